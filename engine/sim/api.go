@@ -1,0 +1,198 @@
+// Package sim is failwright's deterministic simulator of a deployment under failure. It is a
+// pure state machine in the manner of etcd-io/raft: the caller feeds it shell lines and the
+// passing of virtual time, and it answers with console output and a state snapshot. It does no
+// I/O, reads no clock and draws randomness only from the seed it is given, so the same topology,
+// seed and inputs give byte-identical output natively, in the browser and in the Worker.
+package sim
+
+import (
+	"time"
+
+	"failwright/engine/topology"
+)
+
+// Options configure a new simulation.
+type Options struct {
+	// Seed drives every random choice (for example which replica becomes primary).
+	Seed int64
+}
+
+// LineKind says how a console line is styled, as the real console styles it.
+type LineKind string
+
+// The console line kinds.
+const (
+	LineOutput  LineKind = "output"  // ordinary output (tables, objects, text)
+	LineError   LineKind = "error"   // red error records: "Cmdlet : message" plus details
+	LineWarning LineKind = "warning" // "WARNING: ..."
+	LineVerbose LineKind = "verbose" // "VERBOSE: ..."
+	LinePrompt  LineKind = "prompt"  // a -Confirm question waiting for the next input line
+	LineInfo    LineKind = "info"    // simulator notices (time advanced, fault injected)
+)
+
+// Line is one line the console prints.
+type Line struct {
+	Kind LineKind `json:"kind"`
+	Text string   `json:"text"`
+}
+
+// Result is what one input line produced.
+type Result struct {
+	// Lines are printed in order.
+	Lines []Line `json:"lines"`
+	// Failed is true when the command wrote a terminating or non-terminating error.
+	Failed bool `json:"failed"`
+	// ErrorID is the stable ID of the first error (docs/errors.md), or "" when none.
+	ErrorID string `json:"errorId,omitempty"`
+	// Prompt is true when the command asked for confirmation: the next Exec line answers it.
+	Prompt bool `json:"prompt,omitempty"`
+	// Changed is true when the command changed the simulated state.
+	Changed bool `json:"changed,omitempty"`
+}
+
+// Health is a pool's health as its quorum and back end make it.
+type Health string
+
+// The pool health values.
+const (
+	HealthUp       Health = "Up"       // every server running
+	HealthDegraded Health = "Degraded" // some servers down, pool-level quorum kept
+	HealthDown     Health = "Down"     // quorum lost, back end lost, or every server down
+)
+
+// PoolState is the registrar PoolState that failover and failback set.
+type PoolState string
+
+// The PoolState values.
+const (
+	StateActive      PoolState = "Active"
+	StateFailingOver PoolState = "FailingOver"
+	StateFailedOver  PoolState = "FailedOver"
+	StateFailingBack PoolState = "FailingBack"
+)
+
+// Mode is how a group of users is served at a moment.
+type Mode string
+
+// The service modes, from best to worst.
+const (
+	ModeHome       Mode = "Home"       // full service on the home pool
+	ModeBackup     Mode = "Backup"     // full service on the backup pool after failover
+	ModeResiliency Mode = "Resiliency" // registered on the backup registrar, limited features
+	ModeSignedOut  Mode = "SignedOut"  // no service
+)
+
+// Modes lists every Mode, best first.
+var Modes = []Mode{ModeHome, ModeBackup, ModeResiliency, ModeSignedOut}
+
+// BackupState is a Backup Service direction's export state (FACTS §10).
+type BackupState string
+
+// The Backup Service states.
+const (
+	BackupSteady         BackupState = "SteadyState"
+	BackupFinal          BackupState = "FinalState"
+	BackupNonSteady      BackupState = "NonSteadyState"
+	BackupNotInitialized BackupState = "NotInitialized"
+	BackupError          BackupState = "ErrorState"
+)
+
+// Snapshot is the observable state at one moment. It is plain data, safe to keep and to
+// encode as JSON.
+type Snapshot struct {
+	// Now is the virtual clock.
+	Now time.Duration `json:"now"`
+	// Pools is every pool in topology order.
+	Pools []PoolSnapshot `json:"pools"`
+	// Branches is every Survivable Branch Appliance in topology order.
+	Branches []BranchSnapshot `json:"branches,omitempty"`
+	// CMS is the Central Management store.
+	CMS CMSSnapshot `json:"cms"`
+	// Backup is every Backup Service direction, sorted by From then To.
+	Backup []BackupSnapshot `json:"backup"`
+	// Sites is every site and whether it is up.
+	Sites []SiteSnapshot `json:"sites"`
+	// Links is every inter-site link that is cut, sorted.
+	CutLinks [][2]string `json:"cutLinks,omitempty"`
+}
+
+// PoolSnapshot is one pool's state.
+type PoolSnapshot struct {
+	FQDN      string    `json:"fqdn"`
+	Health    Health    `json:"health"`
+	PoolState PoolState `json:"poolState"`
+	// ServersUp lists, in topology order, whether each server runs.
+	ServersUp []bool `json:"serversUp"`
+	// BackEndUp is whether the back end (principal or, after failover, mirror) answers.
+	BackEndUp bool `json:"backEndUp"`
+	// Users counts the pool's homed users by mode; the counts add up to the pool's users.
+	Users map[Mode]int `json:"users,omitempty"`
+	// ServedBy is the FQDN of the pool serving the homed users now ("" when signed out).
+	ServedBy string `json:"servedBy,omitempty"`
+	// NextHop is, for an Edge pool, its current internal next hop.
+	NextHop string `json:"nextHop,omitempty"`
+	// Load is the users this pool serves now (its own and failed-over ones) over its capacity.
+	Load float64 `json:"load,omitempty"`
+}
+
+// BranchSnapshot is one Survivable Branch Appliance's state.
+type BranchSnapshot struct {
+	FQDN  string       `json:"fqdn"`
+	Up    bool         `json:"up"`
+	Users map[Mode]int `json:"users,omitempty"`
+}
+
+// CMSSnapshot is where the Central Management store's active master is.
+type CMSSnapshot struct {
+	// ActivePool is the FQDN of the pool hosting the active master.
+	ActivePool string `json:"activePool"`
+	// Available is whether the active master answers.
+	Available bool `json:"available"`
+}
+
+// BackupSnapshot is one Backup Service direction (From's data copied to To).
+type BackupSnapshot struct {
+	From  string      `json:"from"`
+	To    string      `json:"to"`
+	State BackupState `json:"state"`
+	// LastSync is the virtual time of the last completed sync.
+	LastSync time.Duration `json:"lastSync"`
+	// Backlog is how much of From's changes have not reached To, as a span of time.
+	Backlog time.Duration `json:"backlog"`
+}
+
+// SiteSnapshot is one site's state.
+type SiteSnapshot struct {
+	Name string `json:"name"`
+	Up   bool   `json:"up"`
+}
+
+// Report is the figures of a whole run so far.
+type Report struct {
+	// RTO is, for each pool whose users lost full service, the time from the failure until they
+	// all had full service again (at home or on the backup pool); zero when not yet restored.
+	RTO map[string]time.Duration `json:"rto,omitempty"`
+	// DataLoss is, for each pool failed over in disaster mode, the window of changes lost.
+	DataLoss map[string]time.Duration `json:"dataLoss,omitempty"`
+	// Unrestored lists pools whose users still lack full service, sorted.
+	Unrestored []string `json:"unrestored,omitempty"`
+	// Timeline samples users by mode at every change, in time order.
+	Timeline []Sample `json:"timeline"`
+	// Events is the log of what happened, in time order.
+	Events []Event `json:"events"`
+}
+
+// Sample is the count of all users by mode at one moment.
+type Sample struct {
+	At    time.Duration `json:"at"`
+	Users map[Mode]int  `json:"users"`
+}
+
+// Event is one entry in the run's log.
+type Event struct {
+	At   time.Duration `json:"at"`
+	Text string        `json:"text"`
+}
+
+// Topology returns the topology the simulation runs on. Callers must not change it.
+func (s *Sim) Topology() *topology.Topology { return s.topo }
