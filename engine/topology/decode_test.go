@@ -1,0 +1,114 @@
+package topology
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// samplesDir holds the sample topologies.
+const samplesDir = "../../scenarios/topologies"
+
+func readSample(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(samplesDir, name))
+	require.NoError(t, err)
+	return data
+}
+
+func TestDecodeLitware(t *testing.T) {
+	doc, fs := DecodeDocument("litwareinc.yaml", readSample(t, "litwareinc.yaml"))
+	require.Empty(t, fs)
+	top := doc.Topology
+	atl := top.PoolByFQDN("atl-cs-001.litwareinc.com")
+	require.NotNil(t, atl)
+	assert.Equal(t, "dfw-cs-001.litwareinc.com", atl.BackupPool)
+	assert.Equal(t, 20000, atl.Users)
+	assert.Len(t, atl.Servers, 4)
+	assert.Equal(t, HAMirroring, atl.BackEnd.HA)
+	assert.Equal(t, "atl-cs-001.litwareinc.com", top.CMS.Pool)
+	p := doc.Source["pools[atl-cs-001.litwareinc.com].backupPool"]
+	assert.Equal(t, "litwareinc.yaml", p.File)
+	assert.Greater(t, p.Line, 1)
+	assert.Greater(t, p.Column, 1)
+	assert.True(t, doc.Source["pools[1]"].IsValid(), "index paths are recorded too")
+	assert.True(t, doc.Source["pools[atl-cs-001.litwareinc.com].servers[2].fqdn"].IsValid())
+}
+
+func TestEncodeRoundTrip(t *testing.T) {
+	top, fs := Decode("litwareinc.yaml", readSample(t, "litwareinc.yaml"))
+	require.Empty(t, fs)
+	out, err := Encode(top)
+	require.NoError(t, err)
+	back, fs := Decode("encoded.yaml", out)
+	require.Empty(t, fs, "%s", out)
+	assert.Equal(t, top, back)
+	js, err := EncodeJSON(top)
+	require.NoError(t, err)
+	fromJSON, fs := Decode("encoded.json", js)
+	require.Empty(t, fs)
+	assert.Equal(t, top, fromJSON)
+	assert.Equal(t, Fingerprint(top), Fingerprint(back))
+}
+
+func TestDecodeBadInput(t *testing.T) {
+	deep := ""
+	for range 100 {
+		deep += "["
+	}
+	tests := []struct {
+		name, in, code string
+		line, col      int
+	}{
+		{"syntax", "name: [unclosed\n", CodeSyntax, 1, 0},
+		{"unknown key", "name: x\nsites: []\npools: []\ncms: {pool: a.b}\nbogus: 1\n", CodeUnknownKey, 5, 1},
+		{"unknown nested", "pools:\n  - fqdn: a.b.c\n    bakupPool: x.y\n", CodeUnknownKey, 3, 5},
+		{"wrong type", "pools:\n  - fqdn: a.b.c\n    users: lots\n", CodeWrongType, 3, 12},
+		{"list for text", "name: [a, b]\n", CodeWrongType, 1, 7},
+		{"binary", "name: \x00\x01\x02", CodeNotText, 1, 7},
+		{"invalid utf8", "name: \xff\xfe", CodeNotText, 1, 7},
+		{"deep flow", deep, CodeTooDeep, 1, 32},
+		{"deep block", "a:\n" + repeatSeq(60), CodeTooDeep, 2, 0},
+		{"anchor", "name: &x a\ndescription: *x\n", CodeUnsupported, 1, 0},
+		{"empty", "# nothing\n", CodeEmpty, 1, 1},
+		{"two docs", "name: a\n---\nname: b\n", CodeMultiDocument, 3, 1},
+		{"top level list", "- a\n- b\n", CodeWrongType, 1, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, fs := Decode("in.yaml", []byte(tc.in))
+			require.NotEmpty(t, fs)
+			require.True(t, fs.HasErrors())
+			f := fs[0]
+			assert.Equal(t, tc.code, f.Code, "%v", fs)
+			assert.Equal(t, "in.yaml", f.Pos.File)
+			assert.Equal(t, tc.line, f.Pos.Line, "%v", f)
+			if tc.col > 0 {
+				assert.Equal(t, tc.col, f.Pos.Column, "%v", f)
+			}
+			assert.NotEmpty(t, f.Message)
+		})
+	}
+}
+
+func repeatSeq(n int) string {
+	s := ""
+	for range n {
+		s += "- "
+	}
+	return s + "x\n"
+}
+
+func TestDecodeTooLarge(t *testing.T) {
+	big := make([]byte, MaxInputBytes+1)
+	for i := range big {
+		big[i] = ' '
+	}
+	_, fs := Decode("big.yaml", big)
+	require.Len(t, fs, 1)
+	assert.Equal(t, CodeTooLarge, fs[0].Code)
+	assert.Equal(t, 1, fs[0].Pos.Line)
+}
