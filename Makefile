@@ -9,19 +9,19 @@ GOROOT_DIR := $(shell $(GO) env GOROOT)
 WASM_PATH  := $(GOROOT_DIR)/lib/wasm:$(PATH)
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: run build test deps deps-go deps-chromium deps-npm fmt-check vet test-go test-wasm bench clean
+.PHONY: run build test deps deps-go deps-chromium deps-npm fmt-check vet test-go test-wasm bench clean web web-generate web-check
 
 ## ---- build --------------------------------------------------------------------------
-build: deps-go
+build: deps-go web
 	$(GO) build -o bin/failwright ./cmd/failwright
 
 ## ---- run --------------------------------------------------------------------------
+# The web app, embedded in the CLI, on $(ADDR). Nothing else to install.
 run: build
-	@echo "== failwright: validating the sample topology"
-	./bin/failwright validate scenarios/topologies/litwareinc.yaml || true
+	./bin/failwright serve --addr $(ADDR)
 
 ## ---- test -------------------------------------------------------------------------
-test: deps fmt-check vet test-go test-wasm
+test: deps fmt-check web-check vet test-go test-wasm
 	@echo "== make test: all green"
 
 deps: deps-go deps-chromium deps-npm
@@ -49,7 +49,8 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 
-test-go:
+# The browser tests (web/browsertest) load the app embedded from web/assets: build it first.
+test-go: web
 	$(GO) test -count=1 ./...
 
 # The engine's tests again as WebAssembly under node: same inputs, same bytes.
@@ -61,3 +62,60 @@ bench:
 
 clean:
 	rm -rf bin build
+
+## ---- web (browser app: wasm/, web/, index.html) ----------------------------------------
+WEB_OUT    := build/web
+WEB_EMBED  := web/assets/public
+WEB_SRC    := $(shell find wasm web -name '*.go' -o -name '*.vugu' -o -name '*.css' -o -name '*.js' 2>/dev/null) index.html
+UI_GEN     := web/ui/0_components_gen.go
+
+# build/web/: index.html, app.wasm, app.wasm.gz, wasm_exec.js, boot.js, app.css. The same
+# files (minus the uncompressed wasm) are copied into web/assets/public for the CLI to embed.
+web: $(UI_GEN)
+	@mkdir -p $(WEB_OUT) $(WEB_EMBED)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WEB_OUT)/app.wasm ./wasm
+	gzip -9 -n -c $(WEB_OUT)/app.wasm > $(WEB_OUT)/app.wasm.gz
+	cp $(GOROOT_DIR)/lib/wasm/wasm_exec.js web/static/boot.js web/static/app.css web/static/favicon.svg $(WEB_OUT)/
+	sed "s/__WASM_SIZE__/$$(stat -c %s $(WEB_OUT)/app.wasm)/" index.html > $(WEB_OUT)/index.html
+	cd $(WEB_OUT) && cp index.html app.wasm.gz wasm_exec.js boot.js app.css favicon.svg $(CURDIR)/$(WEB_EMBED)/
+	@echo "== web: app.wasm $$(stat -c %s $(WEB_OUT)/app.wasm) bytes, gzip $$(stat -c %s $(WEB_OUT)/app.wasm.gz) bytes"
+
+# The vugu components' Go code is generated and committed (so go vet works on a clean clone).
+$(UI_GEN): $(wildcard web/ui/*.vugu)
+	cd web/ui && $(GO) generate .
+	@touch $@
+
+web-generate:
+	cd web/ui && $(GO) generate .
+
+# Fails when the committed generated code is stale (someone edited a .vugu file and did not
+# regenerate).
+web-check:
+	@tmp=$$(mktemp -d) && cp web/ui/*.vugu web/ui/*.go $$tmp/ && rm -f $$tmp/$(notdir $(UI_GEN)) && \
+	  $(GO) tool vugugen -s -skip-go-mod -skip-main $$tmp >/dev/null && \
+	  if ! cmp -s $$tmp/$(notdir $(UI_GEN)) $(UI_GEN); then \
+	    echo "$(UI_GEN) is stale: run 'make web-generate' and commit it"; rm -rf $$tmp; exit 1; fi; \
+	  rm -rf $$tmp
+
+## ---- worker (Cloudflare Worker: worker/, docs/api.md, docs/deploy.md) ---------------------
+WORKER_OUT  := build/worker
+WORKER_SITE := build/worker-site
+WRANGLER_ENV := WRANGLER_SEND_METRICS=false CI=true CLOUDFLARE_CF_FETCH_ENABLED=false
+.PHONY: worker worker-dev
+
+# build/worker/: the Worker's wasm and its JavaScript loader (workers-assets-gen);
+# build/worker-site/: the web app from build/web (when built) and worker/_headers.
+worker: deps-go
+	$(GO) tool workers-assets-gen -mode=go -o $(WORKER_OUT)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WORKER_OUT)/app.wasm ./worker
+	rm -rf $(WORKER_SITE) && mkdir -p $(WORKER_SITE)
+	@if [ -d $(WEB_OUT) ]; then find $(WEB_OUT) -maxdepth 1 -type f ! -name '*.gz' -exec cp {} $(WORKER_SITE)/ \; ; \
+	  else echo "== worker: no $(WEB_OUT) (run 'make web'): serving the API only"; fi
+	cp worker/_headers $(WORKER_SITE)/_headers
+	@echo "== worker: app.wasm $$(stat -c %s $(WORKER_OUT)/app.wasm) bytes, gzip $$(gzip -9 -c $(WORKER_OUT)/app.wasm | wc -c) bytes"
+
+# The app and the API on http://127.0.0.1:8787 with a local D1 under worker/.wrangler/state:
+# no Cloudflare account needed.
+worker-dev: web worker deps-npm
+	cd worker && $(WRANGLER_ENV) npx wrangler d1 migrations apply DB --local
+	cd worker && $(WRANGLER_ENV) npx wrangler dev --ip 127.0.0.1 --port 8787 --inspector-port 0 --show-interactive-dev-session=false

@@ -1,0 +1,148 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"syscall/js"
+
+	"github.com/vugu/vugu"
+)
+
+// browserHost implements ui.Host with the page's localStorage, fetch, timers and Blob URLs.
+// Every call crosses into JavaScript once; none is made from a loop over model data.
+type browserHost struct {
+	env vugu.EventEnv
+	win js.Value
+}
+
+func newBrowserHost(env vugu.EventEnv) *browserHost {
+	return &browserHost{env: env, win: js.Global()}
+}
+
+func (h *browserHost) storage() (v js.Value, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	s := h.win.Get("localStorage")
+	return s, s.Truthy()
+}
+
+func (h *browserHost) Load(key string) (string, bool) {
+	s, ok := h.storage()
+	if !ok {
+		return "", false
+	}
+	v := s.Call("getItem", key)
+	if v.IsNull() || v.IsUndefined() {
+		return "", false
+	}
+	return v.String(), true
+}
+
+func (h *browserHost) Store(key, value string) (err error) {
+	s, ok := h.storage()
+	if !ok {
+		return errString("this browser refuses local storage")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = errString("local storage refused the workspace (full?)")
+		}
+	}()
+	s.Call("setItem", key, value)
+	return nil
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }
+
+func (h *browserHost) Download(name, mimeType string, data []byte) {
+	arr := js.Global().Get("Uint8Array").New(len(data))
+	js.CopyBytesToJS(arr, data)
+	blob := js.Global().Get("Blob").New([]any{arr}, map[string]any{"type": mimeType})
+	url := js.Global().Get("URL").Call("createObjectURL", blob)
+	doc := js.Global().Get("document")
+	a := doc.Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	a.Get("style").Set("display", "none")
+	doc.Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	js.Global().Call("setTimeout", js.FuncOf(func(js.Value, []js.Value) any {
+		js.Global().Get("URL").Call("revokeObjectURL", url)
+		return nil
+	}), 10000)
+}
+
+func (h *browserHost) Fetch(method, url string, body []byte, done func(int, []byte, error)) {
+	init := map[string]any{"method": method, "credentials": "same-origin"}
+	if body != nil {
+		init["body"] = string(body)
+		init["headers"] = map[string]any{"Content-Type": "application/json"}
+	}
+	var onOK, onErr, onText js.Func
+	status := 0
+	finish := func(code int, data []byte, err error) {
+		onOK.Release()
+		onErr.Release()
+		if onText.Truthy() {
+			onText.Release()
+		}
+		h.env.Lock()
+		done(code, data, err)
+		h.env.UnlockRender()
+	}
+	onErr = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		msg := "network error"
+		if len(args) > 0 {
+			msg = args[0].Call("toString").String()
+		}
+		go finish(0, nil, errString(msg))
+		return nil
+	})
+	onText = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		text := args[0].String()
+		go finish(status, []byte(text), nil)
+		return nil
+	})
+	onOK = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		resp := args[0]
+		status = resp.Get("status").Int()
+		resp.Call("text").Call("then", onText, onErr)
+		return nil
+	})
+	h.win.Call("fetch", url, init).Call("then", onOK, onErr)
+}
+
+func (h *browserHost) Location() (string, string) {
+	loc := h.win.Get("location")
+	return loc.Get("hash").String(), loc.Get("search").String()
+}
+
+func (h *browserHost) Confirm(question string) bool {
+	return h.win.Call("confirm", question).Truthy()
+}
+
+func (h *browserHost) Every(intervalMs int, f func()) func() {
+	cb := js.FuncOf(func(js.Value, []js.Value) any {
+		go func() {
+			h.env.Lock()
+			f()
+			h.env.UnlockRender()
+		}()
+		return nil
+	})
+	id := h.win.Call("setInterval", cb, intervalMs)
+	return func() {
+		h.win.Call("clearInterval", id)
+		cb.Release()
+	}
+}
+
+func (h *browserHost) NowMs() float64 {
+	return h.win.Get("performance").Call("now").Float()
+}

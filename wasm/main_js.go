@@ -1,0 +1,64 @@
+//go:build js && wasm
+
+// Command wasm is failwright's browser app: the GOOS=js program that index.html loads. It
+// mounts the vugu components of package ui on #mount and runs vugu's render loop.
+package main
+
+import (
+	"fmt"
+	"syscall/js"
+
+	"github.com/vugu/vugu"
+	"github.com/vugu/vugu/domrender"
+
+	"failwright/web/ui"
+)
+
+func main() {
+	renderer, err := domrender.New("#mount")
+	if err != nil {
+		fatal(err)
+		return
+	}
+	defer renderer.Release()
+	env, err := vugu.NewBuildEnv(renderer.EventEnv())
+	if err != nil {
+		fatal(err)
+		return
+	}
+	host := newBrowserHost(renderer.EventEnv())
+	app := ui.NewApp(host)
+	root := &ui.Root{App: app}
+	first := true
+	for ok := true; ok; ok = renderer.EventWait() {
+		if err := renderer.Render(env.RunBuild(root)); err != nil {
+			fatal(err)
+			return
+		}
+		if first {
+			first = false
+			ready()
+		}
+		app.AfterRender()
+	}
+}
+
+// ready hides the loader and records when the app became interactive, for the browser tests.
+func ready() {
+	doc := js.Global().Get("document")
+	if l := doc.Call("getElementById", "loader"); l.Truthy() {
+		l.Call("remove")
+	}
+	perf := js.Global().Get("performance")
+	js.Global().Set("failwrightReadyAt", perf.Call("now"))
+	doc.Get("body").Get("dataset").Set("ready", "1")
+}
+
+func fatal(err error) {
+	msg := fmt.Sprintf("failwright: %v", err)
+	js.Global().Get("console").Call("error", msg)
+	if box := js.Global().Get("document").Call("getElementById", "load-error"); box.Truthy() {
+		box.Set("textContent", msg)
+		box.Set("hidden", false)
+	}
+}

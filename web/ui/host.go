@@ -1,0 +1,75 @@
+package ui
+
+// Host is what the app needs from the page around it: storage, downloads, HTTP and the
+// location. The wasm main implements it with syscall/js; tests use MemHost. Callbacks that
+// arrive later (Fetch, ReadFile, Every) run with the render lock held and trigger a render.
+type Host interface {
+	// Load returns the value stored under key (localStorage), and whether there was one.
+	Load(key string) (string, bool)
+	// Store saves value under key; it fails when storage is full or refused.
+	Store(key, value string) error
+	// Download offers data to the user as a file.
+	Download(name, mimeType string, data []byte)
+	// Fetch sends an HTTP request to the page's origin and calls done with the answer.
+	Fetch(method, url string, body []byte, done func(status int, body []byte, err error))
+	// Location returns the page's fragment ("#share=...") and query ("?share=...").
+	Location() (hash, query string)
+	// Confirm asks the user a yes/no question.
+	Confirm(question string) bool
+	// Every calls f every interval milliseconds until the returned stop function is called.
+	Every(intervalMs int, f func()) (stop func())
+	// NowMs is a monotonic clock in milliseconds, used only to measure rendering.
+	NowMs() float64
+}
+
+// MemHost is an in-memory Host for tests and native rendering.
+type MemHost struct {
+	Items     map[string]string
+	Downloads []Download
+	Hash      string
+	Query     string
+	Answer    bool
+	// FetchFunc answers Fetch; nil answers every request with a network error.
+	FetchFunc func(method, url string, body []byte) (int, []byte, error)
+}
+
+// Download is a file MemHost was asked to offer.
+type Download struct {
+	Name, MimeType string
+	Data           []byte
+}
+
+// NewMemHost returns an empty MemHost.
+func NewMemHost() *MemHost { return &MemHost{Items: map[string]string{}} }
+
+// Load implements Host.
+func (h *MemHost) Load(key string) (string, bool) { v, ok := h.Items[key]; return v, ok }
+
+// Store implements Host.
+func (h *MemHost) Store(key, value string) error { h.Items[key] = value; return nil }
+
+// Download implements Host.
+func (h *MemHost) Download(name, mimeType string, data []byte) {
+	h.Downloads = append(h.Downloads, Download{name, mimeType, append([]byte(nil), data...)})
+}
+
+// Fetch implements Host; it answers at once.
+func (h *MemHost) Fetch(method, url string, body []byte, done func(int, []byte, error)) {
+	if h.FetchFunc == nil {
+		done(0, nil, errNoNetwork)
+		return
+	}
+	done(h.FetchFunc(method, url, body))
+}
+
+// Location implements Host.
+func (h *MemHost) Location() (string, string) { return h.Hash, h.Query }
+
+// Confirm implements Host.
+func (h *MemHost) Confirm(string) bool { return h.Answer }
+
+// Every implements Host; MemHost has no timers, so f never runs.
+func (h *MemHost) Every(int, func()) func() { return func() {} }
+
+// NowMs implements Host.
+func (h *MemHost) NowMs() float64 { return 0 }
