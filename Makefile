@@ -82,17 +82,17 @@ web: $(UI_GEN)
 
 # The vugu components' Go code is generated and committed (so go vet works on a clean clone).
 $(UI_GEN): $(wildcard web/ui/*.vugu)
-	cd web/ui && $(GO) generate .
+	cd web/ui && $(GO) generate . && gofmt -w $(notdir $(UI_GEN))
 	@touch $@
 
 web-generate:
-	cd web/ui && $(GO) generate .
+	cd web/ui && $(GO) generate . && gofmt -w $(notdir $(UI_GEN))
 
 # Fails when the committed generated code is stale (someone edited a .vugu file and did not
 # regenerate).
 web-check:
 	@tmp=$$(mktemp -d) && cp web/ui/*.vugu web/ui/*.go $$tmp/ && rm -f $$tmp/$(notdir $(UI_GEN)) && \
-	  $(GO) tool vugugen -s -skip-go-mod -skip-main $$tmp >/dev/null && \
+	  $(GO) tool vugugen -s -skip-go-mod -skip-main $$tmp >/dev/null && gofmt -w $$tmp/$(notdir $(UI_GEN)) && \
 	  if ! cmp -s $$tmp/$(notdir $(UI_GEN)) $(UI_GEN); then \
 	    echo "$(UI_GEN) is stale: run 'make web-generate' and commit it"; rm -rf $$tmp; exit 1; fi; \
 	  rm -rf $$tmp
