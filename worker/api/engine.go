@@ -1,0 +1,69 @@
+package api
+
+import (
+	"errors"
+
+	"failwright/engine/topology"
+)
+
+// Engine is the part of failwright's engine the API serves. DefaultEngine is the real one;
+// tests may substitute their own to reach error paths.
+type Engine interface {
+	// Validate decodes a topology from YAML or JSON source named name and validates it. It
+	// returns every finding, sorted, and the topology's fingerprint when there is no error.
+	Validate(name string, src []byte) (fingerprint string, fs topology.Findings)
+	// Run runs a scenario from its YAML or JSON source and returns the report as JSON. Findings
+	// with errors mean the scenario could not be run at all; a scenario whose expectations do
+	// not hold still has a report.
+	Run(name string, src []byte) (report []byte, passed bool, fs topology.Findings, err error)
+	// Plan builds a plan for the topology in src and renders it in req.Format. Findings with
+	// errors mean the topology is invalid or the plan cannot be valid.
+	Plan(name string, src []byte, req PlanRequest) (out []byte, fs topology.Findings, err error)
+}
+
+// PlanRequest is what to plan, as POST /api/plan carries it beside the topology.
+type PlanRequest struct {
+	// Pool is the FQDN of the pool to fail over.
+	Pool string
+	// Mode is "planned" or "disaster".
+	Mode string
+	// Failback adds the steps that bring the users home.
+	Failback bool
+	// Format is "ps1", "md" or "json".
+	Format string
+}
+
+// errNotImplemented is returned by engine parts that are not wired into the Worker yet.
+var errNotImplemented = errors.New("not implemented")
+
+// DefaultEngine returns the engine of failwright itself.
+func DefaultEngine() Engine { return realEngine{} }
+
+// realEngine wires the engine packages.
+type realEngine struct{}
+
+// Validate implements Engine with topology.DecodeDocument and Document.Validate, the same
+// steps as "failwright validate".
+func (realEngine) Validate(name string, src []byte) (string, topology.Findings) {
+	doc, fs := topology.DecodeDocument(name, src)
+	if doc == nil || fs.HasErrors() {
+		fs.Sort()
+		return "", fs
+	}
+	fs = append(fs, doc.Validate()...)
+	fs.Sort()
+	if fs.HasErrors() {
+		return "", fs
+	}
+	return topology.Fingerprint(doc.Topology), fs
+}
+
+// Run implements Engine.
+func (realEngine) Run(string, []byte) ([]byte, bool, topology.Findings, error) {
+	return nil, false, nil, errNotImplemented
+}
+
+// Plan implements Engine.
+func (realEngine) Plan(string, []byte, PlanRequest) ([]byte, topology.Findings, error) {
+	return nil, nil, errNotImplemented
+}

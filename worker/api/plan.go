@@ -1,0 +1,111 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+)
+
+// planRequest is the body of POST /api/plan.
+type planRequest struct {
+	Topology json.RawMessage `json:"topology"`
+	Name     string          `json:"name"`
+	Pool     *string         `json:"pool"`
+	Mode     *string         `json:"mode"`
+	Failback *bool           `json:"failback"`
+	Format   *string         `json:"format"`
+}
+
+// PlanFormats maps each plan format to the media type of its answer.
+var PlanFormats = map[string]string{
+	"ps1":  "text/plain; charset=utf-8",
+	"md":   "text/markdown; charset=utf-8",
+	"json": "application/json",
+}
+
+// planModes are the failover modes a plan request may name.
+var planModes = []string{"planned", "disaster"}
+
+// plan builds a plan and answers it rendered, byte for byte what "failwright plan" writes for
+// the same topology and options.
+func (s *server) plan(w http.ResponseWriter, r *http.Request, _ map[string]string) {
+	if p := requireJSON(r); p != nil {
+		writeProblem(w, p)
+		return
+	}
+	body, p := readBody(w, r, s.cfg.MaxBodyBytes)
+	if p != nil {
+		writeProblem(w, p)
+		return
+	}
+	var req planRequest
+	if p := decodeStrict(body, &req); p != nil {
+		writeProblem(w, p)
+		return
+	}
+	pr, src, name, p := checkPlanRequest(req)
+	if p != nil {
+		writeProblem(w, p)
+		return
+	}
+	out, fs, err := s.cfg.Engine.Plan(name, src, pr)
+	switch {
+	case errors.Is(err, errNotImplemented):
+		writeProblem(w, newProblem(ProblemNotImplemented, "", "this Worker cannot build plans yet"))
+		return
+	case err != nil:
+		s.internal(w, r, err)
+		return
+	case fs.HasErrors():
+		p := newProblem(ProblemPlanInvalid, "topology", fmt.Sprintf("no valid plan: %s", fs.Error()))
+		p.Findings = fs
+		writeProblem(w, p)
+		return
+	}
+	writeBytes(w, http.StatusOK, PlanFormats[pr.Format], out)
+}
+
+// checkPlanRequest checks every member of a plan request and fills in the defaults: mode
+// planned, no failback, format ps1 (as the CLI does).
+func checkPlanRequest(req planRequest) (PlanRequest, []byte, string, *Problem) {
+	var pr PlanRequest
+	if req.Topology == nil || isNull(req.Topology) {
+		return pr, nil, "", newProblem(ProblemInvalidField, "topology", `"topology" is required`)
+	}
+	src, p := sourceOf(req.Topology, "topology")
+	if p != nil {
+		return pr, nil, "", p
+	}
+	name := "topology.yaml"
+	if req.Name != "" {
+		if p := checkName(req.Name); p != nil {
+			return pr, nil, "", p
+		}
+		name = req.Name
+	}
+	if req.Pool == nil || strings.TrimSpace(*req.Pool) == "" {
+		return pr, nil, "", newProblem(ProblemInvalidField, "pool", `"pool" is required: the FQDN of the pool to fail over`)
+	}
+	pr.Pool = *req.Pool
+	pr.Mode = "planned"
+	if req.Mode != nil {
+		if !slices.Contains(planModes, *req.Mode) {
+			return pr, nil, "", newProblem(ProblemInvalidField, "mode", fmt.Sprintf(`"mode" must be "planned" or "disaster", not %q`, truncate(*req.Mode, 40)))
+		}
+		pr.Mode = *req.Mode
+	}
+	if req.Failback != nil {
+		pr.Failback = *req.Failback
+	}
+	pr.Format = "ps1"
+	if req.Format != nil {
+		if _, ok := PlanFormats[*req.Format]; !ok {
+			return pr, nil, "", newProblem(ProblemInvalidField, "format", fmt.Sprintf(`"format" must be "ps1", "md" or "json", not %q`, truncate(*req.Format, 40)))
+		}
+		pr.Format = *req.Format
+	}
+	return pr, src, name, nil
+}

@@ -1,0 +1,126 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"failwright/engine/topology"
+)
+
+// shareCreated is the answer to POST /api/shares.
+type shareCreated struct {
+	ID  string `json:"id"`
+	URL string `json:"url"`
+}
+
+// createShare stores a workspace. The workspace is the page's own JSON: the API keeps it as it
+// came, but only after checking that it is one JSON object and that its "topology", when it has
+// one, decodes and validates without errors.
+func (s *server) createShare(w http.ResponseWriter, r *http.Request, _ map[string]string) {
+	if p := requireJSON(r); p != nil {
+		writeProblem(w, p)
+		return
+	}
+	body, p := readBody(w, r, s.cfg.MaxBodyBytes)
+	if p != nil {
+		writeProblem(w, p)
+		return
+	}
+	var ws map[string]json.RawMessage
+	if p := decodeStrict(body, &ws); p != nil {
+		writeProblem(w, p)
+		return
+	}
+	if ws == nil {
+		writeProblem(w, newProblem(ProblemInvalidField, "", "the workspace must be a JSON object, not null"))
+		return
+	}
+	if raw, ok := ws["topology"]; ok && !isNull(raw) {
+		src, p := sourceOf(raw, "topology")
+		if p != nil {
+			writeProblem(w, p)
+			return
+		}
+		if _, fs := s.cfg.Engine.Validate("topology", src); fs.HasErrors() {
+			p := newProblem(ProblemInvalidTopology, "topology", fmt.Sprintf("the workspace's topology has %d errors: %s", fs.Count(topology.Error), fs.Error()))
+			p.Findings = fs
+			writeProblem(w, p)
+			return
+		}
+	}
+	id, err := s.cfg.NewID()
+	if err != nil {
+		s.internal(w, r, fmt.Errorf("new share ID: %w", err))
+		return
+	}
+	if !ValidShareID(id) {
+		s.internal(w, r, fmt.Errorf("new share ID %q is not a version 4 UUID", id))
+		return
+	}
+	sh := Share{ID: id, CreatedAt: s.cfg.Now().UTC(), Body: body, SHA256: digest(body)}
+	if err := s.cfg.Store.Create(reqContext(r), sh); err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/shares/"+id)
+	writeJSON(w, http.StatusCreated, shareCreated{ID: id, URL: "/#share=" + id})
+}
+
+// getShare answers a stored workspace exactly as it was shared.
+func (s *server) getShare(w http.ResponseWriter, r *http.Request, params map[string]string) {
+	id := params["id"]
+	if !ValidShareID(id) {
+		writeProblem(w, newProblem(ProblemInvalidField, "id", fmt.Sprintf("%q is not a share ID: share IDs are version 4 UUIDs such as 7c9e6679-7425-40de-944b-e07fc1f90ae7", truncate(id, 80))))
+		return
+	}
+	sh, err := s.cfg.Store.Get(reqContext(r), id)
+	if errors.Is(err, ErrShareNotFound) {
+		writeProblem(w, newProblem(ProblemShareNotFound, "id", fmt.Sprintf("there is no share %s", id)))
+		return
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	if digest(sh.Body) != sh.SHA256 {
+		s.internal(w, r, fmt.Errorf("share %s: stored body does not match its SHA-256", id))
+		return
+	}
+	w.Header().Set("ETag", `"`+sh.SHA256+`"`)
+	w.Header().Set("Last-Modified", sh.CreatedAt.UTC().Format(http.TimeFormat))
+	writeBytes(w, http.StatusOK, "application/json", sh.Body)
+}
+
+// isNull reports whether a raw JSON value is null.
+func isNull(raw json.RawMessage) bool { return bytes.Equal(bytes.TrimSpace(raw), []byte("null")) }
+
+// sourceOf turns a request member that holds a model into source bytes for the engine: a JSON
+// string holds YAML or JSON source text, and a JSON object is JSON source itself.
+func sourceOf(raw json.RawMessage, field string) ([]byte, *Problem) {
+	raw = bytes.TrimSpace(raw)
+	switch {
+	case len(raw) > 0 && raw[0] == '"':
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return nil, newProblem(ProblemMalformedJSON, field, err.Error())
+		}
+		if len(bytes.TrimSpace([]byte(s))) == 0 {
+			return nil, newProblem(ProblemInvalidField, field, fmt.Sprintf("%q is empty", field))
+		}
+		return []byte(s), nil
+	case len(raw) > 0 && raw[0] == '{':
+		return raw, nil
+	}
+	return nil, newProblem(ProblemInvalidField, field, fmt.Sprintf("%q must be an object or a string of YAML or JSON source", field))
+}
+
+// truncate shortens s to at most n bytes for quoting in a message.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
+}
