@@ -133,6 +133,16 @@ type PoolSnapshot struct {
 	NextHop string `json:"nextHop,omitempty"`
 	// Load is the users this pool serves now (its own and failed-over ones) over its capacity.
 	Load float64 `json:"load,omitempty"`
+	// Site is the name of the pool's site.
+	Site string `json:"site,omitempty"`
+	// Role is the pool's role (topology.Role).
+	Role string `json:"role,omitempty"`
+	// Mode is the service mode of the pool's homed users (Front End pools only).
+	Mode Mode `json:"mode,omitempty"`
+	// BackupPool is the FQDN of the paired pool, if any.
+	BackupPool string `json:"backupPool,omitempty"`
+	// ServicesStopped is true while a failover has stopped the pool's services.
+	ServicesStopped bool `json:"servicesStopped,omitempty"`
 }
 
 // BranchSnapshot is one Survivable Branch Appliance's state.
@@ -140,6 +150,11 @@ type BranchSnapshot struct {
 	FQDN  string       `json:"fqdn"`
 	Up    bool         `json:"up"`
 	Users map[Mode]int `json:"users,omitempty"`
+	// Mode is the service mode of the branch's users.
+	Mode Mode `json:"mode,omitempty"`
+	// ServedBy is the FQDN of the backup registrar pool serving them while the appliance is
+	// down ("" while the appliance serves them or they are signed out).
+	ServedBy string `json:"servedBy,omitempty"`
 }
 
 // CMSSnapshot is where the Central Management store's active master is.
@@ -148,6 +163,8 @@ type CMSSnapshot struct {
 	ActivePool string `json:"activePool"`
 	// Available is whether the active master answers.
 	Available bool `json:"available"`
+	// StandbyPool is the FQDN of the pool holding the standby copy (the CMS pool's partner).
+	StandbyPool string `json:"standbyPool,omitempty"`
 }
 
 // BackupSnapshot is one Backup Service direction (From's data copied to To).
@@ -195,4 +212,4 @@ type Event struct {
 }
 
 // Topology returns the topology the simulation runs on. Callers must not change it.
-func (s *Sim) Topology() *topology.Topology { return s.topo }
+func (s *Sim) Topology() *topology.Topology { return s.x.topo }

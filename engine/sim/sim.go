@@ -1,6 +1,9 @@
 package sim
 
 import (
+	"container/heap"
+	"fmt"
+	"strings"
 	"time"
 
 	"failwright/engine/topology"
@@ -9,33 +12,103 @@ import (
 // Sim is one running simulation. It is not safe for concurrent use; Clone gives independent
 // copies for parallel work.
 //
-// CONTRACT (being implemented): the signatures below are what the scenarios, plans, analysis,
-// browser app and Worker build on.
+// The design is a discrete-event machine. All mutable state lives in slices indexed by pool,
+// server, site, branch or Backup Service direction number (see index), so that Clone is a handful
+// of slice copies; the topology and the indexes derived from it are shared read-only between
+// clones. Timers (the registrar failure- and failback-detection intervals, Backup Service catch-up
+// ticks) sit in an event queue ordered by virtual time and then by sequence number, and every
+// change of time goes through that queue, so Wait-SimTime and the long-running cmdlets see events
+// in the same order on every run.
 type Sim struct {
-	topo *topology.Topology
-	now  time.Duration
+	x  *index
+	st state
+	// out collects the console lines of the Exec call in progress.
+	out []Line
+	// quiet suppresses event notices (used while a cmdlet runs, which prints its own steps).
+	noticeEvents bool
 }
 
 // New starts a simulation of t with every server, pool, site and link up, every pool Active
-// and the Backup Service in steady state. t must have no validation errors.
+// and the Backup Service in steady state. t must have no validation errors: New itself checks
+// only what it needs to run (unique names, known references) and reports the first problem.
 func New(t *topology.Topology, opts Options) (*Sim, error) {
-	return &Sim{topo: t}, nil
+	if t == nil {
+		return nil, fmt.Errorf("sim: no topology")
+	}
+	x, err := buildIndex(t)
+	if err != nil {
+		return nil, err
+	}
+	s := &Sim{x: x}
+	s.st = newState(x, opts.Seed)
+	s.recompute()
+	s.logf("Simulation started: %d sites, %d pools, %d users.", len(x.sites), len(x.pools), x.totalUsers)
+	return s, nil
 }
 
-// Exec runs one shell line: a cmdlet, a simulator verb, or the answer to a pending prompt.
-func (s *Sim) Exec(line string) Result { return Result{} }
+// Advance moves the virtual clock forward by d, as Wait-SimTime does, running every timer that
+// falls due on the way in time order. A negative d is ignored.
+func (s *Sim) Advance(d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	s.advanceTo(s.st.now + d)
+}
 
-// Advance moves the virtual clock forward by d, as Wait-SimTime does.
-func (s *Sim) Advance(d time.Duration) { s.now += d }
+// advanceTo runs due events up to t and leaves the clock at t.
+func (s *Sim) advanceTo(t time.Duration) {
+	for len(s.st.queue) > 0 && s.st.queue[0].At <= t {
+		ev := heap.Pop(&s.st.queue).(event)
+		if ev.At > s.st.now {
+			s.st.now = ev.At
+		}
+		s.handle(ev)
+	}
+	if t > s.st.now {
+		s.st.now = t
+	}
+	s.recompute()
+}
 
 // Now returns the virtual clock.
-func (s *Sim) Now() time.Duration { return s.now }
+func (s *Sim) Now() time.Duration { return s.st.now }
 
-// Snapshot returns the observable state now.
-func (s *Sim) Snapshot() Snapshot { return Snapshot{Now: s.now} }
+// Clone returns an independent copy of the simulation in its current state. The topology and
+// its indexes are shared (read-only); every piece of mutable state is copied.
+func (s *Sim) Clone() *Sim {
+	return &Sim{x: s.x, st: s.st.clone()}
+}
 
-// Report returns the run's figures so far.
-func (s *Sim) Report() Report { return Report{} }
+// ExecAll runs every line of a script (newline-separated; blank lines and lines starting with
+// '#' are skipped) and returns one Result per line run.
+func (s *Sim) ExecAll(script string) []Result {
+	var out []Result
+	for _, line := range strings.Split(script, "\n") {
+		l := strings.TrimSpace(line)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		out = append(out, s.Exec(line))
+	}
+	return out
+}
 
-// Clone returns an independent copy of the simulation in its current state.
-func (s *Sim) Clone() *Sim { c := *s; return &c }
+// FormatDuration renders a virtual time or duration as PowerShell renders a TimeSpan:
+// hh:mm:ss, with a leading "d." when a day or more.
+func FormatDuration(d time.Duration) string {
+	neg := d < 0
+	if neg {
+		d = -d
+	}
+	secs := int64(d / time.Second)
+	days := secs / 86400
+	secs %= 86400
+	s := fmt.Sprintf("%02d:%02d:%02d", secs/3600, secs/60%60, secs%60)
+	if days > 0 {
+		s = fmt.Sprintf("%d.%s", days, s)
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}

@@ -1,0 +1,152 @@
+package sim
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// Snapshot returns the observable state now.
+func (s *Sim) Snapshot() Snapshot {
+	st := &s.st
+	x := s.x
+	snap := Snapshot{Now: st.now}
+	for p, pi := range x.pools {
+		ps := PoolSnapshot{
+			FQDN:            pi.fqdn,
+			Health:          st.health[p],
+			PoolState:       st.poolState[p],
+			ServersUp:       cp(s.serversOf(p)),
+			BackEndUp:       !pi.role.IsFrontEnd() || s.backEndUsable(p),
+			ServicesStopped: st.stopped[p],
+			Site:            x.sites[pi.site].name,
+			Role:            string(pi.role),
+		}
+		if pi.role.IsFrontEnd() {
+			ps.Users = map[Mode]int{st.mode[p]: pi.users}
+			ps.Mode = st.mode[p]
+			if by := st.servedBy[p]; by >= 0 {
+				ps.ServedBy = x.pools[by].fqdn
+			}
+			if b := pi.partner; b >= 0 {
+				ps.BackupPool = x.pools[b].fqdn
+			}
+			if c := s.capacity(p); c > 0 {
+				ps.Load = float64(s.servedLoad(p)) / float64(c)
+			}
+		}
+		if pi.role == "Edge" {
+			if h := st.nextHop[p]; h >= 0 {
+				ps.NextHop = x.pools[h].fqdn
+			}
+		}
+		snap.Pools = append(snap.Pools, ps)
+	}
+	for i, b := range x.branches {
+		bs := BranchSnapshot{FQDN: b.fqdn, Up: st.branchUp[i], Users: map[Mode]int{st.bMode[i]: b.users}, Mode: st.bMode[i]}
+		if by := st.bServed[i]; by >= 0 {
+			bs.ServedBy = x.pools[by].fqdn
+		}
+		snap.Branches = append(snap.Branches, bs)
+	}
+	if c := st.cmsPool; c >= 0 {
+		snap.CMS = CMSSnapshot{ActivePool: x.pools[c].fqdn, Available: s.cmsAvailable()}
+		if b := x.pools[c].partner; b >= 0 {
+			snap.CMS.StandbyPool = x.pools[b].fqdn
+		}
+	}
+	for d, di := range x.dirs {
+		snap.Backup = append(snap.Backup, BackupSnapshot{
+			From: x.pools[di.from].fqdn, To: x.pools[di.to].fqdn, State: s.backupState(d),
+			LastSync: s.lastSyncView(d), Backlog: s.backlog(d),
+		})
+	}
+	for i, si := range x.sites {
+		snap.Sites = append(snap.Sites, SiteSnapshot{Name: si.name, Up: st.siteUp[i]})
+	}
+	n := len(x.sites)
+	for a := 0; a < n; a++ {
+		for b := a + 1; b < n; b++ {
+			if st.cut[a*n+b] {
+				l := [2]string{x.sites[a].name, x.sites[b].name}
+				if strings.ToLower(l[1]) < strings.ToLower(l[0]) {
+					l[0], l[1] = l[1], l[0]
+				}
+				snap.CutLinks = append(snap.CutLinks, l)
+			}
+		}
+	}
+	sort.Slice(snap.CutLinks, func(i, j int) bool {
+		a, b := snap.CutLinks[i], snap.CutLinks[j]
+		if a[0] != b[0] {
+			return a[0] < b[0]
+		}
+		return a[1] < b[1]
+	})
+	return snap
+}
+
+// Report returns the run's figures so far.
+func (s *Sim) Report() Report {
+	st := &s.st
+	x := s.x
+	r := Report{Timeline: cp(st.timeline), Events: cp(st.events)}
+	np := len(x.pools)
+	name := func(k int) string {
+		if k < np {
+			return x.pools[k].fqdn
+		}
+		return x.branches[k-np].fqdn
+	}
+	for k := range st.outStart {
+		ongoing := st.outStart[k] != never
+		if ongoing {
+			r.Unrestored = append(r.Unrestored, name(k))
+		}
+		if ongoing && (st.outFault[k] || st.rtoSet[k]) {
+			if r.RTO == nil {
+				r.RTO = map[string]time.Duration{}
+			}
+			r.RTO[name(k)] = 0
+		} else if st.rtoSet[k] {
+			if r.RTO == nil {
+				r.RTO = map[string]time.Duration{}
+			}
+			r.RTO[name(k)] = st.rto[k]
+		}
+	}
+	sort.Strings(r.Unrestored)
+	for p := range x.pools {
+		if st.dataLossSet[p] {
+			if r.DataLoss == nil {
+				r.DataLoss = map[string]time.Duration{}
+			}
+			r.DataLoss[x.pools[p].fqdn] = st.dataLoss[p]
+		}
+	}
+	return r
+}
+
+// capacity is how many users pool p can serve (6,660 per Front End server, 2,500 for a
+// Standard Edition server serving alone and 5,000 in a failover; FACTS §12).
+func (s *Sim) capacity(p int) int {
+	pi := &s.x.pools[p]
+	switch pi.role {
+	case "FrontEndStandard":
+		return 5000
+	case "FrontEndEnterprise":
+		return 6660 * s.runningServers(p)
+	}
+	return 0
+}
+
+// servedLoad is the number of users pool p serves now, its own and failed-over ones.
+func (s *Sim) servedLoad(p int) int {
+	n := 0
+	for q := range s.x.pools {
+		if s.x.isFE(q) && s.st.servedBy[q] == p {
+			n += s.x.pools[q].users
+		}
+	}
+	return n
+}

@@ -1,0 +1,644 @@
+package sim
+
+import (
+	"container/heap"
+	"fmt"
+	"time"
+
+	"failwright/engine/quorum"
+)
+
+// event is a timer in the queue: at virtual time At, re-derive the state. Seq orders events
+// that fall due at the same time in the order they were scheduled.
+type event struct {
+	At   time.Duration
+	Seq  uint64
+	What string // what the timer is for, for debugging and the event log
+}
+
+// eventQueue is a min-heap of events by (At, Seq).
+type eventQueue []event
+
+func (q eventQueue) Len() int { return len(q) }
+func (q eventQueue) Less(i, j int) bool {
+	if q[i].At != q[j].At {
+		return q[i].At < q[j].At
+	}
+	return q[i].Seq < q[j].Seq
+}
+func (q eventQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *eventQueue) Push(x any)   { *q = append(*q, x.(event)) }
+func (q *eventQueue) Pop() any {
+	old := *q
+	n := len(old)
+	ev := old[n-1]
+	*q = old[:n-1]
+	return ev
+}
+
+// failbackPhase says where a failback in progress has got to.
+type failbackPhase int8
+
+const (
+	fbNone      failbackPhase = iota
+	fbOnBackup                // users still served by the backup pool
+	fbHydrating               // home pool hydrating: users in resiliency on the home pool
+)
+
+// never marks an unset time.
+const never = time.Duration(-1)
+
+// state is every mutable part of a simulation. Slices are indexed by the numbers in index.
+type state struct {
+	now   time.Duration
+	seq   uint64
+	seed  int64
+	queue eventQueue
+
+	serverUp []bool // flat, pool by pool (poolInfo.serverOff)
+	siteUp   []bool
+	cut      []bool // nSites x nSites, symmetric
+	branchUp []bool
+
+	// Per pool, set by faults and cmdlets.
+	beUp       []bool // principal back end (SQL Express on Standard Edition)
+	mirrorUp   []bool
+	onMirror   []bool // the mirror is principal
+	stopped    []bool // services stopped by a failover
+	latched    []bool // pool-level quorum lost: stays down until the start quorum runs again
+	poolState  []PoolState
+	regCfg     []bool // the pool's registrar configuration (PoolState) exists
+	nextHop    []int  // Edge pools: current next hop
+	detect     []time.Duration
+	failbackDt []time.Duration
+	readOnly   []bool // put read-only by a planned failover
+	fbPhase    []failbackPhase
+	hydrated   []int // routing groups hydrated by an interrupted failover or failback
+
+	// Per pool, derived by recompute.
+	health    []Health
+	serving   []bool
+	downAt    []time.Duration
+	upAt      []time.Duration
+	mode      []Mode
+	servedBy  []int
+	resReturn []bool // users wait for failback detection before going home
+
+	// Per branch, derived.
+	bDownAt  []time.Duration
+	bMode    []Mode
+	bServed  []int
+	bServing []bool
+
+	// Per Backup Service direction.
+	dWorking  []bool
+	dLastSync []time.Duration
+	dSince    []time.Duration
+	dProdStop []time.Duration // when the source stopped producing changes, or never
+
+	// Central Management store.
+	cmsPool      int
+	cmsStandbyOK bool // the partner's standby copy is initialized (in backup mode)
+
+	// Figures: outages are indexed pools first, then branches.
+	outStart    []time.Duration
+	outFault    []bool
+	rto         []time.Duration
+	rtoSet      []bool
+	dataLoss    []time.Duration
+	dataLossSet []bool
+	timeline    []Sample
+	events      []Event
+	last        [4]int
+
+	pending  *pending
+	faulting bool // the change under way is a fault (or follows from one)
+}
+
+func filled[T any](n int, v T) []T {
+	s := make([]T, n)
+	for i := range s {
+		s[i] = v
+	}
+	return s
+}
+
+func newState(x *index, seed int64) state {
+	np, nb, ns, nd := len(x.pools), len(x.branches), len(x.sites), len(x.dirs)
+	st := state{
+		seed:     seed,
+		serverUp: filled(x.nServers, true),
+		siteUp:   filled(ns, true),
+		cut:      make([]bool, ns*ns),
+		branchUp: filled(nb, true),
+
+		beUp: filled(np, true), mirrorUp: filled(np, true), onMirror: make([]bool, np),
+		stopped: make([]bool, np), latched: make([]bool, np), poolState: filled(np, StateActive),
+		regCfg: make([]bool, np), nextHop: make([]int, np), detect: make([]time.Duration, np),
+		failbackDt: make([]time.Duration, np), readOnly: make([]bool, np),
+		fbPhase: make([]failbackPhase, np), hydrated: make([]int, np),
+
+		health: filled(np, HealthUp), serving: filled(np, true), downAt: filled(np, never),
+		upAt: make([]time.Duration, np), mode: filled(np, ModeHome), servedBy: make([]int, np),
+		resReturn: make([]bool, np),
+
+		bDownAt: filled(nb, never), bMode: filled(nb, ModeHome), bServed: filled(nb, -1),
+		bServing: filled(nb, true),
+
+		dWorking: filled(nd, true), dLastSync: make([]time.Duration, nd), dSince: make([]time.Duration, nd),
+		dProdStop: filled(nd, never),
+
+		cmsPool: x.cmsPool, cmsStandbyOK: true,
+
+		outStart: filled(np+nb, never), outFault: make([]bool, np+nb),
+		rto: make([]time.Duration, np+nb), rtoSet: make([]bool, np+nb),
+		dataLoss: make([]time.Duration, np), dataLossSet: make([]bool, np),
+	}
+	for p, pi := range x.pools {
+		st.nextHop[p] = pi.nextHop
+		st.detect[p] = pi.detect
+		st.failbackDt[p] = pi.failback
+		st.servedBy[p] = p
+	}
+	return st
+}
+
+func cp[T any](s []T) []T {
+	if s == nil {
+		return nil
+	}
+	out := make([]T, len(s))
+	copy(out, s)
+	return out
+}
+
+// appendOnly returns s with its capacity cut to its length, so that an append on either of two
+// clones copies instead of writing into the shared array.
+func appendOnly[T any](s []T) []T { return s[:len(s):len(s)] }
+
+func (st *state) clone() state {
+	c := *st
+	c.queue = cp(st.queue)
+	c.serverUp, c.siteUp, c.cut, c.branchUp = cp(st.serverUp), cp(st.siteUp), cp(st.cut), cp(st.branchUp)
+	c.beUp, c.mirrorUp, c.onMirror = cp(st.beUp), cp(st.mirrorUp), cp(st.onMirror)
+	c.stopped, c.latched, c.poolState, c.regCfg = cp(st.stopped), cp(st.latched), cp(st.poolState), cp(st.regCfg)
+	c.nextHop, c.detect, c.failbackDt, c.readOnly = cp(st.nextHop), cp(st.detect), cp(st.failbackDt), cp(st.readOnly)
+	c.fbPhase, c.hydrated = cp(st.fbPhase), cp(st.hydrated)
+	c.health, c.serving, c.downAt, c.upAt = cp(st.health), cp(st.serving), cp(st.downAt), cp(st.upAt)
+	c.mode, c.servedBy, c.resReturn = cp(st.mode), cp(st.servedBy), cp(st.resReturn)
+	c.bDownAt, c.bMode, c.bServed, c.bServing = cp(st.bDownAt), cp(st.bMode), cp(st.bServed), cp(st.bServing)
+	c.dWorking, c.dLastSync, c.dSince, c.dProdStop = cp(st.dWorking), cp(st.dLastSync), cp(st.dSince), cp(st.dProdStop)
+	c.outStart, c.outFault, c.rto, c.rtoSet = cp(st.outStart), cp(st.outFault), cp(st.rto), cp(st.rtoSet)
+	c.dataLoss, c.dataLossSet = cp(st.dataLoss), cp(st.dataLossSet)
+	c.timeline, c.events = appendOnly(st.timeline), appendOnly(st.events)
+	return c
+}
+
+// schedule adds a timer.
+func (s *Sim) schedule(at time.Duration, what string) {
+	if at < s.st.now {
+		at = s.st.now
+	}
+	s.st.seq++
+	heap.Push(&s.st.queue, event{At: at, Seq: s.st.seq, What: what})
+}
+
+// handle runs one due timer: every timer just re-derives the state at its time.
+func (s *Sim) handle(ev event) { s.recompute() }
+
+// logf appends an event to the run's log and, while a simulator verb or Wait-SimTime runs,
+// prints it as a notice.
+func (s *Sim) logf(format string, args ...any) {
+	text := fmt.Sprintf(format, args...)
+	s.st.events = append(s.st.events, Event{At: s.st.now, Text: text})
+	if s.noticeEvents {
+		s.out = append(s.out, Line{Kind: LineInfo, Text: "[" + FormatDuration(s.st.now) + "] " + text})
+	}
+}
+
+// serversOf returns pool p's slice of the server flags (shared with the state: do not keep).
+func (s *Sim) serversOf(p int) []bool {
+	pi := &s.x.pools[p]
+	return s.st.serverUp[pi.serverOff : pi.serverOff+len(pi.servers)]
+}
+
+func (s *Sim) runningServers(p int) int {
+	n := 0
+	for _, u := range s.serversOf(p) {
+		if u {
+			n++
+		}
+	}
+	return n
+}
+
+// linkOK reports whether two sites can reach each other.
+func (s *Sim) linkOK(a, b int) bool {
+	if a == b {
+		return true
+	}
+	return !s.st.cut[a*len(s.x.sites)+b]
+}
+
+// backEndUsable reports whether pool p's store answers, failing over to the mirror
+// automatically as SQL mirroring with a witness, AlwaysOn or clustering does (FACTS §9).
+func (s *Sim) backEndUsable(p int) bool {
+	pi := &s.x.pools[p]
+	st := &s.st
+	if !pi.hasBE {
+		if pi.role.IsFrontEnd() && len(pi.servers) > 0 {
+			return st.beUp[p] // Standard Edition: local SQL Express
+		}
+		return true
+	}
+	if st.onMirror[p] {
+		if st.mirrorUp[p] {
+			return true
+		}
+		if st.beUp[p] {
+			st.onMirror[p] = false
+			s.logf("Back end of %s failed back to the principal %s.", pi.fqdn, pi.beFQDN)
+			return true
+		}
+		return false
+	}
+	if st.beUp[p] {
+		return true
+	}
+	if pi.hasMirror && st.mirrorUp[p] {
+		st.onMirror[p] = true
+		s.logf("Back end of %s failed over to the mirror %s.", pi.fqdn, pi.mirror)
+		return true
+	}
+	return false
+}
+
+// hardwareHealth derives pool p's health from its site, servers, back end and quorum, and
+// updates the quorum latch.
+func (s *Sim) hardwareHealth(p int) Health {
+	pi := &s.x.pools[p]
+	st := &s.st
+	up := s.serversOf(p)
+	running := s.runningServers(p)
+	if pi.role.IsFrontEnd() {
+		if !quorum.PoolFunctional(up, pi.version) {
+			if !st.latched[p] && st.siteUp[pi.site] && len(up) > 0 {
+				s.logf("Pool %s lost pool-level quorum (%d of %d servers running; it needs %s).",
+					pi.fqdn, running, len(up), quorum.MinRunning(len(up), pi.version))
+			}
+			st.latched[p] = true
+		} else if st.latched[p] && quorum.CanStart(up, pi.version) {
+			st.latched[p] = false
+			s.logf("Pool %s started: %d of %d servers running meet the start quorum of %d.",
+				pi.fqdn, running, len(up), quorum.StartQuorum(len(up), pi.version))
+		}
+	}
+	switch {
+	case !st.siteUp[pi.site], len(up) == 0, running == 0:
+		return HealthDown
+	case pi.role.IsFrontEnd() && (st.latched[p] || !s.backEndUsable(p)):
+		return HealthDown
+	case running == len(up):
+		return HealthUp
+	default:
+		return HealthDegraded
+	}
+}
+
+// cmsAvailable reports whether the active master of the Central Management store answers: its
+// pool's site is up, its store answers and one of its servers runs.
+func (s *Sim) cmsAvailable() bool {
+	c := s.st.cmsPool
+	if c < 0 {
+		return false
+	}
+	pi := &s.x.pools[c]
+	return s.st.siteUp[pi.site] && s.backEndUsable(c) && s.runningServers(c) > 0
+}
+
+// isFull reports whether a mode is full service.
+func isFull(m Mode) bool { return m == ModeHome || m == ModeBackup }
+
+// poolMode derives where pool p's users are served and how.
+func (s *Sim) poolMode(p int) (Mode, int) {
+	st := &s.st
+	b := s.x.pools[p].partner
+	bOK := b >= 0 && st.serving[b]
+	switch st.poolState[p] {
+	case StateFailedOver:
+		if bOK {
+			return ModeBackup, b
+		}
+		return ModeSignedOut, -1
+	case StateFailingOver:
+		if st.serving[p] {
+			return ModeHome, p
+		}
+		// The administrator started the failover: the backup registrar accepts the users in
+		// resiliency mode without waiting for the detection interval (FACTS §8a).
+		if bOK {
+			return ModeResiliency, b
+		}
+		return ModeSignedOut, -1
+	case StateFailingBack:
+		if st.fbPhase[p] == fbOnBackup && bOK {
+			return ModeBackup, b
+		}
+		if st.fbPhase[p] == fbHydrating && st.serving[p] {
+			return ModeResiliency, p
+		}
+		return ModeSignedOut, -1
+	}
+	if st.serving[p] {
+		if st.resReturn[p] && st.now < st.upAt[p]+st.failbackDt[p] && bOK {
+			return ModeResiliency, b
+		}
+		return ModeHome, p
+	}
+	if bOK && st.downAt[p] != never && st.now >= st.downAt[p]+st.detect[p] {
+		return ModeResiliency, b
+	}
+	return ModeSignedOut, -1
+}
+
+// branchMode derives where branch i's users are served and how. Branch users get no pool
+// disaster recovery: while their backup registrar pool is not serving (even after that pool
+// was failed over) they stay in resiliency mode on the appliance (FACTS §7).
+func (s *Sim) branchMode(i int) (Mode, int) {
+	st := &s.st
+	bp := s.x.branches[i].backup
+	poolOK := bp < 0 || (st.serving[bp] && st.poolState[bp] == StateActive)
+	if st.branchUp[i] {
+		if poolOK {
+			return ModeHome, -1
+		}
+		return ModeResiliency, -1
+	}
+	if bp >= 0 && st.serving[bp] && st.bDownAt[i] != never && st.now >= st.bDownAt[i]+st.detect[bp] {
+		return ModeResiliency, bp
+	}
+	return ModeSignedOut, -1
+}
+
+// producing reports whether pool p writes new data that its Backup Service must copy.
+func (s *Sim) producing(p int) bool { return s.st.serving[p] && !s.st.readOnly[p] }
+
+// recompute re-derives everything that follows from the state at the current time, records
+// transitions, schedules the timers they start and samples the timeline.
+func (s *Sim) recompute() {
+	st := &s.st
+	x := s.x
+	now := st.now
+	for p := range x.pools {
+		h := s.hardwareHealth(p)
+		if h != st.health[p] {
+			s.logf("Pool %s is %s.", x.pools[p].fqdn, h)
+			st.health[p] = h
+		}
+		serving := h != HealthDown && !st.stopped[p]
+		if serving != st.serving[p] {
+			st.serving[p] = serving
+			if serving {
+				st.upAt[p] = now
+				st.downAt[p] = never
+				if st.mode[p] == ModeResiliency && st.poolState[p] == StateActive {
+					st.resReturn[p] = true
+					s.schedule(now+st.failbackDt[p], "failback detection "+x.pools[p].fqdn)
+				}
+			} else {
+				st.downAt[p] = now
+				st.resReturn[p] = false
+				if x.isFE(p) {
+					s.schedule(now+st.detect[p], "failure detection "+x.pools[p].fqdn)
+				}
+			}
+		}
+	}
+	// Backup Service directions.
+	for d, di := range x.dirs {
+		working := st.serving[di.from] && st.serving[di.to] && st.siteUp[x.pools[di.from].site] &&
+			s.linkOK(x.pools[di.from].site, x.pools[di.to].site)
+		if working != st.dWorking[d] {
+			if working {
+				st.dSince[d] = now
+				s.schedule(s.nextTick(now), "backup catch-up")
+			} else {
+				st.dLastSync[d] = s.lastSyncView(d)
+			}
+			st.dWorking[d] = working
+		}
+		prod := s.producing(di.from)
+		if prod && st.dProdStop[d] != never {
+			st.dProdStop[d] = never
+		} else if !prod && st.dProdStop[d] == never {
+			st.dProdStop[d] = now
+		}
+	}
+	// The standby CMS copy is initialized once the Backup Service has copied the active master
+	// to the partner.
+	if c := st.cmsPool; c >= 0 && !st.cmsStandbyOK {
+		if d := x.pools[c].dirOut; d >= 0 && st.dWorking[d] && s.lastSyncView(d) >= st.dSince[d] {
+			st.cmsStandbyOK = true
+			s.logf("The standby Central Management store on %s is in backup mode.", x.pools[x.pools[c].partner].fqdn)
+		}
+	}
+	// Users.
+	for p := range x.pools {
+		if !x.isFE(p) {
+			continue
+		}
+		if st.resReturn[p] && st.serving[p] && now >= st.upAt[p]+st.failbackDt[p] {
+			st.resReturn[p] = false
+		}
+		m, by := s.poolMode(p)
+		if m != st.mode[p] || by != st.servedBy[p] {
+			st.mode[p], st.servedBy[p] = m, by
+			if x.pools[p].users > 0 {
+				where := ""
+				if by >= 0 {
+					where = " on " + x.pools[by].fqdn
+				}
+				s.logf("Users of %s (%d): %s%s.", x.pools[p].fqdn, x.pools[p].users, modeText(m), where)
+			}
+		}
+	}
+	for i, b := range x.branches {
+		up := st.branchUp[i]
+		if up != st.bServing[i] {
+			st.bServing[i] = up
+			if up {
+				st.bDownAt[i] = never
+			} else {
+				st.bDownAt[i] = now
+				if b.backup >= 0 {
+					s.schedule(now+st.detect[b.backup], "failure detection "+b.fqdn)
+				}
+			}
+		}
+		m, by := s.branchMode(i)
+		if m != st.bMode[i] || by != st.bServed[i] {
+			st.bMode[i], st.bServed[i] = m, by
+			if b.users > 0 {
+				where := ""
+				if by >= 0 {
+					where = " on " + x.pools[by].fqdn
+				}
+				s.logf("Users of branch %s (%d): %s%s.", b.fqdn, b.users, modeText(m), where)
+			}
+		}
+	}
+	s.measure()
+}
+
+func modeText(m Mode) string {
+	switch m {
+	case ModeHome:
+		return "full service at home"
+	case ModeBackup:
+		return "full service on the backup pool"
+	case ModeResiliency:
+		return "resiliency mode"
+	default:
+		return "signed out"
+	}
+}
+
+// measure updates outages, RTOs and the timeline.
+func (s *Sim) measure() {
+	st := &s.st
+	x := s.x
+	np := len(x.pools)
+	track := func(k int, users int, m Mode, name string) {
+		if users == 0 {
+			return
+		}
+		full := isFull(m)
+		switch {
+		case !full && st.outStart[k] == never:
+			st.outStart[k] = st.now
+			st.outFault[k] = st.faulting
+		case !full && st.faulting:
+			st.outFault[k] = true
+		case full && st.outStart[k] != never:
+			d := st.now - st.outStart[k]
+			if st.outFault[k] {
+				if !st.rtoSet[k] || d > st.rto[k] {
+					st.rto[k] = d
+				}
+				st.rtoSet[k] = true
+			}
+			st.outStart[k] = never
+			s.logf("Users of %s have full service again after %s.", name, FormatDuration(d))
+		}
+	}
+	var counts [4]int
+	for p := range x.pools {
+		if !x.isFE(p) {
+			continue
+		}
+		counts[modeIndex(st.mode[p])] += x.pools[p].users
+		track(p, x.pools[p].users, st.mode[p], x.pools[p].fqdn)
+	}
+	for i, b := range x.branches {
+		counts[modeIndex(st.bMode[i])] += b.users
+		track(np+i, b.users, st.bMode[i], b.fqdn)
+	}
+	if counts != st.last {
+		st.last = counts
+		sm := Sample{At: st.now, Users: countsToMap(counts)}
+		if n := len(st.timeline); n > 0 && st.timeline[n-1].At == st.now {
+			st.timeline = append(st.timeline[:n-1:n-1], sm)
+		} else {
+			st.timeline = append(st.timeline, sm)
+		}
+	}
+}
+
+func modeIndex(m Mode) int {
+	switch m {
+	case ModeHome:
+		return 0
+	case ModeBackup:
+		return 1
+	case ModeResiliency:
+		return 2
+	default:
+		return 3
+	}
+}
+
+func countsToMap(c [4]int) map[Mode]int {
+	m := make(map[Mode]int, 4)
+	for i, mode := range Modes {
+		m[mode] = c[i]
+	}
+	return m
+}
+
+func (s *Sim) countsMap() map[Mode]int { return countsToMap(s.st.last) }
+
+// nextTick is the first Backup Service sync tick strictly after t.
+func (s *Sim) nextTick(t time.Duration) time.Duration {
+	iv := s.x.syncEvery
+	return (t/iv + 1) * iv
+}
+
+// lastSyncView is the time of direction d's last completed sync at the current time. Syncs
+// happen on a grid of the sync interval; after replication resumes, the first tick catches up.
+func (s *Sim) lastSyncView(d int) time.Duration {
+	st := &s.st
+	if !st.dWorking[d] {
+		return st.dLastSync[d]
+	}
+	iv := s.x.syncEvery
+	tick := st.now / iv * iv
+	if tick >= st.dSince[d] && tick > st.dLastSync[d] {
+		return tick
+	}
+	return st.dLastSync[d]
+}
+
+// backlog is how much of direction d's source changes have not reached the target, as a span
+// of time.
+func (s *Sim) backlog(d int) time.Duration {
+	st := &s.st
+	end := st.now
+	if st.dProdStop[d] != never {
+		end = st.dProdStop[d]
+	}
+	b := end - s.lastSyncView(d)
+	if b < 0 {
+		return 0
+	}
+	return b
+}
+
+// backupState is direction d's export state now.
+func (s *Sim) backupState(d int) BackupState {
+	st := &s.st
+	di := s.x.dirs[d]
+	bl := s.backlog(d)
+	caughtUp := s.lastSyncView(d) >= st.dSince[d]
+	switch {
+	case st.dProdStop[d] != never && bl == 0 && (caughtUp || !st.dWorking[d]):
+		return BackupFinal
+	case !st.dWorking[d] && !st.serving[di.from]:
+		return BackupError
+	case !st.dWorking[d]:
+		return BackupNonSteady
+	case !caughtUp:
+		return BackupNonSteady
+	default:
+		return BackupSteady
+	}
+}
+
+// forceSync completes a sync of direction d now, when it can run.
+func (s *Sim) forceSync(d int) bool {
+	if !s.st.dWorking[d] {
+		return false
+	}
+	s.st.dLastSync[d] = s.st.now
+	s.st.dSince[d] = min(s.st.dSince[d], s.st.now)
+	return true
+}

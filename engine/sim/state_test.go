@@ -1,0 +1,72 @@
+package sim
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestSiteLossUsersThroughDetection(t *testing.T) {
+	s := newTestSim(t)
+	s.st.faulting = true
+	s.st.siteUp[0] = false
+	s.recompute()
+	s.st.faulting = false
+	snap := s.Snapshot()
+	require.Equal(t, HealthDown, snap.Pools[0].Health)
+	assert.Equal(t, ModeSignedOut, snap.Pools[0].Mode)
+	assert.False(t, snap.CMS.Available)
+	s.Advance(119 * time.Second)
+	assert.Equal(t, ModeSignedOut, s.Snapshot().Pools[0].Mode)
+	s.Advance(time.Second)
+	snap = s.Snapshot()
+	assert.Equal(t, ModeResiliency, snap.Pools[0].Mode)
+	assert.Equal(t, "dal-cs-001.litwareinc.com", snap.Pools[0].ServedBy)
+	// The branch's backup registrar is down: the appliance serves its users in resiliency.
+	assert.Equal(t, ModeResiliency, snap.Branches[0].Mode)
+	r := s.Report()
+	assert.Equal(t, []string{"atl-cs-001.litwareinc.com", "sba-01.litwareinc.com"}, r.Unrestored)
+	assert.Equal(t, time.Duration(0), r.RTO["atl-cs-001.litwareinc.com"])
+	// Site back: users return home after the failback detection interval.
+	s.st.siteUp[0] = true
+	s.recompute()
+	assert.Equal(t, ModeResiliency, s.Snapshot().Pools[0].Mode)
+	s.Advance(240 * time.Second)
+	assert.Equal(t, ModeHome, s.Snapshot().Pools[0].Mode)
+	r = s.Report()
+	assert.Equal(t, 360*time.Second, r.RTO["atl-cs-001.litwareinc.com"])
+	assert.Empty(t, r.Unrestored)
+}
+
+func TestBacklogWhileLinkCut(t *testing.T) {
+	s := newTestSim(t)
+	s.Advance(5 * time.Minute)
+	d := s.x.pools[0].dirOut
+	assert.Equal(t, BackupSteady, s.backupState(d))
+	assert.Equal(t, 4*time.Minute, s.lastSyncView(d))
+	s.st.cut[0*2+1], s.st.cut[1*2+0] = true, true
+	s.recompute()
+	s.Advance(10 * time.Minute)
+	assert.Equal(t, BackupNonSteady, s.backupState(d))
+	assert.Equal(t, 11*time.Minute, s.backlog(d))
+	s.st.cut[1], s.st.cut[2] = false, false
+	s.recompute()
+	assert.Equal(t, BackupNonSteady, s.backupState(d))
+	s.Advance(2 * time.Minute)
+	assert.Equal(t, BackupSteady, s.backupState(d))
+	assert.Equal(t, time.Minute, s.backlog(d), "changes since the catch-up sync at 00:16:00")
+}
+
+func TestCloneIsIndependent(t *testing.T) {
+	s := newTestSim(t)
+	c := s.Clone()
+	c.st.siteUp[0] = false
+	c.recompute()
+	c.Advance(time.Hour)
+	assert.Equal(t, HealthUp, s.Snapshot().Pools[0].Health)
+	assert.Equal(t, time.Duration(0), s.Now())
+	assert.Len(t, s.Report().Timeline, 1)
+	assert.Greater(t, len(c.Report().Timeline), 1)
+}
