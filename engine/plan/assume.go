@@ -1,0 +1,150 @@
+package plan
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"failwright/engine/topology"
+)
+
+// Assumptions lists the topology facts a plan for req relies on, sorted by path: the pool's
+// and its backup pool's role, version, site and pairing; where the CMS is, the version and
+// pairing of its pool and the SQL stores of its backup pool; the internal next hop of every
+// Edge pool; and the Survivable Branch Appliances that use the pool as their backup
+// registrar. Check compares a saved plan's list with a topology's; the PowerShell renderer
+// re-checks the list against the live deployment before anything runs.
+func Assumptions(t *topology.Topology, req Request) []Assumption {
+	var as []Assumption
+	add := func(path, subject string, f Fact, v string) {
+		as = append(as, Assumption{Path: path, Subject: subject, Fact: f, Value: v})
+	}
+	seen := map[string]bool{}
+	pool := func(fqdn string) {
+		p := t.PoolByFQDN(fqdn)
+		if p == nil || seen[strings.ToLower(p.FQDN)] {
+			return
+		}
+		seen[strings.ToLower(p.FQDN)] = true
+		path := poolPath(p.FQDN)
+		add(path+".role", p.FQDN, FactRole, string(p.Role))
+		add(path+".version", p.FQDN, FactVersion, string(p.Version))
+		add(path+".site", p.FQDN, FactSite, p.Site)
+		add(path+".backupPool", p.FQDN, FactBackupPool, p.BackupPool)
+	}
+	p := t.PoolByFQDN(req.Pool)
+	if p == nil {
+		add(poolPath(req.Pool), req.Pool, FactRole, "")
+		return as
+	}
+	pool(p.FQDN)
+	if p.BackupPool != "" {
+		pool(p.BackupPool)
+	}
+	add("cms.pool", "cms", FactCMSPool, t.CMS.Pool)
+	if c := t.PoolByFQDN(t.CMS.Pool); c != nil {
+		pool(c.FQDN)
+		if cb := t.PoolByFQDN(c.BackupPool); cb != nil {
+			pool(cb.FQDN)
+			server, inst, mirror, minst := cmsStore(cb)
+			path := poolPath(cb.FQDN)
+			add(path+".backEnd.fqdn", cb.FQDN, FactBackEnd, server)
+			add(path+".backEnd.instance", cb.FQDN, FactBackEndInstance, inst)
+			add(path+".backEnd.mirror.fqdn", cb.FQDN, FactMirror, mirror)
+			add(path+".backEnd.mirror.instance", cb.FQDN, FactMirrorInstance, minst)
+		}
+	}
+	for i := range t.Pools {
+		if e := &t.Pools[i]; e.Role == topology.Edge {
+			add(poolPath(e.FQDN)+".nextHop", e.FQDN, FactNextHop, e.NextHop)
+		}
+	}
+	for i := range t.Branches {
+		if br := &t.Branches[i]; strings.EqualFold(br.BackupRegistrar, p.FQDN) {
+			add("branches["+br.FQDN+"].backupRegistrar", br.FQDN, FactBackupRegistrar, br.BackupRegistrar)
+		}
+	}
+	sort.Slice(as, func(i, j int) bool { return as[i].Path < as[j].Path })
+	return as
+}
+
+// Check tells whether saved plan p still fits topology t. It returns no errors when it does.
+// Otherwise the findings say exactly what changed among the facts the plan assumed ("PL101
+// pools[atl-cs-001.litwareinc.com].backupPool: plan assumed dfw-cs-001.litwareinc.com,
+// topology now says ..."), whether the plan was edited since it was made (its ID no longer
+// matches its content), and whether the topology now carries values the plan could not put
+// in a command safely. A changed fingerprint with every assumption intact is a warning: the
+// plan still fits, but the topology is not the one it was computed from.
+func Check(p *Plan, t *topology.Topology) topology.Findings {
+	var fs topology.Findings
+	errf := func(code, path, msg, fix string) {
+		fs = append(fs, topology.Finding{Code: code, Severity: topology.Error, Path: path, Message: msg, Fix: fix})
+	}
+	if p.FormatVersion != FormatVersion {
+		errf("PL105", "formatVersion", "plan format version "+strconv.Itoa(p.FormatVersion)+" is not supported (this failwright reads version "+strconv.Itoa(FormatVersion)+")",
+			"Make the plan again with this failwright.")
+		fs.Sort()
+		return fs
+	}
+	if id := ComputeID(p); id != p.ID {
+		errf("PL104", "id", "the plan's content does not match its ID "+p.ID+" (expected "+id+"): it was edited after it was made",
+			"Make the plan again instead of editing it.")
+	}
+	if fp := topology.Fingerprint(t); fp == p.Fingerprint {
+		fs.Sort()
+		return fs
+	}
+	now := Assumptions(t, p.Request)
+	byPath := make(map[string]string, len(now))
+	for _, a := range now {
+		byPath[a.Path] = a.Value
+	}
+	had := make(map[string]bool, len(p.Assumptions))
+	changed := 0
+	fix := "Make the plan again for this topology (failwright plan), or restore the topology the plan was made for."
+	for _, a := range p.Assumptions {
+		had[a.Path] = true
+		v, ok := byPath[a.Path]
+		switch {
+		case !ok:
+			errf("PL102", a.Path, "plan assumed "+show(a.Value)+", topology no longer has it", fix)
+			changed++
+		case v != a.Value:
+			errf("PL101", a.Path, "plan assumed "+show(a.Value)+", topology now says "+show(v), fix)
+			changed++
+		}
+	}
+	for _, a := range now {
+		if !had[a.Path] {
+			errf("PL102", a.Path, "topology now says "+show(a.Value)+", which the plan did not assume", fix)
+			changed++
+		}
+	}
+	// The values the plan puts in commands must still be safe, whatever else changed.
+	if changed == 0 {
+		b := &builder{t: t, req: p.Request}
+		if b.resolve() {
+			fs = append(fs, topology.Finding{Code: "PL103", Severity: topology.Warning, Path: "fingerprint",
+				Message: "the topology differs from the one the plan was made from (fingerprint " + short(p.Fingerprint) + ", now " + short(topology.Fingerprint(t)) + "), but nothing the plan relies on changed",
+				Fix:     "Nothing to do; make the plan again to record the new fingerprint."})
+		} else {
+			fs = append(fs, b.fs...)
+		}
+	}
+	fs.Sort()
+	return fs
+}
+
+func show(v string) string {
+	if v == "" {
+		return "(none)"
+	}
+	return v
+}
+
+func short(fp string) string {
+	if len(fp) > 12 {
+		return fp[:12]
+	}
+	return fp
+}

@@ -1,0 +1,388 @@
+package plan
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"failwright/engine/topology"
+)
+
+// Estimated step durations, used when a step takes no simulated time (a person reading
+// output, typing, or working by hand) and as the prediction when no simulation ran.
+const (
+	checkDuration     = time.Minute
+	edgeDuration      = 5 * time.Minute
+	cmsDuration       = 5 * time.Minute  // CMS failover RTO (FACTS §9)
+	failoverSfB       = 20 * time.Minute // pool failover RTO, 2015/2019 (FACTS §9: 15-20 min)
+	failover2013      = 30 * time.Minute // pool failover RTO, Lync 2013 (FACTS §9)
+	lisDuration       = 15 * time.Minute
+	rgsDuration       = 20 * time.Minute
+	callParkDuration  = 10 * time.Minute
+	announceDuration  = 10 * time.Minute
+	confSyncDuration  = 10 * time.Minute
+	failbackPer20k    = 60 * time.Minute // FACTS §6: up to 60 min for 20,000 users
+	minFailback       = 10 * time.Minute
+	rpoSfB            = 5 * time.Minute  // FACTS §9
+	rpo2013           = 30 * time.Minute // FACTS §9
+	siteDownAssumedBy = "the pool's whole site is lost"
+)
+
+// failure is the failure state a plan starts from: which pools are down and whether the
+// Central Management store answers.
+type failure struct {
+	// down lists the FQDNs of the pools that are down (compared case-insensitively).
+	down []string
+	// cmsDown is true when the CMS's active master does not answer.
+	cmsDown bool
+	// cmsPool is the pool hosting the active master, when known ("" means the topology's).
+	cmsPool string
+}
+
+func (f *failure) isDown(fqdn string) bool {
+	for _, d := range f.down {
+		if strings.EqualFold(d, fqdn) {
+			return true
+		}
+	}
+	return false
+}
+
+// builder holds what one Build needs.
+type builder struct {
+	t     *topology.Topology
+	req   Request
+	pool  *topology.Pool // the pool failed over
+	bk    *topology.Pool // its backup pool
+	cms   *topology.Pool // the pool hosting the CMS
+	cmsBk *topology.Pool // the CMS pool's backup pool
+	edges []*topology.Pool
+	st    failure
+	cmsFO bool // the plan fails the CMS over
+	steps []Step
+	fs    topology.Findings
+}
+
+func (b *builder) add(f topology.Finding) { b.fs = append(b.fs, f) }
+
+func (b *builder) errorf(code, path, fix, msg string) {
+	b.add(topology.Finding{Code: code, Severity: topology.Error, Path: path, Message: msg, Fix: fix})
+}
+
+func (b *builder) warnf(code, path, fix, msg string) {
+	b.add(topology.Finding{Code: code, Severity: topology.Warning, Path: path, Message: msg, Fix: fix})
+}
+
+func (b *builder) infof(code, path, msg string) {
+	b.add(topology.Finding{Code: code, Severity: topology.Info, Path: path, Message: msg})
+}
+
+func poolPath(fqdn string) string { return "pools[" + fqdn + "]" }
+
+// Compose builds a plan's steps, assumptions and findings for t and req without simulating
+// it: the failure state is the one req.Setup describes, read statically (Stop-SimSite,
+// Stop-SimPool and Stop-SimBackEnd lines), or, for a disaster without Setup, the loss of the
+// pool's whole site. The plan has no ID and its Prediction holds the documented targets.
+// Compose is the cheap half of Build: analysis code that already holds a failed simulation
+// calls ComposeFor and Simulate instead.
+func Compose(t *topology.Topology, req Request) (*Plan, topology.Findings) {
+	b := &builder{t: t, req: req}
+	if !b.resolve() {
+		return nil, b.done()
+	}
+	b.st = staticFailure(t, req, b.pool)
+	return b.compose()
+}
+
+// ComposeFor is Compose with the failure state taken from a simulation snapshot: which pools
+// are down and where the CMS is. req.Setup is kept in the plan as given but not interpreted.
+func ComposeFor(t *topology.Topology, req Request, down []string, cmsPool string, cmsAvailable bool) (*Plan, topology.Findings) {
+	b := &builder{t: t, req: req}
+	if !b.resolve() {
+		return nil, b.done()
+	}
+	b.st = failure{down: down, cmsDown: !cmsAvailable, cmsPool: cmsPool}
+	return b.compose()
+}
+
+// compose runs the checks that need the failure state, then lays out the steps.
+func (b *builder) compose() (*Plan, topology.Findings) {
+	b.checkState()
+	if b.fs.HasErrors() {
+		return nil, b.done()
+	}
+	b.layout()
+	p := &Plan{
+		FormatVersion: FormatVersion,
+		TopologyName:  b.t.Name,
+		Request:       b.req,
+		BackupPool:    b.bk.FQDN,
+		Assumptions:   Assumptions(b.t, b.req),
+		Steps:         b.steps,
+	}
+	p.Prediction = staticPrediction(b.t, p, b.pool, b.bk)
+	fs := b.done()
+	p.Findings = fs
+	return p, fs
+}
+
+func (b *builder) done() topology.Findings {
+	b.fs.Sort()
+	return b.fs
+}
+
+// resolve finds the pools the plan is about and checks every topology value that can end up
+// in a command, before anything is built. It reports whether planning can go on.
+func (b *builder) resolve() bool {
+	t, req := b.t, b.req
+	if t == nil {
+		b.errorf("PL001", "request.pool", "Give a topology.", "no topology to plan on")
+		return false
+	}
+	if req.Mode != Planned && req.Mode != Disaster {
+		b.errorf("PL022", "request.mode", "Use planned or disaster.", "unknown failover mode \""+string(req.Mode)+"\"")
+	}
+	b.pool = t.PoolByFQDN(req.Pool)
+	if b.pool == nil {
+		b.errorf("PL001", "request.pool", "Name a Front End pool of the topology with --pool.",
+			"pool \""+req.Pool+"\" is not in the topology")
+		return false
+	}
+	b.req.Pool = b.pool.FQDN // the topology's spelling
+	path := poolPath(b.pool.FQDN)
+	if !b.pool.Role.IsFrontEnd() {
+		b.errorf("PL002", path+".role", "Fail over the Front End pool this "+string(b.pool.Role)+" pool serves instead.",
+			"pool "+b.pool.FQDN+" is a "+string(b.pool.Role)+" pool; only Front End pools are failed over")
+		return false
+	}
+	if b.pool.BackupPool == "" {
+		b.errorf("PL003", path+".backupPool", "Pair the pool with a Front End pool in another site in Topology Builder and publish.",
+			"pool "+b.pool.FQDN+" has no backup pool: Invoke-CsPoolFailOver cannot fail it over")
+		return false
+	}
+	b.bk = t.PoolByFQDN(b.pool.BackupPool)
+	if b.bk == nil || !b.bk.Role.IsFrontEnd() {
+		b.errorf("PL004", path+".backupPool", "Pair the pool with an existing Front End pool.",
+			"backup pool \""+b.pool.BackupPool+"\" is not a Front End pool of the topology")
+		return false
+	}
+	if !strings.EqualFold(b.bk.BackupPool, b.pool.FQDN) {
+		b.errorf("PL004", poolPath(b.bk.FQDN)+".backupPool", "Pairing is 1:1 and reciprocal: set "+b.bk.FQDN+"'s backup pool to "+b.pool.FQDN+".",
+			"backup pool "+b.bk.FQDN+" does not name "+b.pool.FQDN+" as its own backup pool")
+	}
+	b.cms = t.PoolByFQDN(t.CMS.Pool)
+	if b.cms == nil || !b.cms.Role.IsFrontEnd() {
+		b.errorf("PL010", "cms.pool", "Name the Front End pool whose back end hosts the Central Management store.",
+			"the CMS pool \""+t.CMS.Pool+"\" is not a Front End pool of the topology")
+	} else if b.cms.BackupPool != "" {
+		b.cmsBk = t.PoolByFQDN(b.cms.BackupPool)
+	}
+	for i := range t.Pools {
+		e := &t.Pools[i]
+		if e.Role == topology.Edge && strings.EqualFold(e.NextHop, b.pool.FQDN) {
+			b.edges = append(b.edges, e)
+		}
+	}
+	b.safety()
+	return !b.fs.HasErrors()
+}
+
+// safety checks every topology value the plan can put into a command or a script, so that a
+// hostile name is refused before any script exists.
+func (b *builder) safety() {
+	t := b.t
+	if !validText(t.Name) {
+		b.errorf("PL005", "name", "Use letters, digits, spaces and . , _ - ( ) & only (1 to 128 characters).",
+			"the topology name "+strconv.Quote(t.Name)+" cannot be printed safely in a script")
+	}
+	fqdn := func(path, v string) {
+		if !topology.ValidFQDN(v) {
+			b.errorf("PL005", path, "Use an RFC 1123 host name: letters, digits and hyphens in dot-separated labels.",
+				"value "+strconv.Quote(v)+" is not a valid FQDN; the plan would put it in a command")
+		}
+	}
+	site := func(path, v string) {
+		if !topology.ValidSiteName(v) {
+			b.errorf("PL006", path, "Use 1 to 64 letters, digits, spaces, hyphens, underscores or dots.",
+				"site name "+strconv.Quote(v)+" cannot be put in a command safely")
+		}
+	}
+	instance := func(path, v string) {
+		if v != "" && !topology.ValidInstanceName(v) {
+			b.errorf("PL006", path, "Use 1 to 16 letters, digits or underscores, starting with a letter or underscore.",
+				"SQL instance name "+strconv.Quote(v)+" cannot be put in a command safely")
+		}
+	}
+	pool := func(p *topology.Pool) {
+		if p == nil {
+			return
+		}
+		path := poolPath(p.FQDN)
+		fqdn(path+".fqdn", p.FQDN)
+		site(path+".site", p.Site)
+		for i, u := range p.SampleUsers {
+			if !topology.ValidSIPAddress(u) {
+				b.errorf("PL006", path+".sampleUsers["+strconv.Itoa(i)+"]", "Use sip:user@domain with letters, digits and . _ - + in the user part.",
+					"sample user "+strconv.Quote(u)+" cannot be put in a command safely")
+			}
+		}
+		if be := p.BackEnd; be != nil {
+			fqdn(path+".backEnd.fqdn", be.FQDN)
+			instance(path+".backEnd.instance", be.Instance)
+			if be.Mirror != nil {
+				fqdn(path+".backEnd.mirror.fqdn", be.Mirror.FQDN)
+				instance(path+".backEnd.mirror.instance", be.Mirror.Instance)
+			}
+		}
+		for i, s := range p.Servers {
+			fqdn(path+".servers["+strconv.Itoa(i)+"].fqdn", s.FQDN)
+		}
+	}
+	pool(b.pool)
+	if b.bk != b.pool {
+		pool(b.bk)
+	}
+	if b.cms != b.pool && b.cms != b.bk {
+		pool(b.cms)
+	}
+	if b.cmsBk != b.pool && b.cmsBk != b.bk && b.cmsBk != b.cms {
+		pool(b.cmsBk)
+	}
+	for _, e := range b.edges {
+		fqdn(poolPath(e.FQDN)+".fqdn", e.FQDN)
+		site(poolPath(e.FQDN)+".site", e.Site)
+	}
+	for i := range t.Pools {
+		if p := &t.Pools[i]; p.Role == topology.Director {
+			fqdn(poolPath(p.FQDN)+".fqdn", p.FQDN)
+		}
+	}
+}
+
+// staticFailure reads the failure state from the request without a simulator: for a
+// disaster without Setup the pool's whole site is lost; otherwise the Stop-SimSite,
+// Stop-SimPool and Stop-SimBackEnd lines of Setup say what is down.
+func staticFailure(t *topology.Topology, req Request, pool *topology.Pool) failure {
+	var f failure
+	downSite := func(site string) {
+		for i := range t.Pools {
+			if strings.EqualFold(t.Pools[i].Site, site) {
+				f.down = append(f.down, t.Pools[i].FQDN)
+			}
+		}
+	}
+	if len(req.Setup) == 0 {
+		if req.Mode == Disaster {
+			downSite(pool.Site)
+		}
+	}
+	for _, line := range req.Setup {
+		verb, args := splitSimLine(line)
+		switch strings.ToLower(verb) {
+		case "stop-simsite":
+			downSite(args["site"])
+		case "stop-simpool":
+			f.down = append(f.down, args["poolfqdn"])
+		case "stop-simbackend":
+			if _, mirror := args["mirror"]; !mirror {
+				f.down = append(f.down, args["poolfqdn"])
+			}
+		}
+	}
+	f.cmsDown = f.isDown(t.CMS.Pool)
+	return f
+}
+
+// splitSimLine splits a simulator line into its verb and its parameters (names lowercased,
+// quotes removed). It is a reading aid for the static failure state, not a parser: the
+// simulator parses the real thing.
+func splitSimLine(line string) (string, map[string]string) {
+	fields := strings.Fields(line)
+	if len(fields) == 0 {
+		return "", nil
+	}
+	args := map[string]string{}
+	for i := 1; i < len(fields); i++ {
+		name, ok := strings.CutPrefix(fields[i], "-")
+		if !ok {
+			continue
+		}
+		val := ""
+		if i+1 < len(fields) && !strings.HasPrefix(fields[i+1], "-") {
+			val = strings.Trim(fields[i+1], `'"`)
+			i++
+		}
+		args[strings.ToLower(name)] = val
+	}
+	return fields[0], args
+}
+
+// checkState checks what depends on the failure state: the backup pool must run, a disaster
+// needs same-version pools, a planned failover needs the pool up, and a CMS that is lost
+// needs a backup pool that runs.
+func (b *builder) checkState() {
+	p, bk := b.pool, b.bk
+	if b.req.Mode == Disaster && p.Version != bk.Version {
+		b.errorf("PL007", poolPath(p.FQDN)+".version",
+			"Upgrade "+bk.FQDN+" to "+string(p.Version)+" (or fail over in planned mode while "+p.FQDN+" still runs).",
+			"disaster-mode failover is not supported between pools of different versions ("+string(p.Version)+" and "+string(bk.Version)+")")
+	}
+	if b.st.isDown(bk.FQDN) {
+		why := "is down in the failure state"
+		if strings.EqualFold(bk.Site, p.Site) {
+			why = "is in the same site (" + p.Site + ") and is lost with it"
+		}
+		b.errorf("PL008", poolPath(p.FQDN)+".backupPool",
+			"Pair "+p.FQDN+" with a pool in another site, or bring "+bk.FQDN+" back first.",
+			"backup pool "+bk.FQDN+" "+why+": nothing can take the users")
+	}
+	if b.req.Mode == Planned && b.st.isDown(p.FQDN) {
+		b.errorf("PL012", "request.mode", "Plan a disaster failover (--disaster): a planned failover needs the pool running.",
+			"pool "+p.FQDN+" is down; a planned failover cannot make it read-only and copy its last changes")
+	}
+	total := b.t.TotalUsers(p) + b.t.TotalUsers(bk)
+	if c := topology.FailoverCapacity(bk); total > c {
+		b.warnf("PL009", poolPath(bk.FQDN)+".servers",
+			"Add Front End Servers to "+bk.FQDN+" (it needs "+strconv.Itoa(topology.ServersNeeded(total))+" for both pools' users).",
+			"backup pool "+bk.FQDN+" can carry "+strconv.Itoa(c)+" users but would serve "+strconv.Itoa(total)+" after the failover")
+	}
+	// The CMS: fail it over first when it lives on the failed pool or does not answer.
+	if b.cms != nil {
+		lost := b.st.cmsDown || b.st.isDown(b.cms.FQDN) || b.cms == p
+		if b.st.cmsPool != "" && !strings.EqualFold(b.st.cmsPool, b.cms.FQDN) {
+			// The CMS already moved (an earlier failover): plan on where it is now.
+			if c := b.t.PoolByFQDN(b.st.cmsPool); c != nil {
+				b.cms = c
+				b.cmsBk = b.t.PoolByFQDN(c.BackupPool)
+				lost = b.st.cmsDown || b.st.isDown(c.FQDN)
+			}
+		}
+		// A planned failover of the CMS pool moves the CMS too (its services stop), with the
+		// Normal parameter set while the CMS still answers.
+		b.cmsFO = lost
+		if lost {
+			switch {
+			case b.cmsBk == nil:
+				b.errorf("PL010", poolPath(b.cms.FQDN)+".backupPool",
+					"Pair "+b.cms.FQDN+" with a pool in another site so the CMS has a standby, or move the CMS (Move-CsManagementServer) before the disaster.",
+					"the Central Management store on "+b.cms.FQDN+" is lost and its pool has no backup pool: it cannot be failed over")
+			case b.st.isDown(b.cmsBk.FQDN):
+				b.errorf("PL011", poolPath(b.cms.FQDN)+".backupPool",
+					"Bring "+b.cmsBk.FQDN+" back, or rebuild the CMS with Move-CsManagementServer from a configuration export.",
+					"the Central Management store on "+b.cms.FQDN+" is lost and so is its backup pool "+b.cmsBk.FQDN)
+			}
+		}
+	}
+	for i := range b.t.Branches {
+		br := &b.t.Branches[i]
+		if strings.EqualFold(br.BackupRegistrar, p.FQDN) {
+			b.infof("PL017", "branches["+br.FQDN+"].backupRegistrar",
+				"branch "+br.FQDN+" ("+strconv.Itoa(br.Users)+" users) uses "+p.FQDN+
+					" as its backup registrar: if the branch fails too, its users get no pool failover")
+		}
+	}
+	if len(p.SampleUsers) == 0 {
+		b.warnf("PL018", poolPath(p.FQDN)+".sampleUsers", "Add a sample user (sampleUsers) so the plan can check where one registers.",
+			"pool "+p.FQDN+" has no sample user: the plan cannot verify a user's registrar with Get-CsUserPoolInfo")
+	}
+}

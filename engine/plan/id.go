@@ -1,0 +1,30 @@
+package plan
+
+import (
+	"encoding/json"
+
+	"github.com/google/uuid"
+)
+
+// Namespace is the UUID namespace of plan IDs: the name-based (SHA-1, version 5) UUID of
+// "failwright.plan" in the URL namespace.
+var Namespace = uuid.NewSHA1(uuid.NameSpaceURL, []byte("failwright.plan"))
+
+// Canonical returns the canonical content of p that its ID is computed from: the plan's
+// compact JSON encoding with the ID left empty. Field order is fixed by the Plan type, and
+// a Plan holds no maps, so the bytes are stable.
+func Canonical(p *Plan) []byte {
+	c := *p
+	c.ID = ""
+	b, err := json.Marshal(&c)
+	if err != nil {
+		// A Plan holds only strings, numbers, booleans, slices and structs: Marshal cannot fail.
+		panic("plan: cannot encode plan: " + err.Error())
+	}
+	return b
+}
+
+// ComputeID returns the name-based UUID (version 5, in Namespace) of p's canonical content.
+func ComputeID(p *Plan) string {
+	return uuid.NewSHA1(Namespace, Canonical(p)).String()
+}

@@ -1,0 +1,411 @@
+package plan
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"failwright/engine/topology"
+)
+
+// step appends a step and numbers it.
+func (b *builder) step(s Step) {
+	s.Number = len(b.steps) + 1
+	if s.Call != nil {
+		s.Command = s.Call.Line()
+	}
+	b.steps = append(b.steps, s)
+}
+
+func checkStep(id, title string, c Call, expect, reason string) Step {
+	return Step{ID: id, Title: title, Kind: KindCheck, Call: &c, Expect: expect, Reason: reason,
+		Duration: Duration(checkDuration)}
+}
+
+func changeStep(id, title string, c Call, expect, reason string, d time.Duration, verify ...Call) Step {
+	return Step{ID: id, Title: title, Kind: KindChange, Call: &c, Expect: expect, Reason: reason,
+		Duration: Duration(d), Verify: verify}
+}
+
+func manualStep(id, title, instructions, expect, reason string, d time.Duration) Step {
+	return Step{ID: id, Title: title, Kind: KindManual, Instructions: instructions, Expect: expect,
+		Reason: reason, Duration: Duration(d)}
+}
+
+// appServer is the Identity of a pool's Application Server service.
+func appServer(fqdn string) string { return "ApplicationServer:" + fqdn }
+
+// layout lays out the steps in the order of the official procedure (FACTS §5, §6).
+func (b *builder) layout() {
+	p, bk := b.pool, b.bk
+	disaster := b.req.Mode == Disaster
+	b.steps = make([]Step, 0, 24)
+
+	// §5 step 0: the Edge next hop first.
+	for _, e := range b.edges {
+		nh := b.newNextHop(e)
+		look := call("Get-CsService", sw("EdgeServer"), q("PoolFqdn", e.FQDN))
+		b.step(checkStep("edge-next-hop-check-"+e.FQDN, "Check the next hop of Edge pool "+e.FQDN, look,
+			"The Edge service of "+e.FQDN+" lists Registrar:"+p.FQDN+" as its next hop.",
+			"Procedure step 0: Invoke-CsPoolFailOver refuses to run while the failed pool is an Edge pool's internal next hop."))
+		how := "Procedure step 0: the Edge pool is in another site, so the next hop is changed with Set-CsEdgeServer."
+		if strings.EqualFold(e.Site, p.Site) {
+			how = "Procedure step 0: the documented way for an Edge pool in the failed pool's site is Topology Builder (Edit Properties, Next Hop, publish); Set-CsEdgeServer makes the same change from the shell."
+		}
+		b.step(changeStep("edge-next-hop-"+e.FQDN, "Point Edge pool "+e.FQDN+" at "+nh,
+			call("Set-CsEdgeServer", q("Identity", "EdgeServer:"+e.FQDN), q("Registrar", "Registrar:"+nh)),
+			"The command completes without error; the Edge service now lists Registrar:"+nh+".",
+			how, edgeDuration, look))
+	}
+
+	// §5 steps 1-3: where the CMS is.
+	cms := b.cms
+	b.step(checkStep("cms-locate", "Find the pool that hosts the Central Management store",
+		call("Invoke-CsManagementServerFailover", sw("WhatIf")),
+		"The -WhatIf output names "+cms.FQDN+" as the pool hosting the Central Management store.",
+		"Procedure step 1: run on a Front End of "+bk.FQDN+"; tells where the CMS is before anything changes."))
+	relExpect := cms.FQDN + " has no backup pool."
+	if b.cmsBk != nil {
+		relExpect = "The backup pool of " + cms.FQDN + " is " + b.cmsBk.FQDN + "."
+	}
+	b.step(checkStep("cms-backup-relationship", "Find the backup pool of the CMS pool",
+		call("Get-CsPoolBackupRelationship", q("PoolFqdn", cms.FQDN)), relExpect,
+		"Procedure step 2: the CMS can only be failed over to the CMS pool's backup pool ("+string(cms.Version)+")."))
+	cmsStatus := call("Get-CsManagementStoreReplicationStatus", sw("CentralManagementStoreStatus"))
+	statusExpect := "ActiveMasterFqdn and ActiveFileTransferAgents name servers of " + cms.FQDN + ": the CMS is up and stays where it is."
+	if b.cmsFO {
+		statusExpect = "ActiveMasterFqdn and ActiveFileTransferAgents are empty or name servers of " + cms.FQDN + ", which is being lost: the CMS must be failed over first."
+	}
+	b.step(checkStep("cms-status", "Check whether the Central Management store answers", cmsStatus, statusExpect,
+		"Procedure step 3: an empty ActiveMasterFqdn means the CMS is down."))
+
+	// §5 steps 4-5: the CMS failover, when it is on the failed pool or down.
+	if b.cmsFO && b.cmsBk != nil {
+		b.cmsFailover(cmsStatus, disaster)
+	}
+
+	// Backup relationship and Backup Service.
+	b.step(checkStep("backup-relationship", "Check the backup relationship of "+p.FQDN,
+		call("Get-CsPoolBackupRelationship", q("PoolFqdn", p.FQDN)),
+		"The backup pool of "+p.FQDN+" is "+bk.FQDN+".",
+		"Invoke-CsPoolFailOver fails the users over to the pool's backup pool, and only if it has one."))
+	if disaster {
+		b.step(checkStep("backup-status", "Check the Backup Service on "+bk.FQDN,
+			call("Get-CsBackupServiceStatus", q("PoolFqdn", bk.FQDN), lit("Category", "UserData")),
+			"The status of "+bk.FQDN+" is returned; the last sync time of the "+p.FQDN+" to "+bk.FQDN+" direction bounds the data lost (up to "+Duration(b.rpo()).String()+" is expected).",
+			"User data copied before the disaster is what the backup pool will serve; anything newer is lost."))
+	} else {
+		b.step(checkStep("backup-status", "Check the Backup Service from "+p.FQDN,
+			call("Get-CsBackupServiceStatus", q("PoolFqdn", p.FQDN), lit("Category", "UserData")),
+			"The UserData modules of "+p.FQDN+" are in SteadyState: changes reach "+bk.FQDN+" within one sync interval.",
+			"A planned failover expects the Backup Service in steady state before the pool goes read-only."))
+		if b.rgsManual(bk) {
+			b.step(manualStep("rgs-export", "Export the Response Group configuration of "+p.FQDN,
+				"Export the Response Group data while "+p.FQDN+" still runs: Export-CsRgsConfiguration -Source "+QuoteArg(appServer(p.FQDN))+" -FileName <file>.",
+				"The export file exists and holds every workflow, queue and group of "+p.FQDN+".",
+				"Response Group data is not copied by the Backup Service"+rgsWhy(bk)+".", 5*time.Minute))
+		}
+	}
+
+	// §5 step 7: the pool failover.
+	fo := call("Invoke-CsPoolFailOver", q("PoolFqdn", p.FQDN))
+	if disaster {
+		fo.Params = append(fo.Params, sw("DisasterMode"))
+	}
+	fo.Params = append(fo.Params, sw("Verbose"))
+	verify := b.userChecks(bk)
+	expect := "The verbose output ends without error; the users of " + p.FQDN + " get full service from " + bk.FQDN + "."
+	if !disaster {
+		verify = append(verify, call("Get-CsBackupServiceStatus", q("PoolFqdn", p.FQDN), lit("Category", "UserData")))
+		expect = "The verbose output shows " + p.FQDN + " going read-only, the final-state backup and the hydration of its routing groups on " + bk.FQDN + "; the Backup Service from " + p.FQDN + " reports FinalState."
+	}
+	modeWhy := "Procedure step 7: -DisasterMode because " + p.FQDN + " is no longer reachable; changes not yet copied are lost."
+	if !disaster {
+		modeWhy = "Planned failover: without -DisasterMode the cmdlet makes " + p.FQDN + " read-only and waits for the final state, so no data is lost."
+	}
+	b.step(changeStep("pool-failover", "Fail "+p.FQDN+" over to "+bk.FQDN, fo, expect,
+		modeWhy+" Parameters for "+string(p.Version)+".", b.failoverDuration(), verify...))
+
+	// The manual steps the docs require after a failover (FACTS §8b, §19, §6).
+	b.step(manualStep("lis-restore", "Restore the Location Information Service data into "+bk.FQDN,
+		"Import your latest Export-CsLisConfiguration backup of "+p.FQDN+"'s E9-1-1 locations into "+bk.FQDN+" (Import-CsLisConfiguration -FileName <file>).",
+		"Locations, subnets and switches of "+p.FQDN+"'s sites are served from "+bk.FQDN+".",
+		"The LIS database is not copied by the Backup Service: it must be restored by hand after a failover.", lisDuration))
+	if b.rgsManual(bk) {
+		b.step(manualStep("rgs-import", "Import the Response Groups of "+p.FQDN+" into "+bk.FQDN,
+			"Import the Response Group export of "+p.FQDN+": Import-CsRgsConfiguration -Destination "+QuoteArg(appServer(bk.FQDN))+" -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.",
+			"The imported workflows answer on "+bk.FQDN+"; they keep "+p.FQDN+" as their owner, so manage them with the shell until failback.",
+			"Response Group data is not copied by the Backup Service"+rgsWhy(bk)+".", rgsDuration))
+	} else {
+		b.step(manualStep("rgs-check", "Check the Response Group copy on "+bk.FQDN,
+			"If the Response Group backup of the July 2019 cumulative update is enabled, run Get-CsBackupServiceStatus -PoolFqdn "+QuoteArg(bk.FQDN)+" -Category RGS and expect steady state; otherwise import the Response Group export of "+p.FQDN+" with Import-CsRgsConfiguration -Destination "+QuoteArg(appServer(bk.FQDN))+" -FileName <file>.",
+			"The Response Groups of "+p.FQDN+" answer on "+bk.FQDN+".",
+			"On 2019 the Backup Service copies Response Group data only once the RGS backup of the July 2019 update is enabled.", 5*time.Minute))
+	}
+	b.step(manualStep("call-park", "Redirect the Call Park orbits of "+p.FQDN,
+		"For each Call Park and Group Call Pickup orbit range served by "+p.FQDN+": Set-CsCallParkOrbit -Identity <range> -CallParkService "+QuoteArg(appServer(bk.FQDN))+".",
+		"Parked calls in those ranges are served by "+bk.FQDN+".",
+		"Call Park settings and custom music on hold are not copied by the Backup Service.", callParkDuration))
+	b.step(manualStep("announcements", "Re-create announcements and unassigned numbers on "+bk.FQDN,
+		"Re-create the announcements of "+p.FQDN+" on "+bk.FQDN+" and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService "+QuoteArg(appServer(bk.FQDN))+" -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.",
+		"Calls to unassigned numbers hear the announcements from "+bk.FQDN+".",
+		"Announcement audio files are not copied by the Backup Service.", announceDuration))
+
+	if b.req.Failback {
+		b.failback()
+	}
+}
+
+// cmsFailover lays out §5 step 5: the mirror-state check, the CMS failover (two alternative
+// steps when the CMS pool's backup pool has a mirrored back end) and its verification.
+func (b *builder) cmsFailover(status Call, disaster bool) {
+	cms, to := b.cms, b.cmsBk
+	if !disaster && !b.st.cmsDown && !b.st.isDown(cms.FQDN) {
+		// Planned: the CMS still answers; fail it over with the Normal parameter set.
+		b.step(changeStep("cms-failover", "Fail the Central Management store over to "+to.FQDN,
+			call("Invoke-CsManagementServerFailover"),
+			"The command waits for replication to finish, makes the store on "+cms.FQDN+" read-only and activates the standby on "+to.FQDN+".",
+			"The CMS lives on "+cms.FQDN+", which goes down with the failover: it must move first (run on a Front End of "+to.FQDN+").",
+			cmsDuration, status))
+		b.step(checkStep("cms-replicas", "Check that every replica is up to date",
+			call("Get-CsManagementStoreReplicationStatus"),
+			"Every replica reports UpToDate True.", "Procedure step 5d: the pool failover needs a working CMS."))
+		return
+	}
+	b.step(checkStep("cms-mirror-state", "See which back end of "+to.FQDN+" holds the CMS principal",
+		call("Get-CsDatabaseMirrorState", lit("DatabaseType", "CentralMgmt"), q("PoolFqdn", to.FQDN)),
+		"StateOnPrimary and StateOnMirror show which SQL server holds the principal copy of the CMS database.",
+		"Procedure step 5a: the disaster-recovery CMS failover names the SQL server holding the principal copy."))
+	primary, pinst, mirror, minst := cmsStore(to)
+	why := "Procedure step 5b: the CMS on " + cms.FQDN + " is lost; -Force is required in disaster-recovery mode."
+	expect := "The command completes; the CMS database on " + to.FQDN + " becomes the active store."
+	if mirror == "" {
+		b.step(changeStep("cms-failover", "Fail the Central Management store over to "+to.FQDN,
+			cmsDR(primary, pinst, "", ""), expect, why, cmsDuration, status))
+	} else {
+		s := changeStep("cms-failover", "Fail the CMS over to "+to.FQDN+" (principal on the primary)",
+			cmsDR(primary, pinst, mirror, minst), expect, why, cmsDuration, status)
+		s.Alternative, s.When = "cms-failover", "Get-CsDatabaseMirrorState shows StateOnPrimary Principal"
+		b.step(s)
+		s = changeStep("cms-failover-mirror", "Fail the CMS over to "+to.FQDN+" (principal on the mirror)",
+			cmsDR(mirror, minst, primary, pinst), expect, why, cmsDuration, status)
+		s.Alternative, s.When = "cms-failover", "Get-CsDatabaseMirrorState shows StateOnMirror Principal"
+		b.step(s)
+	}
+	b.step(checkStep("cms-verify", "Check that the CMS is active on "+to.FQDN, status,
+		"ActiveMasterFqdn and ActiveFileTransferAgents now name servers of "+to.FQDN+".",
+		"Procedure step 5c."))
+	b.step(checkStep("cms-replicas", "Check that every replica is up to date",
+		call("Get-CsManagementStoreReplicationStatus"),
+		"Every replica reports UpToDate True.", "Procedure step 5d: the pool failover needs a working CMS."))
+}
+
+// cmsDR is the disaster-recovery form of Invoke-CsManagementServerFailover.
+func cmsDR(server, instance, mirror, mirrorInstance string) Call {
+	c := call("Invoke-CsManagementServerFailover", q("BackupSqlServerFqdn", server))
+	if instance != "" {
+		c.Params = append(c.Params, q("BackupSqlInstanceName", instance))
+	}
+	if mirror != "" {
+		c.Params = append(c.Params, q("BackupMirrorSqlServerFqdn", mirror))
+		if mirrorInstance != "" {
+			c.Params = append(c.Params, q("BackupMirrorSqlInstanceName", mirrorInstance))
+		}
+	}
+	c.Params = append(c.Params, sw("Force"))
+	return c
+}
+
+// cmsStore is where pool p keeps its CMS database: its back end (and mirror, when mirrored),
+// or, for a Standard Edition server, the server's local RTC instance.
+func cmsStore(p *topology.Pool) (server, instance, mirror, mirrorInstance string) {
+	if be := p.BackEnd; be != nil {
+		server, instance = be.FQDN, be.Instance
+		if be.Mirror != nil && (be.HA == topology.HAMirroring || be.HA == "") {
+			mirror, mirrorInstance = be.Mirror.FQDN, be.Mirror.Instance
+		}
+		return
+	}
+	if len(p.Servers) > 0 {
+		return p.Servers[0].FQDN, "rtc", "", ""
+	}
+	return p.FQDN, "rtc", "", ""
+}
+
+// userChecks are the verification commands after a failover or failback: where a sample user
+// registers, and the Windows Fabric state of the pool now serving the users.
+func (b *builder) userChecks(serving *topology.Pool) []Call {
+	var cs []Call
+	if len(b.pool.SampleUsers) > 0 {
+		cs = append(cs, call("Get-CsUserPoolInfo", q("Identity", b.pool.SampleUsers[0])))
+	}
+	return append(cs, call("Get-CsPoolFabricState", q("PoolFqdn", serving.FQDN)))
+}
+
+// newNextHop picks the pool an Edge pool is pointed at while its next hop is failed over: the
+// backup pool, else a running Director or Front End pool, in the Edge's site first.
+func (b *builder) newNextHop(e *topology.Pool) string {
+	if !b.st.isDown(b.bk.FQDN) {
+		return b.bk.FQDN
+	}
+	for pass := 0; pass < 2; pass++ {
+		for i := range b.t.Pools {
+			c := &b.t.Pools[i]
+			if c == b.pool || b.st.isDown(c.FQDN) || !(c.Role.IsFrontEnd() || c.Role == topology.Director) {
+				continue
+			}
+			if pass == 1 || strings.EqualFold(c.Site, e.Site) {
+				return c.FQDN
+			}
+		}
+	}
+	return b.bk.FQDN
+}
+
+// rgsManual reports whether Response Group data must be exported and imported by hand: always
+// before 2019; on 2019 the July 2019 update can copy it (rgs-check asks the operator).
+func (b *builder) rgsManual(bk *topology.Pool) bool { return bk.Version != topology.SfB2019 }
+
+func rgsWhy(bk *topology.Pool) string {
+	return " on " + string(bk.Version) + " (only the July 2019 update for 2019 adds it)"
+}
+
+func (b *builder) rpo() time.Duration {
+	if b.pool.Version == topology.Lync2013 {
+		return rpo2013
+	}
+	return rpoSfB
+}
+
+func (b *builder) failoverDuration() time.Duration {
+	if b.pool.Version == topology.Lync2013 {
+		return failover2013
+	}
+	return failoverSfB
+}
+
+func (b *builder) failbackDuration() time.Duration {
+	d := time.Duration(b.t.TotalUsers(b.pool)) * failbackPer20k / 20000
+	return max(d.Round(time.Minute), minFailback)
+}
+
+// failback lays out §6: wait for the home pool, fail back, copy conference content back, and
+// undo the manual redirections and the Edge next hop.
+func (b *builder) failback() {
+	p, bk := b.pool, b.bk
+	disaster := b.req.Mode == Disaster
+	wait := Step{ID: "home-ready", Title: "Wait until " + p.FQDN + " is repaired", Kind: KindWait,
+		Instructions: "Wait until every Front End of " + p.FQDN + " and its back end run again, then check with Get-CsPoolFabricState -PoolFqdn " + QuoteArg(p.FQDN) + ".",
+		Expect: "Every routing group of " + p.FQDN + " has a primary and at least one secondary replica.",
+		Reason: "Failback needs the home pool running; nothing else about the CMS is needed (it can stay on " + bk.FQDN + ").",
+	}
+	if disaster {
+		wait.Simulate = inverseSetup(b.req.Setup, p.Site)
+	} else {
+		wait.Instructions = "Finish the maintenance of " + p.FQDN + " and leave its servers running."
+		wait.Expect = "The maintenance of " + p.FQDN + " is done."
+	}
+	b.step(wait)
+	b.step(checkStep("failback-relationship", "Check the backup relationship before failback",
+		call("Get-CsPoolBackupRelationship", q("PoolFqdn", p.FQDN)),
+		"The backup pool of "+p.FQDN+" is still "+bk.FQDN+".",
+		"Failback names the same pool as the failover did."))
+	if b.rgsManual(bk) {
+		b.step(manualStep("rgs-export-back", "Export the Response Groups from "+bk.FQDN,
+			"Before failback, export the Response Groups owned by "+p.FQDN+": Export-CsRgsConfiguration -Source "+QuoteArg(appServer(bk.FQDN))+" -Owner "+QuoteArg(appServer(p.FQDN))+" -FileName <file>.",
+			"The export file holds the Response Groups changed while on "+bk.FQDN+".",
+			"Changes made to imported Response Groups on the backup pool are only kept through an export.", 5*time.Minute))
+	}
+	b.step(changeStep("pool-failback", "Fail "+p.FQDN+" back from "+bk.FQDN,
+		call("Invoke-CsPoolFailBack", q("PoolFqdn", p.FQDN), sw("Verbose")),
+		"The verbose output ends without error (if it reports that hydration failed after repeated attempts, run it again); the users of "+p.FQDN+" are served at home.",
+		"Procedure §6: -PoolFqdn names the pool that was failed over. Up to 60 minutes per 20,000 users.",
+		b.failbackDuration(), append(b.userChecks(p), call("Get-CsBackupServiceStatus", q("PoolFqdn", p.FQDN), lit("Category", "UserData")))...))
+	if disaster {
+		b.step(changeStep("conference-content", "Copy conference content back to "+p.FQDN,
+			call("Invoke-CsBackupServiceSync", q("PoolFqdn", bk.FQDN), lit("BackupModule", "ConfServices.DataConf")),
+			"The sync completes; the ConfServices.DataConf module reports SteadyState.",
+			"After a whole-pool failure the conference content created on "+bk.FQDN+" is copied back with this sync.",
+			confSyncDuration, call("Get-CsBackupServiceStatus", q("PoolFqdn", bk.FQDN), lit("Category", "UserData"))))
+	}
+	rgs := "Import-CsRgsConfiguration -Destination " + QuoteArg(appServer(p.FQDN)) + " -FileName <file>, then remove the imported copies from " + bk.FQDN + " if you like."
+	if !b.rgsManual(bk) {
+		rgs = "If the 2019 Response Group backup is not enabled, " + rgs + " Otherwise nothing to do."
+	}
+	b.step(manualStep("rgs-back", "Bring the Response Groups back to "+p.FQDN, rgs,
+		"The Response Groups of "+p.FQDN+" answer at home; agents sign in again.",
+		"Response Groups follow their users home by hand.", rgsDuration))
+	b.step(manualStep("call-park-back", "Point the Call Park orbits back at "+p.FQDN,
+		"For each orbit range redirected during the failover: Set-CsCallParkOrbit -Identity <range> -CallParkService "+QuoteArg(appServer(p.FQDN))+".",
+		"Parked calls in those ranges are served by "+p.FQDN+" again.",
+		"Undo the failover's Call Park redirection.", callParkDuration))
+	b.step(manualStep("announcements-back", "Point unassigned numbers back at "+p.FQDN,
+		"For each range redirected during the failover: Set-CsUnassignedNumber -Identity <range> -AnnouncementService "+QuoteArg(appServer(p.FQDN))+" -AnnouncementName <name>.",
+		"Calls to unassigned numbers hear the announcements of "+p.FQDN+" again.",
+		"Undo the failover's announcement redirection.", announceDuration))
+	for _, e := range b.edges {
+		look := call("Get-CsService", sw("EdgeServer"), q("PoolFqdn", e.FQDN))
+		b.step(changeStep("edge-next-hop-back-"+e.FQDN, "Point Edge pool "+e.FQDN+" back at "+p.FQDN,
+			call("Set-CsEdgeServer", q("Identity", "EdgeServer:"+e.FQDN), q("Registrar", "Registrar:"+p.FQDN)),
+			"The Edge service of "+e.FQDN+" lists Registrar:"+p.FQDN+" again.",
+			"Restore the topology's Edge next hop now that "+p.FQDN+" serves its users.", edgeDuration, look))
+	}
+}
+
+// inverseSetup returns the simulator lines that undo a failure: each Stop-Sim line becomes a
+// Start-Sim line and each Disconnect-Sim line a Connect-Sim line, last first. Without Setup
+// (a lost site) it starts the site again.
+func inverseSetup(setup []string, site string) []string {
+	if len(setup) == 0 {
+		return []string{"Start-SimSite -Site " + QuoteArg(site)}
+	}
+	var out []string
+	for i := len(setup) - 1; i >= 0; i-- {
+		line := strings.TrimSpace(setup[i])
+		verb, rest, _ := strings.Cut(line, " ")
+		switch {
+		case strings.HasPrefix(strings.ToLower(verb), "stop-sim"):
+			out = append(out, "Start-Sim"+verb[len("stop-sim"):]+" "+rest)
+		case strings.HasPrefix(strings.ToLower(verb), "disconnect-sim"):
+			out = append(out, "Connect-Sim"+verb[len("disconnect-sim"):]+" "+rest)
+		}
+	}
+	return out
+}
+
+// staticPrediction is the documented targets, used until a simulation replaces them: RTO is
+// the steps up to the end of the pool failover, the data-loss window the version's RPO for a
+// disaster and zero for a planned failover.
+func staticPrediction(t *topology.Topology, p *Plan, pool, bk *topology.Pool) Prediction {
+	var pr Prediction
+	var at time.Duration
+	users := 0
+	for i := range t.Pools {
+		users += t.Pools[i].Users
+	}
+	own := pool.Users
+	for _, s := range p.Steps {
+		at += s.Duration.Std()
+		if s.ID == "pool-failover" {
+			pr.RTO = Duration(at)
+		}
+	}
+	pr.Total = Duration(at)
+	if p.Request.Mode == Disaster {
+		pr.DataLoss = Duration(rpoSfB)
+		if pool.Version == topology.Lync2013 {
+			pr.DataLoss = Duration(rpo2013)
+		}
+		fd := time.Duration(pool.EffectiveFailureDetectionSeconds()) * time.Second
+		pr.Timeline = []Point{
+			{At: 0, Home: users - own, SignedOut: own},
+			{At: Duration(fd), Home: users - own, Resiliency: own},
+			{At: pr.RTO, Home: users - own, Backup: own},
+		}
+	} else {
+		pr.Timeline = []Point{{At: 0, Home: users}, {At: pr.RTO, Home: users - own, Backup: own}}
+	}
+	_ = bk
+	_ = strconv.Itoa
+	return pr
+}

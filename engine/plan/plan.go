@@ -1,0 +1,261 @@
+// Package plan builds failwright's execution plans: the ordered runbook that fails a Front End
+// pool over to its backup pool (and, optionally, back) the way the official procedure orders
+// it, validated by running it through the simulator. A Plan is plain data; engine/render turns
+// it into a PowerShell script, a Markdown runbook or JSON. Computing a plan is kept apart from
+// rendering it, in the manner of Terraform's saved plans: a plan carries the fingerprint of the
+// topology it was computed from and the facts it relies on, and Check tells whether it still
+// fits a topology.
+//
+// The package is pure: no I/O, no clock. The same topology and request give the same plan,
+// byte for byte, with the same ID.
+package plan
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"failwright/engine/topology"
+)
+
+// FormatVersion is the version of the plan format (docs/plan-format.md). It changes only when
+// a field changes meaning or a required field is added.
+const FormatVersion = 1
+
+// Mode is whether a failover is planned (the pool still runs) or a disaster (it is lost).
+type Mode string
+
+// The failover modes.
+const (
+	// Planned fails over a pool that still runs, for maintenance or an upgrade: the pool goes
+	// read-only and the Backup Service reaches its final state, so no data is lost.
+	Planned Mode = "planned"
+	// Disaster fails over a pool that is no longer reachable (-DisasterMode): changes not yet
+	// copied to the backup pool are lost.
+	Disaster Mode = "disaster"
+)
+
+// Request says what to plan.
+type Request struct {
+	// Pool is the FQDN of the pool to fail over (the pool whose users are affected).
+	Pool string `json:"pool"`
+	// Mode is Planned or Disaster.
+	Mode Mode `json:"mode"`
+	// Failback adds the steps that bring the users home once the pool is back.
+	Failback bool `json:"failback"`
+	// Setup is simulator lines (Stop-SimSite, Stop-SimPool, ...) that put the simulation in the
+	// failure state the plan starts from. Empty means: for a disaster, the pool's whole site is
+	// lost (Stop-SimSite); for a planned failover, everything runs.
+	Setup []string `json:"setup"`
+}
+
+// Kind is what an operator does with a step.
+type Kind string
+
+// The step kinds.
+const (
+	// KindCheck runs a read-only command and compares its output with Expect.
+	KindCheck Kind = "check"
+	// KindChange runs a command that changes the deployment; Verify lists what to run after it.
+	KindChange Kind = "change"
+	// KindManual is work the operator does by hand (outside the shell or with site-specific
+	// values) and acknowledges.
+	KindManual Kind = "manual"
+	// KindWait is a pause until a condition outside the operator's hands holds (the home pool is
+	// repaired); the operator acknowledges it.
+	KindWait Kind = "wait"
+)
+
+// Param is one parameter of a planned command, in the order it is written.
+type Param struct {
+	// Name is the parameter name without the dash, for example "PoolFqdn".
+	Name string `json:"name"`
+	// Value is the value; empty for a switch.
+	Value string `json:"value,omitempty"`
+	// Switch marks a switch parameter such as -DisasterMode.
+	Switch bool `json:"switch,omitempty"`
+	// Quoted marks a value that comes from the topology: it is always written as a
+	// single-quoted PowerShell literal.
+	Quoted bool `json:"quoted,omitempty"`
+}
+
+// Call is a planned command: a cmdlet and its parameters. Its Line is the shell line.
+type Call struct {
+	// Cmdlet is the cmdlet name, for example "Invoke-CsPoolFailOver".
+	Cmdlet string `json:"cmdlet"`
+	// Params are the parameters in the order they are written.
+	Params []Param `json:"params,omitempty"`
+}
+
+// Step is one numbered step of a plan.
+type Step struct {
+	// Number is the step's position, from 1.
+	Number int `json:"number"`
+	// ID is a stable short name for the step, for example "pool-failover".
+	ID string `json:"id"`
+	// Title says what the step does, in a few words.
+	Title string `json:"title"`
+	// Kind is check, change, manual or wait.
+	Kind Kind `json:"kind"`
+	// When is the condition under which the step applies, for alternative steps the operator
+	// picks by what an earlier check showed; empty when the step always applies.
+	When string `json:"when,omitempty"`
+	// Alternative groups steps of which exactly one is run; empty for ordinary steps.
+	Alternative string `json:"alternative,omitempty"`
+	// Command is the shell line to run, for check and change steps.
+	Command string `json:"command,omitempty"`
+	// Call is Command as a cmdlet and parameters.
+	Call *Call `json:"call,omitempty"`
+	// Instructions tell the operator what to do, for manual and wait steps.
+	Instructions string `json:"instructions,omitempty"`
+	// Expect is what the operator should see.
+	Expect string `json:"expect"`
+	// Verify lists the read-only commands to run after a change.
+	Verify []Call `json:"verify,omitempty"`
+	// Duration is the predicted duration of the step.
+	Duration Duration `json:"duration"`
+	// Reason says which step of the official procedure this is and why it is here.
+	Reason string `json:"reason"`
+	// Simulate holds simulator lines that stand for a wait step in the simulation (for
+	// example the repair of the home pool); never part of a rendered script.
+	Simulate []string `json:"simulate,omitempty"`
+}
+
+// Fact names one kind of topology fact a plan relies on.
+type Fact string
+
+// The facts a plan can assume.
+const (
+	FactRole            Fact = "role"
+	FactVersion         Fact = "version"
+	FactSite            Fact = "site"
+	FactBackupPool      Fact = "backupPool"
+	FactServers         Fact = "servers"
+	FactUsers           Fact = "users"
+	FactBackEnd         Fact = "backEnd"
+	FactBackEndInstance Fact = "backEndInstance"
+	FactMirror          Fact = "mirror"
+	FactMirrorInstance  Fact = "mirrorInstance"
+	FactCMSPool         Fact = "cmsPool"
+	FactNextHop         Fact = "nextHop"
+	FactBackupRegistrar Fact = "backupRegistrar"
+)
+
+// Assumption is one topology fact the plan relies on, anchored to its model path.
+type Assumption struct {
+	// Path is the model path, for example "pools[atl-cs-001.litwareinc.com].backupPool".
+	Path string `json:"path"`
+	// Subject is the pool, branch or "cms" the fact is about.
+	Subject string `json:"subject"`
+	// Fact is which fact it is.
+	Fact Fact `json:"fact"`
+	// Value is what the plan assumed ("" when absent).
+	Value string `json:"value"`
+}
+
+// Point is the users of the whole deployment by service mode at one moment.
+type Point struct {
+	At         Duration `json:"at"`
+	Home       int      `json:"home"`
+	Backup     int      `json:"backup"`
+	Resiliency int      `json:"resiliency"`
+	SignedOut  int      `json:"signedOut"`
+}
+
+// Prediction is what the simulation of the plan predicts.
+type Prediction struct {
+	// Simulated is false when no simulator was available to validate the plan; the figures
+	// are then the documented targets (FACTS §9), not a simulation.
+	Simulated bool `json:"simulated"`
+	// RTO is the time from the failure until the pool's users had full service again.
+	RTO Duration `json:"rto"`
+	// DataLoss is the window of changes lost (zero for a planned failover).
+	DataLoss Duration `json:"dataLoss"`
+	// Total is the predicted time from the plan's first step to its last.
+	Total Duration `json:"total"`
+	// Timeline is the users by mode at every change.
+	Timeline []Point `json:"timeline"`
+}
+
+// Plan is a validated execution plan.
+type Plan struct {
+	// FormatVersion is the plan format version (FormatVersion).
+	FormatVersion int `json:"formatVersion"`
+	// ID is a name-based UUID (version 5) of the plan's canonical content.
+	ID string `json:"id"`
+	// TopologyName is the topology's name.
+	TopologyName string `json:"topologyName"`
+	// Fingerprint is topology.Fingerprint of the topology the plan was computed from.
+	Fingerprint string `json:"fingerprint"`
+	// Request is what was asked for.
+	Request Request `json:"request"`
+	// BackupPool is the FQDN of the pool the users are failed over to.
+	BackupPool string `json:"backupPool"`
+	// Assumptions are the topology facts the plan relies on, sorted by path.
+	Assumptions []Assumption `json:"assumptions"`
+	// Steps are the numbered steps in order.
+	Steps []Step `json:"steps"`
+	// Prediction is what the simulation predicts.
+	Prediction Prediction `json:"prediction"`
+	// Findings are the warnings and remarks about the plan (a refused plan is never built).
+	Findings topology.Findings `json:"findings"`
+}
+
+// Duration is a time.Duration written as "hh:mm:ss" in JSON, the way TimeSpan values are
+// typed in the Management Shell.
+type Duration time.Duration
+
+// Std returns the duration as a time.Duration.
+func (d Duration) Std() time.Duration { return time.Duration(d) }
+
+// String formats the duration as hh:mm:ss, rounding down to the second.
+func (d Duration) String() string {
+	s := int64(time.Duration(d) / time.Second)
+	neg := ""
+	if s < 0 {
+		neg, s = "-", -s
+	}
+	return fmt.Sprintf("%s%02d:%02d:%02d", neg, s/3600, s/60%60, s%60)
+}
+
+// MarshalJSON writes the duration as "hh:mm:ss".
+func (d Duration) MarshalJSON() ([]byte, error) {
+	return []byte(`"` + d.String() + `"`), nil
+}
+
+// UnmarshalJSON reads "hh:mm:ss" (hours may have more than two digits).
+func (d *Duration) UnmarshalJSON(b []byte) error {
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+		return fmt.Errorf("duration must be a string \"hh:mm:ss\", got %s", b)
+	}
+	v, err := ParseDuration(string(b[1 : len(b)-1]))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// ParseDuration reads "hh:mm:ss": at least two digits of hours, then two of minutes and two of
+// seconds below 60.
+func ParseDuration(s string) (Duration, error) {
+	bad := fmt.Errorf("duration %q is not hh:mm:ss", s)
+	parts := strings.Split(s, ":")
+	if len(parts) != 3 || len(parts[0]) < 2 || len(parts[0]) > 6 || len(parts[1]) != 2 || len(parts[2]) != 2 {
+		return 0, bad
+	}
+	var v [3]int64
+	for i, p := range parts {
+		for _, c := range p {
+			if c < '0' || c > '9' {
+				return 0, bad
+			}
+			v[i] = v[i]*10 + int64(c-'0')
+		}
+	}
+	d := Duration(time.Duration(v[0]*3600+v[1]*60+v[2]) * time.Second)
+	if v[1] > 59 || v[2] > 59 || d.String() != s {
+		return 0, bad // out of range, or not the canonical spelling (leading zeros)
+	}
+	return d, nil
+}

@@ -1,0 +1,287 @@
+package plan
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"failwright/engine/sim"
+	"failwright/engine/topology"
+)
+
+// Seed is the simulation seed Build validates plans with, so that the same topology and
+// request always give the same prediction.
+const Seed = 1
+
+// Build builds and validates the plan that fails req.Pool over (and back, with
+// req.Failback) on topology t. It checks the topology and every value that would end up in a
+// command, runs req.Setup in a fresh simulation (for a disaster without Setup it stops the
+// pool's whole site), lays out the steps from that failure state, and runs every check and
+// change step (and every verification) through the simulator: each must succeed. The
+// simulation's report gives the Prediction. A plan that cannot succeed is refused: Build
+// returns nil and findings (codes PLxxx, docs/plans.md) that say why and what to change.
+// Warnings and remarks come back with the plan, and in its Findings.
+func Build(t *topology.Topology, req Request) (*Plan, topology.Findings) {
+	b := &builder{t: t, req: req}
+	if !b.resolve() {
+		return nil, b.done()
+	}
+	if vfs := topology.Validate(t); vfs.HasErrors() {
+		b.errorf("PL020", "topology", "Fix the topology's errors first (failwright validate).",
+			"the topology has "+strconv.Itoa(vfs.Count(topology.Error))+" validation errors; a plan needs a valid topology")
+		for _, f := range vfs {
+			if f.Severity == topology.Error {
+				b.add(f)
+			}
+		}
+		return nil, b.done()
+	}
+	s, err := sim.New(t, sim.Options{Seed: Seed})
+	if err != nil {
+		b.errorf("PL020", "topology", "Fix the topology (failwright validate).", "the simulator cannot run this topology: "+err.Error())
+		return nil, b.done()
+	}
+	// The simulator answers Get-SimState once it is implemented; until then (a placeholder
+	// Exec) the plan is composed from the static failure state and not validated.
+	simulated := len(s.Exec("Get-SimState").Lines) > 0
+	setup := EffectiveSetup(t, b.req)
+	for i, line := range setup {
+		path := "request.setup[" + strconv.Itoa(i) + "]"
+		if len(req.Setup) == 0 {
+			path = "request.setup"
+		}
+		if !isSimVerb(line) {
+			b.errorf("PL013", path, "Use simulator verbs (Stop-SimSite, Stop-SimPool, Stop-SimServer, Stop-SimBackEnd, Disconnect-SimSite, Wait-SimTime ...) to describe the failure.",
+				"setup line "+strconv.Quote(line)+" is not a simulator verb")
+			continue
+		}
+		if !simulated {
+			continue
+		}
+		r := s.Exec(line)
+		if r.Prompt {
+			r = s.Exec("Y")
+		}
+		if r.Failed {
+			b.errorf("PL013", path, "Correct the setup line.", "setup line "+strconv.Quote(line)+" failed: "+firstError(r))
+		}
+	}
+	if b.fs.HasErrors() {
+		return nil, b.done()
+	}
+	if simulated {
+		snap := s.Snapshot()
+		var down []string
+		for _, ps := range snap.Pools {
+			if ps.Health == sim.HealthDown {
+				down = append(down, ps.FQDN)
+			}
+		}
+		b.st = failure{down: down, cmsDown: !snap.CMS.Available, cmsPool: snap.CMS.ActivePool}
+	} else {
+		b.st = staticFailure(t, b.req, b.pool)
+	}
+	p, fs := b.compose()
+	if p == nil {
+		return nil, fs
+	}
+	if !simulated {
+		p.Findings = append(p.Findings, topology.Finding{Code: "PL019", Severity: topology.Warning, Path: "prediction",
+			Message: "the simulator is not available: the plan was not validated by simulation and its figures are the documented targets",
+			Fix:     "Use a failwright build with the simulator."})
+		p.Findings.Sort()
+	} else if vfs := validate(p, s); len(vfs) > 0 {
+		fs = append(p.Findings, vfs...)
+		fs.Sort()
+		if fs.HasErrors() {
+			return nil, fs
+		}
+		p.Findings = fs
+	}
+	p.Fingerprint = topology.Fingerprint(t)
+	p.ID = ComputeID(p)
+	return p, p.Findings
+}
+
+// EffectiveSetup is the setup a plan for req starts from: req.Setup, or for a disaster
+// without Setup the loss of the pool's whole site (Stop-SimSite).
+func EffectiveSetup(t *topology.Topology, req Request) []string {
+	if len(req.Setup) > 0 || req.Mode != Disaster {
+		return req.Setup
+	}
+	p := t.PoolByFQDN(req.Pool)
+	if p == nil {
+		return nil
+	}
+	return []string{"Stop-SimSite -Site " + QuoteArg(p.Site)}
+}
+
+// isSimVerb reports whether a line calls a simulator verb (its noun starts with "Sim").
+func isSimVerb(line string) bool {
+	verb, _, _ := strings.Cut(strings.TrimSpace(line), " ")
+	_, noun, ok := strings.Cut(verb, "-")
+	return ok && len(noun) > 3 && strings.EqualFold(noun[:3], "sim")
+}
+
+func firstError(r sim.Result) string {
+	for _, l := range r.Lines {
+		if l.Kind == sim.LineError {
+			if r.ErrorID != "" {
+				return r.ErrorID + ": " + l.Text
+			}
+			return l.Text
+		}
+	}
+	if r.ErrorID != "" {
+		return r.ErrorID
+	}
+	return "the command failed"
+}
+
+// Outcome is what simulating a plan gave.
+type Outcome struct {
+	// OK is true when every step ran without error and the pool's users ended with full
+	// service (at home or on the backup pool).
+	OK bool
+	// Step is the number of the first step that failed; zero when none did.
+	Step int
+	// ErrorID and Message describe the failure.
+	ErrorID string
+	Message string
+	// RTO is the simulated time from the failure until the pool's users had full service
+	// again; DataLoss the window of changes lost.
+	RTO, DataLoss time.Duration
+	// Restored is whether the pool's users have full service at the end.
+	Restored bool
+	// Elapsed is the simulated time the plan took.
+	Elapsed time.Duration
+}
+
+// Simulate runs plan p on simulation s, which must already be in the failure state the plan
+// starts from (analysis code clones a failed simulation for each plan): every change step
+// (the first alternative that succeeds, for alternative steps) and every wait step's
+// simulator lines are executed; check and manual steps only let their predicted duration
+// pass. It changes s, and returns the figures. It is the fast path: Build, which also runs
+// every check and verification, is what validates a plan.
+func Simulate(p *Plan, s *sim.Sim) Outcome {
+	return run(p, s, false, nil)
+}
+
+// validate runs every step of p on s, checks and verifications included, records each
+// step's simulated duration, and fills the plan's Prediction. It returns the findings of
+// whatever failed.
+func validate(p *Plan, s *sim.Sim) topology.Findings {
+	var fs topology.Findings
+	o := run(p, s, true, &fs)
+	rep := s.Report()
+	p.Prediction = Prediction{Simulated: true, RTO: Duration(o.RTO), DataLoss: Duration(o.DataLoss),
+		Total: Duration(o.Elapsed)}
+	for _, smp := range rep.Timeline {
+		p.Prediction.Timeline = append(p.Prediction.Timeline, Point{At: Duration(smp.At),
+			Home: smp.Users[sim.ModeHome], Backup: smp.Users[sim.ModeBackup],
+			Resiliency: smp.Users[sim.ModeResiliency], SignedOut: smp.Users[sim.ModeSignedOut]})
+	}
+	if o.Step == 0 && !o.Restored {
+		fs = append(fs, topology.Finding{Code: "PL015", Severity: topology.Error, Path: "prediction",
+			Message: "after the last step the users of " + p.Request.Pool + " still lack full service in the simulation",
+			Fix:     "Check the failure state: the backup pool must run and carry the users."})
+	}
+	return fs
+}
+
+// run executes p on s. With all, check steps and verifications run too, step durations are
+// recorded in p, and failures are reported in fs.
+func run(p *Plan, s *sim.Sim, all bool, fs *topology.Findings) Outcome {
+	var o Outcome
+	start := s.Now()
+	fail := func(st *Step, what string, r sim.Result) {
+		if o.Step == 0 {
+			o.Step, o.ErrorID, o.Message = st.Number, r.ErrorID, firstError(r)
+		}
+		if fs != nil {
+			*fs = append(*fs, topology.Finding{Code: "PL014", Severity: topology.Error,
+				Path:    "steps[" + strconv.Itoa(st.Number) + "]",
+				Message: "step " + strconv.Itoa(st.Number) + " (" + st.ID + ") " + what + " failed in the simulation: " + firstError(r),
+				Fix:     "Fix what the error names in the topology or the failure state, then plan again."})
+		}
+	}
+	exec := func(line string) sim.Result {
+		r := s.Exec(line)
+		if r.Prompt && !r.Failed {
+			r = s.Exec("Y")
+		}
+		return r
+	}
+	doneAlt := ""
+	for i := range p.Steps {
+		st := &p.Steps[i]
+		before := s.Now()
+		switch st.Kind {
+		case KindCheck:
+			if all {
+				if r := exec(st.Command); r.Failed {
+					fail(st, "check", r)
+				}
+			}
+		case KindChange:
+			if st.Alternative != "" {
+				if st.Alternative == doneAlt {
+					continue // another alternative of the group already ran
+				}
+				r := exec(st.Command)
+				last := i+1 >= len(p.Steps) || p.Steps[i+1].Alternative != st.Alternative
+				if r.Failed && !r.Changed && !last {
+					continue // the operator would pick the next alternative
+				}
+				doneAlt = st.Alternative
+				if r.Failed {
+					fail(st, "command", r)
+				}
+			} else if r := exec(st.Command); r.Failed {
+				fail(st, "command", r)
+			}
+			if all {
+				for _, v := range st.Verify {
+					if r := exec(v.Line()); r.Failed {
+						fail(st, "verification "+strconv.Quote(v.Line()), r)
+					}
+				}
+			}
+		case KindWait:
+			for _, line := range st.Simulate {
+				if r := exec(line); r.Failed {
+					fail(st, "simulation line "+strconv.Quote(line), r)
+				}
+			}
+		}
+		if s.Now() == before {
+			s.Advance(st.Duration.Std())
+		} else if all {
+			st.Duration = Duration(s.Now() - before)
+		}
+	}
+	o.Elapsed = s.Now() - start
+	rep := s.Report()
+	o.RTO = lookup(rep.RTO, p.Request.Pool)
+	o.DataLoss = lookup(rep.DataLoss, p.Request.Pool)
+	o.Restored = true
+	for _, u := range rep.Unrestored {
+		if strings.EqualFold(u, p.Request.Pool) {
+			o.Restored = false
+		}
+	}
+	o.OK = o.Step == 0 && o.Restored
+	return o
+}
+
+func lookup(m map[string]time.Duration, fqdn string) time.Duration {
+	if d, ok := m[fqdn]; ok {
+		return d
+	}
+	for k, d := range m {
+		if strings.EqualFold(k, fqdn) {
+			return d
+		}
+	}
+	return 0
+}
