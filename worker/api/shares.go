@@ -45,7 +45,7 @@ func (s *server) createShare(w http.ResponseWriter, r *http.Request, _ map[strin
 			return
 		}
 		if _, fs := s.cfg.Engine.Validate("topology", src); fs.HasErrors() {
-			p := newProblem(ProblemInvalidTopology, "topology", fmt.Sprintf("the workspace's topology has %d errors: %s", fs.Count(topology.Error), fs.Error()))
+			p := newProblem(ProblemInvalidTopology, fieldOf("topology", fs), fmt.Sprintf("the workspace's topology is invalid: %s", fs.Error()))
 			p.Findings = fs
 			writeProblem(w, p)
 			return
@@ -123,4 +123,15 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return s[:n] + "..."
+}
+
+// fieldOf names the request member a model's first error is about: the member itself, then
+// the error's model path ("topology.pools[atl-cs-001.litwareinc.com].backupPool").
+func fieldOf(member string, fs topology.Findings) string {
+	for _, f := range fs {
+		if f.Severity == topology.Error && f.Path != "" {
+			return member + "." + f.Path
+		}
+	}
+	return member
 }

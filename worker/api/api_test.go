@@ -1,0 +1,511 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"failwright/engine/topology"
+)
+
+// fixedID is the share ID the tests' ID source hands out first.
+const fixedID = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+
+// fakeEngine answers run and plan with canned output, so that the handler's own checks can be
+// tested whatever the engine packages do.
+type fakeEngine struct {
+	realEngine
+	runReport []byte
+	runFS     topology.Findings
+	planOut   []byte
+	planFS    topology.Findings
+	err       error
+	panics    bool
+	gotPlan   PlanRequest
+	gotName   string
+}
+
+func (f *fakeEngine) Run(name string, src []byte) ([]byte, bool, topology.Findings, error) {
+	if f.panics {
+		panic("boom")
+	}
+	f.gotName = name
+	return f.runReport, true, f.runFS, f.err
+}
+
+func (f *fakeEngine) Plan(name string, src []byte, req PlanRequest) ([]byte, topology.Findings, error) {
+	f.gotPlan, f.gotName = req, name
+	return f.planOut, f.planFS, f.err
+}
+
+// failingStore fails every call, as a D1 outage would.
+type failingStore struct{}
+
+func (failingStore) Create(context.Context, Share) error { return errors.New("d1: secret detail") }
+func (failingStore) Get(context.Context, string) (Share, error) {
+	return Share{}, errors.New("d1: secret detail")
+}
+
+func newTestServer(t *testing.T, mod func(*Config)) (http.Handler, *MemStore) {
+	t.Helper()
+	store := NewMemStore()
+	ids := []string{fixedID, "0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b"}
+	cfg := Config{
+		Store: store,
+		Now:   func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
+		NewID: func() (string, error) {
+			if len(ids) == 0 {
+				return "", errors.New("out of IDs")
+			}
+			id := ids[0]
+			ids = ids[1:]
+			return id, nil
+		},
+		MaxBodyBytes: 64 << 10,
+	}
+	if mod != nil {
+		mod(&cfg)
+	}
+	return New(cfg), store
+}
+
+func do(h http.Handler, method, path, ctype, body string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(method, path, strings.NewReader(body))
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+func sample(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../../scenarios/topologies/litwareinc.yaml")
+	require.NoError(t, err)
+	return string(b)
+}
+
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// assertSecurityHeaders checks the headers every API answer must carry.
+func assertSecurityHeaders(t *testing.T, h http.Header) {
+	t.Helper()
+	assert.Equal(t, APIContentSecurityPolicy, h.Get("Content-Security-Policy"))
+	assert.Contains(t, h.Get("Content-Security-Policy"), "frame-ancestors 'none'")
+	assert.Equal(t, "nosniff", h.Get("X-Content-Type-Options"))
+	assert.Equal(t, "DENY", h.Get("X-Frame-Options"))
+	assert.Equal(t, "no-referrer", h.Get("Referrer-Policy"))
+	assert.Equal(t, "no-store", h.Get("Cache-Control"))
+	assert.Empty(t, h.Get("Access-Control-Allow-Origin"), "no CORS unless configured")
+}
+
+// decodeProblem checks that rec is a problem document of the given type and status.
+func decodeProblem(t *testing.T, rec *httptest.ResponseRecorder, status int, typ string) Problem {
+	t.Helper()
+	require.Equal(t, status, rec.Code, rec.Body.String())
+	assert.Equal(t, "application/problem+json", rec.Header().Get("Content-Type"))
+	var p Problem
+	dec := json.NewDecoder(rec.Body)
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(&p))
+	assert.Equal(t, ProblemTypePrefix+typ, p.Type)
+	assert.Equal(t, status, p.Status)
+	assert.NotEmpty(t, p.Title)
+	assert.NotEmpty(t, p.Detail)
+	return p
+}
+
+func TestHealth(t *testing.T) {
+	h, _ := newTestServer(t, nil)
+	rec := do(h, http.MethodGet, "/api/health", "", "")
+	require.Equal(t, http.StatusOK, rec.Code)
+	assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
+	assert.JSONEq(t, `{"service":"failwright-worker"}`, rec.Body.String())
+	assertSecurityHeaders(t, rec.Header())
+}
+
+func TestRouting(t *testing.T) {
+	h, _ := newTestServer(t, nil)
+	tests := []struct {
+		name, method, path string
+		status             int
+		typ, allow         string
+	}{
+		{"unknown api path", http.MethodGet, "/api/nope", 404, ProblemNotFound, ""},
+		{"path outside api", http.MethodGet, "/index.php", 404, ProblemNotFound, ""},
+		{"trailing slash", http.MethodGet, "/api/health/", 404, ProblemNotFound, ""},
+		{"share list is not a GET route", http.MethodGet, "/api/shares/", 404, ProblemNotFound, ""},
+		{"nested share path", http.MethodGet, "/api/shares/" + fixedID + "/x", 404, ProblemNotFound, ""},
+		{"GET validate", http.MethodGet, "/api/validate", 405, ProblemMethodNotAllowed, "POST"},
+		{"PUT plan", http.MethodPut, "/api/plan", 405, ProblemMethodNotAllowed, "POST"},
+		{"POST health", http.MethodPost, "/api/health", 405, ProblemMethodNotAllowed, "GET"},
+		{"GET share list", http.MethodGet, "/api/shares", 405, ProblemMethodNotAllowed, "POST"},
+		{"DELETE a share", http.MethodDelete, "/api/shares/" + fixedID, 405, ProblemMethodNotAllowed, "GET"},
+		{"PUT a share", http.MethodPut, "/api/shares/" + fixedID, 405, ProblemMethodNotAllowed, "GET"},
+		{"OPTIONS without CORS", http.MethodOptions, "/api/shares", 405, ProblemMethodNotAllowed, "POST"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := do(h, tc.method, tc.path, "", "")
+			decodeProblem(t, rec, tc.status, tc.typ)
+			assert.Equal(t, tc.allow, rec.Header().Get("Allow"))
+			assertSecurityHeaders(t, rec.Header())
+		})
+	}
+}
+
+func TestValidate(t *testing.T) {
+	h, _ := newTestServer(t, nil)
+	top, fs := topology.Decode("litwareinc.yaml", []byte(sample(t)))
+	require.False(t, fs.HasErrors(), fs)
+	asJSON, err := topology.EncodeJSON(top)
+	require.NoError(t, err)
+
+	good := []struct {
+		name, ctype, body string
+		valid             bool
+		code, file        string
+	}{
+		{"YAML body", "application/yaml", sample(t), true, "", "topology.yaml"},
+		{"YAML body, text/yaml with charset", "text/yaml; charset=utf-8", sample(t), true, "", "topology.yaml"},
+		{"JSON envelope with YAML text", "application/json", `{"topology":` + jsonString(sample(t)) + `,"name":"litwareinc.yaml"}`, true, "", "litwareinc.yaml"},
+		{"JSON envelope with an object", "application/json", `{"topology":` + string(asJSON) + `}`, true, "", "topology.yaml"},
+		{"unknown topology key", "application/yaml", sample(t) + "\nbogus: 1\n", false, topology.CodeUnknownKey, "topology.yaml"},
+		{"YAML syntax error", "application/yaml", "name: [\n", false, topology.CodeSyntax, "topology.yaml"},
+	}
+	for _, tc := range good {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := do(h, http.MethodPost, "/api/validate", tc.ctype, tc.body)
+			require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+			assertSecurityHeaders(t, rec.Header())
+			var v validation
+			require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &v))
+			assert.Equal(t, tc.valid, v.Valid)
+			assert.Equal(t, v.Errors, v.Findings.Count(topology.Error))
+			assert.Equal(t, v.Warnings, v.Findings.Count(topology.Warning))
+			assert.NotNil(t, v.Findings, "findings is always a list")
+			if tc.valid {
+				assert.Equal(t, topology.Fingerprint(top), v.Fingerprint)
+			} else {
+				assert.Empty(t, v.Fingerprint)
+				require.NotEmpty(t, v.Findings)
+				assert.Equal(t, tc.code, v.Findings[0].Code)
+				assert.Equal(t, tc.file, v.Findings[0].Pos.File)
+			}
+		})
+	}
+
+	bad := []struct {
+		name, ctype, body string
+		status            int
+		typ, field        string
+	}{
+		{"no content type", "", sample(t), 415, ProblemUnsupportedMedia, ""},
+		{"text/plain", "text/plain", sample(t), 415, ProblemUnsupportedMedia, ""},
+		{"form post", "application/x-www-form-urlencoded", "a=b", 415, ProblemUnsupportedMedia, ""},
+		{"latin-1 charset", "application/yaml; charset=iso-8859-1", sample(t), 415, ProblemUnsupportedMedia, ""},
+		{"unparsable content type", "application/json; ===", "{}", 415, ProblemUnsupportedMedia, ""},
+		{"empty body", "application/json", "", 400, ProblemInvalidField, ""},
+		{"malformed JSON", "application/json", `{"topology": `, 400, ProblemMalformedJSON, ""},
+		{"JSON syntax error", "application/json", `{"topology" "x"}`, 400, ProblemMalformedJSON, ""},
+		{"trailing data", "application/json", `{"topology": "name: x"} {}`, 400, ProblemMalformedJSON, ""},
+		{"unknown field", "application/json", `{"topology": "name: x", "extra": 1}`, 400, ProblemUnknownField, "extra"},
+		{"scenario on validate", "application/json", `{"topology": "name: x", "scenario": "x"}`, 400, ProblemUnknownField, "scenario"},
+		{"missing topology", "application/json", `{"name": "a.yaml"}`, 400, ProblemInvalidField, "topology"},
+		{"null topology", "application/json", `{"topology": null}`, 400, ProblemInvalidField, "topology"},
+		{"topology is a number", "application/json", `{"topology": 42}`, 400, ProblemInvalidField, "topology"},
+		{"topology is a list", "application/json", `{"topology": [1]}`, 400, ProblemInvalidField, "topology"},
+		{"blank topology text", "application/json", `{"topology": "  "}`, 400, ProblemInvalidField, "topology"},
+		{"name of the wrong type", "application/json", `{"topology": "x", "name": 3}`, 400, ProblemInvalidField, "name"},
+		{"name with a newline", "application/json", `{"topology": "x", "name": "a\nb"}`, 400, ProblemInvalidField, "name"},
+		{"body is a list", "application/json", `[1,2]`, 400, ProblemInvalidField, ""},
+		{"not UTF-8", "application/yaml", "name: \xff\xfe", 400, ProblemMalformedJSON, ""},
+		{"oversized body", "application/yaml", "# " + strings.Repeat("x", 64<<10), 413, ProblemBodyTooLarge, ""},
+	}
+	for _, tc := range bad {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := do(h, http.MethodPost, "/api/validate", tc.ctype, tc.body)
+			p := decodeProblem(t, rec, tc.status, tc.typ)
+			assert.Equal(t, tc.field, p.Field)
+			assertSecurityHeaders(t, rec.Header())
+			if tc.status == 413 {
+				assert.EqualValues(t, 64<<10, p.Limit)
+			}
+		})
+	}
+}
+
+func TestBodyLimitFromContentLength(t *testing.T) {
+	h, _ := newTestServer(t, nil)
+	req := httptest.NewRequest(http.MethodPost, "/api/shares", strings.NewReader("{}"))
+	req.Header.Set("Content-Type", "application/json")
+	req.ContentLength = 10 << 20 // a client announcing more than the limit is refused unread
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	decodeProblem(t, rec, http.StatusRequestEntityTooLarge, ProblemBodyTooLarge)
+}
+
+func TestShares(t *testing.T) {
+	h, store := newTestServer(t, nil)
+	workspace := `{"version":1,"topology":` + jsonString(sample(t)) + `,"scenario":{"steps":[]},"notes":"é"}`
+
+	rec := do(h, http.MethodPost, "/api/shares", "application/json", workspace)
+	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	assertSecurityHeaders(t, rec.Header())
+	assert.Equal(t, "/api/shares/"+fixedID, rec.Header().Get("Location"))
+	assert.JSONEq(t, `{"id":"`+fixedID+`","url":"/#share=`+fixedID+`"}`, rec.Body.String())
+
+	sh, err := store.Get(context.Background(), fixedID)
+	require.NoError(t, err)
+	assert.Equal(t, workspace, string(sh.Body), "the workspace is stored as sent")
+	assert.Equal(t, digest([]byte(workspace)), sh.SHA256)
+	assert.Equal(t, time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC), sh.CreatedAt)
+
+	rec = do(h, http.MethodGet, "/api/shares/"+fixedID, "", "")
+	require.Equal(t, http.StatusOK, rec.Code)
+	assertSecurityHeaders(t, rec.Header())
+	assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
+	assert.Equal(t, workspace, rec.Body.String(), "the share comes back byte for byte")
+	assert.Equal(t, `"`+sh.SHA256+`"`, rec.Header().Get("ETag"))
+
+	// A second share gets a new ID; the first is untouched.
+	rec = do(h, http.MethodPost, "/api/shares", "application/json", `{"topology":null}`)
+	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	assert.Equal(t, 2, store.Len())
+	rec = do(h, http.MethodGet, "/api/shares/"+fixedID, "", "")
+	assert.Equal(t, workspace, rec.Body.String())
+}
+
+func TestSharesBad(t *testing.T) {
+	h, store := newTestServer(t, nil)
+	bad := []struct {
+		name, method, path, ctype, body string
+		status                          int
+		typ, field                      string
+	}{
+		{"text/plain workspace", "POST", "/api/shares", "text/plain", `{}`, 415, ProblemUnsupportedMedia, ""},
+		{"no content type", "POST", "/api/shares", "", `{}`, 415, ProblemUnsupportedMedia, ""},
+		{"malformed JSON", "POST", "/api/shares", "application/json", `{"a":`, 400, ProblemMalformedJSON, ""},
+		{"a list", "POST", "/api/shares", "application/json", `[]`, 400, ProblemInvalidField, ""},
+		{"a string", "POST", "/api/shares", "application/json", `"x"`, 400, ProblemInvalidField, ""},
+		{"null", "POST", "/api/shares", "application/json", `null`, 400, ProblemInvalidField, ""},
+		{"two values", "POST", "/api/shares", "application/json", `{}{}`, 400, ProblemMalformedJSON, ""},
+		{"empty", "POST", "/api/shares", "application/json", ``, 400, ProblemInvalidField, ""},
+		{"oversized", "POST", "/api/shares", "application/json", `{"a":"` + strings.Repeat("x", 64<<10) + `"}`, 413, ProblemBodyTooLarge, ""},
+		{"topology a number", "POST", "/api/shares", "application/json", `{"topology":1}`, 400, ProblemInvalidField, "topology"},
+		{"invalid topology", "POST", "/api/shares", "application/json", `{"topology":"name: x\nbogus: 1\n"}`, 422, ProblemInvalidTopology, "topology.bogus"},
+		{"missing share", "GET", "/api/shares/0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b", "", "", 404, ProblemShareNotFound, "id"},
+		{"not a UUID", "GET", "/api/shares/hello", "", "", 400, ProblemInvalidField, "id"},
+		{"SQL in the ID", "GET", "/api/shares/1'%20OR%20'1'='1", "", "", 400, ProblemInvalidField, "id"},
+		{"upper-case UUID", "GET", "/api/shares/" + strings.ToUpper(fixedID), "", "", 400, ProblemInvalidField, "id"},
+		{"UUID in braces", "GET", "/api/shares/{" + fixedID + "}", "", "", 400, ProblemInvalidField, "id"},
+		{"UUID without dashes", "GET", "/api/shares/" + strings.ReplaceAll(fixedID, "-", ""), "", "", 400, ProblemInvalidField, "id"},
+		{"version 1 UUID", "GET", "/api/shares/6ba7b810-9dad-11d1-80b4-00c04fd430c8", "", "", 400, ProblemInvalidField, "id"},
+		{"nil UUID", "GET", "/api/shares/00000000-0000-0000-0000-000000000000", "", "", 400, ProblemInvalidField, "id"},
+	}
+	for _, tc := range bad {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := do(h, tc.method, tc.path, tc.ctype, tc.body)
+			p := decodeProblem(t, rec, tc.status, tc.typ)
+			assert.Equal(t, tc.field, p.Field)
+			assertSecurityHeaders(t, rec.Header())
+			if tc.typ == ProblemInvalidTopology {
+				require.NotEmpty(t, p.Findings)
+				assert.Equal(t, topology.CodeUnknownKey, p.Findings[0].Code)
+			}
+		})
+	}
+	assert.Zero(t, store.Len(), "no bad request stored anything")
+}
+
+func TestSharesStorageFailure(t *testing.T) {
+	var logged []string
+	h, _ := newTestServer(t, func(c *Config) {
+		c.Store = failingStore{}
+		c.Logf = func(f string, a ...any) { logged = append(logged, fmt.Sprintf(f, a...)) }
+	})
+	for _, rec := range []*httptest.ResponseRecorder{
+		do(h, http.MethodPost, "/api/shares", "application/json", `{}`),
+		do(h, http.MethodGet, "/api/shares/"+fixedID, "", ""),
+	} {
+		decodeProblem(t, rec, http.StatusInternalServerError, ProblemInternal)
+		assert.NotContains(t, rec.Body.String(), "secret", "internal details stay in the log")
+	}
+	require.Len(t, logged, 2)
+	assert.Contains(t, logged[0], "secret detail")
+}
+
+func TestSharesBadIDSource(t *testing.T) {
+	h, _ := newTestServer(t, func(c *Config) {
+		c.NewID = func() (string, error) { return "not-random", nil }
+	})
+	rec := do(h, http.MethodPost, "/api/shares", "application/json", `{}`)
+	decodeProblem(t, rec, http.StatusInternalServerError, ProblemInternal)
+}
+
+func TestMemStoreImmutable(t *testing.T) {
+	s := NewMemStore()
+	ctx := context.Background()
+	require.NoError(t, s.Create(ctx, Share{ID: fixedID, Body: []byte("a")}))
+	assert.ErrorIs(t, s.Create(ctx, Share{ID: fixedID, Body: []byte("b")}), ErrShareExists)
+	got, err := s.Get(ctx, fixedID)
+	require.NoError(t, err)
+	assert.Equal(t, "a", string(got.Body))
+	_, err = s.Get(ctx, "0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b")
+	assert.ErrorIs(t, err, ErrShareNotFound)
+}
+
+func TestValidShareID(t *testing.T) {
+	id, err := newUUID()
+	require.NoError(t, err)
+	assert.True(t, ValidShareID(id), id)
+	assert.True(t, ValidShareID(fixedID))
+	for _, bad := range []string{"", "x", strings.ToUpper(fixedID), "urn:uuid:" + fixedID, fixedID + " ", "6ba7b810-9dad-11d1-80b4-00c04fd430c8"} {
+		assert.False(t, ValidShareID(bad), bad)
+	}
+}
+
+func TestPlanRequests(t *testing.T) {
+	eng := &fakeEngine{planOut: []byte("# plan\n")}
+	h, _ := newTestServer(t, func(c *Config) { c.Engine = eng })
+	top := jsonString(sample(t))
+
+	rec := do(h, http.MethodPost, "/api/plan", "application/json", `{"topology":`+top+`,"pool":"atl-cs-001.litwareinc.com"}`)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	assert.Equal(t, PlanRequest{Pool: "atl-cs-001.litwareinc.com", Mode: "planned", Format: "ps1"}, eng.gotPlan, "defaults as the CLI's")
+	assert.Equal(t, "text/plain; charset=utf-8", rec.Header().Get("Content-Type"))
+	assert.Equal(t, "# plan\n", rec.Body.String())
+	assertSecurityHeaders(t, rec.Header())
+
+	for format, ctype := range PlanFormats {
+		rec := do(h, http.MethodPost, "/api/plan", "application/json",
+			`{"topology":`+top+`,"name":"l.yaml","pool":"p","mode":"disaster","failback":true,"format":"`+format+`"}`)
+		require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+		assert.Equal(t, ctype, rec.Header().Get("Content-Type"))
+		assert.Equal(t, PlanRequest{Pool: "p", Mode: "disaster", Failback: true, Format: format}, eng.gotPlan)
+		assert.Equal(t, "l.yaml", eng.gotName)
+	}
+
+	bad := []struct {
+		name, ctype, body string
+		status            int
+		typ, field        string
+	}{
+		{"YAML body", "application/yaml", "pool: x", 415, ProblemUnsupportedMedia, ""},
+		{"malformed", "application/json", `{"pool":`, 400, ProblemMalformedJSON, ""},
+		{"unknown field", "application/json", `{"topology":` + top + `,"pool":"p","dry":true}`, 400, ProblemUnknownField, "dry"},
+		{"no topology", "application/json", `{"pool":"p"}`, 400, ProblemInvalidField, "topology"},
+		{"no pool", "application/json", `{"topology":` + top + `}`, 400, ProblemInvalidField, "pool"},
+		{"blank pool", "application/json", `{"topology":` + top + `,"pool":" "}`, 400, ProblemInvalidField, "pool"},
+		{"pool a number", "application/json", `{"topology":` + top + `,"pool":1}`, 400, ProblemInvalidField, "pool"},
+		{"bad mode", "application/json", `{"topology":` + top + `,"pool":"p","mode":"panic"}`, 400, ProblemInvalidField, "mode"},
+		{"bad format", "application/json", `{"topology":` + top + `,"pool":"p","format":"pdf"}`, 400, ProblemInvalidField, "format"},
+		{"failback a string", "application/json", `{"topology":` + top + `,"pool":"p","failback":"yes"}`, 400, ProblemInvalidField, "failback"},
+		{"oversized", "application/json", `{"topology":"` + strings.Repeat("x", 64<<10) + `"}`, 413, ProblemBodyTooLarge, ""},
+	}
+	for _, tc := range bad {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := do(h, http.MethodPost, "/api/plan", tc.ctype, tc.body)
+			p := decodeProblem(t, rec, tc.status, tc.typ)
+			assert.Equal(t, tc.field, p.Field)
+		})
+	}
+
+	eng.planFS = topology.Findings{{Code: "FW0999", Severity: topology.Error, Path: "pools[p]", Message: "no backup pool"}}
+	rec = do(h, http.MethodPost, "/api/plan", "application/json", `{"topology":`+top+`,"pool":"p"}`)
+	p := decodeProblem(t, rec, http.StatusUnprocessableEntity, ProblemPlanInvalid)
+	assert.Equal(t, eng.planFS, p.Findings)
+}
+
+func TestRunRequests(t *testing.T) {
+	eng := &fakeEngine{runReport: []byte(`{"passed":true}` + "\n")}
+	h, _ := newTestServer(t, func(c *Config) { c.Engine = eng })
+
+	rec := do(h, http.MethodPost, "/api/run", "application/yaml", "name: s\n")
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	assert.Equal(t, `{"passed":true}`+"\n", rec.Body.String())
+	assert.Equal(t, "scenario.yaml", eng.gotName)
+
+	rec = do(h, http.MethodPost, "/api/run", "application/json", `{"scenario":"name: s","name":"drill.yaml"}`)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	assert.Equal(t, "drill.yaml", eng.gotName)
+
+	rec = do(h, http.MethodPost, "/api/run", "application/json", `{"topology":"name: s"}`)
+	p := decodeProblem(t, rec, http.StatusBadRequest, ProblemUnknownField)
+	assert.Equal(t, "topology", p.Field)
+
+	eng.runFS = topology.Findings{{Code: "FW0002", Severity: topology.Error, Path: "stepz", Message: "unknown key"}}
+	rec = do(h, http.MethodPost, "/api/run", "application/yaml", "stepz: 1\n")
+	p = decodeProblem(t, rec, http.StatusUnprocessableEntity, ProblemInvalidScenario)
+	assert.Equal(t, eng.runFS, p.Findings)
+
+	eng.runFS, eng.err = nil, errors.New("hidden")
+	rec = do(h, http.MethodPost, "/api/run", "application/yaml", "name: s\n")
+	decodeProblem(t, rec, http.StatusInternalServerError, ProblemInternal)
+	assert.NotContains(t, rec.Body.String(), "hidden")
+
+	eng.err, eng.panics = nil, true
+	rec = do(h, http.MethodPost, "/api/run", "application/yaml", "name: s\n")
+	decodeProblem(t, rec, http.StatusInternalServerError, ProblemInternal)
+	assertSecurityHeaders(t, rec.Header())
+}
+
+func TestCORS(t *testing.T) {
+	h, _ := newTestServer(t, func(c *Config) { c.AllowedOrigins = []string{"https://app.example.com"} })
+
+	req := httptest.NewRequest(http.MethodGet, "/api/health", nil)
+	req.Header.Set("Origin", "https://app.example.com")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	assert.Equal(t, "https://app.example.com", rec.Header().Get("Access-Control-Allow-Origin"))
+	assert.Contains(t, rec.Header().Values("Vary"), "Origin")
+
+	req = httptest.NewRequest(http.MethodOptions, "/api/shares", nil)
+	req.Header.Set("Origin", "https://app.example.com")
+	req.Header.Set("Access-Control-Request-Method", "POST")
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	assert.Equal(t, http.StatusNoContent, rec.Code)
+	assert.Equal(t, "POST", rec.Header().Get("Access-Control-Allow-Methods"))
+	assert.Equal(t, "Content-Type", rec.Header().Get("Access-Control-Allow-Headers"))
+
+	req = httptest.NewRequest(http.MethodGet, "/api/health", nil)
+	req.Header.Set("Origin", "https://evil.example.net")
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	assert.Equal(t, http.StatusOK, rec.Code)
+	assert.Empty(t, rec.Header().Get("Access-Control-Allow-Origin"))
+
+	req = httptest.NewRequest(http.MethodOptions, "/api/shares", nil)
+	req.Header.Set("Origin", "https://evil.example.net")
+	req.Header.Set("Access-Control-Request-Method", "POST")
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	decodeProblem(t, rec, http.StatusMethodNotAllowed, ProblemMethodNotAllowed)
+	assert.Empty(t, rec.Header().Get("Access-Control-Allow-Origin"))
+}
+
+func TestProblemTypesComplete(t *testing.T) {
+	seen := map[string]bool{}
+	for _, pt := range ProblemTypes {
+		assert.False(t, seen[pt.Name], "duplicate %s", pt.Name)
+		seen[pt.Name] = true
+		p := newProblem(pt.Name, "", "x")
+		assert.Equal(t, pt.Status, p.Status)
+		assert.Equal(t, pt.Title, p.Title)
+	}
+}
