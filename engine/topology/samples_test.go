@@ -1,0 +1,115 @@
+package topology
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// sampleNames lists scenarios/topologies/*.yaml.
+func sampleNames(t testing.TB) []string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join(samplesDir, "*.yaml"))
+	require.NoError(t, err)
+	require.NotEmpty(t, m)
+	var out []string
+	for _, p := range m {
+		out = append(out, filepath.Base(p))
+	}
+	return out
+}
+
+// TestLargeSample keeps large.yaml equal to GenerateLarge's output (rewrite with -update).
+func TestLargeSample(t *testing.T) {
+	top := GenerateLarge()
+	body, err := Encode(top)
+	require.NoError(t, err)
+	want := append([]byte(LargeHeader), body...)
+	path := filepath.Join(samplesDir, "large.yaml")
+	if *update {
+		require.NoError(t, os.WriteFile(path, want, 0o644))
+	}
+	got, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.True(t, bytes.Equal(want, got), "large.yaml is stale: run go test ./engine/topology -run TestLargeSample -update")
+
+	assert.GreaterOrEqual(t, len(top.Sites), 40)
+	fe := 0
+	for i := range top.Pools {
+		if top.Pools[i].Role.IsFrontEnd() {
+			fe++
+		}
+	}
+	assert.Equal(t, 200, fe)
+	assert.Len(t, top.Pairs(), 100)
+	assert.Equal(t, 2000, top.ServerCount())
+	for _, pr := range top.Pairs() {
+		a, b := top.SiteByName(pr.A.Site), top.SiteByName(pr.B.Site)
+		assert.NotEqual(t, a.Name, b.Name)
+		assert.Equal(t, a.Region, b.Region)
+	}
+}
+
+// TestSamples decodes every sample: no decoding findings, no validation errors, a comment
+// header, and a lossless round trip through Encode and EncodeJSON.
+func TestSamples(t *testing.T) {
+	for _, name := range sampleNames(t) {
+		t.Run(name, func(t *testing.T) {
+			data := readSample(t, name)
+			require.True(t, strings.HasPrefix(string(data), "# "+name+": "), "a sample starts with a comment naming it and saying what it shows")
+			doc, fs := DecodeDocument(name, data)
+			require.Empty(t, fs)
+			vs := doc.Validate()
+			assert.False(t, vs.HasErrors(), "%v", vs)
+			for _, f := range vs {
+				assert.True(t, f.Pos.IsValid(), "finding without a position: %v", f)
+			}
+			out, err := Encode(doc.Topology)
+			require.NoError(t, err)
+			back, fs := Decode("re-encoded", out)
+			require.Empty(t, fs)
+			assert.Equal(t, doc.Topology, back)
+			again, err := Encode(back)
+			require.NoError(t, err)
+			assert.Equal(t, string(out), string(again), "encoding is idempotent")
+			js, err := EncodeJSON(doc.Topology)
+			require.NoError(t, err)
+			fromJSON, fs := Decode("re-encoded.json", js)
+			require.Empty(t, fs)
+			assert.Equal(t, doc.Topology, fromJSON)
+			assert.Equal(t, Fingerprint(doc.Topology), Fingerprint(fromJSON))
+		})
+	}
+}
+
+// TestSampleWarnings pins what each hand-written sample is meant to show.
+func TestSampleWarnings(t *testing.T) {
+	want := map[string][]string{
+		"litwareinc.yaml":    {CodeFailoverSizing, CodeFailoverSizing},
+		"lync2013-pair.yaml": nil,
+		"mixed-version.yaml": {CodePairVersion},
+		"sfb2019-16fe.yaml":  nil,
+		"standard-pair.yaml": nil,
+		"unpaired.yaml":      {CodeUnpaired, CodeCMSUnpaired},
+		"large.yaml":         nil,
+	}
+	for name, codes := range want {
+		top, fs := Decode(name, readSample(t, name))
+		require.Empty(t, fs)
+		var got []string
+		for _, f := range Validate(top) {
+			if f.Severity == Warning {
+				got = append(got, f.Code)
+			}
+		}
+		assert.ElementsMatch(t, codes, got, name)
+	}
+}
