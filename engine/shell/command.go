@@ -19,6 +19,8 @@ const (
 	KindSwitch
 	KindTimeSpan
 	KindStringList
+	// KindBool is a Boolean parameter ($true/$false); its value is in Switch.
+	KindBool
 )
 
 // Value is one bound parameter value. Only the field that matches Kind is set.
@@ -26,7 +28,7 @@ type Value struct {
 	Kind     Kind
 	String   string
 	Int      int
-	Switch   bool
+	Switch   bool // a switch's or a Boolean's value
 	TimeSpan time.Duration
 	List     []string
 }
@@ -41,6 +43,8 @@ type Command struct {
 	Params map[string]Value
 	// Text is the source text of the command, as typed.
 	Text string
+	// Set is the name of the parameter set the binder chose ("" for cmdlets with one set).
+	Set string
 }
 
 // Has reports whether the parameter was given.
