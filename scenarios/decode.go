@@ -1,0 +1,845 @@
+package scenarios
+
+import (
+	"fmt"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"failwright/engine/topology"
+)
+
+// Scenario finding codes. docs/scenarios.md lists each with an example.
+const (
+	CodeSyntax       = "FW0401" // the file is not valid YAML
+	CodeUnknownKey   = "FW0402" // a key the format does not have
+	CodeMissing      = "FW0403" // a required key is missing
+	CodeWrongType    = "FW0404" // a value of the wrong kind
+	CodeBadDuration  = "FW0405" // not a Go duration
+	CodeBadValue     = "FW0406" // a value outside its allowed set
+	CodeOrder        = "FW0407" // steps out of time order
+	CodeUnknownName  = "FW0408" // a pool, site or branch the topology does not have
+	CodeImpossible   = "FW0409" // an expectation that no run can meet
+	CodeTopology     = "FW0410" // the topology cannot be read
+	CodeDuplicateKey = "FW0411" // the same key twice in one mapping
+	CodeStep         = "FW0412" // a step with no action or with actions that exclude each other
+	CodeTooLarge     = "FW0413" // the file is too large or not text
+	CodeUnsupported  = "FW0414" // anchors, aliases and tags
+)
+
+// MaxInputBytes is the largest scenario file Decode reads: 1 MiB.
+const MaxInputBytes = 1 << 20
+
+// maxFlowDepth bounds bracket nesting before the YAML parser sees the input.
+const maxFlowDepth = 64
+
+// Decode parses and checks a scenario. name prefixes every position and anchors the relative
+// path of the topology file, which resolve reads (resolve may be nil for a scenario with an
+// inline topology). Every problem is reported at once, sorted by position: unknown keys (with
+// the likely intended key), bad durations, steps out of order, pools, sites and branches the
+// topology does not have, and expectations no run can meet. The scenario is nil only when the
+// file could not be parsed; when the findings hold errors it is partial and must not be run.
+func Decode(name string, data []byte, resolve Resolver) (*Scenario, topology.Findings) {
+	d := &decoder{file: name, src: data}
+	if f := d.precheck(); f != nil {
+		return nil, topology.Findings{*f}
+	}
+	file, err := parseBytes(data)
+	if err != nil {
+		return nil, topology.Findings{d.syntaxFinding(err)}
+	}
+	var body ast.Node
+	for _, doc := range file.Docs {
+		if doc == nil || doc.Body == nil {
+			continue
+		}
+		switch doc.Body.(type) {
+		case *ast.CommentGroupNode, *ast.CommentNode:
+			continue
+		}
+		if body != nil {
+			d.errorf(CodeSyntax, doc.Body, "", "keep one scenario per file; remove the extra '---' section",
+				"the file holds more than one YAML document")
+			return nil, d.fs
+		}
+		body = doc.Body
+	}
+	if body == nil {
+		return nil, topology.Findings{{Code: CodeMissing, Severity: topology.Error,
+			Pos: topology.Pos{File: name, Line: 1, Column: 1}, Message: "the file holds no scenario",
+			Fix: "write a mapping with name, description, audience, level, topology and steps (see docs/scenarios.md)"}}
+	}
+	d.lineIndex()
+	sc := &Scenario{File: name, src: data}
+	d.scenario(sc, body, resolve)
+	d.fs.Sort()
+	return sc, d.fs
+}
+
+// parseBytes runs the YAML parser, turning a panic into an error.
+func parseBytes(data []byte) (f *ast.File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("the YAML parser failed on this input: %v", r)
+		}
+	}()
+	return parser.ParseBytes(data, 0)
+}
+
+type decoder struct {
+	file  string
+	src   []byte
+	lines []int // byte offset of each line's start
+	fs    topology.Findings
+	topo  *topology.Topology
+	typos map[string]bool // keys reported as likely typos, so they are not also reported missing
+}
+
+func (d *decoder) precheck() *topology.Finding {
+	bad := func(line, col int, msg, fix string) *topology.Finding {
+		return &topology.Finding{Code: CodeTooLarge, Severity: topology.Error,
+			Pos: topology.Pos{File: d.file, Line: line, Column: col}, Message: msg, Fix: fix}
+	}
+	if len(d.src) > MaxInputBytes {
+		return bad(1, 1, fmt.Sprintf("the file is %d bytes; the limit is %d bytes (1 MiB)", len(d.src), MaxInputBytes),
+			"split the scenario, or refer to the topology by path instead of inlining it")
+	}
+	line, col, depth := 1, 1, 0
+	quote := byte(0)
+	for i := 0; i < len(d.src); {
+		r, size := utf8.DecodeRune(d.src[i:])
+		if (r == utf8.RuneError && size <= 1) || r == 0 || (r < 0x20 && r != '\t' && r != '\n' && r != '\r') {
+			return bad(line, col, fmt.Sprintf("the file is not UTF-8 text: byte 0x%02x at offset %d", d.src[i], i),
+				"give a YAML scenario saved as UTF-8")
+		}
+		switch {
+		case r == '\n':
+			line, col, quote = line+1, 0, 0
+		case quote != 0:
+			if byte(r) == quote {
+				quote = 0
+			}
+		case r == '"' || r == '\'':
+			quote = byte(r)
+		case r == '[' || r == '{':
+			depth++
+			if depth > maxFlowDepth {
+				return bad(line, col, fmt.Sprintf("brackets nest more than %d levels deep", maxFlowDepth),
+					"a scenario is a few levels deep; check the brackets here")
+			}
+		case r == ']' || r == '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+		col++
+		i += size
+	}
+	return nil
+}
+
+func (d *decoder) syntaxFinding(err error) topology.Finding {
+	pos := topology.Pos{File: d.file, Line: 1, Column: 1}
+	msg := err.Error()
+	if ye, ok := err.(yaml.Error); ok {
+		msg = ye.GetMessage()
+		if tk := ye.GetToken(); tk != nil && tk.Position != nil && tk.Position.Line > 0 {
+			pos.Line, pos.Column = tk.Position.Line, max(tk.Position.Column, 1)
+		}
+	}
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	code := CodeSyntax
+	if strings.Contains(msg, "duplicate") {
+		code = CodeDuplicateKey
+	}
+	return topology.Finding{Code: code, Severity: topology.Error, Pos: pos,
+		Message: "invalid YAML: " + strings.TrimSpace(msg), Fix: "correct the YAML syntax at this position"}
+}
+
+// lineIndex records where each line starts, to turn positions into byte offsets.
+func (d *decoder) lineIndex() {
+	d.lines = []int{0}
+	for i, b := range d.src {
+		if b == '\n' {
+			d.lines = append(d.lines, i+1)
+		}
+	}
+}
+
+// offset converts a 1-based line and column (in characters) into a byte offset.
+func (d *decoder) offset(line, col int) int {
+	if line < 1 || line > len(d.lines) {
+		return -1
+	}
+	off := d.lines[line-1]
+	for c := 1; c < col && off < len(d.src) && d.src[off] != '\n'; c++ {
+		_, size := utf8.DecodeRune(d.src[off:])
+		off += size
+	}
+	return off
+}
+
+// scalarSpan finds the bytes of the scalar that starts at the node's position.
+func (d *decoder) scalarSpan(n ast.Node) span {
+	p := d.pos(n)
+	start := d.offset(p.Line, p.Column)
+	if start < 0 || start >= len(d.src) {
+		return span{-1, -1}
+	}
+	s := d.src
+	switch s[start] {
+	case '"':
+		for i := start + 1; i < len(s) && s[i] != '\n'; i++ {
+			if s[i] == '\\' {
+				i++
+				continue
+			}
+			if s[i] == '"' {
+				return span{start, i + 1}
+			}
+		}
+		return span{-1, -1}
+	case '\'':
+		for i := start + 1; i < len(s) && s[i] != '\n'; i++ {
+			if s[i] == '\'' {
+				if i+1 < len(s) && s[i+1] == '\'' {
+					i++
+					continue
+				}
+				return span{start, i + 1}
+			}
+		}
+		return span{-1, -1}
+	case '|', '>', '[', '{', '\n':
+		return span{-1, -1}
+	}
+	end := start
+	for end < len(s) && s[end] != '\n' && s[end] != '\r' && s[end] != ',' && s[end] != '}' && s[end] != ']' {
+		if s[end] == '#' && end > start && (s[end-1] == ' ' || s[end-1] == '\t') {
+			break
+		}
+		end++
+	}
+	for end > start && (s[end-1] == ' ' || s[end-1] == '\t') {
+		end--
+	}
+	return span{start, end}
+}
+
+func (d *decoder) pos(n ast.Node) topology.Pos {
+	p := topology.Pos{File: d.file}
+	if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 && !m.IsFlowStyle {
+		n = m.Values[0].Key
+	}
+	if n == nil {
+		return p
+	}
+	tk := n.GetToken()
+	if tk == nil || tk.Position == nil {
+		return p
+	}
+	p.Line, p.Column = tk.Position.Line, max(tk.Position.Column, 1)
+	return p
+}
+
+func (d *decoder) errorf(code string, n ast.Node, path, fix, format string, args ...any) {
+	d.fs = append(d.fs, topology.Finding{Code: code, Severity: topology.Error, Path: path, Pos: d.pos(n),
+		Message: fmt.Sprintf(format, args...), Fix: fix})
+}
+
+// kindName names a node's kind the way a scenario author thinks of it.
+func kindName(n ast.Node) string {
+	switch n.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return "a mapping"
+	case *ast.SequenceNode:
+		return "a list"
+	case *ast.NullNode, nil:
+		return "nothing"
+	default:
+		return "a single value"
+	}
+}
+
+// unsupported reports anchors, aliases and tags, which scenarios do not use.
+func (d *decoder) unsupported(n ast.Node, p string) bool {
+	switch n.(type) {
+	case *ast.AnchorNode, *ast.AliasNode, *ast.TagNode, *ast.MergeKeyNode:
+		d.errorf(CodeUnsupported, n, p, "write the value out in full", "anchors, aliases, tags and merge keys are not supported in scenarios")
+		return true
+	}
+	return false
+}
+
+// field is one key of a mapping, with its key and value nodes.
+type field struct {
+	key   ast.Node
+	value ast.Node
+}
+
+// fields reads a mapping strictly: every key must be in known; duplicates are errors. It
+// returns the fields by key, and false when n is not a mapping.
+func (d *decoder) fields(n ast.Node, p string, known ...string) (map[string]field, bool) {
+	if d.unsupported(n, p) {
+		return nil, false
+	}
+	var values []*ast.MappingValueNode
+	switch m := n.(type) {
+	case *ast.MappingNode:
+		values = m.Values
+	case *ast.MappingValueNode:
+		values = []*ast.MappingValueNode{m}
+	default:
+		d.errorf(CodeWrongType, n, p, "write a mapping of "+strings.Join(known, ", "),
+			"%s must be a mapping, not %s", label(p), kindName(n))
+		return nil, false
+	}
+	out := map[string]field{}
+	for _, mv := range values {
+		k, ok := d.keyText(mv.Key, p)
+		if !ok {
+			continue
+		}
+		if _, dup := out[k]; dup {
+			d.errorf(CodeDuplicateKey, mv.Key, join(p, k), "keep one "+k+" key", "duplicate key %q", k)
+			continue
+		}
+		if !contains(known, k) {
+			d.unknownKey(mv.Key, p, k, known)
+			continue
+		}
+		out[k] = field{mv.Key, mv.Value}
+	}
+	return out, true
+}
+
+func (d *decoder) unknownKey(n ast.Node, p, k string, known []string) {
+	msg := fmt.Sprintf("unknown key %q", k)
+	fix := "the keys here are " + strings.Join(known, ", ")
+	if s := suggest(k, known); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+		fix = "write " + s
+		if d.typos == nil {
+			d.typos = map[string]bool{}
+		}
+		d.typos[join(p, s)] = true
+	}
+	at := p
+	if at == "" {
+		at = "scenario"
+	}
+	d.errorf(CodeUnknownKey, n, p, fix, "%s in %s", msg, at)
+}
+
+func (d *decoder) keyText(n ast.Node, p string) (string, bool) {
+	if d.unsupported(n, p) {
+		return "", false
+	}
+	s, ok := scalarText(n)
+	if !ok {
+		d.errorf(CodeWrongType, n, p, "use a plain name as the key", "a key must be a single value, not %s", kindName(n))
+	}
+	return s, ok
+}
+
+// scalarText returns a scalar's text.
+func scalarText(n ast.Node) (string, bool) {
+	switch v := n.(type) {
+	case *ast.StringNode:
+		return v.Value, true
+	case *ast.LiteralNode:
+		if v.Value != nil {
+			return v.Value.Value, true
+		}
+		return "", true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		return n.GetToken().Value, true
+	}
+	return "", false
+}
+
+func (d *decoder) str(f field, p string) (string, bool) {
+	if d.unsupported(f.value, p) {
+		return "", false
+	}
+	if _, null := f.value.(*ast.NullNode); null || f.value == nil {
+		d.errorf(CodeMissing, f.key, p, "give "+label(p)+" a value", "%s has no value", label(p))
+		return "", false
+	}
+	s, ok := scalarText(f.value)
+	if !ok {
+		d.errorf(CodeWrongType, f.value, p, "write a single value", "%s must be a single value, not %s", label(p), kindName(f.value))
+	}
+	return s, ok
+}
+
+func (d *decoder) strList(f field, p string) ([]string, []ast.Node) {
+	if d.unsupported(f.value, p) {
+		return nil, nil
+	}
+	if _, ok := scalarText(f.value); ok {
+		s, _ := d.str(f, p)
+		return []string{s}, []ast.Node{f.value}
+	}
+	seq, ok := f.value.(*ast.SequenceNode)
+	if !ok {
+		d.errorf(CodeWrongType, f.value, p, "write a list of values", "%s must be a list, not %s", label(p), kindName(f.value))
+		return nil, nil
+	}
+	var out []string
+	var nodes []ast.Node
+	for i, e := range seq.Values {
+		ep := fmt.Sprintf("%s[%d]", p, i)
+		s, ok := d.str(field{e, e}, ep)
+		if ok {
+			out = append(out, s)
+			nodes = append(nodes, e)
+		}
+	}
+	return out, nodes
+}
+
+func (d *decoder) boolean(f field, p string) (bool, bool) {
+	s, ok := d.str(f, p)
+	if !ok {
+		return false, false
+	}
+	switch strings.ToLower(s) {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
+	d.errorf(CodeBadValue, f.value, p, "write true or false", "%s must be true or false, not %q", label(p), s)
+	return false, false
+}
+
+// duration parses a Go duration ("90s", "5m", "1h30m").
+func (d *decoder) duration(f field, p string) (time.Duration, bool) {
+	s, ok := d.str(f, p)
+	if !ok {
+		return 0, false
+	}
+	v, err := parseDuration(s)
+	if err != nil {
+		d.errorf(CodeBadDuration, f.value, p, "write a Go duration such as 90s, 5m or 1h30m",
+			"bad duration %q for %s: %v", s, label(p), err)
+		return 0, false
+	}
+	return v, true
+}
+
+func parseDuration(s string) (time.Duration, error) {
+	if _, err := strconv.ParseFloat(s, 64); err == nil && s != "0" {
+		return 0, fmt.Errorf("a number needs a unit (s, m or h)")
+	}
+	v, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("not a duration")
+	}
+	if v < 0 {
+		return 0, fmt.Errorf("a duration cannot be negative")
+	}
+	return v, nil
+}
+
+func (d *decoder) enum(f field, p string, allowed []string) (string, bool) {
+	s, ok := d.str(f, p)
+	if !ok {
+		return "", false
+	}
+	for _, a := range allowed {
+		if strings.EqualFold(a, s) {
+			return a, true
+		}
+	}
+	msg := fmt.Sprintf("%s %q does not exist; it is one of %s", label(p), s, strings.Join(allowed, ", "))
+	if sg := suggest(s, allowed); sg != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", sg)
+	}
+	d.errorf(CodeImpossible, f.value, p, "write one of "+strings.Join(allowed, ", "), "%s", msg)
+	return "", false
+}
+
+func (d *decoder) scenario(sc *Scenario, body ast.Node, resolve Resolver) {
+	fs, ok := d.fields(body, "", "name", "description", "audience", "level", "topology", "seed", "goals", "steps")
+	if !ok {
+		return
+	}
+	for _, k := range []string{"name", "description", "audience", "level", "topology", "steps"} {
+		if _, ok := fs[k]; !ok && !d.typos[k] {
+			d.errorf(CodeMissing, body, "", "add a "+k+" key (see docs/scenarios.md)", "the scenario has no %s", k)
+		}
+	}
+	if f, ok := fs["name"]; ok {
+		sc.Name, _ = d.str(f, "name")
+	}
+	if f, ok := fs["description"]; ok {
+		if s, ok := d.str(f, "description"); ok {
+			sc.Description = strings.TrimSpace(s)
+		}
+	}
+	if f, ok := fs["audience"]; ok {
+		if s, ok := d.enumOf(f, "audience", []string{string(ForArchitect), string(ForTrainer), string(ForOperator)}); ok {
+			sc.Audience = Audience(s)
+		}
+	}
+	if f, ok := fs["level"]; ok {
+		if s, ok := d.enumOf(f, "level", []string{string(Beginner), string(Intermediate), string(Expert)}); ok {
+			sc.Level = Level(s)
+		}
+	}
+	if f, ok := fs["seed"]; ok {
+		if s, ok := d.str(f, "seed"); ok {
+			v, err := strconv.ParseInt(s, 10, 64)
+			if err != nil {
+				d.errorf(CodeWrongType, f.value, "seed", "write a whole number such as 1", "seed must be a whole number, not %q", s)
+			}
+			sc.Seed = v
+		}
+	}
+	if f, ok := fs["topology"]; ok {
+		d.topology(sc, f, resolve)
+	}
+	if f, ok := fs["goals"]; ok {
+		sc.Goals = d.goals(f)
+	}
+	if f, ok := fs["steps"]; ok {
+		d.steps(sc, f)
+	}
+}
+
+// enumOf is enum for the scenario's own settings, reported as a bad value.
+func (d *decoder) enumOf(f field, p string, allowed []string) (string, bool) {
+	s, ok := d.str(f, p)
+	if !ok {
+		return "", false
+	}
+	for _, a := range allowed {
+		if strings.EqualFold(a, s) {
+			return a, true
+		}
+	}
+	d.errorf(CodeBadValue, f.value, p, "write one of "+strings.Join(allowed, ", "),
+		"%s must be one of %s, not %q", p, strings.Join(allowed, ", "), s)
+	return "", false
+}
+
+func (d *decoder) topology(sc *Scenario, f field, resolve Resolver) {
+	if d.unsupported(f.value, "topology") {
+		return
+	}
+	var doc *topology.Document
+	var tfs topology.Findings
+	if s, ok := scalarText(f.value); ok {
+		sc.TopologyFile = s
+		p := path.Join(path.Dir(d.file), s)
+		if path.IsAbs(s) {
+			p = s
+		}
+		if resolve == nil {
+			d.errorf(CodeTopology, f.value, "topology", "give the topology inline, or run the scenario where its files are",
+				"cannot read topology %q: no files are available here", s)
+			return
+		}
+		data, err := resolve(p)
+		if err != nil {
+			d.errorf(CodeTopology, f.value, "topology", "check the path; it is relative to the scenario file",
+				"cannot read topology %q: %v", s, err)
+			return
+		}
+		doc, tfs = topology.DecodeDocument(p, data)
+	} else {
+		if _, ok := f.value.(*ast.MappingNode); !ok {
+			d.errorf(CodeWrongType, f.value, "topology", "write a path to a topology file, or the topology inline as a mapping",
+				"topology must be a file path or a mapping, not %s", kindName(f.value))
+			return
+		}
+		doc, tfs = topology.DecodeNode(d.file, f.value)
+		for i := range tfs {
+			tfs[i].Path = join("topology", tfs[i].Path)
+		}
+	}
+	if doc == nil || tfs.HasErrors() {
+		d.fs = append(d.fs, tfs...)
+		if !tfs.HasErrors() {
+			d.errorf(CodeTopology, f.value, "topology", "check the topology file", "the topology could not be read")
+		}
+		return
+	}
+	vfs := doc.Validate()
+	if f.value != nil {
+		if _, inline := f.value.(*ast.MappingNode); inline {
+			for i := range vfs {
+				vfs[i].Path = join("topology", vfs[i].Path)
+			}
+		}
+	}
+	d.fs = append(d.fs, vfs...)
+	if vfs.HasErrors() {
+		return
+	}
+	sc.Topology = doc.Topology
+	d.topo = doc.Topology
+}
+
+func (d *decoder) goals(f field) *Goals {
+	fs, ok := d.fields(f.value, "goals", "maxRTO", "maxDataLoss", "require", "forbid")
+	if !ok {
+		return nil
+	}
+	g := &Goals{}
+	if v, ok := fs["maxRTO"]; ok {
+		g.MaxRTO, _ = d.duration(v, "goals.maxRTO")
+	}
+	if v, ok := fs["maxDataLoss"]; ok {
+		if dl, ok := d.duration(v, "goals.maxDataLoss"); ok {
+			g.MaxDataLoss = &dl
+		}
+	}
+	if v, ok := fs["require"]; ok {
+		g.Require = d.rules(v, "goals.require", 10)
+	}
+	if v, ok := fs["forbid"]; ok {
+		g.Forbid = d.rules(v, "goals.forbid", 10)
+	}
+	return g
+}
+
+func (d *decoder) rules(f field, p string, points int) []Rule {
+	seq, ok := f.value.(*ast.SequenceNode)
+	if !ok {
+		d.errorf(CodeWrongType, f.value, p, "write a list of commands", "%s must be a list, not %s", p, kindName(f.value))
+		return nil
+	}
+	var out []Rule
+	for i, e := range seq.Values {
+		ep := fmt.Sprintf("%s[%d]", p, i)
+		r := Rule{Points: points, Pos: d.pos(e)}
+		if s, ok := scalarText(e); ok {
+			r.Command = s
+		} else {
+			fs, ok := d.fields(e, ep, "command", "reason", "points")
+			if !ok {
+				continue
+			}
+			c, ok := fs["command"]
+			if !ok {
+				d.errorf(CodeMissing, e, ep, "add command: followed by a cmdlet and its parameters", "%s has no command", ep)
+				continue
+			}
+			r.Command, _ = d.str(c, ep+".command")
+			if v, ok := fs["reason"]; ok {
+				r.Reason, _ = d.str(v, ep+".reason")
+			}
+			if v, ok := fs["points"]; ok {
+				if s, ok := d.str(v, ep+".points"); ok {
+					n, err := strconv.Atoi(s)
+					if err != nil || n < 0 || n > 100 {
+						d.errorf(CodeBadValue, v.value, ep+".points", "write a whole number from 0 to 100", "points must be a whole number from 0 to 100, not %q", s)
+					}
+					r.Points = n
+				}
+			}
+		}
+		if _, err := parsePattern(r.Command); err != nil {
+			d.errorf(CodeBadValue, e, ep, "write a cmdlet name, then its parameters", "%s: %v", ep, err)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func (d *decoder) steps(sc *Scenario, f field) {
+	seq, ok := f.value.(*ast.SequenceNode)
+	if !ok {
+		d.errorf(CodeWrongType, f.value, "steps", "write a list of steps, each starting with '- at:'", "steps must be a list, not %s", kindName(f.value))
+		return
+	}
+	if len(seq.Values) == 0 {
+		d.errorf(CodeMissing, f.key, "steps", "add at least one step", "the scenario has no steps")
+	}
+	var last time.Duration
+	ran := false // a command ran before this step
+	for i, e := range seq.Values {
+		p := fmt.Sprintf("steps[%d]", i)
+		fs, ok := d.fields(e, p, "at", "run", "expect", "trainee", "note")
+		if !ok {
+			continue
+		}
+		st := Step{Pos: d.pos(e), At: last}
+		if v, ok := fs["at"]; ok {
+			if at, ok := d.duration(v, p+".at"); ok {
+				if at < last {
+					d.errorf(CodeOrder, v.value, p+".at", "order the steps by time, or give this step a later at",
+						"step at %s comes before the previous step at %s; steps must be in time order", at, last)
+				}
+				st.At = at
+				last = max(at, last)
+			}
+		}
+		if v, ok := fs["note"]; ok {
+			st.Note, _ = d.str(v, p+".note")
+		}
+		_, hasRun := fs["run"]
+		_, hasExpect := fs["expect"]
+		_, hasTrainee := fs["trainee"]
+		switch {
+		case !hasRun && !hasExpect && !hasTrainee:
+			d.errorf(CodeStep, e, p, "add run:, expect: or trainee:", "%s does nothing: it needs run, expect or trainee", p)
+		case hasTrainee && (hasRun || hasExpect):
+			d.errorf(CodeStep, fs["trainee"].key, p, "put the state to reach under trainee.expect, and the commands in separate steps",
+				"%s cannot have trainee together with run or expect", p)
+			continue
+		}
+		if v, ok := fs["run"]; ok {
+			if s, ok := d.str(v, p+".run"); ok {
+				if strings.TrimSpace(s) == "" {
+					d.errorf(CodeMissing, v.value, p+".run", "write the shell line to run", "%s.run is empty", p)
+				}
+				st.Run = s
+				ran = true
+			}
+		}
+		if v, ok := fs["expect"]; ok {
+			st.Expect = d.expect(v, p+".expect", ran)
+		}
+		if v, ok := fs["trainee"]; ok {
+			st.Trainee = d.trainee(v, p+".trainee", ran)
+			if st.Trainee != nil {
+				ran = true
+			}
+		}
+		sc.Steps = append(sc.Steps, st)
+	}
+}
+
+func (d *decoder) trainee(f field, p string, ran bool) *TraineeStep {
+	fs, ok := d.fields(f.value, p, "prompt", "goal", "hints", "accept", "expect", "solution")
+	if !ok {
+		return nil
+	}
+	t := &TraineeStep{}
+	if v, ok := fs["prompt"]; ok {
+		if s, ok := d.str(v, p+".prompt"); ok {
+			t.Prompt = strings.TrimSpace(s)
+		}
+	} else {
+		d.errorf(CodeMissing, f.value, p, "add prompt: what the trainee is told", "%s has no prompt", p)
+	}
+	if v, ok := fs["goal"]; ok {
+		if s, ok := d.str(v, p+".goal"); ok {
+			t.Goal = strings.TrimSpace(s)
+		}
+	}
+	if v, ok := fs["hints"]; ok {
+		t.Hints, _ = d.strList(v, p+".hints")
+	}
+	if v, ok := fs["accept"]; ok {
+		var nodes []ast.Node
+		t.Accept, nodes = d.strList(v, p+".accept")
+		for i, a := range t.Accept {
+			if _, err := parsePattern(a); err != nil {
+				d.errorf(CodeBadValue, nodes[i], fmt.Sprintf("%s.accept[%d]", p, i), "write a cmdlet name, then its parameters", "%v", err)
+			}
+		}
+	}
+	if v, ok := fs["expect"]; ok {
+		t.Expect = d.expect(v, p+".expect", true)
+		for _, e := range t.Expect {
+			if e.AtEnd {
+				d.errorf(CodeImpossible, v.key, p+".expect", "put rto and dataLoss in a plain expect step",
+					"a trainee step cannot wait for %s: it is only known when the run ends", e.Kind)
+				break
+			}
+		}
+	}
+	if v, ok := fs["solution"]; ok {
+		t.Solution, _ = d.strList(v, p+".solution")
+	} else {
+		d.errorf(CodeMissing, f.value, p, "add solution: the lines of the model answer", "%s has no solution (the model answer the runner plays)", p)
+	}
+	if len(t.Accept) == 0 && len(t.Expect) == 0 {
+		d.errorf(CodeStep, f.value, p, "add accept: (commands) or expect: (state)", "%s needs accept or expect to know when the trainee is done", p)
+	}
+	return t
+}
+
+// join joins model path segments.
+func join(p, k string) string {
+	switch {
+	case p == "":
+		return k
+	case k == "":
+		return p
+	}
+	return p + "." + k
+}
+
+// label is the last segment of a model path, for messages.
+func label(p string) string {
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		return p[i+1:]
+	}
+	if p == "" {
+		return "scenario"
+	}
+	return p
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest returns the element of known closest to s, if it is close enough to be a typo.
+func suggest(s string, known []string) string {
+	best, bestD := "", 1<<30
+	for _, k := range known {
+		if strings.EqualFold(k, s) {
+			return k
+		}
+		dist := levenshtein(strings.ToLower(s), strings.ToLower(k))
+		if dist < bestD {
+			best, bestD = k, dist
+		}
+	}
+	if bestD <= max(2, len(s)/3) {
+		return best
+	}
+	return ""
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,481 @@
+package scenarios
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"failwright/engine/sim"
+)
+
+// Trainer runs a training drill one input at a time, so that any surface (the CLI reading
+// standard input, the browser's console) can drive it. The trainer's events (faults, waits,
+// checks) play by themselves; at each trainee step the Trainer waits for the trainee's lines,
+// judges each command as it comes, and moves on when the step's goal is reached. Finish ends
+// the drill and scores it against the scenario's goals.
+type Trainer struct {
+	sc    *Scenario
+	run   *runState
+	next  int // the next step to play
+	cur   int // the trainee step waiting for input, -1 when none
+	curSR StepReport
+	hints int // hints given in the current step
+
+	typed      []typedCommand
+	deductions []Deduction
+	errors     int  // points taken for failed commands so far
+	cmsWarned  bool // the CMS-first deduction is taken once
+	finished   bool
+	score      *Score
+}
+
+// typedCommand is one line the trainee typed, with its outcome.
+type typedCommand struct {
+	line    string
+	step    int
+	failed  bool
+	whatIf  bool
+	clock   Duration
+	ordinal int
+}
+
+// Turn is what one call to Start or Input produced, in order: the trainee's command and its
+// output, then the trainer's events that followed, then the next prompt.
+type Turn struct {
+	// Command is the trainee's command and what it printed, when the input was a command.
+	Command *CommandReport `json:"command,omitempty"`
+	// Hint is the hint given, when the input asked for one.
+	Hint string `json:"hint,omitempty"`
+	// Feedback is what the trainer says about the input (a deduction, a step completed).
+	Feedback []string `json:"feedback,omitempty"`
+	// Events are the trainer's steps played after the input.
+	Events []StepReport `json:"events,omitempty"`
+	// Prompt is the trainee step now waiting for input; nil when the drill is over.
+	Prompt *Prompt `json:"prompt,omitempty"`
+	// Finished is true when every step has been played.
+	Finished bool `json:"finished,omitempty"`
+}
+
+// Prompt is a trainee step waiting for input.
+type Prompt struct {
+	Step   int      `json:"step"`
+	Text   string   `json:"text"`
+	Goal   string   `json:"goal,omitempty"`
+	Hints  int      `json:"hints"` // how many hints are left
+	Clock  Duration `json:"clock"`
+	Number int      `json:"number"` // 1 for the first trainee step, and so on
+	Of     int      `json:"of"`     // how many trainee steps the drill has
+}
+
+// Deduction is points taken off a drill's score, with the reason a trainee reads.
+type Deduction struct {
+	// Rule is a stable name: wrong-pool, cms-first, failback-early, force, disaster-on-healthy,
+	// error, hint, skipped, unfinished, rto, data-loss, required, order, forbidden.
+	Rule   string   `json:"rule"`
+	Points int      `json:"points"`
+	Reason string   `json:"reason"`
+	Line   string   `json:"line,omitempty"`
+	Clock  Duration `json:"clock"`
+}
+
+// Score is the outcome of a drill.
+type Score struct {
+	Name       string      `json:"name"`
+	File       string      `json:"file"`
+	Points     int         `json:"points"`
+	Max        int         `json:"max"`
+	Passed     bool        `json:"passed"`
+	Deductions []Deduction `json:"deductions,omitempty"`
+	Commands   int         `json:"commands"`
+	Hints      int         `json:"hints"`
+	// StepsDone and Steps count the trainee steps completed and in the drill.
+	StepsDone int `json:"stepsDone"`
+	Steps     int `json:"steps"`
+	// Report is the run as it happened.
+	Report *Report `json:"report"`
+}
+
+// PassMark is the score a drill needs to pass (with every trainee step completed).
+const PassMark = 70
+
+// Words the trainee can type instead of a command.
+const (
+	InputHint = "hint" // the next hint of the current step
+	InputSkip = "skip" // give up the step: the model answer is played
+)
+
+// NewTrainer starts a drill of sc.
+func NewTrainer(sc *Scenario, opts Options) (*Trainer, error) {
+	eng, err := opts.engine(sc)
+	if err != nil {
+		return nil, err
+	}
+	return &Trainer{sc: sc, run: newRunState(sc, eng), cur: -1}, nil
+}
+
+// Start plays the trainer's events up to the first trainee step.
+func (t *Trainer) Start() Turn {
+	var turn Turn
+	t.advance(&turn)
+	return turn
+}
+
+// Prompt returns the trainee step waiting for input, or nil.
+func (t *Trainer) Prompt() *Prompt {
+	if t.cur < 0 {
+		return nil
+	}
+	st := t.sc.Steps[t.cur].Trainee
+	n, of := 0, 0
+	for i, s := range t.sc.Steps {
+		if s.Trainee != nil {
+			of++
+			if i <= t.cur {
+				n++
+			}
+		}
+	}
+	return &Prompt{Step: t.cur, Text: st.Prompt, Goal: st.Goal, Hints: len(st.Hints) - t.hints,
+		Clock: Duration(t.run.eng.Now()), Number: n, Of: of}
+}
+
+// Done reports whether the drill is over.
+func (t *Trainer) Done() bool { return t.finished || (t.cur < 0 && t.next >= len(t.sc.Steps)) }
+
+// advance plays steps until a trainee step or the end.
+func (t *Trainer) advance(turn *Turn) {
+	for t.next < len(t.sc.Steps) {
+		i := t.next
+		st := &t.sc.Steps[i]
+		if st.Trainee != nil {
+			t.run.advanceTo(st.At)
+			t.cur, t.hints = i, 0
+			t.curSR = StepReport{Index: i, Pos: st.Pos, At: Duration(st.At), Clock: Duration(t.run.eng.Now()), Trainee: true, Note: st.Note}
+			t.next++
+			turn.Prompt = t.Prompt()
+			return
+		}
+		sr := t.run.step(i, nil)
+		turn.Events = append(turn.Events, *sr)
+		t.next++
+	}
+	t.cur = -1
+	turn.Finished = true
+}
+
+// Input takes one line from the trainee: a command, "hint" or "skip".
+func (t *Trainer) Input(line string) Turn {
+	var turn Turn
+	line = strings.TrimSpace(line)
+	if t.cur < 0 {
+		turn.Finished = t.Done()
+		if line != "" {
+			turn.Feedback = append(turn.Feedback, "The drill is over.")
+		}
+		return turn
+	}
+	st := t.sc.Steps[t.cur].Trainee
+	switch strings.ToLower(line) {
+	case "":
+		turn.Prompt = t.Prompt()
+		return turn
+	case InputHint:
+		if t.hints >= len(st.Hints) {
+			turn.Hint = "No more hints for this step. Type skip to see the model answer."
+		} else {
+			turn.Hint = st.Hints[t.hints]
+			t.hints++
+			t.deduct(Deduction{Rule: "hint", Points: 3, Reason: "asked for a hint"})
+		}
+		turn.Prompt = t.Prompt()
+		return turn
+	case InputSkip:
+		t.deduct(Deduction{Rule: "skipped", Points: 25, Reason: fmt.Sprintf("gave up step %d; the model answer was played", t.cur)})
+		for _, l := range st.Solution {
+			t.run.exec(&t.curSR, l)
+		}
+		turn.Feedback = append(turn.Feedback, "Model answer: "+strings.Join(st.Solution, "; "))
+		t.complete(&turn, false)
+		return turn
+	}
+	t.judge(line, &turn)
+	res := t.run.exec(&t.curSR, line)
+	cr := t.curSR.Commands[len(t.curSR.Commands)-1]
+	turn.Command = &cr
+	c, _ := parseCommand(line)
+	_, whatIf := c.has("WhatIf")
+	t.typed = append(t.typed, typedCommand{line: line, step: t.cur, failed: res.Failed, whatIf: whatIf, clock: cr.Clock, ordinal: len(t.typed)})
+	if res.Failed && !res.Prompt {
+		pts := min(2, 10-t.errors)
+		if pts > 0 {
+			t.errors += pts
+			t.deduct(Deduction{Rule: "error", Points: pts, Reason: "the command failed (" + orNone(res.ErrorID) + ")", Line: line})
+		}
+	}
+	if t.stepDone() {
+		t.complete(&turn, true)
+		return turn
+	}
+	turn.Prompt = t.Prompt()
+	return turn
+}
+
+// stepDone reports whether the current trainee step's goal is reached.
+func (t *Trainer) stepDone() bool {
+	st := t.sc.Steps[t.cur].Trainee
+	if len(st.Accept) > 0 {
+		ok := false
+		for _, c := range t.typed {
+			if c.step == t.cur && !c.failed && !c.whatIf && acceptedBy(c.line, st.Accept) {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	ctx := evalCtx{snap: t.run.eng.Snapshot(), last: t.run.last}
+	for i := range st.Expect {
+		if _, ok := st.Expect[i].eval(ctx); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// complete closes the current trainee step and plays on.
+func (t *Trainer) complete(turn *Turn, byTrainee bool) {
+	st := t.sc.Steps[t.cur].Trainee
+	t.run.check(&t.curSR, st.Expect)
+	t.run.rep.Steps = append(t.run.rep.Steps, t.curSR)
+	if byTrainee {
+		turn.Feedback = append(turn.Feedback, "Step done.")
+	}
+	t.cur = -1
+	t.advance(turn)
+}
+
+// judge looks at a command before it runs and takes points for a wrong or dangerous one.
+func (t *Trainer) judge(line string, turn *Turn) {
+	c, err := parseCommand(line)
+	if err != nil {
+		return
+	}
+	if _, whatIf := c.has("WhatIf"); whatIf {
+		return
+	}
+	snap := t.run.eng.Snapshot()
+	_, force := c.has("Force")
+	_, disaster := c.has("DisasterMode")
+	poolName, _ := c.has("PoolFqdn")
+	ps := findPool(snap, poolName)
+	var downPools []string
+	for _, p := range snap.Pools {
+		if p.Health == sim.HealthDown && len(p.Users) > 0 {
+			downPools = append(downPools, p.FQDN)
+		}
+	}
+	add := func(d Deduction) {
+		d.Line = line
+		t.deduct(d)
+		turn.Feedback = append(turn.Feedback, fmt.Sprintf("-%d %s", d.Points, d.Reason))
+	}
+	switch strings.ToLower(c.cmdlet) {
+	case "invoke-cspoolfailover":
+		if ps != nil && ps.Health != sim.HealthDown && len(downPools) > 0 {
+			add(Deduction{Rule: "wrong-pool", Points: 20, Reason: fmt.Sprintf("failed over %s, which is running, while %s is down; -PoolFqdn names the pool that failed",
+				ps.FQDN, strings.Join(downPools, ", "))})
+		} else if ps != nil && ps.Health == sim.HealthUp && disaster {
+			add(Deduction{Rule: "disaster-on-healthy", Points: 10, Reason: "used -DisasterMode on a running pool: it skips the final sync and loses the changes not yet copied; a planned failover loses nothing"})
+		}
+		if !snap.CMS.Available && !t.cmsWarned {
+			t.cmsWarned = true
+			add(Deduction{Rule: "cms-first", Points: 15, Reason: fmt.Sprintf("ran the pool failover while the Central Management store on %s was unavailable; fail the CMS over first (Invoke-CsManagementServerFailover)", orNone(snap.CMS.ActivePool))})
+		}
+		if force {
+			add(Deduction{Rule: "force", Points: 5, Reason: "-Force hides errors you need to read; this failover did not need it"})
+		}
+	case "invoke-cspoolfailback":
+		if ps != nil && ps.Health == sim.HealthDown {
+			add(Deduction{Rule: "failback-early", Points: 15, Reason: fmt.Sprintf("failed back to %s while it is still down; bring the home pool back first", ps.FQDN)})
+		}
+		if force {
+			add(Deduction{Rule: "force", Points: 5, Reason: "-Force hides errors you need to read; this failback did not need it"})
+		}
+	case "invoke-csmanagementserverfailover":
+		if force && snap.CMS.Available {
+			add(Deduction{Rule: "force", Points: 5, Reason: "-Force belongs to the disaster-recovery form for a CMS that is down; with the CMS running it skips the replication check"})
+		}
+	}
+}
+
+func (t *Trainer) deduct(d Deduction) {
+	d.Clock = Duration(t.run.eng.Now())
+	t.deductions = append(t.deductions, d)
+}
+
+// Finish ends the drill, even in the middle of a trainee step, and scores it. Calling it
+// again returns the same score.
+func (t *Trainer) Finish() *Score {
+	if t.score != nil {
+		return t.score
+	}
+	t.finished = true
+	total := 0
+	for _, s := range t.sc.Steps {
+		if s.Trainee != nil {
+			total++
+		}
+	}
+	done := 0
+	for _, s := range t.run.rep.Steps {
+		if s.Trainee {
+			done++
+		}
+	}
+	if t.cur >= 0 {
+		t.run.rep.Steps = append(t.run.rep.Steps, t.curSR)
+	}
+	for i := range t.sc.Steps {
+		if t.sc.Steps[i].Trainee == nil || (i != t.cur && i < t.next) {
+			continue
+		}
+		t.deduct(Deduction{Rule: "unfinished", Points: 30, Reason: fmt.Sprintf("step %d was not completed: %s", i, t.sc.Steps[i].Trainee.Goalish())})
+	}
+	rep := t.run.finish()
+	if g := t.sc.Goals; g != nil {
+		t.scoreGoals(g, rep)
+	}
+	points := 100
+	for _, d := range t.deductions {
+		points -= d.Points
+	}
+	hints := 0
+	for _, d := range t.deductions {
+		if d.Rule == "hint" {
+			hints++
+		}
+	}
+	t.score = &Score{Name: t.sc.Name, File: t.sc.File, Points: max(points, 0), Max: 100, Deductions: t.deductions,
+		Commands: len(t.typed), Hints: hints, StepsDone: done, Steps: total, Report: rep}
+	t.score.Passed = t.score.Points >= PassMark && done == total
+	return t.score
+}
+
+// Goalish is the step's goal, or its prompt when it has no goal.
+func (s *TraineeStep) Goalish() string {
+	if s.Goal != "" {
+		return s.Goal
+	}
+	return s.Prompt
+}
+
+func (t *Trainer) scoreGoals(g *Goals, rep *Report) {
+	now := Duration(t.run.eng.Now())
+	add := func(d Deduction) {
+		d.Clock = now
+		t.deductions = append(t.deductions, d)
+	}
+	if g.MaxRTO > 0 {
+		for _, p := range sortedKeys(rep.RTO) {
+			if v := rep.RTO[p]; v > Duration(g.MaxRTO) {
+				add(Deduction{Rule: "rto", Points: 15, Reason: fmt.Sprintf("%s's users got full service back after %s; the goal was %s", p, v, g.MaxRTO)})
+			}
+		}
+		for _, p := range rep.Unrestored {
+			add(Deduction{Rule: "rto", Points: 15, Reason: fmt.Sprintf("%s's users never got full service back; the goal was %s", p, g.MaxRTO)})
+		}
+	}
+	if g.MaxDataLoss != nil {
+		for _, p := range sortedKeys(rep.DataLoss) {
+			if v := rep.DataLoss[p]; v > Duration(*g.MaxDataLoss) {
+				add(Deduction{Rule: "data-loss", Points: 15, Reason: fmt.Sprintf("the last %s of %s's changes were lost; the goal was at most %s", v, p, *g.MaxDataLoss)})
+			}
+		}
+	}
+	last, lastRule := -1, ""
+	for _, r := range g.Require {
+		idx := -1
+		for _, c := range t.typed {
+			if !c.failed && !c.whatIf && commandMatches(c.line, r.Command) {
+				idx = c.ordinal
+				break
+			}
+		}
+		switch {
+		case idx < 0:
+			add(Deduction{Rule: "required", Points: r.Points, Reason: withReason("never ran "+r.Command+" successfully", r.Reason)})
+		case idx < last:
+			add(Deduction{Rule: "order", Points: r.Points, Reason: withReason(r.Command+" ran before "+lastRule, r.Reason)})
+		default:
+			last, lastRule = idx, r.Command
+		}
+	}
+	for _, r := range g.Forbid {
+		for _, c := range t.typed {
+			if !c.whatIf && commandMatches(c.line, r.Command) {
+				add(Deduction{Rule: "forbidden", Points: r.Points, Line: c.line, Reason: withReason("ran "+c.line, r.Reason)})
+				break
+			}
+		}
+	}
+}
+
+func withReason(what, why string) string {
+	if why == "" {
+		return what
+	}
+	return what + ": " + why
+}
+
+func sortedKeys(m map[string]Duration) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Text renders the score for people: the total, each deduction with its reason, and the
+// figures of the run.
+func (s *Score) Text() []byte {
+	var b strings.Builder
+	verdict := "not passed"
+	if s.Passed {
+		verdict = "passed"
+	}
+	fmt.Fprintf(&b, "== Drill: %s\n", s.Name)
+	fmt.Fprintf(&b, "Score: %d/%d (%s; %d needed and every step done)\n", s.Points, s.Max, verdict, PassMark)
+	fmt.Fprintf(&b, "Steps done: %d of %d, commands typed: %d, hints: %d\n", s.StepsDone, s.Steps, s.Commands, s.Hints)
+	if len(s.Deductions) == 0 {
+		b.WriteString("No deductions.\n")
+	} else {
+		b.WriteString("Deductions:\n")
+		for _, d := range s.Deductions {
+			fmt.Fprintf(&b, "  -%-3d %-20s %s  %s\n", d.Points, d.Rule, d.Clock.Clock(), d.Reason)
+			if d.Line != "" && !strings.Contains(d.Reason, d.Line) {
+				fmt.Fprintf(&b, "       %-20s           > %s\n", "", d.Line)
+			}
+		}
+	}
+	if s.Report != nil {
+		b.WriteString(figure("RTO", s.Report.RTO, s.Report.Unrestored))
+		b.WriteString(figure("Data loss", s.Report.DataLoss, nil))
+	}
+	return []byte(b.String())
+}
+
+// JSON renders the score as indented JSON with stable bytes.
+func (s *Score) JSON() []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		panic("scenarios: encoding a score: " + err.Error())
+	}
+	return b.Bytes()
+}
