@@ -1,0 +1,238 @@
+package analysis
+
+import (
+	"math/bits"
+	"time"
+)
+
+// maxExamples is how many failure sets a worst case lists; Count says how many there are.
+const maxExamples = 3
+
+// example is one failure set, as element indices (b = -1 for a single failure), and the
+// pool a figure refers to (the worst-loaded pool), or -1.
+type example struct {
+	a, b int32
+	pool int32
+}
+
+// agg keeps the worst value of one figure over failure sets, how many sets reach it and the
+// first maxExamples of them in canonical order. Only values worse than the baseline count.
+type agg struct {
+	v  float64
+	n  int64
+	ex [maxExamples]example
+	ne int8
+}
+
+// add records value v of set e, when it is worse than base.
+func (g *agg) add(v, base float64, e example) {
+	if v <= base {
+		return
+	}
+	switch {
+	case g.n == 0 || v > g.v:
+		g.v, g.n, g.ne = v, 1, 1
+		g.ex[0] = e
+	case v == g.v:
+		g.n++
+		if g.ne < maxExamples {
+			g.ex[g.ne] = e
+			g.ne++
+		}
+	}
+}
+
+// merge folds o, which covers later sets in canonical order, into g.
+func (g *agg) merge(o *agg) {
+	switch {
+	case o.n == 0:
+	case g.n == 0 || o.v > g.v:
+		*g = *o
+	case o.v == g.v:
+		g.n += o.n
+		for k := int8(0); k < o.ne && g.ne < maxExamples; k++ {
+			g.ex[g.ne] = o.ex[k]
+			g.ne++
+		}
+	}
+}
+
+// The global figures a level aggregates, in report order.
+const (
+	figUnserved = iota
+	figNoDR
+	figLoad
+	figRTO
+	figDataLoss
+	figCMS
+	figRemote
+	figAtRisk
+	numFigs
+)
+
+// The per-pool figures, in report order.
+const (
+	pfUnserved = iota
+	pfNoDR
+	pfLoad
+	pfRTO
+	pfDataLoss
+	numPoolFigs
+)
+
+// poolVal is one pool's figures in an outcome.
+type poolVal struct {
+	pool     int32
+	unserved int32
+	noDR     int32
+	load     float64
+	rto      time.Duration
+	dataLoss time.Duration
+}
+
+// levelAgg aggregates one depth (single failures, or pairs).
+type levelAgg struct {
+	sets          int64
+	withUnserved  int64 // sets leaving users without full service
+	withNoDR      int64
+	figs          [numFigs]agg
+	pools         [][numPoolFigs]agg
+}
+
+func newLevelAgg(pools int) *levelAgg {
+	return &levelAgg{pools: make([][numPoolFigs]agg, pools)}
+}
+
+// merge folds o (later sets) into l.
+func (l *levelAgg) merge(o *levelAgg) {
+	l.sets += o.sets
+	l.withUnserved += o.withUnserved
+	l.withNoDR += o.withNoDR
+	for k := range l.figs {
+		l.figs[k].merge(&o.figs[k])
+	}
+	for p := range l.pools {
+		for k := range l.pools[p] {
+			l.pools[p][k].merge(&o.pools[p][k])
+		}
+	}
+}
+
+// baseline is the no-failure state the aggregates compare with.
+type baseline struct {
+	f     Figures
+	pools []poolVal
+	figs  [numFigs]float64
+	out   Outcome
+}
+
+// figValues turns figures into the comparable values of the global aggregates (higher is
+// worse).
+func figValues(f *Figures, edges int) [numFigs]float64 {
+	var v [numFigs]float64
+	v[figUnserved] = float64(f.Unserved)
+	v[figNoDR] = float64(f.NoDR)
+	v[figLoad] = f.Load
+	v[figRTO] = float64(f.RTO)
+	v[figDataLoss] = float64(f.DataLoss)
+	v[figCMS] = float64(f.CMS)
+	if edges > 0 && f.EdgesWorking == 0 {
+		v[figRemote] = 1
+	}
+	v[figAtRisk] = float64(f.AtRisk)
+	return v
+}
+
+// record adds one failure set's figures and its pools that differ from the baseline.
+func (l *levelAgg) record(base *baseline, f *Figures, edges int, worse []poolVal, e example) {
+	l.recordFigs(base, f, edges, e)
+	l.recordPools(base, worse, e)
+}
+
+// recordSplit is record for a composed pair, whose changed pools are in two lists.
+func (l *levelAgg) recordSplit(base *baseline, f *Figures, edges int, w1, w2 []poolVal, e example) {
+	l.recordFigs(base, f, edges, e)
+	l.recordPools(base, w1, e)
+	l.recordPools(base, w2, e)
+}
+
+// recordFigs adds one failure set's global figures.
+func (l *levelAgg) recordFigs(base *baseline, f *Figures, edges int, e example) {
+	l.sets++
+	if f.Unserved > 0 {
+		l.withUnserved++
+	}
+	if f.NoDR > base.f.NoDR {
+		l.withNoDR++
+	}
+	v := figValues(f, edges)
+	for k := range v {
+		ex := e
+		if k == figLoad {
+			ex.pool = int32(f.LoadPool)
+		}
+		l.figs[k].add(v[k], base.figs[k], ex)
+	}
+}
+
+// recordPools adds the figures of the pools of a failure set that differ from the baseline.
+func (l *levelAgg) recordPools(base *baseline, worse []poolVal, e example) {
+	for i := range worse {
+		w := &worse[i]
+		b := &base.pools[w.pool]
+		g := &l.pools[w.pool]
+		g[pfUnserved].add(float64(w.unserved), float64(b.unserved), e)
+		g[pfNoDR].add(float64(w.noDR), float64(b.noDR), e)
+		g[pfLoad].add(w.load, b.load, e)
+		g[pfRTO].add(float64(w.rto), float64(b.rto), e)
+		g[pfDataLoss].add(float64(w.dataLoss), float64(b.dataLoss), e)
+	}
+}
+
+// poolVals returns the figures of every pool of o.
+func poolVals(o *Outcome) []poolVal {
+	out := make([]poolVal, len(o.Pools))
+	for i := range o.Pools {
+		out[i] = poolValOf(i, &o.Pools[i])
+	}
+	return out
+}
+
+func poolValOf(i int, p *PoolOutcome) poolVal {
+	return poolVal{pool: int32(i), unserved: int32(p.Unserved), noDR: int32(p.NoDR), load: p.Load(),
+		rto: p.RTO, dataLoss: p.DataLoss}
+}
+
+// worseThan reports whether any figure of v is worse than b's.
+func (v *poolVal) worseThan(b *poolVal) bool {
+	return v.unserved > b.unserved || v.noDR > b.noDR || v.load > b.load || v.rto > b.rto ||
+		v.dataLoss > b.dataLoss
+}
+
+// worseList returns the pools of o with a figure worse than the baseline, in pool order.
+func worseList(base *baseline, o *Outcome) []poolVal {
+	var out []poolVal
+	for i := range o.Pools {
+		v := poolValOf(i, &o.Pools[i])
+		if v.worseThan(&base.pools[i]) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// bitset is a set of small integers.
+type bitset []uint64
+
+func newBitset(n int) bitset { return make(bitset, (n+63)/64) }
+
+func (b bitset) set(i int) { b[i/64] |= 1 << (uint(i) % 64) }
+
+// andCount returns the size of the intersection of a and b.
+func andCount(a, b bitset) int {
+	n := 0
+	for i := range a {
+		n += bits.OnesCount64(a[i] & b[i])
+	}
+	return n
+}

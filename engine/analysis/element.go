@@ -1,0 +1,199 @@
+// Package analysis is failwright's exhaustive failure analysis: every single failure (N-1)
+// and every pair of failures (N-2) among a topology's Front End servers, Front End pools,
+// sites, Edge pools, Central Management store back ends and inter-site links; for each, the
+// recovery failwright would plan, and the figures after it (users without full service,
+// users without disaster recovery, the worst load on a surviving pool, the CMS, remote
+// access, RTO and data-loss window). The report gives the worst cases per figure and per
+// pool with the failure sets that cause them, a resilience score and findings.
+//
+// The fast analyzer is exact: most pairs of failures touch disjoint parts of the topology,
+// so their outcome composes from the two single-failure outcomes; servers of a pool that the
+// quorum rule treats alike are evaluated once; only interacting pairs are evaluated in full.
+// Reference evaluates every set in full and is the yardstick the property test holds the
+// fast analyzer to. docs/analysis.md states the rules.
+//
+// The package is pure and deterministic: no I/O, no clock, no map order in output.
+package analysis
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Kind is the kind of a failure element.
+type Kind uint8
+
+// The element kinds, in the order the analysis enumerates them.
+const (
+	KindServer  Kind = iota // one Front End Server
+	KindPool                // a whole Front End pool
+	KindSite                // a whole site: its pools, servers, back ends and Edge pools
+	KindEdge                // an Edge pool
+	KindBackEnd             // the CMS pool's principal SQL back end
+	KindMirror              // the CMS pool's mirror SQL back end
+	KindLink                // the network link between two sites
+)
+
+var kindNames = [...]string{"server", "pool", "site", "edge", "backend", "mirror", "link"}
+
+// String returns the kind's lower-case name as reports write it: server, pool, site, edge,
+// backend, mirror or link.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("kind(%d)", k)
+}
+
+// Element is one thing that can fail.
+type Element struct {
+	// Kind is what fails.
+	Kind Kind `json:"kind"`
+	// Name is the server FQDN, pool FQDN, site name, Edge pool FQDN, the pool FQDN whose back
+	// end fails (KindBackEnd, KindMirror), or the first site of a link.
+	Name string `json:"name"`
+	// To is the second site of a link; empty otherwise.
+	To string `json:"to,omitempty"`
+	// Pool is the Front End pool a server belongs to; empty otherwise.
+	Pool string `json:"pool,omitempty"`
+}
+
+// String names the element for people, for example "server atl-fe-01.litwareinc.com" or
+// "link Atlanta-Dallas".
+func (e Element) String() string {
+	if e.Kind == KindLink {
+		return "link " + e.Name + "-" + e.To
+	}
+	return e.Kind.String() + " " + e.Name
+}
+
+// Setup returns the simulator line that injects the failure.
+func (e Element) Setup() string {
+	switch e.Kind {
+	case KindServer:
+		return "Stop-SimServer -Fqdn " + quote(e.Name)
+	case KindPool:
+		return "Stop-SimPool -PoolFqdn " + quote(e.Name)
+	case KindSite:
+		return "Stop-SimSite -Site " + quote(e.Name)
+	case KindEdge:
+		return "Stop-SimEdgePool -PoolFqdn " + quote(e.Name)
+	case KindBackEnd:
+		return "Stop-SimBackEnd -PoolFqdn " + quote(e.Name)
+	case KindMirror:
+		return "Stop-SimBackEnd -PoolFqdn " + quote(e.Name) + " -Mirror"
+	case KindLink:
+		return "Disconnect-SimSite -Site " + quote(e.Name) + " -To " + quote(e.To)
+	}
+	return ""
+}
+
+// quote writes s as a single-quoted PowerShell literal, doubling single quotes (the
+// typographic ones too, which PowerShell also treats as quotes).
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('\'')
+	for _, r := range s {
+		switch r {
+		case '\'', '\u2018', '\u2019', '\u201A', '\u201B':
+			b.WriteRune(r)
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte('\'')
+	return b.String()
+}
+
+// FailureSet is one or two elements that fail together, in enumeration order.
+type FailureSet []Element
+
+// Setup returns the simulator lines that inject the set, one per element, in order. Running
+// them in a fresh simulation of the topology puts it in the failure state the analysis
+// evaluated ("fail to worst case").
+func (s FailureSet) Setup() []string {
+	out := make([]string, len(s))
+	for i, e := range s {
+		out[i] = e.Setup()
+	}
+	return out
+}
+
+// String joins the elements' names with " + ".
+func (s FailureSet) String() string {
+	parts := make([]string, len(s))
+	for i, e := range s {
+		parts[i] = e.String()
+	}
+	return strings.Join(parts, " + ")
+}
+
+// Names returns the elements' names as String writes them, one per element.
+func (s FailureSet) Names() []string {
+	parts := make([]string, len(s))
+	for i, e := range s {
+		parts[i] = e.String()
+	}
+	return parts
+}
+
+// Elements enumerates the failure elements of the index in canonical order: every Front End
+// server (pool by pool, in topology order), every Front End pool, every site, every Edge pool,
+// the CMS pool's back end and mirror (Enterprise pools with a back end), and the links between
+// sites that host the two pools of a pair, each once, sorted by the sites' topology order.
+func (x *index) elements() []Element {
+	var out []Element
+	for _, p := range x.pools {
+		for _, s := range p.servers {
+			out = append(out, Element{Kind: KindServer, Name: s, Pool: p.fqdn})
+		}
+	}
+	for _, p := range x.pools {
+		out = append(out, Element{Kind: KindPool, Name: p.fqdn})
+	}
+	for _, s := range x.sites {
+		out = append(out, Element{Kind: KindSite, Name: s})
+	}
+	for _, e := range x.edges {
+		out = append(out, Element{Kind: KindEdge, Name: e.fqdn})
+	}
+	if x.cms >= 0 && x.pools[x.cms].hasBE {
+		p := x.pools[x.cms]
+		out = append(out, Element{Kind: KindBackEnd, Name: p.fqdn})
+		if p.hasMirror {
+			out = append(out, Element{Kind: KindMirror, Name: p.fqdn})
+		}
+	}
+	for _, l := range x.links {
+		out = append(out, Element{Kind: KindLink, Name: x.sites[l[0]], To: x.sites[l[1]]})
+	}
+	return out
+}
+
+// sortedLinks returns the distinct site pairs (lower index first) of the pairs whose pools are
+// in different sites, sorted.
+func sortedLinks(pairs [][2]int) [][2]int {
+	seen := map[[2]int]bool{}
+	var out [][2]int
+	for _, p := range pairs {
+		a, b := p[0], p[1]
+		if a < 0 || b < 0 || a == b {
+			continue
+		}
+		if a > b {
+			a, b = b, a
+		}
+		k := [2]int{a, b}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i][0] != out[j][0] {
+			return out[i][0] < out[j][0]
+		}
+		return out[i][1] < out[j][1]
+	})
+	return out
+}

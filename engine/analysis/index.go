@@ -1,0 +1,182 @@
+package analysis
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"failwright/engine/quorum"
+	"failwright/engine/topology"
+)
+
+// index is the topology arranged for the analysis: Front End pools, Edge pools and sites by
+// number, pairs, units, the CMS pool and the enumerated links.
+type index struct {
+	t      *topology.Topology
+	pools  []poolInfo // Front End pools, topology order
+	edges  []edgeInfo // Edge pools, topology order
+	sites  []string   // site names, topology order
+	dirUp  []int      // for each Director pool (topology index order): its site, or -1
+	units  [][]int    // pools of each unit (a pair, or a pool alone), by first pool
+	cms    int        // Front End pool hosting the CMS, or -1
+	links  [][2]int   // enumerated links (site indices, lower first)
+	link   map[[2]int]int
+	sync   time.Duration
+	elems  []Element
+	users  int // users homed on Front End pools
+	byFQDN map[string]int
+}
+
+// poolInfo is one Front End pool.
+type poolInfo struct {
+	fqdn      string
+	site      int
+	version   topology.Version
+	standard  bool
+	servers   []string
+	rule      quorum.Rule
+	users     int // homed users
+	total     int // users the pool is sized for: homed plus branch users
+	partner   int // reciprocal partner, or -1
+	unit      int
+	hasBE     bool
+	hasMirror bool
+	detect    time.Duration
+	capacity  int // normal capacity with every server up
+	edgesHop  []int
+}
+
+// edgeInfo is one Edge pool.
+type edgeInfo struct {
+	fqdn    string
+	site    int
+	nextFE  int // Front End pool of the next hop, or -1
+	nextDir int // site of the Director next hop, or -1 (-2: no usable next hop)
+}
+
+func siteIndex(t *topology.Topology, name string) int {
+	for i := range t.Sites {
+		if strings.EqualFold(t.Sites[i].Name, name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// newIndex arranges t for the analysis. It fails when t has no Front End pool.
+func newIndex(t *topology.Topology) (*index, error) {
+	if t == nil {
+		return nil, fmt.Errorf("analysis: no topology")
+	}
+	x := &index{t: t, cms: -1, link: map[[2]int]int{}, byFQDN: map[string]int{}}
+	for _, s := range t.Sites {
+		x.sites = append(x.sites, s.Name)
+	}
+	fe := map[*topology.Pool]int{}
+	for i := range t.Pools {
+		p := &t.Pools[i]
+		if !p.Role.IsFrontEnd() {
+			continue
+		}
+		pi := poolInfo{
+			fqdn:     p.FQDN,
+			site:     siteIndex(t, p.Site),
+			version:  p.Version,
+			standard: p.Role == topology.FrontEndStandard,
+			rule:     quorum.MinRunning(len(p.Servers), p.Version),
+			users:    max(p.Users, 0),
+			total:    t.TotalUsers(p),
+			partner:  -1,
+			detect:   time.Duration(p.EffectiveFailureDetectionSeconds()) * time.Second,
+			capacity: topology.Capacity(p),
+		}
+		for _, s := range p.Servers {
+			pi.servers = append(pi.servers, s.FQDN)
+		}
+		if p.Role == topology.FrontEndEnterprise && p.BackEnd != nil {
+			pi.hasBE = true
+			pi.hasMirror = p.BackEnd.Mirror != nil && p.BackEnd.HA != topology.HANone && p.BackEnd.HA != ""
+		}
+		fe[p] = len(x.pools)
+		x.byFQDN[strings.ToLower(p.FQDN)] = len(x.pools)
+		x.users += pi.users
+		x.pools = append(x.pools, pi)
+	}
+	if len(x.pools) == 0 {
+		return nil, fmt.Errorf("analysis: the topology has no Front End pool")
+	}
+	var pairSites [][2]int
+	for i := range x.pools {
+		p := t.PoolByFQDN(x.pools[i].fqdn)
+		if b := t.Partner(p); b != nil {
+			if j, ok := fe[b]; ok {
+				x.pools[i].partner = j
+				if i < j {
+					pairSites = append(pairSites, [2]int{x.pools[i].site, x.pools[j].site})
+				}
+			}
+		}
+	}
+	for i := range x.pools {
+		j := x.pools[i].partner
+		if j >= 0 && j < i {
+			x.pools[i].unit = x.pools[j].unit
+			x.units[x.pools[i].unit] = append(x.units[x.pools[i].unit], i)
+			continue
+		}
+		x.pools[i].unit = len(x.units)
+		x.units = append(x.units, []int{i})
+	}
+	for i := range t.Pools {
+		p := &t.Pools[i]
+		if p.Role != topology.Edge {
+			continue
+		}
+		e := edgeInfo{fqdn: p.FQDN, site: siteIndex(t, p.Site), nextFE: -1, nextDir: -2}
+		if h := t.PoolByFQDN(p.NextHop); h != nil {
+			if j, ok := fe[h]; ok {
+				e.nextFE = j
+				x.pools[j].edgesHop = append(x.pools[j].edgesHop, len(x.edges))
+			} else if h.Role == topology.Director {
+				e.nextDir = siteIndex(t, h.Site)
+			}
+		}
+		x.edges = append(x.edges, e)
+	}
+	if c := t.PoolByFQDN(t.CMS.Pool); c != nil {
+		if j, ok := fe[c]; ok {
+			x.cms = j
+		}
+	}
+	x.links = sortedLinks(pairSites)
+	for i, l := range x.links {
+		x.link[l] = i
+	}
+	x.sync = time.Duration(t.BackupService.EffectiveSyncIntervalSeconds()) * time.Second
+	x.elems = x.elements()
+	return x, nil
+}
+
+// linkOf returns the enumerated link between sites a and b, or -1.
+func (x *index) linkOf(a, b int) int {
+	if a > b {
+		a, b = b, a
+	}
+	if i, ok := x.link[[2]int{a, b}]; ok {
+		return i
+	}
+	return -1
+}
+
+// poolOfElement returns the Front End pool a server, pool, back-end or mirror element
+// belongs to, or -1.
+func (x *index) poolOfElement(e Element) int {
+	name := e.Name
+	if e.Kind == KindServer {
+		name = e.Pool
+	}
+	if i, ok := x.byFQDN[strings.ToLower(name)]; ok {
+		return i
+	}
+	return -1
+}

@@ -1,0 +1,281 @@
+package analysis
+
+import (
+	"time"
+
+	"failwright/engine/topology"
+)
+
+// Durations the model gives the steps of a recovery (docs/analysis.md, FACTS §9).
+const (
+	// FailoverSfB is a pool failover on Skype for Business Server 2015 and 2019 (the upper
+	// end of the documented 15-20 minutes).
+	FailoverSfB = 20 * time.Minute
+	// FailoverLync2013 is a pool failover on Lync Server 2013 (documented 30 minutes).
+	FailoverLync2013 = 30 * time.Minute
+	// CMSFailover is a Central Management store failover (documented 5 minutes); a plan that
+	// needs it runs it before the pool failover.
+	CMSFailover = 5 * time.Minute
+	// BackEndFailover is a back-end database failover to the mirror (documented 5 minutes).
+	BackEndFailover = 5 * time.Minute
+	// EdgeRepoint is moving an Edge pool's internal next hop off the failed pool, which the
+	// failover needs first.
+	EdgeRepoint = 5 * time.Minute
+)
+
+// failoverDuration is the pool failover time of version v.
+func failoverDuration(v topology.Version) time.Duration {
+	if v == topology.Lync2013 {
+		return FailoverLync2013
+	}
+	return FailoverSfB
+}
+
+// Model is failwright's analytic model of a failure and its recovery, an Evaluator. It
+// follows the rules the simulator and the plan builder apply (quorum, back ends, the CMS, the
+// Edge next hop, pairing, capacity), computed directly instead of by running cmdlets.
+type Model struct {
+	x   *index
+	pos map[Element]int
+}
+
+// NewModel returns the model evaluator for t.
+func NewModel(t *topology.Topology) (*Model, error) {
+	x, err := newIndex(t)
+	if err != nil {
+		return nil, err
+	}
+	return newModel(x), nil
+}
+
+func newModel(x *index) *Model {
+	m := &Model{x: x, pos: make(map[Element]int, len(x.elems))}
+	for i, e := range x.elems {
+		m.pos[e] = i
+	}
+	return m
+}
+
+// Evaluate implements Evaluator. Elements not in the topology are ignored.
+func (m *Model) Evaluate(set FailureSet) Outcome {
+	idx := make([]int, 0, len(set))
+	for _, e := range set {
+		if i, ok := m.pos[e]; ok {
+			idx = append(idx, i)
+		}
+	}
+	return m.eval(idx)
+}
+
+// state is the failed state of the deployment before recovery.
+type state struct {
+	siteDown   []bool
+	poolDown   []bool // pool element
+	srvUp      [][]bool
+	beDown     bool // CMS pool principal back end
+	mirrorDown bool
+	edgeDown   []bool
+	cut        []bool
+}
+
+// eval computes the outcome of the failure set given as element indices.
+func (m *Model) eval(set []int) Outcome {
+	x := m.x
+	s := state{
+		siteDown: make([]bool, len(x.sites)),
+		poolDown: make([]bool, len(x.pools)),
+		srvUp:    make([][]bool, len(x.pools)),
+		edgeDown: make([]bool, len(x.edges)),
+		cut:      make([]bool, len(x.links)),
+	}
+	for i := range x.pools {
+		up := make([]bool, len(x.pools[i].servers))
+		for k := range up {
+			up[k] = true
+		}
+		s.srvUp[i] = up
+	}
+	for _, ei := range set {
+		e := x.elems[ei]
+		switch e.Kind {
+		case KindServer:
+			p := x.poolOfElement(e)
+			for k, name := range x.pools[p].servers {
+				if name == e.Name {
+					s.srvUp[p][k] = false
+				}
+			}
+		case KindPool:
+			s.poolDown[x.poolOfElement(e)] = true
+		case KindSite:
+			for k, n := range x.sites {
+				if n == e.Name {
+					s.siteDown[k] = true
+				}
+			}
+		case KindEdge:
+			for k := range x.edges {
+				if x.edges[k].fqdn == e.Name {
+					s.edgeDown[k] = true
+				}
+			}
+		case KindBackEnd:
+			s.beDown = true
+		case KindMirror:
+			s.mirrorDown = true
+		case KindLink:
+			a, b := siteIndex(x.t, e.Name), siteIndex(x.t, e.To)
+			if l := x.linkOf(a, b); l >= 0 {
+				s.cut[l] = true
+			}
+		}
+	}
+	return m.recover(&s)
+}
+
+// siteUp reports whether site k runs; pools in no known site run unless failed themselves.
+func (s *state) siteUp(k int) bool { return k < 0 || !s.siteDown[k] }
+
+// recover applies the recovery failwright plans to the failed state and returns the outcome.
+func (m *Model) recover(s *state) Outcome {
+	x := m.x
+	n := len(x.pools)
+	up := make([]bool, n)
+	upServers := make([]int, n)
+	beFailover := make([]bool, n)
+	dbUp := make([]bool, n) // the pool's store (back end, or the Standard Edition server) answers
+	for i := range x.pools {
+		p := &x.pools[i]
+		alive := s.siteUp(p.site) && !s.poolDown[i]
+		for _, u := range s.srvUp[i] {
+			if u && alive {
+				upServers[i]++
+			}
+		}
+		db := alive
+		if p.standard {
+			db = alive && len(s.srvUp[i]) > 0 && s.srvUp[i][0]
+		} else if p.hasBE && i == x.cms {
+			principal := !s.beDown
+			mirror := p.hasMirror && !s.mirrorDown
+			db = alive && (principal || mirror)
+			beFailover[i] = alive && !principal && mirror
+		}
+		dbUp[i] = db
+		up[i] = alive && db && len(s.srvUp[i]) > 0 && p.rule.Satisfied(s.srvUp[i])
+	}
+	out := Outcome{Pools: make([]PoolOutcome, n), Edges: make([]bool, len(x.edges))}
+
+	// The Central Management store.
+	cmsSite := -1
+	switch c := x.cms; {
+	case c < 0:
+		out.CMS = CMSLost
+	case dbUp[c]:
+		out.CMS, cmsSite = CMSAvailable, x.pools[c].site
+	case x.pools[c].partner >= 0 && up[x.pools[c].partner]:
+		out.CMS, cmsSite = CMSFailedOver, x.pools[x.pools[c].partner].site
+	default:
+		out.CMS = CMSLost
+	}
+	cmsReach := func(site int) bool {
+		if out.CMS == CMSLost {
+			return false
+		}
+		if site == cmsSite || site < 0 || cmsSite < 0 {
+			return true
+		}
+		l := x.linkOf(site, cmsSite)
+		return l < 0 || !s.cut[l]
+	}
+	cutBetween := func(a, b int) bool {
+		if a < 0 || b < 0 || a == b {
+			return false
+		}
+		l := x.linkOf(a, b)
+		return l >= 0 && s.cut[l]
+	}
+
+	// Service of each pool's users after recovery.
+	carries := make([]bool, n) // carries a failed partner's users
+	for i := range x.pools {
+		p := &x.pools[i]
+		o := &out.Pools[i]
+		o.ServedBy = -1
+		if up[i] {
+			o.Service, o.ServedBy = ServiceHome, i
+			if beFailover[i] {
+				o.RTO = BackEndFailover
+			}
+			continue
+		}
+		b := p.partner
+		if b >= 0 && up[b] && x.pools[b].version == p.version && cmsReach(x.pools[b].site) {
+			o.Service, o.ServedBy = ServiceBackup, b
+			carries[b] = true
+			rto := p.detect + failoverDuration(p.version)
+			if out.CMS == CMSFailedOver {
+				rto += CMSFailover
+			}
+			for _, e := range p.edgesHop {
+				if !s.edgeDown[e] && s.siteUp(x.edges[e].site) {
+					rto += EdgeRepoint
+					break
+				}
+			}
+			o.RTO = rto
+			o.DataLoss = x.sync
+			continue
+		}
+		if b >= 0 && up[b] {
+			o.Service = ServiceResiliency
+		} else {
+			o.Service = ServiceSignedOut
+		}
+		o.Unserved = p.users
+	}
+
+	// Disaster recovery left, loads and capacity.
+	for i := range x.pools {
+		p := &x.pools[i]
+		o := &out.Pools[i]
+		b := p.partner
+		protected := up[i] && b >= 0 && up[b] && x.pools[b].version == p.version &&
+			!cutBetween(p.site, x.pools[b].site)
+		if !protected {
+			o.NoDR = p.users
+		}
+		if !up[i] {
+			continue
+		}
+		o.Served = p.total
+		if carries[i] {
+			o.Served += x.pools[b].total
+		}
+		if p.standard {
+			o.Capacity = topology.StandardEditionUsers
+			if carries[i] {
+				o.Capacity = topology.StandardEditionFailoverUsers
+			}
+		} else {
+			o.Capacity = min(upServers[i]*topology.UsersPerServer, topology.MaxPoolUsers(p.version))
+		}
+		o.Overflow = max(0, o.Served-o.Capacity)
+	}
+
+	// Remote access through each Edge pool.
+	for k := range x.edges {
+		e := &x.edges[k]
+		if s.edgeDown[k] || !s.siteUp(e.site) {
+			continue
+		}
+		switch {
+		case e.nextFE >= 0:
+			sv := out.Pools[e.nextFE].Service
+			out.Edges[k] = sv == ServiceHome || sv == ServiceBackup
+		case e.nextDir >= 0:
+			out.Edges[k] = s.siteUp(e.nextDir)
+		}
+	}
+	return out
+}

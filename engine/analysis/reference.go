@@ -1,0 +1,63 @@
+package analysis
+
+import "failwright/engine/topology"
+
+// evalFunc evaluates a failure set given as element indices.
+type evalFunc func(set []int) Outcome
+
+// evaluatorFor returns the evaluation function of opts for index x: the Model unless opts
+// names another Evaluator.
+func evaluatorFor(x *index, opts Options) evalFunc {
+	if opts.Evaluator == nil {
+		m := newModel(x)
+		return m.eval
+	}
+	ev := opts.Evaluator
+	return func(set []int) Outcome {
+		fs := make(FailureSet, len(set))
+		for k, i := range set {
+			fs[k] = x.elems[i]
+		}
+		return ev.Evaluate(fs)
+	}
+}
+
+// makeBaseline sums up the outcome of the empty failure set.
+func makeBaseline(o *Outcome, edges int) *baseline {
+	b := &baseline{f: o.Figures(), pools: poolVals(o), out: *o}
+	b.figs = figValues(&b.f, edges)
+	return b
+}
+
+// Reference analyses t the naive way: it evaluates every failure set in full, with no
+// composition and no equivalence classes. It is slow and exists to check the fast analyzer,
+// which must produce the identical report.
+func Reference(t *topology.Topology, opts Options) (*Report, error) {
+	opts = opts.normalized()
+	x, err := newIndex(t)
+	if err != nil {
+		return nil, err
+	}
+	ev := evaluatorFor(x, opts)
+	o := ev(nil)
+	base := makeBaseline(&o, len(x.edges))
+	n := len(x.elems)
+	levels := []*levelAgg{newLevelAgg(len(x.pools))}
+	for i := 0; i < n; i++ {
+		o := ev([]int{i})
+		f := o.Figures()
+		levels[0].record(base, &f, len(x.edges), worseList(base, &o), example{a: int32(i), b: -1, pool: -1})
+	}
+	if opts.Depth >= 2 {
+		l := newLevelAgg(len(x.pools))
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				o := ev([]int{i, j})
+				f := o.Figures()
+				l.record(base, &f, len(x.edges), worseList(base, &o), example{a: int32(i), b: int32(j), pool: -1})
+			}
+		}
+		levels = append(levels, l)
+	}
+	return buildReport(x, base, levels), nil
+}

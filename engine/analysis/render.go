@@ -1,0 +1,105 @@
+package analysis
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// JSON renders the report as indented JSON with a final newline. The bytes depend only on
+// the report.
+func (r *Report) JSON() []byte {
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		// A Report holds only strings, numbers, booleans and slices of them.
+		panic("analysis: encoding a report: " + err.Error())
+	}
+	return append(b, '\n')
+}
+
+var figTitles = map[string]string{
+	"unserved":     "users without full service after recovery",
+	"noDR":         "users left without disaster recovery",
+	"load":         "worst load on a surviving pool",
+	"rto":          "longest recovery time (RTO)",
+	"dataLoss":     "longest data-loss window",
+	"cms":          "Central Management store",
+	"remoteAccess": "remote access through an Edge pool",
+	"atRisk":       "users at risk (unserved or beyond capacity)",
+}
+
+// Text renders the report for people.
+func (r *Report) Text() []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "Failure analysis of %s (depth %d)\n", r.Topology, r.Depth)
+	e := r.Elements
+	fmt.Fprintf(&b, "Elements: %d (%d servers, %d pools, %d sites, %d Edge pools, %d CMS back ends, %d links)\n",
+		e.Total, e.Servers, e.Pools, e.Sites, e.Edges, e.BackEnds, e.Links)
+	if len(r.Links) > 0 {
+		fmt.Fprintf(&b, "Links: %s\n", strings.Join(r.Links, ", "))
+	}
+	fmt.Fprintf(&b, "Users: %d on Front End pools\n", r.Users)
+	fmt.Fprintf(&b, "Baseline: %d users without disaster recovery, worst load %s, CMS %s\n",
+		r.Baseline.NoDR, formatFig(figLoad, r.Baseline.Load), r.Baseline.CMS)
+	fmt.Fprintf(&b, "Resilience score: %.1f / 100\n", r.Score.Value)
+	for _, l := range r.Levels {
+		name := "single failures"
+		if l.Depth == 2 {
+			name = "pairs of failures"
+		}
+		fmt.Fprintf(&b, "\nN-%d: %d %s, %d leave users without full service, %d leave more users without DR\n",
+			l.Depth, l.Sets, name, l.SetsUnserved, l.SetsNoDR)
+		for _, w := range l.Worst {
+			writeWorst(&b, "  ", figTitles[w.Figure], w)
+		}
+	}
+	b.WriteString("\nPools (worst cases)\n")
+	for _, p := range r.Pools {
+		partner := p.Partner
+		if partner == "" {
+			partner = "none"
+		}
+		fmt.Fprintf(&b, "  %s (site %s, %d users, backup %s, load %s)\n", p.Pool, p.Site, p.Users, partner, formatFig(figLoad, p.Load))
+		for _, l := range p.Levels {
+			if len(l.Worst) == 0 {
+				fmt.Fprintf(&b, "    N-%d: no failure set makes it worse\n", l.Depth)
+				continue
+			}
+			for _, w := range l.Worst {
+				writeWorst(&b, fmt.Sprintf("    N-%d ", l.Depth), w.Figure, w)
+			}
+		}
+	}
+	b.WriteString("\nFindings\n")
+	if len(r.Findings) == 0 {
+		b.WriteString("  none\n")
+	}
+	for _, f := range r.Findings {
+		fmt.Fprintf(&b, "  %s %s %s: %s\n", f.Severity, f.Code, f.Path, f.Message)
+		if f.Fix != "" {
+			fmt.Fprintf(&b, "    fix: %s\n", f.Fix)
+		}
+	}
+	fmt.Fprintf(&b, "\nScore: %s\n", r.Score.Definition)
+	return b.Bytes()
+}
+
+func writeWorst(b *bytes.Buffer, indent, title string, w Worst) {
+	if w.Count == 0 {
+		fmt.Fprintf(b, "%s%s: %s (no failure set makes it worse)\n", indent, title, w.Value)
+		return
+	}
+	fmt.Fprintf(b, "%s%s: %s, %d set(s)", indent, title, w.Value, w.Count)
+	for k, s := range w.Sets {
+		sep := "; "
+		if k == 0 {
+			sep = ", e.g. "
+		}
+		b.WriteString(sep + strings.Join(s.Elements, " + "))
+		if s.Pool != "" {
+			b.WriteString(" (on " + s.Pool + ")")
+		}
+	}
+	b.WriteString("\n")
+}

@@ -1,0 +1,305 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+
+	"failwright/engine/topology"
+)
+
+// Report is the result of an analysis. It is plain data; JSON and Text render it with stable
+// bytes.
+type Report struct {
+	// Topology is the topology's name and Fingerprint its sha256 (topology.Fingerprint).
+	Topology    string `json:"topology"`
+	Fingerprint string `json:"fingerprint"`
+	// Depth is 1 (single failures) or 2 (also pairs).
+	Depth int `json:"depth"`
+	// Elements counts the failure elements by kind; Links names the links enumerated.
+	Elements ElementCounts `json:"elements"`
+	Links    []string      `json:"links"`
+	// Users is the number of users homed on Front End pools.
+	Users int `json:"users"`
+	// Baseline is the figures with nothing failed.
+	Baseline Baseline `json:"baseline"`
+	// Levels is one entry per depth: the worst case of each figure.
+	Levels []Level `json:"levels"`
+	// Pools is one entry per Front End pool: its worst cases.
+	Pools []PoolReport `json:"pools"`
+	// Score is the resilience score.
+	Score Score `json:"score"`
+	// Findings say what to change, most serious first.
+	Findings topology.Findings `json:"findings"`
+}
+
+// ElementCounts counts failure elements by kind.
+type ElementCounts struct {
+	Servers  int `json:"servers"`
+	Pools    int `json:"pools"`
+	Sites    int `json:"sites"`
+	Edges    int `json:"edges"`
+	BackEnds int `json:"backEnds"`
+	Links    int `json:"links"`
+	Total    int `json:"total"`
+}
+
+// Baseline is the figures with nothing failed.
+type Baseline struct {
+	NoDR     int     `json:"noDR"`
+	AtRisk   int     `json:"atRisk"`
+	Load     float64 `json:"load"`
+	LoadPool string  `json:"loadPool,omitempty"`
+	CMS      string  `json:"cms"`
+	Edges    int     `json:"edgesWorking"`
+}
+
+// Level is the worst cases over every failure set of one depth.
+type Level struct {
+	// Depth is the number of elements in each set.
+	Depth int `json:"depth"`
+	// Sets is the number of failure sets.
+	Sets int64 `json:"sets"`
+	// SetsUnserved counts the sets after which some users lack full service; SetsNoDR the
+	// sets that leave more users without disaster recovery than the baseline.
+	SetsUnserved int64 `json:"setsUnserved"`
+	SetsNoDR     int64 `json:"setsNoDR"`
+	// Worst is one entry per figure, in a fixed order.
+	Worst []Worst `json:"worst"`
+}
+
+// Worst is the worst value of one figure over failure sets, and the sets that reach it.
+type Worst struct {
+	// Figure is unserved, noDR, load, rto, dataLoss, cms, remoteAccess or atRisk.
+	Figure string `json:"figure"`
+	// Value is the worst value as people read it; Number is the same as a number (users,
+	// load ratio, seconds, 0 Available / 1 FailedOver / 2 Lost, 1 remote access lost).
+	Value  string  `json:"value"`
+	Number float64 `json:"number"`
+	// Count is how many sets reach it (0: no set does worse than the baseline, and Value is
+	// the baseline's).
+	Count int64 `json:"count"`
+	// Sets lists the first sets, in enumeration order, that reach it.
+	Sets []SetRef `json:"sets,omitempty"`
+}
+
+// SetRef is a failure set in a report.
+type SetRef struct {
+	// Elements names the elements ("server atl-fe-01.litwareinc.com").
+	Elements []string `json:"elements"`
+	// Setup is the simulator lines that inject the set.
+	Setup []string `json:"setup"`
+	// Pool is, for the load figure, the pool with the worst load.
+	Pool string `json:"pool,omitempty"`
+}
+
+// PoolReport is one Front End pool's worst cases.
+type PoolReport struct {
+	Pool     string  `json:"pool"`
+	Site     string  `json:"site"`
+	Partner  string  `json:"partner,omitempty"`
+	Users    int     `json:"users"`
+	Capacity int     `json:"capacity"`
+	Load     float64 `json:"load"`
+	// Levels is one entry per depth; Worst lists only figures some set makes worse than the
+	// baseline: unserved, noDR, load, rto, dataLoss.
+	Levels []PoolLevel `json:"levels"`
+}
+
+// PoolLevel is a pool's worst cases at one depth.
+type PoolLevel struct {
+	Depth int     `json:"depth"`
+	Worst []Worst `json:"worst"`
+}
+
+// Score is the resilience score.
+type Score struct {
+	// Value is from 0 to 100, one decimal.
+	Value float64 `json:"value"`
+	// Kept is, per depth, the share of users kept safe in the worst failure set of that depth
+	// (S1, S2), four decimals.
+	Kept []float64 `json:"kept"`
+	// Definition states how Value is computed.
+	Definition string `json:"definition"`
+}
+
+// ScoreDefinition is the score's definition as reports state it.
+const ScoreDefinition = "S_k = 1 - (worst users at risk over every set of k failures) / (users homed on Front End pools), " +
+	"where users at risk = users without full service after recovery + users beyond capacity on surviving pools; " +
+	"score = 100 x S_1 at depth 1, 100 x (2 x S_1 + S_2) / 3 at depth 2"
+
+var figNames = [numFigs]string{"unserved", "noDR", "load", "rto", "dataLoss", "cms", "remoteAccess", "atRisk"}
+var poolFigNames = [numPoolFigs]string{"unserved", "noDR", "load", "rto", "dataLoss"}
+
+// buildReport turns the aggregates into a report.
+func buildReport(x *index, base *baseline, levels []*levelAgg) *Report {
+	r := &Report{
+		Topology:    x.t.Name,
+		Fingerprint: topology.Fingerprint(x.t),
+		Depth:       len(levels),
+		Users:       x.users,
+		Links:       []string{},
+	}
+	for _, e := range x.elems {
+		switch e.Kind {
+		case KindServer:
+			r.Elements.Servers++
+		case KindPool:
+			r.Elements.Pools++
+		case KindSite:
+			r.Elements.Sites++
+		case KindEdge:
+			r.Elements.Edges++
+		case KindBackEnd, KindMirror:
+			r.Elements.BackEnds++
+		case KindLink:
+			r.Elements.Links++
+			r.Links = append(r.Links, e.Name+"-"+e.To)
+		}
+	}
+	r.Elements.Total = len(x.elems)
+	r.Baseline = Baseline{NoDR: base.f.NoDR, AtRisk: base.f.AtRisk, Load: round4(base.f.Load),
+		CMS: base.f.CMS.String(), Edges: base.f.EdgesWorking}
+	if base.f.LoadPool >= 0 {
+		r.Baseline.LoadPool = x.pools[base.f.LoadPool].fqdn
+	}
+	for d, l := range levels {
+		lv := Level{Depth: d + 1, Sets: l.sets, SetsUnserved: l.withUnserved, SetsNoDR: l.withNoDR}
+		for k := 0; k < numFigs; k++ {
+			lv.Worst = append(lv.Worst, worstOf(x, figNames[k], k, &l.figs[k], base.figs[k]))
+		}
+		r.Levels = append(r.Levels, lv)
+	}
+	for p := range x.pools {
+		pi := &x.pools[p]
+		pr := PoolReport{Pool: pi.fqdn, Users: pi.users, Capacity: base.out.Pools[p].Capacity,
+			Load: round4(base.pools[p].load)}
+		if pi.site >= 0 {
+			pr.Site = x.sites[pi.site]
+		}
+		if pi.partner >= 0 {
+			pr.Partner = x.pools[pi.partner].fqdn
+		}
+		for d, l := range levels {
+			pl := PoolLevel{Depth: d + 1, Worst: []Worst{}}
+			for k := 0; k < numPoolFigs; k++ {
+				g := &l.pools[p][k]
+				if g.n == 0 {
+					continue
+				}
+				pl.Worst = append(pl.Worst, worstOf(x, poolFigNames[k], poolFigKind(k), g, 0))
+			}
+			pr.Levels = append(pr.Levels, pl)
+		}
+		r.Pools = append(r.Pools, pr)
+	}
+	r.Score = score(x, base, levels)
+	r.Findings = findings(x, base, levels, r)
+	if r.Findings == nil {
+		r.Findings = topology.Findings{}
+	}
+	return r
+}
+
+// poolFigKind maps a per-pool figure to the global figure with the same formatting.
+func poolFigKind(k int) int {
+	switch k {
+	case pfUnserved:
+		return figUnserved
+	case pfNoDR:
+		return figNoDR
+	case pfLoad:
+		return figLoad
+	case pfRTO:
+		return figRTO
+	default:
+		return figDataLoss
+	}
+}
+
+// worstOf renders one aggregate; kind says how to format the value.
+func worstOf(x *index, name string, kind int, g *agg, base float64) Worst {
+	v := base
+	if g.n > 0 {
+		v = g.v
+	}
+	w := Worst{Figure: name, Count: g.n, Value: formatFig(kind, v), Number: numberOf(kind, v)}
+	for k := int8(0); k < g.ne; k++ {
+		e := g.ex[k]
+		set := FailureSet{x.elems[e.a]}
+		if e.b >= 0 {
+			set = append(set, x.elems[e.b])
+		}
+		ref := SetRef{Elements: set.Names(), Setup: set.Setup()}
+		if kind == figLoad && e.pool >= 0 {
+			ref.Pool = x.pools[e.pool].fqdn
+		}
+		w.Sets = append(w.Sets, ref)
+	}
+	return w
+}
+
+// numberOf is a figure's value as the report's Number: durations in seconds, loads rounded
+// to four decimals.
+func numberOf(kind int, v float64) float64 {
+	switch kind {
+	case figRTO, figDataLoss:
+		return float64(time.Duration(v) / time.Second)
+	case figLoad:
+		return round4(v)
+	}
+	return v
+}
+
+func round4(v float64) float64 { return math.Round(v*10000) / 10000 }
+
+// formatFig writes a figure's value for people.
+func formatFig(kind int, v float64) string {
+	switch kind {
+	case figUnserved, figNoDR, figAtRisk:
+		return strconv.FormatInt(int64(v), 10) + " users"
+	case figLoad:
+		return strconv.FormatFloat(round4(v)*100, 'f', 1, 64) + "%"
+	case figRTO, figDataLoss:
+		return hms(time.Duration(v))
+	case figCMS:
+		return CMSState(v).String()
+	case figRemote:
+		if v > 0 {
+			return "lost"
+		}
+		return "kept"
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+// hms formats a duration as hh:mm:ss.
+func hms(d time.Duration) string {
+	s := int64(d / time.Second)
+	return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
+}
+
+// score computes the resilience score (ScoreDefinition).
+func score(x *index, base *baseline, levels []*levelAgg) Score {
+	sc := Score{Definition: ScoreDefinition, Kept: []float64{}}
+	var s []float64
+	for _, l := range levels {
+		worst := base.figs[figAtRisk]
+		if g := &l.figs[figAtRisk]; g.n > 0 {
+			worst = g.v
+		}
+		k := 1.0
+		if x.users > 0 {
+			k = max(0, 1-worst/float64(x.users))
+		}
+		s = append(s, k)
+		sc.Kept = append(sc.Kept, round4(k))
+	}
+	v := s[0]
+	if len(s) > 1 {
+		v = (2*s[0] + s[1]) / 3
+	}
+	sc.Value = math.Round(v*1000) / 10
+	return sc
+}
