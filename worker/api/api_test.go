@@ -35,7 +35,7 @@ type fakeEngine struct {
 	gotName   string
 }
 
-func (f *fakeEngine) Run(name string, src []byte) ([]byte, bool, topology.Findings, error) {
+func (f *fakeEngine) Run(name string, src, topo []byte) ([]byte, bool, topology.Findings, error) {
 	if f.panics {
 		panic("boom")
 	}
@@ -445,13 +445,14 @@ func TestRunRequests(t *testing.T) {
 	assert.Equal(t, "drill.yaml", eng.gotName)
 
 	rec = do(h, http.MethodPost, "/api/run", "application/json", `{"topology":"name: s"}`)
-	p := decodeProblem(t, rec, http.StatusBadRequest, ProblemUnknownField)
-	assert.Equal(t, "topology", p.Field)
+	p := decodeProblem(t, rec, http.StatusBadRequest, ProblemInvalidField)
+	assert.Equal(t, "scenario", p.Field)
 
 	eng.runFS = topology.Findings{{Code: "FW0002", Severity: topology.Error, Path: "stepz", Message: "unknown key"}}
 	rec = do(h, http.MethodPost, "/api/run", "application/yaml", "stepz: 1\n")
 	p = decodeProblem(t, rec, http.StatusUnprocessableEntity, ProblemInvalidScenario)
 	assert.Equal(t, eng.runFS, p.Findings)
+	assert.Equal(t, "scenario.stepz", p.Field)
 
 	eng.runFS, eng.err = nil, errors.New("hidden")
 	rec = do(h, http.MethodPost, "/api/run", "application/yaml", "name: s\n")

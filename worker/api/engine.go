@@ -2,8 +2,11 @@ package api
 
 import (
 	"errors"
+	"path"
+	"strings"
 
 	"failwright/engine/topology"
+	"failwright/scenarios"
 )
 
 // Engine is the part of failwright's engine the API serves. DefaultEngine is the real one;
@@ -12,10 +15,11 @@ type Engine interface {
 	// Validate decodes a topology from YAML or JSON source named name and validates it. It
 	// returns every finding, sorted, and the topology's fingerprint when there is no error.
 	Validate(name string, src []byte) (fingerprint string, fs topology.Findings)
-	// Run runs a scenario from its YAML or JSON source and returns the report as JSON. Findings
-	// with errors mean the scenario could not be run at all; a scenario whose expectations do
-	// not hold still has a report.
-	Run(name string, src []byte) (report []byte, passed bool, fs topology.Findings, err error)
+	// Run runs a scenario from its YAML or JSON source and returns the report as JSON. A
+	// scenario that names its topology by path reads it from topo when topo is not nil, and
+	// from failwright's embedded library otherwise. Findings with errors mean the scenario
+	// could not be run at all; a scenario whose expectations do not hold still has a report.
+	Run(name string, src, topo []byte) (report []byte, passed bool, fs topology.Findings, err error)
 	// Plan builds a plan for the topology in src and renders it in req.Format. Findings with
 	// errors mean the topology is invalid or the plan cannot be valid.
 	Plan(name string, src []byte, req PlanRequest) (out []byte, fs topology.Findings, err error)
@@ -58,9 +62,29 @@ func (realEngine) Validate(name string, src []byte) (string, topology.Findings) 
 	return topology.Fingerprint(doc.Topology), fs
 }
 
-// Run implements Engine.
-func (realEngine) Run(string, []byte) ([]byte, bool, topology.Findings, error) {
-	return nil, false, nil, errNotImplemented
+// Run implements Engine with scenarios.Decode and scenarios.Run, the steps of
+// "failwright run --json".
+func (realEngine) Run(name string, src, topo []byte) ([]byte, bool, topology.Findings, error) {
+	resolve := libraryResolver
+	if topo != nil {
+		resolve = func(string) ([]byte, error) { return topo, nil }
+	}
+	sc, fs := scenarios.Decode(name, src, resolve)
+	fs.Sort()
+	if sc == nil || fs.HasErrors() {
+		return nil, false, fs, nil
+	}
+	rep, err := scenarios.Run(sc, scenarios.Options{})
+	if err != nil {
+		return nil, false, fs, err
+	}
+	return rep.JSON(), rep.Passed, fs, nil
+}
+
+// libraryResolver reads a scenario's topology from the embedded library, whose paths are
+// relative to the repository's scenarios/ directory.
+func libraryResolver(p string) ([]byte, error) {
+	return scenarios.Resolve(strings.TrimPrefix(path.Clean(p), "scenarios/"))
 }
 
 // Plan implements Engine.

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 )
@@ -10,21 +9,18 @@ import (
 // still a 200 answer: the report says what failed. A scenario that cannot run is a 422 problem
 // with its findings.
 func (s *server) run(w http.ResponseWriter, r *http.Request, _ map[string]string) {
-	src, name, p := s.modelSource(w, r, "scenario", "scenario.yaml")
+	src, name, topo, p := s.modelSource(w, r, "scenario", "scenario.yaml")
 	if p != nil {
 		writeProblem(w, p)
 		return
 	}
-	report, _, fs, err := s.cfg.Engine.Run(name, src)
+	report, _, fs, err := s.cfg.Engine.Run(name, src, topo)
 	switch {
-	case errors.Is(err, errNotImplemented):
-		writeProblem(w, newProblem(ProblemNotImplemented, "", "this Worker cannot run scenarios yet"))
-		return
 	case err != nil:
 		s.internal(w, r, err)
 		return
 	case fs.HasErrors():
-		p := newProblem(ProblemInvalidScenario, "scenario", fmt.Sprintf("the scenario cannot run: %s", fs.Error()))
+		p := newProblem(ProblemInvalidScenario, fieldOf("scenario", fs), fmt.Sprintf("the scenario cannot run: %s", fs.Error()))
 		p.Findings = fs
 		writeProblem(w, p)
 		return

@@ -9,7 +9,8 @@ import (
 )
 
 // modelRequest is the JSON form of /api/validate and /api/run: the model as an object or as
-// source text, and an optional file name that prefixes the positions of findings.
+// source text, an optional file name that prefixes the positions of findings and, for a
+// scenario that names its topology by path, that topology.
 type modelRequest struct {
 	Topology json.RawMessage `json:"topology"`
 	Scenario json.RawMessage `json:"scenario"`
@@ -33,49 +34,53 @@ type validation struct {
 const maxNameBytes = 256
 
 // modelSource reads the body of /api/validate or /api/run: either a YAML document (the file
-// itself) or a JSON object whose member field holds the model. It returns the source text and
-// the name to report positions with.
-func (s *server) modelSource(w http.ResponseWriter, r *http.Request, field, defaultName string) ([]byte, string, *Problem) {
+// itself) or a JSON object whose member field holds the model. It returns the source text, the
+// name to report positions with and, for a scenario, the topology the request carries beside
+// it (nil when none).
+func (s *server) modelSource(w http.ResponseWriter, r *http.Request, field, defaultName string) (src []byte, name string, topo []byte, p *Problem) {
 	mt, p := mediaType(r)
 	if p != nil {
-		return nil, "", p
+		return nil, "", nil, p
 	}
 	if !isJSON(mt) && !isYAML(mt) {
-		return nil, "", newProblem(ProblemUnsupportedMedia, "", fmt.Sprintf("send the %s as application/yaml, or as application/json {%q: ...} (got %s)", field, field, orNone(mt)))
+		return nil, "", nil, newProblem(ProblemUnsupportedMedia, "", fmt.Sprintf("send the %s as application/yaml, or as application/json {%q: ...} (got %s)", field, field, orNone(mt)))
 	}
 	body, p := readBody(w, r, s.cfg.MaxBodyBytes)
 	if p != nil {
-		return nil, "", p
+		return nil, "", nil, p
 	}
 	if isYAML(mt) {
-		return body, defaultName, nil
+		return body, defaultName, nil, nil
 	}
 	var req modelRequest
 	if p := decodeStrict(body, &req); p != nil {
-		return nil, "", p
+		return nil, "", nil, p
 	}
-	raw, other, otherName := req.Topology, req.Scenario, "scenario"
+	raw := req.Topology
 	if field == "scenario" {
-		raw, other, otherName = req.Scenario, req.Topology, "topology"
-	}
-	if other != nil {
-		return nil, "", newProblem(ProblemUnknownField, otherName, fmt.Sprintf("unknown field %q: this route takes %q", otherName, field))
+		raw = req.Scenario
+		if req.Topology != nil && !isNull(req.Topology) {
+			if topo, p = sourceOf(req.Topology, "topology"); p != nil {
+				return nil, "", nil, p
+			}
+		}
+	} else if req.Scenario != nil {
+		return nil, "", nil, newProblem(ProblemUnknownField, "scenario", `unknown field "scenario": this route takes "topology"`)
 	}
 	if raw == nil || isNull(raw) {
-		return nil, "", newProblem(ProblemInvalidField, field, fmt.Sprintf("%q is required", field))
+		return nil, "", nil, newProblem(ProblemInvalidField, field, fmt.Sprintf("%q is required", field))
 	}
-	src, p := sourceOf(raw, field)
-	if p != nil {
-		return nil, "", p
+	if src, p = sourceOf(raw, field); p != nil {
+		return nil, "", nil, p
 	}
-	name := defaultName
+	name = defaultName
 	if req.Name != "" {
 		if p := checkName(req.Name); p != nil {
-			return nil, "", p
+			return nil, "", nil, p
 		}
 		name = req.Name
 	}
-	return src, name, nil
+	return src, name, topo, nil
 }
 
 // checkName refuses file names that are long or hold control characters.
@@ -94,7 +99,7 @@ func checkName(name string) *Problem {
 // validate answers the findings of a topology. An invalid topology is not an error of the
 // request: the answer is 200 with valid false.
 func (s *server) validate(w http.ResponseWriter, r *http.Request, _ map[string]string) {
-	src, name, p := s.modelSource(w, r, "topology", "topology.yaml")
+	src, name, _, p := s.modelSource(w, r, "topology", "topology.yaml")
 	if p != nil {
 		writeProblem(w, p)
 		return

@@ -1,0 +1,58 @@
+package api
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/goccy/go-yaml"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestOpenAPIDescribesEveryRoute checks that docs/openapi.yaml describes exactly the routes
+// the router serves, method for method.
+func TestOpenAPIDescribesEveryRoute(t *testing.T) {
+	raw, err := os.ReadFile("../../docs/openapi.yaml")
+	require.NoError(t, err)
+	var doc struct {
+		OpenAPI string                               `yaml:"openapi"`
+		Paths   map[string]map[string]map[string]any `yaml:"paths"`
+	}
+	require.NoError(t, yaml.Unmarshal(raw, &doc))
+	assert.True(t, strings.HasPrefix(doc.OpenAPI, "3.1."), "OpenAPI 3.1")
+
+	var described, served []string
+	for path, ops := range doc.Paths {
+		for method, op := range ops {
+			if method == "parameters" || method == "summary" || method == "description" {
+				continue
+			}
+			described = append(described, strings.ToUpper(method)+" "+path)
+			_, hasResponses := op["responses"]
+			assert.True(t, hasResponses, "%s %s has responses", method, path)
+		}
+	}
+	for _, r := range Routes() {
+		served = append(served, r.Method+" "+r.Pattern)
+	}
+	slices.Sort(described)
+	slices.Sort(served)
+	assert.Equal(t, served, described)
+}
+
+// TestAPIPageDocumentsEverything checks that docs/api.md names every route and every problem
+// type.
+func TestAPIPageDocumentsEverything(t *testing.T) {
+	raw, err := os.ReadFile("../../docs/api.md")
+	require.NoError(t, err)
+	page := string(raw)
+	for _, r := range Routes() {
+		assert.Contains(t, page, r.Method+" "+r.Pattern)
+	}
+	for _, p := range ProblemTypes {
+		assert.Contains(t, page, "`"+p.Name+"`", "problem type %s", p.Name)
+	}
+	assert.Contains(t, page, ProblemTypePrefix)
+}

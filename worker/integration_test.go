@@ -1,0 +1,405 @@
+//go:build !js
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"failwright/worker/api"
+)
+
+// wranglerBin is where "make deps-npm" (part of "make test") installs wrangler.
+const wranglerBin = "node_modules/.bin/wrangler"
+
+// wranglerEnv keeps wrangler local: no metrics, no prompts, no calls to Cloudflare.
+var wranglerEnv = []string{"WRANGLER_SEND_METRICS=false", "CI=true", "CLOUDFLARE_CF_FETCH_ENABLED=false", "NO_COLOR=1", "FORCE_COLOR=0"}
+
+// deployment is a built Worker in a temporary directory with its own wrangler config and
+// local D1 state.
+type deployment struct {
+	dir, config, state string
+}
+
+// readConfig reads wrangler.jsonc (whose comments sit on lines of their own) as JSON.
+func readConfig(t *testing.T) map[string]any {
+	t.Helper()
+	raw, err := os.ReadFile("wrangler.jsonc")
+	require.NoError(t, err)
+	var lines []string
+	for _, l := range strings.Split(string(raw), "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(l), "//") {
+			lines = append(lines, l)
+		}
+	}
+	var cfg map[string]any
+	require.NoError(t, json.Unmarshal([]byte(strings.Join(lines, "\n")), &cfg), "wrangler.jsonc must be JSON once its comment lines are dropped")
+	return cfg
+}
+
+// build compiles the Worker as "make worker" does, into a temporary directory, with the web
+// app from ../build/web when it is there (and a stand-in page when it is not), and writes a
+// wrangler config that is wrangler.jsonc with every path made absolute.
+func build(t *testing.T) deployment {
+	t.Helper()
+	dir := t.TempDir()
+	d := deployment{dir: dir, config: filepath.Join(dir, "wrangler.json"), state: filepath.Join(dir, "state")}
+	out := filepath.Join(dir, "worker")
+	site := filepath.Join(dir, "site")
+
+	run := func(env []string, name string, args ...string) {
+		cmd := exec.Command(name, args...)
+		cmd.Env = append(os.Environ(), env...)
+		b, err := cmd.CombinedOutput()
+		require.NoError(t, err, "%s %s:\n%s", name, strings.Join(args, " "), b)
+	}
+	run(nil, "go", "tool", "workers-assets-gen", "-mode=go", "-o", out)
+	run([]string{"GOOS=js", "GOARCH=wasm"}, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(out, "app.wasm"), ".")
+
+	require.NoError(t, os.MkdirAll(site, 0o755))
+	web, _ := filepath.Glob("../build/web/*")
+	for _, f := range web {
+		if strings.HasSuffix(f, ".gz") {
+			continue
+		}
+		if fi, err := os.Stat(f); err == nil && fi.Mode().IsRegular() {
+			b, err := os.ReadFile(f)
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(filepath.Join(site, filepath.Base(f)), b, 0o644))
+		}
+	}
+	if _, err := os.Stat(filepath.Join(site, "index.html")); err != nil {
+		t.Log("no ../build/web (run 'make web'): serving a stand-in page")
+		require.NoError(t, os.WriteFile(filepath.Join(site, "index.html"), []byte("<!doctype html><title>failwright</title>\n"), 0o644))
+	}
+	headers, err := os.ReadFile("_headers")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(site, "_headers"), headers, 0o644))
+
+	cfg := readConfig(t)
+	abs, err := filepath.Abs("migrations")
+	require.NoError(t, err)
+	cfg["main"] = filepath.Join(out, "worker.mjs")
+	cfg["assets"].(map[string]any)["directory"] = site
+	cfg["d1_databases"].([]any)[0].(map[string]any)["migrations_dir"] = abs
+	delete(cfg, "$schema")
+	b, err := json.MarshalIndent(cfg, "", "  ")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(d.config, b, 0o644))
+
+	wrangler(t, d, 60*time.Second, "d1", "migrations", "apply", "DB", "--local")
+	return d
+}
+
+// wrangler runs a wrangler command on d's config and local state and returns its output.
+func wrangler(t *testing.T, d deployment, timeout time.Duration, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	args = append(args, "--config", d.config, "--persist-to", d.state)
+	cmd := exec.CommandContext(ctx, wranglerBin, args...)
+	cmd.Env = append(os.Environ(), wranglerEnv...)
+	cmd.Env = append(cmd.Env, "WRANGLER_LOG_PATH="+filepath.Join(d.dir, "logs"))
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	b, err := cmd.CombinedOutput()
+	require.NoError(t, err, "wrangler %s:\n%s", strings.Join(args, " "), b)
+	return string(b)
+}
+
+// server is a running "wrangler dev".
+type server struct {
+	base string
+	cmd  *exec.Cmd
+	done chan struct{}
+	mu   sync.Mutex
+	log  bytes.Buffer
+}
+
+// freePort asks the kernel for a free loopback port.
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// start runs "wrangler dev" on a free loopback port and waits until /api/health answers. The
+// server is stopped when the test ends, whatever happens.
+func start(t *testing.T, d deployment) *server {
+	t.Helper()
+	port := freePort(t)
+	s := &server{base: fmt.Sprintf("http://127.0.0.1:%d", port), done: make(chan struct{})}
+	s.cmd = exec.Command(wranglerBin, "dev", "--config", d.config, "--persist-to", d.state,
+		"--ip", "127.0.0.1", "--port", fmt.Sprint(port), "--inspector-port", "0",
+		"--show-interactive-dev-session=false", "--log-level", "info")
+	s.cmd.Env = append(os.Environ(), wranglerEnv...)
+	s.cmd.Env = append(s.cmd.Env, "WRANGLER_LOG_PATH="+filepath.Join(d.dir, "logs"))
+	s.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // its own group: stop kills workerd too
+	pr, pw := io.Pipe()
+	s.cmd.Stdout, s.cmd.Stderr = pw, pw
+	require.NoError(t, s.cmd.Start())
+	go func() {
+		sc := bufio.NewScanner(pr)
+		for sc.Scan() {
+			s.mu.Lock()
+			s.log.WriteString(sc.Text() + "\n")
+			s.mu.Unlock()
+		}
+	}()
+	go func() { _ = s.cmd.Wait(); pw.Close(); close(s.done) }()
+	t.Cleanup(func() { s.stop(t) })
+
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		resp, err := http.Get(s.base + "/api/health")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return s
+			}
+		}
+		select {
+		case <-s.done:
+			t.Fatalf("wrangler dev exited before it was ready:\n%s", s.output())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("wrangler dev was not ready within 60s:\n%s", s.output())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+func (s *server) output() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.log.String()
+}
+
+// stop ends wrangler and workerd: SIGTERM to the process group, SIGKILL after 10 seconds.
+func (s *server) stop(t *testing.T) {
+	select {
+	case <-s.done:
+		return
+	default:
+	}
+	_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGTERM)
+	select {
+	case <-s.done:
+	case <-time.After(10 * time.Second):
+		_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
+		<-s.done
+	}
+	_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL) // any workerd left in the group
+}
+
+// response is an answer read whole.
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+func (s *server) do(t *testing.T, method, path, ctype string, body []byte) response {
+	t.Helper()
+	req, err := http.NewRequest(method, s.base+path, bytes.NewReader(body))
+	require.NoError(t, err)
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	client := &http.Client{Timeout: 30 * time.Second}
+	resp, err := client.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return response{resp.StatusCode, resp.Header, b}
+}
+
+// problemOf checks that r is a problem document of the given status and type.
+func problemOf(t *testing.T, r response, status int, typ string) api.Problem {
+	t.Helper()
+	require.Equal(t, status, r.status, "%s", r.body)
+	assert.Equal(t, "application/problem+json", r.header.Get("Content-Type"))
+	var p api.Problem
+	require.NoError(t, json.Unmarshal(r.body, &p), "%s", r.body)
+	assert.Equal(t, api.ProblemTypePrefix+typ, p.Type)
+	assert.Equal(t, status, p.Status)
+	return p
+}
+
+func assertAPIHeaders(t *testing.T, h http.Header) {
+	t.Helper()
+	assert.Equal(t, api.APIContentSecurityPolicy, h.Get("Content-Security-Policy"))
+	assert.Equal(t, "nosniff", h.Get("X-Content-Type-Options"))
+	assert.Equal(t, "DENY", h.Get("X-Frame-Options"))
+	assert.Equal(t, "no-referrer", h.Get("Referrer-Policy"))
+	assert.Equal(t, "no-store", h.Get("Cache-Control"))
+	assert.Empty(t, h.Get("Access-Control-Allow-Origin"))
+}
+
+var uuidV4 = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+
+// TestWorkerUnderWrangler builds the Worker, runs it under "wrangler dev" with a local D1 on a
+// loopback port, and exercises every route, good and bad, as a client would; then it restarts
+// wrangler and reads a share back.
+func TestWorkerUnderWrangler(t *testing.T) {
+	if _, err := os.Stat(wranglerBin); errors.Is(err, os.ErrNotExist) {
+		t.Skip("worker/" + wranglerBin + " is missing: run 'make deps-npm' (make test does) to install wrangler")
+	}
+	if testing.Short() {
+		t.Skip("-short: the Worker integration test builds wasm and starts wrangler")
+	}
+	d := build(t)
+	s := start(t, d)
+
+	topo, err := os.ReadFile("../scenarios/topologies/litwareinc.yaml")
+	require.NoError(t, err)
+	str := func(b []byte) string { j, _ := json.Marshal(string(b)); return string(j) }
+
+	t.Run("health", func(t *testing.T) {
+		r := s.do(t, "GET", "/api/health", "", nil)
+		require.Equal(t, 200, r.status)
+		assert.JSONEq(t, `{"service":"failwright-worker"}`, string(r.body))
+		assertAPIHeaders(t, r.header)
+	})
+
+	t.Run("page", func(t *testing.T) {
+		r := s.do(t, "GET", "/", "", nil)
+		require.Equal(t, 200, r.status, "%s", r.body)
+		assert.Contains(t, r.header.Get("Content-Type"), "text/html")
+		csp := r.header.Get("Content-Security-Policy")
+		assert.Contains(t, csp, "'wasm-unsafe-eval'")
+		assert.Contains(t, csp, "frame-ancestors 'none'")
+		assert.Equal(t, "nosniff", r.header.Get("X-Content-Type-Options"))
+		assert.Equal(t, "DENY", r.header.Get("X-Frame-Options"))
+		assert.Equal(t, "no-referrer", r.header.Get("Referrer-Policy"))
+		r = s.do(t, "GET", "/_headers", "", nil)
+		assert.NotEqual(t, 200, r.status, "the _headers file is not served")
+	})
+
+	t.Run("validate", func(t *testing.T) {
+		r := s.do(t, "POST", "/api/validate", "application/yaml", topo)
+		require.Equal(t, 200, r.status, "%s", r.body)
+		assertAPIHeaders(t, r.header)
+		var v struct {
+			Valid       bool   `json:"valid"`
+			Fingerprint string `json:"fingerprint"`
+		}
+		require.NoError(t, json.Unmarshal(r.body, &v))
+		assert.True(t, v.Valid)
+		assert.Len(t, v.Fingerprint, 64)
+
+		r = s.do(t, "POST", "/api/validate", "application/json", []byte(`{"topology":"name: x\nbogus: 1\n"}`))
+		require.Equal(t, 200, r.status)
+		assert.Contains(t, string(r.body), `"valid":false`)
+		assert.Contains(t, string(r.body), `"FW0002"`)
+	})
+
+	t.Run("run", func(t *testing.T) {
+		sc, err := os.ReadFile("../scenarios/seed-example1-planned-failover.yaml")
+		require.NoError(t, err)
+		r := s.do(t, "POST", "/api/run", "application/json", []byte(`{"scenario":`+str(sc)+`,"name":"seed-example1-planned-failover.yaml"}`))
+		require.Equal(t, 200, r.status, "%s", r.body)
+		assertAPIHeaders(t, r.header)
+		var rep struct {
+			Passed bool `json:"passed"`
+			Checks int  `json:"checks"`
+		}
+		require.NoError(t, json.Unmarshal(r.body, &rep))
+		assert.Positive(t, rep.Checks)
+	})
+
+	var id string
+	workspace := []byte(`{"version":1,"topology":` + str(topo) + `,"scenario":"name: drill\n","note":"shared from the integration test é"}`)
+	t.Run("share", func(t *testing.T) {
+		r := s.do(t, "POST", "/api/shares", "application/json", workspace)
+		require.Equal(t, 201, r.status, "%s", r.body)
+		assertAPIHeaders(t, r.header)
+		var created struct{ ID, URL string }
+		require.NoError(t, json.Unmarshal(r.body, &created))
+		assert.Regexp(t, uuidV4, created.ID)
+		assert.Equal(t, "/#share="+created.ID, created.URL)
+		assert.Equal(t, "/api/shares/"+created.ID, r.header.Get("Location"))
+		id = created.ID
+
+		r = s.do(t, "GET", "/api/shares/"+id, "", nil)
+		require.Equal(t, 200, r.status, "%s", r.body)
+		assertAPIHeaders(t, r.header)
+		assert.Equal(t, string(workspace), string(r.body))
+
+		r2 := s.do(t, "POST", "/api/shares", "application/json", workspace)
+		require.Equal(t, 201, r2.status)
+		assert.NotContains(t, string(r2.body), id, "every share gets its own ID")
+	})
+
+	bad := []struct {
+		name, method, path, ctype string
+		body                      []byte
+		status                    int
+		typ, field, allow         string
+	}{
+		{"malformed JSON", "POST", "/api/shares", "application/json", []byte(`{"a":`), 400, api.ProblemMalformedJSON, "", ""},
+		{"unknown field", "POST", "/api/plan", "application/json", []byte(`{"topology":{},"pool":"p","color":"red"}`), 400, api.ProblemUnknownField, "color", ""},
+		{"oversized body", "POST", "/api/shares", "application/json", append(append([]byte(`{"a":"`), bytes.Repeat([]byte("x"), api.DefaultMaxBodyBytes)...), `"}`...), 413, api.ProblemBodyTooLarge, "", ""},
+		{"wrong media type", "POST", "/api/shares", "text/plain", []byte(`{}`), 415, api.ProblemUnsupportedMedia, "", ""},
+		{"invalid topology in a share", "POST", "/api/shares", "application/json", []byte(`{"topology":"name: x\nbogus: 1\n"}`), 422, api.ProblemInvalidTopology, "topology.bogus", ""},
+		{"missing share", "GET", "/api/shares/0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b", "", nil, 404, api.ProblemShareNotFound, "id", ""},
+		{"bad share ID", "GET", "/api/shares/not-a-uuid", "", nil, 400, api.ProblemInvalidField, "id", ""},
+		{"wrong method", "DELETE", "/api/shares/0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b", "", nil, 405, api.ProblemMethodNotAllowed, "", "GET"},
+		{"GET on validate", "GET", "/api/validate", "", nil, 405, api.ProblemMethodNotAllowed, "", "POST"},
+		{"unknown API path", "GET", "/api/nope", "", nil, 404, api.ProblemNotFound, "", ""},
+		{"bad plan mode", "POST", "/api/plan", "application/json", []byte(`{"topology":` + str(topo) + `,"pool":"atl-cs-001.litwareinc.com","mode":"now"}`), 400, api.ProblemInvalidField, "mode", ""},
+	}
+	for _, tc := range bad {
+		t.Run(tc.name, func(t *testing.T) {
+			r := s.do(t, tc.method, tc.path, tc.ctype, tc.body)
+			p := problemOf(t, r, tc.status, tc.typ)
+			assert.Equal(t, tc.field, p.Field)
+			assert.Equal(t, tc.allow, r.header.Get("Allow"))
+			assertAPIHeaders(t, r.header)
+		})
+	}
+
+	t.Run("share survives a restart", func(t *testing.T) {
+		require.NotEmpty(t, id)
+		s.stop(t)
+		s2 := start(t, d)
+		r := s2.do(t, "GET", "/api/shares/"+id, "", nil)
+		require.Equal(t, 200, r.status, "%s", r.body)
+		assert.Equal(t, string(workspace), string(r.body))
+	})
+
+	t.Run("shares are immutable in D1", func(t *testing.T) {
+		require.NotEmpty(t, id)
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, wranglerBin, "d1", "execute", "DB", "--local", "--config", d.config, "--persist-to", d.state,
+			"--command", "UPDATE shares SET body = '{}' WHERE id = '"+id+"'")
+		cmd.Env = append(append(os.Environ(), wranglerEnv...), "WRANGLER_LOG_PATH="+filepath.Join(d.dir, "logs"))
+		out, err := cmd.CombinedOutput()
+		require.Error(t, err, "an UPDATE must fail:\n%s", out)
+		assert.Contains(t, string(out), "shares are immutable")
+	})
+}
