@@ -1,9 +1,349 @@
 package sim
 
-// pending is a -Confirm question waiting for the next input line.
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"failwright/engine/shell"
+	"failwright/engine/topology"
+)
+
+// pending is a -Confirm question waiting for the next input line: the bound command, the
+// statement and the source line it came from.
 type pending struct {
-	line string
+	cmd  shell.Command
+	stmt shell.Statement
+	src  string
+	op   string
+	tgt  string
+}
+
+// ctx is one cmdlet run: the command, its common parameters and the Result it builds.
+type ctx struct {
+	s       *Sim
+	cmd     shell.Command
+	stmt    shell.Statement
+	src     string
+	verbose bool
+	errAct  string // ErrorAction: Continue (default), SilentlyContinue, Ignore, Stop, Inquire
+	warnAct string // WarningAction
+	whatIf  bool
+	force   bool
+	res     *Result
+	// stop is set when the cmdlet must not go on (a terminating error was written).
+	stop bool
+	// confirmed is set when the user answered a -Confirm prompt with yes.
+	confirmed bool
 }
 
 // Exec runs one shell line: a cmdlet, a simulator verb, or the answer to a pending prompt.
-func (s *Sim) Exec(line string) Result { return Result{} }
+// Several statements separated by ';' or newlines run in order; a statement that asks for
+// confirmation ends the line, and the next Exec answers it.
+func (s *Sim) Exec(line string) Result {
+	s.out = nil
+	var res Result
+	if p := s.st.pending; p != nil {
+		s.st.pending = nil
+		res = s.answer(p, line)
+		res.Lines = append(s.out, res.Lines...)
+		s.out = nil
+		return res
+	}
+	stmts, err := shell.Parse(line)
+	if err != nil {
+		if pe, ok := err.(*shell.ParseError); ok {
+			e := pe.Console()
+			return Result{Lines: errLines(e.Format(line)), Failed: true, ErrorID: e.ID}
+		}
+		return Result{Lines: []Line{{Kind: LineError, Text: err.Error()}}, Failed: true, ErrorID: "ParseError"}
+	}
+	for _, st := range stmts {
+		r := s.execStatement(st, line)
+		res.Lines = append(res.Lines, r.Lines...)
+		if r.Failed && !res.Failed {
+			res.Failed, res.ErrorID = true, r.ErrorID
+		}
+		res.Changed = res.Changed || r.Changed
+		if r.Prompt {
+			res.Prompt = true
+			break
+		}
+	}
+	return res
+}
+
+func errLines(ss []string) []Line {
+	out := make([]Line, len(ss))
+	for i, t := range ss {
+		out[i] = Line{Kind: LineError, Text: t}
+	}
+	return out
+}
+
+// versionFor picks the product version a statement binds against: the version of the pool its
+// -PoolFqdn, -Identity or first positional argument names, else the version of the pool that
+// hosts the Central Management store, else the first Front End pool's.
+func (s *Sim) versionFor(st shell.Statement) topology.Version {
+	for _, e := range st.Elements {
+		if e.Arg == nil {
+			continue
+		}
+		name := strings.ToLower(e.Param)
+		if e.Param != "" && !strings.HasPrefix("poolfqdn", name) && !strings.HasPrefix("identity", name) &&
+			!strings.HasPrefix("fqdn", name) && !strings.HasPrefix("computername", name) {
+			continue
+		}
+		if p := s.x.findPool(e.Arg.Text); p >= 0 {
+			return s.x.pools[p].version
+		}
+		if sp, ok := s.x.server[lower(e.Arg.Text)]; ok {
+			return s.x.pools[sp[0]].version
+		}
+	}
+	// The -Name value form (-PoolFqdn value): the value is the next element.
+	for i, e := range st.Elements {
+		if e.Arg != nil || i+1 >= len(st.Elements) {
+			continue
+		}
+		name := strings.ToLower(e.Param)
+		nx := st.Elements[i+1]
+		if nx.Param != "" || nx.Arg == nil || name == "" {
+			continue
+		}
+		if strings.HasPrefix("poolfqdn", name) || strings.HasPrefix("identity", name) || strings.HasPrefix("fqdn", name) {
+			if p := s.x.findPool(nx.Arg.Text); p >= 0 {
+				return s.x.pools[p].version
+			}
+			if sp, ok := s.x.server[lower(nx.Arg.Text)]; ok {
+				return s.x.pools[sp[0]].version
+			}
+		}
+	}
+	if c := s.st.cmsPool; c >= 0 {
+		return s.x.pools[c].version
+	}
+	for _, p := range s.x.pools {
+		if p.role.IsFrontEnd() {
+			return p.version
+		}
+	}
+	return ""
+}
+
+func (s *Sim) execStatement(st shell.Statement, src string) Result {
+	cmd, berr := shell.Bind(st, s.versionFor(st))
+	if berr != nil {
+		return Result{Lines: errLines(berr.Format(src)), Failed: true, ErrorID: berr.ID}
+	}
+	return s.run(cmd, st, src, false)
+}
+
+// run executes a bound command.
+func (s *Sim) run(cmd shell.Command, st shell.Statement, src string, confirmed bool) Result {
+	var res Result
+	c := &ctx{s: s, cmd: cmd, stmt: st, src: src, res: &res, confirmed: confirmed,
+		verbose: cmd.Switch("Verbose"), whatIf: cmd.Switch("WhatIf"), force: cmd.Switch("Force"),
+		errAct: "Continue", warnAct: "Continue"}
+	if cmd.Has("ErrorAction") {
+		c.errAct = cmd.Str("ErrorAction")
+	}
+	if cmd.Has("WarningAction") {
+		c.warnAct = cmd.Str("WarningAction")
+	}
+	h, ok := handlers[cmd.Cmdlet]
+	if !ok {
+		c.fail("FW-NOT-MODELLED", "NotImplemented", fmt.Sprintf("The simulator does not model %s.", cmd.Cmdlet))
+		return res
+	}
+	before := s.st.now
+	h(c)
+	s.out = nil
+	if s.st.now != before {
+		res.Changed = true
+	}
+	return res
+}
+
+// answer handles the reply to a -Confirm prompt.
+func (s *Sim) answer(p *pending, line string) Result {
+	a := strings.ToUpper(strings.TrimSpace(line))
+	switch a {
+	case "", "Y", "YES", "A":
+		return s.run(p.cmd, p.stmt, p.src, true)
+	case "N", "NO", "L":
+		return Result{}
+	case "S":
+		return Result{Lines: []Line{{Kind: LineInfo, Text: "Suspend is not available in the simulated shell; the command was not run."}}}
+	case "?":
+		s.st.pending = p
+		return Result{Prompt: true, Lines: []Line{
+			{Kind: LinePrompt, Text: "Y - Continue with only the next step of the operation."},
+			{Kind: LinePrompt, Text: "A - Continue with all the steps of the operation."},
+			{Kind: LinePrompt, Text: "N - Skip this operation and proceed with the next operation."},
+			{Kind: LinePrompt, Text: "L - Skip this operation and all subsequent operations."},
+			{Kind: LinePrompt, Text: "S - Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline."},
+			{Kind: LinePrompt, Text: confirmChoices},
+		}}
+	default:
+		s.st.pending = p
+		return Result{Prompt: true, Lines: []Line{{Kind: LinePrompt, Text: confirmChoices}}}
+	}
+}
+
+const confirmChoices = `[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"):`
+
+// emit appends a line to the result.
+func (c *ctx) emit(kind LineKind, text string) {
+	c.res.Lines = append(c.res.Lines, Line{Kind: kind, Text: text})
+}
+
+// outf prints ordinary output.
+func (c *ctx) outf(format string, args ...any) { c.emit(LineOutput, fmt.Sprintf(format, args...)) }
+
+// verbosef prints a VERBOSE: line when -Verbose was given.
+func (c *ctx) verbosef(format string, args ...any) {
+	if c.verbose {
+		c.emit(LineVerbose, "VERBOSE: "+fmt.Sprintf(format, args...))
+	}
+}
+
+// step prints a verbose step stamped with the virtual clock.
+func (c *ctx) step(format string, args ...any) {
+	if c.verbose {
+		c.emit(LineVerbose, "VERBOSE: ["+FormatDuration(c.s.st.now)+"] "+fmt.Sprintf(format, args...))
+	}
+}
+
+// warnf prints a WARNING: line unless -WarningAction hides warnings.
+func (c *ctx) warnf(format string, args ...any) {
+	switch c.warnAct {
+	case "SilentlyContinue", "Ignore":
+		return
+	}
+	c.emit(LineWarning, "WARNING: "+fmt.Sprintf(format, args...))
+}
+
+// infof prints a simulator notice.
+func (c *ctx) infof(format string, args ...any) { c.emit(LineInfo, fmt.Sprintf(format, args...)) }
+
+// fail writes a terminating error: the cmdlet stops. Terminating errors always print, as in
+// PowerShell, where -ErrorAction does not silence them.
+func (c *ctx) fail(id, category, msg string) {
+	c.writeError(id, category, msg, true)
+	c.stop = true
+}
+
+// nonFatal writes a non-terminating error and reports whether the cmdlet must stop (under
+// -ErrorAction Stop). -Force and -ErrorAction SilentlyContinue or Ignore hide it.
+func (c *ctx) nonFatal(id, category, msg string) bool {
+	if c.errAct == "Stop" {
+		c.writeError(id, category, `The running command stopped because the preference variable "ErrorActionPreference" or common parameter is set to Stop: `+msg, true)
+		c.stop = true
+		return true
+	}
+	if c.force || c.errAct == "SilentlyContinue" || c.errAct == "Ignore" {
+		if !c.res.Failed && !c.force {
+			c.res.Failed, c.res.ErrorID = true, id
+		}
+		return false
+	}
+	c.writeError(id, category, msg, false)
+	return false
+}
+
+func (c *ctx) writeError(id, category, msg string, _ bool) {
+	e := shell.NewError(c.cmd.Cmdlet, id, category, msg).At(c.stmt)
+	for _, t := range e.Format(c.src) {
+		c.emit(LineError, t)
+	}
+	if !c.res.Failed {
+		c.res.Failed, c.res.ErrorID = true, id
+	}
+}
+
+// shouldProcess implements -WhatIf and -Confirm for a change to target. It returns true when
+// the cmdlet may go on. askByDefault is true for cmdlets that ask unless -Force or
+// -Confirm:$false is given (high-impact ones).
+func (c *ctx) shouldProcess(op, target string, askByDefault bool) bool {
+	if c.whatIf {
+		c.emit(LineOutput, fmt.Sprintf(`What if: Performing the operation "%s" on target "%s".`, op, target))
+		return false
+	}
+	if c.confirmed {
+		return true
+	}
+	ask := c.cmd.Switch("Confirm")
+	if !c.cmd.Has("Confirm") && askByDefault && !c.force {
+		ask = true
+	}
+	if !ask {
+		return true
+	}
+	c.s.st.pending = &pending{cmd: c.cmd, stmt: c.stmt, src: c.src, op: op, tgt: target}
+	c.res.Prompt = true
+	c.emit(LinePrompt, "Confirm")
+	c.emit(LinePrompt, "Are you sure you want to perform this action?")
+	c.emit(LinePrompt, fmt.Sprintf(`Performing the operation "%s" on target "%s".`, op, target))
+	c.emit(LinePrompt, confirmChoices)
+	return false
+}
+
+// wait advances the clock by d while a cmdlet runs, running any timers that fall due.
+func (c *ctx) wait(d time.Duration) {
+	if d > 0 {
+		c.s.advanceTo(c.s.st.now + d)
+	}
+}
+
+// pool resolves the -PoolFqdn (or another named) parameter to a pool, writing the error when
+// there is none.
+func (c *ctx) pool(param string) int {
+	name := c.cmd.Str(param)
+	p := c.s.x.findPool(name)
+	if p < 0 {
+		c.fail("FW-POOL-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find pool "%s" in the topology. Check the FQDN with Get-CsPool.`, name))
+	}
+	return p
+}
+
+// frontEnd resolves a pool parameter that must name a Front End pool.
+func (c *ctx) frontEnd(param string) int {
+	p := c.pool(param)
+	if p < 0 {
+		return -1
+	}
+	if !c.s.x.isFE(p) {
+		pi := c.s.x.pools[p]
+		c.fail("FW-NOT-FRONTEND", "InvalidArgument", fmt.Sprintf(`Pool "%s" is a %s pool, not a Front End pool. Only Front End pools have registrars, users and backup pools.`, pi.fqdn, roleText(pi.role)))
+		return -1
+	}
+	return p
+}
+
+func roleText(r topology.Role) string {
+	switch r {
+	case topology.Edge:
+		return "Edge"
+	case topology.Director:
+		return "Director"
+	case topology.FrontEndStandard:
+		return "Standard Edition Front End"
+	}
+	return "Enterprise Edition Front End"
+}
+
+// requireCMS writes the CMS-unavailable error and returns false when the Central Management
+// store cannot be reached.
+func (c *ctx) requireCMS() bool {
+	if c.s.cmsAvailable() {
+		return true
+	}
+	where := "no pool"
+	if p := c.s.st.cmsPool; p >= 0 {
+		where = `pool "` + c.s.x.pools[p].fqdn + `"`
+	}
+	c.fail("FW-CMS-UNAVAILABLE", "ResourceUnavailable", fmt.Sprintf(
+		"Cannot connect to the Central Management store on %s. The active master does not respond. Fail over the Central Management Server with Invoke-CsManagementServerFailover, then run this command again.", where))
+	return false
+}

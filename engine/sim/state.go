@@ -97,8 +97,9 @@ type state struct {
 	dProdStop []time.Duration // when the source stopped producing changes, or never
 
 	// Central Management store.
-	cmsPool      int
-	cmsStandbyOK bool // the partner's standby copy is initialized (in backup mode)
+	cmsPool         int
+	cmsStandbyOK    bool          // the partner's standby copy is initialized (in backup mode)
+	cmsStandbySince time.Duration // when the standby copy started initializing
 
 	// Figures: outages are indexed pools first, then branches.
 	outStart    []time.Duration
@@ -381,7 +382,11 @@ func (s *Sim) branchMode(i int) (Mode, int) {
 }
 
 // producing reports whether pool p writes new data that its Backup Service must copy.
-func (s *Sim) producing(p int) bool { return s.st.serving[p] && !s.st.readOnly[p] }
+// A pool whose users are failed over, or that is failing back, writes nothing of its own.
+func (s *Sim) producing(p int) bool {
+	ps := s.st.poolState[p]
+	return s.st.serving[p] && !s.st.readOnly[p] && (ps == StateActive || ps == StateFailingOver)
+}
 
 // recompute re-derives everything that follows from the state at the current time, records
 // transitions, schedules the timers they start and samples the timeline.
@@ -437,7 +442,7 @@ func (s *Sim) recompute() {
 	// The standby CMS copy is initialized once the Backup Service has copied the active master
 	// to the partner.
 	if c := st.cmsPool; c >= 0 && !st.cmsStandbyOK {
-		if d := x.pools[c].dirOut; d >= 0 && st.dWorking[d] && s.lastSyncView(d) >= st.dSince[d] {
+		if d := x.pools[c].dirOut; d >= 0 && st.dWorking[d] && s.lastSyncView(d) >= max(st.dSince[d], st.cmsStandbySince) {
 			st.cmsStandbyOK = true
 			s.logf("The standby Central Management store on %s is in backup mode.", x.pools[x.pools[c].partner].fqdn)
 		}
@@ -603,7 +608,7 @@ func (s *Sim) lastSyncView(d int) time.Duration {
 func (s *Sim) backlog(d int) time.Duration {
 	st := &s.st
 	end := st.now
-	if st.dProdStop[d] != never {
+	if st.dProdStop[d] != never && st.dProdStop[d] < end {
 		end = st.dProdStop[d]
 	}
 	b := end - s.lastSyncView(d)

@@ -1,0 +1,775 @@
+package sim
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"failwright/engine/quorum"
+	"failwright/engine/topology"
+)
+
+// handlers maps canonical cmdlet names to their behaviour.
+var handlers map[string]func(*ctx)
+
+func init() {
+	handlers = map[string]func(*ctx){
+		"Invoke-CsPoolFailOver":                  cmdPoolFailOver,
+		"Invoke-CsPoolFailBack":                  cmdPoolFailBack,
+		"Invoke-CsManagementServerFailover":      cmdCMSFailover,
+		"Get-CsPoolBackupRelationship":           cmdBackupRelationship,
+		"Get-CsBackupServiceStatus":              cmdBackupStatus,
+		"Invoke-CsBackupServiceSync":             cmdBackupSync,
+		"Backup-CsPool":                          cmdBackupPool,
+		"Sync-CsUserData":                        cmdSyncUserData,
+		"Get-CsManagementStoreReplicationStatus": cmdReplicationStatus,
+		"Get-CsDatabaseMirrorState":              cmdMirrorState,
+		"Get-CsPoolFabricState":                  cmdFabricState,
+		"Get-CsUserPoolInfo":                     cmdUserPoolInfo,
+		"Invoke-CsStorageServiceFlush":           cmdStorageFlush,
+		"Set-CsEdgeServer":                       cmdSetEdgeServer,
+		"Reset-CsPoolRegistrarState":             cmdResetRegistrar,
+		"Set-CsRegistrar":                        cmdSetRegistrar,
+		"Get-CsPool":                             cmdGetPool,
+		"Get-CsService":                          cmdGetService,
+		"Start-CsPool":                           cmdStartPool,
+		"Get-Help":                               cmdHelp,
+	}
+	for k, v := range simVerbs {
+		handlers[k] = v
+	}
+}
+
+// partnerOrFail returns pool p's backup pool, writing the no-backup error when there is none.
+func (c *ctx) partnerOrFail(p int) int {
+	b := c.s.x.pools[p].partner
+	if b < 0 {
+		c.fail("FW-NO-BACKUP-POOL", "InvalidOperation", fmt.Sprintf(
+			`Pool "%s" has no backup pool. A pool can be failed over only to the backup pool assigned to it in Topology Builder; assign one and publish the topology first.`, c.s.x.pools[p].fqdn))
+	}
+	return b
+}
+
+func cmdBackupRelationship(c *ctx) {
+	p := c.frontEnd("PoolFqdn")
+	if p < 0 {
+		return
+	}
+	b := c.s.x.pools[p].partner
+	if b < 0 {
+		c.warnf(`Pool "%s" has no backup pool.`, c.s.x.pools[p].fqdn)
+		return
+	}
+	c.list([]kv{{"PoolFqdn", c.s.x.pools[p].fqdn}, {"BackupPoolFqdn", c.s.x.pools[b].fqdn}})
+}
+
+// moduleStates returns the backup modules of direction d for a category ("" for all), each
+// with its export and import state.
+func (c *ctx) moduleStates(p, d int, category string) [][3]string {
+	s := c.s
+	exp := string(s.backupState(d))
+	imp := "NormalState"
+	if !s.st.serving[s.x.dirs[d].to] {
+		imp = "ErrorState"
+	}
+	var out [][3]string
+	if category == "" || strings.EqualFold(category, "UserData") {
+		out = append(out, [3]string{"UserServices.PresenceFocus", exp, imp}, [3]string{"ConfServices.DataConf", exp, imp})
+	}
+	if category == "" || strings.EqualFold(category, "CMS") {
+		cmsExp := string(BackupNotInitialized)
+		if s.st.cmsPool == p {
+			cmsExp = exp
+		}
+		out = append(out, [3]string{"CentralMgmt.CMSMaster", cmsExp, imp})
+	}
+	if (category == "" || strings.EqualFold(category, "RGS")) && s.x.pools[p].version == topology.SfB2019 {
+		out = append(out, [3]string{"ApplicationServer.RGSDataStore", string(BackupNotInitialized), imp},
+			[3]string{"ApplicationServer.RGSFileStore", string(BackupNotInitialized), imp})
+	}
+	return out
+}
+
+func cmdBackupStatus(c *ctx) {
+	s := c.s
+	p := c.frontEnd("PoolFqdn")
+	if p < 0 {
+		return
+	}
+	if c.partnerOrFail(p) < 0 {
+		return
+	}
+	d := s.x.pools[p].dirOut
+	mods := c.moduleStates(p, d, c.cmd.Str("Category"))
+	var names []string
+	for _, m := range mods {
+		names = append(names, m[0])
+	}
+	c.list([]kv{
+		{"PoolFqdn", s.x.pools[p].fqdn},
+		{"BackupPoolFqdn", s.x.pools[s.x.pools[p].partner].fqdn},
+		{"OverallExportStatus", string(s.backupState(d))},
+		{"OverallImportStatus", mods[0][2]},
+		{"LastSyncTime", dateText(s.lastSyncView(d))},
+		{"Backlog", FormatDuration(s.backlog(d))},
+		{"BackupModules", set(names...)},
+	})
+	var objs [][]kv
+	for _, m := range mods {
+		objs = append(objs, []kv{{"Identity", m[0]}, {"ExportStatus", m[1]}, {"ImportStatus", m[2]}})
+	}
+	c.list(objs...)
+}
+
+func cmdBackupSync(c *ctx) {
+	s := c.s
+	p := c.frontEnd("PoolFqdn")
+	if p < 0 || c.partnerOrFail(p) < 0 {
+		return
+	}
+	d := s.x.pools[p].dirOut
+	b := s.x.pools[p].partner
+	mod := c.cmd.Str("BackupModule")
+	if mod == "" {
+		mod = "All"
+	}
+	c.step("Synchronizing %s of %s to %s.", mod, s.x.pools[p].fqdn, s.x.pools[b].fqdn)
+	if !s.st.dWorking[d] {
+		c.nonFatal("FW-SYNC-FAILED", "ResourceUnavailable", fmt.Sprintf(
+			`Cannot synchronize pool "%s" with "%s": %s.`, s.x.pools[p].fqdn, s.x.pools[b].fqdn, s.syncBlocker(d)))
+		return
+	}
+	c.wait(durCMSReplication)
+	s.forceSync(d)
+	c.res.Changed = true
+	c.step("The Backup Service of %s is in %s.", s.x.pools[p].fqdn, s.backupState(d))
+}
+
+// syncBlocker says why direction d does not replicate.
+func (s *Sim) syncBlocker(d int) string {
+	di := s.x.dirs[d]
+	a, b := &s.x.pools[di.from], &s.x.pools[di.to]
+	switch {
+	case !s.st.serving[di.from]:
+		return fmt.Sprintf("pool %s is not available (%s)", a.fqdn, s.downReason(di.from))
+	case !s.st.serving[di.to]:
+		return fmt.Sprintf("pool %s is not available (%s)", b.fqdn, s.downReason(di.to))
+	case !s.linkOK(a.site, b.site):
+		return fmt.Sprintf("the link between sites %s and %s is down", s.x.sites[a.site].name, s.x.sites[b.site].name)
+	}
+	return "the Backup Service is not running"
+}
+
+func cmdBackupPool(c *ctx) {
+	s := c.s
+	st := &s.st
+	p := c.frontEnd("PoolFqdn")
+	if p < 0 || c.partnerOrFail(p) < 0 {
+		return
+	}
+	full, steady := c.cmd.Switch("FullBackup"), c.cmd.Switch("SteadyState")
+	if full && steady {
+		c.fail("FW-BACKUP-MODE-CONFLICT", "InvalidArgument", "-FullBackup and -SteadyState cannot be used together.")
+		return
+	}
+	if c.cmd.Switch("FailedOverPoolOnly") && !full {
+		c.fail("FW-BACKUP-MODE-CONFLICT", "InvalidArgument", "-FailedOverPoolOnly can be used only with -FullBackup.")
+		return
+	}
+	d := s.x.pools[p].dirOut
+	fq := s.x.pools[p].fqdn
+	if !c.shouldProcess("Backup-CsPool", fq, false) {
+		return
+	}
+	wt, ok := c.cmd.TimeSpan("WaitTime")
+	if !ok {
+		wt = time.Minute
+	}
+	retries, ok := c.cmd.Int("RetryCount")
+	if !ok || retries < 1 {
+		retries = 1
+	}
+	limit := wt * time.Duration(retries)
+	target := never
+	switch {
+	case !st.dWorking[d]:
+	case full:
+		if st.dProdStop[d] != never {
+			target = s.finalAt(d, st.dProdStop[d])
+		}
+	case steady:
+		target = st.now
+		if s.lastSyncView(d) < st.dSince[d] {
+			target = s.nextTick(st.now)
+		}
+	default:
+		target = st.now + durCMSReplication
+	}
+	want := "steady state"
+	if full {
+		want = "final state"
+	}
+	if target == never || target-st.now > limit {
+		c.wait(limit)
+		why := s.syncBlocker(d)
+		if st.dWorking[d] && full {
+			why = "the pool still writes changes; the final state is reached only while it is read-only, during a failover or failback"
+		}
+		c.nonFatal("FW-BACKUP-TIMEOUT", "OperationTimeout", fmt.Sprintf(
+			`The Backup Service of pool "%s" did not reach the %s after %d attempt(s) of %s: %s.`, fq, want, retries, FormatDuration(wt), why))
+		return
+	}
+	c.wait(target - st.now)
+	if !steady {
+		s.forceSync(d)
+	}
+	c.res.Changed = true
+	c.step("The Backup Service of %s is in %s.", fq, s.backupState(d))
+}
+
+func cmdSyncUserData(c *ctx) {
+	s := c.s
+	p := c.frontEnd("PoolFqdn")
+	if p < 0 {
+		return
+	}
+	on := p
+	if c.cmd.Switch("Target") {
+		if on = c.partnerOrFail(p); on < 0 {
+			return
+		}
+	}
+	if !s.st.serving[on] {
+		c.fail("FW-POOL-UNREACHABLE", "ResourceUnavailable", fmt.Sprintf(`Pool "%s" cannot be reached (%s).`, s.x.pools[on].fqdn, s.downReason(on)))
+		return
+	}
+	ids := topology.RoutingGroupIDs(s.x.pools[p].pool)
+	if rg := c.cmd.Str("RoutingGroup"); rg != "" {
+		var keep []string
+		for _, id := range ids {
+			if strings.EqualFold(strings.Trim(rg, "{}"), id) {
+				keep = append(keep, id)
+			}
+		}
+		if len(keep) == 0 {
+			c.fail("FW-ROUTING-GROUP-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Routing group "%s" does not belong to pool "%s".`, rg, s.x.pools[p].fqdn))
+			return
+		}
+		ids = keep
+	}
+	c.outf("Hydrating Routing Groups Owned by %s on Pool %s.", s.x.pools[p].fqdn, s.x.pools[on].fqdn)
+	all := topology.RoutingGroupCount(s.x.pools[p].pool)
+	per := hydrationTime(s.x.pools[p].version, s.x.pools[p].users) / time.Duration(max(all, 1))
+	for _, id := range ids {
+		c.warnf("Hydrating Routing Group {%s}.", id)
+		c.wait(per)
+	}
+}
+
+// databases are the database names Get-CsDatabaseMirrorState reports per -DatabaseType.
+var databases = map[string][]string{
+	"centralmgmt": {"xds", "lis"},
+	"cms":         {"xds", "lis"},
+	"user":        {"rtcxds", "rtcshared", "rtcab"},
+	"application": {"rgsconfig", "rgsdyn", "cpsdyn"},
+	"app":         {"rgsconfig", "rgsdyn", "cpsdyn"},
+}
+
+func cmdMirrorState(c *ctx) {
+	s := c.s
+	st := &s.st
+	p := c.frontEnd("PoolFqdn")
+	if p < 0 {
+		return
+	}
+	pi := &s.x.pools[p]
+	types := []string{"centralmgmt", "user", "application"}
+	if t := c.cmd.Str("DatabaseType"); t != "" {
+		types = []string{strings.ToLower(t)}
+	}
+	var objs [][]kv
+	for _, t := range types {
+		dbs, ok := databases[t]
+		if !ok {
+			continue
+		}
+		if t == "centralmgmt" || t == "cms" {
+			if cp := st.cmsPool; cp < 0 || (cp != p && s.x.pools[cp].partner != p) {
+				continue
+			}
+		}
+		for _, db := range dbs {
+			if !pi.hasMirror {
+				objs = append(objs, []kv{{"DatabaseName", db}, {"StateOnPrimary", "DatabaseInaccessibleOrMirroringNotEnabled"},
+					{"StateOnMirror", "DatabaseInaccessibleOrMirroringNotEnabled"}, {"MirroringStatusOnPrimary", ""}, {"MirroringStatusOnSecondary", ""}})
+				continue
+			}
+			s.backEndUsable(p)
+			prim, mirr := "Principal", "Mirror"
+			if st.onMirror[p] {
+				prim, mirr = "Mirror", "Principal"
+			}
+			ms := "synchronized"
+			if !st.beUp[p] {
+				prim, ms = "DatabaseInaccessibleOrMirroringNotEnabled", "disconnected"
+			}
+			if !st.mirrorUp[p] {
+				mirr, ms = "DatabaseInaccessibleOrMirroringNotEnabled", "disconnected"
+			}
+			objs = append(objs, []kv{{"DatabaseName", db}, {"StateOnPrimary", prim}, {"StateOnMirror", mirr},
+				{"MirroringStatusOnPrimary", ms}, {"MirroringStatusOnSecondary", ms}})
+		}
+	}
+	c.list(objs...)
+}
+
+// replicas returns the servers (positions in the pool) holding routing group i's three
+// replicas, primary first, chosen by a seeded rotation so that every run places them the same.
+func (s *Sim) replicas(p, i int) []int {
+	n := len(s.x.pools[p].servers)
+	k := min(3, n)
+	off := int((uint64(s.st.seed)*2654435761 + uint64(i)*40503) % uint64(max(n, 1)))
+	out := make([]int, k)
+	for j := range out {
+		out[j] = (off + j) % n
+	}
+	return out
+}
+
+func cmdFabricState(c *ctx) {
+	s := c.s
+	if !c.cmd.Has("PoolFqdn") {
+		c.fail("FW-NOT-MODELLED", "NotImplemented", "The simulator models Get-CsPoolFabricState -PoolFqdn only.")
+		return
+	}
+	p := c.frontEnd("PoolFqdn")
+	if p < 0 {
+		return
+	}
+	pi := &s.x.pools[p]
+	if !s.st.serving[p] {
+		c.fail("FW-POOL-UNREACHABLE", "ResourceUnavailable", fmt.Sprintf(`Pool "%s" cannot be reached (%s): Windows Fabric does not answer.`, pi.fqdn, s.downReason(p)))
+		return
+	}
+	ids := topology.RoutingGroupIDs(pi.pool)
+	up := s.serversOf(p)
+	c.outf("Pool: %s (%d of %d Front End servers running, quorum %s)", pi.fqdn, s.runningServers(p), len(up), quorum.MinRunning(len(up), pi.version))
+	missing := 0
+	for i, id := range ids {
+		var alive []string
+		for _, r := range s.replicas(p, i) {
+			if up[r] {
+				alive = append(alive, pi.servers[r])
+			}
+		}
+		want := min(3, len(up))
+		if len(alive) == 0 {
+			c.outf("Routing group {%s}: no replica running (quorum loss)", id)
+			missing += want
+			continue
+		}
+		line := fmt.Sprintf("Routing group {%s}: Primary %s", id, alive[0])
+		if len(alive) > 1 {
+			line += "; Secondaries " + strings.Join(alive[1:], ", ")
+		}
+		if m := want - len(alive); m > 0 {
+			line += fmt.Sprintf("; missing replicas %d", m)
+			missing += m
+		}
+		c.outf("%s", line)
+	}
+	c.outf("Routing groups: %d; missing replicas: %d", len(ids), missing)
+}
+
+func cmdUserPoolInfo(c *ctx) {
+	s := c.s
+	x := s.x
+	st := &s.st
+	id := c.cmd.Str("Identity")
+	key := strings.TrimPrefix(lower(id), "sip:")
+	p, ok := x.userByURI[key]
+	if !ok {
+		c.fail("FW-USER-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Management object not found for identity "%s". failwright knows the sample users listed in the topology.`, id))
+		return
+	}
+	pi := &x.pools[p]
+	order := func(q int) []string {
+		var out []string
+		for i, sv := range x.pools[q].servers {
+			if st.serverUp[x.pools[q].serverOff+i] {
+				out = append(out, sv)
+			}
+		}
+		for i, sv := range x.pools[q].servers {
+			if !st.serverUp[x.pools[q].serverOff+i] {
+				out = append(out, sv)
+			}
+		}
+		return out
+	}
+	prim := order(p)
+	props := []kv{
+		{"Identity", "sip:" + key},
+		{"PrimaryPoolFqdn", pi.fqdn},
+	}
+	b := pi.partner
+	if b >= 0 {
+		props = append(props, kv{"BackupPoolFqdn", x.pools[b].fqdn})
+	}
+	props = append(props, kv{"UserServicesPoolFqdn", pi.fqdn}, kv{"PrimaryPoolMachinesInPreferredOrder", set(prim...)})
+	if b >= 0 {
+		props = append(props, kv{"BackupPoolMachinesInPreferredOrder", set(order(b)...)})
+	}
+	props = append(props, kv{"PrimaryPoolPrimaryRegistrar", firstOf(prim)})
+	if b >= 0 {
+		props = append(props, kv{"BackupPoolPrimaryRegistrar", firstOf(order(b))})
+	}
+	c.list(props)
+	where := ""
+	if by := st.servedBy[p]; by >= 0 {
+		where = " on " + x.pools[by].fqdn
+	}
+	c.infof("Now: %s%s.", modeText(st.mode[p]), where)
+}
+
+func firstOf(ss []string) string {
+	if len(ss) == 0 {
+		return ""
+	}
+	return ss[0]
+}
+
+func cmdStorageFlush(c *ctx) {
+	s := c.s
+	st := &s.st
+	p := c.frontEnd("PoolFqdn")
+	if p < 0 {
+		return
+	}
+	if !st.serving[p] {
+		c.fail("FW-POOL-UNREACHABLE", "ResourceUnavailable", fmt.Sprintf(`Pool "%s" cannot be reached (%s).`, s.x.pools[p].fqdn, s.downReason(p)))
+		return
+	}
+	full := strings.EqualFold(c.cmd.Str("FlushType"), "FullFlush")
+	for _, fe := range s.x.pools[p].servers {
+		c.step("Flushing the storage service on %s (%s).", fe, c.cmd.Str("FlushType"))
+	}
+	if full {
+		c.wait(durFlush)
+	} else {
+		c.wait(durFlush / 2)
+	}
+	if d := s.x.pools[p].dirOut; d >= 0 && st.readOnly[p] && st.dProdStop[d] > st.now {
+		st.dProdStop[d] = st.now
+	}
+	c.res.Changed = true
+}
+
+func cmdSetEdgeServer(c *ctx) {
+	s := c.s
+	x := s.x
+	st := &s.st
+	id := c.cmd.Str("Identity")
+	e := x.findPool(id)
+	if e < 0 || x.pools[e].role != topology.Edge {
+		c.fail("FW-NOT-EDGE", "ObjectNotFound", fmt.Sprintf(`Cannot find Edge server "%s". Use the Edge pool's service identity, for example EdgeServer:%s.`, id, firstEdge(x)))
+		return
+	}
+	if !c.cmd.Has("Registrar") {
+		c.outf("")
+		return
+	}
+	r := x.findPool(c.cmd.Str("Registrar"))
+	if r < 0 || !(x.isFE(r) || x.pools[r].role == topology.Director) {
+		c.fail("FW-POOL-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find registrar "%s": the next hop must be a Front End or Director pool, for example Registrar:%s.`, c.cmd.Str("Registrar"), firstFE(x)))
+		return
+	}
+	if !c.requireCMS() {
+		return
+	}
+	if !c.shouldProcess("Set-CsEdgeServer", "EdgeServer:"+x.pools[e].fqdn, false) {
+		return
+	}
+	old := "none"
+	if h := st.nextHop[e]; h >= 0 {
+		old = x.pools[h].fqdn
+	}
+	st.nextHop[e] = r
+	s.logf("Edge pool %s: internal next hop %s -> %s.", x.pools[e].fqdn, old, x.pools[r].fqdn)
+	c.step("The internal next hop of %s is now %s (was %s).", x.pools[e].fqdn, x.pools[r].fqdn, old)
+	c.res.Changed = true
+}
+
+func firstEdge(x *index) string {
+	for _, p := range x.pools {
+		if p.role == topology.Edge {
+			return p.fqdn
+		}
+	}
+	return "edge-pool-fqdn"
+}
+
+func firstFE(x *index) string {
+	for _, p := range x.pools {
+		if p.role.IsFrontEnd() {
+			return p.fqdn
+		}
+	}
+	return "pool-fqdn"
+}
+
+func cmdResetRegistrar(c *ctx) {
+	s := c.s
+	st := &s.st
+	p := c.frontEnd("PoolFqdn")
+	if p < 0 {
+		return
+	}
+	pi := &s.x.pools[p]
+	rt := c.cmd.Str("ResetType")
+	if rt == "" {
+		rt = "ServiceReset"
+	}
+	if !st.siteUp[pi.site] || s.runningServers(p) == 0 {
+		c.fail("FW-POOL-UNREACHABLE", "ResourceUnavailable", fmt.Sprintf(`Pool "%s" cannot be reached (%s).`, pi.fqdn, s.downReason(p)))
+		return
+	}
+	if strings.EqualFold(rt, "MachineStateRemoved") && !c.cmd.Has("MachineFqdn") {
+		c.fail("FW-MACHINE-REQUIRED", "InvalidArgument", "-ResetType MachineStateRemoved needs -MachineFqdn: the server to remove from the pool's state.")
+		return
+	}
+	if !c.shouldProcess("Reset-CsPoolRegistrarState", pi.fqdn, true) {
+		return
+	}
+	switch strings.ToLower(rt) {
+	case "quorumlossrecovery", "fullreset":
+		r := quorum.MinRunning(len(pi.servers), pi.version)
+		if !r.Satisfied(s.serversOf(p)) {
+			c.fail("FW-QUORUM-NOT-MET", "InvalidOperation", fmt.Sprintf(
+				`Pool "%s" cannot recover from quorum loss: %d of %d Front End servers run and it needs %s. Start more servers first.`,
+				pi.fqdn, s.runningServers(p), len(pi.servers), r))
+			return
+		}
+		c.step("Reloading the routing groups of %s from the back end (%s).", pi.fqdn, rt)
+		d := 5 * time.Minute
+		if strings.EqualFold(rt, "FullReset") {
+			d = 10 * time.Minute
+		}
+		c.wait(d)
+		if st.latched[p] {
+			st.latched[p] = false
+			s.logf("Pool %s recovered from quorum loss (%s).", pi.fqdn, rt)
+		}
+	case "machinestateremoved":
+		c.step("Removing the state of %s from %s.", c.cmd.Str("MachineFqdn"), pi.fqdn)
+		c.wait(time.Minute)
+	default:
+		c.step("Resetting the registrar state of %s (ServiceReset).", pi.fqdn)
+		c.wait(durRegistrarReset)
+		if !c.cmd.Switch("NoReStart") && st.stopped[p] {
+			st.stopped[p] = false
+			s.logf("Services of %s started.", pi.fqdn)
+		}
+	}
+	s.recompute()
+	c.res.Changed = true
+}
+
+func cmdSetRegistrar(c *ctx) {
+	s := c.s
+	st := &s.st
+	id := c.cmd.Str("Identity")
+	p := s.x.findPool(id)
+	if p < 0 || !s.x.isFE(p) {
+		c.fail("FW-POOL-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find registrar "%s". Use the pool's service identity, for example Registrar:%s.`, id, firstFE(s.x)))
+		return
+	}
+	if !c.requireCMS() {
+		return
+	}
+	check := func(name string) (time.Duration, bool) {
+		d, ok := c.cmd.TimeSpan(name)
+		if !ok {
+			return 0, true
+		}
+		if d < 30*time.Second || d > 86400*time.Second {
+			c.fail("FW-INTERVAL-RANGE", "InvalidArgument", fmt.Sprintf("-%s must be between 00:00:30 and 1.00:00:00 (30 seconds to 24 hours); %s was given.", name, FormatDuration(d)))
+			return 0, false
+		}
+		return d, true
+	}
+	fd, ok1 := check("FailureDetectionInterval")
+	if !ok1 {
+		return
+	}
+	bd, ok2 := check("FailbackDetectionInterval")
+	if !ok2 {
+		return
+	}
+	if !c.shouldProcess("Set-CsRegistrar", "Registrar:"+s.x.pools[p].fqdn, false) {
+		return
+	}
+	if fd > 0 {
+		if fd < 120*time.Second {
+			c.warnf("A failure detection interval below 00:02:00 can fail users over on short network glitches.")
+		}
+		st.detect[p] = fd
+	}
+	if bd > 0 {
+		st.failbackDt[p] = bd
+	}
+	if c.cmd.Has("PoolState") {
+		ps := PoolState(c.cmd.Str("PoolState"))
+		c.warnf(`Setting PoolState by hand does not move any user; use Invoke-CsPoolFailOver and Invoke-CsPoolFailBack.`)
+		st.poolState[p] = ps
+		st.regCfg[p] = true
+		s.logf("PoolState of %s set to %s by hand.", s.x.pools[p].fqdn, ps)
+	}
+	s.recompute()
+	c.res.Changed = true
+}
+
+func cmdGetPool(c *ctx) {
+	s := c.s
+	x := s.x
+	id := c.cmd.Str("Identity")
+	site := -1
+	if c.cmd.Has("Site") {
+		if site = x.findSite(c.cmd.Str("Site")); site < 0 {
+			c.fail("FW-SITE-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find site "%s".`, c.cmd.Str("Site")))
+			return
+		}
+	}
+	var objs [][]kv
+	for p, pi := range x.pools {
+		if id != "" && !strings.EqualFold(id, pi.fqdn) {
+			continue
+		}
+		if site >= 0 && pi.site != site {
+			continue
+		}
+		var svcs []string
+		switch {
+		case pi.role.IsFrontEnd():
+			svcs = append(svcs, "UserServer:"+pi.fqdn, "Registrar:"+pi.fqdn, "WebServer:"+pi.fqdn)
+			if pi.partner >= 0 {
+				svcs = append(svcs, "BackupServer:"+pi.fqdn)
+			}
+			if c.s.st.cmsPool == p || (c.s.st.cmsPool >= 0 && x.pools[c.s.st.cmsPool].partner == p) {
+				svcs = append(svcs, "CentralManagement:"+pi.fqdn)
+			}
+		case pi.role == topology.Edge:
+			svcs = append(svcs, "EdgeServer:"+pi.fqdn)
+		case pi.role == topology.Director:
+			svcs = append(svcs, "Registrar:"+pi.fqdn, "WebServer:"+pi.fqdn)
+		}
+		if pi.hasBE {
+			svcs = append(svcs, "UserDatabase:"+pi.beFQDN)
+		}
+		objs = append(objs, []kv{
+			{"Identity", pi.fqdn},
+			{"Services", set(svcs...)},
+			{"Computers", set(pi.servers...)},
+			{"Fqdn", pi.fqdn},
+			{"Site", "Site:" + x.sites[pi.site].name},
+		})
+	}
+	if id != "" && len(objs) == 0 {
+		c.fail("FW-POOL-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find pool "%s" in the topology. Check the FQDN with Get-CsPool.`, id))
+		return
+	}
+	c.list(objs...)
+}
+
+func cmdStartPool(c *ctx) {
+	s := c.s
+	st := &s.st
+	p := c.frontEnd("PoolFqdn")
+	if p < 0 {
+		return
+	}
+	pi := &s.x.pools[p]
+	if !st.siteUp[pi.site] {
+		c.fail("FW-POOL-UNREACHABLE", "ResourceUnavailable", fmt.Sprintf(`Pool "%s" cannot be reached (%s).`, pi.fqdn, s.downReason(p)))
+		return
+	}
+	up := cp(s.serversOf(p))
+	for _, skip := range c.cmd.Params["SkipServer"].List {
+		for i, sv := range pi.servers {
+			if strings.EqualFold(sv, skip) {
+				up[i] = false
+			}
+		}
+	}
+	running := 0
+	for _, u := range up {
+		if u {
+			running++
+		}
+	}
+	need := quorum.StartQuorum(len(up), pi.version)
+	minRule := quorum.MinRunning(len(up), pi.version)
+	switch {
+	case running >= need:
+	case c.cmd.Switch("QuorumLossRecovery") && minRule.Satisfied(up):
+		c.warnf("Starting pool %s with -QuorumLossRecovery: routing groups in quorum loss are reloaded from the back end; data not yet written there is lost.", pi.fqdn)
+	default:
+		hint := ""
+		if minRule.Satisfied(up) {
+			hint = " Use -QuorumLossRecovery to start it with fewer."
+		}
+		c.fail("FW-START-QUORUM", "InvalidOperation", fmt.Sprintf(
+			`Cannot start pool "%s": %d of %d Front End servers are running and the pool needs %d to start.%s`, pi.fqdn, running, len(up), need, hint))
+		return
+	}
+	if !c.shouldProcess("Start-CsPool", pi.fqdn, false) {
+		return
+	}
+	for i, sv := range pi.servers {
+		if up[i] {
+			c.step("Starting services on %s.", sv)
+		}
+	}
+	c.wait(durServicesStart)
+	st.latched[p] = false
+	if st.stopped[p] {
+		st.stopped[p] = false
+		if st.poolState[p] == StateFailedOver {
+			c.warnf(`Pool "%s" is failed over: its users stay on the backup pool until you run Invoke-CsPoolFailBack -PoolFqdn %s.`, pi.fqdn, pi.fqdn)
+		}
+	}
+	s.logf("Pool %s started with Start-CsPool.", pi.fqdn)
+	s.recompute()
+	c.res.Changed = true
+}
+
+// helpText renders Get-Help; set by the shell package's Help when it is available.
+var helpText func(name string, v topology.Version, full bool) (string, bool)
+
+func cmdHelp(c *ctx) {
+	name := c.cmd.Str("Name")
+	if name == "" {
+		name = "Get-Help"
+	}
+	v := c.s.versionFor0()
+	if helpText == nil {
+		c.outf("Help for %s is not available in this build.", name)
+		return
+	}
+	text, ok := helpText(name, v, c.cmd.Switch("Full") || c.cmd.Switch("Detailed") || c.cmd.Switch("Examples"))
+	if !ok {
+		c.fail("HelpNotFound", "ResourceUnavailable", fmt.Sprintf(`Get-Help could not find %s in a help file in this session.`, name))
+		return
+	}
+	for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		c.outf("%s", l)
+	}
+}
+
+// versionFor0 is the version commands without a pool bind against: the CMS pool's.
+func (s *Sim) versionFor0() topology.Version {
+	if c := s.st.cmsPool; c >= 0 {
+		return s.x.pools[c].version
+	}
+	return ""
+}

@@ -1,0 +1,339 @@
+package sim
+
+import (
+	"fmt"
+	"strings"
+)
+
+// sqlName renders a SQL store as server\instance.
+func sqlName(fqdn, inst string) string {
+	if inst == "" {
+		return fqdn
+	}
+	return fqdn + `\` + inst
+}
+
+// cmsStore returns the SQL store that holds pool p's copy of the CMS: its principal back end
+// (or the mirror when the mirror is principal), or the Standard Edition server itself.
+func (s *Sim) cmsStore(p int) string {
+	pi := &s.x.pools[p]
+	if !pi.hasBE {
+		if len(pi.servers) > 0 {
+			return sqlName(pi.servers[0], "rtc")
+		}
+		return pi.fqdn
+	}
+	if s.st.onMirror[p] {
+		return sqlName(pi.mirror, pi.mirrInst)
+	}
+	return sqlName(pi.beFQDN, pi.beInst)
+}
+
+func cmdCMSFailover(c *ctx) {
+	s := c.s
+	x := s.x
+	st := &s.st
+	cp := st.cmsPool
+	if cp < 0 {
+		c.fail("FW-NO-CMS", "ObjectNotFound", "The topology has no Central Management store.")
+		return
+	}
+	t := x.pools[cp].partner
+	if t < 0 {
+		c.fail("FW-CMS-NO-STANDBY", "InvalidOperation", fmt.Sprintf(
+			`Cannot fail over the Central Management Server: pool "%s", which hosts the Central Management store, has no backup pool, so there is no standby Central Management store.`, x.pools[cp].fqdn))
+		return
+	}
+	ti := &x.pools[t]
+	dr := c.cmd.Has("BackupSqlServerFqdn")
+	if c.whatIf {
+		c.emit(LineOutput, fmt.Sprintf(`What if: Performing the operation "Invoke-CsManagementServerFailover" on target "Central Management store: active master on pool %s (%s); it would fail over to pool %s (%s)".`,
+			x.pools[cp].fqdn, s.cmsStore(cp), ti.fqdn, s.cmsStore(t)))
+		return
+	}
+	if !st.serving[t] && !(dr && s.backEndUsable(t) && st.siteUp[ti.site]) {
+		c.fail("FW-CMS-TARGET-DOWN", "ResourceUnavailable", fmt.Sprintf(
+			`Cannot fail over the Central Management Server to pool "%s": the pool is not available (%s).`, ti.fqdn, s.downReason(t)))
+		return
+	}
+	if dr {
+		want := strings.ToLower(c.cmd.Str("BackupSqlServerFqdn"))
+		okSQL := false
+		var names []string
+		if ti.hasBE {
+			names = append(names, ti.beFQDN)
+			if ti.hasMirror {
+				names = append(names, ti.mirror)
+			}
+		} else {
+			names = append(names, ti.fqdn)
+			names = append(names, ti.servers...)
+		}
+		for _, n := range names {
+			if strings.ToLower(n) == want {
+				okSQL = true
+			}
+		}
+		if !okSQL {
+			c.fail("FW-CMS-WRONG-SQL", "InvalidArgument", fmt.Sprintf(
+				`The SQL Server "%s" does not host the standby Central Management store. The standby is on the back end of pool "%s": %s.`,
+				c.cmd.Str("BackupSqlServerFqdn"), ti.fqdn, s.cmsStore(t)))
+			return
+		}
+		if !c.cmd.Switch("Force") {
+			c.fail("FW-CMS-FORCE-REQUIRED", "InvalidArgument", "-Force is required with -BackupSqlServerFqdn: a disaster-recovery failover ignores the replication state.")
+			return
+		}
+	} else {
+		if !s.cmsAvailable() {
+			c.fail("FW-CMS-UNAVAILABLE", "ResourceUnavailable", fmt.Sprintf(
+				`Cannot connect to the Central Management store on pool "%s". The active master does not respond. To fail it over without it, name the standby's SQL Server: Invoke-CsManagementServerFailover -BackupSqlServerFqdn %s -BackupSqlInstanceName %s -Force`,
+				x.pools[cp].fqdn, firstNonEmpty(ti.beFQDN, ti.fqdn), firstNonEmpty(ti.beInst, "rtc")))
+			return
+		}
+		if c.cmd.Switch("Restore") {
+			c.outf("The Central Management store on pool %s is consistent; there is nothing to restore.", x.pools[cp].fqdn)
+			return
+		}
+	}
+	if !st.cmsStandbyOK {
+		c.fail("FW-CMS-NOT-BACKUP-MODE", "InvalidOperation", fmt.Sprintf(
+			`Cannot fail over the Central Management Server. The new Central Management Store located at "%s" is not in backup mode.`, ti.fqdn))
+		return
+	}
+	if !c.shouldProcess("Invoke-CsManagementServerFailover", "Central Management Server: "+x.pools[cp].fqdn+" -> "+ti.fqdn, false) {
+		return
+	}
+	start := st.now
+	if dr {
+		if s.cmsAvailable() {
+			c.warnf(`The active Central Management store on pool "%s" still answers. -Force fails over without waiting for replication: changes not yet replicated to "%s" are lost.`, x.pools[cp].fqdn, ti.fqdn)
+		}
+		c.step("Disaster recovery: making %s the active Central Management store without the active master.", s.cmsStore(t))
+		c.wait(durCMSFailover)
+	} else {
+		c.step("Waiting for Central Management store replication to %s to finish.", ti.fqdn)
+		c.wait(durCMSReplication)
+		c.step("Setting the Central Management store on %s read-only.", s.cmsStore(cp))
+		c.step("Moving the active master to %s.", s.cmsStore(t))
+		c.wait(durCMSFailover - durCMSReplication)
+	}
+	st.cmsPool = t
+	st.cmsStandbyOK = false
+	st.cmsStandbySince = st.now
+	s.logf("Central Management store failed over from %s to %s.", x.pools[cp].fqdn, ti.fqdn)
+	s.recompute()
+	c.step("The active master is %s; the File Transfer Agent runs on %s.", ti.fqdn, ti.fqdn)
+	c.res.Changed = true
+	c.infof("[%s] Invoke-CsManagementServerFailover finished in %s: the Central Management store is active on %s.",
+		FormatDuration(st.now), FormatDuration(st.now-start), ti.fqdn)
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// replicaUp reports whether the local CMS replica on a server is up to date: the server runs,
+// its site is up and reaches the active master's site, and the active master answers.
+func (s *Sim) replicaUp(p, i int) bool {
+	pi := &s.x.pools[p]
+	if !s.st.serverUp[pi.serverOff+i] || !s.st.siteUp[pi.site] || !s.cmsAvailable() {
+		return false
+	}
+	return s.linkOK(pi.site, s.x.pools[s.st.cmsPool].site)
+}
+
+func cmdReplicationStatus(c *ctx) {
+	s := c.s
+	x := s.x
+	st := &s.st
+	if c.cmd.Switch("CentralManagementStoreStatus") {
+		active, fta := "", "{}"
+		var replicas []string
+		if s.cmsAvailable() {
+			active = x.pools[st.cmsPool].fqdn
+			fta = set(active)
+			for p, pi := range x.pools {
+				for i, sv := range pi.servers {
+					if s.replicaUp(p, i) {
+						replicas = append(replicas, sv)
+					}
+				}
+			}
+		}
+		c.list([]kv{
+			{"ActiveMasterFqdn", active},
+			{"ActiveFileTransferAgents", fta},
+			{"ActiveReplicas", set(replicas...)},
+			{"DeletedReplicas", "{}"},
+			{"ProposedMasterFqdn", ""},
+			{"ProposedFileTransferAgents", "{}"},
+			{"LastHeartbeats", set()},
+			{"LastUpdateCreation", dateText(st.now)},
+		})
+		return
+	}
+	filter := strings.ToLower(c.cmd.Str("ReplicaFqdn"))
+	var objs [][]kv
+	for p, pi := range x.pools {
+		for i, sv := range pi.servers {
+			if filter != "" && strings.ToLower(sv) != filter {
+				continue
+			}
+			up := s.replicaUp(p, i)
+			last := st.now
+			if !up {
+				last = st.downAt[p]
+				if last == never {
+					last = st.now
+				}
+			}
+			objs = append(objs, []kv{
+				{"UpToDate", boolText(up)},
+				{"ReplicaFqdn", sv},
+				{"LastStatusReport", dateText(last)},
+				{"LastUpdateCreation", dateText(last)},
+				{"ProductVersion", productVersion(string(pi.version))},
+			})
+		}
+	}
+	if filter != "" && len(objs) == 0 {
+		c.fail("FW-REPLICA-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`No replica "%s" exists in the topology.`, c.cmd.Str("ReplicaFqdn")))
+		return
+	}
+	c.list(objs...)
+}
+
+func productVersion(v string) string {
+	switch v {
+	case "Lync2013":
+		return "5.0.8308.0"
+	case "SfB2019":
+		return "7.0.2046.0"
+	}
+	return "6.0.9319.0"
+}
+
+func cmdGetService(c *ctx) {
+	s := c.s
+	x := s.x
+	st := &s.st
+	var objs [][]kv
+	poolFilter := -1
+	if c.cmd.Has("PoolFqdn") {
+		poolFilter = c.pool("PoolFqdn")
+		if poolFilter < 0 {
+			return
+		}
+	}
+	want := func(p int) bool { return poolFilter < 0 || poolFilter == p }
+	cms := func(p int) {
+		objs = append(objs, []kv{
+			{"Identity", "CentralManagement:" + x.pools[p].fqdn},
+			{"PoolFqdn", x.pools[p].fqdn},
+			{"SiteId", "Site:" + x.sites[x.pools[p].site].name},
+			{"Active", boolText(p == st.cmsPool)},
+			{"Version", "7"},
+		})
+	}
+	reg := func(p int) {
+		b := ""
+		if q := x.pools[p].partner; q >= 0 {
+			b = "Registrar:" + x.pools[q].fqdn
+		}
+		objs = append(objs, []kv{
+			{"Identity", "Registrar:" + x.pools[p].fqdn},
+			{"PoolFqdn", x.pools[p].fqdn},
+			{"SiteId", "Site:" + x.sites[x.pools[p].site].name},
+			{"BackupRegistrar", b},
+			{"FailureDetectionInterval", FormatDuration(st.detect[p])},
+			{"FailbackDetectionInterval", FormatDuration(st.failbackDt[p])},
+		})
+	}
+	edge := func(p int) {
+		h := ""
+		if n := st.nextHop[p]; n >= 0 {
+			h = "Registrar:" + x.pools[n].fqdn
+		}
+		objs = append(objs, []kv{
+			{"Identity", "EdgeServer:" + x.pools[p].fqdn},
+			{"PoolFqdn", x.pools[p].fqdn},
+			{"SiteId", "Site:" + x.sites[x.pools[p].site].name},
+			{"Registrar", h},
+		})
+	}
+	backup := func(p int) {
+		objs = append(objs, []kv{
+			{"Identity", "BackupServer:" + x.pools[p].fqdn},
+			{"PoolFqdn", x.pools[p].fqdn},
+			{"SiteId", "Site:" + x.sites[x.pools[p].site].name},
+			{"BackupPoolFqdn", x.pools[x.pools[p].partner].fqdn},
+		})
+	}
+	cmsPools := func(f func(int)) {
+		if st.cmsPool >= 0 {
+			for p := range x.pools {
+				if (p == st.cmsPool || p == x.pools[st.cmsPool].partner) && want(p) {
+					f(p)
+				}
+			}
+		}
+	}
+	id := strings.ToLower(c.cmd.Str("Identity"))
+	switch {
+	case c.cmd.Switch("CentralManagement"):
+		cmsPools(cms)
+	case c.cmd.Switch("Registrar"):
+		for p := range x.pools {
+			if x.isFE(p) && want(p) {
+				reg(p)
+			}
+		}
+	case c.cmd.Switch("EdgeServer"):
+		for p, pi := range x.pools {
+			if pi.role == "Edge" && want(p) {
+				edge(p)
+			}
+		}
+	case c.cmd.Switch("BackupServer"):
+		for p := range x.pools {
+			if x.pools[p].partner >= 0 && want(p) {
+				backup(p)
+			}
+		}
+	default:
+		cmsPools(cms)
+		for p, pi := range x.pools {
+			if !want(p) {
+				continue
+			}
+			if pi.role.IsFrontEnd() {
+				reg(p)
+				if pi.partner >= 0 {
+					backup(p)
+				}
+			} else if pi.role == "Edge" {
+				edge(p)
+			}
+		}
+		if id != "" {
+			var keep [][]kv
+			for _, o := range objs {
+				if strings.ToLower(o[0].v) == id {
+					keep = append(keep, o)
+				}
+			}
+			if len(keep) == 0 {
+				c.fail("FW-SERVICE-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`No service "%s" exists in the topology.`, c.cmd.Str("Identity")))
+				return
+			}
+			objs = keep
+		}
+	}
+	c.list(objs...)
+}

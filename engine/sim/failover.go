@@ -1,0 +1,440 @@
+package sim
+
+import (
+	"fmt"
+	"time"
+
+	"failwright/engine/topology"
+)
+
+// Durations of the steps the long-running cmdlets take. Each says where the figure comes from;
+// docs/errors.md ("Durations") lists them all. [DOC] figures are documented by Microsoft;
+// [INFERRED] ones are failwright's modelling choices, sized so that the documented totals hold.
+const (
+	// durCMSReplication is one Central Management store replication round [INFERRED].
+	durCMSReplication = 30 * time.Second
+	// durSetState is one registrar configuration change (Set-CsRegistrarConfiguration) [INFERRED].
+	durSetState = 5 * time.Second
+	// durFlush is Invoke-CsStorageServiceFlush -FlushType FullFlush on every Front End of a pool,
+	// run in parallel [INFERRED].
+	durFlush = 2 * time.Minute
+	// durVerify is the data-integrity check that -SkipDataVerification skips (2015/2019) [INFERRED].
+	durVerify = 2 * time.Minute
+	// durRegistrarReset is Reset-CsPoolRegistrarState -ResetType ServiceReset [INFERRED].
+	durRegistrarReset = time.Minute
+	// durServicesStop is how long a pool's services take to stop when -ServicesStopDelayMins is
+	// not given [INFERRED]; with it, the cmdlet waits that many minutes (at least one).
+	durServicesStop = 2 * time.Minute
+	// durServicesStart is starting a pool's services again for failback [INFERRED].
+	durServicesStart = 3 * time.Minute
+	// durCMSFailover is a Central Management store failover: RTO 5 minutes [DOC] FACTS §9.
+	durCMSFailover = 5 * time.Minute
+	// defaultFailoverWait is the failover's -WaitTime when not given: the documentation gives no
+	// default [UNCONFIRMED]; failwright waits up to 10 minutes for the final state.
+	defaultFailoverWait = 10 * time.Minute
+	// defaultFailbackWait is the failback's -WaitTime default: 15 seconds [DOC] FACTS §3.
+	defaultFailbackWait = 15 * time.Second
+	// failbackPer20k is the failback time for 20,000 users: up to 60 minutes [DOC] FACTS §6, §9.
+	failbackPer20k = 60 * time.Minute
+	// minFailbackHydration is the least a failback's hydration takes [INFERRED].
+	minFailbackHydration = 5 * time.Minute
+)
+
+// hydrationTime is how long the backup pool takes to load a failed pool's users (the bulk of a
+// failover). It is sized so that a disaster-mode failover, from the administrator's command
+// to full service, lands in the documented RTO: 15-20 minutes on Skype for Business Server
+// 2015/2019 and 30 minutes on Lync Server 2013 [DOC] FACTS §9, growing with the pool's users up
+// to the documented reference load of 40,000 active users.
+func hydrationTime(v topology.Version, users int) time.Duration {
+	frac := float64(min(max(users, 0), 40000)) / 40000
+	if v == topology.Lync2013 {
+		return 25*time.Minute + time.Duration(frac*float64(4*time.Minute))
+	}
+	return 14*time.Minute + time.Duration(frac*float64(5*time.Minute))
+}
+
+// failbackTime is how long the home pool takes to load its users back: 60 minutes per 20,000
+// users [DOC], and at least minFailbackHydration.
+func failbackTime(users int) time.Duration {
+	d := time.Duration(float64(failbackPer20k) * float64(max(users, 0)) / 20000)
+	return max(d, minFailbackHydration)
+}
+
+// edgeNextHopMessage is the documented refusal, double space included (FACTS §17).
+func edgeNextHopMessage(pool string) string {
+	return `This Front-end pool "` + pool + `" is specified in topology as the next hop for the Edge server. Failing over this pool may cause External access/Federation/Split-domain/XMPP features to stop working. Please use Topology Builder to change the Edge internal next hop setting to point to a different Front-end pool,  before you proceed.`
+}
+
+func versionName(v topology.Version) string {
+	switch v {
+	case topology.Lync2013:
+		return "Lync Server 2013"
+	case topology.SfB2015:
+		return "Skype for Business Server 2015"
+	case topology.SfB2019:
+		return "Skype for Business Server 2019"
+	}
+	return string(v)
+}
+
+// edgeFor returns the first Edge pool whose next hop is p, or -1.
+func (s *Sim) edgeFor(p int) int {
+	for e, pi := range s.x.pools {
+		if pi.role == topology.Edge && s.st.nextHop[e] == p {
+			return e
+		}
+	}
+	return -1
+}
+
+// setPoolState changes a pool's registrar PoolState, creating the registrar configuration with
+// a warning the first time, as the real cmdlet does.
+func (c *ctx) setPoolState(p int, ps PoolState) {
+	s := c.s
+	fq := s.x.pools[p].fqdn
+	if !s.st.regCfg[p] {
+		c.warnf(`Registrar configuration "Service:Registrar:%s" does not exist. Creating it.`, fq)
+		s.st.regCfg[p] = true
+	}
+	c.step("Set-CsRegistrarConfiguration -Identity Service:Registrar:%s -PoolState %s", fq, ps)
+	s.st.poolState[p] = ps
+	s.logf("PoolState of %s is %s.", fq, ps)
+	s.recompute()
+	c.wait(durSetState)
+}
+
+// finalAt is when direction d reaches the final state if nothing changes, or never.
+func (s *Sim) finalAt(d int, drainEnd time.Duration) time.Duration {
+	if !s.st.dWorking[d] {
+		return never
+	}
+	iv := s.x.syncEvery
+	t := drainEnd
+	if t%iv != 0 {
+		t = (t/iv + 1) * iv
+	}
+	if t < s.st.now {
+		t = s.st.now
+	}
+	// A sync that has not caught up after a resumption needs its first tick.
+	if first := s.nextTick(s.st.dSince[d]); t < first && s.st.dSince[d] > s.st.dLastSync[d] {
+		t = first
+	}
+	return t
+}
+
+// hydrate loads routing groups of pool p onto pool on, printing one warning per routing
+// group. A -DatabaseCommandTimeoutInSeconds shorter than one routing group's load stops it with
+// an error; the groups already loaded stay loaded, and running the cmdlet again goes on from
+// there. It reports whether hydration finished.
+func (c *ctx) hydrate(p, on int, total time.Duration) bool {
+	s := c.s
+	ids := topology.RoutingGroupIDs(s.x.pools[p].pool)
+	if on == p {
+		c.step("Sync-CsUserData -PoolFqdn %s", s.x.pools[p].fqdn)
+	} else {
+		c.step("Sync-CsUserData -PoolFqdn %s -Target", s.x.pools[p].fqdn)
+	}
+	c.verbosef("Hydrating Routing Groups Owned by %s on Pool %s.", s.x.pools[p].fqdn, s.x.pools[on].fqdn)
+	if len(ids) == 0 {
+		c.wait(total)
+		return true
+	}
+	per := total / time.Duration(len(ids))
+	timeout, hasTimeout := c.cmd.Int("DatabaseCommandTimeoutInSeconds")
+	for i := s.st.hydrated[p]; i < len(ids); i++ {
+		c.warnf("Hydrating Routing Group {%s}.", ids[i])
+		if hasTimeout && time.Duration(timeout)*time.Second < per {
+			c.wait(time.Duration(max(timeout, 0)) * time.Second)
+			c.fail("FW-DB-TIMEOUT", "OperationTimeout", fmt.Sprintf(
+				"Timeout expired while hydrating routing group {%s} on pool \"%s\": the database command did not finish within %d seconds (it needs about %d). %d of %d routing groups are loaded. Run the command again with a larger -DatabaseCommandTimeoutInSeconds; it continues where it stopped.",
+				ids[i], s.x.pools[on].fqdn, timeout, int(per/time.Second), i, len(ids)))
+			return false
+		}
+		c.wait(per)
+		s.st.hydrated[p] = i + 1
+	}
+	s.st.hydrated[p] = 0
+	return true
+}
+
+func cmdPoolFailOver(c *ctx) {
+	s := c.s
+	x := s.x
+	st := &s.st
+	p := c.frontEnd("PoolFqdn")
+	if p < 0 {
+		return
+	}
+	pi := &x.pools[p]
+	disaster := c.cmd.Switch("DisasterMode")
+	b := pi.partner
+	if b < 0 {
+		c.fail("FW-NO-BACKUP-POOL", "InvalidOperation", fmt.Sprintf(
+			`Pool "%s" has no backup pool. A pool can be failed over only to the backup pool assigned to it in Topology Builder; assign one and publish the topology first.`, pi.fqdn))
+		return
+	}
+	bi := &x.pools[b]
+	if s.edgeFor(p) >= 0 {
+		c.fail("FW-EDGE-NEXT-HOP", "InvalidOperation", edgeNextHopMessage(pi.fqdn))
+		return
+	}
+	if disaster && st.cmsPool == p {
+		c.fail("FW-CMS-ON-FAILED-POOL", "InvalidOperation", fmt.Sprintf(
+			`The Central Management store is hosted on pool "%s", the pool being failed over. Fail over the Central Management Server to "%s" with Invoke-CsManagementServerFailover first, then run this command again.`, pi.fqdn, bi.fqdn))
+		return
+	}
+	if !c.requireCMS() {
+		return
+	}
+	if disaster && pi.version != bi.version {
+		c.fail("FW-MIXED-VERSION", "InvalidOperation", fmt.Sprintf(
+			`Disaster-mode failover is not supported between pools that run different product versions: "%s" runs %s and its backup pool "%s" runs %s.`,
+			pi.fqdn, versionName(pi.version), bi.fqdn, versionName(bi.version)))
+		return
+	}
+	switch st.poolState[p] {
+	case StateFailedOver:
+		c.fail("FW-ALREADY-FAILED-OVER", "InvalidOperation", fmt.Sprintf(
+			`Pool "%s" is already failed over to "%s" (PoolState FailedOver). Run Invoke-CsPoolFailBack -PoolFqdn %s to bring its users home.`, pi.fqdn, bi.fqdn, pi.fqdn))
+		return
+	case StateFailingBack:
+		c.fail("FW-FAILBACK-IN-PROGRESS", "InvalidOperation", fmt.Sprintf(
+			`Pool "%s" is failing back (PoolState FailingBack). Run Invoke-CsPoolFailBack -PoolFqdn %s again to finish the failback first.`, pi.fqdn, pi.fqdn))
+		return
+	}
+	if ps := st.poolState[b]; ps != StateActive {
+		c.fail("FW-REVERSE-FAILOVER", "InvalidOperation", fmt.Sprintf(
+			`Pool "%s" cannot be failed over to "%s": the users of "%s" are failed over to "%s" (PoolState %s). Fail them back first with Invoke-CsPoolFailBack -PoolFqdn %s.`,
+			pi.fqdn, bi.fqdn, bi.fqdn, pi.fqdn, ps, bi.fqdn))
+		return
+	}
+	if !st.serving[b] {
+		c.fail("FW-BACKUP-POOL-DOWN", "ResourceUnavailable", fmt.Sprintf(
+			`The backup pool "%s" is not available (%s). Its users cannot be served there; bring it back before failing "%s" over.`, bi.fqdn, s.downReason(b), pi.fqdn))
+		return
+	}
+	if !disaster && !st.serving[p] {
+		c.fail("FW-POOL-UNREACHABLE", "ResourceUnavailable", fmt.Sprintf(
+			`Pool "%s" cannot be reached (%s). A planned failover needs the pool to answer; to fail over a pool that is down, use -DisasterMode.`, pi.fqdn, s.downReason(p)))
+		return
+	}
+	if !c.shouldProcess("Invoke-CsPoolFailOver", pi.fqdn, false) {
+		return
+	}
+	start := st.now
+	dir := pi.dirOut
+	if disaster {
+		c.step("Disaster mode: skipping the steady-state backup of %s (the pool may not answer).", pi.fqdn)
+	} else {
+		c.step("Backup-CsPool -PoolFqdn %s -Category UserData -SteadyState", pi.fqdn)
+		if st.dWorking[dir] {
+			if s.lastSyncView(dir) < st.dSince[dir] {
+				c.wait(s.nextTick(st.now) - st.now)
+			}
+		}
+	}
+	c.step("Invoke-CsManagementStoreReplication")
+	c.wait(durCMSReplication)
+	if st.poolState[p] != StateFailingOver {
+		c.setPoolState(p, StateFailingOver)
+	} else {
+		c.step("PoolState of %s is already FailingOver: resuming the failover.", pi.fqdn)
+	}
+	lost := time.Duration(0)
+	if disaster {
+		if c.cmd.Switch("FlushStorageService") {
+			c.warnf(`Disaster mode: the storage service of pool "%s" cannot be flushed; -FlushStorageService is ignored.`, pi.fqdn)
+		}
+		c.step("Disaster mode: skipping the final backup of %s; changes not yet copied to %s are lost.", pi.fqdn, bi.fqdn)
+		lost = s.backlog(dir)
+	} else {
+		// The pool turns read-only. Without a flush its storage service keeps writing queued
+		// data for up to one sync interval; a flush writes it out at once.
+		if !st.readOnly[p] {
+			st.readOnly[p] = true
+			drain := st.now + x.syncEvery
+			if c.cmd.Switch("FlushStorageService") {
+				for _, fe := range pi.servers {
+					c.step("Invoke-CsStorageServiceFlush -PoolFqdn %s -HostNameStorageService %s -FlushType FullFlush", pi.fqdn, fe)
+				}
+				c.wait(durFlush)
+				drain = st.now
+			}
+			st.dProdStop[dir] = drain
+		}
+		c.step("Backup-CsPool -PoolFqdn %s -Category UserData -FullBackup", pi.fqdn)
+		wt, ok := c.cmd.TimeSpan("WaitTime")
+		if !ok {
+			wt = defaultFailoverWait
+		}
+		fin := s.finalAt(dir, st.dProdStop[dir])
+		if fin != never && fin-st.now <= wt {
+			c.wait(fin - st.now)
+			s.forceSync(dir)
+		} else {
+			c.wait(wt)
+			lost = s.backlog(dir)
+			if lost == 0 {
+				lost = x.syncEvery
+			}
+			if c.nonFatal("FW-FINAL-STATE-TIMEOUT", "OperationTimeout", fmt.Sprintf(
+				`The Backup Service did not reach the final state for pool "%s" within %s (state %s). Continuing as if the data were synchronized: changes from the last %s are not on "%s".`,
+				pi.fqdn, FormatDuration(wt), s.backupState(dir), FormatDuration(lost), bi.fqdn)) {
+				return
+			}
+		}
+	}
+	if !c.hydrate(p, b, hydrationTime(pi.version, pi.users)) {
+		return
+	}
+	if pi.version != topology.Lync2013 {
+		if c.cmd.Switch("SkipDataVerification") {
+			c.step("Skipping data verification (-SkipDataVerification).")
+		} else {
+			c.step("Verifying the data of %s on %s.", pi.fqdn, bi.fqdn)
+			c.wait(durVerify)
+		}
+	}
+	c.setPoolState(p, StateFailedOver)
+	st.dataLoss[p], st.dataLossSet[p] = lost, true
+	if lost > 0 {
+		s.logf("Failover of %s lost the last %s of changes.", pi.fqdn, FormatDuration(lost))
+	}
+	if st.serving[p] && !disaster {
+		c.step("Reset-CsPoolRegistrarState -PoolFqdn %s -ResetType ServiceReset -Force -NoReStart", pi.fqdn)
+		c.wait(durRegistrarReset)
+		stop := durServicesStop
+		if m, ok := c.cmd.Int("ServicesStopDelayMins"); ok {
+			stop = time.Duration(max(m, 1)) * time.Minute
+		}
+		c.step("Stopping services on the Front End servers of %s.", pi.fqdn)
+		c.wait(stop)
+		st.stopped[p] = true
+		s.logf("Services of %s stopped.", pi.fqdn)
+		s.recompute()
+	} else {
+		c.step("Disaster mode: skipping the registrar reset and service stop on %s.", pi.fqdn)
+	}
+	c.res.Changed = true
+	c.infof("[%s] Invoke-CsPoolFailOver finished in %s: the users of %s get full service from %s.",
+		FormatDuration(st.now), FormatDuration(st.now-start), pi.fqdn, bi.fqdn)
+}
+
+func cmdPoolFailBack(c *ctx) {
+	s := c.s
+	x := s.x
+	st := &s.st
+	p := c.frontEnd("PoolFqdn")
+	if p < 0 {
+		return
+	}
+	pi := &x.pools[p]
+	disaster := c.cmd.Switch("DisasterMode")
+	b := pi.partner
+	if b < 0 {
+		c.fail("FW-NO-BACKUP-POOL", "InvalidOperation", fmt.Sprintf(
+			`Pool "%s" has no backup pool. A pool can be failed over only to the backup pool assigned to it in Topology Builder; assign one and publish the topology first.`, pi.fqdn))
+		return
+	}
+	bi := &x.pools[b]
+	if st.poolState[p] == StateActive || st.poolState[p] == StateFailingOver {
+		msg := fmt.Sprintf(`Pool "%s" is not failed over (PoolState %s): there is nothing to fail back.`, pi.fqdn, st.poolState[p])
+		if st.poolState[b] == StateFailedOver {
+			msg += fmt.Sprintf(` Its backup pool's users are failed over to it: run Invoke-CsPoolFailBack -PoolFqdn %s for them.`, bi.fqdn)
+		}
+		c.fail("FW-NOT-FAILED-OVER", "InvalidOperation", msg)
+		return
+	}
+	if !c.requireCMS() {
+		return
+	}
+	if st.health[p] == HealthDown {
+		c.fail("FW-HOME-POOL-DOWN", "ResourceUnavailable", fmt.Sprintf(
+			`Pool "%s" is still down (%s). Repair it before failing its users back.`, pi.fqdn, s.downReason(p)))
+		return
+	}
+	if !disaster && !st.serving[b] {
+		c.fail("FW-BACKUP-POOL-DOWN-FAILBACK", "ResourceUnavailable", fmt.Sprintf(
+			`The backup pool "%s" is not available (%s). To fail back without it, use -DisasterMode: the changes the users of "%s" made there since its last sync are lost.`, bi.fqdn, s.downReason(b), pi.fqdn))
+		return
+	}
+	if !c.shouldProcess("Invoke-CsPoolFailBack", pi.fqdn, false) {
+		return
+	}
+	start := st.now
+	if st.stopped[p] {
+		c.step("Starting services on the Front End servers of %s.", pi.fqdn)
+		c.wait(durServicesStart)
+		st.stopped[p] = false
+		s.logf("Services of %s started.", pi.fqdn)
+		s.recompute()
+	}
+	c.step("Invoke-CsManagementStoreReplication")
+	c.wait(durCMSReplication)
+	wt, ok := c.cmd.TimeSpan("WaitTime")
+	if !ok {
+		wt = defaultFailbackWait
+	}
+	c.step("Waiting %s before synchronizing data.", FormatDuration(wt))
+	c.wait(wt)
+	back := x.pools[b].dirOut
+	if st.poolState[p] == StateFailedOver {
+		if disaster {
+			lost := s.backlog(back)
+			c.warnf(`Disaster mode: the backup pool "%s" is skipped; changes the users of "%s" made there in the last %s are lost.`, bi.fqdn, pi.fqdn, FormatDuration(lost))
+			if lost > st.dataLoss[p] || !st.dataLossSet[p] {
+				st.dataLoss[p], st.dataLossSet[p] = max(lost, st.dataLoss[p]), true
+			}
+			s.logf("Failback of %s lost the last %s of changes made on %s.", pi.fqdn, FormatDuration(lost), bi.fqdn)
+		} else {
+			c.step("Backup-CsPool -PoolFqdn %s -Category UserData -FullBackup -FailedOverPoolOnly", bi.fqdn)
+			if fin := s.finalAt(back, st.now); fin != never {
+				c.wait(fin - st.now)
+				s.forceSync(back)
+			}
+		}
+		st.fbPhase[p] = fbOnBackup
+		c.setPoolState(p, StateFailingBack)
+	} else {
+		c.step("PoolState of %s is already FailingBack: resuming the failback.", pi.fqdn)
+	}
+	st.fbPhase[p] = fbHydrating
+	s.recompute()
+	if !c.hydrate(p, p, failbackTime(pi.users)) {
+		return
+	}
+	if pi.version != topology.Lync2013 {
+		if c.cmd.Switch("SkipDataVerification") {
+			c.step("Skipping data verification (-SkipDataVerification).")
+		} else {
+			c.step("Verifying the data of %s on %s.", pi.fqdn, pi.fqdn)
+			c.wait(durVerify)
+		}
+	}
+	st.fbPhase[p] = fbNone
+	st.readOnly[p] = false
+	c.setPoolState(p, StateActive)
+	c.res.Changed = true
+	c.infof("[%s] Invoke-CsPoolFailBack finished in %s: the users of %s are home.",
+		FormatDuration(st.now), FormatDuration(st.now-start), pi.fqdn)
+}
+
+// downReason says in a few words why pool p does not serve.
+func (s *Sim) downReason(p int) string {
+	pi := &s.x.pools[p]
+	st := &s.st
+	switch {
+	case !st.siteUp[pi.site]:
+		return "site " + s.x.sites[pi.site].name + " is down"
+	case st.stopped[p]:
+		return "its services are stopped"
+	case s.runningServers(p) == 0:
+		return "none of its servers runs"
+	case pi.role.IsFrontEnd() && !s.backEndUsable(p):
+		return "its back end is down"
+	case st.latched[p]:
+		return fmt.Sprintf("it lost quorum: %d of %d servers run", s.runningServers(p), len(pi.servers))
+	}
+	return "health " + string(st.health[p])
+}

@@ -1,0 +1,320 @@
+package sim
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"failwright/engine/topology"
+)
+
+// simVerbs are the simulator's own commands: faults, repairs and time.
+var simVerbs = map[string]func(*ctx){
+	"Stop-SimServer":     func(c *ctx) { c.setServer(false) },
+	"Start-SimServer":    func(c *ctx) { c.setServer(true) },
+	"Stop-SimPool":       func(c *ctx) { c.setPool(false, false) },
+	"Start-SimPool":      func(c *ctx) { c.setPool(true, false) },
+	"Stop-SimEdgePool":   func(c *ctx) { c.setPool(false, true) },
+	"Start-SimEdgePool":  func(c *ctx) { c.setPool(true, true) },
+	"Stop-SimSite":       func(c *ctx) { c.setSite(false) },
+	"Start-SimSite":      func(c *ctx) { c.setSite(true) },
+	"Stop-SimBackEnd":    func(c *ctx) { c.setBackEnd(false) },
+	"Start-SimBackEnd":   func(c *ctx) { c.setBackEnd(true) },
+	"Disconnect-SimSite": func(c *ctx) { c.setLink(false) },
+	"Connect-SimSite":    func(c *ctx) { c.setLink(true) },
+	"Stop-SimBranch":     func(c *ctx) { c.setBranch(false) },
+	"Start-SimBranch":    func(c *ctx) { c.setBranch(true) },
+	"Wait-SimTime":       cmdWait,
+	"Get-SimState":       cmdSimState,
+}
+
+// change applies a fault or repair: it marks the change as a fault (for the RTO figures) when
+// something stops, prints the events that follow as notices, and re-derives the state.
+func (c *ctx) change(fault bool, f func()) {
+	s := c.s
+	s.noticeEvents = true
+	s.st.faulting = fault
+	f()
+	s.recompute()
+	s.st.faulting = false
+	s.noticeEvents = false
+	c.res.Lines = append(c.res.Lines, s.out...)
+	s.out = nil
+	c.res.Changed = true
+}
+
+func (c *ctx) setServer(up bool) {
+	s := c.s
+	name := c.cmd.Str("Fqdn")
+	sp, ok := s.x.server[lower(name)]
+	if !ok {
+		c.fail("FW-SERVER-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find server "%s" in the topology.`, name))
+		return
+	}
+	pi := &s.x.pools[sp[0]]
+	i := pi.serverOff + sp[1]
+	if s.st.serverUp[i] == up {
+		c.warnf(`Server "%s" is already %s.`, pi.servers[sp[1]], upText(up))
+		return
+	}
+	c.change(!up, func() {
+		s.st.serverUp[i] = up
+		s.logf("Server %s %s.", pi.servers[sp[1]], startedText(up))
+	})
+}
+
+func upText(up bool) string {
+	if up {
+		return "running"
+	}
+	return "stopped"
+}
+
+func startedText(up bool) string {
+	if up {
+		return "started"
+	}
+	return "stopped"
+}
+
+func (c *ctx) setPool(up, edge bool) {
+	s := c.s
+	p := c.pool("PoolFqdn")
+	if p < 0 {
+		return
+	}
+	pi := &s.x.pools[p]
+	if edge && pi.role != topology.Edge {
+		c.fail("FW-NOT-EDGE", "InvalidArgument", fmt.Sprintf(`Pool "%s" is not an Edge pool; use %s-SimPool.`, pi.fqdn, map[bool]string{true: "Start", false: "Stop"}[up]))
+		return
+	}
+	c.change(!up, func() {
+		for i := range pi.servers {
+			s.st.serverUp[pi.serverOff+i] = up
+		}
+		s.logf("Every server of pool %s %s.", pi.fqdn, startedText(up))
+	})
+}
+
+func (c *ctx) site(param string) int {
+	name := c.cmd.Str(param)
+	i := c.s.x.findSite(name)
+	if i < 0 {
+		var names []string
+		for _, si := range c.s.x.sites {
+			names = append(names, si.name)
+		}
+		c.fail("FW-SITE-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find site "%s". The sites are: %s.`, name, strings.Join(names, ", ")))
+	}
+	return i
+}
+
+func (c *ctx) setSite(up bool) {
+	s := c.s
+	i := c.site("Site")
+	if i < 0 {
+		return
+	}
+	if s.st.siteUp[i] == up {
+		c.warnf(`Site "%s" is already %s.`, s.x.sites[i].name, map[bool]string{true: "up", false: "down"}[up])
+		return
+	}
+	c.change(!up, func() {
+		s.st.siteUp[i] = up
+		s.logf("Site %s %s (%d pools).", s.x.sites[i].name, map[bool]string{true: "is back", false: "is lost"}[up], len(s.x.sites[i].pools))
+	})
+}
+
+func (c *ctx) setBackEnd(up bool) {
+	s := c.s
+	p := c.frontEnd("PoolFqdn")
+	if p < 0 {
+		return
+	}
+	pi := &s.x.pools[p]
+	mirror := c.cmd.Switch("Mirror")
+	if mirror && !pi.hasMirror {
+		c.fail("FW-NO-MIRROR", "InvalidArgument", fmt.Sprintf(`Pool "%s" has no back-end mirror.`, pi.fqdn))
+		return
+	}
+	c.change(!up, func() {
+		name := pi.beFQDN
+		if mirror {
+			s.st.mirrorUp[p] = up
+			name = pi.mirror
+		} else {
+			s.st.beUp[p] = up
+		}
+		if name == "" {
+			name = "the local SQL Server Express store of " + pi.fqdn
+		}
+		s.logf("Back end %s %s.", name, startedText(up))
+	})
+}
+
+func (c *ctx) setLink(up bool) {
+	s := c.s
+	a := c.site("Site")
+	if a < 0 {
+		return
+	}
+	b := c.site("To")
+	if b < 0 {
+		return
+	}
+	if a == b {
+		c.fail("FW-SAME-SITE", "InvalidArgument", "-Site and -To name the same site: a link joins two different sites.")
+		return
+	}
+	n := len(s.x.sites)
+	c.change(!up, func() {
+		s.st.cut[a*n+b], s.st.cut[b*n+a] = !up, !up
+		s.logf("Link %s - %s %s.", s.x.sites[a].name, s.x.sites[b].name, map[bool]string{true: "restored", false: "cut"}[up])
+	})
+}
+
+func (c *ctx) setBranch(up bool) {
+	s := c.s
+	name := c.cmd.Str("Fqdn")
+	i := s.x.findBranch(name)
+	if i < 0 {
+		c.fail("FW-BRANCH-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find branch appliance "%s" in the topology.`, name))
+		return
+	}
+	c.change(!up, func() {
+		s.st.branchUp[i] = up
+		s.logf("Branch appliance %s %s.", s.x.branches[i].fqdn, startedText(up))
+	})
+}
+
+func cmdWait(c *ctx) {
+	s := c.s
+	d, ok := c.cmd.TimeSpan("Duration")
+	if !ok {
+		m, _ := c.cmd.Int("Minutes")
+		sec, _ := c.cmd.Int("Seconds")
+		d = time.Duration(m)*time.Minute + time.Duration(sec)*time.Second
+	}
+	if d < 0 {
+		c.fail("FW-NEGATIVE-TIME", "InvalidArgument", "Virtual time only moves forward: give a positive duration.")
+		return
+	}
+	if d > 366*24*time.Hour {
+		c.fail("FW-TIME-TOO-LONG", "InvalidArgument", "Wait-SimTime waits at most 366 days at a time.")
+		return
+	}
+	from := s.st.now
+	s.noticeEvents = true
+	s.Advance(d)
+	s.noticeEvents = false
+	c.res.Lines = append(c.res.Lines, s.out...)
+	s.out = nil
+	c.infof("[%s] %s passed (from %s).", FormatDuration(s.st.now), FormatDuration(d), FormatDuration(from))
+	c.res.Changed = d > 0
+}
+
+func cmdSimState(c *ctx) {
+	s := c.s
+	x := s.x
+	st := &s.st
+	c.outf("Virtual time %s", FormatDuration(st.now))
+	c.outf("")
+	var rows [][]string
+	for p, pi := range x.pools {
+		up := s.runningServers(p)
+		svc := "Running"
+		if st.stopped[p] {
+			svc = "Stopped"
+		}
+		users, mode, by := "", "", ""
+		if pi.role.IsFrontEnd() {
+			users = fmt.Sprint(pi.users)
+			mode = string(st.mode[p])
+			if b := st.servedBy[p]; b >= 0 {
+				by = x.pools[b].fqdn
+			}
+		} else if pi.role == topology.Edge {
+			svc = "-"
+			if h := st.nextHop[p]; h >= 0 {
+				by = "next hop " + x.pools[h].fqdn
+			}
+		}
+		ps := ""
+		if pi.role.IsFrontEnd() {
+			ps = string(st.poolState[p])
+		}
+		rows = append(rows, []string{pi.fqdn, x.sites[pi.site].name, shortRole(pi.role),
+			fmt.Sprintf("%d/%d", up, len(pi.servers)), string(st.health[p]), ps, svc, users, mode, by})
+	}
+	c.table([]string{"Pool", "Site", "Role", "Servers", "Health", "PoolState", "Services", "Users", "Mode", "ServedBy"}, rows)
+	if len(x.branches) > 0 {
+		c.outf("")
+		rows = rows[:0]
+		for i, b := range x.branches {
+			by := ""
+			if q := st.bServed[i]; q >= 0 {
+				by = x.pools[q].fqdn
+			} else if st.branchUp[i] && st.bMode[i] != ModeSignedOut {
+				by = b.fqdn
+			}
+			rows = append(rows, []string{b.fqdn, map[bool]string{true: "Up", false: "Down"}[st.branchUp[i]], fmt.Sprint(b.users), string(st.bMode[i]), by})
+		}
+		c.table([]string{"Branch", "Health", "Users", "Mode", "ServedBy"}, rows)
+	}
+	c.outf("")
+	if cp := st.cmsPool; cp >= 0 {
+		c.outf("CMS: active master on %s (%s)", x.pools[cp].fqdn, map[bool]string{true: "available", false: "unavailable"}[s.cmsAvailable()])
+	} else {
+		c.outf("CMS: none")
+	}
+	if len(x.dirs) > 0 {
+		c.outf("")
+		rows = rows[:0]
+		for d, di := range x.dirs {
+			rows = append(rows, []string{x.pools[di.from].fqdn + " -> " + x.pools[di.to].fqdn, string(s.backupState(d)),
+				FormatDuration(s.lastSyncView(d)), FormatDuration(s.backlog(d))})
+		}
+		c.table([]string{"Backup", "State", "LastSync", "Backlog"}, rows)
+	}
+	var down, cut []string
+	for i, si := range x.sites {
+		if !st.siteUp[i] {
+			down = append(down, si.name)
+		}
+	}
+	snap := s.Snapshot()
+	for _, l := range snap.CutLinks {
+		cut = append(cut, l[0]+" - "+l[1])
+	}
+	sort.Strings(down)
+	if len(down) > 0 || len(cut) > 0 {
+		c.outf("")
+	}
+	if len(down) > 0 {
+		c.outf("Sites down: %s", strings.Join(down, ", "))
+	}
+	if len(cut) > 0 {
+		c.outf("Links cut: %s", strings.Join(cut, ", "))
+	}
+	var counts []string
+	for i, m := range Modes {
+		counts = append(counts, fmt.Sprintf("%s %d", m, st.last[i]))
+	}
+	c.outf("")
+	c.outf("Users: %s", strings.Join(counts, ", "))
+}
+
+func shortRole(r topology.Role) string {
+	switch r {
+	case topology.FrontEndEnterprise:
+		return "FE-EE"
+	case topology.FrontEndStandard:
+		return "FE-SE"
+	case topology.Edge:
+		return "Edge"
+	case topology.Director:
+		return "Director"
+	}
+	return string(r)
+}
