@@ -41,21 +41,11 @@ func (b *builder) layout() {
 	disaster := b.req.Mode == Disaster
 	b.steps = make([]Step, 0, 24)
 
-	// §5 step 0: the Edge next hop first.
-	for _, e := range b.edges {
-		nh := b.newNextHop(e)
-		look := call("Get-CsService", sw("EdgeServer"), q("PoolFqdn", e.FQDN))
-		b.step(checkStep("edge-next-hop-check-"+e.FQDN, "Check the next hop of Edge pool "+e.FQDN, look,
-			"The Edge service of "+e.FQDN+" lists Registrar:"+p.FQDN+" as its next hop.",
-			"Procedure step 0: Invoke-CsPoolFailOver refuses to run while the failed pool is an Edge pool's internal next hop."))
-		how := "Procedure step 0: the Edge pool is in another site, so the next hop is changed with Set-CsEdgeServer."
-		if strings.EqualFold(e.Site, p.Site) {
-			how = "Procedure step 0: the documented way for an Edge pool in the failed pool's site is Topology Builder (Edit Properties, Next Hop, publish); Set-CsEdgeServer makes the same change from the shell."
-		}
-		b.step(changeStep("edge-next-hop-"+e.FQDN, "Point Edge pool "+e.FQDN+" at "+nh,
-			call("Set-CsEdgeServer", q("Identity", "EdgeServer:"+e.FQDN), q("Registrar", "Registrar:"+nh)),
-			"The command completes without error; the Edge service now lists Registrar:"+nh+".",
-			how, edgeDuration, look))
+	// §5 step 0: the Edge next hop first, while the CMS answers. Changing the next hop is a
+	// topology change that needs a working CMS: when the CMS is lost it follows the CMS
+	// failover instead.
+	if !b.cmsFO {
+		b.edgeSteps(false)
 	}
 
 	// §5 steps 1-3: where the CMS is.
@@ -72,9 +62,9 @@ func (b *builder) layout() {
 		call("Get-CsPoolBackupRelationship", q("PoolFqdn", cms.FQDN)), relExpect,
 		"Procedure step 2: the CMS can only be failed over to the CMS pool's backup pool ("+string(cms.Version)+")."))
 	cmsStatus := call("Get-CsManagementStoreReplicationStatus", sw("CentralManagementStoreStatus"))
-	statusExpect := "ActiveMasterFqdn and ActiveFileTransferAgents name servers of " + cms.FQDN + ": the CMS is up and stays where it is."
+	statusExpect := "ActiveMasterFqdn and ActiveFileTransferAgents name " + cms.FQDN + ": the CMS is up and stays where it is."
 	if b.cmsFO {
-		statusExpect = "ActiveMasterFqdn and ActiveFileTransferAgents are empty or name servers of " + cms.FQDN + ", which is being lost: the CMS must be failed over first."
+		statusExpect = "ActiveMasterFqdn and ActiveFileTransferAgents are empty, or name " + cms.FQDN + ", which is being lost: the CMS must be failed over first."
 	}
 	b.step(checkStep("cms-status", "Check whether the Central Management store answers", cmsStatus, statusExpect,
 		"Procedure step 3: an empty ActiveMasterFqdn means the CMS is down."))
@@ -82,6 +72,10 @@ func (b *builder) layout() {
 	// §5 steps 4-5: the CMS failover, when it is on the failed pool or down.
 	if b.cmsFO && b.cmsBk != nil {
 		b.cmsFailover(cmsStatus, disaster)
+	}
+
+	if b.cmsFO {
+		b.edgeSteps(true)
 	}
 
 	// Backup relationship and Backup Service.
@@ -156,6 +150,34 @@ func (b *builder) layout() {
 	}
 }
 
+// edgeSteps lays out §5 step 0 for every Edge pool whose next hop is the pool: check the next
+// hop, then point it at a pool that keeps running. afterCMS says it follows a CMS failover.
+func (b *builder) edgeSteps(afterCMS bool) {
+	p := b.pool
+	order := ""
+	if afterCMS {
+		order = " The CMS is lost, so this comes after its failover."
+	}
+	for _, e := range b.edges {
+		nh := b.newNextHop(e)
+		look := call("Get-CsService", sw("EdgeServer"), q("PoolFqdn", e.FQDN))
+		b.step(checkStep("edge-next-hop-check-"+e.FQDN, "Check the next hop of Edge pool "+e.FQDN, look,
+			"The Edge service of "+e.FQDN+" lists Registrar:"+p.FQDN+" as its next hop.",
+			"Procedure step 0: Invoke-CsPoolFailOver refuses to run while the failed pool is an Edge pool's internal next hop."+order))
+		how := "Procedure step 0: the Edge pool is in another site, so the next hop is changed with Set-CsEdgeServer."
+		if strings.EqualFold(e.Site, p.Site) {
+			how = "Procedure step 0: the documented way for an Edge pool in the failed pool's site is Topology Builder (Edit Properties, Next Hop, publish); Set-CsEdgeServer makes the same change from the shell."
+		}
+		if afterCMS {
+			how += " It follows the CMS failover because the change needs a working CMS."
+		}
+		b.step(changeStep("edge-next-hop-"+e.FQDN, "Point Edge pool "+e.FQDN+" at "+nh,
+			call("Set-CsEdgeServer", q("Identity", "EdgeServer:"+e.FQDN), q("Registrar", "Registrar:"+nh)),
+			"The command completes without error; the Edge service now lists Registrar:"+nh+".",
+			how, edgeDuration, look))
+	}
+}
+
 // cmsFailover lays out §5 step 5: the mirror-state check, the CMS failover (two alternative
 // steps when the CMS pool's backup pool has a mirrored back end) and its verification.
 func (b *builder) cmsFailover(status Call, disaster bool) {
@@ -193,7 +215,7 @@ func (b *builder) cmsFailover(status Call, disaster bool) {
 		b.step(s)
 	}
 	b.step(checkStep("cms-verify", "Check that the CMS is active on "+to.FQDN, status,
-		"ActiveMasterFqdn and ActiveFileTransferAgents now name servers of "+to.FQDN+".",
+		"ActiveMasterFqdn and ActiveFileTransferAgents now name "+to.FQDN+".",
 		"Procedure step 5c."))
 	b.step(checkStep("cms-replicas", "Check that every replica is up to date",
 		call("Get-CsManagementStoreReplicationStatus"),
@@ -296,8 +318,8 @@ func (b *builder) failback() {
 	disaster := b.req.Mode == Disaster
 	wait := Step{ID: "home-ready", Title: "Wait until " + p.FQDN + " is repaired", Kind: KindWait,
 		Instructions: "Wait until every Front End of " + p.FQDN + " and its back end run again, then check with Get-CsPoolFabricState -PoolFqdn " + QuoteArg(p.FQDN) + ".",
-		Expect: "Every routing group of " + p.FQDN + " has a primary and at least one secondary replica.",
-		Reason: "Failback needs the home pool running; nothing else about the CMS is needed (it can stay on " + bk.FQDN + ").",
+		Expect:       "Every routing group of " + p.FQDN + " has a primary and at least one secondary replica.",
+		Reason:       "Failback needs the home pool running; nothing else about the CMS is needed (it can stay on " + bk.FQDN + ").",
 	}
 	if disaster {
 		wait.Simulate = inverseSetup(b.req.Setup, p.Site)

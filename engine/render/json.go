@@ -1,0 +1,293 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"failwright/engine/plan"
+	"failwright/engine/topology"
+)
+
+// JSON renders p as the versioned plan document of docs/plan-format.md: two-space indented,
+// fields in a fixed order, no HTML escaping, a final newline.
+func JSON(p *plan.Plan) ([]byte, error) {
+	if err := checkPlan(p); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(p); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// maxJSON is the largest plan document ParseJSON reads.
+const maxJSON = 8 << 20
+
+// ParseJSON reads a plan document strictly: every field must be known and spelled exactly,
+// none may repeat, the fields that are always written must be present, values must have
+// their documented types, the format version must be one this failwright reads, the steps
+// must be numbered from 1, and each command must be the line its call writes. Errors name
+// the line, column and path ("3:5: steps[2].expct: unknown field").
+func ParseJSON(data []byte) (*plan.Plan, error) {
+	if len(data) > maxJSON {
+		return nil, fmt.Errorf("plan document is larger than %d bytes", maxJSON)
+	}
+	s := &shape{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	s.dec.UseNumber()
+	if err := s.value("", reflect.TypeOf(plan.Plan{}), 0); err != nil {
+		return nil, err
+	}
+	if _, err := s.dec.Token(); err != io.EOF {
+		return nil, s.errorf("", "unexpected data after the plan document")
+	}
+	var p plan.Plan
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return nil, fmt.Errorf("plan document: %w", err)
+	}
+	if err := semantics(&p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// semantics checks what the shape cannot.
+func semantics(p *plan.Plan) error {
+	if p.FormatVersion != plan.FormatVersion {
+		return fmt.Errorf("formatVersion: plan format version %d is not supported (this failwright reads version %d)", p.FormatVersion, plan.FormatVersion)
+	}
+	if p.Request.Mode != plan.Planned && p.Request.Mode != plan.Disaster {
+		return fmt.Errorf("request.mode: %q is not planned or disaster", p.Request.Mode)
+	}
+	for i, st := range p.Steps {
+		path := "steps[" + strconv.Itoa(i) + "]"
+		if st.Number != i+1 {
+			return fmt.Errorf("%s.number: step %d is numbered %d", path, i+1, st.Number)
+		}
+		switch st.Kind {
+		case plan.KindCheck, plan.KindChange:
+			if st.Call == nil {
+				return fmt.Errorf("%s.call: a %s step needs a call", path, st.Kind)
+			}
+			if st.Command != st.Call.Line() {
+				return fmt.Errorf("%s.command: %q is not what its call writes (%q)", path, st.Command, st.Call.Line())
+			}
+		case plan.KindManual, plan.KindWait:
+			if st.Call != nil || st.Command != "" {
+				return fmt.Errorf("%s: a %s step has no command", path, st.Kind)
+			}
+		default:
+			return fmt.Errorf("%s.kind: %q is not check, change, manual or wait", path, st.Kind)
+		}
+		for j, v := range st.Verify {
+			if err := checkCall(path+".verify["+strconv.Itoa(j)+"]", v); err != nil {
+				return err
+			}
+		}
+		if st.Call != nil {
+			if err := checkCall(path+".call", *st.Call); err != nil {
+				return err
+			}
+		}
+	}
+	for i, f := range p.Findings {
+		switch f.Severity {
+		case topology.Error, topology.Warning, topology.Info:
+		default:
+			return fmt.Errorf("findings[%d].severity: %q is not error, warning or info", i, f.Severity)
+		}
+	}
+	return checkPlan(p)
+}
+
+// shape walks a JSON document token by token against a Go type, the way encoding/json
+// would decode it, but strictly.
+type shape struct {
+	data []byte
+	dec  *json.Decoder
+}
+
+var durationType = reflect.TypeOf(plan.Duration(0))
+
+func (s *shape) errorf(path, format string, args ...any) error {
+	off := int(s.dec.InputOffset())
+	line, col := 1, 1
+	for i := 0; i < off && i < len(s.data); i++ {
+		if s.data[i] == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	where := strconv.Itoa(line) + ":" + strconv.Itoa(col) + ": "
+	if path != "" {
+		where += path + ": "
+	}
+	return errors.New(where + fmt.Sprintf(format, args...))
+}
+
+func (s *shape) token(path string) (json.Token, error) {
+	t, err := s.dec.Token()
+	if err == io.EOF {
+		return nil, s.errorf(path, "unexpected end of the document")
+	}
+	if err != nil {
+		return nil, s.errorf(path, "%s", strings.TrimPrefix(err.Error(), "json: "))
+	}
+	return t, nil
+}
+
+// value checks one value of type t.
+func (s *shape) value(path string, t reflect.Type, depth int) error {
+	if depth > 32 {
+		return s.errorf(path, "nested too deeply")
+	}
+	tok, err := s.token(path)
+	if err != nil {
+		return err
+	}
+	if t == durationType {
+		if str, ok := tok.(string); ok {
+			if _, err := plan.ParseDuration(str); err != nil {
+				return s.errorf(path, "%v", err)
+			}
+			return nil
+		}
+		return s.errorf(path, "want a duration string \"hh:mm:ss\"")
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		if tok == nil {
+			return nil
+		}
+		return s.valueFrom(path, t.Elem(), tok, depth)
+	default:
+		return s.valueFrom(path, t, tok, depth)
+	}
+}
+
+func (s *shape) valueFrom(path string, t reflect.Type, tok json.Token, depth int) error {
+	switch t.Kind() {
+	case reflect.Struct:
+		if d, ok := tok.(json.Delim); !ok || d != '{' {
+			return s.errorf(path, "want an object")
+		}
+		return s.object(path, t, depth)
+	case reflect.Slice:
+		if tok == nil {
+			return nil
+		}
+		if d, ok := tok.(json.Delim); !ok || d != '[' {
+			return s.errorf(path, "want an array")
+		}
+		for i := 0; s.dec.More(); i++ {
+			if err := s.value(path+"["+strconv.Itoa(i)+"]", t.Elem(), depth+1); err != nil {
+				return err
+			}
+		}
+		_, err := s.token(path)
+		return err
+	case reflect.String:
+		if _, ok := tok.(string); !ok {
+			return s.errorf(path, "want a string")
+		}
+	case reflect.Bool:
+		if _, ok := tok.(bool); !ok {
+			return s.errorf(path, "want true or false")
+		}
+	case reflect.Int, reflect.Int64:
+		n, ok := tok.(json.Number)
+		if !ok {
+			return s.errorf(path, "want an integer")
+		}
+		if _, err := strconv.ParseInt(string(n), 10, 64); err != nil {
+			return s.errorf(path, "want an integer, got %s", n)
+		}
+	default:
+		return s.errorf(path, "unsupported type %s", t)
+	}
+	return nil
+}
+
+// object checks the members of an object against struct type t.
+func (s *shape) object(path string, t reflect.Type, depth int) error {
+	type field struct {
+		typ      reflect.Type
+		required bool
+	}
+	fields := map[string]field{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "-" || !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		optional := strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero")
+		fields[name] = field{f.Type, !optional}
+	}
+	seen := map[string]bool{}
+	for s.dec.More() {
+		tok, err := s.token(path)
+		if err != nil {
+			return err
+		}
+		key, _ := tok.(string)
+		kp := key
+		if path != "" {
+			kp = path + "." + key
+		}
+		f, ok := fields[key]
+		if !ok {
+			return s.errorf(kp, "unknown field %q", key)
+		}
+		if seen[key] {
+			return s.errorf(kp, "field %q appears twice", key)
+		}
+		seen[key] = true
+		if err := s.value(kp, f.typ, depth+1); err != nil {
+			return err
+		}
+	}
+	if _, err := s.token(path); err != nil {
+		return err
+	}
+	names := make([]string, 0, len(fields))
+	for name := range fields {
+		names = append(names, name)
+	}
+	// Report the first missing field in a stable order.
+	sortStrings(names)
+	for _, name := range names {
+		if fields[name].required && !seen[name] {
+			kp := name
+			if path != "" {
+				kp = path + "." + name
+			}
+			return s.errorf(kp, "missing field %q", name)
+		}
+	}
+	return nil
+}
+
+func sortStrings(a []string) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}

@@ -1,0 +1,381 @@
+package render
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"failwright/engine/plan"
+	"failwright/engine/shell"
+	"failwright/engine/topology"
+)
+
+// Markers and wrappers of planned command lines in a script. Every planned command (a check,
+// a change, a verification) is written alone on its own line, exactly as planned, followed
+// by one of the wrapper suffixes and then the marker comment "# fw:step N" or "# fw:verify N".
+// Commands extracts them back.
+const (
+	// SuffixChange follows a changing cmdlet that supports -WhatIf: -Rehearse turns it into a
+	// dry run, and the script's own confirmation replaces the cmdlet's.
+	SuffixChange = " -WhatIf:$Rehearse -Confirm:$false"
+	// SuffixOutput follows a read-only command, so its output shows at once.
+	SuffixOutput = " | Out-Host"
+	markStep     = "# fw:step "
+	markVerify   = "# fw:verify "
+)
+
+// ps is a tiny script writer.
+type ps struct{ b strings.Builder }
+
+func (w *ps) line(parts ...string) {
+	for _, p := range parts {
+		w.b.WriteString(p)
+	}
+	w.b.WriteByte('\n')
+}
+
+// lit is a PowerShell single-quoted literal of s.
+func lit(s string) string { return shell.QuoteArg(s) }
+
+// PowerShell renders p as a script for the Skype for Business Server (or Lync Server)
+// Management Shell: a header with the plan ID, fingerprint and topology name; the
+// parameters -Rehearse (every changing cmdlet runs with -WhatIf), -NoConfirm (no
+// confirmation before changing steps) and -LogPath (the transcript); strict mode and
+// stop-on-error; a transcript; a preflight section that re-checks every assumption of the
+// plan against the live deployment and stops on drift; then each step with its header,
+// expected result and predicted duration, a confirmation before each change, and an
+// acknowledgement for manual and wait steps. Every value from the plan is written as a
+// single-quoted literal (shell.QuoteArg); planned commands stand alone on marked lines.
+func PowerShell(p *plan.Plan) ([]byte, error) {
+	if err := checkPlan(p); err != nil {
+		return nil, err
+	}
+	w := &ps{}
+	mode := "disaster"
+	if p.Request.Mode == plan.Planned {
+		mode = "planned"
+	}
+	title := "fail " + p.Request.Pool + " over to " + p.BackupPool + " (" + mode + ")"
+	if p.Request.Failback {
+		title += ", then fail it back"
+	}
+	// Header. Comments hold only plan values that checkPlan let through (no line breaks).
+	w.line("#Requires -Version 3.0")
+	w.line("# failwright plan: ", title)
+	w.line("#   plan ID:     ", p.ID)
+	w.line("#   fingerprint: ", p.Fingerprint)
+	w.line("#   topology:    ", p.TopologyName)
+	w.line("#   format:      ", strconv.Itoa(p.FormatVersion))
+	w.line("# Run it in the Skype for Business Server Management Shell on a Front End of ", p.BackupPool, ".")
+	w.line("#   -Rehearse   every changing cmdlet runs with -WhatIf; manual steps are listed, not awaited")
+	w.line("#   -NoConfirm  no confirmation before changing steps (manual steps still wait)")
+	w.line("#   -LogPath    where the transcript goes (default: the current folder)")
+	w.line("# Made by failwright. Do not edit: failwright plan --check PLAN.json TOPOLOGY tells whether it still fits.")
+	w.line("[CmdletBinding()]")
+	w.line("param(")
+	w.line("    [switch]$Rehearse,")
+	w.line("    [switch]$NoConfirm,")
+	w.line("    [string]$LogPath = ''")
+	w.line(")")
+	w.line("Set-StrictMode -Version Latest")
+	w.line("$ErrorActionPreference = 'Stop'")
+	w.line()
+	w.line("$FwPlanId = ", lit(p.ID))
+	w.line("$FwFingerprint = ", lit(p.Fingerprint))
+	w.line("$FwTopology = ", lit(p.TopologyName))
+	for _, g := range altGroups(p) {
+		w.line("$FwAlt_", altVar(g), " = ''")
+	}
+	w.line(psHelpers)
+	w.line("if (-not $LogPath) {")
+	w.line("    $LogPath = Join-Path -Path (Get-Location).Path -ChildPath ('failwright-' + $FwPlanId + '-' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.log')")
+	w.line("}")
+	w.line("Start-Transcript -Path $LogPath -Append | Out-Null")
+	w.line("try {")
+	w.line("Write-Host ", lit("failwright plan "+p.ID+": "+title))
+	w.line("Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)")
+	w.line("if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }")
+	w.line()
+	preflight(w, p)
+	for i := range p.Steps {
+		step(w, p, &p.Steps[i])
+	}
+	w.line()
+	w.line("Write-Host ''")
+	w.line("Write-Host ", lit(fmt.Sprintf("Plan complete (%d steps). Predicted RTO %s, data loss %s.", len(p.Steps), p.Prediction.RTO, p.Prediction.DataLoss)), " -ForegroundColor Green")
+	w.line("} finally {")
+	w.line("    Stop-Transcript | Out-Null")
+	w.line("}")
+	return []byte(w.b.String()), nil
+}
+
+// psHelpers are the script's helper functions. They take every value as a parameter, so no
+// plan value is ever spliced into their code.
+const psHelpers = `
+function Write-FwStep {
+    param([int]$Number, [string]$Kind, [string]$Title, [string]$Expect, [string]$Duration, [string]$When)
+    Write-Host ''
+    Write-Host ('=== Step {0} [{1}] {2}' -f $Number, $Kind, $Title) -ForegroundColor Cyan
+    if ($When) { Write-Host ('    Only when: ' + $When) }
+    Write-Host ('    Expected: ' + $Expect)
+    Write-Host ('    Predicted duration: ' + $Duration)
+}
+
+function Confirm-FwStep {
+    param([int]$Number)
+    if ($NoConfirm) { return }
+    $answer = Read-Host ('Run step {0}? Type Y to run it; anything else stops the plan' -f $Number)
+    if ($answer -ne 'Y') { throw ('Stopped by the operator before step {0}.' -f $Number) }
+}
+
+function Confirm-FwCheck {
+    param([int]$Number)
+    if ($NoConfirm -or $Rehearse) { return }
+    $answer = Read-Host ('Does the output of step {0} match the expected result? Type Y to go on; anything else stops the plan' -f $Number)
+    if ($answer -ne 'Y') { throw ('Stopped by the operator at step {0}: the output did not match.' -f $Number) }
+}
+
+function Select-FwAlternative {
+    param([int]$Number, [string]$When)
+    if ($NoConfirm) { return $true }
+    $answer = Read-Host ('Step {0} applies only when: {1}. Does it apply? Type Y to run it, N to skip to the next alternative' -f $Number, $When)
+    return ($answer -eq 'Y')
+}
+
+function Wait-FwAcknowledge {
+    param([int]$Number, [string]$Instructions)
+    Write-Host ('    To do: ' + $Instructions)
+    if ($Rehearse) { Write-Host '    (rehearsal: not waiting)'; return }
+    do { $answer = Read-Host ('Type DONE when step {0} is done' -f $Number) } while ($answer -ne 'DONE')
+}
+
+$FwDrift = New-Object System.Collections.Generic.List[string]
+$FwUnchecked = New-Object System.Collections.Generic.List[string]
+
+function Test-FwFact {
+    param([string]$Path, [string]$Expected, [scriptblock]$Probe, [switch]$Exact)
+    try {
+        $seen = (& $Probe | Out-String).Trim()
+    } catch {
+        Write-Host ('    ?      {0}: could not be read ({1})' -f $Path, $_.Exception.Message) -ForegroundColor Yellow
+        $FwUnchecked.Add($Path)
+        return
+    }
+    if ($Exact) { $ok = ($seen -eq $Expected) } else { $ok = ($seen -match [regex]::Escape($Expected)) }
+    if ($ok) {
+        Write-Host ('    ok     {0} = {1}' -f $Path, $Expected)
+    } else {
+        Write-Host ('    DRIFT  {0}: the plan assumed {1}; the deployment shows: {2}' -f $Path, $Expected, $seen) -ForegroundColor Red
+        $FwDrift.Add($Path)
+    }
+}
+
+function Write-FwRehearsal {
+    param([int]$Number)
+    Write-Host ('    (rehearsal: step {0} is not run; its cmdlet has no -WhatIf)' -f $Number) -ForegroundColor Yellow
+}
+`
+
+// versionNumbers are the Version property values of a Registrar service per product
+// version (Get-CsService -Registrar).
+var versionNumbers = map[topology.Version]string{
+	topology.Lync2013: "6",
+	topology.SfB2015:  "7",
+	topology.SfB2019:  "8",
+}
+
+// preflight writes the section that re-checks every assumption against the deployment.
+func preflight(w *ps, p *plan.Plan) {
+	w.line("# ---- Preflight: the deployment must still be what the plan assumed.")
+	w.line("Write-Host ''")
+	w.line("Write-Host '=== Preflight: checking the facts the plan relies on' -ForegroundColor Cyan")
+	w.line("if (-not (Get-Command -Name 'Invoke-CsPoolFailOver' -ErrorAction SilentlyContinue)) {")
+	w.line("    throw 'Run this script in the Skype for Business Server (or Lync Server) Management Shell: Invoke-CsPoolFailOver is not available.'")
+	w.line("}")
+	for _, a := range p.Assumptions {
+		probe, expected, exact, note := factProbe(a)
+		if probe == "" {
+			w.line("Write-Host ", lit("    skip   "+a.Path+" = "+show(a.Value)+" ("+note+")"))
+			continue
+		}
+		x := ""
+		if exact {
+			x = " -Exact"
+		}
+		w.line("Test-FwFact -Path ", lit(a.Path), " -Expected ", lit(expected), x, " -Probe { ", probe, " }")
+	}
+	w.line("if ($FwDrift.Count -gt 0) {")
+	w.line("    throw ('Preflight found drift in {0} fact(s): {1}. The deployment is not the one this plan was made for; nothing was changed. Make a new plan (failwright plan) from the current topology.' -f $FwDrift.Count, ($FwDrift -join ', '))")
+	w.line("}")
+	w.line("if ($FwUnchecked.Count -gt 0) {")
+	w.line("    Write-Warning ('Preflight could not read {0} fact(s): {1}. With the Central Management store down this is expected; check them by hand.' -f $FwUnchecked.Count, ($FwUnchecked -join ', '))")
+	w.line("    if ($NoConfirm) { throw 'Preflight could not check every fact; run without -NoConfirm to go on after checking them by hand.' }")
+	w.line("    do { $answer = Read-Host 'Type CONTINUE once you have checked them, or STOP' } while ($answer -ne 'CONTINUE' -and $answer -ne 'STOP')")
+	w.line("    if ($answer -ne 'CONTINUE') { throw 'Stopped by the operator at the preflight.' }")
+	w.line("}")
+	w.line("Write-Host '    Preflight passed.' -ForegroundColor Green")
+}
+
+func show(v string) string {
+	if v == "" {
+		return "(none)"
+	}
+	return v
+}
+
+// factProbe returns the PowerShell expression that shows an assumed fact in the live
+// deployment, the text expected in its output, whether it must match exactly, and, when a
+// fact cannot be checked from the shell, why.
+func factProbe(a plan.Assumption) (probe, expected string, exact bool, note string) {
+	s := lit(a.Subject)
+	switch a.Fact {
+	case plan.FactRole:
+		switch topology.Role(a.Value) {
+		case topology.FrontEndEnterprise, topology.FrontEndStandard:
+			return "(Get-CsPool -Identity " + s + ").Services", "Registrar:" + a.Subject, false, ""
+		case topology.Director:
+			return "(Get-CsPool -Identity " + s + ").Services", "Director:" + a.Subject, false, ""
+		case topology.Edge:
+			return "(Get-CsPool -Identity " + s + ").Services", "EdgeServer:" + a.Subject, false, ""
+		}
+	case plan.FactVersion:
+		if n, ok := versionNumbers[topology.Version(a.Value)]; ok {
+			return "(Get-CsService -Registrar -PoolFqdn " + s + ").Version", n, true, ""
+		}
+	case plan.FactSite:
+		return "(Get-CsPool -Identity " + s + ").Site", a.Value, false, ""
+	case plan.FactBackupPool:
+		if a.Value != "" {
+			// -LocalStore reads the local replica: it answers even while the CMS is down.
+			return "Get-CsPoolBackupRelationship -PoolFqdn " + s + " -LocalStore", a.Value, false, ""
+		}
+		return "", "", false, "no backup pool to check"
+	case plan.FactCMSPool:
+		return "Get-CsService -CentralManagement", a.Value, false, ""
+	case plan.FactBackEnd:
+		return "(Get-CsPool -Identity " + s + ").Services", a.Value, false, ""
+	case plan.FactMirror:
+		if a.Value != "" {
+			return "Get-CsService -UserDatabase -PoolFqdn " + s, a.Value, false, ""
+		}
+		return "", "", false, "no mirror"
+	case plan.FactNextHop:
+		if a.Value != "" {
+			return "(Get-CsService -EdgeServer -PoolFqdn " + s + ").Registrar", a.Value, false, ""
+		}
+		return "", "", false, "no next hop"
+	case plan.FactBackupRegistrar:
+		return "Get-CsService -Registrar -PoolFqdn " + s, a.Value, false, ""
+	case plan.FactBackEndInstance, plan.FactMirrorInstance:
+		return "", "", false, "checked with the SQL server"
+	}
+	return "", "", false, "not checkable from the shell"
+}
+
+// step writes one step.
+func step(w *ps, p *plan.Plan, st *plan.Step) {
+	n := strconv.Itoa(st.Number)
+	w.line()
+	w.line("# ---- Step ", n, " [", string(st.Kind), "] ", st.ID)
+	when := ""
+	if st.When != "" {
+		when = " -When " + lit(st.When)
+	}
+	w.line("Write-FwStep -Number ", n, " -Kind ", lit(string(st.Kind)), " -Title ", lit(st.Title),
+		" -Expect ", lit(st.Expect), " -Duration ", lit(st.Duration.String()), when)
+	switch st.Kind {
+	case plan.KindCheck:
+		w.line(st.Command, SuffixOutput, "  ", markStep, n)
+		w.line("Confirm-FwCheck -Number ", n)
+	case plan.KindChange:
+		if st.Alternative == "" {
+			w.line("Confirm-FwStep -Number ", n)
+			change(w, st, n, "")
+			for _, v := range st.Verify {
+				w.line(v.Line(), SuffixOutput, "  ", markVerify, n)
+			}
+			break
+		}
+		// One of a group of alternatives: the operator picks it by what a check showed; with
+		// -NoConfirm the first that succeeds runs.
+		v := "$FwAlt_" + altVar(st.Alternative)
+		w.line("if (", v, " -ne 'done' -and (Select-FwAlternative -Number ", n, " -When ", lit(st.When), ")) {")
+		w.line("    Confirm-FwStep -Number ", n)
+		w.line("    try {")
+		change(w, st, n, "        ")
+		w.line("        ", v, " = 'done'")
+		w.line("    } catch {")
+		w.line("        if (-not $NoConfirm) { throw }")
+		w.line("        Write-Warning ('Step ", n, " failed: ' + $_.Exception.Message + ' Trying the next alternative.')")
+		w.line("    }")
+		w.line("    if (", v, " -eq 'done') {")
+		for _, c := range st.Verify {
+			w.line("        ", c.Line(), SuffixOutput, "  ", markVerify, n)
+		}
+		w.line("    }")
+		w.line("}")
+		if lastOfGroup(p, st) {
+			w.line("if (", v, " -ne 'done') { throw ", lit("None of the alternative steps ("+st.Alternative+") ran: the plan cannot go on."), " }")
+		}
+	case plan.KindManual, plan.KindWait:
+		w.line("Wait-FwAcknowledge -Number ", n, " -Instructions ", lit(st.Instructions))
+	}
+}
+
+// change writes a changing step's command: with the rehearsal and confirmation wrapper when
+// its cmdlet supports -WhatIf, else skipped in a rehearsal.
+func change(w *ps, st *plan.Step, n, indent string) {
+	if whatIf(st.Call) {
+		w.line(indent, st.Command, SuffixChange, "  ", markStep, n)
+		return
+	}
+	w.line(indent, "if ($Rehearse) { Write-FwRehearsal -Number ", n, " } else {")
+	w.line(indent, st.Command, "  ", markStep, n)
+	w.line(indent, "}")
+}
+
+// lastOfGroup reports whether st is the last step of its alternative group.
+func lastOfGroup(p *plan.Plan, st *plan.Step) bool {
+	for i := range p.Steps {
+		if p.Steps[i].Number > st.Number && p.Steps[i].Alternative == st.Alternative {
+			return false
+		}
+	}
+	return true
+}
+
+// altGroups lists the alternative groups of p in order of first appearance.
+func altGroups(p *plan.Plan) []string {
+	var out []string
+	for _, st := range p.Steps {
+		if st.Alternative != "" && !slices.Contains(out, st.Alternative) {
+			out = append(out, st.Alternative)
+		}
+	}
+	return out
+}
+
+// altVar turns an alternative group name into a variable-name suffix.
+func altVar(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			b.WriteByte(c)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
+}
+
+// whatIf reports whether a changing cmdlet supports -WhatIf (and -Confirm), per the shell's
+// catalog.
+func whatIf(c *plan.Call) bool {
+	if c == nil {
+		return false
+	}
+	cm := shell.Default.Lookup(c.Cmdlet)
+	return cm != nil && cm.ShouldProcess
+}

@@ -1,0 +1,121 @@
+// Package render turns a plan (engine/plan) into what an operator takes away: a PowerShell
+// script for the Skype for Business Server Management Shell, a printable Markdown runbook,
+// and versioned JSON that ParseJSON reads back. Renderers are pure and deterministic: the
+// same plan gives the same bytes, and render, parse, render gives the same bytes again.
+package render
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"failwright/engine/plan"
+)
+
+// checkText refuses a plan string that cannot be printed on one line of a script or a
+// runbook: invalid UTF-8, control characters (tab aside), line and paragraph separators and
+// invisible formatting characters (which can reorder what a reader sees). Plans from
+// plan.Build never carry them; this is the renderers' own guard for plans read from elsewhere.
+func checkText(path, s string) error {
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("render: %s: invalid UTF-8", path)
+	}
+	for _, r := range s {
+		if r == '\t' {
+			continue
+		}
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r) {
+			return fmt.Errorf("render: %s: character %U cannot be printed safely", path, r)
+		}
+	}
+	return nil
+}
+
+// checkPlan applies checkText to every string of p the renderers print.
+func checkPlan(p *plan.Plan) error {
+	if p == nil {
+		return fmt.Errorf("render: no plan")
+	}
+	check := func(path, s string) error { return checkText(path, s) }
+	for _, c := range []struct{ path, s string }{
+		{"id", p.ID}, {"topologyName", p.TopologyName}, {"fingerprint", p.Fingerprint},
+		{"request.pool", p.Request.Pool}, {"backupPool", p.BackupPool},
+	} {
+		if err := check(c.path, c.s); err != nil {
+			return err
+		}
+	}
+	for i, a := range p.Assumptions {
+		for _, s := range []string{a.Path, a.Subject, string(a.Fact), a.Value} {
+			if err := check(fmt.Sprintf("assumptions[%d]", i), s); err != nil {
+				return err
+			}
+		}
+	}
+	for i, st := range p.Steps {
+		path := fmt.Sprintf("steps[%d]", i)
+		for _, s := range []string{st.ID, st.Title, string(st.Kind), st.When, st.Alternative, st.Command,
+			st.Instructions, st.Expect, st.Reason} {
+			if err := check(path, s); err != nil {
+				return err
+			}
+		}
+		calls := st.Verify
+		if st.Call != nil {
+			calls = append([]plan.Call{*st.Call}, calls...)
+		}
+		for _, c := range calls {
+			if err := checkCall(path, c); err != nil {
+				return err
+			}
+		}
+	}
+	for i, f := range p.Findings {
+		for _, s := range []string{f.Code, f.Path, f.Message, f.Fix} {
+			if err := check(fmt.Sprintf("findings[%d]", i), s); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// checkCall checks that a call can be written as a command: a cmdlet name and parameter
+// names of letters, digits and hyphens, and bare (unquoted) values made of characters that
+// mean nothing to PowerShell. Quoted values may hold anything printable: QuoteArg makes them
+// literals.
+func checkCall(path string, c plan.Call) error {
+	if !isWord(c.Cmdlet, "-") || !strings.Contains(c.Cmdlet, "-") {
+		return fmt.Errorf("render: %s: cmdlet name %q is not a Verb-Noun word", path, c.Cmdlet)
+	}
+	for _, p := range c.Params {
+		if !isWord(p.Name, "") {
+			return fmt.Errorf("render: %s: parameter name %q is not a word", path, p.Name)
+		}
+		if p.Switch && p.Value != "" {
+			return fmt.Errorf("render: %s: switch -%s has a value", path, p.Name)
+		}
+		if !p.Switch && !p.Quoted && !isWord(p.Value, ".:_-") {
+			return fmt.Errorf("render: %s: bare value %q of -%s must be quoted", path, p.Value, p.Name)
+		}
+		if err := checkText(path, p.Value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isWord reports whether s is non-empty ASCII letters and digits plus the extra characters.
+func isWord(s, extra string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte(extra, c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
