@@ -39,6 +39,7 @@ type typedCommand struct {
 	whatIf  bool
 	clock   Duration
 	ordinal int
+	model   bool // played from the model answer after a skip
 }
 
 // Turn is what one call to Start or Input produced, in order: the trainee's command and its
@@ -54,6 +55,8 @@ type Turn struct {
 	Events []StepReport `json:"events,omitempty"`
 	// Prompt is the trainee step now waiting for input; nil when the drill is over.
 	Prompt *Prompt `json:"prompt,omitempty"`
+	// NewStep is true when Prompt is a step that has just begun.
+	NewStep bool `json:"newStep,omitempty"`
 	// Finished is true when every step has been played.
 	Finished bool `json:"finished,omitempty"`
 }
@@ -155,6 +158,7 @@ func (t *Trainer) advance(turn *Turn) {
 			t.curSR = StepReport{Index: i, Pos: st.Pos, At: Duration(st.At), Clock: Duration(t.run.eng.Now()), Trainee: true, Note: st.Note}
 			t.next++
 			turn.Prompt = t.Prompt()
+			turn.NewStep = true
 			return
 		}
 		sr := t.run.step(i, nil)
@@ -194,7 +198,9 @@ func (t *Trainer) Input(line string) Turn {
 	case InputSkip:
 		t.deduct(Deduction{Rule: "skipped", Points: 25, Reason: fmt.Sprintf("gave up step %d; the model answer was played", t.cur)})
 		for _, l := range st.Solution {
-			t.run.exec(&t.curSR, l)
+			res := t.run.exec(&t.curSR, l)
+			t.typed = append(t.typed, typedCommand{line: l, step: t.cur, failed: res.Failed, model: true,
+				clock: t.curSR.Commands[len(t.curSR.Commands)-1].Clock, ordinal: len(t.typed)})
 		}
 		turn.Feedback = append(turn.Feedback, "Model answer: "+strings.Join(st.Solution, "; "))
 		t.complete(&turn, false)
@@ -287,6 +293,7 @@ func (t *Trainer) judge(line string, turn *Turn) {
 		if ps != nil && ps.Health != sim.HealthDown && len(downPools) > 0 {
 			add(Deduction{Rule: "wrong-pool", Points: 20, Reason: fmt.Sprintf("failed over %s, which is running, while %s is down; -PoolFqdn names the pool that failed",
 				ps.FQDN, strings.Join(downPools, ", "))})
+			break
 		} else if ps != nil && ps.Health == sim.HealthUp && disaster {
 			add(Deduction{Rule: "disaster-on-healthy", Points: 10, Reason: "used -DisasterMode on a running pool: it skips the final sync and loses the changes not yet copied; a planned failover loses nothing"})
 		}
@@ -358,8 +365,14 @@ func (t *Trainer) Finish() *Score {
 			hints++
 		}
 	}
+	typed := 0
+	for _, c := range t.typed {
+		if !c.model {
+			typed++
+		}
+	}
 	t.score = &Score{Name: t.sc.Name, File: t.sc.File, Points: max(points, 0), Max: 100, Deductions: t.deductions,
-		Commands: len(t.typed), Hints: hints, StepsDone: done, Steps: total, Report: rep}
+		Commands: typed, Hints: hints, StepsDone: done, Steps: total, Report: rep}
 	t.score.Passed = t.score.Points >= PassMark && done == total
 	return t.score
 }
@@ -415,7 +428,7 @@ func (t *Trainer) scoreGoals(g *Goals, rep *Report) {
 	}
 	for _, r := range g.Forbid {
 		for _, c := range t.typed {
-			if !c.whatIf && commandMatches(c.line, r.Command) {
+			if !c.whatIf && !c.model && commandMatches(c.line, r.Command) {
 				add(Deduction{Rule: "forbidden", Points: r.Points, Line: c.line, Reason: withReason("ran "+c.line, r.Reason)})
 				break
 			}
@@ -478,4 +491,42 @@ func (s *Score) JSON() []byte {
 		panic("scenarios: encoding a score: " + err.Error())
 	}
 	return b.Bytes()
+}
+
+// Text renders a turn for a console: the command's output, feedback, the trainer's events,
+// and the next prompt.
+func (t Turn) Text() []byte {
+	var b strings.Builder
+	if t.Command != nil {
+		for _, l := range t.Command.Lines {
+			b.WriteString(l.Text + "\n")
+		}
+	}
+	if t.Hint != "" {
+		b.WriteString("Hint: " + t.Hint + "\n")
+	}
+	for _, f := range t.Feedback {
+		b.WriteString(">> " + f + "\n")
+	}
+	for _, e := range t.Events {
+		if e.Note != "" {
+			fmt.Fprintf(&b, "[%s] # %s\n", e.Clock.Clock(), oneLine(e.Note))
+		}
+		for _, c := range e.Commands {
+			fmt.Fprintf(&b, "[%s] trainer PS> %s\n", c.Clock.Clock(), c.Line)
+			for _, l := range c.Lines {
+				b.WriteString(l.Text + "\n")
+			}
+		}
+	}
+	if p := t.Prompt; p != nil && t.NewStep {
+		fmt.Fprintf(&b, "\n[%s] Step %d of %d: %s\n", p.Clock.Clock(), p.Number, p.Of, oneLine(p.Text))
+		if p.Goal != "" {
+			fmt.Fprintf(&b, "Goal: %s\n", oneLine(p.Goal))
+		}
+	}
+	if t.Finished {
+		b.WriteString("\nThe drill is over.\n")
+	}
+	return []byte(b.String())
 }

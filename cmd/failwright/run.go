@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"failwright/engine/topology"
+	"failwright/scenarios"
+)
+
+func init() {
+	register("run", command{
+		summary: "run scenarios and check their expectations (--json, --record, --output, --library)",
+		run:     runScenarios,
+	})
+}
+
+// fileResolver reads a scenario's topology from the file system.
+func fileResolver(p string) ([]byte, error) { return os.ReadFile(filepath.FromSlash(p)) }
+
+// scenarioFile is one scenario argument: a path on disk, or a library file with "library:".
+type scenarioFile struct {
+	name    string
+	library bool
+}
+
+// loadScenario reads and decodes one scenario. It returns the findings to print when the
+// scenario cannot run.
+func loadScenario(f scenarioFile) (*scenarios.Scenario, topology.Findings, error) {
+	if f.library {
+		sc, fs := scenarios.Load(f.name)
+		return sc, fs, nil
+	}
+	data, err := os.ReadFile(f.name)
+	if err != nil {
+		return nil, nil, err
+	}
+	sc, fs := scenarios.Decode(filepath.ToSlash(f.name), data, fileResolver)
+	return sc, fs, nil
+}
+
+// splitArgs separates flags from operands wherever they appear ("run a.yaml --json").
+func splitArgs(args []string) (flags map[string]bool, operands []string, bad string) {
+	flags = map[string]bool{}
+	for i, a := range args {
+		switch {
+		case a == "--":
+			operands = append(operands, args[i+1:]...)
+			return flags, operands, ""
+		case strings.HasPrefix(a, "-") && a != "-":
+			flags[strings.TrimLeft(a, "-")] = true
+		default:
+			operands = append(operands, a)
+		}
+	}
+	return flags, operands, ""
+}
+
+const runUsage = `usage: failwright run SCENARIO... [--json] [--record] [--output]
+       failwright run --library [--json]
+
+Runs each scenario on the simulator and checks its expectations.
+  --json     print the reports as JSON
+  --record   rewrite each scenario's failed expectations with what happened
+  --output   show every command's console output (default: only for failed steps)
+  --library  run the scenarios embedded in failwright
+Exit codes: 0 every expectation holds, 1 one does not, 2 bad input.`
+
+func runScenarios(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	flags, operands, _ := splitArgs(args)
+	for f := range flags {
+		switch f {
+		case "json", "record", "output", "library":
+		case "h", "help":
+			fmt.Fprintln(stdout, runUsage)
+			return exitOK
+		default:
+			fmt.Fprintf(stderr, "failwright run: unknown flag -%s\n%s\n", f, runUsage)
+			return exitUsage
+		}
+	}
+	var files []scenarioFile
+	for _, o := range operands {
+		files = append(files, scenarioFile{name: o})
+	}
+	if flags["library"] {
+		if flags["record"] {
+			fmt.Fprintln(stderr, "failwright run: --record cannot rewrite the embedded library; run the files under scenarios/ instead")
+			return exitUsage
+		}
+		for _, e := range scenarios.Library() {
+			files = append(files, scenarioFile{name: e.File, library: true})
+		}
+	}
+	if len(files) == 0 {
+		fmt.Fprintln(stderr, runUsage)
+		return exitUsage
+	}
+	code := exitOK
+	var reports []*scenarios.Report
+	for _, f := range files {
+		sc, fs, err := loadScenario(f)
+		if err != nil {
+			fmt.Fprintf(stderr, "failwright run: %v\n", err)
+			code = exitUsage
+			continue
+		}
+		if fs.HasErrors() || sc == nil {
+			for _, x := range fs {
+				if x.Severity == topology.Error {
+					fmt.Fprintln(stderr, x)
+				}
+			}
+			code = exitUsage
+			continue
+		}
+		rep, err := scenarios.Run(sc, scenarios.Options{})
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: cannot start the simulation: %v\n", f.name, err)
+			code = exitUsage
+			continue
+		}
+		reports = append(reports, rep)
+		if !rep.Passed && code == exitOK {
+			code = exitFail
+		}
+		if flags["record"] && !rep.Passed {
+			res := scenarios.Record(sc, rep)
+			if !bytes.Equal(res.Source, sc.Source()) {
+				if err := os.WriteFile(f.name, res.Source, 0o644); err != nil {
+					fmt.Fprintf(stderr, "failwright run: %v\n", err)
+					code = exitUsage
+					continue
+				}
+			}
+			fmt.Fprintf(stderr, "%s: recorded %d values\n", f.name, len(res.Updated))
+			for _, s := range res.Skipped {
+				fmt.Fprintf(stderr, "  not recorded: %s\n", s)
+			}
+		}
+		if !flags["json"] {
+			stdout.Write(rep.Text(scenarios.TextOptions{Output: flags["output"]}))
+			fmt.Fprintln(stdout)
+		}
+	}
+	if flags["json"] {
+		out := struct {
+			Passed    bool                `json:"passed"`
+			Scenarios []*scenarios.Report `json:"scenarios"`
+		}{code == exitOK, reports}
+		if out.Scenarios == nil {
+			out.Scenarios = []*scenarios.Report{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(out); err != nil {
+			fmt.Fprintf(stderr, "failwright run: %v\n", err)
+			return exitUsage
+		}
+	} else if len(files) > 1 {
+		passed := 0
+		for _, r := range reports {
+			if r.Passed {
+				passed++
+			}
+		}
+		fmt.Fprintf(stdout, "%d of %d scenarios passed\n", passed, len(files))
+	}
+	return code
+}

@@ -1,0 +1,81 @@
+package scenarios
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// drill plays the lines (as piped input) through a Trainer on the fake engine and returns the
+// transcript and the score.
+func drill(t *testing.T, lines ...string) (string, *Score) {
+	t.Helper()
+	sc := decodeFile(t, "testdata/fake-disaster.yaml")
+	tr, err := NewTrainer(sc, Options{NewEngine: newFake})
+	require.NoError(t, err)
+	var b strings.Builder
+	b.Write(tr.Start().Text())
+	for _, l := range lines {
+		if tr.Done() {
+			break
+		}
+		b.WriteString("PS trainee> " + l + "\n")
+		b.Write(tr.Input(l).Text())
+	}
+	s := tr.Finish()
+	b.WriteString("\n")
+	b.Write(s.Text())
+	return b.String(), s
+}
+
+func rules(s *Score) []string {
+	var out []string
+	for _, d := range s.Deductions {
+		out = append(out, d.Rule)
+	}
+	return out
+}
+
+func TestTrainerPerfectDrill(t *testing.T) {
+	out, s := drill(t,
+		"Invoke-CsManagementServerFailover -BackupSqlServerFqdn dfw-sql-01.litwareinc.com -BackupSqlInstanceName rtc -Force",
+		"Invoke-CsPoolFailOver -PoolFqdn atl-cs-001.litwareinc.com -DisasterMode")
+	assert.Equal(t, 100, s.Points)
+	assert.True(t, s.Passed)
+	assert.Empty(t, s.Deductions)
+	assert.Equal(t, 1, s.StepsDone)
+	assert.True(t, s.Report.Passed, "the drill's own checks hold")
+	golden(t, "fake-disaster.train-perfect.txt", []byte(out))
+}
+
+func TestTrainerDeductsWrongAndDangerousCommands(t *testing.T) {
+	out, s := drill(t,
+		"hint",
+		"Invoke-CsPoolFailOver -PoolFqdn dfw-cs-001.litwareinc.com",
+		"Invoke-CsPoolFailOver -Pool atl-cs-001.litwareinc.com -Disaster",
+		"Invoke-CsManagementServerFailover -BackupSqlServerFqdn dfw-sql-01.litwareinc.com -Force",
+		"invoke-cspoolfailover -poolfqdn ATL-CS-001.litwareinc.com -disastermode -Force")
+	assert.Equal(t, []string{"hint", "wrong-pool", "error", "cms-first", "error", "force", "forbidden"}, rules(s))
+	assert.Equal(t, 100-3-20-2-15-2-5-20, s.Points)
+	assert.False(t, s.Passed)
+	assert.Equal(t, 1, s.StepsDone, "the step completes with abbreviated parameters and another case")
+	golden(t, "fake-disaster.train-mistakes.txt", []byte(out))
+}
+
+func TestTrainerEndOfInputLeavesStepUnfinished(t *testing.T) {
+	_, s := drill(t, "Get-SimState")
+	assert.Equal(t, []string{"unfinished", "rto", "required", "required"}, rules(s))
+	assert.False(t, s.Passed)
+	assert.Equal(t, 0, s.StepsDone)
+	assert.Contains(t, s.Deductions[0].Reason, "Fail the CMS over, then the pool, in disaster mode.")
+}
+
+func TestTrainerSkipPlaysTheModelAnswer(t *testing.T) {
+	out, s := drill(t, "skip")
+	assert.Equal(t, []string{"skipped"}, rules(s))
+	assert.Equal(t, 75, s.Points)
+	assert.True(t, s.Passed)
+	assert.Contains(t, out, "Model answer: Invoke-CsManagementServerFailover")
+}
