@@ -146,3 +146,35 @@ func (h *browserHost) Every(intervalMs int, f func()) func() {
 func (h *browserHost) NowMs() float64 {
 	return h.win.Get("performance").Call("now").Float()
 }
+
+func (h *browserHost) ReadFile(event vugu.DOMEvent, done func(string, []byte, error)) {
+	target := js.Value(event.JSEventTarget())
+	files := target.Get("files")
+	if !files.Truthy() || files.Get("length").Int() == 0 {
+		return
+	}
+	file := files.Index(0)
+	name := file.Get("name").String()
+	var onOK, onErr js.Func
+	finish := func(data []byte, err error) {
+		onOK.Release()
+		onErr.Release()
+		h.env.Lock()
+		done(name, data, err)
+		h.env.UnlockRender()
+	}
+	onOK = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		arr := js.Global().Get("Uint8Array").New(args[0])
+		data := make([]byte, arr.Get("length").Int())
+		js.CopyBytesToGo(data, arr)
+		go finish(data, nil)
+		return nil
+	})
+	onErr = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		go finish(nil, errString("the browser could not read "+name))
+		return nil
+	})
+	file.Call("arrayBuffer").Call("then", onOK, onErr)
+	// Let the same file be chosen again after a failed import.
+	target.Set("value", "")
+}

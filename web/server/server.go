@@ -112,6 +112,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/" {
 		p = "/"
 	}
+	if p == "/api/health" {
+		// The app probes this to learn whether the failwright Worker (which stores shared
+		// links) serves it; answering here keeps the probe from logging a 404 in the console.
+		hdr.Set("Content-Type", "application/json")
+		hdr.Set("Cache-Control", "no-store")
+		_, _ = w.Write([]byte(`{"service":"failwright-serve"}` + "\n"))
+		return
+	}
 	f, ok := h.files[p]
 	if !ok {
 		http.NotFound(w, r)

@@ -110,3 +110,10 @@ func TestServeETagAndMethods(t *testing.T) {
 	assert.Equal(t, 200, w.Code)
 	assert.Empty(t, w.Body.String())
 }
+
+func TestServeHealth(t *testing.T) {
+	w := get(testHandler(t), "GET", "/api/health", nil)
+	assert.Equal(t, 200, w.Code)
+	assert.Equal(t, "application/json", w.Header().Get("Content-Type"))
+	assert.JSONEq(t, `{"service":"failwright-serve"}`, w.Body.String())
+}

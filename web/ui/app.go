@@ -1,21 +1,345 @@
 package ui
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"failwright/engine/sim"
+	"failwright/engine/topology"
+	"failwright/scenarios"
+	"failwright/web/workspace"
+)
 
 var errNoNetwork = errors.New("no network")
 
+// The tabs of the page.
+const (
+	TabTopology  = "topology"
+	TabSimulate  = "simulate"
+	TabScenarios = "scenarios"
+	TabPlans     = "plans"
+)
+
+// Notice is a message shown at the top of the page until dismissed.
+type Notice struct {
+	// Kind is "info", "warning" or "error".
+	Kind string
+	Text string
+	// Download, when set, offers the text the notice concerns (a damaged stored workspace).
+	DownloadName string
+	DownloadData string
+}
+
 // App is the state of the whole page: the workspace, the simulation and what the user is
-// looking at. Components hold a pointer to it and call its methods from event handlers.
+// looking at. Components hold a pointer to it and call its methods from event handlers, which
+// vugu runs with the render lock held.
 type App struct {
 	host Host
-	// Ready is true once the first render has happened.
-	Ready bool
+	doc  *workspace.Doc
+
+	// Tab is the visible tab.
+	Tab string
+	// Notices are shown at the top of the page.
+	Notices []Notice
+
+	// findings of the current topology and an index by path.
+	findings topology.Findings
+	byPath   map[string][]topology.Finding
+
+	// The simulation, rebuilt lazily from the workspace (topology, seed, log).
+	sim      *sim.Sim
+	simStale bool
+	simErr   string
+	// Console is the shell transcript.
+	Console []ConsoleEntry
+
+	// Shell input state.
+	ShellInput  string
+	histPos     int
+	Completions []string
+
+	// SelectedPool is the FQDN of the pool the diagram inspects (and the editor edits).
+	SelectedPool string
+	// EditPool is the index of the pool whose form the editor shows (-1 for none).
+	EditPool int
+
+	// Timeline playback.
+	Playing     bool
+	stopPlay    func()
+	JumpMinutes int
+
+	histDraft     string
+	scrollConsole bool
+
+	// Import dialog.
+	ImportOpen   bool
+	ImportName   string
+	ImportText   string
+	ImportErrors []string
+
+	// Share (only when served by the failwright Worker).
+	ShareAvailable bool
+	ShareURL       string
+	ShareStatus    string
+
+	// Renders counts renders, for tests and measurements.
+	Renders int
+	dirty   bool
+	// saveErr is the last storage error, reported once.
+	saveErr string
+
+	Scen ScenarioState
+	Plan PlanState
 }
 
-// NewApp starts the app on host.
+// NewApp starts the app on host: it restores the stored workspace (reporting any problem),
+// then looks for a share link and for the Worker's API.
 func NewApp(host Host) *App {
-	return &App{host: host}
+	a := &App{host: host, Tab: TabTopology, EditPool: -1, JumpMinutes: 5, Plan: PlanState{Mode: "planned"}}
+	a.restore()
+	a.afterChange(false)
+	a.replay()
+	a.probeShare()
+	return a
 }
 
-// AfterRender is called by the render loop after each render.
-func (a *App) AfterRender() { a.Ready = true }
+func (a *App) restore() {
+	stored, ok := a.host.Load(workspace.StorageKey)
+	if !ok || strings.TrimSpace(stored) == "" {
+		a.doc = workspace.New(starter())
+		return
+	}
+	doc, p := workspace.Restore(stored)
+	if p != nil {
+		n := Notice{Kind: "warning", Text: p.Message, DownloadName: "failwright-workspace-saved.json", DownloadData: p.Raw}
+		if doc == nil {
+			n.Kind = "error"
+			n.Text += " The app started with a new workspace; download the saved text to keep it."
+		}
+		a.Notices = append(a.Notices, n)
+	}
+	if doc == nil {
+		doc = workspace.New(starter())
+		a.dirty = false // keep the damaged text in storage until the user changes something
+	}
+	a.doc = doc
+}
+
+// Doc returns the workspace document.
+func (a *App) Doc() *workspace.Doc { return a.doc }
+
+// W returns the current workspace.
+func (a *App) W() *workspace.Workspace { return a.doc.Current() }
+
+// T returns the topology being edited.
+func (a *App) T() *topology.Topology { return a.doc.Current().Topology }
+
+// afterChange revalidates and marks the workspace for saving; topoChanged also resets the
+// simulation, whose log no longer applies.
+func (a *App) afterChange(save bool) {
+	a.findings = topology.Validate(a.T())
+	a.findings.Sort()
+	a.byPath = map[string][]topology.Finding{}
+	for _, f := range a.findings {
+		a.byPath[f.Path] = append(a.byPath[f.Path], f)
+	}
+	a.simStale = true
+	if save {
+		a.dirty = true
+	}
+	if a.EditPool >= len(a.T().Pools) {
+		a.EditPool = len(a.T().Pools) - 1
+	}
+}
+
+// AfterRender is called by the render loop after each render: it saves the workspace when it
+// changed.
+func (a *App) AfterRender() {
+	if !a.dirty {
+		return
+	}
+	a.dirty = false
+	if err := a.host.Store(workspace.StorageKey, string(a.doc.MarshalLimit(storageBudget))); err != nil {
+		if a.saveErr != err.Error() {
+			a.saveErr = err.Error()
+			a.Notices = append(a.Notices, Notice{Kind: "error", Text: "The workspace could not be saved in this browser: " + err.Error() + ". Export it to keep your work."})
+		}
+	} else {
+		a.saveErr = ""
+	}
+}
+
+// storageBudget caps the stored workspace (localStorage holds about 5 MB per origin); the
+// oldest undo steps are dropped first.
+const storageBudget = 2 << 20
+
+// Findings returns every finding of the current topology, sorted.
+func (a *App) Findings() topology.Findings { return a.findings }
+
+// Count returns how many findings have severity s.
+func (a *App) Count(s topology.Severity) int { return a.findings.Count(s) }
+
+// At returns the findings anchored exactly at one of the paths.
+func (a *App) At(paths ...string) []topology.Finding {
+	var out []topology.Finding
+	for _, p := range paths {
+		out = append(out, a.byPath[p]...)
+	}
+	return out
+}
+
+// Under returns the findings at a path or below it.
+func (a *App) Under(paths ...string) []topology.Finding {
+	var out []topology.Finding
+	for _, f := range a.findings {
+		for _, p := range paths {
+			if f.Path == p || strings.HasPrefix(f.Path, p+".") || strings.HasPrefix(f.Path, p+"[") {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Dismiss removes notice i.
+func (a *App) Dismiss(i int) {
+	if i >= 0 && i < len(a.Notices) {
+		a.Notices = append(a.Notices[:i], a.Notices[i+1:]...)
+	}
+}
+
+// DownloadNotice offers the text attached to notice i.
+func (a *App) DownloadNotice(i int) {
+	if i >= 0 && i < len(a.Notices) && a.Notices[i].DownloadData != "" {
+		a.host.Download(a.Notices[i].DownloadName, "application/json", []byte(a.Notices[i].DownloadData))
+	}
+}
+
+func (a *App) notify(kind, format string, args ...any) {
+	a.Notices = append(a.Notices, Notice{Kind: kind, Text: fmt.Sprintf(format, args...)})
+	if len(a.Notices) > 5 {
+		a.Notices = a.Notices[len(a.Notices)-5:]
+	}
+}
+
+// SetTab shows a tab.
+func (a *App) SetTab(tab string) {
+	a.Tab = tab
+	if tab != TabSimulate {
+		a.Pause()
+	}
+}
+
+// edit applies one undoable change to the topology; key coalesces typing in one field.
+func (a *App) edit(label, key string, f func(t *topology.Topology)) {
+	a.doc.Edit(label, key, func(w *workspace.Workspace) {
+		f(w.Topology)
+		w.Log = nil
+	})
+	a.afterChange(true)
+}
+
+// Undo reverts the last change.
+func (a *App) Undo() {
+	if a.doc.Undo() {
+		a.afterChange(true)
+		a.replay()
+	}
+}
+
+// Redo reapplies the last undone change.
+func (a *App) Redo() {
+	if a.doc.Redo() {
+		a.afterChange(true)
+		a.replay()
+	}
+}
+
+// UndoLabel and RedoLabel name what Undo and Redo would do ("" when nothing).
+func (a *App) UndoLabel() string { l, _ := a.doc.CanUndo(); return l }
+
+// RedoLabel names what Redo would do.
+func (a *App) RedoLabel() string { l, _ := a.doc.CanRedo(); return l }
+
+// CanUndo reports whether there is something to undo.
+func (a *App) CanUndo() bool { _, ok := a.doc.CanUndo(); return ok }
+
+// CanRedo reports whether there is something to redo.
+func (a *App) CanRedo() bool { _, ok := a.doc.CanRedo(); return ok }
+
+// Sample is a sample topology shipped with failwright.
+type Sample struct {
+	File string
+	Name string
+}
+
+// Samples lists the sample topologies of the scenario library, plus the built-in starter.
+func (a *App) Samples() []Sample {
+	out := []Sample{{File: "", Name: "Two-site pair (starter)"}}
+	names, _ := fs.Glob(scenarios.FS(), "topologies/*.yaml")
+	sort.Strings(names)
+	for _, n := range names {
+		out = append(out, Sample{File: n, Name: path.Base(n)})
+	}
+	return out
+}
+
+// LoadSample replaces the workspace with a sample topology (file "" is the starter, "empty"
+// an empty topology).
+func (a *App) LoadSample(file string) {
+	if a.doc.Changes > 0 && !a.host.Confirm("Replace the current workspace with this sample? (Undo brings it back.)") {
+		return
+	}
+	var w workspace.Workspace
+	switch file {
+	case "":
+		w = starter()
+	case "empty":
+		w = workspace.Empty()
+	default:
+		data, err := fs.ReadFile(scenarios.FS(), file)
+		if err != nil {
+			a.notify("error", "No sample %s.", file)
+			return
+		}
+		t, fs := topology.Decode(path.Base(file), data)
+		if t == nil || fs.HasErrors() {
+			a.notify("error", "The sample %s does not decode: %v", file, fs.Err())
+			return
+		}
+		w = workspace.Workspace{Topology: t, Seed: 1, Origin: "sample " + path.Base(file)}
+	}
+	a.doc.Replace("load "+w.Origin, w)
+	a.EditPool = -1
+	a.SelectedPool = ""
+	a.afterChange(true)
+	a.replay()
+	a.notify("info", "Loaded %s.", w.Topology.Name)
+}
+
+// starter is the built-in two-site pair a new user starts from.
+func starter() workspace.Workspace {
+	t := &topology.Topology{
+		Name:      "Contoso",
+		SIPDomain: "contoso.com",
+		Sites:     []topology.Site{{Name: "Seattle", Region: "NorthAmerica"}, {Name: "Denver", Region: "NorthAmerica"}},
+	}
+	for _, p := range []struct{ fqdn, site, peer, prefix string }{
+		{"sea-pool.contoso.com", "Seattle", "den-pool.contoso.com", "sea"},
+		{"den-pool.contoso.com", "Denver", "sea-pool.contoso.com", "den"},
+	} {
+		pool := topology.Pool{FQDN: p.fqdn, Site: p.site, Role: topology.FrontEndEnterprise, Version: topology.SfB2019,
+			Users: 5000, BackupPool: p.peer, BackEnd: &topology.BackEnd{FQDN: p.prefix + "-sql.contoso.com"}}
+		for i := 1; i <= 3; i++ {
+			pool.Servers = append(pool.Servers, topology.Server{FQDN: fmt.Sprintf("%s-fe%d.contoso.com", p.prefix, i)})
+		}
+		t.Pools = append(t.Pools, pool)
+	}
+	t.CMS.Pool = "sea-pool.contoso.com"
+	return workspace.Workspace{Topology: t, Seed: 1, Origin: "starter"}
+}

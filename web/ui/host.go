@@ -1,5 +1,7 @@
 package ui
 
+import "github.com/vugu/vugu"
+
 // Host is what the app needs from the page around it: storage, downloads, HTTP and the
 // location. The wasm main implements it with syscall/js; tests use MemHost. Callbacks that
 // arrive later (Fetch, ReadFile, Every) run with the render lock held and trigger a render.
@@ -18,6 +20,8 @@ type Host interface {
 	Confirm(question string) bool
 	// Every calls f every interval milliseconds until the returned stop function is called.
 	Every(intervalMs int, f func()) (stop func())
+	// ReadFile reads the file chosen in the <input type="file"> that fired event.
+	ReadFile(event vugu.DOMEvent, done func(name string, data []byte, err error))
 	// NowMs is a monotonic clock in milliseconds, used only to measure rendering.
 	NowMs() float64
 }
@@ -70,6 +74,11 @@ func (h *MemHost) Confirm(string) bool { return h.Answer }
 
 // Every implements Host; MemHost has no timers, so f never runs.
 func (h *MemHost) Every(int, func()) func() { return func() {} }
+
+// ReadFile implements Host; MemHost reads nothing.
+func (h *MemHost) ReadFile(_ vugu.DOMEvent, done func(string, []byte, error)) {
+	done("", nil, errNoNetwork)
+}
 
 // NowMs implements Host.
 func (h *MemHost) NowMs() float64 { return 0 }

@@ -1,0 +1,334 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"failwright/engine/topology"
+)
+
+// Field paths: the editor shows each finding next to the field its Path names. A pool's
+// fields are addressed both by FQDN ("pools[x.example.com].users") and by index
+// ("pools[3].users"), as the validator uses the index form for duplicates and empty names.
+
+// PoolPaths returns the model paths of pool i's field (field "" for the pool itself).
+func (a *App) PoolPaths(i int, field string) []string {
+	t := a.T()
+	if i < 0 || i >= len(t.Pools) {
+		return nil
+	}
+	byName, byIndex := t.PoolPath(i), fmt.Sprintf("pools[%d]", i)
+	if field == "" {
+		return uniq(byName, byIndex)
+	}
+	return uniq(byName+"."+field, byIndex+"."+field)
+}
+
+// SitePaths returns the model paths of site i's field.
+func (a *App) SitePaths(i int, field string) []string {
+	t := a.T()
+	if i < 0 || i >= len(t.Sites) {
+		return nil
+	}
+	byName, byIndex := t.SitePath(i), fmt.Sprintf("sites[%d]", i)
+	if field == "" {
+		return uniq(byName, byIndex)
+	}
+	return uniq(byName+"."+field, byIndex+"."+field)
+}
+
+func uniq(a, b string) []string {
+	if a == b {
+		return []string{a}
+	}
+	return []string{a, b}
+}
+
+// PoolFieldFindings returns the findings shown next to a pool field.
+func (a *App) PoolFieldFindings(i int, field string) []topology.Finding {
+	if field == "servers" {
+		return a.Under(a.PoolPaths(i, "servers")...)
+	}
+	if field == "backEnd" {
+		return a.Under(a.PoolPaths(i, "backEnd")...)
+	}
+	return a.At(a.PoolPaths(i, field)...)
+}
+
+// PoolFindings returns every finding about pool i (for the pool list's badges).
+func (a *App) PoolFindings(i int) []topology.Finding { return a.Under(a.PoolPaths(i, "")...) }
+
+// shownPoolFields are the pool fields the form shows findings for; the rest are listed at
+// the top of the pool's form.
+var shownPoolFields = []string{"fqdn", "site", "role", "version", "users", "backupPool", "nextHop", "servers", "backEnd"}
+
+// PoolOtherFindings returns pool i's findings that no field of the form shows.
+func (a *App) PoolOtherFindings(i int) []topology.Finding {
+	var out []topology.Finding
+	all := a.PoolFindings(i)
+	shown := map[string]bool{}
+	for _, f := range shownPoolFields {
+		for _, x := range a.PoolFieldFindings(i, f) {
+			shown[x.Path+"\x00"+x.Code+"\x00"+x.Message] = true
+		}
+	}
+	for _, f := range all {
+		if !shown[f.Path+"\x00"+f.Code+"\x00"+f.Message] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// GlobalFindings returns the findings that belong to no site or pool.
+func (a *App) GlobalFindings() []topology.Finding {
+	var out []topology.Finding
+	for _, f := range a.findings {
+		if !strings.HasPrefix(f.Path, "pools[") && !strings.HasPrefix(f.Path, "sites[") {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// SetName sets the deployment's name.
+func (a *App) SetName(v string) {
+	a.edit("rename deployment", "name", func(t *topology.Topology) { t.Name = v })
+}
+
+// SetSIPDomain sets the SIP domain.
+func (a *App) SetSIPDomain(v string) {
+	a.edit("edit SIP domain", "sip", func(t *topology.Topology) { t.SIPDomain = strings.TrimSpace(v) })
+}
+
+// SetCMS moves the Central Management store to a pool.
+func (a *App) SetCMS(v string) { a.edit("move CMS", "", func(t *topology.Topology) { t.CMS.Pool = v }) }
+
+// AddSite appends a site with a fresh name.
+func (a *App) AddSite() {
+	a.edit("add site", "", func(t *topology.Topology) {
+		name := fmt.Sprintf("Site%d", len(t.Sites)+1)
+		for t.SiteByName(name) != nil {
+			name += "x"
+		}
+		t.Sites = append(t.Sites, topology.Site{Name: name})
+	})
+}
+
+// RemoveSite deletes site i (pools keep their site name and so show a finding).
+func (a *App) RemoveSite(i int) {
+	a.edit("remove site", "", func(t *topology.Topology) {
+		if i >= 0 && i < len(t.Sites) {
+			t.Sites = append(t.Sites[:i], t.Sites[i+1:]...)
+		}
+	})
+}
+
+// SetSiteName renames site i and the pools that were in it.
+func (a *App) SetSiteName(i int, v string) {
+	a.edit("rename site", fmt.Sprintf("site%d.name", i), func(t *topology.Topology) {
+		if i < 0 || i >= len(t.Sites) {
+			return
+		}
+		old := t.Sites[i].Name
+		t.Sites[i].Name = v
+		for j := range t.Pools {
+			if old != "" && t.Pools[j].Site == old {
+				t.Pools[j].Site = v
+			}
+		}
+	})
+}
+
+// SetSiteRegion sets site i's region.
+func (a *App) SetSiteRegion(i int, v string) {
+	a.edit("edit region", fmt.Sprintf("site%d.region", i), func(t *topology.Topology) {
+		if i >= 0 && i < len(t.Sites) {
+			t.Sites[i].Region = v
+		}
+	})
+}
+
+// AddPool appends a Front End pool in the first site and opens its form.
+func (a *App) AddPool() {
+	a.edit("add pool", "", func(t *topology.Topology) {
+		p := topology.Pool{Role: topology.FrontEndEnterprise, Version: topology.SfB2019}
+		if len(t.Sites) > 0 {
+			p.Site = t.Sites[0].Name
+		}
+		t.Pools = append(t.Pools, p)
+	})
+	a.EditPool = len(a.T().Pools) - 1
+}
+
+// RemovePool deletes pool i.
+func (a *App) RemovePool(i int) {
+	a.edit("remove pool", "", func(t *topology.Topology) {
+		if i >= 0 && i < len(t.Pools) {
+			t.Pools = append(t.Pools[:i], t.Pools[i+1:]...)
+		}
+	})
+	a.EditPool = -1
+}
+
+// OpenPool shows pool i's form.
+func (a *App) OpenPool(i int) {
+	if a.EditPool == i {
+		a.EditPool = -1
+		return
+	}
+	a.EditPool = i
+}
+
+// SetPoolField sets one field of pool i from the text of its form control.
+func (a *App) SetPoolField(i int, field, v string) {
+	a.edit("edit pool "+field, fmt.Sprintf("pool%d.%s", i, field), func(t *topology.Topology) {
+		if i < 0 || i >= len(t.Pools) {
+			return
+		}
+		p := &t.Pools[i]
+		switch field {
+		case "fqdn":
+			old := p.FQDN
+			p.FQDN = strings.TrimSpace(v)
+			renamePoolRefs(t, old, p.FQDN, i)
+		case "site":
+			p.Site = v
+		case "role":
+			p.Role = topology.Role(v)
+			if p.Role == topology.FrontEndEnterprise && p.BackEnd == nil {
+				p.BackEnd = &topology.BackEnd{}
+			}
+			if p.Role != topology.FrontEndEnterprise {
+				p.BackEnd = nil
+			}
+			if !p.Role.IsFrontEnd() {
+				p.Users, p.BackupPool = 0, ""
+			}
+			if p.Role != topology.Edge {
+				p.NextHop = ""
+			}
+		case "version":
+			p.Version = topology.Version(v)
+		case "users":
+			n, err := strconv.Atoi(strings.TrimSpace(v))
+			if err != nil || v == "" {
+				n = 0
+			}
+			p.Users = n
+		case "backupPool":
+			old := p.BackupPool
+			p.BackupPool = v
+			// Pairing is reciprocal: pair the partner back, and unpair the old partner.
+			if q := t.PoolByFQDN(old); q != nil && old != "" && strings.EqualFold(q.BackupPool, p.FQDN) {
+				q.BackupPool = ""
+			}
+			if q := t.PoolByFQDN(v); q != nil && v != "" && q.BackupPool == "" && q != p {
+				q.BackupPool = p.FQDN
+			}
+		case "nextHop":
+			p.NextHop = v
+		case "backEnd":
+			if p.BackEnd == nil {
+				p.BackEnd = &topology.BackEnd{}
+			}
+			p.BackEnd.FQDN = strings.TrimSpace(v)
+		}
+	})
+}
+
+// renamePoolRefs follows a pool's rename in the references to it.
+func renamePoolRefs(t *topology.Topology, old, now string, self int) {
+	if old == "" {
+		return
+	}
+	for j := range t.Pools {
+		if j == self {
+			continue
+		}
+		if strings.EqualFold(t.Pools[j].BackupPool, old) {
+			t.Pools[j].BackupPool = now
+		}
+		if strings.EqualFold(t.Pools[j].NextHop, old) {
+			t.Pools[j].NextHop = now
+		}
+	}
+	if strings.EqualFold(t.CMS.Pool, old) {
+		t.CMS.Pool = now
+	}
+	for j := range t.Branches {
+		if strings.EqualFold(t.Branches[j].BackupRegistrar, old) {
+			t.Branches[j].BackupRegistrar = now
+		}
+	}
+}
+
+// AddServer appends a server to pool i, named after the pool.
+func (a *App) AddServer(i int) {
+	a.edit("add server", "", func(t *topology.Topology) {
+		if i < 0 || i >= len(t.Pools) {
+			return
+		}
+		p := &t.Pools[i]
+		host, domain, _ := strings.Cut(p.FQDN, ".")
+		if host == "" {
+			host = "server"
+		}
+		name := fmt.Sprintf("%s-%02d", host, len(p.Servers)+1)
+		if domain != "" {
+			name += "." + domain
+		}
+		p.Servers = append(p.Servers, topology.Server{FQDN: name})
+	})
+}
+
+// RemoveServer deletes server j of pool i.
+func (a *App) RemoveServer(i, j int) {
+	a.edit("remove server", "", func(t *topology.Topology) {
+		if i >= 0 && i < len(t.Pools) && j >= 0 && j < len(t.Pools[i].Servers) {
+			p := &t.Pools[i]
+			p.Servers = append(p.Servers[:j], p.Servers[j+1:]...)
+		}
+	})
+}
+
+// SetServer renames server j of pool i.
+func (a *App) SetServer(i, j int, v string) {
+	a.edit("rename server", fmt.Sprintf("pool%d.server%d", i, j), func(t *topology.Topology) {
+		if i >= 0 && i < len(t.Pools) && j >= 0 && j < len(t.Pools[i].Servers) {
+			t.Pools[i].Servers[j].FQDN = strings.TrimSpace(v)
+		}
+	})
+}
+
+// FrontEndPools lists the FQDNs of Front End pools other than pool i, for pairing.
+func (a *App) FrontEndPools(except int) []string {
+	var out []string
+	for j, p := range a.T().Pools {
+		if j != except && p.Role.IsFrontEnd() && p.FQDN != "" {
+			out = append(out, p.FQDN)
+		}
+	}
+	return out
+}
+
+// NextHopPools lists the pools an Edge pool can use as its next hop.
+func (a *App) NextHopPools() []string {
+	var out []string
+	for _, p := range a.T().Pools {
+		if (p.Role.IsFrontEnd() || p.Role == topology.Director) && p.FQDN != "" {
+			out = append(out, p.FQDN)
+		}
+	}
+	return out
+}
+
+// Roles and Versions for the form's selects.
+func (a *App) Roles() []topology.Role { return topology.Roles }
+
+// Versions lists the product versions.
+func (a *App) Versions() []topology.Version { return topology.Versions }
+
+// Itoa formats an int for a form control.
+func Itoa(n int) string { return strconv.Itoa(n) }

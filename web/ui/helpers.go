@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"fmt"
+
+	"failwright/engine/topology"
+)
+
+// msgText is how a finding reads next to a field.
+func msgText(f topology.Finding) string {
+	s := f.Message
+	if f.Fix != "" {
+		s += " — " + f.Fix
+	}
+	return s + " (" + f.Code + ")"
+}
+
+func countSev(fs []topology.Finding, sev string) int {
+	n := 0
+	for _, f := range fs {
+		if string(f.Severity) == sev {
+			n++
+		}
+	}
+	return n
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "(unnamed pool)"
+	}
+	return s
+}
+
+func backEndFQDN(p topology.Pool) string {
+	if p.BackEnd == nil {
+		return ""
+	}
+	return p.BackEnd.FQDN
+}
+
+func poolItemClass(a *App, i int) string {
+	c := "pool-item"
+	if a.EditPool == i {
+		c += " open"
+	}
+	return c
+}
+
+func findingsSummary(a *App) string {
+	e, w := a.Count(topology.Error), a.Count(topology.Warning)
+	if e == 0 && w == 0 {
+		return "no findings"
+	}
+	return fmt.Sprintf("%d error(s), %d warning(s)", e, w)
+}

@@ -1,0 +1,215 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"net/url"
+	"strings"
+
+	"github.com/vugu/vugu"
+
+	"failwright/engine/topology"
+	"failwright/web/workspace"
+)
+
+// OpenImport shows the import dialog.
+func (a *App) OpenImport() {
+	a.ImportOpen = true
+	a.ImportErrors = nil
+}
+
+// CloseImport hides the import dialog.
+func (a *App) CloseImport() {
+	a.ImportOpen = false
+	a.ImportErrors = nil
+	a.ImportText = ""
+}
+
+// ImportData imports a file's contents (a topology in YAML or JSON, or an exported
+// workspace). On failure the errors are shown with their positions and the current workspace
+// is left exactly as it was.
+func (a *App) ImportData(name string, data []byte) bool {
+	if name == "" {
+		name = "pasted.yaml"
+	}
+	w, err := workspace.Import(name, data)
+	if err != nil {
+		a.ImportOpen = true
+		a.ImportErrors = importMessages(err)
+		return false
+	}
+	a.doc.Replace("import "+name, w)
+	a.EditPool, a.SelectedPool = -1, ""
+	a.afterChange(true)
+	a.replay()
+	a.CloseImport()
+	a.notify("info", "Imported %s (%s).", name, w.Topology.Name)
+	return true
+}
+
+// ImportPasted imports the text pasted into the dialog.
+func (a *App) ImportPasted() { a.ImportData(a.ImportName, []byte(a.ImportText)) }
+
+func importMessages(err error) []string {
+	var ie *workspace.ImportError
+	if !errors.As(err, &ie) || len(ie.Findings) == 0 {
+		return []string{err.Error()}
+	}
+	var out []string
+	for _, f := range ie.Findings {
+		if f.Severity != topology.Error {
+			continue
+		}
+		s := f.Pos.String() + ": " + f.Message
+		if f.Fix != "" {
+			s += " (" + f.Fix + ")"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// ExportYAML downloads the topology as YAML.
+func (a *App) ExportYAML() {
+	b, err := workspace.ExportYAML(a.W())
+	if err != nil {
+		a.notify("error", "Export failed: %v", err)
+		return
+	}
+	a.host.Download(workspace.FileName(a.W())+".yaml", "application/yaml", b)
+}
+
+// ExportJSON downloads the topology as JSON.
+func (a *App) ExportJSON() {
+	b, err := workspace.ExportTopologyJSON(a.W())
+	if err != nil {
+		a.notify("error", "Export failed: %v", err)
+		return
+	}
+	a.host.Download(workspace.FileName(a.W())+".json", "application/json", b)
+}
+
+// ExportWorkspace downloads the whole workspace (topology, seed and shell log).
+func (a *App) ExportWorkspace() {
+	a.host.Download(workspace.FileName(a.W())+".workspace.json", "application/json", a.doc.ExportJSON())
+}
+
+// NewWorkspace starts an empty topology.
+func (a *App) NewWorkspace() { a.LoadSample("empty") }
+
+// probeShare asks the page's origin whether the failwright Worker serves it; only then are
+// shared links offered and followed.
+func (a *App) probeShare() {
+	a.host.Fetch("GET", "api/health", nil, func(status int, body []byte, err error) {
+		if err != nil || status != 200 {
+			return
+		}
+		var h struct {
+			Service string `json:"service"`
+		}
+		if json.Unmarshal(body, &h) != nil || h.Service != "failwright-worker" {
+			return
+		}
+		a.ShareAvailable = true
+		if id := shareID(a.host.Location()); id != "" {
+			a.loadShare(id)
+		}
+	})
+}
+
+// shareID finds "share=<id>" in the fragment or the query.
+func shareID(hash, query string) string {
+	for _, s := range []string{strings.TrimPrefix(hash, "#"), strings.TrimPrefix(query, "?")} {
+		if v, err := url.ParseQuery(s); err == nil {
+			if id := v.Get("share"); id != "" && validShareID(id) {
+				return id
+			}
+		}
+	}
+	return ""
+}
+
+func validShareID(id string) bool {
+	if len(id) > 100 {
+		return false
+	}
+	for _, r := range id {
+		if !(r == '-' || r == '_' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')) {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *App) loadShare(id string) {
+	a.ShareStatus = "Loading the shared workspace…"
+	a.host.Fetch("GET", "api/shares/"+id, nil, func(status int, body []byte, err error) {
+		a.ShareStatus = ""
+		if err != nil || status != 200 {
+			a.notify("error", "The shared workspace %s could not be loaded (%s).", id, statusText(status, err))
+			return
+		}
+		w, perr := workspace.ParseShared(body)
+		if perr != nil {
+			a.notify("error", "The shared workspace %s is not readable: %v", id, perr)
+			return
+		}
+		if a.doc.Changes > 0 && !a.host.Confirm("Open the shared workspace? Your current workspace has unsaved changes (Undo brings it back).") {
+			return
+		}
+		w.Origin = "shared " + id
+		a.doc.Replace("open shared workspace", w)
+		a.EditPool, a.SelectedPool = -1, ""
+		a.afterChange(true)
+		a.replay()
+		a.notify("info", "Opened the shared workspace %s.", id)
+	})
+}
+
+func statusText(status int, err error) string {
+	if err != nil {
+		return err.Error()
+	}
+	if status == 404 {
+		return "not found or expired"
+	}
+	return "HTTP " + Itoa(status)
+}
+
+// Share stores the workspace on the Worker and shows its link.
+func (a *App) Share() {
+	if !a.ShareAvailable {
+		return
+	}
+	a.ShareStatus = "Sharing…"
+	a.host.Fetch("POST", "api/shares", a.doc.ExportJSON(), func(status int, body []byte, err error) {
+		a.ShareStatus = ""
+		if err != nil || (status != 200 && status != 201) {
+			a.notify("error", "Sharing failed (%s).", statusText(status, err))
+			return
+		}
+		var r struct {
+			ID  string `json:"id"`
+			URL string `json:"url"`
+		}
+		if json.Unmarshal(body, &r) != nil || r.ID == "" {
+			a.notify("error", "Sharing failed: the server's answer was not understood.")
+			return
+		}
+		a.ShareURL = r.URL
+		if a.ShareURL == "" {
+			a.ShareURL = "#share=" + r.ID
+		}
+	})
+}
+
+// ReadImportFile imports the file chosen in the import dialog.
+func (a *App) ReadImportFile(event vugu.DOMEvent) {
+	a.host.ReadFile(event, func(name string, data []byte, err error) {
+		if err != nil {
+			a.ImportErrors = []string{"The file could not be read: " + err.Error()}
+			return
+		}
+		a.ImportData(name, data)
+	})
+}

@@ -1,0 +1,281 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"failwright/engine/sim"
+	"failwright/engine/topology"
+)
+
+// Layout is the diagram's geometry and colours, computed from the topology and a snapshot.
+// Sites are columns; each site's pools are stacked boxes inside it.
+type Layout struct {
+	Width, Height int
+	Sites         []SiteBox
+	Pools         []PoolBox
+	Pairs         []Link
+	Hops          []Link
+	SiteLinks     []SiteLink
+}
+
+// SiteBox is a site's region.
+type SiteBox struct {
+	Name       string
+	X, Y, W, H int
+	Up         bool
+}
+
+// PoolBox is a pool's box and what it shows.
+type PoolBox struct {
+	FQDN       string
+	Role       string
+	X, Y, W, H int
+	Health     string
+	State      string
+	CMS        bool
+	Selected   bool
+	// Bars are the user counts by mode, drawn as a stacked bar.
+	Bars []Bar
+	// Label summarises users, e.g. "5,000 users: 5,000 home".
+	Label string
+}
+
+// Bar is one segment of a pool's users bar.
+type Bar struct {
+	Mode  string
+	X, W  int
+	Count int
+}
+
+// Link is a line between two pools.
+type Link struct {
+	X1, Y1, X2, Y2 int
+	Active         bool
+}
+
+// SiteLink is the network link between two sites, drawn under the site headers.
+type SiteLink struct {
+	A, B           string
+	X1, Y1, X2, Y2 int
+	Cut            bool
+	MX, MY         int
+}
+
+const (
+	siteW   = 300
+	siteGap = 60
+	poolH   = 86
+	poolGap = 16
+	headerH = 54
+	margin  = 16
+)
+
+// Diagram lays out the topology with the state of snap.
+func (a *App) Diagram() Layout {
+	t := a.T()
+	snap := a.Snapshot()
+	var l Layout
+	idx := map[string]int{}
+	maxPools := 1
+	for i, s := range t.Sites {
+		n := len(t.PoolsInSite(s.Name))
+		if n > maxPools {
+			maxPools = n
+		}
+		l.Sites = append(l.Sites, SiteBox{Name: s.Name, X: margin + i*(siteW+siteGap), Y: margin, W: siteW, Up: SiteUp(snap, s.Name)})
+	}
+	h := headerH + maxPools*(poolH+poolGap) + poolGap
+	for i := range l.Sites {
+		l.Sites[i].H = h
+	}
+	l.Width = margin*2 + len(t.Sites)*siteW + max(0, len(t.Sites)-1)*siteGap
+	if l.Width < 400 {
+		l.Width = 400
+	}
+	l.Height = h + margin*2
+	for si, s := range t.Sites {
+		for k, p := range t.PoolsInSite(s.Name) {
+			box := PoolBox{FQDN: p.FQDN, Role: string(p.Role),
+				X: l.Sites[si].X + 12, Y: l.Sites[si].Y + headerH + k*(poolH+poolGap), W: siteW - 24, H: poolH,
+				CMS: strings.EqualFold(t.CMS.Pool, p.FQDN), Selected: strings.EqualFold(a.SelectedPool, p.FQDN),
+				Health: "Unknown", State: ""}
+			if ps, ok := PoolSnap(snap, p.FQDN); ok {
+				box.Health, box.State = string(ps.Health), string(ps.PoolState)
+				box.Bars, box.Label = bars(ps, box.X+10, box.W-20, p.Users)
+			} else if p.Role.IsFrontEnd() {
+				box.Label = fmt.Sprintf("%s users", thousands(p.Users))
+			}
+			idx[strings.ToLower(p.FQDN)] = len(l.Pools)
+			l.Pools = append(l.Pools, box)
+		}
+	}
+	seen := map[string]bool{}
+	for _, p := range t.Pools {
+		if p.BackupPool != "" {
+			a1, ok1 := idx[strings.ToLower(p.FQDN)]
+			b1, ok2 := idx[strings.ToLower(p.BackupPool)]
+			key := pairKey(p.FQDN, p.BackupPool)
+			if ok1 && ok2 && !seen[key] {
+				seen[key] = true
+				pa, pb := l.Pools[a1], l.Pools[b1]
+				l.Pairs = append(l.Pairs, Link{X1: pa.X + pa.W, Y1: pa.Y + pa.H/2, X2: pb.X, Y2: pb.Y + pb.H/2})
+			}
+		}
+		if p.Role == topology.Edge {
+			hop := p.NextHop
+			if ps, ok := PoolSnap(snap, p.FQDN); ok && ps.NextHop != "" {
+				hop = ps.NextHop
+			}
+			a1, ok1 := idx[strings.ToLower(p.FQDN)]
+			b1, ok2 := idx[strings.ToLower(hop)]
+			if ok1 && ok2 {
+				pa, pb := l.Pools[a1], l.Pools[b1]
+				x1, x2 := pa.X+pa.W/2, pb.X+pb.W/2
+				y1, y2 := pa.Y, pb.Y+pb.H
+				if pb.Y > pa.Y {
+					y1, y2 = pa.Y+pa.H, pb.Y
+				}
+				if pa.X != pb.X {
+					y1, y2 = pa.Y+pa.H/2, pb.Y+pb.H/2
+					if pb.X > pa.X {
+						x1, x2 = pa.X+pa.W, pb.X
+					} else {
+						x1, x2 = pa.X, pb.X+pb.W
+					}
+				}
+				l.Hops = append(l.Hops, Link{X1: x1, Y1: y1, X2: x2, Y2: y2})
+			}
+		}
+	}
+	for i := 0; i+1 < len(l.Sites); i++ {
+		for j := i + 1; j < len(l.Sites); j++ {
+			if j != i+1 && !(i == 0 && j == len(l.Sites)-1) {
+				continue
+			}
+			sa, sb := l.Sites[i], l.Sites[j]
+			y := sa.Y + 22
+			if j != i+1 {
+				y = sa.Y + sa.H - 8
+			}
+			link := SiteLink{A: sa.Name, B: sb.Name, X1: sa.X + sa.W, Y1: y, X2: sb.X, Y2: y,
+				Cut: LinkCut(snap, sa.Name, sb.Name)}
+			if j != i+1 {
+				link.X1, link.X2 = sa.X+sa.W/2, sb.X+sb.W/2
+				link.Y1, link.Y2 = sa.Y+sa.H, sb.Y+sb.H
+				l.Height += 0
+			}
+			link.MX, link.MY = (link.X1+link.X2)/2, (link.Y1+link.Y2)/2
+			l.SiteLinks = append(l.SiteLinks, link)
+		}
+	}
+	return l
+}
+
+func pairKey(a, b string) string {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	if a > b {
+		a, b = b, a
+	}
+	return a + "|" + b
+}
+
+// bars splits a pool's users bar by mode.
+func bars(ps sim.PoolSnapshot, x, w, users int) ([]Bar, string) {
+	total := 0
+	for _, m := range sim.Modes {
+		total += ps.Users[m]
+	}
+	if total == 0 {
+		if users > 0 {
+			return nil, thousands(users) + " users"
+		}
+		return nil, ""
+	}
+	var out []Bar
+	var parts []string
+	cx := x
+	for _, m := range sim.Modes {
+		n := ps.Users[m]
+		if n == 0 {
+			continue
+		}
+		bw := w * n / total
+		out = append(out, Bar{Mode: string(m), X: cx, W: bw, Count: n})
+		cx += bw
+		parts = append(parts, fmt.Sprintf("%s %s", thousands(n), modeLabel(m)))
+	}
+	return out, strings.Join(parts, " · ")
+}
+
+func modeLabel(m sim.Mode) string {
+	switch m {
+	case sim.ModeHome:
+		return "home"
+	case sim.ModeBackup:
+		return "on backup"
+	case sim.ModeResiliency:
+		return "resiliency"
+	case sim.ModeSignedOut:
+		return "signed out"
+	}
+	return strings.ToLower(string(m))
+}
+
+// thousands formats n with thousands separators.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// SelectPool selects a pool in the diagram (clicking again clears the selection).
+func (a *App) SelectPool(fqdn string) {
+	if strings.EqualFold(a.SelectedPool, fqdn) {
+		a.SelectedPool = ""
+		return
+	}
+	a.SelectedPool = fqdn
+}
+
+// Selected returns the selected pool's model and snapshot.
+func (a *App) Selected() (*topology.Pool, sim.PoolSnapshot, bool) {
+	if a.SelectedPool == "" {
+		return nil, sim.PoolSnapshot{}, false
+	}
+	p := a.T().PoolByFQDN(a.SelectedPool)
+	if p == nil {
+		return nil, sim.PoolSnapshot{}, false
+	}
+	ps, _ := PoolSnap(a.Snapshot(), p.FQDN)
+	return p, ps, true
+}
+
+func poolFill(health string) string {
+	switch health {
+	case "Up":
+		return "#e3f4e4"
+	case "Degraded":
+		return "#fff1d6"
+	case "Down":
+		return "#fde0e0"
+	}
+	return "#eef1f5"
+}
+
+func poolStroke(health string) string {
+	switch health {
+	case "Up":
+		return "#2e7d32"
+	case "Degraded":
+		return "#b26a00"
+	case "Down":
+		return "#c62828"
+	}
+	return "#8a94a3"
+}

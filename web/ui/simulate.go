@@ -1,0 +1,231 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"failwright/engine/sim"
+	"failwright/engine/topology"
+	"failwright/web/workspace"
+)
+
+// ConsoleEntry is one shell exchange: the line typed and what the console printed.
+type ConsoleEntry struct {
+	Input string
+	Lines []sim.Line
+	// Ms is how long the engine took, for the performance figures.
+	Ms float64
+}
+
+// maxConsole bounds the transcript kept on screen.
+const maxConsole = 200
+
+// Sim returns the simulation, building it from the workspace when needed; nil when the
+// topology has errors.
+func (a *App) Sim() *sim.Sim {
+	if a.simStale {
+		a.replay()
+	}
+	return a.sim
+}
+
+// SimError says why there is no simulation.
+func (a *App) SimError() string { a.Sim(); return a.simErr }
+
+// replay rebuilds the simulation from the topology and seed and runs the logged lines again,
+// which restores its state (and the transcript) exactly: the simulator is deterministic.
+func (a *App) replay() {
+	a.Pause()
+	a.simStale = false
+	a.sim = nil
+	a.simErr = ""
+	a.Console = nil
+	w := a.W()
+	if a.findings.HasErrors() {
+		a.simErr = fmt.Sprintf("The topology has %d error(s); fix them on the Topology tab to simulate.", a.findings.Count(topology.Error))
+		return
+	}
+	s, err := sim.New(workspace.CloneTopology(w.Topology), sim.Options{Seed: w.Seed})
+	if err != nil {
+		a.simErr = "The simulator refused this topology: " + err.Error()
+		return
+	}
+	a.sim = s
+	for _, line := range w.Log {
+		res := s.Exec(line)
+		a.appendConsole(ConsoleEntry{Input: line, Lines: res.Lines})
+	}
+}
+
+func (a *App) appendConsole(e ConsoleEntry) {
+	a.Console = append(a.Console, e)
+	if len(a.Console) > maxConsole {
+		a.Console = a.Console[len(a.Console)-maxConsole:]
+	}
+}
+
+// Exec runs one shell line through the simulator, logs it in the workspace (so that a reload
+// replays it) and shows its output. It returns the result.
+func (a *App) Exec(line string) sim.Result {
+	line = strings.TrimSpace(line)
+	s := a.Sim()
+	if s == nil {
+		res := sim.Result{Failed: true, Lines: []sim.Line{{Kind: sim.LineError, Text: a.simErr}}}
+		a.appendConsole(ConsoleEntry{Input: line, Lines: res.Lines})
+		return res
+	}
+	t0 := a.host.NowMs()
+	res := s.Exec(line)
+	ms := a.host.NowMs() - t0
+	a.appendConsole(ConsoleEntry{Input: line, Lines: res.Lines, Ms: ms})
+	if line != "" {
+		a.doc.Edit("run "+firstWord(line), "", func(w *workspace.Workspace) { w.Log = append(w.Log, line) })
+		a.dirty = true
+	}
+	a.histPos = 0
+	return res
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexAny(s, " \t"); i > 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// History returns the lines typed so far, oldest first.
+func (a *App) History() []string { return a.W().Log }
+
+// Snapshot returns the simulation's state now (zero when there is no simulation).
+func (a *App) Snapshot() sim.Snapshot {
+	if s := a.Sim(); s != nil {
+		return s.Snapshot()
+	}
+	return sim.Snapshot{}
+}
+
+// Report returns the run's figures so far.
+func (a *App) Report() sim.Report {
+	if s := a.Sim(); s != nil {
+		return s.Report()
+	}
+	return sim.Report{}
+}
+
+// Clock formats the virtual clock.
+func (a *App) Clock() string { return FormatClock(a.Snapshot().Now) }
+
+// FormatClock formats a virtual time as h:mm:ss.
+func FormatClock(d time.Duration) string {
+	d = d.Round(time.Second)
+	h := d / time.Hour
+	m := (d % time.Hour) / time.Minute
+	s := (d % time.Minute) / time.Second
+	return fmt.Sprintf("%d:%02d:%02d", h, m, s)
+}
+
+// Fault and repair actions: each is a simulator verb run through the shell, so the
+// transcript and the log show it.
+
+// FailServer stops a server.
+func (a *App) FailServer(fqdn string) { a.Exec("Stop-SimServer -Fqdn " + fqdn) }
+
+// RepairServer starts a server.
+func (a *App) RepairServer(fqdn string) { a.Exec("Start-SimServer -Fqdn " + fqdn) }
+
+// FailPool stops every server of a pool.
+func (a *App) FailPool(fqdn string) { a.Exec("Stop-SimPool -PoolFqdn " + fqdn) }
+
+// RepairPool starts a pool's servers.
+func (a *App) RepairPool(fqdn string) { a.Exec("Start-SimPool -PoolFqdn " + fqdn) }
+
+// FailSite takes a whole site down.
+func (a *App) FailSite(name string) { a.Exec("Stop-SimSite -Site " + quoteArg(name)) }
+
+// RepairSite brings a site back.
+func (a *App) RepairSite(name string) { a.Exec("Start-SimSite -Site " + quoteArg(name)) }
+
+// CutLink cuts the network between two sites.
+func (a *App) CutLink(x, y string) {
+	a.Exec("Disconnect-SimSite -Site " + quoteArg(x) + " -To " + quoteArg(y))
+}
+
+// RestoreLink reconnects two sites.
+func (a *App) RestoreLink(x, y string) {
+	a.Exec("Connect-SimSite -Site " + quoteArg(x) + " -To " + quoteArg(y))
+}
+
+// FailOver fails pool over to its backup (disaster mode when the pool is down).
+func (a *App) FailOver(fqdn string, disaster bool) {
+	line := "Invoke-CsPoolFailOver -PoolFqdn " + fqdn
+	if disaster {
+		line += " -DisasterMode"
+	}
+	a.Exec(line + " -Confirm:$false")
+}
+
+// FailBack fails a pool back to its home.
+func (a *App) FailBack(fqdn string) {
+	a.Exec("Invoke-CsPoolFailBack -PoolFqdn " + fqdn + " -Confirm:$false")
+}
+
+// quoteArg quotes a shell argument when it holds spaces or quotes.
+func quoteArg(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t'\"`$;,(){}") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// PoolSnap returns the snapshot of the pool with the given FQDN.
+func PoolSnap(s sim.Snapshot, fqdn string) (sim.PoolSnapshot, bool) {
+	for _, p := range s.Pools {
+		if strings.EqualFold(p.FQDN, fqdn) {
+			return p, true
+		}
+	}
+	return sim.PoolSnapshot{}, false
+}
+
+// SiteUp reports whether the site is up in the snapshot (true when unknown).
+func SiteUp(s sim.Snapshot, name string) bool {
+	for _, x := range s.Sites {
+		if strings.EqualFold(x.Name, name) {
+			return x.Up
+		}
+	}
+	return true
+}
+
+// LinkCut reports whether the link between two sites is cut.
+func LinkCut(s sim.Snapshot, x, y string) bool {
+	for _, l := range s.CutLinks {
+		if (strings.EqualFold(l[0], x) && strings.EqualFold(l[1], y)) || (strings.EqualFold(l[0], y) && strings.EqualFold(l[1], x)) {
+			return true
+		}
+	}
+	return false
+}
+
+// ModeTotals sums the users of every pool by mode.
+func ModeTotals(s sim.Snapshot) map[sim.Mode]int {
+	out := map[sim.Mode]int{}
+	for _, p := range s.Pools {
+		for m, n := range p.Users {
+			out[m] += n
+		}
+	}
+	return out
+}
+
+// SortedKeys returns a duration map's keys sorted.
+func SortedKeys(m map[string]time.Duration) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,100 @@
+package workspace
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"failwright/engine/topology"
+)
+
+// ImportError is an import that failed: the file's problems, each with file:line:column.
+type ImportError struct {
+	Name     string
+	Findings topology.Findings
+	Message  string
+}
+
+// Error implements error.
+func (e *ImportError) Error() string {
+	if e.Message != "" {
+		return e.Message
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s could not be imported:", e.Name)
+	for _, f := range e.Findings {
+		if f.Severity == topology.Error {
+			fmt.Fprintf(&b, "\n%s: %s", f.Pos, f.Message)
+		}
+	}
+	return b.String()
+}
+
+// Import reads a file the user chose: a workspace exported as JSON, or a topology in YAML or
+// JSON. A file that does not decode is refused with every problem and its position; the
+// caller keeps the current workspace. A topology that decodes but does not validate is
+// accepted: the editor shows its findings.
+func Import(name string, data []byte) (Workspace, error) {
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 {
+		return Workspace{}, &ImportError{Name: name, Message: name + " is empty."}
+	}
+	if trimmed[0] == '{' && bytes.Contains(trimmed, []byte(`"`+Format+`"`)) {
+		w, err := ParseShared(data)
+		if err != nil {
+			return Workspace{}, &ImportError{Name: name, Message: name + ": " + err.Error()}
+		}
+		w.Origin = "import " + path.Base(name)
+		return w, nil
+	}
+	t, fs := topology.Decode(path.Base(name), data)
+	if t == nil || fs.HasErrors() {
+		if len(fs) == 0 {
+			return Workspace{}, &ImportError{Name: name, Message: name + " holds no topology."}
+		}
+		return Workspace{}, &ImportError{Name: name, Findings: fs}
+	}
+	return Workspace{Topology: t, Seed: 1, Origin: "import " + path.Base(name)}, nil
+}
+
+// ExportYAML returns the topology as YAML, as the CLI reads it.
+func ExportYAML(w *Workspace) ([]byte, error) {
+	if w.Topology == nil {
+		return nil, errors.New("no topology")
+	}
+	return topology.Encode(w.Topology)
+}
+
+// ExportTopologyJSON returns the topology as JSON.
+func ExportTopologyJSON(w *Workspace) ([]byte, error) {
+	if w.Topology == nil {
+		return nil, errors.New("no topology")
+	}
+	return topology.EncodeJSON(w.Topology)
+}
+
+// FileName makes a file name from the topology's name: "Litware, Inc." -> "litware-inc".
+func FileName(w *Workspace) string {
+	name := ""
+	if w.Topology != nil {
+		name = w.Topology.Name
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	s := strings.TrimSuffix(b.String(), "-")
+	if s == "" {
+		s = "topology"
+	}
+	return s
+}
