@@ -285,3 +285,29 @@ func lookup(m map[string]time.Duration, fqdn string) time.Duration {
 	}
 	return 0
 }
+
+// TimedLine is a shell line to run at a moment of the virtual clock, as a scenario's steps
+// are.
+type TimedLine struct {
+	At   time.Duration
+	Line string
+}
+
+// SetupFromSteps turns the leading simulator steps of a timeline (a scenario's failure
+// injection) into setup lines: every simulator verb up to the first real cmdlet, with a
+// Wait-SimTime line for the time that passes between them.
+func SetupFromSteps(steps []TimedLine) []string {
+	var out []string
+	var now time.Duration
+	for _, st := range steps {
+		if !isSimVerb(st.Line) {
+			break
+		}
+		if st.At > now {
+			out = append(out, "Wait-SimTime -Duration "+Duration(st.At-now).String())
+			now = st.At
+		}
+		out = append(out, strings.TrimSpace(st.Line))
+	}
+	return out
+}

@@ -1,0 +1,264 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"failwright/engine/plan"
+	"failwright/engine/render"
+	"failwright/engine/topology"
+	"failwright/scenarios"
+)
+
+func init() {
+	register("plan", command{
+		summary: "build and validate a failover plan (ps1, md, json), or --check a saved plan",
+		run:     runPlan,
+	})
+}
+
+const planUsage = `usage: failwright plan TOPOLOGY --pool FQDN [--disaster | --planned] [--failback]
+                      [--setup LINE]... [--scenario FILE] [--format ps1|md|json] [-o FILE]
+       failwright plan --check PLAN.json TOPOLOGY
+
+Builds the runbook that fails pool FQDN over to its backup pool (and back, with --failback),
+validates it by simulating it, and writes it as Markdown (default), PowerShell or JSON.
+  --pool FQDN      the Front End pool to fail over
+  --planned        the pool still runs (the default): no data is lost
+  --disaster       the pool is lost (-DisasterMode)
+  --failback       add the failback steps
+  --setup LINE     a simulator line for the failure state (repeatable), e.g.
+                   --setup "Stop-SimSite -Site Atlanta"; a disaster without setup loses
+                   the pool's whole site
+  --scenario FILE  take the failure state from a scenario's leading simulator steps
+  --format F       ps1, md or json (default md)
+  -o FILE          write the plan to FILE instead of standard output
+  --check PLAN     tell whether a saved JSON plan still fits TOPOLOGY
+Findings go to standard error.
+Exit codes: 0 the plan is valid (or still fits), 1 it cannot be valid (or no longer fits),
+2 bad input or usage.`
+
+// planArgs are the parsed arguments of the plan command.
+type planArgs struct {
+	topology, pool, format, out, check, scenario string
+	planned, disaster, failback                  bool
+	setup                                        []string
+}
+
+func parsePlanArgs(args []string) (planArgs, error) {
+	a := planArgs{format: "md"}
+	var operands []string
+	value := func(i *int, name string) (string, error) {
+		if *i+1 >= len(args) {
+			return "", fmt.Errorf("%s needs a value", name)
+		}
+		*i++
+		return args[*i], nil
+	}
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		name, inline, hasInline := strings.Cut(arg, "=")
+		if !strings.HasPrefix(arg, "-") || arg == "-" {
+			operands = append(operands, arg)
+			continue
+		}
+		get := func() (string, error) {
+			if hasInline {
+				return inline, nil
+			}
+			return value(&i, name)
+		}
+		var err error
+		switch name {
+		case "--pool":
+			a.pool, err = get()
+		case "--format":
+			a.format, err = get()
+		case "-o", "--output":
+			a.out, err = get()
+		case "--check":
+			a.check, err = get()
+		case "--scenario":
+			a.scenario, err = get()
+		case "--setup":
+			var line string
+			line, err = get()
+			a.setup = append(a.setup, line)
+		case "--planned":
+			a.planned = true
+		case "--disaster":
+			a.disaster = true
+		case "--failback":
+			a.failback = true
+		case "--":
+			operands = append(operands, args[i+1:]...)
+			i = len(args)
+		default:
+			return a, fmt.Errorf("unknown flag %s", arg)
+		}
+		if err != nil {
+			return a, err
+		}
+	}
+	switch {
+	case len(operands) != 1:
+		return a, fmt.Errorf("give exactly one TOPOLOGY file")
+	case a.check != "":
+		if a.pool != "" || a.planned || a.disaster || a.failback || len(a.setup) > 0 || a.scenario != "" || a.out != "" {
+			return a, fmt.Errorf("--check takes only PLAN.json and TOPOLOGY")
+		}
+	case a.pool == "":
+		return a, fmt.Errorf("--pool FQDN is required")
+	case a.planned && a.disaster:
+		return a, fmt.Errorf("--planned and --disaster exclude each other")
+	case a.format != "md" && a.format != "ps1" && a.format != "json":
+		return a, fmt.Errorf("--format must be ps1, md or json, not %q", a.format)
+	case len(a.setup) > 0 && a.scenario != "":
+		return a, fmt.Errorf("--setup and --scenario exclude each other")
+	}
+	a.topology = operands[0]
+	return a, nil
+}
+
+func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	for _, a := range args {
+		if a == "-h" || a == "--help" {
+			fmt.Fprintln(stdout, planUsage)
+			return exitOK
+		}
+	}
+	a, err := parsePlanArgs(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "failwright plan: %v\n\n%s\n", err, planUsage)
+		return exitUsage
+	}
+	doc, code := loadPlanTopology(a.topology, stderr)
+	if doc == nil {
+		return code
+	}
+	if a.check != "" {
+		return runPlanCheck(a, doc, stdout, stderr)
+	}
+	req := plan.Request{Pool: a.pool, Mode: plan.Planned, Failback: a.failback, Setup: a.setup}
+	if a.disaster {
+		req.Mode = plan.Disaster
+	}
+	if a.scenario != "" {
+		setup, err := planScenarioSetup(a.scenario)
+		if err != nil {
+			fmt.Fprintf(stderr, "failwright plan: %v\n", err)
+			return exitUsage
+		}
+		req.Setup = setup
+	}
+	p, fs := plan.Build(doc.Topology, req)
+	doc.Source.Anchor(fs)
+	if p == nil {
+		fmt.Fprintf(stderr, "failwright plan: %s cannot be failed over as asked:\n", a.pool)
+		printPlanFindings(stderr, fs)
+		return exitFail
+	}
+	var out []byte
+	switch a.format {
+	case "ps1":
+		out, err = render.PowerShell(p)
+	case "json":
+		out, err = render.JSON(p)
+	default:
+		out, err = render.Markdown(p)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "failwright plan: %v\n", err)
+		return exitFail
+	}
+	printPlanFindings(stderr, fs)
+	if a.out != "" {
+		if err := os.WriteFile(a.out, out, 0o644); err != nil {
+			fmt.Fprintf(stderr, "failwright plan: %v\n", err)
+			return exitUsage
+		}
+		fmt.Fprintf(stderr, "failwright plan: wrote %s (plan %s, %d steps)\n", a.out, p.ID, len(p.Steps))
+		return exitOK
+	}
+	stdout.Write(out)
+	return exitOK
+}
+
+// loadPlanTopology reads and decodes a topology file; on failure it prints the findings and
+// returns nil and the exit code.
+func loadPlanTopology(name string, stderr io.Writer) (*topology.Document, int) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		fmt.Fprintf(stderr, "failwright plan: %v\n", err)
+		return nil, exitUsage
+	}
+	doc, fs := topology.DecodeDocument(filepath.ToSlash(name), data)
+	if doc == nil || fs.HasErrors() {
+		printPlanFindings(stderr, fs)
+		return nil, exitUsage
+	}
+	return doc, exitOK
+}
+
+// runPlanCheck is plan --check: whether a saved plan still fits the topology.
+func runPlanCheck(a planArgs, doc *topology.Document, stdout, stderr io.Writer) int {
+	data, err := os.ReadFile(a.check)
+	if err != nil {
+		fmt.Fprintf(stderr, "failwright plan: %v\n", err)
+		return exitUsage
+	}
+	p, err := render.ParseJSON(data)
+	if err != nil {
+		fmt.Fprintf(stderr, "failwright plan: %s:%v\n", a.check, err)
+		return exitUsage
+	}
+	fs := plan.Check(p, doc.Topology)
+	doc.Source.Anchor(fs)
+	if fs.HasErrors() {
+		fmt.Fprintf(stdout, "plan %s no longer fits %s:\n", p.ID, a.topology)
+		printPlanFindings(stdout, fs)
+		return exitFail
+	}
+	fmt.Fprintf(stdout, "plan %s still fits %s\n", p.ID, a.topology)
+	printPlanFindings(stdout, fs)
+	return exitOK
+}
+
+// printPlanFindings prints findings one per line with their fix.
+func printPlanFindings(w io.Writer, fs topology.Findings) {
+	for _, f := range fs {
+		fmt.Fprintln(w, f.String())
+		if f.Fix != "" {
+			fmt.Fprintf(w, "    fix: %s\n", f.Fix)
+		}
+	}
+}
+
+// planScenarioSetup reads a scenario and returns its leading simulator steps as setup lines: the
+// failure it injects before any real cmdlet runs, with Wait-SimTime lines for the time that
+// passes between its steps.
+func planScenarioSetup(name string) ([]string, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	sc, fs := scenarios.Decode(filepath.ToSlash(name), data, fileResolver)
+	if sc == nil || fs.HasErrors() {
+		return nil, fmt.Errorf("scenario %s: %v", name, fs.Err())
+	}
+	return plan.SetupFromSteps(planSetupSteps(sc)), nil
+}
+
+// planSetupSteps turns a scenario's steps into timed lines for plan.SetupFromSteps.
+func planSetupSteps(sc *scenarios.Scenario) []plan.TimedLine {
+	var out []plan.TimedLine
+	for _, st := range sc.Steps {
+		if st.Run != "" {
+			out = append(out, plan.TimedLine{At: st.At, Line: st.Run})
+		}
+	}
+	return out
+}
