@@ -25,6 +25,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/engine/plan"
+	"failwright/engine/topology"
 	"failwright/worker/api"
 )
 
@@ -329,6 +331,30 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		}
 		require.NoError(t, json.Unmarshal(r.body, &rep))
 		assert.Positive(t, rep.Checks)
+	})
+
+	t.Run("plan is byte-identical to the native engine", func(t *testing.T) {
+		top, fs := topology.Decode("litwareinc.yaml", topo)
+		require.False(t, fs.HasErrors(), fs)
+		for _, tc := range []struct {
+			mode     string
+			failback bool
+		}{{"disaster", true}, {"planned", false}} {
+			p, pfs := plan.Build(top, plan.Request{Pool: "atl-cs-001.litwareinc.com", Mode: plan.Mode(tc.mode), Failback: tc.failback})
+			require.NotNil(t, p, "%v", pfs)
+			for _, format := range []string{"ps1", "md", "json"} {
+				want, err := api.Render(p, format)
+				require.NoError(t, err)
+				body, err := json.Marshal(map[string]any{"topology": string(topo), "name": "litwareinc.yaml",
+					"pool": "atl-cs-001.litwareinc.com", "mode": tc.mode, "failback": tc.failback, "format": format})
+				require.NoError(t, err)
+				r := s.do(t, "POST", "/api/plan", "application/json", body)
+				require.Equal(t, 200, r.status, "%s", r.body)
+				assertAPIHeaders(t, r.header)
+				assert.Equal(t, api.PlanFormats[format], r.header.Get("Content-Type"))
+				assert.True(t, bytes.Equal(want, r.body), "%s %s: the Worker's plan differs from the native one", tc.mode, format)
+			}
+		}
 	})
 
 	var id string

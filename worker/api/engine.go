@@ -1,10 +1,12 @@
 package api
 
 import (
-	"errors"
+	"fmt"
 	"path"
 	"strings"
 
+	"failwright/engine/plan"
+	"failwright/engine/render"
 	"failwright/engine/topology"
 	"failwright/scenarios"
 )
@@ -36,9 +38,6 @@ type PlanRequest struct {
 	// Format is "ps1", "md" or "json".
 	Format string
 }
-
-// errNotImplemented is returned by engine parts that are not wired into the Worker yet.
-var errNotImplemented = errors.New("not implemented")
 
 // DefaultEngine returns the engine of failwright itself.
 func DefaultEngine() Engine { return realEngine{} }
@@ -87,7 +86,37 @@ func libraryResolver(p string) ([]byte, error) {
 	return scenarios.Resolve(strings.TrimPrefix(path.Clean(p), "scenarios/"))
 }
 
-// Plan implements Engine.
-func (realEngine) Plan(string, []byte, PlanRequest) ([]byte, topology.Findings, error) {
-	return nil, nil, errNotImplemented
+// Plan implements Engine with topology.DecodeDocument, plan.Build and the renderer of
+// req.Format, the steps of "failwright plan".
+func (realEngine) Plan(name string, src []byte, req PlanRequest) ([]byte, topology.Findings, error) {
+	doc, fs := topology.DecodeDocument(name, src)
+	if doc == nil || fs.HasErrors() {
+		fs.Sort()
+		return nil, fs, nil
+	}
+	p, pfs := plan.Build(doc.Topology, plan.Request{Pool: req.Pool, Mode: plan.Mode(req.Mode), Failback: req.Failback})
+	// The plan keeps its findings as Build made them (they are part of the rendered plan); the
+	// copies answered with a problem get the positions of their paths in the source.
+	pfs = append(topology.Findings(nil), pfs...)
+	doc.Source.Anchor(pfs)
+	fs = append(fs, pfs...)
+	fs.Sort()
+	if p == nil || fs.HasErrors() {
+		return nil, fs, nil
+	}
+	out, err := Render(p, req.Format)
+	return out, fs, err
+}
+
+// Render renders a plan in one of PlanFormats' formats: "ps1", "md" or "json".
+func Render(p *plan.Plan, format string) ([]byte, error) {
+	switch format {
+	case "ps1":
+		return render.PowerShell(p)
+	case "md":
+		return render.Markdown(p)
+	case "json":
+		return render.JSON(p)
+	}
+	return nil, fmt.Errorf("unknown plan format %q", format)
 }

@@ -1,7 +1,9 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"os"
 	"strings"
@@ -10,6 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/engine/plan"
+	"failwright/engine/topology"
 	"failwright/scenarios"
 )
 
@@ -61,6 +65,65 @@ func TestRunBadScenario(t *testing.T) {
 			assert.Equal(t, tc.field, p.Field)
 			require.NotEmpty(t, p.Findings)
 			assert.Equal(t, tc.code, p.Findings[0].Code)
+		})
+	}
+}
+
+// nativePlan is what "failwright plan" computes for the sample topology: decode, build,
+// render, with no Worker in between.
+func nativePlan(t *testing.T, src []byte, req plan.Request, format string) []byte {
+	t.Helper()
+	top, fs := topology.Decode("litwareinc.yaml", src)
+	require.False(t, fs.HasErrors(), fs)
+	p, pfs := plan.Build(top, req)
+	require.NotNil(t, p, "%v", pfs)
+	out, err := Render(p, format)
+	require.NoError(t, err)
+	return out
+}
+
+func TestPlanIsByteIdenticalToNative(t *testing.T) {
+	h, _ := newTestServer(t, nil)
+	src, err := os.ReadFile("../../scenarios/topologies/litwareinc.yaml")
+	require.NoError(t, err)
+	for _, mode := range []string{"planned", "disaster"} {
+		for _, failback := range []bool{false, true} {
+			for format, ctype := range PlanFormats {
+				name := fmt.Sprintf("%s failback=%v %s", mode, failback, format)
+				t.Run(name, func(t *testing.T) {
+					body, err := json.Marshal(map[string]any{"topology": string(src), "name": "litwareinc.yaml",
+						"pool": "atl-cs-001.litwareinc.com", "mode": mode, "failback": failback, "format": format})
+					require.NoError(t, err)
+					rec := do(h, http.MethodPost, "/api/plan", "application/json", string(body))
+					require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+					assert.Equal(t, ctype, rec.Header().Get("Content-Type"))
+					want := nativePlan(t, src, plan.Request{Pool: "atl-cs-001.litwareinc.com", Mode: plan.Mode(mode), Failback: failback}, format)
+					assert.True(t, bytes.Equal(want, rec.Body.Bytes()), "the Worker's plan differs from the native one")
+				})
+			}
+		}
+	}
+}
+
+func TestPlanRefused(t *testing.T) {
+	h, _ := newTestServer(t, nil)
+	src, err := os.ReadFile("../../scenarios/topologies/litwareinc.yaml")
+	require.NoError(t, err)
+	tests := []struct {
+		name, topology, pool string
+	}{
+		{"unknown pool", string(src), "nowhere.litwareinc.com"},
+		{"an Edge pool", string(src), "atl-edge-001.litwareinc.com"},
+		{"topology that does not decode", "name: x\nbogus: 1\n", "atl-cs-001.litwareinc.com"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			body, err := json.Marshal(map[string]any{"topology": tc.topology, "pool": tc.pool})
+			require.NoError(t, err)
+			rec := do(h, http.MethodPost, "/api/plan", "application/json", string(body))
+			p := decodeProblem(t, rec, http.StatusUnprocessableEntity, ProblemPlanInvalid)
+			require.NotEmpty(t, p.Findings)
+			assert.True(t, p.Findings.HasErrors())
 		})
 	}
 }

@@ -2,7 +2,6 @@ package api
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -53,9 +52,6 @@ func (s *server) plan(w http.ResponseWriter, r *http.Request, _ map[string]strin
 	}
 	out, fs, err := s.cfg.Engine.Plan(name, src, pr)
 	switch {
-	case errors.Is(err, errNotImplemented):
-		writeProblem(w, newProblem(ProblemNotImplemented, "", "this Worker cannot build plans yet"))
-		return
 	case err != nil:
 		s.internal(w, r, err)
 		return

@@ -25,7 +25,6 @@ const (
 	ProblemInvalidScenario  = "invalid-scenario"
 	ProblemPlanInvalid      = "plan-invalid"
 	ProblemShareNotFound    = "share-not-found"
-	ProblemNotImplemented   = "not-implemented"
 	ProblemInternal         = "internal"
 )
 
@@ -47,7 +46,6 @@ var ProblemTypes = []struct {
 	{ProblemInvalidScenario, http.StatusUnprocessableEntity, "Invalid scenario"},
 	{ProblemPlanInvalid, http.StatusUnprocessableEntity, "The plan cannot be valid"},
 	{ProblemShareNotFound, http.StatusNotFound, "Share not found"},
-	{ProblemNotImplemented, http.StatusNotImplemented, "Not implemented"},
 	{ProblemInternal, http.StatusInternalServerError, "Internal error"},
 }
 
