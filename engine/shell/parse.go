@@ -107,6 +107,7 @@ const (
 	ErrRedirection          = "RedirectionNotSupported"
 	ErrAmpersandNotAllowed  = "AmpersandNotAllowed"
 	ErrMissingEndComment    = "MissingEndMultiLineComment"
+	ErrIncompleteContinue   = "IncompleteContinuation"
 )
 
 // isSingleQuote reports whether r opens or closes a single-quoted string. PowerShell treats the
@@ -175,7 +176,16 @@ func Incomplete(src string) bool {
 	if !ok {
 		return false
 	}
-	return pe.ID == ErrTerminatorExpected || pe.ID == ErrMissingEndComment || pe.ID == "IncompleteContinuation"
+	return pe.ID == ErrTerminatorExpected || pe.ID == ErrMissingEndComment || pe.ID == ErrIncompleteContinue
+}
+
+// Continues reports whether src ends with a backtick line continuation, so that the statement
+// goes on on the next line. Scripts join lines only on this; Incomplete also counts open
+// strings and comments, as an interactive prompt does.
+func Continues(src string) bool {
+	_, err := Parse(src)
+	pe, ok := err.(*ParseError)
+	return ok && pe.ID == ErrIncompleteContinue
 }
 
 func (p *parser) peek() (rune, int) {
@@ -265,7 +275,7 @@ func (p *parser) skipBetweenStatements() error {
 		case r == '`' && p.continuation() > 0:
 			p.pos += p.continuation()
 		case r == '`' && p.pos+1 == len(p.src):
-			return p.errAt("IncompleteContinuation", "Missing the next line after the line-continuation backtick (`).", p.pos, p.pos+1)
+			return p.errAt(ErrIncompleteContinue, "Missing the next line after the line-continuation backtick (`).", p.pos, p.pos+1)
 		default:
 			skipped, err := p.skipComment()
 			if err != nil {
@@ -290,7 +300,7 @@ func (p *parser) skipInline() error {
 		case r == '`' && p.continuation() > 0:
 			p.pos += p.continuation()
 		case r == '`' && strings.TrimRight(p.src[p.pos+1:], " \t") == "":
-			return p.errAt("IncompleteContinuation", "Missing the next line after the line-continuation backtick (`).", p.pos, p.pos+1)
+			return p.errAt(ErrIncompleteContinue, "Missing the next line after the line-continuation backtick (`).", p.pos, p.pos+1)
 		case strings.HasPrefix(p.src[p.pos:], "<#"):
 			if _, err := p.skipComment(); err != nil {
 				return err
@@ -553,7 +563,7 @@ func (p *parser) word() (Arg, error) {
 				goto done
 			}
 			if p.pos+w >= len(p.src) {
-				return Arg{}, p.errAt("IncompleteContinuation", "Missing the next line after the line-continuation backtick (`).", p.pos, p.pos+1)
+				return Arg{}, p.errAt(ErrIncompleteContinue, "Missing the next line after the line-continuation backtick (`).", p.pos, p.pos+1)
 			}
 			_, w2 := utf8.DecodeRuneInString(p.src[p.pos+w:])
 			b.WriteString(p.src[p.pos+w : p.pos+w+w2])

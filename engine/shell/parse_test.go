@@ -171,6 +171,8 @@ func TestIncompleteJoinsLines(t *testing.T) {
 	assert.True(t, Incomplete("X 'multi\nline"))
 	assert.False(t, Incomplete("X 'multi\nline'"))
 	assert.False(t, Incomplete("X -a"))
+	assert.True(t, Continues("X -a `"))
+	assert.False(t, Continues("X 'open"), "scripts join lines only on a backtick")
 }
 
 func TestQuoteArgRoundTrip(t *testing.T) {

@@ -1,0 +1,323 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"golang.org/x/term"
+
+	"failwright/engine/shell"
+	"failwright/engine/sim"
+	"failwright/engine/topology"
+)
+
+func init() {
+	register("shell", command{
+		summary: "the simulated Management Shell on a topology (type, or pipe a script in)",
+		run:     runShell,
+	})
+}
+
+// Prompts of the simulated shell.
+const (
+	shellPrompt        = "PS failwright> "
+	continuationPrompt = ">> "
+)
+
+// ANSI styles for console line kinds, after the Management Shell's default colours.
+var lineStyles = map[sim.LineKind]string{
+	sim.LineError:   "\x1b[91m", // red
+	sim.LineWarning: "\x1b[93m", // yellow
+	sim.LineVerbose: "\x1b[93m", // yellow, as PowerShell shows VERBOSE:
+	sim.LineInfo:    "\x1b[96m", // cyan: the simulator's own notices
+}
+
+const styleReset = "\x1b[0m"
+
+type shellOptions struct {
+	seed    int64
+	color   bool
+	noColor bool
+	file    string
+}
+
+func shellUsage(w io.Writer) {
+	fmt.Fprintln(w, "usage: failwright shell TOPOLOGY [--seed N] [--color|--no-color]")
+	fmt.Fprintln(w, "  Opens the simulated Skype for Business Server Management Shell on TOPOLOGY (YAML or JSON).")
+	fmt.Fprintln(w, "  When standard input is not a terminal, runs its lines as a script, echoing each after the")
+	fmt.Fprintln(w, "  prompt, and exits 1 if any command failed.")
+}
+
+func parseShellArgs(args []string, stderr io.Writer) (shellOptions, bool) {
+	var o shellOptions
+	fs := flag.NewFlagSet("shell", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Int64Var(&o.seed, "seed", 1, "seed of the simulation's random choices")
+	fs.BoolVar(&o.color, "color", false, "style errors, warnings and verbose lines with colours")
+	fs.BoolVar(&o.noColor, "no-color", false, "never use colours")
+	var rest []string
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			fmt.Fprintf(stderr, "failwright shell: %v\n", err)
+			shellUsage(stderr)
+			return o, false
+		}
+		args = fs.Args()
+		if len(args) > 0 {
+			rest = append(rest, args[0])
+			args = args[1:]
+		}
+	}
+	if len(rest) != 1 {
+		shellUsage(stderr)
+		return o, false
+	}
+	o.file = rest[0]
+	return o, true
+}
+
+// loadTopology reads, decodes and validates a topology file; it prints the findings and
+// reports whether the topology is usable.
+func loadTopology(path string, stderr io.Writer) (*topology.Topology, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "failwright shell: %v\n", err)
+		return nil, false
+	}
+	doc, fs := topology.DecodeDocument(path, data)
+	if doc == nil || fs.HasErrors() {
+		printFindings(stderr, fs)
+		return nil, false
+	}
+	vf := doc.Validate()
+	if vf.HasErrors() {
+		printFindings(stderr, vf)
+		return nil, false
+	}
+	return doc.Topology, true
+}
+
+func printFindings(w io.Writer, fs topology.Findings) {
+	fs.Sort()
+	for _, f := range fs {
+		fmt.Fprintln(w, f.String())
+		if f.Fix != "" {
+			fmt.Fprintln(w, "    fix: "+f.Fix)
+		}
+	}
+}
+
+func runShell(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	o, ok := parseShellArgs(args, stderr)
+	if !ok {
+		return exitUsage
+	}
+	t, ok := loadTopology(o.file, stderr)
+	if !ok {
+		return exitUsage
+	}
+	s, err := sim.New(t, sim.Options{Seed: o.seed})
+	if err != nil {
+		fmt.Fprintf(stderr, "failwright shell: %v\n", err)
+		return exitUsage
+	}
+	inFile, isFile := stdin.(*os.File)
+	outFile, _ := stdout.(*os.File)
+	interactive := isFile && outFile != nil && term.IsTerminal(int(inFile.Fd())) && term.IsTerminal(int(outFile.Fd()))
+	color := (o.color || interactive) && !o.noColor && os.Getenv("NO_COLOR") == ""
+	sh := &shellSession{sim: s, out: stdout, color: color, names: topologyNames(t)}
+	if interactive {
+		return sh.interactive(inFile, stdout)
+	}
+	return sh.script(stdin)
+}
+
+// topologyNames lists the names tab completion offers.
+func topologyNames(t *topology.Topology) shell.Names {
+	var n shell.Names
+	for _, p := range t.Pools {
+		n.Pools = append(n.Pools, p.FQDN)
+		for _, sv := range p.Servers {
+			n.Servers = append(n.Servers, sv.FQDN)
+		}
+	}
+	for _, b := range t.Branches {
+		n.Servers = append(n.Servers, b.FQDN)
+	}
+	for _, st := range t.Sites {
+		n.Sites = append(n.Sites, st.Name)
+	}
+	return n
+}
+
+// shellSession runs lines against one simulation and prints the results.
+type shellSession struct {
+	sim    *sim.Sim
+	out    io.Writer
+	color  bool
+	names  shell.Names
+	failed bool
+	// pending is true while the simulator waits for the answer to a -Confirm prompt.
+	pending bool
+}
+
+// isExit reports whether the line asks to leave the shell.
+func isExit(line string) bool {
+	l := strings.ToLower(strings.TrimSpace(line))
+	return l == "exit" || l == "quit" || l == "exit;"
+}
+
+// script runs the lines of r as a script: each line (with its continuation lines) is echoed
+// after the prompt and run; a line after a -Confirm prompt answers it.
+func (sh *shellSession) script(r io.Reader) int {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 4<<20)
+	for sc.Scan() {
+		line := strings.TrimSuffix(sc.Text(), "\r")
+		if sh.pending {
+			fmt.Fprintln(sh.out, line) // the answer, after the prompt's choices
+			sh.exec(line)
+			continue
+		}
+		fmt.Fprintln(sh.out, shellPrompt+line)
+		if isExit(line) {
+			break
+		}
+		stmt := line
+		for shell.Continues(stmt) && sc.Scan() {
+			next := strings.TrimSuffix(sc.Text(), "\r")
+			fmt.Fprintln(sh.out, continuationPrompt+next)
+			stmt += "\n" + next
+		}
+		if strings.TrimSpace(stmt) == "" {
+			continue
+		}
+		sh.exec(stmt)
+	}
+	if err := sc.Err(); err != nil {
+		fmt.Fprintf(sh.out, "failwright shell: reading input: %v\n", err)
+		return exitUsage
+	}
+	if sh.failed {
+		return exitFail
+	}
+	return exitOK
+}
+
+// exec runs one statement (or prompt answer) and prints its lines.
+func (sh *shellSession) exec(line string) {
+	res := sh.sim.Exec(line)
+	if res.Failed {
+		sh.failed = true
+	}
+	sh.pending = res.Prompt
+	for i, l := range res.Lines {
+		text := l.Text
+		if sh.color {
+			if st, ok := lineStyles[l.Kind]; ok {
+				text = st + text + styleReset
+			}
+		}
+		// The last prompt line waits for the answer on the same line.
+		if res.Prompt && i == len(res.Lines)-1 && l.Kind == sim.LinePrompt {
+			fmt.Fprint(sh.out, text+" ")
+			continue
+		}
+		fmt.Fprintln(sh.out, text)
+	}
+	if res.Prompt && (len(res.Lines) == 0 || res.Lines[len(res.Lines)-1].Kind != sim.LinePrompt) {
+		fmt.Fprint(sh.out, "[Y] Yes  [N] No (default is \"Y\"): ")
+	}
+}
+
+// interactive runs the shell on a terminal with line editing, history and tab completion.
+func (sh *shellSession) interactive(in *os.File, out io.Writer) int {
+	fd := int(in.Fd())
+	ed := newLineEditor(in, out)
+	ed.raw = func() (func(), error) {
+		st, err := term.MakeRaw(fd)
+		if err != nil {
+			return nil, err
+		}
+		return func() { _ = term.Restore(fd, st) }, nil
+	}
+	ed.complete = func(line string, cursor int) (int, []string) {
+		return shell.Default.CompleteWord(line, cursor, "", sh.names)
+	}
+	fmt.Fprintln(out, "failwright simulated Management Shell. Get-Help lists the commands; Tab completes; exit leaves.")
+	for {
+		prompt := shellPrompt
+		if sh.pending {
+			prompt = ""
+		}
+		line, err := ed.readLine(prompt)
+		if errors.Is(err, errInterrupt) {
+			if sh.pending {
+				sh.exec("N")
+			}
+			continue
+		}
+		if err != nil {
+			break
+		}
+		if sh.pending {
+			sh.exec(line)
+			continue
+		}
+		if isExit(line) {
+			break
+		}
+		switch strings.ToLower(strings.TrimSpace(line)) {
+		case "cls", "clear", "clear-host":
+			fmt.Fprint(out, "\x1b[H\x1b[2J")
+			continue
+		case "history", "get-history", "h":
+			for i, h := range ed.history {
+				fmt.Fprintln(out, strconv.Itoa(i+1)+"  "+h)
+			}
+			continue
+		}
+		stmt := line
+		for shell.Incomplete(stmt) {
+			next, err := ed.readLine(continuationPrompt)
+			if err != nil {
+				stmt = ""
+				break
+			}
+			stmt += "\n" + next
+		}
+		if strings.TrimSpace(stmt) == "" {
+			continue
+		}
+		ed.addHistory(oneLine(stmt))
+		sh.exec(stmt)
+	}
+	if sh.failed {
+		return exitFail
+	}
+	return exitOK
+}
+
+// oneLine joins a statement typed over several lines into one line for the history: each
+// backtick continuation becomes a space.
+func oneLine(stmt string) string {
+	var b strings.Builder
+	for i, l := range strings.Split(stmt, "\n") {
+		l = strings.TrimSuffix(l, "\r")
+		if i > 0 {
+			b.WriteString(" ")
+			l = strings.TrimLeft(l, " \t")
+		}
+		if t := strings.TrimRight(l, " \t"); strings.HasSuffix(t, "`") {
+			l = strings.TrimRight(strings.TrimSuffix(t, "`"), " \t")
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func init() {
+	// The -update flag rewrites golden files; another test file of the package may define it.
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+const topologies = "../../scenarios/topologies/"
+
+var topologyHeader = regexp.MustCompile(`(?m)^# topology: (\S+)$`)
+
+// TestShellTranscripts pipes each testdata/shell/*.ps1 script into "failwright shell" and
+// compares the whole console output and the exit code with the .golden file next to it. The
+// script names its topology in a "# topology: FILE" comment (a file of scenarios/topologies).
+// Run with -update to rewrite the golden files after a deliberate change.
+func TestShellTranscripts(t *testing.T) {
+	scripts, err := filepath.Glob("testdata/shell/*.ps1")
+	require.NoError(t, err)
+	require.NotEmpty(t, scripts)
+	for _, script := range scripts {
+		t.Run(filepath.Base(script), func(t *testing.T) {
+			src, err := os.ReadFile(script)
+			require.NoError(t, err)
+			m := topologyHeader.FindSubmatch(src)
+			require.NotNil(t, m, "the script names its topology")
+			var out, errOut bytes.Buffer
+			code := runMain([]string{"shell", topologies + string(m[1])}, bytes.NewReader(src), &out, &errOut)
+			got := out.String() + "[exit " + strconv.Itoa(code) + "]\n"
+			assert.Empty(t, errOut.String())
+			golden := strings.TrimSuffix(script, ".ps1") + ".golden"
+			if updating() {
+				require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err, "run go test ./cmd/failwright -run TestShellTranscripts -update")
+			assert.Equal(t, string(want), got)
+		})
+	}
+}
+
+func TestShellUsage(t *testing.T) {
+	for _, args := range [][]string{{"shell"}, {"shell", "a.yaml", "b.yaml"}, {"shell", "--seed", "x", "a.yaml"}, {"shell", "--bogus", "a.yaml"}} {
+		var out, errOut bytes.Buffer
+		code := runMain(args, strings.NewReader(""), &out, &errOut)
+		assert.Equal(t, exitUsage, code, args)
+		assert.Contains(t, errOut.String(), "usage: failwright shell TOPOLOGY", args)
+	}
+}
+
+func TestShellBadTopology(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("name: x\nsites: [\n"), 0o644))
+	var out, errOut bytes.Buffer
+	code := runMain([]string{"shell", bad}, strings.NewReader("Get-SimState\n"), &out, &errOut)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut.String(), "bad.yaml:")
+	assert.Empty(t, out.String(), "nothing runs on a bad topology")
+
+	code = runMain([]string{"shell", filepath.Join(dir, "missing.yaml")}, strings.NewReader(""), &out, &errOut)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut.String(), "missing.yaml")
+}
+
+func TestShellExitCodes(t *testing.T) {
+	run := func(script string, extra ...string) (string, int) {
+		var out, errOut bytes.Buffer
+		args := append([]string{"shell", topologies + "lync2013-pair.yaml"}, extra...)
+		code := runMain(args, strings.NewReader(script), &out, &errOut)
+		return out.String(), code
+	}
+	out, code := run("Get-CsPoolBackupRelationship -PoolFqdn red-pool-01.contoso.com\n")
+	assert.Equal(t, exitOK, code, out)
+	_, code = run("Get-CsPoolBackupRelationship -PoolFqdn red-pool-01.contoso.com\nNo-Such-Cmdlet\nGet-SimState\n")
+	assert.Equal(t, exitFail, code, "one failed command makes the script fail")
+	out, code = run("exit\nNo-Such-Cmdlet\n")
+	assert.Equal(t, exitOK, code, "nothing after exit runs")
+	assert.Equal(t, "PS failwright> exit\n", out)
+	out, _ = run("", "--seed", "7")
+	assert.Empty(t, out)
+	// CRLF scripts and a continuation at the very end of the input.
+	out, code = run("Get-CsPoolBackupRelationship `\r\n  -PoolFqdn red-pool-01.contoso.com\r\nGet-SimState `")
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, out, "PS failwright> Get-CsPoolBackupRelationship `\n>>   -PoolFqdn red-pool-01.contoso.com\n")
+	assert.Contains(t, out, "IncompleteContinuation")
+}
+
+func TestShellColor(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := runMain([]string{"shell", "--color", topologies + "lync2013-pair.yaml"}, strings.NewReader("Nope\n"), &out, &errOut)
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, out.String(), "\x1b[91mNope : The term 'Nope' is not recognized")
+	assert.Contains(t, out.String(), "PS failwright> Nope\n", "the echoed line is not styled")
+
+	out.Reset()
+	runMain([]string{"shell", topologies + "lync2013-pair.yaml", "--color", "--no-color"}, strings.NewReader("Nope\n"), &out, &errOut)
+	assert.NotContains(t, out.String(), "\x1b[")
+}
+
+func TestOneLine(t *testing.T) {
+	assert.Equal(t, "Invoke-CsPoolFailOver -PoolFqdn p -Force", oneLine("Invoke-CsPoolFailOver `\n  -PoolFqdn p `\r\n  -Force"))
+	assert.Equal(t, "Get-SimState", oneLine("Get-SimState"))
+}
