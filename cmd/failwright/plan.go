@@ -155,7 +155,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		req.Setup = setup
 	}
 	p, fs := plan.Build(doc.Topology, req)
-	doc.Source.Anchor(fs)
+	anchorPlanFindings(doc, fs)
 	if p == nil {
 		fmt.Fprintf(stderr, "failwright plan: %s cannot be failed over as asked:\n", a.pool)
 		printPlanFindings(stderr, fs)
@@ -187,6 +187,23 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// anchorPlanFindings gives the findings about the topology (not those about the plan's steps
+// or request) their position in the topology file.
+func anchorPlanFindings(doc *topology.Document, fs topology.Findings) {
+	for i := range fs {
+		f := &fs[i]
+		if f.Pos.IsValid() {
+			continue
+		}
+		for _, prefix := range []string{"pools[", "branches[", "sites[", "cms.", "name"} {
+			if strings.HasPrefix(f.Path, prefix) {
+				f.Pos = doc.Source.Lookup(f.Path)
+				break
+			}
+		}
+	}
+}
+
 // loadPlanTopology reads and decodes a topology file; on failure it prints the findings and
 // returns nil and the exit code.
 func loadPlanTopology(name string, stderr io.Writer) (*topology.Document, int) {
@@ -216,7 +233,7 @@ func runPlanCheck(a planArgs, doc *topology.Document, stdout, stderr io.Writer) 
 		return exitUsage
 	}
 	fs := plan.Check(p, doc.Topology)
-	doc.Source.Anchor(fs)
+	anchorPlanFindings(doc, fs)
 	if fs.HasErrors() {
 		fmt.Fprintf(stdout, "plan %s no longer fits %s:\n", p.ID, a.topology)
 		printPlanFindings(stdout, fs)

@@ -194,11 +194,16 @@ func (b *builder) cmsFailover(status Call, disaster bool) {
 			"Every replica reports UpToDate True.", "Procedure step 5d: the pool failover needs a working CMS."))
 		return
 	}
-	b.step(checkStep("cms-mirror-state", "See which back end of "+to.FQDN+" holds the CMS principal",
-		call("Get-CsDatabaseMirrorState", lit("DatabaseType", "CentralMgmt"), q("PoolFqdn", to.FQDN)),
-		"StateOnPrimary and StateOnMirror show which SQL server holds the principal copy of the CMS database.",
-		"Procedure step 5a: the disaster-recovery CMS failover names the SQL server holding the principal copy."))
 	primary, pinst, mirror, minst := cmsStore(to)
+	if dbType := cmsDatabaseType(to.Version); dbType != "" {
+		expect := "StateOnPrimary and StateOnMirror show which SQL server holds the principal copy of the CMS database."
+		if mirror == "" {
+			expect = "The CMS database of " + to.FQDN + " is not mirrored (DatabaseInaccessibleOrMirroringNotEnabled): its one SQL server is named below."
+		}
+		b.step(checkStep("cms-mirror-state", "See which back end of "+to.FQDN+" holds the CMS principal",
+			call("Get-CsDatabaseMirrorState", lit("DatabaseType", dbType), q("PoolFqdn", to.FQDN)), expect,
+			"Procedure step 5a: the disaster-recovery CMS failover names the SQL server holding the principal copy."))
+	}
 	why := "Procedure step 5b: the CMS on " + cms.FQDN + " is lost; -Force is required in disaster-recovery mode."
 	expect := "The command completes; the CMS database on " + to.FQDN + " becomes the active store."
 	if mirror == "" {
@@ -220,6 +225,20 @@ func (b *builder) cmsFailover(status Call, disaster bool) {
 	b.step(checkStep("cms-replicas", "Check that every replica is up to date",
 		call("Get-CsManagementStoreReplicationStatus"),
 		"Every replica reports UpToDate True.", "Procedure step 5d: the pool failover needs a working CMS."))
+}
+
+// cmsDatabaseType is the -DatabaseType value that names the CMS database for
+// Get-CsDatabaseMirrorState on a version: "CMS" on Lync Server 2013, "CentralMgmt" on 2015;
+// "" on 2019, which has no database mirroring (and whose cmdlet reference drops the
+// parameter), so the mirror-state check is left out there.
+func cmsDatabaseType(v topology.Version) string {
+	switch v {
+	case topology.Lync2013:
+		return "CMS"
+	case topology.SfB2015:
+		return "CentralMgmt"
+	}
+	return ""
 }
 
 // cmsDR is the disaster-recovery form of Invoke-CsManagementServerFailover.

@@ -200,7 +200,7 @@ func run(p *Plan, s *sim.Sim, all bool, fs *topology.Findings) Outcome {
 		}
 		if fs != nil {
 			*fs = append(*fs, topology.Finding{Code: "PL014", Severity: topology.Error,
-				Path:    "steps[" + strconv.Itoa(st.Number) + "]",
+				Path:    "steps[" + strconv.Itoa(st.Number-1) + "]",
 				Message: "step " + strconv.Itoa(st.Number) + " (" + st.ID + ") " + what + " failed in the simulation: " + firstError(r),
 				Fix:     "Fix what the error names in the topology or the failure state, then plan again."})
 		}
