@@ -92,11 +92,11 @@ type poolVal struct {
 
 // levelAgg aggregates one depth (single failures, or pairs).
 type levelAgg struct {
-	sets          int64
-	withUnserved  int64 // sets leaving users without full service
-	withNoDR      int64
-	figs          [numFigs]agg
-	pools         [][numPoolFigs]agg
+	sets         int64
+	withUnserved int64 // sets leaving users without full service
+	withNoDR     int64
+	figs         [numFigs]agg
+	pools        [][numPoolFigs]agg
 }
 
 func newLevelAgg(pools int) *levelAgg {

@@ -87,7 +87,7 @@ func findings(x *index, base *baseline, levels []*levelAgg, r *Report) topology.
 		}
 		if ci.hasBE && !ci.hasMirror {
 			add(CodeCMSBackEndNoMirror, topology.Warning, poolPath(ci.fqdn)+".backEnd",
-				fmt.Sprintf("the CMS back end of pool %s has no mirror: its failure takes the pool down and needs a CMS failover and a pool failover", ci.fqdn),
+				fmt.Sprintf("the CMS back end of pool %s has no mirror: its failure takes the pool and the CMS down", ci.fqdn),
 				"add back-end high availability (SQL mirroring on 2013/2015, AlwaysOn on 2019)")
 		}
 	}

@@ -76,7 +76,11 @@ func (r *Report) Text() []byte {
 		b.WriteString("  none\n")
 	}
 	for _, f := range r.Findings {
-		fmt.Fprintf(&b, "  %s %s %s: %s\n", f.Severity, f.Code, f.Path, f.Message)
+		where := f.Path
+		if f.Pos.IsValid() {
+			where = f.Pos.String() + " " + f.Path
+		}
+		fmt.Fprintf(&b, "  %s %s %s: %s\n", f.Severity, f.Code, where, f.Message)
 		if f.Fix != "" {
 			fmt.Fprintf(&b, "    fix: %s\n", f.Fix)
 		}

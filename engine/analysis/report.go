@@ -303,3 +303,19 @@ func score(x *index, base *baseline, levels []*levelAgg) Score {
 	sc.Value = math.Round(v*1000) / 10
 	return sc
 }
+
+// SingleFailureUnserved reports whether some single failure leaves users without full
+// service after recovery: the condition "failwright analyze" exits 1 on.
+func (r *Report) SingleFailureUnserved() bool {
+	for _, l := range r.Levels {
+		if l.Depth != 1 {
+			continue
+		}
+		for _, w := range l.Worst {
+			if w.Figure == "unserved" && w.Count > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}

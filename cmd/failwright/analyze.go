@@ -1,0 +1,98 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"failwright/engine/analysis"
+	"failwright/engine/topology"
+)
+
+func init() {
+	register("analyze", command{
+		summary: "every single failure and pair of failures of a topology, and what to change",
+		run:     runAnalyze,
+	})
+}
+
+func analyzeUsage(w io.Writer) {
+	fmt.Fprintln(w, "usage: failwright analyze TOPOLOGY [--depth 1|2] [--json]")
+	fmt.Fprintln(w, "  Fails every Front End server, Front End pool, site, Edge pool, CMS back end and")
+	fmt.Fprintln(w, "  inter-site link of TOPOLOGY, one at a time (--depth 1) and also two at a time (--depth 2,")
+	fmt.Fprintln(w, "  the default); applies the recovery failwright would plan; reports the worst cases, a")
+	fmt.Fprintln(w, "  resilience score and findings (docs/analysis.md).")
+	fmt.Fprintln(w, "  Exit codes: 0 every single failure leaves every user with full service after recovery;")
+	fmt.Fprintln(w, "  1 some single failure does not; 2 bad input or usage.")
+}
+
+// runAnalyze is "failwright analyze".
+func runAnalyze(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	depth := fs.Int("depth", 2, "1: single failures; 2: also every pair")
+	asJSON := fs.Bool("json", false, "write the report as JSON")
+	var files []string
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			fmt.Fprintf(stderr, "failwright analyze: %v\n", err)
+			analyzeUsage(stderr)
+			return exitUsage
+		}
+		args = fs.Args()
+		if len(args) > 0 {
+			files = append(files, args[0])
+			args = args[1:]
+		}
+	}
+	if len(files) != 1 || (*depth != 1 && *depth != 2) {
+		if *depth != 1 && *depth != 2 {
+			fmt.Fprintf(stderr, "failwright analyze: --depth must be 1 or 2, not %d\n", *depth)
+		}
+		analyzeUsage(stderr)
+		return exitUsage
+	}
+	name := filepath.ToSlash(files[0])
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "failwright analyze: %v\n", err)
+		return exitUsage
+	}
+	doc, found := topology.DecodeDocument(name, data)
+	if doc == nil || doc.Topology == nil || found.HasErrors() {
+		printAnalyzeFindings(stderr, found)
+		return exitUsage
+	}
+	if vf := doc.Validate(); vf.HasErrors() {
+		printAnalyzeFindings(stderr, vf)
+		return exitUsage
+	}
+	r, err := analysis.Analyze(doc.Topology, analysis.Options{Depth: *depth})
+	if err != nil {
+		fmt.Fprintf(stderr, "failwright analyze: %s: %v\n", name, err)
+		return exitUsage
+	}
+	doc.Source.Anchor(r.Findings)
+	r.Findings.Sort()
+	if *asJSON {
+		_, _ = stdout.Write(r.JSON())
+	} else {
+		_, _ = stdout.Write(r.Text())
+	}
+	if r.SingleFailureUnserved() {
+		return exitFail
+	}
+	return exitOK
+}
+
+func printAnalyzeFindings(w io.Writer, fs topology.Findings) {
+	fs.Sort()
+	for _, f := range fs {
+		fmt.Fprintln(w, f.String())
+		if f.Fix != "" {
+			fmt.Fprintln(w, "    fix: "+f.Fix)
+		}
+	}
+}

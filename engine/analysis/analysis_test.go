@@ -1,0 +1,193 @@
+package analysis
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"failwright/engine/topology"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "missing golden file; run go test -update")
+	assert.Equal(t, string(want), string(got), "%s differs; run go test -update and review the diff", path)
+}
+
+// TestGoldenReports renders the depth-2 report of each sample topology as JSON and text, and
+// checks the fast analyzer against the reference on each (large.yaml only at depth 1 for the
+// reference: its depth 2 is the benchmark).
+func TestGoldenReports(t *testing.T) {
+	for _, name := range []string{"litwareinc.yaml", "standard-pair.yaml", "unpaired.yaml", "mixed-version.yaml", "lync2013-pair.yaml", "sfb2019-16fe.yaml"} {
+		t.Run(name, func(t *testing.T) {
+			topo := loadSample(t, name)
+			r, err := Analyze(topo, Options{Depth: 2})
+			require.NoError(t, err)
+			ref, err := Reference(topo, Options{Depth: 2})
+			require.NoError(t, err)
+			require.Equal(t, string(ref.JSON()), string(r.JSON()), "fast and reference reports differ")
+			base := strings.TrimSuffix(name, ".yaml")
+			golden(t, base+".json", r.JSON())
+			golden(t, base+".txt", r.Text())
+		})
+	}
+}
+
+// TestLargeDepth1MatchesReference checks the fast analyzer on every single failure of
+// large.yaml against the reference.
+func TestLargeDepth1MatchesReference(t *testing.T) {
+	topo := loadSample(t, "large.yaml")
+	r, err := Analyze(topo, Options{Depth: 1})
+	require.NoError(t, err)
+	ref, err := Reference(topo, Options{Depth: 1})
+	require.NoError(t, err)
+	require.Equal(t, string(ref.JSON()), string(r.JSON()))
+}
+
+// TestElementsAndSetup checks what is enumerated and the simulator lines that inject it.
+func TestElementsAndSetup(t *testing.T) {
+	topo := loadSample(t, "litwareinc.yaml")
+	a, err := New(topo, Options{Depth: 1})
+	require.NoError(t, err)
+	var got []string
+	for _, e := range a.Elements() {
+		got = append(got, e.String()+" | "+e.Setup())
+	}
+	want := []string{
+		"server atl-fe-01.litwareinc.com | Stop-SimServer -Fqdn 'atl-fe-01.litwareinc.com'",
+		"server atl-fe-02.litwareinc.com | Stop-SimServer -Fqdn 'atl-fe-02.litwareinc.com'",
+		"server atl-fe-03.litwareinc.com | Stop-SimServer -Fqdn 'atl-fe-03.litwareinc.com'",
+		"server atl-fe-04.litwareinc.com | Stop-SimServer -Fqdn 'atl-fe-04.litwareinc.com'",
+		"server dfw-fe-01.litwareinc.com | Stop-SimServer -Fqdn 'dfw-fe-01.litwareinc.com'",
+		"server dfw-fe-02.litwareinc.com | Stop-SimServer -Fqdn 'dfw-fe-02.litwareinc.com'",
+		"server dfw-fe-03.litwareinc.com | Stop-SimServer -Fqdn 'dfw-fe-03.litwareinc.com'",
+		"server dfw-fe-04.litwareinc.com | Stop-SimServer -Fqdn 'dfw-fe-04.litwareinc.com'",
+		"pool atl-cs-001.litwareinc.com | Stop-SimPool -PoolFqdn 'atl-cs-001.litwareinc.com'",
+		"pool dfw-cs-001.litwareinc.com | Stop-SimPool -PoolFqdn 'dfw-cs-001.litwareinc.com'",
+		"site Atlanta | Stop-SimSite -Site 'Atlanta'",
+		"site Dallas | Stop-SimSite -Site 'Dallas'",
+		"edge atl-edge-001.litwareinc.com | Stop-SimEdgePool -PoolFqdn 'atl-edge-001.litwareinc.com'",
+		"edge dfw-edge-001.litwareinc.com | Stop-SimEdgePool -PoolFqdn 'dfw-edge-001.litwareinc.com'",
+		"backend atl-cs-001.litwareinc.com | Stop-SimBackEnd -PoolFqdn 'atl-cs-001.litwareinc.com'",
+		"mirror atl-cs-001.litwareinc.com | Stop-SimBackEnd -PoolFqdn 'atl-cs-001.litwareinc.com' -Mirror",
+		"link Atlanta-Dallas | Disconnect-SimSite -Site 'Atlanta' -To 'Dallas'",
+	}
+	assert.Equal(t, want, got)
+	set := a.Set(16, 10)
+	assert.Equal(t, []string{"Stop-SimSite -Site 'Atlanta'", "Disconnect-SimSite -Site 'Atlanta' -To 'Dallas'"}, set.Setup())
+	assert.Equal(t, "site Atlanta + link Atlanta-Dallas", set.String())
+	assert.Len(t, a.Failures(), 17)
+}
+
+// TestQuoteDoublesQuotes checks that a site name with a quote stays one PowerShell literal.
+func TestQuoteDoublesQuotes(t *testing.T) {
+	assert.Equal(t, "Stop-SimSite -Site 'O''Hare DC'", Element{Kind: KindSite, Name: "O'Hare DC"}.Setup())
+}
+
+// TestModelOutcomes checks the model's figures on the situations the docs describe.
+func TestModelOutcomes(t *testing.T) {
+	topo := loadSample(t, "litwareinc.yaml")
+	m, err := NewModel(topo)
+	require.NoError(t, err)
+	atl := Element{Kind: KindPool, Name: "atl-cs-001.litwareinc.com"}
+	dfw := Element{Kind: KindPool, Name: "dfw-cs-001.litwareinc.com"}
+	tests := []struct {
+		name     string
+		set      FailureSet
+		unserved int
+		cms      CMSState
+		rtoMin   int
+		service  Service // of the Atlanta pool's users
+	}{
+		{"nothing", nil, 0, CMSAvailable, 0, ServiceHome},
+		{"Atlanta pool: CMS and Edge next hop first", FailureSet{atl}, 0, CMSFailedOver, 2 + 5 + 5 + 20, ServiceBackup},
+		{"Dallas pool: Edge next hop first", FailureSet{dfw}, 0, CMSAvailable, 2 + 5 + 20, ServiceHome},
+		{"both pools", FailureSet{atl, dfw}, 38000, CMSLost, 0, ServiceSignedOut},
+		{"CMS principal: mirror takes over", FailureSet{{Kind: KindBackEnd, Name: "atl-cs-001.litwareinc.com"}}, 0, CMSAvailable, 5, ServiceHome},
+		{"CMS principal and mirror", FailureSet{{Kind: KindBackEnd, Name: "atl-cs-001.litwareinc.com"}, {Kind: KindMirror, Name: "atl-cs-001.litwareinc.com"}}, 0, CMSFailedOver, 2 + 5 + 5 + 20, ServiceBackup},
+		{"Dallas site (its Edge pool too) and the link", FailureSet{{Kind: KindSite, Name: "Dallas"}, {Kind: KindLink, Name: "Atlanta", To: "Dallas"}}, 0, CMSAvailable, 2 + 20, ServiceHome},
+		{"Atlanta pool with the link cut: the standby CMS is in Dallas", FailureSet{atl, {Kind: KindLink, Name: "Atlanta", To: "Dallas"}}, 0, CMSFailedOver, 2 + 5 + 5 + 20, ServiceBackup},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			o := m.Evaluate(tc.set)
+			f := o.Figures()
+			assert.Equal(t, tc.unserved, f.Unserved)
+			assert.Equal(t, tc.cms, f.CMS)
+			assert.Equal(t, tc.rtoMin, int(f.RTO.Minutes()))
+			assert.Equal(t, tc.service, o.Pools[0].Service)
+		})
+	}
+}
+
+// TestTwoServersOfAThreeServerPool checks the quorum rule through the analysis: two of three
+// servers down take the pool down and its users fail over.
+func TestTwoServersOfAThreeServerPool(t *testing.T) {
+	topo := loadSample(t, "mixed-version.yaml")
+	m, err := NewModel(topo)
+	require.NoError(t, err)
+	p := topo.Pools[0]
+	o := m.Evaluate(FailureSet{{Kind: KindServer, Name: p.Servers[0].FQDN, Pool: p.FQDN}, {Kind: KindServer, Name: p.Servers[1].FQDN, Pool: p.FQDN}})
+	assert.NotEqual(t, ServiceHome, o.Pools[0].Service)
+	o = m.Evaluate(FailureSet{{Kind: KindServer, Name: p.Servers[0].FQDN, Pool: p.FQDN}})
+	assert.Equal(t, ServiceHome, o.Pools[0].Service)
+}
+
+// TestReportNeedsRun checks that a report is refused before the analysis finishes.
+func TestReportNeedsRun(t *testing.T) {
+	a, err := New(loadSample(t, "litwareinc.yaml"), Options{})
+	require.NoError(t, err)
+	_, err = a.Report()
+	require.Error(t, err)
+	done, total := a.Progress()
+	assert.Zero(t, done)
+	assert.Positive(t, total)
+}
+
+// TestNoFrontEndPool checks the error for a topology the analysis cannot work on.
+func TestNoFrontEndPool(t *testing.T) {
+	_, err := New(&topology.Topology{Name: "empty"}, Options{})
+	require.ErrorContains(t, err, "no Front End pool")
+	_, err = Reference(&topology.Topology{Name: "empty"}, Options{})
+	require.Error(t, err)
+}
+
+// FuzzAnalyze decodes arbitrary topologies and checks that the fast analyzer never panics
+// and agrees with the reference on single failures.
+func FuzzAnalyze(f *testing.F) {
+	for _, name := range []string{"litwareinc.yaml", "standard-pair.yaml", "unpaired.yaml", "mixed-version.yaml"} {
+		data, err := os.ReadFile("../../scenarios/topologies/" + name)
+		if err == nil {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		topo, fs := topology.Decode("fuzz.yaml", data)
+		if topo == nil || fs.HasErrors() || topology.Validate(topo).HasErrors() || topo.ServerCount() > 200 {
+			return
+		}
+		r, err := Analyze(topo, Options{Depth: 1})
+		if err != nil {
+			return
+		}
+		ref, err := Reference(topo, Options{Depth: 1})
+		require.NoError(t, err)
+		require.Equal(t, string(ref.JSON()), string(r.JSON()))
+		_ = r.Text()
+	})
+}
