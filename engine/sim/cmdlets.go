@@ -425,11 +425,7 @@ func cmdUserPoolInfo(c *ctx) {
 		props = append(props, kv{"BackupPoolPrimaryRegistrar", firstOf(order(b))})
 	}
 	c.list(props)
-	where := ""
-	if by := st.servedBy[p]; by >= 0 {
-		where = " on " + x.pools[by].fqdn
-	}
-	c.infof("Now: %s%s.", modeText(st.mode[p]), where)
+	c.infof("Now: %s%s.", modeText(st.mode[p]), s.servedText(st.servedBy[p]))
 }
 
 func firstOf(ss []string) string {

@@ -459,11 +459,7 @@ func (s *Sim) recompute() {
 		if m != st.mode[p] || by != st.servedBy[p] {
 			st.mode[p], st.servedBy[p] = m, by
 			if x.pools[p].users > 0 {
-				where := ""
-				if by >= 0 {
-					where = " on " + x.pools[by].fqdn
-				}
-				s.logf("Users of %s (%d): %s%s.", x.pools[p].fqdn, x.pools[p].users, modeText(m), where)
+				s.logf("Users of %s (%d): %s%s.", x.pools[p].fqdn, x.pools[p].users, modeText(m), s.servedText(by))
 			}
 		}
 	}
@@ -484,15 +480,19 @@ func (s *Sim) recompute() {
 		if m != st.bMode[i] || by != st.bServed[i] {
 			st.bMode[i], st.bServed[i] = m, by
 			if b.users > 0 {
-				where := ""
-				if by >= 0 {
-					where = " on " + x.pools[by].fqdn
-				}
-				s.logf("Users of branch %s (%d): %s%s.", b.fqdn, b.users, modeText(m), where)
+				s.logf("Users of branch %s (%d): %s%s.", b.fqdn, b.users, modeText(m), s.servedText(by))
 			}
 		}
 	}
 	s.measure()
+}
+
+// servedText names the pool serving a group of users, or "" for none.
+func (s *Sim) servedText(by int) string {
+	if by < 0 {
+		return ""
+	}
+	return " (served by " + s.x.pools[by].fqdn + ")"
 }
 
 func modeText(m Mode) string {
