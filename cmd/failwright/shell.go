@@ -133,7 +133,16 @@ func runShell(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	color := (o.color || interactive) && !o.noColor && os.Getenv("NO_COLOR") == ""
 	sh := &shellSession{sim: s, out: stdout, color: color, names: topologyNames(t)}
 	if interactive {
-		return sh.interactive(inFile, stdout)
+		fd := int(inFile.Fd())
+		ed := newLineEditor(inFile, stdout)
+		ed.raw = func() (func(), error) {
+			st, err := term.MakeRaw(fd)
+			if err != nil {
+				return nil, err
+			}
+			return func() { _ = term.Restore(fd, st) }, nil
+		}
+		return sh.interactive(ed)
 	}
 	return sh.script(stdin)
 }
@@ -237,16 +246,8 @@ func (sh *shellSession) exec(line string) {
 }
 
 // interactive runs the shell on a terminal with line editing, history and tab completion.
-func (sh *shellSession) interactive(in *os.File, out io.Writer) int {
-	fd := int(in.Fd())
-	ed := newLineEditor(in, out)
-	ed.raw = func() (func(), error) {
-		st, err := term.MakeRaw(fd)
-		if err != nil {
-			return nil, err
-		}
-		return func() { _ = term.Restore(fd, st) }, nil
-	}
+func (sh *shellSession) interactive(ed *lineEditor) int {
+	out := sh.out
 	ed.complete = func(line string, cursor int) (int, []string) {
 		return shell.Default.CompleteWord(line, cursor, "", sh.names)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"failwright/engine/sim"
 )
 
 func init() {
@@ -121,4 +124,29 @@ func TestShellColor(t *testing.T) {
 func TestOneLine(t *testing.T) {
 	assert.Equal(t, "Invoke-CsPoolFailOver -PoolFqdn p -Force", oneLine("Invoke-CsPoolFailOver `\n  -PoolFqdn p `\r\n  -Force"))
 	assert.Equal(t, "Get-SimState", oneLine("Get-SimState"))
+}
+
+func TestShellInteractive(t *testing.T) {
+	tp, ok := loadTopology(topologies+"lync2013-pair.yaml", io.Discard)
+	require.True(t, ok)
+	s, err := sim.New(tp, sim.Options{Seed: 1})
+	require.NoError(t, err)
+	keys := "Get-CsPoolBack\t -PoolFqdn r\t\r" +
+		"Invoke-CsPoolFailOver -PoolFqdn chi-pool-01.contoso.com -Confirm\r" + "n\r" +
+		"Get-SimState `\r" + "  -Bogus\r" +
+		"history\r" + "Nope\r" + "exit\r" + "Get-SimState\r"
+	ed, out, depth := fakeTerminal(keys)
+	sh := &shellSession{sim: s, out: out, color: true, names: topologyNames(tp)}
+	code := sh.interactive(ed)
+	assert.Equal(t, exitFail, code)
+	assert.Equal(t, 0, *depth)
+	got := out.String()
+	assert.Contains(t, got, "\rPS failwright> Get-CsPoolBackupRelationship -PoolFqdn red-pool-01.contoso.com\x1b[K\r\n", "tab completed the cmdlet and the pool")
+	assert.Contains(t, got, "BackupPoolFqdn : chi-pool-01.contoso.com")
+	assert.Contains(t, got, `(default is "Y"): `)
+	assert.Contains(t, got, ">> ", "a continuation prompt")
+	assert.Contains(t, got, "\x1b[91mGet-SimState : A parameter cannot be found that matches parameter name 'Bogus'.\x1b[0m")
+	assert.Contains(t, got, "1  Get-CsPoolBackupRelationship -PoolFqdn red-pool-01.contoso.com\n")
+	assert.Contains(t, got, "3  Get-SimState -Bogus\n", "a continued statement is one history entry")
+	assert.NotContains(t, got, "Virtual time", "nothing after exit runs")
 }
