@@ -25,8 +25,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"failwright/engine/plan"
-	"failwright/engine/topology"
 	"failwright/worker/api"
 )
 
@@ -333,26 +331,42 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		assert.Positive(t, rep.Checks)
 	})
 
-	t.Run("plan is byte-identical to the native engine", func(t *testing.T) {
-		top, fs := topology.Decode("litwareinc.yaml", topo)
-		require.False(t, fs.HasErrors(), fs)
+	t.Run("plan is byte-identical to the CLI", func(t *testing.T) {
+		cli := filepath.Join(d.dir, "failwright")
+		b, err := exec.Command("go", "build", "-o", cli, "../cmd/failwright").CombinedOutput()
+		require.NoError(t, err, "building the CLI:\n%s", b)
+		const file = "scenarios/topologies/litwareinc.yaml"
 		for _, tc := range []struct {
 			mode     string
 			failback bool
-		}{{"disaster", true}, {"planned", false}} {
-			p, pfs := plan.Build(top, plan.Request{Pool: "atl-cs-001.litwareinc.com", Mode: plan.Mode(tc.mode), Failback: tc.failback})
-			require.NotNil(t, p, "%v", pfs)
+			setup    []string
+		}{{"disaster", true, nil}, {"planned", false, nil}, {"disaster", false, []string{"Stop-SimPool -PoolFqdn atl-cs-001.litwareinc.com"}}} {
 			for _, format := range []string{"ps1", "md", "json"} {
-				want, err := api.Render(p, format)
-				require.NoError(t, err)
-				body, err := json.Marshal(map[string]any{"topology": string(topo), "name": "litwareinc.yaml",
-					"pool": "atl-cs-001.litwareinc.com", "mode": tc.mode, "failback": tc.failback, "format": format})
+				args := []string{"plan", file, "--pool", "atl-cs-001.litwareinc.com", "--" + tc.mode, "--format", format}
+				if tc.failback {
+					args = append(args, "--failback")
+				}
+				for _, l := range tc.setup {
+					args = append(args, "--setup", l)
+				}
+				cmd := exec.Command(cli, args...)
+				cmd.Dir = ".."
+				var stdout, stderr bytes.Buffer
+				cmd.Stdout, cmd.Stderr = &stdout, &stderr
+				require.NoError(t, cmd.Run(), "failwright %s:\n%s", strings.Join(args, " "), stderr.String())
+
+				req := map[string]any{"topology": string(topo), "name": file,
+					"pool": "atl-cs-001.litwareinc.com", "mode": tc.mode, "failback": tc.failback, "format": format}
+				if tc.setup != nil {
+					req["setup"] = tc.setup
+				}
+				body, err := json.Marshal(req)
 				require.NoError(t, err)
 				r := s.do(t, "POST", "/api/plan", "application/json", body)
 				require.Equal(t, 200, r.status, "%s", r.body)
 				assertAPIHeaders(t, r.header)
 				assert.Equal(t, api.PlanFormats[format], r.header.Get("Content-Type"))
-				assert.True(t, bytes.Equal(want, r.body), "%s %s: the Worker's plan differs from the native one", tc.mode, format)
+				assert.True(t, bytes.Equal(stdout.Bytes(), r.body), "failwright %s: the Worker's plan differs from the CLI's", strings.Join(args, " "))
 			}
 		}
 	})

@@ -386,17 +386,17 @@ func TestPlanRequests(t *testing.T) {
 
 	rec := do(h, http.MethodPost, "/api/plan", "application/json", `{"topology":`+top+`,"pool":"atl-cs-001.litwareinc.com"}`)
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
-	assert.Equal(t, PlanRequest{Pool: "atl-cs-001.litwareinc.com", Mode: "planned", Format: "ps1"}, eng.gotPlan, "defaults as the CLI's")
-	assert.Equal(t, "text/plain; charset=utf-8", rec.Header().Get("Content-Type"))
+	assert.Equal(t, PlanRequest{Pool: "atl-cs-001.litwareinc.com", Mode: "planned", Format: "md"}, eng.gotPlan, "defaults as the CLI's")
+	assert.Equal(t, "text/markdown; charset=utf-8", rec.Header().Get("Content-Type"))
 	assert.Equal(t, "# plan\n", rec.Body.String())
 	assertSecurityHeaders(t, rec.Header())
 
 	for format, ctype := range PlanFormats {
 		rec := do(h, http.MethodPost, "/api/plan", "application/json",
-			`{"topology":`+top+`,"name":"l.yaml","pool":"p","mode":"disaster","failback":true,"format":"`+format+`"}`)
+			`{"topology":`+top+`,"name":"l.yaml","pool":"p","mode":"disaster","failback":true,"format":"`+format+`","setup":["Stop-SimPool -PoolFqdn p"]}`)
 		require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 		assert.Equal(t, ctype, rec.Header().Get("Content-Type"))
-		assert.Equal(t, PlanRequest{Pool: "p", Mode: "disaster", Failback: true, Format: format}, eng.gotPlan)
+		assert.Equal(t, PlanRequest{Pool: "p", Mode: "disaster", Failback: true, Format: format, Setup: []string{"Stop-SimPool -PoolFqdn p"}}, eng.gotPlan)
 		assert.Equal(t, "l.yaml", eng.gotName)
 	}
 
@@ -414,6 +414,9 @@ func TestPlanRequests(t *testing.T) {
 		{"pool a number", "application/json", `{"topology":` + top + `,"pool":1}`, 400, ProblemInvalidField, "pool"},
 		{"bad mode", "application/json", `{"topology":` + top + `,"pool":"p","mode":"panic"}`, 400, ProblemInvalidField, "mode"},
 		{"bad format", "application/json", `{"topology":` + top + `,"pool":"p","format":"pdf"}`, 400, ProblemInvalidField, "format"},
+		{"setup not a list", "application/json", `{"topology":` + top + `,"pool":"p","setup":"Stop-SimSite -Site A"}`, 400, ProblemInvalidField, "setup"},
+		{"empty setup line", "application/json", `{"topology":` + top + `,"pool":"p","setup":["Stop-SimSite -Site A",""]}`, 400, ProblemInvalidField, "setup[1]"},
+		{"two lines in one", "application/json", `{"topology":` + top + `,"pool":"p","setup":["a\nb"]}`, 400, ProblemInvalidField, "setup[0]"},
 		{"failback a string", "application/json", `{"topology":` + top + `,"pool":"p","failback":"yes"}`, 400, ProblemInvalidField, "failback"},
 		{"oversized", "application/json", `{"topology":"` + strings.Repeat("x", 64<<10) + `"}`, 413, ProblemBodyTooLarge, ""},
 	}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"strings"
@@ -37,7 +38,14 @@ type PlanRequest struct {
 	Failback bool
 	// Format is "ps1", "md" or "json".
 	Format string
+	// Setup is simulator lines that put the simulation in the failure state the plan starts
+	// from, as "failwright plan --setup" takes them; empty means the default.
+	Setup []string
 }
+
+// ErrTopology is what Engine.Plan returns when the topology does not decode: its findings
+// say why.
+var ErrTopology = errors.New("the topology does not decode")
 
 // DefaultEngine returns the engine of failwright itself.
 func DefaultEngine() Engine { return realEngine{} }
@@ -86,26 +94,23 @@ func libraryResolver(p string) ([]byte, error) {
 	return scenarios.Resolve(strings.TrimPrefix(path.Clean(p), "scenarios/"))
 }
 
-// Plan implements Engine with topology.DecodeDocument, plan.Build and the renderer of
-// req.Format, the steps of "failwright plan".
+// Plan implements Engine with the steps of "failwright plan": topology.DecodeDocument,
+// plan.Build, the findings anchored to their positions in the source (which the rendered plan
+// carries too), and the renderer of req.Format. A topology that does not decode is
+// ErrTopology, with its findings.
 func (realEngine) Plan(name string, src []byte, req PlanRequest) ([]byte, topology.Findings, error) {
 	doc, fs := topology.DecodeDocument(name, src)
 	if doc == nil || fs.HasErrors() {
 		fs.Sort()
-		return nil, fs, nil
+		return nil, fs, ErrTopology
 	}
-	p, pfs := plan.Build(doc.Topology, plan.Request{Pool: req.Pool, Mode: plan.Mode(req.Mode), Failback: req.Failback})
-	// The plan keeps its findings as Build made them (they are part of the rendered plan); the
-	// copies answered with a problem get the positions of their paths in the source.
-	pfs = append(topology.Findings(nil), pfs...)
+	p, pfs := plan.Build(doc.Topology, plan.Request{Pool: req.Pool, Mode: plan.Mode(req.Mode), Failback: req.Failback, Setup: req.Setup})
 	doc.Source.Anchor(pfs)
-	fs = append(fs, pfs...)
-	fs.Sort()
-	if p == nil || fs.HasErrors() {
-		return nil, fs, nil
+	if p == nil || pfs.HasErrors() {
+		return nil, pfs, nil
 	}
 	out, err := Render(p, req.Format)
-	return out, fs, err
+	return out, pfs, err
 }
 
 // Render renders a plan in one of PlanFormats' formats: "ps1", "md" or "json".

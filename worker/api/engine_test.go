@@ -73,10 +73,11 @@ func TestRunBadScenario(t *testing.T) {
 // render, with no Worker in between.
 func nativePlan(t *testing.T, src []byte, req plan.Request, format string) []byte {
 	t.Helper()
-	top, fs := topology.Decode("litwareinc.yaml", src)
+	doc, fs := topology.DecodeDocument("litwareinc.yaml", src)
 	require.False(t, fs.HasErrors(), fs)
-	p, pfs := plan.Build(top, req)
+	p, pfs := plan.Build(doc.Topology, req)
 	require.NotNil(t, p, "%v", pfs)
+	doc.Source.Anchor(pfs) // as the CLI does: the plan's findings get their positions
 	out, err := Render(p, format)
 	require.NoError(t, err)
 	return out
@@ -111,17 +112,18 @@ func TestPlanRefused(t *testing.T) {
 	require.NoError(t, err)
 	tests := []struct {
 		name, topology, pool string
+		typ                  string
 	}{
-		{"unknown pool", string(src), "nowhere.litwareinc.com"},
-		{"an Edge pool", string(src), "atl-edge-001.litwareinc.com"},
-		{"topology that does not decode", "name: x\nbogus: 1\n", "atl-cs-001.litwareinc.com"},
+		{"unknown pool", string(src), "nowhere.litwareinc.com", ProblemPlanInvalid},
+		{"an Edge pool", string(src), "atl-edge-001.litwareinc.com", ProblemPlanInvalid},
+		{"topology that does not decode", "name: x\nbogus: 1\n", "atl-cs-001.litwareinc.com", ProblemInvalidTopology},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			body, err := json.Marshal(map[string]any{"topology": tc.topology, "pool": tc.pool})
 			require.NoError(t, err)
 			rec := do(h, http.MethodPost, "/api/plan", "application/json", string(body))
-			p := decodeProblem(t, rec, http.StatusUnprocessableEntity, ProblemPlanInvalid)
+			p := decodeProblem(t, rec, http.StatusUnprocessableEntity, tc.typ)
 			require.NotEmpty(t, p.Findings)
 			assert.True(t, p.Findings.HasErrors())
 		})

@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -16,7 +17,14 @@ type planRequest struct {
 	Mode     *string         `json:"mode"`
 	Failback *bool           `json:"failback"`
 	Format   *string         `json:"format"`
+	Setup    []string        `json:"setup"`
 }
+
+// Limits on a plan request's setup lines.
+const (
+	maxSetupLines     = 64
+	maxSetupLineBytes = 1024
+)
 
 // PlanFormats maps each plan format to the media type of its answer.
 var PlanFormats = map[string]string{
@@ -52,6 +60,11 @@ func (s *server) plan(w http.ResponseWriter, r *http.Request, _ map[string]strin
 	}
 	out, fs, err := s.cfg.Engine.Plan(name, src, pr)
 	switch {
+	case errors.Is(err, ErrTopology):
+		p := newProblem(ProblemInvalidTopology, fieldOf("topology", fs), fmt.Sprintf("the topology does not decode: %s", fs.Error()))
+		p.Findings = fs
+		writeProblem(w, p)
+		return
 	case err != nil:
 		s.internal(w, r, err)
 		return
@@ -64,8 +77,8 @@ func (s *server) plan(w http.ResponseWriter, r *http.Request, _ map[string]strin
 	writeBytes(w, http.StatusOK, PlanFormats[pr.Format], out)
 }
 
-// checkPlanRequest checks every member of a plan request and fills in the defaults: mode
-// planned, no failback, format ps1 (as the CLI does).
+// checkPlanRequest checks every member of a plan request and fills in the defaults the CLI
+// has: mode planned, no failback, format md, the default failure state.
 func checkPlanRequest(req planRequest) (PlanRequest, []byte, string, *Problem) {
 	var pr PlanRequest
 	if req.Topology == nil || isNull(req.Topology) {
@@ -96,7 +109,17 @@ func checkPlanRequest(req planRequest) (PlanRequest, []byte, string, *Problem) {
 	if req.Failback != nil {
 		pr.Failback = *req.Failback
 	}
-	pr.Format = "ps1"
+	if len(req.Setup) > maxSetupLines {
+		return pr, nil, "", newProblem(ProblemInvalidField, "setup", fmt.Sprintf(`"setup" has %d lines; at most %d are allowed`, len(req.Setup), maxSetupLines))
+	}
+	for i, line := range req.Setup {
+		field := fmt.Sprintf("setup[%d]", i)
+		if strings.TrimSpace(line) == "" || len(line) > maxSetupLineBytes || strings.ContainsAny(line, "\r\n") {
+			return pr, nil, "", newProblem(ProblemInvalidField, field, fmt.Sprintf("%q must be one non-empty simulator line of at most %d bytes", field, maxSetupLineBytes))
+		}
+	}
+	pr.Setup = req.Setup
+	pr.Format = "md"
 	if req.Format != nil {
 		if _, ok := PlanFormats[*req.Format]; !ok {
 			return pr, nil, "", newProblem(ProblemInvalidField, "format", fmt.Sprintf(`"format" must be "ps1", "md" or "json", not %q`, truncate(*req.Format, 40)))
