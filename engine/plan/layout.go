@@ -44,7 +44,8 @@ func (b *builder) layout() {
 	// §5 step 0: the Edge next hop first, while the CMS answers. Changing the next hop is a
 	// topology change that needs a working CMS: when the CMS is lost it follows the CMS
 	// failover instead.
-	if !b.cmsFO {
+	cmsLost := b.cmsFO && (disaster || b.st.cmsDown || b.st.isDown(b.cms.FQDN))
+	if !cmsLost {
 		b.edgeSteps(false)
 	}
 
@@ -74,7 +75,7 @@ func (b *builder) layout() {
 		b.cmsFailover(cmsStatus, disaster)
 	}
 
-	if b.cmsFO {
+	if cmsLost {
 		b.edgeSteps(true)
 	}
 

@@ -70,14 +70,7 @@ func Build(t *topology.Topology, req Request) (*Plan, topology.Findings) {
 		return nil, b.done()
 	}
 	if simulated {
-		snap := s.Snapshot()
-		var down []string
-		for _, ps := range snap.Pools {
-			if ps.Health == sim.HealthDown {
-				down = append(down, ps.FQDN)
-			}
-		}
-		b.st = failure{down: down, cmsDown: !snap.CMS.Available, cmsPool: snap.CMS.ActivePool}
+		b.st = snapshotFailure(s.Snapshot())
 	} else {
 		b.st = staticFailure(t, b.req, b.pool)
 	}
@@ -310,4 +303,22 @@ func SetupFromSteps(steps []TimedLine) []string {
 		out = append(out, strings.TrimSpace(st.Line))
 	}
 	return out
+}
+
+// ComposeSnapshot is ComposeFor with the failure state read from a simulation snapshot: the
+// pools whose health is Down, and where the CMS's active master is and whether it answers.
+// Analysis code holding a failed simulation calls it, then Simulate on a clone.
+func ComposeSnapshot(t *topology.Topology, req Request, snap sim.Snapshot) (*Plan, topology.Findings) {
+	f := snapshotFailure(snap)
+	return ComposeFor(t, req, f.down, f.cmsPool, !f.cmsDown)
+}
+
+func snapshotFailure(snap sim.Snapshot) failure {
+	var down []string
+	for _, ps := range snap.Pools {
+		if ps.Health == sim.HealthDown {
+			down = append(down, ps.FQDN)
+		}
+	}
+	return failure{down: down, cmsDown: !snap.CMS.Available, cmsPool: snap.CMS.ActivePool}
 }
