@@ -144,8 +144,8 @@ func (d *decoder) expect(f field, p string, ran bool) []Expectation {
 		}
 		kp := p + "." + k
 		if _, scalar := scalarText(v.value); scalar {
-			if dur, ok := d.duration(v, kp); ok {
-				add(Expectation{Kind: kind, Path: kp, Want: dur.String(), AtEnd: true, dur: dur, cmp: "<="}, v.value)
+			if dur, cmp, ok := d.bound(v, kp); ok {
+				add(Expectation{Kind: kind, Path: kp, Want: cmpText(cmp) + dur.String(), AtEnd: true, dur: dur, cmp: cmp}, v.value)
 			}
 			continue
 		}
@@ -159,8 +159,8 @@ func (d *decoder) expect(f field, p string, ran bool) []Expectation {
 				name = pool.FQDN
 				pp = fmt.Sprintf("%s[%s]", kp, name)
 			}
-			if dur, ok := d.duration(field{key, val}, pp); ok {
-				add(Expectation{Kind: kind, Path: pp, Want: dur.String(), AtEnd: true, subject: name, dur: dur, cmp: "<="}, val)
+			if dur, cmp, ok := d.bound(field{key, val}, pp); ok {
+				add(Expectation{Kind: kind, Path: pp, Want: cmpText(cmp) + dur.String(), AtEnd: true, subject: name, dur: dur, cmp: cmp}, val)
 			}
 		})
 	}
@@ -168,6 +168,41 @@ func (d *decoder) expect(f field, p string, ran bool) []Expectation {
 		d.errorf(CodeMissing, f.key, p, "add what must hold", "%s checks nothing", p)
 	}
 	return out
+}
+
+// bound decodes a run-wide bound: a duration (at most), or one after >=, >, <= or <.
+func (d *decoder) bound(f field, p string) (time.Duration, string, bool) {
+	s, ok := d.str(f, p)
+	if !ok {
+		return 0, "", false
+	}
+	cmp, rest := splitCmp(s, "<=")
+	dur, err := parseDuration(rest)
+	if err != nil {
+		d.errorf(CodeBadDuration, f.value, p, "write a Go duration such as 20m (at most), or \">= 5m\"",
+			"bad duration %q for %s: %v", s, label(p), err)
+		return 0, "", false
+	}
+	return dur, cmp, true
+}
+
+// splitCmp splits a leading comparison operator off s; def is used when there is none.
+func splitCmp(s, def string) (string, string) {
+	s = strings.TrimSpace(s)
+	for _, c := range []string{"<=", ">=", "<", ">", "="} {
+		if strings.HasPrefix(s, c) {
+			return c, strings.TrimSpace(s[len(c):])
+		}
+	}
+	return def, s
+}
+
+// cmpText is how a bound's operator is shown before its value ("" for the default, at most).
+func cmpText(cmp string) string {
+	if cmp == "<=" {
+		return ""
+	}
+	return cmp + " "
 }
 
 // failedSince reports whether an error was reported inside the field, so that an empty
@@ -295,7 +330,7 @@ func (d *decoder) poolExpect(name string, key, val ast.Node, p string, add func(
 		name = pool.FQDN
 		pp = fmt.Sprintf("%s.pools[%s]", p, name)
 	}
-	pf, ok := d.fields(val, pp, "health", "poolState", "users", "servedBy", "nextHop", "serversUp", "backEndUp")
+	pf, ok := d.fields(val, pp, "health", "poolState", "users", "servedBy", "nextHop", "serversUp", "backEndUp", "load")
 	if !ok {
 		return
 	}
@@ -375,6 +410,18 @@ func (d *decoder) poolExpect(name string, key, val ast.Node, p string, add func(
 					"%s has %d servers: %d can never be up", pool.FQDN, len(pool.Servers), n)
 			default:
 				add(Expectation{Kind: KindServersUp, Path: pp + ".serversUp", Want: s, subject: name, count: n}, v.value)
+			}
+		}
+	}
+	if v, ok := pf["load"]; ok && !notFE("load", v) {
+		if s, ok := d.str(v, pp+".load"); ok {
+			cmp, rest := splitCmp(s, "=")
+			x, err := strconv.ParseFloat(rest, 64)
+			if err != nil || x < 0 {
+				d.errorf(CodeWrongType, v.value, pp+".load", "write a number, optionally after <=, >=, < or >, such as \"> 1\" (1 is full capacity)",
+					"load must be a number such as 0.8 or \"> 1\", not %q", s)
+			} else {
+				add(Expectation{Kind: KindLoad, Path: pp + ".load", Want: s, subject: name, load: x, cmp: cmp}, v.value)
 			}
 		}
 	}
@@ -550,13 +597,7 @@ func (d *decoder) backupExpect(f field, p string, add func(Expectation, ast.Node
 		}
 		if v, ok := bf["backlog"]; ok {
 			if s, ok := d.str(v, dp+".backlog"); ok {
-				cmp, rest := "=", strings.TrimSpace(s)
-				for _, c := range []string{"<=", ">=", "<", ">"} {
-					if strings.HasPrefix(rest, c) {
-						cmp, rest = c, strings.TrimSpace(rest[len(c):])
-						break
-					}
-				}
+				cmp, rest := splitCmp(s, "=")
 				dur, err := parseDuration(rest)
 				if err != nil {
 					d.errorf(CodeBadDuration, v.value, dp+".backlog", "write a Go duration, optionally after <=, >=, < or >, such as \">= 10m\"",
@@ -584,7 +625,7 @@ type evalCtx struct {
 // eval checks one expectation and returns what was found and whether it holds.
 func (e *Expectation) eval(c evalCtx) (found string, ok bool) {
 	switch e.Kind {
-	case KindHealth, KindPoolState, KindServedBy, KindServersUp, KindBackEndUp, KindUsers, KindUsersAll, KindNextHop:
+	case KindHealth, KindPoolState, KindServedBy, KindServersUp, KindBackEndUp, KindUsers, KindUsersAll, KindNextHop, KindLoad:
 		if e.to == "branch" {
 			return e.evalBranch(c)
 		}
@@ -615,6 +656,10 @@ func (e *Expectation) eval(c evalCtx) (found string, ok bool) {
 			return strconv.Itoa(n), n == e.count
 		case KindBackEndUp:
 			return strconv.FormatBool(ps.BackEndUp), ps.BackEndUp == e.flag
+		case KindLoad:
+			got := strconv.FormatFloat(ps.Load, 'f', 2, 64)
+			v, _ := strconv.ParseFloat(got, 64)
+			return got, compareFloat(v, e.cmp, e.load)
 		default:
 			return e.evalUsers(ps.Users)
 		}
@@ -787,6 +832,20 @@ func lookupDuration(m map[string]time.Duration, pool string) time.Duration {
 }
 
 func compare(got time.Duration, cmp string, want time.Duration) bool {
+	switch cmp {
+	case "<=":
+		return got <= want
+	case ">=":
+		return got >= want
+	case "<":
+		return got < want
+	case ">":
+		return got > want
+	}
+	return got == want
+}
+
+func compareFloat(got float64, cmp string, want float64) bool {
 	switch cmp {
 	case "<=":
 		return got <= want

@@ -100,6 +100,11 @@ func recordValue(c Check) (string, bool) {
 			kv = append(kv, f[0]+": "+f[1])
 		}
 		return "{" + strings.Join(kv, ", ") + "}", true
+	case KindLoad:
+		if _, err := strconv.ParseFloat(c.Found, 64); err != nil {
+			return "", false
+		}
+		return c.Found, true
 	case KindRTO, KindDataLoss:
 		v := c.Found
 		if i := strings.IndexByte(v, ' '); i >= 0 {

@@ -245,8 +245,14 @@ func figure(title string, m map[string]Duration, unrestored []string) string {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	skip := map[string]bool{}
+	for _, k := range unrestored {
+		skip[k] = true
+	}
 	for _, k := range keys {
-		fmt.Fprintf(&b, "  %-40s %s\n", k, m[k])
+		if !skip[k] {
+			fmt.Fprintf(&b, "  %-40s %s\n", k, m[k])
+		}
 	}
 	for _, k := range unrestored {
 		fmt.Fprintf(&b, "  %-40s not restored\n", k)

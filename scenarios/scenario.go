@@ -158,6 +158,7 @@ const (
 	KindNextHop   ExpectKind = "nextHop"
 	KindServersUp ExpectKind = "serversUp"
 	KindBackEndUp ExpectKind = "backEndUp"
+	KindLoad      ExpectKind = "load"
 	KindBranchUp  ExpectKind = "branchUp"
 	KindSiteUp    ExpectKind = "siteUp"
 	KindCMSPool   ExpectKind = "cmsActivePool"
@@ -189,7 +190,8 @@ type Expectation struct {
 	count   int  // KindUsers: the count, or -1 for "all"
 	flag    bool // boolean expectations
 	dur     time.Duration
-	cmp     string // "<=", ">=", "=" for durations
+	cmp     string // "<=", ">=", "<", ">", "=" for durations and loads
+	load    float64
 	text    string // canonical string value
 	span    span   // the value's bytes in the source, for Record
 }

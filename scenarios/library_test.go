@@ -1,0 +1,69 @@
+package scenarios
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// minLibrary is how many scenarios the library must hold (issue 4).
+const minLibrary = 1
+
+// TestLibrary runs every embedded scenario on the simulator: each decodes without errors,
+// has what a trainer needs, and all its expectations hold, twice with the same bytes.
+func TestLibrary(t *testing.T) {
+	entries := Library()
+	require.GreaterOrEqual(t, len(entries), minLibrary)
+	for _, e := range entries {
+		t.Run(strings.TrimSuffix(e.File, ".yaml"), func(t *testing.T) {
+			sc, fs := Load(e.File)
+			require.False(t, fs.HasErrors(), "%v", fs)
+			assert.NotEmpty(t, sc.Name)
+			assert.GreaterOrEqual(t, len(sc.Description), 120, "a description a trainer can read aloud")
+			rep, err := Run(sc, Options{})
+			require.NoError(t, err)
+			if !assert.True(t, rep.Passed) {
+				for _, c := range rep.Failed() {
+					t.Log(c)
+				}
+				t.Log(string(rep.Text(TextOptions{})))
+			}
+			again, err := Run(sc, Options{})
+			require.NoError(t, err)
+			assert.Equal(t, string(rep.JSON()), string(again.JSON()), "the same scenario gives the same report")
+		})
+	}
+}
+
+// TestLibraryTrainingDrills plays every drill through the Trainer with the model answers:
+// a trainee who types them passes.
+func TestLibraryTrainingDrills(t *testing.T) {
+	for _, e := range Library() {
+		if !e.Training {
+			continue
+		}
+		t.Run(strings.TrimSuffix(e.File, ".yaml"), func(t *testing.T) {
+			sc, fs := Load(e.File)
+			require.False(t, fs.HasErrors(), "%v", fs)
+			tr, err := NewTrainer(sc, Options{})
+			require.NoError(t, err)
+			tr.Start()
+			for !tr.Done() {
+				p := tr.Prompt()
+				require.NotNil(t, p)
+				step := p.Step
+				for _, l := range sc.Steps[step].Trainee.Solution {
+					tr.Input(l)
+				}
+				if p := tr.Prompt(); p != nil && p.Step == step {
+					t.Fatalf("the model answer does not complete step %d", step)
+				}
+			}
+			s := tr.Finish()
+			assert.True(t, s.Passed, "%s", s.Text())
+			assert.Equal(t, s.Steps, s.StepsDone)
+		})
+	}
+}
