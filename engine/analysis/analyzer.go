@@ -80,6 +80,8 @@ type Analyzer struct {
 	unitMax  []unitLoad // units by their worst baseline load, worst first
 	edgesN   int
 
+	outs   sync.Pool // *Outcome scratch for evaluations
+
 	levels []*levelAgg
 	phase  int
 	cursor int
@@ -119,7 +121,8 @@ func New(t *topology.Topology, opts Options) (*Analyzer, error) {
 		return nil, err
 	}
 	a := &Analyzer{x: x, opts: opts, ev: evaluatorFor(x, opts), edgesN: len(x.edges)}
-	o := a.ev(nil)
+	a.outs.New = func() any { return new(Outcome) }
+	o := a.ev.evalNew(nil)
 	a.base = makeBaseline(&o, a.edgesN)
 	a.classify()
 	a.singles = make([]summary, len(a.members))
@@ -168,7 +171,7 @@ func (a *Analyzer) Outcome(set FailureSet) Outcome {
 			idx = append(idx, i)
 		}
 	}
-	return a.ev(idx)
+	return a.ev.evalNew(idx)
 }
 
 // Progress returns the work done and the total, in steps of about one failure set. Total can
@@ -362,7 +365,7 @@ func (a *Analyzer) parallelSweep(w int) {
 func (a *Analyzer) evalSingle(c int) {
 	x := a.x
 	rep := int(a.members[c][0])
-	o := a.ev([]int{rep})
+	o := a.ev.evalNew([]int{rep})
 	s := summary{f: o.Figures(), worse: worseList(a.base, &o), edges: newBitset(len(x.edges)), inPool: -1}
 	for k, w := range o.Edges {
 		if w {
@@ -585,9 +588,10 @@ func (a *Analyzer) baseCapacity(p int) int {
 // evalPair evaluates the k-th distinct interacting pair in full.
 func (a *Analyzer) evalPair(k int) {
 	set := a.pairSets[k]
-	o := a.ev([]int{int(set[0]), int(set[1])})
-	s := summary{f: o.Figures(), worse: worseList(a.base, &o)}
-	a.pairRes[k] = s
+	o := a.outs.Get().(*Outcome)
+	a.ev([]int{int(set[0]), int(set[1])}, o)
+	a.pairRes[k] = summary{f: o.Figures(), worse: worseList(a.base, o)}
+	a.outs.Put(o)
 }
 
 // sweepRows records every pair (i, j), lo <= i < hi, i < j, into l and returns the number of

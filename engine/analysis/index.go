@@ -16,15 +16,24 @@ type index struct {
 	pools  []poolInfo // Front End pools, topology order
 	edges  []edgeInfo // Edge pools, topology order
 	sites  []string   // site names, topology order
-	dirUp  []int      // for each Director pool (topology index order): its site, or -1
 	units  [][]int    // pools of each unit (a pair, or a pool alone), by first pool
 	cms    int        // Front End pool hosting the CMS, or -1
 	links  [][2]int   // enumerated links (site indices, lower first)
 	link   map[[2]int]int
+	linkM  []int32 // enumerated link between sites a and b at a*len(sites)+b, or -1
 	sync   time.Duration
 	elems  []Element
+	// targets says, per element, what it fails, by number.
+	targets  []target
+	srvOff   []int // first flat server index of each pool
+	nServers int
 	users  int // users homed on Front End pools
 	byFQDN map[string]int
+}
+
+// target is what an element fails, by number; fields that do not apply are -1.
+type target struct {
+	pool, server, site, edge, link int
 }
 
 // poolInfo is one Front End pool.
@@ -152,13 +161,59 @@ func newIndex(t *topology.Topology) (*index, error) {
 	for i, l := range x.links {
 		x.link[l] = i
 	}
+	ns := len(x.sites)
+	x.linkM = make([]int32, ns*ns)
+	for i := range x.linkM {
+		x.linkM[i] = -1
+	}
+	for i, l := range x.links {
+		x.linkM[l[0]*ns+l[1]] = int32(i)
+		x.linkM[l[1]*ns+l[0]] = int32(i)
+	}
 	x.sync = time.Duration(t.BackupService.EffectiveSyncIntervalSeconds()) * time.Second
+	for i := range x.pools {
+		x.srvOff = append(x.srvOff, x.nServers)
+		x.nServers += len(x.pools[i].servers)
+	}
 	x.elems = x.elements()
+	x.targets = make([]target, len(x.elems))
+	for i, e := range x.elems {
+		t := target{pool: x.poolOfElement(e), server: -1, site: -1, edge: -1, link: -1}
+		switch e.Kind {
+		case KindServer:
+			for k, name := range x.pools[t.pool].servers {
+				if name == e.Name {
+					t.server = x.srvOff[t.pool] + k
+					break
+				}
+			}
+		case KindSite:
+			for k, n := range x.sites {
+				if n == e.Name {
+					t.site = k
+					break
+				}
+			}
+		case KindEdge:
+			for k := range x.edges {
+				if x.edges[k].fqdn == e.Name {
+					t.edge = k
+					break
+				}
+			}
+		case KindLink:
+			t.link = x.linkOf(siteIndex(x.t, e.Name), siteIndex(x.t, e.To))
+		}
+		x.targets[i] = t
+	}
 	return x, nil
 }
 
 // linkOf returns the enumerated link between sites a and b, or -1.
 func (x *index) linkOf(a, b int) int {
+	if a >= 0 && b >= 0 && x.linkM != nil {
+		return int(x.linkM[a*len(x.sites)+b])
+	}
 	if a > b {
 		a, b = b, a
 	}

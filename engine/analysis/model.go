@@ -67,94 +67,101 @@ func (m *Model) Evaluate(set FailureSet) Outcome {
 	return m.eval(idx)
 }
 
-// state is the failed state of the deployment before recovery.
-type state struct {
+// scratch is the working memory of one evaluation, kept between evaluations so that the
+// analysis allocates little. It is not shared between goroutines.
+type scratch struct {
 	siteDown   []bool
 	poolDown   []bool // pool element
-	srvUp      [][]bool
-	beDown     bool // CMS pool principal back end
+	srvUp      []bool // every Front End server, pool by pool (index.srvOff)
+	beDown     bool   // CMS pool principal back end
 	mirrorDown bool
 	edgeDown   []bool
 	cut        []bool
+
+	up, beFailover, dbUp, carries []bool
+	upServers                     []int
+}
+
+func newScratch(x *index) *scratch {
+	n := len(x.pools)
+	return &scratch{
+		siteDown: make([]bool, len(x.sites)), poolDown: make([]bool, n), srvUp: make([]bool, x.nServers),
+		edgeDown: make([]bool, len(x.edges)), cut: make([]bool, len(x.links)),
+		up: make([]bool, n), beFailover: make([]bool, n), dbUp: make([]bool, n), carries: make([]bool, n),
+		upServers: make([]int, n),
+	}
+}
+
+// reset puts every element back up.
+func (s *scratch) reset() {
+	clear(s.siteDown)
+	clear(s.poolDown)
+	for i := range s.srvUp {
+		s.srvUp[i] = true
+	}
+	s.beDown, s.mirrorDown = false, false
+	clear(s.edgeDown)
+	clear(s.cut)
+	clear(s.carries)
 }
 
 // eval computes the outcome of the failure set given as element indices.
 func (m *Model) eval(set []int) Outcome {
+	var out Outcome
+	m.evalInto(set, newScratch(m.x), &out)
+	return out
+}
+
+// evalInto computes the outcome of the failure set into out, reusing sc and out's memory.
+func (m *Model) evalInto(set []int, sc *scratch, out *Outcome) {
 	x := m.x
-	s := state{
-		siteDown: make([]bool, len(x.sites)),
-		poolDown: make([]bool, len(x.pools)),
-		srvUp:    make([][]bool, len(x.pools)),
-		edgeDown: make([]bool, len(x.edges)),
-		cut:      make([]bool, len(x.links)),
-	}
-	for i := range x.pools {
-		up := make([]bool, len(x.pools[i].servers))
-		for k := range up {
-			up[k] = true
-		}
-		s.srvUp[i] = up
-	}
+	sc.reset()
 	for _, ei := range set {
-		e := x.elems[ei]
-		switch e.Kind {
+		t := &x.targets[ei]
+		switch x.elems[ei].Kind {
 		case KindServer:
-			p := x.poolOfElement(e)
-			for k, name := range x.pools[p].servers {
-				if name == e.Name {
-					s.srvUp[p][k] = false
-				}
-			}
+			sc.srvUp[t.server] = false
 		case KindPool:
-			s.poolDown[x.poolOfElement(e)] = true
+			sc.poolDown[t.pool] = true
 		case KindSite:
-			for k, n := range x.sites {
-				if n == e.Name {
-					s.siteDown[k] = true
-				}
-			}
+			sc.siteDown[t.site] = true
 		case KindEdge:
-			for k := range x.edges {
-				if x.edges[k].fqdn == e.Name {
-					s.edgeDown[k] = true
-				}
-			}
+			sc.edgeDown[t.edge] = true
 		case KindBackEnd:
-			s.beDown = true
+			sc.beDown = true
 		case KindMirror:
-			s.mirrorDown = true
+			sc.mirrorDown = true
 		case KindLink:
-			a, b := siteIndex(x.t, e.Name), siteIndex(x.t, e.To)
-			if l := x.linkOf(a, b); l >= 0 {
-				s.cut[l] = true
-			}
+			sc.cut[t.link] = true
 		}
 	}
-	return m.recover(&s)
+	m.recover(sc, out)
 }
 
 // siteUp reports whether site k runs; pools in no known site run unless failed themselves.
-func (s *state) siteUp(k int) bool { return k < 0 || !s.siteDown[k] }
+func (s *scratch) siteUp(k int) bool { return k < 0 || !s.siteDown[k] }
 
-// recover applies the recovery failwright plans to the failed state and returns the outcome.
-func (m *Model) recover(s *state) Outcome {
+// recover applies the recovery failwright plans to the failed state and writes the outcome.
+func (m *Model) recover(s *scratch, out *Outcome) {
 	x := m.x
 	n := len(x.pools)
-	up := make([]bool, n)
-	upServers := make([]int, n)
-	beFailover := make([]bool, n)
-	dbUp := make([]bool, n) // the pool's store (back end, or the Standard Edition server) answers
+	up, upServers, beFailover, dbUp, carries := s.up, s.upServers, s.beFailover, s.dbUp, s.carries
 	for i := range x.pools {
 		p := &x.pools[i]
+		srv := s.srvUp[x.srvOff[i] : x.srvOff[i]+len(p.servers)]
 		alive := s.siteUp(p.site) && !s.poolDown[i]
-		for _, u := range s.srvUp[i] {
-			if u && alive {
-				upServers[i]++
+		upServers[i] = 0
+		if alive {
+			for _, u := range srv {
+				if u {
+					upServers[i]++
+				}
 			}
 		}
 		db := alive
+		beFailover[i] = false
 		if p.standard {
-			db = alive && len(s.srvUp[i]) > 0 && s.srvUp[i][0]
+			db = alive && len(srv) > 0 && srv[0]
 		} else if p.hasBE && i == x.cms {
 			principal := !s.beDown
 			mirror := p.hasMirror && !s.mirrorDown
@@ -162,10 +169,18 @@ func (m *Model) recover(s *state) Outcome {
 			beFailover[i] = alive && !principal && mirror
 		}
 		dbUp[i] = db
-		up[i] = alive && db && len(s.srvUp[i]) > 0 && p.rule.Satisfied(s.srvUp[i])
+		up[i] = alive && db && len(srv) > 0 && p.rule.Satisfied(srv)
 	}
-	out := Outcome{Pools: make([]PoolOutcome, n), Edges: make([]bool, len(x.edges))}
-
+	if cap(out.Pools) < n {
+		out.Pools = make([]PoolOutcome, n)
+	}
+	out.Pools = out.Pools[:n]
+	clear(out.Pools)
+	if cap(out.Edges) < len(x.edges) {
+		out.Edges = make([]bool, len(x.edges))
+	}
+	out.Edges = out.Edges[:len(x.edges)]
+	clear(out.Edges)
 	// The Central Management store.
 	cmsSite := -1
 	switch c := x.cms; {
@@ -197,7 +212,6 @@ func (m *Model) recover(s *state) Outcome {
 	}
 
 	// Service of each pool's users after recovery.
-	carries := make([]bool, n) // carries a failed partner's users
 	for i := range x.pools {
 		p := &x.pools[i]
 		o := &out.Pools[i]
@@ -277,5 +291,4 @@ func (m *Model) recover(s *state) Outcome {
 			out.Edges[k] = s.siteUp(e.nextDir)
 		}
 	}
-	return out
 }

@@ -1,25 +1,42 @@
 package analysis
 
-import "failwright/engine/topology"
+import (
+	"sync"
 
-// evalFunc evaluates a failure set given as element indices.
-type evalFunc func(set []int) Outcome
+	"failwright/engine/topology"
+)
+
+// evalFunc evaluates a failure set given as element indices into out, reusing its memory.
+// It is safe for concurrent use with distinct outs.
+type evalFunc func(set []int, out *Outcome)
 
 // evaluatorFor returns the evaluation function of opts for index x: the Model unless opts
 // names another Evaluator.
 func evaluatorFor(x *index, opts Options) evalFunc {
 	if opts.Evaluator == nil {
 		m := newModel(x)
-		return m.eval
+		pool := sync.Pool{New: func() any { return newScratch(x) }}
+		return func(set []int, out *Outcome) {
+			sc := pool.Get().(*scratch)
+			m.evalInto(set, sc, out)
+			pool.Put(sc)
+		}
 	}
 	ev := opts.Evaluator
-	return func(set []int) Outcome {
+	return func(set []int, out *Outcome) {
 		fs := make(FailureSet, len(set))
 		for k, i := range set {
 			fs[k] = x.elems[i]
 		}
-		return ev.Evaluate(fs)
+		*out = ev.Evaluate(fs)
 	}
+}
+
+// evalNew evaluates a set into a fresh Outcome.
+func (f evalFunc) evalNew(set []int) Outcome {
+	var o Outcome
+	f(set, &o)
+	return o
 }
 
 // makeBaseline sums up the outcome of the empty failure set.
@@ -39,12 +56,12 @@ func Reference(t *topology.Topology, opts Options) (*Report, error) {
 		return nil, err
 	}
 	ev := evaluatorFor(x, opts)
-	o := ev(nil)
+	o := ev.evalNew(nil)
 	base := makeBaseline(&o, len(x.edges))
 	n := len(x.elems)
 	levels := []*levelAgg{newLevelAgg(len(x.pools))}
 	for i := 0; i < n; i++ {
-		o := ev([]int{i})
+		o := ev.evalNew([]int{i})
 		f := o.Figures()
 		levels[0].record(base, &f, len(x.edges), worseList(base, &o), example{a: int32(i), b: -1, pool: -1})
 	}
@@ -52,7 +69,7 @@ func Reference(t *topology.Topology, opts Options) (*Report, error) {
 		l := newLevelAgg(len(x.pools))
 		for i := 0; i < n; i++ {
 			for j := i + 1; j < n; j++ {
-				o := ev([]int{i, j})
+				o := ev.evalNew([]int{i, j})
 				f := o.Figures()
 				l.record(base, &f, len(x.edges), worseList(base, &o), example{a: int32(i), b: int32(j), pool: -1})
 			}
