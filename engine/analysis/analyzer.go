@@ -80,7 +80,7 @@ type Analyzer struct {
 	unitMax  []unitLoad // units by their worst baseline load, worst first
 	edgesN   int
 
-	outs   sync.Pool // *Outcome scratch for evaluations
+	outs sync.Pool // *Outcome scratch for evaluations
 
 	levels []*levelAgg
 	phase  int

@@ -12,23 +12,23 @@ import (
 // index is the topology arranged for the analysis: Front End pools, Edge pools and sites by
 // number, pairs, units, the CMS pool and the enumerated links.
 type index struct {
-	t      *topology.Topology
-	pools  []poolInfo // Front End pools, topology order
-	edges  []edgeInfo // Edge pools, topology order
-	sites  []string   // site names, topology order
-	units  [][]int    // pools of each unit (a pair, or a pool alone), by first pool
-	cms    int        // Front End pool hosting the CMS, or -1
-	links  [][2]int   // enumerated links (site indices, lower first)
-	link   map[[2]int]int
-	linkM  []int32 // enumerated link between sites a and b at a*len(sites)+b, or -1
-	sync   time.Duration
-	elems  []Element
+	t     *topology.Topology
+	pools []poolInfo // Front End pools, topology order
+	edges []edgeInfo // Edge pools, topology order
+	sites []string   // site names, topology order
+	units [][]int    // pools of each unit (a pair, or a pool alone), by first pool
+	cms   int        // Front End pool hosting the CMS, or -1
+	links [][2]int   // enumerated links (site indices, lower first)
+	link  map[[2]int]int
+	linkM []int32 // enumerated link between sites a and b at a*len(sites)+b, or -1
+	sync  time.Duration
+	elems []Element
 	// targets says, per element, what it fails, by number.
 	targets  []target
 	srvOff   []int // first flat server index of each pool
 	nServers int
-	users  int // users homed on Front End pools
-	byFQDN map[string]int
+	users    int // users homed on Front End pools
+	byFQDN   map[string]int
 }
 
 // target is what an element fails, by number; fields that do not apply are -1.
