@@ -150,3 +150,47 @@ func TestShellInteractive(t *testing.T) {
 	assert.Contains(t, got, "3  Get-SimState -Bogus\n", "a continued statement is one history entry")
 	assert.NotContains(t, got, "Virtual time", "nothing after exit runs")
 }
+
+var docExample = regexp.MustCompile("(?s)<!-- example: (\\S+) -->\n```text\n(.*?)```")
+
+// scriptOf rebuilds the piped script from a transcript: the lines after the prompts and the
+// answers after a confirmation question.
+func scriptOf(transcript string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(transcript, "\n") {
+		switch {
+		case strings.HasPrefix(l, shellPrompt):
+			b.WriteString(strings.TrimPrefix(l, shellPrompt) + "\n")
+		case strings.HasPrefix(l, continuationPrompt):
+			b.WriteString(strings.TrimPrefix(l, continuationPrompt) + "\n")
+		case strings.Contains(l, `(default is "Y"): `):
+			b.WriteString(l[strings.Index(l, `(default is "Y"): `)+len(`(default is "Y"): `):] + "\n")
+		}
+	}
+	return b.String()
+}
+
+// TestDocsExamples runs the transcripts of docs/shell.md: the input lines are piped into the
+// shell and the output must be the transcript; -update rewrites them.
+func TestDocsExamples(t *testing.T) {
+	const docs = "../../docs/shell.md"
+	data, err := os.ReadFile(docs)
+	require.NoError(t, err)
+	doc := string(data)
+	ms := docExample.FindAllStringSubmatchIndex(doc, -1)
+	require.NotEmpty(t, ms)
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		topo, body := doc[m[2]:m[3]], doc[m[4]:m[5]]
+		var out, errOut bytes.Buffer
+		runMain([]string{"shell", topologies + topo}, strings.NewReader(scriptOf(body)), &out, &errOut)
+		assert.Equal(t, body, out.String(), "example on %s", topo)
+		b.WriteString(doc[last:m[4]] + out.String())
+		last = m[5]
+	}
+	b.WriteString(doc[last:])
+	if updating() {
+		require.NoError(t, os.WriteFile(docs, []byte(b.String()), 0o644))
+	}
+}
