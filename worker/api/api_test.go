@@ -56,7 +56,7 @@ func (failingStore) Get(context.Context, string) (Share, error) {
 	return Share{}, errors.New("d1: secret detail")
 }
 
-func newTestServer(t *testing.T, mod func(*Config)) (http.Handler, *MemStore) {
+func newTestServer(t testing.TB, mod func(*Config)) (http.Handler, *MemStore) {
 	t.Helper()
 	store := NewMemStore()
 	ids := []string{fixedID, "0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b"}
