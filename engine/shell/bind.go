@@ -83,6 +83,7 @@ type binder struct {
 	st   Statement
 	v    topology.Version
 	sets []string
+	ps   []*Param // cache of params()
 }
 
 func (b *binder) err(id, msg string, off, end int) *Error {
@@ -96,6 +97,9 @@ func (b *binder) whole(id, msg string) *Error {
 
 // params returns the parameters that exist in the version and in at least one available set.
 func (b *binder) params() []*Param {
+	if b.ps != nil {
+		return b.ps
+	}
 	var out []*Param
 	for _, p := range b.c.ParamsIn(b.v) {
 		for _, s := range b.sets {
@@ -105,6 +109,7 @@ func (b *binder) params() []*Param {
 			}
 		}
 	}
+	b.ps = out
 	return out
 }
 
@@ -123,11 +128,10 @@ func (b *binder) resolve(name string, off, end int) (*Param, *Error) {
 		}
 	}
 	var matches []*Param
-	lname := strings.ToLower(name)
 	for _, p := range ps {
-		hit := strings.HasPrefix(strings.ToLower(p.Name), lname)
+		hit := hasPrefixFold(p.Name, name)
 		for _, a := range p.Aliases {
-			hit = hit || strings.HasPrefix(strings.ToLower(a), lname)
+			hit = hit || hasPrefixFold(a, name)
 		}
 		if hit {
 			matches = append(matches, p)

@@ -308,3 +308,15 @@ func FuzzBind(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkBind(b *testing.B) {
+	sts, err := Parse("invoke-cspoolfailover -pool 'atl-cs-001.litwareinc.com' -Disas -WaitTime 00:05:00 -cf:$false -vb")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, e := Bind(sts[0], topology.SfB2019); e != nil {
+			b.Fatal(e)
+		}
+	}
+}

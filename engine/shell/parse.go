@@ -538,6 +538,27 @@ func (p *parser) varStart(off int) bool {
 		(r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') || r > 127 && r != '\u00a0'
 }
 
+// varEnd returns where the variable name starting with the $ at off ends (just the $ and the
+// opening bracket for $( and ${).
+func (p *parser) varEnd(off int) int {
+	i := off + 1
+	if i < len(p.src) && (p.src[i] == '(' || p.src[i] == '{') {
+		return i + 1
+	}
+	for i < len(p.src) {
+		c := p.src[i]
+		if c == '_' || c == ':' || c == '?' || c == '^' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 {
+			i++
+			continue
+		}
+		break
+	}
+	for i > off+1 && !utf8.ValidString(p.src[off:i]) {
+		i--
+	}
+	return i
+}
+
 // word reads a bare word, which may contain quoted pieces (a"b c"d is one word).
 func (p *parser) word() (Arg, error) {
 	start := p.pos
@@ -569,7 +590,7 @@ func (p *parser) word() (Arg, error) {
 			b.WriteString(p.src[p.pos+w : p.pos+w+w2])
 			p.pos += w + w2
 		case r == '$' && p.varStart(p.pos):
-			return Arg{}, p.errAt(ErrVariableNotSupported, "Variables and subexpressions ($...) are not supported by the failwright shell: give the value literally, or quote it with single quotes.", p.pos, p.pos+1)
+			return Arg{}, p.errAt(ErrVariableNotSupported, "Variables and subexpressions ($...) are not supported by the failwright shell: give the value literally, or quote it with single quotes.", p.pos, p.varEnd(p.pos))
 		default:
 			b.WriteString(p.src[p.pos : p.pos+w])
 			p.pos += w
@@ -656,7 +677,7 @@ func (p *parser) doubleQuoted(b *strings.Builder) error {
 			}
 			p.pos += 1 + w2
 		case r == '$' && p.varStart(p.pos):
-			return p.errAt(ErrVariableNotSupported, "Variables and subexpressions ($...) inside double quotes are not expanded by the failwright shell: use single quotes, or escape the dollar sign as `$.", p.pos, p.pos+1)
+			return p.errAt(ErrVariableNotSupported, "Variables and subexpressions ($...) inside double quotes are not expanded by the failwright shell: use single quotes, or escape the dollar sign as `$.", p.pos, p.varEnd(p.pos))
 		default:
 			b.WriteString(p.src[p.pos : p.pos+w])
 			p.pos += w

@@ -245,3 +245,22 @@ func FuzzQuoteArg(f *testing.F) {
 		}
 	})
 }
+
+func TestVariableErrorSpan(t *testing.T) {
+	for src, want := range map[string]string{`X -PoolFqdn $pool.x`: "$pool", `X "a $(b)"`: "$(", `X "${x}"`: "${", `X a$b_1 c`: "$b_1"} {
+		_, err := Parse(src)
+		require.Error(t, err)
+		pe := err.(*ParseError)
+		assert.Equal(t, want, src[pe.Offset:pe.End], src)
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	src := "Invoke-CsPoolFailOver -PoolFqdn 'atl-cs-001.litwareinc.com' -DisasterMode -WaitTime 00:05:00 -Confirm:$false # go\n" +
+		"Get-CsBackupServiceStatus -PoolFqdn atl-cs-001.litwareinc.com -Category UserData; Get-SimState"
+	for b.Loop() {
+		if _, err := Parse(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
