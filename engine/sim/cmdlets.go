@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"failwright/engine/quorum"
+	"failwright/engine/shell"
 	"failwright/engine/topology"
 )
 
@@ -739,20 +740,13 @@ func cmdStartPool(c *ctx) {
 	c.res.Changed = true
 }
 
-// helpText renders Get-Help; set by the shell package's Help when it is available.
-var helpText func(name string, v topology.Version, full bool) (string, bool)
-
 func cmdHelp(c *ctx) {
 	name := c.cmd.Str("Name")
 	if name == "" {
 		name = "Get-Help"
 	}
 	v := c.s.versionFor0()
-	if helpText == nil {
-		c.outf("Help for %s is not available in this build.", name)
-		return
-	}
-	text, ok := helpText(name, v, c.cmd.Switch("Full") || c.cmd.Switch("Detailed") || c.cmd.Switch("Examples"))
+	text, ok := shell.Help(name, v, c.cmd.Switch("Full") || c.cmd.Switch("Detailed") || c.cmd.Switch("Examples"))
 	if !ok {
 		c.fail("HelpNotFound", "ResourceUnavailable", fmt.Sprintf(`Get-Help could not find %s in a help file in this session.`, name))
 		return

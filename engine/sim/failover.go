@@ -175,6 +175,22 @@ func cmdPoolFailOver(c *ctx) {
 		return
 	}
 	bi := &x.pools[b]
+	switch st.poolState[p] {
+	case StateFailedOver:
+		c.fail("FW-ALREADY-FAILED-OVER", "InvalidOperation", fmt.Sprintf(
+			`Pool "%s" is already failed over to "%s" (PoolState FailedOver). Run Invoke-CsPoolFailBack -PoolFqdn %s to bring its users home.`, pi.fqdn, bi.fqdn, pi.fqdn))
+		return
+	case StateFailingBack:
+		c.fail("FW-FAILBACK-IN-PROGRESS", "InvalidOperation", fmt.Sprintf(
+			`Pool "%s" is failing back (PoolState FailingBack). Run Invoke-CsPoolFailBack -PoolFqdn %s again to finish the failback first.`, pi.fqdn, pi.fqdn))
+		return
+	}
+	if ps := st.poolState[b]; ps != StateActive {
+		c.fail("FW-REVERSE-FAILOVER", "InvalidOperation", fmt.Sprintf(
+			`Pool "%s" cannot be failed over to "%s": the users of "%s" are failed over to "%s" (PoolState %s). Fail them back first with Invoke-CsPoolFailBack -PoolFqdn %s.`,
+			pi.fqdn, bi.fqdn, bi.fqdn, pi.fqdn, ps, bi.fqdn))
+		return
+	}
 	if s.edgeFor(p) >= 0 {
 		c.fail("FW-EDGE-NEXT-HOP", "InvalidOperation", edgeNextHopMessage(pi.fqdn))
 		return
@@ -191,22 +207,6 @@ func cmdPoolFailOver(c *ctx) {
 		c.fail("FW-MIXED-VERSION", "InvalidOperation", fmt.Sprintf(
 			`Disaster-mode failover is not supported between pools that run different product versions: "%s" runs %s and its backup pool "%s" runs %s.`,
 			pi.fqdn, versionName(pi.version), bi.fqdn, versionName(bi.version)))
-		return
-	}
-	switch st.poolState[p] {
-	case StateFailedOver:
-		c.fail("FW-ALREADY-FAILED-OVER", "InvalidOperation", fmt.Sprintf(
-			`Pool "%s" is already failed over to "%s" (PoolState FailedOver). Run Invoke-CsPoolFailBack -PoolFqdn %s to bring its users home.`, pi.fqdn, bi.fqdn, pi.fqdn))
-		return
-	case StateFailingBack:
-		c.fail("FW-FAILBACK-IN-PROGRESS", "InvalidOperation", fmt.Sprintf(
-			`Pool "%s" is failing back (PoolState FailingBack). Run Invoke-CsPoolFailBack -PoolFqdn %s again to finish the failback first.`, pi.fqdn, pi.fqdn))
-		return
-	}
-	if ps := st.poolState[b]; ps != StateActive {
-		c.fail("FW-REVERSE-FAILOVER", "InvalidOperation", fmt.Sprintf(
-			`Pool "%s" cannot be failed over to "%s": the users of "%s" are failed over to "%s" (PoolState %s). Fail them back first with Invoke-CsPoolFailBack -PoolFqdn %s.`,
-			pi.fqdn, bi.fqdn, bi.fqdn, pi.fqdn, ps, bi.fqdn))
 		return
 	}
 	if !st.serving[b] {
