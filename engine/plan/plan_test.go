@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
@@ -434,9 +435,9 @@ func TestEveryPlanPassesItsSimulation(t *testing.T) {
 			}
 			o := Simulate(p, s)
 			assert.True(t, o.OK, "step %d: %s %s", o.Step, o.ErrorID, o.Message)
-			assert.Equal(t, p.Prediction.RTO.Std(), o.RTO)
-			assert.Equal(t, p.Prediction.DataLoss.Std(), o.DataLoss)
-			assert.Equal(t, p.Prediction.Total.Std(), o.Elapsed)
+			assert.Equal(t, p.Prediction.RTO.Std(), o.RTO.Round(time.Second))
+			assert.Equal(t, p.Prediction.DataLoss.Std(), o.DataLoss.Round(time.Second))
+			assert.Equal(t, p.Prediction.Total.Std(), o.Elapsed.Round(time.Second))
 		})
 	}
 }
@@ -472,7 +473,7 @@ func TestComposeSnapshotMatchesBuild(t *testing.T) {
 	assert.Equal(t, ids(p), ids(q))
 	o := Simulate(q, s.Clone())
 	assert.True(t, o.OK)
-	assert.Equal(t, p.Prediction.RTO.Std(), o.RTO)
+	assert.Equal(t, p.Prediction.RTO.Std(), o.RTO.Round(time.Second))
 }
 
 // TestSetupFromSteps keeps the leading simulator steps of a scenario, with the waits between.

@@ -167,10 +167,10 @@ func validate(p *Plan, s *sim.Sim) topology.Findings {
 	var fs topology.Findings
 	o := run(p, s, true, &fs)
 	rep := s.Report()
-	p.Prediction = Prediction{Simulated: true, RTO: Duration(o.RTO), DataLoss: Duration(o.DataLoss),
-		Total: Duration(o.Elapsed)}
+	p.Prediction = Prediction{Simulated: true, RTO: seconds(o.RTO), DataLoss: seconds(o.DataLoss),
+		Total: seconds(o.Elapsed)}
 	for _, smp := range rep.Timeline {
-		p.Prediction.Timeline = append(p.Prediction.Timeline, Point{At: Duration(smp.At),
+		p.Prediction.Timeline = append(p.Prediction.Timeline, Point{At: seconds(smp.At),
 			Home: smp.Users[sim.ModeHome], Backup: smp.Users[sim.ModeBackup],
 			Resiliency: smp.Users[sim.ModeResiliency], SignedOut: smp.Users[sim.ModeSignedOut]})
 	}
@@ -250,7 +250,7 @@ func run(p *Plan, s *sim.Sim, all bool, fs *topology.Findings) Outcome {
 		if s.Now() == before {
 			s.Advance(st.Duration.Std())
 		} else if all {
-			st.Duration = Duration(s.Now() - before)
+			st.Duration = seconds(s.Now() - before)
 		}
 	}
 	o.Elapsed = s.Now() - start
@@ -266,6 +266,9 @@ func run(p *Plan, s *sim.Sim, all bool, fs *topology.Findings) Outcome {
 	o.OK = o.Step == 0 && o.Restored
 	return o
 }
+
+// seconds rounds a simulated duration to the second, the precision of the plan format.
+func seconds(d time.Duration) Duration { return Duration(d.Round(time.Second)) }
 
 func lookup(m map[string]time.Duration, fqdn string) time.Duration {
 	if d, ok := m[fqdn]; ok {

@@ -75,6 +75,11 @@ func semantics(p *plan.Plan) error {
 		if st.Number != i+1 {
 			return fmt.Errorf("%s.number: step %d is numbered %d", path, i+1, st.Number)
 		}
+		if st.Call != nil {
+			if err := checkCall(path+".call", *st.Call); err != nil {
+				return err
+			}
+		}
 		switch st.Kind {
 		case plan.KindCheck, plan.KindChange:
 			if st.Call == nil {
@@ -92,11 +97,6 @@ func semantics(p *plan.Plan) error {
 		}
 		for j, v := range st.Verify {
 			if err := checkCall(path+".verify["+strconv.Itoa(j)+"]", v); err != nil {
-				return err
-			}
-		}
-		if st.Call != nil {
-			if err := checkCall(path+".call", *st.Call); err != nil {
 				return err
 			}
 		}
@@ -139,7 +139,7 @@ func (s *shape) errorf(path, format string, args ...any) error {
 
 func (s *shape) token(path string) (json.Token, error) {
 	t, err := s.dec.Token()
-	if err == io.EOF {
+	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
 		return nil, s.errorf(path, "unexpected end of the document")
 	}
 	if err != nil {

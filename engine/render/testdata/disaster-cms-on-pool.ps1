@@ -1,0 +1,242 @@
+#Requires -Version 3.0
+# failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)
+#   plan ID:     59e87bcd-700f-537e-b335-321a7340af99
+#   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
+#   topology:    Litware, Inc.
+#   format:      1
+# Run it in the Skype for Business Server Management Shell on a Front End of dfw-cs-001.litwareinc.com.
+#   -Rehearse   every changing cmdlet runs with -WhatIf; manual steps are listed, not awaited
+#   -NoConfirm  no confirmation before changing steps (manual steps still wait)
+#   -LogPath    where the transcript goes (default: the current folder)
+# Made by failwright. Do not edit: failwright plan --check PLAN.json TOPOLOGY tells whether it still fits.
+[CmdletBinding()]
+param(
+    [switch]$Rehearse,
+    [switch]$NoConfirm,
+    [string]$LogPath = ''
+)
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+
+$FwPlanId = '59e87bcd-700f-537e-b335-321a7340af99'
+$FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
+$FwTopology = 'Litware, Inc.'
+$FwAlt_cms_failover = ''
+
+function Write-FwStep {
+    param([int]$Number, [string]$Kind, [string]$Title, [string]$Expect, [string]$Duration, [string]$When)
+    Write-Host ''
+    Write-Host ('=== Step {0} [{1}] {2}' -f $Number, $Kind, $Title) -ForegroundColor Cyan
+    if ($When) { Write-Host ('    Only when: ' + $When) }
+    Write-Host ('    Expected: ' + $Expect)
+    Write-Host ('    Predicted duration: ' + $Duration)
+}
+
+function Confirm-FwStep {
+    param([int]$Number)
+    if ($NoConfirm) { return }
+    $answer = Read-Host ('Run step {0}? Type Y to run it; anything else stops the plan' -f $Number)
+    if ($answer -ne 'Y') { throw ('Stopped by the operator before step {0}.' -f $Number) }
+}
+
+function Confirm-FwCheck {
+    param([int]$Number)
+    if ($NoConfirm -or $Rehearse) { return }
+    $answer = Read-Host ('Does the output of step {0} match the expected result? Type Y to go on; anything else stops the plan' -f $Number)
+    if ($answer -ne 'Y') { throw ('Stopped by the operator at step {0}: the output did not match.' -f $Number) }
+}
+
+function Select-FwAlternative {
+    param([int]$Number, [string]$When)
+    if ($NoConfirm) { return $true }
+    $answer = Read-Host ('Step {0} applies only when: {1}. Does it apply? Type Y to run it, N to skip to the next alternative' -f $Number, $When)
+    return ($answer -eq 'Y')
+}
+
+function Wait-FwAcknowledge {
+    param([int]$Number, [string]$Instructions)
+    Write-Host ('    To do: ' + $Instructions)
+    if ($Rehearse) { Write-Host '    (rehearsal: not waiting)'; return }
+    do { $answer = Read-Host ('Type DONE when step {0} is done' -f $Number) } while ($answer -ne 'DONE')
+}
+
+$FwDrift = New-Object System.Collections.Generic.List[string]
+$FwUnchecked = New-Object System.Collections.Generic.List[string]
+
+function Test-FwFact {
+    param([string]$Path, [string]$Expected, [scriptblock]$Probe, [switch]$Exact)
+    try {
+        $seen = (& $Probe | Out-String).Trim()
+    } catch {
+        Write-Host ('    ?      {0}: could not be read ({1})' -f $Path, $_.Exception.Message) -ForegroundColor Yellow
+        $FwUnchecked.Add($Path)
+        return
+    }
+    if ($Exact) { $ok = ($seen -eq $Expected) } else { $ok = ($seen -match [regex]::Escape($Expected)) }
+    if ($ok) {
+        Write-Host ('    ok     {0} = {1}' -f $Path, $Expected)
+    } else {
+        Write-Host ('    DRIFT  {0}: the plan assumed {1}; the deployment shows: {2}' -f $Path, $Expected, $seen) -ForegroundColor Red
+        $FwDrift.Add($Path)
+    }
+}
+
+function Write-FwRehearsal {
+    param([int]$Number)
+    Write-Host ('    (rehearsal: step {0} is not run; its cmdlet has no -WhatIf)' -f $Number) -ForegroundColor Yellow
+}
+
+if (-not $LogPath) {
+    $LogPath = Join-Path -Path (Get-Location).Path -ChildPath ('failwright-' + $FwPlanId + '-' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.log')
+}
+Start-Transcript -Path $LogPath -Append | Out-Null
+try {
+Write-Host 'failwright plan 59e87bcd-700f-537e-b335-321a7340af99: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
+Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
+if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
+
+# ---- Preflight: the deployment must still be what the plan assumed.
+Write-Host ''
+Write-Host '=== Preflight: checking the facts the plan relies on' -ForegroundColor Cyan
+if (-not (Get-Command -Name 'Invoke-CsPoolFailOver' -ErrorAction SilentlyContinue)) {
+    throw 'Run this script in the Skype for Business Server (or Lync Server) Management Shell: Invoke-CsPoolFailOver is not available.'
+}
+Test-FwFact -Path 'branches[sav-sba-01.litwareinc.com].backupRegistrar' -Expected 'atl-cs-001.litwareinc.com' -Probe { Get-CsService -Registrar -PoolFqdn 'sav-sba-01.litwareinc.com' }
+Test-FwFact -Path 'cms.pool' -Expected 'atl-cs-001.litwareinc.com' -Probe { Get-CsService -CentralManagement }
+Test-FwFact -Path 'pools[atl-cs-001.litwareinc.com].backupPool' -Expected 'dfw-cs-001.litwareinc.com' -Probe { Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' -LocalStore }
+Test-FwFact -Path 'pools[atl-cs-001.litwareinc.com].role' -Expected 'Registrar:atl-cs-001.litwareinc.com' -Probe { (Get-CsPool -Identity 'atl-cs-001.litwareinc.com').Services }
+Test-FwFact -Path 'pools[atl-cs-001.litwareinc.com].site' -Expected 'Atlanta' -Probe { (Get-CsPool -Identity 'atl-cs-001.litwareinc.com').Site }
+Test-FwFact -Path 'pools[atl-cs-001.litwareinc.com].version' -Expected '7' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'atl-cs-001.litwareinc.com').Version }
+Test-FwFact -Path 'pools[atl-edge-001.litwareinc.com].nextHop' -Expected 'atl-cs-001.litwareinc.com' -Probe { (Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com').Registrar }
+Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].backEnd.fqdn' -Expected 'dfw-sql-01.litwareinc.com' -Probe { (Get-CsPool -Identity 'dfw-cs-001.litwareinc.com').Services }
+Write-Host '    skip   pools[dfw-cs-001.litwareinc.com].backEnd.instance = rtc (checked with the SQL server)'
+Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].backEnd.mirror.fqdn' -Expected 'dfw-sql-02.litwareinc.com' -Probe { Get-CsService -UserDatabase -PoolFqdn 'dfw-cs-001.litwareinc.com' }
+Write-Host '    skip   pools[dfw-cs-001.litwareinc.com].backEnd.mirror.instance = rtc (checked with the SQL server)'
+Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].backupPool' -Expected 'atl-cs-001.litwareinc.com' -Probe { Get-CsPoolBackupRelationship -PoolFqdn 'dfw-cs-001.litwareinc.com' -LocalStore }
+Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].role' -Expected 'Registrar:dfw-cs-001.litwareinc.com' -Probe { (Get-CsPool -Identity 'dfw-cs-001.litwareinc.com').Services }
+Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].site' -Expected 'Dallas' -Probe { (Get-CsPool -Identity 'dfw-cs-001.litwareinc.com').Site }
+Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].version' -Expected '7' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'dfw-cs-001.litwareinc.com').Version }
+Test-FwFact -Path 'pools[dfw-edge-001.litwareinc.com].nextHop' -Expected 'dfw-cs-001.litwareinc.com' -Probe { (Get-CsService -EdgeServer -PoolFqdn 'dfw-edge-001.litwareinc.com').Registrar }
+if ($FwDrift.Count -gt 0) {
+    throw ('Preflight found drift in {0} fact(s): {1}. The deployment is not the one this plan was made for; nothing was changed. Make a new plan (failwright plan) from the current topology.' -f $FwDrift.Count, ($FwDrift -join ', '))
+}
+if ($FwUnchecked.Count -gt 0) {
+    Write-Warning ('Preflight could not read {0} fact(s): {1}. With the Central Management store down this is expected; check them by hand.' -f $FwUnchecked.Count, ($FwUnchecked -join ', '))
+    if ($NoConfirm) { throw 'Preflight could not check every fact; run without -NoConfirm to go on after checking them by hand.' }
+    do { $answer = Read-Host 'Type CONTINUE once you have checked them, or STOP' } while ($answer -ne 'CONTINUE' -and $answer -ne 'STOP')
+    if ($answer -ne 'CONTINUE') { throw 'Stopped by the operator at the preflight.' }
+}
+Write-Host '    Preflight passed.' -ForegroundColor Green
+
+# ---- Step 1 [check] cms-locate
+Write-FwStep -Number 1 -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'The -WhatIf output names atl-cs-001.litwareinc.com as the pool hosting the Central Management store.' -Duration '00:01:00'
+Invoke-CsManagementServerFailover -WhatIf | Out-Host  # fw:step 1
+Confirm-FwCheck -Number 1
+
+# ---- Step 2 [check] cms-backup-relationship
+Write-FwStep -Number 2 -Kind 'check' -Title 'Find the backup pool of the CMS pool' -Expect 'The backup pool of atl-cs-001.litwareinc.com is dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
+Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Out-Host  # fw:step 2
+Confirm-FwCheck -Number 2
+
+# ---- Step 3 [check] cms-status
+Write-FwStep -Number 3 -Kind 'check' -Title 'Check whether the Central Management store answers' -Expect 'ActiveMasterFqdn and ActiveFileTransferAgents are empty, or name atl-cs-001.litwareinc.com, which is being lost: the CMS must be failed over first.' -Duration '00:01:00'
+Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Out-Host  # fw:step 3
+Confirm-FwCheck -Number 3
+
+# ---- Step 4 [check] cms-mirror-state
+Write-FwStep -Number 4 -Kind 'check' -Title 'See which back end of dfw-cs-001.litwareinc.com holds the CMS principal' -Expect 'StateOnPrimary and StateOnMirror show which SQL server holds the principal copy of the CMS database.' -Duration '00:01:00'
+Get-CsDatabaseMirrorState -DatabaseType CentralMgmt -PoolFqdn 'dfw-cs-001.litwareinc.com' | Out-Host  # fw:step 4
+Confirm-FwCheck -Number 4
+
+# ---- Step 5 [change] cms-failover
+Write-FwStep -Number 5 -Kind 'change' -Title 'Fail the CMS over to dfw-cs-001.litwareinc.com (principal on the primary)' -Expect 'The command completes; the CMS database on dfw-cs-001.litwareinc.com becomes the active store.' -Duration '00:05:00' -When 'Get-CsDatabaseMirrorState shows StateOnPrimary Principal'
+if ($FwAlt_cms_failover -ne 'done' -and (Select-FwAlternative -Number 5 -When 'Get-CsDatabaseMirrorState shows StateOnPrimary Principal')) {
+    Confirm-FwStep -Number 5
+    try {
+        Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'dfw-sql-01.litwareinc.com' -BackupSqlInstanceName 'rtc' -BackupMirrorSqlServerFqdn 'dfw-sql-02.litwareinc.com' -BackupMirrorSqlInstanceName 'rtc' -Force -WhatIf:$Rehearse -Confirm:$false  # fw:step 5
+        $FwAlt_cms_failover = 'done'
+    } catch {
+        if (-not $NoConfirm) { throw }
+        Write-Warning ('Step 5 failed: ' + $_.Exception.Message + ' Trying the next alternative.')
+    }
+    if ($FwAlt_cms_failover -eq 'done') {
+        Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Out-Host  # fw:verify 5
+    }
+}
+
+# ---- Step 6 [change] cms-failover-mirror
+Write-FwStep -Number 6 -Kind 'change' -Title 'Fail the CMS over to dfw-cs-001.litwareinc.com (principal on the mirror)' -Expect 'The command completes; the CMS database on dfw-cs-001.litwareinc.com becomes the active store.' -Duration '00:05:00' -When 'Get-CsDatabaseMirrorState shows StateOnMirror Principal'
+if ($FwAlt_cms_failover -ne 'done' -and (Select-FwAlternative -Number 6 -When 'Get-CsDatabaseMirrorState shows StateOnMirror Principal')) {
+    Confirm-FwStep -Number 6
+    try {
+        Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'dfw-sql-02.litwareinc.com' -BackupSqlInstanceName 'rtc' -BackupMirrorSqlServerFqdn 'dfw-sql-01.litwareinc.com' -BackupMirrorSqlInstanceName 'rtc' -Force -WhatIf:$Rehearse -Confirm:$false  # fw:step 6
+        $FwAlt_cms_failover = 'done'
+    } catch {
+        if (-not $NoConfirm) { throw }
+        Write-Warning ('Step 6 failed: ' + $_.Exception.Message + ' Trying the next alternative.')
+    }
+    if ($FwAlt_cms_failover -eq 'done') {
+        Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Out-Host  # fw:verify 6
+    }
+}
+if ($FwAlt_cms_failover -ne 'done') { throw 'None of the alternative steps (cms-failover) ran: the plan cannot go on.' }
+
+# ---- Step 7 [check] cms-verify
+Write-FwStep -Number 7 -Kind 'check' -Title 'Check that the CMS is active on dfw-cs-001.litwareinc.com' -Expect 'ActiveMasterFqdn and ActiveFileTransferAgents now name dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
+Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Out-Host  # fw:step 7
+Confirm-FwCheck -Number 7
+
+# ---- Step 8 [check] cms-replicas
+Write-FwStep -Number 8 -Kind 'check' -Title 'Check that every replica is up to date' -Expect 'Every replica reports UpToDate True.' -Duration '00:01:00'
+Get-CsManagementStoreReplicationStatus | Out-Host  # fw:step 8
+Confirm-FwCheck -Number 8
+
+# ---- Step 9 [check] edge-next-hop-check-atl-edge-001.litwareinc.com
+Write-FwStep -Number 9 -Kind 'check' -Title 'Check the next hop of Edge pool atl-edge-001.litwareinc.com' -Expect 'The Edge service of atl-edge-001.litwareinc.com lists Registrar:atl-cs-001.litwareinc.com as its next hop.' -Duration '00:01:00'
+Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Out-Host  # fw:step 9
+Confirm-FwCheck -Number 9
+
+# ---- Step 10 [change] edge-next-hop-atl-edge-001.litwareinc.com
+Write-FwStep -Number 10 -Kind 'change' -Title 'Point Edge pool atl-edge-001.litwareinc.com at dfw-cs-001.litwareinc.com' -Expect 'The command completes without error; the Edge service now lists Registrar:dfw-cs-001.litwareinc.com.' -Duration '00:05:00'
+Confirm-FwStep -Number 10
+Set-CsEdgeServer -Identity 'EdgeServer:atl-edge-001.litwareinc.com' -Registrar 'Registrar:dfw-cs-001.litwareinc.com' -WhatIf:$Rehearse -Confirm:$false  # fw:step 10
+Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Out-Host  # fw:verify 10
+
+# ---- Step 11 [check] backup-relationship
+Write-FwStep -Number 11 -Kind 'check' -Title 'Check the backup relationship of atl-cs-001.litwareinc.com' -Expect 'The backup pool of atl-cs-001.litwareinc.com is dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
+Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Out-Host  # fw:step 11
+Confirm-FwCheck -Number 11
+
+# ---- Step 12 [check] backup-status
+Write-FwStep -Number 12 -Kind 'check' -Title 'Check the Backup Service on dfw-cs-001.litwareinc.com' -Expect 'The status of dfw-cs-001.litwareinc.com is returned; the last sync time of the atl-cs-001.litwareinc.com to dfw-cs-001.litwareinc.com direction bounds the data lost (up to 00:05:00 is expected).' -Duration '00:01:00'
+Get-CsBackupServiceStatus -PoolFqdn 'dfw-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:step 12
+Confirm-FwCheck -Number 12
+
+# ---- Step 13 [change] pool-failover
+Write-FwStep -Number 13 -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com' -Expect 'The verbose output ends without error; the users of atl-cs-001.litwareinc.com get full service from dfw-cs-001.litwareinc.com.' -Duration '00:19:10'
+Confirm-FwStep -Number 13
+Invoke-CsPoolFailOver -PoolFqdn 'atl-cs-001.litwareinc.com' -DisasterMode -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 13
+Get-CsUserPoolInfo -Identity 'sip:kenmyer@litwareinc.com' | Out-Host  # fw:verify 13
+Get-CsPoolFabricState -PoolFqdn 'dfw-cs-001.litwareinc.com' | Out-Host  # fw:verify 13
+
+# ---- Step 14 [manual] lis-restore
+Write-FwStep -Number 14 -Kind 'manual' -Title 'Restore the Location Information Service data into dfw-cs-001.litwareinc.com' -Expect 'Locations, subnets and switches of atl-cs-001.litwareinc.com''s sites are served from dfw-cs-001.litwareinc.com.' -Duration '00:15:00'
+Wait-FwAcknowledge -Number 14 -Instructions 'Import your latest Export-CsLisConfiguration backup of atl-cs-001.litwareinc.com''s E9-1-1 locations into dfw-cs-001.litwareinc.com (Import-CsLisConfiguration -FileName <file>).'
+
+# ---- Step 15 [manual] rgs-import
+Write-FwStep -Number 15 -Kind 'manual' -Title 'Import the Response Groups of atl-cs-001.litwareinc.com into dfw-cs-001.litwareinc.com' -Expect 'The imported workflows answer on dfw-cs-001.litwareinc.com; they keep atl-cs-001.litwareinc.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
+Wait-FwAcknowledge -Number 15 -Instructions 'Import the Response Group export of atl-cs-001.litwareinc.com: Import-CsRgsConfiguration -Destination ''ApplicationServer:dfw-cs-001.litwareinc.com'' -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.'
+
+# ---- Step 16 [manual] call-park
+Write-FwStep -Number 16 -Kind 'manual' -Title 'Redirect the Call Park orbits of atl-cs-001.litwareinc.com' -Expect 'Parked calls in those ranges are served by dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 16 -Instructions 'For each Call Park and Group Call Pickup orbit range served by atl-cs-001.litwareinc.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:dfw-cs-001.litwareinc.com''.'
+
+# ---- Step 17 [manual] announcements
+Write-FwStep -Number 17 -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on dfw-cs-001.litwareinc.com' -Expect 'Calls to unassigned numbers hear the announcements from dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 17 -Instructions 'Re-create the announcements of atl-cs-001.litwareinc.com on dfw-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:dfw-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
+
+Write-Host ''
+Write-Host 'Plan complete (17 steps). Predicted RTO 00:38:05, data loss 00:00:00.' -ForegroundColor Green
+} finally {
+    Stop-Transcript | Out-Null
+}

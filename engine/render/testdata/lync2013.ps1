@@ -1,0 +1,228 @@
+#Requires -Version 3.0
+# failwright plan: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)
+#   plan ID:     bc52f0a8-7d1f-5f54-8895-1d9ff3974cab
+#   fingerprint: ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff
+#   topology:    Contoso (Lync Server 2013)
+#   format:      1
+# Run it in the Skype for Business Server Management Shell on a Front End of chi-pool-01.contoso.com.
+#   -Rehearse   every changing cmdlet runs with -WhatIf; manual steps are listed, not awaited
+#   -NoConfirm  no confirmation before changing steps (manual steps still wait)
+#   -LogPath    where the transcript goes (default: the current folder)
+# Made by failwright. Do not edit: failwright plan --check PLAN.json TOPOLOGY tells whether it still fits.
+[CmdletBinding()]
+param(
+    [switch]$Rehearse,
+    [switch]$NoConfirm,
+    [string]$LogPath = ''
+)
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+
+$FwPlanId = 'bc52f0a8-7d1f-5f54-8895-1d9ff3974cab'
+$FwFingerprint = 'ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff'
+$FwTopology = 'Contoso (Lync Server 2013)'
+$FwAlt_cms_failover = ''
+
+function Write-FwStep {
+    param([int]$Number, [string]$Kind, [string]$Title, [string]$Expect, [string]$Duration, [string]$When)
+    Write-Host ''
+    Write-Host ('=== Step {0} [{1}] {2}' -f $Number, $Kind, $Title) -ForegroundColor Cyan
+    if ($When) { Write-Host ('    Only when: ' + $When) }
+    Write-Host ('    Expected: ' + $Expect)
+    Write-Host ('    Predicted duration: ' + $Duration)
+}
+
+function Confirm-FwStep {
+    param([int]$Number)
+    if ($NoConfirm) { return }
+    $answer = Read-Host ('Run step {0}? Type Y to run it; anything else stops the plan' -f $Number)
+    if ($answer -ne 'Y') { throw ('Stopped by the operator before step {0}.' -f $Number) }
+}
+
+function Confirm-FwCheck {
+    param([int]$Number)
+    if ($NoConfirm -or $Rehearse) { return }
+    $answer = Read-Host ('Does the output of step {0} match the expected result? Type Y to go on; anything else stops the plan' -f $Number)
+    if ($answer -ne 'Y') { throw ('Stopped by the operator at step {0}: the output did not match.' -f $Number) }
+}
+
+function Select-FwAlternative {
+    param([int]$Number, [string]$When)
+    if ($NoConfirm) { return $true }
+    $answer = Read-Host ('Step {0} applies only when: {1}. Does it apply? Type Y to run it, N to skip to the next alternative' -f $Number, $When)
+    return ($answer -eq 'Y')
+}
+
+function Wait-FwAcknowledge {
+    param([int]$Number, [string]$Instructions)
+    Write-Host ('    To do: ' + $Instructions)
+    if ($Rehearse) { Write-Host '    (rehearsal: not waiting)'; return }
+    do { $answer = Read-Host ('Type DONE when step {0} is done' -f $Number) } while ($answer -ne 'DONE')
+}
+
+$FwDrift = New-Object System.Collections.Generic.List[string]
+$FwUnchecked = New-Object System.Collections.Generic.List[string]
+
+function Test-FwFact {
+    param([string]$Path, [string]$Expected, [scriptblock]$Probe, [switch]$Exact)
+    try {
+        $seen = (& $Probe | Out-String).Trim()
+    } catch {
+        Write-Host ('    ?      {0}: could not be read ({1})' -f $Path, $_.Exception.Message) -ForegroundColor Yellow
+        $FwUnchecked.Add($Path)
+        return
+    }
+    if ($Exact) { $ok = ($seen -eq $Expected) } else { $ok = ($seen -match [regex]::Escape($Expected)) }
+    if ($ok) {
+        Write-Host ('    ok     {0} = {1}' -f $Path, $Expected)
+    } else {
+        Write-Host ('    DRIFT  {0}: the plan assumed {1}; the deployment shows: {2}' -f $Path, $Expected, $seen) -ForegroundColor Red
+        $FwDrift.Add($Path)
+    }
+}
+
+function Write-FwRehearsal {
+    param([int]$Number)
+    Write-Host ('    (rehearsal: step {0} is not run; its cmdlet has no -WhatIf)' -f $Number) -ForegroundColor Yellow
+}
+
+if (-not $LogPath) {
+    $LogPath = Join-Path -Path (Get-Location).Path -ChildPath ('failwright-' + $FwPlanId + '-' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.log')
+}
+Start-Transcript -Path $LogPath -Append | Out-Null
+try {
+Write-Host 'failwright plan bc52f0a8-7d1f-5f54-8895-1d9ff3974cab: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
+Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
+if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
+
+# ---- Preflight: the deployment must still be what the plan assumed.
+Write-Host ''
+Write-Host '=== Preflight: checking the facts the plan relies on' -ForegroundColor Cyan
+if (-not (Get-Command -Name 'Invoke-CsPoolFailOver' -ErrorAction SilentlyContinue)) {
+    throw 'Run this script in the Skype for Business Server (or Lync Server) Management Shell: Invoke-CsPoolFailOver is not available.'
+}
+Test-FwFact -Path 'cms.pool' -Expected 'red-pool-01.contoso.com' -Probe { Get-CsService -CentralManagement }
+Test-FwFact -Path 'pools[chi-pool-01.contoso.com].backEnd.fqdn' -Expected 'chi-sql-01.contoso.com' -Probe { (Get-CsPool -Identity 'chi-pool-01.contoso.com').Services }
+Write-Host '    skip   pools[chi-pool-01.contoso.com].backEnd.instance = rtc (checked with the SQL server)'
+Test-FwFact -Path 'pools[chi-pool-01.contoso.com].backEnd.mirror.fqdn' -Expected 'chi-sql-02.contoso.com' -Probe { Get-CsService -UserDatabase -PoolFqdn 'chi-pool-01.contoso.com' }
+Write-Host '    skip   pools[chi-pool-01.contoso.com].backEnd.mirror.instance = rtc (checked with the SQL server)'
+Test-FwFact -Path 'pools[chi-pool-01.contoso.com].backupPool' -Expected 'red-pool-01.contoso.com' -Probe { Get-CsPoolBackupRelationship -PoolFqdn 'chi-pool-01.contoso.com' -LocalStore }
+Test-FwFact -Path 'pools[chi-pool-01.contoso.com].role' -Expected 'Registrar:chi-pool-01.contoso.com' -Probe { (Get-CsPool -Identity 'chi-pool-01.contoso.com').Services }
+Test-FwFact -Path 'pools[chi-pool-01.contoso.com].site' -Expected 'Chicago' -Probe { (Get-CsPool -Identity 'chi-pool-01.contoso.com').Site }
+Test-FwFact -Path 'pools[chi-pool-01.contoso.com].version' -Expected '6' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'chi-pool-01.contoso.com').Version }
+Test-FwFact -Path 'pools[red-pool-01.contoso.com].backupPool' -Expected 'chi-pool-01.contoso.com' -Probe { Get-CsPoolBackupRelationship -PoolFqdn 'red-pool-01.contoso.com' -LocalStore }
+Test-FwFact -Path 'pools[red-pool-01.contoso.com].role' -Expected 'Registrar:red-pool-01.contoso.com' -Probe { (Get-CsPool -Identity 'red-pool-01.contoso.com').Services }
+Test-FwFact -Path 'pools[red-pool-01.contoso.com].site' -Expected 'Redmond' -Probe { (Get-CsPool -Identity 'red-pool-01.contoso.com').Site }
+Test-FwFact -Path 'pools[red-pool-01.contoso.com].version' -Expected '6' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'red-pool-01.contoso.com').Version }
+if ($FwDrift.Count -gt 0) {
+    throw ('Preflight found drift in {0} fact(s): {1}. The deployment is not the one this plan was made for; nothing was changed. Make a new plan (failwright plan) from the current topology.' -f $FwDrift.Count, ($FwDrift -join ', '))
+}
+if ($FwUnchecked.Count -gt 0) {
+    Write-Warning ('Preflight could not read {0} fact(s): {1}. With the Central Management store down this is expected; check them by hand.' -f $FwUnchecked.Count, ($FwUnchecked -join ', '))
+    if ($NoConfirm) { throw 'Preflight could not check every fact; run without -NoConfirm to go on after checking them by hand.' }
+    do { $answer = Read-Host 'Type CONTINUE once you have checked them, or STOP' } while ($answer -ne 'CONTINUE' -and $answer -ne 'STOP')
+    if ($answer -ne 'CONTINUE') { throw 'Stopped by the operator at the preflight.' }
+}
+Write-Host '    Preflight passed.' -ForegroundColor Green
+
+# ---- Step 1 [check] cms-locate
+Write-FwStep -Number 1 -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'The -WhatIf output names red-pool-01.contoso.com as the pool hosting the Central Management store.' -Duration '00:01:00'
+Invoke-CsManagementServerFailover -WhatIf | Out-Host  # fw:step 1
+Confirm-FwCheck -Number 1
+
+# ---- Step 2 [check] cms-backup-relationship
+Write-FwStep -Number 2 -Kind 'check' -Title 'Find the backup pool of the CMS pool' -Expect 'The backup pool of red-pool-01.contoso.com is chi-pool-01.contoso.com.' -Duration '00:01:00'
+Get-CsPoolBackupRelationship -PoolFqdn 'red-pool-01.contoso.com' | Out-Host  # fw:step 2
+Confirm-FwCheck -Number 2
+
+# ---- Step 3 [check] cms-status
+Write-FwStep -Number 3 -Kind 'check' -Title 'Check whether the Central Management store answers' -Expect 'ActiveMasterFqdn and ActiveFileTransferAgents are empty, or name red-pool-01.contoso.com, which is being lost: the CMS must be failed over first.' -Duration '00:01:00'
+Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Out-Host  # fw:step 3
+Confirm-FwCheck -Number 3
+
+# ---- Step 4 [check] cms-mirror-state
+Write-FwStep -Number 4 -Kind 'check' -Title 'See which back end of chi-pool-01.contoso.com holds the CMS principal' -Expect 'StateOnPrimary and StateOnMirror show which SQL server holds the principal copy of the CMS database.' -Duration '00:01:00'
+Get-CsDatabaseMirrorState -DatabaseType CMS -PoolFqdn 'chi-pool-01.contoso.com' | Out-Host  # fw:step 4
+Confirm-FwCheck -Number 4
+
+# ---- Step 5 [change] cms-failover
+Write-FwStep -Number 5 -Kind 'change' -Title 'Fail the CMS over to chi-pool-01.contoso.com (principal on the primary)' -Expect 'The command completes; the CMS database on chi-pool-01.contoso.com becomes the active store.' -Duration '00:05:00' -When 'Get-CsDatabaseMirrorState shows StateOnPrimary Principal'
+if ($FwAlt_cms_failover -ne 'done' -and (Select-FwAlternative -Number 5 -When 'Get-CsDatabaseMirrorState shows StateOnPrimary Principal')) {
+    Confirm-FwStep -Number 5
+    try {
+        Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'chi-sql-01.contoso.com' -BackupSqlInstanceName 'rtc' -BackupMirrorSqlServerFqdn 'chi-sql-02.contoso.com' -BackupMirrorSqlInstanceName 'rtc' -Force -WhatIf:$Rehearse -Confirm:$false  # fw:step 5
+        $FwAlt_cms_failover = 'done'
+    } catch {
+        if (-not $NoConfirm) { throw }
+        Write-Warning ('Step 5 failed: ' + $_.Exception.Message + ' Trying the next alternative.')
+    }
+    if ($FwAlt_cms_failover -eq 'done') {
+        Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Out-Host  # fw:verify 5
+    }
+}
+
+# ---- Step 6 [change] cms-failover-mirror
+Write-FwStep -Number 6 -Kind 'change' -Title 'Fail the CMS over to chi-pool-01.contoso.com (principal on the mirror)' -Expect 'The command completes; the CMS database on chi-pool-01.contoso.com becomes the active store.' -Duration '00:05:00' -When 'Get-CsDatabaseMirrorState shows StateOnMirror Principal'
+if ($FwAlt_cms_failover -ne 'done' -and (Select-FwAlternative -Number 6 -When 'Get-CsDatabaseMirrorState shows StateOnMirror Principal')) {
+    Confirm-FwStep -Number 6
+    try {
+        Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'chi-sql-02.contoso.com' -BackupSqlInstanceName 'rtc' -BackupMirrorSqlServerFqdn 'chi-sql-01.contoso.com' -BackupMirrorSqlInstanceName 'rtc' -Force -WhatIf:$Rehearse -Confirm:$false  # fw:step 6
+        $FwAlt_cms_failover = 'done'
+    } catch {
+        if (-not $NoConfirm) { throw }
+        Write-Warning ('Step 6 failed: ' + $_.Exception.Message + ' Trying the next alternative.')
+    }
+    if ($FwAlt_cms_failover -eq 'done') {
+        Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Out-Host  # fw:verify 6
+    }
+}
+if ($FwAlt_cms_failover -ne 'done') { throw 'None of the alternative steps (cms-failover) ran: the plan cannot go on.' }
+
+# ---- Step 7 [check] cms-verify
+Write-FwStep -Number 7 -Kind 'check' -Title 'Check that the CMS is active on chi-pool-01.contoso.com' -Expect 'ActiveMasterFqdn and ActiveFileTransferAgents now name chi-pool-01.contoso.com.' -Duration '00:01:00'
+Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Out-Host  # fw:step 7
+Confirm-FwCheck -Number 7
+
+# ---- Step 8 [check] cms-replicas
+Write-FwStep -Number 8 -Kind 'check' -Title 'Check that every replica is up to date' -Expect 'Every replica reports UpToDate True.' -Duration '00:01:00'
+Get-CsManagementStoreReplicationStatus | Out-Host  # fw:step 8
+Confirm-FwCheck -Number 8
+
+# ---- Step 9 [check] backup-relationship
+Write-FwStep -Number 9 -Kind 'check' -Title 'Check the backup relationship of red-pool-01.contoso.com' -Expect 'The backup pool of red-pool-01.contoso.com is chi-pool-01.contoso.com.' -Duration '00:01:00'
+Get-CsPoolBackupRelationship -PoolFqdn 'red-pool-01.contoso.com' | Out-Host  # fw:step 9
+Confirm-FwCheck -Number 9
+
+# ---- Step 10 [check] backup-status
+Write-FwStep -Number 10 -Kind 'check' -Title 'Check the Backup Service on chi-pool-01.contoso.com' -Expect 'The status of chi-pool-01.contoso.com is returned; the last sync time of the red-pool-01.contoso.com to chi-pool-01.contoso.com direction bounds the data lost (up to 00:30:00 is expected).' -Duration '00:01:00'
+Get-CsBackupServiceStatus -PoolFqdn 'chi-pool-01.contoso.com' -Category UserData | Out-Host  # fw:step 10
+Confirm-FwCheck -Number 10
+
+# ---- Step 11 [change] pool-failover
+Write-FwStep -Number 11 -Kind 'change' -Title 'Fail red-pool-01.contoso.com over to chi-pool-01.contoso.com' -Expect 'The verbose output ends without error; the users of red-pool-01.contoso.com get full service from chi-pool-01.contoso.com.' -Duration '00:26:34'
+Confirm-FwStep -Number 11
+Invoke-CsPoolFailOver -PoolFqdn 'red-pool-01.contoso.com' -DisasterMode -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 11
+Get-CsUserPoolInfo -Identity 'sip:alice@contoso.com' | Out-Host  # fw:verify 11
+Get-CsPoolFabricState -PoolFqdn 'chi-pool-01.contoso.com' | Out-Host  # fw:verify 11
+
+# ---- Step 12 [manual] lis-restore
+Write-FwStep -Number 12 -Kind 'manual' -Title 'Restore the Location Information Service data into chi-pool-01.contoso.com' -Expect 'Locations, subnets and switches of red-pool-01.contoso.com''s sites are served from chi-pool-01.contoso.com.' -Duration '00:15:00'
+Wait-FwAcknowledge -Number 12 -Instructions 'Import your latest Export-CsLisConfiguration backup of red-pool-01.contoso.com''s E9-1-1 locations into chi-pool-01.contoso.com (Import-CsLisConfiguration -FileName <file>).'
+
+# ---- Step 13 [manual] rgs-import
+Write-FwStep -Number 13 -Kind 'manual' -Title 'Import the Response Groups of red-pool-01.contoso.com into chi-pool-01.contoso.com' -Expect 'The imported workflows answer on chi-pool-01.contoso.com; they keep red-pool-01.contoso.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
+Wait-FwAcknowledge -Number 13 -Instructions 'Import the Response Group export of red-pool-01.contoso.com: Import-CsRgsConfiguration -Destination ''ApplicationServer:chi-pool-01.contoso.com'' -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.'
+
+# ---- Step 14 [manual] call-park
+Write-FwStep -Number 14 -Kind 'manual' -Title 'Redirect the Call Park orbits of red-pool-01.contoso.com' -Expect 'Parked calls in those ranges are served by chi-pool-01.contoso.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 14 -Instructions 'For each Call Park and Group Call Pickup orbit range served by red-pool-01.contoso.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:chi-pool-01.contoso.com''.'
+
+# ---- Step 15 [manual] announcements
+Write-FwStep -Number 15 -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on chi-pool-01.contoso.com' -Expect 'Calls to unassigned numbers hear the announcements from chi-pool-01.contoso.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 15 -Instructions 'Re-create the announcements of red-pool-01.contoso.com on chi-pool-01.contoso.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:chi-pool-01.contoso.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
+
+Write-Host ''
+Write-Host 'Plan complete (15 steps). Predicted RTO 00:39:29, data loss 00:00:00.' -ForegroundColor Green
+} finally {
+    Stop-Transcript | Out-Null
+}
