@@ -145,7 +145,11 @@ func (d *decoder) expect(f field, p string, ran bool) []Expectation {
 		kp := p + "." + k
 		if _, scalar := scalarText(v.value); scalar {
 			if dur, cmp, ok := d.bound(v, kp); ok {
-				add(Expectation{Kind: kind, Path: kp, Want: cmpText(cmp) + dur.String(), AtEnd: true, dur: dur, cmp: cmp}, v.value)
+				var pools []string
+				if d.topo != nil {
+					pools = poolNames(d.topo, true)
+				}
+				add(Expectation{Kind: kind, Path: kp, Want: cmpText(cmp) + dur.String(), AtEnd: true, dur: dur, cmp: cmp, pools: pools}, v.value)
 			}
 			continue
 		}
@@ -808,7 +812,9 @@ func (e *Expectation) evalBound(r sim.Report) (string, bool) {
 	}
 	keys := make([]string, 0, len(names))
 	for k := range names {
-		keys = append(keys, k)
+		if e.pools == nil || containsFold(e.pools, k) {
+			keys = append(keys, k)
+		}
 	}
 	sort.Strings(keys)
 	worst, worstOK, worstV := "0s", true, time.Duration(-1)
@@ -820,6 +826,15 @@ func (e *Expectation) evalBound(r sim.Report) (string, bool) {
 		}
 	}
 	return worst, worstOK
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
 }
 
 func lookupDuration(m map[string]time.Duration, pool string) time.Duration {

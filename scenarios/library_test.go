@@ -9,7 +9,7 @@ import (
 )
 
 // minLibrary is how many scenarios the library must hold (issue 4).
-const minLibrary = 1
+const minLibrary = 24
 
 // TestLibrary runs every embedded scenario on the simulator: each decodes without errors,
 // has what a trainer needs, and all its expectations hold, twice with the same bytes.

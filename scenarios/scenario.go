@@ -192,8 +192,9 @@ type Expectation struct {
 	dur     time.Duration
 	cmp     string // "<=", ">=", "<", ">", "=" for durations and loads
 	load    float64
-	text    string // canonical string value
-	span    span   // the value's bytes in the source, for Record
+	pools   []string // run-wide bounds over every pool: the Front End pools they cover
+	text    string   // canonical string value
+	span    span     // the value's bytes in the source, for Record
 }
 
 // span is a byte range of the source.

@@ -391,13 +391,24 @@ func (t *Trainer) scoreGoals(g *Goals, rep *Report) {
 		d.Clock = now
 		t.deductions = append(t.deductions, d)
 	}
+	frontEnd := func(p string) bool {
+		fe := t.sc.Topology.PoolByFQDN(p)
+		return fe != nil && fe.Role.IsFrontEnd()
+	}
+	unrestored := map[string]bool{}
+	for _, p := range rep.Unrestored {
+		unrestored[p] = true
+	}
 	if g.MaxRTO > 0 {
 		for _, p := range sortedKeys(rep.RTO) {
-			if v := rep.RTO[p]; v > Duration(g.MaxRTO) {
+			if v := rep.RTO[p]; v > Duration(g.MaxRTO) && frontEnd(p) && !unrestored[p] {
 				add(Deduction{Rule: "rto", Points: 15, Reason: fmt.Sprintf("%s's users got full service back after %s; the goal was %s", p, v, g.MaxRTO)})
 			}
 		}
 		for _, p := range rep.Unrestored {
+			if !frontEnd(p) {
+				continue // branch users get no pool failover; no trainee can restore them
+			}
 			add(Deduction{Rule: "rto", Points: 15, Reason: fmt.Sprintf("%s's users never got full service back; the goal was %s", p, g.MaxRTO)})
 		}
 	}
