@@ -38,6 +38,10 @@ type lineEditor struct {
 	saved   []rune
 	// tab holds the state of a run of Tab presses: the candidates cycled through.
 	tab *tabState
+	// width returns the terminal's width in columns (nil or <= 0: unknown); lines longer than
+	// it scroll horizontally. off is the first rune shown.
+	width func() int
+	off   int
 }
 
 type tabState struct {
@@ -75,7 +79,7 @@ func (e *lineEditor) readLine(prompt string) (string, error) {
 		}
 		defer restore()
 	}
-	e.prompt, e.buf, e.pos, e.histIdx, e.saved, e.tab = prompt, nil, 0, len(e.history), nil, nil
+	e.prompt, e.buf, e.pos, e.histIdx, e.saved, e.tab, e.off = prompt, nil, 0, len(e.history), nil, nil, 0
 	e.write(prompt)
 	for {
 		r, _, err := e.in.ReadRune()
@@ -303,14 +307,32 @@ func commonPrefix(ss []string) string {
 }
 
 // redraw rewrites the line: back to the start, prompt and text, clear the rest, and put the
-// cursor in place.
+// cursor in place. When the line is wider than the terminal it shows a window of it around
+// the cursor.
 func (e *lineEditor) redraw() {
+	shown := e.buf
+	cursor := e.pos
+	if e.width != nil {
+		if avail := e.width() - utf8.RuneCountInString(e.prompt) - 1; avail >= 8 && len(e.buf) > avail {
+			if e.pos < e.off {
+				e.off = e.pos
+			}
+			if e.pos > e.off+avail {
+				e.off = e.pos - avail
+			}
+			e.off = min(e.off, len(e.buf)-avail)
+			shown = e.buf[e.off : e.off+avail]
+			cursor = e.pos - e.off
+		} else {
+			e.off = 0
+		}
+	}
 	var b strings.Builder
 	b.WriteString("\r")
 	b.WriteString(e.prompt)
-	b.WriteString(string(e.buf))
+	b.WriteString(string(shown))
 	b.WriteString("\x1b[K")
-	if back := len(e.buf) - e.pos; back > 0 {
+	if back := len(shown) - cursor; back > 0 {
 		b.WriteString("\x1b[" + strconv.Itoa(back) + "D")
 	}
 	e.write(b.String())

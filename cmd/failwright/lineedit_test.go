@@ -133,3 +133,14 @@ func TestLineEditorHistoryLimit(t *testing.T) {
 	}
 	assert.Equal(t, []string{"b", "c", "d"}, ed.history)
 }
+
+func TestLineEditorScrollsLongLines(t *testing.T) {
+	ed, out, _ := fakeTerminal("0123456789abcdefghij" + keyHome + "\r")
+	ed.width = func() int { return 4 + 1 + 10 } // "PS> " and 10 columns of text
+	l, err := ed.readLine("PS> ")
+	require.NoError(t, err)
+	assert.Equal(t, "0123456789abcdefghij", l)
+	got := out.String()
+	assert.Contains(t, got, "\rPS> abcdefghij\x1b[K", "the end of a long line is shown while typing")
+	assert.Contains(t, got, "\rPS> 0123456789\x1b[K\x1b[10D", "Home scrolls back to the start")
+}

@@ -131,7 +131,7 @@ func runShell(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	outFile, _ := stdout.(*os.File)
 	interactive := isFile && outFile != nil && term.IsTerminal(int(inFile.Fd())) && term.IsTerminal(int(outFile.Fd()))
 	color := (o.color || interactive) && !o.noColor && os.Getenv("NO_COLOR") == ""
-	sh := &shellSession{sim: s, out: stdout, color: color, names: topologyNames(t)}
+	sh := &shellSession{sim: s, out: stdout, color: color, names: topologyNames(t), version: sessionVersion(t)}
 	if interactive {
 		fd := int(inFile.Fd())
 		ed := newLineEditor(inFile, stdout)
@@ -141,6 +141,13 @@ func runShell(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return nil, err
 			}
 			return func() { _ = term.Restore(fd, st) }, nil
+		}
+		ed.width = func() int {
+			w, _, err := term.GetSize(int(outFile.Fd()))
+			if err != nil {
+				return 0
+			}
+			return w
 		}
 		return sh.interactive(ed)
 	}
@@ -165,15 +172,39 @@ func topologyNames(t *topology.Topology) shell.Names {
 	return n
 }
 
+// sessionVersion returns the version all the topology's pools run, or "" when they differ.
+func sessionVersion(t *topology.Topology) topology.Version {
+	var v topology.Version
+	for _, p := range t.Pools {
+		if p.Version == "" {
+			continue
+		}
+		if v != "" && p.Version != v {
+			return ""
+		}
+		v = p.Version
+	}
+	return v
+}
+
 // shellSession runs lines against one simulation and prints the results.
 type shellSession struct {
-	sim    *sim.Sim
-	out    io.Writer
-	color  bool
-	names  shell.Names
-	failed bool
+	sim   *sim.Sim
+	out   io.Writer
+	color bool
+	names shell.Names
+	// version is the product version tab completion offers cmdlets and parameters of: the
+	// version every pool runs, or "" (all versions) for a mixed topology.
+	version topology.Version
+	failed  bool
 	// pending is true while the simulator waits for the answer to a -Confirm prompt.
 	pending bool
+	// question is the last prompt line of a pending question ("[Y] Yes ... (default is
+	// "Y"):"), which the answer follows on the same line.
+	question string
+	// holdQuestion keeps exec from printing the question: the interactive editor shows it
+	// as its prompt, so that redrawing the line keeps it.
+	holdQuestion bool
 }
 
 // isExit reports whether the line asks to leave the shell.
@@ -226,36 +257,44 @@ func (sh *shellSession) exec(line string) {
 		sh.failed = true
 	}
 	sh.pending = res.Prompt
-	for i, l := range res.Lines {
-		text := l.Text
-		if sh.color {
-			if st, ok := lineStyles[l.Kind]; ok {
-				text = st + text + styleReset
-			}
+	lines := res.Lines
+	sh.question = ""
+	if res.Prompt {
+		sh.question = `[Y] Yes  [N] No (default is "Y"):`
+		if n := len(lines); n > 0 && lines[n-1].Kind == sim.LinePrompt {
+			sh.question = lines[n-1].Text
+			lines = lines[:n-1]
 		}
-		// The last prompt line waits for the answer on the same line.
-		if res.Prompt && i == len(res.Lines)-1 && l.Kind == sim.LinePrompt {
-			fmt.Fprint(sh.out, text+" ")
-			continue
-		}
-		fmt.Fprintln(sh.out, text)
+		sh.question += " "
 	}
-	if res.Prompt && (len(res.Lines) == 0 || res.Lines[len(res.Lines)-1].Kind != sim.LinePrompt) {
-		fmt.Fprint(sh.out, "[Y] Yes  [N] No (default is \"Y\"): ")
+	for _, l := range lines {
+		fmt.Fprintln(sh.out, sh.style(l.Kind, l.Text))
 	}
+	if res.Prompt && !sh.holdQuestion {
+		fmt.Fprint(sh.out, sh.question)
+	}
+}
+
+// style wraps text in the ANSI colour of its kind when colours are on.
+func (sh *shellSession) style(kind sim.LineKind, text string) string {
+	if st, ok := lineStyles[kind]; ok && sh.color {
+		return st + text + styleReset
+	}
+	return text
 }
 
 // interactive runs the shell on a terminal with line editing, history and tab completion.
 func (sh *shellSession) interactive(ed *lineEditor) int {
 	out := sh.out
+	sh.holdQuestion = true
 	ed.complete = func(line string, cursor int) (int, []string) {
-		return shell.Default.CompleteWord(line, cursor, "", sh.names)
+		return shell.Default.CompleteWord(line, cursor, sh.version, sh.names)
 	}
 	fmt.Fprintln(out, "failwright simulated Management Shell. Get-Help lists the commands; Tab completes; exit leaves.")
 	for {
 		prompt := shellPrompt
 		if sh.pending {
-			prompt = ""
+			prompt = sh.question
 		}
 		line, err := ed.readLine(prompt)
 		if errors.Is(err, errInterrupt) {

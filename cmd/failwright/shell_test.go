@@ -143,7 +143,7 @@ func TestShellInteractive(t *testing.T) {
 	got := out.String()
 	assert.Contains(t, got, "\rPS failwright> Get-CsPoolBackupRelationship -PoolFqdn red-pool-01.contoso.com\x1b[K\r\n", "tab completed the cmdlet and the pool")
 	assert.Contains(t, got, "BackupPoolFqdn : chi-pool-01.contoso.com")
-	assert.Contains(t, got, `(default is "Y"): `)
+	assert.Contains(t, got, "\r[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is \"Y\"): n\x1b[K", "the question is the editor's prompt, so redrawing keeps it")
 	assert.Contains(t, got, ">> ", "a continuation prompt")
 	assert.Contains(t, got, "\x1b[91mGet-SimState : A parameter cannot be found that matches parameter name 'Bogus'.\x1b[0m")
 	assert.Contains(t, got, "1  Get-CsPoolBackupRelationship -PoolFqdn red-pool-01.contoso.com\n")
