@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -177,4 +178,26 @@ func TestExecResultFlags(t *testing.T) {
 	r = s.Exec("   ")
 	assert.Empty(t, r.Lines)
 	assert.False(t, r.Failed)
+}
+
+// TestErrorIDsDocumented checks that every error ID the simulator can write is in docs/errors.md.
+func TestErrorIDsDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/errors.md")
+	require.NoError(t, err)
+	files, err := filepath.Glob("*.go")
+	require.NoError(t, err)
+	re := regexp.MustCompile(`"(FW-[A-Z0-9-]+)"`)
+	n := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			n++
+			assert.Contains(t, string(doc), "`"+m[1]+"`", "%s: %s is not in docs/errors.md", f, m[1])
+		}
+	}
+	assert.Greater(t, n, 30)
 }
