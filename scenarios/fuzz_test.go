@@ -1,0 +1,41 @@
+package scenarios
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzDecode feeds the decoder arbitrary bytes: it must never panic, must report a problem
+// with a position, and whatever decodes without errors must run on the fake engine.
+func FuzzDecode(f *testing.F) {
+	seeds, _ := filepath.Glob("*.yaml")
+	for _, s := range seeds {
+		if data, err := os.ReadFile(s); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(head + "  - at: 0s\n    run: Get-CsPool\n"))
+	f.Add([]byte("steps: [{at: 1m, expect: {pools: {x: {users: {Home: all}}}}}]"))
+	f.Add([]byte("name: [\n"))
+	f.Add([]byte("&a x: *a"))
+	f.Add([]byte("---\na: 1\n---\nb: 2\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sc, fs := Decode("f.yaml", data, Resolve)
+		for _, x := range fs {
+			if x.Severity == "error" && x.Pos.File == "" {
+				t.Fatalf("error without a file: %v", x)
+			}
+		}
+		if sc == nil || fs.HasErrors() {
+			return
+		}
+		rep, err := Run(sc, Options{NewEngine: newFake})
+		if err != nil {
+			t.Fatalf("a valid scenario does not run: %v", err)
+		}
+		_ = rep.JSON()
+		_ = rep.Text(TextOptions{Output: true})
+		_ = Record(sc, rep)
+	})
+}
