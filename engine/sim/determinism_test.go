@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"failwright/engine/shell"
 )
 
 // drillScript is a whole disaster as a trainer runs it on litwareinc.yaml: site loss, CMS
@@ -200,4 +202,13 @@ func TestErrorIDsDocumented(t *testing.T) {
 		}
 	}
 	assert.Greater(t, n, 30)
+}
+
+// TestEveryCatalogCmdletHasBehaviour checks that no cmdlet the shell knows falls through to
+// FW-NOT-MODELLED.
+func TestEveryCatalogCmdletHasBehaviour(t *testing.T) {
+	for _, c := range shell.Default.Cmdlets("") {
+		_, ok := handlers[c.Name]
+		assert.True(t, ok, "%s has no behaviour in the simulator", c.Name)
+	}
 }

@@ -158,6 +158,9 @@ func (s *Sim) run(cmd shell.Command, st shell.Statement, src string, confirmed b
 	}
 	before := s.st.now
 	h(c)
+	if cmd.Has("Report") && !c.stop && !c.res.Prompt && !c.whatIf {
+		c.verbosef("The report would be written to %s; the simulated shell writes no files.", cmd.Str("Report"))
+	}
 	s.out = nil
 	if s.st.now != before {
 		res.Changed = true
