@@ -178,3 +178,9 @@ func (h *browserHost) ReadFile(event vugu.DOMEvent, done func(string, []byte, er
 	// Let the same file be chosen again after a failed import.
 	target.Set("value", "")
 }
+
+func (h *browserHost) ScrollToEnd(id string) {
+	if el := h.win.Get("document").Call("getElementById", id); el.Truthy() {
+		el.Set("scrollTop", el.Get("scrollHeight"))
+	}
+}

@@ -535,6 +535,13 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgparent.AppendChild(vgn)
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "topo-cms"}}}
 					vgparent.AppendChild(vgn)
+					{
+						b, err := vjson.Marshal(c.App.T().CMS.Pool)
+						if err != nil {
+							panic(err)
+						}
+						vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
+					}
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "change",
 						Func:      func(event vugu.DOMEvent) { c.App.SetCMS(event.PropString("target", "value")) },
@@ -902,6 +909,8 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 										{
 											vgparent := vgn
 											_ = vgparent
+											vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
+											vgparent.AppendChild(vgn)
 											for vgiterkeyt, f := range c.App.PoolFieldFindings(i, "fqdn") {
 												var vgiterkey interface{} = vgiterkeyt
 												_ = vgiterkey
@@ -932,6 +941,13 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 										vgparent.AppendChild(vgn)
 										vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-site"}}}
 										vgparent.AppendChild(vgn)
+										{
+											b, err := vjson.Marshal(p.Site)
+											if err != nil {
+												panic(err)
+											}
+											vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
+										}
 										vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 											EventType: "change",
 											Func:      func(event vugu.DOMEvent) { c.App.SetPoolField(i, "site", event.PropString("target", "value")) },
@@ -998,6 +1014,13 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 										vgparent.AppendChild(vgn)
 										vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-role"}}}
 										vgparent.AppendChild(vgn)
+										{
+											b, err := vjson.Marshal(string(p.Role))
+											if err != nil {
+												panic(err)
+											}
+											vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
+										}
 										vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 											EventType: "change",
 											Func:      func(event vugu.DOMEvent) { c.App.SetPoolField(i, "role", event.PropString("target", "value")) },
@@ -1053,6 +1076,13 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 										vgparent.AppendChild(vgn)
 										vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-version"}}}
 										vgparent.AppendChild(vgn)
+										{
+											b, err := vjson.Marshal(string(p.Version))
+											if err != nil {
+												panic(err)
+											}
+											vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
+										}
 										vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 											EventType: "change",
 											Func:      func(event vugu.DOMEvent) { c.App.SetPoolField(i, "version", event.PropString("target", "value")) },
@@ -1154,6 +1184,13 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 											vgparent.AppendChild(vgn)
 											vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-backup"}}}
 											vgparent.AppendChild(vgn)
+											{
+												b, err := vjson.Marshal(p.BackupPool)
+												if err != nil {
+													panic(err)
+												}
+												vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
+											}
 											vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 												EventType: "change",
 												Func:      func(event vugu.DOMEvent) { c.App.SetPoolField(i, "backupPool", event.PropString("target", "value")) },
@@ -1222,6 +1259,13 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 											vgparent.AppendChild(vgn)
 											vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-nexthop"}}}
 											vgparent.AppendChild(vgn)
+											{
+												b, err := vjson.Marshal(p.NextHop)
+												if err != nil {
+													panic(err)
+												}
+												vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
+											}
 											vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 												EventType: "change",
 												Func:      func(event vugu.DOMEvent) { c.App.SetPoolField(i, "nextHop", event.PropString("target", "value")) },
@@ -1727,6 +1771,16 @@ func upDown(b bool) string {
 	return "down"
 }
 
+func serverState(ps sim.PoolSnapshot, j int, siteUp bool) string {
+	switch {
+	case !siteUp:
+		return "down (site lost)"
+	case serverUp(ps, j):
+		return "running"
+	}
+	return "stopped"
+}
+
 func serverUp(ps sim.PoolSnapshot, j int) bool {
 	if j < len(ps.ServersUp) {
 		return ps.ServersUp[j]
@@ -2022,7 +2076,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgparent.AppendChild(vgn)
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "td", Attr: []vugu.VGAttribute(nil)}
 								vgparent.AppendChild(vgn)
-								vgn.SetInnerHTML(upDown(serverUp(c.snap(), j)))
+								vgn.SetInnerHTML(serverState(c.snap(), j, SiteUp(c.App.Snapshot(), c.pool().Site)))
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n          "}
 								vgparent.AppendChild(vgn)
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "td", Attr: []vugu.VGAttribute(nil)}

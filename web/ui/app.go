@@ -29,6 +29,8 @@ type Notice struct {
 	// Kind is "info", "warning" or "error".
 	Kind string
 	Text string
+	// Born is the render count when the notice was posted; info notices fade after a while.
+	Born int
 	// Download, when set, offers the text the notice concerns (a damaged stored workspace).
 	DownloadName string
 	DownloadData string
@@ -159,6 +161,11 @@ func (a *App) afterChange(save bool) {
 // AfterRender is called by the render loop after each render: it saves the workspace when it
 // changed.
 func (a *App) AfterRender() {
+	if a.scrollConsole {
+		a.scrollConsole = false
+		a.host.ScrollToEnd("console")
+	}
+	a.expireNotices()
 	if !a.dirty {
 		return
 	}
@@ -221,7 +228,7 @@ func (a *App) DownloadNotice(i int) {
 }
 
 func (a *App) notify(kind, format string, args ...any) {
-	a.Notices = append(a.Notices, Notice{Kind: kind, Text: fmt.Sprintf(format, args...)})
+	a.Notices = append(a.Notices, Notice{Kind: kind, Text: fmt.Sprintf(format, args...), Born: a.Renders})
 	if len(a.Notices) > 5 {
 		a.Notices = a.Notices[len(a.Notices)-5:]
 	}
@@ -342,4 +349,16 @@ func starter() workspace.Workspace {
 	}
 	t.CMS.Pool = "sea-pool.contoso.com"
 	return workspace.Workspace{Topology: t, Seed: 1, Origin: "starter"}
+}
+
+// expireNotices drops info notices once the user has moved on (a few renders later).
+func (a *App) expireNotices() {
+	kept := a.Notices[:0]
+	for _, n := range a.Notices {
+		if n.Kind == "info" && a.Renders-n.Born > 12 {
+			continue
+		}
+		kept = append(kept, n)
+	}
+	a.Notices = kept
 }

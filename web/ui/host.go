@@ -22,6 +22,8 @@ type Host interface {
 	Every(intervalMs int, f func()) (stop func())
 	// ReadFile reads the file chosen in the <input type="file"> that fired event.
 	ReadFile(event vugu.DOMEvent, done func(name string, data []byte, err error))
+	// ScrollToEnd scrolls the element with the given id to its bottom.
+	ScrollToEnd(id string)
 	// NowMs is a monotonic clock in milliseconds, used only to measure rendering.
 	NowMs() float64
 }
@@ -79,6 +81,9 @@ func (h *MemHost) Every(int, func()) func() { return func() {} }
 func (h *MemHost) ReadFile(_ vugu.DOMEvent, done func(string, []byte, error)) {
 	done("", nil, errNoNetwork)
 }
+
+// ScrollToEnd implements Host; MemHost has nothing to scroll.
+func (h *MemHost) ScrollToEnd(string) {}
 
 // NowMs implements Host.
 func (h *MemHost) NowMs() float64 { return 0 }

@@ -80,6 +80,7 @@ func (a *App) Exec(line string) sim.Result {
 	res := s.Exec(line)
 	ms := a.host.NowMs() - t0
 	a.appendConsole(ConsoleEntry{Input: line, Lines: res.Lines, Ms: ms})
+	a.scrollConsole = true
 	if line != "" {
 		a.doc.Edit("run "+firstWord(line), "", func(w *workspace.Workspace) { w.Log = append(w.Log, line) })
 		a.dirty = true
