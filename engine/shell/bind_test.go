@@ -79,6 +79,8 @@ func TestBindAccepts(t *testing.T) {
 		{`Disconnect-SimSite Atlanta Dublin`, topology.Lync2013, "Disconnect-SimSite", map[string]Value{"Site": str("Atlanta"), "To": str("Dublin")}},
 		{`Stop-SimBackEnd -PoolFqdn p -Mirror`, topology.Lync2013, "Stop-SimBackEnd", map[string]Value{"PoolFqdn": str("p"), "Mirror": sw(true)}},
 		{`get-simstate`, topology.SfB2019, "Get-SimState", map[string]Value{}},
+		{`SkypeForBusiness\Get-CsPool`, topology.SfB2019, "Get-CsPool", map[string]Value{}},
+		{`lync\get-cspool`, topology.Lync2013, "Get-CsPool", map[string]Value{}},
 		{"Invoke-CsPoolFailOver `\n  -PoolFqdn p `\n  -Force", topology.SfB2019, "Invoke-CsPoolFailOver", map[string]Value{"PoolFqdn": str("p"), "Force": sw(true)}},
 	}
 	for _, tt := range tests {
@@ -168,6 +170,8 @@ func TestBindErrors(t *testing.T) {
 			"The term 'Start-CsPool' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.", "Start-CsPool"},
 		{`Get-CsDatabaseMirrorState -PoolFqdn p`, topology.SfB2019, ErrCommandNotFound,
 			"The term 'Get-CsDatabaseMirrorState' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.", "Get-CsDatabaseMirrorState"},
+		{`Other\Get-CsPool`, topology.SfB2019, ErrCommandNotFound,
+			"The term 'Other\\Get-CsPool' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.", "Other\\Get-CsPool"},
 		{`Invoke-CsPoolFailover2 -PoolFqdn p`, topology.SfB2019, ErrCommandNotFound,
 			"The term 'Invoke-CsPoolFailover2' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.", "Invoke-CsPoolFailover2"},
 	}

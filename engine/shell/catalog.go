@@ -217,10 +217,19 @@ func NewCatalog(cs []Cmdlet) *Catalog {
 	return cat
 }
 
-// Lookup returns the cmdlet with the given name or alias, case-insensitively, or nil.
+// Lookup returns the cmdlet with the given name or alias, case-insensitively, or nil. A
+// product cmdlet may be qualified with its module, as in SkypeForBusiness\Get-CsPool (or
+// Lync\Get-CsPool).
 func (cat *Catalog) Lookup(name string) *Cmdlet {
 	if cat == nil {
 		return nil
+	}
+	if module, rest, ok := strings.Cut(name, "\\"); ok {
+		c := cat.byName[strings.ToLower(rest)]
+		if c == nil || c.Simulator || (!strings.EqualFold(module, "SkypeForBusiness") && !strings.EqualFold(module, "Lync")) {
+			return nil
+		}
+		return c
 	}
 	return cat.byName[strings.ToLower(name)]
 }
