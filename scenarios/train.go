@@ -144,6 +144,17 @@ func (t *Trainer) Prompt() *Prompt {
 		Clock: Duration(t.run.eng.Now()), Number: n, Of: of}
 }
 
+// number is the trainee step's number as the trainee sees it: 1 for the first trainee step.
+func (t *Trainer) number(step int) int {
+	n := 0
+	for i := 0; i <= step && i < len(t.sc.Steps); i++ {
+		if t.sc.Steps[i].Trainee != nil {
+			n++
+		}
+	}
+	return n
+}
+
 // Done reports whether the drill is over.
 func (t *Trainer) Done() bool { return t.finished || (t.cur < 0 && t.next >= len(t.sc.Steps)) }
 
@@ -196,7 +207,7 @@ func (t *Trainer) Input(line string) Turn {
 		turn.Prompt = t.Prompt()
 		return turn
 	case InputSkip:
-		t.deduct(Deduction{Rule: "skipped", Points: 25, Reason: fmt.Sprintf("gave up step %d; the model answer was played", t.cur)})
+		t.deduct(Deduction{Rule: "skipped", Points: 25, Reason: fmt.Sprintf("gave up step %d; the model answer was played", t.number(t.cur))})
 		for _, l := range st.Solution {
 			res := t.run.exec(&t.curSR, l)
 			t.typed = append(t.typed, typedCommand{line: l, step: t.cur, failed: res.Failed, model: true,
@@ -349,7 +360,7 @@ func (t *Trainer) Finish() *Score {
 		if t.sc.Steps[i].Trainee == nil || (i != t.cur && i < t.next) {
 			continue
 		}
-		t.deduct(Deduction{Rule: "unfinished", Points: 30, Reason: fmt.Sprintf("step %d was not completed: %s", i, t.sc.Steps[i].Trainee.Goalish())})
+		t.deduct(Deduction{Rule: "unfinished", Points: 30, Reason: fmt.Sprintf("step %d was not completed: %s", t.number(i), t.sc.Steps[i].Trainee.Goalish())})
 	}
 	rep := t.run.finish()
 	if g := t.sc.Goals; g != nil {
