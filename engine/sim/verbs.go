@@ -147,7 +147,8 @@ func (c *ctx) setBackEnd(up bool) {
 			s.st.beUp[p] = up
 		}
 		if name == "" {
-			name = "the local SQL Server Express store of " + pi.fqdn
+			s.logf("The local SQL Server Express store of %s %s.", pi.fqdn, startedText(up))
+			return
 		}
 		s.logf("Back end %s %s.", name, startedText(up))
 	})
@@ -303,6 +304,34 @@ func cmdSimState(c *ctx) {
 	}
 	c.outf("")
 	c.outf("Users: %s", strings.Join(counts, ", "))
+	rep := s.Report()
+	if len(rep.RTO) > 0 {
+		var parts []string
+		for _, k := range sortedKeys(rep.RTO) {
+			v := FormatDuration(rep.RTO[k])
+			if rep.RTO[k] == 0 {
+				v = "not yet restored"
+			}
+			parts = append(parts, k+" "+v)
+		}
+		c.outf("RTO: %s", strings.Join(parts, ", "))
+	}
+	if len(rep.DataLoss) > 0 {
+		var parts []string
+		for _, k := range sortedKeys(rep.DataLoss) {
+			parts = append(parts, k+" "+FormatDuration(rep.DataLoss[k]))
+		}
+		c.outf("Data loss: %s", strings.Join(parts, ", "))
+	}
+}
+
+func sortedKeys(m map[string]time.Duration) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func shortRole(r topology.Role) string {
