@@ -18,6 +18,9 @@ type Engine interface {
 	// Validate decodes a topology from YAML or JSON source named name and validates it. It
 	// returns every finding, sorted, and the topology's fingerprint when there is no error.
 	Validate(name string, src []byte) (fingerprint string, fs topology.Findings)
+	// Decode decodes a topology strictly, without validating the model, and returns the
+	// decoding findings (syntax, unknown keys, wrong types, limits), sorted.
+	Decode(name string, src []byte) topology.Findings
 	// Run runs a scenario from its YAML or JSON source and returns the report as JSON. A
 	// scenario that names its topology by path reads it from topo when topo is not nil, and
 	// from failwright's embedded library otherwise. Findings with errors mean the scenario
@@ -67,6 +70,13 @@ func (realEngine) Validate(name string, src []byte) (string, topology.Findings) 
 		return "", fs
 	}
 	return topology.Fingerprint(doc.Topology), fs
+}
+
+// Decode implements Engine with topology.DecodeDocument.
+func (realEngine) Decode(name string, src []byte) topology.Findings {
+	_, fs := topology.DecodeDocument(name, src)
+	fs.Sort()
+	return fs
 }
 
 // Run implements Engine with scenarios.Decode and scenarios.Run, the steps of

@@ -17,8 +17,10 @@ type shareCreated struct {
 }
 
 // createShare stores a workspace. The workspace is the page's own JSON: the API keeps it as it
-// came, but only after checking that it is one JSON object and that its "topology", when it has
-// one, decodes and validates without errors.
+// came, but only after checking that it is one JSON object and that the topology it holds, if
+// any, decodes strictly. The topology is the member "topology", or "topology" inside the
+// member "workspace" (the page's envelope). Validation errors do not stop a share: a design in
+// progress can be shared, and the page shows its findings when it opens it.
 func (s *server) createShare(w http.ResponseWriter, r *http.Request, _ map[string]string) {
 	if p := requireJSON(r); p != nil {
 		writeProblem(w, p)
@@ -38,18 +40,9 @@ func (s *server) createShare(w http.ResponseWriter, r *http.Request, _ map[strin
 		writeProblem(w, newProblem(ProblemInvalidField, "", "the workspace must be a JSON object, not null"))
 		return
 	}
-	if raw, ok := ws["topology"]; ok && !isNull(raw) {
-		src, p := sourceOf(raw, "topology")
-		if p != nil {
-			writeProblem(w, p)
-			return
-		}
-		if _, fs := s.cfg.Engine.Validate("topology", src); fs.HasErrors() {
-			p := newProblem(ProblemInvalidTopology, fieldOf("topology", fs), fmt.Sprintf("the workspace's topology is invalid: %s", fs.Error()))
-			p.Findings = fs
-			writeProblem(w, p)
-			return
-		}
+	if p := s.checkSharedTopologies(ws); p != nil {
+		writeProblem(w, p)
+		return
 	}
 	id, err := s.cfg.NewID()
 	if err != nil {
@@ -134,4 +127,41 @@ func fieldOf(member string, fs topology.Findings) string {
 		}
 	}
 	return member
+}
+
+// checkSharedTopologies decodes strictly every topology a workspace holds: its member
+// "topology" and the member "topology" of its member "workspace".
+func (s *server) checkSharedTopologies(ws map[string]json.RawMessage) *Problem {
+	type found struct {
+		field string
+		raw   json.RawMessage
+	}
+	var tops []found
+	if raw, ok := ws["topology"]; ok {
+		tops = append(tops, found{"topology", raw})
+	}
+	if inner, ok := ws["workspace"]; ok && !isNull(inner) {
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(inner, &m); err != nil {
+			return newProblem(ProblemInvalidField, "workspace", `"workspace" must be an object`)
+		}
+		if raw, ok := m["topology"]; ok {
+			tops = append(tops, found{"workspace.topology", raw})
+		}
+	}
+	for _, t := range tops {
+		if isNull(t.raw) {
+			continue
+		}
+		src, p := sourceOf(t.raw, t.field)
+		if p != nil {
+			return p
+		}
+		if fs := s.cfg.Engine.Decode(t.field, src); fs.HasErrors() {
+			p := newProblem(ProblemInvalidTopology, fieldOf(t.field, fs), fmt.Sprintf("the workspace's topology does not decode: %s", fs.Error()))
+			p.Findings = fs
+			return p
+		}
+	}
+	return nil
 }
