@@ -305,7 +305,6 @@ func cmdMirrorState(c *ctx) {
 					{"StateOnMirror", "DatabaseInaccessibleOrMirroringNotEnabled"}, {"MirroringStatusOnPrimary", ""}, {"MirroringStatusOnSecondary", ""}})
 				continue
 			}
-			s.backEndUsable(p)
 			prim, mirr := "Principal", "Mirror"
 			if st.onMirror[p] {
 				prim, mirr = "Mirror", "Principal"

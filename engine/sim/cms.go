@@ -80,6 +80,15 @@ func cmdCMSFailover(c *ctx) {
 				c.cmd.Str("BackupSqlServerFqdn"), ti.fqdn, s.cmsStore(t)))
 			return
 		}
+		if m := c.cmd.Str("BackupMirrorSqlServerFqdn"); m != "" && (!ti.hasMirror || !strings.EqualFold(m, ti.mirror)) {
+			want := "none: the pool's back end is not mirrored"
+			if ti.hasMirror {
+				want = sqlName(ti.mirror, ti.mirrInst)
+			}
+			c.fail("FW-CMS-WRONG-SQL", "InvalidArgument", fmt.Sprintf(
+				`The SQL Server "%s" is not the mirror of the standby Central Management store on pool "%s" (its mirror: %s).`, m, ti.fqdn, want))
+			return
+		}
 		if !c.cmd.Switch("Force") {
 			c.fail("FW-CMS-FORCE-REQUIRED", "InvalidArgument", "-Force is required with -BackupSqlServerFqdn: a disaster-recovery failover ignores the replication state.")
 			return

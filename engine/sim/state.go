@@ -241,8 +241,8 @@ func (s *Sim) linkOK(a, b int) bool {
 	return !s.st.cut[a*len(s.x.sites)+b]
 }
 
-// backEndUsable reports whether pool p's store answers, failing over to the mirror
-// automatically as SQL mirroring with a witness, AlwaysOn or clustering does (FACTS §9).
+// backEndUsable reports whether pool p's store answers: the principal, or the mirror once it
+// has become principal. It does not change anything; settleBackEnd does the automatic failover.
 func (s *Sim) backEndUsable(p int) bool {
 	pi := &s.x.pools[p]
 	st := &s.st
@@ -253,25 +253,28 @@ func (s *Sim) backEndUsable(p int) bool {
 		return true
 	}
 	if st.onMirror[p] {
-		if st.mirrorUp[p] {
-			return true
-		}
-		if st.beUp[p] {
-			st.onMirror[p] = false
-			s.logf("Back end of %s failed back to the principal %s.", pi.fqdn, pi.beFQDN)
-			return true
-		}
-		return false
+		return st.mirrorUp[p]
 	}
-	if st.beUp[p] {
-		return true
+	return st.beUp[p]
+}
+
+// settleBackEnd fails pool p's store over to the mirror, or back to the principal, as SQL
+// mirroring with a witness, AlwaysOn or clustering does on its own (FACTS §9): when the
+// principal in use stops and the other copy runs.
+func (s *Sim) settleBackEnd(p int) {
+	pi := &s.x.pools[p]
+	st := &s.st
+	if !pi.hasBE || !pi.hasMirror {
+		return
 	}
-	if pi.hasMirror && st.mirrorUp[p] {
+	switch {
+	case st.onMirror[p] && !st.mirrorUp[p] && st.beUp[p]:
+		st.onMirror[p] = false
+		s.logf("Back end of %s failed back to the principal %s.", pi.fqdn, pi.beFQDN)
+	case !st.onMirror[p] && !st.beUp[p] && st.mirrorUp[p]:
 		st.onMirror[p] = true
 		s.logf("Back end of %s failed over to the mirror %s.", pi.fqdn, pi.mirror)
-		return true
 	}
-	return false
 }
 
 // hardwareHealth derives pool p's health from its site, servers, back end and quorum, and
@@ -281,6 +284,7 @@ func (s *Sim) hardwareHealth(p int) Health {
 	st := &s.st
 	up := s.serversOf(p)
 	running := s.runningServers(p)
+	s.settleBackEnd(p)
 	if pi.role.IsFrontEnd() {
 		if !quorum.PoolFunctional(up, pi.version) {
 			if !st.latched[p] && st.siteUp[pi.site] && len(up) > 0 {
