@@ -176,32 +176,21 @@ func (m *Model) recover(s *scratch, out *Outcome) {
 	}
 	out.Pools = out.Pools[:n]
 	clear(out.Pools)
-	if cap(out.Edges) < len(x.edges) {
+	if out.Edges == nil || cap(out.Edges) < len(x.edges) {
 		out.Edges = make([]bool, len(x.edges))
 	}
 	out.Edges = out.Edges[:len(x.edges)]
 	clear(out.Edges)
 	// The Central Management store.
-	cmsSite := -1
 	switch c := x.cms; {
 	case c < 0:
 		out.CMS = CMSLost
-	case dbUp[c]:
-		out.CMS, cmsSite = CMSAvailable, x.pools[c].site
+	case dbUp[c] && upServers[c] > 0: // the store, and a Front End to run its master service
+		out.CMS = CMSAvailable
 	case x.pools[c].partner >= 0 && up[x.pools[c].partner]:
-		out.CMS, cmsSite = CMSFailedOver, x.pools[x.pools[c].partner].site
+		out.CMS = CMSFailedOver
 	default:
 		out.CMS = CMSLost
-	}
-	cmsReach := func(site int) bool {
-		if out.CMS == CMSLost {
-			return false
-		}
-		if site == cmsSite || site < 0 || cmsSite < 0 {
-			return true
-		}
-		l := x.linkOf(site, cmsSite)
-		return l < 0 || !s.cut[l]
 	}
 	cutBetween := func(a, b int) bool {
 		if a < 0 || b < 0 || a == b {
@@ -224,7 +213,7 @@ func (m *Model) recover(s *scratch, out *Outcome) {
 			continue
 		}
 		b := p.partner
-		if b >= 0 && up[b] && x.pools[b].version == p.version && cmsReach(x.pools[b].site) {
+		if b >= 0 && up[b] && x.pools[b].version == p.version && out.CMS != CMSLost {
 			o.Service, o.ServedBy = ServiceBackup, b
 			carries[b] = true
 			rto := p.detect + failoverDuration(p.version)
@@ -262,18 +251,7 @@ func (m *Model) recover(s *scratch, out *Outcome) {
 		if !up[i] {
 			continue
 		}
-		o.Served = p.total
-		if carries[i] {
-			o.Served += x.pools[b].total
-		}
-		if p.standard {
-			o.Capacity = topology.StandardEditionUsers
-			if carries[i] {
-				o.Capacity = topology.StandardEditionFailoverUsers
-			}
-		} else {
-			o.Capacity = min(upServers[i]*topology.UsersPerServer, topology.MaxPoolUsers(p.version))
-		}
+		o.Served, o.Capacity = servedCapacity(x, i, upServers[i], carries[i])
 		o.Overflow = max(0, o.Served-o.Capacity)
 	}
 
@@ -291,4 +269,26 @@ func (m *Model) recover(s *scratch, out *Outcome) {
 			out.Edges[k] = s.siteUp(e.nextDir)
 		}
 	}
+}
+
+// servedCapacity returns the users Front End pool i carries and its capacity, with upServers
+// servers running and, when carries, its partner's users failed over to it: an Enterprise pool
+// carries topology.UsersPerServer per running server up to the version's maximum; a Standard
+// Edition server topology.StandardEditionUsers, or StandardEditionFailoverUsers while it
+// carries its partner.
+func servedCapacity(x *index, i, upServers int, carries bool) (served, capacity int) {
+	p := &x.pools[i]
+	served = p.total
+	if carries && p.partner >= 0 {
+		served += x.pools[p.partner].total
+	}
+	switch {
+	case p.standard && carries:
+		capacity = topology.StandardEditionFailoverUsers
+	case p.standard:
+		capacity = topology.StandardEditionUsers
+	default:
+		capacity = min(upServers*topology.UsersPerServer, topology.MaxPoolUsers(p.version))
+	}
+	return served, capacity
 }

@@ -64,8 +64,9 @@ func genTopology(rt *rapid.T) *topology.Topology {
 			Version: topology.SfB2015, Servers: []topology.Server{{FQDN: "dir1.contoso.com"}}})
 	}
 	nEdges := rapid.IntRange(0, 3).Draw(rt, "edges")
+	hops := len(t.Pools) // Front End pools and the Director, if any
 	for e := 0; e < nEdges; e++ {
-		hop := t.Pools[rapid.IntRange(0, len(t.Pools)-1).Draw(rt, "hop")].FQDN
+		hop := t.Pools[rapid.IntRange(0, hops-1).Draw(rt, "hop")].FQDN
 		t.Pools = append(t.Pools, topology.Pool{FQDN: fmt.Sprintf("edge%d.contoso.com", e+1), Site: site("edgeSite"),
 			Role: topology.Edge, Version: topology.SfB2015, NextHop: hop,
 			Servers: []topology.Server{{FQDN: fmt.Sprintf("edge%d-1.contoso.com", e+1)}}})

@@ -1,0 +1,179 @@
+package analysis
+
+import (
+	"strings"
+	"time"
+
+	"failwright/engine/plan"
+	"failwright/engine/sim"
+	"failwright/engine/topology"
+)
+
+// SimEvaluator is the Evaluator that runs the real thing: for each failure set it clones a
+// fresh simulation of the topology, runs the set's Setup lines, lets the registrar timers run
+// (the longest failure-detection interval), and for every Front End pool whose users lack full
+// service composes the plan builder's disaster plan from that state (plan.ComposeSnapshot) and
+// simulates it on its own clone (plan.Simulate), as operators working on each pool would. The
+// figures come from the simulations; load and capacity use the same rules as Model.
+type SimEvaluator struct {
+	t    *topology.Topology
+	x    *index
+	base *sim.Sim
+	wait time.Duration
+}
+
+// NewSimEvaluator prepares a simulator-backed evaluator for t.
+func NewSimEvaluator(t *topology.Topology) (*SimEvaluator, error) {
+	x, err := newIndex(t)
+	if err != nil {
+		return nil, err
+	}
+	s, err := sim.New(t, sim.Options{Seed: plan.Seed})
+	if err != nil {
+		return nil, err
+	}
+	e := &SimEvaluator{t: t, x: x, base: s}
+	for _, p := range x.pools {
+		e.wait = max(e.wait, p.detect)
+	}
+	return e, nil
+}
+
+// execLine runs one line, answering a confirmation prompt with Y.
+func execLine(s *sim.Sim, line string) sim.Result {
+	r := s.Exec(line)
+	if r.Prompt && !r.Failed {
+		r = s.Exec("Y")
+	}
+	return r
+}
+
+// snapPools maps lower-case pool FQDNs to their snapshot.
+func snapPools(s *sim.Snapshot) map[string]*sim.PoolSnapshot {
+	m := make(map[string]*sim.PoolSnapshot, len(s.Pools))
+	for i := range s.Pools {
+		m[strings.ToLower(s.Pools[i].FQDN)] = &s.Pools[i]
+	}
+	return m
+}
+
+// Evaluate implements Evaluator.
+func (e *SimEvaluator) Evaluate(set FailureSet) Outcome {
+	x := e.x
+	s := e.base.Clone()
+	setup := set.Setup()
+	for _, line := range setup {
+		execLine(s, line)
+	}
+	s.Advance(e.wait)
+	failed := s.Snapshot()
+	fp := snapPools(&failed)
+	rep := s.Report()
+	n := len(x.pools)
+	out := Outcome{Pools: make([]PoolOutcome, n), Edges: make([]bool, len(x.edges)), CMS: CMSLost}
+	if failed.CMS.Available {
+		out.CMS = CMSAvailable
+	}
+	final := make([]map[string]*sim.PoolSnapshot, n) // the state after each pool's own plan
+	up := make([]bool, n)
+	for i := range x.pools {
+		ps := fp[strings.ToLower(x.pools[i].fqdn)]
+		up[i] = ps != nil && ps.Health != sim.HealthDown
+	}
+	if c := x.cms; !failed.CMS.Available && c >= 0 && x.pools[c].partner >= 0 && up[x.pools[c].partner] {
+		out.CMS = CMSFailedOver // the standby on the partner can take over (Invoke-CsManagementServerFailover)
+	}
+	for i := range x.pools {
+		p := &x.pools[i]
+		o := &out.Pools[i]
+		o.ServedBy = -1
+		ps := fp[strings.ToLower(p.fqdn)]
+		if ps == nil {
+			continue
+		}
+		if ps.Mode == sim.ModeHome {
+			o.Service, o.ServedBy = ServiceHome, i
+			o.RTO = lookupDuration(rep.RTO, p.fqdn)
+			continue
+		}
+		restored := false
+		req := plan.Request{Pool: p.fqdn, Mode: plan.Disaster, Setup: setup}
+		if pl, _ := plan.ComposeSnapshot(e.t, req, failed); pl != nil {
+			c := s.Clone()
+			r := plan.Simulate(pl, c)
+			if r.Restored {
+				snap := c.Snapshot()
+				final[i] = snapPools(&snap)
+				restored = true
+				o.Service, o.ServedBy = ServiceBackup, p.partner
+				if m := final[i][strings.ToLower(p.fqdn)]; m != nil && m.Mode == sim.ModeHome {
+					o.Service, o.ServedBy = ServiceHome, i
+				}
+				o.RTO, o.DataLoss = r.RTO, r.DataLoss
+			}
+		}
+		if !restored {
+			o.Service = ServiceSignedOut
+			if ps.Mode == sim.ModeResiliency {
+				o.Service = ServiceResiliency
+			}
+			o.Unserved = p.users
+		}
+	}
+	cut := map[[2]string]bool{}
+	for _, l := range failed.CutLinks {
+		cut[[2]string{strings.ToLower(l[0]), strings.ToLower(l[1])}] = true
+		cut[[2]string{strings.ToLower(l[1]), strings.ToLower(l[0])}] = true
+	}
+	for i := range x.pools {
+		p := &x.pools[i]
+		o := &out.Pools[i]
+		b := p.partner
+		protected := up[i] && b >= 0 && up[b] && x.pools[b].version == p.version
+		if protected && p.site != x.pools[b].site && p.site >= 0 && x.pools[b].site >= 0 {
+			if cut[[2]string{strings.ToLower(x.sites[p.site]), strings.ToLower(x.sites[x.pools[b].site])}] {
+				protected = false
+			}
+		}
+		if !protected {
+			o.NoDR = p.users
+		}
+		if !up[i] {
+			continue
+		}
+		carries := b >= 0 && out.Pools[b].Service == ServiceBackup && out.Pools[b].ServedBy == i
+		ups := 0
+		for _, u := range fp[strings.ToLower(p.fqdn)].ServersUp {
+			if u {
+				ups++
+			}
+		}
+		o.Served, o.Capacity = servedCapacity(x, i, ups, carries)
+		o.Overflow = max(0, o.Served-o.Capacity)
+	}
+	for k := range x.edges {
+		ed := &x.edges[k]
+		es := fp[strings.ToLower(ed.fqdn)]
+		if es == nil || es.Health == sim.HealthDown {
+			continue
+		}
+		view := fp
+		if ed.nextFE >= 0 && final[ed.nextFE] != nil {
+			view = final[ed.nextFE]
+		}
+		hop := view[strings.ToLower(ed.fqdn)].NextHop
+		if hs := view[strings.ToLower(hop)]; hs != nil && hs.Health != sim.HealthDown {
+			out.Edges[k] = true
+		}
+	}
+	return out
+}
+
+func lookupDuration(m map[string]time.Duration, fqdn string) time.Duration {
+	for k, d := range m {
+		if strings.EqualFold(k, fqdn) {
+			return d
+		}
+	}
+	return 0
+}
