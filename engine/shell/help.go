@@ -30,9 +30,11 @@ func (cat *Catalog) Help(name string, v topology.Version, full bool) (string, bo
 	section("SYNOPSIS")
 	wrap(&b, c.Synopsis, "    ")
 	section("\nSYNTAX")
-	for _, s := range c.syntaxParts(v) {
+	for i, s := range c.syntaxParts(v) {
+		if i > 0 {
+			b.WriteString("\n")
+		}
 		wrapParts(&b, s, "    ")
-		b.WriteString("\n")
 	}
 	section("\nDESCRIPTION")
 	for i, para := range strings.Split(c.Description, "\n\n") {
