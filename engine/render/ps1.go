@@ -60,14 +60,24 @@ func PowerShell(p *plan.Plan) ([]byte, error) {
 	if p.Request.Failback {
 		title += ", then fail it back"
 	}
-	// Header. Comments hold only plan values that checkPlan let through (no line breaks).
+	// Header. A comment holds a plan value only when the value's form is known to be inert
+	// (a UUID, a hex fingerprint, an RFC 1123 name, a plain name); every value is also in a
+	// single-quoted literal below, which is what the script uses.
 	w.line("#Requires -Version 3.0")
-	w.line("# failwright plan: ", title)
-	w.line("#   plan ID:     ", p.ID)
-	w.line("#   fingerprint: ", p.Fingerprint)
-	w.line("#   topology:    ", p.TopologyName)
+	if safeComment(p.Request.Pool) && safeComment(p.BackupPool) {
+		w.line("# failwright plan: ", title)
+	} else {
+		w.line("# failwright plan (see $FwTitle)")
+	}
+	w.line("#   plan ID:     ", commentValue(p.ID))
+	w.line("#   fingerprint: ", commentValue(p.Fingerprint))
+	w.line("#   topology:    ", commentValue(p.TopologyName))
 	w.line("#   format:      ", strconv.Itoa(p.FormatVersion))
-	w.line("# Run it in the Skype for Business Server Management Shell on a Front End of ", p.BackupPool, ".")
+	if safeComment(p.BackupPool) {
+		w.line("# Run it in the Skype for Business Server Management Shell on a Front End of ", p.BackupPool, ".")
+	} else {
+		w.line("# Run it in the Skype for Business Server Management Shell on a Front End of the backup pool.")
+	}
 	w.line("#   -Rehearse   every changing cmdlet runs with -WhatIf; manual steps are listed, not awaited")
 	w.line("#   -NoConfirm  no confirmation before changing steps (manual steps still wait)")
 	w.line("#   -LogPath    where the transcript goes (default: the current folder)")
@@ -84,6 +94,7 @@ func PowerShell(p *plan.Plan) ([]byte, error) {
 	w.line("$FwPlanId = ", lit(p.ID))
 	w.line("$FwFingerprint = ", lit(p.Fingerprint))
 	w.line("$FwTopology = ", lit(p.TopologyName))
+	w.line("$FwTitle = ", lit(title))
 	for _, g := range altGroups(p) {
 		w.line("$FwAlt_", altVar(g), " = ''")
 	}
@@ -185,6 +196,30 @@ var versionNumbers = map[topology.Version]string{
 	topology.SfB2019:  "8",
 }
 
+// safeComment reports whether s may be printed in a comment: 1 to 128 characters of ASCII
+// letters, digits, spaces and . , _ - ( ) &, so it can neither end the comment nor look like
+// a command marker.
+func safeComment(s string) bool {
+	if s == "" || len(s) > 128 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte(" .,_-()&", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// commentValue is s when it is safe in a comment, else a pointer to the literal.
+func commentValue(s string) string {
+	if safeComment(s) {
+		return s
+	}
+	return "(not printable here; see the literal below)"
+}
+
 // preflight writes the section that re-checks every assumption against the deployment.
 func preflight(w *ps, p *plan.Plan) {
 	w.line("# ---- Preflight: the deployment must still be what the plan assumed.")
@@ -277,7 +312,11 @@ func factProbe(a plan.Assumption) (probe, expected string, exact bool, note stri
 func step(w *ps, p *plan.Plan, st *plan.Step) {
 	n := strconv.Itoa(st.Number)
 	w.line()
-	w.line("# ---- Step ", n, " [", string(st.Kind), "] ", st.ID)
+	if safeComment(st.ID) && safeComment(string(st.Kind)) {
+		w.line("# ---- Step ", n, " [", string(st.Kind), "] ", st.ID)
+	} else {
+		w.line("# ---- Step ", n)
+	}
 	when := ""
 	if st.When != "" {
 		when = " -When " + lit(st.When)

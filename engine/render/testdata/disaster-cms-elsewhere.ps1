@@ -21,6 +21,7 @@ $ErrorActionPreference = 'Stop'
 $FwPlanId = '88acff95-f000-5fb2-92d8-54665b644c07'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
+$FwTitle = 'fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
 
 function Write-FwStep {
     param([int]$Number, [string]$Kind, [string]$Title, [string]$Expect, [string]$Duration, [string]$When)

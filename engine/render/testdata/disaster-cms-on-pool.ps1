@@ -21,6 +21,7 @@ $ErrorActionPreference = 'Stop'
 $FwPlanId = '59e87bcd-700f-537e-b335-321a7340af99'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
+$FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
 $FwAlt_cms_failover = ''
 
 function Write-FwStep {

@@ -21,6 +21,7 @@ $ErrorActionPreference = 'Stop'
 $FwPlanId = '4891b9a5-5be5-5adb-9c5b-247c89fb5975'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
+$FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
 $FwAlt_cms_failover = ''
 
 function Write-FwStep {

@@ -21,6 +21,7 @@ $ErrorActionPreference = 'Stop'
 $FwPlanId = '3da7d620-6344-5d5c-b0f4-2300ca9cc73f'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
+$FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
 $FwAlt_cms_failover = ''
 
 function Write-FwStep {

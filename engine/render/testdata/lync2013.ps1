@@ -21,6 +21,7 @@ $ErrorActionPreference = 'Stop'
 $FwPlanId = 'bc52f0a8-7d1f-5f54-8895-1d9ff3974cab'
 $FwFingerprint = 'ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff'
 $FwTopology = 'Contoso (Lync Server 2013)'
+$FwTitle = 'fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
 $FwAlt_cms_failover = ''
 
 function Write-FwStep {

@@ -21,6 +21,7 @@ $ErrorActionPreference = 'Stop'
 $FwPlanId = '32f25daf-f6a5-5201-9387-7faf44c09a4e'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
+$FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
 
 function Write-FwStep {
     param([int]$Number, [string]$Kind, [string]$Title, [string]$Expect, [string]$Duration, [string]$When)

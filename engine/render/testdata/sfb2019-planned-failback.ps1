@@ -21,6 +21,7 @@ $ErrorActionPreference = 'Stop'
 $FwPlanId = 'df69477b-f82a-5154-b471-68e90a0bb023'
 $FwFingerprint = 'e1a23be7226dc1ca42a9a1dad9acb59abe8b70f98b59080c5456f8c41cb9b517'
 $FwTopology = 'Northwind Traders (SfB 2019, 16 Front End Servers)'
+$FwTitle = 'fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
 
 function Write-FwStep {
     param([int]$Number, [string]$Kind, [string]$Title, [string]$Expect, [string]$Duration, [string]$When)

@@ -21,6 +21,7 @@ $ErrorActionPreference = 'Stop'
 $FwPlanId = 'b688ea9e-77cf-5664-b2ae-f862598cbc2e'
 $FwFingerprint = 'd9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68'
 $FwTopology = 'Tailspin Toys (Standard Edition pair)'
+$FwTitle = 'fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
 
 function Write-FwStep {
     param([int]$Number, [string]$Kind, [string]$Title, [string]$Expect, [string]$Duration, [string]$When)
