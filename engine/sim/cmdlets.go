@@ -323,15 +323,19 @@ func cmdMirrorState(c *ctx) {
 	c.list(objs...)
 }
 
-// replicas returns the servers (positions in the pool) holding routing group i's three
-// replicas, primary first, chosen by a seeded rotation so that every run places them the same.
+// replicas returns the servers (positions in the pool) holding routing group i's replicas,
+// primary first: up to three servers among those Windows Fabric placed replicas on at the pool's
+// last start, from a seeded offset, so that every run places them the same.
 func (s *Sim) replicas(p, i int) []int {
-	n := len(s.x.pools[p].servers)
-	k := min(3, n)
+	pi := &s.x.pools[p]
+	n := len(pi.servers)
+	placed := s.st.placed[pi.serverOff : pi.serverOff+n]
 	off := int((uint64(s.st.seed)*2654435761 + uint64(i)*40503) % uint64(max(n, 1)))
-	out := make([]int, k)
-	for j := range out {
-		out[j] = (off + j) % n
+	out := make([]int, 0, 3)
+	for j := 0; j < n && len(out) < 3; j++ {
+		if k := (off + j) % n; placed[k] {
+			out = append(out, k)
+		}
 	}
 	return out
 }
@@ -556,6 +560,7 @@ func cmdResetRegistrar(c *ctx) {
 			st.latched[p] = false
 			s.logf("Pool %s recovered from quorum loss (%s).", pi.fqdn, rt)
 		}
+		s.replace(p)
 	case "machinestateremoved":
 		c.step("Removing the state of %s from %s.", c.cmd.Str("MachineFqdn"), pi.fqdn)
 		c.wait(time.Minute)
@@ -728,6 +733,7 @@ func cmdStartPool(c *ctx) {
 	}
 	c.wait(durServicesStart)
 	st.latched[p] = false
+	s.replace(p)
 	if st.stopped[p] {
 		st.stopped[p] = false
 		if st.poolState[p] == StateFailedOver {

@@ -56,6 +56,7 @@ type state struct {
 	queue eventQueue
 
 	serverUp []bool // flat, pool by pool (poolInfo.serverOff)
+	placed   []bool // flat like serverUp: servers Windows Fabric placed replicas on at the last (re)start
 	siteUp   []bool
 	cut      []bool // nSites x nSites, symmetric
 	branchUp []bool
@@ -129,6 +130,7 @@ func newState(x *index, seed int64) state {
 	st := state{
 		seed:     seed,
 		serverUp: filled(x.nServers, true),
+		placed:   filled(x.nServers, true),
 		siteUp:   filled(ns, true),
 		cut:      make([]bool, ns*ns),
 		branchUp: filled(nb, true),
@@ -181,6 +183,7 @@ func (st *state) clone() state {
 	c := *st
 	c.queue = cp(st.queue)
 	c.serverUp, c.siteUp, c.cut, c.branchUp = cp(st.serverUp), cp(st.siteUp), cp(st.cut), cp(st.branchUp)
+	c.placed = cp(st.placed)
 	c.beUp, c.mirrorUp, c.onMirror = cp(st.beUp), cp(st.mirrorUp), cp(st.onMirror)
 	c.stopped, c.latched, c.poolState, c.regCfg = cp(st.stopped), cp(st.latched), cp(st.poolState), cp(st.regCfg)
 	c.nextHop, c.detect, c.failbackDt, c.readOnly = cp(st.nextHop), cp(st.detect), cp(st.failbackDt), cp(st.readOnly)
@@ -294,6 +297,7 @@ func (s *Sim) hardwareHealth(p int) Health {
 			st.latched[p] = true
 		} else if st.latched[p] && quorum.CanStart(up, pi.version) {
 			st.latched[p] = false
+			s.replace(p)
 			s.logf("Pool %s started: %d of %d servers running meet the start quorum of %d.",
 				pi.fqdn, running, len(up), quorum.StartQuorum(len(up), pi.version))
 		}
@@ -308,6 +312,13 @@ func (s *Sim) hardwareHealth(p int) Health {
 	default:
 		return HealthDegraded
 	}
+}
+
+// replace records that Windows Fabric placed pool p's replicas on the servers running now, as
+// it does when the pool starts or recovers from quorum loss.
+func (s *Sim) replace(p int) {
+	pi := &s.x.pools[p]
+	copy(s.st.placed[pi.serverOff:pi.serverOff+len(pi.servers)], s.serversOf(p))
 }
 
 // cmsAvailable reports whether the active master of the Central Management store answers: its

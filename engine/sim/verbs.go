@@ -122,7 +122,8 @@ func (c *ctx) setSite(up bool) {
 	}
 	c.change(!up, func() {
 		s.st.siteUp[i] = up
-		s.logf("Site %s %s (%d pools).", s.x.sites[i].name, map[bool]string{true: "is back", false: "is lost"}[up], len(s.x.sites[i].pools))
+		n := len(s.x.sites[i].pools)
+		s.logf("Site %s %s (%d %s).", s.x.sites[i].name, map[bool]string{true: "is back", false: "is lost"}[up], n, map[bool]string{true: "pool", false: "pools"}[n == 1])
 	})
 }
 
