@@ -240,6 +240,10 @@ func (sh *shellSession) script(r io.Reader) int {
 		}
 		sh.exec(stmt)
 	}
+	if sh.pending {
+		// The input ended before the question was answered: the command does not run.
+		fmt.Fprintln(sh.out)
+	}
 	if err := sc.Err(); err != nil {
 		fmt.Fprintf(sh.out, "failwright shell: reading input: %v\n", err)
 		return exitUsage

@@ -100,6 +100,9 @@ func TestShellExitCodes(t *testing.T) {
 	out, code = run("exit\nNo-Such-Cmdlet\n")
 	assert.Equal(t, exitOK, code, "nothing after exit runs")
 	assert.Equal(t, "PS failwright> exit\n", out)
+	out, code = run("Invoke-CsPoolFailOver -PoolFqdn chi-pool-01.contoso.com -Confirm")
+	assert.Equal(t, exitOK, code)
+	assert.True(t, strings.HasSuffix(out, "(default is \"Y\"): \n"), "an unanswered question ends the line: %q", out)
 	out, _ = run("", "--seed", "7")
 	assert.Empty(t, out)
 	// CRLF scripts and a continuation at the very end of the input.
