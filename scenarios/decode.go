@@ -576,14 +576,19 @@ func (d *decoder) topology(sc *Scenario, f field, resolve Resolver) {
 		return
 	}
 	vfs := doc.Validate()
-	if f.value != nil {
-		if _, inline := f.value.(*ast.MappingNode); inline {
-			for i := range vfs {
-				vfs[i].Path = join("topology", vfs[i].Path)
+	if _, inline := f.value.(*ast.MappingNode); inline {
+		for i := range vfs {
+			vfs[i].Path = join("topology", vfs[i].Path)
+		}
+		d.fs = append(d.fs, vfs...)
+	} else {
+		// A topology file's warnings belong to that file: validate it to see them.
+		for _, x := range vfs {
+			if x.Severity == topology.Error {
+				d.fs = append(d.fs, x)
 			}
 		}
 	}
-	d.fs = append(d.fs, vfs...)
 	if vfs.HasErrors() {
 		return
 	}
