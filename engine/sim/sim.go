@@ -24,7 +24,8 @@ type Sim struct {
 	st state
 	// out collects the console lines of the Exec call in progress.
 	out []Line
-	// quiet suppresses event notices (used while a cmdlet runs, which prints its own steps).
+	// noticeEvents prints logged events as notices (while a simulator verb or Wait-SimTime runs;
+	// the real cmdlets print their own steps instead).
 	noticeEvents bool
 }
 
