@@ -422,6 +422,13 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		})
 	}
 
+	t.Run("a second browser opens a shared workspace", func(t *testing.T) {
+		if _, err := os.Stat("../build/web/index.html"); err != nil {
+			t.Skip("the web app is not built: run 'make web' (make test does)")
+		}
+		shareJourney(t, s.base)
+	})
+
 	t.Run("share survives a restart", func(t *testing.T) {
 		require.NotEmpty(t, id)
 		s.stop(t)
