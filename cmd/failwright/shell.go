@@ -131,7 +131,7 @@ func runShell(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	outFile, _ := stdout.(*os.File)
 	interactive := isFile && outFile != nil && term.IsTerminal(int(inFile.Fd())) && term.IsTerminal(int(outFile.Fd()))
 	color := (o.color || interactive) && !o.noColor && os.Getenv("NO_COLOR") == ""
-	sh := &shellSession{sim: s, out: stdout, color: color, names: topologyNames(t), version: sessionVersion(t)}
+	sh := &shellSession{sim: s, out: stdout, color: color, names: shell.NamesOf(t), version: sessionVersion(t)}
 	if interactive {
 		fd := int(inFile.Fd())
 		ed := newLineEditor(inFile, stdout)
@@ -152,24 +152,6 @@ func runShell(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return sh.interactive(ed)
 	}
 	return sh.script(stdin)
-}
-
-// topologyNames lists the names tab completion offers.
-func topologyNames(t *topology.Topology) shell.Names {
-	var n shell.Names
-	for _, p := range t.Pools {
-		n.Pools = append(n.Pools, p.FQDN)
-		for _, sv := range p.Servers {
-			n.Servers = append(n.Servers, sv.FQDN)
-		}
-	}
-	for _, b := range t.Branches {
-		n.Servers = append(n.Servers, b.FQDN)
-	}
-	for _, st := range t.Sites {
-		n.Sites = append(n.Sites, st.Name)
-	}
-	return n
 }
 
 // sessionVersion returns the version all the topology's pools run, or "" when they differ.

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/engine/shell"
 	"failwright/engine/sim"
 )
 
@@ -139,7 +140,7 @@ func TestShellInteractive(t *testing.T) {
 		"Get-SimState `\r" + "  -Bogus\r" +
 		"history\r" + "Nope\r" + "exit\r" + "Get-SimState\r"
 	ed, out, depth := fakeTerminal(keys)
-	sh := &shellSession{sim: s, out: out, color: true, names: topologyNames(tp)}
+	sh := &shellSession{sim: s, out: out, color: true, names: shell.NamesOf(tp)}
 	code := sh.interactive(ed)
 	assert.Equal(t, exitFail, code)
 	assert.Equal(t, 0, *depth)

@@ -14,6 +14,25 @@ type Names struct {
 	Sites   []string
 }
 
+// NamesOf returns the names of a topology that completion offers: pool FQDNs, server FQDNs
+// (Front End and other servers, and branch appliances) and site names, in topology order.
+func NamesOf(t *topology.Topology) Names {
+	var n Names
+	for _, p := range t.Pools {
+		n.Pools = append(n.Pools, p.FQDN)
+		for _, sv := range p.Servers {
+			n.Servers = append(n.Servers, sv.FQDN)
+		}
+	}
+	for _, b := range t.Branches {
+		n.Servers = append(n.Servers, b.FQDN)
+	}
+	for _, st := range t.Sites {
+		n.Sites = append(n.Sites, st.Name)
+	}
+	return n
+}
+
 // Complete returns the tab completions for the word before the cursor (a byte offset in line):
 // cmdlet names for the first word, parameter names after a dash, and for a parameter's value
 // its allowed values or, for FQDN parameters, the given pool FQDNs. The candidates replace the

@@ -149,3 +149,12 @@ func FuzzComplete(f *testing.F) {
 		}
 	})
 }
+
+func TestNamesOf(t *testing.T) {
+	tp := &topology.Topology{
+		Sites:    []topology.Site{{Name: "Atlanta"}},
+		Pools:    []topology.Pool{{FQDN: "p1.x.com", Servers: []topology.Server{{FQDN: "fe1.x.com"}}}},
+		Branches: []topology.Branch{{FQDN: "sba.x.com"}},
+	}
+	assert.Equal(t, Names{Pools: []string{"p1.x.com"}, Servers: []string{"fe1.x.com", "sba.x.com"}, Sites: []string{"Atlanta"}}, NamesOf(tp))
+}
