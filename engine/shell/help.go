@@ -18,8 +18,13 @@ func Help(name string, v topology.Version, full bool) (string, bool) {
 	return Default.Help(name, v, full)
 }
 
-// Help is the catalog's Get-Help text; see the package-level Help.
+// Help is the catalog's Get-Help text; see the package-level Help. A name with wildcards
+// (* or ?) gives the list of matching commands instead.
 func (cat *Catalog) Help(name string, v topology.Version, full bool) (string, bool) {
+	if strings.ContainsAny(name, "*?") {
+		lines := cat.HelpList(name, v)
+		return strings.Join(lines, "\n") + "\n", lines != nil
+	}
 	c := cat.Lookup(name)
 	if c == nil || !c.In(v) {
 		return "", false

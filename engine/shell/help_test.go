@@ -54,7 +54,13 @@ func TestHelpEveryCmdlet(t *testing.T) {
 			}
 		}
 	}
-	_, ok := Help("Start-CsPool", topology.Lync2013, false)
+	list, ok := Help("*-CsPoolFail*", topology.Lync2013, false)
+	require.True(t, ok)
+	assert.Contains(t, list, "Invoke-CsPoolFailBack")
+	assert.Contains(t, list, "Invoke-CsPoolFailOver")
+	_, ok = Help("*Nothing*", topology.Lync2013, false)
+	assert.False(t, ok)
+	_, ok = Help("Start-CsPool", topology.Lync2013, false)
 	assert.False(t, ok, "no help for a cmdlet the version lacks")
 	full, _ := Help("Invoke-CsPoolFailOver", topology.Lync2013, true)
 	assert.NotContains(t, full, "-SkipDataVerification\n        Do not", "2013 help lists only 2013 parameters")
