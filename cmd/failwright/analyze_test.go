@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func init() {
+	// Other test files of the package may define the -update flag too; the first one wins.
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+// analyzeUpdating reports whether -update was given.
+func analyzeUpdating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// analyzeGolden compares got with testdata/analyze/name, or rewrites it with -update.
+func analyzeGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "analyze", name)
+	if analyzeUpdating() {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "missing golden file; run go test -run Analyze -update")
+	assert.Equal(t, string(want), string(got), "%s differs", path)
+}
+
+// TestAnalyzeCommand runs "failwright analyze" on sample topologies: the output is the golden
+// one and the exit code gates a DR design (1 when a single failure leaves users unserved).
+func TestAnalyzeCommand(t *testing.T) {
+	tests := []struct {
+		golden string
+		args   []string
+		code   int
+	}{
+		{"litwareinc-depth2.txt", []string{"../../scenarios/topologies/litwareinc.yaml"}, exitOK},
+		{"litwareinc-depth1.json", []string{"../../scenarios/topologies/litwareinc.yaml", "--depth", "1", "--json"}, exitOK},
+		{"unpaired-depth2.txt", []string{"--depth=2", "../../scenarios/topologies/unpaired.yaml"}, exitFail},
+		{"mixed-version-depth1.json", []string{"--json", "--depth", "1", "../../scenarios/topologies/mixed-version.yaml"}, exitFail},
+	}
+	for _, tc := range tests {
+		t.Run(tc.golden, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := runMain(append([]string{"analyze"}, tc.args...), strings.NewReader(""), &out, &errOut)
+			assert.Equal(t, tc.code, code, "stderr: %s", errOut.String())
+			assert.Empty(t, errOut.String())
+			analyzeGolden(t, tc.golden, out.Bytes())
+		})
+	}
+}
+
+// TestAnalyzeSimulate runs the analysis with the simulator and the plan builder. Its recovery
+// times are the simulator's, which change with it, so only the shape is checked here; the
+// engine's tests hold the simulator-backed analysis to its reference.
+func TestAnalyzeSimulate(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := runMain([]string{"analyze", "../../scenarios/topologies/litwareinc.yaml", "--depth", "1", "--simulate"}, strings.NewReader(""), &out, &errOut)
+	require.Equal(t, exitOK, code, errOut.String())
+	assert.Contains(t, out.String(), "N-1: 17 single failures, 0 leave users without full service")
+	assert.Contains(t, out.String(), "Central Management store: FailedOver")
+}
+
+// TestAnalyzeBadInput checks exit code 2 and a message naming the problem.
+func TestAnalyzeBadInput(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("name: x\npools: [\n"), 0o644))
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no file", nil, "usage: failwright analyze"},
+		{"two files", []string{"a.yaml", "b.yaml"}, "usage: failwright analyze"},
+		{"bad depth", []string{"../../scenarios/topologies/litwareinc.yaml", "--depth", "3"}, "--depth must be 1 or 2"},
+		{"unknown flag", []string{"--fast", "x.yaml"}, "flag provided but not defined"},
+		{"missing file", []string{filepath.Join(dir, "none.yaml")}, "no such file"},
+		{"bad yaml", []string{bad}, "bad.yaml:"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := runMain(append([]string{"analyze"}, tc.args...), strings.NewReader(""), &out, &errOut)
+			assert.Equal(t, exitUsage, code)
+			assert.Contains(t, errOut.String(), tc.want)
+			assert.Empty(t, out.String())
+		})
+	}
+}
