@@ -106,14 +106,14 @@ func TestDecodeValid(t *testing.T) {
 		paths = append(paths, e.Path)
 	}
 	assert.Equal(t, []string{
+		"steps[0].expect.error",
 		"steps[0].expect.pools[atl-cs-001.litwareinc.com].health",
-		"steps[0].expect.pools[atl-cs-001.litwareinc.com].users.Home",
 		"steps[0].expect.pools[atl-cs-001.litwareinc.com].users.Resiliency",
+		"steps[0].expect.pools[atl-cs-001.litwareinc.com].users.Home",
 		"steps[0].expect.cms.activePool",
 		"steps[0].expect.cms.available",
 		"steps[0].expect.backup[atl-cs-001.litwareinc.com->dfw-cs-001.litwareinc.com].state",
 		"steps[0].expect.backup[atl-cs-001.litwareinc.com->dfw-cs-001.litwareinc.com].backlog",
-		"steps[0].expect.error",
 		"steps[0].expect.rto",
 	}, paths)
 	assert.Equal(t, "1h0m0s", sc.Steps[1].At.String())

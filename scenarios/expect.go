@@ -171,6 +171,11 @@ func (d *decoder) expect(f field, p string, ran bool) []Expectation {
 	if len(out) == 0 && len(fs) > 0 && !d.failedSince(f) {
 		d.errorf(CodeMissing, f.key, p, "add what must hold", "%s checks nothing", p)
 	}
+	// Checks are reported in the order they are written.
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Pos, out[j].Pos
+		return a.Line < b.Line || a.Line == b.Line && a.Column < b.Column
+	})
 	return out
 }
 

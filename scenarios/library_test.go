@@ -67,3 +67,20 @@ func TestLibraryTrainingDrills(t *testing.T) {
 		})
 	}
 }
+
+// TestLibraryGoldenReports pins the full reports (text with console output, and JSON) of a
+// few library scenarios, so that a change in the simulator's behaviour or wording shows up as
+// a diff to review (go test -update rewrites them).
+func TestLibraryGoldenReports(t *testing.T) {
+	for _, file := range []string{"seed-example1-planned-failover.yaml", "confirm-declined.yaml"} {
+		t.Run(file, func(t *testing.T) {
+			sc, fs := Load(file)
+			require.False(t, fs.HasErrors(), "%v", fs)
+			rep, err := Run(sc, Options{})
+			require.NoError(t, err)
+			base := "library/" + strings.TrimSuffix(file, ".yaml")
+			golden(t, base+".report.txt", rep.Text(TextOptions{Output: true}))
+			golden(t, base+".report.json", rep.JSON())
+		})
+	}
+}
