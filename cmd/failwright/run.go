@@ -65,7 +65,7 @@ const runUsage = `usage: failwright run SCENARIO... [--json] [--record] [--outpu
        failwright run --library [--json]
 
 Runs each scenario on the simulator and checks its expectations.
-  --json     print the reports as JSON
+  --json     print the report as JSON (several scenarios: {\"passed\", \"scenarios\"})
   --record   rewrite each scenario's failed expectations with what happened
   --output   show every command's console output (default: only for failed steps)
   --library  run the scenarios embedded in failwright
@@ -148,7 +148,10 @@ func runScenarios(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout)
 		}
 	}
-	if flags["json"] {
+	if flags["json"] && len(files) == 1 && len(reports) == 1 {
+		// One scenario: its report, the same bytes the Worker's /api/run answers.
+		stdout.Write(reports[0].JSON())
+	} else if flags["json"] {
 		out := struct {
 			Passed    bool                `json:"passed"`
 			Scenarios []*scenarios.Report `json:"scenarios"`

@@ -73,6 +73,20 @@ func TestRunExitCodes(t *testing.T) {
 func TestRunJSON(t *testing.T) {
 	code, out, _ := cli(t, "", "run", "testdata/run/failing.yaml", "--json")
 	assert.Equal(t, exitFail, code)
+	var one struct {
+		Name     string `json:"name"`
+		Passed   bool   `json:"passed"`
+		Failures int    `json:"failures"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &one))
+	assert.Equal(t, "Failing on purpose", one.Name)
+	assert.False(t, one.Passed)
+	assert.Equal(t, 1, one.Failures)
+	_, again, _ := cli(t, "", "run", "testdata/run/failing.yaml", "--json")
+	assert.Equal(t, out, again, "the same scenario gives the same bytes")
+
+	code, out, _ = cli(t, "", "run", "testdata/run/failing.yaml", "../../scenarios/whatif-changes-nothing.yaml", "--json")
+	assert.Equal(t, exitFail, code)
 	var got struct {
 		Passed    bool `json:"passed"`
 		Scenarios []struct {
@@ -82,12 +96,10 @@ func TestRunJSON(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &got))
 	assert.False(t, got.Passed)
-	require.Len(t, got.Scenarios, 1)
+	require.Len(t, got.Scenarios, 2)
 	assert.Equal(t, "Failing on purpose", got.Scenarios[0].Name)
 	assert.Equal(t, 1, got.Scenarios[0].Failures)
-
-	_, again, _ := cli(t, "", "run", "testdata/run/failing.yaml", "--json")
-	assert.Equal(t, out, again, "the same scenario gives the same bytes")
+	assert.Equal(t, 0, got.Scenarios[1].Failures)
 }
 
 func TestRunRecord(t *testing.T) {
