@@ -342,12 +342,38 @@ func (s *Sim) replicas(p, i int) []int {
 
 func cmdFabricState(c *ctx) {
 	s := c.s
-	if !c.cmd.Has("PoolFqdn") {
-		c.fail("FW-NOT-MODELLED", "NotImplemented", "The simulator models Get-CsPoolFabricState -PoolFqdn only.")
-		return
-	}
-	p := c.frontEnd("PoolFqdn")
-	if p < 0 {
+	only := ""
+	p := -1
+	switch {
+	case c.cmd.Has("PoolFqdn"):
+		if p = c.frontEnd("PoolFqdn"); p < 0 {
+			return
+		}
+	case c.cmd.Has("RoutingGroup"):
+		only = strings.ToUpper(strings.Trim(c.cmd.Str("RoutingGroup"), "{} "))
+		for q := range s.x.pools {
+			for _, id := range topology.RoutingGroupIDs(s.x.pools[q].pool) {
+				if id == only {
+					p = q
+				}
+			}
+		}
+		if p < 0 {
+			c.fail("FW-ROUTING-GROUP-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Routing group "%s" does not belong to any pool.`, c.cmd.Str("RoutingGroup")))
+			return
+		}
+	case c.cmd.Has("UserUri"):
+		q, ok := s.x.userByURI[strings.TrimPrefix(lower(c.cmd.Str("UserUri")), "sip:")]
+		if !ok {
+			c.fail("FW-USER-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Management object not found for identity "%s". failwright knows the sample users listed in the topology.`, c.cmd.Str("UserUri")))
+			return
+		}
+		p = q
+		if ids := topology.RoutingGroupIDs(s.x.pools[q].pool); len(ids) > 0 {
+			only = ids[0]
+		}
+	default:
+		c.fail("FW-NOT-MODELLED", "NotImplemented", "The simulator models Get-CsPoolFabricState for -PoolFqdn, -RoutingGroup and -UserUri; an on-premises pool has no tenants.")
 		return
 	}
 	pi := &s.x.pools[p]
@@ -360,6 +386,9 @@ func cmdFabricState(c *ctx) {
 	c.outf("Pool: %s (%d of %d Front End servers running, quorum %s)", pi.fqdn, s.runningServers(p), len(up), quorum.MinRunning(len(up), pi.version))
 	missing := 0
 	for i, id := range ids {
+		if only != "" && id != only {
+			continue
+		}
 		var alive []string
 		for _, r := range s.replicas(p, i) {
 			if up[r] {
@@ -382,7 +411,9 @@ func cmdFabricState(c *ctx) {
 		}
 		c.outf("%s", line)
 	}
-	c.outf("Routing groups: %d; missing replicas: %d", len(ids), missing)
+	if only == "" {
+		c.outf("Routing groups: %d; missing replicas: %d", len(ids), missing)
+	}
 }
 
 func cmdUserPoolInfo(c *ctx) {
