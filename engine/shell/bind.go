@@ -447,6 +447,21 @@ func (b *binder) convert(p *Param, a Arg) (Value, *Error) {
 			return Value{}, b.convertErr(p, a, err.Error())
 		}
 		return Value{Kind: KindInt, Int: int(n)}, nil
+	case TypeUInt16:
+		switch a.Kind {
+		case ArgNull, ArgFalse:
+			return Value{Kind: KindInt}, nil
+		case ArgTrue:
+			return Value{Kind: KindInt, Int: 1}, nil
+		}
+		n, err := parseInt(strings.TrimSpace(a.Text))
+		if err != nil && err.Error() != "Value was either too large or too small for an Int32." {
+			return Value{}, b.convertErr(p, a, err.Error())
+		}
+		if err != nil || n < 0 || n > 65535 {
+			return Value{}, b.convertErr(p, a, "Value was either too large or too small for a UInt16.")
+		}
+		return Value{Kind: KindInt, Int: int(n)}, nil
 	case TypeTimeSpan:
 		if a.Kind == ArgNull {
 			return Value{Kind: KindTimeSpan}, nil

@@ -31,6 +31,9 @@ const (
 	TypeBool
 	// TypeGuid is a GUID (System.Guid).
 	TypeGuid
+	// TypeUInt16 is a 16-bit unsigned integer (System.UInt16), such as a port number; its
+	// value is in Value.Int.
+	TypeUInt16
 )
 
 // Completion says which names tab completion offers for a parameter's value.
@@ -111,6 +114,8 @@ func (p *Param) NetType() string {
 		return "System.Boolean"
 	case TypeGuid:
 		return "System.Guid"
+	case TypeUInt16:
+		return "System.UInt16"
 	case TypeEnum:
 		return "System.String"
 	}

@@ -17,6 +17,10 @@ func poolFqdn(help string) Param {
 
 func sw(name, help string) Param { return Param{Name: name, Type: TypeSwitch, Help: help} }
 
+func port(name, help string, vs []topology.Version) Param {
+	return Param{Name: name, Type: TypeUInt16, Versions: vs, Help: help}
+}
+
 const (
 	backupCategoryType = "Microsoft.Rtc.Management.Hadr.BackupCategory"
 	helpForce          = "Runs without asking for confirmation and without stopping on non-fatal problems."
@@ -260,6 +264,21 @@ func defaultCmdlets() []Cmdlet {
 				{Name: "Identity", Type: TypeString, TypeName: "Microsoft.Rtc.Management.Xds.XdsGlobalRelativeIdentity", Position: 2, Complete: CompletePools, Help: "The Edge pool: EdgeServer:<edge pool FQDN>."},
 				{Name: "Registrar", Type: TypeString, Complete: CompletePools, Help: "The next-hop registrar: Registrar:<pool FQDN>."},
 				sw("Force", helpForce),
+				port("AccessEdgeClientSipPort", "SIP port remote clients connect to.", nil),
+				port("AccessEdgeExternalSipPort", "External SIP port for federation and public IM.", nil),
+				port("AccessEdgeInternalSipPort", "Internal SIP port.", nil),
+				port("DataPsomClientPort", "Port clients use for web conferencing data.", nil),
+				port("DataPsomServerPort", "Port servers use for web conferencing data.", nil),
+				port("MediaCommunicationPortCount", "How many media ports are open.", nil),
+				port("MediaCommunicationPortStart", "First media port.", nil),
+				port("MediaRelayAuthEdgePort", "Port of the media relay authentication service.", nil),
+				port("MediaRelayExternalTurnTcpPort", "External TURN port over TCP.", nil),
+				port("MediaRelayExternalTurnUdpPort", "External TURN port over UDP.", nil),
+				port("MediaRelayInternalTurnTcpPort", "Internal TURN port over TCP.", nil),
+				port("MediaRelayInternalTurnUdpPort", "Internal TURN port over UDP.", nil),
+				port("SkypeSearchProxyPort", "Port of the Skype directory search proxy.", v2015Up),
+				port("XmppInternalPort", "Internal XMPP port.", nil),
+				port("XmppListeningPort", "Port the XMPP gateway listens on.", nil),
 			},
 			Examples: []Example{{"Set-CsEdgeServer -Identity EdgeServer:atl-edge-001.litwareinc.com -Registrar Registrar:dub-cs-001.litwareinc.com", "Makes dub-cs-001 the next hop of the Edge pool atl-edge-001."}},
 		},
@@ -298,6 +317,23 @@ func defaultCmdlets() []Cmdlet {
 				{Name: "UserServer", Type: TypeString, Help: "The User Services pool."},
 				{Name: "WebServer", Type: TypeString, Help: "The Web Services pool."},
 				sw("Force", helpForce),
+				{Name: "ArchivingServer", Type: TypeString, Help: "The Archiving service the registrar uses."},
+				{Name: "MonitoringServer", Type: TypeString, Help: "The Monitoring service the registrar uses."},
+				{Name: "ArchivingDatabase", Type: TypeString, Help: "The archiving database."},
+				{Name: "MirrorArchivingDatabase", Type: TypeString, Help: "The mirror of the archiving database."},
+				{Name: "MonitoringDatabase", Type: TypeString, Help: "The monitoring database."},
+				{Name: "MirrorMonitoringDatabase", Type: TypeString, Help: "The mirror of the monitoring database."},
+				port("SipPort", "SIP port of the registrar.", nil),
+				port("SipHealthPort", "Port of the SIP health check.", nil),
+				port("SipServerTcpPort", "SIP port over TCP.", nil),
+				port("WebPort", "Port of the registrar's web service.", nil),
+				port("LyssWcfMtlsPort", "Port of the storage service.", nil),
+				port("WinFabClientConnectionPort", "Windows Fabric client connection port.", nil),
+				port("WinFabFederationPort", "Windows Fabric federation port.", nil),
+				port("WinFabIPCPort", "Windows Fabric IPC port.", nil),
+				port("WinFabLeaseAgentPort", "Windows Fabric lease agent port.", nil),
+				port("WinFabReplicationPort", "Windows Fabric replication port.", nil),
+				port("XmppGatewaySipPort", "SIP port of the XMPP gateway.", nil),
 			},
 			Examples: []Example{{"Set-CsRegistrar -Identity Registrar:atl-cs-001.litwareinc.com -FailureDetectionInterval 00:02:00", "Clients of atl-cs-001 try its backup registrar after two minutes."}},
 		},
