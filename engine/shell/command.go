@@ -4,6 +4,26 @@
 // -Switch:$false, quoting, TimeSpans, comments, backtick continuation) and binds them against
 // a catalog of cmdlets whose parameters depend on the product version.
 //
+// A caller parses a line, binds each statement for the product version at hand, and renders
+// errors the way the console shows them:
+//
+//	sts, err := shell.Parse(line)
+//	if err != nil {
+//		lines := err.(*shell.ParseError).Console().Format(line)
+//		...
+//	}
+//	for _, st := range sts {
+//		cmd, e := shell.Bind(st, topology.SfB2019)
+//		if e != nil {
+//			lines := e.Format(line)
+//			...
+//		}
+//		// run cmd; a runtime error: shell.NewError(cmd.Cmdlet, id, category, msg).At(st).Format(line)
+//	}
+//
+// Help renders Get-Help for a version, CompleteWord gives tab completions, QuoteArg quotes a
+// value so that it parses back exactly, and Default.MarkdownReference documents the catalog.
+//
 // The package is pure: no I/O, no clock.
 package shell
 
