@@ -332,11 +332,7 @@ func (d *decoder) unknownKey(n ast.Node, p, k string, known []string) {
 		}
 		d.typos[join(p, s)] = true
 	}
-	at := p
-	if at == "" {
-		at = "scenario"
-	}
-	d.errorf(CodeUnknownKey, n, p, fix, "%s in %s", msg, at)
+	d.errorf(CodeUnknownKey, n, join(p, k), fix, "%s", msg)
 }
 
 func (d *decoder) keyText(n ast.Node, p string) (string, bool) {

@@ -30,9 +30,9 @@ func TestDecodeErrors(t *testing.T) {
 		count int    // how many errors
 	}{
 		{"typo in a key", head + "  - at: 0s\n    expect:\n      pools:\n        atl-cs-001.litwareinc.com: {poolstate: Active}\n",
-			`s.yaml:10:37: error FW0402 steps[0].expect.pools[atl-cs-001.litwareinc.com]: unknown key "poolstate"; did you mean "poolState"? in steps[0].expect.pools[atl-cs-001.litwareinc.com]`, 1},
+			`s.yaml:10:37: error FW0402 steps[0].expect.pools[atl-cs-001.litwareinc.com].poolstate: unknown key "poolstate"; did you mean "poolState"?`, 1},
 		{"typo in a top-level key", strings.Replace(head, "level:", "levle:", 1) + "  - run: Get-CsPool\n",
-			`s.yaml:4:1: error FW0402 : unknown key "levle"; did you mean "level"? in scenario`, 1},
+			`s.yaml:4:1: error FW0402 levle: unknown key "levle"; did you mean "level"?`, 1},
 		{"bad duration", head + "  - at: 5 minutes\n    run: Get-CsPool\n",
 			`s.yaml:7:9: error FW0405 steps[0].at: bad duration "5 minutes" for at: not a duration`, 1},
 		{"duration without unit", head + "  - at: 5\n    run: Get-CsPool\n",

@@ -54,7 +54,7 @@ func TestRunExitCodes(t *testing.T) {
 
 	code, _, errs := cli(t, "", "run", "testdata/run/typo.yaml")
 	assert.Equal(t, exitUsage, code)
-	assert.Equal(t, "testdata/run/typo.yaml:11:35: error FW0402 steps[0].expect.pools[chi-pool-01.contoso.com]: unknown key \"helth\"; did you mean \"health\"? in steps[0].expect.pools[chi-pool-01.contoso.com]\n", errs)
+	assert.Equal(t, "testdata/run/typo.yaml:11:35: error FW0402 steps[0].expect.pools[chi-pool-01.contoso.com].helth: unknown key \"helth\"; did you mean \"health\"?\n", errs)
 
 	code, _, errs = cli(t, "", "run", "testdata/run/missing.yaml")
 	assert.Equal(t, exitUsage, code)
