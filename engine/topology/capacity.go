@@ -100,24 +100,7 @@ type Pair struct {
 
 // Pairs lists the topology's reciprocal pairs once each, in the order of their first pool.
 // A pool whose backup pool is missing, or does not name it back, is in no pair.
-func (t *Topology) Pairs() []Pair {
-	var out []Pair
-	for i := range t.Pools {
-		a := &t.Pools[i]
-		if a.BackupPool == "" {
-			continue
-		}
-		b := t.PoolByFQDN(a.BackupPool)
-		if b == nil || b == a || !strings.EqualFold(b.BackupPool, a.FQDN) {
-			continue
-		}
-		if t.poolIndex(b) < i {
-			continue // listed from b's side already
-		}
-		out = append(out, Pair{A: a, B: b})
-	}
-	return out
-}
+func (t *Topology) Pairs() []Pair { return newIndex(t).pairs() }
 
 // Pairs is Topology.Pairs as a function.
 func Pairs(t *Topology) []Pair { return t.Pairs() }
@@ -137,16 +120,6 @@ func (t *Topology) Partner(p *Pool) *Pool {
 // PairUsers is the number of users a pool of the pair must carry when its partner fails: the
 // total users of both pools, branch users included.
 func (t *Topology) PairUsers(pr Pair) int { return t.TotalUsers(pr.A) + t.TotalUsers(pr.B) }
-
-// poolIndex returns p's index in t.Pools, or -1.
-func (t *Topology) poolIndex(p *Pool) int {
-	for i := range t.Pools {
-		if &t.Pools[i] == p {
-			return i
-		}
-	}
-	return -1
-}
 
 // ServerCount returns the number of servers across all pools.
 func (t *Topology) ServerCount() int {

@@ -1,6 +1,7 @@
 package topology
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -111,4 +112,16 @@ func TestDecodeTooLarge(t *testing.T) {
 	require.Len(t, fs, 1)
 	assert.Equal(t, CodeTooLarge, fs[0].Code)
 	assert.Equal(t, 1, fs[0].Pos.Line)
+}
+
+func TestDecodeStopsAfterTooManyFindings(t *testing.T) {
+	in := "pools:\n"
+	for i := range 300 {
+		in += fmt.Sprintf("  - fqdn: p%d.example.com\n    bogus: 1\n", i)
+	}
+	_, fs := Decode("many.yaml", []byte(in))
+	require.Len(t, fs, MaxDecodeFindings)
+	last := fs[len(fs)-1]
+	assert.Equal(t, CodeTooMany, last.Code)
+	assert.True(t, last.Pos.IsValid())
 }

@@ -86,7 +86,7 @@ var Rules = []Rule{
 	{CodeSyntax, Error, false, "the file is not valid YAML or JSON"},
 	{CodeUnknownKey, Error, false, "unknown key"},
 	{CodeWrongType, Error, false, "value of the wrong kind"},
-	{CodeTooLarge, Error, false, "file larger than 4 MiB"},
+	{CodeTooLarge, Error, false, "file larger than 1 MiB"},
 	{CodeTooDeep, Error, false, "nesting deeper than 32 levels"},
 	{CodeNotText, Error, false, "binary data or invalid UTF-8"},
 	{CodeUnsupported, Error, false, "YAML anchors, aliases, tags or merge keys"},
@@ -94,6 +94,7 @@ var Rules = []Rule{
 	{CodeMultiDocument, Error, false, "more than one YAML document"},
 	{CodeDuplicateKey, Error, false, "duplicate key in a mapping"},
 	{CodeParserFailure, Error, false, "the YAML parser failed"},
+	{CodeTooMany, Error, false, "too many decoding errors"},
 
 	{CodeNoName, Warning, false, "the topology has no name"},
 	{CodeBadText, Error, false, "free text with control characters or too long"},

@@ -29,7 +29,7 @@ func Check(t *Topology, opt Options) Findings {
 	if t == nil {
 		t = &Topology{}
 	}
-	v := &validator{t: t, opt: opt}
+	v := &validator{t: t, x: newIndex(t), opt: opt}
 	v.run()
 	opt.Source.Anchor(v.fs)
 	v.fs.Sort()
@@ -44,6 +44,7 @@ const (
 
 type validator struct {
 	t   *Topology
+	x   *index
 	opt Options
 	fs  Findings
 }
@@ -154,7 +155,7 @@ func (v *validator) sites() {
 		}
 		v.text(path+".description", s.Description, maxDescriptionLen)
 		v.name(path+".region", s.Region, "region name")
-		if s.Name != "" && len(t.PoolsInSite(s.Name)) == 0 && !slices.ContainsFunc(t.Branches, func(b Branch) bool { return strings.EqualFold(b.Site, s.Name) }) {
+		if k := strings.ToLower(s.Name); s.Name != "" && v.x.sitePools[k] == 0 && v.x.siteBranches[k] == 0 {
 			v.add(CodeEmptySite, path, "add pools to the site or remove it", "site %q has no pools or branches", s.Name)
 		}
 	}
@@ -167,7 +168,7 @@ func (v *validator) pool(i int) {
 	v.fqdn(path+".fqdn", p.FQDN, true, "pool")
 	if p.Site == "" {
 		v.add(CodeMissing, path+".site", "name the site the pool is in", "the pool has no site")
-	} else if t.SiteByName(p.Site) == nil {
+	} else if v.x.site(p.Site) == nil {
 		v.add(CodeDangling, path+".site", "add the site under sites, or correct the name", "site %q does not exist", p.Site)
 	}
 	roleOK := slices.Contains(Roles, p.Role)
@@ -458,13 +459,13 @@ func (v *validator) pairs() {
 		}
 		if p.BackupPool == "" {
 			v.add(CodeUnpaired, path, "pair the pool with a Front End pool in another site (Topology Builder: Associated Backup Pool)",
-				"the pool has no backup pool: if it fails, its %d users have no disaster recovery", t.TotalUsers(p))
+				"the pool has no backup pool: if it fails, its %d users have no disaster recovery", v.x.totalUsers(p))
 			continue
 		}
 		if !v.fqdn(path, p.BackupPool, false, "backup pool") {
 			continue
 		}
-		b := t.PoolByFQDN(p.BackupPool)
+		b := v.x.pool(p.BackupPool)
 		switch {
 		case b == nil:
 			v.add(CodeDangling, path, "name an existing Front End pool, or add it under pools", "backup pool %q does not exist", p.BackupPool)
@@ -481,15 +482,14 @@ func (v *validator) pairs() {
 				"%s is already paired with %s; a pool backs up exactly one other pool", b.FQDN, b.BackupPool)
 		}
 	}
-	for _, pr := range t.Pairs() {
+	for _, pr := range v.x.pairs() {
 		v.pair(pr)
 	}
 }
 
 func (v *validator) pair(pr Pair) {
-	t := v.t
 	a, b := pr.A, pr.B
-	path := t.PoolPath(t.poolIndex(a)) + ".backupPool"
+	path := v.x.path(a) + ".backupPool"
 	with := b.FQDN
 	if a.Role != b.Role {
 		v.add(CodePairEdition, path, "pair Enterprise with Enterprise and Standard with Standard",
@@ -531,7 +531,7 @@ func (v *validator) pair(pr Pair) {
 				"%s uses %s and %s uses %s for back-end high availability", a.FQDN, ha, with, hb)
 		}
 	}
-	sa, sb := t.SiteByName(a.Site), t.SiteByName(b.Site)
+	sa, sb := v.x.site(a.Site), v.x.site(b.Site)
 	if sa != nil && sb != nil && sa.Region != "" && sb.Region != "" && !strings.EqualFold(sa.Region, sb.Region) {
 		v.add(CodePairRegion, path, "pair pools within one world region with fast links",
 			"%s is in region %s and %s in %s: cross-region pairs lose more data (replication latency)", a.FQDN, sa.Region, with, sb.Region)
@@ -547,9 +547,9 @@ func (v *validator) capacity(i int) {
 		return
 	}
 	path := t.PoolPath(i) + ".users"
-	users := t.TotalUsers(p)
+	users := v.x.totalUsers(p)
 	withBranches := ""
-	if bu := t.BranchUsers(p); bu > 0 {
+	if bu := v.x.branchUsersOf(p); bu > 0 {
 		withBranches = fmt.Sprintf(" (%d homed, %d on branches it backs up)", max(p.Users, 0), bu)
 	}
 	capUsers := Capacity(p)
@@ -568,7 +568,7 @@ func (v *validator) capacity(i int) {
 			"%d users on %d Front End Servers: losing one leaves %d per server, over %d", users, len(p.Servers),
 			users/(len(p.Servers)-1), UsersPerServer)
 	}
-	if t.Partner(p) != nil && p.Role == FrontEndEnterprise && users > MaxPairedPoolUsers(p.Version) && users <= MaxPoolUsers(p.Version) {
+	if v.x.partner(p) != nil && p.Role == FrontEndEnterprise && users > MaxPairedPoolUsers(p.Version) && users <= MaxPoolUsers(p.Version) {
 		v.add(CodeOverPairedMax, path, "move users to another pair",
 			"%d users%s; each pool of a %s pair may home at most %d so that its partner can carry both",
 			users, withBranches, versionName(p.Version), MaxPairedPoolUsers(p.Version))
@@ -577,14 +577,13 @@ func (v *validator) capacity(i int) {
 
 // pairCapacity checks that each pool of a pair can carry both pools' users.
 func (v *validator) pairCapacity(pr Pair) {
-	t := v.t
-	total := t.PairUsers(pr)
+	total := v.x.totalUsers(pr.A) + v.x.totalUsers(pr.B)
 	for _, x := range []struct{ survivor, failed *Pool }{{pr.A, pr.B}, {pr.B, pr.A}} {
 		s := x.survivor
 		if len(s.Servers) == 0 || !slices.Contains(Versions, s.Version) || !s.Role.IsFrontEnd() {
 			continue
 		}
-		path := t.PoolPath(t.poolIndex(s)) + ".servers"
+		path := v.x.path(s) + ".servers"
 		switch s.Role {
 		case FrontEndStandard:
 			if total > StandardEditionFailoverUsers {
@@ -617,13 +616,13 @@ func (v *validator) cms() {
 	if !v.fqdn("cms.pool", t.CMS.Pool, false, "CMS pool") {
 		return
 	}
-	p := t.PoolByFQDN(t.CMS.Pool)
+	p := v.x.pool(t.CMS.Pool)
 	switch {
 	case p == nil:
 		v.add(CodeDangling, "cms.pool", "name an existing Front End pool", "CMS pool %q does not exist", t.CMS.Pool)
 	case !p.Role.IsFrontEnd():
 		v.add(CodeCMSNotFE, "cms.pool", "move the CMS to a Front End pool", "the CMS is on %s, a %s pool; it lives on a Front End pool's back end", p.FQDN, p.Role)
-	case t.Partner(p) == nil:
+	case v.x.partner(p) == nil:
 		v.add(CodeCMSUnpaired, "cms.pool", "pair the CMS pool: pairing installs a standby CMS in the partner",
 			"the CMS pool %s has no backup pool, so the Central Management store cannot be failed over", p.FQDN)
 	}
@@ -648,13 +647,13 @@ func (v *validator) edges() {
 		if !v.fqdn(path, p.NextHop, false, "next hop") {
 			continue
 		}
-		h := t.PoolByFQDN(p.NextHop)
+		h := v.x.pool(p.NextHop)
 		switch {
 		case h == nil:
 			v.add(CodeDangling, path, "name an existing Front End or Director pool", "next-hop pool %q does not exist", p.NextHop)
 		case !h.Role.IsFrontEnd() && h.Role != Director:
 			v.add(CodeNextHopRole, path, "point the next hop at a Front End or Director pool", "next hop %s is a %s pool", h.FQDN, h.Role)
-		case h.Role.IsFrontEnd() && t.Partner(h) != nil:
+		case h.Role.IsFrontEnd() && v.x.partner(h) != nil:
 			v.add(CodeNextHopPaired, path, "before failing that pool over, move the next hop to another pool (Topology Builder, or Set-CsEdgeServer for another site)",
 				"%s is this Edge pool's next hop: Invoke-CsPoolFailOver refuses to fail it over until the next hop is moved", h.FQDN)
 		}
@@ -674,7 +673,7 @@ func (v *validator) branch(i int) {
 	v.fqdn(path+".fqdn", b.FQDN, true, "branch appliance")
 	if b.Site == "" {
 		v.add(CodeMissing, path+".site", "name the central site the branch is associated with", "the branch has no site")
-	} else if t.SiteByName(b.Site) == nil {
+	} else if v.x.site(b.Site) == nil {
 		v.add(CodeDangling, path+".site", "add the site under sites, or correct the name", "site %q does not exist", b.Site)
 	}
 	if b.Users < 0 {
@@ -688,7 +687,7 @@ func (v *validator) branch(i int) {
 	if !v.fqdn(rp, b.BackupRegistrar, false, "backup registrar") {
 		return
 	}
-	p := t.PoolByFQDN(b.BackupRegistrar)
+	p := v.x.pool(b.BackupRegistrar)
 	switch {
 	case p == nil:
 		v.add(CodeDangling, rp, "name an existing Front End pool", "backup registrar %q does not exist", b.BackupRegistrar)
