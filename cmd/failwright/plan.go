@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"failwright/engine/plan"
@@ -155,6 +156,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		req.Setup = setup
 	}
 	p, fs := plan.Build(doc.Topology, req)
+	fs = slices.Clone(fs) // the plan keeps its own findings, without file positions
 	anchorPlanFindings(doc, fs)
 	if p == nil {
 		fmt.Fprintf(stderr, "failwright plan: %s cannot be failed over as asked:\n", a.pool)

@@ -94,28 +94,24 @@ func Check(p *Plan, t *topology.Topology) topology.Findings {
 		fs.Sort()
 		return fs
 	}
-	now := Assumptions(t, p.Request)
-	byPath := make(map[string]string, len(now))
-	for _, a := range now {
-		byPath[a.Path] = a.Value
-	}
 	had := make(map[string]bool, len(p.Assumptions))
 	changed := 0
 	fix := "Make the plan again for this topology (failwright plan), or restore the topology the plan was made for."
 	for _, a := range p.Assumptions {
 		had[a.Path] = true
-		v, ok := byPath[a.Path]
+		v, ok := factValue(t, a)
 		switch {
 		case !ok:
-			errf("PL102", a.Path, "plan assumed "+show(a.Value)+", topology no longer has it", fix)
+			errf("PL102", a.Path, "plan assumed "+show(a.Value)+", topology no longer has "+a.Subject, fix)
 			changed++
 		case v != a.Value:
 			errf("PL101", a.Path, "plan assumed "+show(a.Value)+", topology now says "+show(v), fix)
 			changed++
 		}
 	}
-	for _, a := range now {
-		if !had[a.Path] {
+	// New facts the plan would now depend on: an Edge pool or a branch that points at the pool.
+	for _, a := range Assumptions(t, p.Request) {
+		if !had[a.Path] && (a.Fact == FactNextHop || a.Fact == FactBackupRegistrar) {
 			errf("PL102", a.Path, "topology now says "+show(a.Value)+", which the plan did not assume", fix)
 			changed++
 		}
@@ -133,6 +129,48 @@ func Check(p *Plan, t *topology.Topology) topology.Findings {
 	}
 	fs.Sort()
 	return fs
+}
+
+// factValue reads the fact a names from topology t as it is now; false when its subject (a
+// pool or a branch) is gone.
+func factValue(t *topology.Topology, a Assumption) (string, bool) {
+	switch a.Fact {
+	case FactCMSPool:
+		return t.CMS.Pool, true
+	case FactBackupRegistrar:
+		for i := range t.Branches {
+			if strings.EqualFold(t.Branches[i].FQDN, a.Subject) {
+				return t.Branches[i].BackupRegistrar, true
+			}
+		}
+		return "", false
+	}
+	p := t.PoolByFQDN(a.Subject)
+	if p == nil {
+		return "", false
+	}
+	server, inst, mirror, minst := cmsStore(p)
+	switch a.Fact {
+	case FactRole:
+		return string(p.Role), true
+	case FactVersion:
+		return string(p.Version), true
+	case FactSite:
+		return p.Site, true
+	case FactBackupPool:
+		return p.BackupPool, true
+	case FactNextHop:
+		return p.NextHop, true
+	case FactBackEnd:
+		return server, true
+	case FactBackEndInstance:
+		return inst, true
+	case FactMirror:
+		return mirror, true
+	case FactMirrorInstance:
+		return minst, true
+	}
+	return "", false
 }
 
 func show(v string) string {

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -93,7 +94,7 @@ func Build(t *topology.Topology, req Request) (*Plan, topology.Findings) {
 	}
 	p.Fingerprint = topology.Fingerprint(t)
 	p.ID = ComputeID(p)
-	return p, p.Findings
+	return p, slices.Clone(p.Findings)
 }
 
 // EffectiveSetup is the setup a plan for req starts from: req.Setup, or for a disaster
