@@ -62,7 +62,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"missing topology file", strings.Replace(head, "litwareinc", "nowhere", 1) + "  - run: Get-CsPool\n",
 			`s.yaml:5:11: error FW0410 topology: cannot read topology "topologies/nowhere.yaml": open topologies/nowhere.yaml: no such file or directory`, 1},
 		{"syntax error", head + "  - run: [Get-CsPool\n",
-			`s.yaml:7:10: error FW0401 : invalid YAML: sequence end token ']' not found`, 1},
+			`s.yaml:7:10: error FW0401: invalid YAML: sequence end token ']' not found`, 1},
 		{"trainee without solution", head + "  - trainee:\n      prompt: go\n      accept: Invoke-CsPoolFailOver -PoolFqdn x\n",
 			`s.yaml:8:7: error FW0403 steps[0].trainee: steps[0].trainee has no solution (the model answer the runner plays)`, 1},
 	}
