@@ -115,12 +115,21 @@ func (r *runState) step(i int, typed []string) *StepReport {
 		if lines == nil {
 			lines = st.Trainee.Solution
 		}
-		accepted := ""
+		accepted, pending := "", ""
 		for _, l := range lines {
 			res := r.exec(&sr, l)
-			if accepted == "" && !res.Failed && acceptedBy(l, st.Trainee.Accept) {
+			switch {
+			case res.Prompt:
+				pending = l // the next line answers its -Confirm question
+				continue
+			case pending != "":
+				if accepted == "" && !res.Failed && res.Changed && acceptedBy(pending, st.Trainee.Accept) {
+					accepted = pending
+				}
+			case accepted == "" && !res.Failed && acceptedBy(l, st.Trainee.Accept):
 				accepted = l
 			}
+			pending = ""
 		}
 		if len(st.Trainee.Accept) > 0 {
 			c := Check{Kind: "accept", Path: fmt.Sprintf("steps[%d].trainee.accept", i),

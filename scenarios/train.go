@@ -25,8 +25,9 @@ type Trainer struct {
 
 	typed      []typedCommand
 	deductions []Deduction
-	errors     int  // points taken for failed commands so far
-	cmsWarned  bool // the CMS-first deduction is taken once
+	errors     int    // points taken for failed commands so far
+	cmsWarned  bool   // the CMS-first deduction is taken once
+	pending    string // a command waiting for its -Confirm answer
 	finished   bool
 	score      *Score
 }
@@ -217,13 +218,28 @@ func (t *Trainer) Input(line string) Turn {
 		t.complete(&turn, false)
 		return turn
 	}
-	t.judge(line, &turn)
+	answer := t.pending // this line answers a -Confirm question asked by the previous command
+	t.pending = ""
+	if answer == "" {
+		t.judge(line, &turn)
+	}
 	res := t.run.exec(&t.curSR, line)
 	cr := t.curSR.Commands[len(t.curSR.Commands)-1]
 	turn.Command = &cr
-	c, _ := parseCommand(line)
-	_, whatIf := c.has("WhatIf")
-	t.typed = append(t.typed, typedCommand{line: line, step: t.cur, failed: res.Failed, whatIf: whatIf, clock: cr.Clock, ordinal: len(t.typed)})
+	switch {
+	case res.Prompt:
+		// Asked for confirmation: nothing has happened yet; the next line answers.
+		t.pending = line
+	case answer != "":
+		// The confirmed command counts as typed; a declined one (nothing changed) as not done.
+		c, _ := parseCommand(answer)
+		_, whatIf := c.has("WhatIf")
+		t.typed = append(t.typed, typedCommand{line: answer, step: t.cur, failed: res.Failed || !res.Changed, whatIf: whatIf, clock: cr.Clock, ordinal: len(t.typed)})
+	default:
+		c, _ := parseCommand(line)
+		_, whatIf := c.has("WhatIf")
+		t.typed = append(t.typed, typedCommand{line: line, step: t.cur, failed: res.Failed, whatIf: whatIf, clock: cr.Clock, ordinal: len(t.typed)})
+	}
 	if res.Failed && !res.Prompt {
 		pts := min(2, 10-t.errors)
 		if pts > 0 {
@@ -381,6 +397,9 @@ func (t *Trainer) Finish() *Score {
 		if !c.model {
 			typed++
 		}
+	}
+	if t.pending != "" {
+		typed++ // asked for confirmation and never answered
 	}
 	t.score = &Score{Name: t.sc.Name, File: t.sc.File, Points: max(points, 0), Max: 100, Deductions: t.deductions,
 		Commands: typed, Hints: hints, StepsDone: done, Steps: total, Report: rep}

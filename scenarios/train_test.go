@@ -79,3 +79,23 @@ func TestTrainerSkipPlaysTheModelAnswer(t *testing.T) {
 	assert.True(t, s.Passed)
 	assert.Contains(t, out, "Model answer: Invoke-CsManagementServerFailover")
 }
+
+func TestTrainerConfirmCountsOnlyWhenAnswered(t *testing.T) {
+	sc, fs := Load("training-beginner-planned-failover.yaml")
+	require.False(t, fs.HasErrors(), "%v", fs)
+	tr, err := NewTrainer(sc, Options{})
+	require.NoError(t, err)
+	tr.Start()
+	turn := tr.Input("Invoke-CsPoolFailOver -PoolFqdn chi-pool-01.contoso.com -Confirm")
+	require.NotNil(t, turn.Command)
+	assert.True(t, turn.Command.Prompt)
+	assert.Equal(t, 0, tr.Prompt().Number-1, "asking for confirmation does not complete the step")
+	tr.Input("N")
+	require.NotNil(t, tr.Prompt())
+	assert.Equal(t, 1, tr.Prompt().Number, "declining does not complete the step")
+	tr.Input("Invoke-CsPoolFailOver -PoolFqdn chi-pool-01.contoso.com -Confirm")
+	turn = tr.Input("Y")
+	assert.Contains(t, turn.Feedback, "Step done.")
+	require.NotNil(t, tr.Prompt())
+	assert.Equal(t, 2, tr.Prompt().Number)
+}
