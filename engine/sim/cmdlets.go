@@ -102,6 +102,10 @@ func cmdBackupStatus(c *ctx) {
 	}
 	d := s.x.pools[p].dirOut
 	mods := c.moduleStates(p, d, c.cmd.Str("Category"))
+	if len(mods) == 0 {
+		c.warnf(`Pool "%s" runs %s: Response Group data is backed up by the Backup Service only on Skype for Business Server 2019 (with the July 2019 cumulative update). Use Export-CsRgsConfiguration.`, s.x.pools[p].fqdn, versionName(s.x.pools[p].version))
+		return
+	}
 	var names []string
 	for _, m := range mods {
 		names = append(names, m[0])

@@ -5,6 +5,17 @@ import (
 	"testing"
 )
 
+// fuzzTopologies are the topologies FuzzExec picks from.
+var fuzzTopologies = []string{
+	litware,
+	"../../scenarios/topologies/unpaired.yaml",
+	"../../scenarios/topologies/standard-pair.yaml",
+	"../../scenarios/topologies/sfb2019-16fe.yaml",
+	"../../scenarios/topologies/mixed-version.yaml",
+	"../../scenarios/topologies/lync2013-pair.yaml",
+	"testdata/topologies/quorum.yaml",
+}
+
 // FuzzExec feeds arbitrary lines to Exec after a few valid ones: it must never panic, virtual
 // time must never go back, and the users by mode must always add up to every user.
 func FuzzExec(f *testing.F) {
@@ -26,16 +37,22 @@ func FuzzExec(f *testing.F) {
 		"Wait-SimTime -Minutes -5",
 		"Reset-CsPoolRegistrarState -PoolFqdn dfw-cs-001.litwareinc.com -ResetType FullReset -Force",
 	} {
-		f.Add(seed, "Wait-SimTime 00:02:00")
+		for k := range fuzzTopologies {
+			f.Add(seed, "Wait-SimTime 00:02:00", uint8(k))
+		}
 	}
-	topo := loadTopology(f, litware)
-	base, err := New(topo, Options{Seed: 3})
-	if err != nil {
-		f.Fatal(err)
+	f.Add("Get-CsBackupServiceStatus -PoolFqdn sea-se-01.tailspintoys.com -Category RGS", "Get-SimState", uint8(2))
+	var bases []*Sim
+	for _, file := range fuzzTopologies {
+		base, err := New(loadTopology(f, file), Options{Seed: 3})
+		if err != nil {
+			f.Fatal(err)
+		}
+		base.ExecAll("Set-CsEdgeServer -Identity EdgeServer:atl-edge-001.litwareinc.com -Registrar Registrar:dfw-cs-001.litwareinc.com")
+		bases = append(bases, base)
 	}
-	base.ExecAll("Set-CsEdgeServer -Identity EdgeServer:atl-edge-001.litwareinc.com -Registrar Registrar:dfw-cs-001.litwareinc.com")
-	f.Fuzz(func(t *testing.T, a, b string) {
-		s := base.Clone()
+	f.Fuzz(func(t *testing.T, a, b string, k uint8) {
+		s := bases[int(k)%len(bases)].Clone()
 		prev := s.Now()
 		for _, line := range append(strings.Split(a, "\n"), b) {
 			s.Exec(line)
