@@ -120,9 +120,12 @@ func (b *builder) compose() (*Plan, topology.Findings) {
 		Assumptions:   Assumptions(b.t, b.req),
 		Steps:         b.steps,
 	}
+	if p.Request.Setup == nil {
+		p.Request.Setup = []string{} // written as [] rather than null
+	}
 	p.Prediction = staticPrediction(b.t, p, b.pool, b.bk)
 	fs := b.done()
-	p.Findings = fs
+	p.Findings = append(topology.Findings{}, fs...)
 	return p, fs
 }
 
