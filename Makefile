@@ -69,16 +69,19 @@ WEB_EMBED  := web/assets/public
 WEB_SRC    := $(shell find wasm web -name '*.go' -o -name '*.vugu' -o -name '*.css' -o -name '*.js' 2>/dev/null) index.html
 UI_GEN     := web/ui/0_components_gen.go
 
-# build/web/: index.html, app.wasm, app.wasm.gz, wasm_exec.js, boot.js, app.css. The same
+# build/web/: index.html, app.wasm(.gz) (the page), engine.wasm(.gz) (the engine worker that
+# runs scenarios and plans), wasm_exec.js, boot.js, engine.js, app.css, favicon.svg. The same
 # files (minus the uncompressed wasm) are copied into web/assets/public for the CLI to embed.
 web: $(UI_GEN)
 	@mkdir -p $(WEB_OUT) $(WEB_EMBED)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WEB_OUT)/app.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WEB_OUT)/engine.wasm ./wasm/engine
 	gzip -9 -n -c $(WEB_OUT)/app.wasm > $(WEB_OUT)/app.wasm.gz
-	cp $(GOROOT_DIR)/lib/wasm/wasm_exec.js web/static/boot.js web/static/app.css web/static/favicon.svg $(WEB_OUT)/
+	gzip -9 -n -c $(WEB_OUT)/engine.wasm > $(WEB_OUT)/engine.wasm.gz
+	cp $(GOROOT_DIR)/lib/wasm/wasm_exec.js web/static/boot.js web/static/engine.js web/static/app.css web/static/favicon.svg $(WEB_OUT)/
 	sed "s/__WASM_SIZE__/$$(stat -c %s $(WEB_OUT)/app.wasm)/" index.html > $(WEB_OUT)/index.html
-	cd $(WEB_OUT) && cp index.html app.wasm.gz wasm_exec.js boot.js app.css favicon.svg $(CURDIR)/$(WEB_EMBED)/
-	@echo "== web: app.wasm $$(stat -c %s $(WEB_OUT)/app.wasm) bytes, gzip $$(stat -c %s $(WEB_OUT)/app.wasm.gz) bytes"
+	cd $(WEB_OUT) && cp index.html app.wasm.gz engine.wasm.gz wasm_exec.js boot.js engine.js app.css favicon.svg $(CURDIR)/$(WEB_EMBED)/
+	@echo "== web: app.wasm $$(stat -c %s $(WEB_OUT)/app.wasm) bytes, gzip $$(stat -c %s $(WEB_OUT)/app.wasm.gz) bytes; engine.wasm gzip $$(stat -c %s $(WEB_OUT)/engine.wasm.gz) bytes"
 
 # The vugu components' Go code is generated and committed (so go vet works on a clean clone).
 $(UI_GEN): $(wildcard web/ui/*.vugu)

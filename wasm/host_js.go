@@ -3,6 +3,7 @@
 package main
 
 import (
+	"encoding/json"
 	"syscall/js"
 
 	"github.com/vugu/vugu"
@@ -13,6 +14,9 @@ import (
 type browserHost struct {
 	env vugu.EventEnv
 	win js.Value
+
+	worker  js.Value
+	pending map[int]func([]byte, error)
 }
 
 func newBrowserHost(env vugu.EventEnv) *browserHost {
@@ -182,5 +186,63 @@ func (h *browserHost) ReadFile(event vugu.DOMEvent, done func(string, []byte, er
 func (h *browserHost) ScrollToEnd(id string) {
 	if el := h.win.Get("document").Call("getElementById", id); el.Truthy() {
 		el.Set("scrollTop", el.Get("scrollHeight"))
+	}
+}
+
+// Engine posts a request to the engine worker, started on first use.
+func (h *browserHost) Engine(req []byte, done func([]byte, error)) {
+	if !h.worker.Truthy() {
+		h.pending = map[int]func([]byte, error){}
+		h.worker = js.Global().Get("Worker").New("engine.js")
+		h.worker.Set("onmessage", js.FuncOf(func(_ js.Value, args []js.Value) any {
+			data := args[0].Get("data").String()
+			go h.engineAnswer([]byte(data))
+			return nil
+		}))
+		h.worker.Set("onerror", js.FuncOf(func(_ js.Value, args []js.Value) any {
+			msg := "the engine worker failed"
+			if len(args) > 0 && args[0].Get("message").Truthy() {
+				msg += ": " + args[0].Get("message").String()
+			}
+			go h.engineFailed(msg)
+			return nil
+		}))
+	}
+	var head struct {
+		ID int `json:"id"`
+	}
+	_ = json.Unmarshal(req, &head)
+	h.pending[head.ID] = done
+	h.worker.Call("postMessage", string(req))
+}
+
+func (h *browserHost) engineAnswer(data []byte) {
+	var head struct {
+		ID    int    `json:"id"`
+		Error string `json:"error"`
+	}
+	_ = json.Unmarshal(data, &head)
+	h.env.Lock()
+	defer h.env.UnlockRender()
+	if head.ID == -1 {
+		h.failPending(head.Error)
+		return
+	}
+	if done, ok := h.pending[head.ID]; ok {
+		delete(h.pending, head.ID)
+		done(data, nil)
+	}
+}
+
+func (h *browserHost) engineFailed(msg string) {
+	h.env.Lock()
+	defer h.env.UnlockRender()
+	h.failPending(msg)
+}
+
+func (h *browserHost) failPending(msg string) {
+	for id, done := range h.pending {
+		delete(h.pending, id)
+		done(nil, errString(msg))
 	}
 }

@@ -3,14 +3,13 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"path"
-	"sort"
 	"strings"
 
 	"failwright/engine/sim"
 	"failwright/engine/topology"
 	"failwright/scenarios"
+	"failwright/web/engine/proto"
 	"failwright/web/workspace"
 )
 
@@ -96,6 +95,14 @@ type App struct {
 
 	Scen ScenarioState
 	Plan PlanState
+
+	// Busy counts engine requests in flight.
+	Busy         int
+	engineSeq    int
+	library      []scenarios.Entry
+	samples      []string
+	libraryAsked bool
+	scrollTrain  bool
 }
 
 // NewApp starts the app on host: it restores the stored workspace (reporting any problem),
@@ -164,6 +171,10 @@ func (a *App) AfterRender() {
 	if a.scrollConsole {
 		a.scrollConsole = false
 		a.host.ScrollToEnd("console")
+	}
+	if a.scrollTrain {
+		a.scrollTrain = false
+		a.host.ScrollToEnd("train-log")
 	}
 	a.expireNotices()
 	if !a.dirty {
@@ -285,42 +296,41 @@ type Sample struct {
 	Name string
 }
 
-// Samples lists the sample topologies of the scenario library, plus the built-in starter.
+// Samples lists the built-in starter and the sample topologies of the scenario library (which
+// the engine worker lists on first use).
 func (a *App) Samples() []Sample {
 	out := []Sample{{File: "", Name: "Two-site pair (starter)"}}
-	names, _ := fs.Glob(scenarios.FS(), "topologies/*.yaml")
-	sort.Strings(names)
-	for _, n := range names {
+	a.Library()
+	for _, n := range a.samples {
 		out = append(out, Sample{File: n, Name: path.Base(n)})
 	}
 	return out
 }
 
 // LoadSample replaces the workspace with a sample topology (file "" is the starter, "empty"
-// an empty topology).
+// an empty topology); library samples are decoded by the engine worker.
 func (a *App) LoadSample(file string) {
 	if a.doc.Changes > 0 && !a.host.Confirm("Replace the current workspace with this sample? (Undo brings it back.)") {
 		return
 	}
-	var w workspace.Workspace
 	switch file {
 	case "":
-		w = starter()
+		a.replaceWorkspace(starter())
 	case "empty":
-		w = workspace.Empty()
+		a.replaceWorkspace(workspace.Empty())
 	default:
-		data, err := fs.ReadFile(scenarios.FS(), file)
-		if err != nil {
-			a.notify("error", "No sample %s.", file)
-			return
-		}
-		t, fs := topology.Decode(path.Base(file), data)
-		if t == nil || fs.HasErrors() {
-			a.notify("error", "The sample %s does not decode: %v", file, fs.Err())
-			return
-		}
-		w = workspace.Workspace{Topology: t, Seed: 1, Origin: "sample " + path.Base(file)}
+		a.callEngine(proto.Request{Op: proto.OpSample, File: file}, func(r proto.Response) {
+			if r.Error != "" || r.Workspace == nil {
+				a.notify("error", "The sample %s could not be loaded: %s", file, r.Error)
+				return
+			}
+			a.replaceWorkspace(*r.Workspace)
+		})
 	}
+}
+
+// replaceWorkspace swaps in a new workspace as one undoable step.
+func (a *App) replaceWorkspace(w workspace.Workspace) {
 	a.doc.Replace("load "+w.Origin, w)
 	a.EditPool = -1
 	a.SelectedPool = ""

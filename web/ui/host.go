@@ -22,6 +22,9 @@ type Host interface {
 	Every(intervalMs int, f func()) (stop func())
 	// ReadFile reads the file chosen in the <input type="file"> that fired event.
 	ReadFile(event vugu.DOMEvent, done func(name string, data []byte, err error))
+	// Engine sends a request to the engine worker (engine.wasm in a Web Worker) and calls done
+	// with its answer.
+	Engine(request []byte, done func(response []byte, err error))
 	// ScrollToEnd scrolls the element with the given id to its bottom.
 	ScrollToEnd(id string)
 	// NowMs is a monotonic clock in milliseconds, used only to measure rendering.
@@ -35,6 +38,8 @@ type MemHost struct {
 	Hash      string
 	Query     string
 	Answer    bool
+	// EngineFunc answers Engine; nil answers with an error.
+	EngineFunc func(request []byte) []byte
 	// FetchFunc answers Fetch; nil answers every request with a network error.
 	FetchFunc func(method, url string, body []byte) (int, []byte, error)
 }
@@ -80,6 +85,15 @@ func (h *MemHost) Every(int, func()) func() { return func() {} }
 // ReadFile implements Host; MemHost reads nothing.
 func (h *MemHost) ReadFile(_ vugu.DOMEvent, done func(string, []byte, error)) {
 	done("", nil, errNoNetwork)
+}
+
+// Engine implements Host; it answers at once.
+func (h *MemHost) Engine(req []byte, done func([]byte, error)) {
+	if h.EngineFunc == nil {
+		done(nil, errNoNetwork)
+		return
+	}
+	done(h.EngineFunc(req), nil)
 }
 
 // ScrollToEnd implements Host; MemHost has nothing to scroll.

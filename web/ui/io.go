@@ -2,13 +2,12 @@ package ui
 
 import (
 	"encoding/json"
-	"errors"
 	"net/url"
 	"strings"
 
 	"github.com/vugu/vugu"
 
-	"failwright/engine/topology"
+	"failwright/web/engine/proto"
 	"failwright/web/workspace"
 )
 
@@ -26,48 +25,34 @@ func (a *App) CloseImport() {
 }
 
 // ImportData imports a file's contents (a topology in YAML or JSON, or an exported
-// workspace). On failure the errors are shown with their positions and the current workspace
-// is left exactly as it was.
-func (a *App) ImportData(name string, data []byte) bool {
+// workspace); the engine worker decodes it. On failure the errors are shown with their
+// positions and the current workspace is left exactly as it was.
+func (a *App) ImportData(name string, data []byte) {
 	if name == "" {
 		name = "pasted.yaml"
 	}
-	w, err := workspace.Import(name, data)
-	if err != nil {
-		a.ImportOpen = true
-		a.ImportErrors = importMessages(err)
-		return false
-	}
-	a.doc.Replace("import "+name, w)
-	a.EditPool, a.SelectedPool = -1, ""
-	a.afterChange(true)
-	a.replay()
-	a.CloseImport()
-	a.notify("info", "Imported %s (%s).", name, w.Topology.Name)
-	return true
+	a.ImportErrors = nil
+	a.callEngine(proto.Request{Op: proto.OpImport, File: name, Text: string(data)}, func(r proto.Response) {
+		switch {
+		case r.Error != "":
+			a.ImportOpen = true
+			a.ImportErrors = []string{r.Error}
+		case len(r.ImportErrors) > 0 || r.Workspace == nil:
+			a.ImportOpen = true
+			a.ImportErrors = r.ImportErrors
+		default:
+			a.doc.Replace("import "+name, *r.Workspace)
+			a.EditPool, a.SelectedPool = -1, ""
+			a.afterChange(true)
+			a.replay()
+			a.CloseImport()
+			a.notify("info", "Imported %s (%s).", name, r.Workspace.Topology.Name)
+		}
+	})
 }
 
 // ImportPasted imports the text pasted into the dialog.
 func (a *App) ImportPasted() { a.ImportData(a.ImportName, []byte(a.ImportText)) }
-
-func importMessages(err error) []string {
-	var ie *workspace.ImportError
-	if !errors.As(err, &ie) || len(ie.Findings) == 0 {
-		return []string{err.Error()}
-	}
-	var out []string
-	for _, f := range ie.Findings {
-		if f.Severity != topology.Error {
-			continue
-		}
-		s := f.Pos.String() + ": " + f.Message
-		if f.Fix != "" {
-			s += " (" + f.Fix + ")"
-		}
-		out = append(out, s)
-	}
-	return out
-}
 
 // ExportYAML downloads the topology as YAML.
 func (a *App) ExportYAML() {

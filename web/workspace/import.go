@@ -98,3 +98,23 @@ func FileName(w *Workspace) string {
 	}
 	return s
 }
+
+// ImportMessages lists an import error's problems, one line each with file:line:column.
+func ImportMessages(err error) []string {
+	var ie *ImportError
+	if !errors.As(err, &ie) || len(ie.Findings) == 0 {
+		return []string{err.Error()}
+	}
+	var out []string
+	for _, f := range ie.Findings {
+		if f.Severity != topology.Error {
+			continue
+		}
+		s := f.Pos.String() + ": " + f.Message
+		if f.Fix != "" {
+			s += " (" + f.Fix + ")"
+		}
+		out = append(out, s)
+	}
+	return out
+}

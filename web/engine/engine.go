@@ -1,0 +1,157 @@
+// Package engine is the browser app's engine worker: it answers proto requests by running the
+// scenario library, training drills and the plan builder and renderers. The GOOS=js main in
+// wasm/engine runs it in a Web Worker, off the page's thread and out of the page's wasm; tests
+// call it directly.
+package engine
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"failwright/engine/plan"
+	"failwright/engine/render"
+	"failwright/engine/topology"
+	"failwright/scenarios"
+	"failwright/web/engine/proto"
+	"failwright/web/workspace"
+)
+
+// Server holds the engine's state between requests: the running drill.
+type Server struct {
+	trainer *scenarios.Trainer
+}
+
+// Handle answers one JSON request with one JSON response. It never panics on bad input.
+func (s *Server) Handle(data []byte) (out []byte) {
+	var req proto.Request
+	resp := proto.Response{}
+	defer func() {
+		if r := recover(); r != nil {
+			resp = proto.Response{ID: req.ID, Error: fmt.Sprintf("internal error: %v", r)}
+			out, _ = json.Marshal(resp)
+		}
+	}()
+	if err := json.Unmarshal(data, &req); err != nil {
+		resp.Error = "bad request: " + err.Error()
+	} else {
+		resp = s.handle(req)
+	}
+	resp.ID = req.ID
+	out, err := json.Marshal(resp)
+	if err != nil {
+		out, _ = json.Marshal(proto.Response{ID: req.ID, Error: err.Error()})
+	}
+	return out
+}
+
+func (s *Server) handle(req proto.Request) proto.Response {
+	switch req.Op {
+	case proto.OpLibrary:
+		samples, _ := fs.Glob(scenarios.FS(), "topologies/*.yaml")
+		sort.Strings(samples)
+		return proto.Response{Library: scenarios.Library(), Samples: samples}
+	case proto.OpImport:
+		w, err := workspace.Import(req.File, []byte(req.Text))
+		if err != nil {
+			return proto.Response{ImportErrors: workspace.ImportMessages(err)}
+		}
+		return proto.Response{Workspace: &w}
+	case proto.OpSample:
+		data, err := fs.ReadFile(scenarios.FS(), req.File)
+		if err != nil || !strings.HasPrefix(req.File, "topologies/") {
+			return proto.Response{Error: "no sample " + req.File}
+		}
+		t, fs := topology.Decode(path.Base(req.File), data)
+		if t == nil || fs.HasErrors() {
+			return proto.Response{Error: fmt.Sprintf("the sample %s does not decode: %v", req.File, fs.Err())}
+		}
+		return proto.Response{Workspace: &workspace.Workspace{Topology: t, Seed: 1, Origin: "sample " + path.Base(req.File)}}
+	case proto.OpScenarioTop:
+		sc, err := load(req.File)
+		if err != nil {
+			return proto.Response{Error: err.Error()}
+		}
+		return proto.Response{Workspace: &workspace.Workspace{Topology: sc.Topology, Seed: sc.Seed, Origin: "scenario " + req.File}}
+	case proto.OpRun:
+		sc, err := load(req.File)
+		if err != nil {
+			return proto.Response{Error: err.Error()}
+		}
+		rep, err := scenarios.Run(sc, scenarios.Options{})
+		if err != nil {
+			return proto.Response{Error: err.Error()}
+		}
+		return proto.Response{Report: rep}
+	case proto.OpTrainStart:
+		sc, err := load(req.File)
+		if err != nil {
+			return proto.Response{Error: err.Error()}
+		}
+		tr, err := scenarios.NewTrainer(sc, scenarios.Options{})
+		if err != nil {
+			return proto.Response{Error: err.Error()}
+		}
+		s.trainer = tr
+		return s.turn(tr.Start())
+	case proto.OpTrainInput:
+		if s.trainer == nil {
+			return proto.Response{Error: "no drill is running"}
+		}
+		return s.turn(s.trainer.Input(req.Line))
+	case proto.OpTrainFinish:
+		if s.trainer == nil {
+			return proto.Response{Error: "no drill is running"}
+		}
+		return proto.Response{Score: s.trainer.Finish()}
+	case proto.OpPlan:
+		return proto.Response{Plan: buildPlan(req)}
+	}
+	return proto.Response{Error: fmt.Sprintf("unknown operation %q", req.Op)}
+}
+
+func (s *Server) turn(t scenarios.Turn) proto.Response {
+	r := proto.Response{Turn: &t}
+	if t.Finished || s.trainer.Done() {
+		r.Score = s.trainer.Finish()
+	}
+	return r
+}
+
+func load(file string) (*scenarios.Scenario, error) {
+	sc, fs := scenarios.Load(file)
+	if sc == nil || fs.HasErrors() {
+		return nil, fmt.Errorf("%s does not load: %v", file, fs.Err())
+	}
+	return sc, nil
+}
+
+func buildPlan(req proto.Request) *proto.PlanResult {
+	var t topology.Topology
+	if err := json.Unmarshal(req.Topology, &t); err != nil {
+		return &proto.PlanResult{Findings: topology.Findings{{Code: "PL000", Severity: topology.Error, Path: "topology", Message: "the topology could not be read: " + err.Error()}}}
+	}
+	if req.Plan == nil {
+		return &proto.PlanResult{Findings: topology.Findings{{Code: "PL000", Severity: topology.Error, Path: "request", Message: "no plan request"}}}
+	}
+	p, fs := plan.Build(&t, *req.Plan)
+	res := &proto.PlanResult{Findings: fs, Plan: p}
+	if p == nil {
+		return res
+	}
+	for _, r := range []struct {
+		dst *string
+		f   func(*plan.Plan) ([]byte, error)
+	}{{&res.PS1, render.PowerShell}, {&res.Markdown, render.Markdown}, {&res.JSON, render.JSON}} {
+		b, err := r.f(p)
+		if err != nil {
+			res.Findings = append(res.Findings, topology.Finding{Code: "PL000", Severity: topology.Error, Path: "render", Message: err.Error()})
+			continue
+		}
+		*r.dst = string(b)
+	}
+	return res
+}

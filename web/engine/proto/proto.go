@@ -1,0 +1,69 @@
+// Package proto is the message format between the browser app and its engine worker (a Web
+// Worker running engine.wasm): the app posts a Request as JSON and gets a Response back. Only
+// plain data lives here, so that the app's own wasm carries the types and none of the heavy
+// code (scenario runs, training, plan building and rendering) that the worker runs.
+package proto
+
+import (
+	"encoding/json"
+
+	"failwright/engine/plan"
+	"failwright/engine/topology"
+	"failwright/scenarios"
+	"failwright/web/workspace"
+)
+
+// The operations.
+const (
+	OpLibrary     = "library"      // list the scenario library
+	OpRun         = "run"          // run a library scenario: Report
+	OpTrainStart  = "train-start"  // start a drill of a library scenario: Turn
+	OpTrainInput  = "train-input"  // send the trainee's line: Turn (and Score when over)
+	OpTrainFinish = "train-finish" // end the drill: Score
+	OpPlan        = "plan"         // build and render a plan: Plan
+	OpImport      = "import"       // decode a file the user chose (File, Text): Workspace or ImportErrors
+	OpSample      = "sample"       // decode a sample topology of the library (File): Workspace
+	OpScenarioTop = "scenario-top" // the topology of a library scenario (File): Workspace
+)
+
+// Request is one call to the engine worker.
+type Request struct {
+	ID   int    `json:"id"`
+	Op   string `json:"op"`
+	File string `json:"file,omitempty"`
+	Line string `json:"line,omitempty"`
+	// Text is the content of a file to import.
+	Text string `json:"text,omitempty"`
+	// Topology is the topology to plan for, as JSON.
+	Topology json.RawMessage `json:"topology,omitempty"`
+	Plan     *plan.Request   `json:"plan,omitempty"`
+}
+
+// Response is the engine's answer to the request with the same ID.
+type Response struct {
+	ID      int               `json:"id"`
+	Error   string            `json:"error,omitempty"`
+	Library []scenarios.Entry `json:"library,omitempty"`
+	// Samples are the sample topologies' library paths (topologies/NAME.yaml), sorted.
+	Samples []string `json:"samples,omitempty"`
+	// Workspace is a decoded workspace (import, sample, scenario topology).
+	Workspace *workspace.Workspace `json:"workspace,omitempty"`
+	// ImportErrors are an import's problems, each with file:line:column.
+	ImportErrors []string `json:"importErrors,omitempty"`
+	Report  *scenarios.Report `json:"report,omitempty"`
+	Turn    *scenarios.Turn   `json:"turn,omitempty"`
+	Score   *scenarios.Score  `json:"score,omitempty"`
+	Plan    *PlanResult       `json:"plan,omitempty"`
+}
+
+// PlanResult is a built plan and its three renderings, or the findings that refused it.
+type PlanResult struct {
+	// Findings are every finding (errors when the plan was refused).
+	Findings topology.Findings `json:"findings"`
+	// Plan is the plan, nil when refused.
+	Plan *plan.Plan `json:"plan,omitempty"`
+	// PS1, Markdown and JSON are the renderings.
+	PS1      string `json:"ps1,omitempty"`
+	Markdown string `json:"markdown,omitempty"`
+	JSON     string `json:"json,omitempty"`
+}
