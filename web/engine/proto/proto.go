@@ -49,11 +49,11 @@ type Response struct {
 	// Workspace is a decoded workspace (import, sample, scenario topology).
 	Workspace *workspace.Workspace `json:"workspace,omitempty"`
 	// ImportErrors are an import's problems, each with file:line:column.
-	ImportErrors []string `json:"importErrors,omitempty"`
-	Report  *scenarios.Report `json:"report,omitempty"`
-	Turn    *scenarios.Turn   `json:"turn,omitempty"`
-	Score   *scenarios.Score  `json:"score,omitempty"`
-	Plan    *PlanResult       `json:"plan,omitempty"`
+	ImportErrors []string          `json:"importErrors,omitempty"`
+	Report       *scenarios.Report `json:"report,omitempty"`
+	Turn         *scenarios.Turn   `json:"turn,omitempty"`
+	Score        *scenarios.Score  `json:"score,omitempty"`
+	Plan         *PlanResult       `json:"plan,omitempty"`
 }
 
 // PlanResult is a built plan and its three renderings, or the findings that refused it.
