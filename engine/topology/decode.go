@@ -593,3 +593,31 @@ func KnownKeys() map[string][]string {
 	walk("", reflect.TypeFor[Topology]())
 	return out
 }
+
+// TopLevelKeys returns the keys of the top-level mapping of a YAML or JSON file, in file
+// order, after the same checks as Decode (size, text, depth, syntax). Callers use it to tell a
+// topology from a scenario file (which has "steps") before decoding.
+func TopLevelKeys(name string, data []byte) ([]string, Findings) {
+	if f := precheck(name, data); f != nil {
+		return nil, Findings{*f}
+	}
+	file, f := parseYAML(name, data)
+	if f != nil {
+		return nil, Findings{*f}
+	}
+	docs := nonEmptyDocs(file)
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	entries, _ := mappingValues(docs[0])
+	var keys []string
+	for _, e := range entries {
+		if e == nil || e.Key == nil {
+			continue
+		}
+		if k, ok := scalarText(e.Key); ok {
+			keys = append(keys, k)
+		}
+	}
+	return keys, nil
+}

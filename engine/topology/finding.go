@@ -69,8 +69,12 @@ type Finding struct {
 	Fix string `json:"fix,omitempty"`
 }
 
-// String formats the finding on one line: position, severity, code, path and message.
+// String formats the finding on one line: position, severity, code, path and message. The
+// path is left out when the finding concerns the whole file.
 func (f Finding) String() string {
+	if f.Path == "" {
+		return fmt.Sprintf("%s: %s %s: %s", f.Pos, f.Severity, f.Code, f.Message)
+	}
 	return fmt.Sprintf("%s: %s %s %s: %s", f.Pos, f.Severity, f.Code, f.Path, f.Message)
 }
 

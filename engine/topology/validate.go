@@ -3,6 +3,7 @@ package topology
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -54,6 +55,11 @@ func (v *validator) add(code, path, fix, format string, args ...any) {
 	r, ok := RuleFor(code)
 	if !ok {
 		panic("topology: finding with an undocumented code " + code)
+	}
+	for i, a := range args {
+		if n, ok := a.(int); ok {
+			args[i] = count(n)
+		}
 	}
 	sev := r.Severity
 	if v.opt.Strict && r.Strict {
@@ -550,7 +556,7 @@ func (v *validator) capacity(i int) {
 	users := v.x.totalUsers(p)
 	withBranches := ""
 	if bu := v.x.branchUsersOf(p); bu > 0 {
-		withBranches = fmt.Sprintf(" (%d homed, %d on branches it backs up)", max(p.Users, 0), bu)
+		withBranches = fmt.Sprintf(" (%d homed, %d on branches it backs up)", count(max(p.Users, 0)), count(bu))
 	}
 	capUsers := Capacity(p)
 	switch {
@@ -558,13 +564,13 @@ func (v *validator) capacity(i int) {
 		v.add(CodeOverPoolMax, path, "move users to another pool",
 			"%d users%s; a %s pool homes at most %d", users, withBranches, versionName(p.Version), MaxPoolUsers(p.Version))
 	case users > capUsers:
-		fix := fmt.Sprintf("add Front End Servers: %d users need %d", users, ServersNeeded(users))
+		fix := fmt.Sprintf("add Front End Servers: %d users need %d", count(users), ServersNeeded(users))
 		if p.Role == FrontEndStandard {
 			fix = "move users to an Enterprise pool"
 		}
 		v.add(CodeOverCapacity, path, fix, "%d users%s exceed the pool's capacity of %d", users, withBranches, capUsers)
 	case p.Role == FrontEndEnterprise && len(p.Servers) > 1 && users > (len(p.Servers)-1)*UsersPerServer:
-		v.add(CodeNPlusOne, path, fmt.Sprintf("add a Front End Server (%d users need %d servers plus one spare)", users, ServersNeeded(users)),
+		v.add(CodeNPlusOne, path, fmt.Sprintf("add a Front End Server (%d users need %d servers plus one spare)", count(users), ServersNeeded(users)),
 			"%d users on %d Front End Servers: losing one leaves %d per server, over %d", users, len(p.Servers),
 			users/(len(p.Servers)-1), UsersPerServer)
 	}
@@ -698,4 +704,23 @@ func (v *validator) branch(i int) {
 			"the %d branch users count in %s's total and get no pool disaster recovery: if that pool fails they stay in resiliency mode",
 			b.Users, p.FQDN)
 	}
+}
+
+// count is an int that %d formats with thousands separators ("38,400"), for messages.
+type count int
+
+// Format implements fmt.Formatter.
+func (c count) Format(f fmt.State, verb rune) {
+	s := strconv.Itoa(int(c))
+	if verb == 'd' || verb == 'v' {
+		neg := strings.HasPrefix(s, "-")
+		s = strings.TrimPrefix(s, "-")
+		for i := len(s) - 3; i > 0; i -= 3 {
+			s = s[:i] + "," + s[i:]
+		}
+		if neg {
+			s = "-" + s
+		}
+	}
+	_, _ = f.Write([]byte(s))
 }

@@ -1,0 +1,262 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"failwright/engine/topology"
+)
+
+func init() {
+	register("validate", command{
+		summary: "check a topology file and print every finding (--json, --strict)",
+		run:     validateCmd,
+	})
+}
+
+// validateScenario validates a scenario file (a YAML file with a top-level "steps" key). It
+// is nil until the scenarios package provides one: set it from an init function in another
+// file of this package. It returns the findings to print, and an error when the file cannot
+// be read as a scenario at all (exit 2).
+var validateScenario func(name string, data []byte, strict bool) (topology.Findings, error)
+
+const validateUsage = `usage: failwright validate FILE [--json] [--strict]
+
+Decodes a topology file (YAML or JSON, see docs/topology.md) and checks it against every
+rule in docs/validation.md. FILE "-" reads standard input.
+  --json     print {"file", "valid", "errors", "warnings", "infos", "fingerprint", "summary", "findings"}
+  --strict   report documented-but-unenforced rules (unsupported pairings, sizing) as errors
+Exit codes: 0 no errors, 1 errors found, 2 the file cannot be read or parsed, or bad usage.`
+
+// validateReport is the --json output.
+type validateReport struct {
+	File        string            `json:"file"`
+	Kind        string            `json:"kind"`
+	Strict      bool              `json:"strict"`
+	Valid       bool              `json:"valid"`
+	Errors      int               `json:"errors"`
+	Warnings    int               `json:"warnings"`
+	Infos       int               `json:"infos"`
+	Fingerprint string            `json:"fingerprint,omitempty"`
+	Summary     *validateSummary  `json:"summary,omitempty"`
+	Findings    topology.Findings `json:"findings"`
+}
+
+// validateSummary counts what a topology holds.
+type validateSummary struct {
+	Sites     int `json:"sites"`
+	Pools     int `json:"pools"`
+	FrontEnds int `json:"frontEndPools"`
+	Servers   int `json:"servers"`
+	Users     int `json:"users"`
+	Pairs     int `json:"pairs"`
+	Branches  int `json:"branches"`
+}
+
+func vSummarize(t *topology.Topology) *validateSummary {
+	s := &validateSummary{Sites: len(t.Sites), Pools: len(t.Pools), Servers: t.ServerCount(),
+		Users: t.UserCount(), Pairs: len(t.Pairs()), Branches: len(t.Branches)}
+	for i := range t.Pools {
+		if t.Pools[i].Role.IsFrontEnd() {
+			s.FrontEnds++
+		}
+	}
+	return s
+}
+
+// vReadInput reads FILE, or standard input for "-", refusing more than the decoder accepts.
+func vReadInput(name string, stdin io.Reader) ([]byte, error) {
+	var r io.Reader = stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("%s is a directory", name)
+		}
+		r = f
+	}
+	// One byte over the limit is enough for Decode to report the size.
+	return io.ReadAll(io.LimitReader(r, topology.MaxInputBytes+1))
+}
+
+func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var files []string
+	jsonOut, strict := false, false
+	for _, a := range args {
+		switch a {
+		case "--json", "-json":
+			jsonOut = true
+		case "--strict", "-strict":
+			strict = true
+		case "-h", "--help", "-help":
+			fmt.Fprintln(stdout, validateUsage)
+			return exitOK
+		default:
+			if strings.HasPrefix(a, "-") && a != "-" {
+				fmt.Fprintf(stderr, "failwright validate: unknown flag %s\n%s\n", a, validateUsage)
+				return exitUsage
+			}
+			files = append(files, a)
+		}
+	}
+	if len(files) != 1 {
+		fmt.Fprintln(stderr, validateUsage)
+		return exitUsage
+	}
+	name := files[0]
+	data, err := vReadInput(name, stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "failwright validate: cannot read %s: %v\n", name, vUnwrapPathError(err))
+		return exitUsage
+	}
+	display := name
+	if name == "-" {
+		display = "<stdin>"
+	}
+
+	keys, fs := topology.TopLevelKeys(display, data)
+	if fs.HasErrors() {
+		return vPrintUnparsable(display, "topology", fs, jsonOut, strict, stdout, stderr)
+	}
+	if slices.Contains(keys, "steps") {
+		return validateScenarioFile(display, data, jsonOut, strict, stdout, stderr)
+	}
+
+	doc, fs := topology.DecodeDocument(display, data)
+	if doc == nil {
+		return vPrintUnparsable(display, "topology", fs, jsonOut, strict, stdout, stderr)
+	}
+	if !fs.HasErrors() {
+		if strict {
+			fs = append(fs, doc.ValidateStrict()...)
+		} else {
+			fs = append(fs, doc.Validate()...)
+		}
+		fs.Sort()
+	}
+	rep := vNewReport(display, "topology", strict, fs)
+	if rep.Valid {
+		rep.Fingerprint = topology.Fingerprint(doc.Topology)
+	}
+	rep.Summary = vSummarize(doc.Topology)
+	if jsonOut {
+		return vWriteJSON(rep, stdout, stderr)
+	}
+	vPrintFindings(stdout, fs)
+	s := rep.Summary
+	fmt.Fprintf(stdout, "%s: %s, %s (%s Front End), %s, %s, %s, %s; %s, %s, %s\n", display,
+		vPlural(s.Sites, "site"), vPlural(s.Pools, "pool"), vThousands(s.FrontEnds), vPlural(s.Servers, "server"),
+		vPlural(s.Users, "user"), vPlural(s.Pairs, "pair"), vPlural(s.Branches, "branch"),
+		vPlural(rep.Errors, "error"), vPlural(rep.Warnings, "warning"), vPlural(rep.Infos, "note"))
+	if !rep.Valid {
+		return exitFail
+	}
+	return exitOK
+}
+
+// validateScenarioFile hands a scenario file to validateScenario.
+func validateScenarioFile(name string, data []byte, jsonOut, strict bool, stdout, stderr io.Writer) int {
+	if validateScenario == nil {
+		fmt.Fprintf(stderr, "failwright validate: %s is a scenario file (it has steps); scenario files are validated by failwright run\n", name)
+		return exitUsage
+	}
+	fs, err := validateScenario(name, data, strict)
+	if err != nil {
+		fmt.Fprintf(stderr, "failwright validate: %v\n", err)
+		return exitUsage
+	}
+	fs.Sort()
+	rep := vNewReport(name, "scenario", strict, fs)
+	if jsonOut {
+		return vWriteJSON(rep, stdout, stderr)
+	}
+	vPrintFindings(stdout, fs)
+	fmt.Fprintf(stdout, "%s: scenario; %s, %s, %s\n", name, vPlural(rep.Errors, "error"), vPlural(rep.Warnings, "warning"), vPlural(rep.Infos, "note"))
+	if !rep.Valid {
+		return exitFail
+	}
+	return exitOK
+}
+
+// vPrintUnparsable reports a file that could not be decoded at all: exit 2.
+func vPrintUnparsable(name, kind string, fs topology.Findings, jsonOut, strict bool, stdout, stderr io.Writer) int {
+	if jsonOut {
+		rep := vNewReport(name, kind, strict, fs)
+		if code := vWriteJSON(rep, stdout, stderr); code != exitOK {
+			return code
+		}
+		return exitUsage
+	}
+	vPrintFindings(stderr, fs)
+	fmt.Fprintf(stderr, "failwright validate: %s cannot be read as a %s\n", name, kind)
+	return exitUsage
+}
+
+func vNewReport(name, kind string, strict bool, fs topology.Findings) *validateReport {
+	if fs == nil {
+		fs = topology.Findings{}
+	}
+	return &validateReport{File: name, Kind: kind, Strict: strict, Valid: !fs.HasErrors(),
+		Errors: fs.Count(topology.Error), Warnings: fs.Count(topology.Warning), Infos: fs.Count(topology.Info), Findings: fs}
+}
+
+// vPrintFindings writes one finding per line, then its fix indented.
+func vPrintFindings(w io.Writer, fs topology.Findings) {
+	for _, f := range fs {
+		fmt.Fprintln(w, f)
+		if f.Fix != "" {
+			fmt.Fprintf(w, "  fix: %s\n", f.Fix)
+		}
+	}
+}
+
+func vWriteJSON(v any, stdout, stderr io.Writer) int {
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		fmt.Fprintf(stderr, "failwright validate: %v\n", err)
+		return exitUsage
+	}
+	return exitOK
+}
+
+// vPlural formats a count with its noun: "1 pool", "2 pools", "38,400 users".
+func vPlural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "ch") {
+		return vThousands(n) + " " + noun + "es"
+	}
+	return vThousands(n) + " " + noun + "s"
+}
+
+// vThousands formats n with comma separators.
+func vThousands(n int) string {
+	s := fmt.Sprint(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// vUnwrapPathError drops the repeated file name from an *os.PathError.
+func vUnwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
