@@ -46,7 +46,17 @@ const maxFlowDepth = 64
 // topology does not have, and expectations no run can meet. The scenario is nil only when the
 // file could not be parsed; when the findings hold errors it is partial and must not be run.
 func Decode(name string, data []byte, resolve Resolver) (*Scenario, topology.Findings) {
-	d := &decoder{file: name, src: data}
+	return decode(name, data, resolve, false)
+}
+
+// DecodeStrict is Decode with the topology validated strictly: its documented-but-unenforced
+// rules (unsupported pairings, sizing) are errors (topology.ValidateStrict).
+func DecodeStrict(name string, data []byte, resolve Resolver) (*Scenario, topology.Findings) {
+	return decode(name, data, resolve, true)
+}
+
+func decode(name string, data []byte, resolve Resolver, strict bool) (*Scenario, topology.Findings) {
+	d := &decoder{file: name, src: data, strict: strict}
 	if f := d.precheck(); f != nil {
 		return nil, topology.Findings{*f}
 	}
@@ -93,12 +103,13 @@ func parseBytes(data []byte) (f *ast.File, err error) {
 }
 
 type decoder struct {
-	file  string
-	src   []byte
-	lines []int // byte offset of each line's start
-	fs    topology.Findings
-	topo  *topology.Topology
-	typos map[string]bool // keys reported as likely typos, so they are not also reported missing
+	file   string
+	src    []byte
+	lines  []int // byte offset of each line's start
+	fs     topology.Findings
+	topo   *topology.Topology
+	typos  map[string]bool // keys reported as likely typos, so they are not also reported missing
+	strict bool            // validate the topology strictly
 }
 
 func (d *decoder) precheck() *topology.Finding {
@@ -572,6 +583,9 @@ func (d *decoder) topology(sc *Scenario, f field, resolve Resolver) {
 		return
 	}
 	vfs := doc.Validate()
+	if d.strict {
+		vfs = doc.ValidateStrict()
+	}
 	if _, inline := f.value.(*ast.MappingNode); inline {
 		for i := range vfs {
 			vfs[i].Path = join("topology", vfs[i].Path)

@@ -159,3 +159,16 @@ func TestTrainPipedInput(t *testing.T) {
 	code, out, _ = cli(t, good, "train", "--library", "training-beginner-planned-failover.yaml")
 	assert.Equal(t, exitOK, code, out)
 }
+
+func TestValidateScenario(t *testing.T) {
+	code, out, errs := cli(t, "", "validate", "../../scenarios/site-loss.yaml")
+	assert.Equal(t, exitOK, code, errs)
+	assert.Contains(t, out, "../../scenarios/site-loss.yaml: scenario; 0 errors")
+
+	code, out, _ = cli(t, "", "validate", "testdata/run/typo.yaml")
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, out, "testdata/run/typo.yaml:11:35: error FW0402 steps[0].expect.pools[chi-pool-01.contoso.com].helth: unknown key \"helth\"; did you mean \"health\"?\n  fix: write health\n")
+
+	code, _, _ = cli(t, "", "validate", "--strict", "../../scenarios/backup-pool-too-small.yaml")
+	assert.Equal(t, exitFail, code, "strict validation makes the undersized pair an error")
+}
