@@ -119,3 +119,17 @@ func TestDecodeValid(t *testing.T) {
 	assert.Equal(t, "1h0m0s", sc.Steps[1].At.String())
 	assert.True(t, sc.Steps[1].Expect[0].AtEnd)
 }
+
+func TestDecodeJSON(t *testing.T) {
+	src := `{"name": "JSON", "description": "A scenario written as JSON.", "audience": "operator", "level": "beginner",
+ "topology": "topologies/lync2013-pair.yaml",
+ "steps": [{"at": "0s", "run": "Stop-SimPool -PoolFqdn chi-pool-01.contoso.com",
+            "expect": {"pools": {"chi-pool-01.contoso.com": {"health": "Down", "users": {"Home": 7}}}}}]}`
+	sc, fs := Decode("s.json", []byte(src), diskResolver)
+	require.False(t, fs.HasErrors(), "%v", fs)
+	require.Len(t, sc.Steps, 1)
+	rep, err := Run(sc, Options{NewEngine: newFake})
+	require.NoError(t, err)
+	require.Len(t, rep.Failed(), 1)
+	assert.Equal(t, "FAIL  s.json:4:98: steps[0].expect.pools[chi-pool-01.contoso.com].users.Home: expected 7, found 0", rep.Failed()[0].String())
+}
