@@ -137,7 +137,9 @@ type PoolSnapshot struct {
 	Site string `json:"site,omitempty"`
 	// Role is the pool's role (topology.Role).
 	Role string `json:"role,omitempty"`
-	// Mode is the service mode of the pool's homed users (Front End pools only).
+	// Mode is the service mode of the pool's homed users (Front End pools only). When some of
+	// its routing groups lost quorum, their users are counted SignedOut in Users while Mode
+	// stays the mode of the others.
 	Mode Mode `json:"mode,omitempty"`
 	// BackupPool is the FQDN of the paired pool, if any.
 	BackupPool string `json:"backupPool,omitempty"`

@@ -24,6 +24,10 @@ func (s *Sim) Snapshot() Snapshot {
 		}
 		if pi.role.IsFrontEnd() {
 			ps.Users = map[Mode]int{st.mode[p]: pi.users}
+			if k := s.stranded(p, st.rgLost[p]); k > 0 {
+				ps.Users[st.mode[p]] -= k
+				ps.Users[ModeSignedOut] += k
+			}
 			ps.Mode = st.mode[p]
 			if by := st.servedBy[p]; by >= 0 {
 				ps.ServedBy = x.pools[by].fqdn

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"failwright/engine/quorum"
+	"failwright/engine/topology"
 )
 
 // event is a timer in the queue: at virtual time At, re-derive the state. Seq orders events
@@ -84,6 +85,7 @@ type state struct {
 	mode      []Mode
 	servedBy  []int
 	resReturn []bool // users wait for failback detection before going home
+	rgLost    []int  // routing groups with no running replica while the pool serves at home
 
 	// Per branch, derived.
 	bDownAt  []time.Duration
@@ -143,7 +145,7 @@ func newState(x *index, seed int64) state {
 
 		health: filled(np, HealthUp), serving: filled(np, true), downAt: filled(np, never),
 		upAt: make([]time.Duration, np), mode: filled(np, ModeHome), servedBy: make([]int, np),
-		resReturn: make([]bool, np),
+		resReturn: make([]bool, np), rgLost: make([]int, np),
 
 		bDownAt: filled(nb, never), bMode: filled(nb, ModeHome), bServed: filled(nb, -1),
 		bServing: filled(nb, true),
@@ -189,7 +191,7 @@ func (st *state) clone() state {
 	c.nextHop, c.detect, c.failbackDt, c.readOnly = cp(st.nextHop), cp(st.detect), cp(st.failbackDt), cp(st.readOnly)
 	c.fbPhase, c.hydrated = cp(st.fbPhase), cp(st.hydrated)
 	c.health, c.serving, c.downAt, c.upAt = cp(st.health), cp(st.serving), cp(st.downAt), cp(st.upAt)
-	c.mode, c.servedBy, c.resReturn = cp(st.mode), cp(st.servedBy), cp(st.resReturn)
+	c.mode, c.servedBy, c.resReturn, c.rgLost = cp(st.mode), cp(st.servedBy), cp(st.resReturn), cp(st.rgLost)
 	c.bDownAt, c.bMode, c.bServed, c.bServing = cp(st.bDownAt), cp(st.bMode), cp(st.bServed), cp(st.bServing)
 	c.dWorking, c.dLastSync, c.dSince, c.dProdStop = cp(st.dWorking), cp(st.dLastSync), cp(st.dSince), cp(st.dProdStop)
 	c.outStart, c.outFault, c.rto, c.rtoSet = cp(st.outStart), cp(st.outFault), cp(st.rto), cp(st.rtoSet)
@@ -471,6 +473,19 @@ func (s *Sim) recompute() {
 			st.resReturn[p] = false
 		}
 		m, by := s.poolMode(p)
+		lost := 0
+		if m == ModeHome && s.runningServers(p) < len(x.pools[p].servers) {
+			lost = s.lostRoutingGroups(p)
+		}
+		if lost != st.rgLost[p] {
+			if lost > 0 {
+				s.logf("Routing-group quorum loss in %s: %d of %d routing groups have no running replica; their %d users are signed out.",
+					x.pools[p].fqdn, lost, topology.RoutingGroupCount(x.pools[p].pool), s.stranded(p, lost))
+			} else if m == ModeHome {
+				s.logf("Every routing group of %s has a running replica again.", x.pools[p].fqdn)
+			}
+			st.rgLost[p] = lost
+		}
 		if m != st.mode[p] || by != st.servedBy[p] {
 			st.mode[p], st.servedBy[p] = m, by
 			if x.pools[p].users > 0 {
@@ -523,6 +538,37 @@ func modeText(m Mode) string {
 	}
 }
 
+// lostRoutingGroups counts pool p's routing groups none of whose replicas runs.
+func (s *Sim) lostRoutingGroups(p int) int {
+	pi := &s.x.pools[p]
+	up := s.serversOf(p)
+	lost := 0
+	for i := range topology.RoutingGroupCount(pi.pool) {
+		alive := false
+		for _, r := range s.replicas(p, i) {
+			if up[r] {
+				alive = true
+				break
+			}
+		}
+		if !alive {
+			lost++
+		}
+	}
+	return lost
+}
+
+// stranded is how many of pool p's users are in its lost routing groups: users are spread
+// evenly over the routing groups.
+func (s *Sim) stranded(p, lost int) int {
+	pi := &s.x.pools[p]
+	n := topology.RoutingGroupCount(pi.pool)
+	if lost <= 0 || n == 0 {
+		return 0
+	}
+	return min(pi.users*lost/n, pi.users)
+}
+
 // measure updates outages, RTOs and the timeline.
 func (s *Sim) measure() {
 	st := &s.st
@@ -556,8 +602,15 @@ func (s *Sim) measure() {
 		if !x.isFE(p) {
 			continue
 		}
-		counts[modeIndex(st.mode[p])] += x.pools[p].users
-		track(p, x.pools[p].users, st.mode[p], x.pools[p].fqdn)
+		m := st.mode[p]
+		if k := s.stranded(p, st.rgLost[p]); k > 0 {
+			counts[modeIndex(ModeSignedOut)] += k
+			counts[modeIndex(m)] += x.pools[p].users - k
+			m = ModeSignedOut
+		} else {
+			counts[modeIndex(m)] += x.pools[p].users
+		}
+		track(p, x.pools[p].users, m, x.pools[p].fqdn)
 	}
 	for i, b := range x.branches {
 		counts[modeIndex(st.bMode[i])] += b.users

@@ -233,6 +233,9 @@ func cmdSimState(c *ctx) {
 		if pi.role.IsFrontEnd() {
 			users = fmt.Sprint(pi.users)
 			mode = string(st.mode[p])
+			if k := s.stranded(p, st.rgLost[p]); k > 0 {
+				mode += fmt.Sprintf(" (%d SignedOut)", k)
+			}
 			if b := st.servedBy[p]; b >= 0 {
 				by = x.pools[b].fqdn
 			}
