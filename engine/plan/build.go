@@ -384,6 +384,17 @@ func (b *builder) checkState() {
 					" as its backup registrar: if the branch fails too, its users get no pool failover")
 		}
 	}
+	if b.req.Mode == Disaster {
+		for i := range b.t.Pools {
+			e := &b.t.Pools[i]
+			if e.Role == topology.Edge && e.FederationRoute && b.st.isDown(e.FQDN) {
+				if from, _ := b.federationMove(); from == nil {
+					b.warnf("PL016", poolPath(e.FQDN)+".federationRoute", "Deploy an Edge pool in another site that can take over federation.",
+						"the federation Edge pool "+e.FQDN+" is lost and no other Edge pool runs: federation stays down until it is back")
+				}
+			}
+		}
+	}
 	if len(p.SampleUsers) == 0 {
 		b.warnf("PL018", poolPath(p.FQDN)+".sampleUsers", "Add a sample user (sampleUsers) so the plan can check where one registers.",
 			"pool "+p.FQDN+" has no sample user: the plan cannot verify a user's registrar with Get-CsUserPoolInfo")

@@ -121,7 +121,13 @@ func (b *builder) layout() {
 	b.step(changeStep("pool-failover", "Fail "+p.FQDN+" over to "+bk.FQDN, fo, expect,
 		modeWhy+" Parameters for "+string(p.Version)+".", b.failoverDuration(), verify...))
 
-	// The manual steps the docs require after a failover (FACTS §8b, §19, §6).
+	// The manual steps the docs require after a failover (FACTS §8b, §19, §6, §15).
+	if fed, to := b.federationMove(); fed != nil {
+		b.step(manualStep("federation-route", "Move outbound federation from "+fed.FQDN+" to "+to.FQDN,
+			"In Topology Builder, clear \"Enable federation for this Edge pool (Port 5061)\" on "+fed.FQDN+", set it on "+to.FQDN+", publish the topology, and run Setup on the Edge Servers of "+to.FQDN+". Move the XMPP federation route too if "+fed.FQDN+" carried it (Set-CsSite -XmppExternalFederationRoute).",
+			"Federated contacts can reach your users again through "+to.FQDN+".",
+			"Outbound federation goes through one designated Edge pool, which is lost with its site; only Topology Builder can move it.", 15*time.Minute))
+	}
 	b.step(manualStep("lis-restore", "Restore the Location Information Service data into "+bk.FQDN,
 		"Import your latest Export-CsLisConfiguration backup of "+p.FQDN+"'s E9-1-1 locations into "+bk.FQDN+" (Import-CsLisConfiguration -FileName <file>).",
 		"Locations, subnets and switches of "+p.FQDN+"'s sites are served from "+bk.FQDN+".",
@@ -304,6 +310,32 @@ func (b *builder) newNextHop(e *topology.Pool) string {
 	return b.bk.FQDN
 }
 
+// federationMove returns, for a disaster, the Edge pool carrying outbound federation when it
+// is down in the failure state, and a running Edge pool to move federation to (in another
+// site); nil when there is nothing to move or nowhere to move it (checkState warns).
+func (b *builder) federationMove() (from, to *topology.Pool) {
+	if b.req.Mode != Disaster {
+		return nil, nil
+	}
+	for i := range b.t.Pools {
+		e := &b.t.Pools[i]
+		if e.Role == topology.Edge && e.FederationRoute && b.st.isDown(e.FQDN) {
+			from = e
+			break
+		}
+	}
+	if from == nil {
+		return nil, nil
+	}
+	for i := range b.t.Pools {
+		e := &b.t.Pools[i]
+		if e.Role == topology.Edge && e != from && !b.st.isDown(e.FQDN) {
+			return from, e
+		}
+	}
+	return nil, nil
+}
+
 // rgsManual reports whether Response Group data must be exported and imported by hand: always
 // before 2019; on 2019 the July 2019 update can copy it (rgs-check asks the operator).
 func (b *builder) rgsManual(bk *topology.Pool) bool { return bk.Version != topology.SfB2019 }
@@ -385,6 +417,12 @@ func (b *builder) failback() {
 		"For each range redirected during the failover: Set-CsUnassignedNumber -Identity <range> -AnnouncementService "+QuoteArg(appServer(p.FQDN))+" -AnnouncementName <name>.",
 		"Calls to unassigned numbers hear the announcements of "+p.FQDN+" again.",
 		"Undo the failover's announcement redirection.", announceDuration))
+	if fed, to := b.federationMove(); fed != nil {
+		b.step(manualStep("federation-route-back", "Move outbound federation back to "+fed.FQDN,
+			"Once the Edge Servers of "+fed.FQDN+" run again: in Topology Builder, clear federation on "+to.FQDN+", set it on "+fed.FQDN+" again, publish, and run Setup on the Edge Servers of "+fed.FQDN+" (and move the XMPP route back if it moved).",
+			"Outbound federation goes through "+fed.FQDN+" again.",
+			"Undo the failover's federation move.", 15*time.Minute))
+	}
 	for _, e := range b.edges {
 		look := call("Get-CsService", sw("EdgeServer"), q("PoolFqdn", e.FQDN))
 		b.step(changeStep("edge-next-hop-back-"+e.FQDN, "Point Edge pool "+e.FQDN+" back at "+p.FQDN,

@@ -78,7 +78,7 @@ func TestDisasterLitwareincOrder(t *testing.T) {
 		"cms-failover", "cms-failover-mirror", "cms-verify", "cms-replicas",
 		"edge-next-hop-check-atl-edge-001.litwareinc.com", "edge-next-hop-atl-edge-001.litwareinc.com",
 		"backup-relationship", "backup-status", "pool-failover",
-		"lis-restore", "rgs-import", "call-park", "announcements",
+		"federation-route", "lis-restore", "rgs-import", "call-park", "announcements",
 	}, ids(p))
 	for _, c := range []struct{ id, command string }{
 		{"cms-locate", "Invoke-CsManagementServerFailover -WhatIf"},
@@ -101,6 +101,7 @@ func TestDisasterLitwareincOrder(t *testing.T) {
 	assert.Equal(t, "cms-failover", cms.Alternative)
 	assert.Equal(t, "cms-failover", step(t, p, "cms-failover-mirror").Alternative)
 	assert.Contains(t, cms.When, "StateOnPrimary")
+	assert.Contains(t, step(t, p, "federation-route").Title, "to dfw-edge-001.litwareinc.com")
 	fo := step(t, p, "pool-failover")
 	assert.Equal(t, KindChange, fo.Kind)
 	var verify []string
@@ -111,7 +112,7 @@ func TestDisasterLitwareincOrder(t *testing.T) {
 		"Get-CsUserPoolInfo -Identity 'sip:kenmyer@litwareinc.com'",
 		"Get-CsPoolFabricState -PoolFqdn 'dfw-cs-001.litwareinc.com'",
 	}, verify)
-	for _, id := range []string{"lis-restore", "rgs-import", "call-park", "announcements"} {
+	for _, id := range []string{"federation-route", "lis-restore", "rgs-import", "call-park", "announcements"} {
 		s := step(t, p, id)
 		assert.Equal(t, KindManual, s.Kind, id)
 		assert.NotEmpty(t, s.Instructions, id)
@@ -177,7 +178,7 @@ func TestFailback(t *testing.T) {
 	require.NotZero(t, i)
 	assert.Equal(t, []string{
 		"home-ready", "failback-relationship", "rgs-export-back", "pool-failback", "conference-content",
-		"rgs-back", "call-park-back", "announcements-back", "edge-next-hop-back-atl-edge-001.litwareinc.com",
+		"rgs-back", "call-park-back", "announcements-back", "federation-route-back", "edge-next-hop-back-atl-edge-001.litwareinc.com",
 	}, got[i:])
 	assert.Equal(t, "Invoke-CsPoolFailBack -PoolFqdn 'atl-cs-001.litwareinc.com' -Verbose", step(t, p, "pool-failback").Command)
 	assert.Equal(t, "Invoke-CsBackupServiceSync -PoolFqdn 'dfw-cs-001.litwareinc.com' -BackupModule ConfServices.DataConf", step(t, p, "conference-content").Command)
@@ -258,6 +259,8 @@ func TestRefused(t *testing.T) {
 			Request{Pool: atl, Mode: Disaster}, "PL005", "pools[dfw-cs-001'.litwareinc.com].fqdn"},
 		{"semicolon in a pool name", litware(func(t *topology.Topology) { rename(t, atl, "atl;Remove-CsPool.litwareinc.com") }),
 			Request{Pool: "atl;Remove-CsPool.litwareinc.com", Mode: Disaster}, "PL005", "pools[atl;Remove-CsPool.litwareinc.com].fqdn"},
+		{"subexpression in a pool name", litware(func(t *topology.Topology) { rename(t, dfw, "$(Stop-Computer).litwareinc.com") }),
+			Request{Pool: atl, Mode: Disaster}, "PL005", "pools[$(Stop-Computer).litwareinc.com].fqdn"},
 		{"subexpression in a back end", litware(func(t *topology.Topology) { t.PoolByFQDN(dfw).BackEnd.FQDN = "$(Stop-Computer).litwareinc.com" }),
 			Request{Pool: atl, Mode: Disaster}, "PL005", "pools[dfw-cs-001.litwareinc.com].backEnd.fqdn"},
 		{"newline in the topology name", litware(func(t *topology.Topology) { t.Name = "Litware\nRemove-Item C:\\" }),

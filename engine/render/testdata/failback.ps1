@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back
-#   plan ID:     52ae11af-b97d-52bb-b826-935a290cb546
+#   plan ID:     4eeff70e-6352-5a9a-b98a-3e57a3879e11
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '52ae11af-b97d-52bb-b826-935a290cb546'
+$FwPlanId = '4eeff70e-6352-5a9a-b98a-3e57a3879e11'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
@@ -92,7 +92,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 52ae11af-b97d-52bb-b826-935a290cb546: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
+Write-Host 'failwright plan 4eeff70e-6352-5a9a-b98a-3e57a3879e11: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -220,71 +220,79 @@ Invoke-CsPoolFailOver -PoolFqdn 'atl-cs-001.litwareinc.com' -DisasterMode -Verbo
 Get-CsUserPoolInfo -Identity 'sip:kenmyer@litwareinc.com' | Out-Host  # fw:verify 13
 Get-CsPoolFabricState -PoolFqdn 'dfw-cs-001.litwareinc.com' | Out-Host  # fw:verify 13
 
-# ---- Step 14 [manual] lis-restore
-Write-FwStep -Number 14 -Kind 'manual' -Title 'Restore the Location Information Service data into dfw-cs-001.litwareinc.com' -Expect 'Locations, subnets and switches of atl-cs-001.litwareinc.com''s sites are served from dfw-cs-001.litwareinc.com.' -Duration '00:15:00'
-Wait-FwAcknowledge -Number 14 -Instructions 'Import your latest Export-CsLisConfiguration backup of atl-cs-001.litwareinc.com''s E9-1-1 locations into dfw-cs-001.litwareinc.com (Import-CsLisConfiguration -FileName <file>).'
+# ---- Step 14 [manual] federation-route
+Write-FwStep -Number 14 -Kind 'manual' -Title 'Move outbound federation from atl-edge-001.litwareinc.com to dfw-edge-001.litwareinc.com' -Expect 'Federated contacts can reach your users again through dfw-edge-001.litwareinc.com.' -Duration '00:15:00'
+Wait-FwAcknowledge -Number 14 -Instructions 'In Topology Builder, clear "Enable federation for this Edge pool (Port 5061)" on atl-edge-001.litwareinc.com, set it on dfw-edge-001.litwareinc.com, publish the topology, and run Setup on the Edge Servers of dfw-edge-001.litwareinc.com. Move the XMPP federation route too if atl-edge-001.litwareinc.com carried it (Set-CsSite -XmppExternalFederationRoute).'
 
-# ---- Step 15 [manual] rgs-import
-Write-FwStep -Number 15 -Kind 'manual' -Title 'Import the Response Groups of atl-cs-001.litwareinc.com into dfw-cs-001.litwareinc.com' -Expect 'The imported workflows answer on dfw-cs-001.litwareinc.com; they keep atl-cs-001.litwareinc.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
-Wait-FwAcknowledge -Number 15 -Instructions 'Import the Response Group export of atl-cs-001.litwareinc.com: Import-CsRgsConfiguration -Destination ''ApplicationServer:dfw-cs-001.litwareinc.com'' -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.'
+# ---- Step 15 [manual] lis-restore
+Write-FwStep -Number 15 -Kind 'manual' -Title 'Restore the Location Information Service data into dfw-cs-001.litwareinc.com' -Expect 'Locations, subnets and switches of atl-cs-001.litwareinc.com''s sites are served from dfw-cs-001.litwareinc.com.' -Duration '00:15:00'
+Wait-FwAcknowledge -Number 15 -Instructions 'Import your latest Export-CsLisConfiguration backup of atl-cs-001.litwareinc.com''s E9-1-1 locations into dfw-cs-001.litwareinc.com (Import-CsLisConfiguration -FileName <file>).'
 
-# ---- Step 16 [manual] call-park
-Write-FwStep -Number 16 -Kind 'manual' -Title 'Redirect the Call Park orbits of atl-cs-001.litwareinc.com' -Expect 'Parked calls in those ranges are served by dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 16 -Instructions 'For each Call Park and Group Call Pickup orbit range served by atl-cs-001.litwareinc.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:dfw-cs-001.litwareinc.com''.'
+# ---- Step 16 [manual] rgs-import
+Write-FwStep -Number 16 -Kind 'manual' -Title 'Import the Response Groups of atl-cs-001.litwareinc.com into dfw-cs-001.litwareinc.com' -Expect 'The imported workflows answer on dfw-cs-001.litwareinc.com; they keep atl-cs-001.litwareinc.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
+Wait-FwAcknowledge -Number 16 -Instructions 'Import the Response Group export of atl-cs-001.litwareinc.com: Import-CsRgsConfiguration -Destination ''ApplicationServer:dfw-cs-001.litwareinc.com'' -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.'
 
-# ---- Step 17 [manual] announcements
-Write-FwStep -Number 17 -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on dfw-cs-001.litwareinc.com' -Expect 'Calls to unassigned numbers hear the announcements from dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 17 -Instructions 'Re-create the announcements of atl-cs-001.litwareinc.com on dfw-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:dfw-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
+# ---- Step 17 [manual] call-park
+Write-FwStep -Number 17 -Kind 'manual' -Title 'Redirect the Call Park orbits of atl-cs-001.litwareinc.com' -Expect 'Parked calls in those ranges are served by dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 17 -Instructions 'For each Call Park and Group Call Pickup orbit range served by atl-cs-001.litwareinc.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:dfw-cs-001.litwareinc.com''.'
 
-# ---- Step 18 [wait] home-ready
-Write-FwStep -Number 18 -Kind 'wait' -Title 'Wait until atl-cs-001.litwareinc.com is repaired' -Expect 'Every routing group of atl-cs-001.litwareinc.com has a primary and at least one secondary replica.' -Duration '00:00:00'
-Wait-FwAcknowledge -Number 18 -Instructions 'Wait until every Front End of atl-cs-001.litwareinc.com and its back end run again, then check with Get-CsPoolFabricState -PoolFqdn ''atl-cs-001.litwareinc.com''.'
+# ---- Step 18 [manual] announcements
+Write-FwStep -Number 18 -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on dfw-cs-001.litwareinc.com' -Expect 'Calls to unassigned numbers hear the announcements from dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 18 -Instructions 'Re-create the announcements of atl-cs-001.litwareinc.com on dfw-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:dfw-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
 
-# ---- Step 19 [check] failback-relationship
-Write-FwStep -Number 19 -Kind 'check' -Title 'Check the backup relationship before failback' -Expect 'The backup pool of atl-cs-001.litwareinc.com is still dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Out-Host  # fw:step 19
-Confirm-FwCheck -Number 19
+# ---- Step 19 [wait] home-ready
+Write-FwStep -Number 19 -Kind 'wait' -Title 'Wait until atl-cs-001.litwareinc.com is repaired' -Expect 'Every routing group of atl-cs-001.litwareinc.com has a primary and at least one secondary replica.' -Duration '00:00:00'
+Wait-FwAcknowledge -Number 19 -Instructions 'Wait until every Front End of atl-cs-001.litwareinc.com and its back end run again, then check with Get-CsPoolFabricState -PoolFqdn ''atl-cs-001.litwareinc.com''.'
 
-# ---- Step 20 [manual] rgs-export-back
-Write-FwStep -Number 20 -Kind 'manual' -Title 'Export the Response Groups from dfw-cs-001.litwareinc.com' -Expect 'The export file holds the Response Groups changed while on dfw-cs-001.litwareinc.com.' -Duration '00:05:00'
-Wait-FwAcknowledge -Number 20 -Instructions 'Before failback, export the Response Groups owned by atl-cs-001.litwareinc.com: Export-CsRgsConfiguration -Source ''ApplicationServer:dfw-cs-001.litwareinc.com'' -Owner ''ApplicationServer:atl-cs-001.litwareinc.com'' -FileName <file>.'
+# ---- Step 20 [check] failback-relationship
+Write-FwStep -Number 20 -Kind 'check' -Title 'Check the backup relationship before failback' -Expect 'The backup pool of atl-cs-001.litwareinc.com is still dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
+Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Out-Host  # fw:step 20
+Confirm-FwCheck -Number 20
 
-# ---- Step 21 [change] pool-failback
-Write-FwStep -Number 21 -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com back from dfw-cs-001.litwareinc.com' -Expect 'The verbose output ends without error (if it reports that hydration failed after repeated attempts, run it again); the users of atl-cs-001.litwareinc.com are served at home.' -Duration '01:03:00'
-Confirm-FwStep -Number 21
-Invoke-CsPoolFailBack -PoolFqdn 'atl-cs-001.litwareinc.com' -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 21
-Get-CsUserPoolInfo -Identity 'sip:kenmyer@litwareinc.com' | Out-Host  # fw:verify 21
-Get-CsPoolFabricState -PoolFqdn 'atl-cs-001.litwareinc.com' | Out-Host  # fw:verify 21
-Get-CsBackupServiceStatus -PoolFqdn 'atl-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:verify 21
+# ---- Step 21 [manual] rgs-export-back
+Write-FwStep -Number 21 -Kind 'manual' -Title 'Export the Response Groups from dfw-cs-001.litwareinc.com' -Expect 'The export file holds the Response Groups changed while on dfw-cs-001.litwareinc.com.' -Duration '00:05:00'
+Wait-FwAcknowledge -Number 21 -Instructions 'Before failback, export the Response Groups owned by atl-cs-001.litwareinc.com: Export-CsRgsConfiguration -Source ''ApplicationServer:dfw-cs-001.litwareinc.com'' -Owner ''ApplicationServer:atl-cs-001.litwareinc.com'' -FileName <file>.'
 
-# ---- Step 22 [change] conference-content
-Write-FwStep -Number 22 -Kind 'change' -Title 'Copy conference content back to atl-cs-001.litwareinc.com' -Expect 'The sync completes; the ConfServices.DataConf module reports SteadyState.' -Duration '00:00:30'
+# ---- Step 22 [change] pool-failback
+Write-FwStep -Number 22 -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com back from dfw-cs-001.litwareinc.com' -Expect 'The verbose output ends without error (if it reports that hydration failed after repeated attempts, run it again); the users of atl-cs-001.litwareinc.com are served at home.' -Duration '01:04:00'
 Confirm-FwStep -Number 22
-if ($Rehearse) { Write-FwRehearsal -Number 22 } else {
-Invoke-CsBackupServiceSync -PoolFqdn 'dfw-cs-001.litwareinc.com' -BackupModule ConfServices.DataConf  # fw:step 22
+Invoke-CsPoolFailBack -PoolFqdn 'atl-cs-001.litwareinc.com' -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 22
+Get-CsUserPoolInfo -Identity 'sip:kenmyer@litwareinc.com' | Out-Host  # fw:verify 22
+Get-CsPoolFabricState -PoolFqdn 'atl-cs-001.litwareinc.com' | Out-Host  # fw:verify 22
+Get-CsBackupServiceStatus -PoolFqdn 'atl-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:verify 22
+
+# ---- Step 23 [change] conference-content
+Write-FwStep -Number 23 -Kind 'change' -Title 'Copy conference content back to atl-cs-001.litwareinc.com' -Expect 'The sync completes; the ConfServices.DataConf module reports SteadyState.' -Duration '00:00:30'
+Confirm-FwStep -Number 23
+if ($Rehearse) { Write-FwRehearsal -Number 23 } else {
+Invoke-CsBackupServiceSync -PoolFqdn 'dfw-cs-001.litwareinc.com' -BackupModule ConfServices.DataConf  # fw:step 23
 }
-Get-CsBackupServiceStatus -PoolFqdn 'dfw-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:verify 22
+Get-CsBackupServiceStatus -PoolFqdn 'dfw-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:verify 23
 
-# ---- Step 23 [manual] rgs-back
-Write-FwStep -Number 23 -Kind 'manual' -Title 'Bring the Response Groups back to atl-cs-001.litwareinc.com' -Expect 'The Response Groups of atl-cs-001.litwareinc.com answer at home; agents sign in again.' -Duration '00:20:00'
-Wait-FwAcknowledge -Number 23 -Instructions 'Import-CsRgsConfiguration -Destination ''ApplicationServer:atl-cs-001.litwareinc.com'' -FileName <file>, then remove the imported copies from dfw-cs-001.litwareinc.com if you like.'
+# ---- Step 24 [manual] rgs-back
+Write-FwStep -Number 24 -Kind 'manual' -Title 'Bring the Response Groups back to atl-cs-001.litwareinc.com' -Expect 'The Response Groups of atl-cs-001.litwareinc.com answer at home; agents sign in again.' -Duration '00:20:00'
+Wait-FwAcknowledge -Number 24 -Instructions 'Import-CsRgsConfiguration -Destination ''ApplicationServer:atl-cs-001.litwareinc.com'' -FileName <file>, then remove the imported copies from dfw-cs-001.litwareinc.com if you like.'
 
-# ---- Step 24 [manual] call-park-back
-Write-FwStep -Number 24 -Kind 'manual' -Title 'Point the Call Park orbits back at atl-cs-001.litwareinc.com' -Expect 'Parked calls in those ranges are served by atl-cs-001.litwareinc.com again.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 24 -Instructions 'For each orbit range redirected during the failover: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:atl-cs-001.litwareinc.com''.'
+# ---- Step 25 [manual] call-park-back
+Write-FwStep -Number 25 -Kind 'manual' -Title 'Point the Call Park orbits back at atl-cs-001.litwareinc.com' -Expect 'Parked calls in those ranges are served by atl-cs-001.litwareinc.com again.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 25 -Instructions 'For each orbit range redirected during the failover: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:atl-cs-001.litwareinc.com''.'
 
-# ---- Step 25 [manual] announcements-back
-Write-FwStep -Number 25 -Kind 'manual' -Title 'Point unassigned numbers back at atl-cs-001.litwareinc.com' -Expect 'Calls to unassigned numbers hear the announcements of atl-cs-001.litwareinc.com again.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 25 -Instructions 'For each range redirected during the failover: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:atl-cs-001.litwareinc.com'' -AnnouncementName <name>.'
+# ---- Step 26 [manual] announcements-back
+Write-FwStep -Number 26 -Kind 'manual' -Title 'Point unassigned numbers back at atl-cs-001.litwareinc.com' -Expect 'Calls to unassigned numbers hear the announcements of atl-cs-001.litwareinc.com again.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 26 -Instructions 'For each range redirected during the failover: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:atl-cs-001.litwareinc.com'' -AnnouncementName <name>.'
 
-# ---- Step 26 [change] edge-next-hop-back-atl-edge-001.litwareinc.com
-Write-FwStep -Number 26 -Kind 'change' -Title 'Point Edge pool atl-edge-001.litwareinc.com back at atl-cs-001.litwareinc.com' -Expect 'The Edge service of atl-edge-001.litwareinc.com lists Registrar:atl-cs-001.litwareinc.com again.' -Duration '00:05:00'
-Confirm-FwStep -Number 26
-Set-CsEdgeServer -Identity 'EdgeServer:atl-edge-001.litwareinc.com' -Registrar 'Registrar:atl-cs-001.litwareinc.com' -WhatIf:$Rehearse -Confirm:$false  # fw:step 26
-Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Out-Host  # fw:verify 26
+# ---- Step 27 [manual] federation-route-back
+Write-FwStep -Number 27 -Kind 'manual' -Title 'Move outbound federation back to atl-edge-001.litwareinc.com' -Expect 'Outbound federation goes through atl-edge-001.litwareinc.com again.' -Duration '00:15:00'
+Wait-FwAcknowledge -Number 27 -Instructions 'Once the Edge Servers of atl-edge-001.litwareinc.com run again: in Topology Builder, clear federation on dfw-edge-001.litwareinc.com, set it on atl-edge-001.litwareinc.com again, publish, and run Setup on the Edge Servers of atl-edge-001.litwareinc.com (and move the XMPP route back if it moved).'
+
+# ---- Step 28 [change] edge-next-hop-back-atl-edge-001.litwareinc.com
+Write-FwStep -Number 28 -Kind 'change' -Title 'Point Edge pool atl-edge-001.litwareinc.com back at atl-cs-001.litwareinc.com' -Expect 'The Edge service of atl-edge-001.litwareinc.com lists Registrar:atl-cs-001.litwareinc.com again.' -Duration '00:05:00'
+Confirm-FwStep -Number 28
+Set-CsEdgeServer -Identity 'EdgeServer:atl-edge-001.litwareinc.com' -Registrar 'Registrar:atl-cs-001.litwareinc.com' -WhatIf:$Rehearse -Confirm:$false  # fw:step 28
+Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Out-Host  # fw:verify 28
 
 Write-Host ''
-Write-Host 'Plan complete (26 steps). Predicted RTO 00:38:05, data loss 00:00:00.' -ForegroundColor Green
+Write-Host 'Plan complete (28 steps). Predicted RTO 00:38:05, data loss 00:00:00.' -ForegroundColor Green
 } finally {
     Stop-Transcript | Out-Null
 }
