@@ -55,7 +55,7 @@ func TestRunBadScenario(t *testing.T) {
 	tests := []struct {
 		name, body, field, code string
 	}{
-		{"unknown key", string(seed) + "stepz: []\n", "scenario", scenarios.CodeUnknownKey},
+		{"unknown key", string(seed) + "stepz: []\n", "scenario.stepz", scenarios.CodeUnknownKey},
 		{"missing topology file", strings.Replace(string(seed), "topology: topologies/litwareinc.yaml", "topology: nowhere.yaml", 1), "scenario.topology", scenarios.CodeTopology},
 	}
 	for _, tc := range tests {

@@ -108,7 +108,11 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		allow = append(allow, rt.Method)
 	}
 	if allow == nil {
-		writeProblem(w, newProblem(ProblemNotFound, "", fmt.Sprintf("there is no API route %s", r.URL.Path)))
+		what := "API route"
+		if !strings.HasPrefix(r.URL.Path, "/api/") {
+			what = "file or API route"
+		}
+		writeProblem(w, newProblem(ProblemNotFound, "", fmt.Sprintf("there is no %s %s", what, truncate(r.URL.Path, 200))))
 		return
 	}
 	if preflight {
@@ -118,7 +122,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	slices.Sort(allow)
 	w.Header().Set("Allow", strings.Join(allow, ", "))
-	writeProblem(w, newProblem(ProblemMethodNotAllowed, "", fmt.Sprintf("%s does not answer %s; use %s", r.URL.Path, r.Method, strings.Join(allow, " or "))))
+	writeProblem(w, newProblem(ProblemMethodNotAllowed, "", fmt.Sprintf("%s does not answer %s; use %s", r.URL.Path, truncate(r.Method, 20), strings.Join(allow, " or "))))
 }
 
 // match reports whether path fits pattern and returns the values of its "{name}" segments.
