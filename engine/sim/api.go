@@ -190,8 +190,13 @@ type SiteSnapshot struct {
 type Report struct {
 	// RTO is, for each pool whose users lost full service, the time from the failure until they
 	// all had full service again (at home or on the backup pool); zero when not yet restored.
+	// Only outages that a fault started count (planned failovers and failbacks do not); when a
+	// pool had several, the longest. Branch appliances appear under their FQDN.
 	RTO map[string]time.Duration `json:"rto,omitempty"`
-	// DataLoss is, for each pool failed over in disaster mode, the window of changes lost.
+	// DataLoss is, for each pool failed over in disaster mode, the window of changes lost: the
+	// Backup Service backlog at the failure. Planned failovers appear too, with zero unless a
+	// short -WaitTime cut the final sync; a disaster-mode failback adds what the backup pool had
+	// not synced back (the larger of the two is kept).
 	DataLoss map[string]time.Duration `json:"dataLoss,omitempty"`
 	// Unrestored lists pools whose users still lack full service, sorted.
 	Unrestored []string `json:"unrestored,omitempty"`
