@@ -147,7 +147,7 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	rep.Summary = vSummarize(doc.Topology)
 	if jsonOut {
-		return vWriteJSON(rep, stdout, stderr)
+		return jsonExit(rep, stdout, stderr)
 	}
 	vPrintFindings(stdout, fs)
 	s := rep.Summary
@@ -175,7 +175,7 @@ func validateScenarioFile(name string, data []byte, jsonOut, strict bool, stdout
 	fs.Sort()
 	rep := vNewReport(name, "scenario", strict, fs)
 	if jsonOut {
-		return vWriteJSON(rep, stdout, stderr)
+		return jsonExit(rep, stdout, stderr)
 	}
 	vPrintFindings(stdout, fs)
 	fmt.Fprintf(stdout, "%s: scenario; %s, %s, %s\n", name, vPlural(rep.Errors, "error"), vPlural(rep.Warnings, "warning"), vPlural(rep.Infos, "note"))
@@ -215,6 +215,17 @@ func vPrintFindings(w io.Writer, fs topology.Findings) {
 			fmt.Fprintf(w, "  fix: %s\n", f.Fix)
 		}
 	}
+}
+
+// jsonExit writes the report as JSON and returns the exit code its findings call for.
+func jsonExit(rep *validateReport, stdout, stderr io.Writer) int {
+	if code := vWriteJSON(rep, stdout, stderr); code != exitOK {
+		return code
+	}
+	if !rep.Valid {
+		return exitFail
+	}
+	return exitOK
 }
 
 func vWriteJSON(v any, stdout, stderr io.Writer) int {

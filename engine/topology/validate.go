@@ -220,22 +220,22 @@ func (v *validator) pool(i int) {
 				}
 			}
 			v.add(CodeUsersOnNonFE, path+field, "home users on a Front End pool; remove users, sampleUsers and routingGroups here",
-				"%s pools home no users", p.Role)
+				"%s pools home no users", roleName(p.Role))
 		}
 		if p.BackupPool != "" {
 			v.add(CodePairNonFE, path+".backupPool", "remove backupPool: only Front End pools are paired",
-				"%s pools are not paired; only Front End pools have a backup pool", p.Role)
+				"%s pools are not paired; only Front End pools have a backup pool", roleName(p.Role))
 		}
 		if p.Registrar != (Registrar{}) {
-			v.add(CodeRegistrarRole, path+".registrar", "remove the registrar settings", "%s pools are not registrars", p.Role)
+			v.add(CodeRegistrarRole, path+".registrar", "remove the registrar settings", "%s pools are not registrars", roleName(p.Role))
 		}
 	}
 	if roleOK && p.Role != Edge {
 		if p.NextHop != "" {
-			v.add(CodeEdgeOnlyField, path+".nextHop", "remove nextHop: only Edge pools have an internal next hop", "%s pools have no next hop", p.Role)
+			v.add(CodeEdgeOnlyField, path+".nextHop", "remove nextHop: only Edge pools have an internal next hop", "%s pools have no next hop", roleName(p.Role))
 		}
 		if p.FederationRoute {
-			v.add(CodeEdgeOnlyField, path+".federationRoute", "remove federationRoute: only Edge pools carry federation", "%s pools carry no federation route", p.Role)
+			v.add(CodeEdgeOnlyField, path+".federationRoute", "remove federationRoute: only Edge pools carry federation", "%s pools carry no federation route", roleName(p.Role))
 		}
 	}
 	v.backEnd(i)
@@ -287,12 +287,33 @@ func (v *validator) servers(i int) {
 	case Edge, Director:
 		if n == 1 {
 			v.add(CodeSingleServer, path+".servers", "add a second server for high availability",
-				"a %s pool with one server has no high availability; at least 2 are recommended", p.Role)
+				"%s with one server has no high availability; at least 2 are recommended", aPool(p.Role))
 		}
 		if p.Role == Director && n > 10 {
 			v.add(CodeTooManyDirector, path+".servers", "use at most 10 Directors per pool", "%d Directors; a Director pool holds at most 10", n)
 		}
 	}
+}
+
+// roleName names a role in messages: "Enterprise Edition", "Standard Edition", "Edge",
+// "Director".
+func roleName(r Role) string {
+	switch r {
+	case FrontEndEnterprise:
+		return "Enterprise Edition"
+	case FrontEndStandard:
+		return "Standard Edition"
+	}
+	return string(r)
+}
+
+// aPool names a pool of a role with its article: "an Edge pool", "a Director pool".
+func aPool(r Role) string {
+	n := roleName(r)
+	if n != "" && strings.ContainsRune("AEIOU", rune(n[0])) {
+		return "an " + n + " pool"
+	}
+	return "a " + n + " pool"
 }
 
 func versionName(v Version) string {
@@ -320,7 +341,7 @@ func (v *validator) backEnd(i int) {
 		return
 	case p.Role != FrontEndEnterprise && slices.Contains(Roles, p.Role):
 		v.add(CodeBackEndRole, path, "remove backEnd: Standard Edition uses its local SQL Express store, Edge and Director pools have none",
-			"%s pools have no separate back end", p.Role)
+			"%s pools have no separate back end", roleName(p.Role))
 		return
 	}
 	v.fqdn(path+".fqdn", be.FQDN, true, "back-end SQL server")
@@ -479,7 +500,7 @@ func (v *validator) pairs() {
 			v.add(CodePairSelf, path, "name a Front End pool in another site", "the pool is its own backup pool")
 		case !b.Role.IsFrontEnd():
 			v.add(CodePairNonFE, path, "name a Front End pool: Edge and Director pools are never paired",
-				"backup pool %s is a %s pool; only Front End pools are paired", b.FQDN, b.Role)
+				"backup pool %s is %s; only Front End pools are paired", b.FQDN, aPool(b.Role))
 		case b.BackupPool == "":
 			v.add(CodePairOneWay, path, fmt.Sprintf("set backupPool: %s on %s too: pairing is 1:1 and reciprocal", p.FQDN, b.FQDN),
 				"%s does not name this pool as its backup pool", b.FQDN)
@@ -499,7 +520,7 @@ func (v *validator) pair(pr Pair) {
 	with := b.FQDN
 	if a.Role != b.Role {
 		v.add(CodePairEdition, path, "pair Enterprise with Enterprise and Standard with Standard",
-			"%s (%s) is paired with %s (%s): mixed editions are not a supported pairing", a.FQDN, a.Role, with, b.Role)
+			"%s (%s) is paired with %s (%s): mixed editions are not a supported pairing", a.FQDN, roleName(a.Role), with, roleName(b.Role))
 	}
 	pa, pb := a.Platform, b.Platform
 	if pa == "" {
@@ -627,7 +648,7 @@ func (v *validator) cms() {
 	case p == nil:
 		v.add(CodeDangling, "cms.pool", "name an existing Front End pool", "CMS pool %q does not exist", t.CMS.Pool)
 	case !p.Role.IsFrontEnd():
-		v.add(CodeCMSNotFE, "cms.pool", "move the CMS to a Front End pool", "the CMS is on %s, a %s pool; it lives on a Front End pool's back end", p.FQDN, p.Role)
+		v.add(CodeCMSNotFE, "cms.pool", "move the CMS to a Front End pool", "the CMS is on %s, %s; it lives on a Front End pool's back end", p.FQDN, aPool(p.Role))
 	case v.x.partner(p) == nil:
 		v.add(CodeCMSUnpaired, "cms.pool", "pair the CMS pool: pairing installs a standby CMS in the partner",
 			"the CMS pool %s has no backup pool, so the Central Management store cannot be failed over", p.FQDN)
@@ -658,7 +679,7 @@ func (v *validator) edges() {
 		case h == nil:
 			v.add(CodeDangling, path, "name an existing Front End or Director pool", "next-hop pool %q does not exist", p.NextHop)
 		case !h.Role.IsFrontEnd() && h.Role != Director:
-			v.add(CodeNextHopRole, path, "point the next hop at a Front End or Director pool", "next hop %s is a %s pool", h.FQDN, h.Role)
+			v.add(CodeNextHopRole, path, "point the next hop at a Front End or Director pool", "next hop %s is %s", h.FQDN, aPool(h.Role))
 		case h.Role.IsFrontEnd() && v.x.partner(h) != nil:
 			v.add(CodeNextHopPaired, path, "before failing that pool over, move the next hop to another pool (Topology Builder, or Set-CsEdgeServer for another site)",
 				"%s is this Edge pool's next hop: Invoke-CsPoolFailOver refuses to fail it over until the next hop is moved", h.FQDN)
@@ -698,7 +719,7 @@ func (v *validator) branch(i int) {
 	case p == nil:
 		v.add(CodeDangling, rp, "name an existing Front End pool", "backup registrar %q does not exist", b.BackupRegistrar)
 	case !p.Role.IsFrontEnd():
-		v.add(CodeBranchRegistrar, rp, "name a Front End pool", "backup registrar %s is a %s pool, not a Front End pool", p.FQDN, p.Role)
+		v.add(CodeBranchRegistrar, rp, "name a Front End pool", "backup registrar %s is %s, not a Front End pool", p.FQDN, aPool(p.Role))
 	case b.Users > 0:
 		v.add(CodeBranchNoDR, rp, "plan for it: these users stay in resiliency mode until the pool is back",
 			"the %d branch users count in %s's total and get no pool disaster recovery: if that pool fails they stay in resiliency mode",

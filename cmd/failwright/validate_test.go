@@ -1,0 +1,181 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"failwright/engine/topology"
+)
+
+func init() {
+	// Several test files of this package may define the flag; whoever comes first does.
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+func validateUpdating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// validateRun runs "failwright validate args..." and renders the exit code and both streams
+// as one transcript.
+func validateRun(t *testing.T, stdin string, args ...string) (int, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := runMain(append([]string{"validate"}, args...), strings.NewReader(stdin), &out, &errb)
+	var b strings.Builder
+	fmt.Fprintf(&b, "$ failwright validate %s\nexit %d\n", strings.Join(args, " "), code)
+	if out.Len() > 0 {
+		b.WriteString("--- stdout\n" + out.String())
+	}
+	if errb.Len() > 0 {
+		b.WriteString("--- stderr\n" + errb.String())
+	}
+	return code, b.String()
+}
+
+func validateGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "validate", name)
+	if validateUpdating() {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./cmd/failwright -run Validate -update to create %s", path)
+	assert.Equal(t, string(want), got)
+}
+
+// TestValidateSamples pins the output for every sample topology: no errors, exit 0.
+func TestValidateSamples(t *testing.T) {
+	samples, err := filepath.Glob("../../scenarios/topologies/*.yaml")
+	require.NoError(t, err)
+	require.NotEmpty(t, samples)
+	for _, s := range samples {
+		name := strings.TrimSuffix(filepath.Base(s), ".yaml")
+		t.Run(name, func(t *testing.T) {
+			code, got := validateRun(t, "", s)
+			assert.Equal(t, exitOK, code, got)
+			validateGolden(t, name+".golden", got)
+		})
+	}
+}
+
+func TestValidateCases(t *testing.T) {
+	tests := []struct {
+		golden string
+		code   int
+		args   []string
+	}{
+		{"broken.golden", exitFail, []string{"testdata/validate/broken.yaml"}},
+		{"unknown-key.golden", exitFail, []string{"testdata/validate/unknown-key.yaml"}},
+		{"deep.golden", exitUsage, []string{"testdata/validate/deep.yaml"}},
+		{"syntax.golden", exitUsage, []string{"testdata/validate/syntax.yaml"}},
+		{"garbage.golden", exitUsage, []string{"testdata/validate/garbage.yaml"}},
+		{"mixed-version-strict.golden", exitFail, []string{"--strict", "../../scenarios/topologies/mixed-version.yaml"}},
+		{"litwareinc-json.golden", exitOK, []string{"../../scenarios/topologies/litwareinc.yaml", "--json"}},
+		{"broken-json.golden", exitFail, []string{"--json", "testdata/validate/broken.yaml"}},
+		{"syntax-json.golden", exitUsage, []string{"--json", "testdata/validate/syntax.yaml"}},
+		{"scenario.golden", exitOK, []string{"../../scenarios/site-loss.yaml"}},
+		{"missing-file.golden", exitUsage, []string{"testdata/validate/no-such-file.yaml"}},
+		{"directory.golden", exitUsage, []string{"testdata/validate"}},
+		{"no-args.golden", exitUsage, nil},
+		{"two-files.golden", exitUsage, []string{"a.yaml", "b.yaml"}},
+		{"bad-flag.golden", exitUsage, []string{"--jsn", "a.yaml"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.golden, func(t *testing.T) {
+			code, got := validateRun(t, "", tc.args...)
+			assert.Equal(t, tc.code, code, got)
+			validateGolden(t, tc.golden, got)
+		})
+	}
+}
+
+func TestValidateStdin(t *testing.T) {
+	data, err := os.ReadFile("../../scenarios/topologies/standard-pair.yaml")
+	require.NoError(t, err)
+	code, got := validateRun(t, string(data), "-")
+	assert.Equal(t, exitOK, code, got)
+	assert.Contains(t, got, "<stdin>: 2 sites, 2 pools")
+}
+
+// TestValidateJSONInput accepts the same topology as JSON, with positions in the JSON file.
+func TestValidateJSONInput(t *testing.T) {
+	top, fs := topology.Decode("litwareinc.yaml", mustRead(t, "../../scenarios/topologies/litwareinc.yaml"))
+	require.Empty(t, fs)
+	js, err := topology.EncodeJSON(top)
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "litwareinc.json")
+	require.NoError(t, os.WriteFile(path, js, 0o644))
+	code, got := validateRun(t, "", path)
+	assert.Equal(t, exitOK, code, got)
+	assert.Contains(t, got, path+":")
+	assert.Contains(t, got, "warning FW0404 pools[atl-cs-001.litwareinc.com].servers")
+}
+
+func TestValidateOversized(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.yaml")
+	require.NoError(t, os.WriteFile(path, bytes.Repeat([]byte("# padding\n"), topology.MaxInputBytes/10+10), 0o644))
+	code, got := validateRun(t, "", path)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, got, path+":1:1: error FW0004: the file is 1048577 bytes; the limit is 1048576 bytes (1 MiB)")
+}
+
+func TestValidateJSONShape(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := runMain([]string{"validate", "--json", "../../scenarios/topologies/unpaired.yaml"}, nil, &out, &errb)
+	require.Equal(t, exitOK, code, errb.String())
+	var rep struct {
+		Valid       bool               `json:"valid"`
+		Errors      int                `json:"errors"`
+		Warnings    int                `json:"warnings"`
+		Fingerprint string             `json:"fingerprint"`
+		Summary     map[string]int     `json:"summary"`
+		Findings    []topology.Finding `json:"findings"`
+	}
+	require.NoError(t, json.Unmarshal(out.Bytes(), &rep))
+	assert.True(t, rep.Valid)
+	assert.Equal(t, 2, rep.Warnings)
+	assert.Len(t, rep.Fingerprint, 64)
+	assert.Equal(t, 1, rep.Summary["pools"])
+	assert.Equal(t, 15000, rep.Summary["users"])
+	for _, f := range rep.Findings {
+		assert.True(t, f.Pos.IsValid(), "%v", f)
+	}
+}
+
+func TestValidateScenarioHook(t *testing.T) {
+	saved := validateScenario
+	defer func() { validateScenario = saved }()
+	validateScenario = nil
+	code, got := validateRun(t, "", "../../scenarios/site-loss.yaml")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, got, "scenario files are validated by failwright run")
+
+	validateScenario = func(name string, data []byte, strict bool) (topology.Findings, error) {
+		return topology.Findings{{Code: "FW0402", Severity: topology.Error, Path: "steps[0].bogus",
+			Pos: topology.Pos{File: name, Line: 3, Column: 5}, Message: "unknown key", Fix: "remove it"}}, nil
+	}
+	code, got = validateRun(t, "", "../../scenarios/site-loss.yaml")
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, got, "../../scenarios/site-loss.yaml:3:5: error FW0402 steps[0].bogus: unknown key\n  fix: remove it\n")
+	assert.Contains(t, got, "scenario; 1 error, 0 warnings, 0 notes")
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return data
+}
