@@ -98,7 +98,8 @@ func Build(t *topology.Topology, req Request) (*Plan, topology.Findings) {
 }
 
 // EffectiveSetup is the setup a plan for req starts from: req.Setup, or for a disaster
-// without Setup the loss of the pool's whole site (Stop-SimSite).
+// without Setup the loss of the pool's whole site (Stop-SimSite) one second before the
+// Backup Service's next sync, the worst case for data loss.
 func EffectiveSetup(t *topology.Topology, req Request) []string {
 	if len(req.Setup) > 0 || req.Mode != Disaster {
 		return req.Setup
@@ -107,7 +108,8 @@ func EffectiveSetup(t *topology.Topology, req Request) []string {
 	if p == nil {
 		return nil
 	}
-	return []string{"Stop-SimSite -Site " + QuoteArg(p.Site)}
+	wait := Duration(time.Duration(t.BackupService.EffectiveSyncIntervalSeconds()-1) * time.Second)
+	return []string{"Wait-SimTime -Duration " + wait.String(), "Stop-SimSite -Site " + QuoteArg(p.Site)}
 }
 
 // isSimVerb reports whether a line calls a simulator verb (its noun starts with "Sim").
@@ -166,14 +168,22 @@ func Simulate(p *Plan, s *sim.Sim) Outcome {
 // whatever failed.
 func validate(p *Plan, s *sim.Sim) topology.Findings {
 	var fs topology.Findings
+	start := s.Now() // the failure state is reached: the timeline counts from here
 	o := run(p, s, true, &fs)
 	rep := s.Report()
 	p.Prediction = Prediction{Simulated: true, RTO: seconds(o.RTO), DataLoss: seconds(o.DataLoss),
 		Total: seconds(o.Elapsed)}
-	for _, smp := range rep.Timeline {
-		p.Prediction.Timeline = append(p.Prediction.Timeline, Point{At: seconds(smp.At),
-			Home: smp.Users[sim.ModeHome], Backup: smp.Users[sim.ModeBackup],
-			Resiliency: smp.Users[sim.ModeResiliency], SignedOut: smp.Users[sim.ModeSignedOut]})
+	point := func(at time.Duration, smp sim.Sample) Point {
+		return Point{At: seconds(at), Home: smp.Users[sim.ModeHome], Backup: smp.Users[sim.ModeBackup],
+			Resiliency: smp.Users[sim.ModeResiliency], SignedOut: smp.Users[sim.ModeSignedOut]}
+	}
+	for i, smp := range rep.Timeline {
+		switch {
+		case smp.At > start:
+			p.Prediction.Timeline = append(p.Prediction.Timeline, point(smp.At-start, smp))
+		case i+1 == len(rep.Timeline) || rep.Timeline[i+1].At > start:
+			p.Prediction.Timeline = append(p.Prediction.Timeline, point(0, smp)) // the state at the start
+		}
 	}
 	if o.Step == 0 && !o.Restored {
 		fs = append(fs, topology.Finding{Code: "PL015", Severity: topology.Error, Path: "prediction",

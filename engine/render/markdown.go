@@ -41,7 +41,7 @@ func Markdown(p *plan.Plan) ([]byte, error) {
 		}
 		ln("| Failure state | ", strings.Join(setup, "; "), " |")
 	} else if p.Request.Mode == plan.Disaster {
-		ln("| Failure state | the whole site of ", cell(p.Request.Pool), " is lost |")
+		ln("| Failure state | the whole site of ", cell(p.Request.Pool), " is lost, just before the Backup Service's next sync (the worst case for data loss) |")
 	}
 	ln("| Format | failwright plan format ", strconv.Itoa(p.FormatVersion), " |")
 	ln()

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)
-#   plan ID:     9adbd23b-6195-5d9e-9bfe-2e4914136b00
+#   plan ID:     ee2fb43f-96bc-50cb-b46d-d3e6a4733faf
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '9adbd23b-6195-5d9e-9bfe-2e4914136b00'
+$FwPlanId = 'ee2fb43f-96bc-50cb-b46d-d3e6a4733faf'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
@@ -91,7 +91,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 9adbd23b-6195-5d9e-9bfe-2e4914136b00: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan ee2fb43f-96bc-50cb-b46d-d3e6a4733faf: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -187,7 +187,7 @@ Write-FwStep -Number 12 -Kind 'manual' -Title 'Re-create announcements and unass
 Wait-FwAcknowledge -Number 12 -Instructions 'Re-create the announcements of dfw-cs-001.litwareinc.com on atl-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:atl-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
 
 Write-Host ''
-Write-Host 'Plan complete (12 steps). Predicted RTO 00:29:50, data loss 00:00:00.' -ForegroundColor Green
+Write-Host 'Plan complete (12 steps). Predicted RTO 00:29:50, data loss 00:01:59.' -ForegroundColor Green
 } finally {
     Stop-Transcript | Out-Null
 }

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)
-#   plan ID:     2fbcd3da-9a0f-5f42-b695-a0c231dbb0c2
+#   plan ID:     b35e32d3-3eb0-5f86-b2f9-30e7ac9564bf
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '2fbcd3da-9a0f-5f42-b695-a0c231dbb0c2'
+$FwPlanId = 'b35e32d3-3eb0-5f86-b2f9-30e7ac9564bf'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
@@ -92,7 +92,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 2fbcd3da-9a0f-5f42-b695-a0c231dbb0c2: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan b35e32d3-3eb0-5f86-b2f9-30e7ac9564bf: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -241,7 +241,7 @@ Write-FwStep -Number 18 -Kind 'manual' -Title 'Re-create announcements and unass
 Wait-FwAcknowledge -Number 18 -Instructions 'Re-create the announcements of atl-cs-001.litwareinc.com on dfw-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:dfw-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
 
 Write-Host ''
-Write-Host 'Plan complete (18 steps). Predicted RTO 00:38:05, data loss 00:00:00.' -ForegroundColor Green
+Write-Host 'Plan complete (18 steps). Predicted RTO 00:38:05, data loss 00:01:59.' -ForegroundColor Green
 } finally {
     Stop-Transcript | Out-Null
 }

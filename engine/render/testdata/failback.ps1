@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back
-#   plan ID:     4eeff70e-6352-5a9a-b98a-3e57a3879e11
+#   plan ID:     1c91d21a-fde5-54de-a0ce-43fa89a7ff97
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '4eeff70e-6352-5a9a-b98a-3e57a3879e11'
+$FwPlanId = '1c91d21a-fde5-54de-a0ce-43fa89a7ff97'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
@@ -92,7 +92,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 4eeff70e-6352-5a9a-b98a-3e57a3879e11: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
+Write-Host 'failwright plan 1c91d21a-fde5-54de-a0ce-43fa89a7ff97: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -254,7 +254,7 @@ Write-FwStep -Number 21 -Kind 'manual' -Title 'Export the Response Groups from d
 Wait-FwAcknowledge -Number 21 -Instructions 'Before failback, export the Response Groups owned by atl-cs-001.litwareinc.com: Export-CsRgsConfiguration -Source ''ApplicationServer:dfw-cs-001.litwareinc.com'' -Owner ''ApplicationServer:atl-cs-001.litwareinc.com'' -FileName <file>.'
 
 # ---- Step 22 [change] pool-failback
-Write-FwStep -Number 22 -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com back from dfw-cs-001.litwareinc.com' -Expect 'The verbose output ends without error (if it reports that hydration failed after repeated attempts, run it again); the users of atl-cs-001.litwareinc.com are served at home.' -Duration '01:04:00'
+Write-FwStep -Number 22 -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com back from dfw-cs-001.litwareinc.com' -Expect 'The verbose output ends without error (if it reports that hydration failed after repeated attempts, run it again); the users of atl-cs-001.litwareinc.com are served at home.' -Duration '01:04:01'
 Confirm-FwStep -Number 22
 Invoke-CsPoolFailBack -PoolFqdn 'atl-cs-001.litwareinc.com' -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 22
 Get-CsUserPoolInfo -Identity 'sip:kenmyer@litwareinc.com' | Out-Host  # fw:verify 22
@@ -292,7 +292,7 @@ Set-CsEdgeServer -Identity 'EdgeServer:atl-edge-001.litwareinc.com' -Registrar '
 Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Out-Host  # fw:verify 28
 
 Write-Host ''
-Write-Host 'Plan complete (28 steps). Predicted RTO 00:38:05, data loss 00:00:00.' -ForegroundColor Green
+Write-Host 'Plan complete (28 steps). Predicted RTO 00:38:05, data loss 00:01:59.' -ForegroundColor Green
 } finally {
     Stop-Transcript | Out-Null
 }

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)
-#   plan ID:     f7905be3-5a67-5a3b-97ae-53fcd72e6729
+#   plan ID:     341edcad-394b-5a14-b3b9-7e4955a75181
 #   fingerprint: ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff
 #   topology:    Contoso (Lync Server 2013)
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'f7905be3-5a67-5a3b-97ae-53fcd72e6729'
+$FwPlanId = '341edcad-394b-5a14-b3b9-7e4955a75181'
 $FwFingerprint = 'ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff'
 $FwTopology = 'Contoso (Lync Server 2013)'
 $FwTitle = 'fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
@@ -92,7 +92,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan f7905be3-5a67-5a3b-97ae-53fcd72e6729: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
+Write-Host 'failwright plan 341edcad-394b-5a14-b3b9-7e4955a75181: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -223,7 +223,7 @@ Write-FwStep -Number 15 -Kind 'manual' -Title 'Re-create announcements and unass
 Wait-FwAcknowledge -Number 15 -Instructions 'Re-create the announcements of red-pool-01.contoso.com on chi-pool-01.contoso.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:chi-pool-01.contoso.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
 
 Write-Host ''
-Write-Host 'Plan complete (15 steps). Predicted RTO 00:39:29, data loss 00:00:00.' -ForegroundColor Green
+Write-Host 'Plan complete (15 steps). Predicted RTO 00:39:29, data loss 00:01:59.' -ForegroundColor Green
 } finally {
     Stop-Transcript | Out-Null
 }

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)
-#   plan ID:     10132a4f-e266-5369-b777-08b5b3ac77ef
+#   plan ID:     c97f0296-f457-58df-a743-5e3638679eb0
 #   fingerprint: d9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68
 #   topology:    Tailspin Toys (Standard Edition pair)
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '10132a4f-e266-5369-b777-08b5b3ac77ef'
+$FwPlanId = 'c97f0296-f457-58df-a743-5e3638679eb0'
 $FwFingerprint = 'd9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68'
 $FwTopology = 'Tailspin Toys (Standard Edition pair)'
 $FwTitle = 'fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
@@ -91,7 +91,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 10132a4f-e266-5369-b777-08b5b3ac77ef: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
+Write-Host 'failwright plan c97f0296-f457-58df-a743-5e3638679eb0: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -195,7 +195,7 @@ Write-FwStep -Number 14 -Kind 'manual' -Title 'Re-create announcements and unass
 Wait-FwAcknowledge -Number 14 -Instructions 'Re-create the announcements of sea-se-01.tailspintoys.com on pdx-se-01.tailspintoys.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:pdx-se-01.tailspintoys.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
 
 Write-Host ''
-Write-Host 'Plan complete (14 steps). Predicted RTO 00:29:53, data loss 00:00:00.' -ForegroundColor Green
+Write-Host 'Plan complete (14 steps). Predicted RTO 00:29:53, data loss 00:01:59.' -ForegroundColor Green
 } finally {
     Stop-Transcript | Out-Null
 }
