@@ -122,3 +122,10 @@ worker: deps-go
 worker-dev: web worker deps-npm
 	cd worker && $(WRANGLER_ENV) npx wrangler d1 migrations apply DB --local
 	cd worker && $(WRANGLER_ENV) npx wrangler dev --ip 127.0.0.1 --port 8787 --inspector-port 0 --show-interactive-dev-session=false
+
+## ---- scenarios (scenarios/, docs/scenarios.md) ---------------------------------------------
+.PHONY: scenarios
+# Runs every scenario of the library on the simulator and prints the reports (they also run as
+# Go tests in make test).
+scenarios: deps-go
+	$(GO) run ./cmd/failwright run scenarios/*.yaml
