@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
@@ -187,4 +188,44 @@ func (p *page) screenshot(name string) {
 func jsString(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "</", `<\/`)
 	return `"` + r.Replace(s) + `"`
+}
+
+// allowDownloads saves the tab's downloads into a fresh directory, under their own names, and
+// returns the directory.
+func (p *page) allowDownloads() string {
+	p.t.Helper()
+	dir := p.t.TempDir()
+	yes := true
+	_, err := chromedp.CallBrowser(p.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior:         browser.SetDownloadBehaviorBehaviorAllow,
+		BrowserContextID: chromedp.FromContext(p.ctx).BrowserContextID,
+		DownloadPath:     dir,
+		EventsEnabled:    &yes,
+	})
+	require.NoError(p.t, err)
+	return dir
+}
+
+// downloaded waits until the file name appears, complete, in dir and returns its content.
+func (p *page) downloaded(dir, name string) []byte {
+	p.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err == nil && len(data) > 0 {
+			if _, err := os.Stat(filepath.Join(dir, name+".crdownload")); os.IsNotExist(err) {
+				return data
+			}
+		}
+		if time.Now().After(deadline) {
+			entries, _ := os.ReadDir(dir)
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			p.t.Fatalf("download %s did not arrive in %s (found %v)", name, dir, names)
+		}
+		// Downloads are written by the browser process; poll the file system gently.
+		<-time.After(50 * time.Millisecond)
+	}
 }
