@@ -86,6 +86,7 @@ func runAnalyze(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "failwright analyze: %s: %v\n", name, err)
 		return exitUsage
 	}
+	r.Fingerprint = topology.Fingerprint(doc.Topology)
 	doc.Source.Anchor(r.Findings)
 	r.Findings.Sort()
 	if *asJSON {

@@ -191,3 +191,30 @@ func FuzzAnalyze(f *testing.F) {
 		_ = r.Text()
 	})
 }
+
+// TestPairFigures checks the matrix cells against full evaluations: every pair of
+// litwareinc.yaml, composed or looked up, has the figures of its own evaluation.
+func TestPairFigures(t *testing.T) {
+	topo := loadSample(t, "litwareinc.yaml")
+	a, err := New(topo, Options{Depth: 2})
+	require.NoError(t, err)
+	_, err = a.PairFigures(0, 1)
+	require.Error(t, err, "before the evaluation phases")
+	a.Run()
+	n := len(a.Elements())
+	for i := 0; i < n; i++ {
+		for j := -1; j < n; j++ {
+			got, err := a.PairFigures(i, j)
+			require.NoError(t, err)
+			set := a.Set(i, j)
+			if j == i {
+				set = a.Set(i, -1)
+			}
+			o := a.Outcome(set)
+			want := o.Figures()
+			assert.Equal(t, want, got, "%s", set)
+		}
+	}
+	_, err = a.PairFigures(n, 0)
+	require.Error(t, err)
+}

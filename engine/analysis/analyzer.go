@@ -34,7 +34,8 @@ func (o Options) normalized() Options {
 // summary is the outcome of one failure set reduced to what the aggregates need.
 type summary struct {
 	f     Figures
-	worse []poolVal // pools with a figure worse than the baseline
+	vec   [numFigs]float64 // f as the aggregates compare it
+	worse []poolVal        // pools with a figure worse than the baseline
 	edges bitset    // Edge pools giving remote access
 
 	// Single failures only: the footprint and its properties.
@@ -367,6 +368,7 @@ func (a *Analyzer) evalSingle(c int) {
 	rep := int(a.members[c][0])
 	o := a.ev.evalNew([]int{rep})
 	s := summary{f: o.Figures(), worse: worseList(a.base, &o), edges: newBitset(len(x.edges)), inPool: -1}
+	s.vec = figValues(&s.f, a.edgesN)
 	for k, w := range o.Edges {
 		if w {
 			s.edges.set(k)
@@ -611,6 +613,12 @@ func (a *Analyzer) sweepRows(l *levelAgg, lo, hi int) int64 {
 func (a *Analyzer) sweepRowsCount(l *levelAgg, lo, hi int) int64 {
 	n := len(a.x.elems)
 	var composed int64
+	bv := &a.base.figs
+	var topLoad float64
+	if len(a.unitMax) > 0 {
+		topLoad = a.unitMax[0].load
+	}
+	oneWord := len(a.singles) > 0 && len(a.singles[0].edges) == 1
 	for i := lo; i < hi; i++ {
 		si := &a.singles[a.class[i]]
 		row := a.rows[i]
@@ -623,13 +631,98 @@ func (a *Analyzer) sweepRowsCount(l *levelAgg, lo, hi int) int64 {
 				l.record(a.base, &res.f, a.edgesN, res.worse, e)
 				continue
 			}
+			// Composition (docs/analysis.md): the figures as comparable values.
 			sj := &a.singles[a.class[j]]
-			f := a.compose(si, sj)
-			l.recordSplit(a.base, &f, a.edgesN, si.worse, sj.worse, e)
+			vi, vj := &si.vec, &sj.vec
+			l.sets++
+			if v := vi[figUnserved] + vj[figUnserved] - bv[figUnserved]; v > bv[figUnserved] {
+				l.withUnserved++
+				l.figs[figUnserved].add(v, bv[figUnserved], e)
+			} else if v > 0 {
+				l.withUnserved++
+			}
+			if v := vi[figNoDR] + vj[figNoDR] - bv[figNoDR]; v > bv[figNoDR] {
+				l.withNoDR++
+				l.figs[figNoDR].add(v, bv[figNoDR], e)
+			}
+			l.figs[figAtRisk].add(vi[figAtRisk]+vj[figAtRisk]-bv[figAtRisk], bv[figAtRisk], e)
+			l.figs[figRTO].add(max(vi[figRTO], vj[figRTO]), bv[figRTO], e)
+			l.figs[figDataLoss].add(max(vi[figDataLoss], vj[figDataLoss]), bv[figDataLoss], e)
+			if si.cmsAff {
+				l.figs[figCMS].add(vi[figCMS], bv[figCMS], e)
+			} else {
+				l.figs[figCMS].add(vj[figCMS], bv[figCMS], e)
+			}
+			if a.edgesN > 0 {
+				var none bool
+				if oneWord {
+					none = si.edges[0]&sj.edges[0] == 0
+				} else {
+					none = andCount(si.edges, sj.edges) == 0
+				}
+				if none {
+					l.figs[figRemote].add(1, bv[figRemote], e)
+				}
+			}
+			// The load only when it can reach the worst so far.
+			if g := &l.figs[figLoad]; g.n == 0 || max(si.inLoad, sj.inLoad, topLoad) >= g.v {
+				load, pool := a.composeLoad(si, sj)
+				e.pool = int32(pool)
+				g.add(load, bv[figLoad], e)
+				e.pool = -1
+			}
+			l.recordPools(a.base, si.worse, e)
+			l.recordPools(a.base, sj.worse, e)
 			composed++
 		}
 	}
 	return composed
+}
+
+// composeLoad returns the worst load of the pair of two independent single failures and its
+// pool: the worst of the two footprints' after each failure and of the baseline outside both.
+func (a *Analyzer) composeLoad(s, t *summary) (float64, int) {
+	load, pool := s.inLoad, s.inPool
+	if worseLoad(t.inLoad, t.inPool, load, pool) {
+		load, pool = t.inLoad, t.inPool
+	}
+	for k := range a.unitMax {
+		u := &a.unitMax[k]
+		if contains(s.units, u.unit) || contains(t.units, u.unit) {
+			continue
+		}
+		if worseLoad(u.load, u.pool, load, pool) {
+			load, pool = u.load, u.pool
+		}
+		break
+	}
+	return load, pool
+}
+
+// PairFigures returns the figures of the failure set of elements i and j (j < 0, or j == i,
+// for the single failure of i) without a new evaluation: from the evaluated interacting pair,
+// or composed from the two single failures. It is what a matrix of failure pairs shows in each
+// cell. The analysis must have passed its evaluation phases (Done, or the sweep started).
+func (a *Analyzer) PairFigures(i, j int) (Figures, error) {
+	if a.phase < phaseSweep {
+		return Figures{}, fmt.Errorf("analysis: pairs are not evaluated yet")
+	}
+	n := len(a.x.elems)
+	if i < 0 || i >= n || j >= n {
+		return Figures{}, fmt.Errorf("analysis: no element %d or %d", i, j)
+	}
+	if j < 0 || j == i {
+		return a.singles[a.class[i]].f, nil
+	}
+	if j < i {
+		i, j = j, i
+	}
+	row := a.rows[i]
+	k := sort.Search(len(row), func(k int) bool { return int(row[k].j) >= j })
+	if k < len(row) && int(row[k].j) == j {
+		return a.pairRes[row[k].res].f, nil
+	}
+	return a.compose(&a.singles[a.class[i]], &a.singles[a.class[j]]), nil
 }
 
 // compose returns the figures of the pair of two independent single failures: additive

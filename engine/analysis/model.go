@@ -84,21 +84,22 @@ type scratch struct {
 
 func newScratch(x *index) *scratch {
 	n := len(x.pools)
-	return &scratch{
+	sc := &scratch{
 		siteDown: make([]bool, len(x.sites)), poolDown: make([]bool, n), srvUp: make([]bool, x.nServers),
 		edgeDown: make([]bool, len(x.edges)), cut: make([]bool, len(x.links)),
 		up: make([]bool, n), beFailover: make([]bool, n), dbUp: make([]bool, n), carries: make([]bool, n),
 		upServers: make([]int, n),
 	}
+	for i := range sc.srvUp {
+		sc.srvUp[i] = true
+	}
+	return sc
 }
 
-// reset puts every element back up.
+// reset puts every element back up; servers are put back by evalInto itself, one by one.
 func (s *scratch) reset() {
 	clear(s.siteDown)
 	clear(s.poolDown)
-	for i := range s.srvUp {
-		s.srvUp[i] = true
-	}
 	s.beDown, s.mirrorDown = false, false
 	clear(s.edgeDown)
 	clear(s.cut)
@@ -136,6 +137,11 @@ func (m *Model) evalInto(set []int, sc *scratch, out *Outcome) {
 		}
 	}
 	m.recover(sc, out)
+	for _, ei := range set {
+		if x.elems[ei].Kind == KindServer {
+			sc.srvUp[x.targets[ei].server] = true
+		}
+	}
 }
 
 // siteUp reports whether site k runs; pools in no known site run unless failed themselves.

@@ -12,9 +12,12 @@ import (
 // Report is the result of an analysis. It is plain data; JSON and Text render it with stable
 // bytes.
 type Report struct {
-	// Topology is the topology's name and Fingerprint its sha256 (topology.Fingerprint).
-	Topology    string `json:"topology"`
-	Fingerprint string `json:"fingerprint"`
+	// Topology is the topology's name.
+	Topology string `json:"topology"`
+	// Fingerprint is the topology's sha256 (topology.Fingerprint), filled by the surface that
+	// read the topology (the CLI does; computing it is slow in WebAssembly and the browser
+	// already holds it).
+	Fingerprint string `json:"fingerprint,omitempty"`
 	// Depth is 1 (single failures) or 2 (also pairs).
 	Depth int `json:"depth"`
 	// Elements counts the failure elements by kind; Links names the links enumerated.
@@ -135,11 +138,10 @@ var poolFigNames = [numPoolFigs]string{"unserved", "noDR", "load", "rto", "dataL
 // buildReport turns the aggregates into a report.
 func buildReport(x *index, base *baseline, levels []*levelAgg) *Report {
 	r := &Report{
-		Topology:    x.t.Name,
-		Fingerprint: topology.Fingerprint(x.t),
-		Depth:       len(levels),
-		Users:       x.users,
-		Links:       []string{},
+		Topology: x.t.Name,
+		Depth:    len(levels),
+		Users:    x.users,
+		Links:    []string{},
 	}
 	for _, e := range x.elems {
 		switch e.Kind {
