@@ -36,7 +36,7 @@ type summary struct {
 	f     Figures
 	vec   [numFigs]float64 // f as the aggregates compare it
 	worse []poolVal        // pools with a figure worse than the baseline
-	edges bitset    // Edge pools giving remote access
+	edges bitset           // Edge pools giving remote access
 
 	// Single failures only: the footprint and its properties.
 	units    []int32 // units (pairs, or pools alone) whose pools the failure changes, sorted
