@@ -394,6 +394,19 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		assert.NotContains(t, string(r2.body), id, "every share gets its own ID")
 	})
 
+	t.Run("a share at the size limit", func(t *testing.T) {
+		pad := api.DefaultMaxBodyBytes - len(`{"notes":""}`)
+		big := []byte(`{"notes":"` + strings.Repeat("é", pad/2) + strings.Repeat("x", pad%2) + `"}`)
+		require.Len(t, big, api.DefaultMaxBodyBytes)
+		r := s.do(t, "POST", "/api/shares", "application/json", big)
+		require.Equal(t, 201, r.status, "%s", r.body)
+		var created struct{ ID string }
+		require.NoError(t, json.Unmarshal(r.body, &created))
+		r = s.do(t, "GET", "/api/shares/"+created.ID, "", nil)
+		require.Equal(t, 200, r.status)
+		assert.True(t, bytes.Equal(big, r.body), "a 1 MiB share comes back byte for byte from D1")
+	})
+
 	bad := []struct {
 		name, method, path, ctype string
 		body                      []byte

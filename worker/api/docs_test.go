@@ -56,3 +56,24 @@ func TestAPIPageDocumentsEverything(t *testing.T) {
 	}
 	assert.Contains(t, page, ProblemTypePrefix)
 }
+
+// TestAPIPageExamples replays the examples of docs/api.md whose answers do not depend on the
+// engine's evolving rules and checks that the page shows exactly what the API answers.
+func TestAPIPageExamples(t *testing.T) {
+	raw, err := os.ReadFile("../../docs/api.md")
+	require.NoError(t, err)
+	page := string(raw)
+	h, _ := newTestServer(t, nil)
+	tests := []struct {
+		method, path, ctype, body string
+	}{
+		{"POST", "/api/validate", "application/json", `{"topology": "name: x\nbogus: 1\n", "name": "mine.yaml"}`},
+		{"POST", "/api/plan", "application/json", `{"topology": {}, "pool": "p", "colour": 1}`},
+		{"GET", "/api/shares/0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5c", "", ""},
+		{"GET", "/api/health", "", ""},
+	}
+	for _, tc := range tests {
+		rec := do(h, tc.method, tc.path, tc.ctype, tc.body)
+		assert.Contains(t, page, strings.TrimSpace(rec.Body.String()), "%s %s", tc.method, tc.path)
+	}
+}
