@@ -53,3 +53,22 @@ func BenchmarkComposeSimulate(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkComposeSnapshot measures laying out a plan from a failed simulation's snapshot,
+// without simulating it.
+func BenchmarkComposeSnapshot(b *testing.B) {
+	topo := load(b, "large.yaml")
+	s, err := sim.New(topo, sim.Options{Seed: Seed})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Exec("Stop-SimSite -Site 'NorthAmerica DC01'")
+	snap := s.Snapshot()
+	req := Request{Pool: "na-dc01-pool1.fabrikam.com", Mode: Disaster}
+	b.ReportAllocs()
+	for b.Loop() {
+		if p, fs := ComposeSnapshot(topo, req, snap); p == nil {
+			b.Fatal(fs)
+		}
+	}
+}
