@@ -108,6 +108,7 @@ const PassMark = 70
 const (
 	InputHint = "hint" // the next hint of the current step
 	InputSkip = "skip" // give up the step: the model answer is played
+	InputExit = "exit" // end the drill now; Finish scores it
 )
 
 // NewTrainer starts a drill of sc.
@@ -181,7 +182,7 @@ func (t *Trainer) advance(turn *Turn) {
 	turn.Finished = true
 }
 
-// Input takes one line from the trainee: a command, "hint" or "skip".
+// Input takes one line from the trainee: a command, "hint", "skip" or "exit".
 func (t *Trainer) Input(line string) Turn {
 	var turn Turn
 	line = strings.TrimSpace(line)
@@ -206,6 +207,11 @@ func (t *Trainer) Input(line string) Turn {
 			t.deduct(Deduction{Rule: "hint", Points: 3, Reason: "asked for a hint"})
 		}
 		turn.Prompt = t.Prompt()
+		return turn
+	case InputExit:
+		t.finished = true
+		turn.Finished = true
+		turn.Feedback = append(turn.Feedback, "Drill ended by the trainee.")
 		return turn
 	case InputSkip:
 		t.deduct(Deduction{Rule: "skipped", Points: 25, Reason: fmt.Sprintf("gave up step %d; the model answer was played", t.number(t.cur))})

@@ -99,3 +99,10 @@ func TestTrainerConfirmCountsOnlyWhenAnswered(t *testing.T) {
 	require.NotNil(t, tr.Prompt())
 	assert.Equal(t, 2, tr.Prompt().Number)
 }
+
+func TestTrainerExitEndsTheDrill(t *testing.T) {
+	out, s := drill(t, "exit", "Invoke-CsPoolFailOver -PoolFqdn atl-cs-001.litwareinc.com -DisasterMode")
+	assert.Contains(t, out, "Drill ended by the trainee.")
+	assert.Equal(t, 0, s.Commands, "nothing typed after exit runs")
+	assert.Equal(t, []string{"unfinished", "rto", "required", "required"}, rules(s))
+}

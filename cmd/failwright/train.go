@@ -21,7 +21,8 @@ const trainUsage = `usage: failwright train SCENARIO [--json] [--library]
 
 Plays the trainer's events of a training scenario and stops at each trainee step to read
 commands from standard input (piped input works). Type hint for a hint, skip to see the model
-answer. At the end (or at end of input) the drill is scored against the scenario's goals.
+answer, exit to end the drill. At the end (or at the end of the input) the drill is scored
+against the scenario's goals.
   --json     print the score as JSON
   --library  SCENARIO names a scenario embedded in failwright
 Exit codes: 0 the drill is passed, 1 it is not, 2 bad input.`
@@ -76,7 +77,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	echo := !interactive(stdin)
-	fmt.Fprintf(stdout, "== %s\n%s\n(type commands; 'hint' for a hint, 'skip' to see the model answer)\n", sc.Name, sc.Description)
+	fmt.Fprintf(stdout, "== %s\n%s\n(type commands; 'hint' for a hint, 'skip' to see the model answer, 'exit' to stop)\n", sc.Name, sc.Description)
 	turn := tr.Start()
 	stdout.Write(turn.Text())
 	in := bufio.NewScanner(stdin)
