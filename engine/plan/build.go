@@ -11,21 +11,20 @@ import (
 // Estimated step durations, used when a step takes no simulated time (a person reading
 // output, typing, or working by hand) and as the prediction when no simulation ran.
 const (
-	checkDuration     = time.Minute
-	edgeDuration      = 5 * time.Minute
-	cmsDuration       = 5 * time.Minute  // CMS failover RTO (FACTS §9)
-	failoverSfB       = 20 * time.Minute // pool failover RTO, 2015/2019 (FACTS §9: 15-20 min)
-	failover2013      = 30 * time.Minute // pool failover RTO, Lync 2013 (FACTS §9)
-	lisDuration       = 15 * time.Minute
-	rgsDuration       = 20 * time.Minute
-	callParkDuration  = 10 * time.Minute
-	announceDuration  = 10 * time.Minute
-	confSyncDuration  = 10 * time.Minute
-	failbackPer20k    = 60 * time.Minute // FACTS §6: up to 60 min for 20,000 users
-	minFailback       = 10 * time.Minute
-	rpoSfB            = 5 * time.Minute  // FACTS §9
-	rpo2013           = 30 * time.Minute // FACTS §9
-	siteDownAssumedBy = "the pool's whole site is lost"
+	checkDuration    = time.Minute
+	edgeDuration     = 5 * time.Minute
+	cmsDuration      = 5 * time.Minute  // CMS failover RTO (FACTS §9)
+	failoverSfB      = 20 * time.Minute // pool failover RTO, 2015/2019 (FACTS §9: 15-20 min)
+	failover2013     = 30 * time.Minute // pool failover RTO, Lync 2013 (FACTS §9)
+	lisDuration      = 15 * time.Minute
+	rgsDuration      = 20 * time.Minute
+	callParkDuration = 10 * time.Minute
+	announceDuration = 10 * time.Minute
+	confSyncDuration = 10 * time.Minute
+	failbackPer20k   = 60 * time.Minute // FACTS §6: up to 60 min for 20,000 users
+	minFailback      = 10 * time.Minute
+	rpoSfB           = 5 * time.Minute  // FACTS §9
+	rpo2013          = 30 * time.Minute // FACTS §9
 )
 
 // failure is the failure state a plan starts from: which pools are down and whether the
@@ -123,7 +122,7 @@ func (b *builder) compose() (*Plan, topology.Findings) {
 	if p.Request.Setup == nil {
 		p.Request.Setup = []string{} // written as [] rather than null
 	}
-	p.Prediction = staticPrediction(b.t, p, b.pool, b.bk)
+	p.Prediction = staticPrediction(b.t, p, b.pool)
 	fs := b.done()
 	p.Findings = append(topology.Findings{}, fs...)
 	return p, fs

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -456,7 +455,7 @@ func inverseSetup(setup []string, site string) []string {
 // staticPrediction is the documented targets, used until a simulation replaces them: RTO is
 // the steps up to the end of the pool failover, the data-loss window the version's RPO for a
 // disaster and zero for a planned failover.
-func staticPrediction(t *topology.Topology, p *Plan, pool, bk *topology.Pool) Prediction {
+func staticPrediction(t *topology.Topology, p *Plan, pool *topology.Pool) Prediction {
 	var pr Prediction
 	var at time.Duration
 	users := 0
@@ -485,7 +484,5 @@ func staticPrediction(t *topology.Topology, p *Plan, pool, bk *topology.Pool) Pr
 	} else {
 		pr.Timeline = []Point{{At: 0, Home: users}, {At: pr.RTO, Home: users - own, Backup: own}}
 	}
-	_ = bk
-	_ = strconv.Itoa
 	return pr
 }

@@ -37,7 +37,7 @@ func checkPlan(p *plan.Plan) error {
 	if p == nil {
 		return fmt.Errorf("render: no plan")
 	}
-	check := func(path, s string) error { return checkText(path, s) }
+	check := checkText
 	for _, c := range []struct{ path, s string }{
 		{"id", p.ID}, {"topologyName", p.TopologyName}, {"fingerprint", p.Fingerprint},
 		{"request.pool", p.Request.Pool}, {"backupPool", p.BackupPool},
