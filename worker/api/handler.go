@@ -162,7 +162,7 @@ func (s *server) internal(w http.ResponseWriter, r *http.Request, err error) {
 	writeProblem(w, newProblem(ProblemInternal, "", "the server failed to answer this request"))
 }
 
-// context returns the request's context, never nil.
+// reqContext returns the request's context, never nil.
 func reqContext(r *http.Request) context.Context {
 	if ctx := r.Context(); ctx != nil {
 		return ctx
