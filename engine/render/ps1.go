@@ -270,7 +270,8 @@ func factProbe(a plan.Assumption) (probe, expected string, exact bool, note stri
 		case topology.FrontEndEnterprise, topology.FrontEndStandard:
 			return "(Get-CsPool -Identity " + s + ").Services", "Registrar:" + a.Subject, false, ""
 		case topology.Director:
-			return "(Get-CsPool -Identity " + s + ").Services", "Director:" + a.Subject, false, ""
+			// A Director pool runs the Registrar service too.
+			return "(Get-CsPool -Identity " + s + ").Services", "Registrar:" + a.Subject, false, ""
 		case topology.Edge:
 			return "(Get-CsPool -Identity " + s + ").Services", "EdgeServer:" + a.Subject, false, ""
 		}
