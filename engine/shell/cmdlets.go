@@ -57,7 +57,7 @@ func defaultCmdlets() []Cmdlet {
 			},
 			Examples: []Example{
 				{"Invoke-CsPoolFailOver -PoolFqdn atl-cs-001.litwareinc.com", "Planned failover: the pool is healthy and its users move to the backup pool with no data loss."},
-				{"Invoke-CsPoolFailOver -PoolFqdn atl-cs-001.litwareinc.com -DisasterMode -Confirm:$false", "The pool is gone: fail its users over without asking, accepting the loss of changes not yet replicated."},
+				{"Invoke-CsPoolFailOver -PoolFqdn atl-cs-001.litwareinc.com -DisasterMode", "The pool is gone: fail its users over, accepting the loss of changes not yet replicated."},
 			},
 		},
 		{
@@ -431,7 +431,7 @@ func simCmdlets() []Cmdlet {
 			Example{"Stop-SimPool -PoolFqdn atl-cs-001.litwareinc.com", "The pool atl-cs-001 fails."}, pool("FQDN of the pool.")),
 		mk("Start-SimPool", "Simulator: every server of a pool starts again.", "The pool's servers run again (the pool stays failed over until you fail it back).",
 			Example{"Start-SimPool -PoolFqdn atl-cs-001.litwareinc.com", "The pool atl-cs-001 is repaired."}, pool("FQDN of the pool.")),
-		mk("Stop-SimSite", "Simulator: a whole site fails.", "Every pool, back end and branch appliance of the site stops.",
+		mk("Stop-SimSite", "Simulator: a whole site fails.", "Every pool and back end of the site stops. Branch appliances associated with the site keep running: their users lose their backup registrar.",
 			Example{"Stop-SimSite -Site Atlanta", "The Atlanta data center is lost."}, site("Name of the site.")),
 		mk("Start-SimSite", "Simulator: a failed site comes back.", "Every pool, back end and branch appliance of the site starts again.",
 			Example{"Start-SimSite -Site Atlanta", "The Atlanta data center is back."}, site("Name of the site.")),
@@ -448,9 +448,9 @@ func simCmdlets() []Cmdlet {
 		mk("Connect-SimSite", "Simulator: a cut link between two sites is restored.", "The Backup Service catches up on what it could not copy.",
 			Example{"Connect-SimSite -Site Atlanta -To Dublin", "Restores the link."}, site("One site."), to),
 		mk("Stop-SimBranch", "Simulator: a Survivable Branch Appliance fails.", "Its users register with their backup registrar pool.",
-			Example{"Stop-SimBranch -Fqdn atl-sba-01.litwareinc.com", "The branch appliance fails."}, fqdn("FQDN of the branch appliance.", CompleteServers)),
+			Example{"Stop-SimBranch -Fqdn sav-sba-01.litwareinc.com", "The branch appliance fails."}, fqdn("FQDN of the branch appliance.", CompleteServers)),
 		mk("Start-SimBranch", "Simulator: a failed Survivable Branch Appliance comes back.", "Its users register with it again.",
-			Example{"Start-SimBranch -Fqdn atl-sba-01.litwareinc.com", "The branch appliance is back."}, fqdn("FQDN of the branch appliance.", CompleteServers)),
+			Example{"Start-SimBranch -Fqdn sav-sba-01.litwareinc.com", "The branch appliance is back."}, fqdn("FQDN of the branch appliance.", CompleteServers)),
 		{
 			Name: "Wait-SimTime", Simulator: true, Sets: []string{"Duration", "Parts"}, DefaultSet: "Duration",
 			Synopsis:    "Simulator: lets virtual time pass.",

@@ -781,17 +781,12 @@ func cmdStartPool(c *ctx) {
 }
 
 func cmdHelp(c *ctx) {
-	name := c.cmd.Str("Name")
-	if name == "" {
-		name = "Get-Help"
-	}
-	v := c.s.versionFor0()
-	text, ok := shell.Help(name, v, c.cmd.Switch("Full") || c.cmd.Switch("Detailed") || c.cmd.Switch("Examples"))
-	if !ok {
-		c.fail("HelpNotFound", "ResourceUnavailable", fmt.Sprintf(`Get-Help could not find %s in a help file in this session.`, name))
+	lines, err := shell.Default.HelpLines(c.cmd, c.s.versionFor0())
+	if err != nil {
+		c.fail(err.ID, err.Category, err.Message)
 		return
 	}
-	for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+	for _, l := range lines {
 		c.outf("%s", l)
 	}
 }
