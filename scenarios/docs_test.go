@@ -70,3 +70,29 @@ func TestDocsCoverLibraryAndKeys(t *testing.T) {
 		assert.Contains(t, doc, "| "+code+" |")
 	}
 }
+
+var docConsole = regexp.MustCompile("(?s)```\n\\$ failwright run (scenarios/\\S+)\n(.*?)```")
+
+// TestDocsConsoleSample checks that the sample output on the page is what failwright prints:
+// each line shown appears, in order ("..." stands for lines left out).
+func TestDocsConsoleSample(t *testing.T) {
+	m := docConsole.FindStringSubmatch(readDoc(t))
+	require.NotNil(t, m)
+	data, err := os.ReadFile(strings.TrimPrefix(m[1], "scenarios/"))
+	require.NoError(t, err)
+	sc, fs := Decode(m[1], data, func(p string) ([]byte, error) { return os.ReadFile(strings.TrimPrefix(p, "scenarios/")) })
+	require.False(t, fs.HasErrors(), "%v", fs)
+	rep, err := Run(sc, Options{})
+	require.NoError(t, err)
+	got := strings.Split(string(rep.Text(TextOptions{})), "\n")
+	at := 0
+	for _, want := range strings.Split(strings.TrimSpace(m[2]), "\n") {
+		if want == "..." {
+			continue
+		}
+		for at < len(got) && got[at] != want {
+			at++
+		}
+		require.Less(t, at, len(got), "the page shows %q, which failwright does not print (in this order)", want)
+	}
+}
