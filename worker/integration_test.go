@@ -146,13 +146,14 @@ func freePort(t *testing.T) int {
 
 // start runs "wrangler dev" on a free loopback port and waits until /api/health answers. The
 // server is stopped when the test ends, whatever happens.
-func start(t *testing.T, d deployment) *server {
+func start(t *testing.T, d deployment, extra ...string) *server {
 	t.Helper()
 	port := freePort(t)
 	s := &server{base: fmt.Sprintf("http://127.0.0.1:%d", port), done: make(chan struct{})}
 	s.cmd = exec.Command(wranglerBin, "dev", "--config", d.config, "--persist-to", d.state,
 		"--ip", "127.0.0.1", "--port", fmt.Sprint(port), "--inspector-port", "0",
 		"--show-interactive-dev-session=false", "--log-level", "info")
+	s.cmd.Args = append(s.cmd.Args, extra...)
 	s.cmd.Env = append(os.Environ(), wranglerEnv...)
 	s.cmd.Env = append(s.cmd.Env, "WRANGLER_LOG_PATH="+filepath.Join(d.dir, "logs"))
 	s.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // its own group: stop kills workerd too
@@ -445,10 +446,32 @@ func TestWorkerUnderWrangler(t *testing.T) {
 	t.Run("share survives a restart", func(t *testing.T) {
 		require.NotEmpty(t, id)
 		s.stop(t)
-		s2 := start(t, d)
+		// The second run also configures CORS, as a deployment would with its vars.
+		s2 := start(t, d, "--var", "CORS_ALLOWED_ORIGINS:https://ops.example.com, https://lab.example.com")
 		r := s2.do(t, "GET", "/api/shares/"+id, "", nil)
 		require.Equal(t, 200, r.status, "%s", r.body)
 		assert.Equal(t, string(workspace), string(r.body))
+
+		req, err := http.NewRequest(http.MethodOptions, s2.base+"/api/shares", nil)
+		require.NoError(t, err)
+		req.Header.Set("Origin", "https://lab.example.com")
+		req.Header.Set("Access-Control-Request-Method", "POST")
+		req.Header.Set("Access-Control-Request-Headers", "content-type")
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, http.StatusNoContent, resp.StatusCode)
+		assert.Equal(t, "https://lab.example.com", resp.Header.Get("Access-Control-Allow-Origin"))
+		assert.Equal(t, "POST", resp.Header.Get("Access-Control-Allow-Methods"))
+
+		req, err = http.NewRequest(http.MethodGet, s2.base+"/api/health", nil)
+		require.NoError(t, err)
+		req.Header.Set("Origin", "https://evil.example.net")
+		resp, err = http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, http.StatusOK, resp.StatusCode)
+		assert.Empty(t, resp.Header.Get("Access-Control-Allow-Origin"), "an origin not listed gets no CORS")
 	})
 
 	t.Run("shares are immutable in D1", func(t *testing.T) {
