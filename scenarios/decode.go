@@ -168,8 +168,9 @@ func (d *decoder) syntaxFinding(err error) topology.Finding {
 		msg = msg[:i]
 	}
 	code := CodeSyntax
-	if strings.Contains(msg, "duplicate") {
-		code = CodeDuplicateKey
+	if strings.Contains(msg, "duplicate") || strings.Contains(msg, "already defined") {
+		return topology.Finding{Code: CodeDuplicateKey, Severity: topology.Error, Pos: pos,
+			Message: "duplicate key: " + strings.TrimSpace(msg), Fix: "keep one of the two keys"}
 	}
 	return topology.Finding{Code: code, Severity: topology.Error, Pos: pos,
 		Message: "invalid YAML: " + strings.TrimSpace(msg), Fix: "correct the YAML syntax at this position"}
@@ -802,11 +803,21 @@ func join(p, k string) string {
 
 // label is the last segment of a model path, for messages.
 func label(p string) string {
-	if i := strings.LastIndexByte(p, '.'); i >= 0 {
-		return p[i+1:]
-	}
 	if p == "" {
 		return "scenario"
+	}
+	depth := 0
+	for i := len(p) - 1; i >= 0; i-- {
+		switch p[i] {
+		case ']':
+			depth++
+		case '[':
+			depth--
+		case '.':
+			if depth == 0 {
+				return p[i+1:]
+			}
+		}
 	}
 	return p
 }

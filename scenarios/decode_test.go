@@ -63,6 +63,8 @@ func TestDecodeErrors(t *testing.T) {
 			`s.yaml:5:11: error FW0410 topology: cannot read topology "topologies/nowhere.yaml": open topologies/nowhere.yaml: no such file or directory`, 1},
 		{"syntax error", head + "  - run: [Get-CsPool\n",
 			`s.yaml:7:10: error FW0401: invalid YAML: sequence end token ']' not found`, 1},
+		{"duplicate key", head + "  - run: Get-CsPool\n    run: Get-CsPool\n",
+			`s.yaml:8:5: error FW0411: duplicate key: mapping key "run" already defined at [7:5]`, 1},
 		{"trainee without solution", head + "  - trainee:\n      prompt: go\n      accept: Invoke-CsPoolFailOver -PoolFqdn x\n",
 			`s.yaml:8:7: error FW0403 steps[0].trainee: steps[0].trainee has no solution (the model answer the runner plays)`, 1},
 	}
@@ -132,4 +134,12 @@ func TestDecodeJSON(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, rep.Failed(), 1)
 	assert.Equal(t, "FAIL  s.json:4:98: steps[0].expect.pools[chi-pool-01.contoso.com].users.Home: expected 7, found 0", rep.Failed()[0].String())
+}
+
+func TestLabel(t *testing.T) {
+	assert.Equal(t, "pools[atl.litwareinc.com]", label("steps[0].expect.pools[atl.litwareinc.com]"))
+	assert.Equal(t, "users", label("steps[0].expect.pools[a.b].users"))
+	assert.Equal(t, "rto[dfw.x.com]", label("steps[0].expect.rto[dfw.x.com]"))
+	assert.Equal(t, "scenario", label(""))
+	assert.Equal(t, "seed", label("seed"))
 }
