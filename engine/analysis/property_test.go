@@ -15,7 +15,10 @@ import (
 // branch users; reciprocal pairs across or within sites and pools left alone; the CMS on any
 // pool, with or without a mirrored back end; Edge pools whose next hop is a Front End pool or
 // a Director; registrar timers and the Backup Service interval.
-func genTopology(rt *rapid.T) *topology.Topology {
+func genTopology(rt *rapid.T) *topology.Topology { return genSized(rt, 6, 12) }
+
+// genSized is genTopology with at most maxPools Front End pools of at most maxServers servers.
+func genSized(rt *rapid.T, maxPools, maxServers int) *topology.Topology {
 	t := &topology.Topology{Name: "random", SIPDomain: "contoso.com"}
 	nSites := rapid.IntRange(1, 4).Draw(rt, "sites")
 	for s := 0; s < nSites; s++ {
@@ -23,7 +26,7 @@ func genTopology(rt *rapid.T) *topology.Topology {
 	}
 	site := func(label string) string { return t.Sites[rapid.IntRange(0, nSites-1).Draw(rt, label)].Name }
 	versions := []topology.Version{topology.SfB2015, topology.SfB2019, topology.Lync2013}
-	nPools := rapid.IntRange(1, 6).Draw(rt, "pools")
+	nPools := rapid.IntRange(1, maxPools).Draw(rt, "pools")
 	for p := 0; p < nPools; p++ {
 		fqdn := fmt.Sprintf("pool%d.contoso.com", p+1)
 		pool := topology.Pool{
@@ -38,7 +41,13 @@ func genTopology(rt *rapid.T) *topology.Topology {
 			pool.Users = rapid.IntRange(0, 6000).Draw(rt, "seUsers")
 			pool.Servers = []topology.Server{{FQDN: fmt.Sprintf("se%d.contoso.com", p+1)}}
 		} else {
-			n := rapid.SampledFrom([]int{1, 2, 3, 4, 5, 7, 8, 9, 10, 12}).Draw(rt, "servers")
+			var sizes []int
+			for _, k := range []int{1, 2, 3, 4, 5, 7, 8, 9, 10, 12} {
+				if k <= maxServers {
+					sizes = append(sizes, k)
+				}
+			}
+			n := rapid.SampledFrom(sizes).Draw(rt, "servers")
 			for s := 0; s < n; s++ {
 				pool.Servers = append(pool.Servers, topology.Server{FQDN: fmt.Sprintf("fe%d-%d.contoso.com", p+1, s+1)})
 			}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -9,10 +10,14 @@ import (
 
 // TestSimFastMatchesReference holds the composition rules to the simulator: with the
 // simulator-backed evaluator, the fast analyzer's report equals the reference's on random
-// small topologies.
+// small topologies (at most 4 Front End pools of at most 8 servers, which keeps the run short;
+// the quorum's "first 7" line still falls inside an 8-server pool).
 func TestSimFastMatchesReference(t *testing.T) {
+	if runtime.GOOS == "js" {
+		t.Skip("the simulator-backed reference takes over 10 s as WebAssembly; the same code is checked natively, and TestFastMatchesReference runs here")
+	}
 	rapid.Check(t, func(rt *rapid.T) {
-		topo := genTopology(rt)
+		topo := genSized(rt, 4, 8)
 		ev, err := NewSimEvaluator(topo)
 		if err != nil {
 			rt.Skip("the simulator refuses this topology: " + err.Error())
