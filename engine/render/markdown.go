@@ -65,7 +65,11 @@ func Markdown(p *plan.Plan) ([]byte, error) {
 	if !p.Prediction.Simulated {
 		src = "documented targets, not simulated"
 	}
-	ln("- RTO: **", p.Prediction.RTO.String(), "** from the failure until the users of ", esc(p.Request.Pool), " have full service again (", src, ")")
+	if p.Request.Mode == plan.Planned && p.Prediction.RTO == 0 {
+		ln("- RTO: **", p.Prediction.RTO.String(), "**: the users of ", esc(p.Request.Pool), " never lose service; they move to ", esc(p.BackupPool), " (", src, ")")
+	} else {
+		ln("- RTO: **", p.Prediction.RTO.String(), "** from the failure until the users of ", esc(p.Request.Pool), " have full service again (", src, ")")
+	}
 	ln("- Data loss: up to **", p.Prediction.DataLoss.String(), "** of changes")
 	ln("- All steps: ", p.Prediction.Total.String())
 	ln()
