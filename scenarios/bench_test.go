@@ -34,3 +34,12 @@ func BenchmarkRun(b *testing.B) {
 		_ = rep.JSON()
 	}
 }
+
+// BenchmarkLibrary measures listing the library (the browser lists it on its scenarios tab).
+func BenchmarkLibrary(b *testing.B) {
+	for b.Loop() {
+		if len(Library()) == 0 {
+			b.Fatal("empty library")
+		}
+	}
+}

@@ -6,6 +6,9 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
+
+	"github.com/goccy/go-yaml/ast"
 
 	"failwright/engine/topology"
 )
@@ -33,20 +36,65 @@ type Entry struct {
 	Training    bool     `json:"training"`
 }
 
-// Library lists the embedded scenarios sorted by file name. A scenario that does not decode
-// is listed with its file name only (the library's tests keep that from happening).
+// Library lists the embedded scenarios sorted by file name. It reads only each file's own
+// keys (not its topology), once, so listing is cheap in the browser; the library's tests make
+// sure every file also decodes and runs.
 func Library() []Entry {
-	names, _ := fs.Glob(library, "*.yaml")
-	sort.Strings(names)
-	out := make([]Entry, 0, len(names))
-	for _, n := range names {
-		e := Entry{File: n}
-		if sc, fs := Load(n); sc != nil && !fs.HasErrors() {
-			e.Name, e.Description, e.Audience, e.Level, e.Training = sc.Name, sc.Description, sc.Audience, sc.Level, sc.Training()
+	libraryOnce.Do(func() {
+		names, _ := fs.Glob(library, "*.yaml")
+		sort.Strings(names)
+		for _, n := range names {
+			data, _ := fs.ReadFile(library, n)
+			libraryEntries = append(libraryEntries, entryOf(n, data))
 		}
-		out = append(out, e)
+	})
+	return append([]Entry(nil), libraryEntries...)
+}
+
+var (
+	libraryOnce    sync.Once
+	libraryEntries []Entry
+)
+
+// entryOf reads a scenario's name, description, audience and level, and whether it has
+// trainee steps, without decoding its topology.
+func entryOf(file string, data []byte) Entry {
+	e := Entry{File: file}
+	f, err := parseBytes(data)
+	if err != nil || len(f.Docs) == 0 || f.Docs[0] == nil {
+		return e
 	}
-	return out
+	m, ok := f.Docs[0].Body.(*ast.MappingNode)
+	if !ok {
+		return e
+	}
+	for _, mv := range m.Values {
+		k, _ := scalarText(mv.Key)
+		v, _ := scalarText(mv.Value)
+		switch k {
+		case "name":
+			e.Name = v
+		case "description":
+			e.Description = strings.TrimSpace(v)
+		case "audience":
+			e.Audience = Audience(strings.ToLower(v))
+		case "level":
+			e.Level = Level(strings.ToLower(v))
+		case "steps":
+			if seq, ok := mv.Value.(*ast.SequenceNode); ok {
+				for _, st := range seq.Values {
+					if sm, ok := st.(*ast.MappingNode); ok {
+						for _, kv := range sm.Values {
+							if k, _ := scalarText(kv.Key); k == "trainee" {
+								e.Training = true
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return e
 }
 
 // Load decodes a scenario of the embedded library by file name.

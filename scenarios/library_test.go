@@ -21,6 +21,8 @@ func TestLibrary(t *testing.T) {
 			sc, fs := Load(e.File)
 			require.False(t, fs.HasErrors(), "%v", fs)
 			assert.NotEmpty(t, sc.Name)
+			assert.Equal(t, Entry{File: e.File, Name: sc.Name, Description: sc.Description, Audience: sc.Audience,
+				Level: sc.Level, Training: sc.Training()}, e, "the listing agrees with the decoded scenario")
 			assert.GreaterOrEqual(t, len(sc.Description), 120, "a description a trainer can read aloud")
 			rep, err := Run(sc, Options{})
 			require.NoError(t, err)
