@@ -98,7 +98,15 @@ func TestPlanScenario(t *testing.T) {
 	require.Equal(t, 0, code, errs)
 	p, err := render.ParseJSON([]byte(out))
 	require.NoError(t, err)
-	assert.Equal(t, []string{"Wait-SimTime -Duration 00:01:30", "Stop-SimBackEnd -PoolFqdn atl-cs-001.litwareinc.com"}, p.Request.Setup)
+	assert.Equal(t, []string{"Wait-SimTime -Duration 00:01:30", "Stop-SimBackEnd -PoolFqdn atl-cs-001.litwareinc.com",
+		"Stop-SimBackEnd -PoolFqdn atl-cs-001.litwareinc.com -Mirror"}, p.Request.Setup)
+	assert.Equal(t, "00:01:30", p.Prediction.DataLoss.String(), "the changes since the last sync are lost")
+
+	// Only the principal lost: the mirror takes over, the pool keeps running, and a disaster
+	// failover is flagged as needless.
+	code, _, errs = runPlanCmd(litware, "--pool", "atl-cs-001.litwareinc.com", "--disaster", "--setup", "Stop-SimBackEnd -PoolFqdn atl-cs-001.litwareinc.com", "--format", "json")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, errs, "warning PL021")
 }
 
 // TestPlanGoldenCheckFile keeps testdata/plan/atl-disaster.json, the saved plan the docs'

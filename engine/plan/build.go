@@ -342,6 +342,10 @@ func (b *builder) checkState() {
 		b.errorf("PL012", "request.mode", "Plan a disaster failover (--disaster): a planned failover needs the pool running.",
 			"pool "+p.FQDN+" is down; a planned failover cannot make it read-only and copy its last changes")
 	}
+	if b.req.Mode == Disaster && !b.st.isDown(p.FQDN) {
+		b.warnf("PL021", "request.mode", "Plan a planned failover (--planned) while the pool runs: it loses no data.",
+			"pool "+p.FQDN+" is not down in the failure state: a disaster failover would discard changes not yet copied to "+bk.FQDN)
+	}
 	total := b.t.TotalUsers(p) + b.t.TotalUsers(bk)
 	if c := topology.FailoverCapacity(bk); total > c {
 		b.warnf("PL009", poolPath(bk.FQDN)+".servers",
