@@ -224,6 +224,11 @@ func (t *Trainer) Input(line string) Turn {
 		t.complete(&turn, false)
 		return turn
 	}
+	if c, err := parseCommand(line); err == nil && t.pending == "" && trainerOnly(c.cmdlet) {
+		turn.Feedback = append(turn.Feedback, c.cmdlet+" is a simulator verb for the trainer: trainees cannot break or repair the deployment. Wait-SimTime and Get-SimState are yours to use.")
+		turn.Prompt = t.Prompt()
+		return turn
+	}
 	answer := t.pending // this line answers a -Confirm question asked by the previous command
 	t.pending = ""
 	if answer == "" {
@@ -259,6 +264,20 @@ func (t *Trainer) Input(line string) Turn {
 	}
 	turn.Prompt = t.Prompt()
 	return turn
+}
+
+// trainerOnly reports whether a cmdlet is a simulator verb that injects or repairs faults,
+// which only the trainer's steps may run.
+func trainerOnly(cmdlet string) bool {
+	i := strings.IndexByte(cmdlet, '-')
+	if i < 0 || !strings.HasPrefix(strings.ToLower(cmdlet[i+1:]), "sim") {
+		return false
+	}
+	switch strings.ToLower(cmdlet) {
+	case "wait-simtime", "get-simstate":
+		return false
+	}
+	return true
 }
 
 // stepDone reports whether the current trainee step's goal is reached.

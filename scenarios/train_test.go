@@ -106,3 +106,10 @@ func TestTrainerExitEndsTheDrill(t *testing.T) {
 	assert.Equal(t, 0, s.Commands, "nothing typed after exit runs")
 	assert.Equal(t, []string{"unfinished", "rto", "required", "required"}, rules(s))
 }
+
+func TestTrainerRefusesFaultVerbs(t *testing.T) {
+	out, s := drill(t, "Start-SimPool -PoolFqdn atl-cs-001.litwareinc.com", "Get-SimState")
+	assert.Contains(t, out, "Start-SimPool is a simulator verb for the trainer")
+	assert.Equal(t, 1, s.Commands, "the refused verb does not run; Get-SimState does")
+	assert.NotContains(t, rules(s), "error")
+}
