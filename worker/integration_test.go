@@ -25,6 +25,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/engine/plan"
+	"failwright/engine/topology"
+	webengine "failwright/web/engine"
+	"failwright/web/engine/proto"
 	"failwright/worker/api"
 )
 
@@ -369,6 +373,29 @@ func TestWorkerUnderWrangler(t *testing.T) {
 				assert.Equal(t, api.PlanFormats[format], r.header.Get("Content-Type"))
 				assert.True(t, bytes.Equal(stdout.Bytes(), r.body), "failwright %s: the Worker's plan differs from the CLI's", strings.Join(args, " "))
 			}
+		}
+	})
+
+	t.Run("plan is byte-identical to the page", func(t *testing.T) {
+		top, fs := topology.Decode("litwareinc.yaml", topo)
+		require.False(t, fs.HasErrors(), fs)
+		obj, err := json.Marshal(top) // the page sends its engine the topology as an object
+		require.NoError(t, err)
+		req := plan.Request{Pool: "atl-cs-001.litwareinc.com", Mode: plan.Disaster, Failback: true}
+		msg, err := json.Marshal(proto.Request{ID: 1, Op: proto.OpPlan, Topology: obj, Plan: &req})
+		require.NoError(t, err)
+		var page webengine.Server
+		var resp proto.Response
+		require.NoError(t, json.Unmarshal(page.Handle(msg), &resp))
+		require.NotNil(t, resp.Plan)
+		for format, want := range map[string]string{"ps1": resp.Plan.PS1, "md": resp.Plan.Markdown, "json": resp.Plan.JSON} {
+			require.NotEmpty(t, want, "%v", resp.Plan.Findings)
+			body, err := json.Marshal(map[string]any{"topology": json.RawMessage(obj), "pool": req.Pool,
+				"mode": req.Mode, "failback": req.Failback, "format": format})
+			require.NoError(t, err)
+			r := s.do(t, "POST", "/api/plan", "application/json", body)
+			require.Equal(t, 200, r.status, "%s", r.body)
+			assert.True(t, want == string(r.body), "%s: the Worker's plan differs from the page's", format)
 		}
 	})
 

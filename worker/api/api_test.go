@@ -396,7 +396,7 @@ func TestPlanRequests(t *testing.T) {
 			`{"topology":`+top+`,"name":"l.yaml","pool":"p","mode":"disaster","failback":true,"format":"`+format+`","setup":["Stop-SimPool -PoolFqdn p"]}`)
 		require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 		assert.Equal(t, ctype, rec.Header().Get("Content-Type"))
-		assert.Equal(t, PlanRequest{Pool: "p", Mode: "disaster", Failback: true, Format: format, Setup: []string{"Stop-SimPool -PoolFqdn p"}}, eng.gotPlan)
+		assert.Equal(t, PlanRequest{Pool: "p", Mode: "disaster", Failback: true, Format: format, Setup: []string{"Stop-SimPool -PoolFqdn p"}, Positions: true}, eng.gotPlan)
 		assert.Equal(t, "l.yaml", eng.gotName)
 	}
 

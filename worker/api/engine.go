@@ -44,6 +44,9 @@ type PlanRequest struct {
 	// Setup is simulator lines that put the simulation in the failure state the plan starts
 	// from, as "failwright plan --setup" takes them; empty means the default.
 	Setup []string
+	// Positions gives the plan's findings the positions of their paths in the source file, as
+	// "failwright plan FILE" does; without it they have none, as the browser app's plans.
+	Positions bool
 }
 
 // ErrTopology is what Engine.Plan returns when the topology does not decode: its findings
@@ -105,9 +108,9 @@ func libraryResolver(p string) ([]byte, error) {
 }
 
 // Plan implements Engine with the steps of "failwright plan": topology.DecodeDocument,
-// plan.Build, the findings anchored to their positions in the source (which the rendered plan
-// carries too), and the renderer of req.Format. A topology that does not decode is
-// ErrTopology, with its findings.
+// plan.Build, with req.Positions the findings anchored to their positions in the source (the
+// rendered JSON plan carries them too), and the renderer of req.Format. A topology that does
+// not decode is ErrTopology, with its findings.
 func (realEngine) Plan(name string, src []byte, req PlanRequest) ([]byte, topology.Findings, error) {
 	doc, fs := topology.DecodeDocument(name, src)
 	if doc == nil || fs.HasErrors() {
@@ -115,7 +118,9 @@ func (realEngine) Plan(name string, src []byte, req PlanRequest) ([]byte, topolo
 		return nil, fs, ErrTopology
 	}
 	p, pfs := plan.Build(doc.Topology, plan.Request{Pool: req.Pool, Mode: plan.Mode(req.Mode), Failback: req.Failback, Setup: req.Setup})
-	doc.Source.Anchor(pfs)
+	if req.Positions {
+		doc.Source.Anchor(pfs)
+	}
 	if p == nil || pfs.HasErrors() {
 		return nil, pfs, nil
 	}

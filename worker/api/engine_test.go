@@ -15,6 +15,8 @@ import (
 	"failwright/engine/plan"
 	"failwright/engine/topology"
 	"failwright/scenarios"
+	webengine "failwright/web/engine"
+	"failwright/web/engine/proto"
 )
 
 // seedScenario is a scenario of the embedded library that names its topology by path.
@@ -127,5 +129,40 @@ func TestPlanRefused(t *testing.T) {
 			require.NotEmpty(t, p.Findings)
 			assert.True(t, p.Findings.HasErrors())
 		})
+	}
+}
+
+// TestPlanIsByteIdenticalToThePage asks the browser app's engine (web/engine, the code its Web
+// Worker runs) for a plan the way the page does, with the topology as a JSON object, and checks
+// that the Worker answers the same request, without a file name, with the same bytes.
+func TestPlanIsByteIdenticalToThePage(t *testing.T) {
+	h, _ := newTestServer(t, nil)
+	src, err := os.ReadFile("../../scenarios/topologies/litwareinc.yaml")
+	require.NoError(t, err)
+	top, fs := topology.Decode("litwareinc.yaml", src)
+	require.False(t, fs.HasErrors(), fs)
+	topo, err := json.Marshal(top) // what the page sends to its engine
+	require.NoError(t, err)
+
+	for _, req := range []plan.Request{
+		{Pool: "atl-cs-001.litwareinc.com", Mode: plan.Disaster, Failback: true},
+		{Pool: "dfw-cs-001.litwareinc.com", Mode: plan.Planned},
+	} {
+		msg, err := json.Marshal(proto.Request{ID: 1, Op: proto.OpPlan, Topology: topo, Plan: &req})
+		require.NoError(t, err)
+		var srv webengine.Server
+		var resp proto.Response
+		require.NoError(t, json.Unmarshal(srv.Handle(msg), &resp))
+		require.NotNil(t, resp.Plan)
+		require.NotNil(t, resp.Plan.Plan, "%v", resp.Plan.Findings)
+		page := map[string]string{"ps1": resp.Plan.PS1, "md": resp.Plan.Markdown, "json": resp.Plan.JSON}
+		for format, want := range page {
+			body, err := json.Marshal(map[string]any{"topology": json.RawMessage(topo), "pool": req.Pool,
+				"mode": req.Mode, "failback": req.Failback, "format": format})
+			require.NoError(t, err)
+			rec := do(h, http.MethodPost, "/api/plan", "application/json", string(body))
+			require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+			assert.True(t, want == rec.Body.String(), "%s %s %s: the Worker's plan differs from the page's", req.Pool, req.Mode, format)
+		}
 	}
 }

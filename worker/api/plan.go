@@ -94,6 +94,7 @@ func checkPlanRequest(req planRequest) (PlanRequest, []byte, string, *Problem) {
 			return pr, nil, "", p
 		}
 		name = req.Name
+		pr.Positions = true
 	}
 	if req.Pool == nil || strings.TrimSpace(*req.Pool) == "" {
 		return pr, nil, "", newProblem(ProblemInvalidField, "pool", `"pool" is required: the FQDN of the pool to fail over`)
