@@ -596,3 +596,19 @@ func (t Turn) Text() []byte {
 	}
 	return []byte(b.String())
 }
+
+// Replay starts a drill of sc and feeds it the inputs, in order, as a trainee typed them. A
+// drill is deterministic, so a stateless server (the Worker) can keep a drill going by
+// replaying everything typed so far with each request. It returns the trainer, ready for more
+// input, and the turns: Start's first, then one per input.
+func Replay(sc *Scenario, inputs []string, opts Options) (*Trainer, []Turn, error) {
+	t, err := NewTrainer(sc, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	turns := []Turn{t.Start()}
+	for _, in := range inputs {
+		turns = append(turns, t.Input(in))
+	}
+	return t, turns, nil
+}

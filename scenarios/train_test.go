@@ -113,3 +113,15 @@ func TestTrainerRefusesFaultVerbs(t *testing.T) {
 	assert.Equal(t, 1, s.Commands, "the refused verb does not run; Get-SimState does")
 	assert.NotContains(t, rules(s), "error")
 }
+
+func TestReplayGivesTheLiveDrill(t *testing.T) {
+	inputs := []string{"hint", "Invoke-CsManagementServerFailover -BackupSqlServerFqdn dfw-sql-01.litwareinc.com -Force",
+		"Invoke-CsPoolFailOver -PoolFqdn atl-cs-001.litwareinc.com -DisasterMode"}
+	_, live := drill(t, inputs...)
+	sc := decodeFile(t, "testdata/fake-disaster.yaml")
+	tr, turns, err := Replay(sc, inputs, Options{NewEngine: newFake})
+	require.NoError(t, err)
+	require.Len(t, turns, 4)
+	assert.True(t, turns[3].Finished)
+	assert.Equal(t, string(live.JSON()), string(tr.Finish().JSON()))
+}
