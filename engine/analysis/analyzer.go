@@ -366,8 +366,10 @@ func (a *Analyzer) parallelSweep(w int) {
 func (a *Analyzer) evalSingle(c int) {
 	x := a.x
 	rep := int(a.members[c][0])
-	o := a.ev.evalNew([]int{rep})
-	s := summary{f: o.Figures(), worse: worseList(a.base, &o), edges: newBitset(len(x.edges)), inPool: -1}
+	o := a.outs.Get().(*Outcome)
+	defer a.outs.Put(o)
+	a.ev([]int{rep}, o)
+	s := summary{f: o.Figures(), worse: worseList(a.base, o), edges: newBitset(len(x.edges)), inPool: -1}
 	s.vec = figValues(&s.f, a.edgesN)
 	for k, w := range o.Edges {
 		if w {
