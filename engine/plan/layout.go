@@ -220,8 +220,10 @@ func (b *builder) cmsFailover(status Call, disaster bool) {
 			cmsDR(primary, pinst, mirror, minst), expect, why, cmsDuration, status)
 		s.Alternative, s.When = "cms-failover", "Get-CsDatabaseMirrorState shows StateOnPrimary Principal"
 		b.step(s)
+		// With the principal copy on the mirror, the admin procedure names the mirror as the
+		// server to fail over to.
 		s = changeStep("cms-failover-mirror", "Fail the CMS over to "+to.FQDN+" (principal on the mirror)",
-			cmsDR(mirror, minst, primary, pinst), expect, why, cmsDuration, status)
+			cmsDR(mirror, minst, "", ""), expect, why+" The principal copy is on the mirror, so the mirror is named as the server.", cmsDuration, status)
 		s.Alternative, s.When = "cms-failover", "Get-CsDatabaseMirrorState shows StateOnMirror Principal"
 		b.step(s)
 	}

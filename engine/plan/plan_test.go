@@ -86,7 +86,7 @@ func TestDisasterLitwareincOrder(t *testing.T) {
 		{"cms-status", "Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus"},
 		{"cms-mirror-state", "Get-CsDatabaseMirrorState -DatabaseType CentralMgmt -PoolFqdn 'dfw-cs-001.litwareinc.com'"},
 		{"cms-failover", "Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'dfw-sql-01.litwareinc.com' -BackupSqlInstanceName 'rtc' -BackupMirrorSqlServerFqdn 'dfw-sql-02.litwareinc.com' -BackupMirrorSqlInstanceName 'rtc' -Force"},
-		{"cms-failover-mirror", "Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'dfw-sql-02.litwareinc.com' -BackupSqlInstanceName 'rtc' -BackupMirrorSqlServerFqdn 'dfw-sql-01.litwareinc.com' -BackupMirrorSqlInstanceName 'rtc' -Force"},
+		{"cms-failover-mirror", "Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'dfw-sql-02.litwareinc.com' -BackupSqlInstanceName 'rtc' -Force"},
 		{"cms-verify", "Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus"},
 		{"cms-replicas", "Get-CsManagementStoreReplicationStatus"},
 		{"edge-next-hop-check-atl-edge-001.litwareinc.com", "Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com'"},

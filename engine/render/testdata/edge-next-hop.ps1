@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)
-#   plan ID:     4891b9a5-5be5-5adb-9c5b-247c89fb5975
+#   plan ID:     d867e54c-1faa-50a7-911a-9dadd7578293
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '4891b9a5-5be5-5adb-9c5b-247c89fb5975'
+$FwPlanId = 'd867e54c-1faa-50a7-911a-9dadd7578293'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
@@ -92,7 +92,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 4891b9a5-5be5-5adb-9c5b-247c89fb5975: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan d867e54c-1faa-50a7-911a-9dadd7578293: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -170,7 +170,7 @@ Write-FwStep -Number 6 -Kind 'change' -Title 'Fail the CMS over to dfw-cs-001.li
 if ($FwAlt_cms_failover -ne 'done' -and (Select-FwAlternative -Number 6 -When 'Get-CsDatabaseMirrorState shows StateOnMirror Principal')) {
     Confirm-FwStep -Number 6
     try {
-        Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'dfw-sql-02.litwareinc.com' -BackupSqlInstanceName 'rtc' -BackupMirrorSqlServerFqdn 'dfw-sql-01.litwareinc.com' -BackupMirrorSqlInstanceName 'rtc' -Force -WhatIf:$Rehearse -Confirm:$false  # fw:step 6
+        Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'dfw-sql-02.litwareinc.com' -BackupSqlInstanceName 'rtc' -Force -WhatIf:$Rehearse -Confirm:$false  # fw:step 6
         $FwAlt_cms_failover = 'done'
     } catch {
         if (-not $NoConfirm) { throw }

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)
-#   plan ID:     341edcad-394b-5a14-b3b9-7e4955a75181
+#   plan ID:     0f6bccb2-4d0a-5e6b-81b6-fc7e1f83761e
 #   fingerprint: ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff
 #   topology:    Contoso (Lync Server 2013)
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '341edcad-394b-5a14-b3b9-7e4955a75181'
+$FwPlanId = '0f6bccb2-4d0a-5e6b-81b6-fc7e1f83761e'
 $FwFingerprint = 'ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff'
 $FwTopology = 'Contoso (Lync Server 2013)'
 $FwTitle = 'fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
@@ -92,7 +92,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 341edcad-394b-5a14-b3b9-7e4955a75181: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
+Write-Host 'failwright plan 0f6bccb2-4d0a-5e6b-81b6-fc7e1f83761e: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -167,7 +167,7 @@ Write-FwStep -Number 6 -Kind 'change' -Title 'Fail the CMS over to chi-pool-01.c
 if ($FwAlt_cms_failover -ne 'done' -and (Select-FwAlternative -Number 6 -When 'Get-CsDatabaseMirrorState shows StateOnMirror Principal')) {
     Confirm-FwStep -Number 6
     try {
-        Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'chi-sql-02.contoso.com' -BackupSqlInstanceName 'rtc' -BackupMirrorSqlServerFqdn 'chi-sql-01.contoso.com' -BackupMirrorSqlInstanceName 'rtc' -Force -WhatIf:$Rehearse -Confirm:$false  # fw:step 6
+        Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'chi-sql-02.contoso.com' -BackupSqlInstanceName 'rtc' -Force -WhatIf:$Rehearse -Confirm:$false  # fw:step 6
         $FwAlt_cms_failover = 'done'
     } catch {
         if (-not $NoConfirm) { throw }
