@@ -545,6 +545,7 @@ func (d *decoder) sequence(path string, n ast.Node, v reflect.Value, depth int) 
 	et := v.Type().Elem()
 	keyName := elementKey[et]
 	out := reflect.MakeSlice(v.Type(), len(seq.Values), len(seq.Values))
+	taken := map[string]bool{} // keys already naming an element, lower-cased
 	for i, item := range seq.Values {
 		ip := indexPath(path, i)
 		ep := ip
@@ -555,8 +556,9 @@ func (d *decoder) sequence(path string, n ast.Node, v reflect.Value, depth int) 
 						continue
 					}
 					if k, ok := scalarText(e.Key); ok && k == keyName {
-						if s, ok := scalarText(e.Value); ok {
-							ep = elemPath(path, i, s)
+						if s, ok := scalarText(e.Value); ok && usableKey(s) && !taken[strings.ToLower(s)] {
+							taken[strings.ToLower(s)] = true
+							ep = path + "[" + s + "]"
 						}
 						break
 					}

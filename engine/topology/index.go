@@ -12,6 +12,7 @@ type index struct {
 	branchUsers  map[string]int   // lower-case backup registrar FQDN -> branch users
 	sitePools    map[string]int   // lower-case site name -> number of pools
 	siteBranches map[string]int   // lower-case site name -> number of branches
+	branches     map[string]int   // lower-case FQDN -> index of the first branch with it
 }
 
 func newIndex(t *Topology) *index {
@@ -23,6 +24,7 @@ func newIndex(t *Topology) *index {
 		branchUsers:  map[string]int{},
 		sitePools:    map[string]int{},
 		siteBranches: map[string]int{},
+		branches:     map[string]int{},
 	}
 	for i := range t.Pools {
 		p := &t.Pools[i]
@@ -39,7 +41,10 @@ func newIndex(t *Topology) *index {
 			x.sites[k] = &t.Sites[i]
 		}
 	}
-	for _, b := range t.Branches {
+	for i, b := range t.Branches {
+		if _, dup := x.branches[strings.ToLower(b.FQDN)]; !dup {
+			x.branches[strings.ToLower(b.FQDN)] = i
+		}
 		x.branchUsers[strings.ToLower(b.BackupRegistrar)] += max(b.Users, 0)
 		x.siteBranches[strings.ToLower(b.Site)]++
 	}
@@ -52,8 +57,35 @@ func (x *index) pool(fqdn string) *Pool { return x.pools[strings.ToLower(fqdn)] 
 // site is SiteByName in constant time.
 func (x *index) site(name string) *Site { return x.sites[strings.ToLower(name)] }
 
-// path is the model path of a pool of the indexed topology.
-func (x *index) path(p *Pool) string { return x.t.PoolPath(x.pos[p]) }
+// path is the model path of a pool of the indexed topology (PoolPath in constant time).
+func (x *index) path(p *Pool) string {
+	i := x.pos[p]
+	if usableKey(p.FQDN) && x.pool(p.FQDN) == p {
+		return "pools[" + p.FQDN + "]"
+	}
+	return indexPath("pools", i)
+}
+
+// sitePath is SitePath in constant time.
+func (x *index) sitePath(i int) string {
+	s := &x.t.Sites[i]
+	if usableKey(s.Name) && x.site(s.Name) == s {
+		return "sites[" + s.Name + "]"
+	}
+	return indexPath("sites", i)
+}
+
+// branchPath is BranchPath in constant time.
+func (x *index) branchPath(i int) string {
+	b := x.t.Branches[i]
+	if j, ok := x.branches[strings.ToLower(b.FQDN)]; ok && j == i && usableKey(b.FQDN) {
+		return "branches[" + b.FQDN + "]"
+	}
+	return indexPath("branches", i)
+}
+
+// poolPath is the model path of the i-th pool.
+func (x *index) poolPath(i int) string { return x.path(&x.t.Pools[i]) }
 
 // branchUsersOf is BranchUsers in constant time.
 func (x *index) branchUsersOf(p *Pool) int { return x.branchUsers[strings.ToLower(p.FQDN)] }

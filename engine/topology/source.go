@@ -62,23 +62,41 @@ func parentPath(p string) string {
 }
 
 // SitePath is the model path of the i-th site of t: "sites[NAME]", or "sites[i]" when the
-// site has no name.
-func (t *Topology) SitePath(i int) string { return elemPath("sites", i, t.Sites[i].Name) }
+// site has no name or an earlier site has the same name (so that each path names one site).
+func (t *Topology) SitePath(i int) string {
+	return elemPath("sites", i, t.Sites[i].Name, func(j int) string { return t.Sites[j].Name })
+}
 
 // PoolPath is the model path of the i-th pool of t: "pools[FQDN]", or "pools[i]" when the
-// pool has no FQDN.
-func (t *Topology) PoolPath(i int) string { return elemPath("pools", i, t.Pools[i].FQDN) }
+// pool has no FQDN or an earlier pool has the same one.
+func (t *Topology) PoolPath(i int) string {
+	return elemPath("pools", i, t.Pools[i].FQDN, func(j int) string { return t.Pools[j].FQDN })
+}
 
-// BranchPath is the model path of the i-th branch of t: "branches[FQDN]", or "branches[i]".
-func (t *Topology) BranchPath(i int) string { return elemPath("branches", i, t.Branches[i].FQDN) }
+// BranchPath is the model path of the i-th branch of t: "branches[FQDN]", or "branches[i]"
+// when the branch has no FQDN or an earlier branch has the same one.
+func (t *Topology) BranchPath(i int) string {
+	return elemPath("branches", i, t.Branches[i].FQDN, func(j int) string { return t.Branches[j].FQDN })
+}
 
-// elemPath names a keyed element by its key, or by its index when the key is empty or could
-// not be read back from a path.
-func elemPath(list string, i int, key string) string {
-	if key == "" || strings.ContainsAny(key, "[]") {
+// elemPath names the i-th element of a list by its key, unless the key is empty, cannot be
+// read back from a path, or is taken by an earlier element (keyOf(j) for j < i; nil skips
+// that check).
+func elemPath(list string, i int, key string, keyOf func(j int) string) string {
+	if !usableKey(key) {
 		return indexPath(list, i)
+	}
+	if keyOf != nil {
+		for j := 0; j < i; j++ {
+			if strings.EqualFold(keyOf(j), key) {
+				return indexPath(list, i)
+			}
+		}
 	}
 	return list + "[" + key + "]"
 }
+
+// usableKey reports whether a name can appear between brackets in a path.
+func usableKey(key string) bool { return key != "" && !strings.ContainsAny(key, "[]") }
 
 func indexPath(list string, i int) string { return list + "[" + strconv.Itoa(i) + "]" }

@@ -147,7 +147,7 @@ func (v *validator) sites() {
 	t := v.t
 	seen := map[string]int{}
 	for i, s := range t.Sites {
-		path := t.SitePath(i)
+		path := v.x.sitePath(i)
 		if s.Name == "" {
 			v.add(CodeMissing, path+".name", "give the site a name such as Atlanta", "site %d has no name", i+1)
 		} else if !ValidSiteName(s.Name) {
@@ -170,7 +170,7 @@ func (v *validator) sites() {
 func (v *validator) pool(i int) {
 	t := v.t
 	p := &t.Pools[i]
-	path := t.PoolPath(i)
+	path := v.x.poolPath(i)
 	v.fqdn(path+".fqdn", p.FQDN, true, "pool")
 	if p.Site == "" {
 		v.add(CodeMissing, path+".site", "name the site the pool is in", "the pool has no site")
@@ -248,7 +248,7 @@ func (v *validator) pool(i int) {
 func (v *validator) servers(i int) {
 	t := v.t
 	p := &t.Pools[i]
-	path := t.PoolPath(i)
+	path := v.x.poolPath(i)
 	n := len(p.Servers)
 	for j, s := range p.Servers {
 		v.fqdn(fmt.Sprintf("%s.servers[%d].fqdn", path, j), s.FQDN, true, "server")
@@ -331,7 +331,7 @@ func versionName(v Version) string {
 func (v *validator) backEnd(i int) {
 	t := v.t
 	p := &t.Pools[i]
-	path := t.PoolPath(i) + ".backEnd"
+	path := v.x.poolPath(i) + ".backEnd"
 	be := p.BackEnd
 	switch {
 	case be == nil && p.Role == FrontEndEnterprise:
@@ -396,7 +396,7 @@ func (v *validator) registrar(i int) {
 	if !p.Role.IsFrontEnd() {
 		return
 	}
-	path := t.PoolPath(i) + ".registrar"
+	path := v.x.poolPath(i) + ".registrar"
 	check := func(field string, val int) bool {
 		if val != 0 && (val < 30 || val > 86400) {
 			v.add(CodeRegistrarRange, path+"."+field, "give 30 to 86400 seconds, or leave it out for the default",
@@ -449,7 +449,7 @@ func (v *validator) uniqueness() {
 	}
 	for i := range t.Pools {
 		p := &t.Pools[i]
-		pp := t.PoolPath(i)
+		pp := v.x.poolPath(i)
 		for j, s := range p.Servers {
 			// A Standard Edition server's FQDN is also its pool's FQDN.
 			own := func(o owner) bool {
@@ -465,7 +465,7 @@ func (v *validator) uniqueness() {
 	for i := range t.Pools {
 		for j, u := range t.Pools[i].SampleUsers {
 			k := strings.ToLower(u)
-			path := fmt.Sprintf("%s.sampleUsers[%d]", t.PoolPath(i), j)
+			path := fmt.Sprintf("%s.sampleUsers[%d]", v.x.poolPath(i), j)
 			if prev, dup := users[k]; dup {
 				v.add(CodeDuplicate, path, "home each user on one pool", "user %q is already listed at %s", u, prev)
 				continue
@@ -480,7 +480,7 @@ func (v *validator) pairs() {
 	t := v.t
 	for i := range t.Pools {
 		p := &t.Pools[i]
-		path := t.PoolPath(i) + ".backupPool"
+		path := v.x.poolPath(i) + ".backupPool"
 		if !p.Role.IsFrontEnd() {
 			continue // reported in pool()
 		}
@@ -573,7 +573,7 @@ func (v *validator) capacity(i int) {
 	if !p.Role.IsFrontEnd() || len(p.Servers) == 0 {
 		return
 	}
-	path := t.PoolPath(i) + ".users"
+	path := v.x.poolPath(i) + ".users"
 	users := v.x.totalUsers(p)
 	withBranches := ""
 	if bu := v.x.branchUsersOf(p); bu > 0 {
@@ -663,9 +663,9 @@ func (v *validator) edges() {
 		if p.Role != Edge {
 			continue
 		}
-		path := t.PoolPath(i) + ".nextHop"
+		path := v.x.poolPath(i) + ".nextHop"
 		if p.FederationRoute {
-			federation = append(federation, t.PoolPath(i))
+			federation = append(federation, v.x.poolPath(i))
 		}
 		if p.NextHop == "" {
 			v.add(CodeNoNextHop, path, "set nextHop to a Front End or Director pool", "the Edge pool has no internal next hop")
@@ -696,7 +696,7 @@ func (v *validator) edges() {
 func (v *validator) branch(i int) {
 	t := v.t
 	b := &t.Branches[i]
-	path := t.BranchPath(i)
+	path := v.x.branchPath(i)
 	v.fqdn(path+".fqdn", b.FQDN, true, "branch appliance")
 	if b.Site == "" {
 		v.add(CodeMissing, path+".site", "name the central site the branch is associated with", "the branch has no site")

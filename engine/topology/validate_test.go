@@ -389,3 +389,43 @@ func TestFindingsAnchoredToSource(t *testing.T) {
 		assert.True(t, f.Pos.IsValid(), "every finding has a position: %v", f)
 	}
 }
+
+// TestDuplicatePoolsKeepTheirOwnPositions: a pool whose FQDN repeats an earlier one is named
+// by index, so findings about it point at it, not at the first pool.
+func TestDuplicatePoolsKeepTheirOwnPositions(t *testing.T) {
+	src := []byte(`name: x
+sites: [{name: A}]
+pools:
+  - fqdn: p.example.com
+    site: A
+    role: FrontEndStandard
+    version: SfB2015
+    servers: [{fqdn: p.example.com}]
+  - fqdn: P.example.com
+    site: A
+    role: FrontEndStandard
+    version: SfB2015
+    servers: [{fqdn: "bad name"}]
+cms: {pool: p.example.com}
+`)
+	doc, fs := DecodeDocument("dup.yaml", src)
+	require.Empty(t, fs)
+	var bad, dup *Finding
+	vs := doc.Validate()
+	for i := range vs {
+		switch vs[i].Code {
+		case CodeBadFQDN:
+			bad = &vs[i]
+		case CodeDuplicate:
+			dup = &vs[i]
+		}
+	}
+	require.NotNil(t, bad, "%v", vs)
+	require.NotNil(t, dup, "%v", vs)
+	assert.Equal(t, "pools[1].servers[0].fqdn", bad.Path)
+	assert.Equal(t, 13, bad.Pos.Line)
+	assert.Equal(t, "pools[1].fqdn", dup.Path)
+	assert.Equal(t, 9, dup.Pos.Line)
+	assert.Equal(t, "pools[1]", doc.Topology.PoolPath(1))
+	assert.Equal(t, "pools[p.example.com]", doc.Topology.PoolPath(0))
+}
