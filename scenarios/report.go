@@ -44,7 +44,10 @@ type Report struct {
 	File     string `json:"file"`
 	Name     string `json:"name"`
 	Topology string `json:"topology,omitempty"`
-	Seed     int64  `json:"seed"`
+	// Fingerprint identifies the topology the run used (topology.Fingerprint), so that a
+	// report is evidence of a drill on one exact design.
+	Fingerprint string `json:"fingerprint"`
+	Seed        int64  `json:"seed"`
 	// Passed is true when every expectation held.
 	Passed bool `json:"passed"`
 	// Checks counts the expectations checked; Failures those that did not hold.
@@ -176,10 +179,14 @@ type TextOptions struct {
 func (r *Report) Text(opts TextOptions) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "== %s (%s)\n", r.Name, r.File)
+	fp := r.Fingerprint
+	if len(fp) > 12 {
+		fp = fp[:12]
+	}
 	if r.Topology != "" {
-		fmt.Fprintf(&b, "   topology %s, seed %d\n", r.Topology, r.Seed)
+		fmt.Fprintf(&b, "   topology %s (fingerprint %s), seed %d\n", r.Topology, fp, r.Seed)
 	} else {
-		fmt.Fprintf(&b, "   inline topology, seed %d\n", r.Seed)
+		fmt.Fprintf(&b, "   inline topology (fingerprint %s), seed %d\n", fp, r.Seed)
 	}
 	for _, s := range r.Steps {
 		failed := false

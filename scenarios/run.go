@@ -64,7 +64,8 @@ type runState struct {
 }
 
 func newRunState(sc *Scenario, eng Engine) *runState {
-	return &runState{sc: sc, eng: eng, rep: &Report{File: sc.File, Name: sc.Name, Seed: sc.Seed, Topology: sc.TopologyFile}}
+	return &runState{sc: sc, eng: eng, rep: &Report{File: sc.File, Name: sc.Name, Seed: sc.Seed, Topology: sc.TopologyFile,
+		Fingerprint: topology.Fingerprint(sc.Topology)}}
 }
 
 // advanceTo moves the clock to at unless it is already past it.
