@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"bytes"
 	"encoding/json"
 
 	"github.com/google/uuid"
@@ -11,17 +12,20 @@ import (
 var Namespace = uuid.NewSHA1(uuid.NameSpaceURL, []byte("failwright.plan"))
 
 // Canonical returns the canonical content of p that its ID is computed from: the plan's
-// compact JSON encoding with the ID left empty. Field order is fixed by the Plan type, and
-// a Plan holds no maps, so the bytes are stable.
+// compact JSON encoding with the ID left empty, without HTML escaping (the rendered document
+// with its whitespace removed). Field order is fixed by the Plan type, and a Plan holds no
+// maps, so the bytes are stable.
 func Canonical(p *Plan) []byte {
 	c := *p
 	c.ID = ""
-	b, err := json.Marshal(&c)
-	if err != nil {
-		// A Plan holds only strings, numbers, booleans, slices and structs: Marshal cannot fail.
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(&c); err != nil {
+		// A Plan holds only strings, numbers, booleans, slices and structs: Encode cannot fail.
 		panic("plan: cannot encode plan: " + err.Error())
 	}
-	return b
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
 // ComputeID returns the name-based UUID (version 5, in Namespace) of p's canonical content.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"reflect"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -93,4 +95,16 @@ func TestFormatDocExample(t *testing.T) {
 	assert.Equal(t, p.Steps[st.Number-1], st)
 	assert.Equal(t, plan.Namespace.String(), "605ead0f-5be9-541c-a996-93e630727e44")
 	assert.Contains(t, string(doc), plan.Namespace.String())
+}
+
+// TestIDIsOfTheCompactDocument: as docs/plan-format.md says, the ID is the version 5 UUID of
+// the written document with its whitespace removed and the id emptied.
+func TestIDIsOfTheCompactDocument(t *testing.T) {
+	data, err := os.ReadFile("testdata/failback.json")
+	require.NoError(t, err)
+	p, err := ParseJSON(data)
+	require.NoError(t, err)
+	var compact bytes.Buffer
+	require.NoError(t, json.Compact(&compact, bytes.Replace(data, []byte(`"id": "`+p.ID+`"`), []byte(`"id": ""`), 1)))
+	assert.Equal(t, p.ID, uuid.NewSHA1(plan.Namespace, compact.Bytes()).String())
 }

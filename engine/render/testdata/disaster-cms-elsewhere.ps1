@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)
-#   plan ID:     ee2fb43f-96bc-50cb-b46d-d3e6a4733faf
+#   plan ID:     14f6db30-8232-51e9-bce4-6c79eb507289
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'ee2fb43f-96bc-50cb-b46d-d3e6a4733faf'
+$FwPlanId = '14f6db30-8232-51e9-bce4-6c79eb507289'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
@@ -91,7 +91,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan ee2fb43f-96bc-50cb-b46d-d3e6a4733faf: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan 14f6db30-8232-51e9-bce4-6c79eb507289: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 

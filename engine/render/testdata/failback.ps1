@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back
-#   plan ID:     43b38ea7-6815-59aa-b7fd-602b8f1a96d5
+#   plan ID:     1a34be48-3937-5484-82fd-f5d3c299ab96
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '43b38ea7-6815-59aa-b7fd-602b8f1a96d5'
+$FwPlanId = '1a34be48-3937-5484-82fd-f5d3c299ab96'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
@@ -92,7 +92,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 43b38ea7-6815-59aa-b7fd-602b8f1a96d5: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
+Write-Host 'failwright plan 1a34be48-3937-5484-82fd-f5d3c299ab96: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 

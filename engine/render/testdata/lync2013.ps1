@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)
-#   plan ID:     0f6bccb2-4d0a-5e6b-81b6-fc7e1f83761e
+#   plan ID:     41518efe-1088-5d2d-b119-0b28374fd16d
 #   fingerprint: ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff
 #   topology:    Contoso (Lync Server 2013)
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '0f6bccb2-4d0a-5e6b-81b6-fc7e1f83761e'
+$FwPlanId = '41518efe-1088-5d2d-b119-0b28374fd16d'
 $FwFingerprint = 'ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff'
 $FwTopology = 'Contoso (Lync Server 2013)'
 $FwTitle = 'fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
@@ -92,7 +92,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 0f6bccb2-4d0a-5e6b-81b6-fc7e1f83761e: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
+Write-Host 'failwright plan 41518efe-1088-5d2d-b119-0b28374fd16d: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 

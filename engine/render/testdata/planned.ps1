@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)
-#   plan ID:     002f246e-f85f-5561-80ef-800b8ae54eab
+#   plan ID:     6819e212-891f-5ac2-bad9-6d1e78fe93fa
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '002f246e-f85f-5561-80ef-800b8ae54eab'
+$FwPlanId = '6819e212-891f-5ac2-bad9-6d1e78fe93fa'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
@@ -91,7 +91,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 002f246e-f85f-5561-80ef-800b8ae54eab: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
+Write-Host 'failwright plan 6819e212-891f-5ac2-bad9-6d1e78fe93fa: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 

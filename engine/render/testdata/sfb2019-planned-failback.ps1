@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back
-#   plan ID:     b9b72c2d-ffd0-54c3-9f84-afd3b3dd4b80
+#   plan ID:     be127a25-3de0-50b6-80a9-1e96b1868fb0
 #   fingerprint: e1a23be7226dc1ca42a9a1dad9acb59abe8b70f98b59080c5456f8c41cb9b517
 #   topology:    Northwind Traders (SfB 2019, 16 Front End Servers)
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'b9b72c2d-ffd0-54c3-9f84-afd3b3dd4b80'
+$FwPlanId = 'be127a25-3de0-50b6-80a9-1e96b1868fb0'
 $FwFingerprint = 'e1a23be7226dc1ca42a9a1dad9acb59abe8b70f98b59080c5456f8c41cb9b517'
 $FwTopology = 'Northwind Traders (SfB 2019, 16 Front End Servers)'
 $FwTitle = 'fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
@@ -91,7 +91,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan b9b72c2d-ffd0-54c3-9f84-afd3b3dd4b80: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
+Write-Host 'failwright plan be127a25-3de0-50b6-80a9-1e96b1868fb0: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)
-#   plan ID:     c97f0296-f457-58df-a743-5e3638679eb0
+#   plan ID:     d76aa3c3-f1c5-58dd-bbc1-953c29f28b64
 #   fingerprint: d9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68
 #   topology:    Tailspin Toys (Standard Edition pair)
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'c97f0296-f457-58df-a743-5e3638679eb0'
+$FwPlanId = 'd76aa3c3-f1c5-58dd-bbc1-953c29f28b64'
 $FwFingerprint = 'd9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68'
 $FwTopology = 'Tailspin Toys (Standard Edition pair)'
 $FwTitle = 'fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
@@ -91,7 +91,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan c97f0296-f457-58df-a743-5e3638679eb0: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
+Write-Host 'failwright plan d76aa3c3-f1c5-58dd-bbc1-953c29f28b64: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
