@@ -194,7 +194,7 @@ func (b *builder) resolve() bool {
 func (b *builder) safety() {
 	t := b.t
 	if !validText(t.Name) {
-		b.errorf("PL005", "name", "Use letters, digits, spaces and . , _ - ( ) & only (1 to 128 characters).",
+		b.errorf("PL005", "name", "Keep the name on one line: 1 to 128 characters, no control or invisible formatting characters.",
 			"the topology name "+strconv.Quote(t.Name)+" cannot be printed safely in a script")
 	}
 	fqdn := func(path, v string) {

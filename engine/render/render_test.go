@@ -334,3 +334,23 @@ func TestCommandsMarkers(t *testing.T) {
 	_, err = Commands([]byte("Get-CsPool  # fw:step 01\n"))
 	assert.Error(t, err, "a malformed marker is an error, not a skipped command")
 }
+
+// TestTopologyNameWithPunctuation: a topology name may hold quotes and PowerShell syntax; the
+// plan is made, and the script writes the name only inside a single-quoted literal, never in
+// a comment or as code.
+func TestTopologyNameWithPunctuation(t *testing.T) {
+	topo := load(t, "litwareinc.yaml")
+	topo.Name = `O'Brien & Sons; "Ops" $(Stop-Computer) # fw:step 1`
+	p, fs := plan.Build(topo, plan.Request{Pool: atl, Mode: plan.Disaster})
+	require.NotNil(t, p, "%v", fs)
+	ps1, err := PowerShell(p)
+	require.NoError(t, err)
+	s := string(ps1)
+	assert.Contains(t, s, "\n$FwTopology = 'O''Brien & Sons; \"Ops\" $(Stop-Computer) # fw:step 1'\n")
+	assert.Equal(t, 1, strings.Count(s, "Stop-Computer"), "the name appears once, in its literal")
+	assert.Contains(t, s, "#   topology:    (not printable here; see the literal below)\n")
+	assertScriptRunsExactly(t, p, ps1)
+	md, err := Markdown(p)
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "| Topology | O'Brien \\& Sons; \"Ops\" $(Stop-Computer) \\# fw:step 1 |")
+}
