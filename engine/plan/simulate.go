@@ -51,9 +51,9 @@ func Build(t *topology.Topology, req Request) (*Plan, topology.Findings) {
 		if len(req.Setup) == 0 {
 			path = "request.setup"
 		}
-		if !isSimVerb(line) {
+		if !validText(line) || !isSimVerb(line) {
 			b.errorf("PL013", path, "Use simulator verbs (Stop-SimSite, Stop-SimPool, Stop-SimServer, Stop-SimBackEnd, Disconnect-SimSite, Wait-SimTime ...) to describe the failure.",
-				"setup line "+strconv.Quote(line)+" is not a simulator verb")
+				"setup line "+strconv.Quote(line)+" is not one simulator verb on one line")
 			continue
 		}
 		if !simulated {

@@ -46,6 +46,11 @@ func checkPlan(p *plan.Plan) error {
 			return err
 		}
 	}
+	for i, line := range p.Request.Setup {
+		if err := check(fmt.Sprintf("request.setup[%d]", i), line); err != nil {
+			return err
+		}
+	}
 	for i, a := range p.Assumptions {
 		for _, s := range []string{a.Path, a.Subject, string(a.Fact), a.Value} {
 			if err := check(fmt.Sprintf("assumptions[%d]", i), s); err != nil {
@@ -55,8 +60,8 @@ func checkPlan(p *plan.Plan) error {
 	}
 	for i, st := range p.Steps {
 		path := fmt.Sprintf("steps[%d]", i)
-		for _, s := range []string{st.ID, st.Title, string(st.Kind), st.When, st.Alternative, st.Command,
-			st.Instructions, st.Expect, st.Reason} {
+		for _, s := range append([]string{st.ID, st.Title, string(st.Kind), st.When, st.Alternative, st.Command,
+			st.Instructions, st.Expect, st.Reason}, st.Simulate...) {
 			if err := check(path, s); err != nil {
 				return err
 			}
