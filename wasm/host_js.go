@@ -246,3 +246,22 @@ func (h *browserHost) failPending(msg string) {
 		done(nil, errString(msg))
 	}
 }
+
+// Defer runs f in a later task (setTimeout 0), after the browser has painted.
+func (h *browserHost) Defer(f func(), render bool) {
+	var cb js.Func
+	cb = js.FuncOf(func(js.Value, []js.Value) any {
+		cb.Release()
+		go func() {
+			h.env.Lock()
+			f()
+			if render {
+				h.env.UnlockRender()
+			} else {
+				h.env.UnlockOnly()
+			}
+		}()
+		return nil
+	})
+	h.win.Call("setTimeout", cb, 0)
+}

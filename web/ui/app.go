@@ -67,6 +67,10 @@ type App struct {
 	SelectedPool string
 	// EditPool is the index of the pool whose form the editor shows (-1 for none).
 	EditPool int
+	// PoolFilter narrows the pool list.
+	PoolFilter  string
+	hiddenPools int
+	hiddenSites int
 
 	// Timeline playback.
 	Playing     bool
@@ -96,6 +100,12 @@ type App struct {
 	Scen ScenarioState
 	Plan PlanState
 
+	snap   *sim.Snapshot
+	report *sim.Report
+	// validating is true while a validation is scheduled after an edit.
+	validating bool
+	saving     bool
+
 	// Busy counts engine requests in flight.
 	Busy         int
 	engineSeq    int
@@ -103,6 +113,7 @@ type App struct {
 	samples      []string
 	libraryAsked bool
 	scrollTrain  bool
+	findingsGen  int
 }
 
 // NewApp starts the app on host: it restores the stored workspace (reporting any problem),
@@ -147,22 +158,50 @@ func (a *App) W() *workspace.Workspace { return a.doc.Current() }
 // T returns the topology being edited.
 func (a *App) T() *topology.Topology { return a.doc.Current().Topology }
 
-// afterChange revalidates and marks the workspace for saving; topoChanged also resets the
-// simulation, whose log no longer applies.
+// afterChange revalidates and marks the workspace for saving; the simulation is rebuilt when
+// next needed, since the topology or its log changed.
 func (a *App) afterChange(save bool) {
-	a.findings = topology.Validate(a.T())
-	a.findings.Sort()
-	a.byPath = map[string][]topology.Finding{}
-	for _, f := range a.findings {
-		a.byPath[f.Path] = append(a.byPath[f.Path], f)
-	}
+	a.validate()
 	a.simStale = true
+	a.simChanged()
 	if save {
 		a.dirty = true
 	}
 	if a.EditPool >= len(a.T().Pools) {
 		a.EditPool = len(a.T().Pools) - 1
 	}
+}
+
+// afterEdit is afterChange for typing: the page shows the edit at once, and the validation
+// (which takes a few milliseconds on a large topology) follows right after that frame.
+func (a *App) afterEdit() {
+	a.simStale = true
+	a.simChanged()
+	a.dirty = true
+	if a.EditPool >= len(a.T().Pools) {
+		a.EditPool = len(a.T().Pools) - 1
+	}
+	if a.validating {
+		return
+	}
+	a.validating = true
+	a.host.Defer(func() {
+		a.validating = false
+		a.validate()
+	}, true)
+}
+
+// Validating reports whether the findings shown are about to be refreshed.
+func (a *App) Validating() bool { return a.validating }
+
+func (a *App) validate() {
+	a.findings = topology.Validate(a.T())
+	a.findings.Sort()
+	a.byPath = map[string][]topology.Finding{}
+	for _, f := range a.findings {
+		a.byPath[f.Path] = append(a.byPath[f.Path], f)
+	}
+	a.findingsGen++
 }
 
 // AfterRender is called by the render loop after each render: it saves the workspace when it
@@ -177,6 +216,19 @@ func (a *App) AfterRender() {
 		a.host.ScrollToEnd("train-log")
 	}
 	a.expireNotices()
+	if !a.dirty || a.saving {
+		return
+	}
+	// Save after the browser has painted the frame, so that typing stays fluid.
+	a.saving = true
+	a.host.Defer(func() {
+		a.saving = false
+		a.save()
+	}, false)
+}
+
+// save writes the workspace to storage now, if it changed.
+func (a *App) save() {
 	if !a.dirty {
 		return
 	}
@@ -193,7 +245,7 @@ func (a *App) AfterRender() {
 
 // storageBudget caps the stored workspace (localStorage holds about 5 MB per origin); the
 // oldest undo steps are dropped first.
-const storageBudget = 2 << 20
+const storageBudget = 1 << 20
 
 // Findings returns every finding of the current topology, sorted.
 func (a *App) Findings() topology.Findings { return a.findings }
@@ -259,7 +311,7 @@ func (a *App) edit(label, key string, f func(t *topology.Topology)) {
 		f(w.Topology)
 		w.Log = nil
 	})
-	a.afterChange(true)
+	a.afterEdit()
 }
 
 // Undo reverts the last change.

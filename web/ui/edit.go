@@ -332,3 +332,103 @@ func (a *App) Versions() []topology.Version { return topology.Versions }
 
 // Itoa formats an int for a form control.
 func Itoa(n int) string { return strconv.Itoa(n) }
+
+// VisiblePools returns the indices of the pools the list shows: those matching the filter, at
+// most maxPoolRows of them, and always the pool being edited.
+func (a *App) VisiblePools() []int {
+	t := a.T()
+	f := strings.ToLower(strings.TrimSpace(a.PoolFilter))
+	var out []int
+	a.hiddenPools = 0
+	for i, p := range t.Pools {
+		match := f == "" || strings.Contains(strings.ToLower(p.FQDN), f) || strings.Contains(strings.ToLower(p.Site), f)
+		switch {
+		case i == a.EditPool || (match && len(out) < maxPoolRows):
+			out = append(out, i)
+		default:
+			a.hiddenPools++
+		}
+	}
+	return out
+}
+
+// HiddenPools returns how many pools the last VisiblePools left out.
+func (a *App) HiddenPools() int { return a.hiddenPools }
+
+// PoolAt returns pool i as a one-element slice, for templates.
+func (a *App) PoolAt(i int) []topology.Pool {
+	if i < 0 || i >= len(a.T().Pools) {
+		return nil
+	}
+	return a.T().Pools[i : i+1]
+}
+
+// PoolBadge summarises pool i's findings ("2 error(s)", "1 warning(s)" or "").
+func (a *App) PoolBadge(i int) string {
+	fs := a.PoolFindings(i)
+	e, w := countSev(fs, "error"), countSev(fs, "warning")
+	switch {
+	case e > 0:
+		return Itoa(e) + " error(s)"
+	case w > 0:
+		return Itoa(w) + " warning(s)"
+	}
+	return ""
+}
+
+// PoolBadgeClass is the badge's style.
+func (a *App) PoolBadgeClass(i int) string {
+	if countSev(a.PoolFindings(i), "error") > 0 {
+		return "badge bad"
+	}
+	return "badge warn"
+}
+
+// maxFindings bounds the validation list.
+const maxFindings = 20
+
+// ShownFindings returns the findings the list shows: errors, then warnings, then the rest,
+// at most maxFindings.
+func (a *App) ShownFindings() []topology.Finding {
+	var out []topology.Finding
+	for _, sev := range []topology.Severity{topology.Error, topology.Warning, topology.Info} {
+		for _, f := range a.findings {
+			if f.Severity == sev && len(out) < maxFindings {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// VisibleSites returns the indices of the sites the table shows: those matching the filter,
+// at most maxSiteRows.
+func (a *App) VisibleSites() []int {
+	f := strings.ToLower(strings.TrimSpace(a.PoolFilter))
+	var out []int
+	a.hiddenSites = 0
+	for i, s := range a.T().Sites {
+		if (f == "" || strings.Contains(strings.ToLower(s.Name), f) || strings.Contains(strings.ToLower(s.Region), f)) && len(out) < maxSiteRows {
+			out = append(out, i)
+		} else {
+			a.hiddenSites++
+		}
+	}
+	return out
+}
+
+// HiddenSites returns how many sites the last VisibleSites left out.
+func (a *App) HiddenSites() int { return a.hiddenSites }
+
+// Large reports whether the topology is big enough for the editor to list only part of it.
+func (a *App) Large() bool {
+	return len(a.T().Pools) > maxPoolRows || len(a.T().Sites) > maxSiteRows
+}
+
+// SiteAt returns site i as a one-element slice, for templates.
+func (a *App) SiteAt(i int) []topology.Site {
+	if i < 0 || i >= len(a.T().Sites) {
+		return nil
+	}
+	return a.T().Sites[i : i+1]
+}

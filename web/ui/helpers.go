@@ -54,3 +54,16 @@ func findingsSummary(a *App) string {
 	}
 	return fmt.Sprintf("%d error(s), %d warning(s)", e, w)
 }
+
+// maxPoolRows is how many pools the list shows before it asks for a filter; maxOptions how
+// many choices a select offers before it becomes a text field. Both keep the page small (and
+// fast) on large topologies.
+const (
+	maxPoolRows = 15
+	maxSiteRows = 12
+	maxOptions  = 40
+)
+
+func poolMeta(p topology.Pool) string {
+	return string(p.Role) + " · " + string(p.Version) + " · " + p.Site
+}

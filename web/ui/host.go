@@ -18,6 +18,9 @@ type Host interface {
 	Location() (hash, query string)
 	// Confirm asks the user a yes/no question.
 	Confirm(question string) bool
+	// Defer calls f once the current event and render are done (after the browser has had a
+	// chance to paint), with the render lock held; render asks for a render afterwards.
+	Defer(f func(), render bool)
 	// Every calls f every interval milliseconds until the returned stop function is called.
 	Every(intervalMs int, f func()) (stop func())
 	// ReadFile reads the file chosen in the <input type="file"> that fired event.
@@ -78,6 +81,9 @@ func (h *MemHost) Location() (string, string) { return h.Hash, h.Query }
 
 // Confirm implements Host.
 func (h *MemHost) Confirm(string) bool { return h.Answer }
+
+// Defer implements Host; MemHost runs f at once.
+func (h *MemHost) Defer(f func(), _ bool) { f() }
 
 // Every implements Host; MemHost has no timers, so f never runs.
 func (h *MemHost) Every(int, func()) func() { return func() {} }

@@ -12,11 +12,14 @@ import (
 // Sites are columns; each site's pools are stacked boxes inside it.
 type Layout struct {
 	Width, Height int
-	Sites         []SiteBox
-	Pools         []PoolBox
-	Pairs         []Link
-	Hops          []Link
-	SiteLinks     []SiteLink
+	// Overview is true for large deployments: pools are small tiles without text, and pairing
+	// and next-hop lines are left out (select a pool to see its details).
+	Overview  bool
+	Sites     []SiteBox
+	Pools     []PoolBox
+	Pairs     []Link
+	Hops      []Link
+	SiteLinks []SiteLink
 }
 
 // SiteBox is a site's region.
@@ -71,10 +74,16 @@ const (
 	margin  = 16
 )
 
+// overviewPools is the number of pools above which the diagram shows the overview.
+const overviewPools = 24
+
 // Diagram lays out the topology with the state of snap.
 func (a *App) Diagram() Layout {
 	t := a.T()
 	snap := a.Snapshot()
+	if len(t.Pools) > overviewPools {
+		return a.overview(t, snap)
+	}
 	var l Layout
 	idx := map[string]int{}
 	maxPools := 1
@@ -278,4 +287,42 @@ func poolStroke(health string) string {
 		return "#c62828"
 	}
 	return "#8a94a3"
+}
+
+// overview lays out a large deployment: sites as tiles in rows, each pool a small square.
+func (a *App) overview(t *topology.Topology, snap sim.Snapshot) Layout {
+	const (
+		perRow = 8
+		tileW  = 150
+		gap    = 12
+		sq     = 16
+		sqGap  = 4
+		head   = 30
+	)
+	l := Layout{Overview: true}
+	perLine := (tileW - 16 + sqGap) / (sq + sqGap)
+	maxPools := 1
+	for _, s := range t.Sites {
+		if n := len(t.PoolsInSite(s.Name)); n > maxPools {
+			maxPools = n
+		}
+	}
+	tileH := head + ((maxPools+perLine-1)/perLine)*(sq+sqGap) + 8
+	for i, s := range t.Sites {
+		x := margin + (i%perRow)*(tileW+gap)
+		y := margin + (i/perRow)*(tileH+gap)
+		l.Sites = append(l.Sites, SiteBox{Name: s.Name, X: x, Y: y, W: tileW, H: tileH, Up: SiteUp(snap, s.Name)})
+		for k, p := range t.PoolsInSite(s.Name) {
+			box := PoolBox{FQDN: p.FQDN, Role: string(p.Role), X: x + 8 + (k%perLine)*(sq+sqGap), Y: y + head + (k/perLine)*(sq+sqGap),
+				W: sq, H: sq, CMS: strings.EqualFold(t.CMS.Pool, p.FQDN), Selected: strings.EqualFold(a.SelectedPool, p.FQDN), Health: "Unknown"}
+			if ps, ok := PoolSnap(snap, p.FQDN); ok {
+				box.Health, box.State = string(ps.Health), string(ps.PoolState)
+			}
+			l.Pools = append(l.Pools, box)
+		}
+	}
+	rows := (len(t.Sites) + perRow - 1) / perRow
+	l.Width = margin*2 + min(perRow, max(1, len(t.Sites)))*(tileW+gap)
+	l.Height = margin*2 + rows*(tileH+gap)
+	return l
 }

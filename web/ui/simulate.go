@@ -15,12 +15,15 @@ import (
 type ConsoleEntry struct {
 	Input string
 	Lines []sim.Line
+	// Blocks are the lines grouped into runs of one kind, one element each on the page (a
+	// Get-CsPool on a large topology prints thousands of lines).
+	Blocks []sim.Line
 	// Ms is how long the engine took, for the performance figures.
 	Ms float64
 }
 
-// maxConsole bounds the transcript kept on screen.
-const maxConsole = 200
+// maxConsole bounds the transcript kept on screen (older entries stay in the workspace log).
+const maxConsole = 60
 
 // Sim returns the simulation, building it from the workspace when needed; nil when the
 // topology has errors.
@@ -38,6 +41,7 @@ func (a *App) SimError() string { a.Sim(); return a.simErr }
 // which restores its state (and the transcript) exactly: the simulator is deterministic.
 func (a *App) replay() {
 	a.Pause()
+	a.simChanged()
 	a.simStale = false
 	a.sim = nil
 	a.simErr = ""
@@ -60,6 +64,7 @@ func (a *App) replay() {
 }
 
 func (a *App) appendConsole(e ConsoleEntry) {
+	e.Blocks = blocks(e.Lines)
 	a.Console = append(a.Console, e)
 	if len(a.Console) > maxConsole {
 		a.Console = a.Console[len(a.Console)-maxConsole:]
@@ -79,10 +84,11 @@ func (a *App) Exec(line string) sim.Result {
 	t0 := a.host.NowMs()
 	res := s.Exec(line)
 	ms := a.host.NowMs() - t0
+	a.simChanged()
 	a.appendConsole(ConsoleEntry{Input: line, Lines: res.Lines, Ms: ms})
 	a.scrollConsole = true
 	if line != "" {
-		a.doc.Edit("run "+firstWord(line), "", func(w *workspace.Workspace) { w.Log = append(w.Log, line) })
+		a.doc.AppendLog("run "+firstWord(line), line)
 		a.dirty = true
 	}
 	a.histPos = 0
@@ -99,21 +105,35 @@ func firstWord(s string) string {
 // History returns the lines typed so far, oldest first.
 func (a *App) History() []string { return a.W().Log }
 
-// Snapshot returns the simulation's state now (zero when there is no simulation).
+// Snapshot returns the simulation's state now (zero when there is no simulation). It is
+// computed once per change of the simulation, however many components ask.
 func (a *App) Snapshot() sim.Snapshot {
-	if s := a.Sim(); s != nil {
-		return s.Snapshot()
+	s := a.Sim()
+	if s == nil {
+		return sim.Snapshot{}
 	}
-	return sim.Snapshot{}
+	if a.snap == nil {
+		snap := s.Snapshot()
+		a.snap = &snap
+	}
+	return *a.snap
 }
 
-// Report returns the run's figures so far.
+// Report returns the run's figures so far, computed once per change of the simulation.
 func (a *App) Report() sim.Report {
-	if s := a.Sim(); s != nil {
-		return s.Report()
+	s := a.Sim()
+	if s == nil {
+		return sim.Report{}
 	}
-	return sim.Report{}
+	if a.report == nil {
+		r := s.Report()
+		a.report = &r
+	}
+	return *a.report
 }
+
+// simChanged drops what was computed from the simulation's previous state.
+func (a *App) simChanged() { a.snap, a.report = nil, nil }
 
 // Clock formats the virtual clock.
 func (a *App) Clock() string { return FormatClock(a.Snapshot().Now) }
@@ -229,4 +249,21 @@ func SortedKeys(m map[string]time.Duration) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// blocks joins consecutive lines of one kind.
+func blocks(lines []sim.Line) []sim.Line {
+	var out []sim.Line
+	for _, l := range lines {
+		text := l.Text
+		if text == "" {
+			text = "\u00a0"
+		}
+		if n := len(out); n > 0 && out[n-1].Kind == l.Kind {
+			out[n-1].Text += "\n" + text
+			continue
+		}
+		out = append(out, sim.Line{Kind: l.Kind, Text: text})
+	}
+	return out
 }

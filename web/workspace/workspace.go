@@ -79,10 +79,13 @@ type Doc struct {
 	Changes int
 }
 
-// entry is a saved state with the label of the edit that left it.
+// entry is a saved state with the label of the edit that left it, or, for a shell line
+// appended to the log, just that line: undoing it removes the line, without copying the
+// whole workspace for every command typed.
 type entry struct {
 	Label string          `json:"label"`
-	State json.RawMessage `json:"state"`
+	State json.RawMessage `json:"state,omitempty"`
+	Line  *string         `json:"line,omitempty"`
 }
 
 // New returns a document holding w with empty history.
@@ -108,6 +111,18 @@ func (d *Doc) Edit(label, key string, f func(w *Workspace)) {
 	d.lastKey = key
 	d.redo = nil
 	f(&d.cur)
+	d.Changes++
+}
+
+// AppendLog adds a shell line to the log as one undoable step.
+func (d *Doc) AppendLog(label, line string) {
+	d.undo = append(d.undo, entry{Label: label, Line: &line})
+	if len(d.undo) > MaxUndo {
+		d.undo = d.undo[len(d.undo)-MaxUndo:]
+	}
+	d.redo = nil
+	d.lastKey = ""
+	d.cur.Log = append(d.cur.Log, line)
 	d.Changes++
 }
 
@@ -142,17 +157,30 @@ func (d *Doc) CanRedo() (string, bool) {
 }
 
 // Undo goes back one step; it reports whether there was one.
-func (d *Doc) Undo() bool { return d.step(&d.undo, &d.redo) }
+func (d *Doc) Undo() bool { return d.step(&d.undo, &d.redo, true) }
 
 // Redo goes forward one step; it reports whether there was one.
-func (d *Doc) Redo() bool { return d.step(&d.redo, &d.undo) }
+func (d *Doc) Redo() bool { return d.step(&d.redo, &d.undo, false) }
 
-func (d *Doc) step(from, to *[]entry) bool {
+func (d *Doc) step(from, to *[]entry, back bool) bool {
 	if len(*from) == 0 {
 		return false
 	}
 	e := (*from)[len(*from)-1]
 	*from = (*from)[:len(*from)-1]
+	if e.Line != nil {
+		if back {
+			if n := len(d.cur.Log); n > 0 {
+				d.cur.Log = d.cur.Log[:n-1]
+			}
+		} else {
+			d.cur.Log = append(d.cur.Log, *e.Line)
+		}
+		*to = append(*to, e)
+		d.lastKey = ""
+		d.Changes++
+		return true
+	}
 	var w Workspace
 	if err := json.Unmarshal(e.State, &w); err != nil {
 		return false
@@ -176,13 +204,47 @@ type envelope struct {
 	Redo    []entry   `json:"redo,omitempty"`
 }
 
-// Marshal returns the stored form of the document (current state and history).
+// Marshal returns the stored form of the document (current state and history). The history's
+// states are already JSON and are copied as they are, which keeps saving after each keystroke
+// cheap on a large topology.
 func (d *Doc) Marshal() []byte {
-	b, err := json.Marshal(envelope{Format: Format, Version: Version, Current: d.cur, Undo: d.undo, Redo: d.redo})
+	cur, err := json.Marshal(d.cur)
 	if err != nil {
 		panic(err)
 	}
-	return b
+	var b bytes.Buffer
+	b.Grow(len(cur) + 256)
+	fmt.Fprintf(&b, `{"format":%q,"version":%d,"workspace":`, Format, Version)
+	b.Write(cur)
+	for _, list := range []struct {
+		name string
+		es   []entry
+	}{{"undo", d.undo}, {"redo", d.redo}} {
+		if len(list.es) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, `,%q:[`, list.name)
+		for i, e := range list.es {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			label, _ := json.Marshal(e.Label)
+			b.WriteString(`{"label":`)
+			b.Write(label)
+			if e.Line != nil {
+				line, _ := json.Marshal(*e.Line)
+				b.WriteString(`,"line":`)
+				b.Write(line)
+			} else {
+				b.WriteString(`,"state":`)
+				b.Write(e.State)
+			}
+			b.WriteByte('}')
+		}
+		b.WriteByte(']')
+	}
+	b.WriteByte('}')
+	return b.Bytes()
 }
 
 // ExportJSON returns the workspace alone (no history) as indented JSON, the form shared

@@ -162,3 +162,21 @@ func FuzzRestore(f *testing.F) {
 		}
 	})
 }
+
+func TestShellLinesUndoWithoutSnapshots(t *testing.T) {
+	d := New(sample())
+	d.AppendLog("run Stop-SimSite", "Stop-SimSite -Site A")
+	d.AppendLog("run Wait-SimTime", "Wait-SimTime -Minutes 3")
+	assert.Equal(t, []string{"Get-SimState", "Stop-SimSite -Site A", "Wait-SimTime -Minutes 3"}, d.Current().Log)
+	require.True(t, d.Undo())
+	assert.Equal(t, []string{"Get-SimState", "Stop-SimSite -Site A"}, d.Current().Log)
+	require.True(t, d.Redo())
+	assert.Len(t, d.Current().Log, 3)
+
+	// The history survives storage.
+	got, p := Restore(string(d.Marshal()))
+	require.Nil(t, p)
+	require.True(t, got.Undo())
+	require.True(t, got.Undo())
+	assert.Equal(t, []string{"Get-SimState"}, got.Current().Log)
+}
