@@ -278,6 +278,23 @@ func TestWorkerUnderWrangler(t *testing.T) {
 	}
 	d := build(t)
 	s := start(t, d)
+	cli := filepath.Join(d.dir, "failwright")
+	b, err := exec.Command("go", "build", "-o", cli, "../cmd/failwright").CombinedOutput()
+	require.NoError(t, err, "building the CLI:\n%s", b)
+	// runCLI runs failwright in the repository's root, as a user would, and returns its
+	// standard output.
+	runCLI := func(t *testing.T, args ...string) []byte {
+		cmd := exec.Command(cli, args...)
+		cmd.Dir = ".."
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if err != nil && !errors.As(err, &exit) {
+			require.NoError(t, err, "failwright %s", strings.Join(args, " "))
+		}
+		return stdout.Bytes()
+	}
 
 	topo, err := os.ReadFile("../scenarios/topologies/litwareinc.yaml")
 	require.NoError(t, err)
@@ -318,8 +335,11 @@ func TestWorkerUnderWrangler(t *testing.T) {
 
 		r = s.do(t, "POST", "/api/validate", "application/json", []byte(`{"topology":"name: x\nbogus: 1\n"}`))
 		require.Equal(t, 200, r.status)
-		assert.Contains(t, string(r.body), `"valid":false`)
-		assert.Contains(t, string(r.body), `"FW0002"`)
+		var bad api.ValidationReport
+		require.NoError(t, json.Unmarshal(r.body, &bad))
+		assert.False(t, bad.Valid)
+		require.NotEmpty(t, bad.Findings)
+		assert.Equal(t, "FW0002", bad.Findings[0].Code)
 	})
 
 	t.Run("run", func(t *testing.T) {
@@ -336,10 +356,32 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		assert.Positive(t, rep.Checks)
 	})
 
+	t.Run("validate is byte-identical to the CLI", func(t *testing.T) {
+		for _, tc := range []struct {
+			file   string
+			strict bool
+		}{
+			{"scenarios/topologies/litwareinc.yaml", false},
+			{"scenarios/topologies/litwareinc.yaml", true},
+			{"scenarios/seed-example1-planned-failover.yaml", false},
+		} {
+			args := []string{"validate", tc.file, "--json"}
+			query := "?name=" + tc.file
+			if tc.strict {
+				args = append(args, "--strict")
+				query += "&strict=true"
+			}
+			want := runCLI(t, args...)
+			require.NotEmpty(t, want)
+			src, err := os.ReadFile(filepath.Join("..", tc.file))
+			require.NoError(t, err)
+			r := s.do(t, "POST", "/api/validate"+query, "application/yaml", src)
+			require.Equal(t, 200, r.status, "%s", r.body)
+			assert.True(t, bytes.Equal(want, r.body), "failwright %s: the Worker's report differs:\nCLI:\n%s\nWorker:\n%s", strings.Join(args, " "), want, r.body)
+		}
+	})
+
 	t.Run("plan is byte-identical to the CLI", func(t *testing.T) {
-		cli := filepath.Join(d.dir, "failwright")
-		b, err := exec.Command("go", "build", "-o", cli, "../cmd/failwright").CombinedOutput()
-		require.NoError(t, err, "building the CLI:\n%s", b)
 		const file = "scenarios/topologies/litwareinc.yaml"
 		for _, tc := range []struct {
 			mode     string
@@ -354,11 +396,8 @@ func TestWorkerUnderWrangler(t *testing.T) {
 				for _, l := range tc.setup {
 					args = append(args, "--setup", l)
 				}
-				cmd := exec.Command(cli, args...)
-				cmd.Dir = ".."
-				var stdout, stderr bytes.Buffer
-				cmd.Stdout, cmd.Stderr = &stdout, &stderr
-				require.NoError(t, cmd.Run(), "failwright %s:\n%s", strings.Join(args, " "), stderr.String())
+				stdout := runCLI(t, args...)
+				require.NotEmpty(t, stdout, "failwright %s", strings.Join(args, " "))
 
 				req := map[string]any{"topology": string(topo), "name": file,
 					"pool": "atl-cs-001.litwareinc.com", "mode": tc.mode, "failback": tc.failback, "format": format}
@@ -371,7 +410,7 @@ func TestWorkerUnderWrangler(t *testing.T) {
 				require.Equal(t, 200, r.status, "%s", r.body)
 				assertAPIHeaders(t, r.header)
 				assert.Equal(t, api.PlanFormats[format], r.header.Get("Content-Type"))
-				assert.True(t, bytes.Equal(stdout.Bytes(), r.body), "failwright %s: the Worker's plan differs from the CLI's", strings.Join(args, " "))
+				assert.True(t, bytes.Equal(stdout, r.body), "failwright %s: the Worker's plan differs from the CLI's", strings.Join(args, " "))
 			}
 		}
 	})

@@ -175,32 +175,46 @@ func TestValidate(t *testing.T) {
 	asJSON, err := topology.EncodeJSON(top)
 	require.NoError(t, err)
 
+	seed, err := os.ReadFile("../../scenarios/seed-example1-planned-failover.yaml")
+	require.NoError(t, err)
+
 	good := []struct {
-		name, ctype, body string
-		valid             bool
-		code, file        string
+		name, ctype, path, body string
+		valid, strict           bool
+		kind, code, file        string
 	}{
-		{"YAML body", "application/yaml", sample(t), true, "", "topology.yaml"},
-		{"YAML body, text/yaml with charset", "text/yaml; charset=utf-8", sample(t), true, "", "topology.yaml"},
-		{"JSON envelope with YAML text", "application/json", `{"topology":` + jsonString(sample(t)) + `,"name":"litwareinc.yaml"}`, true, "", "litwareinc.yaml"},
-		{"JSON envelope with an object", "application/json", `{"topology":` + string(asJSON) + `}`, true, "", "topology.yaml"},
-		{"unknown topology key", "application/yaml", sample(t) + "\nbogus: 1\n", false, topology.CodeUnknownKey, "topology.yaml"},
-		{"YAML syntax error", "application/yaml", "name: [\n", false, topology.CodeSyntax, "topology.yaml"},
+		{"YAML body", "application/yaml", "", sample(t), true, false, "topology", "", "topology.yaml"},
+		{"YAML body, text/yaml with charset", "text/yaml; charset=utf-8", "", sample(t), true, false, "topology", "", "topology.yaml"},
+		{"YAML body, strict, named", "application/yaml", "?strict=true&name=lit.yaml", sample(t), false, true, "topology", "", "lit.yaml"},
+		{"JSON envelope with YAML text", "application/json", "", `{"topology":` + jsonString(sample(t)) + `,"name":"litwareinc.yaml"}`, true, false, "topology", "", "litwareinc.yaml"},
+		{"JSON envelope with an object", "application/json", "", `{"topology":` + string(asJSON) + `}`, true, false, "topology", "", "topology.yaml"},
+		{"JSON envelope, strict", "application/json", "", `{"topology":` + string(asJSON) + `,"strict":true}`, false, true, "topology", "", "topology.yaml"},
+		{"unknown topology key", "application/yaml", "", sample(t) + "\nbogus: 1\n", false, false, "topology", topology.CodeUnknownKey, "topology.yaml"},
+		{"YAML syntax error", "application/yaml", "", "name: [\n", false, false, "topology", topology.CodeSyntax, "topology.yaml"},
+		{"a scenario file, detected by its steps", "application/yaml", "?name=drill.yaml", string(seed), true, false, "scenario", "", "drill.yaml"},
+		{"a scenario in the envelope", "application/json", "", `{"scenario":` + jsonString(string(seed)) + `,"topology":` + jsonString(sample(t)) + `}`, true, false, "scenario", "", "scenario.yaml"},
 	}
 	for _, tc := range good {
 		t.Run(tc.name, func(t *testing.T) {
-			rec := do(h, http.MethodPost, "/api/validate", tc.ctype, tc.body)
+			rec := do(h, http.MethodPost, "/api/validate"+tc.path, tc.ctype, tc.body)
 			require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 			assertSecurityHeaders(t, rec.Header())
-			var v validation
+			var v ValidationReport
 			require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &v))
-			assert.Equal(t, tc.valid, v.Valid)
+			assert.Equal(t, tc.valid, v.Valid, "%v", v.Findings)
+			assert.Equal(t, tc.kind, v.Kind)
+			assert.Equal(t, tc.strict, v.Strict)
+			assert.Equal(t, tc.file, v.File)
 			assert.Equal(t, v.Errors, v.Findings.Count(topology.Error))
 			assert.Equal(t, v.Warnings, v.Findings.Count(topology.Warning))
+			assert.Equal(t, v.Infos, v.Findings.Count(topology.Info))
 			assert.NotNil(t, v.Findings, "findings is always a list")
-			if tc.valid {
+			switch {
+			case tc.valid && tc.kind == "topology":
 				assert.Equal(t, topology.Fingerprint(top), v.Fingerprint)
-			} else {
+				require.NotNil(t, v.Summary)
+				assert.Equal(t, len(top.Pools), v.Summary.Pools)
+			case !tc.valid && tc.code != "":
 				assert.Empty(t, v.Fingerprint)
 				require.NotEmpty(t, v.Findings)
 				assert.Equal(t, tc.code, v.Findings[0].Code)
@@ -224,8 +238,10 @@ func TestValidate(t *testing.T) {
 		{"JSON syntax error", "application/json", `{"topology" "x"}`, 400, ProblemMalformedJSON, ""},
 		{"trailing data", "application/json", `{"topology": "name: x"} {}`, 400, ProblemMalformedJSON, ""},
 		{"unknown field", "application/json", `{"topology": "name: x", "extra": 1}`, 400, ProblemUnknownField, "extra"},
-		{"scenario on validate", "application/json", `{"topology": "name: x", "scenario": "x"}`, 400, ProblemUnknownField, "scenario"},
+		{"unknown query parameter", "application/yaml?verbose=1", sample(t), 400, ProblemUnknownField, "verbose"},
+		{"strict not a boolean", "application/yaml?strict=yes", sample(t), 400, ProblemInvalidField, "strict"},
 		{"missing topology", "application/json", `{"name": "a.yaml"}`, 400, ProblemInvalidField, "topology"},
+		{"strict a string", "application/json", `{"topology": "x", "strict": "yes"}`, 400, ProblemInvalidField, "strict"},
 		{"null topology", "application/json", `{"topology": null}`, 400, ProblemInvalidField, "topology"},
 		{"topology is a number", "application/json", `{"topology": 42}`, 400, ProblemInvalidField, "topology"},
 		{"topology is a list", "application/json", `{"topology": [1]}`, 400, ProblemInvalidField, "topology"},
@@ -238,7 +254,11 @@ func TestValidate(t *testing.T) {
 	}
 	for _, tc := range bad {
 		t.Run(tc.name, func(t *testing.T) {
-			rec := do(h, http.MethodPost, "/api/validate", tc.ctype, tc.body)
+			ctype, query, _ := strings.Cut(tc.ctype, "?") // "application/yaml?x=1": a query on the URL
+			if query != "" {
+				query = "?" + query
+			}
+			rec := do(h, http.MethodPost, "/api/validate"+query, ctype, tc.body)
 			p := decodeProblem(t, rec, tc.status, tc.typ)
 			assert.Equal(t, tc.field, p.Field)
 			assertSecurityHeaders(t, rec.Header())

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"failwright/engine/plan"
@@ -15,9 +16,9 @@ import (
 // Engine is the part of failwright's engine the API serves. DefaultEngine is the real one;
 // tests may substitute their own to reach error paths.
 type Engine interface {
-	// Validate decodes a topology from YAML or JSON source named name and validates it. It
-	// returns every finding, sorted, and the topology's fingerprint when there is no error.
-	Validate(name string, src []byte) (fingerprint string, fs topology.Findings)
+	// Validate checks a topology or scenario file as "failwright validate --json" does and
+	// returns its report.
+	Validate(name string, src []byte, opts ValidateOptions) ValidationReport
 	// Decode decodes a topology strictly, without validating the model, and returns the
 	// decoding findings (syntax, unknown keys, wrong types, limits), sorted.
 	Decode(name string, src []byte) topology.Findings
@@ -49,6 +50,43 @@ type PlanRequest struct {
 	Positions bool
 }
 
+// ValidateOptions tune Engine.Validate.
+type ValidateOptions struct {
+	// Strict reports documented-but-unenforced rules as errors ("failwright validate --strict").
+	Strict bool
+	// Kind is "topology" or "scenario"; empty means: a scenario when the file's top level has
+	// "steps", as the CLI decides.
+	Kind string
+	// Topology is the topology a scenario names by path, when the request carries it.
+	Topology []byte
+}
+
+// ValidationReport is the answer to POST /api/validate: the JSON that
+// "failwright validate --json" prints.
+type ValidationReport struct {
+	File        string            `json:"file"`
+	Kind        string            `json:"kind"`
+	Strict      bool              `json:"strict"`
+	Valid       bool              `json:"valid"`
+	Errors      int               `json:"errors"`
+	Warnings    int               `json:"warnings"`
+	Infos       int               `json:"infos"`
+	Fingerprint string            `json:"fingerprint,omitempty"`
+	Summary     *Summary          `json:"summary,omitempty"`
+	Findings    topology.Findings `json:"findings"`
+}
+
+// Summary counts what a valid or invalid topology holds.
+type Summary struct {
+	Sites     int `json:"sites"`
+	Pools     int `json:"pools"`
+	FrontEnds int `json:"frontEndPools"`
+	Servers   int `json:"servers"`
+	Users     int `json:"users"`
+	Pairs     int `json:"pairs"`
+	Branches  int `json:"branches"`
+}
+
 // ErrTopology is what Engine.Plan returns when the topology does not decode: its findings
 // say why.
 var ErrTopology = errors.New("the topology does not decode")
@@ -59,20 +97,70 @@ func DefaultEngine() Engine { return realEngine{} }
 // realEngine wires the engine packages.
 type realEngine struct{}
 
-// Validate implements Engine with topology.DecodeDocument and Document.Validate, the same
-// steps as "failwright validate".
-func (realEngine) Validate(name string, src []byte) (string, topology.Findings) {
-	doc, fs := topology.DecodeDocument(name, src)
-	if doc == nil || fs.HasErrors() {
+// Validate implements Engine with the steps of "failwright validate --json": a file whose
+// top level has "steps" is a scenario (decoded with scenarios.Decode, or DecodeStrict), any
+// other a topology (topology.DecodeDocument, then Validate or ValidateStrict, with the
+// fingerprint when valid and the summary whenever it decoded).
+func (realEngine) Validate(name string, src []byte, opts ValidateOptions) ValidationReport {
+	kind := opts.Kind
+	if kind == "" {
+		kind = "topology"
+		keys, fs := topology.TopLevelKeys(name, src)
+		if fs.HasErrors() {
+			return newReport(name, kind, opts.Strict, fs)
+		}
+		if slices.Contains(keys, "steps") {
+			kind = "scenario"
+		}
+	}
+	if kind == "scenario" {
+		decode := scenarios.Decode
+		if opts.Strict {
+			decode = scenarios.DecodeStrict
+		}
+		_, fs := decode(name, src, resolverFor(opts.Topology))
 		fs.Sort()
-		return "", fs
+		return newReport(name, kind, opts.Strict, fs)
 	}
-	fs = append(fs, doc.Validate()...)
-	fs.Sort()
-	if fs.HasErrors() {
-		return "", fs
+	doc, fs := topology.DecodeDocument(name, src)
+	if doc == nil {
+		return newReport(name, kind, opts.Strict, fs)
 	}
-	return topology.Fingerprint(doc.Topology), fs
+	if !fs.HasErrors() {
+		if opts.Strict {
+			fs = append(fs, doc.ValidateStrict()...)
+		} else {
+			fs = append(fs, doc.Validate()...)
+		}
+		fs.Sort()
+	}
+	rep := newReport(name, kind, opts.Strict, fs)
+	if rep.Valid {
+		rep.Fingerprint = topology.Fingerprint(doc.Topology)
+	}
+	rep.Summary = summarize(doc.Topology)
+	return rep
+}
+
+// newReport counts the findings of a validation.
+func newReport(name, kind string, strict bool, fs topology.Findings) ValidationReport {
+	if fs == nil {
+		fs = topology.Findings{}
+	}
+	return ValidationReport{File: name, Kind: kind, Strict: strict, Valid: !fs.HasErrors(),
+		Errors: fs.Count(topology.Error), Warnings: fs.Count(topology.Warning), Infos: fs.Count(topology.Info), Findings: fs}
+}
+
+// summarize counts what a topology holds.
+func summarize(t *topology.Topology) *Summary {
+	s := &Summary{Sites: len(t.Sites), Pools: len(t.Pools), Servers: t.ServerCount(),
+		Users: t.UserCount(), Pairs: len(t.Pairs()), Branches: len(t.Branches)}
+	for i := range t.Pools {
+		if t.Pools[i].Role.IsFrontEnd() {
+			s.FrontEnds++
+		}
+	}
+	return s
 }
 
 // Decode implements Engine with topology.DecodeDocument.
@@ -85,11 +173,7 @@ func (realEngine) Decode(name string, src []byte) topology.Findings {
 // Run implements Engine with scenarios.Decode and scenarios.Run, the steps of
 // "failwright run --json".
 func (realEngine) Run(name string, src, topo []byte) ([]byte, bool, topology.Findings, error) {
-	resolve := libraryResolver
-	if topo != nil {
-		resolve = func(string) ([]byte, error) { return topo, nil }
-	}
-	sc, fs := scenarios.Decode(name, src, resolve)
+	sc, fs := scenarios.Decode(name, src, resolverFor(topo))
 	fs.Sort()
 	if sc == nil || fs.HasErrors() {
 		return nil, false, fs, nil
@@ -99,6 +183,15 @@ func (realEngine) Run(name string, src, topo []byte) ([]byte, bool, topology.Fin
 		return nil, false, fs, err
 	}
 	return rep.JSON(), rep.Passed, fs, nil
+}
+
+// resolverFor reads a scenario's topology: topo, the one the request carries, when it is not
+// nil, and otherwise the file the scenario names in the embedded library.
+func resolverFor(topo []byte) scenarios.Resolver {
+	if topo != nil {
+		return func(string) ([]byte, error) { return topo, nil }
+	}
+	return libraryResolver
 }
 
 // libraryResolver reads a scenario's topology from the embedded library, whose paths are

@@ -1,40 +1,26 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
-
-	"failwright/engine/topology"
 )
 
-// modelRequest is the JSON form of /api/validate and /api/run: the model as an object or as
-// source text, an optional file name that prefixes the positions of findings and, for a
-// scenario that names its topology by path, that topology.
+// modelRequest is the JSON form of /api/run: the scenario as an object or as source text, an
+// optional file name that prefixes the positions of findings and, for a scenario that names
+// its topology by path, that topology.
 type modelRequest struct {
 	Topology json.RawMessage `json:"topology"`
 	Scenario json.RawMessage `json:"scenario"`
 	Name     string          `json:"name"`
 }
 
-// validation is the answer to POST /api/validate.
-type validation struct {
-	// Valid is true when no finding is an error.
-	Valid bool `json:"valid"`
-	// Errors and Warnings count the findings by severity.
-	Errors   int `json:"errors"`
-	Warnings int `json:"warnings"`
-	// Fingerprint is the topology's fingerprint (topology.Fingerprint) when it is valid.
-	Fingerprint string `json:"fingerprint,omitempty"`
-	// Findings are every finding, sorted.
-	Findings topology.Findings `json:"findings"`
-}
-
 // maxNameBytes bounds the file name a request may give.
 const maxNameBytes = 256
 
-// modelSource reads the body of /api/validate or /api/run: either a YAML document (the file
-// itself) or a JSON object whose member field holds the model. It returns the source text, the
+// modelSource reads the body of /api/run: either a YAML document (the file itself) or a JSON
+// object whose member field holds the model. It returns the source text, the
 // name to report positions with and, for a scenario, the topology the request carries beside
 // it (nil when none).
 func (s *server) modelSource(w http.ResponseWriter, r *http.Request, field, defaultName string) (src []byte, name string, topo []byte, p *Problem) {
@@ -96,23 +82,107 @@ func checkName(name string) *Problem {
 	return nil
 }
 
-// validate answers the findings of a topology. An invalid topology is not an error of the
-// request: the answer is 200 with valid false.
+// validateRequest is the JSON form of POST /api/validate.
+type validateRequest struct {
+	Topology json.RawMessage `json:"topology"`
+	Scenario json.RawMessage `json:"scenario"`
+	Name     string          `json:"name"`
+	Strict   bool            `json:"strict"`
+}
+
+// validate answers the report "failwright validate --json" prints for the same file: every
+// finding of a topology (or of a scenario), counted, with the topology's fingerprint and
+// summary. An invalid model is not an error of the request: the answer is 200 with valid false.
 func (s *server) validate(w http.ResponseWriter, r *http.Request, _ map[string]string) {
-	src, name, _, p := s.modelSource(w, r, "topology", "topology.yaml")
+	mt, p := mediaType(r)
 	if p != nil {
 		writeProblem(w, p)
 		return
 	}
-	fp, fs := s.cfg.Engine.Validate(name, src)
-	if fs == nil {
-		fs = topology.Findings{}
+	if !isJSON(mt) && !isYAML(mt) {
+		writeProblem(w, newProblem(ProblemUnsupportedMedia, "", fmt.Sprintf(`send the file as application/yaml, or as application/json {"topology": ...} (got %s)`, orNone(mt))))
+		return
 	}
-	writeJSON(w, http.StatusOK, validation{
-		Valid:       !fs.HasErrors(),
-		Errors:      fs.Count(topology.Error),
-		Warnings:    fs.Count(topology.Warning),
-		Fingerprint: fp,
-		Findings:    fs,
-	})
+	var (
+		name = "topology.yaml"
+		src  []byte
+		opts ValidateOptions
+	)
+	if isYAML(mt) {
+		q := r.URL.Query()
+		for k := range q {
+			if k != "name" && k != "strict" {
+				writeProblem(w, newProblem(ProblemUnknownField, k, fmt.Sprintf("unknown query parameter %q: use name and strict", k)))
+				return
+			}
+		}
+		if v := q.Get("name"); v != "" {
+			if p := checkName(v); p != nil {
+				writeProblem(w, p)
+				return
+			}
+			name = v
+		}
+		switch q.Get("strict") {
+		case "", "false":
+		case "true":
+			opts.Strict = true
+		default:
+			writeProblem(w, newProblem(ProblemInvalidField, "strict", `"strict" must be true or false`))
+			return
+		}
+	}
+	body, p := readBody(w, r, s.cfg.MaxBodyBytes)
+	if p != nil {
+		writeProblem(w, p)
+		return
+	}
+	if isYAML(mt) {
+		src = body
+	} else {
+		var req validateRequest
+		if p := decodeStrict(body, &req); p != nil {
+			writeProblem(w, p)
+			return
+		}
+		opts.Strict = req.Strict
+		field := "topology"
+		raw := req.Topology
+		if req.Scenario != nil && !isNull(req.Scenario) {
+			field, raw, name, opts.Kind = "scenario", req.Scenario, "scenario.yaml", "scenario"
+			if req.Topology != nil && !isNull(req.Topology) {
+				if opts.Topology, p = sourceOf(req.Topology, "topology"); p != nil {
+					writeProblem(w, p)
+					return
+				}
+			}
+		} else {
+			opts.Kind = "topology"
+		}
+		if raw == nil || isNull(raw) {
+			writeProblem(w, newProblem(ProblemInvalidField, "topology", `"topology" (or "scenario") is required`))
+			return
+		}
+		if src, p = sourceOf(raw, field); p != nil {
+			writeProblem(w, p)
+			return
+		}
+		if req.Name != "" {
+			if p := checkName(req.Name); p != nil {
+				writeProblem(w, p)
+				return
+			}
+			name = req.Name
+		}
+	}
+	rep := s.cfg.Engine.Validate(name, src, opts)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rep); err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	writeBytes(w, http.StatusOK, "application/json", b.Bytes())
 }
