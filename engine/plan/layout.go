@@ -109,7 +109,9 @@ func (b *builder) layout() {
 	fo.Params = append(fo.Params, sw("Verbose"))
 	verify := b.userChecks(bk)
 	expect := "The verbose output ends without error; the users of " + p.FQDN + " get full service from " + bk.FQDN + "."
-	if !disaster {
+	if disaster {
+		verify = append(verify, call("Get-CsBackupServiceStatus", q("PoolFqdn", bk.FQDN), lit("Category", "UserData")))
+	} else {
 		verify = append(verify, call("Get-CsBackupServiceStatus", q("PoolFqdn", p.FQDN), lit("Category", "UserData")))
 		expect = "The verbose output shows " + p.FQDN + " going read-only, the final-state backup and the hydration of its routing groups on " + bk.FQDN + "; the Backup Service from " + p.FQDN + " reports FinalState."
 	}

@@ -111,6 +111,7 @@ func TestDisasterLitwareincOrder(t *testing.T) {
 	assert.Equal(t, []string{
 		"Get-CsUserPoolInfo -Identity 'sip:kenmyer@litwareinc.com'",
 		"Get-CsPoolFabricState -PoolFqdn 'dfw-cs-001.litwareinc.com'",
+		"Get-CsBackupServiceStatus -PoolFqdn 'dfw-cs-001.litwareinc.com' -Category UserData",
 	}, verify)
 	for _, id := range []string{"federation-route", "lis-restore", "rgs-import", "call-park", "announcements"} {
 		s := step(t, p, id)

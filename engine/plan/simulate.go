@@ -214,6 +214,9 @@ func run(p *Plan, s *sim.Sim, all bool, fs *topology.Findings) Outcome {
 		if r.Prompt && !r.Failed {
 			r = s.Exec("Y")
 		}
+		if r.ErrorID != "" {
+			r.Failed = true // a non-terminating error breaks a precondition too
+		}
 		return r
 	}
 	doneAlt := ""

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)
-#   plan ID:     14f6db30-8232-51e9-bce4-6c79eb507289
+#   plan ID:     0153d72d-68f2-5db3-95af-6a30dcfc011d
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '14f6db30-8232-51e9-bce4-6c79eb507289'
+$FwPlanId = '0153d72d-68f2-5db3-95af-6a30dcfc011d'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
@@ -91,7 +91,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 14f6db30-8232-51e9-bce4-6c79eb507289: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan 0153d72d-68f2-5db3-95af-6a30dcfc011d: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -169,6 +169,7 @@ Confirm-FwStep -Number 8
 Invoke-CsPoolFailOver -PoolFqdn 'dfw-cs-001.litwareinc.com' -DisasterMode -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 8
 Get-CsUserPoolInfo -Identity 'sip:davidlongmuir@litwareinc.com' | Out-Host  # fw:verify 8
 Get-CsPoolFabricState -PoolFqdn 'atl-cs-001.litwareinc.com' | Out-Host  # fw:verify 8
+Get-CsBackupServiceStatus -PoolFqdn 'atl-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:verify 8
 
 # ---- Step 9 [manual] lis-restore
 Write-FwStep -Number 9 -Kind 'manual' -Title 'Restore the Location Information Service data into atl-cs-001.litwareinc.com' -Expect 'Locations, subnets and switches of dfw-cs-001.litwareinc.com''s sites are served from atl-cs-001.litwareinc.com.' -Duration '00:15:00'

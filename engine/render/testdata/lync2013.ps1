@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)
-#   plan ID:     41518efe-1088-5d2d-b119-0b28374fd16d
+#   plan ID:     37c5062b-0b31-5b95-99be-6870e54f43f4
 #   fingerprint: ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff
 #   topology:    Contoso (Lync Server 2013)
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '41518efe-1088-5d2d-b119-0b28374fd16d'
+$FwPlanId = '37c5062b-0b31-5b95-99be-6870e54f43f4'
 $FwFingerprint = 'ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff'
 $FwTopology = 'Contoso (Lync Server 2013)'
 $FwTitle = 'fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
@@ -92,7 +92,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 41518efe-1088-5d2d-b119-0b28374fd16d: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
+Write-Host 'failwright plan 37c5062b-0b31-5b95-99be-6870e54f43f4: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -205,6 +205,7 @@ Confirm-FwStep -Number 11
 Invoke-CsPoolFailOver -PoolFqdn 'red-pool-01.contoso.com' -DisasterMode -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 11
 Get-CsUserPoolInfo -Identity 'sip:alice@contoso.com' | Out-Host  # fw:verify 11
 Get-CsPoolFabricState -PoolFqdn 'chi-pool-01.contoso.com' | Out-Host  # fw:verify 11
+Get-CsBackupServiceStatus -PoolFqdn 'chi-pool-01.contoso.com' -Category UserData | Out-Host  # fw:verify 11
 
 # ---- Step 12 [manual] lis-restore
 Write-FwStep -Number 12 -Kind 'manual' -Title 'Restore the Location Information Service data into chi-pool-01.contoso.com' -Expect 'Locations, subnets and switches of red-pool-01.contoso.com''s sites are served from chi-pool-01.contoso.com.' -Duration '00:15:00'

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)
-#   plan ID:     d76aa3c3-f1c5-58dd-bbc1-953c29f28b64
+#   plan ID:     7b780118-eec4-57d1-8e03-12d8d9413bed
 #   fingerprint: d9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68
 #   topology:    Tailspin Toys (Standard Edition pair)
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'd76aa3c3-f1c5-58dd-bbc1-953c29f28b64'
+$FwPlanId = '7b780118-eec4-57d1-8e03-12d8d9413bed'
 $FwFingerprint = 'd9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68'
 $FwTopology = 'Tailspin Toys (Standard Edition pair)'
 $FwTitle = 'fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
@@ -91,7 +91,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan d76aa3c3-f1c5-58dd-bbc1-953c29f28b64: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
+Write-Host 'failwright plan 7b780118-eec4-57d1-8e03-12d8d9413bed: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -177,6 +177,7 @@ Confirm-FwStep -Number 10
 Invoke-CsPoolFailOver -PoolFqdn 'sea-se-01.tailspintoys.com' -DisasterMode -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 10
 Get-CsUserPoolInfo -Identity 'sip:carol@tailspintoys.com' | Out-Host  # fw:verify 10
 Get-CsPoolFabricState -PoolFqdn 'pdx-se-01.tailspintoys.com' | Out-Host  # fw:verify 10
+Get-CsBackupServiceStatus -PoolFqdn 'pdx-se-01.tailspintoys.com' -Category UserData | Out-Host  # fw:verify 10
 
 # ---- Step 11 [manual] lis-restore
 Write-FwStep -Number 11 -Kind 'manual' -Title 'Restore the Location Information Service data into pdx-se-01.tailspintoys.com' -Expect 'Locations, subnets and switches of sea-se-01.tailspintoys.com''s sites are served from pdx-se-01.tailspintoys.com.' -Duration '00:15:00'
