@@ -264,7 +264,7 @@ func canonicalCopy(t *Topology) *Topology {
 	for _, s := range t.Sites {
 		c.Sites = append(c.Sites, Site{Name: s.Name, Region: s.Region})
 	}
-	sort.SliceStable(c.Sites, func(i, j int) bool { return c.Sites[i].Name < c.Sites[j].Name })
+	sortByJSON(c.Sites, func(s Site) string { return s.Name })
 	for i := range t.Pools {
 		p := t.Pools[i]
 		q := Pool{
@@ -301,10 +301,33 @@ func canonicalCopy(t *Topology) *Topology {
 		}
 		c.Pools = append(c.Pools, q)
 	}
-	sort.SliceStable(c.Pools, func(i, j int) bool { return c.Pools[i].FQDN < c.Pools[j].FQDN })
+	sortByJSON(c.Pools, func(p Pool) string { return p.FQDN })
 	for _, b := range t.Branches {
 		c.Branches = append(c.Branches, Branch{FQDN: lc(b.FQDN), Site: b.Site, Users: b.Users, BackupRegistrar: lc(b.BackupRegistrar)})
 	}
-	sort.SliceStable(c.Branches, func(i, j int) bool { return c.Branches[i].FQDN < c.Branches[j].FQDN })
+	sortByJSON(c.Branches, func(b Branch) string { return b.FQDN })
 	return c
+}
+
+// sortByJSON sorts elements by key, then by their JSON form, so that the order is total even
+// when two elements share a key (an invalid topology can have duplicates).
+func sortByJSON[T any](xs []T, key func(T) string) {
+	type keyed struct {
+		k, j string
+		x    T
+	}
+	ks := make([]keyed, len(xs))
+	for i, x := range xs {
+		j, _ := json.Marshal(x)
+		ks[i] = keyed{key(x), string(j), x}
+	}
+	sort.Slice(ks, func(a, b int) bool {
+		if ks[a].k != ks[b].k {
+			return ks[a].k < ks[b].k
+		}
+		return ks[a].j < ks[b].j
+	})
+	for i := range ks {
+		xs[i] = ks[i].x
+	}
 }
