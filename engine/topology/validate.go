@@ -553,7 +553,7 @@ func (v *validator) pair(pr Pair) {
 		if hb == "" {
 			hb = HANone
 		}
-		if ha != hb && ha != HANone && hb != HANone {
+		if ha != hb {
 			v.add(CodePairBackEndHA, path, "use the same back-end HA technology in both pools",
 				"%s uses %s and %s uses %s for back-end high availability", a.FQDN, ha, with, hb)
 		}
