@@ -16,6 +16,9 @@ func (b *builder) step(s Step) {
 	b.steps = append(b.steps, s)
 }
 
+// showing sets the text a check's output must contain.
+func (s Step) showing(text string) Step { s.Shows = text; return s }
+
 func checkStep(id, title string, c Call, expect, reason string) Step {
 	return Step{ID: id, Title: title, Kind: KindCheck, Call: &c, Expect: expect, Reason: reason,
 		Duration: Duration(checkDuration)}
@@ -53,14 +56,14 @@ func (b *builder) layout() {
 	b.step(checkStep("cms-locate", "Find the pool that hosts the Central Management store",
 		call("Invoke-CsManagementServerFailover", sw("WhatIf")),
 		"The -WhatIf output names "+cms.FQDN+" as the pool hosting the Central Management store.",
-		"Procedure step 1: run on a Front End of "+bk.FQDN+"; tells where the CMS is before anything changes."))
-	relExpect := cms.FQDN + " has no backup pool."
+		"Procedure step 1: run on a Front End of "+bk.FQDN+"; tells where the CMS is before anything changes.").showing(cms.FQDN))
+	relExpect, relShows := cms.FQDN+" has no backup pool.", ""
 	if b.cmsBk != nil {
-		relExpect = "The backup pool of " + cms.FQDN + " is " + b.cmsBk.FQDN + "."
+		relExpect, relShows = "The backup pool of "+cms.FQDN+" is "+b.cmsBk.FQDN+".", b.cmsBk.FQDN
 	}
 	b.step(checkStep("cms-backup-relationship", "Find the backup pool of the CMS pool",
 		call("Get-CsPoolBackupRelationship", q("PoolFqdn", cms.FQDN)), relExpect,
-		"Procedure step 2: the CMS can only be failed over to the CMS pool's backup pool ("+string(cms.Version)+")."))
+		"Procedure step 2: the CMS can only be failed over to the CMS pool's backup pool ("+string(cms.Version)+").").showing(relShows))
 	cmsStatus := call("Get-CsManagementStoreReplicationStatus", sw("CentralManagementStoreStatus"))
 	statusExpect := "ActiveMasterFqdn and ActiveFileTransferAgents name " + cms.FQDN + ": the CMS is up and stays where it is."
 	if b.cmsFO {
@@ -82,7 +85,7 @@ func (b *builder) layout() {
 	b.step(checkStep("backup-relationship", "Check the backup relationship of "+p.FQDN,
 		call("Get-CsPoolBackupRelationship", q("PoolFqdn", p.FQDN)),
 		"The backup pool of "+p.FQDN+" is "+bk.FQDN+".",
-		"Invoke-CsPoolFailOver fails the users over to the pool's backup pool, and only if it has one."))
+		"Invoke-CsPoolFailOver fails the users over to the pool's backup pool, and only if it has one.").showing(bk.FQDN))
 	if disaster {
 		b.step(checkStep("backup-status", "Check the Backup Service on "+bk.FQDN,
 			call("Get-CsBackupServiceStatus", q("PoolFqdn", bk.FQDN), lit("Category", "UserData")),
@@ -92,7 +95,7 @@ func (b *builder) layout() {
 		b.step(checkStep("backup-status", "Check the Backup Service from "+p.FQDN,
 			call("Get-CsBackupServiceStatus", q("PoolFqdn", p.FQDN), lit("Category", "UserData")),
 			"The UserData modules of "+p.FQDN+" are in SteadyState: changes reach "+bk.FQDN+" within one sync interval.",
-			"A planned failover expects the Backup Service in steady state before the pool goes read-only."))
+			"A planned failover expects the Backup Service in steady state before the pool goes read-only.").showing("SteadyState"))
 		if b.rgsManual(bk) {
 			b.step(manualStep("rgs-export", "Export the Response Group configuration of "+p.FQDN,
 				"Export the Response Group data while "+p.FQDN+" still runs: Export-CsRgsConfiguration -Source "+QuoteArg(appServer(p.FQDN))+" -FileName <file>.",
@@ -171,7 +174,7 @@ func (b *builder) edgeSteps(afterCMS bool) {
 		look := call("Get-CsService", sw("EdgeServer"), q("PoolFqdn", e.FQDN))
 		b.step(checkStep("edge-next-hop-check-"+e.FQDN, "Check the next hop of Edge pool "+e.FQDN, look,
 			"The Edge service of "+e.FQDN+" lists Registrar:"+p.FQDN+" as its next hop.",
-			"Procedure step 0: Invoke-CsPoolFailOver refuses to run while the failed pool is an Edge pool's internal next hop."+order))
+			"Procedure step 0: Invoke-CsPoolFailOver refuses to run while the failed pool is an Edge pool's internal next hop."+order).showing("Registrar:" + p.FQDN))
 		how := "Procedure step 0: the Edge pool is in another site, so the next hop is changed with Set-CsEdgeServer."
 		if strings.EqualFold(e.Site, p.Site) {
 			how = "Procedure step 0: the documented way for an Edge pool in the failed pool's site is Topology Builder (Edit Properties, Next Hop, publish); Set-CsEdgeServer makes the same change from the shell."
@@ -231,7 +234,7 @@ func (b *builder) cmsFailover(status Call, disaster bool) {
 	}
 	b.step(checkStep("cms-verify", "Check that the CMS is active on "+to.FQDN, status,
 		"ActiveMasterFqdn and ActiveFileTransferAgents now name "+to.FQDN+".",
-		"Procedure step 5c."))
+		"Procedure step 5c.").showing(to.FQDN))
 	b.step(checkStep("cms-replicas", "Check that every replica is up to date",
 		call("Get-CsManagementStoreReplicationStatus"),
 		"Every replica reports UpToDate True.", "Procedure step 5d: the pool failover needs a working CMS."))
@@ -386,7 +389,7 @@ func (b *builder) failback() {
 	b.step(checkStep("failback-relationship", "Check the backup relationship before failback",
 		call("Get-CsPoolBackupRelationship", q("PoolFqdn", p.FQDN)),
 		"The backup pool of "+p.FQDN+" is still "+bk.FQDN+".",
-		"Failback names the same pool as the failover did."))
+		"Failback names the same pool as the failover did.").showing(bk.FQDN))
 	if b.rgsManual(bk) {
 		b.step(manualStep("rgs-export-back", "Export the Response Groups from "+bk.FQDN,
 			"Before failback, export the Response Groups owned by "+p.FQDN+": Export-CsRgsConfiguration -Source "+QuoteArg(appServer(bk.FQDN))+" -Owner "+QuoteArg(appServer(p.FQDN))+" -FileName <file>.",

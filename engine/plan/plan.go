@@ -110,6 +110,9 @@ type Step struct {
 	Instructions string `json:"instructions,omitempty"`
 	// Expect is what the operator should see.
 	Expect string `json:"expect"`
+	// Shows is a text the output of a check contains when all is as planned (a pool FQDN,
+	// a state); the simulation and the script check it. Empty when there is none to check.
+	Shows string `json:"shows,omitempty"`
 	// Verify lists the read-only commands to run after a change.
 	Verify []Call `json:"verify,omitempty"`
 	// Duration is the predicted duration of the step.

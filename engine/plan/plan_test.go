@@ -97,6 +97,12 @@ func TestDisasterLitwareincOrder(t *testing.T) {
 	} {
 		assert.Equal(t, c.command, step(t, p, c.id).Command, c.id)
 	}
+	for id, want := range map[string]string{
+		"cms-locate": atl, "cms-backup-relationship": dfw, "cms-verify": dfw, "backup-relationship": dfw,
+		"edge-next-hop-check-atl-edge-001.litwareinc.com": "Registrar:" + atl,
+	} {
+		assert.Equal(t, want, step(t, p, id).Shows, id)
+	}
 	cms := step(t, p, "cms-failover")
 	assert.Equal(t, "cms-failover", cms.Alternative)
 	assert.Equal(t, "cms-failover", step(t, p, "cms-failover-mirror").Alternative)

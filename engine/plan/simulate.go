@@ -228,6 +228,10 @@ func run(p *Plan, s *sim.Sim, all bool, fs *topology.Findings) Outcome {
 			if all {
 				if r := exec(st.Command); r.Failed {
 					fail(st, "check", r)
+				} else if st.Shows != "" && !shows(r, st.Shows) {
+					r.Failed, r.ErrorID = true, ""
+					r.Lines = []sim.Line{{Kind: sim.LineError, Text: "its output does not show " + strconv.Quote(st.Shows)}}
+					fail(st, "check", r)
 				}
 			}
 		case KindChange:
@@ -279,6 +283,17 @@ func run(p *Plan, s *sim.Sim, all bool, fs *topology.Findings) Outcome {
 	}
 	o.OK = o.Step == 0 && o.Restored
 	return o
+}
+
+// shows reports whether a command's output contains text, compared case-insensitively.
+func shows(r sim.Result, text string) bool {
+	text = strings.ToLower(text)
+	for _, l := range r.Lines {
+		if strings.Contains(strings.ToLower(l.Text), text) {
+			return true
+		}
+	}
+	return false
 }
 
 // seconds rounds a simulated duration to the second, the precision of the plan format.

@@ -14,7 +14,7 @@ type ScriptCommand struct {
 	// Verify is true for a verification command, false for the step's own command.
 	Verify bool
 	// Line is the command as planned, without the script's wrapper (the -WhatIf/-Confirm
-	// suffix of a change, the Out-Host of a read) and marker.
+	// suffix of a change, the Tee-Object and Out-Host of a read) and marker.
 	Line string
 }
 
@@ -36,10 +36,11 @@ func Commands(script []byte) ([]ScriptCommand, error) {
 			return nil, fmt.Errorf("line %d: malformed marker %q", i+1, line)
 		}
 		rest := m[1]
-		if s, ok := strings.CutSuffix(rest, SuffixChange); ok {
-			rest = s
-		} else if s, ok := strings.CutSuffix(rest, SuffixOutput); ok {
-			rest = s
+		for _, suffix := range []string{SuffixChange, SuffixShows, SuffixOutput} {
+			if s, ok := strings.CutSuffix(rest, suffix); ok {
+				rest = s
+				break
+			}
 		}
 		out = append(out, ScriptCommand{Step: n, Verify: m[2] == "verify", Line: rest})
 	}

@@ -112,7 +112,11 @@ func Markdown(p *plan.Plan) ([]byte, error) {
 			ln(esc(st.Instructions))
 			ln()
 		}
-		ln("**Expected:** ", esc(st.Expect))
+		if st.Shows != "" {
+			ln("**Expected:** ", esc(st.Expect), " The output shows ", code(st.Shows), ".")
+		} else {
+			ln("**Expected:** ", esc(st.Expect))
+		}
 		if len(st.Verify) > 0 {
 			ln()
 			ln("**Verify afterwards:**")

@@ -21,8 +21,11 @@ const (
 	SuffixChange = " -WhatIf:$Rehearse -Confirm:$false"
 	// SuffixOutput follows a read-only command, so its output shows at once.
 	SuffixOutput = " | Out-Host"
-	markStep     = "# fw:step "
-	markVerify   = "# fw:verify "
+	// SuffixShows follows a check whose output must show a text: the output is kept in
+	// $FwOut for Test-FwShows, and shown.
+	SuffixShows = " | Tee-Object -Variable FwOut | Out-Host"
+	markStep    = "# fw:step "
+	markVerify  = "# fw:verify "
 )
 
 // ps is a tiny script writer.
@@ -145,6 +148,19 @@ function Confirm-FwCheck {
     if ($NoConfirm -or $Rehearse) { return }
     $answer = Read-Host ('Does the output of step {0} match the expected result? Type Y to go on; anything else stops the plan' -f $Number)
     if ($answer -ne 'Y') { throw ('Stopped by the operator at step {0}: the output did not match.' -f $Number) }
+}
+
+function Test-FwShows {
+    param([int]$Number, [object]$Output, [string]$Shows)
+    if (($Output | Out-String) -match [regex]::Escape($Shows)) {
+        Write-Host ('    The output shows {0}, as planned.' -f $Shows)
+        return
+    }
+    Write-Warning ('Step {0}: the output does not show {1}, which the plan expects.' -f $Number, $Shows)
+    if ($Rehearse) { return }
+    if ($NoConfirm) { throw ('Stopped at step {0}: the output does not show {1}.' -f $Number, $Shows) }
+    $answer = Read-Host 'Type GO to go on anyway (you checked it by hand); anything else stops the plan'
+    if ($answer -ne 'GO') { throw ('Stopped by the operator at step {0}.' -f $Number) }
 }
 
 function Select-FwAlternative {
@@ -326,7 +342,12 @@ func step(w *ps, p *plan.Plan, st *plan.Step) {
 		" -Expect ", lit(st.Expect), " -Duration ", lit(st.Duration.String()), when)
 	switch st.Kind {
 	case plan.KindCheck:
-		w.line(st.Command, SuffixOutput, "  ", markStep, n)
+		if st.Shows != "" {
+			w.line(st.Command, SuffixShows, "  ", markStep, n)
+			w.line("Test-FwShows -Number ", n, " -Output $FwOut -Shows ", lit(st.Shows))
+		} else {
+			w.line(st.Command, SuffixOutput, "  ", markStep, n)
+		}
 		w.line("Confirm-FwCheck -Number ", n)
 	case plan.KindChange:
 		if st.Alternative == "" {

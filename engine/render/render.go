@@ -61,7 +61,7 @@ func checkPlan(p *plan.Plan) error {
 	for i, st := range p.Steps {
 		path := fmt.Sprintf("steps[%d]", i)
 		for _, s := range append([]string{st.ID, st.Title, string(st.Kind), st.When, st.Alternative, st.Command,
-			st.Instructions, st.Expect, st.Reason}, st.Simulate...) {
+			st.Instructions, st.Expect, st.Shows, st.Reason}, st.Simulate...) {
 			if err := check(path, s); err != nil {
 				return err
 			}

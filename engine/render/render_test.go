@@ -232,6 +232,7 @@ func TestScriptShape(t *testing.T) {
 		"Test-FwFact -Path 'pools[atl-edge-001.litwareinc.com].nextHop' -Expected 'atl-cs-001.litwareinc.com' -Probe { (Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com').Registrar }\n",
 		"Test-FwFact -Path 'pools[atl-cs-001.litwareinc.com].version' -Expected '7' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'atl-cs-001.litwareinc.com').Version }\n",
 		"Invoke-CsPoolFailOver -PoolFqdn 'atl-cs-001.litwareinc.com' -DisasterMode -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step ",
+		"Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com'" + SuffixShows + "  # fw:step 11\nTest-FwShows -Number 11 -Output $FwOut -Shows 'dfw-cs-001.litwareinc.com'\nConfirm-FwCheck -Number 11\n",
 	} {
 		assert.Contains(t, s, want)
 	}
@@ -328,9 +329,9 @@ func TestRenderRefusesUnprintable(t *testing.T) {
 
 // TestCommandsMarkers: the extraction reads only well-formed markers at the end of a line.
 func TestCommandsMarkers(t *testing.T) {
-	got, err := Commands([]byte("Get-CsPool | Out-Host  # fw:verify 3\nWrite-Host 'x  # fw:step 1'\n  Set-CsEdgeServer -Identity 'a'" + SuffixChange + "  # fw:step 2\n"))
+	got, err := Commands([]byte("Get-CsPool | Out-Host  # fw:verify 3\nWrite-Host 'x  # fw:step 1'\n  Set-CsEdgeServer -Identity 'a'" + SuffixChange + "  # fw:step 2\nGet-CsPool" + SuffixShows + "  # fw:step 4\n"))
 	require.NoError(t, err)
-	assert.Equal(t, []ScriptCommand{{Step: 3, Verify: true, Line: "Get-CsPool"}, {Step: 2, Line: "Set-CsEdgeServer -Identity 'a'"}}, got)
+	assert.Equal(t, []ScriptCommand{{Step: 3, Verify: true, Line: "Get-CsPool"}, {Step: 2, Line: "Set-CsEdgeServer -Identity 'a'"}, {Step: 4, Line: "Get-CsPool"}}, got)
 	_, err = Commands([]byte("Get-CsPool  # fw:step 01\n"))
 	assert.Error(t, err, "a malformed marker is an error, not a skipped command")
 }

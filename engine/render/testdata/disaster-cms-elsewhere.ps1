@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)
-#   plan ID:     0153d72d-68f2-5db3-95af-6a30dcfc011d
+#   plan ID:     f451c2ba-3577-57fe-af10-5ed4bb1ad65e
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '0153d72d-68f2-5db3-95af-6a30dcfc011d'
+$FwPlanId = 'f451c2ba-3577-57fe-af10-5ed4bb1ad65e'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
@@ -44,6 +44,19 @@ function Confirm-FwCheck {
     if ($NoConfirm -or $Rehearse) { return }
     $answer = Read-Host ('Does the output of step {0} match the expected result? Type Y to go on; anything else stops the plan' -f $Number)
     if ($answer -ne 'Y') { throw ('Stopped by the operator at step {0}: the output did not match.' -f $Number) }
+}
+
+function Test-FwShows {
+    param([int]$Number, [object]$Output, [string]$Shows)
+    if (($Output | Out-String) -match [regex]::Escape($Shows)) {
+        Write-Host ('    The output shows {0}, as planned.' -f $Shows)
+        return
+    }
+    Write-Warning ('Step {0}: the output does not show {1}, which the plan expects.' -f $Number, $Shows)
+    if ($Rehearse) { return }
+    if ($NoConfirm) { throw ('Stopped at step {0}: the output does not show {1}.' -f $Number, $Shows) }
+    $answer = Read-Host 'Type GO to go on anyway (you checked it by hand); anything else stops the plan'
+    if ($answer -ne 'GO') { throw ('Stopped by the operator at step {0}.' -f $Number) }
 }
 
 function Select-FwAlternative {
@@ -91,7 +104,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 0153d72d-68f2-5db3-95af-6a30dcfc011d: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan f451c2ba-3577-57fe-af10-5ed4bb1ad65e: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -129,7 +142,8 @@ Write-Host '    Preflight passed.' -ForegroundColor Green
 
 # ---- Step 1 [check] edge-next-hop-check-dfw-edge-001.litwareinc.com
 Write-FwStep -Number 1 -Kind 'check' -Title 'Check the next hop of Edge pool dfw-edge-001.litwareinc.com' -Expect 'The Edge service of dfw-edge-001.litwareinc.com lists Registrar:dfw-cs-001.litwareinc.com as its next hop.' -Duration '00:01:00'
-Get-CsService -EdgeServer -PoolFqdn 'dfw-edge-001.litwareinc.com' | Out-Host  # fw:step 1
+Get-CsService -EdgeServer -PoolFqdn 'dfw-edge-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 1
+Test-FwShows -Number 1 -Output $FwOut -Shows 'Registrar:dfw-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 1
 
 # ---- Step 2 [change] edge-next-hop-dfw-edge-001.litwareinc.com
@@ -140,12 +154,14 @@ Get-CsService -EdgeServer -PoolFqdn 'dfw-edge-001.litwareinc.com' | Out-Host  # 
 
 # ---- Step 3 [check] cms-locate
 Write-FwStep -Number 3 -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'The -WhatIf output names atl-cs-001.litwareinc.com as the pool hosting the Central Management store.' -Duration '00:01:00'
-Invoke-CsManagementServerFailover -WhatIf | Out-Host  # fw:step 3
+Invoke-CsManagementServerFailover -WhatIf | Tee-Object -Variable FwOut | Out-Host  # fw:step 3
+Test-FwShows -Number 3 -Output $FwOut -Shows 'atl-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 3
 
 # ---- Step 4 [check] cms-backup-relationship
 Write-FwStep -Number 4 -Kind 'check' -Title 'Find the backup pool of the CMS pool' -Expect 'The backup pool of atl-cs-001.litwareinc.com is dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Out-Host  # fw:step 4
+Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 4
+Test-FwShows -Number 4 -Output $FwOut -Shows 'dfw-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 4
 
 # ---- Step 5 [check] cms-status
@@ -155,7 +171,8 @@ Confirm-FwCheck -Number 5
 
 # ---- Step 6 [check] backup-relationship
 Write-FwStep -Number 6 -Kind 'check' -Title 'Check the backup relationship of dfw-cs-001.litwareinc.com' -Expect 'The backup pool of dfw-cs-001.litwareinc.com is atl-cs-001.litwareinc.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'dfw-cs-001.litwareinc.com' | Out-Host  # fw:step 6
+Get-CsPoolBackupRelationship -PoolFqdn 'dfw-cs-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 6
+Test-FwShows -Number 6 -Output $FwOut -Shows 'atl-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 6
 
 # ---- Step 7 [check] backup-status

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)
-#   plan ID:     526e28d5-4086-5975-b74a-5c5a78c512e1
+#   plan ID:     ed25dcff-6553-506e-a527-eee2c302b5a0
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '526e28d5-4086-5975-b74a-5c5a78c512e1'
+$FwPlanId = 'ed25dcff-6553-506e-a527-eee2c302b5a0'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
@@ -45,6 +45,19 @@ function Confirm-FwCheck {
     if ($NoConfirm -or $Rehearse) { return }
     $answer = Read-Host ('Does the output of step {0} match the expected result? Type Y to go on; anything else stops the plan' -f $Number)
     if ($answer -ne 'Y') { throw ('Stopped by the operator at step {0}: the output did not match.' -f $Number) }
+}
+
+function Test-FwShows {
+    param([int]$Number, [object]$Output, [string]$Shows)
+    if (($Output | Out-String) -match [regex]::Escape($Shows)) {
+        Write-Host ('    The output shows {0}, as planned.' -f $Shows)
+        return
+    }
+    Write-Warning ('Step {0}: the output does not show {1}, which the plan expects.' -f $Number, $Shows)
+    if ($Rehearse) { return }
+    if ($NoConfirm) { throw ('Stopped at step {0}: the output does not show {1}.' -f $Number, $Shows) }
+    $answer = Read-Host 'Type GO to go on anyway (you checked it by hand); anything else stops the plan'
+    if ($answer -ne 'GO') { throw ('Stopped by the operator at step {0}.' -f $Number) }
 }
 
 function Select-FwAlternative {
@@ -92,7 +105,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 526e28d5-4086-5975-b74a-5c5a78c512e1: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan ed25dcff-6553-506e-a527-eee2c302b5a0: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -131,12 +144,14 @@ Write-Host '    Preflight passed.' -ForegroundColor Green
 
 # ---- Step 1 [check] cms-locate
 Write-FwStep -Number 1 -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'The -WhatIf output names atl-cs-001.litwareinc.com as the pool hosting the Central Management store.' -Duration '00:01:00'
-Invoke-CsManagementServerFailover -WhatIf | Out-Host  # fw:step 1
+Invoke-CsManagementServerFailover -WhatIf | Tee-Object -Variable FwOut | Out-Host  # fw:step 1
+Test-FwShows -Number 1 -Output $FwOut -Shows 'atl-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 1
 
 # ---- Step 2 [check] cms-backup-relationship
 Write-FwStep -Number 2 -Kind 'check' -Title 'Find the backup pool of the CMS pool' -Expect 'The backup pool of atl-cs-001.litwareinc.com is dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Out-Host  # fw:step 2
+Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 2
+Test-FwShows -Number 2 -Output $FwOut -Shows 'dfw-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 2
 
 # ---- Step 3 [check] cms-status
@@ -184,7 +199,8 @@ if ($FwAlt_cms_failover -ne 'done') { throw 'None of the alternative steps (cms-
 
 # ---- Step 7 [check] cms-verify
 Write-FwStep -Number 7 -Kind 'check' -Title 'Check that the CMS is active on dfw-cs-001.litwareinc.com' -Expect 'ActiveMasterFqdn and ActiveFileTransferAgents now name dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
-Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Out-Host  # fw:step 7
+Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Tee-Object -Variable FwOut | Out-Host  # fw:step 7
+Test-FwShows -Number 7 -Output $FwOut -Shows 'dfw-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 7
 
 # ---- Step 8 [check] cms-replicas
@@ -194,7 +210,8 @@ Confirm-FwCheck -Number 8
 
 # ---- Step 9 [check] edge-next-hop-check-atl-edge-001.litwareinc.com
 Write-FwStep -Number 9 -Kind 'check' -Title 'Check the next hop of Edge pool atl-edge-001.litwareinc.com' -Expect 'The Edge service of atl-edge-001.litwareinc.com lists Registrar:atl-cs-001.litwareinc.com as its next hop.' -Duration '00:01:00'
-Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Out-Host  # fw:step 9
+Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 9
+Test-FwShows -Number 9 -Output $FwOut -Shows 'Registrar:atl-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 9
 
 # ---- Step 10 [change] edge-next-hop-atl-edge-001.litwareinc.com
@@ -205,7 +222,8 @@ Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Out-Host  # 
 
 # ---- Step 11 [check] backup-relationship
 Write-FwStep -Number 11 -Kind 'check' -Title 'Check the backup relationship of atl-cs-001.litwareinc.com' -Expect 'The backup pool of atl-cs-001.litwareinc.com is dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Out-Host  # fw:step 11
+Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 11
+Test-FwShows -Number 11 -Output $FwOut -Shows 'dfw-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 11
 
 # ---- Step 12 [check] backup-status

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)
-#   plan ID:     37c5062b-0b31-5b95-99be-6870e54f43f4
+#   plan ID:     c0edec49-1ca1-554f-b1e3-44cecb789095
 #   fingerprint: ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff
 #   topology:    Contoso (Lync Server 2013)
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '37c5062b-0b31-5b95-99be-6870e54f43f4'
+$FwPlanId = 'c0edec49-1ca1-554f-b1e3-44cecb789095'
 $FwFingerprint = 'ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff'
 $FwTopology = 'Contoso (Lync Server 2013)'
 $FwTitle = 'fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
@@ -45,6 +45,19 @@ function Confirm-FwCheck {
     if ($NoConfirm -or $Rehearse) { return }
     $answer = Read-Host ('Does the output of step {0} match the expected result? Type Y to go on; anything else stops the plan' -f $Number)
     if ($answer -ne 'Y') { throw ('Stopped by the operator at step {0}: the output did not match.' -f $Number) }
+}
+
+function Test-FwShows {
+    param([int]$Number, [object]$Output, [string]$Shows)
+    if (($Output | Out-String) -match [regex]::Escape($Shows)) {
+        Write-Host ('    The output shows {0}, as planned.' -f $Shows)
+        return
+    }
+    Write-Warning ('Step {0}: the output does not show {1}, which the plan expects.' -f $Number, $Shows)
+    if ($Rehearse) { return }
+    if ($NoConfirm) { throw ('Stopped at step {0}: the output does not show {1}.' -f $Number, $Shows) }
+    $answer = Read-Host 'Type GO to go on anyway (you checked it by hand); anything else stops the plan'
+    if ($answer -ne 'GO') { throw ('Stopped by the operator at step {0}.' -f $Number) }
 }
 
 function Select-FwAlternative {
@@ -92,7 +105,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 37c5062b-0b31-5b95-99be-6870e54f43f4: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
+Write-Host 'failwright plan c0edec49-1ca1-554f-b1e3-44cecb789095: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -128,12 +141,14 @@ Write-Host '    Preflight passed.' -ForegroundColor Green
 
 # ---- Step 1 [check] cms-locate
 Write-FwStep -Number 1 -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'The -WhatIf output names red-pool-01.contoso.com as the pool hosting the Central Management store.' -Duration '00:01:00'
-Invoke-CsManagementServerFailover -WhatIf | Out-Host  # fw:step 1
+Invoke-CsManagementServerFailover -WhatIf | Tee-Object -Variable FwOut | Out-Host  # fw:step 1
+Test-FwShows -Number 1 -Output $FwOut -Shows 'red-pool-01.contoso.com'
 Confirm-FwCheck -Number 1
 
 # ---- Step 2 [check] cms-backup-relationship
 Write-FwStep -Number 2 -Kind 'check' -Title 'Find the backup pool of the CMS pool' -Expect 'The backup pool of red-pool-01.contoso.com is chi-pool-01.contoso.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'red-pool-01.contoso.com' | Out-Host  # fw:step 2
+Get-CsPoolBackupRelationship -PoolFqdn 'red-pool-01.contoso.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 2
+Test-FwShows -Number 2 -Output $FwOut -Shows 'chi-pool-01.contoso.com'
 Confirm-FwCheck -Number 2
 
 # ---- Step 3 [check] cms-status
@@ -181,7 +196,8 @@ if ($FwAlt_cms_failover -ne 'done') { throw 'None of the alternative steps (cms-
 
 # ---- Step 7 [check] cms-verify
 Write-FwStep -Number 7 -Kind 'check' -Title 'Check that the CMS is active on chi-pool-01.contoso.com' -Expect 'ActiveMasterFqdn and ActiveFileTransferAgents now name chi-pool-01.contoso.com.' -Duration '00:01:00'
-Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Out-Host  # fw:step 7
+Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Tee-Object -Variable FwOut | Out-Host  # fw:step 7
+Test-FwShows -Number 7 -Output $FwOut -Shows 'chi-pool-01.contoso.com'
 Confirm-FwCheck -Number 7
 
 # ---- Step 8 [check] cms-replicas
@@ -191,7 +207,8 @@ Confirm-FwCheck -Number 8
 
 # ---- Step 9 [check] backup-relationship
 Write-FwStep -Number 9 -Kind 'check' -Title 'Check the backup relationship of red-pool-01.contoso.com' -Expect 'The backup pool of red-pool-01.contoso.com is chi-pool-01.contoso.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'red-pool-01.contoso.com' | Out-Host  # fw:step 9
+Get-CsPoolBackupRelationship -PoolFqdn 'red-pool-01.contoso.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 9
+Test-FwShows -Number 9 -Output $FwOut -Shows 'chi-pool-01.contoso.com'
 Confirm-FwCheck -Number 9
 
 # ---- Step 10 [check] backup-status

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)
-#   plan ID:     6819e212-891f-5ac2-bad9-6d1e78fe93fa
+#   plan ID:     76724770-c405-5022-992b-0d67418f9cf5
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '6819e212-891f-5ac2-bad9-6d1e78fe93fa'
+$FwPlanId = '76724770-c405-5022-992b-0d67418f9cf5'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
@@ -44,6 +44,19 @@ function Confirm-FwCheck {
     if ($NoConfirm -or $Rehearse) { return }
     $answer = Read-Host ('Does the output of step {0} match the expected result? Type Y to go on; anything else stops the plan' -f $Number)
     if ($answer -ne 'Y') { throw ('Stopped by the operator at step {0}: the output did not match.' -f $Number) }
+}
+
+function Test-FwShows {
+    param([int]$Number, [object]$Output, [string]$Shows)
+    if (($Output | Out-String) -match [regex]::Escape($Shows)) {
+        Write-Host ('    The output shows {0}, as planned.' -f $Shows)
+        return
+    }
+    Write-Warning ('Step {0}: the output does not show {1}, which the plan expects.' -f $Number, $Shows)
+    if ($Rehearse) { return }
+    if ($NoConfirm) { throw ('Stopped at step {0}: the output does not show {1}.' -f $Number, $Shows) }
+    $answer = Read-Host 'Type GO to go on anyway (you checked it by hand); anything else stops the plan'
+    if ($answer -ne 'GO') { throw ('Stopped by the operator at step {0}.' -f $Number) }
 }
 
 function Select-FwAlternative {
@@ -91,7 +104,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 6819e212-891f-5ac2-bad9-6d1e78fe93fa: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
+Write-Host 'failwright plan 76724770-c405-5022-992b-0d67418f9cf5: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -130,7 +143,8 @@ Write-Host '    Preflight passed.' -ForegroundColor Green
 
 # ---- Step 1 [check] edge-next-hop-check-atl-edge-001.litwareinc.com
 Write-FwStep -Number 1 -Kind 'check' -Title 'Check the next hop of Edge pool atl-edge-001.litwareinc.com' -Expect 'The Edge service of atl-edge-001.litwareinc.com lists Registrar:atl-cs-001.litwareinc.com as its next hop.' -Duration '00:01:00'
-Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Out-Host  # fw:step 1
+Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 1
+Test-FwShows -Number 1 -Output $FwOut -Shows 'Registrar:atl-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 1
 
 # ---- Step 2 [change] edge-next-hop-atl-edge-001.litwareinc.com
@@ -141,12 +155,14 @@ Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Out-Host  # 
 
 # ---- Step 3 [check] cms-locate
 Write-FwStep -Number 3 -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'The -WhatIf output names atl-cs-001.litwareinc.com as the pool hosting the Central Management store.' -Duration '00:01:00'
-Invoke-CsManagementServerFailover -WhatIf | Out-Host  # fw:step 3
+Invoke-CsManagementServerFailover -WhatIf | Tee-Object -Variable FwOut | Out-Host  # fw:step 3
+Test-FwShows -Number 3 -Output $FwOut -Shows 'atl-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 3
 
 # ---- Step 4 [check] cms-backup-relationship
 Write-FwStep -Number 4 -Kind 'check' -Title 'Find the backup pool of the CMS pool' -Expect 'The backup pool of atl-cs-001.litwareinc.com is dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Out-Host  # fw:step 4
+Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 4
+Test-FwShows -Number 4 -Output $FwOut -Shows 'dfw-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 4
 
 # ---- Step 5 [check] cms-status
@@ -167,12 +183,14 @@ Confirm-FwCheck -Number 7
 
 # ---- Step 8 [check] backup-relationship
 Write-FwStep -Number 8 -Kind 'check' -Title 'Check the backup relationship of atl-cs-001.litwareinc.com' -Expect 'The backup pool of atl-cs-001.litwareinc.com is dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Out-Host  # fw:step 8
+Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 8
+Test-FwShows -Number 8 -Output $FwOut -Shows 'dfw-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 8
 
 # ---- Step 9 [check] backup-status
 Write-FwStep -Number 9 -Kind 'check' -Title 'Check the Backup Service from atl-cs-001.litwareinc.com' -Expect 'The UserData modules of atl-cs-001.litwareinc.com are in SteadyState: changes reach dfw-cs-001.litwareinc.com within one sync interval.' -Duration '00:01:00'
-Get-CsBackupServiceStatus -PoolFqdn 'atl-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:step 9
+Get-CsBackupServiceStatus -PoolFqdn 'atl-cs-001.litwareinc.com' -Category UserData | Tee-Object -Variable FwOut | Out-Host  # fw:step 9
+Test-FwShows -Number 9 -Output $FwOut -Shows 'SteadyState'
 Confirm-FwCheck -Number 9
 
 # ---- Step 10 [manual] rgs-export

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back
-#   plan ID:     be127a25-3de0-50b6-80a9-1e96b1868fb0
+#   plan ID:     93f4b599-2266-5808-8003-105147b97ec3
 #   fingerprint: e1a23be7226dc1ca42a9a1dad9acb59abe8b70f98b59080c5456f8c41cb9b517
 #   topology:    Northwind Traders (SfB 2019, 16 Front End Servers)
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'be127a25-3de0-50b6-80a9-1e96b1868fb0'
+$FwPlanId = '93f4b599-2266-5808-8003-105147b97ec3'
 $FwFingerprint = 'e1a23be7226dc1ca42a9a1dad9acb59abe8b70f98b59080c5456f8c41cb9b517'
 $FwTopology = 'Northwind Traders (SfB 2019, 16 Front End Servers)'
 $FwTitle = 'fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
@@ -44,6 +44,19 @@ function Confirm-FwCheck {
     if ($NoConfirm -or $Rehearse) { return }
     $answer = Read-Host ('Does the output of step {0} match the expected result? Type Y to go on; anything else stops the plan' -f $Number)
     if ($answer -ne 'Y') { throw ('Stopped by the operator at step {0}: the output did not match.' -f $Number) }
+}
+
+function Test-FwShows {
+    param([int]$Number, [object]$Output, [string]$Shows)
+    if (($Output | Out-String) -match [regex]::Escape($Shows)) {
+        Write-Host ('    The output shows {0}, as planned.' -f $Shows)
+        return
+    }
+    Write-Warning ('Step {0}: the output does not show {1}, which the plan expects.' -f $Number, $Shows)
+    if ($Rehearse) { return }
+    if ($NoConfirm) { throw ('Stopped at step {0}: the output does not show {1}.' -f $Number, $Shows) }
+    $answer = Read-Host 'Type GO to go on anyway (you checked it by hand); anything else stops the plan'
+    if ($answer -ne 'GO') { throw ('Stopped by the operator at step {0}.' -f $Number) }
 }
 
 function Select-FwAlternative {
@@ -91,7 +104,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan be127a25-3de0-50b6-80a9-1e96b1868fb0: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
+Write-Host 'failwright plan 93f4b599-2266-5808-8003-105147b97ec3: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -128,12 +141,14 @@ Write-Host '    Preflight passed.' -ForegroundColor Green
 
 # ---- Step 1 [check] cms-locate
 Write-FwStep -Number 1 -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'The -WhatIf output names fra-pool-01.northwindtraders.com as the pool hosting the Central Management store.' -Duration '00:01:00'
-Invoke-CsManagementServerFailover -WhatIf | Out-Host  # fw:step 1
+Invoke-CsManagementServerFailover -WhatIf | Tee-Object -Variable FwOut | Out-Host  # fw:step 1
+Test-FwShows -Number 1 -Output $FwOut -Shows 'fra-pool-01.northwindtraders.com'
 Confirm-FwCheck -Number 1
 
 # ---- Step 2 [check] cms-backup-relationship
 Write-FwStep -Number 2 -Kind 'check' -Title 'Find the backup pool of the CMS pool' -Expect 'The backup pool of fra-pool-01.northwindtraders.com is ams-pool-01.northwindtraders.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'fra-pool-01.northwindtraders.com' | Out-Host  # fw:step 2
+Get-CsPoolBackupRelationship -PoolFqdn 'fra-pool-01.northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 2
+Test-FwShows -Number 2 -Output $FwOut -Shows 'ams-pool-01.northwindtraders.com'
 Confirm-FwCheck -Number 2
 
 # ---- Step 3 [check] cms-status
@@ -154,12 +169,14 @@ Confirm-FwCheck -Number 5
 
 # ---- Step 6 [check] backup-relationship
 Write-FwStep -Number 6 -Kind 'check' -Title 'Check the backup relationship of fra-pool-01.northwindtraders.com' -Expect 'The backup pool of fra-pool-01.northwindtraders.com is ams-pool-01.northwindtraders.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'fra-pool-01.northwindtraders.com' | Out-Host  # fw:step 6
+Get-CsPoolBackupRelationship -PoolFqdn 'fra-pool-01.northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 6
+Test-FwShows -Number 6 -Output $FwOut -Shows 'ams-pool-01.northwindtraders.com'
 Confirm-FwCheck -Number 6
 
 # ---- Step 7 [check] backup-status
 Write-FwStep -Number 7 -Kind 'check' -Title 'Check the Backup Service from fra-pool-01.northwindtraders.com' -Expect 'The UserData modules of fra-pool-01.northwindtraders.com are in SteadyState: changes reach ams-pool-01.northwindtraders.com within one sync interval.' -Duration '00:01:00'
-Get-CsBackupServiceStatus -PoolFqdn 'fra-pool-01.northwindtraders.com' -Category UserData | Out-Host  # fw:step 7
+Get-CsBackupServiceStatus -PoolFqdn 'fra-pool-01.northwindtraders.com' -Category UserData | Tee-Object -Variable FwOut | Out-Host  # fw:step 7
+Test-FwShows -Number 7 -Output $FwOut -Shows 'SteadyState'
 Confirm-FwCheck -Number 7
 
 # ---- Step 8 [change] pool-failover
@@ -192,7 +209,8 @@ Wait-FwAcknowledge -Number 13 -Instructions 'Finish the maintenance of fra-pool-
 
 # ---- Step 14 [check] failback-relationship
 Write-FwStep -Number 14 -Kind 'check' -Title 'Check the backup relationship before failback' -Expect 'The backup pool of fra-pool-01.northwindtraders.com is still ams-pool-01.northwindtraders.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'fra-pool-01.northwindtraders.com' | Out-Host  # fw:step 14
+Get-CsPoolBackupRelationship -PoolFqdn 'fra-pool-01.northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 14
+Test-FwShows -Number 14 -Output $FwOut -Shows 'ams-pool-01.northwindtraders.com'
 Confirm-FwCheck -Number 14
 
 # ---- Step 15 [change] pool-failback

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)
-#   plan ID:     7b780118-eec4-57d1-8e03-12d8d9413bed
+#   plan ID:     379b6573-5a4c-53fb-94eb-f02344a08efe
 #   fingerprint: d9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68
 #   topology:    Tailspin Toys (Standard Edition pair)
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '7b780118-eec4-57d1-8e03-12d8d9413bed'
+$FwPlanId = '379b6573-5a4c-53fb-94eb-f02344a08efe'
 $FwFingerprint = 'd9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68'
 $FwTopology = 'Tailspin Toys (Standard Edition pair)'
 $FwTitle = 'fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
@@ -44,6 +44,19 @@ function Confirm-FwCheck {
     if ($NoConfirm -or $Rehearse) { return }
     $answer = Read-Host ('Does the output of step {0} match the expected result? Type Y to go on; anything else stops the plan' -f $Number)
     if ($answer -ne 'Y') { throw ('Stopped by the operator at step {0}: the output did not match.' -f $Number) }
+}
+
+function Test-FwShows {
+    param([int]$Number, [object]$Output, [string]$Shows)
+    if (($Output | Out-String) -match [regex]::Escape($Shows)) {
+        Write-Host ('    The output shows {0}, as planned.' -f $Shows)
+        return
+    }
+    Write-Warning ('Step {0}: the output does not show {1}, which the plan expects.' -f $Number, $Shows)
+    if ($Rehearse) { return }
+    if ($NoConfirm) { throw ('Stopped at step {0}: the output does not show {1}.' -f $Number, $Shows) }
+    $answer = Read-Host 'Type GO to go on anyway (you checked it by hand); anything else stops the plan'
+    if ($answer -ne 'GO') { throw ('Stopped by the operator at step {0}.' -f $Number) }
 }
 
 function Select-FwAlternative {
@@ -91,7 +104,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 7b780118-eec4-57d1-8e03-12d8d9413bed: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
+Write-Host 'failwright plan 379b6573-5a4c-53fb-94eb-f02344a08efe: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -127,12 +140,14 @@ Write-Host '    Preflight passed.' -ForegroundColor Green
 
 # ---- Step 1 [check] cms-locate
 Write-FwStep -Number 1 -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'The -WhatIf output names sea-se-01.tailspintoys.com as the pool hosting the Central Management store.' -Duration '00:01:00'
-Invoke-CsManagementServerFailover -WhatIf | Out-Host  # fw:step 1
+Invoke-CsManagementServerFailover -WhatIf | Tee-Object -Variable FwOut | Out-Host  # fw:step 1
+Test-FwShows -Number 1 -Output $FwOut -Shows 'sea-se-01.tailspintoys.com'
 Confirm-FwCheck -Number 1
 
 # ---- Step 2 [check] cms-backup-relationship
 Write-FwStep -Number 2 -Kind 'check' -Title 'Find the backup pool of the CMS pool' -Expect 'The backup pool of sea-se-01.tailspintoys.com is pdx-se-01.tailspintoys.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'sea-se-01.tailspintoys.com' | Out-Host  # fw:step 2
+Get-CsPoolBackupRelationship -PoolFqdn 'sea-se-01.tailspintoys.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 2
+Test-FwShows -Number 2 -Output $FwOut -Shows 'pdx-se-01.tailspintoys.com'
 Confirm-FwCheck -Number 2
 
 # ---- Step 3 [check] cms-status
@@ -153,7 +168,8 @@ Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Out-Host 
 
 # ---- Step 6 [check] cms-verify
 Write-FwStep -Number 6 -Kind 'check' -Title 'Check that the CMS is active on pdx-se-01.tailspintoys.com' -Expect 'ActiveMasterFqdn and ActiveFileTransferAgents now name pdx-se-01.tailspintoys.com.' -Duration '00:01:00'
-Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Out-Host  # fw:step 6
+Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Tee-Object -Variable FwOut | Out-Host  # fw:step 6
+Test-FwShows -Number 6 -Output $FwOut -Shows 'pdx-se-01.tailspintoys.com'
 Confirm-FwCheck -Number 6
 
 # ---- Step 7 [check] cms-replicas
@@ -163,7 +179,8 @@ Confirm-FwCheck -Number 7
 
 # ---- Step 8 [check] backup-relationship
 Write-FwStep -Number 8 -Kind 'check' -Title 'Check the backup relationship of sea-se-01.tailspintoys.com' -Expect 'The backup pool of sea-se-01.tailspintoys.com is pdx-se-01.tailspintoys.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'sea-se-01.tailspintoys.com' | Out-Host  # fw:step 8
+Get-CsPoolBackupRelationship -PoolFqdn 'sea-se-01.tailspintoys.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 8
+Test-FwShows -Number 8 -Output $FwOut -Shows 'pdx-se-01.tailspintoys.com'
 Confirm-FwCheck -Number 8
 
 # ---- Step 9 [check] backup-status
