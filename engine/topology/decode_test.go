@@ -125,3 +125,11 @@ func TestDecodeStopsAfterTooManyFindings(t *testing.T) {
 	assert.Equal(t, CodeTooMany, last.Code)
 	assert.True(t, last.Pos.IsValid())
 }
+
+func TestUnknownKeySuggestion(t *testing.T) {
+	_, fs := Decode("t.yaml", []byte("pools:\n  - fqdn: a.b.c\n    bakupPool: x.y\n    Users: 3\n    zzz: 1\n"))
+	require.Len(t, fs, 3)
+	assert.Contains(t, fs[0].Fix, `(did you mean "backupPool"?)`)
+	assert.Contains(t, fs[1].Fix, `(did you mean "users"? keys are case-sensitive)`)
+	assert.NotContains(t, fs[2].Fix, "did you mean")
+}

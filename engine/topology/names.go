@@ -44,9 +44,10 @@ func ValidSiteName(s string) bool {
 	return true
 }
 
-// ValidSIPAddress reports whether s is "sip:user@domain" with a user part of letters, digits
-// and . _ - + ' characters (1 to 64; the apostrophe is excluded too, for the same reason as in
-// ValidFQDN) and a domain that is a valid FQDN. The "sip:" prefix is case-insensitive.
+// ValidSIPAddress reports whether s is "sip:user@domain" with a user part of 1 to 64 letters,
+// digits and . _ - + characters (not starting or ending with a dot) and a domain that is a
+// valid FQDN. The "sip:" prefix is case-insensitive. Quotes and other characters that could
+// change a PowerShell command are refused, as in ValidFQDN.
 func ValidSIPAddress(s string) bool {
 	if len(s) < 4 || !strings.EqualFold(s[:4], "sip:") {
 		return false
