@@ -183,10 +183,18 @@ func (h *browserHost) ReadFile(event vugu.DOMEvent, done func(string, []byte, er
 	target.Set("value", "")
 }
 
+// ScrollToEnd scrolls in the next animation frame, so that the layout it needs is the one the
+// browser does for painting anyway (reading scrollHeight now would force an extra layout).
 func (h *browserHost) ScrollToEnd(id string) {
-	if el := h.win.Get("document").Call("getElementById", id); el.Truthy() {
-		el.Set("scrollTop", el.Get("scrollHeight"))
-	}
+	var cb js.Func
+	cb = js.FuncOf(func(js.Value, []js.Value) any {
+		cb.Release()
+		if el := h.win.Get("document").Call("getElementById", id); el.Truthy() {
+			el.Set("scrollTop", el.Get("scrollHeight"))
+		}
+		return nil
+	})
+	h.win.Call("requestAnimationFrame", cb)
 }
 
 // Engine posts a request to the engine worker, started on first use.

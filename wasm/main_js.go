@@ -30,11 +30,18 @@ func main() {
 	app := ui.NewApp(host)
 	root := &ui.Root{App: app}
 	first := true
+	perf := js.Global().Get("performance")
 	for ok := true; ok; ok = renderer.EventWait() {
-		if err := renderer.Render(env.RunBuild(root)); err != nil {
+		t0 := perf.Call("now").Float()
+		results := env.RunBuild(root)
+		t1 := perf.Call("now").Float()
+		if err := renderer.Render(results); err != nil {
 			fatal(err)
 			return
 		}
+		// For the performance figures: how long building the virtual DOM and syncing the
+		// page took in the last render.
+		js.Global().Set("failwrightLastRender", map[string]any{"build": t1 - t0, "sync": perf.Call("now").Float() - t1})
 		if first {
 			first = false
 			ready()

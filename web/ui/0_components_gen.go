@@ -345,17 +345,11 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								_ = vgiterkey
 								p := p
 								_ = p
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "rect", Attr: []vugu.VGAttribute{{Namespace: "", Key: "tabindex", Val: "0"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "rx", Val: "3"}}}
+								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "rect", Attr: []vugu.VGAttribute{{Namespace: "", Key: "tabindex", Val: "0"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "width", Val: "16"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "16"}, vugu.VGAttribute{Namespace: "", Key: "rx", Val: "3"}}}
 								vgparent.AppendChild(vgn)
 								vgn.AddAttrInterface("aria-label", poolAria(p))
 								vgn.AddAttrInterface("class", poolClass(p)+tileState(p))
-								vgn.AddAttrInterface("data-health", p.Health)
 								vgn.AddAttrInterface("data-pool", p.FQDN)
-								vgn.AddAttrInterface("data-state", p.State)
-								vgn.AddAttrInterface("fill", poolFill(p.Health))
-								vgn.AddAttrInterface("height", p.H)
-								vgn.AddAttrInterface("stroke", poolStroke(p.Health))
-								vgn.AddAttrInterface("width", p.W)
 								vgn.AddAttrInterface("x", p.X)
 								vgn.AddAttrInterface("y", p.Y)
 								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
@@ -4079,6 +4073,7 @@ func (c *Shell) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgparent.AppendChild(vgn)
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "console"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "console"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "log"}, vugu.VGAttribute{Namespace: "", Key: "aria-live", Val: "polite"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Shell output"}, vugu.VGAttribute{Namespace: "", Key: "tabindex", Val: "0"}}}
 		vgparent.AppendChild(vgn)
+		vgn.AddAttrInterface("data-exec-ms", c.App.LastExecMs())
 		{
 			vgparent := vgn
 			_ = vgparent

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -266,4 +267,13 @@ func blocks(lines []sim.Line) []sim.Line {
 		out = append(out, sim.Line{Kind: l.Kind, Text: text})
 	}
 	return out
+}
+
+// LastExecMs is how long the simulator took over the last shell line, in milliseconds (for
+// the performance figures).
+func (a *App) LastExecMs() string {
+	if n := len(a.Console); n > 0 {
+		return strconv.FormatFloat(a.Console[n-1].Ms, 'f', 2, 64)
+	}
+	return ""
 }
