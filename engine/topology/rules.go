@@ -76,6 +76,7 @@ const (
 	CodeRegistrarShort  = "FW0712"
 	CodeRegistrarRole   = "FW0713"
 	CodeSyncRange       = "FW0714"
+	CodeRegistrarUnused = "FW0716"
 	CodeSyncChanged     = "FW0715"
 	CodeBranchRegistrar = "FW0801"
 	CodeBranchNoDR      = "FW0802"
@@ -160,6 +161,7 @@ var Rules = []Rule{
 	{CodeRegistrarRole, Error, false, "registrar settings on a pool that is not a Front End pool"},
 	{CodeSyncRange, Error, false, "Backup Service interval outside 5 s to 3 h"},
 	{CodeSyncChanged, Info, false, "Backup Service interval changed from 2 minutes"},
+	{CodeRegistrarUnused, Info, false, "registrar timers on a pool without a backup pool"},
 
 	{CodeBranchRegistrar, Error, false, "branch backup registrar not a Front End pool"},
 	{CodeBranchNoDR, Info, false, "branch users get no pool disaster recovery"},

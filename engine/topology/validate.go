@@ -410,6 +410,10 @@ func (v *validator) registrar(i int) {
 			"%d s: failure detection below 120 s can fail users over on short network blips", p.Registrar.FailureDetectionSeconds)
 	}
 	check("failbackDetectionSeconds", p.Registrar.FailbackDetectionSeconds)
+	if p.Registrar != (Registrar{}) && p.BackupPool == "" {
+		v.add(CodeRegistrarUnused, path, "pair the pool, or remove the registrar settings",
+			"the registrar timers only apply with a backup registrar, and the pool has no backup pool")
+	}
 }
 
 func (v *validator) backupService() {

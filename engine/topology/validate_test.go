@@ -230,6 +230,9 @@ func TestValidateRules(t *testing.T) {
 		{"registrar too long", func(t *Topology) { poolA(t).Registrar.FailbackDetectionSeconds = 86401 }, CodeRegistrarRange, pa + ".registrar.failbackDetectionSeconds"},
 		{"registrar below 120", func(t *Topology) { poolA(t).Registrar.FailureDetectionSeconds = 60 }, CodeRegistrarShort, pa + ".registrar.failureDetectionSeconds"},
 		{"registrar on edge", func(t *Topology) { t.Pools[3].Registrar.FailureDetectionSeconds = 120 }, CodeRegistrarRole, "pools[edge.example.com].registrar"},
+		{"registrar without backup pool", func(t *Topology) {
+			poolA(t).BackupPool, poolB(t).BackupPool = "", ""
+		}, CodeRegistrarUnused, pa + ".registrar"},
 		{"sync too short", func(t *Topology) { t.BackupService.SyncIntervalSeconds = 4 }, CodeSyncRange, "backupService.syncIntervalSeconds"},
 		{"sync too long", func(t *Topology) { t.BackupService.SyncIntervalSeconds = 10801 }, CodeSyncRange, "backupService.syncIntervalSeconds"},
 		{"sync negative", func(t *Topology) { t.BackupService.SyncIntervalSeconds = -1 }, CodeSyncRange, "backupService.syncIntervalSeconds"},
