@@ -107,7 +107,7 @@ func fuzzPlan(value, text string) *plan.Plan {
 		BackupPool:  value,
 		Assumptions: []plan.Assumption{{Path: "pools[" + value + "].backupPool", Subject: value, Fact: plan.FactBackupPool, Value: text}},
 		Steps: []plan.Step{
-			{Number: 1, ID: text, Title: text, Kind: plan.KindCheck, Command: c.Line(), Call: &c, Expect: text, Reason: text},
+			{Number: 1, ID: text, Title: text, Kind: plan.KindCheck, Command: c.Line(), Call: &c, Expect: text, Shows: text, Reason: text},
 			{Number: 2, ID: "change", Title: text, Kind: plan.KindChange, Command: ch.Line(), Call: &ch, Expect: text, Reason: text, Verify: []plan.Call{c},
 				Alternative: text, When: text},
 			{Number: 3, ID: "sync", Title: text, Kind: plan.KindChange, Command: sync.Line(), Call: &sync, Expect: text, Reason: text},
