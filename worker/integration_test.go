@@ -410,7 +410,7 @@ func TestWorkerUnderWrangler(t *testing.T) {
 				require.Equal(t, 200, r.status, "%s", r.body)
 				assertAPIHeaders(t, r.header)
 				assert.Equal(t, api.PlanFormats[format], r.header.Get("Content-Type"))
-				assert.True(t, bytes.Equal(stdout, r.body), "failwright %s: the Worker's plan differs from the CLI's", strings.Join(args, " "))
+				assert.True(t, bytes.Equal(stdout, r.body), "failwright %s: the Worker's plan differs from the CLI's: %s", strings.Join(args, " "), firstDiff(stdout, r.body))
 			}
 		}
 	})
@@ -551,4 +551,22 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		require.Error(t, err, "an UPDATE must fail:\n%s", out)
 		assert.Contains(t, string(out), "shares are immutable")
 	})
+}
+
+// firstDiff describes the first line where two outputs differ.
+func firstDiff(a, b []byte) string {
+	al, bl := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	for i := 0; i < len(al) || i < len(bl); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y || i >= len(al) || i >= len(bl) {
+			return fmt.Sprintf("line %d: %q (CLI) vs %q (Worker)", i+1, x, y)
+		}
+	}
+	return "no difference"
 }
