@@ -1,28 +1,15 @@
 package plan
 
-import "strings"
+import (
+	"strings"
 
-// QuoteArg writes s as a single-quoted PowerShell literal: the whole value between single
-// quotes, every single quote inside doubled. PowerShell also treats the typographic single
-// quotes (U+2018 to U+201B) as quote characters, so those are doubled too. Nothing inside
-// such a literal is expanded: no variables, no subexpressions, no escapes.
-//
-// It stands in for the shell package's QuoteArg until that lands; the two must agree, which
-// a test checks once both exist.
-func QuoteArg(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('\'')
-	for _, r := range s {
-		switch r {
-		case '\'', '\u2018', '\u2019', '\u201A', '\u201B':
-			b.WriteRune(r)
-		}
-		b.WriteRune(r)
-	}
-	b.WriteByte('\'')
-	return b.String()
-}
+	"failwright/engine/shell"
+)
+
+// QuoteArg writes s as a single-quoted PowerShell literal (shell.QuoteArg): the whole value
+// between single quotes, every single quote inside (the typographic ones too) doubled.
+// Nothing inside such a literal is expanded: no variables, no subexpressions, no escapes.
+func QuoteArg(s string) string { return shell.QuoteArg(s) }
 
 // Line writes the call as one shell line: the cmdlet, then each parameter in order, topology
 // values as single-quoted literals (QuoteArg) and the plan's own constants bare.
