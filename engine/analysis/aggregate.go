@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math"
 	"math/bits"
 	"time"
 )
@@ -16,7 +17,9 @@ type example struct {
 }
 
 // agg keeps the worst value of one figure over failure sets, how many sets reach it and the
-// first maxExamples of them in canonical order. Only values worse than the baseline count.
+// first maxExamples of them in canonical order (the smallest, whatever order they are added
+// in, so that chunks and closed-form contributions merge exactly). Only values worse than the
+// baseline count.
 type agg struct {
 	v  float64
 	n  int64
@@ -24,36 +27,64 @@ type agg struct {
 	ne int8
 }
 
+// before reports whether example e comes before f in canonical order.
+func (e example) before(f example) bool {
+	if e.a != f.a {
+		return e.a < f.a
+	}
+	return e.b < f.b
+}
+
+// keep inserts e among the smallest examples.
+func (g *agg) keep(e example) {
+	k := int(g.ne)
+	if k == maxExamples {
+		if !e.before(g.ex[k-1]) {
+			return
+		}
+		k--
+	} else {
+		g.ne++
+	}
+	for k > 0 && e.before(g.ex[k-1]) {
+		g.ex[k] = g.ex[k-1]
+		k--
+	}
+	g.ex[k] = e
+}
+
 // add records value v of set e, when it is worse than base.
 func (g *agg) add(v, base float64, e example) {
-	if v <= base {
+	if v <= base || (g.n > 0 && v < g.v) {
 		return
 	}
-	switch {
-	case g.n == 0 || v > g.v:
-		g.v, g.n, g.ne = v, 1, 1
-		g.ex[0] = e
-	case v == g.v:
-		g.n++
-		if g.ne < maxExamples {
-			g.ex[g.ne] = e
-			g.ne++
-		}
+	if g.n == 0 || v > g.v {
+		g.v, g.n, g.ne = v, 0, 0
+	}
+	g.n++
+	if g.ne < maxExamples || e.before(g.ex[maxExamples-1]) {
+		g.keep(e)
 	}
 }
 
-// merge folds o, which covers later sets in canonical order, into g.
+// addN records value v for n sets whose smallest examples are exs.
+func (g *agg) addN(v, base float64, n int64, exs []example) {
+	if n == 0 || v <= base || (g.n > 0 && v < g.v) {
+		return
+	}
+	if g.n == 0 || v > g.v {
+		g.v, g.n, g.ne = v, 0, 0
+	}
+	g.n += n
+	for _, e := range exs {
+		g.keep(e)
+	}
+}
+
+// merge folds o into g.
 func (g *agg) merge(o *agg) {
-	switch {
-	case o.n == 0:
-	case g.n == 0 || o.v > g.v:
-		*g = *o
-	case o.v == g.v:
-		g.n += o.n
-		for k := int8(0); k < o.ne && g.ne < maxExamples; k++ {
-			g.ex[g.ne] = o.ex[k]
-			g.ne++
-		}
+	if o.n > 0 {
+		g.addN(o.v, math.Inf(-1), o.n, o.ex[:o.ne])
 	}
 }
 

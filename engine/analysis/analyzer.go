@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -75,13 +76,25 @@ type Analyzer struct {
 	members [][]int32 // elements of each class, in order; the first represents it
 	singles []summary // per class
 
-	rows     [][]rowEntry // per element: interacting partners after it, sorted
-	pairSets [][2]int32   // per distinct interacting class pair: the set evaluated
-	pairRes  []summary
-	unitMax  []unitLoad // units by their worst baseline load, worst first
-	edgesN   int
+	rows [][]rowEntry // per element: interacting partners after it, sorted
+	adj  [][]int32    // per element: every interacting partner, sorted
+
+	pairClass [][2]int32     // per distinct interacting class pair: the two classes, ci <= cj
+	pairCount []int32        // per distinct interacting class pair: its interacting pairs
+	classRows [][]classEntry // per class ci: the interacting class pairs (ci, cj), by cj
+	pairSets  [][2]int32     // per distinct interacting class pair: the set evaluated
+	pairRes   []summary
+	unitMax   []unitLoad // units by their worst baseline load, worst first
+	edgesN    int
 
 	outs sync.Pool // *Outcome scratch for evaluations
+
+	// With the Model as evaluator, interacting pairs are evaluated on the units they can
+	// change only (evalLocal): their footprints, the CMS pool's unit and units with a pool
+	// down at baseline (always).
+	model   *Model
+	scratch sync.Pool // *scratch
+	always  []int32
 
 	levels []*levelAgg
 	phase  int
@@ -106,6 +119,12 @@ type Stats struct {
 	Composed int64 `json:"composed"`
 }
 
+// classEntry counts the interacting pairs between two classes.
+type classEntry struct {
+	cj int32
+	n  int32
+}
+
 // unitLoad is a unit's worst baseline load.
 type unitLoad struct {
 	unit int32
@@ -125,6 +144,21 @@ func New(t *topology.Topology, opts Options) (*Analyzer, error) {
 	a.outs.New = func() any { return new(Outcome) }
 	o := a.ev.evalNew(nil)
 	a.base = makeBaseline(&o, a.edgesN)
+	if opts.Evaluator == nil {
+		a.model = newModel(x)
+		a.scratch.New = func() any { return newScratch(x) }
+		for u, pools := range x.units {
+			for _, p := range pools {
+				if o.Pools[p].Service != ServiceHome {
+					a.always = append(a.always, int32(u))
+					break
+				}
+			}
+		}
+		if x.cms >= 0 {
+			a.always = append(a.always, int32(x.pools[x.cms].unit))
+		}
+	}
 	a.classify()
 	a.singles = make([]summary, len(a.members))
 	a.total = int64(len(a.members)) + 1
@@ -246,14 +280,16 @@ func (a *Analyzer) Next(budget int) bool {
 			}
 			a.startSweep()
 		case phaseSweep:
-			if a.cursor >= len(a.x.elems) {
+			if a.cursor >= len(a.members) {
 				a.phase = phaseDone
 				continue
 			}
-			n := a.sweepRows(a.levels[1], a.cursor, a.cursor+1)
+			n := a.sweepClasses(a.levels[1], a.cursor, a.cursor+1)
+			a.stats.Composed += n
+			a.stats.Sets += n
 			a.cursor++
 			a.done += n
-			budget -= int(n)
+			budget -= int(n/16 + 1)
 		}
 	}
 	return a.phase == phaseDone
@@ -266,8 +302,57 @@ func (a *Analyzer) startSweep() {
 		a.phase = phaseDone
 		return
 	}
-	a.levels = append(a.levels, newLevelAgg(len(a.x.pools)))
+	l := newLevelAgg(len(a.x.pools))
+	a.levels = append(a.levels, l)
+	for i, row := range a.rows {
+		for _, r := range row {
+			res := &a.pairRes[r.res]
+			l.record(a.base, &res.f, a.edgesN, res.worse, example{a: int32(i), b: r.j, pool: -1})
+		}
+	}
+	a.stats.Sets += a.stats.Interacting
+	a.done += a.stats.Interacting
+	a.poolsClosedForm(l)
 	a.phase = phaseSweep
+}
+
+// poolsClosedForm records the per-pool figures of every composed pair at once. In a composed
+// pair {e, f} a pool changed by e has its figures after e alone, whatever f is, so each pool of
+// e's changed list contributes its values once for each of e's independent partners, the first
+// pairs in canonical order being those with e's smallest independent partners.
+func (a *Analyzer) poolsClosedForm(l *levelAgg) {
+	n := len(a.x.elems)
+	var exs []example
+	for e := 0; e < n; e++ {
+		s := &a.singles[a.class[e]]
+		if len(s.worse) == 0 {
+			continue
+		}
+		adj := a.adj[e]
+		m := int64(n - 1 - len(adj))
+		exs = exs[:0]
+		k := 0
+		for f := 0; f < n && len(exs) < maxExamples; f++ {
+			for k < len(adj) && int(adj[k]) < f {
+				k++
+			}
+			if f == e || (k < len(adj) && int(adj[k]) == f) {
+				continue
+			}
+			lo, hi := min(e, f), max(e, f)
+			exs = append(exs, example{a: int32(lo), b: int32(hi), pool: -1})
+		}
+		for i := range s.worse {
+			w := &s.worse[i]
+			b := &a.base.pools[w.pool]
+			g := &l.pools[w.pool]
+			g[pfUnserved].addN(float64(w.unserved), float64(b.unserved), m, exs)
+			g[pfNoDR].addN(float64(w.noDR), float64(b.noDR), m, exs)
+			g[pfLoad].addN(w.load, b.load, m, exs)
+			g[pfRTO].addN(float64(w.rto), float64(b.rto), m, exs)
+			g[pfDataLoss].addN(float64(w.dataLoss), float64(b.dataLoss), m, exs)
+		}
+	}
 }
 
 // Run finishes the analysis on opts.Workers goroutines.
@@ -323,43 +408,42 @@ func parallel(w, n int, f func(k int)) {
 	wg.Wait()
 }
 
-// parallelSweep sweeps the remaining rows in chunks of about equal pair counts on w
-// goroutines, and merges the chunks' aggregates in row order so the report does not depend
-// on scheduling.
+// parallelSweep sweeps the remaining class rows in chunks of about equal work on w
+// goroutines, one aggregate per chunk; aggregates merge exactly in any order.
 func (a *Analyzer) parallelSweep(w int) {
-	n := len(a.x.elems)
+	c := len(a.members)
 	start := a.cursor
 	remaining := int64(0)
-	for i := start; i < n; i++ {
-		remaining += int64(n - 1 - i)
+	for i := start; i < c; i++ {
+		remaining += int64(c - i)
 	}
 	chunks := max(1, min(64, w*8))
 	per := remaining/int64(chunks) + 1
-	var bounds []int
-	bounds = append(bounds, start)
+	bounds := []int{start}
 	acc := int64(0)
-	for i := start; i < n; i++ {
-		acc += int64(n - 1 - i)
-		if acc >= per && i+1 < n {
+	for i := start; i < c; i++ {
+		acc += int64(c - i)
+		if acc >= per && i+1 < c {
 			bounds = append(bounds, i+1)
 			acc = 0
 		}
 	}
-	bounds = append(bounds, n)
+	bounds = append(bounds, c)
 	parts := make([]*levelAgg, len(bounds)-1)
 	var composed atomic.Int64
 	parallel(w, len(parts), func(k int) {
 		l := newLevelAgg(len(a.x.pools))
 		parts[k] = l
-		composed.Add(a.sweepRowsCount(l, bounds[k], bounds[k+1]))
+		composed.Add(a.sweepClasses(l, bounds[k], bounds[k+1]))
 	})
 	for _, p := range parts {
 		a.levels[1].merge(p)
 	}
-	a.done += remaining
-	a.stats.Composed += composed.Load()
-	a.stats.Sets += remaining
-	a.cursor = n
+	n := composed.Load()
+	a.done += n
+	a.stats.Composed += n
+	a.stats.Sets += n
+	a.cursor = c
 }
 
 // evalSingle evaluates the representative of class c and derives its footprint.
@@ -551,8 +635,9 @@ func (a *Analyzer) plan() {
 			add(i, j)
 		}
 	}
-	sort.Slice(pairs, func(i, j int) bool { return pairs[i] < pairs[j] })
+	slices.Sort(pairs)
 	a.rows = make([][]rowEntry, n)
+	a.adj = make([][]int32, n)
 	keys := map[uint64]int32{}
 	var prev uint64 = 1<<64 - 1
 	for _, pr := range pairs {
@@ -575,9 +660,21 @@ func (a *Analyzer) plan() {
 				set[1] = a.members[ci][1]
 			}
 			a.pairSets = append(a.pairSets, set)
+			a.pairClass = append(a.pairClass, [2]int32{ci, cj})
+			a.pairCount = append(a.pairCount, 0)
 		}
+		a.pairCount[r]++
 		a.rows[i] = append(a.rows[i], rowEntry{j: int32(j), res: r})
+		a.adj[i] = append(a.adj[i], int32(j))
+		a.adj[j] = append(a.adj[j], int32(i))
 		a.stats.Interacting++
+	}
+	a.classRows = make([][]classEntry, len(a.members))
+	for k, cp := range a.pairClass {
+		a.classRows[cp[0]] = append(a.classRows[cp[0]], classEntry{cj: cp[1], n: a.pairCount[k]})
+	}
+	for _, cr := range a.classRows {
+		slices.SortFunc(cr, func(p, q classEntry) int { return int(p.cj) - int(q.cj) })
 	}
 	a.pairRes = make([]summary, len(a.pairSets))
 	a.total += int64(len(a.pairSets))
@@ -592,28 +689,24 @@ func (a *Analyzer) baseCapacity(p int) int {
 // evalPair evaluates the k-th distinct interacting pair in full.
 func (a *Analyzer) evalPair(k int) {
 	set := a.pairSets[k]
+	if a.model != nil {
+		a.pairRes[k] = a.evalLocal(int(set[0]), int(set[1]))
+		return
+	}
 	o := a.outs.Get().(*Outcome)
 	a.ev([]int{int(set[0]), int(set[1])}, o)
 	a.pairRes[k] = summary{f: o.Figures(), worse: worseList(a.base, o)}
 	a.outs.Put(o)
 }
 
-// sweepRows records every pair (i, j), lo <= i < hi, i < j, into l and returns the number of
-// pairs.
-func (a *Analyzer) sweepRows(l *levelAgg, lo, hi int) int64 {
-	c := a.sweepRowsCount(l, lo, hi)
-	a.stats.Composed += c
-	var n int64
-	for i := lo; i < hi; i++ {
-		n += int64(len(a.x.elems) - 1 - i)
-	}
-	a.stats.Sets += n
-	return n
-}
-
-// sweepRowsCount records the pairs of rows lo..hi-1 into l and returns how many it composed.
-func (a *Analyzer) sweepRowsCount(l *levelAgg, lo, hi int) int64 {
-	n := len(a.x.elems)
+// sweepClasses records, into l, every composed pair whose first element's class is in
+// lo..hi-1 and whose second element's class is not before it, and returns how many pairs that
+// is. All the composed pairs of two classes have the same figures (their singles' figures
+// are the same), so each class pair is composed once and counted with its multiplicity: the
+// pairs of its members less the interacting ones. Examples are listed only when they can
+// enter a worst case.
+func (a *Analyzer) sweepClasses(l *levelAgg, lo, hi int) int64 {
+	c := len(a.members)
 	var composed int64
 	bv := &a.base.figs
 	var topLoad float64
@@ -621,39 +714,37 @@ func (a *Analyzer) sweepRowsCount(l *levelAgg, lo, hi int) int64 {
 		topLoad = a.unitMax[0].load
 	}
 	oneWord := len(a.singles) > 0 && len(a.singles[0].edges) == 1
-	for i := lo; i < hi; i++ {
-		si := &a.singles[a.class[i]]
-		row := a.rows[i]
+	var exs []example
+	for ci := lo; ci < hi; ci++ {
+		si := &a.singles[ci]
+		cr := a.classRows[ci]
 		r := 0
-		for j := i + 1; j < n; j++ {
-			e := example{a: int32(i), b: int32(j), pool: -1}
-			if r < len(row) && int(row[r].j) == j {
-				res := &a.pairRes[row[r].res]
+		ni := int64(len(a.members[ci]))
+		for cj := ci; cj < c; cj++ {
+			m := ni * int64(len(a.members[cj]))
+			if cj == ci {
+				m = ni * (ni - 1) / 2
+			}
+			if r < len(cr) && int(cr[r].cj) == cj {
+				m -= int64(cr[r].n)
 				r++
-				l.record(a.base, &res.f, a.edgesN, res.worse, e)
+			}
+			if m <= 0 {
 				continue
 			}
-			// Composition (docs/analysis.md): the figures as comparable values.
-			sj := &a.singles[a.class[j]]
+			composed += m
+			l.sets += m
+			sj := &a.singles[cj]
 			vi, vj := &si.vec, &sj.vec
-			l.sets++
-			if v := vi[figUnserved] + vj[figUnserved] - bv[figUnserved]; v > bv[figUnserved] {
-				l.withUnserved++
-				l.figs[figUnserved].add(v, bv[figUnserved], e)
-			} else if v > 0 {
-				l.withUnserved++
-			}
-			if v := vi[figNoDR] + vj[figNoDR] - bv[figNoDR]; v > bv[figNoDR] {
-				l.withNoDR++
-				l.figs[figNoDR].add(v, bv[figNoDR], e)
-			}
-			l.figs[figAtRisk].add(vi[figAtRisk]+vj[figAtRisk]-bv[figAtRisk], bv[figAtRisk], e)
-			l.figs[figRTO].add(max(vi[figRTO], vj[figRTO]), bv[figRTO], e)
-			l.figs[figDataLoss].add(max(vi[figDataLoss], vj[figDataLoss]), bv[figDataLoss], e)
+			var v [numFigs]float64
+			v[figUnserved] = vi[figUnserved] + vj[figUnserved] - bv[figUnserved]
+			v[figNoDR] = vi[figNoDR] + vj[figNoDR] - bv[figNoDR]
+			v[figAtRisk] = vi[figAtRisk] + vj[figAtRisk] - bv[figAtRisk]
+			v[figRTO] = max(vi[figRTO], vj[figRTO])
+			v[figDataLoss] = max(vi[figDataLoss], vj[figDataLoss])
+			v[figCMS] = vj[figCMS]
 			if si.cmsAff {
-				l.figs[figCMS].add(vi[figCMS], bv[figCMS], e)
-			} else {
-				l.figs[figCMS].add(vj[figCMS], bv[figCMS], e)
+				v[figCMS] = vi[figCMS]
 			}
 			if a.edgesN > 0 {
 				var none bool
@@ -663,22 +754,99 @@ func (a *Analyzer) sweepRowsCount(l *levelAgg, lo, hi int) int64 {
 					none = andCount(si.edges, sj.edges) == 0
 				}
 				if none {
-					l.figs[figRemote].add(1, bv[figRemote], e)
+					v[figRemote] = 1
 				}
 			}
-			// The load only when it can reach the worst so far.
-			if g := &l.figs[figLoad]; g.n == 0 || max(si.inLoad, sj.inLoad, topLoad) >= g.v {
-				load, pool := a.composeLoad(si, sj)
-				e.pool = int32(pool)
-				g.add(load, bv[figLoad], e)
-				e.pool = -1
+			if v[figUnserved] > 0 {
+				l.withUnserved += m
 			}
-			l.recordPools(a.base, si.worse, e)
-			l.recordPools(a.base, sj.worse, e)
-			composed++
+			if v[figNoDR] > bv[figNoDR] {
+				l.withNoDR += m
+			}
+			loadPool := -1
+			if g := &l.figs[figLoad]; g.n == 0 || max(si.inLoad, sj.inLoad, topLoad) >= g.v {
+				v[figLoad], loadPool = a.composeLoad(si, sj)
+			}
+			haveEx := false
+			for k := range v {
+				g := &l.figs[k]
+				if v[k] <= bv[k] || (g.n > 0 && v[k] < g.v) {
+					continue
+				}
+				if k == figLoad && loadPool < 0 {
+					continue
+				}
+				if !haveEx && a.examplesNeeded(g, v[k], ci, cj) {
+					exs = a.classExamples(ci, cj, exs[:0])
+					haveEx = true
+				}
+				if !haveEx || k != figLoad {
+					g.addN(v[k], bv[k], m, exsIf(haveEx, exs))
+					continue
+				}
+				withPool := make([]example, len(exs))
+				for q, e := range exs {
+					e.pool = int32(loadPool)
+					withPool[q] = e
+				}
+				g.addN(v[k], bv[k], m, withPool)
+			}
 		}
 	}
 	return composed
+}
+
+// exsIf returns exs when have, else nil.
+func exsIf(have bool, exs []example) []example {
+	if have {
+		return exs
+	}
+	return nil
+}
+
+// examplesNeeded reports whether a class pair reaching value v of aggregate g could place an
+// example among g's: a new worst value, room left, or a first element early enough.
+func (a *Analyzer) examplesNeeded(g *agg, v float64, ci, cj int) bool {
+	if g.n == 0 || v > g.v || g.ne < maxExamples {
+		return true
+	}
+	first := min(a.members[ci][0], a.members[cj][0])
+	return first <= g.ex[maxExamples-1].a
+}
+
+// classExamples appends to out the first composed pairs, in canonical order, of a member of
+// class ci and a member of class cj (two distinct members when ci == cj).
+func (a *Analyzer) classExamples(ci, cj int, out []example) []example {
+	mi, mj := a.members[ci], a.members[cj]
+	for _, x := range mi {
+		got := 0
+		for _, y := range mj {
+			if got == maxExamples {
+				break
+			}
+			if x == y || (ci == cj && y < x) {
+				continue
+			}
+			if _, hit := slices.BinarySearch(a.adj[x], y); hit {
+				continue
+			}
+			out = append(out, example{a: min(x, y), b: max(x, y), pool: -1})
+			got++
+		}
+	}
+	slices.SortFunc(out, func(p, q example) int {
+		switch {
+		case p.before(q):
+			return -1
+		case q.before(p):
+			return 1
+		}
+		return 0
+	})
+	if len(out) > maxExamples {
+		out = out[:maxExamples]
+	}
+	return out
 }
 
 // composeLoad returns the worst load of the pair of two independent single failures and its
@@ -794,4 +962,71 @@ func Analyze(t *topology.Topology, opts Options) (*Report, error) {
 	}
 	a.Run()
 	return a.Report()
+}
+
+// evalLocal evaluates the pair {i, j} with the Model on the units it can change: the two
+// footprints, the CMS pool's unit and units with a pool down at baseline. Every other pool
+// keeps its baseline outcome (its elements are up and its recovery does not depend on the
+// CMS), so the figures are the baseline's corrected by the listed pools; the property test
+// holds this to the full evaluation of the reference.
+func (a *Analyzer) evalLocal(i, j int) summary {
+	x := a.x
+	si, sj := &a.singles[a.class[i]], &a.singles[a.class[j]]
+	units := make([]int32, 0, len(si.units)+len(sj.units)+len(a.always))
+	units = append(units, si.units...)
+	units = append(units, sj.units...)
+	units = append(units, a.always...)
+	slices.Sort(units)
+	units = slices.Compact(units)
+	var pools []int
+	for _, u := range units {
+		pools = append(pools, x.units[u]...)
+	}
+	slices.Sort(pools)
+	sc := a.scratch.Get().(*scratch)
+	o := a.outs.Get().(*Outcome)
+	a.model.evalPools([]int{i, j}, sc, o, pools, &a.base.out)
+	a.scratch.Put(sc)
+
+	b := &a.base.f
+	f := Figures{Unserved: b.Unserved, NoDR: b.NoDR, AtRisk: b.AtRisk, Unrestored: b.Unrestored,
+		LoadPool: -1, CMS: o.CMS}
+	var worse []poolVal
+	for _, p := range pools {
+		po, bp := &o.Pools[p], &a.base.out.Pools[p]
+		f.Unserved += po.Unserved - bp.Unserved
+		f.NoDR += po.NoDR - bp.NoDR
+		f.AtRisk += po.Unserved + po.Overflow - bp.Unserved - bp.Overflow
+		if po.Unserved > 0 {
+			f.Unrestored++
+		}
+		if bp.Unserved > 0 {
+			f.Unrestored--
+		}
+		if po.Capacity > 0 && worseLoad(po.Load(), p, f.Load, f.LoadPool) {
+			f.Load, f.LoadPool = po.Load(), p
+		}
+		f.RTO = max(f.RTO, po.RTO)
+		f.DataLoss = max(f.DataLoss, po.DataLoss)
+		if v := poolValOf(p, po); v.worseThan(&a.base.pools[p]) {
+			worse = append(worse, v)
+		}
+	}
+	for k := range a.unitMax {
+		u := &a.unitMax[k]
+		if _, in := slices.BinarySearch(units, u.unit); in {
+			continue
+		}
+		if worseLoad(u.load, u.pool, f.Load, f.LoadPool) {
+			f.Load, f.LoadPool = u.load, u.pool
+		}
+		break
+	}
+	for _, w := range o.Edges {
+		if w {
+			f.EdgesWorking++
+		}
+	}
+	a.outs.Put(o)
+	return summary{f: f, worse: worse}
 }

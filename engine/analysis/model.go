@@ -37,6 +37,7 @@ func failoverDuration(v topology.Version) time.Duration {
 type Model struct {
 	x   *index
 	pos map[Element]int
+	all []int // every Front End pool
 }
 
 // NewModel returns the model evaluator for t.
@@ -49,7 +50,10 @@ func NewModel(t *topology.Topology) (*Model, error) {
 }
 
 func newModel(x *index) *Model {
-	m := &Model{x: x, pos: make(map[Element]int, len(x.elems))}
+	m := &Model{x: x, pos: make(map[Element]int, len(x.elems)), all: make([]int, len(x.pools))}
+	for i := range m.all {
+		m.all[i] = i
+	}
 	for i, e := range x.elems {
 		m.pos[e] = i
 	}
@@ -80,6 +84,7 @@ type scratch struct {
 
 	up, beFailover, dbUp, carries []bool
 	upServers                     []int
+	listed                        []bool // pools of a restricted evaluation
 }
 
 func newScratch(x *index) *scratch {
@@ -88,7 +93,7 @@ func newScratch(x *index) *scratch {
 		siteDown: make([]bool, len(x.sites)), poolDown: make([]bool, n), srvUp: make([]bool, x.nServers),
 		edgeDown: make([]bool, len(x.edges)), cut: make([]bool, len(x.links)),
 		up: make([]bool, n), beFailover: make([]bool, n), dbUp: make([]bool, n), carries: make([]bool, n),
-		upServers: make([]int, n),
+		upServers: make([]int, n), listed: make([]bool, n),
 	}
 	for i := range sc.srvUp {
 		sc.srvUp[i] = true
@@ -115,6 +120,13 @@ func (m *Model) eval(set []int) Outcome {
 
 // evalInto computes the outcome of the failure set into out, reusing sc and out's memory.
 func (m *Model) evalInto(set []int, sc *scratch, out *Outcome) {
+	m.evalPools(set, sc, out, m.all, nil)
+}
+
+// evalPools is evalInto restricted to the Front End pools listed (which must include the CMS
+// pool's unit): only their entries of out.Pools are written; every Edge pool is, reading the
+// service of an unlisted next hop from base. With every pool listed, base is not read.
+func (m *Model) evalPools(set []int, sc *scratch, out *Outcome, pools []int, base *Outcome) {
 	x := m.x
 	sc.reset()
 	for _, ei := range set {
@@ -136,7 +148,18 @@ func (m *Model) evalInto(set []int, sc *scratch, out *Outcome) {
 			sc.cut[t.link] = true
 		}
 	}
-	m.recover(sc, out)
+	restricted := len(pools) < len(x.pools)
+	if restricted {
+		for _, i := range pools {
+			sc.listed[i] = true
+		}
+	}
+	m.recover(sc, out, pools, base)
+	if restricted {
+		for _, i := range pools {
+			sc.listed[i] = false
+		}
+	}
 	for _, ei := range set {
 		if x.elems[ei].Kind == KindServer {
 			sc.srvUp[x.targets[ei].server] = true
@@ -148,11 +171,11 @@ func (m *Model) evalInto(set []int, sc *scratch, out *Outcome) {
 func (s *scratch) siteUp(k int) bool { return k < 0 || !s.siteDown[k] }
 
 // recover applies the recovery failwright plans to the failed state and writes the outcome.
-func (m *Model) recover(s *scratch, out *Outcome) {
+func (m *Model) recover(s *scratch, out *Outcome, pools []int, base *Outcome) {
 	x := m.x
 	n := len(x.pools)
 	up, upServers, beFailover, dbUp, carries := s.up, s.upServers, s.beFailover, s.dbUp, s.carries
-	for i := range x.pools {
+	for _, i := range pools {
 		p := &x.pools[i]
 		srv := s.srvUp[x.srvOff[i] : x.srvOff[i]+len(p.servers)]
 		alive := s.siteUp(p.site) && !s.poolDown[i]
@@ -181,7 +204,13 @@ func (m *Model) recover(s *scratch, out *Outcome) {
 		out.Pools = make([]PoolOutcome, n)
 	}
 	out.Pools = out.Pools[:n]
-	clear(out.Pools)
+	if len(pools) == n {
+		clear(out.Pools)
+	} else {
+		for _, i := range pools {
+			out.Pools[i] = PoolOutcome{}
+		}
+	}
 	if out.Edges == nil || cap(out.Edges) < len(x.edges) {
 		out.Edges = make([]bool, len(x.edges))
 	}
@@ -207,7 +236,7 @@ func (m *Model) recover(s *scratch, out *Outcome) {
 	}
 
 	// Service of each pool's users after recovery.
-	for i := range x.pools {
+	for _, i := range pools {
 		p := &x.pools[i]
 		o := &out.Pools[i]
 		o.ServedBy = -1
@@ -245,7 +274,7 @@ func (m *Model) recover(s *scratch, out *Outcome) {
 	}
 
 	// Disaster recovery left, loads and capacity.
-	for i := range x.pools {
+	for _, i := range pools {
 		p := &x.pools[i]
 		o := &out.Pools[i]
 		b := p.partner
@@ -270,6 +299,9 @@ func (m *Model) recover(s *scratch, out *Outcome) {
 		switch {
 		case e.nextFE >= 0:
 			sv := out.Pools[e.nextFE].Service
+			if len(pools) < n && !s.listed[e.nextFE] {
+				sv = base.Pools[e.nextFE].Service
+			}
 			out.Edges[k] = sv == ServiceHome || sv == ServiceBackup
 		case e.nextDir >= 0:
 			out.Edges[k] = s.siteUp(e.nextDir)
