@@ -1,6 +1,7 @@
 package topology
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"sort"
@@ -44,6 +45,9 @@ const (
 // does: past that point more findings only repeat one mistake.
 const MaxDecodeFindings = 100
 
+// utf8BOM is the byte-order mark some Windows editors put at the start of UTF-8 files.
+var utf8BOM = []byte("\ufeff")
+
 // Document is a decoded topology together with where each part of it came from.
 type Document struct {
 	// Name is the file name given to the decoder; it prefixes every position.
@@ -82,6 +86,7 @@ func DecodeDocument(name string, data []byte) (*Document, Findings) {
 	if f := precheck(name, data); f != nil {
 		return nil, Findings{*f}
 	}
+	data = bytes.TrimPrefix(data, utf8BOM)
 	file, f := parseYAML(name, data)
 	if f != nil {
 		return nil, Findings{*f}
@@ -179,6 +184,11 @@ func precheck(name string, data []byte) *Finding {
 		return &Finding{Code: CodeTooLarge, Severity: Error, Pos: Pos{File: name, Line: 1, Column: 1},
 			Message: fmt.Sprintf("the file is %d bytes; the limit is %d bytes (1 MiB)", len(data), MaxInputBytes),
 			Fix:     "split the deployment into several topologies, or remove what failwright does not model"}
+	}
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return &Finding{Code: CodeNotText, Severity: Error, Pos: Pos{File: name, Line: 1, Column: 1},
+			Message: "the file is UTF-16 text (the default of Windows PowerShell's Out-File); failwright reads UTF-8",
+			Fix:     "save it as UTF-8, for example Out-File -Encoding utf8 or Set-Content -Encoding UTF8"}
 	}
 	line, col := 1, 1
 	for i := 0; i < len(data); {
@@ -637,6 +647,7 @@ func TopLevelKeys(name string, data []byte) ([]string, Findings) {
 	if f := precheck(name, data); f != nil {
 		return nil, Findings{*f}
 	}
+	data = bytes.TrimPrefix(data, utf8BOM)
 	file, f := parseYAML(name, data)
 	if f != nil {
 		return nil, Findings{*f}

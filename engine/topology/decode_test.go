@@ -71,6 +71,7 @@ func TestDecodeBadInput(t *testing.T) {
 		{"list for text", "name: [a, b]\n", CodeWrongType, 1, 7},
 		{"binary", "name: \x00\x01\x02", CodeNotText, 1, 7},
 		{"invalid utf8", "name: \xff\xfe", CodeNotText, 1, 7},
+		{"utf-16", "\xff\xfen\x00a\x00", CodeNotText, 1, 1},
 		{"deep flow", deep, CodeTooDeep, 1, 32},
 		{"deep block", "a:\n" + repeatSeq(60), CodeTooDeep, 2, 0},
 		{"anchor", "name: &x a\ndescription: *x\n", CodeUnsupported, 1, 0},
@@ -132,4 +133,12 @@ func TestUnknownKeySuggestion(t *testing.T) {
 	assert.Contains(t, fs[0].Fix, `(did you mean "backupPool"?)`)
 	assert.Contains(t, fs[1].Fix, `(did you mean "users"? keys are case-sensitive)`)
 	assert.NotContains(t, fs[2].Fix, "did you mean")
+}
+
+func TestDecodeByteOrderMarkAndCRLF(t *testing.T) {
+	src := "\ufeffname: x\r\nsites:\r\n  - name: A\r\n"
+	top, fs := Decode("bom.yaml", []byte(src))
+	require.Empty(t, fs)
+	assert.Equal(t, "x", top.Name)
+	assert.Equal(t, "A", top.Sites[0].Name)
 }

@@ -629,7 +629,12 @@ func (v *validator) pairCapacity(pr Pair) {
 					"if %s fails, %s must carry %d users, more than the %d a %s pool can home",
 					x.failed.FQDN, s.FQDN, total, MaxPoolUsers(s.Version), versionName(s.Version))
 			} else if need > len(s.Servers) {
-				v.add(CodeFailoverSizing, path, fmt.Sprintf("add %d Front End Server(s) to %s", need-len(s.Servers), s.FQDN),
+				fix := fmt.Sprintf("add %d Front End Server(s) to %s", need-len(s.Servers), s.FQDN)
+				if need > MaxFrontEnds(s.Version) {
+					fix = fmt.Sprintf("move users off the pair: %d Front End Servers, the most a %s pool may have, carry %d",
+						MaxFrontEnds(s.Version), versionName(s.Version), count(MaxFrontEnds(s.Version)*UsersPerServer))
+				}
+				v.add(CodeFailoverSizing, path, fix,
 					"if %s fails, %s must carry %d users: that needs %d Front End Servers (%d users each), it has %d",
 					x.failed.FQDN, s.FQDN, total, need, UsersPerServer, len(s.Servers))
 			}

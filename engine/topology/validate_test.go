@@ -185,6 +185,10 @@ func TestValidateRules(t *testing.T) {
 			poolA(t).Users, poolB(t).Users = 41000, 100
 		}, CodeOverPairedMax, pa + ".users"},
 		{"survivor too small", func(t *Topology) { poolA(t).Users, poolB(t).Users = 20000, 20000 }, CodeFailoverSizing, pb + ".servers"},
+		{"survivor cannot grow enough", func(t *Topology) {
+			poolA(t).Servers, poolB(t).Servers = servers("a-fe", 12), servers("b-fe", 12)
+			poolA(t).Users, poolB(t).Users = 39990, 39990
+		}, CodeFailoverSizing, pb + ".servers"},
 		{"standard pair too big for failover", func(t *Topology) { sePair(t); poolA(t).Users, poolB(t).Users = 2500, 2600 }, CodeFailoverSizing, pb + ".servers"},
 		{"n plus one", func(t *Topology) { poolA(t).Users = 27000; poolB(t).Servers = servers("b-fe", 7) }, CodeNPlusOne, pa + ".users"},
 
