@@ -148,10 +148,13 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		req.Mode = plan.Disaster
 	}
 	if a.scenario != "" {
-		setup, err := planScenarioSetup(a.scenario)
+		setup, sc, err := planScenarioSetup(a.scenario)
 		if err != nil {
 			fmt.Fprintf(stderr, "failwright plan: %v\n", err)
 			return exitUsage
+		}
+		if sc.Topology != nil && topology.Fingerprint(sc.Topology) != topology.Fingerprint(doc.Topology) {
+			fmt.Fprintf(stderr, "failwright plan: warning: scenario %s was written for another topology than %s; its failure steps are used as they are\n", a.scenario, a.topology)
 		}
 		req.Setup = setup
 	}
@@ -259,16 +262,16 @@ func printPlanFindings(w io.Writer, fs topology.Findings) {
 // planScenarioSetup reads a scenario and returns its leading simulator steps as setup lines: the
 // failure it injects before any real cmdlet runs, with Wait-SimTime lines for the time that
 // passes between its steps.
-func planScenarioSetup(name string) ([]string, error) {
+func planScenarioSetup(name string) ([]string, *scenarios.Scenario, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sc, fs := scenarios.Decode(filepath.ToSlash(name), data, fileResolver)
 	if sc == nil || fs.HasErrors() {
-		return nil, fmt.Errorf("scenario %s: %v", name, fs.Err())
+		return nil, nil, fmt.Errorf("scenario %s: %v", name, fs.Err())
 	}
-	return plan.SetupFromSteps(planSetupSteps(sc)), nil
+	return plan.SetupFromSteps(planSetupSteps(sc)), sc, nil
 }
 
 // planSetupSteps turns a scenario's steps into timed lines for plan.SetupFromSteps.

@@ -101,6 +101,11 @@ func TestPlanScenario(t *testing.T) {
 	assert.Equal(t, []string{"Wait-SimTime -Duration 00:01:30", "Stop-SimBackEnd -PoolFqdn atl-cs-001.litwareinc.com",
 		"Stop-SimBackEnd -PoolFqdn atl-cs-001.litwareinc.com -Mirror"}, p.Request.Setup)
 	assert.Equal(t, "00:01:30", p.Prediction.DataLoss.String(), "the changes since the last sync are lost")
+	assert.NotContains(t, errs, "another topology")
+
+	code, _, errs = runPlanCmd("../../scenarios/topologies/lync2013-pair.yaml", "--pool", "red-pool-01.contoso.com", "--disaster", "--scenario", "testdata/plan/atlanta-backend-lost.yaml")
+	assert.Equal(t, 1, code, "the scenario's lines name pools this topology does not have")
+	assert.Contains(t, errs, "was written for another topology")
 
 	// Only the principal lost: the mirror takes over, the pool keeps running, and a disaster
 	// failover is flagged as needless.
