@@ -487,7 +487,7 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		{"invalid topology in a share", "POST", "/api/shares", "application/json", []byte(`{"topology":"name: x\nbogus: 1\n"}`), 422, api.ProblemInvalidTopology, "topology.bogus", ""},
 		{"missing share", "GET", "/api/shares/0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b", "", nil, 404, api.ProblemShareNotFound, "id", ""},
 		{"bad share ID", "GET", "/api/shares/not-a-uuid", "", nil, 400, api.ProblemInvalidField, "id", ""},
-		{"wrong method", "DELETE", "/api/shares/0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b", "", nil, 405, api.ProblemMethodNotAllowed, "", "GET"},
+		{"wrong method", "DELETE", "/api/shares/0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b", "", nil, 405, api.ProblemMethodNotAllowed, "", "GET, HEAD"},
 		{"GET on validate", "GET", "/api/validate", "", nil, 405, api.ProblemMethodNotAllowed, "", "POST"},
 		{"unknown API path", "GET", "/api/nope", "", nil, 404, api.ProblemNotFound, "", ""},
 		{"bad plan mode", "POST", "/api/plan", "application/json", []byte(`{"topology":` + str(topo) + `,"pool":"atl-cs-001.litwareinc.com","mode":"now"}`), 400, api.ProblemInvalidField, "mode", ""},

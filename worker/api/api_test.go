@@ -152,10 +152,10 @@ func TestRouting(t *testing.T) {
 		{"nested share path", http.MethodGet, "/api/shares/" + fixedID + "/x", 404, ProblemNotFound, ""},
 		{"GET validate", http.MethodGet, "/api/validate", 405, ProblemMethodNotAllowed, "POST"},
 		{"PUT plan", http.MethodPut, "/api/plan", 405, ProblemMethodNotAllowed, "POST"},
-		{"POST health", http.MethodPost, "/api/health", 405, ProblemMethodNotAllowed, "GET"},
+		{"POST health", http.MethodPost, "/api/health", 405, ProblemMethodNotAllowed, "GET, HEAD"},
 		{"GET share list", http.MethodGet, "/api/shares", 405, ProblemMethodNotAllowed, "POST"},
-		{"DELETE a share", http.MethodDelete, "/api/shares/" + fixedID, 405, ProblemMethodNotAllowed, "GET"},
-		{"PUT a share", http.MethodPut, "/api/shares/" + fixedID, 405, ProblemMethodNotAllowed, "GET"},
+		{"DELETE a share", http.MethodDelete, "/api/shares/" + fixedID, 405, ProblemMethodNotAllowed, "GET, HEAD"},
+		{"PUT a share", http.MethodPut, "/api/shares/" + fixedID, 405, ProblemMethodNotAllowed, "GET, HEAD"},
 		{"OPTIONS without CORS", http.MethodOptions, "/api/shares", 405, ProblemMethodNotAllowed, "POST"},
 	}
 	for _, tc := range tests {
@@ -166,6 +166,20 @@ func TestRouting(t *testing.T) {
 			assertSecurityHeaders(t, rec.Header())
 		})
 	}
+}
+
+func TestHead(t *testing.T) {
+	h, _ := newTestServer(t, nil)
+	rec := do(h, http.MethodHead, "/api/health", "", "")
+	assert.Equal(t, http.StatusOK, rec.Code)
+	assert.Empty(t, rec.Body.String(), "HEAD answers no body")
+	assert.Equal(t, "32", rec.Header().Get("Content-Length"), "but the GET's length")
+	assertSecurityHeaders(t, rec.Header())
+	rec = do(h, http.MethodHead, "/api/shares/"+fixedID, "", "")
+	assert.Equal(t, http.StatusNotFound, rec.Code)
+	assert.Empty(t, rec.Body.String())
+	rec = do(h, http.MethodHead, "/api/plan", "", "")
+	assert.Equal(t, http.StatusMethodNotAllowed, rec.Code)
 }
 
 func TestValidate(t *testing.T) {

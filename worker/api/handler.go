@@ -105,7 +105,14 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			rt.handle(s, w, r, params)
 			return
 		}
+		if rt.Method == http.MethodGet && r.Method == http.MethodHead {
+			rt.handle(s, headWriter{w}, r, params)
+			return
+		}
 		allow = append(allow, rt.Method)
+		if rt.Method == http.MethodGet {
+			allow = append(allow, http.MethodHead)
+		}
 	}
 	if allow == nil {
 		what := "API route"
@@ -169,3 +176,9 @@ func reqContext(r *http.Request) context.Context {
 	}
 	return context.Background()
 }
+
+// headWriter answers a HEAD request: the headers and status of the GET, without its body.
+type headWriter struct{ http.ResponseWriter }
+
+// Write discards the body.
+func (headWriter) Write(b []byte) (int, error) { return len(b), nil }
