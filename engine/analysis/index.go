@@ -27,6 +27,8 @@ type index struct {
 	targets  []target
 	srvOff   []int // first flat server index of each pool
 	nServers int
+	names    []string // each element's String, made on first use
+	setups   []string // each element's Setup, made on first use
 	users    int // users homed on Front End pools
 	byFQDN   map[string]int
 }
@@ -234,4 +236,26 @@ func (x *index) poolOfElement(e Element) int {
 		return i
 	}
 	return -1
+}
+
+// name returns element i's String, made once: reports name the same elements many times.
+func (x *index) name(i int) string {
+	if x.names == nil {
+		x.names = make([]string, len(x.elems))
+	}
+	if x.names[i] == "" {
+		x.names[i] = x.elems[i].String()
+	}
+	return x.names[i]
+}
+
+// setup returns element i's Setup line, made once.
+func (x *index) setup(i int) string {
+	if x.setups == nil {
+		x.setups = make([]string, len(x.elems))
+	}
+	if x.setups[i] == "" {
+		x.setups[i] = x.elems[i].Setup()
+	}
+	return x.setups[i]
 }

@@ -229,11 +229,11 @@ func worstOf(x *index, name string, kind int, g *agg, base float64) Worst {
 	w := Worst{Figure: name, Count: g.n, Value: formatFig(kind, v), Number: numberOf(kind, v)}
 	for k := int8(0); k < g.ne; k++ {
 		e := g.ex[k]
-		set := FailureSet{x.elems[e.a]}
+		ref := SetRef{Elements: []string{x.name(int(e.a))}, Setup: []string{x.setup(int(e.a))}}
 		if e.b >= 0 {
-			set = append(set, x.elems[e.b])
+			ref.Elements = append(ref.Elements, x.name(int(e.b)))
+			ref.Setup = append(ref.Setup, x.setup(int(e.b)))
 		}
-		ref := SetRef{Elements: set.Names(), Setup: set.Setup()}
 		if kind == figLoad && e.pool >= 0 {
 			ref.Pool = x.pools[e.pool].fqdn
 		}
