@@ -29,7 +29,7 @@ type index struct {
 	nServers int
 	names    []string // each element's String, made on first use
 	setups   []string // each element's Setup, made on first use
-	users    int // users homed on Front End pools
+	users    int      // users homed on Front End pools
 	byFQDN   map[string]int
 }
 
