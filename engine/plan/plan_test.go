@@ -524,3 +524,42 @@ func TestCallLine(t *testing.T) {
 	assert.False(t, call("Invoke-CsManagementServerFailover", sw("WhatIf")).Changing())
 	assert.True(t, call("Invoke-CsPoolFailOver", q("PoolFqdn", atl)).Changing())
 }
+
+// TestEveryPoolOfTheSamples builds the plan of every Front End pool of every sample topology
+// (every tenth of large.yaml), planned and disaster, with failback: each is either built and
+// passes its simulation, or refused for a documented reason about the topology, never
+// because a planned step fails in the simulation.
+func TestEveryPoolOfTheSamples(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "scenarios", "topologies", "*.yaml"))
+	require.NoError(t, err)
+	refusals := map[string]bool{"PL003": true, "PL007": true, "PL008": true, "PL010": true, "PL011": true}
+	built := 0
+	for _, f := range files {
+		topo := load(t, filepath.Base(f))
+		requireSim(t, topo)
+		n := 0
+		for _, pool := range topo.Pools {
+			if !pool.Role.IsFrontEnd() {
+				continue
+			}
+			n++
+			if len(topo.Pools) > 50 && n%10 != 1 {
+				continue
+			}
+			for _, mode := range []Mode{Planned, Disaster} {
+				p, fs := Build(topo, Request{Pool: pool.FQDN, Mode: mode, Failback: true})
+				if p != nil {
+					built++
+					assert.True(t, p.Prediction.Simulated)
+					continue
+				}
+				for _, finding := range fs {
+					if finding.Severity == topology.Error {
+						assert.True(t, refusals[finding.Code], "%s %s %s: %v", filepath.Base(f), pool.FQDN, mode, finding)
+					}
+				}
+			}
+		}
+	}
+	assert.Greater(t, built, 20)
+}
