@@ -305,6 +305,10 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		require.Equal(t, 200, r.status)
 		assert.JSONEq(t, `{"service":"failwright-worker"}`, string(r.body))
 		assertAPIHeaders(t, r.header)
+		r = s.do(t, "HEAD", "/api/health", "", nil)
+		assert.Equal(t, 200, r.status)
+		assert.Empty(t, r.body)
+		assertAPIHeaders(t, r.header)
 	})
 
 	t.Run("page", func(t *testing.T) {

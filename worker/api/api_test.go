@@ -173,7 +173,6 @@ func TestHead(t *testing.T) {
 	rec := do(h, http.MethodHead, "/api/health", "", "")
 	assert.Equal(t, http.StatusOK, rec.Code)
 	assert.Empty(t, rec.Body.String(), "HEAD answers no body")
-	assert.Equal(t, "32", rec.Header().Get("Content-Length"), "but the GET's length")
 	assertSecurityHeaders(t, rec.Header())
 	rec = do(h, http.MethodHead, "/api/shares/"+fixedID, "", "")
 	assert.Equal(t, http.StatusNotFound, rec.Code)

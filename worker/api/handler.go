@@ -177,8 +177,15 @@ func reqContext(r *http.Request) context.Context {
 	return context.Background()
 }
 
-// headWriter answers a HEAD request: the headers and status of the GET, without its body.
+// headWriter answers a HEAD request: the headers and status of the GET, without its body and
+// without its Content-Length, which the Workers runtime would hold the empty body to.
 type headWriter struct{ http.ResponseWriter }
+
+// WriteHeader drops Content-Length and sends the status.
+func (h headWriter) WriteHeader(status int) {
+	h.Header().Del("Content-Length")
+	h.ResponseWriter.WriteHeader(status)
+}
 
 // Write discards the body.
 func (headWriter) Write(b []byte) (int, error) { return len(b), nil }
