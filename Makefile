@@ -9,7 +9,7 @@ GOROOT_DIR := $(shell $(GO) env GOROOT)
 WASM_PATH  := $(GOROOT_DIR)/lib/wasm:$(PATH)
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: run build test deps deps-go deps-chromium deps-npm fmt-check vet test-go test-wasm bench clean web web-generate web-check
+.PHONY: run build test deps deps-go deps-chromium deps-npm fmt-check vet test-go test-wasm bench clean web web-generate web-check screenshots
 
 ## ---- build --------------------------------------------------------------------------
 build: deps-go web
@@ -129,3 +129,7 @@ worker-dev: web worker deps-npm
 # Go tests in make test).
 scenarios: deps-go
 	$(GO) run ./cmd/failwright run scenarios/*.yaml
+
+# Rewrites docs/screenshots/*.png from the browser tests (the README shows them).
+screenshots: web deps-chromium
+	$(GO) test -count=1 ./web/browsertest -run 'Journey|Plan|Scenarios|Performance|Damaged' -args -screenshots

@@ -24,7 +24,7 @@ import (
 
 const chromiumPath = "/usr/bin/chromium"
 
-var screenshots = flag.Bool("screenshots", true, "write docs/screenshots/*.png")
+var screenshots = flag.Bool("screenshots", false, "write the screenshots to docs/screenshots/*.png (make screenshots); without it they go to a temporary directory")
 
 // The one browser and one server that every test shares; each test opens its own tab in its
 // own browser context, so storage does not leak between tests.
@@ -172,14 +172,14 @@ func (p *page) errors() []string {
 // screenshot saves the page to docs/screenshots/NAME.png.
 func (p *page) screenshot(name string) {
 	p.t.Helper()
-	if !*screenshots {
-		return
-	}
 	ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)
 	defer cancel()
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	require.NoError(p.t, err)
-	dir := filepath.Join("..", "..", "docs", "screenshots")
+	dir := p.t.TempDir()
+	if *screenshots {
+		dir = filepath.Join("..", "..", "docs", "screenshots")
+	}
 	require.NoError(p.t, os.MkdirAll(dir, 0o755))
 	require.NoError(p.t, os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644))
 }

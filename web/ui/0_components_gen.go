@@ -68,6 +68,13 @@ func poolClass(p PoolBox) string {
 	return c
 }
 
+func svgClass(overview bool) string {
+	if overview {
+		return "overview"
+	}
+	return "detailed"
+}
+
 func tileState(p PoolBox) string {
 	s := ""
 	if p.State != "" && p.State != "Active" {
@@ -126,6 +133,7 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgparent.AppendChild(vgn)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "svg", Attr: []vugu.VGAttribute{{Namespace: "", Key: "xmlns", Val: "http://www.w3.org/2000/svg"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "img"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "diagram-title"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "diagram-svg"}}}
 				vgparent.AppendChild(vgn)
+				vgn.AddAttrInterface("class", svgClass(c.L.Overview))
 				vgn.AddAttrInterface("height", c.L.Height)
 				vgn.AddAttrInterface("viewBox", "0 0 "+Itoa(c.L.Width)+" "+Itoa(c.L.Height))
 				vgn.AddAttrInterface("width", c.L.Width)
