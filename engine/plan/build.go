@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"failwright/engine/sim"
 	"failwright/engine/topology"
 )
 
@@ -36,6 +37,19 @@ type failure struct {
 	cmsDown bool
 	// cmsPool is the pool hosting the active master, when known ("" means the topology's).
 	cmsPool string
+	// backup is the Backup Service state of each direction, when known (from a simulation).
+	backup []sim.BackupSnapshot
+}
+
+// backupState returns the state of the Backup Service direction from one pool to another,
+// or "" when unknown.
+func (f *failure) backupState(from, to string) sim.BackupState {
+	for _, b := range f.backup {
+		if strings.EqualFold(b.From, from) && strings.EqualFold(b.To, to) {
+			return b.State
+		}
+	}
+	return ""
 }
 
 func (f *failure) isDown(fqdn string) bool {
@@ -341,6 +355,9 @@ func (b *builder) checkState() {
 	if b.req.Mode == Planned && b.st.isDown(p.FQDN) {
 		b.errorf("PL012", "request.mode", "Plan a disaster failover (--disaster): a planned failover needs the pool running.",
 			"pool "+p.FQDN+" is down; a planned failover cannot make it read-only and copy its last changes")
+	} else if st := b.st.backupState(p.FQDN, bk.FQDN); b.req.Mode == Planned && st != "" && st != sim.BackupSteady && st != sim.BackupFinal {
+		b.errorf("PL023", "request.mode", "Restore what stops the Backup Service (a cut link between the sites, a stopped back end), or plan a disaster failover.",
+			"the Backup Service from "+p.FQDN+" to "+bk.FQDN+" is in "+string(st)+": a planned failover would wait for a final state that does not come")
 	}
 	if b.req.Mode == Disaster && !b.st.isDown(p.FQDN) {
 		b.warnf("PL021", "request.mode", "Plan a planned failover (--planned) while the pool runs: it loses no data.",

@@ -259,6 +259,8 @@ func TestRefused(t *testing.T) {
 			Request{Pool: atl, Mode: Disaster}, "PL008", "pools[atl-cs-001.litwareinc.com].backupPool"},
 		{"planned failover of a lost pool", load(t, "litwareinc.yaml"),
 			Request{Pool: atl, Mode: Planned, Setup: []string{"Stop-SimSite -Site Atlanta"}}, "PL012", "request.mode"},
+		{"planned failover across a cut link", load(t, "litwareinc.yaml"),
+			Request{Pool: atl, Mode: Planned, Setup: []string{"Disconnect-SimSite -Site Atlanta -To Dallas"}}, "PL023", "request.mode"},
 		{"setup is not a simulator verb", load(t, "litwareinc.yaml"),
 			Request{Pool: atl, Mode: Disaster, Setup: []string{"Invoke-CsPoolFailOver -PoolFqdn atl-cs-001.litwareinc.com"}}, "PL013", "request.setup[0]"},
 		{"two lines in one setup line", load(t, "litwareinc.yaml"),

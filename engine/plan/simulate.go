@@ -352,5 +352,5 @@ func snapshotFailure(snap sim.Snapshot) failure {
 			down = append(down, ps.FQDN)
 		}
 	}
-	return failure{down: down, cmsDown: !snap.CMS.Available, cmsPool: snap.CMS.ActivePool}
+	return failure{down: down, cmsDown: !snap.CMS.Available, cmsPool: snap.CMS.ActivePool, backup: snap.Backup}
 }
