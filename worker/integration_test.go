@@ -385,6 +385,19 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		}
 	})
 
+	t.Run("run is byte-identical to the CLI", func(t *testing.T) {
+		const file = "scenarios/seed-example1-planned-failover.yaml"
+		want := runCLI(t, "run", file, "--json")
+		require.NotEmpty(t, want)
+		src, err := os.ReadFile(filepath.Join("..", file))
+		require.NoError(t, err)
+		body, err := json.Marshal(map[string]string{"scenario": string(src), "name": file})
+		require.NoError(t, err)
+		r := s.do(t, "POST", "/api/run", "application/json", body)
+		require.Equal(t, 200, r.status, "%s", r.body)
+		assert.True(t, bytes.Equal(want, r.body), "failwright run %s --json: the Worker's report differs: %s", file, firstDiff(want, r.body))
+	})
+
 	t.Run("plan is byte-identical to the CLI", func(t *testing.T) {
 		const file = "scenarios/topologies/litwareinc.yaml"
 		for _, tc := range []struct {

@@ -171,7 +171,7 @@ func (realEngine) Decode(name string, src []byte) topology.Findings {
 }
 
 // Run implements Engine with scenarios.Decode and scenarios.Run, the steps of
-// "failwright run --json".
+// "failwright run FILE --json" for one scenario.
 func (realEngine) Run(name string, src, topo []byte) ([]byte, bool, topology.Findings, error) {
 	sc, fs := scenarios.Decode(name, src, resolverFor(topo))
 	fs.Sort()
