@@ -180,13 +180,6 @@ func (l *levelAgg) record(base *baseline, f *Figures, edges int, worse []poolVal
 	l.recordPools(base, worse, e)
 }
 
-// recordSplit is record for a composed pair, whose changed pools are in two lists.
-func (l *levelAgg) recordSplit(base *baseline, f *Figures, edges int, w1, w2 []poolVal, e example) {
-	l.recordFigs(base, f, edges, e)
-	l.recordPools(base, w1, e)
-	l.recordPools(base, w2, e)
-}
-
 // recordFigs adds one failure set's global figures.
 func (l *levelAgg) recordFigs(base *baseline, f *Figures, edges int, e example) {
 	l.sets++
