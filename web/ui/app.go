@@ -113,6 +113,7 @@ type App struct {
 	samples      []string
 	libraryAsked bool
 	scrollTrain  bool
+	warmed       bool
 	findingsGen  int
 }
 
@@ -207,6 +208,12 @@ func (a *App) validate() {
 // AfterRender is called by the render loop after each render: it saves the workspace when it
 // changed.
 func (a *App) AfterRender() {
+	if !a.warmed {
+		// Warm the engine worker up in the background once the page is interactive: the
+		// samples menu, imports, scenarios and plans need it.
+		a.warmed = true
+		a.host.Defer(func() { a.Library() }, true)
+	}
 	if a.scrollConsole {
 		a.scrollConsole = false
 		a.host.ScrollToEnd("console")
@@ -352,7 +359,6 @@ type Sample struct {
 // the engine worker lists on first use).
 func (a *App) Samples() []Sample {
 	out := []Sample{{File: "", Name: "Two-site pair (starter)"}}
-	a.Library()
 	for _, n := range a.samples {
 		out = append(out, Sample{File: n, Name: path.Base(n)})
 	}

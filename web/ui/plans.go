@@ -171,3 +171,15 @@ func (a *App) DownloadPlan(kind string) {
 	}
 	a.host.Download(name+"."+kind, mimeType, []byte(text))
 }
+
+// PlanFor opens the Plans tab for a pool: a disaster plan when the pool is down, a planned
+// one otherwise.
+func (a *App) PlanFor(fqdn string, disaster bool) {
+	a.Plan.Pool = fqdn
+	a.Plan.Mode = string(plan.Planned)
+	if disaster {
+		a.Plan.Mode = string(plan.Disaster)
+	}
+	a.SetTab(TabPlans)
+	a.BuildPlan()
+}
