@@ -104,23 +104,7 @@ func newPage(t *testing.T, path string) *page {
 		t.Skip(skipReason)
 	}
 	require.NoError(t, setupErr)
-	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
-	t.Cleanup(cancel)
-	p := &page{t: t, ctx: ctx}
-	msgs := chromedp.Console(ctx)
-	go func() {
-		for m, err := range msgs {
-			if err != nil {
-				return
-			}
-			p.mu.Lock()
-			p.console = append(p.console, m)
-			p.mu.Unlock()
-		}
-	}()
-	p.do(chromedp.Navigate(srv.URL + path))
-	p.waitReady()
-	return p
+	return newPageAt(t, srv.URL+path)
 }
 
 // waitReady waits until the app has rendered once after a (re)load.
