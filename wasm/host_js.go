@@ -273,3 +273,9 @@ func (h *browserHost) Defer(f func(), render bool) {
 	})
 	h.win.Call("setTimeout", cb, 0)
 }
+
+func (h *browserHost) Focus(id string) {
+	if el := h.win.Get("document").Call("getElementById", id); el.Truthy() {
+		el.Call("focus")
+	}
+}

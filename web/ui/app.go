@@ -114,6 +114,7 @@ type App struct {
 	libraryAsked bool
 	scrollTrain  bool
 	warmed       bool
+	focus        string
 	findingsGen  int
 }
 
@@ -214,6 +215,10 @@ func (a *App) AfterRender() {
 		a.warmed = true
 		a.host.Defer(func() { a.Library() }, true)
 	}
+	if a.focus != "" {
+		a.host.Focus(a.focus)
+		a.focus = ""
+	}
 	if a.scrollConsole {
 		a.scrollConsole = false
 		a.host.ScrollToEnd("console")
@@ -302,6 +307,42 @@ func (a *App) notify(kind, format string, args ...any) {
 	if len(a.Notices) > 5 {
 		a.Notices = a.Notices[len(a.Notices)-5:]
 	}
+}
+
+// tabs lists the tabs in order, for arrow-key navigation.
+var tabs = []string{TabTopology, TabSimulate, TabScenarios, TabPlans}
+
+// TabKey moves between tabs with the arrow, Home and End keys, as the WAI-ARIA tabs pattern
+// does, and keeps the focus on the tab shown.
+func (a *App) TabKey(key string) {
+	i := 0
+	for j, t := range tabs {
+		if t == a.Tab {
+			i = j
+		}
+	}
+	switch key {
+	case "ArrowRight":
+		i = (i + 1) % len(tabs)
+	case "ArrowLeft":
+		i = (i + len(tabs) - 1) % len(tabs)
+	case "Home":
+		i = 0
+	case "End":
+		i = len(tabs) - 1
+	default:
+		return
+	}
+	a.SetTab(tabs[i])
+	a.focus = "tab-" + tabs[i]
+}
+
+// TabIndex is the tabindex of a tab button: only the selected tab is in the Tab order.
+func (a *App) TabIndex(tab string) string {
+	if a.Tab == tab {
+		return "0"
+	}
+	return "-1"
 }
 
 // SetTab shows a tab.

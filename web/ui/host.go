@@ -28,6 +28,8 @@ type Host interface {
 	// Engine sends a request to the engine worker (engine.wasm in a Web Worker) and calls done
 	// with its answer.
 	Engine(request []byte, done func(response []byte, err error))
+	// Focus moves the keyboard focus to the element with the given id.
+	Focus(id string)
 	// ScrollToEnd scrolls the element with the given id to its bottom.
 	ScrollToEnd(id string)
 	// NowMs is a monotonic clock in milliseconds, used only to measure rendering.
@@ -101,6 +103,9 @@ func (h *MemHost) Engine(req []byte, done func([]byte, error)) {
 	}
 	done(h.EngineFunc(req), nil)
 }
+
+// Focus implements Host; MemHost records nothing.
+func (h *MemHost) Focus(string) {}
 
 // ScrollToEnd implements Host; MemHost has nothing to scroll.
 func (h *MemHost) ScrollToEnd(string) {}

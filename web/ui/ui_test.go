@@ -255,3 +255,17 @@ func TestLargeTopologyRendersAFilteredEditorAndAnOverview(t *testing.T) {
 }
 
 var _ = proto.OpPlan
+
+func TestTabsWithTheKeyboard(t *testing.T) {
+	a, _ := newTestApp(t)
+	a.TabKey("ArrowRight")
+	assert.Equal(t, TabSimulate, a.Tab)
+	a.TabKey("ArrowLeft")
+	a.TabKey("ArrowLeft")
+	assert.Equal(t, TabPlans, a.Tab, "arrows wrap around")
+	a.TabKey("Home")
+	assert.Equal(t, TabTopology, a.Tab)
+	html := render(t, a)
+	assert.Regexp(t, `id="tab-topology"[^>]*tabindex="0"`, html)
+	assert.Regexp(t, `id="tab-plans"[^>]*tabindex="-1"`, html)
+}
