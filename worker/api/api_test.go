@@ -390,6 +390,23 @@ func TestSharesBadIDSource(t *testing.T) {
 	decodeProblem(t, rec, http.StatusInternalServerError, ProblemInternal)
 }
 
+func TestShareIDCollision(t *testing.T) {
+	ids := []string{fixedID, fixedID, "0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b", fixedID, fixedID, fixedID}
+	h, store := newTestServer(t, func(c *Config) {
+		c.NewID = func() (string, error) { id := ids[0]; ids = ids[1:]; return id, nil }
+	})
+	rec := do(h, http.MethodPost, "/api/shares", "application/json", `{"n":1}`)
+	require.Equal(t, http.StatusCreated, rec.Code)
+	rec = do(h, http.MethodPost, "/api/shares", "application/json", `{"n":2}`)
+	require.Equal(t, http.StatusCreated, rec.Code, "a taken ID is drawn again")
+	assert.Contains(t, rec.Body.String(), "0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b")
+	rec = do(h, http.MethodPost, "/api/shares", "application/json", `{"n":3}`)
+	decodeProblem(t, rec, http.StatusInternalServerError, ProblemInternal) // three taken IDs in a row: a broken source
+	got, err := store.Get(context.Background(), fixedID)
+	require.NoError(t, err)
+	assert.Equal(t, `{"n":1}`, string(got.Body), "the first share is never replaced")
+}
+
 func TestMemStoreImmutable(t *testing.T) {
 	s := NewMemStore()
 	ctx := context.Background()

@@ -44,19 +44,28 @@ func (s *server) createShare(w http.ResponseWriter, r *http.Request, _ map[strin
 		writeProblem(w, p)
 		return
 	}
-	id, err := s.cfg.NewID()
-	if err != nil {
-		s.internal(w, r, fmt.Errorf("new share ID: %w", err))
-		return
-	}
-	if !ValidShareID(id) {
-		s.internal(w, r, fmt.Errorf("new share ID %q is not a version 4 UUID", id))
-		return
-	}
-	sh := Share{ID: id, CreatedAt: s.cfg.Now().UTC(), Body: body, SHA256: digest(body)}
-	if err := s.cfg.Store.Create(reqContext(r), sh); err != nil {
-		s.internal(w, r, err)
-		return
+	// A fresh random ID is taken; should it ever be taken already (a 2^-122 chance, or a
+	// broken ID source), another is drawn, and the share that holds it stays as it is.
+	var id string
+	for attempt := 0; ; attempt++ {
+		var err error
+		if id, err = s.cfg.NewID(); err != nil {
+			s.internal(w, r, fmt.Errorf("new share ID: %w", err))
+			return
+		}
+		if !ValidShareID(id) {
+			s.internal(w, r, fmt.Errorf("new share ID %q is not a version 4 UUID", id))
+			return
+		}
+		sh := Share{ID: id, CreatedAt: s.cfg.Now().UTC(), Body: body, SHA256: digest(body)}
+		err = s.cfg.Store.Create(reqContext(r), sh)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, ErrShareExists) || attempt == 2 {
+			s.internal(w, r, err)
+			return
+		}
 	}
 	w.Header().Set("Location", "/api/shares/"+id)
 	writeJSON(w, http.StatusCreated, shareCreated{ID: id, URL: "/#share=" + id})
