@@ -15,6 +15,9 @@ func (p *page) renders() int {
 // act runs JavaScript that triggers an app event and waits until the app has rendered it.
 func (p *page) act(js string) {
 	p.t.Helper()
+	// Let deferred work (validation, saving, engine answers already in flight) finish first,
+	// so that the render counted below is the one this event causes.
+	eval[bool](p, `new Promise((r) => requestIdleCallback(() => r(true), {timeout: 2000}))`)
 	before := p.renders()
 	eval[bool](p, `(() => { `+js+`; return true })()`)
 	p.poll(`+document.getElementById("app").dataset.renders > `+itoa(before), 10*time.Second)
