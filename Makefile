@@ -104,7 +104,7 @@ web-check:
 WORKER_OUT  := build/worker
 WORKER_SITE := build/worker-site
 WRANGLER_ENV := WRANGLER_SEND_METRICS=false CI=true CLOUDFLARE_CF_FETCH_ENABLED=false
-.PHONY: worker worker-dev
+.PHONY: worker worker-dev worker-size
 
 # build/worker/: the Worker's wasm and its JavaScript loader (workers-assets-gen);
 # build/worker-site/: the web app from build/web (when built) and worker/_headers.
@@ -118,10 +118,20 @@ worker: deps-go
 	@echo "== worker: app.wasm $$(stat -c %s $(WORKER_OUT)/app.wasm) bytes, gzip $$(gzip -9 -c $(WORKER_OUT)/app.wasm | wc -c) bytes"
 
 # The app and the API on http://127.0.0.1:8787 with a local D1 under worker/.wrangler/state:
-# no Cloudflare account needed.
-worker-dev: web worker deps-npm
+# no Cloudflare account needed. The web app is built before the Worker copies it, even
+# under make -j.
+worker-dev: deps-npm
+	$(MAKE) web
+	$(MAKE) worker
 	cd worker && $(WRANGLER_ENV) npx wrangler d1 migrations apply DB --local
 	cd worker && $(WRANGLER_ENV) npx wrangler dev --ip 127.0.0.1 --port 8787 --inspector-port 0 --show-interactive-dev-session=false
+
+# What Cloudflare would count against its Worker size limits (docs/deploy.md): a dry-run
+# deploy, no account needed.
+worker-size: deps-npm
+	$(MAKE) web
+	$(MAKE) worker
+	cd worker && $(WRANGLER_ENV) npx wrangler deploy --dry-run --outdir $(CURDIR)/build/worker-dry-run | grep -E 'Total Upload|assets directory'
 
 ## ---- scenarios (scenarios/, docs/scenarios.md) ---------------------------------------------
 .PHONY: scenarios
