@@ -213,3 +213,16 @@ func (p *page) downloaded(dir, name string) []byte {
 		<-time.After(50 * time.Millisecond)
 	}
 }
+
+// pollGo waits until cond holds, checking it every 50 ms (for conditions outside the page,
+// such as a downloaded file).
+func (p *page) pollGo(cond func() bool, timeout time.Duration) {
+	p.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			p.t.Fatalf("condition not met within %v", timeout)
+		}
+		<-time.After(50 * time.Millisecond)
+	}
+}
