@@ -183,6 +183,9 @@ func newIndex(t *topology.Topology) (*index, error) {
 		t := target{pool: x.poolOfElement(e), server: -1, site: -1, edge: -1, link: -1}
 		switch e.Kind {
 		case KindServer:
+			if t.pool < 0 {
+				break
+			}
 			for k, name := range x.pools[t.pool].servers {
 				if name == e.Name {
 					t.server = x.srvOff[t.pool] + k

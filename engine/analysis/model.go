@@ -133,19 +133,29 @@ func (m *Model) evalPools(set []int, sc *scratch, out *Outcome, pools []int, bas
 		t := &x.targets[ei]
 		switch x.elems[ei].Kind {
 		case KindServer:
-			sc.srvUp[t.server] = false
+			if t.server >= 0 {
+				sc.srvUp[t.server] = false
+			}
 		case KindPool:
-			sc.poolDown[t.pool] = true
+			if t.pool >= 0 {
+				sc.poolDown[t.pool] = true
+			}
 		case KindSite:
-			sc.siteDown[t.site] = true
+			if t.site >= 0 {
+				sc.siteDown[t.site] = true
+			}
 		case KindEdge:
-			sc.edgeDown[t.edge] = true
+			if t.edge >= 0 {
+				sc.edgeDown[t.edge] = true
+			}
 		case KindBackEnd:
 			sc.beDown = true
 		case KindMirror:
 			sc.mirrorDown = true
 		case KindLink:
-			sc.cut[t.link] = true
+			if t.link >= 0 {
+				sc.cut[t.link] = true
+			}
 		}
 	}
 	restricted := len(pools) < len(x.pools)
@@ -161,7 +171,7 @@ func (m *Model) evalPools(set []int, sc *scratch, out *Outcome, pools []int, bas
 		}
 	}
 	for _, ei := range set {
-		if x.elems[ei].Kind == KindServer {
+		if x.elems[ei].Kind == KindServer && x.targets[ei].server >= 0 {
 			sc.srvUp[x.targets[ei].server] = true
 		}
 	}
