@@ -156,7 +156,7 @@ func start(t *testing.T, d deployment, extra ...string) *server {
 	s := &server{base: fmt.Sprintf("http://127.0.0.1:%d", port), done: make(chan struct{})}
 	s.cmd = exec.Command(wranglerBin, "dev", "--config", d.config, "--persist-to", d.state,
 		"--ip", "127.0.0.1", "--port", fmt.Sprint(port), "--inspector-port", "0",
-		"--show-interactive-dev-session=false", "--log-level", "info")
+		"--show-interactive-dev-session=false", "--log-level", "log")
 	s.cmd.Args = append(s.cmd.Args, extra...)
 	s.cmd.Env = append(os.Environ(), wranglerEnv...)
 	s.cmd.Env = append(s.cmd.Env, "WRANGLER_LOG_PATH="+filepath.Join(d.dir, "logs"))
@@ -555,6 +555,27 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		resp.Body.Close()
 		assert.Equal(t, http.StatusOK, resp.StatusCode)
 		assert.Empty(t, resp.Header.Get("Access-Control-Allow-Origin"), "an origin not listed gets no CORS")
+	})
+
+	t.Run("without its D1 binding shares fail cleanly", func(t *testing.T) {
+		var cfg map[string]any
+		raw, err := os.ReadFile(d.config)
+		require.NoError(t, err)
+		require.NoError(t, json.Unmarshal(raw, &cfg))
+		delete(cfg, "d1_databases")
+		nodb := d
+		nodb.config = filepath.Join(d.dir, "wrangler-nodb.json")
+		raw, err = json.Marshal(cfg)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(nodb.config, raw, 0o644))
+		s3 := start(t, nodb)
+		r := s3.do(t, "POST", "/api/shares", "application/json", []byte(`{}`))
+		p := problemOf(t, r, 500, api.ProblemInternal)
+		assert.NotContains(t, p.Detail, "D1", "the cause is logged, not sent")
+		assert.Contains(t, s3.output(), "D1 binding DB", "the log says what is missing")
+		r = s3.do(t, "POST", "/api/validate", "application/yaml", topo)
+		assert.Equal(t, 200, r.status, "validation needs no database")
+		s3.stop(t)
 	})
 
 	t.Run("shares are immutable in D1", func(t *testing.T) {
