@@ -277,3 +277,14 @@ func (a *App) LastExecMs() string {
 	}
 	return ""
 }
+
+// ResetSimulation starts the simulation again from the initial state (undoable): the shell
+// log is emptied.
+func (a *App) ResetSimulation() {
+	if len(a.W().Log) == 0 {
+		return
+	}
+	a.doc.Edit("reset the simulation", "", func(w *workspace.Workspace) { w.Log = nil })
+	a.dirty = true
+	a.replay()
+}

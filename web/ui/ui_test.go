@@ -269,3 +269,14 @@ func TestTabsWithTheKeyboard(t *testing.T) {
 	assert.Regexp(t, `id="tab-topology"[^>]*tabindex="0"`, html)
 	assert.Regexp(t, `id="tab-plans"[^>]*tabindex="-1"`, html)
 }
+
+func TestResetSimulationIsUndoable(t *testing.T) {
+	a, _ := newTestApp(t)
+	a.FailSite("Seattle")
+	a.ResetSimulation()
+	assert.Empty(t, a.History())
+	assert.Equal(t, sim.HealthUp, a.Snapshot().Pools[0].Health)
+	a.Undo()
+	assert.Equal(t, []string{"Stop-SimSite -Site Seattle"}, a.History())
+	assert.Equal(t, sim.HealthDown, a.Snapshot().Pools[0].Health)
+}
