@@ -189,6 +189,12 @@ type shellSession struct {
 	holdQuestion bool
 }
 
+// isCommand reports whether a line parses and starts with a known cmdlet or simulator verb.
+func isCommand(line string) bool {
+	sts, err := shell.Parse(line)
+	return err == nil && len(sts) > 0 && shell.Default.Lookup(sts[0].Name) != nil
+}
+
 // isExit reports whether the line asks to leave the shell.
 func isExit(line string) bool {
 	l := strings.ToLower(strings.TrimSpace(line))
@@ -202,10 +208,15 @@ func (sh *shellSession) script(r io.Reader) int {
 	sc.Buffer(make([]byte, 64*1024), 4<<20)
 	for sc.Scan() {
 		line := strings.TrimSuffix(sc.Text(), "\r")
-		if sh.pending {
+		if sh.pending && !isCommand(line) {
 			fmt.Fprintln(sh.out, line) // the answer, after the prompt's choices
 			sh.exec(line)
 			continue
+		}
+		if sh.pending {
+			// A command where the answer was expected: the simulator declines the
+			// question and runs the command, which is echoed after a fresh prompt.
+			fmt.Fprintln(sh.out)
 		}
 		fmt.Fprintln(sh.out, shellPrompt+line)
 		if isExit(line) {

@@ -73,12 +73,14 @@ func (s *Sim) Exec(line string) Result {
 	return res
 }
 
+// errLines turns a formatted error record into console lines. Like PowerShell 5.1's console,
+// the record is followed by a blank line, which sets it apart from what comes next.
 func errLines(ss []string) []Line {
-	out := make([]Line, len(ss))
+	out := make([]Line, len(ss), len(ss)+1)
 	for i, t := range ss {
 		out[i] = Line{Kind: LineError, Text: t}
 	}
-	return out
+	return append(out, Line{Kind: LineError, Text: ""})
 }
 
 // versionFor picks the product version a statement binds against: the version of the pool its
@@ -189,6 +191,15 @@ func (s *Sim) answer(p *pending, line string) Result {
 			{Kind: LinePrompt, Text: confirmChoices},
 		}}
 	default:
+		if looksLikeCommand(line) {
+			// A command typed (or the next line of a script) instead of an answer: the
+			// question counts as declined and the command runs, rather than every following
+			// line being swallowed as a wrong answer.
+			note := Line{Kind: LineInfo, Text: fmt.Sprintf(`No answer to the question: the operation "%s" on target "%s" was not performed.`, p.op, p.tgt)}
+			r := s.Exec(line)
+			r.Lines = append([]Line{note}, r.Lines...)
+			return r
+		}
 		s.st.pending = p
 		return Result{Prompt: true, Lines: []Line{{Kind: LinePrompt, Text: confirmChoices}}}
 	}
@@ -257,9 +268,7 @@ func (c *ctx) nonFatal(id, category, msg string) bool {
 
 func (c *ctx) writeError(id, category, msg string, _ bool) {
 	e := shell.NewError(c.cmd.Cmdlet, id, category, msg).At(c.stmt)
-	for _, t := range e.Format(c.src) {
-		c.emit(LineError, t)
-	}
+	c.res.Lines = append(c.res.Lines, errLines(e.Format(c.src))...)
 	if !c.res.Failed {
 		c.res.Failed, c.res.ErrorID = true, id
 	}
@@ -349,4 +358,14 @@ func (c *ctx) requireCMS() bool {
 	c.fail("FW-CMS-UNAVAILABLE", "ResourceUnavailable", fmt.Sprintf(
 		"Cannot connect to the Central Management store on %s. The active master does not respond. Fail over the Central Management Server with Invoke-CsManagementServerFailover, then run this command again.", where))
 	return false
+}
+
+// looksLikeCommand reports whether a line given as the answer to a -Confirm question is a
+// command instead: it parses, and its first statement names a known cmdlet or simulator verb.
+func looksLikeCommand(line string) bool {
+	sts, err := shell.Parse(line)
+	if err != nil || len(sts) == 0 {
+		return false
+	}
+	return shell.Default.Lookup(sts[0].Name) != nil
 }

@@ -693,6 +693,11 @@ func (s *Sim) backupState(d int) BackupState {
 	bl := s.backlog(d)
 	caughtUp := s.lastSyncView(d) >= st.dSince[d]
 	switch {
+	case !st.serving[di.from] && !st.stopped[di.from]:
+		// The source pool failed (site, servers, quorum or back end): its Backup Service
+		// cannot export, whatever it had copied before. A pool whose services a planned
+		// failover stopped is not failed: it reports its final state.
+		return BackupError
 	case st.dProdStop[d] != never && bl == 0 && (caughtUp || !st.dWorking[d]):
 		return BackupFinal
 	case !st.dWorking[d] && !st.serving[di.from]:

@@ -225,6 +225,9 @@ func cmdSimState(c *ctx) {
 	var rows [][]string
 	for p, pi := range x.pools {
 		up := s.runningServers(p)
+		if !st.siteUp[pi.site] {
+			up = 0 // nothing runs in a site that is down
+		}
 		svc := "Running"
 		if st.stopped[p] {
 			svc = "Stopped"
