@@ -1780,6 +1780,11 @@ func (c *ImportDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	var vgn *vugu.VGNode
 	vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "dialog"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "dialog"}, vugu.VGAttribute{Namespace: "", Key: "aria-modal", Val: "false"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "import-title"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "import-dialog"}}}
 	vgout.Out = append(vgout.Out, vgn) // root for output
+	vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+		EventType: "keydown",
+		Func:      func(event vugu.DOMEvent) { c.App.ImportKey(event.PropString("key")) },
+		// TODO: implement capture, etc. mostly need to decide syntax
+	})
 	{
 		vgparent := vgn
 		_ = vgparent

@@ -15,13 +15,24 @@ import (
 func (a *App) OpenImport() {
 	a.ImportOpen = true
 	a.ImportErrors = nil
+	a.focus = "import-file"
 }
 
 // CloseImport hides the import dialog.
 func (a *App) CloseImport() {
+	if a.ImportOpen {
+		a.focus = "import"
+	}
 	a.ImportOpen = false
 	a.ImportErrors = nil
 	a.ImportText = ""
+}
+
+// ImportKey closes the import dialog on Escape.
+func (a *App) ImportKey(key string) {
+	if key == "Escape" {
+		a.CloseImport()
+	}
 }
 
 // ImportData imports a file's contents (a topology in YAML or JSON, or an exported
