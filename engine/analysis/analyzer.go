@@ -227,14 +227,8 @@ func (a *Analyzer) classify() {
 	key := map[[2]int]int32{}
 	for i, e := range x.elems {
 		if e.Kind == KindServer {
-			p := x.poolOfElement(e)
-			k := -1
-			for s, name := range x.pools[p].servers {
-				if name == e.Name {
-					k = s
-					break
-				}
-			}
+			p := x.targets[i].pool
+			k := x.targets[i].server - x.srvOff[p]
 			zone := 0
 			if k >= x.pools[p].rule.AmongFirst {
 				zone = 1
@@ -467,7 +461,7 @@ func (a *Analyzer) evalSingle(c int) {
 	}
 	base := &a.base.out
 	touched := make([]bool, len(x.pools))
-	for _, p := range a.declaredPools(x.elems[rep]) {
+	for _, p := range a.declaredPools(rep) {
 		touched[p] = true
 	}
 	for p := range o.Pools {
@@ -496,41 +490,39 @@ func (a *Analyzer) evalSingle(c int) {
 			}
 		}
 	}
-	s.cmsAff = o.CMS != base.CMS || a.declaredCMS(x.elems[rep], s.units)
+	s.cmsAff = o.CMS != base.CMS || a.declaredCMS(rep, s.units)
 	a.singles[c] = s
 }
 
 // declaredPools returns the Front End pools whose state an element changes directly: a
 // server's or back end's pool, the pool itself, a site's pools and the next hops of its Edge
 // pools, an Edge pool's next hop, and the pools of the pairs a link carries.
-func (a *Analyzer) declaredPools(e Element) []int {
+func (a *Analyzer) declaredPools(i int) []int {
 	x := a.x
+	t := &x.targets[i]
 	var out []int
-	switch e.Kind {
+	switch x.elems[i].Kind {
 	case KindServer, KindPool, KindBackEnd, KindMirror:
-		if p := x.poolOfElement(e); p >= 0 {
-			out = append(out, p)
+		if t.pool >= 0 {
+			out = append(out, t.pool)
 		}
 	case KindSite:
-		s := siteIndex(x.t, e.Name)
 		for p := range x.pools {
-			if x.pools[p].site == s {
+			if x.pools[p].site == t.site {
 				out = append(out, p)
 			}
 		}
 		for _, ed := range x.edges {
-			if ed.site == s && ed.nextFE >= 0 {
+			if ed.site == t.site && ed.nextFE >= 0 {
 				out = append(out, ed.nextFE)
 			}
 		}
 	case KindEdge:
-		for _, ed := range x.edges {
-			if ed.fqdn == e.Name && ed.nextFE >= 0 {
-				out = append(out, ed.nextFE)
-			}
+		if ed := x.edges[t.edge]; ed.nextFE >= 0 {
+			out = append(out, ed.nextFE)
 		}
 	case KindLink:
-		sa, sb := siteIndex(x.t, e.Name), siteIndex(x.t, e.To)
+		sa, sb := x.links[t.link][0], x.links[t.link][1]
 		for p := range x.pools {
 			q := x.pools[p].partner
 			if q < 0 {
@@ -545,10 +537,10 @@ func (a *Analyzer) declaredPools(e Element) []int {
 	return out
 }
 
-// declaredCMS reports whether an element can change the CMS or whether a site reaches it:
-// it touches the unit of the CMS pool (the pool or its partner, which holds the standby), or
-// it is a link from the site of either.
-func (a *Analyzer) declaredCMS(e Element, units []int32) bool {
+// declaredCMS reports whether element i can change the CMS: it touches the unit of the CMS
+// pool (the pool or its partner, which holds the standby), or it is a link from the site of
+// either.
+func (a *Analyzer) declaredCMS(i int, units []int32) bool {
 	x := a.x
 	if x.cms < 0 {
 		return false
@@ -559,10 +551,10 @@ func (a *Analyzer) declaredCMS(e Element, units []int32) bool {
 			return true
 		}
 	}
-	if e.Kind == KindLink {
-		sa, sb := siteIndex(x.t, e.Name), siteIndex(x.t, e.To)
+	if x.elems[i].Kind == KindLink {
+		l := x.links[x.targets[i].link]
 		for _, p := range x.units[cu] {
-			if s := x.pools[p].site; s == sa || s == sb {
+			if s := x.pools[p].site; s == l[0] || s == l[1] {
 				return true
 			}
 		}

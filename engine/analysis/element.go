@@ -137,37 +137,57 @@ func (s FailureSet) Names() []string {
 	return parts
 }
 
-// Elements enumerates the failure elements of the index in canonical order: every Front End
-// server (pool by pool, in topology order), every Front End pool, every site, every Edge pool,
-// the CMS pool's back end and mirror (Enterprise pools with a back end), and the links between
-// sites that host the two pools of a pair, each once, sorted by the sites' topology order.
-func (x *index) elements() []Element {
+// elements enumerates the failure elements of the index in canonical order, with what each
+// fails by number: every Front End server (pool by pool, in topology order), every Front End
+// pool, every site, every Edge pool, the CMS pool's back end and mirror (Enterprise pools with
+// a back end), and the links between sites that host the two pools of a pair, each once,
+// sorted by the sites' topology order. Targets are positions, never names, so that duplicate
+// names in a topology validation would reject cannot mix elements up.
+func (x *index) elements() ([]Element, []target) {
 	var out []Element
-	for _, p := range x.pools {
-		for _, s := range p.servers {
-			out = append(out, Element{Kind: KindServer, Name: s, Pool: p.fqdn})
+	var ts []target
+	add := func(e Element, t target) {
+		out = append(out, e)
+		ts = append(ts, t)
+	}
+	none := target{pool: -1, server: -1, site: -1, edge: -1, link: -1}
+	for i, p := range x.pools {
+		for k, s := range p.servers {
+			t := none
+			t.pool, t.server = i, x.srvOff[i]+k
+			add(Element{Kind: KindServer, Name: s, Pool: p.fqdn}, t)
 		}
 	}
-	for _, p := range x.pools {
-		out = append(out, Element{Kind: KindPool, Name: p.fqdn})
+	for i, p := range x.pools {
+		t := none
+		t.pool = i
+		add(Element{Kind: KindPool, Name: p.fqdn}, t)
 	}
-	for _, s := range x.sites {
-		out = append(out, Element{Kind: KindSite, Name: s})
+	for k, s := range x.sites {
+		t := none
+		t.site = k
+		add(Element{Kind: KindSite, Name: s}, t)
 	}
-	for _, e := range x.edges {
-		out = append(out, Element{Kind: KindEdge, Name: e.fqdn})
+	for k, e := range x.edges {
+		t := none
+		t.edge = k
+		add(Element{Kind: KindEdge, Name: e.fqdn}, t)
 	}
 	if x.cms >= 0 && x.pools[x.cms].hasBE {
 		p := x.pools[x.cms]
-		out = append(out, Element{Kind: KindBackEnd, Name: p.fqdn})
+		t := none
+		t.pool = x.cms
+		add(Element{Kind: KindBackEnd, Name: p.fqdn}, t)
 		if p.hasMirror {
-			out = append(out, Element{Kind: KindMirror, Name: p.fqdn})
+			add(Element{Kind: KindMirror, Name: p.fqdn}, t)
 		}
 	}
-	for _, l := range x.links {
-		out = append(out, Element{Kind: KindLink, Name: x.sites[l[0]], To: x.sites[l[1]]})
+	for k, l := range x.links {
+		t := none
+		t.link = k
+		add(Element{Kind: KindLink, Name: x.sites[l[0]], To: x.sites[l[1]]}, t)
 	}
-	return out
+	return out, ts
 }
 
 // sortedLinks returns the distinct site pairs (lower index first) of the pairs whose pools are

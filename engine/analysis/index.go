@@ -177,40 +177,7 @@ func newIndex(t *topology.Topology) (*index, error) {
 		x.srvOff = append(x.srvOff, x.nServers)
 		x.nServers += len(x.pools[i].servers)
 	}
-	x.elems = x.elements()
-	x.targets = make([]target, len(x.elems))
-	for i, e := range x.elems {
-		t := target{pool: x.poolOfElement(e), server: -1, site: -1, edge: -1, link: -1}
-		switch e.Kind {
-		case KindServer:
-			if t.pool < 0 {
-				break
-			}
-			for k, name := range x.pools[t.pool].servers {
-				if name == e.Name {
-					t.server = x.srvOff[t.pool] + k
-					break
-				}
-			}
-		case KindSite:
-			for k, n := range x.sites {
-				if n == e.Name {
-					t.site = k
-					break
-				}
-			}
-		case KindEdge:
-			for k := range x.edges {
-				if x.edges[k].fqdn == e.Name {
-					t.edge = k
-					break
-				}
-			}
-		case KindLink:
-			t.link = x.linkOf(siteIndex(x.t, e.Name), siteIndex(x.t, e.To))
-		}
-		x.targets[i] = t
-	}
+	x.elems, x.targets = x.elements()
 	return x, nil
 }
 
@@ -228,18 +195,6 @@ func (x *index) linkOf(a, b int) int {
 	return -1
 }
 
-// poolOfElement returns the Front End pool a server, pool, back-end or mirror element
-// belongs to, or -1.
-func (x *index) poolOfElement(e Element) int {
-	name := e.Name
-	if e.Kind == KindServer {
-		name = e.Pool
-	}
-	if i, ok := x.byFQDN[strings.ToLower(name)]; ok {
-		return i
-	}
-	return -1
-}
 
 // name returns element i's String, made once: reports name the same elements many times.
 func (x *index) name(i int) string {

@@ -117,3 +117,54 @@ func TestFastMatchesReference(t *testing.T) {
 		require.Equal(rt, total, done, "progress ends at its total")
 	})
 }
+
+// genWild draws a small topology that validation would reject: pools in unknown sites,
+// backup pools that are missing, themselves or not reciprocal, duplicate names, Edge next
+// hops to anything, a CMS on a missing pool, pools without servers.
+func genWild(rt *rapid.T) *topology.Topology {
+	t := genSized(rt, 5, 9)
+	names := []string{"", "nowhere.contoso.com"}
+	for _, p := range t.Pools {
+		names = append(names, p.FQDN)
+	}
+	for i := range t.Pools {
+		p := &t.Pools[i]
+		switch rapid.IntRange(0, 9).Draw(rt, "wild") {
+		case 0:
+			p.Site = "Atlantis"
+		case 1:
+			p.BackupPool = rapid.SampledFrom(names).Draw(rt, "backup")
+		case 2:
+			p.FQDN = t.Pools[0].FQDN
+		case 3:
+			p.Servers = nil
+		case 4:
+			p.NextHop = rapid.SampledFrom(names).Draw(rt, "hop")
+		case 5:
+			if len(p.Servers) > 1 {
+				p.Servers[1] = p.Servers[0]
+			}
+		case 6:
+			p.Users = -5
+		}
+	}
+	if rapid.IntRange(0, 4).Draw(rt, "wildCMS") == 0 {
+		t.CMS.Pool = rapid.SampledFrom(names).Draw(rt, "cms")
+	}
+	return t
+}
+
+// TestWildTopologies holds the fast analyzer to the reference on topologies validation would
+// reject, which a surface may still hand over: no panic, and the same report.
+func TestWildTopologies(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		topo := genWild(rt)
+		ref, rerr := Reference(topo, Options{Depth: 2})
+		fast, ferr := Analyze(topo, Options{Depth: 2})
+		if rerr != nil || ferr != nil {
+			require.Equal(rt, rerr != nil, ferr != nil)
+			return
+		}
+		require.Equal(rt, string(ref.JSON()), string(fast.JSON()))
+	})
+}
