@@ -195,7 +195,6 @@ func (x *index) linkOf(a, b int) int {
 	return -1
 }
 
-
 // name returns element i's String, made once: reports name the same elements many times.
 func (x *index) name(i int) string {
 	if x.names == nil {
