@@ -180,3 +180,19 @@ func TestShellLinesUndoWithoutSnapshots(t *testing.T) {
 	require.True(t, got.Undo())
 	assert.Equal(t, []string{"Get-SimState"}, got.Current().Log)
 }
+
+func FuzzImport(f *testing.F) {
+	f.Add("x.yaml", "name: X\nsites:\n  - name: A\npools: []\n")
+	f.Add("x.json", `{"name":"X","sites":[],"pools":[]}`)
+	f.Add("w.json", string(New(sample()).ExportJSON()))
+	f.Add("bad.yaml", "sites: [\n")
+	f.Fuzz(func(t *testing.T, name, data string) {
+		w, err := Import(name, []byte(data))
+		if err == nil && w.Topology == nil {
+			t.Fatal("an accepted import has no topology")
+		}
+		if err != nil && len(ImportMessages(err)) == 0 {
+			t.Fatal("a refused import gives no message")
+		}
+	})
+}
