@@ -92,9 +92,10 @@ type Analyzer struct {
 	// With the Model as evaluator, interacting pairs are evaluated on the units they can
 	// change only (evalLocal): their footprints, the CMS pool's unit and units with a pool
 	// down at baseline (always).
-	model   *Model
-	scratch sync.Pool // *scratch
-	always  []int32
+	model    *Model
+	scratch  sync.Pool // *scratch
+	always   []int32
+	allPools []int // every Front End pool
 
 	levels []*levelAgg
 	phase  int
@@ -142,6 +143,10 @@ func New(t *topology.Topology, opts Options) (*Analyzer, error) {
 	}
 	a := &Analyzer{x: x, opts: opts, ev: evaluatorFor(x, opts), edgesN: len(x.edges)}
 	a.outs.New = func() any { return new(Outcome) }
+	a.allPools = make([]int, len(x.pools))
+	for i := range a.allPools {
+		a.allPools[i] = i
+	}
 	o := a.ev.evalNew(nil)
 	a.base = makeBaseline(&o, a.edgesN)
 	if opts.Evaluator == nil {
@@ -449,22 +454,37 @@ func (a *Analyzer) parallelSweep(w int) {
 func (a *Analyzer) evalSingle(c int) {
 	x := a.x
 	rep := int(a.members[c][0])
-	o := a.outs.Get().(*Outcome)
+	base := &a.base.out
+	declared := a.declaredPools(rep)
+	var s summary
+	var o *Outcome
+	listed := a.allPools
+	if a.model != nil {
+		// The Model changes nothing beyond the declared pools' units, the CMS pool's unit and
+		// units down at baseline: evaluate those only (the property test checks it).
+		units := make([]int32, 0, len(declared))
+		for _, p := range declared {
+			units = append(units, int32(x.pools[p].unit))
+		}
+		s, o, listed = a.localEval([]int{rep}, units)
+	} else {
+		o = a.outs.Get().(*Outcome)
+		a.ev([]int{rep}, o)
+		s = summary{f: o.Figures(), worse: worseList(a.base, o)}
+	}
 	defer a.outs.Put(o)
-	a.ev([]int{rep}, o)
-	s := summary{f: o.Figures(), worse: worseList(a.base, o), edges: newBitset(len(x.edges)), inPool: -1}
+	s.edges, s.inPool = newBitset(len(x.edges)), -1
 	s.vec = figValues(&s.f, a.edgesN)
 	for k, w := range o.Edges {
 		if w {
 			s.edges.set(k)
 		}
 	}
-	base := &a.base.out
 	touched := make([]bool, len(x.pools))
-	for _, p := range a.declaredPools(rep) {
+	for _, p := range declared {
 		touched[p] = true
 	}
-	for p := range o.Pools {
+	for _, p := range listed {
 		if o.Pools[p] != base.Pools[p] {
 			touched[p] = true
 		}
@@ -967,11 +987,20 @@ func Analyze(t *topology.Topology, opts Options) (*Report, error) {
 // CMS), so the figures are the baseline's corrected by the listed pools; the property test
 // holds this to the full evaluation of the reference.
 func (a *Analyzer) evalLocal(i, j int) summary {
-	x := a.x
 	si, sj := &a.singles[a.class[i]], &a.singles[a.class[j]]
-	units := make([]int32, 0, len(si.units)+len(sj.units)+len(a.always))
+	units := make([]int32, 0, len(si.units)+len(sj.units))
 	units = append(units, si.units...)
 	units = append(units, sj.units...)
+	s, o, _ := a.localEval([]int{i, j}, units)
+	a.outs.Put(o)
+	return s
+}
+
+// localEval evaluates set with the Model on the given units and those in a.always, and
+// returns the summary's figures and changed pools, the outcome (valid for the listed pools
+// and every Edge pool; the caller puts it back in a.outs) and the pools listed.
+func (a *Analyzer) localEval(set []int, units []int32) (summary, *Outcome, []int) {
+	x := a.x
 	units = append(units, a.always...)
 	slices.Sort(units)
 	units = slices.Compact(units)
@@ -982,7 +1011,7 @@ func (a *Analyzer) evalLocal(i, j int) summary {
 	slices.Sort(pools)
 	sc := a.scratch.Get().(*scratch)
 	o := a.outs.Get().(*Outcome)
-	a.model.evalPools([]int{i, j}, sc, o, pools, &a.base.out)
+	a.model.evalPools(set, sc, o, pools, &a.base.out)
 	a.scratch.Put(sc)
 
 	b := &a.base.f
@@ -1024,6 +1053,5 @@ func (a *Analyzer) evalLocal(i, j int) summary {
 			f.EdgesWorking++
 		}
 	}
-	a.outs.Put(o)
-	return summary{f: f, worse: worse}
+	return summary{f: f, worse: worse}, o, pools
 }
