@@ -114,6 +114,24 @@ type Snapshot struct {
 	Sites []SiteSnapshot `json:"sites"`
 	// Links is every inter-site link that is cut, sorted.
 	CutLinks [][2]string `json:"cutLinks,omitempty"`
+	// Edge is remote access and federation through the Edge pools; nil when the topology has
+	// no Edge pool.
+	Edge *EdgeSnapshot `json:"edge,omitempty"`
+	// SyncInterval is the Backup Service sync interval now (Set-CsBackupServiceConfiguration).
+	SyncInterval time.Duration `json:"syncInterval,omitempty"`
+}
+
+// EdgeSnapshot is the state of external access (FACTS §15).
+type EdgeSnapshot struct {
+	// RemoteAccess is true while at least one Edge pool works (serves and reaches its internal
+	// next hop): remote users' clients find it through the DNS SRV records.
+	RemoteAccess bool `json:"remoteAccess"`
+	// Federation is true while the Edge pool carrying the federation route works.
+	Federation bool `json:"federation"`
+	// FederationPool is the FQDN of the Edge pool carrying the federation route ("" for none).
+	FederationPool string `json:"federationPool,omitempty"`
+	// Working lists the Edge pools that work now, in topology order.
+	Working []string `json:"working,omitempty"`
 }
 
 // PoolSnapshot is one pool's state.
@@ -145,6 +163,14 @@ type PoolSnapshot struct {
 	BackupPool string `json:"backupPool,omitempty"`
 	// ServicesStopped is true while a failover has stopped the pool's services.
 	ServicesStopped bool `json:"servicesStopped,omitempty"`
+	// ExternalAccess is, for an Edge pool, whether it works now: it serves and its internal
+	// next hop serves.
+	ExternalAccess bool `json:"externalAccess,omitempty"`
+	// FederationRoute is true for the Edge pool that carries the federation route now.
+	FederationRoute bool `json:"federationRoute,omitempty"`
+	// ServersDrained lists, in topology order, whether each server was drained and stopped by
+	// Invoke-CsComputerFailOver (nil when none is).
+	ServersDrained []bool `json:"serversDrained,omitempty"`
 }
 
 // BranchSnapshot is one Survivable Branch Appliance's state.

@@ -529,9 +529,12 @@ func cmdSetEdgeServer(c *ctx) {
 	if h := st.nextHop[e]; h >= 0 {
 		old = x.pools[h].fqdn
 	}
+	c.step("The internal next hop of %s is now %s (was %s).", x.pools[e].fqdn, x.pools[r].fqdn, old)
 	st.nextHop[e] = r
 	s.logf("Edge pool %s: internal next hop %s -> %s.", x.pools[e].fqdn, old, x.pools[r].fqdn)
-	c.step("The internal next hop of %s is now %s (was %s).", x.pools[e].fqdn, x.pools[r].fqdn, old)
+	// Like every Set- cmdlet it prints nothing; what follows (the Edge pool reaching a working
+	// next hop again) is in the event log and Get-SimState.
+	s.recompute()
 	c.res.Changed = true
 }
 

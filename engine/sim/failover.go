@@ -108,7 +108,7 @@ func (s *Sim) finalAt(d int, drainEnd time.Duration) time.Duration {
 	if !s.st.dWorking[d] {
 		return never
 	}
-	iv := s.x.syncEvery
+	iv := s.st.syncEvery
 	t := drainEnd
 	if t%iv != 0 {
 		t = (t/iv + 1) * iv
@@ -253,7 +253,7 @@ func cmdPoolFailOver(c *ctx) {
 		// data for up to one sync interval; a flush writes it out at once.
 		if !st.readOnly[p] {
 			st.readOnly[p] = true
-			drain := st.now + x.syncEvery
+			drain := st.now + st.syncEvery
 			if c.cmd.Switch("FlushStorageService") {
 				for _, fe := range pi.servers {
 					c.step("Invoke-CsStorageServiceFlush -PoolFqdn %s -HostNameStorageService %s -FlushType FullFlush", pi.fqdn, fe)
@@ -276,7 +276,7 @@ func cmdPoolFailOver(c *ctx) {
 			c.wait(wt)
 			lost = s.backlog(dir)
 			if lost == 0 {
-				lost = x.syncEvery
+				lost = st.syncEvery
 			}
 			if c.nonFatal("FW-FINAL-STATE-TIMEOUT", "OperationTimeout", fmt.Sprintf(
 				`The Backup Service did not reach the final state for pool "%s" within %s (state %s). Continuing as if the data were synchronized: changes from the last %s are not on "%s".`,

@@ -23,7 +23,9 @@ type index struct {
 	userByURI  map[string]int    // lower-case sample SIP URI -> pool
 	nServers   int
 	totalUsers int
-	cmsPool    int // the pool hosting the CMS at the start, or -1
+	cmsPool    int   // the pool hosting the CMS at the start, or -1
+	edges      []int // Edge pools, in topology order
+	fedPool    int   // the Edge pool carrying the federation route at the start, or -1
 	syncEvery  time.Duration
 }
 
@@ -81,6 +83,7 @@ func buildIndex(t *topology.Topology) (*index, error) {
 		server:     map[string][2]int{},
 		userByURI:  map[string]int{},
 		cmsPool:    -1,
+		fedPool:    -1,
 		syncEvery:  time.Duration(t.BackupService.EffectiveSyncIntervalSeconds()) * time.Second,
 	}
 	for i, s := range t.Sites {
@@ -145,6 +148,12 @@ func buildIndex(t *topology.Topology) (*index, error) {
 			}
 			if b != i && x.isFE(b) {
 				x.pools[i].partner = b
+			}
+		}
+		if p.Role == topology.Edge {
+			x.edges = append(x.edges, i)
+			if p.FederationRoute && x.fedPool < 0 {
+				x.fedPool = i
 			}
 		}
 		if p.Role == topology.Edge && p.NextHop != "" {

@@ -43,6 +43,14 @@ func (s *Sim) Snapshot() Snapshot {
 			if h := st.nextHop[p]; h >= 0 {
 				ps.NextHop = x.pools[h].fqdn
 			}
+			ps.ExternalAccess = st.edgeOK[p]
+			ps.FederationRoute = st.fedPool == p
+		}
+		for i := range pi.servers {
+			if st.drained[pi.serverOff+i] {
+				ps.ServersDrained = cp(st.drained[pi.serverOff : pi.serverOff+len(pi.servers)])
+				break
+			}
 		}
 		snap.Pools = append(snap.Pools, ps)
 	}
@@ -65,6 +73,19 @@ func (s *Sim) Snapshot() Snapshot {
 			LastSync: s.lastSyncView(d), Backlog: s.backlog(d),
 		})
 	}
+	if len(x.edges) > 0 {
+		es := &EdgeSnapshot{RemoteAccess: st.remoteOK, Federation: st.fedOK}
+		if st.fedPool >= 0 {
+			es.FederationPool = x.pools[st.fedPool].fqdn
+		}
+		for _, e := range x.edges {
+			if st.edgeOK[e] {
+				es.Working = append(es.Working, x.pools[e].fqdn)
+			}
+		}
+		snap.Edge = es
+	}
+	snap.SyncInterval = st.syncEvery
 	for i, si := range x.sites {
 		snap.Sites = append(snap.Sites, SiteSnapshot{Name: si.name, Up: st.siteUp[i]})
 	}

@@ -99,6 +99,19 @@ type state struct {
 	dSince    []time.Duration
 	dProdStop []time.Duration // when the source stopped producing changes, or never
 
+	// Edge pools: whether each carries remote access now (derived; Edge pools only), where the
+	// federation route is, and whether remote access and federation work (derived).
+	edgeOK   []bool
+	fedPool  int
+	remoteOK bool
+	fedOK    bool
+
+	// Backup Service configuration (Set-CsBackupServiceConfiguration -SyncInterval).
+	syncEvery time.Duration
+
+	// Per server: drained and stopped by Invoke-CsComputerFailOver (flat like serverUp).
+	drained []bool
+
 	// Central Management store.
 	cmsPool         int
 	cmsStandbyOK    bool          // the partner's standby copy is initialized (in backup mode)
@@ -154,6 +167,8 @@ func newState(x *index, seed int64) state {
 		dProdStop: filled(nd, never),
 
 		cmsPool: x.cmsPool, cmsStandbyOK: true,
+		edgeOK: make([]bool, np), fedPool: x.fedPool, syncEvery: x.syncEvery,
+		drained: make([]bool, x.nServers),
 
 		outStart: filled(np+nb, never), outFault: make([]bool, np+nb),
 		rto: make([]time.Duration, np+nb), rtoSet: make([]bool, np+nb),
@@ -165,6 +180,11 @@ func newState(x *index, seed int64) state {
 		st.failbackDt[p] = pi.failback
 		st.servedBy[p] = p
 	}
+	for _, e := range x.edges {
+		st.edgeOK[e] = st.nextHop[e] >= 0
+		st.remoteOK = st.remoteOK || st.edgeOK[e]
+	}
+	st.fedOK = st.fedPool >= 0 && st.edgeOK[st.fedPool]
 	return st
 }
 
@@ -190,6 +210,7 @@ func (st *state) clone() state {
 	c.stopped, c.latched, c.poolState, c.regCfg = cp(st.stopped), cp(st.latched), cp(st.poolState), cp(st.regCfg)
 	c.nextHop, c.detect, c.failbackDt, c.readOnly = cp(st.nextHop), cp(st.detect), cp(st.failbackDt), cp(st.readOnly)
 	c.fbPhase, c.hydrated = cp(st.fbPhase), cp(st.hydrated)
+	c.edgeOK, c.drained = cp(st.edgeOK), cp(st.drained)
 	c.health, c.serving, c.downAt, c.upAt = cp(st.health), cp(st.serving), cp(st.downAt), cp(st.upAt)
 	c.mode, c.servedBy, c.resReturn, c.rgLost = cp(st.mode), cp(st.servedBy), cp(st.resReturn), cp(st.rgLost)
 	c.bDownAt, c.bMode, c.bServed, c.bServing = cp(st.bDownAt), cp(st.bMode), cp(st.bServed), cp(st.bServing)
@@ -436,6 +457,7 @@ func (s *Sim) recompute() {
 			}
 		}
 	}
+	s.edgeStatus()
 	// Backup Service directions.
 	for d, di := range x.dirs {
 		working := st.serving[di.from] && st.serving[di.to] && st.siteUp[x.pools[di.from].site] &&
@@ -652,7 +674,7 @@ func (s *Sim) countsMap() map[Mode]int { return countsToMap(s.st.last) }
 
 // nextTick is the first Backup Service sync tick strictly after t.
 func (s *Sim) nextTick(t time.Duration) time.Duration {
-	iv := s.x.syncEvery
+	iv := s.st.syncEvery
 	return (t/iv + 1) * iv
 }
 
@@ -663,7 +685,7 @@ func (s *Sim) lastSyncView(d int) time.Duration {
 	if !st.dWorking[d] {
 		return st.dLastSync[d]
 	}
-	iv := s.x.syncEvery
+	iv := s.st.syncEvery
 	tick := st.now / iv * iv
 	if tick >= st.dSince[d] && tick > st.dLastSync[d] {
 		return tick

@@ -11,22 +11,23 @@ import (
 
 // simVerbs are the simulator's own commands: faults, repairs and time.
 var simVerbs = map[string]func(*ctx){
-	"Stop-SimServer":     func(c *ctx) { c.setServer(false) },
-	"Start-SimServer":    func(c *ctx) { c.setServer(true) },
-	"Stop-SimPool":       func(c *ctx) { c.setPool(false, false) },
-	"Start-SimPool":      func(c *ctx) { c.setPool(true, false) },
-	"Stop-SimEdgePool":   func(c *ctx) { c.setPool(false, true) },
-	"Start-SimEdgePool":  func(c *ctx) { c.setPool(true, true) },
-	"Stop-SimSite":       func(c *ctx) { c.setSite(false) },
-	"Start-SimSite":      func(c *ctx) { c.setSite(true) },
-	"Stop-SimBackEnd":    func(c *ctx) { c.setBackEnd(false) },
-	"Start-SimBackEnd":   func(c *ctx) { c.setBackEnd(true) },
-	"Disconnect-SimSite": func(c *ctx) { c.setLink(false) },
-	"Connect-SimSite":    func(c *ctx) { c.setLink(true) },
-	"Stop-SimBranch":     func(c *ctx) { c.setBranch(false) },
-	"Start-SimBranch":    func(c *ctx) { c.setBranch(true) },
-	"Wait-SimTime":       cmdWait,
-	"Get-SimState":       cmdSimState,
+	"Stop-SimServer":          func(c *ctx) { c.setServer(false) },
+	"Start-SimServer":         func(c *ctx) { c.setServer(true) },
+	"Stop-SimPool":            func(c *ctx) { c.setPool(false, false) },
+	"Start-SimPool":           func(c *ctx) { c.setPool(true, false) },
+	"Stop-SimEdgePool":        func(c *ctx) { c.setPool(false, true) },
+	"Start-SimEdgePool":       func(c *ctx) { c.setPool(true, true) },
+	"Stop-SimSite":            func(c *ctx) { c.setSite(false) },
+	"Start-SimSite":           func(c *ctx) { c.setSite(true) },
+	"Stop-SimBackEnd":         func(c *ctx) { c.setBackEnd(false) },
+	"Start-SimBackEnd":        func(c *ctx) { c.setBackEnd(true) },
+	"Disconnect-SimSite":      func(c *ctx) { c.setLink(false) },
+	"Connect-SimSite":         func(c *ctx) { c.setLink(true) },
+	"Stop-SimBranch":          func(c *ctx) { c.setBranch(false) },
+	"Start-SimBranch":         func(c *ctx) { c.setBranch(true) },
+	"Wait-SimTime":            cmdWait,
+	"Get-SimState":            cmdSimState,
+	"Move-SimFederationRoute": cmdMoveFederationRoute,
 }
 
 // change applies a fault or repair: it marks the change as a fault (for the RTO figures) when
@@ -271,6 +272,9 @@ func cmdSimState(c *ctx) {
 		c.table([]string{"Branch", "Health", "Users", "Mode", "ServedBy"}, rows)
 	}
 	c.outf("")
+	if line := s.edgeSummary(); line != "" {
+		c.outf("%s", line)
+	}
 	if cp := st.cmsPool; cp >= 0 {
 		c.outf("CMS: active master on %s (%s)", x.pools[cp].fqdn, map[bool]string{true: "available", false: "unavailable"}[s.cmsAvailable()])
 	} else {
