@@ -201,5 +201,9 @@ func capacityFix(x *index, p, extra int) string {
 	if need > topology.MaxFrontEnds(pi.version) {
 		return fmt.Sprintf("the pool would need %d Front End servers, more than %s allows (%d): move users to another pair", need, pi.version, topology.MaxFrontEnds(pi.version))
 	}
-	return fmt.Sprintf("run %d Front End servers in the pool (%d more) so that it carries %d users with %d server(s) down", need, max(0, need-len(pi.servers)), users, extra)
+	more := max(0, need-len(pi.servers))
+	if extra == 0 {
+		return fmt.Sprintf("run %d Front End servers in the pool (%d more): it must carry %d users when its partner fails over to it, and its own users with one server down", need, more, users)
+	}
+	return fmt.Sprintf("run %d Front End servers in the pool (%d more): it must carry %d users with its partner failed over and one of its own servers down", need, more, users)
 }
