@@ -130,10 +130,23 @@ func wrangler(t *testing.T, d deployment, timeout time.Duration, args ...string)
 	return string(b)
 }
 
+// supervisor runs wrangler ("$@") in the background and, when its standard input closes,
+// sends SIGTERM to its whole process group (wrangler, its node child and workerd), waits for
+// wrangler (5 seconds at most), then sends SIGKILL to whatever is left. It ignores SIGTERM
+// itself so that it always gets to the end.
+const supervisor = `"$@" & child=$!
+trap '' TERM
+cat >/dev/null
+kill -TERM 0 2>/dev/null
+(sleep 5; kill -KILL 0 2>/dev/null) &
+wait $child
+kill -KILL 0 2>/dev/null`
+
 // server is a running "wrangler dev".
 type server struct {
-	base string
-	cmd  *exec.Cmd
+	base  string
+	cmd   *exec.Cmd
+	stdin io.WriteCloser
 	done chan struct{}
 	mu   sync.Mutex
 	log  bytes.Buffer
@@ -154,10 +167,15 @@ func start(t *testing.T, d deployment, extra ...string) *server {
 	t.Helper()
 	port := freePort(t)
 	s := &server{base: fmt.Sprintf("http://127.0.0.1:%d", port), done: make(chan struct{})}
-	s.cmd = exec.Command(wranglerBin, "dev", "--config", d.config, "--persist-to", d.state,
+	args := []string{"-c", supervisor, "supervise", wranglerBin, "dev", "--config", d.config, "--persist-to", d.state,
 		"--ip", "127.0.0.1", "--port", fmt.Sprint(port), "--inspector-port", "0",
-		"--show-interactive-dev-session=false", "--log-level", "log")
-	s.cmd.Args = append(s.cmd.Args, extra...)
+		"--show-interactive-dev-session=false", "--log-level", "log"}
+	s.cmd = exec.Command("sh", append(args, extra...)...)
+	// The supervisor's standard input is a pipe that only this process holds open: if the
+	// test dies without stopping wrangler, the pipe closes and the supervisor ends it.
+	stdin, err := s.cmd.StdinPipe()
+	require.NoError(t, err)
+	s.stdin = stdin
 	s.cmd.Env = append(os.Environ(), wranglerEnv...)
 	s.cmd.Env = append(s.cmd.Env, "WRANGLER_LOG_PATH="+filepath.Join(d.dir, "logs"))
 	s.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // its own group: stop kills workerd too
@@ -209,6 +227,7 @@ func (s *server) stop(t *testing.T) {
 		return
 	default:
 	}
+	_ = s.stdin.Close()
 	_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGTERM)
 	select {
 	case <-s.done:
