@@ -147,9 +147,9 @@ type server struct {
 	base  string
 	cmd   *exec.Cmd
 	stdin io.WriteCloser
-	done chan struct{}
-	mu   sync.Mutex
-	log  bytes.Buffer
+	done  chan struct{}
+	mu    sync.Mutex
+	log   bytes.Buffer
 }
 
 // freePort asks the kernel for a free loopback port.
@@ -291,9 +291,6 @@ var uuidV4 = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-
 func TestWorkerUnderWrangler(t *testing.T) {
 	if _, err := os.Stat(wranglerBin); errors.Is(err, os.ErrNotExist) {
 		t.Skip("worker/" + wranglerBin + " is missing: run 'make deps-npm' (make test does) to install wrangler")
-	}
-	if testing.Short() {
-		t.Skip("-short: the Worker integration test builds wasm and starts wrangler")
 	}
 	d := build(t)
 	s := start(t, d)
