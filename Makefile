@@ -143,3 +143,10 @@ scenarios: deps-go
 # Rewrites docs/screenshots/*.png from the browser tests (the README shows them).
 screenshots: web deps-chromium
 	$(GO) test -count=1 ./web/browsertest -run 'Journey|Plan|Scenarios|Performance|Damaged' -args -screenshots
+
+## ---- analysis (engine/analysis, failwright analyze, docs/analysis.md) ----------------------
+.PHONY: analysis-bench
+# N-1/N-2 benchmarks natively on 1 and 2 cores, then as WebAssembly under node (docs/performance.md).
+analysis-bench: deps-go
+	$(GO) test -run '^$$' -bench . -benchtime 20x -benchmem -cpu 1,2 ./engine/analysis/
+	PATH=$(WASM_PATH) GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchtime 20x -benchmem ./engine/analysis/
