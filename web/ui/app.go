@@ -44,6 +44,8 @@ type App struct {
 
 	// Tab is the visible tab.
 	Tab string
+	// MenuOpen is whether the "Start from" menu is open.
+	MenuOpen bool
 	// Notices are shown at the top of the page.
 	Notices []Notice
 
@@ -409,6 +411,7 @@ func (a *App) Samples() []Sample {
 // LoadSample replaces the workspace with a sample topology (file "" is the starter, "empty"
 // an empty topology); library samples are decoded by the engine worker.
 func (a *App) LoadSample(file string) {
+	a.MenuOpen = false
 	if a.doc.Changes > 0 && !a.host.Confirm("Replace the current workspace with this sample? (Undo brings it back.)") {
 		return
 	}
