@@ -9,7 +9,7 @@ GOROOT_DIR := $(shell $(GO) env GOROOT)
 WASM_PATH  := $(GOROOT_DIR)/lib/wasm:$(PATH)
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: run build test deps deps-go deps-chromium deps-npm fmt-check vet test-go test-wasm bench clean web web-generate web-check screenshots
+.PHONY: run build test deps deps-go deps-chromium deps-npm fmt-check vet test-go test-wasm bench clean web web-generate web-check screenshots test-web-wasm
 
 ## ---- build --------------------------------------------------------------------------
 build: deps-go web
@@ -21,7 +21,7 @@ run: build
 	./bin/failwright serve --addr $(ADDR)
 
 ## ---- test -------------------------------------------------------------------------
-test: deps fmt-check web-check vet test-go test-wasm
+test: deps fmt-check web-check vet test-go test-wasm test-web-wasm
 	@echo "== make test: all green"
 
 deps: deps-go deps-chromium deps-npm
@@ -150,3 +150,8 @@ screenshots: web deps-chromium
 analysis-bench: deps-go
 	$(GO) test -run '^$$' -bench . -benchtime 20x -benchmem -cpu 1,2 ./engine/analysis/
 	PATH=$(WASM_PATH) GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchtime 20x -benchmem ./engine/analysis/
+
+# The workspace model and the components' tests again as WebAssembly under node, as the page
+# runs them.
+test-web-wasm:
+	PATH=$(WASM_PATH) GOOS=js GOARCH=wasm $(GO) test -count=1 ./web/workspace ./web/ui
