@@ -462,11 +462,13 @@ func (a *Analyzer) evalSingle(c int) {
 	if a.model != nil {
 		// The Model changes nothing beyond the declared pools' units, the CMS pool's unit and
 		// units down at baseline: evaluate those only (the property test checks it).
-		units := make([]int32, 0, len(declared))
+		sc := a.scratch.Get().(*scratch)
+		defer a.scratch.Put(sc)
+		units := sc.unitBuf[:0]
 		for _, p := range declared {
 			units = append(units, int32(x.pools[p].unit))
 		}
-		s, o, listed = a.localEval([]int{rep}, units)
+		s, o, listed = a.localEval(sc, []int{rep}, units)
 	} else {
 		o = a.outs.Get().(*Outcome)
 		a.ev([]int{rep}, o)
@@ -988,31 +990,34 @@ func Analyze(t *topology.Topology, opts Options) (*Report, error) {
 // holds this to the full evaluation of the reference.
 func (a *Analyzer) evalLocal(i, j int) summary {
 	si, sj := &a.singles[a.class[i]], &a.singles[a.class[j]]
-	units := make([]int32, 0, len(si.units)+len(sj.units))
-	units = append(units, si.units...)
+	sc := a.scratch.Get().(*scratch)
+	units := append(sc.unitBuf[:0], si.units...)
 	units = append(units, sj.units...)
-	s, o, _ := a.localEval([]int{i, j}, units)
+	sc.setBuf = append(sc.setBuf[:0], i, j)
+	s, o, _ := a.localEval(sc, sc.setBuf, units)
 	a.outs.Put(o)
+	a.scratch.Put(sc)
 	return s
 }
 
 // localEval evaluates set with the Model on the given units and those in a.always, and
 // returns the summary's figures and changed pools, the outcome (valid for the listed pools
-// and every Edge pool; the caller puts it back in a.outs) and the pools listed.
-func (a *Analyzer) localEval(set []int, units []int32) (summary, *Outcome, []int) {
+// and every Edge pool; the caller puts it back in a.outs) and the pools listed (held in sc's
+// buffers: valid until sc is used again).
+func (a *Analyzer) localEval(sc *scratch, set []int, units []int32) (summary, *Outcome, []int) {
 	x := a.x
 	units = append(units, a.always...)
 	slices.Sort(units)
 	units = slices.Compact(units)
-	var pools []int
+	sc.unitBuf = units
+	pools := sc.poolBuf[:0]
 	for _, u := range units {
 		pools = append(pools, x.units[u]...)
 	}
 	slices.Sort(pools)
-	sc := a.scratch.Get().(*scratch)
+	sc.poolBuf = pools
 	o := a.outs.Get().(*Outcome)
 	a.model.evalPools(set, sc, o, pools, &a.base.out)
-	a.scratch.Put(sc)
 
 	b := &a.base.f
 	f := Figures{Unserved: b.Unserved, NoDR: b.NoDR, AtRisk: b.AtRisk, Unrestored: b.Unrestored,

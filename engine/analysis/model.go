@@ -85,6 +85,11 @@ type scratch struct {
 	up, beFailover, dbUp, carries []bool
 	upServers                     []int
 	listed                        []bool // pools of a restricted evaluation
+
+	// Buffers of the analyzer's local evaluations.
+	unitBuf []int32
+	poolBuf []int
+	setBuf  []int
 }
 
 func newScratch(x *index) *scratch {
