@@ -438,7 +438,7 @@ func (a *App) replaceWorkspace(w workspace.Workspace) {
 	a.SelectedPool = ""
 	a.afterChange(true)
 	a.replay()
-	a.notify("info", "Loaded %s.", w.Topology.Name)
+	a.notify("info", "Loaded the topology %q.", w.Topology.Name)
 }
 
 // starter is the built-in two-site pair a new user starts from.
