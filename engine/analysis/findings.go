@@ -58,11 +58,11 @@ func findings(x *index, base *baseline, levels []*levelAgg, r *Report) topology.
 		switch {
 		case q < 0 && pi.users > 0:
 			add(CodeNoBackupPool, topology.Warning, poolPath(pi.fqdn)+".backupPool",
-				fmt.Sprintf("pool %s has no backup pool: its %d users have no disaster recovery", pi.fqdn, pi.users),
+				fmt.Sprintf("pool %s has no backup pool: its %s have no disaster recovery", pi.fqdn, plural(int64(pi.users), "user")),
 				"pair it with a Front End pool of the same version and edition in another site (Topology Builder: Resiliency, Associated backup pool)")
 		case q > p && pi.site == x.pools[q].site && pi.site >= 0:
 			add(CodePairSameSite, topology.Warning, poolPath(pi.fqdn)+".backupPool",
-				fmt.Sprintf("pool %s and its backup pool %s are both in site %s: losing the site leaves %d users without service", pi.fqdn, x.pools[q].fqdn, x.sites[pi.site], pi.users+x.pools[q].users),
+				fmt.Sprintf("pool %s and its backup pool %s are both in site %s: losing the site leaves %s without service", pi.fqdn, x.pools[q].fqdn, x.sites[pi.site], plural(int64(pi.users+x.pools[q].users), "user")),
 				"pair each pool with a pool in another site")
 		}
 		if q > p && pi.version != x.pools[q].version {
@@ -98,7 +98,7 @@ func findings(x *index, base *baseline, levels []*levelAgg, r *Report) topology.
 		g := &l1.pools[p][pfUnserved]
 		if g.n > 0 {
 			add(CodeSingleFailureUnserved, topology.Error, poolPath(pi.fqdn),
-				fmt.Sprintf("a single failure leaves %d users of pool %s without full service after recovery: %s", int64(g.v), pi.fqdn, exampleText(x, g)),
+				fmt.Sprintf("a single failure leaves %s of pool %s without full service after recovery: %s", plural(int64(g.v), "user"), pi.fqdn, exampleText(x, g)),
 				unservedFix(x, p))
 		}
 		n := len(pi.servers)
@@ -154,7 +154,7 @@ func findings(x *index, base *baseline, levels []*levelAgg, r *Report) topology.
 	if len(levels) > 1 {
 		if g := &levels[1].figs[figUnserved]; g.n > 0 {
 			add(CodeWorstPair, topology.Info, "pools",
-				fmt.Sprintf("the worst pair of failures leaves %d users without full service after recovery: %s", int64(g.v), exampleText(x, g)),
+				fmt.Sprintf("the worst pair of failures leaves %s without full service after recovery: %s", plural(int64(g.v), "user"), exampleText(x, g)),
 				"")
 		}
 	}

@@ -34,14 +34,15 @@ func (r *Report) Text() []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "Failure analysis of %s (depth %d)\n", r.Topology, r.Depth)
 	e := r.Elements
-	fmt.Fprintf(&b, "Elements: %d (%d servers, %d pools, %d sites, %d Edge pools, %d CMS back ends, %d links)\n",
-		e.Total, e.Servers, e.Pools, e.Sites, e.Edges, e.BackEnds, e.Links)
+	fmt.Fprintf(&b, "Elements: %d (%s, %s, %s, %s, %s, %s)\n", e.Total,
+		plural(int64(e.Servers), "server"), plural(int64(e.Pools), "pool"), plural(int64(e.Sites), "site"),
+		plural(int64(e.Edges), "Edge pool"), plural(int64(e.BackEnds), "CMS back end"), plural(int64(e.Links), "link"))
 	if len(r.Links) > 0 {
 		fmt.Fprintf(&b, "Links: %s\n", strings.Join(r.Links, ", "))
 	}
 	fmt.Fprintf(&b, "Users: %d on Front End pools\n", r.Users)
-	fmt.Fprintf(&b, "Baseline: %d users without disaster recovery, worst load %s, CMS %s\n",
-		r.Baseline.NoDR, formatFig(figLoad, r.Baseline.Load), r.Baseline.CMS)
+	fmt.Fprintf(&b, "Baseline: %s without disaster recovery, worst load %s, CMS %s\n",
+		plural(int64(r.Baseline.NoDR), "user"), formatFig(figLoad, r.Baseline.Load), r.Baseline.CMS)
 	fmt.Fprintf(&b, "Resilience score: %.1f / 100\n", r.Score.Value)
 	for _, l := range r.Levels {
 		name := "single failures"
@@ -60,7 +61,7 @@ func (r *Report) Text() []byte {
 		if partner == "" {
 			partner = "none"
 		}
-		fmt.Fprintf(&b, "  %s (site %s, %d users, backup %s, load %s)\n", p.Pool, p.Site, p.Users, partner, formatFig(figLoad, p.Load))
+		fmt.Fprintf(&b, "  %s (site %s, %s, backup %s, load %s)\n", p.Pool, p.Site, plural(int64(p.Users), "user"), partner, formatFig(figLoad, p.Load))
 		for _, l := range p.Levels {
 			if len(l.Worst) == 0 {
 				fmt.Fprintf(&b, "    N-%d: no failure set makes it worse\n", l.Depth)
@@ -94,7 +95,7 @@ func writeWorst(b *bytes.Buffer, indent, title string, w Worst) {
 		fmt.Fprintf(b, "%s%s: %s (no failure set makes it worse)\n", indent, title, w.Value)
 		return
 	}
-	fmt.Fprintf(b, "%s%s: %s, %d set(s)", indent, title, w.Value, w.Count)
+	fmt.Fprintf(b, "%s%s: %s, %s", indent, title, w.Value, plural(w.Count, "set"))
 	for k, s := range w.Sets {
 		sep := "; "
 		if k == 0 {

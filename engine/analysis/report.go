@@ -260,7 +260,7 @@ func round4(v float64) float64 { return math.Round(v*10000) / 10000 }
 func formatFig(kind int, v float64) string {
 	switch kind {
 	case figUnserved, figNoDR, figAtRisk:
-		return strconv.FormatInt(int64(v), 10) + " users"
+		return plural(int64(v), "user")
 	case figLoad:
 		return strconv.FormatFloat(round4(v)*100, 'f', 1, 64) + "%"
 	case figRTO, figDataLoss:
@@ -320,4 +320,12 @@ func (r *Report) SingleFailureUnserved() bool {
 		}
 	}
 	return false
+}
+
+// plural writes n and the noun, with an s unless n is 1: "1 user", "38000 users".
+func plural(n int64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.FormatInt(n, 10) + " " + noun + "s"
 }
