@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -100,4 +101,37 @@ func TestAnalyzeBadInput(t *testing.T) {
 			assert.Empty(t, out.String())
 		})
 	}
+}
+
+// TestAnalyzeDocExample runs the example of docs/analysis.md: every line shown after each
+// "$ failwright analyze ..." command is in its output, and "echo $?" shows its exit code.
+func TestAnalyzeDocExample(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/analysis.md")
+	require.NoError(t, err)
+	var out bytes.Buffer
+	code, ran := -1, 0
+	for _, line := range strings.Split(string(doc), "\n") {
+		switch {
+		case strings.HasPrefix(line, "$ failwright analyze "):
+			args := strings.Fields(strings.TrimPrefix(line, "$ failwright "))
+			for i, a := range args {
+				if strings.HasPrefix(a, "scenarios/") {
+					args[i] = "../../" + a
+				}
+			}
+			out.Reset()
+			code = runMain(args, strings.NewReader(""), &out, &bytes.Buffer{})
+			ran++
+		case line == "$ echo $?":
+		case line == "```" || line == "...":
+			if line == "```" {
+				code = -1
+			}
+		case code >= 0 && (line == "0" || line == "1" || line == "2"):
+			assert.Equal(t, line, strconv.Itoa(code), "exit code in the docs")
+		case code >= 0:
+			assert.Contains(t, out.String(), line+"\n", "docs/analysis.md shows a line the command does not print")
+		}
+	}
+	require.Positive(t, ran, "docs/analysis.md has no example command")
 }
