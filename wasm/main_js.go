@@ -41,7 +41,7 @@ func main() {
 		}
 		// For the performance figures: how long building the virtual DOM and syncing the
 		// page took in the last render.
-		js.Global().Set("failwrightLastRender", map[string]any{"build": t1 - t0, "sync": perf.Call("now").Float() - t1})
+		js.Global().Set("failwrightLastRender", map[string]any{"start": t0, "build": t1 - t0, "sync": perf.Call("now").Float() - t1})
 		if first {
 			first = false
 			ready()

@@ -33,7 +33,12 @@ func (p *page) measureRender(fire string) float64 {
 		const before = +app.dataset.renders;
 		let t0 = 0;
 		const obs = new MutationObserver(() => {
-			if (+app.dataset.renders > before) { obs.disconnect(); resolve(performance.now() - t0); }
+			if (+app.dataset.renders > before) {
+				obs.disconnect();
+				const total = performance.now() - t0, r = window.failwrightLastRender || {};
+				window.failwrightMeasured = "event to render start " + ((r.start || t0) - t0).toFixed(1) + " ms, build " + (r.build || 0).toFixed(1) + " ms, sync " + (r.sync || 0).toFixed(1) + " ms";
+				resolve(total);
+			}
 		});
 		obs.observe(app, {attributes: true, attributeFilter: ["data-renders"]});
 		t0 = performance.now();
@@ -120,8 +125,8 @@ func minOf(xs []float64) float64 {
 	return m
 }
 
-// lastRender reports how the app's last render split between building the virtual DOM (Go)
-// and syncing the page (vugu's renderer).
+// lastRender reports how the last measured event's time split: until its render started, then
+// building the virtual DOM (Go) and syncing the page (vugu's renderer).
 func (p *page) lastRender() string {
-	return eval[string](p, `(() => { const r = window.failwrightLastRender || {}; return "build " + (r.build||0).toFixed(1) + " ms, sync " + (r.sync||0).toFixed(1) + " ms" })()`)
+	return eval[string](p, `window.failwrightMeasured || ""`)
 }
