@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path"
@@ -412,7 +414,7 @@ func (a *App) Samples() []Sample {
 // an empty topology); library samples are decoded by the engine worker.
 func (a *App) LoadSample(file string) {
 	a.MenuOpen = false
-	if a.doc.Changes > 0 && !a.host.Confirm("Replace the current workspace with this sample? (Undo brings it back.)") {
+	if a.HasWork() && !a.host.Confirm("Replace the current workspace with this sample? (Undo brings it back.)") {
 		return
 	}
 	switch file {
@@ -473,4 +475,19 @@ func (a *App) expireNotices() {
 		kept = append(kept, n)
 	}
 	a.Notices = kept
+}
+
+// HasWork reports whether the workspace holds work of the user's that replacing it would set
+// aside: anything other than the untouched starter or an empty topology.
+func (a *App) HasWork() bool {
+	cur, err := json.Marshal(a.W())
+	if err != nil {
+		return true
+	}
+	for _, w := range []workspace.Workspace{starter(), workspace.Empty()} {
+		if b, _ := json.Marshal(w); bytes.Equal(b, cur) {
+			return false
+		}
+	}
+	return true
 }

@@ -280,3 +280,25 @@ func TestResetSimulationIsUndoable(t *testing.T) {
 	assert.Equal(t, []string{"Stop-SimSite -Site Seattle"}, a.History())
 	assert.Equal(t, sim.HealthDown, a.Snapshot().Pools[0].Health)
 }
+
+func TestShareLinkAsksBeforeReplacingWork(t *testing.T) {
+	h := NewMemHost()
+	d := workspace.New(workspace.Workspace{Topology: &topology.Topology{Name: "Mine"}, Seed: 1})
+	h.Items[workspace.StorageKey] = string(d.Marshal())
+	h.Hash = "#share=x1"
+	shared := workspace.New(workspace.Workspace{Topology: &topology.Topology{Name: "Theirs"}, Seed: 1})
+	h.FetchFunc = func(method, url string, body []byte) (int, []byte, error) {
+		if url == "api/health" {
+			return 200, []byte(`{"service":"failwright-worker"}`), nil
+		}
+		return 200, shared.ExportJSON(), nil
+	}
+	h.Answer = false
+	a := NewApp(h)
+	assert.Equal(t, "Mine", a.T().Name, "declining keeps the user's work")
+	h.Answer = true
+	b := NewApp(h)
+	assert.Equal(t, "Theirs", b.T().Name)
+	b.Undo()
+	assert.Equal(t, "Mine", b.T().Name, "and Undo brings it back")
+}
