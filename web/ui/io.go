@@ -150,7 +150,7 @@ func (a *App) loadShare(id string) {
 			a.notify("error", "The shared workspace %s is not readable: %v", id, perr)
 			return
 		}
-		if a.HasWork() && !a.host.Confirm("Open the shared workspace " + id + "? It replaces your current workspace (Undo brings it back).") {
+		if a.HasWork() && !a.host.Confirm("Open the shared workspace "+id+"? It replaces your current workspace (Undo brings it back).") {
 			return
 		}
 		w.Origin = "shared " + id
