@@ -354,10 +354,10 @@ func defaultCmdlets() []Cmdlet {
 		{
 			Name:        "Get-CsService",
 			Class:       "Microsoft.Rtc.Management.Xds.GetServiceCmdlet",
-			Sets:        []string{"Identity", "Filter", "CentralManagement", "Registrar", "EdgeServer", "BackupServer"},
+			Sets:        []string{"Identity", "Filter", "CentralManagement", "Registrar", "EdgeServer", "BackupServer", "UserDatabase"},
 			DefaultSet:  "Identity",
 			Synopsis:    "Lists the services of the topology.",
-			Description: "With -CentralManagement it shows where the Central Management Server is; with -Registrar, -EdgeServer or -BackupServer those services.",
+			Description: "With -CentralManagement it shows where the Central Management Server is; with -Registrar, -EdgeServer, -BackupServer or -UserDatabase those services. -PoolFqdn keeps the services of one pool (for -UserDatabase, the Front End pool or its SQL Server).",
 			Params: []Param{
 				{Name: "Identity", Type: TypeString, TypeName: "Microsoft.Rtc.Management.Xds.XdsGlobalRelativeIdentity", Position: 2, Sets: []string{"Identity"}, Help: "A service identity such as Registrar:atl-cs-001.litwareinc.com."},
 				{Name: "Filter", Type: TypeString, Sets: []string{"Filter"}, Help: "Services whose identity matches this wildcard pattern."},
@@ -365,6 +365,7 @@ func defaultCmdlets() []Cmdlet {
 				{Name: "Registrar", Type: TypeSwitch, Sets: []string{"Registrar"}, Help: "Only registrar services."},
 				{Name: "EdgeServer", Type: TypeSwitch, Sets: []string{"EdgeServer"}, Help: "Only Edge services."},
 				{Name: "BackupServer", Type: TypeSwitch, Sets: []string{"BackupServer"}, Help: "Only Backup Service instances."},
+				{Name: "UserDatabase", Type: TypeSwitch, Sets: []string{"UserDatabase"}, Help: "Only user databases (the Back End SQL stores)."},
 				{Name: "PoolFqdn", Type: TypeString, Complete: CompletePools, Help: "Only the services of this pool."},
 			},
 			Examples: []Example{{"Get-CsService -CentralManagement", "Shows which pool runs the Central Management Server."}},
@@ -403,6 +404,7 @@ func defaultCmdlets() []Cmdlet {
 			Examples: []Example{{"Get-Help Invoke-CsPoolFailOver -Full", "Everything about pool failover."}},
 		},
 	}
+	cs = append(cs, moreCmdlets()...)
 	return append(cs, simCmdlets()...)
 }
 

@@ -120,7 +120,7 @@ func (e *Error) Format(src string) []string {
 	}
 	target := e.Target + ":" + e.TargetType
 	activity := e.Cmdlet
-	if e.Category == "ParserError" || e.ID == "CommandNotFoundException" {
+	if e.Category == "ParserError" || (e.ID == "CommandNotFoundException" && e.Class == "") {
 		activity = ""
 	}
 	info := []string{

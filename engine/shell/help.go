@@ -309,3 +309,7 @@ func wildMatch(pattern, name string) bool {
 	ok, err := path.Match(strings.ToLower(pattern), strings.ToLower(name))
 	return err == nil && ok
 }
+
+// WildcardMatch reports whether name matches a PowerShell wildcard pattern (* and ?),
+// case-insensitively, as -Filter, -Name and similar parameters match names.
+func WildcardMatch(pattern, name string) bool { return wildMatch(pattern, name) }

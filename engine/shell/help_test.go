@@ -80,7 +80,7 @@ func TestHelpLines(t *testing.T) {
 	assert.Contains(t, joined, "Invoke-CsPoolFailOver")
 	assert.NotContains(t, joined, "Start-CsPool")
 
-	lines, err = run("help *failback*", topology.SfB2019)
+	lines, err = run("help *poolfailback*", topology.SfB2019)
 	require.Nil(t, err)
 	assert.Equal(t, []string{"", "Name                  Synopsis", "----                  --------",
 		"Invoke-CsPoolFailBack Returns failed-over users to their home pool once it works again."}, lines)

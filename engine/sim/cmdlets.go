@@ -35,6 +35,12 @@ func init() {
 		"Get-CsService":                          cmdGetService,
 		"Start-CsPool":                           cmdStartPool,
 		"Get-Help":                               cmdHelp,
+		"Get-CsBackupServiceConfiguration":       cmdGetBackupConfig,
+		"Set-CsBackupServiceConfiguration":       cmdSetBackupConfig,
+		"Invoke-CsComputerFailOver":              cmdComputerFailOver,
+		"Invoke-CsComputerFailBack":              cmdComputerFailBack,
+		"Get-CsComputer":                         cmdGetComputer,
+		"Get-Command":                            cmdGetCommand,
 	}
 	for k, v := range simVerbs {
 		handlers[k] = v
@@ -682,6 +688,9 @@ func cmdGetPool(c *ctx) {
 	var objs [][]kv
 	for p, pi := range x.pools {
 		if id != "" && !strings.EqualFold(id, pi.fqdn) {
+			continue
+		}
+		if f := c.cmd.Str("Filter"); f != "" && !shell.WildcardMatch(f, pi.fqdn) {
 			continue
 		}
 		if site >= 0 && pi.site != site {

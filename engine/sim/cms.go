@@ -3,6 +3,9 @@ package sim
 import (
 	"fmt"
 	"strings"
+
+	"failwright/engine/shell"
+	"failwright/engine/topology"
 )
 
 // sqlName renders a SQL store as server\instance.
@@ -228,26 +231,53 @@ func productVersion(v string) string {
 	return "6.0.9319.0"
 }
 
+// serviceVersion is the Version property of a pool's services (Get-CsService): 6 for Lync
+// Server 2013, 7 for Skype for Business Server 2015, 8 for 2019.
+func serviceVersion(v topology.Version) string {
+	switch v {
+	case topology.Lync2013:
+		return "6"
+	case topology.SfB2019:
+		return "8"
+	}
+	return "7"
+}
+
 func cmdGetService(c *ctx) {
 	s := c.s
 	x := s.x
 	st := &s.st
 	var objs [][]kv
-	poolFilter := -1
+	poolFilter, branchFilter, sqlFilter := -1, -1, ""
 	if c.cmd.Has("PoolFqdn") {
-		poolFilter = c.pool("PoolFqdn")
+		name := c.cmd.Str("PoolFqdn")
+		poolFilter = x.findPool(name)
 		if poolFilter < 0 {
+			branchFilter = x.findBranch(name)
+		}
+		if poolFilter < 0 && branchFilter < 0 {
+			// A user database's pool is its SQL Server.
+			for _, pi := range x.pools {
+				if pi.hasBE && (strings.EqualFold(name, pi.beFQDN) || (pi.hasMirror && strings.EqualFold(name, pi.mirror))) {
+					sqlFilter = pi.beFQDN
+				}
+			}
+		}
+		if poolFilter < 0 && branchFilter < 0 && sqlFilter == "" {
+			c.pool("PoolFqdn") // writes the not-found error
 			return
 		}
 	}
-	want := func(p int) bool { return poolFilter < 0 || poolFilter == p }
+	filtering := poolFilter >= 0 || branchFilter >= 0 || sqlFilter != ""
+	want := func(p int) bool { return !filtering || poolFilter == p }
+	site := func(p int) string { return "Site:" + x.sites[x.pools[p].site].name }
 	cms := func(p int) {
 		objs = append(objs, []kv{
 			{"Identity", "CentralManagement:" + x.pools[p].fqdn},
 			{"PoolFqdn", x.pools[p].fqdn},
-			{"SiteId", "Site:" + x.sites[x.pools[p].site].name},
+			{"SiteId", site(p)},
 			{"Active", boolText(p == st.cmsPool)},
-			{"Version", "7"},
+			{"Version", serviceVersion(x.pools[p].version)},
 		})
 	}
 	reg := func(p int) {
@@ -258,10 +288,28 @@ func cmdGetService(c *ctx) {
 		objs = append(objs, []kv{
 			{"Identity", "Registrar:" + x.pools[p].fqdn},
 			{"PoolFqdn", x.pools[p].fqdn},
-			{"SiteId", "Site:" + x.sites[x.pools[p].site].name},
+			{"SiteId", site(p)},
 			{"BackupRegistrar", b},
 			{"FailureDetectionInterval", FormatDuration(st.detect[p])},
 			{"FailbackDetectionInterval", FormatDuration(st.failbackDt[p])},
+			{"Version", serviceVersion(x.pools[p].version)},
+		})
+	}
+	branchReg := func(i int) {
+		b := x.branches[i]
+		br, v, siteName := "", s.versionFor0(), ""
+		if b.backup >= 0 {
+			br, v = "Registrar:"+x.pools[b.backup].fqdn, x.pools[b.backup].version
+		}
+		if b.site >= 0 {
+			siteName = "Site:" + x.sites[b.site].name
+		}
+		objs = append(objs, []kv{
+			{"Identity", "Registrar:" + b.fqdn},
+			{"PoolFqdn", b.fqdn},
+			{"SiteId", siteName},
+			{"BackupRegistrar", br},
+			{"Version", serviceVersion(v)},
 		})
 	}
 	edge := func(p int) {
@@ -272,17 +320,35 @@ func cmdGetService(c *ctx) {
 		objs = append(objs, []kv{
 			{"Identity", "EdgeServer:" + x.pools[p].fqdn},
 			{"PoolFqdn", x.pools[p].fqdn},
-			{"SiteId", "Site:" + x.sites[x.pools[p].site].name},
+			{"SiteId", site(p)},
 			{"Registrar", h},
+			{"Version", serviceVersion(x.pools[p].version)},
 		})
 	}
 	backup := func(p int) {
 		objs = append(objs, []kv{
 			{"Identity", "BackupServer:" + x.pools[p].fqdn},
 			{"PoolFqdn", x.pools[p].fqdn},
-			{"SiteId", "Site:" + x.sites[x.pools[p].site].name},
+			{"SiteId", site(p)},
 			{"BackupPoolFqdn", x.pools[x.pools[p].partner].fqdn},
 		})
+	}
+	userDB := func(p int) {
+		pi := &x.pools[p]
+		if !pi.hasBE || (filtering && poolFilter != p && !strings.EqualFold(sqlFilter, pi.beFQDN)) {
+			return
+		}
+		o := []kv{
+			{"Identity", "UserDatabase:" + pi.beFQDN},
+			{"PoolFqdn", pi.beFQDN},
+			{"SiteId", site(p)},
+			{"SqlInstanceName", pi.beInst},
+		}
+		if pi.hasMirror {
+			o = append(o, kv{"MirrorSqlServer", pi.mirror}, kv{"MirrorSqlInstanceName", pi.mirrInst})
+		}
+		o = append(o, kv{"DependentServiceList", set("Registrar:"+pi.fqdn, "UserServer:"+pi.fqdn)})
+		objs = append(objs, o)
 	}
 	cmsPools := func(f func(int)) {
 		if st.cmsPool >= 0 {
@@ -293,19 +359,28 @@ func cmdGetService(c *ctx) {
 			}
 		}
 	}
+	registrars := func() {
+		for p, pi := range x.pools {
+			if (x.isFE(p) || pi.role == topology.Director) && want(p) {
+				reg(p)
+			}
+		}
+		for i := range x.branches {
+			if !filtering || branchFilter == i {
+				branchReg(i)
+			}
+		}
+	}
 	id := strings.ToLower(c.cmd.Str("Identity"))
+	filter := c.cmd.Str("Filter")
 	switch {
 	case c.cmd.Switch("CentralManagement"):
 		cmsPools(cms)
 	case c.cmd.Switch("Registrar"):
-		for p := range x.pools {
-			if x.isFE(p) && want(p) {
-				reg(p)
-			}
-		}
+		registrars()
 	case c.cmd.Switch("EdgeServer"):
 		for p, pi := range x.pools {
-			if pi.role == "Edge" && want(p) {
+			if pi.role == topology.Edge && want(p) {
 				edge(p)
 			}
 		}
@@ -315,29 +390,34 @@ func cmdGetService(c *ctx) {
 				backup(p)
 			}
 		}
+	case c.cmd.Switch("UserDatabase"):
+		for p := range x.pools {
+			userDB(p)
+		}
 	default:
 		cmsPools(cms)
+		registrars()
 		for p, pi := range x.pools {
 			if !want(p) {
 				continue
 			}
-			if pi.role.IsFrontEnd() {
-				reg(p)
-				if pi.partner >= 0 {
-					backup(p)
-				}
-			} else if pi.role == "Edge" {
+			if pi.role.IsFrontEnd() && pi.partner >= 0 {
+				backup(p)
+			} else if pi.role == topology.Edge {
 				edge(p)
 			}
 		}
-		if id != "" {
+		for p := range x.pools {
+			userDB(p)
+		}
+		if id != "" || filter != "" {
 			var keep [][]kv
 			for _, o := range objs {
-				if strings.ToLower(o[0].v) == id {
+				if (id != "" && strings.ToLower(o[0].v) == id) || (filter != "" && shell.WildcardMatch(filter, o[0].v)) {
 					keep = append(keep, o)
 				}
 			}
-			if len(keep) == 0 {
+			if id != "" && len(keep) == 0 {
 				c.fail("FW-SERVICE-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`No service "%s" exists in the topology.`, c.cmd.Str("Identity")))
 				return
 			}

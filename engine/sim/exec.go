@@ -251,26 +251,38 @@ func (c *ctx) fail(id, category, msg string) {
 // nonFatal writes a non-terminating error and reports whether the cmdlet must stop (under
 // -ErrorAction Stop). -Force and -ErrorAction SilentlyContinue or Ignore hide it.
 func (c *ctx) nonFatal(id, category, msg string) bool {
+	return c.nonFatalRecord(shell.NewError(c.cmd.Cmdlet, id, category, msg))
+}
+
+// nonFatalRecord is nonFatal for an error record built by the caller (to set its target or
+// reason).
+func (c *ctx) nonFatalRecord(e *shell.Error) bool {
 	if c.errAct == "Stop" {
-		c.writeError(id, category, `The running command stopped because the preference variable "ErrorActionPreference" or common parameter is set to Stop: `+msg, true)
+		e.Message = `The running command stopped because the preference variable "ErrorActionPreference" or common parameter is set to Stop: ` + e.Message
+		c.writeRecord(e)
 		c.stop = true
 		return true
 	}
 	if c.force || c.errAct == "SilentlyContinue" || c.errAct == "Ignore" {
 		if !c.res.Failed && !c.force {
-			c.res.Failed, c.res.ErrorID = true, id
+			c.res.Failed, c.res.ErrorID = true, e.ID
 		}
 		return false
 	}
-	c.writeError(id, category, msg, false)
+	c.writeRecord(e)
 	return false
 }
 
 func (c *ctx) writeError(id, category, msg string, _ bool) {
-	e := shell.NewError(c.cmd.Cmdlet, id, category, msg).At(c.stmt)
+	c.writeRecord(shell.NewError(c.cmd.Cmdlet, id, category, msg))
+}
+
+// writeRecord prints an error record pointing at the statement and marks the result failed.
+func (c *ctx) writeRecord(e *shell.Error) {
+	e.At(c.stmt)
 	c.res.Lines = append(c.res.Lines, errLines(e.Format(c.src))...)
 	if !c.res.Failed {
-		c.res.Failed, c.res.ErrorID = true, id
+		c.res.Failed, c.res.ErrorID = true, e.ID
 	}
 }
 

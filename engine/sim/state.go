@@ -106,8 +106,9 @@ type state struct {
 	remoteOK bool
 	fedOK    bool
 
-	// Backup Service configuration (Set-CsBackupServiceConfiguration -SyncInterval).
+	// Backup Service configuration (Set-CsBackupServiceConfiguration).
 	syncEvery time.Duration
+	bcfg      backupConfig
 
 	// Per server: drained and stopped by Invoke-CsComputerFailOver (flat like serverUp).
 	drained []bool
@@ -167,7 +168,7 @@ func newState(x *index, seed int64) state {
 		dProdStop: filled(nd, never),
 
 		cmsPool: x.cmsPool, cmsStandbyOK: true,
-		edgeOK: make([]bool, np), fedPool: x.fedPool, syncEvery: x.syncEvery,
+		edgeOK: make([]bool, np), fedPool: x.fedPool, syncEvery: x.syncEvery, bcfg: defaultBackupConfig,
 		drained: make([]bool, x.nServers),
 
 		outStart: filled(np+nb, never), outFault: make([]bool, np+nb),
@@ -339,9 +340,13 @@ func (s *Sim) hardwareHealth(p int) Health {
 
 // replace records that Windows Fabric placed pool p's replicas on the servers running now, as
 // it does when the pool starts or recovers from quorum loss.
+// A server drained by Invoke-CsComputerFailOver gets no replicas.
 func (s *Sim) replace(p int) {
 	pi := &s.x.pools[p]
-	copy(s.st.placed[pi.serverOff:pi.serverOff+len(pi.servers)], s.serversOf(p))
+	for i := range pi.servers {
+		k := pi.serverOff + i
+		s.st.placed[k] = s.st.serverUp[k] && !s.st.drained[k]
+	}
 }
 
 // cmsAvailable reports whether the active master of the Central Management store answers: its

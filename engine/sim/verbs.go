@@ -59,6 +59,10 @@ func (c *ctx) setServer(up bool) {
 		c.warnf(`Server "%s" is already %s.`, pi.servers[sp[1]], upText(up))
 		return
 	}
+	if up && s.st.drained[i] {
+		c.warnf(`Server "%s" boots, but its Skype for Business services stay stopped: Invoke-CsComputerFailOver disabled them. Run Invoke-CsComputerFailBack -ComputerName %s.`, pi.servers[sp[1]], pi.servers[sp[1]])
+		return
+	}
 	c.change(!up, func() {
 		s.st.serverUp[i] = up
 		s.logf("Server %s %s.", pi.servers[sp[1]], startedText(up))
@@ -233,6 +237,9 @@ func cmdSimState(c *ctx) {
 		if st.stopped[p] {
 			svc = "Stopped"
 		}
+		if n := s.drainedServers(p); n > 0 {
+			svc += fmt.Sprintf(" (%d drained)", n)
+		}
 		users, mode, by := "", "", ""
 		if pi.role.IsFrontEnd() {
 			users = fmt.Sprint(pi.users)
@@ -357,4 +364,16 @@ func shortRole(r topology.Role) string {
 		return "Director"
 	}
 	return string(r)
+}
+
+// drainedServers counts pool p's servers taken out by Invoke-CsComputerFailOver.
+func (s *Sim) drainedServers(p int) int {
+	pi := &s.x.pools[p]
+	n := 0
+	for _, d := range s.st.drained[pi.serverOff : pi.serverOff+len(pi.servers)] {
+		if d {
+			n++
+		}
+	}
+	return n
 }
