@@ -179,6 +179,8 @@ type shellSession struct {
 	// version every pool runs, or "" (all versions) for a mixed topology.
 	version topology.Version
 	failed  bool
+	// exitCode is the code an "exit N" line asked for, or nil.
+	exitCode *int
 	// pending is true while the simulator waits for the answer to a -Confirm prompt.
 	pending bool
 	// question is the last prompt line of a pending question ("[Y] Yes ... (default is
@@ -197,8 +199,10 @@ func isCommand(line string) bool {
 
 // isExit reports whether the line asks to leave the shell.
 func isExit(line string) bool {
-	l := strings.ToLower(strings.TrimSpace(line))
-	return l == "exit" || l == "quit" || l == "exit;"
+	if _, _, ok := shell.ExitCode(line); ok {
+		return true
+	}
+	return strings.EqualFold(strings.TrimSpace(line), "quit")
 }
 
 // script runs the lines of r as a script: each line (with its continuation lines) is echoed
@@ -220,6 +224,11 @@ func (sh *shellSession) script(r io.Reader) int {
 		}
 		fmt.Fprintln(sh.out, shellPrompt+line)
 		if isExit(line) {
+			// "exit N" ends the script with code N, as in PowerShell; a bare exit keeps the
+			// usual code (1 when a command failed).
+			if code, has, _ := shell.ExitCode(line); has {
+				sh.exitCode = &code
+			}
 			break
 		}
 		stmt := line
@@ -240,6 +249,9 @@ func (sh *shellSession) script(r io.Reader) int {
 	if err := sc.Err(); err != nil {
 		fmt.Fprintf(sh.out, "failwright shell: reading input: %v\n", err)
 		return exitUsage
+	}
+	if sh.exitCode != nil {
+		return *sh.exitCode
 	}
 	if sh.failed {
 		return exitFail
@@ -308,6 +320,9 @@ func (sh *shellSession) interactive(ed *lineEditor) int {
 			continue
 		}
 		if isExit(line) {
+			if code, has, _ := shell.ExitCode(line); has {
+				sh.exitCode = &code
+			}
 			break
 		}
 		switch strings.ToLower(strings.TrimSpace(line)) {
@@ -334,6 +349,9 @@ func (sh *shellSession) interactive(ed *lineEditor) int {
 		}
 		ed.addHistory(oneLine(stmt))
 		sh.exec(stmt)
+	}
+	if sh.exitCode != nil {
+		return *sh.exitCode
 	}
 	if sh.failed {
 		return exitFail

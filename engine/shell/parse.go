@@ -704,3 +704,29 @@ func QuoteArg(s string) string {
 	b.WriteByte('\'')
 	return b.String()
 }
+
+// ExitCode reports whether line is PowerShell's exit statement ("exit", "exit 3", "exit;",
+// case-insensitive, with an optional comment) and the exit code it names, if any: hasCode is
+// false for a bare exit, whose code the caller decides.
+func ExitCode(line string) (code int, hasCode, ok bool) {
+	t := strings.TrimSpace(line)
+	if i := strings.IndexByte(t, '#'); i >= 0 {
+		t = strings.TrimSpace(t[:i])
+	}
+	t = strings.TrimSpace(strings.TrimSuffix(t, ";"))
+	if len(t) < 4 || !strings.EqualFold(t[:4], "exit") {
+		return 0, false, false
+	}
+	rest := strings.TrimSpace(t[4:])
+	if rest == "" {
+		return 0, false, true
+	}
+	if len(rest) == len(t[4:]) {
+		return 0, false, false // "exitfoo" is another word
+	}
+	n, err := parseInt(rest)
+	if err != nil {
+		return 0, false, false
+	}
+	return int(n), true, true
+}

@@ -264,3 +264,26 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+func TestExitCode(t *testing.T) {
+	for _, tc := range []struct {
+		line          string
+		code          int
+		hasCode, isOK bool
+	}{
+		{"exit", 0, false, true},
+		{"  EXIT ; ", 0, false, true},
+		{"exit 3", 3, true, true},
+		{"exit 0x10 # hex", 16, true, true},
+		{"exit -1", -1, true, true},
+		{"exitcode", 0, false, false},
+		{"exit now", 0, false, false},
+		{"Get-CsPool", 0, false, false},
+		{"", 0, false, false},
+	} {
+		code, has, ok := ExitCode(tc.line)
+		assert.Equal(t, tc.isOK, ok, tc.line)
+		assert.Equal(t, tc.hasCode, has, tc.line)
+		assert.Equal(t, tc.code, code, tc.line)
+	}
+}

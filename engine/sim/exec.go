@@ -134,6 +134,11 @@ func (s *Sim) versionFor(st shell.Statement) topology.Version {
 }
 
 func (s *Sim) execStatement(st shell.Statement, src string) Result {
+	if strings.EqualFold(st.Name, "exit") {
+		// exit is a PowerShell keyword, not a command: it ends a script (ExecAll and the CLI's
+		// piped input stop there); a console the user types into stays open.
+		return Result{Lines: []Line{{Kind: LineInfo, Text: "exit ends a script; this console stays open."}}}
+	}
 	cmd, berr := shell.Bind(st, s.versionFor(st))
 	if berr != nil {
 		return Result{Lines: errLines(berr.Format(src)), Failed: true, ErrorID: berr.ID}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"failwright/engine/shell"
 	"failwright/engine/topology"
 )
 
@@ -81,13 +82,17 @@ func (s *Sim) Clone() *Sim {
 }
 
 // ExecAll runs every line of a script (newline-separated; blank lines and lines starting with
-// '#' are skipped) and returns one Result per line run.
+// '#' are skipped) and returns one Result per line run. An exit line ends the script, as in
+// PowerShell: nothing after it runs.
 func (s *Sim) ExecAll(script string) []Result {
 	var out []Result
 	for _, line := range strings.Split(script, "\n") {
 		l := strings.TrimSpace(line)
 		if l == "" || strings.HasPrefix(l, "#") {
 			continue
+		}
+		if _, _, ok := shell.ExitCode(l); ok && s.st.pending == nil {
+			break
 		}
 		out = append(out, s.Exec(line))
 	}

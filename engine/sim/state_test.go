@@ -70,3 +70,16 @@ func TestCloneIsIndependent(t *testing.T) {
 	assert.Len(t, s.Report().Timeline, 1)
 	assert.Greater(t, len(c.Report().Timeline), 1)
 }
+
+// TestExecAllStopsAtExit checks that a script's exit line ends it: nothing after it runs, and
+// exit typed at the console only prints a notice.
+func TestExecAllStopsAtExit(t *testing.T) {
+	s := newTestSim(t)
+	rs := s.ExecAll("Get-SimState\nexit\nStop-SimSite Atlanta\n")
+	require.Len(t, rs, 1)
+	assert.True(t, s.Snapshot().Sites[0].Up, "the line after exit did not run")
+	r := s.Exec("exit")
+	assert.False(t, r.Failed)
+	require.Len(t, r.Lines, 1)
+	assert.Equal(t, LineInfo, r.Lines[0].Kind)
+}
