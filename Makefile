@@ -70,7 +70,8 @@ WEB_SRC    := $(shell find wasm web -name '*.go' -o -name '*.vugu' -o -name '*.c
 UI_GEN     := web/ui/0_components_gen.go
 
 # build/web/: index.html, app.wasm(.gz) (the page), engine.wasm(.gz) (the engine worker that
-# runs scenarios and plans), wasm_exec.js, boot.js, engine.js, app.css, favicon.svg. The same
+# runs scenarios and plans), wasm_exec.js, boot.js, engine.js, sw.js (the offline copy),
+# app.css, favicon.svg. The same
 # files (minus the uncompressed wasm) are copied into web/assets/public for the CLI to embed.
 web: $(UI_GEN)
 	@mkdir -p $(WEB_OUT) $(WEB_EMBED)
@@ -78,9 +79,9 @@ web: $(UI_GEN)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WEB_OUT)/engine.wasm ./wasm/engine
 	gzip -9 -n -c $(WEB_OUT)/app.wasm > $(WEB_OUT)/app.wasm.gz
 	gzip -9 -n -c $(WEB_OUT)/engine.wasm > $(WEB_OUT)/engine.wasm.gz
-	cp $(GOROOT_DIR)/lib/wasm/wasm_exec.js web/static/boot.js web/static/engine.js web/static/app.css web/static/favicon.svg $(WEB_OUT)/
+	cp $(GOROOT_DIR)/lib/wasm/wasm_exec.js web/static/boot.js web/static/engine.js web/static/sw.js web/static/app.css web/static/favicon.svg $(WEB_OUT)/
 	sed "s/__WASM_SIZE__/$$(stat -c %s $(WEB_OUT)/app.wasm)/" index.html > $(WEB_OUT)/index.html
-	cd $(WEB_OUT) && cp index.html app.wasm.gz engine.wasm.gz wasm_exec.js boot.js engine.js app.css favicon.svg $(CURDIR)/$(WEB_EMBED)/
+	cd $(WEB_OUT) && cp index.html app.wasm.gz engine.wasm.gz wasm_exec.js boot.js engine.js sw.js app.css favicon.svg $(CURDIR)/$(WEB_EMBED)/
 	@echo "== web: app.wasm $$(stat -c %s $(WEB_OUT)/app.wasm) bytes, gzip $$(stat -c %s $(WEB_OUT)/app.wasm.gz) bytes; engine.wasm gzip $$(stat -c %s $(WEB_OUT)/engine.wasm.gz) bytes"
 
 # The vugu components' Go code is generated and committed (so go vet works on a clean clone).

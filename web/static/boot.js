@@ -55,6 +55,19 @@
       fail("The engine stopped. Reload the page to start again.");
       document.getElementById("loader").hidden = false;
     });
+    registerServiceWorker();
+  }
+
+  // Keep a copy of the app for offline use, once the page is idle (never in the way of the
+  // first render).
+  function registerServiceWorker() {
+    if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+    const idle = window.requestIdleCallback || function (f) { setTimeout(f, 1000); };
+    idle(function () {
+      navigator.serviceWorker.register("sw.js").catch(function (e) {
+        console.warn("failwright: no offline copy:", e && e.message ? e.message : e);
+      });
+    });
   }
 
   boot().catch(function (e) { fail(String(e && e.message ? e.message : e)); });
