@@ -15,6 +15,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+var largeReference = flag.Bool("large-reference", false, "also compare the fast analyzer with the reference on every pair of large.yaml (about 40 s)")
+
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
@@ -57,6 +59,21 @@ func TestLargeDepth1MatchesReference(t *testing.T) {
 	ref, err := Reference(topo, Options{Depth: 1})
 	require.NoError(t, err)
 	require.Equal(t, string(ref.JSON()), string(r.JSON()))
+}
+
+// TestLargeDepth2MatchesReference compares the fast analyzer with the brute-force reference on
+// all 2,208,151 failure sets of large.yaml. It takes about 40 s, so it runs only with
+// -large-reference.
+func TestLargeDepth2MatchesReference(t *testing.T) {
+	if !*largeReference {
+		t.Skip("run with -large-reference (about 40 s)")
+	}
+	topo := loadSample(t, "large.yaml")
+	ref, err := Reference(topo, Options{Depth: 2})
+	require.NoError(t, err)
+	fast, err := Analyze(topo, Options{Depth: 2})
+	require.NoError(t, err)
+	require.Equal(t, string(ref.JSON()), string(fast.JSON()))
 }
 
 // TestElementsAndSetup checks what is enumerated and the simulator lines that inject it.
