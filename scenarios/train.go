@@ -245,10 +245,11 @@ func (t *Trainer) Input(line string) Turn {
 		// The confirmed command counts as typed; a declined one (nothing changed) as not done.
 		c, _ := parseCommand(answer)
 		_, whatIf := c.has("WhatIf")
-		t.typed = append(t.typed, typedCommand{line: answer, step: t.cur, failed: res.Failed || !res.Changed, whatIf: whatIf, clock: cr.Clock, ordinal: len(t.typed)})
+		t.typed = append(t.typed, typedCommand{line: answer, step: t.cur, failed: res.Failed || !res.Changed, whatIf: whatIf && !res.Changed, clock: cr.Clock, ordinal: len(t.typed)})
 	default:
 		c, _ := parseCommand(line)
 		_, whatIf := c.has("WhatIf")
+		whatIf = whatIf && !res.Changed // -WhatIf that changed something was not a dry run
 		t.typed = append(t.typed, typedCommand{line: line, step: t.cur, failed: res.Failed, whatIf: whatIf, clock: cr.Clock, ordinal: len(t.typed)})
 	}
 	if res.Failed && !res.Prompt {
@@ -321,11 +322,17 @@ func (t *Trainer) judge(line string, turn *Turn) {
 	if err != nil {
 		return
 	}
+	_, force := c.has("Force")
 	if _, whatIf := c.has("WhatIf"); whatIf {
+		if force && strings.EqualFold(c.cmdlet, "Invoke-CsComputerFailOver") {
+			d := Deduction{Rule: "force", Points: 10, Line: line,
+				Reason: "-Force makes Invoke-CsComputerFailOver ignore -WhatIf: this is not a dry run, the server really is drained"}
+			t.deduct(d)
+			turn.Feedback = append(turn.Feedback, fmt.Sprintf("-%d %s", d.Points, d.Reason))
+		}
 		return
 	}
 	snap := t.run.eng.Snapshot()
-	_, force := c.has("Force")
 	_, disaster := c.has("DisasterMode")
 	poolName, _ := c.has("PoolFqdn")
 	ps := findPool(snap, poolName)

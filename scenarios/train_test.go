@@ -125,3 +125,14 @@ func TestReplayGivesTheLiveDrill(t *testing.T) {
 	assert.True(t, turns[3].Finished)
 	assert.Equal(t, string(live.JSON()), string(tr.Finish().JSON()))
 }
+
+func TestTrainerForceWhatIfTrap(t *testing.T) {
+	sc := decodeFile(t, "testdata/fake-disaster.yaml")
+	tr, err := NewTrainer(sc, Options{})
+	require.NoError(t, err)
+	tr.Start()
+	turn := tr.Input("Invoke-CsComputerFailOver -ComputerName dfw-fe-01.litwareinc.com -Force -WhatIf")
+	require.NotEmpty(t, turn.Feedback)
+	assert.Contains(t, turn.Feedback[0], "-10 -Force makes Invoke-CsComputerFailOver ignore -WhatIf")
+	assert.Equal(t, []string{"force"}, rules(&Score{Deductions: tr.deductions}))
+}
