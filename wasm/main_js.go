@@ -6,6 +6,7 @@ package main
 
 import (
 	"fmt"
+	"runtime/debug"
 	"syscall/js"
 
 	"github.com/vugu/vugu"
@@ -15,6 +16,9 @@ import (
 )
 
 func main() {
+	// Rendering allocates a whole virtual DOM per event; collecting less often keeps the
+	// garbage collector's pauses (single-threaded in wasm) out of most frames, for some memory.
+	debug.SetGCPercent(400)
 	renderer, err := domrender.New("#mount")
 	if err != nil {
 		fatal(err)
