@@ -723,7 +723,7 @@ func cmdGetPool(c *ctx) {
 		})
 	}
 	if id != "" && len(objs) == 0 {
-		c.fail("FW-POOL-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find pool "%s" in the topology. Check the FQDN with Get-CsPool.`, id))
+		c.fail("FW-POOL-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find pool "%s" in the topology. Check the FQDN with Get-CsPool.%s`, id, suggestion(id, x.poolNames())))
 		return
 	}
 	c.list(objs...)
@@ -739,6 +739,10 @@ func cmdStartPool(c *ctx) {
 	pi := &s.x.pools[p]
 	if !st.siteUp[pi.site] {
 		c.fail("FW-POOL-UNREACHABLE", "ResourceUnavailable", fmt.Sprintf(`Pool "%s" cannot be reached (%s).`, pi.fqdn, s.downReason(p)))
+		return
+	}
+	if !st.latched[p] && !st.stopped[p] && s.runningServers(p) == len(pi.servers) {
+		c.warnf(`Pool "%s" is already started: every Front End Server runs.`, pi.fqdn)
 		return
 	}
 	up := cp(s.serversOf(p))

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -113,7 +114,8 @@ func (s *Sim) versionFor(st shell.Statement) topology.Version {
 		if nx.Param != "" || nx.Arg == nil || name == "" {
 			continue
 		}
-		if strings.HasPrefix("poolfqdn", name) || strings.HasPrefix("identity", name) || strings.HasPrefix("fqdn", name) {
+		if strings.HasPrefix("poolfqdn", name) || strings.HasPrefix("identity", name) || strings.HasPrefix("fqdn", name) ||
+			strings.HasPrefix("computername", name) {
 			if p := s.x.findPool(nx.Arg.Text); p >= 0 {
 				return s.x.pools[p].version
 			}
@@ -163,6 +165,7 @@ func (s *Sim) run(cmd shell.Command, st shell.Statement, src string, confirmed b
 		c.fail("FW-NOT-MODELLED", "NotImplemented", fmt.Sprintf("The simulator does not model %s.", cmd.Cmdlet))
 		return res
 	}
+	c.tickNotices()
 	before := s.st.now
 	h(c)
 	if cmd.Has("Report") && !c.stop && !c.res.Prompt && !c.whatIf {
@@ -331,7 +334,7 @@ func (c *ctx) pool(param string) int {
 	name := c.cmd.Str(param)
 	p := c.s.x.findPool(name)
 	if p < 0 {
-		c.fail("FW-POOL-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find pool "%s" in the topology. Check the FQDN with Get-CsPool.`, name))
+		c.fail("FW-POOL-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find pool "%s" in the topology. Check the FQDN with Get-CsPool.%s`, name, suggestion(name, c.s.x.poolNames())))
 	}
 	return p
 }
@@ -385,4 +388,23 @@ func looksLikeCommand(line string) bool {
 		return false
 	}
 	return shell.Default.Lookup(sts[0].Name) != nil
+}
+
+// tickNotices points out TimeSpan values under one second: PowerShell reads a bare number
+// such as -WaitTime 300 as that many 100-nanosecond ticks, almost never what was meant. The
+// notice is the simulator's, not the product's; the value is used as PowerShell would.
+func (c *ctx) tickNotices() {
+	names := make([]string, 0, len(c.cmd.Params))
+	for name, v := range c.cmd.Params {
+		if v.Kind == shell.KindTimeSpan && v.TimeSpan > 0 && v.TimeSpan < time.Second {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		ticks := int64(c.cmd.Params[name].TimeSpan / 100)
+		secs := min(ticks, 86399)
+		c.infof("-%s %d is %d ticks of 100 nanoseconds, not %d seconds: PowerShell reads a bare number as ticks. For %d seconds type %s.",
+			name, ticks, ticks, ticks, secs, FormatDuration(time.Duration(secs)*time.Second))
+	}
 }

@@ -171,7 +171,7 @@ func (c *ctx) frontEndServer(param string) (int, int, bool) {
 	}
 	sp, ok := s.x.server[lower(name)]
 	if !ok {
-		c.fail("FW-SERVER-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find server "%s" in the topology. Check the FQDN with Get-CsComputer.`, name))
+		c.fail("FW-SERVER-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find server "%s" in the topology. Check the FQDN with Get-CsComputer.%s`, name, suggestion(name, s.x.serverNames())))
 		return 0, 0, false
 	}
 	pi := &s.x.pools[sp[0]]

@@ -83,3 +83,17 @@ func TestExecAllStopsAtExit(t *testing.T) {
 	require.Len(t, r.Lines, 1)
 	assert.Equal(t, LineInfo, r.Lines[0].Kind)
 }
+
+func TestSuggestion(t *testing.T) {
+	pools := []string{"atl-cs-001.litwareinc.com", "dfw-cs-001.litwareinc.com"}
+	for _, tc := range []struct{ typed, want string }{
+		{"atl-cs-01.litwareinc.com", " Did you mean atl-cs-001.litwareinc.com?"},
+		{"Registrar:DFW-CS-001.litwareinc.co", " Did you mean dfw-cs-001.litwareinc.com?"},
+		{"chi-pool-01.contoso.com", ""},
+		{"", ""},
+	} {
+		assert.Equal(t, tc.want, suggestion(tc.typed, pools), tc.typed)
+	}
+	assert.Equal(t, 3, editDistance("kitten", "sitting", 4))
+	assert.Equal(t, 2, editDistance("abc", "abcdefgh", 2))
+}

@@ -50,7 +50,7 @@ func (c *ctx) setServer(up bool) {
 	name := c.cmd.Str("Fqdn")
 	sp, ok := s.x.server[lower(name)]
 	if !ok {
-		c.fail("FW-SERVER-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find server "%s" in the topology.`, name))
+		c.fail("FW-SERVER-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find server "%s" in the topology.%s`, name, suggestion(name, s.x.serverNames())))
 		return
 	}
 	pi := &s.x.pools[sp[0]]
