@@ -512,7 +512,7 @@ func (a *Analyzer) evalSingle(c int) {
 			}
 		}
 	}
-	s.cmsAff = o.CMS != base.CMS || a.declaredCMS(rep, s.units)
+	s.cmsAff = o.CMS != base.CMS || a.declaredCMS(rep)
 	a.singles[c] = s
 }
 
@@ -559,20 +559,18 @@ func (a *Analyzer) declaredPools(i int) []int {
 	return out
 }
 
-// declaredCMS reports whether element i can change the CMS: it touches the unit of the CMS
-// pool (the pool or its partner, which holds the standby), or it is a link from the site of
-// either.
-func (a *Analyzer) declaredCMS(i int, units []int32) bool {
+// declaredCMS reports whether element i is a link from the site of the CMS pool or of its
+// partner (which holds the standby). Such a link counts as changing the CMS even when its
+// single failure shows no change, in case an evaluator makes what reaches the CMS depend on
+// links. An element of the CMS pool's unit whose single failure leaves the CMS as it was
+// does not: the CMS depends on that unit only, so with an element of another unit the CMS
+// stays as it was, and any element that could change it with it shares its unit.
+func (a *Analyzer) declaredCMS(i int) bool {
 	x := a.x
 	if x.cms < 0 {
 		return false
 	}
 	cu := int32(x.pools[x.cms].unit)
-	for _, u := range units {
-		if u == cu {
-			return true
-		}
-	}
 	if x.elems[i].Kind == KindLink {
 		l := x.links[x.targets[i].link]
 		for _, p := range x.units[cu] {
