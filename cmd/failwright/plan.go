@@ -27,6 +27,7 @@ const planUsage = `usage: failwright plan TOPOLOGY --pool FQDN [--disaster | --p
 
 Builds the runbook that fails pool FQDN over to its backup pool (and back, with --failback),
 validates it by simulating it, and writes it as Markdown (default), PowerShell or JSON.
+TOPOLOGY "-" reads standard input (docs/plans.md).
   --pool FQDN      the Front End pool to fail over
   --planned        the pool still runs (the default): no data is lost
   --disaster       the pool is lost (-DisasterMode)
@@ -73,6 +74,12 @@ func parsePlanArgs(args []string) (planArgs, error) {
 			return value(&i, name)
 		}
 		var err error
+		flag := func(b *bool) {
+			*b = true
+			if hasInline {
+				err = fmt.Errorf("%s takes no value", name)
+			}
+		}
 		switch name {
 		case "--pool":
 			a.pool, err = get()
@@ -89,11 +96,11 @@ func parsePlanArgs(args []string) (planArgs, error) {
 			line, err = get()
 			a.setup = append(a.setup, line)
 		case "--planned":
-			a.planned = true
+			flag(&a.planned)
 		case "--disaster":
-			a.disaster = true
+			flag(&a.disaster)
 		case "--failback":
-			a.failback = true
+			flag(&a.failback)
 		case "--":
 			operands = append(operands, args[i+1:]...)
 			i = len(args)
@@ -124,7 +131,7 @@ func parsePlanArgs(args []string) (planArgs, error) {
 	return a, nil
 }
 
-func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+func runPlan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, a := range args {
 		if a == "-h" || a == "--help" {
 			fmt.Fprintln(stdout, planUsage)
@@ -136,7 +143,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "failwright plan: %v\n\n%s\n", err, planUsage)
 		return exitUsage
 	}
-	doc, code := loadPlanTopology(a.topology, stderr)
+	doc, code := loadPlanTopology(a.topology, stdin, stderr)
 	if doc == nil {
 		return code
 	}
@@ -182,7 +189,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	printPlanFindings(stderr, fs)
 	if a.out != "" {
 		if err := os.WriteFile(a.out, out, 0o644); err != nil {
-			fmt.Fprintf(stderr, "failwright plan: %v\n", err)
+			fmt.Fprintf(stderr, "failwright plan: cannot write %s: %v\n", a.out, unwrapPathError(err))
 			return exitUsage
 		}
 		fmt.Fprintf(stderr, "failwright plan: wrote %s (plan %s, %d steps)\n", a.out, p.ID, len(p.Steps))
@@ -209,17 +216,22 @@ func anchorPlanFindings(doc *topology.Document, fs topology.Findings) {
 	}
 }
 
-// loadPlanTopology reads and decodes a topology file; on failure it prints the findings and
-// returns nil and the exit code.
-func loadPlanTopology(name string, stderr io.Writer) (*topology.Document, int) {
-	data, err := os.ReadFile(name)
+// loadPlanTopology reads and decodes a topology file ("-" for standard input); on failure it
+// prints why and returns nil and the exit code.
+func loadPlanTopology(name string, stdin io.Reader, stderr io.Writer) (*topology.Document, int) {
+	data, err := readInput(name, stdin, topology.MaxInputBytes+1)
 	if err != nil {
 		fmt.Fprintf(stderr, "failwright plan: %v\n", err)
 		return nil, exitUsage
 	}
-	doc, fs := topology.DecodeDocument(filepath.ToSlash(name), data)
+	display := filepath.ToSlash(name)
+	if name == "-" {
+		display = "<stdin>"
+	}
+	doc, fs := topology.DecodeDocument(display, data)
 	if doc == nil || fs.HasErrors() {
 		printPlanFindings(stderr, fs)
+		fmt.Fprintf(stderr, "failwright plan: %s cannot be read as a topology (failwright validate shows why)\n", display)
 		return nil, exitUsage
 	}
 	return doc, exitOK
@@ -227,7 +239,7 @@ func loadPlanTopology(name string, stderr io.Writer) (*topology.Document, int) {
 
 // runPlanCheck is plan --check: whether a saved plan still fits the topology.
 func runPlanCheck(a planArgs, doc *topology.Document, stdout, stderr io.Writer) int {
-	data, err := os.ReadFile(a.check)
+	data, err := readInput(a.check, nil, render.MaxPlanBytes+1)
 	if err != nil {
 		fmt.Fprintf(stderr, "failwright plan: %v\n", err)
 		return exitUsage
@@ -249,10 +261,15 @@ func runPlanCheck(a planArgs, doc *topology.Document, stdout, stderr io.Writer) 
 	return exitOK
 }
 
-// printPlanFindings prints findings one per line with their fix.
+// printPlanFindings prints findings one per line with their fix; a finding about the request
+// rather than the file (PL001, PL013, PL103) has no position and is printed without one.
 func printPlanFindings(w io.Writer, fs topology.Findings) {
 	for _, f := range fs {
-		fmt.Fprintln(w, f.String())
+		line := f.String()
+		if f.Pos == (topology.Pos{}) {
+			line = strings.TrimPrefix(line, "-: ")
+		}
+		fmt.Fprintln(w, line)
 		if f.Fix != "" {
 			fmt.Fprintf(w, "    fix: %s\n", f.Fix)
 		}
@@ -263,9 +280,12 @@ func printPlanFindings(w io.Writer, fs topology.Findings) {
 // failure it injects before any real cmdlet runs, with Wait-SimTime lines for the time that
 // passes between its steps.
 func planScenarioSetup(name string) ([]string, *scenarios.Scenario, error) {
-	data, err := os.ReadFile(name)
+	data, err := readInput(name, nil, scenarios.MaxInputBytes+1)
 	if err != nil {
 		return nil, nil, err
+	}
+	if keys, _ := topology.TopLevelKeys(name, data); len(keys) > 0 && !slices.Contains(keys, "steps") {
+		return nil, nil, fmt.Errorf("%s is not a scenario (it has no steps); --scenario takes a scenario file, see docs/scenarios.md", name)
 	}
 	sc, fs := scenarios.Decode(filepath.ToSlash(name), data, fileResolver)
 	if sc == nil || fs.HasErrors() {

@@ -48,6 +48,11 @@ func TestPlanExitCodes(t *testing.T) {
 		{"missing topology", []string{"nope.yaml", "--pool", "x"}, 2, "nope.yaml"},
 		{"two topologies", []string{litware, litware, "--pool", "x"}, 2, "exactly one TOPOLOGY"},
 		{"help", []string{"--help"}, 0, "usage: failwright plan TOPOLOGY"},
+		{"switch with a value", []string{litware, "--pool", "x", "--disaster=false"}, 2, "--disaster takes no value"},
+		{"directory", []string{"testdata", "--pool", "x"}, 2, "cannot read testdata: it is a directory"},
+		{"unwritable output", []string{litware, "--pool", "dfw-cs-001.litwareinc.com", "-o", filepath.Join(dir, "no", "such", "dir.md")}, 2, "cannot write " + filepath.Join(dir, "no", "such", "dir.md") + ": no such file or directory"},
+		{"topology as scenario", []string{litware, "--pool", "x", "--scenario", litware}, 2, "is not a scenario (it has no steps)"},
+		{"malformed topology", []string{"testdata/validate/garbage.yaml", "--pool", "x"}, 2, "cannot be read as a topology"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -156,4 +161,25 @@ func TestPlanDocExamples(t *testing.T) {
 		assert.Equal(t, uuidRE.ReplaceAllString(want, "<plan-id>"), got, "docs/plans.md example: %s", cmd)
 	}
 	assert.GreaterOrEqual(t, ran, 2, "the doc's examples are tested")
+}
+
+// TestPlanRequestFindingsHaveNoPosition: a finding about the request, not the file, is printed
+// without the "-:" of an unknown position.
+func TestPlanRequestFindingsHaveNoPosition(t *testing.T) {
+	code, _, errs := runPlanCmd(litware, "--pool", "nosuch.example.com")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "\nerror PL001 request.pool: pool \"nosuch.example.com\" is not in the topology\n")
+	assert.NotContains(t, errs, "-: ")
+}
+
+// TestPlanReadsStandardInput: TOPOLOGY "-" reads the topology from standard input, as
+// validate does.
+func TestPlanReadsStandardInput(t *testing.T) {
+	data, err := os.ReadFile(litware)
+	require.NoError(t, err)
+	var out, errb bytes.Buffer
+	code := runMain([]string{"plan", "-", "--pool", "atl-cs-001.litwareinc.com", "--format", "json"}, bytes.NewReader(data), &out, &errb)
+	require.Equal(t, 0, code, errb.String())
+	assert.Contains(t, out.String(), `"pool": "atl-cs-001.litwareinc.com"`)
+	assert.Contains(t, errb.String(), "<stdin>:", "findings name standard input")
 }

@@ -28,7 +28,8 @@ const validateUsage = `usage: failwright validate FILE [--json] [--strict]
 
 Decodes a topology file (YAML or JSON, see docs/topology.md) and checks it against every
 rule in docs/validation.md. FILE "-" reads standard input.
-  --json     print {"file", "valid", "errors", "warnings", "infos", "fingerprint", "summary", "findings"}
+  --json     print {"file", "kind", "strict", "valid", "errors", "warnings", "infos",
+             "fingerprint", "summary", "findings"} (docs/validation.md)
   --strict   report documented-but-unenforced rules (unsupported pairings, sizing) as errors
 Exit codes: 0 no errors, 1 errors found, 2 the file cannot be read or parsed, or bad usage.`
 
@@ -42,55 +43,44 @@ type validateReport struct {
 	Warnings    int               `json:"warnings"`
 	Infos       int               `json:"infos"`
 	Fingerprint string            `json:"fingerprint,omitempty"`
-	Summary     *validateSummary  `json:"summary,omitempty"`
+	Summary     *topology.Summary `json:"summary,omitempty"`
 	Findings    topology.Findings `json:"findings"`
 }
 
-// validateSummary counts what a topology holds.
-type validateSummary struct {
-	Sites     int `json:"sites"`
-	Pools     int `json:"pools"`
-	FrontEnds int `json:"frontEndPools"`
-	Servers   int `json:"servers"`
-	Users     int `json:"users"`
-	Pairs     int `json:"pairs"`
-	Branches  int `json:"branches"`
-}
-
-func vSummarize(t *topology.Topology) *validateSummary {
-	s := &validateSummary{Sites: len(t.Sites), Pools: len(t.Pools), Servers: t.ServerCount(),
-		Users: t.UserCount(), Pairs: len(t.Pairs()), Branches: len(t.Branches)}
-	for i := range t.Pools {
-		if t.Pools[i].Role.IsFrontEnd() {
-			s.FrontEnds++
-		}
-	}
-	return s
-}
-
-// vReadInput reads FILE, or standard input for "-", refusing more than the decoder accepts.
-func vReadInput(name string, stdin io.Reader) ([]byte, error) {
+// readInput reads the file name, or standard input for "-", and at most limit bytes of it:
+// a decoder given limit bytes reports the file as too large without the CLI holding more. Its
+// errors read "cannot read NAME: REASON".
+func readInput(name string, stdin io.Reader, limit int64) ([]byte, error) {
 	var r io.Reader = stdin
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("cannot read %s: %v", name, unwrapPathError(err))
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, fmt.Errorf("%s is a directory", name)
+			return nil, fmt.Errorf("cannot read %s: it is a directory", name)
 		}
 		r = f
 	}
-	// One byte over the limit is enough for Decode to report the size.
-	return io.ReadAll(io.LimitReader(r, topology.MaxInputBytes+1))
+	data, err := io.ReadAll(io.LimitReader(r, limit))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %v", name, unwrapPathError(err))
+	}
+	return data, nil
 }
 
 func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var files []string
-	jsonOut, strict := false, false
+	jsonOut, strict, afterDashes := false, false, false
 	for _, a := range args {
+		if afterDashes {
+			files = append(files, a)
+			continue
+		}
 		switch a {
+		case "--":
+			afterDashes = true
 		case "--json", "-json":
 			jsonOut = true
 		case "--strict", "-strict":
@@ -111,9 +101,10 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	name := files[0]
-	data, err := vReadInput(name, stdin)
+	// One byte over the limit is enough for Decode to report the size.
+	data, err := readInput(name, stdin, topology.MaxInputBytes+1)
 	if err != nil {
-		fmt.Fprintf(stderr, "failwright validate: cannot read %s: %v\n", name, vUnwrapPathError(err))
+		fmt.Fprintf(stderr, "failwright validate: %v\n", err)
 		return exitUsage
 	}
 	display := name
@@ -145,14 +136,15 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if rep.Valid {
 		rep.Fingerprint = topology.Fingerprint(doc.Topology)
 	}
-	rep.Summary = vSummarize(doc.Topology)
+	sum := topology.Summarize(doc.Topology)
+	rep.Summary = &sum
 	if jsonOut {
 		return jsonExit(rep, stdout, stderr)
 	}
 	vPrintFindings(stdout, fs)
 	s := rep.Summary
 	fmt.Fprintf(stdout, "%s: %s, %s (%s Front End), %s, %s, %s, %s; %s, %s, %s\n", display,
-		vPlural(s.Sites, "site"), vPlural(s.Pools, "pool"), vThousands(s.FrontEnds), vPlural(s.Servers, "server"),
+		vPlural(s.Sites, "site"), vPlural(s.Pools, "pool"), topology.Thousands(s.FrontEnds), vPlural(s.Servers, "server"),
 		vPlural(s.Users, "user"), vPlural(s.Pairs, "pair"), vPlural(s.Branches, "branch"),
 		vPlural(rep.Errors, "error"), vPlural(rep.Warnings, "warning"), vPlural(rep.Infos, "note"))
 	if !rep.Valid {
@@ -245,27 +237,13 @@ func vPlural(n int, noun string) string {
 		return "1 " + noun
 	}
 	if strings.HasSuffix(noun, "ch") {
-		return vThousands(n) + " " + noun + "es"
+		return topology.Thousands(n) + " " + noun + "es"
 	}
-	return vThousands(n) + " " + noun + "s"
+	return topology.Thousands(n) + " " + noun + "s"
 }
 
-// vThousands formats n with comma separators.
-func vThousands(n int) string {
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
-}
-
-// vUnwrapPathError drops the repeated file name from an *os.PathError.
-func vUnwrapPathError(err error) error {
+// unwrapPathError drops the repeated file name from an *os.PathError.
+func unwrapPathError(err error) error {
 	if pe, ok := err.(*os.PathError); ok {
 		return pe.Err
 	}

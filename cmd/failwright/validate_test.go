@@ -92,6 +92,7 @@ func TestValidateCases(t *testing.T) {
 		{"no-args.golden", exitUsage, nil},
 		{"two-files.golden", exitUsage, []string{"a.yaml", "b.yaml"}},
 		{"bad-flag.golden", exitUsage, []string{"--jsn", "a.yaml"}},
+		{"dashes.golden", exitOK, []string{"--json", "--", "../../scenarios/topologies/standard-pair.yaml"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.golden, func(t *testing.T) {
@@ -129,7 +130,7 @@ func TestValidateOversized(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, bytes.Repeat([]byte("# padding\n"), topology.MaxInputBytes/10+10), 0o644))
 	code, got := validateRun(t, "", path)
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, got, path+":1:1: error FW0004: the file is 1048577 bytes; the limit is 1048576 bytes (1 MiB)")
+	assert.Contains(t, got, path+":1:1: error FW0004: the file is larger than 1 MiB (1,048,576 bytes), the most failwright reads")
 }
 
 func TestValidateJSONShape(t *testing.T) {

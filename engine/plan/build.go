@@ -207,8 +207,8 @@ func (b *builder) resolve() bool {
 // hostile name is refused before any script exists.
 func (b *builder) safety() {
 	t := b.t
-	if !validText(t.Name) {
-		b.errorf("PL005", "name", "Keep the name on one line: 1 to 128 characters, no control or invisible formatting characters.",
+	if !validText(t.Name, topology.MaxNameLen) {
+		b.errorf("PL005", "name", "Keep the name on one line: 1 to "+strconv.Itoa(topology.MaxNameLen)+" characters, no control or invisible formatting characters.",
 			"the topology name "+strconv.Quote(t.Name)+" cannot be printed safely in a script")
 	}
 	fqdn := func(path, v string) {
@@ -367,7 +367,7 @@ func (b *builder) checkState() {
 	if c := topology.FailoverCapacity(bk); total > c {
 		b.warnf("PL009", poolPath(bk.FQDN)+".servers",
 			"Add Front End Servers to "+bk.FQDN+" (it needs "+strconv.Itoa(topology.ServersNeeded(total))+" for both pools' users).",
-			"backup pool "+bk.FQDN+" can carry "+strconv.Itoa(c)+" users but would serve "+strconv.Itoa(total)+" after the failover")
+			"backup pool "+bk.FQDN+" can carry "+topology.Thousands(c)+" users but would serve "+topology.Thousands(total)+" after the failover")
 	}
 	// The CMS: fail it over first when it lives on the failed pool or does not answer.
 	if b.cms != nil {

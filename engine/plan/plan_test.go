@@ -3,6 +3,7 @@ package plan
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -355,10 +356,37 @@ func hasCode(fs topology.Findings, code string) bool {
 
 // TestWarnings: capacity short of both pools' users is a warning; branches that depend on the
 // pool are remarked; the plan is still built.
+// TestSetupErrorsSayWhatIsWrong: a setup line that does not parse is refused with the
+// PowerShell message itself, not its "At line:1 char:20" decoration.
+func TestSetupErrorsSayWhatIsWrong(t *testing.T) {
+	topo := load(t, "litwareinc.yaml")
+	requireSim(t, topo)
+	_, fs := Build(topo, Request{Pool: atl, Mode: Disaster, Setup: []string{`Stop-SimSite -Site "Atlanta`}})
+	i := slices.IndexFunc(fs, func(f topology.Finding) bool { return f.Code == "PL013" })
+	require.GreaterOrEqual(t, i, 0, "%v", fs)
+	assert.Contains(t, fs[i].Message, "The string is missing the terminator")
+	assert.NotContains(t, fs[i].Message, "At line:")
+}
+
+// TestPlanAndValidateAgreeOnNames: a topology name is refused by the plan (PL005) exactly
+// when validation reports it (FW0102), so that a topology that validates can be planned.
+func TestPlanAndValidateAgreeOnNames(t *testing.T) {
+	for _, name := range []string{"Litware, Inc.", strings.Repeat("é", topology.MaxNameLen), strings.Repeat("x", topology.MaxNameLen+1),
+		"Tail'spin \"Toys\"; $(x) `n", "Litware\u202egnp.exe", "Lit\u200bware", "Litware\nRemove-Item"} {
+		topo := load(t, "litwareinc.yaml")
+		topo.Name = name
+		validateRefuses := slices.ContainsFunc(topology.Validate(topo), func(f topology.Finding) bool { return f.Code == "FW0102" })
+		_, fs := Compose(topo, Request{Pool: atl, Mode: Disaster})
+		assert.Equal(t, validateRefuses, hasCode(fs, "PL005"), "%q", name)
+	}
+}
+
 func TestWarnings(t *testing.T) {
 	topo := load(t, "litwareinc.yaml")
 	p := build(t, topo, Request{Pool: atl, Mode: Disaster})
 	assert.True(t, hasCode(p.Findings, "PL009"))
+	i := slices.IndexFunc(p.Findings, func(f topology.Finding) bool { return f.Code == "PL009" })
+	assert.Equal(t, "backup pool dfw-cs-001.litwareinc.com can carry 26,640 users but would serve 38,400 after the failover", p.Findings[i].Message)
 	assert.True(t, hasCode(p.Findings, "PL017"))
 	topo.PoolByFQDN(atl).SampleUsers = nil
 	p = build(t, topo, Request{Pool: atl, Mode: Disaster})

@@ -51,7 +51,7 @@ func Build(t *topology.Topology, req Request) (*Plan, topology.Findings) {
 		if len(req.Setup) == 0 {
 			path = "request.setup"
 		}
-		if !validText(line) || !isSimVerb(line) {
+		if !validText(line, maxSetupLine) || !isSimVerb(line) {
 			b.errorf("PL013", path, "Use simulator verbs (Stop-SimSite, Stop-SimPool, Stop-SimServer, Stop-SimBackEnd, Disconnect-SimSite, Wait-SimTime ...) to describe the failure.",
 				"setup line "+strconv.Quote(line)+" is not one simulator verb on one line")
 			continue
@@ -119,19 +119,32 @@ func isSimVerb(line string) bool {
 	return ok && len(noun) > 3 && strings.EqualFold(noun[:3], "sim")
 }
 
+// firstError is the message of r's first error record, after its error ID: what the
+// operator needs, without the record's position and caret lines.
 func firstError(r sim.Result) string {
+	msg := ""
 	for _, l := range r.Lines {
-		if l.Kind == sim.LineError {
-			if r.ErrorID != "" {
-				return r.ErrorID + ": " + l.Text
-			}
-			return l.Text
+		if l.Kind == sim.LineError && !isErrorDecoration(l.Text) {
+			msg = l.Text
+			break
 		}
 	}
-	if r.ErrorID != "" {
+	switch {
+	case msg == "" && r.ErrorID == "":
+		return "the command failed"
+	case msg == "":
 		return r.ErrorID
+	case r.ErrorID == "":
+		return msg
 	}
-	return "the command failed"
+	return r.ErrorID + ": " + msg
+}
+
+// isErrorDecoration reports whether a line of a PowerShell error record is its decoration (the
+// position, the echoed source, the caret line, CategoryInfo) rather than its message.
+func isErrorDecoration(text string) bool {
+	t := strings.TrimSpace(text)
+	return strings.HasPrefix(t, "At line:") || strings.HasPrefix(t, "+")
 }
 
 // Outcome is what simulating a plan gave.

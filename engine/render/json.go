@@ -30,8 +30,8 @@ func JSON(p *plan.Plan) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// maxJSON is the largest plan document ParseJSON reads.
-const maxJSON = 8 << 20
+// MaxPlanBytes is the largest plan document ParseJSON reads: 8 MiB.
+const MaxPlanBytes = 8 << 20
 
 // ParseJSON reads a plan document strictly: every field must be known and spelled exactly,
 // none may repeat, the fields that are always written must be present, values must have
@@ -39,8 +39,8 @@ const maxJSON = 8 << 20
 // must be numbered from 1, and each command must be the line its call writes. Errors name
 // the line, column and path ("3:5: steps[2].expct: unknown field").
 func ParseJSON(data []byte) (*plan.Plan, error) {
-	if len(data) > maxJSON {
-		return nil, fmt.Errorf("plan document is larger than %d bytes", maxJSON)
+	if len(data) > MaxPlanBytes {
+		return nil, fmt.Errorf("the plan document is larger than 8 MiB (%s bytes), the most failwright reads", topology.Thousands(MaxPlanBytes))
 	}
 	s := &shape{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
 	s.dec.UseNumber()

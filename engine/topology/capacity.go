@@ -110,7 +110,12 @@ func (t *Topology) Partner(p *Pool) *Pool {
 	if p == nil || p.BackupPool == "" {
 		return nil
 	}
-	b := t.PoolByFQDN(p.BackupPool)
+	return namesBack(p, t.PoolByFQDN(p.BackupPool))
+}
+
+// namesBack returns b, p's backup pool, when it is another pool that names p as its backup
+// pool in turn, and nil otherwise.
+func namesBack(p, b *Pool) *Pool {
 	if b == nil || b == p || !strings.EqualFold(b.BackupPool, p.FQDN) {
 		return nil
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 )
 
 // Limits on what Decode accepts. They keep a hostile or broken file from exhausting memory or
@@ -83,15 +84,10 @@ func Decode(name string, data []byte) (*Topology, Findings) {
 
 // DecodeDocument is Decode that also returns the Source positions of every model path.
 func DecodeDocument(name string, data []byte) (*Document, Findings) {
-	if f := precheck(name, data); f != nil {
-		return nil, Findings{*f}
-	}
-	data = bytes.TrimPrefix(data, utf8BOM)
-	file, f := parseYAML(name, data)
+	docs, f := parseDocs(name, data)
 	if f != nil {
 		return nil, Findings{*f}
 	}
-	docs := nonEmptyDocs(file)
 	switch {
 	case len(docs) == 0:
 		return nil, Findings{{Code: CodeEmpty, Severity: Error, Pos: Pos{File: name, Line: 1, Column: 1},
@@ -115,6 +111,19 @@ func DecodeNode(name string, node ast.Node) (*Document, Findings) {
 	d.value("", node, reflect.ValueOf(t).Elem(), 1)
 	d.fs.Sort()
 	return &Document{Name: name, Topology: t, Source: d.src}, d.fs
+}
+
+// parseDocs runs the checks every input gets (size, text, depth, syntax) and returns the
+// bodies of the file's non-empty YAML documents, or the finding that stopped it.
+func parseDocs(name string, data []byte) ([]ast.Node, *Finding) {
+	if f := precheck(name, data); f != nil {
+		return nil, f
+	}
+	file, f := parseYAML(name, bytes.TrimPrefix(data, utf8BOM))
+	if f != nil {
+		return nil, f
+	}
+	return nonEmptyDocs(file), nil
 }
 
 // nonEmptyDocs returns the bodies of the documents that hold something other than comments.
@@ -182,7 +191,7 @@ func firstLine(s string) string {
 func precheck(name string, data []byte) *Finding {
 	if len(data) > MaxInputBytes {
 		return &Finding{Code: CodeTooLarge, Severity: Error, Pos: Pos{File: name, Line: 1, Column: 1},
-			Message: fmt.Sprintf("the file is %d bytes; the limit is %d bytes (1 MiB)", len(data), MaxInputBytes),
+			Message: fmt.Sprintf("the file is larger than 1 MiB (%s bytes), the most failwright reads", Thousands(MaxInputBytes)),
 			Fix:     "split the deployment into several topologies, or remove what failwright does not model"}
 	}
 	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
@@ -384,6 +393,10 @@ func (d *decoder) value(path string, n ast.Node, v reflect.Value, depth int) {
 			"expected text, found %s", kindOf(n))
 	case reflect.Int:
 		in, ok := n.(*ast.IntegerNode)
+		if !ok && isBareDigits(n) {
+			d.errorf(CodeWrongType, n, path, "give a number between -2147483648 and 2147483647", "number %s is out of range", n.GetToken().Value)
+			return
+		}
 		if !ok {
 			d.errorf(CodeWrongType, n, path, "give a whole number without quotes, such as 20000",
 				"expected a whole number, found %s", kindOf(n))
@@ -435,6 +448,17 @@ func scalarText(n ast.Node) (string, bool) {
 }
 
 // kindOf describes a node for messages.
+// isBareDigits reports whether n is an unquoted run of digits that the YAML parser kept as
+// text because it does not fit a 64-bit integer.
+func isBareDigits(n ast.Node) bool {
+	sn, ok := n.(*ast.StringNode)
+	if !ok || sn.Token == nil || sn.Token.Type != token.StringType {
+		return false
+	}
+	digits := strings.TrimPrefix(sn.Value, "-")
+	return digits != "" && strings.Trim(digits, "0123456789") == ""
+}
+
 func kindOf(n ast.Node) string {
 	switch n.(type) {
 	case *ast.MappingNode, *ast.MappingValueNode:
@@ -644,15 +668,10 @@ func KnownKeys() map[string][]string {
 // order, after the same checks as Decode (size, text, depth, syntax). Callers use it to tell a
 // topology from a scenario file (which has "steps") before decoding.
 func TopLevelKeys(name string, data []byte) ([]string, Findings) {
-	if f := precheck(name, data); f != nil {
-		return nil, Findings{*f}
-	}
-	data = bytes.TrimPrefix(data, utf8BOM)
-	file, f := parseYAML(name, data)
+	docs, f := parseDocs(name, data)
 	if f != nil {
 		return nil, Findings{*f}
 	}
-	docs := nonEmptyDocs(file)
 	if len(docs) == 0 {
 		return nil, nil
 	}

@@ -78,6 +78,7 @@ func TestDecodeBadInput(t *testing.T) {
 		{"empty", "# nothing\n", CodeEmpty, 1, 1},
 		{"two docs", "name: a\n---\nname: b\n", CodeMultiDocument, 3, 1},
 		{"top level list", "- a\n- b\n", CodeWrongType, 1, 1},
+		{"number too large", "pools:\n  - users: 99999999999999999999999\n", CodeWrongType, 2, 12},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -96,6 +97,15 @@ func TestDecodeBadInput(t *testing.T) {
 	}
 }
 
+func TestDecodeNumberOutOfRange(t *testing.T) {
+	_, fs := Decode("in.yaml", []byte("pools:\n  - users: 99999999999999999999999\n"))
+	require.Len(t, fs, 1)
+	assert.Equal(t, "number 99999999999999999999999 is out of range", fs[0].Message)
+	_, fs = Decode("in.yaml", []byte("pools:\n  - users: \"123\"\n"))
+	require.Len(t, fs, 1)
+	assert.Equal(t, "expected a whole number, found text", fs[0].Message, "a quoted number is text")
+}
+
 func repeatSeq(n int) string {
 	s := ""
 	for range n {
@@ -112,6 +122,8 @@ func TestDecodeTooLarge(t *testing.T) {
 	_, fs := Decode("big.yaml", big)
 	require.Len(t, fs, 1)
 	assert.Equal(t, CodeTooLarge, fs[0].Code)
+	// The CLI reads one byte past the limit, so the message must not claim a size.
+	assert.Equal(t, "the file is larger than 1 MiB (1,048,576 bytes), the most failwright reads", fs[0].Message)
 	assert.Equal(t, 1, fs[0].Pos.Line)
 }
 

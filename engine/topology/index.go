@@ -98,11 +98,7 @@ func (x *index) partner(p *Pool) *Pool {
 	if p == nil || p.BackupPool == "" {
 		return nil
 	}
-	b := x.pool(p.BackupPool)
-	if b == nil || b == p || !strings.EqualFold(b.BackupPool, p.FQDN) {
-		return nil
-	}
-	return b
+	return namesBack(p, x.pool(p.BackupPool))
 }
 
 // pairs is Pairs in linear time.

@@ -3,6 +3,7 @@ package topology
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Source maps model paths to the positions where a decoder saw them, for example
@@ -96,7 +97,12 @@ func elemPath(list string, i int, key string, keyOf func(j int) string) string {
 	return list + "[" + key + "]"
 }
 
-// usableKey reports whether a name can appear between brackets in a path.
-func usableKey(key string) bool { return key != "" && !strings.ContainsAny(key, "[]") }
+// usableKey reports whether a name can appear between brackets in a path: it is not empty,
+// holds no bracket, and every character is visible, so that a path printed on a terminal
+// shows what it names (a hidden or control character gets the element its index instead).
+func usableKey(key string) bool {
+	return key != "" && !strings.ContainsAny(key, "[]") &&
+		strings.IndexFunc(key, func(r rune) bool { return !unicode.IsGraphic(r) }) < 0
+}
 
 func indexPath(list string, i int) string { return list + "[" + strconv.Itoa(i) + "]" }

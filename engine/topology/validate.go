@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Options tune Check.
@@ -37,10 +39,12 @@ func Check(t *Topology, opt Options) Findings {
 	return v.fs
 }
 
-// Limits on free-text fields.
+// Limits on free-text fields, in characters.
 const (
-	maxNameLen        = 200
-	maxDescriptionLen = 2000
+	// MaxNameLen is the longest topology name.
+	MaxNameLen = 200
+	// MaxDescriptionLen is the longest description of a topology or a site.
+	MaxDescriptionLen = 2000
 )
 
 type validator struct {
@@ -85,18 +89,35 @@ func (v *validator) run() {
 	v.backupService()
 }
 
-// text checks a free-text field for control characters and length.
+// text checks a free-text field for hidden characters and length.
 func (v *validator) text(path, s string, limit int) {
+	if r, bad := hiddenRune(s); bad {
+		v.add(CodeBadText, path, "keep it on one line, without tabs, control or invisible formatting characters",
+			"text contains a control or invisible character (U+%04X); values end up in runbooks and reports", r)
+		return
+	}
+	if n := utf8.RuneCountInString(s); n > limit {
+		v.add(CodeBadText, path, fmt.Sprintf("shorten it to %d characters or fewer", limit), "text is %d characters long; the limit is %d", n, limit)
+	}
+}
+
+// ValidText reports whether s is text failwright may print into runbooks and reports: at most
+// limit characters of valid UTF-8 on one line, without control characters, invisible
+// formatting characters (which can reorder what a reader sees) or line and paragraph
+// separators. Quotes and other punctuation are allowed: printers quote the text.
+func ValidText(s string, limit int) bool {
+	_, bad := hiddenRune(s)
+	return utf8.ValidString(s) && !bad && utf8.RuneCountInString(s) <= limit
+}
+
+// hiddenRune returns the first character of s that ValidText refuses.
+func hiddenRune(s string) (rune, bool) {
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x2028 || r == 0x2029 {
-			v.add(CodeBadText, path, "keep it on one line, without tabs or control characters",
-				"text contains a control character (U+%04X); values end up in runbooks and reports", r)
-			return
+		if unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp) {
+			return r, true
 		}
 	}
-	if len(s) > limit {
-		v.add(CodeBadText, path, fmt.Sprintf("shorten it to %d characters or fewer", limit), "text is %d characters long; the limit is %d", len(s), limit)
-	}
+	return 0, false
 }
 
 // fqdn checks a value that must be an FQDN; it reports a missing value when required.
@@ -115,6 +136,19 @@ func (v *validator) fqdn(path, s string, required bool, what string) bool {
 	return true
 }
 
+// poolRef resolves a reference to a pool by FQDN, reporting an invalid FQDN or a pool that
+// does not exist; it returns nil when there is nothing more to check.
+func (v *validator) poolRef(path, fqdn, what, fix string) *Pool {
+	if !v.fqdn(path, fqdn, false, what) {
+		return nil
+	}
+	p := v.x.pool(fqdn)
+	if p == nil {
+		v.add(CodeDangling, path, fix, "%s %q does not exist", what, fqdn)
+	}
+	return p
+}
+
 // name checks a name made of letters, digits, spaces, hyphens, underscores and dots.
 func (v *validator) name(path, s, what string) {
 	if s != "" && !ValidSiteName(s) {
@@ -128,8 +162,8 @@ func (v *validator) topLevel() {
 	if strings.TrimSpace(t.Name) == "" {
 		v.add(CodeNoName, "name", "add a name such as \"Litware, Inc.\"", "the topology has no name")
 	}
-	v.text("name", t.Name, maxNameLen)
-	v.text("description", t.Description, maxDescriptionLen)
+	v.text("name", t.Name, MaxNameLen)
+	v.text("description", t.Description, MaxDescriptionLen)
 	if t.SIPDomain != "" {
 		v.fqdn("sipDomain", t.SIPDomain, false, "SIP domain")
 	}
@@ -159,7 +193,7 @@ func (v *validator) sites() {
 		} else {
 			seen[strings.ToLower(s.Name)] = i
 		}
-		v.text(path+".description", s.Description, maxDescriptionLen)
+		v.text(path+".description", s.Description, MaxDescriptionLen)
 		v.name(path+".region", s.Region, "region name")
 		if k := strings.ToLower(s.Name); s.Name != "" && v.x.sitePools[k] == 0 && v.x.siteBranches[k] == 0 {
 			v.add(CodeEmptySite, path, "add pools to the site or remove it", "site %q has no pools or branches", s.Name)
@@ -274,7 +308,7 @@ func (v *validator) servers(i int) {
 				"Skype for Business Server 2019 does not support 2-server Enterprise pools; Topology Builder will not publish it")
 		case n < 3:
 			v.add(CodeFewFrontEnds, path+".servers", "use at least 3 Front End Servers, or a pair of Standard Edition servers",
-				"%d Front End Server(s); at least 3 are recommended so that every routing group keeps its three replicas", n)
+				"%s; at least 3 are recommended so that every routing group keeps its three replicas", frontEnds(n))
 		}
 		if n >= 2 && n%2 == 0 && n <= maxFE {
 			v.add(CodeEvenPool, path+".servers", "keep the primary back end healthy, or add a server to make the count odd",
@@ -293,6 +327,14 @@ func (v *validator) servers(i int) {
 			v.add(CodeTooManyDirector, path+".servers", "use at most 10 Directors per pool", "%d Directors; a Director pool holds at most 10", n)
 		}
 	}
+}
+
+// frontEnds counts Front End Servers in words: "1 Front End Server", "2 Front End Servers".
+func frontEnds(n int) string {
+	if n == 1 {
+		return "1 Front End Server"
+	}
+	return Thousands(n) + " Front End Servers"
 }
 
 // roleName names a role in messages: "Enterprise Edition", "Standard Edition", "Edge",
@@ -443,13 +485,13 @@ func (v *validator) uniqueness() {
 				return
 			}
 			v.add(CodeDuplicate, path, "give every pool, server and branch its own FQDN",
-				"%q is already used by %s %s", name, o.what, o.path)
+				"%q is already used by the %s at %s", name, o.what, strings.TrimSuffix(o.path, ".fqdn"))
 			return
 		}
 		names[k] = owner{path, what}
 	}
 	for i := range t.Pools {
-		claim(t.Pools[i].FQDN, indexPath("pools", i)+".fqdn", "pool", nil)
+		claim(t.Pools[i].FQDN, v.x.poolPath(i)+".fqdn", "pool", nil)
 	}
 	for i := range t.Pools {
 		p := &t.Pools[i]
@@ -457,13 +499,13 @@ func (v *validator) uniqueness() {
 		for j, s := range p.Servers {
 			// A Standard Edition server's FQDN is also its pool's FQDN.
 			own := func(o owner) bool {
-				return p.Role == FrontEndStandard && o.path == indexPath("pools", i)+".fqdn"
+				return p.Role == FrontEndStandard && o.path == pp+".fqdn"
 			}
 			claim(s.FQDN, fmt.Sprintf("%s.servers[%d].fqdn", pp, j), "server", own)
 		}
 	}
 	for i := range t.Branches {
-		claim(t.Branches[i].FQDN, indexPath("branches", i)+".fqdn", "branch", nil)
+		claim(t.Branches[i].FQDN, v.x.branchPath(i)+".fqdn", "branch", nil)
 	}
 	users := map[string]string{}
 	for i := range t.Pools {
@@ -493,13 +535,9 @@ func (v *validator) pairs() {
 				"the pool has no backup pool: if it fails, its %d users have no disaster recovery", v.x.totalUsers(p))
 			continue
 		}
-		if !v.fqdn(path, p.BackupPool, false, "backup pool") {
-			continue
-		}
-		b := v.x.pool(p.BackupPool)
+		b := v.poolRef(path, p.BackupPool, "backup pool", "name an existing Front End pool, or add it under pools")
 		switch {
 		case b == nil:
-			v.add(CodeDangling, path, "name an existing Front End pool, or add it under pools", "backup pool %q does not exist", p.BackupPool)
 		case b == p:
 			v.add(CodePairSelf, path, "name a Front End pool in another site", "the pool is its own backup pool")
 		case !b.Role.IsFrontEnd():
@@ -510,7 +548,7 @@ func (v *validator) pairs() {
 				"%s does not name this pool as its backup pool", b.FQDN)
 		case !strings.EqualFold(b.BackupPool, p.FQDN):
 			v.add(CodePairOneWay, path, "pair each pool with exactly one other pool, both ways",
-				"%s is already paired with %s; a pool backs up exactly one other pool", b.FQDN, b.BackupPool)
+				"%s names %s as its backup pool, not this pool; a pool backs up exactly one other pool", b.FQDN, b.BackupPool)
 		}
 	}
 	for _, pr := range v.x.pairs() {
@@ -629,7 +667,7 @@ func (v *validator) pairCapacity(pr Pair) {
 					"if %s fails, %s must carry %d users, more than the %d a %s pool can home",
 					x.failed.FQDN, s.FQDN, total, MaxPoolUsers(s.Version), versionName(s.Version))
 			} else if need > len(s.Servers) {
-				fix := fmt.Sprintf("add %d Front End Server(s) to %s", need-len(s.Servers), s.FQDN)
+				fix := fmt.Sprintf("add %s to %s", frontEnds(need-len(s.Servers)), s.FQDN)
 				if need > MaxFrontEnds(s.Version) {
 					fix = fmt.Sprintf("move users off the pair: %d Front End Servers, the most a %s pool may have, carry %d",
 						MaxFrontEnds(s.Version), versionName(s.Version), count(MaxFrontEnds(s.Version)*UsersPerServer))
@@ -649,13 +687,9 @@ func (v *validator) cms() {
 			"the topology does not say which pool hosts the Central Management store")
 		return
 	}
-	if !v.fqdn("cms.pool", t.CMS.Pool, false, "CMS pool") {
-		return
-	}
-	p := v.x.pool(t.CMS.Pool)
+	p := v.poolRef("cms.pool", t.CMS.Pool, "CMS pool", "name an existing Front End pool")
 	switch {
 	case p == nil:
-		v.add(CodeDangling, "cms.pool", "name an existing Front End pool", "CMS pool %q does not exist", t.CMS.Pool)
 	case !p.Role.IsFrontEnd():
 		v.add(CodeCMSNotFE, "cms.pool", "move the CMS to a Front End pool", "the CMS is on %s, %s; it lives on a Front End pool's back end", p.FQDN, aPool(p.Role))
 	case v.x.partner(p) == nil:
@@ -680,13 +714,9 @@ func (v *validator) edges() {
 			v.add(CodeNoNextHop, path, "set nextHop to a Front End or Director pool", "the Edge pool has no internal next hop")
 			continue
 		}
-		if !v.fqdn(path, p.NextHop, false, "next hop") {
-			continue
-		}
-		h := v.x.pool(p.NextHop)
+		h := v.poolRef(path, p.NextHop, "next-hop pool", "name an existing Front End or Director pool")
 		switch {
 		case h == nil:
-			v.add(CodeDangling, path, "name an existing Front End or Director pool", "next-hop pool %q does not exist", p.NextHop)
 		case !h.Role.IsFrontEnd() && h.Role != Director:
 			v.add(CodeNextHopRole, path, "point the next hop at a Front End or Director pool", "next hop %s is %s", h.FQDN, aPool(h.Role))
 		case h.Role.IsFrontEnd() && v.x.partner(h) != nil:
@@ -720,13 +750,9 @@ func (v *validator) branch(i int) {
 		v.add(CodeMissing, rp, "name the Front End pool that is the branch's backup registrar", "the branch has no backup registrar")
 		return
 	}
-	if !v.fqdn(rp, b.BackupRegistrar, false, "backup registrar") {
-		return
-	}
-	p := v.x.pool(b.BackupRegistrar)
+	p := v.poolRef(rp, b.BackupRegistrar, "backup registrar", "name an existing Front End pool")
 	switch {
 	case p == nil:
-		v.add(CodeDangling, rp, "name an existing Front End pool", "backup registrar %q does not exist", b.BackupRegistrar)
 	case !p.Role.IsFrontEnd():
 		v.add(CodeBranchRegistrar, rp, "name a Front End pool", "backup registrar %s is %s, not a Front End pool", p.FQDN, aPool(p.Role))
 	case b.Users > 0:
@@ -743,14 +769,22 @@ type count int
 func (c count) Format(f fmt.State, verb rune) {
 	s := strconv.Itoa(int(c))
 	if verb == 'd' || verb == 'v' {
-		neg := strings.HasPrefix(s, "-")
-		s = strings.TrimPrefix(s, "-")
-		for i := len(s) - 3; i > 0; i -= 3 {
-			s = s[:i] + "," + s[i:]
-		}
-		if neg {
-			s = "-" + s
-		}
+		s = Thousands(int(c))
 	}
 	_, _ = f.Write([]byte(s))
+}
+
+// Thousands formats n with comma separators, as failwright's messages write counts:
+// "38,400", "-1,200".
+func Thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
 }

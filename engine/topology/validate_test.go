@@ -3,6 +3,7 @@ package topology
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -81,6 +82,10 @@ func TestValidateRules(t *testing.T) {
 		{"no name", func(t *Topology) { t.Name = "" }, CodeNoName, "name"},
 		{"newline in name", func(t *Topology) { t.Name = "x\nRemove-Item C:\\" }, CodeBadText, "name"},
 		{"long description", func(t *Topology) { t.Description = string(make([]byte, 3000)) }, CodeBadText, "description"},
+		{"right-to-left override in name", func(t *Topology) { t.Name = "Litware\u202egnp.exe" }, CodeBadText, "name"},
+		{"zero-width space in name", func(t *Topology) { t.Name = "Lit\u200bware" }, CodeBadText, "name"},
+		{"name of 201 characters", func(t *Topology) { t.Name = strings.Repeat("é", MaxNameLen+1) }, CodeBadText, "name"},
+		{"hidden character in a site name", func(t *Topology) { t.Sites[0].Name = "Atl\u200banta" }, CodeBadName, "sites[0].name"},
 		{"no sites", func(t *Topology) { t.Sites = nil }, CodeEmptyTopology, "sites"},
 		{"no front end pool", func(t *Topology) { t.Pools = t.Pools[2:3]; t.CMS.Pool = "" }, CodeEmptyTopology, "pools"},
 		{"bad sip domain", func(t *Topology) { t.SIPDomain = "example" }, CodeBadFQDN, "sipDomain"},
@@ -110,7 +115,7 @@ func TestValidateRules(t *testing.T) {
 		{"duplicate pool", func(t *Topology) { t.Pools[2].FQDN = "A.example.com" }, CodeDuplicate, "pools[2].fqdn"},
 		{"duplicate server across pools", func(t *Topology) { poolB(t).Servers[0].FQDN = "a-fe-01.example.com" }, CodeDuplicate, pb + ".servers[0].fqdn"},
 		{"server named like another pool", func(t *Topology) { poolB(t).Servers[0].FQDN = "a.example.com" }, CodeDuplicate, pb + ".servers[0].fqdn"},
-		{"branch named like a server", func(t *Topology) { t.Branches[0].FQDN = "b-fe-01.example.com" }, CodeDuplicate, "branches[0].fqdn"},
+		{"branch named like a server", func(t *Topology) { t.Branches[0].FQDN = "b-fe-01.example.com" }, CodeDuplicate, "branches[b-fe-01.example.com].fqdn"},
 		{"negative users", func(t *Topology) { poolA(t).Users = -1 }, CodeNegative, pa + ".users"},
 		{"negative routing groups", func(t *Topology) { poolA(t).RoutingGroups = -3 }, CodeNegative, pa + ".routingGroups"},
 		{"bad sample user", func(t *Topology) { poolA(t).SampleUsers = []string{"ann@example.com"} }, CodeBadSIP, pa + ".sampleUsers[0]"},
@@ -435,4 +440,50 @@ cms: {pool: p.example.com}
 	assert.Equal(t, 9, dup.Pos.Line)
 	assert.Equal(t, "pools[1]", doc.Topology.PoolPath(1))
 	assert.Equal(t, "pools[p.example.com]", doc.Topology.PoolPath(0))
+}
+
+func TestValidTextCountsCharactersNotBytes(t *testing.T) {
+	assert.True(t, ValidText(strings.Repeat("é", MaxNameLen), MaxNameLen), "200 two-byte characters fit")
+	assert.True(t, ValidText(`Tail'spin "Toys"; $(x) ‘y’`, MaxNameLen), "punctuation is printed quoted")
+	for _, bad := range []string{"a\tb", "a\u2028b", "a\u202eb", "a\u200bb", "a\x1b[31mb", "\xff"} {
+		assert.False(t, ValidText(bad, MaxNameLen), "%q", bad)
+	}
+}
+
+func TestPathsNeverShowHiddenCharacters(t *testing.T) {
+	top := clean()
+	top.Pools[1].FQDN = "\x1b]0;owned\x07.example.com"
+	top.Sites[1].Name = "Dal\u200blas"
+	for _, f := range Validate(top) {
+		assert.True(t, strings.IndexFunc(f.Path, func(r rune) bool { return r < 0x20 || r == 0x200b }) < 0, "%q", f.Path)
+	}
+	assert.Equal(t, "pools[1]", top.PoolPath(1))
+	assert.Equal(t, "sites[1]", top.SitePath(1))
+}
+
+func TestPairingMessageNamesWhatThePartnerSays(t *testing.T) {
+	top := clean()
+	top.Pools[1].BackupPool = "gone.example.com"
+	var msgs []string
+	for _, f := range Validate(top) {
+		if f.Code == CodePairOneWay {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	assert.Equal(t, []string{"b.example.com names gone.example.com as its backup pool, not this pool; a pool backs up exactly one other pool"}, msgs)
+}
+
+func TestDuplicateNamesTheFirstOwner(t *testing.T) {
+	top := clean()
+	top.Branches[0].FQDN = "A.example.com"
+	fs := Validate(top)
+	i := slices.IndexFunc(fs, func(f Finding) bool { return f.Code == CodeDuplicate })
+	require.GreaterOrEqual(t, i, 0, "%v", fs)
+	assert.Equal(t, `"A.example.com" is already used by the pool at pools[a.example.com]`, fs[i].Message)
+}
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 38400: "38,400", -1200: "-1,200", 1234567: "1,234,567"} {
+		assert.Equal(t, want, Thousands(n))
+	}
 }

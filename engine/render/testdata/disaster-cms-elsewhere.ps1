@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)
-#   plan ID:     f451c2ba-3577-57fe-af10-5ed4bb1ad65e
+#   plan ID:     477b881b-1ae4-527a-b1b8-a62535e04193
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'f451c2ba-3577-57fe-af10-5ed4bb1ad65e'
+$FwPlanId = '477b881b-1ae4-527a-b1b8-a62535e04193'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
@@ -104,7 +104,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan f451c2ba-3577-57fe-af10-5ed4bb1ad65e: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan 477b881b-1ae4-527a-b1b8-a62535e04193: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)
-#   plan ID:     6fa71346-b7b0-5e38-9929-e5687decdd08
+#   plan ID:     b1c04a27-315e-56df-b4cb-f4e4eee834f3
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '6fa71346-b7b0-5e38-9929-e5687decdd08'
+$FwPlanId = 'b1c04a27-315e-56df-b4cb-f4e4eee834f3'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
@@ -105,7 +105,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 6fa71346-b7b0-5e38-9929-e5687decdd08: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan b1c04a27-315e-56df-b4cb-f4e4eee834f3: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)
-#   plan ID:     76724770-c405-5022-992b-0d67418f9cf5
+#   plan ID:     9cc6ba40-43a3-5bd7-8ce2-ca9c9c0e8e32
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '76724770-c405-5022-992b-0d67418f9cf5'
+$FwPlanId = '9cc6ba40-43a3-5bd7-8ce2-ca9c9c0e8e32'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
@@ -104,7 +104,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 76724770-c405-5022-992b-0d67418f9cf5: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
+Write-Host 'failwright plan 9cc6ba40-43a3-5bd7-8ce2-ca9c9c0e8e32: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
