@@ -21,7 +21,22 @@ const (
 	// EdgeRepoint is moving an Edge pool's internal next hop off the failed pool, which the
 	// failover needs first.
 	EdgeRepoint = 5 * time.Minute
+	// RPOSfB and RPOLync2013 are the documented data-loss targets of a disaster-mode pool
+	// failover (5 and 30 minutes).
+	RPOSfB      = 5 * time.Minute
+	RPOLync2013 = 30 * time.Minute
 )
+
+// dataLoss is the data-loss window of a disaster-mode failover of a pool of version v: the
+// documented target, or the Backup Service sync interval when that is longer (the changes
+// since the last sync are lost).
+func dataLoss(v topology.Version, sync time.Duration) time.Duration {
+	rpo := RPOSfB
+	if v == topology.Lync2013 {
+		rpo = RPOLync2013
+	}
+	return max(rpo, sync)
+}
 
 // failoverDuration is the pool failover time of version v.
 func failoverDuration(v topology.Version) time.Duration {
@@ -277,7 +292,7 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, base *Outcome) {
 				}
 			}
 			o.RTO = rto
-			o.DataLoss = x.sync
+			o.DataLoss = dataLoss(p.version, x.sync)
 			continue
 		}
 		if b >= 0 && up[b] {
