@@ -28,7 +28,11 @@ const (
 	helpReport         = "Path of a file the cmdlet writes a report of what it did to."
 )
 
-var backupModules = []string{"UserServices.PresenceFocus", "ConfServices.DataConf", "CentralMgmt.CMSMaster", "ApplicationServer.RGSDataStore", "ApplicationServer.RGSFileStore"}
+// backupModules are the -BackupModule values of Invoke-CsBackupServiceSync: the five module
+// names of the cmdlet reference, then the short forms the administration guide uses
+// ({All|PresenceFocus|DataConf|CMSMaster}).
+var backupModules = []string{"UserServices.PresenceFocus", "ConfServices.DataConf", "CentralMgmt.CMSMaster", "ApplicationServer.RGSDataStore", "ApplicationServer.RGSFileStore",
+	"All", "PresenceFocus", "DataConf", "CMSMaster"}
 
 // defaultCmdlets returns the definitions of every cmdlet in the Default catalog. Parameter
 // names, types, sets, positions and version availability follow the Skype for Business Server

@@ -81,7 +81,11 @@ func (c *ctx) moduleStates(p, d int, category string) [][3]string {
 	}
 	var out [][3]string
 	if category == "" || strings.EqualFold(category, "UserData") {
-		out = append(out, [3]string{"UserServices.PresenceFocus", exp, imp}, [3]string{"ConfServices.DataConf", exp, imp})
+		conf := exp
+		if s.st.dConfPending[d] && exp != string(BackupError) {
+			conf = string(BackupNonSteady)
+		}
+		out = append(out, [3]string{"UserServices.PresenceFocus", exp, imp}, [3]string{"ConfServices.DataConf", conf, imp})
 	}
 	if category == "" || strings.EqualFold(category, "CMS") {
 		cmsExp := string(BackupNotInitialized)
@@ -113,13 +117,17 @@ func cmdBackupStatus(c *ctx) {
 		return
 	}
 	var names []string
+	overall := string(s.backupState(d))
 	for _, m := range mods {
 		names = append(names, m[0])
+		if m[1] == string(BackupNonSteady) && (overall == string(BackupSteady) || overall == string(BackupFinal)) {
+			overall = m[1] // a module behind holds the whole pool back
+		}
 	}
 	c.list([]kv{
 		{"PoolFqdn", s.x.pools[p].fqdn},
 		{"BackupPoolFqdn", s.x.pools[s.x.pools[p].partner].fqdn},
-		{"OverallExportStatus", string(s.backupState(d))},
+		{"OverallExportStatus", overall},
 		{"OverallImportStatus", mods[0][2]},
 		{"LastSyncTime", dateText(s.lastSyncView(d))},
 		{"Backlog", FormatDuration(s.backlog(d))},
@@ -140,9 +148,14 @@ func cmdBackupSync(c *ctx) {
 	}
 	d := s.x.pools[p].dirOut
 	b := s.x.pools[p].partner
-	mod := c.cmd.Str("BackupModule")
-	if mod == "" {
-		mod = "All"
+	mod := fullModule(c.cmd.Str("BackupModule"))
+	if strings.HasPrefix(mod, "ApplicationServer.") && !s.st.bcfg.rgs {
+		why := "Response Group data is backed up by the Backup Service only on Skype for Business Server 2019 with the July 2019 cumulative update"
+		if s.x.pools[p].version == topology.SfB2019 {
+			why = "the Backup Service does not copy Response Group data until Set-CsBackupServiceConfiguration -EnableRgsBackupService $true"
+		}
+		c.fail("FW-RGS-BACKUP-OFF", "InvalidOperation", fmt.Sprintf(`Cannot synchronize %s of pool "%s": %s.`, mod, s.x.pools[p].fqdn, why))
+		return
 	}
 	c.step("Synchronizing %s of %s to %s.", mod, s.x.pools[p].fqdn, s.x.pools[b].fqdn)
 	if !s.st.dWorking[d] {
@@ -151,6 +164,18 @@ func cmdBackupSync(c *ctx) {
 		return
 	}
 	c.wait(durCMSReplication)
+	if mod == "All" || mod == "ConfServices.DataConf" {
+		if s.st.dConfPending[d] {
+			s.st.dConfPending[d] = false
+			s.logf("Conference content copied from %s back to %s.", s.x.pools[p].fqdn, s.x.pools[b].fqdn)
+		}
+	}
+	if mod == "ConfServices.DataConf" || strings.HasPrefix(mod, "ApplicationServer.") {
+		// One module only: the other modules keep their own schedule.
+		c.res.Changed = true
+		c.step("Module %s of %s is in %s.", mod, s.x.pools[p].fqdn, s.backupState(d))
+		return
+	}
 	s.forceSync(d)
 	c.res.Changed = true
 	c.step("The Backup Service of %s is in %s.", s.x.pools[p].fqdn, s.backupState(d))
@@ -813,4 +838,20 @@ func (s *Sim) versionFor0() topology.Version {
 		return s.x.pools[c].version
 	}
 	return ""
+}
+
+// fullModule turns a -BackupModule value into the module's full name: the administration
+// guide's short forms (PresenceFocus, DataConf, CMSMaster) name the same modules; "" is All.
+func fullModule(m string) string {
+	switch strings.ToLower(m) {
+	case "", "all":
+		return "All"
+	case "presencefocus":
+		return "UserServices.PresenceFocus"
+	case "dataconf":
+		return "ConfServices.DataConf"
+	case "cmsmaster":
+		return "CentralMgmt.CMSMaster"
+	}
+	return m
 }

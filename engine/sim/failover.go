@@ -297,6 +297,7 @@ func cmdPoolFailOver(c *ctx) {
 		}
 	}
 	c.setPoolState(p, StateFailedOver)
+	st.disasterFO[p] = disaster
 	st.dataLoss[p], st.dataLossSet[p] = lost, true
 	if lost > 0 {
 		s.logf("Failover of %s lost the last %s of changes.", pi.fqdn, FormatDuration(lost))
@@ -416,6 +417,14 @@ func cmdPoolFailBack(c *ctx) {
 	st.readOnly[p] = false
 	c.setPoolState(p, StateActive)
 	c.res.Changed = true
+	if st.disasterFO[p] {
+		// After a whole-pool failure the conference content the users created on the backup
+		// pool is not copied back by the failback (FACTS §6).
+		st.disasterFO[p] = false
+		st.dConfPending[back] = true
+		s.logf("Conference content of the users of %s is still on %s.", pi.fqdn, bi.fqdn)
+		c.warnf(`The conference content (ConfServices.DataConf) the users of "%s" created on "%s" is not copied back by the failback. Run Invoke-CsBackupServiceSync -PoolFqdn %s -BackupModule ConfServices.DataConf.`, pi.fqdn, bi.fqdn, bi.fqdn)
+	}
 	c.infof("[%s] Invoke-CsPoolFailBack finished in %s: the users of %s are home.",
 		FormatDuration(st.now), FormatDuration(st.now-start), pi.fqdn)
 }

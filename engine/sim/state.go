@@ -74,6 +74,7 @@ type state struct {
 	detect     []time.Duration
 	failbackDt []time.Duration
 	readOnly   []bool // put read-only by a planned failover
+	disasterFO []bool // the pool's users were failed over in disaster mode
 	fbPhase    []failbackPhase
 	hydrated   []int // routing groups hydrated by an interrupted failover or failback
 
@@ -98,6 +99,9 @@ type state struct {
 	dLastSync []time.Duration
 	dSince    []time.Duration
 	dProdStop []time.Duration // when the source stopped producing changes, or never
+	// dConfPending marks a direction whose conference content (ConfServices.DataConf) must be
+	// copied back by hand after a failback (FACTS §6).
+	dConfPending []bool
 
 	// Edge pools: whether each carries remote access now (derived; Edge pools only), where the
 	// federation route is, and whether remote access and federation work (derived).
@@ -165,7 +169,8 @@ func newState(x *index, seed int64) state {
 		bServing: filled(nb, true),
 
 		dWorking: filled(nd, true), dLastSync: make([]time.Duration, nd), dSince: make([]time.Duration, nd),
-		dProdStop: filled(nd, never),
+		dProdStop: filled(nd, never), dConfPending: make([]bool, nd),
+		disasterFO: make([]bool, np),
 
 		cmsPool: x.cmsPool, cmsStandbyOK: true,
 		edgeOK: make([]bool, np), fedPool: x.fedPool, syncEvery: x.syncEvery, bcfg: defaultBackupConfig,
@@ -212,6 +217,7 @@ func (st *state) clone() state {
 	c.nextHop, c.detect, c.failbackDt, c.readOnly = cp(st.nextHop), cp(st.detect), cp(st.failbackDt), cp(st.readOnly)
 	c.fbPhase, c.hydrated = cp(st.fbPhase), cp(st.hydrated)
 	c.edgeOK, c.drained = cp(st.edgeOK), cp(st.drained)
+	c.dConfPending, c.disasterFO = cp(st.dConfPending), cp(st.disasterFO)
 	c.health, c.serving, c.downAt, c.upAt = cp(st.health), cp(st.serving), cp(st.downAt), cp(st.upAt)
 	c.mode, c.servedBy, c.resReturn, c.rgLost = cp(st.mode), cp(st.servedBy), cp(st.resReturn), cp(st.rgLost)
 	c.bDownAt, c.bMode, c.bServed, c.bServing = cp(st.bDownAt), cp(st.bMode), cp(st.bServed), cp(st.bServing)
