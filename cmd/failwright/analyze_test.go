@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"failwright/engine/analysis"
 )
 
 func init() {
@@ -134,4 +137,26 @@ func TestAnalyzeDocExample(t *testing.T) {
 		}
 	}
 	require.Positive(t, ran, "docs/analysis.md has no example command")
+}
+
+// TestAnalyzeDocJSON checks the JSON excerpt of docs/analysis.md against the command's output:
+// the third worst case of depth 1 for litwareinc.yaml, with its first set.
+func TestAnalyzeDocJSON(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/analysis.md")
+	require.NoError(t, err)
+	_, block, ok := strings.Cut(string(doc), "```json\n")
+	require.True(t, ok, "docs/analysis.md has no JSON example")
+	block, _, _ = strings.Cut(block, "```")
+	var want analysis.Worst
+	require.NoError(t, json.Unmarshal([]byte(block), &want))
+
+	var out bytes.Buffer
+	code := runMain([]string{"analyze", "../../scenarios/topologies/litwareinc.yaml", "--depth", "1", "--json"}, strings.NewReader(""), &out, &bytes.Buffer{})
+	require.Equal(t, exitOK, code)
+	var r analysis.Report
+	require.NoError(t, json.Unmarshal(out.Bytes(), &r))
+	got := r.Levels[0].Worst[2]
+	require.NotEmpty(t, got.Sets)
+	got.Sets = got.Sets[:len(want.Sets)]
+	assert.Equal(t, want, got)
 }
