@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -42,7 +43,7 @@ func ParseJSON(data []byte) (*plan.Plan, error) {
 	if len(data) > MaxPlanBytes {
 		return nil, fmt.Errorf("the plan document is larger than 8 MiB (%s bytes), the most failwright reads", topology.Thousands(MaxPlanBytes))
 	}
-	s := &shape{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	s := &shape{data: data, dec: json.NewDecoder(bytes.NewReader(data)), at: map[string]int{}}
 	s.dec.UseNumber()
 	if err := s.value("", reflect.TypeOf(plan.Plan{}), 0); err != nil {
 		return nil, err
@@ -57,6 +58,10 @@ func ParseJSON(data []byte) (*plan.Plan, error) {
 		return nil, fmt.Errorf("plan document: %w", err)
 	}
 	if err := semantics(&p); err != nil {
+		var fe *fieldError
+		if errors.As(err, &fe) {
+			return nil, s.errorAt(fe.path, "%s", fe.msg)
+		}
 		return nil, err
 	}
 	return &p, nil
@@ -64,16 +69,13 @@ func ParseJSON(data []byte) (*plan.Plan, error) {
 
 // semantics checks what the shape cannot.
 func semantics(p *plan.Plan) error {
-	if p.FormatVersion != plan.FormatVersion {
-		return fmt.Errorf("formatVersion: plan format version %d is not supported (this failwright reads version %d)", p.FormatVersion, plan.FormatVersion)
-	}
 	if p.Request.Mode != plan.Planned && p.Request.Mode != plan.Disaster {
-		return fmt.Errorf("request.mode: %q is not planned or disaster", p.Request.Mode)
+		return fieldErrorf("request.mode", "%q is not planned or disaster", p.Request.Mode)
 	}
 	for i, st := range p.Steps {
 		path := "steps[" + strconv.Itoa(i) + "]"
 		if st.Number != i+1 {
-			return fmt.Errorf("%s.number: step %d is numbered %d", path, i+1, st.Number)
+			return fieldErrorf(path+".number", "step %d is numbered %d", i+1, st.Number)
 		}
 		if st.Call != nil {
 			if err := checkCall(path+".call", *st.Call); err != nil {
@@ -83,17 +85,17 @@ func semantics(p *plan.Plan) error {
 		switch st.Kind {
 		case plan.KindCheck, plan.KindChange:
 			if st.Call == nil {
-				return fmt.Errorf("%s.call: a %s step needs a call", path, st.Kind)
+				return fieldErrorf(path+".call", "a %s step needs a call", st.Kind)
 			}
 			if st.Command != st.Call.Line() {
-				return fmt.Errorf("%s.command: %q is not what its call writes (%q)", path, st.Command, st.Call.Line())
+				return fieldErrorf(path+".command", "%q is not what its call writes (%q)", st.Command, st.Call.Line())
 			}
 		case plan.KindManual, plan.KindWait:
 			if st.Call != nil || st.Command != "" {
-				return fmt.Errorf("%s: a %s step has no command", path, st.Kind)
+				return fieldErrorf(path, "a %s step has no command", st.Kind)
 			}
 		default:
-			return fmt.Errorf("%s.kind: %q is not check, change, manual or wait", path, st.Kind)
+			return fieldErrorf(path+".kind", "%q is not check, change, manual or wait", st.Kind)
 		}
 		for j, v := range st.Verify {
 			if err := checkCall(path+".verify["+strconv.Itoa(j)+"]", v); err != nil {
@@ -105,23 +107,41 @@ func semantics(p *plan.Plan) error {
 		switch f.Severity {
 		case topology.Error, topology.Warning, topology.Info:
 		default:
-			return fmt.Errorf("findings[%d].severity: %q is not error, warning or info", i, f.Severity)
+			return fieldErrorf("findings["+strconv.Itoa(i)+"].severity", "%q is not error, warning or info", f.Severity)
 		}
 	}
 	return checkPlan(p)
 }
 
 // shape walks a JSON document token by token against a Go type, the way encoding/json
-// would decode it, but strictly.
+// would decode it, but strictly. It records where each path's value is, so that later checks
+// can name the line and column too.
 type shape struct {
 	data []byte
 	dec  *json.Decoder
+	at   map[string]int // path -> offset of its value
+	last json.Token     // the first token of the value read last
 }
 
 var durationType = reflect.TypeOf(plan.Duration(0))
 
+// errorf reports a problem at the decoder's current position.
 func (s *shape) errorf(path, format string, args ...any) error {
-	off := int(s.dec.InputOffset())
+	return s.errorAtOffset(int(s.dec.InputOffset()), path, format, args...)
+}
+
+// errorAt reports a problem at the value of path, or of its nearest ancestor the walk saw.
+func (s *shape) errorAt(path, format string, args ...any) error {
+	for p := path; p != ""; p = parentPath(p) {
+		if off, ok := s.at[p]; ok {
+			return s.errorAtOffset(off, path, format, args...)
+		}
+	}
+	return s.errorAtOffset(0, path, format, args...)
+}
+
+// errorAtOffset formats "line:col: path: message" for a byte offset of the document.
+func (s *shape) errorAtOffset(off int, path, format string, args ...any) error {
 	line, col := 1, 1
 	for i := 0; i < off && i < len(s.data); i++ {
 		if s.data[i] == '\n' {
@@ -137,15 +157,55 @@ func (s *shape) errorf(path, format string, args ...any) error {
 	return errors.New(where + fmt.Sprintf(format, args...))
 }
 
+// valueStart is the offset of the next value: past the white space and the ':' or ','
+// before it.
+func (s *shape) valueStart() int {
+	off := int(s.dec.InputOffset())
+	for off < len(s.data) && strings.IndexByte(" \t\r\n:,", s.data[off]) >= 0 {
+		off++
+	}
+	return off
+}
+
+// parentPath strips the last segment of a path: "steps[2].command" -> "steps[2]" -> "steps".
+func parentPath(p string) string {
+	if i := strings.LastIndexAny(p, ".["); i > 0 {
+		return p[:i]
+	}
+	return ""
+}
+
 func (s *shape) token(path string) (json.Token, error) {
 	t, err := s.dec.Token()
 	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
 		return nil, s.errorf(path, "unexpected end of the document")
 	}
 	if err != nil {
-		return nil, s.errorf(path, "%s", strings.TrimPrefix(err.Error(), "json: "))
+		return nil, s.errorf(path, "%s", syntaxMessage(err))
 	}
 	return t, nil
+}
+
+// syntaxWords rewords the endings of encoding/json's syntax errors.
+var syntaxWords = []struct{ from, to string }{
+	{" looking for beginning of value", " where a value should start"},
+	{" looking for beginning of object key string", " where a quoted field name should start"},
+	{" after object key", " after a field name (a colon should follow)"},
+	{" after object key:value pair", " after a field (a comma or } should follow)"},
+	{" after array element", " after an array element (a comma or ] should follow)"},
+}
+
+// syntaxMessage words a JSON syntax error for an operator: "not valid JSON: unexpected
+// character '#' where a value should start".
+func syntaxMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	for _, r := range syntaxWords {
+		if strings.HasSuffix(msg, r.from) {
+			msg = strings.TrimSuffix(msg, r.from) + r.to
+			break
+		}
+	}
+	return "not valid JSON: " + strings.Replace(msg, "invalid character", "unexpected character", 1)
 }
 
 // value checks one value of type t.
@@ -153,10 +213,12 @@ func (s *shape) value(path string, t reflect.Type, depth int) error {
 	if depth > 32 {
 		return s.errorf(path, "nested too deeply")
 	}
+	start := s.valueStart()
 	tok, err := s.token(path)
 	if err != nil {
 		return err
 	}
+	s.at[path], s.last = start, tok
 	if t == durationType {
 		if str, ok := tok.(string); ok {
 			if _, err := plan.ParseDuration(str); err != nil {
@@ -262,6 +324,11 @@ func (s *shape) object(path string, t reflect.Type, depth int) error {
 		if err := s.value(kp, f.typ, depth+1); err != nil {
 			return err
 		}
+		if kp == "formatVersion" {
+			if err := s.checkVersion(); err != nil {
+				return err
+			}
+		}
 	}
 	if _, err := s.token(path); err != nil {
 		return err
@@ -271,7 +338,7 @@ func (s *shape) object(path string, t reflect.Type, depth int) error {
 		names = append(names, name)
 	}
 	// Report the first missing field in a stable order.
-	sortStrings(names)
+	slices.Sort(names)
 	for _, name := range names {
 		if fields[name].required && !seen[name] {
 			kp := name
@@ -284,10 +351,12 @@ func (s *shape) object(path string, t reflect.Type, depth int) error {
 	return nil
 }
 
-func sortStrings(a []string) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
+// checkVersion refuses a format version this failwright does not read as soon as the walk
+// has read it: formatVersion is the first field, so a newer plan is named as such rather than
+// by the first field this version does not know.
+func (s *shape) checkVersion() error {
+	if n, _ := s.last.(json.Number); string(n) != strconv.Itoa(plan.FormatVersion) {
+		return s.errorAt("formatVersion", "plan format version %v is not supported (this failwright reads version %d)", s.last, plan.FormatVersion)
 	}
+	return nil
 }

@@ -13,20 +13,34 @@ import (
 	"failwright/engine/plan"
 )
 
+// fieldError is a problem with one field of a plan, named by its path ("steps[2].command").
+// ParseJSON gives it the field's line and column in the document.
+type fieldError struct {
+	path, msg string
+}
+
+// Error implements error.
+func (e *fieldError) Error() string { return "render: " + e.path + ": " + e.msg }
+
+// fieldErrorf makes a fieldError.
+func fieldErrorf(path, format string, args ...any) error {
+	return &fieldError{path: path, msg: fmt.Sprintf(format, args...)}
+}
+
 // checkText refuses a plan string that cannot be printed on one line of a script or a
 // runbook: invalid UTF-8, control characters (tab aside), line and paragraph separators and
 // invisible formatting characters (which can reorder what a reader sees). Plans from
 // plan.Build never carry them; this is the renderers' own guard for plans read from elsewhere.
 func checkText(path, s string) error {
 	if !utf8.ValidString(s) {
-		return fmt.Errorf("render: %s: invalid UTF-8", path)
+		return fieldErrorf(path, "invalid UTF-8")
 	}
 	for _, r := range s {
 		if r == '\t' {
 			continue
 		}
 		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r) {
-			return fmt.Errorf("render: %s: character %U cannot be printed safely", path, r)
+			return fieldErrorf(path, "character %U cannot be printed safely", r)
 		}
 	}
 	return nil
@@ -92,17 +106,17 @@ func checkPlan(p *plan.Plan) error {
 // literals.
 func checkCall(path string, c plan.Call) error {
 	if !isWord(c.Cmdlet, "-") || !strings.Contains(c.Cmdlet, "-") {
-		return fmt.Errorf("render: %s: cmdlet name %q is not a Verb-Noun word", path, c.Cmdlet)
+		return fieldErrorf(path, "cmdlet name %q is not a Verb-Noun word", c.Cmdlet)
 	}
 	for _, p := range c.Params {
 		if !isWord(p.Name, "") {
-			return fmt.Errorf("render: %s: parameter name %q is not a word", path, p.Name)
+			return fieldErrorf(path, "parameter name %q is not a word", p.Name)
 		}
 		if p.Switch && p.Value != "" {
-			return fmt.Errorf("render: %s: switch -%s has a value", path, p.Name)
+			return fieldErrorf(path, "switch -%s has a value", p.Name)
 		}
 		if !p.Switch && !p.Quoted && !isWord(p.Value, ".:_-") {
-			return fmt.Errorf("render: %s: bare value %q of -%s must be quoted", path, p.Value, p.Name)
+			return fieldErrorf(path, "bare value %q of -%s must be quoted", p.Value, p.Name)
 		}
 		if err := checkText(path, p.Value); err != nil {
 			return err

@@ -2,9 +2,11 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -304,14 +306,36 @@ func TestParseJSONStrict(t *testing.T) {
 		{"not an object", []byte(`[]`), `want an object`},
 		{"truncated", good[:len(good)/2], `unexpected end`},
 		{"bare value unquoted", edit(`"value": "UserData"`, `"value": "UserData; Remove-CsPool"`), `must be quoted`},
+		{"future format with new fields", edit(`"formatVersion": 1,`, `"formatVersion": 2, "approvals": [],`), `2:20: formatVersion: plan format version 2 is not supported`},
+		{"not JSON", []byte("# a topology?\nname: x\n"), `1:1: not valid JSON: unexpected character '#' where a value should start`},
+		{"missing comma", edit(`"formatVersion": 1,`, `"formatVersion": 1`), `not valid JSON: unexpected character '"' after a field (a comma or } should follow)`},
 	}
+	lineCol := regexp.MustCompile(`^[0-9]+:[0-9]+: `)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ParseJSON(c.data)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), c.want)
+			assert.Regexp(t, lineCol, err.Error(), "every error names the line and column")
 		})
 	}
+}
+
+// TestParseJSONPositionsSemanticErrors: a check made after the walk (an edited command) names
+// the line and column of the field it is about.
+func TestParseJSONPositionsSemanticErrors(t *testing.T) {
+	_, p := build(t, variants[2])
+	good, err := JSON(p)
+	require.NoError(t, err)
+	from := `"command": "Invoke-CsManagementServerFailover -WhatIf"`
+	i := bytes.Index(good, []byte(from))
+	require.GreaterOrEqual(t, i, 0)
+	line := bytes.Count(good[:i], []byte("\n")) + 1
+	bad := bytes.Replace(good, []byte(from), []byte(`"command": "Invoke-CsManagementServerFailover -WhatIf; Remove-CsPool"`), 1)
+	_, err = ParseJSON(bad)
+	require.Error(t, err)
+	assert.True(t, strings.HasPrefix(err.Error(), fmt.Sprintf("%d:", line)), "%v (want line %d)", err, line)
+	assert.Contains(t, err.Error(), ": steps[0].command: ")
 }
 
 // TestRenderRefusesUnprintable: a plan (from anywhere) carrying line breaks or control
