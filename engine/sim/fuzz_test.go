@@ -36,6 +36,13 @@ func FuzzExec(f *testing.F) {
 		"`\n",
 		"Wait-SimTime -Minutes -5",
 		"Reset-CsPoolRegistrarState -PoolFqdn dfw-cs-001.litwareinc.com -ResetType FullReset -Force",
+		"Invoke-CsComputerFailOver atl-fe-02.litwareinc.com -Force -WhatIf",
+		"Invoke-CsComputerFailBack atl-fe-02.litwareinc.com -NoStart",
+		"Set-CsBackupServiceConfiguration -SyncInterval 00:00:05",
+		"Stop-SimEdgePool atl-edge-001.litwareinc.com; Move-SimFederationRoute dfw-edge-001.litwareinc.com",
+		"Get-Command *Pool* -Verb Invoke",
+		"Reset-CsPoolRegistrarState -PoolFqdn atl-cs-001.litwareinc.com\nGet-SimState",
+		"exit 3",
 	} {
 		for k := range fuzzTopologies {
 			f.Add(seed, "Wait-SimTime 00:02:00", uint8(k))
