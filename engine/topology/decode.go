@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -171,13 +172,17 @@ func parseYAML(name string, data []byte) (file *ast.File, bad *Finding) {
 			pos.Line, pos.Column = tk.Position.Line, max(tk.Position.Column, 1)
 		}
 	}
-	code := CodeSyntax
-	if strings.Contains(msg, "duplicate") {
-		code = CodeDuplicateKey
+	if m := duplicateKey.FindStringSubmatch(msg); m != nil {
+		return nil, &Finding{Code: CodeDuplicateKey, Severity: Error, Pos: pos,
+			Message: fmt.Sprintf("the key %s appears twice in one mapping (first at line %s, column %s)", m[1], m[2], m[3]),
+			Fix:     "remove one of them"}
 	}
-	return nil, &Finding{Code: code, Severity: Error, Pos: pos, Message: "invalid YAML: " + firstLine(msg),
+	return nil, &Finding{Code: CodeSyntax, Severity: Error, Pos: pos, Message: "invalid YAML: " + firstLine(msg),
 		Fix: "correct the YAML syntax at this position"}
 }
+
+// duplicateKey matches the YAML library's message for a key given twice in one mapping.
+var duplicateKey = regexp.MustCompile(`mapping key (".*") already defined at \[(\d+):(\d+)\]`)
 
 func firstLine(s string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
@@ -325,7 +330,7 @@ func (d *decoder) errorf(code string, n ast.Node, path, fix, format string, args
 	if len(d.fs) == MaxDecodeFindings-1 {
 		d.fs = append(d.fs, Finding{Code: CodeTooMany, Severity: Error, Path: path, Pos: d.pos(n),
 			Message: fmt.Sprintf("too many errors: decoding stopped after %d", MaxDecodeFindings-1),
-			Fix:     "fix the errors above and decode again"})
+			Fix:     "fix the findings above and validate again"})
 		return
 	}
 	d.fs = append(d.fs, Finding{Code: code, Severity: Error, Path: path, Pos: d.pos(n),

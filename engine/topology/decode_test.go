@@ -78,6 +78,7 @@ func TestDecodeBadInput(t *testing.T) {
 		{"empty", "# nothing\n", CodeEmpty, 1, 1},
 		{"two docs", "name: a\n---\nname: b\n", CodeMultiDocument, 3, 1},
 		{"top level list", "- a\n- b\n", CodeWrongType, 1, 1},
+		{"duplicate key", "name: a\nsites: []\nname: b\n", CodeDuplicateKey, 3, 1},
 		{"number too large", "pools:\n  - users: 99999999999999999999999\n", CodeWrongType, 2, 12},
 	}
 	for _, tc := range tests {
@@ -95,6 +96,12 @@ func TestDecodeBadInput(t *testing.T) {
 			assert.NotEmpty(t, f.Message)
 		})
 	}
+}
+
+func TestDecodeDuplicateKeyMessage(t *testing.T) {
+	_, fs := Decode("in.yaml", []byte("name: a\nname: b\n"))
+	require.Len(t, fs, 1)
+	assert.Equal(t, `in.yaml:2:1: error FW0010: the key "name" appears twice in one mapping (first at line 1, column 1)`, fs[0].String())
 }
 
 func TestDecodeNumberOutOfRange(t *testing.T) {
