@@ -55,7 +55,10 @@ func (s *Sim) edgeStatus() {
 			why = "cannot reach its internal next hop " + s.nextHopName(e)
 		}
 		then := " No other Edge pool works."
-		if len(working) > 0 {
+		switch {
+		case len(working) > 3:
+			then = fmt.Sprintf(" Clients re-query the DNS SRV records and sign in through one of the %d Edge pools that work.", len(working))
+		case len(working) > 0:
 			then = " Clients re-query the DNS SRV records and sign in through " + strings.Join(working, ", ") + "."
 		}
 		s.logf("Edge pool %s %s: remote users signed in through it are disconnected.%s", x.pools[e].fqdn, why, then)
@@ -103,7 +106,20 @@ func (s *Sim) edgeSummary() string {
 		}
 	}
 	remote := "remote access STOPPED (no Edge pool works)"
-	if len(working) > 0 {
+	switch {
+	case len(working) > 3:
+		// Large deployments: count, and name only the Edge pools that do not work.
+		remote = fmt.Sprintf("remote access through %d of %d Edge pools", len(working), len(x.edges))
+		var out []string
+		for _, e := range x.edges {
+			if !st.edgeOK[e] {
+				out = append(out, x.pools[e].fqdn)
+			}
+		}
+		if len(out) > 0 {
+			remote += " (not working: " + strings.Join(out, ", ") + ")"
+		}
+	case len(working) > 0:
 		remote = "remote access through " + strings.Join(working, ", ")
 	}
 	fed := "no federation route"
