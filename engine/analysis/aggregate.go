@@ -98,6 +98,7 @@ const (
 	figCMS
 	figRemote
 	figAtRisk
+	figUnservedNew // a pair's unserved users when they exceed what its two failures leave apart
 	numFigs
 )
 
@@ -171,17 +172,20 @@ func figValues(f *Figures, edges int) [numFigs]float64 {
 		v[figRemote] = 1
 	}
 	v[figAtRisk] = float64(f.AtRisk)
+	v[figUnservedNew] = math.Inf(-1) // set for pairs by the callers
 	return v
 }
 
-// record adds one failure set's figures and its pools that differ from the baseline.
-func (l *levelAgg) record(base *baseline, f *Figures, edges int, worse []poolVal, e example) {
-	l.recordFigs(base, f, edges, e)
+// record adds one failure set's figures and its pools that differ from the baseline. isNew
+// says that the set is a pair whose unserved users exceed the sum of its two failures' (less
+// the baseline's): the failures hurt more together than apart.
+func (l *levelAgg) record(base *baseline, f *Figures, edges int, worse []poolVal, e example, isNew bool) {
+	l.recordFigs(base, f, edges, e, isNew)
 	l.recordPools(base, worse, e)
 }
 
 // recordFigs adds one failure set's global figures.
-func (l *levelAgg) recordFigs(base *baseline, f *Figures, edges int, e example) {
+func (l *levelAgg) recordFigs(base *baseline, f *Figures, edges int, e example, isNew bool) {
 	l.sets++
 	if f.Unserved > 0 {
 		l.withUnserved++
@@ -190,6 +194,9 @@ func (l *levelAgg) recordFigs(base *baseline, f *Figures, edges int, e example) 
 		l.withNoDR++
 	}
 	v := figValues(f, edges)
+	if isNew {
+		v[figUnservedNew] = v[figUnserved]
+	}
 	for k := range v {
 		ex := e
 		if k == figLoad {

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"sort"
@@ -311,7 +312,8 @@ func (a *Analyzer) startSweep() {
 	for i, row := range a.rows {
 		for _, r := range row {
 			res := &a.pairRes[r.res]
-			l.record(a.base, &res.f, a.edgesN, res.worse, example{a: int32(i), b: r.j, pool: -1})
+			isNew := res.f.Unserved > a.singles[a.class[i]].f.Unserved+a.singles[a.class[r.j]].f.Unserved-a.base.f.Unserved
+			l.record(a.base, &res.f, a.edgesN, res.worse, example{a: int32(i), b: r.j, pool: -1}, isNew)
 		}
 	}
 	a.stats.Sets += a.stats.Interacting
@@ -590,7 +592,7 @@ func (a *Analyzer) plan() {
 	l1 := newLevelAgg(len(x.pools))
 	for i := 0; i < n; i++ {
 		s := &a.singles[a.class[i]]
-		l1.record(a.base, &s.f, a.edgesN, s.worse, example{a: int32(i), b: -1, pool: -1})
+		l1.record(a.base, &s.f, a.edgesN, s.worse, example{a: int32(i), b: -1, pool: -1}, false)
 	}
 	a.levels = []*levelAgg{l1}
 	a.stats.Sets += int64(n)
@@ -757,6 +759,7 @@ func (a *Analyzer) sweepClasses(l *levelAgg, lo, hi int) int64 {
 			v[figUnserved] = vi[figUnserved] + vj[figUnserved] - bv[figUnserved]
 			v[figNoDR] = vi[figNoDR] + vj[figNoDR] - bv[figNoDR]
 			v[figAtRisk] = vi[figAtRisk] + vj[figAtRisk] - bv[figAtRisk]
+			v[figUnservedNew] = math.Inf(-1) // a composed pair hurts exactly as much as its two failures apart
 			v[figRTO] = max(vi[figRTO], vj[figRTO])
 			v[figDataLoss] = max(vi[figDataLoss], vj[figDataLoss])
 			v[figCMS] = vj[figCMS]

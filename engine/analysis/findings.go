@@ -152,9 +152,9 @@ func findings(x *index, base *baseline, levels []*levelAgg, r *Report) topology.
 
 	// Pairs.
 	if len(levels) > 1 {
-		if g := &levels[1].figs[figUnserved]; g.n > 0 {
+		if g := &levels[1].figs[figUnservedNew]; g.n > 0 {
 			add(CodeWorstPair, topology.Info, "pools",
-				fmt.Sprintf("the worst pair of failures leaves %s without full service after recovery: %s", plural(int64(g.v), "user"), exampleText(x, g)),
+				fmt.Sprintf("the worst pair of failures that hurt more together than apart leaves %s without full service after recovery: %s", plural(int64(g.v), "user"), exampleText(x, g)),
 				"")
 		}
 	}

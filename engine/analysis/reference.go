@@ -43,6 +43,7 @@ func (f evalFunc) evalNew(set []int) Outcome {
 func makeBaseline(o *Outcome, edges int) *baseline {
 	b := &baseline{f: o.Figures(), pools: poolVals(o), out: *o}
 	b.figs = figValues(&b.f, edges)
+	b.figs[figUnservedNew] = b.figs[figUnserved]
 	return b
 }
 
@@ -60,10 +61,12 @@ func Reference(t *topology.Topology, opts Options) (*Report, error) {
 	base := makeBaseline(&o, len(x.edges))
 	n := len(x.elems)
 	levels := []*levelAgg{newLevelAgg(len(x.pools))}
+	unserved := make([]int, n)
 	for i := 0; i < n; i++ {
 		o := ev.evalNew([]int{i})
 		f := o.Figures()
-		levels[0].record(base, &f, len(x.edges), worseList(base, &o), example{a: int32(i), b: -1, pool: -1})
+		unserved[i] = f.Unserved
+		levels[0].record(base, &f, len(x.edges), worseList(base, &o), example{a: int32(i), b: -1, pool: -1}, false)
 	}
 	if opts.Depth >= 2 {
 		l := newLevelAgg(len(x.pools))
@@ -71,7 +74,8 @@ func Reference(t *topology.Topology, opts Options) (*Report, error) {
 			for j := i + 1; j < n; j++ {
 				o := ev.evalNew([]int{i, j})
 				f := o.Figures()
-				l.record(base, &f, len(x.edges), worseList(base, &o), example{a: int32(i), b: int32(j), pool: -1})
+				isNew := f.Unserved > unserved[i]+unserved[j]-base.f.Unserved
+				l.record(base, &f, len(x.edges), worseList(base, &o), example{a: int32(i), b: int32(j), pool: -1}, isNew)
 			}
 		}
 		levels = append(levels, l)

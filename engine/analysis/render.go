@@ -27,6 +27,7 @@ var figTitles = map[string]string{
 	"cms":          "Central Management store",
 	"remoteAccess": "remote access through an Edge pool",
 	"atRisk":       "users at risk (unserved or beyond capacity)",
+	"unservedNew":  "users without full service, pairs that hurt more together than apart",
 }
 
 // Text renders the report for people.
@@ -52,6 +53,9 @@ func (r *Report) Text() []byte {
 		fmt.Fprintf(&b, "\nN-%d: %d %s, %d leave users without full service, %d leave more users without DR\n",
 			l.Depth, l.Sets, name, l.SetsUnserved, l.SetsNoDR)
 		for _, w := range l.Worst {
+			if w.Figure == "unservedNew" && l.Depth == 1 {
+				continue
+			}
 			writeWorst(&b, "  ", figTitles[w.Figure], w)
 		}
 	}

@@ -74,7 +74,9 @@ type Level struct {
 
 // Worst is the worst value of one figure over failure sets, and the sets that reach it.
 type Worst struct {
-	// Figure is unserved, noDR, load, rto, dataLoss, cms, remoteAccess or atRisk.
+	// Figure is unserved, noDR, load, rto, dataLoss, cms, remoteAccess, atRisk or
+	// unservedNew (pairs only: a pair's unserved users when they exceed the sum of what its two
+	// failures leave apart, the failures hurting more together than apart).
 	Figure string `json:"figure"`
 	// Value is the worst value as people read it; Number is the same as a number (users,
 	// load ratio, seconds, 0 Available / 1 FailedOver / 2 Lost, 1 remote access lost).
@@ -132,7 +134,7 @@ const ScoreDefinition = "S_k = 1 - (worst users at risk over every set of k fail
 	"where users at risk = users without full service after recovery + users beyond capacity on surviving pools; " +
 	"score = 100 x S_1 at depth 1, 100 x (2 x S_1 + S_2) / 3 at depth 2"
 
-var figNames = [numFigs]string{"unserved", "noDR", "load", "rto", "dataLoss", "cms", "remoteAccess", "atRisk"}
+var figNames = [numFigs]string{"unserved", "noDR", "load", "rto", "dataLoss", "cms", "remoteAccess", "atRisk", "unservedNew"}
 var poolFigNames = [numPoolFigs]string{"unserved", "noDR", "load", "rto", "dataLoss"}
 
 // buildReport turns the aggregates into a report.
@@ -259,7 +261,7 @@ func round4(v float64) float64 { return math.Round(v*10000) / 10000 }
 // formatFig writes a figure's value for people.
 func formatFig(kind int, v float64) string {
 	switch kind {
-	case figUnserved, figNoDR, figAtRisk:
+	case figUnserved, figNoDR, figAtRisk, figUnservedNew:
 		return plural(int64(v), "user")
 	case figLoad:
 		return strconv.FormatFloat(round4(v)*100, 'f', 1, 64) + "%"
