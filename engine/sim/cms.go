@@ -92,6 +92,15 @@ func cmdCMSFailover(c *ctx) {
 				`The SQL Server "%s" is not the mirror of the standby Central Management store on pool "%s" (its mirror: %s).`, m, ti.fqdn, want))
 			return
 		}
+		if ti.hasMirror && st.onMirror[t] && !strings.EqualFold(c.cmd.Str("BackupSqlServerFqdn"), ti.mirror) &&
+			!strings.EqualFold(c.cmd.Str("BackupMirrorSqlServerFqdn"), ti.mirror) {
+			// FACTS §5 step 5a/5b: Get-CsDatabaseMirrorState tells which copy is principal; the
+			// failover must name the one that is.
+			c.fail("FW-CMS-SQL-NOT-PRINCIPAL", "InvalidOperation", fmt.Sprintf(
+				`The standby Central Management store on pool "%s" is principal on the mirror %s, not on %s (Get-CsDatabaseMirrorState -DatabaseType CentralMgmt -PoolFqdn %s shows it). Name the mirror: -BackupMirrorSqlServerFqdn %s -BackupMirrorSqlInstanceName %s.`,
+				ti.fqdn, sqlName(ti.mirror, ti.mirrInst), c.cmd.Str("BackupSqlServerFqdn"), ti.fqdn, ti.mirror, ti.mirrInst))
+			return
+		}
 		if !c.cmd.Switch("Force") {
 			c.fail("FW-CMS-FORCE-REQUIRED", "InvalidArgument", "-Force is required with -BackupSqlServerFqdn: a disaster-recovery failover ignores the replication state.")
 			return
