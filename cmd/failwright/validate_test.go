@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -179,4 +181,42 @@ func mustRead(t *testing.T, path string) []byte {
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
 	return data
+}
+
+// TestValidateDocExamples runs every "$ failwright validate ..." example of the docs about
+// topologies from the repository root: each line the doc shows (a "..." line stands for lines
+// left out) is a line of the command's output, in the same order.
+func TestValidateDocExamples(t *testing.T) {
+	ran := 0
+	for _, page := range []string{"topology.md", "validation.md"} {
+		doc, err := os.ReadFile("../../docs/" + page)
+		require.NoError(t, err)
+		for _, b := range regexp.MustCompile("(?s)```console\n(.*?)```").FindAllStringSubmatch(string(doc), -1) {
+			lines := strings.Split(strings.TrimSuffix(b[1], "\n"), "\n")
+			cmd, ok := strings.CutPrefix(lines[0], "$ failwright ")
+			if !ok || !strings.HasPrefix(cmd, "validate ") {
+				continue
+			}
+			ran++
+			t.Run(page+": "+cmd, func(t *testing.T) {
+				t.Chdir("../..")
+				var out bytes.Buffer
+				code := runMain(strings.Fields(cmd), strings.NewReader(""), &out, &out)
+				assert.Equal(t, exitOK, code, "the docs show valid samples")
+				got := strings.Split(out.String(), "\n")
+				at := 0
+				for _, want := range lines[1:] {
+					if want == "..." {
+						continue
+					}
+					i := slices.Index(got[at:], want)
+					if !assert.GreaterOrEqual(t, i, 0, "docs/%s shows a line the command does not print (or not in this order):\n%s", page, want) {
+						return
+					}
+					at += i + 1
+				}
+			})
+		}
+	}
+	assert.GreaterOrEqual(t, ran, 2, "the docs' validate examples are tested")
 }
