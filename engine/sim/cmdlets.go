@@ -561,6 +561,10 @@ func cmdSetEdgeServer(c *ctx) {
 		old = x.pools[h].fqdn
 	}
 	c.step("The internal next hop of %s is now %s (was %s).", x.pools[e].fqdn, x.pools[r].fqdn, old)
+	if x.pools[r].site == x.pools[e].site {
+		// FACTS §5 step 0: Set-CsEdgeServer is the procedure for a next hop in another site.
+		c.infof("In the product, a next hop in the Edge pool's own site (%s) is set in Topology Builder (Edit Properties, Next Hop) and published; the simulator accepts Set-CsEdgeServer for it.", x.sites[x.pools[e].site].name)
+	}
 	st.nextHop[e] = r
 	s.logf("Edge pool %s: internal next hop %s -> %s.", x.pools[e].fqdn, old, x.pools[r].fqdn)
 	// Like every Set- cmdlet it prints nothing; what follows (the Edge pool reaching a working
