@@ -68,10 +68,14 @@ func parsePlanArgs(args []string) (planArgs, error) {
 			continue
 		}
 		get := func() (string, error) {
-			if hasInline {
-				return inline, nil
+			v, err := inline, error(nil)
+			if !hasInline {
+				v, err = value(&i, name)
 			}
-			return value(&i, name)
+			if err == nil && v == "" && name != "--setup" {
+				err = fmt.Errorf("%s needs a value", name)
+			}
+			return v, err
 		}
 		var err error
 		flag := func(b *bool) {

@@ -48,6 +48,8 @@ func TestPlanExitCodes(t *testing.T) {
 		{"missing topology", []string{"nope.yaml", "--pool", "x"}, 2, "nope.yaml"},
 		{"two topologies", []string{litware, litware, "--pool", "x"}, 2, "exactly one TOPOLOGY"},
 		{"help", []string{"--help"}, 0, "usage: failwright plan TOPOLOGY"},
+		{"empty output file", []string{litware, "--pool", "x", "-o", ""}, 2, "-o needs a value"},
+		{"empty pool", []string{litware, "--pool="}, 2, "--pool needs a value"},
 		{"switch with a value", []string{litware, "--pool", "x", "--disaster=false"}, 2, "--disaster takes no value"},
 		{"directory", []string{"testdata", "--pool", "x"}, 2, "cannot read testdata: it is a directory"},
 		{"unwritable output", []string{litware, "--pool", "dfw-cs-001.litwareinc.com", "-o", filepath.Join(dir, "no", "such", "dir.md")}, 2, "cannot write " + filepath.Join(dir, "no", "such", "dir.md") + ": no such file or directory"},

@@ -266,6 +266,8 @@ func TestRefused(t *testing.T) {
 			Request{Pool: atl, Mode: Disaster, Setup: []string{"Invoke-CsPoolFailOver -PoolFqdn atl-cs-001.litwareinc.com"}}, "PL013", "request.setup[0]"},
 		{"two lines in one setup line", load(t, "litwareinc.yaml"),
 			Request{Pool: atl, Mode: Disaster, Setup: []string{"Stop-SimSite -Site Atlanta\nInvoke-CsPoolFailOver -PoolFqdn atl-cs-001.litwareinc.com"}}, "PL013", "request.setup[0]"},
+		{"a real cmdlet after a semicolon", load(t, "litwareinc.yaml"),
+			Request{Pool: atl, Mode: Disaster, Setup: []string{"Stop-SimSite -Site Atlanta; Invoke-CsPoolFailOver -PoolFqdn atl-cs-001.litwareinc.com -DisasterMode"}}, "PL013", "request.setup[0]"},
 		{"unknown mode", load(t, "litwareinc.yaml"), Request{Pool: atl, Mode: "maybe"}, "PL022", "request.mode"},
 		{"quote in a pool name", litware(func(t *topology.Topology) { rename(t, dfw, "dfw-cs-001'.litwareinc.com") }),
 			Request{Pool: atl, Mode: Disaster}, "PL005", "pools[dfw-cs-001'.litwareinc.com].fqdn"},

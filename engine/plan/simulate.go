@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"failwright/engine/shell"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
 )
@@ -112,11 +113,17 @@ func EffectiveSetup(t *topology.Topology, req Request) []string {
 	return []string{"Wait-SimTime -Duration " + wait.String(), "Stop-SimSite -Site " + QuoteArg(p.Site)}
 }
 
-// isSimVerb reports whether a line calls a simulator verb (its noun starts with "Sim").
+// isSimVerb reports whether a line is one call of a simulator verb (its noun starts with
+// "Sim"), so that nothing else, such as a real cmdlet after a ';', runs in the setup. A line
+// that does not parse passes: running it reports the parser's error.
 func isSimVerb(line string) bool {
 	verb, _, _ := strings.Cut(strings.TrimSpace(line), " ")
 	_, noun, ok := strings.Cut(verb, "-")
-	return ok && len(noun) > 3 && strings.EqualFold(noun[:3], "sim")
+	if !ok || len(noun) <= 3 || !strings.EqualFold(noun[:3], "sim") {
+		return false
+	}
+	stmts, err := shell.Parse(line)
+	return err != nil || len(stmts) == 1
 }
 
 // firstError is the message of r's first error record, after its error ID: what the
