@@ -127,6 +127,12 @@ func cmdCMSFailover(c *ctx) {
 	}
 	start := st.now
 	if dr {
+		if d := x.pools[cp].dirOut; d >= 0 && !s.cmsAvailable() && s.backlog(d) > st.syncEvery {
+			// Replication to the standby had stopped before the active master was lost (a cut
+			// link, a pool down): the standby is older than one sync interval.
+			c.warnf(`The standby Central Management store on "%s" was last synchronized at %s: configuration changes made on "%s" in the last %s never reached it and are lost.`,
+				ti.fqdn, FormatDuration(s.lastSyncView(d)), x.pools[cp].fqdn, FormatDuration(s.backlog(d)))
+		}
 		if s.cmsAvailable() {
 			c.warnf(`The active Central Management store on pool "%s" still answers. -Force fails over without waiting for replication: changes not yet replicated to "%s" are lost.`, x.pools[cp].fqdn, ti.fqdn)
 		}
