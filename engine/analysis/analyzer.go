@@ -393,6 +393,11 @@ func parallel(w, n int, f func(k int)) {
 	if w <= 1 || n == 1 {
 		for k := 0; k < n; k++ {
 			f(k)
+			if k&255 == 255 {
+				// Let the garbage collector's workers run: as WebAssembly there is one
+				// thread and no preemption, and without this the heap grows during a run.
+				runtime.Gosched()
+			}
 		}
 		return
 	}
