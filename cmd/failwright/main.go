@@ -30,6 +30,7 @@ type command struct {
 // commands maps subcommand names to their implementations.
 var commands = map[string]command{}
 
+// register adds a subcommand; a name registered twice is a programming error.
 func register(name string, c command) {
 	if _, dup := commands[name]; dup {
 		panic("failwright: command registered twice: " + name)
@@ -58,6 +59,7 @@ func runMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return c.run(args[1:], stdin, stdout, stderr)
 }
 
+// usage lists the subcommands and the exit codes.
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "failwright: plan and simulate Skype for Business Server pool disaster recovery")
 	fmt.Fprintln(w, "\nUsage: failwright COMMAND [arguments]\n\nCommands:")

@@ -50,6 +50,8 @@ type planArgs struct {
 	setup                                        []string
 }
 
+// parsePlanArgs reads the plan command's arguments: flags in any order, "--flag value" or
+// "--flag=value", and exactly one TOPOLOGY operand.
 func parsePlanArgs(args []string) (planArgs, error) {
 	a := planArgs{format: "md"}
 	var operands []string
@@ -135,6 +137,7 @@ func parsePlanArgs(args []string) (planArgs, error) {
 	return a, nil
 }
 
+// runPlan is "failwright plan": it builds, renders and writes a plan, or checks a saved one.
 func runPlan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, a := range args {
 		if a == "-h" || a == "--help" {

@@ -70,6 +70,8 @@ func readInput(name string, stdin io.Reader, limit int64) ([]byte, error) {
 	return data, nil
 }
 
+// validateCmd is "failwright validate": it decodes a topology (or hands a scenario on),
+// validates it and prints the findings and a summary, or --json.
 func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var files []string
 	jsonOut, strict, afterDashes := false, false, false
@@ -191,6 +193,7 @@ func vPrintUnparsable(name, kind string, fs topology.Findings, jsonOut, strict b
 	return exitUsage
 }
 
+// vNewReport makes the report of a file from its findings.
 func vNewReport(name, kind string, strict bool, fs topology.Findings) *validateReport {
 	if fs == nil {
 		fs = topology.Findings{}
@@ -220,6 +223,7 @@ func jsonExit(rep *validateReport, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// vWriteJSON writes v as indented JSON without HTML escaping.
 func vWriteJSON(v any, stdout, stderr io.Writer) int {
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")

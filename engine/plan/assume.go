@@ -173,6 +173,7 @@ func factValue(t *topology.Topology, a Assumption) (string, bool) {
 	return "", false
 }
 
+// show writes an assumed value in a message, "(none)" when it is absent.
 func show(v string) string {
 	if v == "" {
 		return "(none)"
@@ -180,6 +181,7 @@ func show(v string) string {
 	return v
 }
 
+// short is the first 12 characters of a fingerprint, enough to tell two apart in a message.
 func short(fp string) string {
 	if len(fp) > 12 {
 		return fp[:12]

@@ -52,6 +52,7 @@ func (f *failure) backupState(from, to string) sim.BackupState {
 	return ""
 }
 
+// isDown reports whether the pool with the given FQDN is down in the failure state.
 func (f *failure) isDown(fqdn string) bool {
 	for _, d := range f.down {
 		if strings.EqualFold(d, fqdn) {
@@ -76,20 +77,25 @@ type builder struct {
 	fs    topology.Findings
 }
 
+// add records a finding.
 func (b *builder) add(f topology.Finding) { b.fs = append(b.fs, f) }
 
+// errorf records an error: the plan is refused.
 func (b *builder) errorf(code, path, fix, msg string) {
 	b.add(topology.Finding{Code: code, Severity: topology.Error, Path: path, Message: msg, Fix: fix})
 }
 
+// warnf records a warning, which the plan carries.
 func (b *builder) warnf(code, path, fix, msg string) {
 	b.add(topology.Finding{Code: code, Severity: topology.Warning, Path: path, Message: msg, Fix: fix})
 }
 
+// infof records a remark, which the plan carries.
 func (b *builder) infof(code, path, msg string) {
 	b.add(topology.Finding{Code: code, Severity: topology.Info, Path: path, Message: msg})
 }
 
+// poolPath is the model path of the pool with the given FQDN.
 func poolPath(fqdn string) string { return "pools[" + fqdn + "]" }
 
 // Compose builds a plan's steps, assumptions and findings for t and req without simulating
@@ -142,6 +148,7 @@ func (b *builder) compose() (*Plan, topology.Findings) {
 	return p, fs
 }
 
+// done returns the findings, sorted.
 func (b *builder) done() topology.Findings {
 	b.fs.Sort()
 	return b.fs

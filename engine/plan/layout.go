@@ -19,16 +19,19 @@ func (b *builder) step(s Step) {
 // showing sets the text a check's output must contain.
 func (s Step) showing(text string) Step { s.Shows = text; return s }
 
+// checkStep makes a read-only step that takes the usual minute.
 func checkStep(id, title string, c Call, expect, reason string) Step {
 	return Step{ID: id, Title: title, Kind: KindCheck, Call: &c, Expect: expect, Reason: reason,
 		Duration: Duration(checkDuration)}
 }
 
+// changeStep makes a step that changes the deployment, with the commands that verify it.
 func changeStep(id, title string, c Call, expect, reason string, d time.Duration, verify ...Call) Step {
 	return Step{ID: id, Title: title, Kind: KindChange, Call: &c, Expect: expect, Reason: reason,
 		Duration: Duration(d), Verify: verify}
 }
 
+// manualStep makes a step the operator does by hand and acknowledges.
 func manualStep(id, title, instructions, expect, reason string, d time.Duration) Step {
 	return Step{ID: id, Title: title, Kind: KindManual, Instructions: instructions, Expect: expect,
 		Reason: reason, Duration: Duration(d)}
@@ -346,10 +349,12 @@ func (b *builder) federationMove() (from, to *topology.Pool) {
 // before 2019; on 2019 the July 2019 update can copy it (rgs-check asks the operator).
 func (b *builder) rgsManual(bk *topology.Pool) bool { return bk.Version != topology.SfB2019 }
 
+// rgsWhy ends the reason of a Response Group step: why the Backup Service does not copy them on bk's version.
 func rgsWhy(bk *topology.Pool) string {
 	return " on " + string(bk.Version) + " (only the July 2019 update for 2019 adds it)"
 }
 
+// rpo is the documented data-loss target of the pool's version.
 func (b *builder) rpo() time.Duration {
 	if b.pool.Version == topology.Lync2013 {
 		return rpo2013
@@ -357,6 +362,7 @@ func (b *builder) rpo() time.Duration {
 	return rpoSfB
 }
 
+// failoverDuration is the documented failover time of the pool's version, for plans not simulated.
 func (b *builder) failoverDuration() time.Duration {
 	if b.pool.Version == topology.Lync2013 {
 		return failover2013
@@ -364,6 +370,7 @@ func (b *builder) failoverDuration() time.Duration {
 	return failoverSfB
 }
 
+// failbackDuration is the documented failback time: up to an hour per 20,000 users.
 func (b *builder) failbackDuration() time.Duration {
 	d := time.Duration(b.t.TotalUsers(b.pool)) * failbackPer20k / 20000
 	return max(d.Round(time.Minute), minFailback)

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -319,13 +320,14 @@ func shows(r sim.Result, text string) bool {
 // seconds rounds a simulated duration to the second, the precision of the plan format.
 func seconds(d time.Duration) Duration { return Duration(d.Round(time.Second)) }
 
+// lookup finds a pool's figure in a report keyed by FQDN, comparing FQDNs case-insensitively.
 func lookup(m map[string]time.Duration, fqdn string) time.Duration {
 	if d, ok := m[fqdn]; ok {
 		return d
 	}
-	for k, d := range m {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if strings.EqualFold(k, fqdn) {
-			return d
+			return m[k]
 		}
 	}
 	return 0
@@ -365,6 +367,7 @@ func ComposeSnapshot(t *topology.Topology, req Request, snap sim.Snapshot) (*Pla
 	return ComposeFor(t, req, f.down, f.cmsPool, !f.cmsDown)
 }
 
+// snapshotFailure reads the failure state the plan starts from out of a simulation snapshot.
 func snapshotFailure(snap sim.Snapshot) failure {
 	var down []string
 	for _, ps := range snap.Pools {

@@ -175,6 +175,7 @@ func parentPath(p string) string {
 	return ""
 }
 
+// token reads the next token, turning the decoder's errors into positioned ones.
 func (s *shape) token(path string) (json.Token, error) {
 	t, err := s.dec.Token()
 	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
@@ -239,6 +240,7 @@ func (s *shape) value(path string, t reflect.Type, depth int) error {
 	}
 }
 
+// valueFrom checks a value of type t whose first token is tok.
 func (s *shape) valueFrom(path string, t reflect.Type, tok json.Token, depth int) error {
 	switch t.Kind() {
 	case reflect.Struct:

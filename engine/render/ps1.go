@@ -31,6 +31,7 @@ const (
 // ps is a tiny script writer.
 type ps struct{ b strings.Builder }
 
+// line writes the parts and a line break.
 func (w *ps) line(parts ...string) {
 	for _, p := range parts {
 		w.b.WriteString(p)
@@ -268,6 +269,7 @@ func preflight(w *ps, p *plan.Plan) {
 	w.line("Write-Host '    Preflight passed.' -ForegroundColor Green")
 }
 
+// show writes an assumed value in the script's messages, "(none)" when it is absent.
 func show(v string) string {
 	if v == "" {
 		return "(none)"

@@ -184,6 +184,7 @@ func parseYAML(name string, data []byte) (file *ast.File, bad *Finding) {
 // duplicateKey matches the YAML library's message for a key given twice in one mapping.
 var duplicateKey = regexp.MustCompile(`mapping key (".*") already defined at \[(\d+):(\d+)\]`)
 
+// firstLine is the first line of s, trimmed.
 func firstLine(s string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]
@@ -307,6 +308,7 @@ type decoder struct {
 	fs   Findings
 }
 
+// pos is the position of n in the file.
 func (d *decoder) pos(n ast.Node) Pos {
 	p := Pos{File: d.file}
 	if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 {
@@ -323,6 +325,7 @@ func (d *decoder) pos(n ast.Node) Pos {
 	return p
 }
 
+// errorf records a decoding finding at n, until MaxDecodeFindings.
 func (d *decoder) errorf(code string, n ast.Node, path, fix, format string, args ...any) {
 	if d.full() {
 		return
@@ -337,6 +340,7 @@ func (d *decoder) errorf(code string, n ast.Node, path, fix, format string, args
 		Message: fmt.Sprintf(format, args...), Fix: fix})
 }
 
+// record remembers where path is in the file, keeping the first position seen.
 func (d *decoder) record(path string, n ast.Node) {
 	if _, seen := d.src[path]; !seen {
 		d.src[path] = d.pos(n)
@@ -464,6 +468,7 @@ func isBareDigits(n ast.Node) bool {
 	return digits != "" && strings.Trim(digits, "0123456789") == ""
 }
 
+// kindOf names the kind of value n holds, for messages: "a mapping", "text", ...
 func kindOf(n ast.Node) string {
 	switch n.(type) {
 	case *ast.MappingNode, *ast.MappingValueNode:
@@ -508,6 +513,7 @@ func fieldsByKey(t reflect.Type) (map[string]int, []string) {
 	return m, names
 }
 
+// join appends a key to a model path.
 func join(path, key string) string {
 	if path == "" {
 		return key
@@ -515,6 +521,7 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
+// mapping decodes a YAML mapping into the struct v, reporting unknown keys with a suggestion.
 func (d *decoder) mapping(path string, n ast.Node, v reflect.Value, depth int) {
 	entries, ok := mappingValues(n)
 	if !ok {
@@ -605,6 +612,7 @@ var elementKey = map[reflect.Type]string{
 	reflect.TypeFor[Branch](): "fqdn",
 }
 
+// sequence decodes a YAML list into the slice v, naming elements by their key where they have one.
 func (d *decoder) sequence(path string, n ast.Node, v reflect.Value, depth int) {
 	seq, ok := n.(*ast.SequenceNode)
 	if !ok {

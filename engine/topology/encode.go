@@ -69,6 +69,7 @@ func fieldsOf(v reflect.Value) []field {
 	return out
 }
 
+// isEmpty reports whether v is its type's zero value, which Encode leaves out.
 func isEmpty(v reflect.Value) bool {
 	switch v.Kind() {
 	case reflect.String, reflect.Slice, reflect.Map:
@@ -183,6 +184,7 @@ func QuoteYAML(s string) string {
 	return b.String()
 }
 
+// isBadByte reports whether s[i] starts no valid UTF-8 character.
 func isBadByte(s string, i int) bool {
 	_, size := utf8.DecodeRuneInString(s[i:])
 	return size <= 1

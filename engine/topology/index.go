@@ -15,6 +15,7 @@ type index struct {
 	branches     map[string]int   // lower-case FQDN -> index of the first branch with it
 }
 
+// newIndex builds the lookups of t in one pass over it.
 func newIndex(t *Topology) *index {
 	x := &index{
 		t:            t,

@@ -105,4 +105,5 @@ func usableKey(key string) bool {
 		strings.IndexFunc(key, func(r rune) bool { return !unicode.IsGraphic(r) }) < 0
 }
 
+// indexPath names the i-th element of a list by its index: "pools[3]".
 func indexPath(list string, i int) string { return list + "[" + strconv.Itoa(i) + "]" }

@@ -72,6 +72,7 @@ func (v *validator) add(code, path, fix, format string, args ...any) {
 	v.fs = append(v.fs, Finding{Code: code, Severity: sev, Path: path, Message: fmt.Sprintf(format, args...), Fix: fix})
 }
 
+// run applies every rule, in the order of the model.
 func (v *validator) run() {
 	t := v.t
 	v.topLevel()
@@ -157,6 +158,7 @@ func (v *validator) name(path, s, what string) {
 	}
 }
 
+// topLevel checks the name, the description, the SIP domain and that there is something to validate.
 func (v *validator) topLevel() {
 	t := v.t
 	if strings.TrimSpace(t.Name) == "" {
@@ -177,6 +179,7 @@ func (v *validator) topLevel() {
 	}
 }
 
+// sites checks every site's name (present, valid, unique), description and region.
 func (v *validator) sites() {
 	t := v.t
 	seen := map[string]int{}
@@ -201,6 +204,7 @@ func (v *validator) sites() {
 	}
 }
 
+// pool checks the i-th pool's own fields and the rules of its role.
 func (v *validator) pool(i int) {
 	t := v.t
 	p := &t.Pools[i]
@@ -279,6 +283,7 @@ func (v *validator) pool(i int) {
 	}
 }
 
+// servers checks the i-th pool's server list against the limits and quorum rules of its role and version.
 func (v *validator) servers(i int) {
 	t := v.t
 	p := &t.Pools[i]
@@ -358,6 +363,7 @@ func aPool(r Role) string {
 	return "a " + n + " pool"
 }
 
+// versionName names a version in messages: "Skype for Business Server 2015".
 func versionName(v Version) string {
 	switch v {
 	case Lync2013:
@@ -370,6 +376,7 @@ func versionName(v Version) string {
 	return string(v)
 }
 
+// backEnd checks the i-th pool's SQL back end and its high availability.
 func (v *validator) backEnd(i int) {
 	t := v.t
 	p := &t.Pools[i]
@@ -432,6 +439,7 @@ func (v *validator) backEnd(i int) {
 	}
 }
 
+// registrar checks the i-th pool's registrar resiliency timers.
 func (v *validator) registrar(i int) {
 	t := v.t
 	p := &t.Pools[i]
@@ -458,6 +466,7 @@ func (v *validator) registrar(i int) {
 	}
 }
 
+// backupService checks the global Backup Service sync interval.
 func (v *validator) backupService() {
 	s := v.t.BackupService.SyncIntervalSeconds
 	switch {
@@ -556,6 +565,7 @@ func (v *validator) pairs() {
 	}
 }
 
+// pair checks the documented-but-unenforced rules of one reciprocal pair.
 func (v *validator) pair(pr Pair) {
 	a, b := pr.A, pr.B
 	path := v.x.path(a) + ".backupPool"
@@ -680,6 +690,7 @@ func (v *validator) pairCapacity(pr Pair) {
 	}
 }
 
+// cms checks where the Central Management store lives.
 func (v *validator) cms() {
 	t := v.t
 	if t.CMS.Pool == "" {
@@ -698,6 +709,7 @@ func (v *validator) cms() {
 	}
 }
 
+// edges checks every Edge pool's next hop and that one Edge pool carries federation.
 func (v *validator) edges() {
 	t := v.t
 	var federation []string
@@ -732,6 +744,7 @@ func (v *validator) edges() {
 	}
 }
 
+// branch checks the i-th branch and its backup registrar.
 func (v *validator) branch(i int) {
 	t := v.t
 	b := &t.Branches[i]
