@@ -143,7 +143,11 @@ func (s *Sim) execStatement(st shell.Statement, src string) Result {
 	}
 	cmd, berr := shell.Bind(st, s.versionFor(st))
 	if berr != nil {
-		return Result{Lines: errLines(berr.Format(src)), Failed: true, ErrorID: berr.ID}
+		lines := errLines(berr.Format(src))
+		if note := errataNote(st, berr, src); note != "" {
+			lines = append(lines, Line{Kind: LineInfo, Text: note})
+		}
+		return Result{Lines: lines, Failed: true, ErrorID: berr.ID}
 	}
 	return s.run(cmd, st, src, false)
 }
@@ -407,4 +411,34 @@ func (c *ctx) tickNotices() {
 		c.infof("-%s %d is %d ticks of 100 nanoseconds, not %d seconds: PowerShell reads a bare number as ticks. For %d seconds type %s.",
 			name, ticks, ticks, ticks, secs, FormatDuration(time.Duration(secs)*time.Second))
 	}
+}
+
+// errata are parameters that Microsoft's procedures write but the cmdlets do not have
+// (FACTS §20): the binder rejects them as PowerShell would, and a notice says what to type.
+var errata = map[[2]string]string{
+	{"Invoke-CsManagementServerFailover", "mirrorsqlserverfqdn"}:   "The CMS failover procedure writes -MirrorSQLServerFqdn; the cmdlet's parameter is -BackupMirrorSqlServerFqdn (and -BackupMirrorSqlInstanceName).",
+	{"Invoke-CsManagementServerFailover", "mirrorsqlinstancename"}: "The CMS failover procedure writes -MirrorSQLInstanceName; the cmdlet's parameter is -BackupMirrorSqlInstanceName.",
+	{"Get-CsBackupServiceStatus", "backupmodule"}:                  "A restore procedure writes Get-CsBackupServiceStatus -BackupModule; the cmdlet has only -Category: use -Category UserData and read the ConfServices.DataConf module.",
+}
+
+// errataValues are values Microsoft's examples use that the cmdlets reject (FACTS §20).
+var errataValues = map[[2]string]string{
+	{"Get-CsPoolFabricState", "mcu"}: "The cmdlet reference's example writes -Type MCU; the allowed value is MCUFactory.",
+}
+
+// errataNote returns the notice for a binding error on a documented-but-wrong parameter or
+// value, or "".
+func errataNote(st shell.Statement, e *shell.Error, src string) string {
+	if e.ID == shell.ErrValidation && e.Offset >= 0 && e.End <= len(src) && e.Offset < e.End {
+		return errataValues[[2]string{e.Cmdlet, strings.ToLower(src[e.Offset:e.End])}]
+	}
+	if e.ID != shell.ErrNamedParameterNotFound {
+		return ""
+	}
+	for _, el := range st.Elements {
+		if el.IsParam() && el.Offset == e.Offset {
+			return errata[[2]string{e.Cmdlet, strings.ToLower(el.Param)}]
+		}
+	}
+	return ""
 }
