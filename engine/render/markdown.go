@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"failwright/engine/plan"
+	"failwright/engine/topology"
 )
 
 // Markdown renders p as a printable runbook: a title, the plan's identity, the assumptions
@@ -15,139 +16,177 @@ func Markdown(p *plan.Plan) ([]byte, error) {
 	if err := checkPlan(p); err != nil {
 		return nil, err
 	}
-	var b strings.Builder
-	ln := func(parts ...string) {
-		for _, s := range parts {
-			b.WriteString(s)
-		}
-		b.WriteByte('\n')
+	w := &md{}
+	w.identity(p)
+	w.assumptions(p)
+	w.prediction(p)
+	w.findings(p)
+	w.ln("## Steps")
+	for _, st := range p.Steps {
+		w.step(st)
 	}
+	return []byte(w.b.String()), nil
+}
+
+// md writes a Markdown runbook line by line.
+type md struct{ b strings.Builder }
+
+// ln writes the parts and a line break.
+func (w *md) ln(parts ...string) {
+	for _, s := range parts {
+		w.b.WriteString(s)
+	}
+	w.b.WriteByte('\n')
+}
+
+// identity writes the title, the table that identifies the plan and how to use the runbook.
+func (w *md) identity(p *plan.Plan) {
 	mode := string(p.Request.Mode)
 	if p.Request.Failback {
 		mode += ", then failback"
 	}
-	ln("# Runbook: fail ", esc(p.Request.Pool), " over to ", esc(p.BackupPool))
-	ln()
-	ln("| Plan | |")
-	ln("|---|---|")
-	ln("| Plan ID | ", code(p.ID), " |")
-	ln("| Topology | ", cell(p.TopologyName), " |")
-	ln("| Fingerprint | ", code(p.Fingerprint), " |")
-	ln("| Mode | ", cell(mode), " |")
+	w.ln("# Runbook: fail ", esc(p.Request.Pool), " over to ", esc(p.BackupPool))
+	w.ln()
+	w.ln("| Plan | |")
+	w.ln("|---|---|")
+	w.ln("| Plan ID | ", code(p.ID), " |")
+	w.ln("| Topology | ", cell(p.TopologyName), " |")
+	w.ln("| Fingerprint | ", code(p.Fingerprint), " |")
+	w.ln("| Mode | ", cell(mode), " |")
 	if len(p.Request.Setup) > 0 {
 		setup := make([]string, len(p.Request.Setup))
 		for i, s := range p.Request.Setup {
 			setup[i] = code(s)
 		}
-		ln("| Failure state | ", strings.Join(setup, "; "), " |")
+		w.ln("| Failure state | ", strings.Join(setup, "; "), " |")
 	} else if p.Request.Mode == plan.Disaster {
-		ln("| Failure state | the whole site of ", cell(p.Request.Pool), " is lost, just before the Backup Service's next sync (the worst case for data loss) |")
+		w.ln("| Failure state | the whole site of ", cell(p.Request.Pool), " is lost, just before the Backup Service's next sync (the worst case for data loss) |")
 	}
-	ln("| Format | failwright plan format ", strconv.Itoa(p.FormatVersion), " |")
-	ln()
-	ln("Run every command in the Skype for Business Server Management Shell on a Front End of ",
+	w.ln("| Format | failwright plan format ", strconv.Itoa(p.FormatVersion), " |")
+	w.ln()
+	w.ln("Run every command in the Skype for Business Server Management Shell on a Front End of ",
 		esc(p.BackupPool), ", in order, and tick each box when its step is done. ",
 		"Before you start, check that the plan still fits: `failwright plan --check PLAN.json TOPOLOGY`.")
-	ln()
-	ln("## Assumptions")
-	ln()
-	ln("The plan relies on these facts of the topology. If any differs in the deployment, stop and make a new plan.")
-	ln()
-	ln("| Fact | Assumed value |")
-	ln("|---|---|")
+	w.ln()
+}
+
+// assumptions writes the table of topology facts the plan relies on.
+func (w *md) assumptions(p *plan.Plan) {
+	w.ln("## Assumptions")
+	w.ln()
+	w.ln("The plan relies on these facts of the topology. If any differs in the deployment, stop and make a new plan.")
+	w.ln()
+	w.ln("| Fact | Assumed value |")
+	w.ln("|---|---|")
 	for _, a := range p.Assumptions {
-		ln("| ", code(a.Path), " | ", cell(show(a.Value)), " |")
+		w.ln("| ", code(a.Path), " | ", cell(show(a.Value)), " |")
 	}
-	ln()
-	ln("## Predicted timeline")
-	ln()
+	w.ln()
+}
+
+// prediction writes the predicted RTO, data loss and duration, and users by mode over time.
+func (w *md) prediction(p *plan.Plan) {
+	w.ln("## Predicted timeline")
+	w.ln()
 	src := "simulated by failwright"
 	if !p.Prediction.Simulated {
 		src = "documented targets, not simulated"
 	}
 	if p.Request.Mode == plan.Planned && p.Prediction.RTO == 0 {
-		ln("- RTO: **", p.Prediction.RTO.String(), "**: the users of ", esc(p.Request.Pool), " never lose service; they move to ", esc(p.BackupPool), " (", src, ")")
+		w.ln("- RTO: **", p.Prediction.RTO.String(), "**: the users of ", esc(p.Request.Pool), " never lose service; they move to ", esc(p.BackupPool), " (", src, ")")
 	} else {
-		ln("- RTO: **", p.Prediction.RTO.String(), "** from the failure until the users of ", esc(p.Request.Pool), " have full service again (", src, ")")
+		w.ln("- RTO: **", p.Prediction.RTO.String(), "** from the failure until the users of ", esc(p.Request.Pool), " have full service again (", src, ")")
 	}
-	ln("- Data loss: up to **", p.Prediction.DataLoss.String(), "** of changes")
-	ln("- All steps: ", p.Prediction.Total.String())
-	ln()
-	if len(p.Prediction.Timeline) > 0 {
-		ln("| Time | Home | Backup | Resiliency | Signed out |")
-		ln("|---:|---:|---:|---:|---:|")
-		for _, pt := range p.Prediction.Timeline {
-			ln("| ", pt.At.String(), " | ", strconv.Itoa(pt.Home), " | ", strconv.Itoa(pt.Backup), " | ",
-				strconv.Itoa(pt.Resiliency), " | ", strconv.Itoa(pt.SignedOut), " |")
-		}
-		ln()
+	w.ln("- Data loss: up to **", p.Prediction.DataLoss.String(), "** of changes")
+	w.ln("- All steps: ", p.Prediction.Total.String())
+	w.ln()
+	if len(p.Prediction.Timeline) == 0 {
+		return
 	}
-	if len(p.Findings) > 0 {
-		ln("## Findings")
-		ln()
-		for _, f := range p.Findings {
-			fix := ""
-			if f.Fix != "" {
-				fix = " Fix: " + esc(f.Fix)
-			}
-			ln("- ", string(f.Severity), " ", f.Code, " ", code(f.Path), ": ", esc(f.Message), fix)
-		}
-		ln()
+	w.ln("| Time | Home | Backup | Resiliency | Signed out |")
+	w.ln("|---:|---:|---:|---:|---:|")
+	for _, pt := range p.Prediction.Timeline {
+		w.ln("| ", pt.At.String(), " | ", topology.Thousands(pt.Home), " | ", topology.Thousands(pt.Backup), " | ",
+			topology.Thousands(pt.Resiliency), " | ", topology.Thousands(pt.SignedOut), " |")
 	}
-	ln("## Steps")
-	for _, st := range p.Steps {
-		ln()
-		ln("### ", strconv.Itoa(st.Number), ". ", esc(st.Title))
-		ln()
-		ln("- [ ] Done (", string(st.Kind), ", predicted ", st.Duration.String(), ")")
-		if st.When != "" {
-			ln("- Only when: ", esc(st.When), " (one of the alternatives ", code(st.Alternative), ")")
-		}
-		ln()
-		if st.Command != "" {
-			fence(ln, st.Command)
-			ln()
-		}
-		if st.Instructions != "" {
-			ln(esc(st.Instructions))
-			ln()
-		}
-		if st.Shows != "" {
-			ln("**Expected:** ", esc(st.Expect), " The output shows ", code(st.Shows), ".")
-		} else {
-			ln("**Expected:** ", esc(st.Expect))
-		}
-		if len(st.Verify) > 0 {
-			ln()
-			ln("**Verify afterwards:**")
-			ln()
-			lines := make([]string, len(st.Verify))
-			for i, v := range st.Verify {
-				lines[i] = v.Line()
-			}
-			fence(ln, strings.Join(lines, "\n"))
-		}
-		ln()
-		ln("**Why:** ", esc(st.Reason))
+	w.ln()
+}
+
+// findings writes the plan's warnings and remarks, if it has any.
+func (w *md) findings(p *plan.Plan) {
+	if len(p.Findings) == 0 {
+		return
 	}
-	return []byte(b.String()), nil
+	w.ln("## Findings")
+	w.ln()
+	for _, f := range p.Findings {
+		fix := ""
+		if f.Fix != "" {
+			fix = " Fix: " + esc(f.Fix)
+		}
+		w.ln("- ", string(f.Severity), " ", f.Code, " ", code(f.Path), ": ", esc(f.Message), fix)
+	}
+	w.ln()
+}
+
+// step writes one step: its checkbox, command or instructions, expected result, verification
+// and reason.
+func (w *md) step(st plan.Step) {
+	w.ln()
+	w.ln("### ", strconv.Itoa(st.Number), ". ", esc(st.Title))
+	w.ln()
+	w.ln("- [ ] Done (", string(st.Kind), ", predicted ", st.Duration.String(), ")")
+	if st.When != "" {
+		w.ln("- Only when: ", esc(st.When), " (one of the alternatives ", code(st.Alternative), ")")
+	}
+	w.ln()
+	if st.Command != "" {
+		w.fence(st.Command)
+		w.ln()
+	}
+	if st.Instructions != "" {
+		w.ln(esc(st.Instructions))
+		w.ln()
+	}
+	if st.Shows != "" {
+		w.ln("**Expected:** ", esc(st.Expect), " The output shows ", code(st.Shows), ".")
+	} else {
+		w.ln("**Expected:** ", esc(st.Expect))
+	}
+	if len(st.Verify) > 0 {
+		w.ln()
+		w.ln("**Verify afterwards:**")
+		w.ln()
+		lines := make([]string, len(st.Verify))
+		for i, v := range st.Verify {
+			lines[i] = v.Line()
+		}
+		w.fence(strings.Join(lines, "\n"))
+	}
+	w.ln()
+	w.ln("**Why:** ", esc(st.Reason))
 }
 
 // fence writes a powershell code block whose fence is longer than any backtick run inside.
-func fence(ln func(...string), body string) {
-	n, run := 3, 0
-	for i := 0; i < len(body); i++ {
-		if body[i] == '`' {
+func (w *md) fence(body string) {
+	f := strings.Repeat("`", max(3, longestBacktickRun(body)+1))
+	w.ln(f, "powershell")
+	w.ln(body)
+	w.ln(f)
+}
+
+// longestBacktickRun is the length of the longest run of backticks in s.
+func longestBacktickRun(s string) int {
+	n, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '`' {
 			run++
-			n = max(n, run+1)
+			n = max(n, run)
 		} else {
 			run = 0
 		}
 	}
-	f := strings.Repeat("`", n)
-	ln(f, "powershell")
-	ln(body)
-	ln(f)
+	return n
 }
 
 // esc escapes Markdown's inline punctuation so that text reads as written.
@@ -170,16 +209,7 @@ func cell(s string) string { return esc(s) }
 
 // code writes s as inline code, with a fence longer than any backtick run inside.
 func code(s string) string {
-	n, run := 1, 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '`' {
-			run++
-			n = max(n, run+1)
-		} else {
-			run = 0
-		}
-	}
-	f := strings.Repeat("`", n)
+	f := strings.Repeat("`", longestBacktickRun(s)+1)
 	pad := ""
 	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
 		pad = " "
