@@ -115,6 +115,18 @@ func TestFastMatchesReference(t *testing.T) {
 		require.Equal(rt, want, string(stepped.JSON()), "step-by-step fast analyzer differs from the reference")
 		done, total := a.Progress()
 		require.Equal(rt, total, done, "progress ends at its total")
+
+		// A surface may step a while, then finish on all cores.
+		b, err := New(topo, Options{Depth: 2, Workers: 2})
+		require.NoError(rt, err)
+		for k := rapid.IntRange(0, 40).Draw(rt, "steps"); k > 0 && !b.Next(3); k-- {
+		}
+		b.Run()
+		mixed, err := b.Report()
+		require.NoError(rt, err)
+		require.Equal(rt, want, string(mixed.JSON()), "stepping then Run differs from the reference")
+		done, total = b.Progress()
+		require.Equal(rt, total, done, "progress ends at its total after Run")
 	})
 }
 
