@@ -42,7 +42,6 @@ func appServer(fqdn string) string { return "ApplicationServer:" + fqdn }
 
 // layout lays out the steps in the order of the official procedure (FACTS §5, §6).
 func (b *builder) layout() {
-	p, bk := b.pool, b.bk
 	disaster := b.req.Mode == Disaster
 	b.steps = make([]Step, 0, 24)
 
@@ -53,9 +52,26 @@ func (b *builder) layout() {
 	if !cmsLost {
 		b.edgeSteps(false)
 	}
+	cmsStatus := b.cmsChecks()
+	// §5 steps 4-5: the CMS failover, when it is on the failed pool or down.
+	if b.cmsFO && b.cmsBk != nil {
+		b.cmsFailover(cmsStatus, disaster)
+	}
+	if cmsLost {
+		b.edgeSteps(true)
+	}
+	b.backupChecks(disaster)
+	b.poolFailover(disaster)
+	b.afterFailover()
+	if b.req.Failback {
+		b.failback()
+	}
+}
 
-	// §5 steps 1-3: where the CMS is.
-	cms := b.cms
+// cmsChecks lays out §5 steps 1-3: where the CMS is, its backup pool and whether it answers.
+// It returns the status call, which the CMS failover verifies with.
+func (b *builder) cmsChecks() Call {
+	cms, bk := b.cms, b.bk
 	b.step(checkStep("cms-locate", "Find the pool that hosts the Central Management store",
 		call("Invoke-CsManagementServerFailover", sw("WhatIf")),
 		"The -WhatIf output names "+cms.FQDN+" as the pool hosting the Central Management store.",
@@ -74,17 +90,13 @@ func (b *builder) layout() {
 	}
 	b.step(checkStep("cms-status", "Check whether the Central Management store answers", cmsStatus, statusExpect,
 		"Procedure step 3: an empty ActiveMasterFqdn means the CMS is down."))
+	return cmsStatus
+}
 
-	// §5 steps 4-5: the CMS failover, when it is on the failed pool or down.
-	if b.cmsFO && b.cmsBk != nil {
-		b.cmsFailover(cmsStatus, disaster)
-	}
-
-	if cmsLost {
-		b.edgeSteps(true)
-	}
-
-	// Backup relationship and Backup Service.
+// backupChecks lays out the checks of the backup relationship and the Backup Service, and in
+// a planned failover the Response Group export while the pool still runs.
+func (b *builder) backupChecks(disaster bool) {
+	p, bk := b.pool, b.bk
 	b.step(checkStep("backup-relationship", "Check the backup relationship of "+p.FQDN,
 		call("Get-CsPoolBackupRelationship", q("PoolFqdn", p.FQDN)),
 		"The backup pool of "+p.FQDN+" is "+bk.FQDN+".",
@@ -106,8 +118,12 @@ func (b *builder) layout() {
 				"Response Group data is not copied by the Backup Service"+rgsWhy(bk)+".", 5*time.Minute))
 		}
 	}
+}
 
-	// §5 step 7: the pool failover.
+// poolFailover lays out §5 step 7: Invoke-CsPoolFailOver with the parameters of the mode and
+// version, and what verifies it.
+func (b *builder) poolFailover(disaster bool) {
+	p, bk := b.pool, b.bk
 	fo := call("Invoke-CsPoolFailOver", q("PoolFqdn", p.FQDN))
 	if disaster {
 		fo.Params = append(fo.Params, sw("DisasterMode"))
@@ -127,8 +143,12 @@ func (b *builder) layout() {
 	}
 	b.step(changeStep("pool-failover", "Fail "+p.FQDN+" over to "+bk.FQDN, fo, expect,
 		modeWhy+" Parameters for "+string(p.Version)+".", b.failoverDuration(), verify...))
+}
 
-	// The manual steps the docs require after a failover (FACTS §8b, §19, §6, §15).
+// afterFailover lays out the manual steps the docs require after a failover (FACTS §8b, §19,
+// §6, §15): federation, LIS, Response Groups, Call Park, announcements.
+func (b *builder) afterFailover() {
+	p, bk := b.pool, b.bk
 	if fed, to := b.federationMove(); fed != nil {
 		b.step(manualStep("federation-route", "Move outbound federation from "+fed.FQDN+" to "+to.FQDN,
 			"In Topology Builder, clear \"Enable federation for this Edge pool (Port 5061)\" on "+fed.FQDN+", set it on "+to.FQDN+", publish the topology, and run Setup on the Edge Servers of "+to.FQDN+". Move the XMPP federation route too if "+fed.FQDN+" carried it (Set-CsSite -XmppExternalFederationRoute).",
@@ -158,10 +178,6 @@ func (b *builder) layout() {
 		"Re-create the announcements of "+p.FQDN+" on "+bk.FQDN+" and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService "+QuoteArg(appServer(bk.FQDN))+" -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.",
 		"Calls to unassigned numbers hear the announcements from "+bk.FQDN+".",
 		"Announcement audio files are not copied by the Backup Service.", announceDuration))
-
-	if b.req.Failback {
-		b.failback()
-	}
 }
 
 // edgeSteps lays out §5 step 0 for every Edge pool whose next hop is the pool: check the next
