@@ -260,10 +260,18 @@ func cmdSimState(c *ctx) {
 		if pi.role.IsFrontEnd() {
 			ps = string(st.poolState[p])
 		}
+		load := ""
+		if pi.role.IsFrontEnd() && st.serving[p] {
+			// Users served now (its own and failed-over ones) against 6,660 per running Front
+			// End (5,000 for a Standard Edition server in failover), FACTS §12.
+			if capa := s.capacity(p); capa > 0 {
+				load = fmt.Sprintf("%d%%", (s.servedLoad(p)*100+capa/2)/capa)
+			}
+		}
 		rows = append(rows, []string{pi.fqdn, x.sites[pi.site].name, shortRole(pi.role),
-			fmt.Sprintf("%d/%d", up, len(pi.servers)), string(st.health[p]), ps, svc, users, mode, by})
+			fmt.Sprintf("%d/%d", up, len(pi.servers)), string(st.health[p]), ps, svc, users, load, mode, by})
 	}
-	c.table([]string{"Pool", "Site", "Role", "Servers", "Health", "PoolState", "Services", "Users", "Mode", "ServedBy"}, rows)
+	c.table([]string{"Pool", "Site", "Role", "Servers", "Health", "PoolState", "Services", "Users", "Load", "Mode", "ServedBy"}, rows)
 	if len(x.branches) > 0 {
 		c.outf("")
 		rows = rows[:0]
