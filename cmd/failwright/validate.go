@@ -116,7 +116,7 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	keys, fs := topology.TopLevelKeys(display, data)
 	if fs.HasErrors() {
-		return vPrintUnparsable(display, "topology", fs, jsonOut, strict, stdout, stderr)
+		return printUnparsable(display, "topology", fs, jsonOut, strict, stdout, stderr)
 	}
 	if slices.Contains(keys, "steps") {
 		return validateScenarioFile(display, data, jsonOut, strict, stdout, stderr)
@@ -124,7 +124,7 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	doc, fs := topology.DecodeDocument(display, data)
 	if doc == nil {
-		return vPrintUnparsable(display, "topology", fs, jsonOut, strict, stdout, stderr)
+		return printUnparsable(display, "topology", fs, jsonOut, strict, stdout, stderr)
 	}
 	if !fs.HasErrors() {
 		if strict {
@@ -134,7 +134,7 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		fs.Sort()
 	}
-	rep := vNewReport(display, "topology", strict, fs)
+	rep := newValidateReport(display, "topology", strict, fs)
 	if rep.Valid {
 		rep.Fingerprint = topology.Fingerprint(doc.Topology)
 	}
@@ -143,12 +143,12 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if jsonOut {
 		return jsonExit(rep, stdout, stderr)
 	}
-	vPrintFindings(stdout, fs)
+	printValidateFindings(stdout, fs)
 	s := rep.Summary
 	fmt.Fprintf(stdout, "%s: %s, %s (%s Front End), %s, %s, %s, %s; %s, %s, %s\n", display,
-		vPlural(s.Sites, "site"), vPlural(s.Pools, "pool"), topology.Thousands(s.FrontEnds), vPlural(s.Servers, "server"),
-		vPlural(s.Users, "user"), vPlural(s.Pairs, "pair"), vPlural(s.Branches, "branch"),
-		vPlural(rep.Errors, "error"), vPlural(rep.Warnings, "warning"), vPlural(rep.Infos, "note"))
+		plural(s.Sites, "site"), plural(s.Pools, "pool"), topology.Thousands(s.FrontEnds), plural(s.Servers, "server"),
+		plural(s.Users, "user"), plural(s.Pairs, "pair"), plural(s.Branches, "branch"),
+		plural(rep.Errors, "error"), plural(rep.Warnings, "warning"), plural(rep.Infos, "note"))
 	if !rep.Valid {
 		return exitFail
 	}
@@ -167,34 +167,34 @@ func validateScenarioFile(name string, data []byte, jsonOut, strict bool, stdout
 		return exitUsage
 	}
 	fs.Sort()
-	rep := vNewReport(name, "scenario", strict, fs)
+	rep := newValidateReport(name, "scenario", strict, fs)
 	if jsonOut {
 		return jsonExit(rep, stdout, stderr)
 	}
-	vPrintFindings(stdout, fs)
-	fmt.Fprintf(stdout, "%s: scenario; %s, %s, %s\n", name, vPlural(rep.Errors, "error"), vPlural(rep.Warnings, "warning"), vPlural(rep.Infos, "note"))
+	printValidateFindings(stdout, fs)
+	fmt.Fprintf(stdout, "%s: scenario; %s, %s, %s\n", name, plural(rep.Errors, "error"), plural(rep.Warnings, "warning"), plural(rep.Infos, "note"))
 	if !rep.Valid {
 		return exitFail
 	}
 	return exitOK
 }
 
-// vPrintUnparsable reports a file that could not be decoded at all: exit 2.
-func vPrintUnparsable(name, kind string, fs topology.Findings, jsonOut, strict bool, stdout, stderr io.Writer) int {
+// printUnparsable reports a file that could not be decoded at all: exit 2.
+func printUnparsable(name, kind string, fs topology.Findings, jsonOut, strict bool, stdout, stderr io.Writer) int {
 	if jsonOut {
-		rep := vNewReport(name, kind, strict, fs)
-		if code := vWriteJSON(rep, stdout, stderr); code != exitOK {
+		rep := newValidateReport(name, kind, strict, fs)
+		if code := writeJSON(rep, stdout, stderr); code != exitOK {
 			return code
 		}
 		return exitUsage
 	}
-	vPrintFindings(stderr, fs)
+	printValidateFindings(stderr, fs)
 	fmt.Fprintf(stderr, "failwright validate: %s cannot be read as a %s\n", name, kind)
 	return exitUsage
 }
 
-// vNewReport makes the report of a file from its findings.
-func vNewReport(name, kind string, strict bool, fs topology.Findings) *validateReport {
+// newValidateReport makes the report of a file from its findings.
+func newValidateReport(name, kind string, strict bool, fs topology.Findings) *validateReport {
 	if fs == nil {
 		fs = topology.Findings{}
 	}
@@ -202,8 +202,8 @@ func vNewReport(name, kind string, strict bool, fs topology.Findings) *validateR
 		Errors: fs.Count(topology.Error), Warnings: fs.Count(topology.Warning), Infos: fs.Count(topology.Info), Findings: fs}
 }
 
-// vPrintFindings writes one finding per line, then its fix indented.
-func vPrintFindings(w io.Writer, fs topology.Findings) {
+// printValidateFindings writes one finding per line, then its fix indented.
+func printValidateFindings(w io.Writer, fs topology.Findings) {
 	for _, f := range fs {
 		fmt.Fprintln(w, f)
 		if f.Fix != "" {
@@ -214,7 +214,7 @@ func vPrintFindings(w io.Writer, fs topology.Findings) {
 
 // jsonExit writes the report as JSON and returns the exit code its findings call for.
 func jsonExit(rep *validateReport, stdout, stderr io.Writer) int {
-	if code := vWriteJSON(rep, stdout, stderr); code != exitOK {
+	if code := writeJSON(rep, stdout, stderr); code != exitOK {
 		return code
 	}
 	if !rep.Valid {
@@ -223,8 +223,8 @@ func jsonExit(rep *validateReport, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// vWriteJSON writes v as indented JSON without HTML escaping.
-func vWriteJSON(v any, stdout, stderr io.Writer) int {
+// writeJSON writes v as indented JSON without HTML escaping.
+func writeJSON(v any, stdout, stderr io.Writer) int {
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -235,8 +235,8 @@ func vWriteJSON(v any, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// vPlural formats a count with its noun: "1 pool", "2 pools", "38,400 users".
-func vPlural(n int, noun string) string {
+// plural formats a count with its noun: "1 pool", "2 pools", "38,400 users".
+func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
