@@ -473,7 +473,7 @@ func simCmdlets() []Cmdlet {
 		{
 			Name: "Get-SimState", Simulator: true,
 			Synopsis:    "Simulator: shows the state of every pool, the CMS and the Backup Service.",
-			Description: "Health and PoolState of each pool, where its users are served and how, where the active CMS is, and the Backup Service state in each direction.",
+			Description: "Health and PoolState of each pool, where its users are served and how, each Front End pool's load (users it serves over 6,660 per running Front End), remote access and federation through the Edge pools, where the active CMS is, and the Backup Service state in each direction.",
 			Examples:    []Example{{"Get-SimState", "Shows the whole simulated deployment."}},
 		},
 	}
