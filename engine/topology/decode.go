@@ -140,6 +140,9 @@ func nonEmptyDocs(f *ast.File) []ast.Node {
 		if _, ok := doc.Body.(*ast.CommentNode); ok {
 			continue
 		}
+		if _, ok := doc.Body.(*ast.DirectiveNode); ok {
+			continue // %YAML or %TAG before the document
+		}
 		out = append(out, doc.Body)
 	}
 	return out
@@ -176,6 +179,10 @@ func parseYAML(name string, data []byte) (file *ast.File, bad *Finding) {
 		return nil, &Finding{Code: CodeDuplicateKey, Severity: Error, Pos: pos,
 			Message: fmt.Sprintf("the key %s appears twice in one mapping (first at line %s, column %s)", m[1], m[2], m[3]),
 			Fix:     "remove one of them"}
+	}
+	if strings.Contains(msg, "'\t'") {
+		return nil, &Finding{Code: CodeSyntax, Severity: Error, Pos: pos, Message: "invalid YAML: a tab character where YAML allows only spaces",
+			Fix: "indent with spaces, not tabs"}
 	}
 	return nil, &Finding{Code: CodeSyntax, Severity: Error, Pos: pos, Message: "invalid YAML: " + firstLine(msg),
 		Fix: "correct the YAML syntax at this position"}

@@ -98,6 +98,19 @@ func TestDecodeBadInput(t *testing.T) {
 	}
 }
 
+func TestDecodeTabIndentation(t *testing.T) {
+	_, fs := Decode("in.yaml", []byte("name: a\nsites:\n\t- name: x\n"))
+	require.Len(t, fs, 1)
+	assert.Equal(t, "in.yaml:3:1: error FW0001: invalid YAML: a tab character where YAML allows only spaces", fs[0].String())
+	assert.Equal(t, "indent with spaces, not tabs", fs[0].Fix)
+}
+
+func TestDecodeDirectiveIsNotADocument(t *testing.T) {
+	top, fs := Decode("in.yaml", []byte("%YAML 1.2\n---\nname: a\n"))
+	require.Empty(t, fs)
+	assert.Equal(t, "a", top.Name)
+}
+
 func TestDecodeDuplicateKeyMessage(t *testing.T) {
 	_, fs := Decode("in.yaml", []byte("name: a\nname: b\n"))
 	require.Len(t, fs, 1)
