@@ -623,6 +623,9 @@ func cmdResetRegistrar(c *ctx) {
 				pi.fqdn, s.runningServers(p), len(pi.servers), r))
 			return
 		}
+		if lost := s.lostRoutingGroups(p); st.latched[p] || lost > 0 {
+			c.warnf("Routing groups of %s in quorum loss are reloaded from the back end: changes their Front Ends had not yet written there are lost.", pi.fqdn)
+		}
 		c.step("Reloading the routing groups of %s from the back end (%s).", pi.fqdn, rt)
 		d := 5 * time.Minute
 		if strings.EqualFold(rt, "FullReset") {
