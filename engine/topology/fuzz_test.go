@@ -3,6 +3,7 @@ package topology
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -21,6 +22,8 @@ func FuzzDecode(f *testing.F) {
 		"\x00\x01", "\xff", "a: b: c", "- - - - -", "{\"name\": \"x\", \"sites\": [{\"name\": \"A\"}]}",
 		"name: |\n  multi\n  line\n", "pools:\n- fqdn: \"a\\u0000.b\"\n", strings.Repeat("[", 40), "key: 'unterminated",
 		"sites:\n  - name: 2019\n    region: 1.5\n", "---\n---\n", "cms:\n  pool:\n", "? complex\n: key\n",
+		"{\"sites\": [{\"name\": \"A\\u200bB\"}], \"pools\": [{\"fqdn\": \"\\u001b]0;x.y\", \"bogus\": 1}]}",
+		"name: a\nname: b\n", "name: a\nsites:\n\t- name: x\n", "%YAML 1.2\n---\nname: a\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -36,8 +39,10 @@ func FuzzDecode(f *testing.F) {
 			return
 		}
 		vs := doc.Validate()
-		for _, x := range vs {
+		for _, x := range append(vs, fs...) {
 			assert.True(t, x.Pos.IsValid(), "validation finding without a position: %v", x)
+			assert.Less(t, strings.IndexFunc(x.Path, func(r rune) bool { return !unicode.IsGraphic(r) }), 0,
+				"a path shows every character it holds: %q", x.Path)
 		}
 		_ = Fingerprint(doc.Topology)
 		_ = ValidateStrict(doc.Topology)
