@@ -241,4 +241,18 @@ func TestPairFigures(t *testing.T) {
 	}
 	_, err = a.PairFigures(n, 0)
 	require.Error(t, err)
+
+	var row []int
+	for i := 0; i < n; i++ {
+		row, err = a.RowAtRisk(i, row)
+		require.NoError(t, err)
+		require.Len(t, row, n-i)
+		for k, v := range row {
+			f, err := a.PairFigures(i, i+k)
+			require.NoError(t, err)
+			assert.Equal(t, f.AtRisk, v, "at risk of %d + %d", i, i+k)
+		}
+	}
+	_, err = a.RowAtRisk(n, row)
+	require.Error(t, err)
 }

@@ -166,6 +166,7 @@ func New(t *topology.Topology, opts Options) (*Analyzer, error) {
 		}
 	}
 	a.classify()
+	a.baselineLoads()
 	a.singles = make([]summary, len(a.members))
 	a.total = int64(len(a.members)) + 1
 	if opts.Depth >= 2 {
@@ -589,20 +590,10 @@ func (a *Analyzer) declaredCMS(i int) bool {
 	return false
 }
 
-// plan records the single-failure level, then finds the pairs that do not compose: the two
-// elements share a unit, or one changes the CMS while the other needs it (or changes it too).
-func (a *Analyzer) plan() {
+// baselineLoads orders the units by their worst baseline load, worst first: the load of the
+// pools a failure leaves alone.
+func (a *Analyzer) baselineLoads() {
 	x := a.x
-	n := len(x.elems)
-	l1 := newLevelAgg(len(x.pools))
-	for i := 0; i < n; i++ {
-		s := &a.singles[a.class[i]]
-		l1.record(a.base, &s.f, a.edgesN, s.worse, example{a: int32(i), b: -1, pool: -1}, false)
-	}
-	a.levels = []*levelAgg{l1}
-	a.stats.Sets += int64(n)
-
-	// Baseline loads by unit, worst first.
 	for u, pools := range x.units {
 		ul := unitLoad{unit: int32(u), pool: -1}
 		for _, p := range pools {
@@ -618,6 +609,21 @@ func (a *Analyzer) plan() {
 	sort.SliceStable(a.unitMax, func(i, j int) bool {
 		return worseLoad(a.unitMax[i].load, a.unitMax[i].pool, a.unitMax[j].load, a.unitMax[j].pool)
 	})
+}
+
+// plan records the single-failure level, then finds the pairs that do not compose: the two
+// elements share a unit, or one changes the CMS while the other needs it (or changes it too).
+func (a *Analyzer) plan() {
+	x := a.x
+	n := len(x.elems)
+	l1 := newLevelAgg(len(x.pools))
+	for i := 0; i < n; i++ {
+		s := &a.singles[a.class[i]]
+		l1.record(a.base, &s.f, a.edgesN, s.worse, example{a: int32(i), b: -1, pool: -1}, false)
+	}
+	a.levels = []*levelAgg{l1}
+	a.stats.Sets += int64(n)
+
 	if a.opts.Depth < 2 {
 		return
 	}
@@ -918,6 +924,35 @@ func (a *Analyzer) PairFigures(i, j int) (Figures, error) {
 		return a.pairRes[row[k].res].f, nil
 	}
 	return a.compose(&a.singles[a.class[i]], &a.singles[a.class[j]]), nil
+}
+
+// RowAtRisk returns, for element i and every element j from i to the last, the users at risk
+// (Figures.AtRisk) of the failure set {i, j} (of i alone when j == i), appended to out[:0]:
+// entry k is for j = i + k. It is PairFigures(i, j).AtRisk for a whole row at once, without
+// composing the other figures, for a surface that folds every pair into a matrix.
+func (a *Analyzer) RowAtRisk(i int, out []int) ([]int, error) {
+	if a.phase < phaseSweep {
+		return out, fmt.Errorf("analysis: pairs are not evaluated yet")
+	}
+	n := len(a.x.elems)
+	if i < 0 || i >= n {
+		return out, fmt.Errorf("analysis: no element %d", i)
+	}
+	out = out[:0]
+	si := &a.singles[a.class[i]]
+	out = append(out, si.f.AtRisk)
+	base := si.f.AtRisk - a.base.f.AtRisk
+	row := a.rows[i]
+	r := 0
+	for j := i + 1; j < n; j++ {
+		if r < len(row) && int(row[r].j) == j {
+			out = append(out, a.pairRes[row[r].res].f.AtRisk)
+			r++
+			continue
+		}
+		out = append(out, base+a.singles[a.class[j]].f.AtRisk)
+	}
+	return out, nil
 }
 
 // compose returns the figures of the pair of two independent single failures: additive

@@ -116,6 +116,21 @@ func TestFastMatchesReference(t *testing.T) {
 		done, total := a.Progress()
 		require.Equal(rt, total, done, "progress ends at its total")
 
+		// Matrix cells: every pair's figures, composed or looked up, are its full evaluation's.
+		n := len(a.Elements())
+		var row []int
+		for i := 0; i < n; i++ {
+			row, err = a.RowAtRisk(i, row)
+			require.NoError(rt, err)
+			for j := i; j < n; j++ {
+				got, err := a.PairFigures(i, j)
+				require.NoError(rt, err)
+				o := a.Outcome(a.Set(i, map[bool]int{true: -1, false: j}[i == j]))
+				require.Equal(rt, o.Figures(), got, "figures of %d + %d", i, j)
+				require.Equal(rt, got.AtRisk, row[j-i])
+			}
+		}
+
 		// A surface may step a while, then finish on all cores.
 		b, err := New(topo, Options{Depth: 2, Workers: 2})
 		require.NoError(rt, err)
