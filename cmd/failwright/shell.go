@@ -193,6 +193,9 @@ type shellSession struct {
 
 // isCommand reports whether a line parses and starts with a known cmdlet or simulator verb.
 func isCommand(line string) bool {
+	if isExit(line) {
+		return true
+	}
 	sts, err := shell.Parse(line)
 	return err == nil && len(sts) > 0 && shell.Default.Lookup(sts[0].Name) != nil
 }
@@ -229,6 +232,7 @@ func (sh *shellSession) script(r io.Reader) int {
 			if code, has, _ := shell.ExitCode(line); has {
 				sh.exitCode = &code
 			}
+			sh.pending = false // a pending question is dropped: its command does not run
 			break
 		}
 		stmt := line

@@ -387,6 +387,9 @@ func (c *ctx) requireCMS() bool {
 // looksLikeCommand reports whether a line given as the answer to a -Confirm question is a
 // command instead: it parses, and its first statement names a known cmdlet or simulator verb.
 func looksLikeCommand(line string) bool {
+	if _, _, ok := shell.ExitCode(line); ok {
+		return true
+	}
 	sts, err := shell.Parse(line)
 	if err != nil || len(sts) == 0 {
 		return false
