@@ -553,6 +553,10 @@ func cmdSetEdgeServer(c *ctx) {
 	if !c.requireCMS() {
 		return
 	}
+	if st.nextHop[e] == r {
+		c.warnf(`The internal next hop of Edge pool "%s" is already %s: nothing changes.`, x.pools[e].fqdn, x.pools[r].fqdn)
+		return
+	}
 	if !c.shouldProcess("Set-CsEdgeServer", "EdgeServer:"+x.pools[e].fqdn, false) {
 		return
 	}
