@@ -42,8 +42,12 @@ func main() {
 	os.Exit(runMain(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// runMain dispatches to a subcommand; tests call it directly.
+// runMain dispatches to a subcommand; tests call it directly. "failwright help COMMAND" is
+// "failwright COMMAND --help".
 func runMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 2 && args[0] == "help" {
+		args = []string{args[1], "--help"}
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		if len(args) == 0 {
