@@ -23,6 +23,7 @@ type Options struct {
 	Evaluator Evaluator
 }
 
+// normalized applies the defaults.
 func (o Options) normalized() Options {
 	if o.Depth <= 0 || o.Depth > 2 {
 		o.Depth = 2
@@ -44,7 +45,7 @@ type summary struct {
 	units    []int32 // units (pairs, or pools alone) whose pools the failure changes, sorted
 	inLoad   float64 // worst load among the footprint's pools, and that pool (-1: none)
 	inPool   int
-	cmsAff   bool // changes the CMS or what reaches it
+	cmsAff   bool // changes the CMS (or is a link from the CMS pool's or its partner's site)
 	needsCMS bool // leaves a pool of its footprint off its home pool: recovery needs the CMS
 }
 
@@ -60,7 +61,7 @@ const (
 	phaseSingles = iota // evaluate one representative of each equivalence class
 	phasePlan           // footprints, interacting pairs, the single-failure level
 	phasePairs          // evaluate each distinct interacting pair of classes
-	phaseSweep          // compose or look up every pair, row by row
+	phaseSweep          // record the interacting pairs, then compose the pairs of classes
 	phaseDone
 )
 
