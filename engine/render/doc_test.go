@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -107,4 +108,42 @@ func TestIDIsOfTheCompactDocument(t *testing.T) {
 	var compact bytes.Buffer
 	require.NoError(t, json.Compact(&compact, bytes.Replace(data, []byte(`"id": "`+p.ID+`"`), []byte(`"id": ""`), 1)))
 	assert.Equal(t, p.ID, uuid.NewSHA1(plan.Namespace, compact.Bytes()).String())
+}
+
+// TestFormatDocFirstExample: the doc's first example is the beginning of the golden plan it
+// names: every value it shows (other than "…") is the golden plan's, and each list it shows
+// is the start of the golden list.
+func TestFormatDocFirstExample(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/plan-format.md")
+	require.NoError(t, err)
+	blocks := regexp.MustCompile("(?s)```json\n(.*?)```").FindAllStringSubmatch(string(doc), -1)
+	require.Len(t, blocks, 2)
+	var shown, golden map[string]any
+	require.NoError(t, json.Unmarshal([]byte(blocks[0][1]), &shown))
+	data, err := os.ReadFile("testdata/standard-pair.json")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &golden))
+	var same func(path string, a, b any)
+	same = func(path string, a, b any) {
+		switch a := a.(type) {
+		case map[string]any:
+			bm, ok := b.(map[string]any)
+			require.True(t, ok, "%s is an object in the golden plan", path)
+			for k, v := range a {
+				same(path+"."+k, v, bm[k])
+			}
+		case []any:
+			bl, ok := b.([]any)
+			require.True(t, ok, "%s is an array in the golden plan", path)
+			require.LessOrEqual(t, len(a), len(bl), "%s shows more elements than the plan has", path)
+			for i := range a {
+				same(path+"["+strconv.Itoa(i)+"]", a[i], bl[i])
+			}
+		default:
+			if a != "…" {
+				assert.Equal(t, b, a, "docs/plan-format.md shows %s", path)
+			}
+		}
+	}
+	same("", shown, golden)
 }
