@@ -758,6 +758,26 @@ func cmdGetPool(c *ctx) {
 			{"Site", "Site:" + x.sites[pi.site].name},
 		})
 	}
+	// Survivable Branch Appliances are pools of their own in the topology (one computer each).
+	for _, b := range x.branches {
+		if (id != "" && !strings.EqualFold(id, b.fqdn)) || site >= 0 && b.site != site {
+			continue
+		}
+		if f := c.cmd.Str("Filter"); f != "" && !shell.WildcardMatch(f, b.fqdn) {
+			continue
+		}
+		siteName := ""
+		if b.site >= 0 {
+			siteName = "Site:" + x.sites[b.site].name
+		}
+		objs = append(objs, []kv{
+			{"Identity", b.fqdn},
+			{"Services", set("Registrar:"+b.fqdn, "MediationServer:"+b.fqdn)},
+			{"Computers", set(b.fqdn)},
+			{"Fqdn", b.fqdn},
+			{"Site", siteName},
+		})
+	}
 	if id != "" && len(objs) == 0 {
 		c.fail("FW-POOL-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find pool "%s" in the topology. Check the FQDN with Get-CsPool.%s`, id, suggestion(id, x.poolNames())))
 		return
