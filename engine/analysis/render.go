@@ -45,6 +45,11 @@ func (r *Report) Text() []byte {
 	fmt.Fprintf(&b, "Baseline: %s without disaster recovery, worst load %s, CMS %s\n",
 		plural(int64(r.Baseline.NoDR), "user"), formatFig(figLoad, r.Baseline.Load), r.Baseline.CMS)
 	fmt.Fprintf(&b, "Resilience score: %.1f / 100\n", r.Score.Value)
+	if r.SingleFailureUnserved() {
+		b.WriteString("Verdict: a single failure can leave users without full service after recovery (AN001)\n")
+	} else {
+		b.WriteString("Verdict: after any single failure and its recovery, every user has full service\n")
+	}
 	for _, l := range r.Levels {
 		name := "single failures"
 		if l.Depth == 2 {
