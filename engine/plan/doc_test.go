@@ -1,10 +1,13 @@
 package plan
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -42,4 +45,35 @@ func TestEveryCodeIsDocumented(t *testing.T) {
 		return out
 	}
 	assert.Equal(t, keys(used), keys(documented))
+}
+
+// TestEveryStepIDIsDocumented: the step IDs the layout can give (an Edge pool's FQDN ends
+// the Edge steps' IDs) are exactly those docs/plan-format.md lists for a step's id.
+func TestEveryStepIDIsDocumented(t *testing.T) {
+	src, err := os.ReadFile("layout.go")
+	require.NoError(t, err)
+	var used []string
+	for _, m := range regexp.MustCompile(`(?:Step\(|ID: )"([a-z-]+)"`).FindAllStringSubmatch(string(src), -1) {
+		id := m[1]
+		if strings.HasSuffix(id, "-") {
+			id += "EDGE"
+		}
+		used = append(used, id)
+	}
+	doc, err := os.ReadFile("../../docs/plan-format.md")
+	require.NoError(t, err)
+	var row [][]byte // the id row of the Step table, the one that names step IDs
+	for _, m := range regexp.MustCompile("(?m)^\\| `id` \\| string \\| yes \\| (.*)\\|$").FindAllSubmatch(doc, -1) {
+		if bytes.Contains(m[1], []byte("`pool-failover`")) {
+			row = m
+		}
+	}
+	require.NotNil(t, row, "plan-format.md has the Step id row")
+	var documented []string
+	for _, m := range regexp.MustCompile("`([a-zA-Z-]+)`").FindAllSubmatch(row[1], -1) {
+		documented = append(documented, string(m[1]))
+	}
+	slices.Sort(used)
+	slices.Sort(documented)
+	assert.Equal(t, slices.Compact(used), slices.Compact(documented))
 }
