@@ -133,8 +133,6 @@ const (
 	FactVersion         Fact = "version"
 	FactSite            Fact = "site"
 	FactBackupPool      Fact = "backupPool"
-	FactServers         Fact = "servers"
-	FactUsers           Fact = "users"
 	FactBackEnd         Fact = "backEnd"
 	FactBackEndInstance Fact = "backEndInstance"
 	FactMirror          Fact = "mirror"
