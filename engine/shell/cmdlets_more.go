@@ -106,6 +106,25 @@ func moreCmdlets() []Cmdlet {
 			Examples: []Example{{"Get-CsComputer -Pool atl-cs-001.litwareinc.com", "Lists the Front End Servers of atl-cs-001, first ones first."}},
 		},
 		{
+			Name:          "Invoke-CsDatabaseFailover",
+			Class:         "Microsoft.Rtc.Management.Hadr.InvokeDatabaseFailoverCmdlet",
+			ShouldProcess: true,
+			Synopsis:      "Moves a pool's databases from the primary SQL Server to its mirror, or back.",
+			Description: "With SQL mirroring and a witness, or AlwaysOn, the back end fails over by itself. With mirroring and no witness it does not: the Front Ends keep their sessions for about half an hour, then the pool goes down unless you run this cmdlet with -NewPrincipal Mirror. Run it again with -NewPrincipal Primary to move back once the primary is repaired.\n\n" +
+				"It fails when the pool's back end has no mirror.",
+			Notes: "The simulator keeps all of a pool's databases on one SQL Server: whatever -DatabaseType names, the pool's whole back end moves.",
+			Params: []Param{
+				{Name: "DatabaseType", Type: TypeEnum, TypeName: "Microsoft.Rtc.Management.Hadr.DatabaseNameType", Mandatory: true, Enum: []string{"ActiveMonitoring", "Application", "Archiving", "CentralMgmt", "Edge", "Lyss", "Monitoring", "PersistentChat", "PersistentChatCompliance", "Provision", "Registrar", "SigninTelemetry", "User"}, Help: "The kind of database to fail over, such as User or CentralMgmt."},
+				{Name: "NewPrincipal", Type: TypeEnum, TypeName: "Microsoft.Rtc.Management.Hadr.MirrorRole", Mandatory: true, Enum: []string{"Primary", "Mirror"}, Help: "Where the databases run afterwards: Mirror or Primary."},
+				poolFqdn("FQDN of the pool whose back end fails over."),
+				{Name: "ExcludeDatabaseList", Type: TypeStringList, Help: "Databases to leave where they are."},
+				sw("Force", helpForce),
+				sw("LocalStore", helpLocalStore),
+				{Name: "Report", Type: TypeString, Help: helpReport},
+			},
+			Examples: []Example{{"Invoke-CsDatabaseFailover -PoolFqdn atl-cs-001.litwareinc.com -DatabaseType User -NewPrincipal Mirror", "The user databases of atl-cs-001 run on the mirror SQL Server from now on."}},
+		},
+		{
 			Name:        "Get-Command",
 			Aliases:     []string{"gcm"},
 			Class:       "Microsoft.PowerShell.Commands.GetCommandCommand",

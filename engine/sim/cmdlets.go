@@ -41,6 +41,7 @@ func init() {
 		"Invoke-CsComputerFailBack":              cmdComputerFailBack,
 		"Get-CsComputer":                         cmdGetComputer,
 		"Get-Command":                            cmdGetCommand,
+		"Invoke-CsDatabaseFailover":              cmdDatabaseFailover,
 	}
 	for k, v := range simVerbs {
 		handlers[k] = v
