@@ -269,14 +269,10 @@ func runPlanCheck(a planArgs, doc *topology.Document, stdout, stderr io.Writer) 
 }
 
 // printPlanFindings prints findings one per line with their fix; a finding about the request
-// rather than the file (PL001, PL013, PL103) has no position and is printed without one.
+// rather than the file (PL001, PL013, PL103) has no position.
 func printPlanFindings(w io.Writer, fs topology.Findings) {
 	for _, f := range fs {
-		line := f.String()
-		if f.Pos == (topology.Pos{}) {
-			line = strings.TrimPrefix(line, "-: ")
-		}
-		fmt.Fprintln(w, line)
+		fmt.Fprintln(w, f.String())
 		if f.Fix != "" {
 			fmt.Fprintf(w, "    fix: %s\n", f.Fix)
 		}

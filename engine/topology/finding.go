@@ -70,12 +70,18 @@ type Finding struct {
 }
 
 // String formats the finding on one line: position, severity, code, path and message. The
-// path is left out when the finding concerns the whole file.
+// position is left out when it is unknown (a finding about a request, or a model built in
+// code), and the path when the finding concerns the whole file.
 func (f Finding) String() string {
-	if f.Path == "" {
-		return fmt.Sprintf("%s: %s %s: %s", f.Pos, f.Severity, f.Code, f.Message)
+	s := string(f.Severity) + " " + f.Code
+	if f.Path != "" {
+		s += " " + f.Path
 	}
-	return fmt.Sprintf("%s: %s %s %s: %s", f.Pos, f.Severity, f.Code, f.Path, f.Message)
+	s += ": " + f.Message
+	if f.Pos == (Pos{}) {
+		return s
+	}
+	return f.Pos.String() + ": " + s
 }
 
 // Findings is a list of findings, in the manner of go/scanner's ErrorList.

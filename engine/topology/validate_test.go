@@ -487,3 +487,13 @@ func TestThousands(t *testing.T) {
 		assert.Equal(t, want, Thousands(n))
 	}
 }
+
+func TestFindingString(t *testing.T) {
+	f := Finding{Code: "FW0109", Severity: Error, Path: "cms.pool", Message: "CMS pool \"x.y\" does not exist"}
+	assert.Equal(t, `error FW0109 cms.pool: CMS pool "x.y" does not exist`, f.String(), "no position, none printed")
+	f.Pos = Pos{File: "t.yaml", Line: 3, Column: 9}
+	assert.Equal(t, `t.yaml:3:9: error FW0109 cms.pool: CMS pool "x.y" does not exist`, f.String())
+	f.Path = ""
+	assert.Equal(t, `t.yaml:3:9: error FW0109: CMS pool "x.y" does not exist`, f.String())
+	assert.Equal(t, "-", Pos{}.String())
+}
