@@ -284,7 +284,7 @@ func (a *Analyzer) Next(budget int) bool {
 				budget--
 				continue
 			}
-			a.startSweep()
+			a.startSweep(1)
 			return a.phase == phaseDone
 		case phaseSweep:
 			if a.cursor >= len(a.members) {
@@ -303,7 +303,7 @@ func (a *Analyzer) Next(budget int) bool {
 }
 
 // startSweep enters the sweep phase, or finishes at depth 1.
-func (a *Analyzer) startSweep() {
+func (a *Analyzer) startSweep(w int) {
 	a.cursor = 0
 	if a.opts.Depth < 2 {
 		a.phase = phaseDone
@@ -311,17 +311,46 @@ func (a *Analyzer) startSweep() {
 	}
 	l := newLevelAgg(len(a.x.pools))
 	a.levels = append(a.levels, l)
-	for i, row := range a.rows {
-		for _, r := range row {
-			res := &a.pairRes[r.res]
-			isNew := res.f.Unserved > a.singles[a.class[i]].f.Unserved+a.singles[a.class[r.j]].f.Unserved-a.base.f.Unserved
-			l.record(a.base, &res.f, a.edgesN, res.worse, example{a: int32(i), b: r.j, pool: -1}, isNew)
+	if w <= 1 || a.stats.Interacting < parallelRecordMin {
+		a.recordInteracting(l, 0, len(a.rows))
+	} else {
+		// Rows in chunks of about equal interacting pairs, one aggregate each, merged exactly.
+		per := a.stats.Interacting/int64(w*4) + 1
+		bounds := []int{0}
+		acc := int64(0)
+		for i, row := range a.rows {
+			acc += int64(len(row))
+			if acc >= per && i+1 < len(a.rows) {
+				bounds = append(bounds, i+1)
+				acc = 0
+			}
+		}
+		bounds = append(bounds, len(a.rows))
+		parts := make([]*levelAgg, len(bounds)-1)
+		parallel(w, len(parts), func(k int) {
+			parts[k] = newLevelAgg(len(a.x.pools))
+			a.recordInteracting(parts[k], bounds[k], bounds[k+1])
+		})
+		for _, p := range parts {
+			l.merge(p)
 		}
 	}
 	a.stats.Sets += a.stats.Interacting
 	a.done += a.stats.Interacting
 	a.poolsClosedForm(l)
 	a.phase = phaseSweep
+}
+
+// recordInteracting records into l the evaluated interacting pairs of rows lo..hi-1.
+func (a *Analyzer) recordInteracting(l *levelAgg, lo, hi int) {
+	for i := lo; i < hi; i++ {
+		ui := a.singles[a.class[i]].f.Unserved - a.base.f.Unserved
+		for _, r := range a.rows[i] {
+			res := &a.pairRes[r.res]
+			isNew := res.f.Unserved > ui+a.singles[a.class[r.j]].f.Unserved
+			l.record(a.base, &res.f, a.edgesN, res.worse, example{a: int32(i), b: r.j, pool: -1}, isNew)
+		}
+	}
 }
 
 // poolsClosedForm records the per-pool figures of every composed pair at once. In a composed
@@ -379,13 +408,17 @@ func (a *Analyzer) Run() {
 	if a.phase == phasePairs {
 		parallel(w, len(a.pairSets)-a.cursor, func(k int) { a.evalPair(a.cursor + k) })
 		a.done += int64(len(a.pairSets) - a.cursor)
-		a.startSweep()
+		a.startSweep(w)
 	}
 	if a.phase == phaseSweep {
 		a.parallelSweep(w)
 		a.phase = phaseDone
 	}
 }
+
+// parallelRecordMin is the number of interacting pairs from which Run records them on
+// several goroutines; tests lower it to exercise that path on small topologies.
+var parallelRecordMin int64 = 4096
 
 // parallel calls f(0..n-1) on up to w goroutines.
 func parallel(w, n int, f func(k int)) {
