@@ -497,3 +497,19 @@ func TestFindingString(t *testing.T) {
 	assert.Equal(t, `t.yaml:3:9: error FW0109: CMS pool "x.y" does not exist`, f.String())
 	assert.Equal(t, "-", Pos{}.String())
 }
+
+func TestEditDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b        string
+		limit, want int
+	}{
+		{"backupPool", "bakupPool", 3, 1},
+		{"users", "Users", 3, 1},
+		{"site", "site", 3, 0},
+		{"fqdn", "version", 3, 3},
+		{"", "abc", 5, 3},
+		{strings.Repeat("x", 5000), "fqdn", 3, 3},
+	} {
+		assert.Equal(t, c.want, EditDistance(c.a, c.b, c.limit), "%q %q", c.a, c.b)
+	}
+}
