@@ -17,20 +17,20 @@ import (
 
 // Scenario finding codes. docs/scenarios.md lists each with an example.
 const (
-	CodeSyntax       = "FW0401" // the file is not valid YAML
-	CodeUnknownKey   = "FW0402" // a key the format does not have
-	CodeMissing      = "FW0403" // a required key is missing
-	CodeWrongType    = "FW0404" // a value of the wrong kind
-	CodeBadDuration  = "FW0405" // not a Go duration
-	CodeBadValue     = "FW0406" // a value outside its allowed set
-	CodeOrder        = "FW0407" // steps out of time order
-	CodeUnknownName  = "FW0408" // a pool, site or branch the topology does not have
-	CodeImpossible   = "FW0409" // an expectation that no run can meet
-	CodeTopology     = "FW0410" // the topology cannot be read
-	CodeDuplicateKey = "FW0411" // the same key twice in one mapping
-	CodeStep         = "FW0412" // a step with no action or with actions that exclude each other
-	CodeTooLarge     = "FW0413" // the file is too large or not text
-	CodeUnsupported  = "FW0414" // anchors, aliases and tags
+	CodeSyntax       = "FW0901" // the file is not valid YAML
+	CodeUnknownKey   = "FW0902" // a key the format does not have
+	CodeMissing      = "FW0903" // a required key is missing
+	CodeWrongType    = "FW0904" // a value of the wrong kind
+	CodeBadDuration  = "FW0905" // not a Go duration
+	CodeBadValue     = "FW0906" // a value outside its allowed set
+	CodeOrder        = "FW0907" // steps out of time order
+	CodeUnknownName  = "FW0908" // a pool, site or branch the topology does not have
+	CodeImpossible   = "FW0909" // an expectation that no run can meet
+	CodeTopology     = "FW0910" // the topology cannot be read
+	CodeDuplicateKey = "FW0911" // the same key twice in one mapping
+	CodeStep         = "FW0912" // a step with no action or with actions that exclude each other
+	CodeTooLarge     = "FW0913" // the file is too large or not text
+	CodeUnsupported  = "FW0914" // anchors, aliases and tags
 )
 
 // MaxInputBytes is the largest scenario file Decode reads: 1 MiB.

@@ -54,7 +54,7 @@ func TestRunExitCodes(t *testing.T) {
 
 	code, _, errs := cli(t, "", "run", "testdata/run/typo.yaml")
 	assert.Equal(t, exitUsage, code)
-	assert.Equal(t, "testdata/run/typo.yaml:11:35: error FW0402 steps[0].expect.pools[chi-pool-01.contoso.com].helth: unknown key \"helth\"; did you mean \"health\"?\n", errs)
+	assert.Equal(t, "testdata/run/typo.yaml:11:35: error FW0902 steps[0].expect.pools[chi-pool-01.contoso.com].helth: unknown key \"helth\"; did you mean \"health\"?\n", errs)
 
 	code, _, errs = cli(t, "", "run", "testdata/run/missing.yaml")
 	assert.Equal(t, exitUsage, code)
@@ -167,7 +167,7 @@ func TestValidateScenario(t *testing.T) {
 
 	code, out, _ = cli(t, "", "validate", "testdata/run/typo.yaml")
 	assert.Equal(t, exitFail, code)
-	assert.Contains(t, out, "testdata/run/typo.yaml:11:35: error FW0402 steps[0].expect.pools[chi-pool-01.contoso.com].helth: unknown key \"helth\"; did you mean \"health\"?\n  fix: write health\n")
+	assert.Contains(t, out, "testdata/run/typo.yaml:11:35: error FW0902 steps[0].expect.pools[chi-pool-01.contoso.com].helth: unknown key \"helth\"; did you mean \"health\"?\n  fix: write health\n")
 
 	code, _, _ = cli(t, "", "validate", "--strict", "../../scenarios/backup-pool-too-small.yaml")
 	assert.Equal(t, exitFail, code, "strict validation makes the undersized pair an error")
