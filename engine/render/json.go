@@ -132,7 +132,7 @@ func (s *shape) errorf(path, format string, args ...any) error {
 
 // errorAt reports a problem at the value of path, or of its nearest ancestor the walk saw.
 func (s *shape) errorAt(path, format string, args ...any) error {
-	for p := path; p != ""; p = parentPath(p) {
+	for p := path; p != ""; p = topology.ParentPath(p) {
 		if off, ok := s.at[p]; ok {
 			return s.errorAtOffset(off, path, format, args...)
 		}
@@ -165,14 +165,6 @@ func (s *shape) valueStart() int {
 		off++
 	}
 	return off
-}
-
-// parentPath strips the last segment of a path: "steps[2].command" -> "steps[2]" -> "steps".
-func parentPath(p string) string {
-	if i := strings.LastIndexAny(p, ".["); i > 0 {
-		return p[:i]
-	}
-	return ""
 }
 
 // token reads the next token, turning the decoder's errors into positioned ones.

@@ -167,7 +167,7 @@ func TestSourceLookup(t *testing.T) {
 	assert.Equal(t, 5, src.Lookup("pools[a.b.c].servers[3].fqdn").Line)
 	assert.Equal(t, 1, src.Lookup("cms.pool").Line)
 	assert.Equal(t, Pos{}, Source(nil).Lookup("x"))
-	assert.Equal(t, "pools[a.b.c]", parentPath("pools[a.b.c].backEnd"))
-	assert.Equal(t, "pools", parentPath("pools[a.b.c]"))
-	assert.Equal(t, "", parentPath("cms"))
+	assert.Equal(t, "pools[a.b.c]", ParentPath("pools[a.b.c].backEnd"))
+	assert.Equal(t, "pools", ParentPath("pools[a.b.c]"))
+	assert.Equal(t, "", ParentPath("cms"))
 }

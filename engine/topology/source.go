@@ -19,7 +19,7 @@ func (s Source) Lookup(path string) Pos {
 	if s == nil {
 		return Pos{}
 	}
-	for p := path; p != ""; p = parentPath(p) {
+	for p := path; p != ""; p = ParentPath(p) {
 		if pos, ok := s[p]; ok {
 			return pos
 		}
@@ -38,8 +38,9 @@ func (s Source) Anchor(fs Findings) {
 	}
 }
 
-// parentPath strips the last segment of a model path: "a.b[c].d" -> "a.b[c]" -> "a.b" -> "a" -> "".
-func parentPath(p string) string {
+// ParentPath strips the last segment of a model path: "a.b[c].d" -> "a.b[c]" -> "a.b" -> "a" ->
+// "". Bracketed keys may hold dots (FQDNs do).
+func ParentPath(p string) string {
 	if strings.HasSuffix(p, "]") {
 		if i := strings.LastIndexByte(p, '['); i >= 0 {
 			return p[:i]
