@@ -7,6 +7,8 @@ import (
 	"syscall/js"
 
 	"github.com/vugu/vugu"
+
+	"failwright/web/ui"
 )
 
 // browserHost implements ui.Host with the page's localStorage, fetch, timers and Blob URLs.
@@ -225,11 +227,7 @@ func (h *browserHost) Engine(req []byte, done func([]byte, error)) {
 }
 
 func (h *browserHost) engineAnswer(data []byte) {
-	var head struct {
-		ID    int    `json:"id"`
-		Error string `json:"error"`
-	}
-	_ = json.Unmarshal(data, &head)
+	head := ui.AnswerHeadOf(data)
 	h.env.Lock()
 	defer h.env.UnlockRender()
 	if head.ID == -1 {
@@ -237,9 +235,21 @@ func (h *browserHost) engineAnswer(data []byte) {
 		return
 	}
 	if done, ok := h.pending[head.ID]; ok {
-		delete(h.pending, head.ID)
+		if !head.More {
+			delete(h.pending, head.ID)
+		}
 		done(data, nil)
 	}
+}
+
+// Rect returns the element's bounding client rectangle.
+func (h *browserHost) Rect(id string) (float64, float64, float64, float64, bool) {
+	el := h.win.Get("document").Call("getElementById", id)
+	if !el.Truthy() {
+		return 0, 0, 0, 0, false
+	}
+	r := el.Call("getBoundingClientRect")
+	return r.Get("left").Float(), r.Get("top").Float(), r.Get("width").Float(), r.Get("height").Float(), true
 }
 
 func (h *browserHost) engineFailed(msg string) {

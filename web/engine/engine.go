@@ -20,9 +20,17 @@ import (
 	"failwright/web/workspace"
 )
 
-// Server holds the engine's state between requests: the running drill.
+// Server holds the engine's state between requests: the running drill, the running analysis
+// and the last finished one.
 type Server struct {
 	trainer *scenarios.Trainer
+
+	running  *analysisJob
+	finished *analysisJob
+
+	// Memory, when set, returns the size of the engine's WebAssembly memory in bytes; analyses
+	// report it with their progress.
+	Memory func() int64
 }
 
 // Handle answers one JSON request with one JSON response. It never panics on bad input.
@@ -109,6 +117,16 @@ func (s *Server) handle(req proto.Request) proto.Response {
 		return proto.Response{Score: s.trainer.Finish()}
 	case proto.OpPlan:
 		return proto.Response{Plan: buildPlan(req)}
+	case proto.OpAnalyze:
+		return s.analyze(req)
+	case proto.OpContinue:
+		return s.continueJob(req)
+	case proto.OpCancel:
+		return s.cancel(req)
+	case proto.OpAnalysisSet:
+		return s.analysisSet(req)
+	case proto.OpAnalysisPools:
+		return s.analysisPools(req)
 	}
 	return proto.Response{Error: fmt.Sprintf("unknown operation %q", req.Op)}
 }

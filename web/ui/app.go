@@ -23,6 +23,7 @@ const (
 	TabSimulate  = "simulate"
 	TabScenarios = "scenarios"
 	TabPlans     = "plans"
+	TabAnalysis  = "analysis"
 )
 
 // Notice is a message shown at the top of the page until dismissed.
@@ -103,6 +104,12 @@ type App struct {
 
 	Scen ScenarioState
 	Plan PlanState
+	An   AnalysisState
+
+	matrixFor *proto.Analysis
+	matrix    MatrixView
+	reportFor *proto.Analysis
+	reportTop string
 
 	snap   *sim.Snapshot
 	report *sim.Report
@@ -125,7 +132,7 @@ type App struct {
 // NewApp starts the app on host: it restores the stored workspace (reporting any problem),
 // then looks for a share link and for the Worker's API.
 func NewApp(host Host) *App {
-	a := &App{host: host, Tab: TabTopology, EditPool: -1, JumpMinutes: 5, Plan: PlanState{Mode: "planned"}}
+	a := &App{host: host, Tab: TabTopology, EditPool: -1, JumpMinutes: 5, Plan: PlanState{Mode: "planned"}, An: AnalysisState{Depth: 2}}
 	a.restore()
 	a.afterChange(false)
 	a.replay()
@@ -314,7 +321,7 @@ func (a *App) notify(kind, format string, args ...any) {
 }
 
 // tabs lists the tabs in order, for arrow-key navigation.
-var tabs = []string{TabTopology, TabSimulate, TabScenarios, TabPlans}
+var tabs = []string{TabTopology, TabSimulate, TabScenarios, TabPlans, TabAnalysis}
 
 // TabKey moves between tabs with the arrow, Home and End keys, as the WAI-ARIA tabs pattern
 // does, and keeps the focus on the tab shown.

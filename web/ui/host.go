@@ -1,6 +1,29 @@
 package ui
 
-import "github.com/vugu/vugu"
+import (
+	"encoding/json"
+	"strconv"
+
+	"github.com/vugu/vugu"
+)
+
+// AnswerHead is the start of every engine answer: its request's ID, whether more answers
+// follow, and the error.
+type AnswerHead struct {
+	ID    int    `json:"id"`
+	More  bool   `json:"more"`
+	Error string `json:"error"`
+}
+
+// answerHead reads an engine answer's head (zero when it is not JSON).
+func answerHead(resp []byte) AnswerHead {
+	var h AnswerHead
+	_ = json.Unmarshal(resp, &h)
+	return h
+}
+
+// AnswerHeadOf reads an engine answer's head, for the page's host.
+func AnswerHeadOf(resp []byte) AnswerHead { return answerHead(resp) }
 
 // Host is what the app needs from the page around it: storage, downloads, HTTP and the
 // location. The wasm main implements it with syscall/js; tests use MemHost. Callbacks that
@@ -26,8 +49,12 @@ type Host interface {
 	// ReadFile reads the file chosen in the <input type="file"> that fired event.
 	ReadFile(event vugu.DOMEvent, done func(name string, data []byte, err error))
 	// Engine sends a request to the engine worker (engine.wasm in a Web Worker) and calls done
-	// with its answer.
+	// with its answer. Sliced work (an analysis) answers several times: every answer that
+	// says "more" is followed by another, until the last one.
 	Engine(request []byte, done func(response []byte, err error))
+	// Rect returns the position and size of the element with the given id on the page (its
+	// bounding client rectangle), and false when there is no such element.
+	Rect(id string) (left, top, width, height float64, ok bool)
 	// Focus moves the keyboard focus to the element with the given id.
 	Focus(id string)
 	// ScrollToEnd scrolls the element with the given id to its bottom.
@@ -47,6 +74,8 @@ type MemHost struct {
 	EngineFunc func(request []byte) []byte
 	// FetchFunc answers Fetch; nil answers every request with a network error.
 	FetchFunc func(method, url string, body []byte) (int, []byte, error)
+	// Rects answers Rect.
+	Rects map[string][4]float64
 }
 
 // Download is a file MemHost was asked to offer.
@@ -95,13 +124,29 @@ func (h *MemHost) ReadFile(_ vugu.DOMEvent, done func(string, []byte, error)) {
 	done("", nil, errNoNetwork)
 }
 
-// Engine implements Host; it answers at once.
+// Engine implements Host; it answers at once, and drives sliced work to its end as the
+// worker script does.
 func (h *MemHost) Engine(req []byte, done func([]byte, error)) {
 	if h.EngineFunc == nil {
 		done(nil, errNoNetwork)
 		return
 	}
-	done(h.EngineFunc(req), nil)
+	resp := h.EngineFunc(req)
+	done(resp, nil)
+	for {
+		head := answerHead(resp)
+		if !head.More {
+			return
+		}
+		resp = h.EngineFunc([]byte(`{"id":` + strconv.Itoa(head.ID) + `,"op":"continue"}`))
+		done(resp, nil)
+	}
+}
+
+// Rect implements Host.
+func (h *MemHost) Rect(id string) (float64, float64, float64, float64, bool) {
+	r, ok := h.Rects[id]
+	return r[0], r[1], r[2], r[3], ok
 }
 
 // Focus implements Host; MemHost records nothing.

@@ -262,7 +262,7 @@ func TestTabsWithTheKeyboard(t *testing.T) {
 	assert.Equal(t, TabSimulate, a.Tab)
 	a.TabKey("ArrowLeft")
 	a.TabKey("ArrowLeft")
-	assert.Equal(t, TabPlans, a.Tab, "arrows wrap around")
+	assert.Equal(t, TabAnalysis, a.Tab, "arrows wrap around")
 	a.TabKey("Home")
 	assert.Equal(t, TabTopology, a.Tab)
 	html := render(t, a)

@@ -24,6 +24,19 @@ const (
 	OpImport      = "import"       // decode a file the user chose (File, Text): Workspace or ImportErrors
 	OpSample      = "sample"       // decode a sample topology of the library (File): Workspace
 	OpScenarioTop = "scenario-top" // the topology of a library scenario (File): Workspace
+
+	// OpAnalyze starts a failure analysis of Topology at Depth; the answer has More set and
+	// Progress until the analysis is done, then Analysis. Each More answer asks the worker
+	// script to send OpContinue for the same ID (after letting other messages in), which does
+	// the next slice of work; OpCancel (same ID) stops it and answers Cancelled.
+	OpAnalyze  = "analyze"
+	OpContinue = "continue"
+	OpCancel   = "cancel"
+	// OpAnalysisSet returns the setup lines of the failure set of elements I and J (J < 0 for a
+	// single failure) of the analysis Job: "fail to worst case" from a matrix cell.
+	OpAnalysisSet = "analysis-set"
+	// OpAnalysisPools returns the pools of the analysis Job whose FQDN or site contains Line.
+	OpAnalysisPools = "analysis-pools"
 )
 
 // Request is one call to the engine worker.
@@ -37,13 +50,24 @@ type Request struct {
 	// Topology is the topology to plan for, as JSON.
 	Topology json.RawMessage `json:"topology,omitempty"`
 	Plan     *plan.Request   `json:"plan,omitempty"`
+	// Depth is the analysis depth, 1 or 2.
+	Depth int `json:"depth,omitempty"`
+	// Job names a finished analysis; I and J are element indices in it.
+	Job int `json:"job,omitempty"`
+	I   int `json:"i,omitempty"`
+	J   int `json:"j,omitempty"`
 }
 
 // Response is the engine's answer to the request with the same ID.
 type Response struct {
-	ID      int               `json:"id"`
-	Error   string            `json:"error,omitempty"`
-	Library []scenarios.Entry `json:"library,omitempty"`
+	ID int `json:"id"`
+	// More says that the work goes on: the worker script sends OpContinue with this ID. It
+	// is written right after the ID so that the script finds it without parsing the answer.
+	More bool `json:"more,omitempty"`
+	// Cancelled answers OpCancel.
+	Cancelled bool              `json:"cancelled,omitempty"`
+	Error     string            `json:"error,omitempty"`
+	Library   []scenarios.Entry `json:"library,omitempty"`
 	// Samples are the sample topologies' library paths (topologies/NAME.yaml), sorted.
 	Samples []string `json:"samples,omitempty"`
 	// Workspace is a decoded workspace (import, sample, scenario topology).
@@ -54,6 +78,15 @@ type Response struct {
 	Turn         *scenarios.Turn   `json:"turn,omitempty"`
 	Score        *scenarios.Score  `json:"score,omitempty"`
 	Plan         *PlanResult       `json:"plan,omitempty"`
+	// Progress is how far a running analysis is.
+	Progress *Progress `json:"progress,omitempty"`
+	// Analysis is a finished analysis, trimmed for the page.
+	Analysis *Analysis `json:"analysis,omitempty"`
+	// Setup is the simulator lines of a failure set (OpAnalysisSet), and Line names the set.
+	Setup []string `json:"setup,omitempty"`
+	Line  string   `json:"line,omitempty"`
+	// Pools answers OpAnalysisPools.
+	Pools []AnalysisPool `json:"pools,omitempty"`
 }
 
 // PlanResult is a built plan and its three renderings, or the findings that refused it.

@@ -1,0 +1,164 @@
+package engine
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"failwright/engine/topology"
+	"failwright/web/engine/proto"
+)
+
+func topologyJSON(t *testing.T, name string) json.RawMessage {
+	t.Helper()
+	data, err := os.ReadFile("../../scenarios/topologies/" + name)
+	require.NoError(t, err)
+	top, fs := topology.Decode(name, data)
+	require.False(t, fs.HasErrors(), "%v", fs.Err())
+	b, err := json.Marshal(top)
+	require.NoError(t, err)
+	return b
+}
+
+// runAnalysis drives an analysis the way engine.js does: OpAnalyze, then OpContinue while the
+// answer says More. It returns the answers.
+func runAnalysis(t *testing.T, s *Server, id int, topo json.RawMessage, depth int) []proto.Response {
+	t.Helper()
+	var out []proto.Response
+	r := call(t, s, proto.Request{ID: id, Op: proto.OpAnalyze, Topology: topo, Depth: depth})
+	out = append(out, r)
+	for r.More {
+		require.NotNil(t, r.Progress)
+		r = call(t, s, proto.Request{ID: id, Op: proto.OpContinue})
+		out = append(out, r)
+	}
+	return out
+}
+
+func TestAnalysisLitware(t *testing.T) {
+	var s Server
+	s.Memory = func() int64 { return 42 }
+	answers := runAnalysis(t, &s, 7, topologyJSON(t, "litwareinc.yaml"), 2)
+	last := answers[len(answers)-1]
+	require.Empty(t, last.Error)
+	a := last.Analysis
+	require.NotNil(t, a)
+	assert.Equal(t, 7, a.Job)
+	assert.Equal(t, 2, a.Depth)
+	assert.Len(t, a.Levels, 2)
+	assert.Positive(t, a.Score)
+	assert.Contains(t, a.Definition, "S_k")
+	assert.Equal(t, int64(42), a.MemoryBytes)
+	assert.Contains(t, a.Elements, "17 failure elements")
+
+	// 17 elements: each its own group, a triangle of 153 cells with the diagonal.
+	m := a.Matrix
+	assert.Equal(t, "element", m.By)
+	require.Len(t, m.Groups, 17)
+	require.Len(t, m.Cells, 17*18/2)
+	severe := -1
+	for k, c := range m.Cells {
+		assert.GreaterOrEqual(t, c.I, 0, "cell %d has its worst pair", k)
+		assert.Equal(t, proto.BucketOf(c.AtRisk, m.Users), c.Bucket)
+		if c.Bucket > 0 && severe < 0 {
+			severe = k
+		}
+	}
+	require.GreaterOrEqual(t, severe, 0, "some pair puts users at risk")
+
+	// A cell's worst pair gives the simulator lines that inject it.
+	c := m.Cells[severe]
+	set := call(t, &s, proto.Request{ID: 8, Op: proto.OpAnalysisSet, Job: 7, I: c.I, J: c.J})
+	require.Empty(t, set.Error)
+	require.NotEmpty(t, set.Setup)
+	for _, line := range set.Setup {
+		assert.True(t, strings.HasPrefix(line, "Stop-Sim") || strings.HasPrefix(line, "Disconnect-Sim"), line)
+	}
+	if c.I == c.J {
+		assert.Len(t, set.Setup, 1)
+	} else {
+		assert.Len(t, set.Setup, 2)
+	}
+
+	// Worst cases carry their setup lines too.
+	var withSets int
+	for _, w := range a.Levels[1].Worst {
+		for _, st := range w.Sets {
+			withSets++
+			assert.Len(t, st.Setup, len(st.Names))
+		}
+	}
+	assert.Positive(t, withSets)
+
+	// Pools: the filter narrows them; an unknown job is refused.
+	pools := call(t, &s, proto.Request{ID: 9, Op: proto.OpAnalysisPools, Job: 7, Line: "dfw"})
+	require.Empty(t, pools.Error)
+	for _, p := range pools.Pools {
+		assert.Contains(t, p.Pool+p.Site, "dfw")
+	}
+	assert.NotEmpty(t, call(t, &s, proto.Request{ID: 10, Op: proto.OpAnalysisSet, Job: 99}).Error)
+}
+
+func TestAnalysisDepth1(t *testing.T) {
+	var s Server
+	answers := runAnalysis(t, &s, 1, topologyJSON(t, "litwareinc.yaml"), 1)
+	a := answers[len(answers)-1].Analysis
+	require.NotNil(t, a)
+	require.Len(t, a.Levels, 1)
+	// Only single failures: every cell off the diagonal stays empty.
+	for g := range a.Matrix.Groups {
+		for h := 0; h < g; h++ {
+			assert.Equal(t, -1, a.Matrix.Cells[cellIndex(g, h)].I)
+		}
+	}
+}
+
+// TestAnalysisLargeIsSliced checks that N-2 on large.yaml comes in slices with growing
+// progress, that the page gets a report small enough to decode in a frame, with a matrix
+// grouped by site, and that a cancel stops it.
+func TestAnalysisLargeIsSliced(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large topology")
+	}
+	topo := topologyJSON(t, "large.yaml")
+	var s Server
+	answers := runAnalysis(t, &s, 3, topo, 2)
+	require.Greater(t, len(answers), 2, "the work comes in several slices")
+	var prev int64 = -1
+	for _, r := range answers[:len(answers)-1] {
+		assert.GreaterOrEqual(t, r.Progress.Done, prev)
+		prev = r.Progress.Done
+	}
+	last := answers[len(answers)-1]
+	require.NotNil(t, last.Analysis)
+	b, err := json.Marshal(last)
+	require.NoError(t, err)
+	assert.Less(t, len(b), 256<<10, "the page's copy of the report stays small")
+	t.Logf("answers: %d, report for the page: %d bytes", len(answers), len(b))
+	m := last.Analysis.Matrix
+	assert.Equal(t, "site", m.By)
+	assert.LessOrEqual(t, len(m.Groups), maxGroups)
+	assert.Len(t, last.Analysis.Pools, maxPools)
+	assert.Equal(t, 200, last.Analysis.PoolsTotal)
+
+	// Cancel: the next continue is refused and nothing is left running.
+	r := call(t, &s, proto.Request{ID: 4, Op: proto.OpAnalyze, Topology: topo, Depth: 2})
+	require.True(t, r.More)
+	assert.True(t, call(t, &s, proto.Request{ID: 4, Op: proto.OpCancel}).Cancelled)
+	assert.NotEmpty(t, call(t, &s, proto.Request{ID: 4, Op: proto.OpContinue}).Error)
+	assert.Nil(t, s.running)
+	// The finished analysis is still there for "fail to worst case".
+	assert.Empty(t, call(t, &s, proto.Request{ID: 5, Op: proto.OpAnalysisSet, Job: 3, I: 0, J: 1}).Error)
+}
+
+func TestAnalysisRefusesBadTopology(t *testing.T) {
+	var s Server
+	r := call(t, &s, proto.Request{ID: 1, Op: proto.OpAnalyze, Topology: json.RawMessage(`{"name":"x","sites":[],"pools":[{"fqdn":"bad"}]}`)})
+	assert.Contains(t, r.Error, "error")
+	r = call(t, &s, proto.Request{ID: 2, Op: proto.OpAnalyze, Topology: json.RawMessage(`[1]`)})
+	assert.NotEmpty(t, r.Error)
+}
