@@ -26,7 +26,7 @@ func Assumptions(t *topology.Topology, req Request) []Assumption {
 			return
 		}
 		seen[strings.ToLower(p.FQDN)] = true
-		path := poolPath(p.FQDN)
+		path := poolPath(t, p.FQDN)
 		add(path+".role", p.FQDN, FactRole, string(p.Role))
 		add(path+".version", p.FQDN, FactVersion, string(p.Version))
 		add(path+".site", p.FQDN, FactSite, p.Site)
@@ -34,7 +34,7 @@ func Assumptions(t *topology.Topology, req Request) []Assumption {
 	}
 	p := t.PoolByFQDN(req.Pool)
 	if p == nil {
-		add(poolPath(req.Pool), req.Pool, FactRole, "")
+		add(poolPath(t, req.Pool), req.Pool, FactRole, "")
 		return as
 	}
 	pool(p.FQDN)
@@ -47,7 +47,7 @@ func Assumptions(t *topology.Topology, req Request) []Assumption {
 		if cb := t.PoolByFQDN(c.BackupPool); cb != nil {
 			pool(cb.FQDN)
 			server, inst, mirror, minst := cmsStore(cb)
-			path := poolPath(cb.FQDN)
+			path := poolPath(t, cb.FQDN)
 			add(path+".backEnd.fqdn", cb.FQDN, FactBackEnd, server)
 			add(path+".backEnd.instance", cb.FQDN, FactBackEndInstance, inst)
 			add(path+".backEnd.mirror.fqdn", cb.FQDN, FactMirror, mirror)
@@ -56,7 +56,7 @@ func Assumptions(t *topology.Topology, req Request) []Assumption {
 	}
 	for i := range t.Pools {
 		if e := &t.Pools[i]; e.Role == topology.Edge {
-			add(poolPath(e.FQDN)+".nextHop", e.FQDN, FactNextHop, e.NextHop)
+			add(poolPath(t, e.FQDN)+".nextHop", e.FQDN, FactNextHop, e.NextHop)
 		}
 	}
 	for i := range t.Branches {

@@ -95,8 +95,16 @@ func (b *builder) infof(code, path, msg string) {
 	b.add(topology.Finding{Code: code, Severity: topology.Info, Path: path, Message: msg})
 }
 
-// poolPath is the model path of the pool with the given FQDN.
-func poolPath(fqdn string) string { return "pools[" + fqdn + "]" }
+// poolPath is the model path of t's pool with the given FQDN (topology.PoolPath), so that a
+// path names that pool alone and never shows a hostile name's hidden characters.
+func poolPath(t *topology.Topology, fqdn string) string {
+	for i := range t.Pools {
+		if t.Pools[i].FQDN == fqdn {
+			return t.PoolPath(i)
+		}
+	}
+	return "pools[" + fqdn + "]"
+}
 
 // Compose builds a plan's steps, assumptions and findings for t and req without simulating
 // it: the failure state is the one req.Setup describes, read statically (Stop-SimSite,
@@ -172,7 +180,7 @@ func (b *builder) resolve() bool {
 		return false
 	}
 	b.req.Pool = b.pool.FQDN // the topology's spelling
-	path := poolPath(b.pool.FQDN)
+	path := poolPath(b.t, b.pool.FQDN)
 	if !b.pool.Role.IsFrontEnd() {
 		b.errorf("PL002", path+".role", "Fail over the Front End pool this "+string(b.pool.Role)+" pool serves instead.",
 			"pool "+b.pool.FQDN+" is a "+string(b.pool.Role)+" pool; only Front End pools are failed over")
@@ -190,7 +198,7 @@ func (b *builder) resolve() bool {
 		return false
 	}
 	if !strings.EqualFold(b.bk.BackupPool, b.pool.FQDN) {
-		b.errorf("PL004", poolPath(b.bk.FQDN)+".backupPool", "Pairing is 1:1 and reciprocal: set "+b.bk.FQDN+"'s backup pool to "+b.pool.FQDN+".",
+		b.errorf("PL004", poolPath(b.t, b.bk.FQDN)+".backupPool", "Pairing is 1:1 and reciprocal: set "+b.bk.FQDN+"'s backup pool to "+b.pool.FQDN+".",
 			"backup pool "+b.bk.FQDN+" does not name "+b.pool.FQDN+" as its own backup pool")
 	}
 	b.cms = t.PoolByFQDN(t.CMS.Pool)
@@ -240,7 +248,7 @@ func (b *builder) safety() {
 		if p == nil {
 			return
 		}
-		path := poolPath(p.FQDN)
+		path := poolPath(b.t, p.FQDN)
 		fqdn(path+".fqdn", p.FQDN)
 		site(path+".site", p.Site)
 		for i, u := range p.SampleUsers {
@@ -272,12 +280,12 @@ func (b *builder) safety() {
 		pool(b.cmsBk)
 	}
 	for _, e := range b.edges {
-		fqdn(poolPath(e.FQDN)+".fqdn", e.FQDN)
-		site(poolPath(e.FQDN)+".site", e.Site)
+		fqdn(poolPath(b.t, e.FQDN)+".fqdn", e.FQDN)
+		site(poolPath(b.t, e.FQDN)+".site", e.Site)
 	}
 	for i := range t.Pools {
 		if p := &t.Pools[i]; p.Role == topology.Director {
-			fqdn(poolPath(p.FQDN)+".fqdn", p.FQDN)
+			fqdn(poolPath(b.t, p.FQDN)+".fqdn", p.FQDN)
 		}
 	}
 }
@@ -346,7 +354,7 @@ func splitSimLine(line string) (string, map[string]string) {
 func (b *builder) checkState() {
 	p, bk := b.pool, b.bk
 	if b.req.Mode == Disaster && p.Version != bk.Version {
-		b.errorf("PL007", poolPath(p.FQDN)+".version",
+		b.errorf("PL007", poolPath(b.t, p.FQDN)+".version",
 			"Upgrade "+bk.FQDN+" to "+string(p.Version)+" (or fail over in planned mode while "+p.FQDN+" still runs).",
 			"disaster-mode failover is not supported between pools of different versions ("+string(p.Version)+" and "+string(bk.Version)+")")
 	}
@@ -355,7 +363,7 @@ func (b *builder) checkState() {
 		if strings.EqualFold(bk.Site, p.Site) {
 			why = "is in the same site (" + p.Site + ") and is lost with it"
 		}
-		b.errorf("PL008", poolPath(p.FQDN)+".backupPool",
+		b.errorf("PL008", poolPath(b.t, p.FQDN)+".backupPool",
 			"Pair "+p.FQDN+" with a pool in another site, or bring "+bk.FQDN+" back first.",
 			"backup pool "+bk.FQDN+" "+why+": nothing can take the users")
 	}
@@ -372,7 +380,7 @@ func (b *builder) checkState() {
 	}
 	total := b.t.TotalUsers(p) + b.t.TotalUsers(bk)
 	if c := topology.FailoverCapacity(bk); total > c {
-		b.warnf("PL009", poolPath(bk.FQDN)+".servers",
+		b.warnf("PL009", poolPath(b.t, bk.FQDN)+".servers",
 			"Add Front End Servers to "+bk.FQDN+" (it needs "+strconv.Itoa(topology.ServersNeeded(total))+" for both pools' users).",
 			"backup pool "+bk.FQDN+" can carry "+topology.Thousands(c)+" users but would serve "+topology.Thousands(total)+" after the failover")
 	}
@@ -393,11 +401,11 @@ func (b *builder) checkState() {
 		if lost {
 			switch {
 			case b.cmsBk == nil:
-				b.errorf("PL010", poolPath(b.cms.FQDN)+".backupPool",
+				b.errorf("PL010", poolPath(b.t, b.cms.FQDN)+".backupPool",
 					"Pair "+b.cms.FQDN+" with a pool in another site so the CMS has a standby, or move the CMS (Move-CsManagementServer) before the disaster.",
 					"the Central Management store on "+b.cms.FQDN+" is lost and its pool has no backup pool: it cannot be failed over")
 			case b.st.isDown(b.cmsBk.FQDN):
-				b.errorf("PL011", poolPath(b.cms.FQDN)+".backupPool",
+				b.errorf("PL011", poolPath(b.t, b.cms.FQDN)+".backupPool",
 					"Bring "+b.cmsBk.FQDN+" back, or rebuild the CMS with Move-CsManagementServer from a configuration export.",
 					"the Central Management store on "+b.cms.FQDN+" is lost and so is its backup pool "+b.cmsBk.FQDN)
 			}
@@ -416,14 +424,14 @@ func (b *builder) checkState() {
 			e := &b.t.Pools[i]
 			if e.Role == topology.Edge && e.FederationRoute && b.st.isDown(e.FQDN) {
 				if from, _ := b.federationMove(); from == nil {
-					b.warnf("PL016", poolPath(e.FQDN)+".federationRoute", "Deploy an Edge pool in another site that can take over federation.",
+					b.warnf("PL016", poolPath(b.t, e.FQDN)+".federationRoute", "Deploy an Edge pool in another site that can take over federation.",
 						"the federation Edge pool "+e.FQDN+" is lost and no other Edge pool runs: federation stays down until it is back")
 				}
 			}
 		}
 	}
 	if len(p.SampleUsers) == 0 {
-		b.warnf("PL018", poolPath(p.FQDN)+".sampleUsers", "Add a sample user (sampleUsers) so the plan can check where one registers.",
+		b.warnf("PL018", poolPath(b.t, p.FQDN)+".sampleUsers", "Add a sample user (sampleUsers) so the plan can check where one registers.",
 			"pool "+p.FQDN+" has no sample user: the plan cannot verify a user's registrar with Get-CsUserPoolInfo")
 	}
 }

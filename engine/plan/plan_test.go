@@ -275,6 +275,8 @@ func TestRefused(t *testing.T) {
 			Request{Pool: "atl;Remove-CsPool.litwareinc.com", Mode: Disaster}, "PL005", "pools[atl;Remove-CsPool.litwareinc.com].fqdn"},
 		{"subexpression in a pool name", litware(func(t *topology.Topology) { rename(t, dfw, "$(Stop-Computer).litwareinc.com") }),
 			Request{Pool: atl, Mode: Disaster}, "PL005", "pools[$(Stop-Computer).litwareinc.com].fqdn"},
+		{"terminal escape in a pool name", litware(func(t *topology.Topology) { rename(t, dfw, "dfw\x1b]0;owned\x07.litwareinc.com") }),
+			Request{Pool: atl, Mode: Disaster}, "PL005", "pools[1].fqdn"},
 		{"subexpression in a back end", litware(func(t *topology.Topology) { t.PoolByFQDN(dfw).BackEnd.FQDN = "$(Stop-Computer).litwareinc.com" }),
 			Request{Pool: atl, Mode: Disaster}, "PL005", "pools[dfw-cs-001.litwareinc.com].backEnd.fqdn"},
 		{"newline in the topology name", litware(func(t *topology.Topology) { t.Name = "Litware\nRemove-Item C:\\" }),
