@@ -61,7 +61,7 @@ func Assumptions(t *topology.Topology, req Request) []Assumption {
 	}
 	for i := range t.Branches {
 		if br := &t.Branches[i]; strings.EqualFold(br.BackupRegistrar, p.FQDN) {
-			add("branches["+br.FQDN+"].backupRegistrar", br.FQDN, FactBackupRegistrar, br.BackupRegistrar)
+			add(branchPath(t, br.FQDN)+".backupRegistrar", br.FQDN, FactBackupRegistrar, br.BackupRegistrar)
 		}
 	}
 	sort.Slice(as, func(i, j int) bool { return as[i].Path < as[j].Path })

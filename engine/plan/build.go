@@ -106,6 +106,16 @@ func poolPath(t *topology.Topology, fqdn string) string {
 	return "pools[" + fqdn + "]"
 }
 
+// branchPath is poolPath for branches (topology.BranchPath).
+func branchPath(t *topology.Topology, fqdn string) string {
+	for i := range t.Branches {
+		if t.Branches[i].FQDN == fqdn {
+			return t.BranchPath(i)
+		}
+	}
+	return "branches[" + fqdn + "]"
+}
+
 // Compose builds a plan's steps, assumptions and findings for t and req without simulating
 // it: the failure state is the one req.Setup describes, read statically (Stop-SimSite,
 // Stop-SimPool and Stop-SimBackEnd lines), or, for a disaster without Setup, the loss of the
@@ -414,7 +424,7 @@ func (b *builder) checkState() {
 	for i := range b.t.Branches {
 		br := &b.t.Branches[i]
 		if strings.EqualFold(br.BackupRegistrar, p.FQDN) {
-			b.infof("PL017", "branches["+br.FQDN+"].backupRegistrar",
+			b.infof("PL017", branchPath(b.t, br.FQDN)+".backupRegistrar",
 				"branch "+br.FQDN+" ("+strconv.Itoa(br.Users)+" users) uses "+p.FQDN+
 					" as its backup registrar: if the branch fails too, its users get no pool failover")
 		}
