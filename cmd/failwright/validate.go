@@ -116,7 +116,7 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	keys, fs := topology.TopLevelKeys(display, data)
 	if fs.HasErrors() {
-		return printUnparsable(display, "topology", fs, jsonOut, strict, stdout, stderr)
+		return printUnparsable(display, "a topology or a scenario", fs, jsonOut, strict, stdout, stderr)
 	}
 	if slices.Contains(keys, "steps") {
 		return validateScenarioFile(display, data, jsonOut, strict, stdout, stderr)
@@ -124,7 +124,7 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	doc, fs := topology.DecodeDocument(display, data)
 	if doc == nil {
-		return printUnparsable(display, "topology", fs, jsonOut, strict, stdout, stderr)
+		return printUnparsable(display, "a topology", fs, jsonOut, strict, stdout, stderr)
 	}
 	if !fs.HasErrors() {
 		if strict {
@@ -179,17 +179,18 @@ func validateScenarioFile(name string, data []byte, jsonOut, strict bool, stdout
 	return exitOK
 }
 
-// printUnparsable reports a file that could not be decoded at all: exit 2.
-func printUnparsable(name, kind string, fs topology.Findings, jsonOut, strict bool, stdout, stderr io.Writer) int {
+// printUnparsable reports a file that could not be decoded at all as what it was read as:
+// exit 2. Its --json report has the kind "topology", as the Worker's has.
+func printUnparsable(name, as string, fs topology.Findings, jsonOut, strict bool, stdout, stderr io.Writer) int {
 	if jsonOut {
-		rep := newValidateReport(name, kind, strict, fs)
+		rep := newValidateReport(name, "topology", strict, fs)
 		if code := writeJSON(rep, stdout, stderr); code != exitOK {
 			return code
 		}
 		return exitUsage
 	}
 	printValidateFindings(stderr, fs)
-	fmt.Fprintf(stderr, "failwright validate: %s cannot be read as a %s\n", name, kind)
+	fmt.Fprintf(stderr, "failwright validate: %s cannot be read as %s\n", name, as)
 	return exitUsage
 }
 
