@@ -196,7 +196,11 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	f.Add("exit 3 # done")
 	f.Fuzz(func(t *testing.T, src string) {
+		if code, has, ok := ExitCode(src); !ok && (has || code != 0) {
+			t.Fatalf("ExitCode(%q) = %d, %v, %v", src, code, has, ok)
+		}
 		sts, err := Parse(src)
 		if err != nil {
 			pe, ok := err.(*ParseError)
