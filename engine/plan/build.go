@@ -358,10 +358,16 @@ func splitSimLine(line string) (string, map[string]string) {
 	return fields[0], args
 }
 
-// checkState checks what depends on the failure state: the backup pool must run, a disaster
-// needs same-version pools, a planned failover needs the pool up, and a CMS that is lost
-// needs a backup pool that runs.
+// checkState runs the checks that need the failure state: whether the pools can take part
+// as asked, where the CMS is and whether it must move, and the remarks the plan carries.
 func (b *builder) checkState() {
+	b.checkPools()
+	b.resolveCMS()
+	b.remarks()
+}
+
+// checkPools checks the pool and its backup pool against the mode and the failure state.
+func (b *builder) checkPools() {
 	p, bk := b.pool, b.bk
 	if b.req.Mode == Disaster && p.Version != bk.Version {
 		b.errorf("PL007", poolPath(b.t, p.FQDN)+".version",
@@ -394,7 +400,14 @@ func (b *builder) checkState() {
 			"Add Front End Servers to "+bk.FQDN+" (it needs "+strconv.Itoa(topology.ServersNeeded(total))+" for both pools' users).",
 			"backup pool "+bk.FQDN+" can carry "+topology.Thousands(c)+" users but would serve "+topology.Thousands(total)+" after the failover")
 	}
-	// The CMS: fail it over first when it lives on the failed pool or does not answer.
+}
+
+// resolveCMS finds where the CMS is in the failure state (it may have moved in an earlier
+// failover) and whether the plan must fail it over first: when it lives on the failed pool or
+// does not answer. A planned failover of the CMS pool moves the CMS too (its services stop),
+// with the Normal parameter set while the CMS still answers.
+func (b *builder) resolveCMS() {
+	p := b.pool
 	if b.cms != nil {
 		lost := b.st.cmsDown || b.st.isDown(b.cms.FQDN) || b.cms == p
 		if b.st.cmsPool != "" && !strings.EqualFold(b.st.cmsPool, b.cms.FQDN) {
@@ -405,8 +418,6 @@ func (b *builder) checkState() {
 				lost = b.st.cmsDown || b.st.isDown(c.FQDN)
 			}
 		}
-		// A planned failover of the CMS pool moves the CMS too (its services stop), with the
-		// Normal parameter set while the CMS still answers.
 		b.cmsFO = lost
 		if lost {
 			switch {
@@ -421,11 +432,17 @@ func (b *builder) checkState() {
 			}
 		}
 	}
+}
+
+// remarks records what the plan cannot change but the operator must know: branch users
+// without pool failover, federation that stays down, no sample user to verify with.
+func (b *builder) remarks() {
+	p := b.pool
 	for i := range b.t.Branches {
 		br := &b.t.Branches[i]
 		if strings.EqualFold(br.BackupRegistrar, p.FQDN) {
 			b.infof("PL017", branchPath(b.t, br.FQDN)+".backupRegistrar",
-				"branch "+br.FQDN+" ("+strconv.Itoa(br.Users)+" users) uses "+p.FQDN+
+				"branch "+br.FQDN+" ("+topology.Thousands(br.Users)+" users) uses "+p.FQDN+
 					" as its backup registrar: if the branch fails too, its users get no pool failover")
 		}
 	}
