@@ -53,6 +53,7 @@ func (c *ctx) configIdentity() bool {
 	return false
 }
 
+// cmdGetBackupConfig is Get-CsBackupServiceConfiguration: the one Global collection.
 func cmdGetBackupConfig(c *ctx) {
 	s := c.s
 	if !c.configIdentity() {
@@ -86,6 +87,8 @@ func cmdGetBackupConfig(c *ctx) {
 	c.list(props)
 }
 
+// cmdSetBackupConfig is Set-CsBackupServiceConfiguration: -SyncInterval moves every
+// direction's sync grid (and so the data-loss window); the other settings are kept and shown.
 func cmdSetBackupConfig(c *ctx) {
 	s := c.s
 	st := &s.st
@@ -161,7 +164,8 @@ func (s *Sim) setSyncInterval(iv time.Duration) {
 	s.recompute()
 }
 
-// server resolves a -ComputerName to a Front End Server: its pool and position.
+// frontEndServer resolves a -ComputerName to a Front End Server: its pool and position. It
+// writes the error and reports false when the name is missing or names no Front End Server.
 func (c *ctx) frontEndServer(param string) (int, int, bool) {
 	s := c.s
 	name := c.cmd.Str(param)
@@ -182,6 +186,9 @@ func (c *ctx) frontEndServer(param string) (int, int, bool) {
 	return sp[0], sp[1], true
 }
 
+// cmdComputerFailOver is Invoke-CsComputerFailOver: capacity and quorum checks, the drain
+// (replicas move to the other servers), then services stopped and disabled; -Force with
+// -WhatIf ignores -WhatIf, as the reference warns.
 func cmdComputerFailOver(c *ctx) {
 	s := c.s
 	st := &s.st
@@ -285,6 +292,8 @@ func (s *Sim) perServer(p int) int {
 	return 6660
 }
 
+// cmdComputerFailBack is Invoke-CsComputerFailBack: services enabled and, unless -NoStart,
+// started; the pool places replicas on the server again.
 func cmdComputerFailBack(c *ctx) {
 	s := c.s
 	st := &s.st
@@ -337,6 +346,7 @@ func cmdComputerFailBack(c *ctx) {
 		FormatDuration(st.now), FormatDuration(st.now-start), fe, pi.fqdn, s.runningServers(p), len(pi.servers))
 }
 
+// cmdGetComputer is Get-CsComputer: servers in topology order, then branch appliances.
 func cmdGetComputer(c *ctx) {
 	s := c.s
 	x := s.x
@@ -395,6 +405,7 @@ func moduleOf(cm *shell.Cmdlet, v topology.Version) string {
 	return "SkypeForBusiness"
 }
 
+// cmdGetCommand is Get-Command over the catalog of the session's product version.
 func cmdGetCommand(c *ctx) {
 	v := c.s.versionFor0()
 	matchAny := func(patterns []string, s string) bool {
@@ -461,6 +472,8 @@ func cmdGetCommand(c *ctx) {
 	}
 }
 
+// cmdDatabaseFailover is Invoke-CsDatabaseFailover: the pool's whole back end moves to the
+// named copy.
 func cmdDatabaseFailover(c *ctx) {
 	s := c.s
 	st := &s.st
