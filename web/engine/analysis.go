@@ -44,11 +44,12 @@ type analysisJob struct {
 
 	// The pair matrix, built once the analysis is done.
 	groupOf []int
-	matrix  proto.Matrix
+	matrix  Matrix
 	row     int
 
 	report *analysis.Report
 	pools  []analysis.PoolReport
+	viewed *View
 }
 
 func (s *Server) analyze(req proto.Request) proto.Response {
@@ -116,7 +117,7 @@ func (s *Server) step(job *analysisJob) proto.Response {
 			return proto.Response{Error: err.Error()}
 		}
 		s.finished = job
-		return proto.Response{Analysis: view}
+		return proto.Response{Analysis: pageView(view)}
 	}
 	return proto.Response{More: true, Progress: job.progress(s.memory())}
 }
@@ -173,9 +174,9 @@ func (job *analysisJob) startMatrix() {
 		}
 	}
 	job.groupOf = groupOf
-	cells := make([]proto.Cell, len(groups)*(len(groups)+1)/2)
+	cells := make([]Cell, len(groups)*(len(groups)+1)/2)
 	for i := range cells {
-		cells[i] = proto.Cell{AtRisk: -1, I: -1, J: -1}
+		cells[i] = Cell{AtRisk: -1, I: -1, J: -1}
 	}
 	users := 0
 	for _, p := range job.top.Pools {
@@ -183,7 +184,7 @@ func (job *analysisJob) startMatrix() {
 			users += p.Users
 		}
 	}
-	job.matrix = proto.Matrix{By: by, Groups: groups, Cells: cells, Users: users}
+	job.matrix = Matrix{By: by, Groups: groups, Cells: cells, Users: users}
 }
 
 // groupBy groups elements by key, in order of first appearance.
@@ -285,7 +286,7 @@ func (job *analysisJob) matrixRow() {
 }
 
 // view trims the finished analysis for the page.
-func (job *analysisJob) view(mem int64) (*proto.Analysis, error) {
+func (job *analysisJob) view(mem int64) (*View, error) {
 	r, err := job.an.Report()
 	if err != nil {
 		return nil, err
@@ -296,10 +297,10 @@ func (job *analysisJob) view(mem int64) (*proto.Analysis, error) {
 		if c.AtRisk < 0 {
 			c.AtRisk = 0
 		}
-		c.Bucket = proto.BucketOf(c.AtRisk, job.matrix.Users)
+		c.Bucket = BucketOf(c.AtRisk, job.matrix.Users)
 	}
 	e := r.Elements
-	v := &proto.Analysis{
+	v := &View{
 		Job:      job.id,
 		Topology: r.Topology,
 		Depth:    r.Depth,
@@ -320,7 +321,7 @@ func (job *analysisJob) view(mem int64) (*proto.Analysis, error) {
 	}
 	for _, l := range r.Levels {
 		v.Sets += l.Sets
-		al := proto.AnalysisLevel{Depth: l.Depth, Sets: l.Sets, SetsUnserved: l.SetsUnserved}
+		al := AnalysisLevel{Depth: l.Depth, Sets: l.Sets, SetsUnserved: l.SetsUnserved}
 		for _, w := range l.Worst {
 			if w.Figure == "unservedNew" && l.Depth == 1 {
 				continue
@@ -335,16 +336,17 @@ func (job *analysisJob) view(mem int64) (*proto.Analysis, error) {
 	}
 	job.pools = rankPools(r.Pools)
 	v.Pools = job.poolViews("")
+	job.viewed = v
 	return v, nil
 }
 
-func worst(depth int, w analysis.Worst) proto.AnalysisWorst {
-	out := proto.AnalysisWorst{Depth: depth, Figure: w.Figure, Value: w.Value, Count: w.Count}
+func worst(depth int, w analysis.Worst) AnalysisWorst {
+	out := AnalysisWorst{Depth: depth, Figure: w.Figure, Value: w.Value, Count: w.Count}
 	for k, s := range w.Sets {
 		if k == maxSetRefs {
 			break
 		}
-		out.Sets = append(out.Sets, proto.AnalysisSet{Names: s.Elements, Setup: s.Setup, Pool: s.Pool})
+		out.Sets = append(out.Sets, AnalysisSet{Names: s.Elements, Setup: s.Setup, Pool: s.Pool})
 	}
 	return out
 }
@@ -389,9 +391,9 @@ func rankPools(pools []analysis.PoolReport) []analysis.PoolReport {
 }
 
 // poolViews returns the first maxPools ranked pools whose FQDN or site contains filter.
-func (job *analysisJob) poolViews(filter string) []proto.AnalysisPool {
+func (job *analysisJob) poolViews(filter string) []AnalysisPool {
 	f := strings.ToLower(strings.TrimSpace(filter))
-	out := []proto.AnalysisPool{}
+	out := []AnalysisPool{}
 	for _, p := range job.pools {
 		if len(out) == maxPools {
 			break
@@ -399,7 +401,7 @@ func (job *analysisJob) poolViews(filter string) []proto.AnalysisPool {
 		if f != "" && !strings.Contains(strings.ToLower(p.Pool), f) && !strings.Contains(strings.ToLower(p.Site), f) {
 			continue
 		}
-		ap := proto.AnalysisPool{Pool: p.Pool, Site: p.Site, Partner: p.Partner, Users: p.Users}
+		ap := AnalysisPool{Pool: p.Pool, Site: p.Site, Partner: p.Partner, Users: p.Users}
 		for _, l := range p.Levels {
 			for _, w := range l.Worst {
 				aw := worst(l.Depth, w)
@@ -414,19 +416,20 @@ func (job *analysisJob) poolViews(filter string) []proto.AnalysisPool {
 	return out
 }
 
-// analysisSet returns the setup lines of a failure set of the last finished analysis.
+// analysisSet returns the setup lines of the worst failure set of matrix cell I of the last
+// finished analysis.
 func (s *Server) analysisSet(req proto.Request) proto.Response {
 	job := s.finished
 	if job == nil || job.id != req.Job {
 		return proto.Response{Error: "this analysis is no longer in the engine: run it again"}
 	}
-	n := len(job.elems)
-	if req.I < 0 || req.I >= n || req.J >= n {
-		return proto.Response{Error: fmt.Sprintf("no failure set %d, %d", req.I, req.J)}
+	if req.I < 0 || req.I >= len(job.matrix.Cells) || job.matrix.Cells[req.I].I < 0 {
+		return proto.Response{Error: fmt.Sprintf("no matrix cell %d", req.I)}
 	}
-	set := job.an.Set(req.I, req.J)
-	if req.J == req.I {
-		set = job.an.Set(req.I, -1)
+	c := job.matrix.Cells[req.I]
+	set := job.an.Set(c.I, c.J)
+	if c.J == c.I {
+		set = job.an.Set(c.I, -1)
 	}
 	return proto.Response{Setup: set.Setup(), Line: set.String()}
 }
@@ -437,7 +440,8 @@ func (s *Server) analysisPools(req proto.Request) proto.Response {
 	if job == nil || job.id != req.Job {
 		return proto.Response{Error: "this analysis is no longer in the engine: run it again"}
 	}
-	return proto.Response{Pools: job.poolViews(req.Line)}
+	job.viewed.Pools = job.poolViews(req.Line)
+	return proto.Response{PoolsHTML: poolsHTML(job.viewed)}
 }
 
 func plural(n int, word string) string {

@@ -45,9 +45,18 @@ func TestAnalysisLitware(t *testing.T) {
 	answers := runAnalysis(t, &s, 7, topologyJSON(t, "litwareinc.yaml"), 2)
 	last := answers[len(answers)-1]
 	require.Empty(t, last.Error)
-	a := last.Analysis
+	page := last.Analysis
+	require.NotNil(t, page)
+	assert.Equal(t, 7, page.Job)
+	assert.Contains(t, page.HTML, `id="analysis-score"`)
+	assert.Contains(t, page.HTML, "Definition:")
+	assert.Contains(t, page.HTML, `<path class="cells b0"`)
+	assert.Contains(t, page.HTML, "no user at risk", "the legend")
+	assert.Contains(t, page.HTML, `value="Stop-SimPool -PoolFqdn &#39;atl-cs-001.litwareinc.com&#39;"`, "a fail-to button carries its setup lines")
+	assert.Contains(t, page.PoolsHTML, "Fix:", "findings come with their fixes")
+	assert.Equal(t, 17, page.Matrix.N)
+	a := s.finished.viewed
 	require.NotNil(t, a)
-	assert.Equal(t, 7, a.Job)
 	assert.Equal(t, 2, a.Depth)
 	assert.Len(t, a.Levels, 2)
 	assert.Positive(t, a.Score)
@@ -63,7 +72,7 @@ func TestAnalysisLitware(t *testing.T) {
 	severe := -1
 	for k, c := range m.Cells {
 		assert.GreaterOrEqual(t, c.I, 0, "cell %d has its worst pair", k)
-		assert.Equal(t, proto.BucketOf(c.AtRisk, m.Users), c.Bucket)
+		assert.Equal(t, BucketOf(c.AtRisk, m.Users), c.Bucket)
 		if c.Bucket > 0 && severe < 0 {
 			severe = k
 		}
@@ -72,7 +81,7 @@ func TestAnalysisLitware(t *testing.T) {
 
 	// A cell's worst pair gives the simulator lines that inject it.
 	c := m.Cells[severe]
-	set := call(t, &s, proto.Request{ID: 8, Op: proto.OpAnalysisSet, Job: 7, I: c.I, J: c.J})
+	set := call(t, &s, proto.Request{ID: 8, Op: proto.OpAnalysisSet, Job: 7, I: severe})
 	require.Empty(t, set.Error)
 	require.NotEmpty(t, set.Setup)
 	for _, line := range set.Setup {
@@ -97,17 +106,16 @@ func TestAnalysisLitware(t *testing.T) {
 	// Pools: the filter narrows them; an unknown job is refused.
 	pools := call(t, &s, proto.Request{ID: 9, Op: proto.OpAnalysisPools, Job: 7, Line: "dfw"})
 	require.Empty(t, pools.Error)
-	for _, p := range pools.Pools {
-		assert.Contains(t, p.Pool+p.Site, "dfw")
-	}
+	assert.Contains(t, pools.PoolsHTML, `data-pool="dfw-cs-001.litwareinc.com"`)
+	assert.NotContains(t, pools.PoolsHTML, `data-pool="atl-cs-001.litwareinc.com"`)
 	assert.NotEmpty(t, call(t, &s, proto.Request{ID: 10, Op: proto.OpAnalysisSet, Job: 99}).Error)
 }
 
 func TestAnalysisDepth1(t *testing.T) {
 	var s Server
 	answers := runAnalysis(t, &s, 1, topologyJSON(t, "litwareinc.yaml"), 1)
-	a := answers[len(answers)-1].Analysis
-	require.NotNil(t, a)
+	require.NotNil(t, answers[len(answers)-1].Analysis)
+	a := s.finished.viewed
 	require.Len(t, a.Levels, 1)
 	// Only single failures: every cell off the diagonal stays empty.
 	for g := range a.Matrix.Groups {
@@ -139,11 +147,12 @@ func TestAnalysisLargeIsSliced(t *testing.T) {
 	require.NoError(t, err)
 	assert.Less(t, len(b), 256<<10, "the page's copy of the report stays small")
 	t.Logf("answers: %d, report for the page: %d bytes", len(answers), len(b))
-	m := last.Analysis.Matrix
+	m := s.finished.viewed.Matrix
 	assert.Equal(t, "site", m.By)
 	assert.LessOrEqual(t, len(m.Groups), maxGroups)
-	assert.Len(t, last.Analysis.Pools, maxPools)
+	assert.Len(t, s.finished.viewed.Pools, maxPools)
 	assert.Equal(t, 200, last.Analysis.PoolsTotal)
+	assert.Contains(t, last.Analysis.HTML, `data-by="site"`)
 
 	// Cancel: the next continue is refused and nothing is left running.
 	r := call(t, &s, proto.Request{ID: 4, Op: proto.OpAnalyze, Topology: topo, Depth: 2})
@@ -152,7 +161,7 @@ func TestAnalysisLargeIsSliced(t *testing.T) {
 	assert.NotEmpty(t, call(t, &s, proto.Request{ID: 4, Op: proto.OpContinue}).Error)
 	assert.Nil(t, s.running)
 	// The finished analysis is still there for "fail to worst case".
-	assert.Empty(t, call(t, &s, proto.Request{ID: 5, Op: proto.OpAnalysisSet, Job: 3, I: 0, J: 1}).Error)
+	assert.Empty(t, call(t, &s, proto.Request{ID: 5, Op: proto.OpAnalysisSet, Job: 3, I: 1}).Error)
 }
 
 func TestAnalysisRefusesBadTopology(t *testing.T) {
@@ -161,4 +170,22 @@ func TestAnalysisRefusesBadTopology(t *testing.T) {
 	assert.Contains(t, r.Error, "error")
 	r = call(t, &s, proto.Request{ID: 2, Op: proto.OpAnalyze, Topology: json.RawMessage(`[1]`)})
 	assert.NotEmpty(t, r.Error)
+}
+
+func TestMatrixLayout(t *testing.T) {
+	m := Matrix{By: "site", Groups: []string{"site A", "site B", "links"}, Users: 100,
+		Cells: []Cell{{Bucket: 0, I: 0, J: 0}, {Bucket: 4, AtRisk: 90, I: 1, J: 0}, {Bucket: 1, I: 1, J: 1},
+			{Bucket: 2, I: 2, J: 0}, {Bucket: 3, I: 2, J: 1}, {I: -1, J: -1}}}
+	v := buildMatrix(m)
+	assert.Len(t, v.labels, 6)
+	assert.Len(t, v.paths, 5, "one path per bucket used")
+	g := v.Geometry
+	assert.Equal(t, 5, g.CellAt(float64(g.Left+2*g.Cell+1), float64(g.Top+2*g.Cell+1)))
+	assert.Equal(t, 1, g.CellAt(float64(g.Left+1), float64(g.Top+g.Cell+1)))
+	assert.Equal(t, -1, g.CellAt(float64(g.Left+g.Cell+1), float64(g.Top+1)), "above the diagonal")
+	assert.Equal(t, -1, g.CellAt(1, 1))
+	assert.Equal(t, "rotate(-60 "+itoa(v.labels[1].x)+" "+itoa(v.labels[1].y)+")", v.labels[1].transform())
+	assert.Equal(t, 1, BucketOf(5, 100))
+	assert.Equal(t, 4, BucketOf(36, 100))
+	assert.Equal(t, 0, BucketOf(0, 100))
 }

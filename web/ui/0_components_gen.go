@@ -250,7 +250,7 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgparent.AppendChild(vgn)
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute(nil)}
 						vgparent.AppendChild(vgn)
-						vgn.SetInnerHTML("Pools (" + Itoa(c.App.An.Result.PoolsTotal) + ", worst first)")
+						vgn.SetInnerHTML(vugu.HTML("Pools, worst first"))
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
 						vgparent.AppendChild(vgn)
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "search"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "analysis-pool-filter"}, vugu.VGAttribute{Namespace: "", Key: "placeholder", Val: "Filter by FQDN or site"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Filter pools"}}}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vugu/vugu"
+
 	"failwright/web/engine/proto"
 	"failwright/web/workspace"
 )
@@ -25,9 +27,9 @@ type AnalysisState struct {
 	// Error says why the analysis could not run; Status reports a cancel.
 	Error  string
 	Status string
-	// PoolFilter narrows the pool list; Pools is the list shown.
+	// PoolFilter narrows the pool list; PoolsHTML is the list shown (the engine writes it).
 	PoolFilter string
-	Pools      []proto.AnalysisPool
+	PoolsHTML  string
 	// MaxMemory is the largest engine worker memory reported during the last run.
 	MaxMemory int64
 
@@ -91,7 +93,7 @@ func (a *App) RunAnalysis() {
 		case r.Analysis != nil:
 			s.Running = false
 			s.Result = r.Analysis
-			s.Pools = r.Analysis.Pools
+			s.PoolsHTML = r.Analysis.PoolsHTML
 			s.PoolFilter = ""
 			s.MaxMemory = max(s.MaxMemory, r.Analysis.MemoryBytes)
 			s.builtAt = changes
@@ -144,20 +146,14 @@ func (a *App) FailTo(setup []string, label string) {
 	a.notify("info", "Failed to the worst case: %s.", label)
 }
 
-// FailToSet loads worst case set into the simulator.
-func (a *App) FailToSet(set proto.AnalysisSet) {
-	a.FailTo(set.Setup, strings.Join(set.Names, " + "))
-}
-
 // FailToCell loads the worst failure pair of matrix cell k into the simulator; the engine
 // worker, which holds the analysis, gives its setup lines.
 func (a *App) FailToCell(k int) {
 	r := a.An.Result
-	if r == nil || k < 0 || k >= len(r.Matrix.Cells) || r.Matrix.Cells[k].I < 0 {
+	if r == nil || k < 0 {
 		return
 	}
-	c := r.Matrix.Cells[k]
-	a.callEngine(proto.Request{Op: proto.OpAnalysisSet, Job: r.Job, I: c.I, J: c.J}, func(resp proto.Response) {
+	a.callEngine(proto.Request{Op: proto.OpAnalysisSet, Job: r.Job, I: k}, func(resp proto.Response) {
 		if resp.Error != "" {
 			a.An.Error = resp.Error
 			return
@@ -165,6 +161,51 @@ func (a *App) FailToCell(k int) {
 		a.FailTo(resp.Setup, resp.Line)
 	})
 }
+
+// ReportClick handles a click in the report (written by the engine worker): a "fail to"
+// button carries its set's setup lines in its value and its name as its text; a click on
+// the matrix fails to the worst case of the cell under it.
+func (a *App) ReportClick(event vugu.DOMEvent) {
+	if strings.EqualFold(event.PropString("target", "tagName"), "path") {
+		a.MatrixClick(event)
+		return
+	}
+	if !strings.Contains(event.PropString("target", "className"), "fail-to") {
+		return
+	}
+	if v := event.PropString("target", "value"); v != "" {
+		a.FailTo(strings.Split(v, "\n"), event.PropString("target", "textContent"))
+	}
+}
+
+// MatrixClick maps a click on the matrix to its cell, with the drawing's size on screen.
+func (a *App) MatrixClick(event vugu.DOMEvent) {
+	r := a.An.Result
+	if r == nil {
+		return
+	}
+	g := r.Matrix
+	left, top, w, h, ok := a.host.Rect("analysis-matrix")
+	if !ok || w <= 0 || h <= 0 {
+		return
+	}
+	x := (event.PropFloat64("clientX") - left) * float64(g.W) / w
+	y := (event.PropFloat64("clientY") - top) * float64(g.H) / h
+	if k := g.CellAt(x, y); k >= 0 {
+		a.FailToCell(k)
+	}
+}
+
+// ReportHTML is the report as the engine worker wrote it.
+func (a *App) ReportHTML() vugu.HTML {
+	if a.An.Result == nil {
+		return ""
+	}
+	return vugu.HTML(a.An.Result.HTML)
+}
+
+// PoolsHTML is the pool table and the findings as the engine worker wrote them.
+func (a *App) PoolsHTML() vugu.HTML { return vugu.HTML(a.An.PoolsHTML) }
 
 // SetAnalysisPoolFilter narrows the pool list; the engine worker, which holds every pool's
 // worst cases, answers with the matching ones.
@@ -183,48 +224,9 @@ func (a *App) SetAnalysisPoolFilter(v string) {
 			s.Error = r.Error
 			return
 		}
-		s.Pools = r.Pools
+		s.PoolsHTML = r.PoolsHTML
 	})
 }
 
-// figureNames are the worst-case figures as the report's table names them.
-var figureNames = map[string]string{
-	"unserved":     "Users without full service",
-	"noDR":         "Users without disaster recovery",
-	"load":         "Worst load on a surviving pool",
-	"rto":          "Longest recovery time (RTO)",
-	"dataLoss":     "Longest data-loss window",
-	"cms":          "Central Management store",
-	"remoteAccess": "Remote access",
-	"atRisk":       "Users at risk",
-	"unservedNew":  "Unserved only together (pair effect)",
-}
-
-// FigureName names a figure for people.
-func FigureName(f string) string {
-	if n, ok := figureNames[f]; ok {
-		return n
-	}
-	return f
-}
-
-// DepthName is "N-1" or "N-2".
-func DepthName(d int) string { return "N-" + strconv.Itoa(d) }
-
 // MB formats a byte count in megabytes.
 func MB(n int64) string { return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB" }
-
-// ScoreText formats the score.
-func ScoreText(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
-
-// KeptText formats the per-depth shares of users kept safe.
-func KeptText(kept []float64) string {
-	var parts []string
-	for i, k := range kept {
-		parts = append(parts, fmt.Sprintf("S%d = %.4f", i+1, k))
-	}
-	return strings.Join(parts, ", ")
-}
-
-// SetLabel names a failure set.
-func SetLabel(s proto.AnalysisSet) string { return strings.Join(s.Names, " + ") }

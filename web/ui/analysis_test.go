@@ -7,8 +7,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/vugu/vugu"
-
-	"failwright/web/engine/proto"
 )
 
 func litware(t *testing.T) (*App, *MemHost) {
@@ -32,60 +30,48 @@ func TestAnalysisTabRunsAndFailsToWorstCase(t *testing.T) {
 	require.False(t, s.Running)
 	require.NotNil(t, s.Result)
 	html = render(t, a)
-	assert.Contains(t, html, `id="analysis-score"`)
-	assert.Contains(t, html, "Definition:")
-	assert.Contains(t, html, `class="cells b0"`, "the matrix draws its cells")
+	assert.Contains(t, html, `id="analysis-score"`, "the engine's report is set as HTML")
 	assert.Contains(t, html, `data-by="element"`)
-	assert.Contains(t, html, "no user at risk", "the legend")
-	assert.Contains(t, html, "Fix:", "findings come with their fixes")
+	assert.Contains(t, html, `id="analysis-pool-table"`)
 
-	// A click on the matrix maps to the cell under it.
-	v := a.Matrix()
-	cell := -1
-	for k, c := range s.Result.Matrix.Cells {
-		if c.Bucket > 0 {
-			cell = k
-			break
-		}
-	}
-	require.GreaterOrEqual(t, cell, 0)
-	g := 0
-	for (g+1)*(g+2)/2 <= cell {
-		g++
-	}
-	col := cell - g*(g+1)/2
-	x := float64(v.Left + col*v.Cell + v.Cell/2)
-	y := float64(v.Top + g*v.Cell + v.Cell/2)
-	require.Equal(t, cell, v.CellAt(x, y))
-	assert.Equal(t, -1, v.CellAt(float64(v.Left+(g+1)*v.Cell+1), y), "above the diagonal is empty")
-	assert.Equal(t, -1, v.CellAt(1, 1))
-
-	// The page is drawn at half its size: the click is scaled back.
-	h.Rects = map[string][4]float64{"analysis-matrix": {100, 50, float64(v.W) / 2, float64(v.H) / 2}}
-	a.MatrixClick(clickAt(100+x/2, 50+y/2))
+	// A click on the matrix, drawn at half its size, maps to the cell under it; the engine
+	// gives that cell's worst pair.
+	g := s.Result.Matrix
+	require.Equal(t, 17, g.N)
+	row, col := 14, 13 // the CMS back end with an Edge pool: a pair
+	x := float64(g.Left + col*g.Cell + g.Cell/2)
+	y := float64(g.Top + row*g.Cell + g.Cell/2)
+	h.Rects = map[string][4]float64{"analysis-matrix": {100, 50, float64(g.W) / 2, float64(g.H) / 2}}
+	a.ReportClick(click("path", "cells b4", "", "", 100+x/2, 50+y/2))
 	assert.Equal(t, TabSimulate, a.Tab)
 	log := a.W().Log
-	require.NotEmpty(t, log)
+	require.Len(t, log, 2, "a pair")
 	for _, line := range log {
 		assert.True(t, strings.HasPrefix(line, "Stop-Sim") || strings.HasPrefix(line, "Disconnect-Sim"), line)
 	}
 	require.Len(t, a.Console, len(log), "the setup lines ran through the shell")
 	assert.Contains(t, a.Notices[len(a.Notices)-1].Text, "worst case")
 
-	// Undo brings the simulation back; a worst case of the table fails to its set.
+	// Undo brings the simulation back; a "fail to" button of the report fails to its set.
 	a.Undo()
 	assert.Empty(t, a.W().Log)
-	var set proto.AnalysisSet
-	for _, w := range s.Result.Levels[0].Worst {
-		if len(w.Sets) > 0 {
-			set = w.Sets[0]
-			break
-		}
-	}
 	a.SetTab(TabAnalysis)
-	a.FailToSet(set)
-	assert.Equal(t, set.Setup, a.W().Log)
+	a.ReportClick(click("button", "link fail-to", "Stop-SimPool -PoolFqdn 'atl-cs-001.litwareinc.com'\nStop-SimSite -Site 'Dallas'", "pool atl-cs-001.litwareinc.com + site Dallas", 0, 0))
+	assert.Equal(t, []string{"Stop-SimPool -PoolFqdn 'atl-cs-001.litwareinc.com'", "Stop-SimSite -Site 'Dallas'"}, a.W().Log)
 	assert.Equal(t, TabSimulate, a.Tab)
+	html = render(t, a)
+	assert.Contains(t, html, `data-pool="atl-cs-001.litwareinc.com" data-state="Active"`)
+	assert.Regexp(t, `data-health="Down" data-pool="atl-cs-001.litwareinc.com"`, html, "the diagram shows the failure")
+
+	// Other clicks in the report do nothing.
+	a.SetTab(TabAnalysis)
+	a.ReportClick(click("td", "", "", "x", 0, 0))
+	assert.Equal(t, TabAnalysis, a.Tab)
+
+	// The pool filter asks the engine.
+	a.SetAnalysisPoolFilter("dfw")
+	assert.Contains(t, a.An.PoolsHTML, `data-pool="dfw-cs-001.litwareinc.com"`)
+	assert.NotContains(t, a.An.PoolsHTML, `data-pool="atl-cs-001.litwareinc.com"`)
 }
 
 func TestAnalysisStaleAndErrors(t *testing.T) {
@@ -134,20 +120,7 @@ func TestAnalysisCancel(t *testing.T) {
 	assert.Contains(t, html, "Cancelled at 43%.")
 }
 
-func clickAt(x, y float64) vugu.DOMEvent {
-	return vugu.NewDOMEvent(nil, map[string]any{"clientX": x, "clientY": y})
-}
-
-func TestMatrixGroupsLabelled(t *testing.T) {
-	m := proto.Matrix{By: "site", Groups: []string{"site A", "site B", "links"}, Users: 100,
-		Cells: []proto.Cell{{Bucket: 0, I: 0, J: 0}, {Bucket: 4, AtRisk: 90, I: 1, J: 0}, {Bucket: 1, I: 1, J: 1},
-			{Bucket: 2, I: 2, J: 0}, {Bucket: 3, I: 2, J: 1}, {I: -1, J: -1}}}
-	v := BuildMatrix(m)
-	assert.Len(t, v.Labels, 6)
-	assert.Len(t, v.Paths, 5, "one path per bucket used")
-	assert.Equal(t, 5, v.CellAt(float64(v.Left+2*v.Cell+1), float64(v.Top+2*v.Cell+1)))
-	assert.Equal(t, "rotate(-60 "+Itoa(v.Labels[1].X)+" "+Itoa(v.Labels[1].Y)+")", v.Labels[1].Transform())
-	assert.Equal(t, 1, proto.BucketOf(5, 100))
-	assert.Equal(t, 4, proto.BucketOf(36, 100))
-	assert.Equal(t, 0, proto.BucketOf(0, 100))
+func click(tag, class, value, text string, x, y float64) vugu.DOMEvent {
+	return vugu.NewDOMEvent(nil, map[string]any{"clientX": x, "clientY": y,
+		"target": map[string]any{"tagName": tag, "className": class, "value": value, "textContent": text}})
 }

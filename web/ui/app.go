@@ -106,11 +106,6 @@ type App struct {
 	Plan PlanState
 	An   AnalysisState
 
-	matrixFor *proto.Analysis
-	matrix    MatrixView
-	reportFor *proto.Analysis
-	reportTop string
-
 	snap   *sim.Snapshot
 	report *sim.Report
 	// validating is true while a validation is scheduled after an edit.

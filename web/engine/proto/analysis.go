@@ -1,7 +1,5 @@
 package proto
 
-import "failwright/engine/topology"
-
 // Progress is how far a running analysis is: Done of Total steps (each about one failure
 // set), in a phase people can read, and the engine worker's memory.
 type Progress struct {
@@ -12,110 +10,45 @@ type Progress struct {
 	MemoryBytes int64 `json:"memoryBytes,omitempty"`
 }
 
-// Analysis is a failure analysis report as the page shows it: the engine worker keeps the
-// full report and the analyzer (Job) and sends only what fits on screen, so that the page
-// decodes and renders it within a frame even for a 2,000-server topology.
+// Analysis is a finished failure analysis as the page shows it. The engine worker keeps the
+// report and the analyzer (Job) and writes the report as HTML: the page sets it as is, so
+// that neither the report's types nor its layout code weigh on the page's wasm, and a
+// 2,000-server topology's report is decoded and shown within a frame.
 type Analysis struct {
 	// Job names the analysis in the worker, for OpAnalysisSet and OpAnalysisPools.
-	Job        int       `json:"job"`
-	Topology   string    `json:"topology"`
-	Depth      int       `json:"depth"`
-	Users      int       `json:"users"`
-	Elements   string    `json:"elements"`
-	Sets       int64     `json:"sets"`
-	Baseline   string    `json:"baseline"`
-	Score      float64   `json:"score"`
-	Kept       []float64 `json:"kept"`
-	Definition string    `json:"definition"`
-	// Levels are the worst cases per depth.
-	Levels []AnalysisLevel `json:"levels"`
-	// Pools are the pools with the worst outcomes, at most a screenful; PoolsTotal counts all.
-	Pools      []AnalysisPool `json:"pools"`
-	PoolsTotal int            `json:"poolsTotal"`
-	// Findings are the analysis's findings, most serious first, at most a screenful;
-	// FindingsTotal counts all.
-	Findings      topology.Findings `json:"findings"`
-	FindingsTotal int               `json:"findingsTotal"`
-	Matrix        Matrix            `json:"matrix"`
+	Job   int     `json:"job"`
+	Depth int     `json:"depth"`
+	Score float64 `json:"score"`
+	// HTML is the score, the worst cases and the matrix; PoolsHTML the pool table and the
+	// findings. Their "fail to" buttons carry the set's setup lines in their value (one a
+	// line) and its name as their text.
+	HTML      string `json:"html"`
+	PoolsHTML string `json:"poolsHtml"`
+	// PoolsTotal counts the Front End pools.
+	PoolsTotal int `json:"poolsTotal"`
+	// Matrix is where the matrix's cells are, to find the cell a click is on.
+	Matrix Geometry `json:"matrix"`
 	// MemoryBytes is the engine worker's WebAssembly memory when the analysis ended.
 	MemoryBytes int64 `json:"memoryBytes,omitempty"`
 	// Millis is how long the analysis took in the worker (matrix included).
 	Millis float64 `json:"millis"`
 }
 
-// AnalysisLevel is the worst case of each figure over the failure sets of one depth.
-type AnalysisLevel struct {
-	Depth        int             `json:"depth"`
-	Sets         int64           `json:"sets"`
-	SetsUnserved int64           `json:"setsUnserved"`
-	Worst        []AnalysisWorst `json:"worst"`
+// Geometry is the matrix drawing's size (W x H SVG units) and its lower triangle of N x N
+// cells of side Cell from (Left, Top): row g and column h <= g is cell g*(g+1)/2 + h.
+type Geometry struct {
+	W, H, Left, Top, Cell, N int
 }
 
-// AnalysisWorst is the worst value of one figure and the first failure sets that reach it.
-type AnalysisWorst struct {
-	Depth  int           `json:"depth,omitempty"`
-	Figure string        `json:"figure"`
-	Value  string        `json:"value"`
-	Count  int64         `json:"count"`
-	Sets   []AnalysisSet `json:"sets,omitempty"`
-}
-
-// AnalysisSet is a failure set: its elements' names and the simulator lines that inject it.
-type AnalysisSet struct {
-	Names []string `json:"names"`
-	Setup []string `json:"setup"`
-	Pool  string   `json:"pool,omitempty"`
-}
-
-// AnalysisPool is one Front End pool's worst cases.
-type AnalysisPool struct {
-	Pool    string          `json:"pool"`
-	Site    string          `json:"site"`
-	Partner string          `json:"partner,omitempty"`
-	Users   int             `json:"users"`
-	Worst   []AnalysisWorst `json:"worst"`
-}
-
-// Matrix is the failure-pair matrix: Groups of failure elements (each element alone on a
-// small topology; its pool, site or region on a large one) and, for every pair of groups
-// (A >= B, row by row: (0,0), (1,0), (1,1), (2,0)...), the worst failure pair between them.
-type Matrix struct {
-	// By is what a group is: "element", "unit", "site" or "region".
-	By     string   `json:"by"`
-	Groups []string `json:"groups"`
-	// Cells has one entry per group pair, in the order above.
-	Cells []Cell `json:"cells"`
-	// Users is the users homed on Front End pools, which the buckets divide.
-	Users int `json:"users"`
-}
-
-// Cell is the worst failure pair between two groups: its users at risk (unserved plus beyond
-// capacity), its impact bucket (0 none to 4 severe, Buckets), and the elements' indices in
-// the analysis (J == I for a single failure).
-type Cell struct {
-	AtRisk int `json:"r"`
-	Bucket int `json:"b"`
-	I      int `json:"i"`
-	J      int `json:"j"`
-}
-
-// Buckets are the upper bounds of the impact buckets 1 to 3, as shares of the users (bucket 0
-// is no user at risk, bucket 4 anything above the last bound).
-var Buckets = []float64{0.05, 0.15, 0.35}
-
-// BucketOf returns the impact bucket of atRisk users out of users.
-func BucketOf(atRisk, users int) int {
-	if atRisk <= 0 {
-		return 0
+// CellAt returns the index of the cell at SVG coordinates (x, y), or -1.
+func (g Geometry) CellAt(x, y float64) int {
+	if g.Cell <= 0 || x < float64(g.Left) || y < float64(g.Top) {
+		return -1
 	}
-	if users <= 0 {
-		return len(Buckets) + 1
+	col := int((x - float64(g.Left)) / float64(g.Cell))
+	row := int((y - float64(g.Top)) / float64(g.Cell))
+	if row >= g.N || col > row {
+		return -1
 	}
-	share := float64(atRisk) / float64(users)
-	for i, b := range Buckets {
-		if share <= b {
-			return i + 1
-		}
-	}
-	return len(Buckets) + 1
+	return row*(row+1)/2 + col
 }

@@ -32,8 +32,8 @@ const (
 	OpAnalyze  = "analyze"
 	OpContinue = "continue"
 	OpCancel   = "cancel"
-	// OpAnalysisSet returns the setup lines of the failure set of elements I and J (J < 0 for a
-	// single failure) of the analysis Job: "fail to worst case" from a matrix cell.
+	// OpAnalysisSet returns the setup lines of the worst failure set of matrix cell I of the
+	// analysis Job: "fail to worst case" from a matrix cell.
 	OpAnalysisSet = "analysis-set"
 	// OpAnalysisPools returns the pools of the analysis Job whose FQDN or site contains Line.
 	OpAnalysisPools = "analysis-pools"
@@ -52,10 +52,9 @@ type Request struct {
 	Plan     *plan.Request   `json:"plan,omitempty"`
 	// Depth is the analysis depth, 1 or 2.
 	Depth int `json:"depth,omitempty"`
-	// Job names a finished analysis; I and J are element indices in it.
+	// Job names a finished analysis; I is a matrix cell in it.
 	Job int `json:"job,omitempty"`
 	I   int `json:"i,omitempty"`
-	J   int `json:"j,omitempty"`
 }
 
 // Response is the engine's answer to the request with the same ID.
@@ -85,8 +84,8 @@ type Response struct {
 	// Setup is the simulator lines of a failure set (OpAnalysisSet), and Line names the set.
 	Setup []string `json:"setup,omitempty"`
 	Line  string   `json:"line,omitempty"`
-	// Pools answers OpAnalysisPools.
-	Pools []AnalysisPool `json:"pools,omitempty"`
+	// PoolsHTML answers OpAnalysisPools: the pool table and findings (Analysis.PoolsHTML).
+	PoolsHTML string `json:"poolsHtml,omitempty"`
 }
 
 // PlanResult is a built plan and its three renderings, or the findings that refused it.
