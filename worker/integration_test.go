@@ -252,7 +252,7 @@ func (s *server) do(t *testing.T, method, path, ctype string, body []byte) respo
 	if ctype != "" {
 		req.Header.Set("Content-Type", ctype)
 	}
-	client := &http.Client{Timeout: 30 * time.Second}
+	client := &http.Client{Timeout: 120 * time.Second} // generous: CI runs this beside the browser tests on 2 cores
 	resp, err := client.Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()
