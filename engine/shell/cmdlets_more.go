@@ -125,6 +125,18 @@ func moreCmdlets() []Cmdlet {
 			Examples: []Example{{"Invoke-CsDatabaseFailover -PoolFqdn atl-cs-001.litwareinc.com -DatabaseType User -NewPrincipal Mirror", "The user databases of atl-cs-001 run on the mirror SQL Server from now on."}},
 		},
 		{
+			Name:        "Invoke-CsRgsStoreReplicateData",
+			Class:       "Microsoft.Rtc.Management.Hadr.InvokeRgsStoreReplicateDataCmdlet",
+			Versions:    v2019,
+			Synopsis:    "Puts a pool's existing Response Group data where the Backup Service copies it from.",
+			Description: "Skype for Business Server 2019 (July 2019 cumulative update and later) can back up Response Group data to the paired pool. Enable it with Set-CsBackupServiceConfiguration -EnableRgsBackupService $true, then run this cmdlet once per pool for the Response Groups created before; Get-CsBackupServiceStatus -Category RGS then follows the pool's other data instead of NotInitialized.",
+			Params: []Param{
+				poolFqdn("FQDN of the pool whose Response Group data is prepared for backup."),
+				sw("Force", helpForce),
+			},
+			Examples: []Example{{"Invoke-CsRgsStoreReplicateData -PoolFqdn fra-pool-01.northwindtraders.com", "Prepares the Response Group data of fra-pool-01 for the Backup Service."}},
+		},
+		{
 			Name:        "Get-Command",
 			Aliases:     []string{"gcm"},
 			Class:       "Microsoft.PowerShell.Commands.GetCommandCommand",

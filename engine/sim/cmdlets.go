@@ -42,6 +42,7 @@ func init() {
 		"Get-CsComputer":                         cmdGetComputer,
 		"Get-Command":                            cmdGetCommand,
 		"Invoke-CsDatabaseFailover":              cmdDatabaseFailover,
+		"Invoke-CsRgsStoreReplicateData":         cmdRgsReplicate,
 	}
 	for k, v := range simVerbs {
 		handlers[k] = v
@@ -96,8 +97,14 @@ func (c *ctx) moduleStates(p, d int, category string) [][3]string {
 		out = append(out, [3]string{"CentralMgmt.CMSMaster", cmsExp, imp})
 	}
 	if (category == "" || strings.EqualFold(category, "RGS")) && s.x.pools[p].version == topology.SfB2019 {
-		out = append(out, [3]string{"ApplicationServer.RGSDataStore", string(BackupNotInitialized), imp},
-			[3]string{"ApplicationServer.RGSFileStore", string(BackupNotInitialized), imp})
+		// Response Group data is backed up only once the service is enabled and the pool's
+		// existing data was put in the backup tables (FACTS §10); until then NotInitialized.
+		rgs := string(BackupNotInitialized)
+		if s.st.bcfg.rgs && s.st.rgsInit[p] {
+			rgs = exp
+		}
+		out = append(out, [3]string{"ApplicationServer.RGSDataStore", rgs, imp},
+			[3]string{"ApplicationServer.RGSFileStore", rgs, imp})
 	}
 	return out
 }
@@ -150,12 +157,16 @@ func cmdBackupSync(c *ctx) {
 	d := s.x.pools[p].dirOut
 	b := s.x.pools[p].partner
 	mod := fullModule(c.cmd.Str("BackupModule"))
-	if strings.HasPrefix(mod, "ApplicationServer.") && !s.st.bcfg.rgs {
+	if strings.HasPrefix(mod, "ApplicationServer.") && (!s.st.bcfg.rgs || s.x.pools[p].version != topology.SfB2019) {
 		why := "Response Group data is backed up by the Backup Service only on Skype for Business Server 2019 with the July 2019 cumulative update"
 		if s.x.pools[p].version == topology.SfB2019 {
 			why = "the Backup Service does not copy Response Group data until Set-CsBackupServiceConfiguration -EnableRgsBackupService $true"
 		}
 		c.fail("FW-RGS-BACKUP-OFF", "InvalidOperation", fmt.Sprintf(`Cannot synchronize %s of pool "%s": %s.`, mod, s.x.pools[p].fqdn, why))
+		return
+	}
+	if strings.HasPrefix(mod, "ApplicationServer.") && !s.st.rgsInit[p] {
+		c.fail("FW-RGS-BACKUP-OFF", "InvalidOperation", fmt.Sprintf(`Cannot synchronize %s of pool "%s": its Response Group data is not in the backup tables yet. Run Invoke-CsRgsStoreReplicateData -PoolFqdn %s first.`, mod, s.x.pools[p].fqdn, s.x.pools[p].fqdn))
 		return
 	}
 	c.step("Synchronizing %s of %s to %s.", mod, s.x.pools[p].fqdn, s.x.pools[b].fqdn)

@@ -518,3 +518,29 @@ func cmdDatabaseFailover(c *ctx) {
 
 // durDatabaseFailover is a manual back-end failover [INFERRED].
 const durDatabaseFailover = time.Minute
+
+// cmdRgsReplicate is Invoke-CsRgsStoreReplicateData (2019): it puts a pool's existing
+// Response Group data in the backup tables, so that the Backup Service copies it once
+// -EnableRgsBackupService is on (FACTS §10).
+func cmdRgsReplicate(c *ctx) {
+	s := c.s
+	p := c.frontEnd("PoolFqdn")
+	if p < 0 {
+		return
+	}
+	pi := &s.x.pools[p]
+	if !s.st.serving[p] {
+		c.fail("FW-POOL-UNREACHABLE", "ResourceUnavailable", fmt.Sprintf(`Pool "%s" cannot be reached (%s).`, pi.fqdn, s.downReason(p)))
+		return
+	}
+	if !s.st.bcfg.rgs {
+		c.warnf("The Backup Service does not copy Response Group data yet: run Set-CsBackupServiceConfiguration -EnableRgsBackupService $true.")
+	}
+	c.step("Copying the Response Group data of %s to its backup tables.", pi.fqdn)
+	c.wait(durCMSReplication)
+	if !s.st.rgsInit[p] {
+		s.st.rgsInit[p] = true
+		s.logf("Response Group data of %s is in its backup tables.", pi.fqdn)
+	}
+	c.res.Changed = true
+}

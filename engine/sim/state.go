@@ -75,6 +75,7 @@ type state struct {
 	failbackDt []time.Duration
 	readOnly   []bool // put read-only by a planned failover
 	disasterFO []bool // the pool's users were failed over in disaster mode
+	rgsInit    []bool // Invoke-CsRgsStoreReplicateData ran: the pool's RGS data is in the backup tables
 	fbPhase    []failbackPhase
 	hydrated   []int // routing groups hydrated by an interrupted failover or failback
 
@@ -170,7 +171,7 @@ func newState(x *index, seed int64) state {
 
 		dWorking: filled(nd, true), dLastSync: make([]time.Duration, nd), dSince: make([]time.Duration, nd),
 		dProdStop: filled(nd, never), dConfPending: make([]bool, nd),
-		disasterFO: make([]bool, np),
+		disasterFO: make([]bool, np), rgsInit: make([]bool, np),
 
 		cmsPool: x.cmsPool, cmsStandbyOK: true,
 		edgeOK: make([]bool, np), fedPool: x.fedPool, syncEvery: x.syncEvery, bcfg: defaultBackupConfig,
@@ -217,7 +218,7 @@ func (st *state) clone() state {
 	c.nextHop, c.detect, c.failbackDt, c.readOnly = cp(st.nextHop), cp(st.detect), cp(st.failbackDt), cp(st.readOnly)
 	c.fbPhase, c.hydrated = cp(st.fbPhase), cp(st.hydrated)
 	c.edgeOK, c.drained = cp(st.edgeOK), cp(st.drained)
-	c.dConfPending, c.disasterFO = cp(st.dConfPending), cp(st.disasterFO)
+	c.dConfPending, c.disasterFO, c.rgsInit = cp(st.dConfPending), cp(st.disasterFO), cp(st.rgsInit)
 	c.health, c.serving, c.downAt, c.upAt = cp(st.health), cp(st.serving), cp(st.downAt), cp(st.upAt)
 	c.mode, c.servedBy, c.resReturn, c.rgLost = cp(st.mode), cp(st.servedBy), cp(st.resReturn), cp(st.rgLost)
 	c.bDownAt, c.bMode, c.bServed, c.bServing = cp(st.bDownAt), cp(st.bMode), cp(st.bServed), cp(st.bServing)
