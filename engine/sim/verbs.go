@@ -95,10 +95,19 @@ func (c *ctx) setPool(up, edge bool) {
 		return
 	}
 	c.change(!up, func() {
+		kept := 0
 		for i := range pi.servers {
-			s.st.serverUp[pi.serverOff+i] = up
+			k := pi.serverOff + i
+			if up && s.st.drained[k] {
+				kept++ // its services are disabled until Invoke-CsComputerFailBack
+				continue
+			}
+			s.st.serverUp[k] = up
 		}
 		s.logf("Every server of pool %s %s.", pi.fqdn, startedText(up))
+		if kept > 0 {
+			s.logf("%d of them stay without services: Invoke-CsComputerFailOver disabled them.", kept)
+		}
 	})
 }
 
