@@ -117,24 +117,32 @@ func parsePlanArgs(args []string) (planArgs, error) {
 			return a, err
 		}
 	}
-	switch {
-	case len(operands) != 1:
-		return a, fmt.Errorf("give exactly one TOPOLOGY file")
-	case a.check != "":
-		if a.pool != "" || a.planned || a.disaster || a.failback || len(a.setup) > 0 || a.scenario != "" || a.out != "" {
-			return a, fmt.Errorf("--check takes only PLAN.json and TOPOLOGY")
-		}
-	case a.pool == "":
-		return a, fmt.Errorf("--pool FQDN is required")
-	case a.planned && a.disaster:
-		return a, fmt.Errorf("--planned and --disaster exclude each other")
-	case a.format != "md" && a.format != "ps1" && a.format != "json":
-		return a, fmt.Errorf("--format must be ps1, md or json, not %q", a.format)
-	case len(a.setup) > 0 && a.scenario != "":
-		return a, fmt.Errorf("--setup and --scenario exclude each other")
+	if err := a.consistent(operands); err != nil {
+		return a, err
 	}
 	a.topology = operands[0]
 	return a, nil
+}
+
+// consistent reports flags that do not go together, and a missing or extra TOPOLOGY.
+func (a planArgs) consistent(operands []string) error {
+	switch {
+	case len(operands) != 1:
+		return fmt.Errorf("give exactly one TOPOLOGY file")
+	case a.check != "":
+		if a.pool != "" || a.planned || a.disaster || a.failback || len(a.setup) > 0 || a.scenario != "" || a.out != "" || a.format != "md" {
+			return fmt.Errorf("--check takes only PLAN.json and TOPOLOGY")
+		}
+	case a.pool == "":
+		return fmt.Errorf("--pool FQDN is required")
+	case a.planned && a.disaster:
+		return fmt.Errorf("--planned and --disaster exclude each other")
+	case a.format != "md" && a.format != "ps1" && a.format != "json":
+		return fmt.Errorf("--format must be ps1, md or json, not %q", a.format)
+	case len(a.setup) > 0 && a.scenario != "":
+		return fmt.Errorf("--setup and --scenario exclude each other")
+	}
+	return nil
 }
 
 // runPlan is "failwright plan": it builds, renders and writes a plan, or checks a saved one.

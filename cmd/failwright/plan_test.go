@@ -48,6 +48,7 @@ func TestPlanExitCodes(t *testing.T) {
 		{"missing topology", []string{"nope.yaml", "--pool", "x"}, 2, "nope.yaml"},
 		{"two topologies", []string{litware, litware, "--pool", "x"}, 2, "exactly one TOPOLOGY"},
 		{"help", []string{"--help"}, 0, "usage: failwright plan TOPOLOGY"},
+		{"check with a format", []string{"--check", "plan.json", litware, "--format", "ps1"}, 2, "--check takes only PLAN.json and TOPOLOGY"},
 		{"empty output file", []string{litware, "--pool", "x", "-o", ""}, 2, "-o needs a value"},
 		{"empty pool", []string{litware, "--pool="}, 2, "--pool needs a value"},
 		{"switch with a value", []string{litware, "--pool", "x", "--disaster=false"}, 2, "--disaster takes no value"},
