@@ -51,6 +51,8 @@
     bar.value = 100;
     const go = new Go();
     const { instance } = await WebAssembly.instantiate(bytes, go.importObject);
+    // The page's WebAssembly memory, for the performance figures.
+    window.failwrightAppMemory = function () { return instance.exports.mem.buffer.byteLength; };
     go.run(instance).then(function () {
       fail("The engine stopped. Reload the page to start again.");
       document.getElementById("loader").hidden = false;
