@@ -508,7 +508,8 @@ func (v *validator) uniqueness() {
 		for j, s := range p.Servers {
 			// A Standard Edition server's FQDN is also its pool's FQDN.
 			own := func(o owner) bool {
-				return p.Role == FrontEndStandard && o.path == pp+".fqdn"
+				standard := p.Role == FrontEndStandard || !slices.Contains(Roles, p.Role) // an unknown role is reported already
+				return standard && o.path == pp+".fqdn"
 			}
 			claim(s.FQDN, fmt.Sprintf("%s.servers[%d].fqdn", pp, j), "server", own)
 		}
@@ -549,6 +550,7 @@ func (v *validator) pairs() {
 		case b == nil:
 		case b == p:
 			v.add(CodePairSelf, path, "name a Front End pool in another site", "the pool is its own backup pool")
+		case !slices.Contains(Roles, b.Role): // its unknown role is reported already
 		case !b.Role.IsFrontEnd():
 			v.add(CodePairNonFE, path, "name a Front End pool: Edge and Director pools are never paired",
 				"backup pool %s is %s; only Front End pools are paired", b.FQDN, aPool(b.Role))
@@ -561,7 +563,9 @@ func (v *validator) pairs() {
 		}
 	}
 	for _, pr := range v.x.pairs() {
-		v.pair(pr)
+		if pr.A.Role.IsFrontEnd() && pr.B.Role.IsFrontEnd() { // others are reported above
+			v.pair(pr)
+		}
 	}
 }
 

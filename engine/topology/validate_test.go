@@ -513,3 +513,19 @@ func TestEditDistance(t *testing.T) {
 		assert.Equal(t, c.want, EditDistance(c.a, c.b, c.limit), "%q %q", c.a, c.b)
 	}
 }
+
+// TestUnknownRoleDoesNotCascade: a pool with an unknown role gets FW0110 and nothing that
+// guesses at its role (a duplicate of its own server's FQDN, an edition mismatch).
+func TestUnknownRoleDoesNotCascade(t *testing.T) {
+	top := clean()
+	top.Pools[0].Role = "true"
+	top.Pools[0].Servers = []Server{{FQDN: "a.example.com"}}
+	var codes []string
+	for _, f := range Validate(top) {
+		codes = append(codes, f.Code)
+	}
+	assert.Contains(t, codes, CodeBadEnum)
+	assert.NotContains(t, codes, CodeDuplicate)
+	assert.NotContains(t, codes, CodePairEdition)
+	assert.NotContains(t, codes, CodePairNonFE, "the partner is not told its backup pool is no Front End pool")
+}
