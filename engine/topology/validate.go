@@ -593,7 +593,7 @@ func (v *validator) pair(pr Pair) {
 		v.add(CodePairOS, path, "run both pools on the same base operating system",
 			"%s runs %s and %s runs %s: paired pools should run the same operating system", a.FQDN, a.OS, with, b.OS)
 	}
-	if a.Version != b.Version {
+	if a.Version != b.Version && slices.Contains(Versions, a.Version) && slices.Contains(Versions, b.Version) {
 		v.add(CodePairVersion, path, "upgrade the second pool right after the first; do not unpair them to upgrade",
 			"%s runs %s and %s runs %s: a mixed-version pair cannot do a disaster-mode failover", a.FQDN, a.Version, with, b.Version)
 	}

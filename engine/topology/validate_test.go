@@ -528,4 +528,13 @@ func TestUnknownRoleDoesNotCascade(t *testing.T) {
 	assert.NotContains(t, codes, CodeDuplicate)
 	assert.NotContains(t, codes, CodePairEdition)
 	assert.NotContains(t, codes, CodePairNonFE, "the partner is not told its backup pool is no Front End pool")
+
+	top = clean()
+	top.Pools[0].Version = "2015"
+	codes = nil
+	for _, f := range Validate(top) {
+		codes = append(codes, f.Code)
+	}
+	assert.Contains(t, codes, CodeBadEnum)
+	assert.NotContains(t, codes, CodePairVersion, "an unknown version is not a mixed-version pair")
 }
