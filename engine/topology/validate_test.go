@@ -514,9 +514,9 @@ func TestEditDistance(t *testing.T) {
 	}
 }
 
-// TestUnknownRoleDoesNotCascade: a pool with an unknown role gets FW0110 and nothing that
+// TestUnknownEnumDoesNotCascade: a pool with an unknown role or version gets FW0110 and nothing that
 // guesses at its role (a duplicate of its own server's FQDN, an edition mismatch).
-func TestUnknownRoleDoesNotCascade(t *testing.T) {
+func TestUnknownEnumDoesNotCascade(t *testing.T) {
 	top := clean()
 	top.Pools[0].Role = "true"
 	top.Pools[0].Servers = []Server{{FQDN: "a.example.com"}}
