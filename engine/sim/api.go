@@ -132,6 +132,9 @@ type EdgeSnapshot struct {
 	FederationPool string `json:"federationPool,omitempty"`
 	// Working lists the Edge pools that work now, in topology order.
 	Working []string `json:"working,omitempty"`
+	// MediaStopped lists the Front End pools that serve but whose associated Edge pool for
+	// media does not work: audio, video and conferencing with remote users stop for them.
+	MediaStopped []string `json:"mediaStopped,omitempty"`
 }
 
 // PoolSnapshot is one pool's state.
@@ -168,6 +171,8 @@ type PoolSnapshot struct {
 	ExternalAccess bool `json:"externalAccess,omitempty"`
 	// FederationRoute is true for the Edge pool that carries the federation route now.
 	FederationRoute bool `json:"federationRoute,omitempty"`
+	// MediaEdge is, for a Front End pool, the Edge pool associated with it for media.
+	MediaEdge string `json:"mediaEdge,omitempty"`
 	// ServersDrained lists, in topology order, whether each server was drained and stopped by
 	// Invoke-CsComputerFailOver (nil when none is).
 	ServersDrained []bool `json:"serversDrained,omitempty"`

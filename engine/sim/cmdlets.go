@@ -691,6 +691,14 @@ func cmdSetRegistrar(c *ctx) {
 		}
 		return d, true
 	}
+	edge := -1
+	if c.cmd.Has("EdgeServer") {
+		name := c.cmd.Str("EdgeServer")
+		if edge = s.x.findPool(name); edge < 0 || s.x.pools[edge].role != topology.Edge {
+			c.fail("FW-NOT-EDGE", "ObjectNotFound", fmt.Sprintf(`Cannot find Edge server "%s". Use the Edge pool's service identity, for example EdgeServer:%s.`, name, firstEdge(s.x)))
+			return
+		}
+	}
 	fd, ok1 := check("FailureDetectionInterval")
 	if !ok1 {
 		return
@@ -710,6 +718,19 @@ func cmdSetRegistrar(c *ctx) {
 	}
 	if bd > 0 {
 		st.failbackDt[p] = bd
+	}
+	if edge >= 0 && st.media[p] != edge {
+		// In the product: Topology Builder, "Associate Edge pool (for media components)",
+		// then publish (FACTS §15).
+		old := "none"
+		if e := st.media[p]; e >= 0 {
+			old = s.x.pools[e].fqdn
+		}
+		st.media[p] = edge
+		st.mediaOK[p] = !s.mediaBroken(p) || st.mediaOK[p]
+		s.logf("Front End pool %s: Edge pool for media %s -> %s.", s.x.pools[p].fqdn, old, s.x.pools[edge].fqdn)
+		c.step("The Edge pool for media of %s is now %s (was %s).", s.x.pools[p].fqdn, s.x.pools[edge].fqdn, old)
+		c.infof("In the product this is the pool's \"Associate Edge pool (for media components)\" in Topology Builder, then publish; the simulator accepts Set-CsRegistrar -EdgeServer for it.")
 	}
 	if c.cmd.Has("PoolState") {
 		ps := PoolState(c.cmd.Str("PoolState"))

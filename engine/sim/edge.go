@@ -74,6 +74,19 @@ func (s *Sim) edgeStatus() {
 			s.logf("Remote access stops: no Edge pool works, so remote and external users cannot sign in.")
 		}
 	}
+	// mediaOK is false while an outage of a pool's external media has been announced.
+	for _, p := range x.frontEnds {
+		e := st.media[p]
+		broken := s.mediaBroken(p)
+		switch {
+		case !broken && !st.mediaOK[p] && e >= 0 && st.edgeOK[e]:
+			st.mediaOK[p] = true
+			s.logf("External media (audio, video, conferencing with remote users) of %s works again through Edge pool %s.", x.pools[p].fqdn, x.pools[e].fqdn)
+		case broken && st.mediaOK[p]:
+			st.mediaOK[p] = false
+			s.logf("External media (audio, video, conferencing with remote users) of %s stops: its associated Edge pool %s does not work. Associate another Edge pool (Set-CsRegistrar -Identity Registrar:%s -EdgeServer EdgeServer:<pool>).", x.pools[p].fqdn, x.pools[e].fqdn, x.pools[p].fqdn)
+		}
+	}
 	fed := st.fedPool >= 0 && st.edgeOK[st.fedPool]
 	if fed != st.fedOK {
 		st.fedOK = fed
@@ -130,7 +143,20 @@ func (s *Sim) edgeSummary() string {
 		}
 		fed = fmt.Sprintf("federation through %s (%s)", x.pools[f].fqdn, state)
 	}
-	return "Edge: " + remote + "; " + fed
+	var media []string
+	for _, p := range x.frontEnds {
+		if s.mediaBroken(p) {
+			media = append(media, x.pools[p].fqdn)
+		}
+	}
+	line := "Edge: " + remote + "; " + fed
+	switch {
+	case len(media) > 3:
+		line += fmt.Sprintf("; external media STOPPED for %d Front End pools", len(media))
+	case len(media) > 0:
+		line += "; external media STOPPED for " + strings.Join(media, ", ")
+	}
+	return line
 }
 
 // cmdMoveFederationRoute moves the federation route to another Edge pool: what an administrator
@@ -177,4 +203,11 @@ func (s *Sim) edgeReason(e int) string {
 		return "it has no internal next hop"
 	}
 	return "its internal next hop " + s.nextHopName(e) + " is not available"
+}
+
+// mediaBroken reports whether Front End pool p serves but its associated Edge pool for media
+// does not work: its users' audio, video and conferencing with remote users stop (FACTS §15).
+func (s *Sim) mediaBroken(p int) bool {
+	e := s.st.media[p]
+	return e >= 0 && s.st.serving[p] && !s.st.edgeOK[e]
 }

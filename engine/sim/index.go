@@ -25,6 +25,7 @@ type index struct {
 	totalUsers int
 	cmsPool    int   // the pool hosting the CMS at the start, or -1
 	edges      []int // Edge pools, in topology order
+	frontEnds  []int // Front End pools, in topology order
 	fedPool    int   // the Edge pool carrying the federation route at the start, or -1
 	syncEvery  time.Duration
 }
@@ -44,6 +45,7 @@ type poolInfo struct {
 	servers   []string
 	users     int
 	nextHop   int // Edge: initial next hop pool, or -1
+	mediaEdge int // Front End: the Edge pool associated for media at the start, or -1
 	hasBE     bool
 	beFQDN    string
 	beInst    string
@@ -150,6 +152,9 @@ func buildIndex(t *topology.Topology) (*index, error) {
 				x.pools[i].partner = b
 			}
 		}
+		if p.Role.IsFrontEnd() {
+			x.frontEnds = append(x.frontEnds, i)
+		}
 		if p.Role == topology.Edge {
 			x.edges = append(x.edges, i)
 			if p.FederationRoute && x.fedPool < 0 {
@@ -162,6 +167,29 @@ func buildIndex(t *topology.Topology) (*index, error) {
 				return nil, fmt.Errorf("sim: pools[%s].nextHop: unknown pool %q", p.FQDN, p.NextHop)
 			}
 			x.pools[i].nextHop = h
+		}
+	}
+	// Each Front End pool's Edge pool for media ("Associate Edge pool" in Topology Builder):
+	// the topology has no such field, so it is the first Edge pool of the pool's site, else
+	// the first Edge pool whose next hop it is, else none.
+	for i := range x.pools {
+		x.pools[i].mediaEdge = -1
+		if !x.isFE(i) {
+			continue
+		}
+		for _, e := range x.edges {
+			if x.pools[e].site == x.pools[i].site {
+				x.pools[i].mediaEdge = e
+				break
+			}
+		}
+		if x.pools[i].mediaEdge < 0 {
+			for _, e := range x.edges {
+				if x.pools[e].nextHop == i {
+					x.pools[i].mediaEdge = e
+					break
+				}
+			}
 		}
 	}
 	// Pairing is reciprocal; a one-sided pairing is a validation error, and the simulator

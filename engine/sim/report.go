@@ -35,6 +35,9 @@ func (s *Sim) Snapshot() Snapshot {
 			if b := pi.partner; b >= 0 {
 				ps.BackupPool = x.pools[b].fqdn
 			}
+			if e := st.media[p]; e >= 0 {
+				ps.MediaEdge = x.pools[e].fqdn
+			}
 			if c := s.capacity(p); c > 0 {
 				ps.Load = float64(s.servedLoad(p)) / float64(c)
 			}
@@ -81,6 +84,11 @@ func (s *Sim) Snapshot() Snapshot {
 		for _, e := range x.edges {
 			if st.edgeOK[e] {
 				es.Working = append(es.Working, x.pools[e].fqdn)
+			}
+		}
+		for _, p := range x.frontEnds {
+			if s.mediaBroken(p) {
+				es.MediaStopped = append(es.MediaStopped, x.pools[p].fqdn)
 			}
 		}
 		snap.Edge = es

@@ -107,6 +107,8 @@ type state struct {
 	// Edge pools: whether each carries remote access now (derived; Edge pools only), where the
 	// federation route is, and whether remote access and federation work (derived).
 	edgeOK   []bool
+	media    []int  // Front End pools: the Edge pool associated for media, or -1
+	mediaOK  []bool // Front End pools: that Edge pool works (derived)
 	fedPool  int
 	remoteOK bool
 	fedOK    bool
@@ -174,7 +176,7 @@ func newState(x *index, seed int64) state {
 		disasterFO: make([]bool, np), rgsInit: make([]bool, np),
 
 		cmsPool: x.cmsPool, cmsStandbyOK: true,
-		edgeOK: make([]bool, np), fedPool: x.fedPool, syncEvery: x.syncEvery, bcfg: defaultBackupConfig,
+		edgeOK: make([]bool, np), media: make([]int, np), mediaOK: make([]bool, np), fedPool: x.fedPool, syncEvery: x.syncEvery, bcfg: defaultBackupConfig,
 		drained: make([]bool, x.nServers),
 
 		outStart: filled(np+nb, never), outFault: make([]bool, np+nb),
@@ -190,6 +192,10 @@ func newState(x *index, seed int64) state {
 	for _, e := range x.edges {
 		st.edgeOK[e] = st.nextHop[e] >= 0
 		st.remoteOK = st.remoteOK || st.edgeOK[e]
+	}
+	for p, pi := range x.pools {
+		st.media[p] = pi.mediaEdge
+		st.mediaOK[p] = pi.mediaEdge >= 0 && st.edgeOK[pi.mediaEdge]
 	}
 	st.fedOK = st.fedPool >= 0 && st.edgeOK[st.fedPool]
 	return st
@@ -217,7 +223,7 @@ func (st *state) clone() state {
 	c.stopped, c.latched, c.poolState, c.regCfg = cp(st.stopped), cp(st.latched), cp(st.poolState), cp(st.regCfg)
 	c.nextHop, c.detect, c.failbackDt, c.readOnly = cp(st.nextHop), cp(st.detect), cp(st.failbackDt), cp(st.readOnly)
 	c.fbPhase, c.hydrated = cp(st.fbPhase), cp(st.hydrated)
-	c.edgeOK, c.drained = cp(st.edgeOK), cp(st.drained)
+	c.edgeOK, c.drained, c.media, c.mediaOK = cp(st.edgeOK), cp(st.drained), cp(st.media), cp(st.mediaOK)
 	c.dConfPending, c.disasterFO, c.rgsInit = cp(st.dConfPending), cp(st.disasterFO), cp(st.rgsInit)
 	c.health, c.serving, c.downAt, c.upAt = cp(st.health), cp(st.serving), cp(st.downAt), cp(st.upAt)
 	c.mode, c.servedBy, c.resReturn, c.rgLost = cp(st.mode), cp(st.servedBy), cp(st.resReturn), cp(st.rgLost)
