@@ -312,7 +312,7 @@ func defaultCmdlets() []Cmdlet {
 			Params: []Param{
 				{Name: "Identity", Type: TypeString, TypeName: "Microsoft.Rtc.Management.Xds.XdsGlobalRelativeIdentity", Position: 2, Complete: CompletePools, Help: "The registrar: Registrar:<pool FQDN>."},
 				{Name: "BackupRegistrar", Type: TypeString, Help: "The backup registrar (set by Topology Builder)."},
-				{Name: "EdgeServer", Type: TypeString, Help: "The Edge server the registrar uses."},
+				{Name: "EdgeServer", Type: TypeString, Complete: CompletePools, Help: "The Edge pool the registrar's pool uses for media: EdgeServer:<edge pool FQDN> (Topology Builder's \"Associate Edge pool\")."},
 				{Name: "EnableAutomaticFailover", Type: TypeBool, Help: "Whether clients fail over to the backup registrar by themselves ($true or $false)."},
 				{Name: "FailbackDetectionInterval", Type: TypeTimeSpan, Help: "How long the home registrar must be back before clients return."},
 				{Name: "FailureDetectionInterval", Type: TypeTimeSpan, Help: "How long clients wait before registering with the backup registrar."},
@@ -445,7 +445,7 @@ func simCmdlets() []Cmdlet {
 			Example{"Stop-SimBackEnd -PoolFqdn atl-cs-001.litwareinc.com", "The principal back end of atl-cs-001 fails."}, pool("FQDN of the pool."), mirror),
 		mk("Start-SimBackEnd", "Simulator: a pool's back-end SQL Server comes back.", "With -Mirror the mirror comes back instead of the principal.",
 			Example{"Start-SimBackEnd -PoolFqdn atl-cs-001.litwareinc.com", "The principal back end of atl-cs-001 is back."}, pool("FQDN of the pool."), mirror),
-		mk("Stop-SimEdgePool", "Simulator: an Edge pool fails.", "Remote users signed in through this Edge pool are disconnected and sign in again through another working Edge pool, if there is one (DNS SRV). If this pool carries the federation route, federation stops until the route is moved (Move-SimFederationRoute). Pool failover is not affected.",
+		mk("Stop-SimEdgePool", "Simulator: an Edge pool fails.", "Remote users signed in through this Edge pool are disconnected and sign in again through another working Edge pool, if there is one (DNS SRV). If this pool carries the federation route, federation stops until the route is moved (Move-SimFederationRoute). Front End pools associated with it for media lose audio, video and conferencing with remote users until associated with another Edge pool (Set-CsRegistrar -EdgeServer). Pool failover is not affected.",
 			Example{"Stop-SimEdgePool -PoolFqdn atl-edge-001.litwareinc.com", "The Edge pool fails."}, pool("FQDN of the Edge pool.")),
 		mk("Start-SimEdgePool", "Simulator: a failed Edge pool comes back.", "Remote access and federation through this Edge pool work again.",
 			Example{"Start-SimEdgePool -PoolFqdn atl-edge-001.litwareinc.com", "The Edge pool is back."}, pool("FQDN of the Edge pool.")),
