@@ -118,7 +118,7 @@ func (d *decoder) precheck() *topology.Finding {
 			Pos: topology.Pos{File: d.file, Line: line, Column: col}, Message: msg, Fix: fix}
 	}
 	if len(d.src) > MaxInputBytes {
-		return bad(1, 1, fmt.Sprintf("the file is %d bytes; the limit is %d bytes (1 MiB)", len(d.src), MaxInputBytes),
+		return bad(1, 1, fmt.Sprintf("the file is larger than the limit of %d bytes (1 MiB)", MaxInputBytes),
 			"split the scenario, or refer to the topology by path instead of inlining it")
 	}
 	line, col, depth := 1, 1, 0

@@ -35,8 +35,11 @@ func validateScenarioData(name string, data []byte, strict bool) (topology.Findi
 	return fs, nil
 }
 
-// fileResolver reads a scenario's topology from the file system.
-func fileResolver(p string) ([]byte, error) { return os.ReadFile(filepath.FromSlash(p)) }
+// fileResolver reads a scenario's topology from the file system, at most one byte more than
+// a topology may hold, so that the decoder reports an oversized file without the CLI holding it.
+func fileResolver(p string) ([]byte, error) {
+	return readInput(filepath.FromSlash(p), nil, topology.MaxInputBytes+1)
+}
 
 // scenarioFile is one scenario argument: a path on disk, or a library file with "library:".
 type scenarioFile struct {
@@ -51,7 +54,7 @@ func loadScenario(f scenarioFile) (*scenarios.Scenario, topology.Findings, error
 		sc, fs := scenarios.Load(f.name)
 		return sc, fs, nil
 	}
-	data, err := os.ReadFile(f.name)
+	data, err := readInput(f.name, nil, scenarios.MaxInputBytes+1)
 	if err != nil {
 		return nil, nil, err
 	}
