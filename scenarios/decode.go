@@ -70,8 +70,8 @@ func decode(name string, data []byte, resolve Resolver, strict bool) (*Scenario,
 			continue
 		}
 		switch doc.Body.(type) {
-		case *ast.CommentGroupNode, *ast.CommentNode:
-			continue
+		case *ast.CommentGroupNode, *ast.CommentNode, *ast.DirectiveNode:
+			continue // comments, or a %YAML or %TAG directive before the document
 		}
 		if body != nil {
 			d.errorf(CodeSyntax, doc.Body, "", "keep one scenario per file; remove the extra '---' section",
@@ -833,39 +833,15 @@ func contains(list []string, s string) bool {
 
 // suggest returns the element of known closest to s, if it is close enough to be a typo.
 func suggest(s string, known []string) string {
-	best, bestD := "", 1<<30
+	limit := max(2, len(s)/3) + 1
+	best, bestD := "", limit
 	for _, k := range known {
 		if strings.EqualFold(k, s) {
 			return k
 		}
-		dist := levenshtein(strings.ToLower(s), strings.ToLower(k))
-		if dist < bestD {
-			best, bestD = k, dist
+		if d := topology.EditDistance(strings.ToLower(s), strings.ToLower(k), limit); d < bestD {
+			best, bestD = k, d
 		}
 	}
-	if bestD <= max(2, len(s)/3) {
-		return best
-	}
-	return ""
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return best
 }

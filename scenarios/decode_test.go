@@ -143,3 +143,12 @@ func TestLabel(t *testing.T) {
 	assert.Equal(t, "scenario", label(""))
 	assert.Equal(t, "seed", label("seed"))
 }
+
+// TestDecodeYAMLDirective checks that a %YAML directive before the document is not taken for
+// a second document.
+func TestDecodeYAMLDirective(t *testing.T) {
+	src := "%YAML 1.2\n---\n" + head + "  - at: 0s\n    run: Get-SimState\n"
+	sc, fs := Decode("d.yaml", []byte(src), diskResolver)
+	require.False(t, fs.HasErrors(), "%v", fs)
+	require.Len(t, sc.Steps, 1)
+}
