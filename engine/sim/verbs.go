@@ -272,9 +272,13 @@ func cmdSimState(c *ctx) {
 		load := ""
 		if pi.role.IsFrontEnd() && st.serving[p] {
 			// Users served now (its own and failed-over ones) against 6,660 per running Front
-			// End (5,000 for a Standard Edition server in failover), FACTS §12.
-			if capa := s.capacity(p); capa > 0 {
-				load = fmt.Sprintf("%d%%", (s.servedLoad(p)*100+capa/2)/capa)
+			// End, or 2,500 for a Standard Edition server (5,000 in failover), FACTS §12.
+			capa, served := s.capacity(p), s.servedLoad(p)
+			if pi.role == topology.FrontEndStandard && served <= pi.users {
+				capa = 2500 // a Standard Edition server alone; 5,000 only while it carries its partner's users
+			}
+			if capa > 0 {
+				load = fmt.Sprintf("%d%%", (served*100+capa/2)/capa)
 			}
 		}
 		rows = append(rows, []string{pi.fqdn, x.sites[pi.site].name, shortRole(pi.role),
