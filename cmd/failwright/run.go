@@ -18,21 +18,6 @@ func init() {
 		summary: "run scenarios and check their expectations (--json, --record, --output, --library)",
 		run:     runScenarios,
 	})
-	validateScenario = validateScenarioData
-}
-
-// validateScenarioData decodes a scenario for "failwright validate": its findings, and an
-// error when the file cannot be parsed as a scenario at all.
-func validateScenarioData(name string, data []byte, strict bool) (topology.Findings, error) {
-	decode := scenarios.Decode
-	if strict {
-		decode = scenarios.DecodeStrict
-	}
-	sc, fs := decode(filepath.ToSlash(name), data, fileResolver)
-	if sc == nil {
-		return fs, fmt.Errorf("%s cannot be read as a scenario: %v", name, fs)
-	}
-	return fs, nil
 }
 
 // fileResolver reads a scenario's topology from the file system, at most one byte more than

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
 	"failwright/engine/topology"
+	"failwright/scenarios"
 )
 
 func init() {
@@ -18,12 +18,6 @@ func init() {
 	})
 }
 
-// validateScenario validates a scenario file (a YAML file with a top-level "steps" key). It
-// is nil until the scenarios package provides one: set it from an init function in another
-// file of this package. It returns the findings to print, and an error when the file cannot
-// be read as a scenario at all (exit 2).
-var validateScenario func(name string, data []byte, strict bool) (topology.Findings, error)
-
 const validateUsage = `usage: failwright validate FILE [--json] [--strict]
 
 Decodes a topology file (YAML or JSON, see docs/topology.md) and checks it against every
@@ -32,20 +26,6 @@ rule in docs/validation.md. FILE "-" reads standard input.
              "fingerprint", "summary", "findings"} (docs/validation.md)
   --strict   report documented-but-unenforced rules (unsupported pairings, sizing) as errors
 Exit codes: 0 no errors, 1 errors found, 2 the file cannot be read or parsed, or bad usage.`
-
-// validateReport is the --json output.
-type validateReport struct {
-	File        string            `json:"file"`
-	Kind        string            `json:"kind"`
-	Strict      bool              `json:"strict"`
-	Valid       bool              `json:"valid"`
-	Errors      int               `json:"errors"`
-	Warnings    int               `json:"warnings"`
-	Infos       int               `json:"infos"`
-	Fingerprint string            `json:"fingerprint,omitempty"`
-	Summary     *topology.Summary `json:"summary,omitempty"`
-	Findings    topology.Findings `json:"findings"`
-}
 
 // readInput reads the file name, or standard input for "-", and at most limit bytes of it:
 // a decoder given limit bytes reports the file as too large without the CLI holding more. Its
@@ -114,65 +94,26 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		display = "<stdin>"
 	}
 
-	keys, fs := topology.TopLevelKeys(display, data)
-	if fs.HasErrors() {
-		return printUnparsable(display, "a topology or a scenario", fs, jsonOut, strict, stdout, stderr)
-	}
-	if slices.Contains(keys, "steps") {
-		return validateScenarioFile(display, data, jsonOut, strict, stdout, stderr)
-	}
-
-	doc, fs := topology.DecodeDocument(display, data)
-	if doc == nil {
-		return printUnparsable(display, "a topology", fs, jsonOut, strict, stdout, stderr)
-	}
-	if !fs.HasErrors() {
-		if strict {
-			fs = append(fs, doc.ValidateStrict()...)
-		} else {
-			fs = append(fs, doc.Validate()...)
+	rep := scenarios.CheckFile(display, data, "", fileResolver, strict)
+	if !rep.Readable {
+		as := "a topology or a scenario"
+		if rep.Kind == scenarios.KindScenario {
+			as = "a scenario"
 		}
-		fs.Sort()
+		return printUnparsable(&rep, as, jsonOut, stdout, stderr)
 	}
-	rep := newValidateReport(display, "topology", strict, fs)
-	if rep.Valid {
-		rep.Fingerprint = topology.Fingerprint(doc.Topology)
-	}
-	sum := topology.Summarize(doc.Topology)
-	rep.Summary = &sum
 	if jsonOut {
-		return jsonExit(rep, stdout, stderr)
+		return jsonExit(&rep, stdout, stderr)
 	}
-	printValidateFindings(stdout, fs)
-	s := rep.Summary
-	fmt.Fprintf(stdout, "%s: %s, %s (%s Front End), %s, %s, %s, %s; %s, %s, %s\n", display,
-		plural(s.Sites, "site"), plural(s.Pools, "pool"), topology.Thousands(s.FrontEnds), plural(s.Servers, "server"),
-		plural(s.Users, "user"), plural(s.Pairs, "pair"), plural(s.Branches, "branch"),
-		plural(rep.Errors, "error"), plural(rep.Warnings, "warning"), plural(rep.Infos, "note"))
-	if !rep.Valid {
-		return exitFail
+	printValidateFindings(stdout, rep.Findings)
+	counts := fmt.Sprintf("%s, %s, %s", plural(rep.Errors, "error"), plural(rep.Warnings, "warning"), plural(rep.Infos, "note"))
+	if s := rep.Summary; s != nil {
+		fmt.Fprintf(stdout, "%s: %s, %s (%s Front End), %s, %s, %s, %s; %s\n", display,
+			plural(s.Sites, "site"), plural(s.Pools, "pool"), topology.Thousands(s.FrontEnds), plural(s.Servers, "server"),
+			plural(s.Users, "user"), plural(s.Pairs, "pair"), plural(s.Branches, "branch"), counts)
+	} else {
+		fmt.Fprintf(stdout, "%s: scenario; %s\n", display, counts)
 	}
-	return exitOK
-}
-
-// validateScenarioFile hands a scenario file to validateScenario.
-func validateScenarioFile(name string, data []byte, jsonOut, strict bool, stdout, stderr io.Writer) int {
-	if validateScenario == nil {
-		fmt.Fprintf(stderr, "failwright validate: %s is a scenario file (it has steps); scenario files are validated by failwright run\n", name)
-		return exitUsage
-	}
-	fs, err := validateScenario(name, data, strict)
-	if err != nil {
-		fmt.Fprintf(stderr, "failwright validate: %v\n", err)
-		return exitUsage
-	}
-	fs.Sort()
-	rep := newValidateReport(name, "scenario", strict, fs)
-	if jsonOut {
-		return jsonExit(rep, stdout, stderr)
-	}
-	printValidateFindings(stdout, fs)
-	fmt.Fprintf(stdout, "%s: scenario; %s, %s, %s\n", name, plural(rep.Errors, "error"), plural(rep.Warnings, "warning"), plural(rep.Infos, "note"))
 	if !rep.Valid {
 		return exitFail
 	}
@@ -180,27 +121,17 @@ func validateScenarioFile(name string, data []byte, jsonOut, strict bool, stdout
 }
 
 // printUnparsable reports a file that could not be decoded at all as what it was read as:
-// exit 2. Its --json report has the kind "topology", as the Worker's has.
-func printUnparsable(name, as string, fs topology.Findings, jsonOut, strict bool, stdout, stderr io.Writer) int {
+// exit 2.
+func printUnparsable(rep *scenarios.FileReport, as string, jsonOut bool, stdout, stderr io.Writer) int {
 	if jsonOut {
-		rep := newValidateReport(name, "topology", strict, fs)
 		if code := writeJSON(rep, stdout, stderr); code != exitOK {
 			return code
 		}
 		return exitUsage
 	}
-	printValidateFindings(stderr, fs)
-	fmt.Fprintf(stderr, "failwright validate: %s cannot be read as %s\n", name, as)
+	printValidateFindings(stderr, rep.Findings)
+	fmt.Fprintf(stderr, "failwright validate: %s cannot be read as %s\n", rep.File, as)
 	return exitUsage
-}
-
-// newValidateReport makes the report of a file from its findings.
-func newValidateReport(name, kind string, strict bool, fs topology.Findings) *validateReport {
-	if fs == nil {
-		fs = topology.Findings{}
-	}
-	return &validateReport{File: name, Kind: kind, Strict: strict, Valid: !fs.HasErrors(),
-		Errors: fs.Count(topology.Error), Warnings: fs.Count(topology.Warning), Infos: fs.Count(topology.Info), Findings: fs}
 }
 
 // printValidateFindings writes one finding per line, then its fix indented.
@@ -214,7 +145,7 @@ func printValidateFindings(w io.Writer, fs topology.Findings) {
 }
 
 // jsonExit writes the report as JSON and returns the exit code its findings call for.
-func jsonExit(rep *validateReport, stdout, stderr io.Writer) int {
+func jsonExit(rep *scenarios.FileReport, stdout, stderr io.Writer) int {
 	if code := writeJSON(rep, stdout, stderr); code != exitOK {
 		return code
 	}

@@ -158,22 +158,16 @@ func TestValidateJSONShape(t *testing.T) {
 	}
 }
 
-func TestValidateScenarioHook(t *testing.T) {
-	saved := validateScenario
-	defer func() { validateScenario = saved }()
-	validateScenario = nil
-	code, got := validateRun(t, "", "../../scenarios/site-loss.yaml")
-	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, got, "scenario files are validated by failwright run")
-
-	validateScenario = func(name string, data []byte, strict bool) (topology.Findings, error) {
-		return topology.Findings{{Code: "FW0402", Severity: topology.Error, Path: "steps[0].bogus",
-			Pos: topology.Pos{File: name, Line: 3, Column: 5}, Message: "unknown key", Fix: "remove it"}}, nil
-	}
-	code, got = validateRun(t, "", "../../scenarios/site-loss.yaml")
+// TestValidateScenarioFile checks that validate hands a file with "steps" to the scenario
+// decoder: its findings with positions, a scenario summary line, and exit 1.
+func TestValidateScenarioFile(t *testing.T) {
+	code, got := validateRun(t, "", "testdata/run/typo.yaml")
 	assert.Equal(t, exitFail, code)
-	assert.Contains(t, got, "../../scenarios/site-loss.yaml:3:5: error FW0402 steps[0].bogus: unknown key\n  fix: remove it\n")
-	assert.Contains(t, got, "scenario; 1 error, 0 warnings, 0 notes")
+	assert.Contains(t, got, "testdata/run/typo.yaml:11:35: error FW0902 steps[0].expect.pools[chi-pool-01.contoso.com].helth: unknown key \"helth\"; did you mean \"health\"?\n  fix: write health\n")
+	assert.Contains(t, got, "testdata/run/typo.yaml: scenario; 1 error, 0 warnings, 0 notes")
+
+	code, got = validateRun(t, "", "../../scenarios/site-loss.yaml")
+	assert.Equal(t, exitOK, code, got)
 }
 
 func mustRead(t *testing.T, path string) []byte {

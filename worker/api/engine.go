@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"slices"
 	"strings"
 
 	"failwright/engine/plan"
@@ -63,29 +62,7 @@ type ValidateOptions struct {
 
 // ValidationReport is the answer to POST /api/validate: the JSON that
 // "failwright validate --json" prints.
-type ValidationReport struct {
-	File        string            `json:"file"`
-	Kind        string            `json:"kind"`
-	Strict      bool              `json:"strict"`
-	Valid       bool              `json:"valid"`
-	Errors      int               `json:"errors"`
-	Warnings    int               `json:"warnings"`
-	Infos       int               `json:"infos"`
-	Fingerprint string            `json:"fingerprint,omitempty"`
-	Summary     *Summary          `json:"summary,omitempty"`
-	Findings    topology.Findings `json:"findings"`
-}
-
-// Summary counts what a valid or invalid topology holds.
-type Summary struct {
-	Sites     int `json:"sites"`
-	Pools     int `json:"pools"`
-	FrontEnds int `json:"frontEndPools"`
-	Servers   int `json:"servers"`
-	Users     int `json:"users"`
-	Pairs     int `json:"pairs"`
-	Branches  int `json:"branches"`
-}
+type ValidationReport = scenarios.FileReport
 
 // ErrTopology is what Engine.Plan returns when the topology does not decode: its findings
 // say why.
@@ -97,70 +74,10 @@ func DefaultEngine() Engine { return realEngine{} }
 // realEngine wires the engine packages.
 type realEngine struct{}
 
-// Validate implements Engine with the steps of "failwright validate --json": a file whose
-// top level has "steps" is a scenario (decoded with scenarios.Decode, or DecodeStrict), any
-// other a topology (topology.DecodeDocument, then Validate or ValidateStrict, with the
-// fingerprint when valid and the summary whenever it decoded).
+// Validate implements Engine with scenarios.CheckFile, the steps of
+// "failwright validate --json".
 func (realEngine) Validate(name string, src []byte, opts ValidateOptions) ValidationReport {
-	kind := opts.Kind
-	if kind == "" {
-		kind = "topology"
-		keys, fs := topology.TopLevelKeys(name, src)
-		if fs.HasErrors() {
-			return newReport(name, kind, opts.Strict, fs)
-		}
-		if slices.Contains(keys, "steps") {
-			kind = "scenario"
-		}
-	}
-	if kind == "scenario" {
-		decode := scenarios.Decode
-		if opts.Strict {
-			decode = scenarios.DecodeStrict
-		}
-		_, fs := decode(name, src, resolverFor(opts.Topology))
-		fs.Sort()
-		return newReport(name, kind, opts.Strict, fs)
-	}
-	doc, fs := topology.DecodeDocument(name, src)
-	if doc == nil {
-		return newReport(name, kind, opts.Strict, fs)
-	}
-	if !fs.HasErrors() {
-		if opts.Strict {
-			fs = append(fs, doc.ValidateStrict()...)
-		} else {
-			fs = append(fs, doc.Validate()...)
-		}
-		fs.Sort()
-	}
-	rep := newReport(name, kind, opts.Strict, fs)
-	if rep.Valid {
-		rep.Fingerprint = topology.Fingerprint(doc.Topology)
-	}
-	rep.Summary = summarize(doc.Topology)
-	return rep
-}
-
-// newReport counts the findings of a validation.
-func newReport(name, kind string, strict bool, fs topology.Findings) ValidationReport {
-	if fs == nil {
-		fs = topology.Findings{}
-	}
-	return ValidationReport{File: name, Kind: kind, Strict: strict, Valid: !fs.HasErrors(),
-		Errors: fs.Count(topology.Error), Warnings: fs.Count(topology.Warning), Infos: fs.Count(topology.Info), Findings: fs}
-}
-
-// summarize counts what a topology holds.
-func summarize(t *topology.Topology) *Summary {
-	s := &Summary{Sites: len(t.Sites), Pools: len(t.Pools), Servers: t.ServerCount(),
-		Users: t.UserCount(), Pairs: len(t.Pairs()), Branches: len(t.Branches)}
-	for i := range t.Pools {
-		if t.Pools[i].Role.IsFrontEnd() {
-			s.FrontEnds++
-		}
-	}
-	return s
+	return scenarios.CheckFile(name, src, opts.Kind, resolverFor(opts.Topology), opts.Strict)
 }
 
 // Decode implements Engine with topology.DecodeDocument.
