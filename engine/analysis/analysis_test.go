@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -123,22 +124,30 @@ func TestModelOutcomes(t *testing.T) {
 	require.NoError(t, err)
 	atl := Element{Kind: KindPool, Name: "atl-cs-001.litwareinc.com"}
 	dfw := Element{Kind: KindPool, Name: "dfw-cs-001.litwareinc.com"}
+	// The plan's steps as the simulator runs them: the Edge next-hop check and move (1 + 5
+	// min), three CMS checks, for Atlanta the CMS failover (mirror-state check 1, failover 5,
+	// two checks 2), two backup checks, then Invoke-CsPoolFailOver: CMS replication 30 s,
+	// PoolState 5 s, hydration (14 min + 5 min x users/40,000) and verification 2 min.
+	const (
+		atlRTO = 6*time.Minute + 3*time.Minute + 8*time.Minute + 2*time.Minute + 35*time.Second + 16*time.Minute + 30*time.Second + 2*time.Minute
+		dfwRTO = 6*time.Minute + 3*time.Minute + 2*time.Minute + 35*time.Second + 16*time.Minute + 15*time.Second + 2*time.Minute
+	)
 	tests := []struct {
 		name     string
 		set      FailureSet
 		unserved int
 		cms      CMSState
-		rtoMin   int
-		service  Service // of the Atlanta pool's users
+		rto      time.Duration // rounded to the second
+		service  Service       // of the Atlanta pool's users
 	}{
 		{"nothing", nil, 0, CMSAvailable, 0, ServiceHome},
-		{"Atlanta pool: CMS and Edge next hop first", FailureSet{atl}, 0, CMSFailedOver, 2 + 5 + 5 + 20, ServiceBackup},
-		{"Dallas pool: Edge next hop first", FailureSet{dfw}, 0, CMSAvailable, 2 + 5 + 20, ServiceHome},
+		{"Atlanta pool: CMS and Edge next hop first", FailureSet{atl}, 0, CMSFailedOver, atlRTO, ServiceBackup},
+		{"Dallas pool: Edge next hop first", FailureSet{dfw}, 0, CMSAvailable, dfwRTO, ServiceHome},
 		{"both pools", FailureSet{atl, dfw}, 38000, CMSLost, 0, ServiceSignedOut},
-		{"CMS principal: mirror takes over", FailureSet{{Kind: KindBackEnd, Name: "atl-cs-001.litwareinc.com"}}, 0, CMSAvailable, 5, ServiceHome},
-		{"CMS principal and mirror", FailureSet{{Kind: KindBackEnd, Name: "atl-cs-001.litwareinc.com"}, {Kind: KindMirror, Name: "atl-cs-001.litwareinc.com"}}, 0, CMSFailedOver, 2 + 5 + 5 + 20, ServiceBackup},
-		{"Dallas site (its Edge pool too) and the link", FailureSet{{Kind: KindSite, Name: "Dallas"}, {Kind: KindLink, Name: "Atlanta", To: "Dallas"}}, 0, CMSAvailable, 2 + 20, ServiceHome},
-		{"Atlanta pool with the link cut: the standby CMS is in Dallas", FailureSet{atl, {Kind: KindLink, Name: "Atlanta", To: "Dallas"}}, 0, CMSFailedOver, 2 + 5 + 5 + 20, ServiceBackup},
+		{"CMS principal: the mirror takes over at once", FailureSet{{Kind: KindBackEnd, Name: "atl-cs-001.litwareinc.com"}}, 0, CMSAvailable, 0, ServiceHome},
+		{"CMS principal and mirror", FailureSet{{Kind: KindBackEnd, Name: "atl-cs-001.litwareinc.com"}, {Kind: KindMirror, Name: "atl-cs-001.litwareinc.com"}}, 0, CMSFailedOver, atlRTO, ServiceBackup},
+		{"Dallas site (its Edge pool too) and the link", FailureSet{{Kind: KindSite, Name: "Dallas"}, {Kind: KindLink, Name: "Atlanta", To: "Dallas"}}, 0, CMSAvailable, dfwRTO, ServiceHome},
+		{"Atlanta pool with the link cut: the standby CMS is in Dallas", FailureSet{atl, {Kind: KindLink, Name: "Atlanta", To: "Dallas"}}, 0, CMSFailedOver, atlRTO, ServiceBackup},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -146,7 +155,7 @@ func TestModelOutcomes(t *testing.T) {
 			f := o.Figures()
 			assert.Equal(t, tc.unserved, f.Unserved)
 			assert.Equal(t, tc.cms, f.CMS)
-			assert.Equal(t, tc.rtoMin, int(f.RTO.Minutes()))
+			assert.Equal(t, tc.rto, f.RTO.Round(time.Second))
 			assert.Equal(t, tc.service, o.Pools[0].Service)
 		})
 	}

@@ -145,7 +145,7 @@ func findings(x *index, base *baseline, levels []*levelAgg, r *Report) topology.
 	for _, e := range x.edges {
 		if e.nextFE >= 0 && x.pools[e.nextFE].partner >= 0 {
 			add(CodeEdgeNextHop, topology.Info, poolPath(e.fqdn)+".nextHop",
-				fmt.Sprintf("Edge pool %s uses Front End pool %s as its internal next hop: failing that pool over needs the next hop moved first (%s more RTO)", e.fqdn, x.pools[e.nextFE].fqdn, hms(EdgeRepoint)),
+				fmt.Sprintf("Edge pool %s uses Front End pool %s as its internal next hop: failing that pool over needs the next hop moved first (%s more RTO)", e.fqdn, x.pools[e.nextFE].fqdn, hms(EdgeNextHopMove)),
 				"use a Director pool as the Edge next hop, or keep the repoint step in the runbook")
 		}
 	}

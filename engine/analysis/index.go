@@ -22,7 +22,10 @@ type index struct {
 	link  map[[2]int]int
 	linkM []int32 // enumerated link between sites a and b at a*len(sites)+b, or -1
 	sync  time.Duration
-	elems []Element
+	// strike is when the failure strikes (strikeTime), and the data lost by a disaster-mode
+	// failover; cmsFailover is what a CMS failover adds to a recovery (cmsFailoverTime).
+	strike, cmsFailover time.Duration
+	elems               []Element
 	// targets says, per element, what it fails, by number.
 	targets  []target
 	srvOff   []int // first flat server index of each pool
@@ -41,6 +44,7 @@ type target struct {
 // poolInfo is one Front End pool.
 type poolInfo struct {
 	fqdn      string
+	tp        *topology.Pool
 	site      int
 	version   topology.Version
 	standard  bool
@@ -55,6 +59,7 @@ type poolInfo struct {
 	detect    time.Duration
 	capacity  int // normal capacity with every server up
 	edgesHop  []int
+	recovery  time.Duration // RTO of its disaster-mode failover without a CMS failover (recoveryTime)
 }
 
 // edgeInfo is one Edge pool.
@@ -91,6 +96,7 @@ func newIndex(t *topology.Topology) (*index, error) {
 		}
 		pi := poolInfo{
 			fqdn:     p.FQDN,
+			tp:       p,
 			site:     siteIndex(t, p.Site),
 			version:  p.Version,
 			standard: p.Role == topology.FrontEndStandard,
@@ -173,6 +179,14 @@ func newIndex(t *topology.Topology) (*index, error) {
 		x.linkM[l[1]*ns+l[0]] = int32(i)
 	}
 	x.sync = time.Duration(t.BackupService.EffectiveSyncIntervalSeconds()) * time.Second
+	x.strike = strikeTime(x.sync)
+	for i := range x.pools {
+		pi := &x.pools[i]
+		pi.recovery = recoveryTime(pi.tp, pi.version, pi.users, len(pi.edgesHop))
+	}
+	if c := x.cms; c >= 0 && x.pools[c].partner >= 0 {
+		x.cmsFailover = cmsFailoverTime(x.pools[x.pools[c].partner].version)
+	}
 	for i := range x.pools {
 		x.srvOff = append(x.srvOff, x.nServers)
 		x.nServers += len(x.pools[i].servers)

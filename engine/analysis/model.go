@@ -6,7 +6,9 @@ import (
 	"failwright/engine/topology"
 )
 
-// Durations the model gives the steps of a recovery (docs/analysis.md, FACTS §9).
+// Documented targets of the recovery steps (FACTS §9). The model no longer uses them for its
+// figures (it computes what failwright's plan takes in the simulator, see recoveryTime); they
+// stay for callers that show the documented figures next to the computed ones.
 const (
 	// FailoverSfB is a pool failover on Skype for Business Server 2015 and 2019 (the upper
 	// end of the documented 15-20 minutes).
@@ -27,24 +29,73 @@ const (
 	RPOLync2013 = 30 * time.Minute
 )
 
-// dataLoss is the data-loss window of a disaster-mode failover of a pool of version v: the
-// documented target, or the Backup Service sync interval when that is longer (the changes
-// since the last sync are lost).
-func dataLoss(v topology.Version, sync time.Duration) time.Duration {
-	rpo := RPOSfB
+// The durations of failwright's disaster plan as the simulator runs it (plan.Simulate on
+// engine/sim): a check or a step the simulator does not time takes the plan's estimate; a
+// cmdlet takes the simulated time of its steps. TestModelMatchesSimulator and
+// TestModelMatchesPlan hold these to the simulator and the plan builder.
+const (
+	// planCheck is a read-only check step of the plan.
+	planCheck = time.Minute
+	// planEdgeMove is the plan's Set-CsEdgeServer step (the simulator gives it no time).
+	planEdgeMove = 5 * time.Minute
+	// EdgeNextHopMove is what moving one Edge pool's next hop adds to a failover: the check of
+	// the next hop and the Set-CsEdgeServer step.
+	EdgeNextHopMove = planCheck + planEdgeMove
+	// simCMSFailover is the simulated disaster-recovery Invoke-CsManagementServerFailover.
+	simCMSFailover = 5 * time.Minute
+	// simCMSReplication, simSetState and simVerify are steps of the simulated
+	// Invoke-CsPoolFailOver: a CMS replication, a registrar PoolState change and the data
+	// verification of 2015/2019.
+	simCMSReplication = 30 * time.Second
+	simSetState       = 5 * time.Second
+	simVerify         = 2 * time.Minute
+)
+
+// hydrationTime is how long the simulator's Invoke-CsPoolFailOver takes to load a pool's
+// routing groups on the backup pool: a total that grows with the pool's users (up to 40,000),
+// split evenly over its routing groups (integer division, as the simulator waits one share
+// per routing group).
+func hydrationTime(v topology.Version, users, groups int) time.Duration {
+	frac := float64(min(max(users, 0), 40000)) / 40000
+	total := 14*time.Minute + time.Duration(frac*float64(5*time.Minute))
 	if v == topology.Lync2013 {
-		rpo = RPOLync2013
+		total = 25*time.Minute + time.Duration(frac*float64(4*time.Minute))
 	}
-	return max(rpo, sync)
+	if groups <= 0 {
+		return total
+	}
+	return total / time.Duration(groups) * time.Duration(groups)
 }
 
-// failoverDuration is the pool failover time of version v.
-func failoverDuration(v topology.Version) time.Duration {
-	if v == topology.Lync2013 {
-		return FailoverLync2013
+// recoveryTime is the RTO of a disaster-mode failover of pool p, from the failure until its
+// users have full service on the backup pool, without a CMS failover (cmsFailoverTime adds
+// that): the plan's next-hop moves for every Edge pool that names p, its three CMS checks and
+// two backup checks, then Invoke-CsPoolFailOver: a CMS replication, PoolState FailingOver, the
+// hydration and, on 2015/2019, the data verification, until PoolState FailedOver.
+func recoveryTime(p *topology.Pool, v topology.Version, users, edges int) time.Duration {
+	d := time.Duration(edges)*EdgeNextHopMove + 5*planCheck + simCMSReplication + simSetState +
+		hydrationTime(v, users, topology.RoutingGroupCount(p))
+	if v != topology.Lync2013 {
+		d += simVerify
 	}
-	return FailoverSfB
+	return d
 }
+
+// cmsFailoverTime is what a CMS failover adds to a pool's recovery when the CMS is lost or
+// its pool is down: the mirror-state check (2013 and 2015 standby pools), the
+// disaster-recovery Invoke-CsManagementServerFailover and the two checks after it.
+func cmsFailoverTime(standby topology.Version) time.Duration {
+	d := simCMSFailover + 2*planCheck
+	if standby == topology.Lync2013 || standby == topology.SfB2015 {
+		d += planCheck
+	}
+	return d
+}
+
+// strikeTime is when the analysis lets the failure strike: one second before the Backup
+// Service's first sync, the worst case for data loss (as the plan builder's default disaster).
+// A disaster-mode failover then loses everything since the last sync: strikeTime itself.
+func strikeTime(sync time.Duration) time.Duration { return max(sync-time.Second, 0) }
 
 // Model is failwright's analytic model of a failure and its recovery, an Evaluator. It
 // follows the rules the simulator and the plan builder apply (quorum, back ends, the CMS, the
@@ -272,27 +323,19 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, base *Outcome) {
 		o.ServedBy = -1
 		if up[i] {
 			o.Service, o.ServedBy = ServiceHome, i
-			if beFailover[i] {
-				o.RTO = BackEndFailover
-			}
 			continue
 		}
 		b := p.partner
 		if b >= 0 && up[b] && x.pools[b].version == p.version && out.CMS != CMSLost {
 			o.Service, o.ServedBy = ServiceBackup, b
 			carries[b] = true
-			rto := p.detect + failoverDuration(p.version)
-			if out.CMS == CMSFailedOver {
-				rto += CMSFailover
-			}
-			for _, e := range p.edgesHop {
-				if !s.edgeDown[e] && s.siteUp(x.edges[e].site) {
-					rto += EdgeRepoint
-					break
+			if p.users > 0 { // a pool without users has no outage to measure
+				o.RTO = p.recovery
+				if c := x.cms; c >= 0 && (out.CMS != CMSAvailable || !up[c]) {
+					o.RTO += x.cmsFailover // the plan fails the CMS over first
 				}
 			}
-			o.RTO = rto
-			o.DataLoss = dataLoss(p.version, x.sync)
+			o.DataLoss = x.strike
 			continue
 		}
 		if b >= 0 && up[b] {

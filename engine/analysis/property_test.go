@@ -14,7 +14,7 @@ import (
 // Front End pools (Enterprise with 1-12 servers, or Standard Edition), versions, users and
 // branch users; reciprocal pairs across or within sites and pools left alone; the CMS on any
 // pool, with or without a mirrored back end; Edge pools whose next hop is a Front End pool or
-// a Director; registrar timers and the Backup Service interval.
+// a Director; routing groups, registrar timers and the Backup Service interval.
 func genTopology(rt *rapid.T) *topology.Topology { return genSized(rt, 6, 12) }
 
 // genSized is genTopology with at most maxPools Front End pools of at most maxServers servers.
@@ -58,6 +58,7 @@ func genSized(rt *rapid.T, maxPools, maxServers int) *topology.Topology {
 			}
 		}
 		pool.Registrar.FailureDetectionSeconds = rapid.SampledFrom([]int{0, 60, 300}).Draw(rt, "detect")
+		pool.RoutingGroups = rapid.SampledFrom([]int{0, 0, 3, 7}).Draw(rt, "routingGroups")
 		t.Pools = append(t.Pools, pool)
 	}
 	// Pairs: walk the pools and pair some neighbours.

@@ -244,12 +244,12 @@ func worstOf(x *index, name string, kind int, g *agg, base float64) Worst {
 	return w
 }
 
-// numberOf is a figure's value as the report's Number: durations in seconds, loads rounded
+// numberOf is a figure's value as the report's Number: durations in whole seconds, loads rounded
 // to four decimals.
 func numberOf(kind int, v float64) float64 {
 	switch kind {
 	case figRTO, figDataLoss:
-		return float64(time.Duration(v) / time.Second)
+		return float64(time.Duration(v).Round(time.Second) / time.Second)
 	case figLoad:
 		return round4(v)
 	}
@@ -278,9 +278,9 @@ func formatFig(kind int, v float64) string {
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
-// hms formats a duration as hh:mm:ss.
+// hms formats a duration as hh:mm:ss, rounded to the second as plans write durations.
 func hms(d time.Duration) string {
-	s := int64(d / time.Second)
+	s := int64(d.Round(time.Second) / time.Second)
 	return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
 }
 

@@ -10,11 +10,15 @@ import (
 )
 
 // SimEvaluator is the Evaluator that runs the real thing: for each failure set it clones a
-// fresh simulation of the topology, runs the set's Setup lines, lets the registrar timers run
-// (the longest failure-detection interval), and for every Front End pool whose users lack full
-// service composes the plan builder's disaster plan from that state (plan.ComposeSnapshot) and
-// simulates it on its own clone (plan.Simulate), as operators working on each pool would. The
-// figures come from the simulations; load and capacity use the same rules as Model.
+// simulation of the topology one second before the Backup Service's first sync (the worst
+// moment for data loss, as the plan builder's default disaster), runs the set's Setup lines,
+// and for every Front End pool whose users lack full service composes the plan builder's
+// disaster plan from that failure state (plan.ComposeSnapshot) and simulates it on its own
+// clone (plan.Simulate) from the moment of the failure, as operators working on each pool
+// would: each pool's RTO and data loss are the plan's, as `failwright plan --disaster` predicts
+// them. Where the users are served when no plan restores them is read after the registrar
+// timers have run (the longest failure-detection interval). Load and capacity use the same
+// rules as Model.
 type SimEvaluator struct {
 	t    *topology.Topology
 	x    *index
@@ -32,6 +36,7 @@ func NewSimEvaluator(t *topology.Topology) (*SimEvaluator, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.Advance(x.strike)
 	e := &SimEvaluator{t: t, x: x, base: s}
 	for _, p := range x.pools {
 		e.wait = max(e.wait, p.detect)
@@ -65,10 +70,12 @@ func (e *SimEvaluator) Evaluate(set FailureSet) Outcome {
 	for _, line := range setup {
 		execLine(s, line)
 	}
-	s.Advance(e.wait)
-	failed := s.Snapshot()
+	struck := s.Snapshot() // the failure state the plans start from
+	w := s.Clone()
+	w.Advance(e.wait)
+	failed := w.Snapshot()
 	fp := snapPools(&failed)
-	rep := s.Report()
+	rep := w.Report()
 	n := len(x.pools)
 	out := Outcome{Pools: make([]PoolOutcome, n), Edges: make([]bool, len(x.edges)), CMS: CMSLost}
 	if failed.CMS.Available {
@@ -98,7 +105,7 @@ func (e *SimEvaluator) Evaluate(set FailureSet) Outcome {
 		}
 		restored := false
 		req := plan.Request{Pool: p.fqdn, Mode: plan.Disaster, Setup: setup}
-		if pl, _ := plan.ComposeSnapshot(e.t, req, failed); pl != nil {
+		if pl, _ := plan.ComposeSnapshot(e.t, req, struck); pl != nil {
 			c := s.Clone()
 			r := plan.Simulate(pl, c)
 			if r.Restored {
