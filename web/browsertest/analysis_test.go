@@ -174,7 +174,7 @@ func TestAnalysisCancel(t *testing.T) {
 	p.click("#tab-topology")
 	p.waitFor("#pool-filter")
 	p.click("#tab-analysis")
-	p.click("#analysis-n1")
+	p.choose("#analysis-depth", "1")
 	p.click("#analysis-run")
 	p.poll(`!!document.getElementById("analysis-score")`, 60*time.Second)
 	assert.Contains(t, p.text("#analysis-report"), "N-1")

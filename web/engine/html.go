@@ -150,7 +150,7 @@ func reportHTML(r *View, v matrixView) string {
 // poolsHTML is the pool table and the findings.
 func poolsHTML(r *View) string {
 	var b htmlBuf
-	b.raw(`<table class="worst" id="analysis-pool-table"><thead><tr><th>Pool</th><th>Site</th><th>Users</th><th>Backup pool</th><th>Worst cases</th></tr></thead><tbody>`)
+	b.raw(`<h2>Pools, worst first</h2><table class="worst" id="analysis-pool-table"><thead><tr><th>Pool</th><th>Site</th><th>Users</th><th>Backup pool</th><th>Worst cases</th></tr></thead><tbody>`)
 	for _, p := range r.Pools {
 		b.raw("<tr ", attr("data-pool", p.Pool), ">")
 		b.tag("td", "", p.Pool)

@@ -47,6 +47,30 @@ func (a *App) SetAnalysisDepth(d int) {
 	}
 }
 
+// SetAnalysisDepthText chooses the depth from the select's value.
+func (a *App) SetAnalysisDepthText(v string) {
+	d, _ := strconv.Atoi(v)
+	a.SetAnalysisDepth(d)
+}
+
+// Message is a line of status under a form: its element id, its kind (info, warning or
+// error) and its text.
+type Message struct{ ID, Kind, Text string }
+
+// AnalysisMessage is the Analysis tab's status line: an error, a cancel, or a report older
+// than the topology.
+func (a *App) AnalysisMessage() Message {
+	switch {
+	case a.An.Error != "":
+		return Message{"analysis-error", "error", a.An.Error}
+	case a.An.Status != "":
+		return Message{"analysis-status", "info", a.An.Status}
+	case a.AnalysisStale():
+		return Message{"analysis-stale", "warning", "The topology changed since this analysis: run it again."}
+	}
+	return Message{}
+}
+
 // RunAnalysis starts the failure analysis of the workspace's topology in the engine worker.
 // The worker answers in slices with the progress, and at last with the report.
 func (a *App) RunAnalysis() {
@@ -227,6 +251,3 @@ func (a *App) SetAnalysisPoolFilter(v string) {
 		s.PoolsHTML = r.PoolsHTML
 	})
 }
-
-// MB formats a byte count in megabytes.
-func MB(n int64) string { return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB" }

@@ -73,9 +73,10 @@ type App struct {
 	// EditPool is the index of the pool whose form the editor shows (-1 for none).
 	EditPool int
 	// PoolFilter narrows the pool list.
-	PoolFilter  string
-	hiddenPools int
-	hiddenSites int
+	PoolFilter     string
+	hiddenPools    int
+	hiddenSites    int
+	hiddenBranches int
 
 	// Timeline playback.
 	Playing     bool

@@ -5,4 +5,4 @@
 // staticrender in a plain go test.
 package ui
 
-//go:generate go tool vugugen -s -skip-go-mod -skip-main .
+//go:generate go run ../internal/vugumin .

@@ -51,7 +51,10 @@ func (a *App) PoolFieldFindings(i int, field string) []topology.Finding {
 		return a.Under(a.PoolPaths(i, "servers")...)
 	}
 	if field == "backEnd" {
-		return a.Under(a.PoolPaths(i, "backEnd")...)
+		return a.At(append(a.PoolPaths(i, "backEnd"), a.PoolPaths(i, "backEnd.fqdn")...)...)
+	}
+	if _, ok := poolExtraKeys[field]; ok {
+		return a.poolExtraFindings(i, field)
 	}
 	return a.At(a.PoolPaths(i, field)...)
 }
@@ -61,7 +64,9 @@ func (a *App) PoolFindings(i int) []topology.Finding { return a.Under(a.PoolPath
 
 // shownPoolFields are the pool fields the form shows findings for; the rest are listed at
 // the top of the pool's form.
-var shownPoolFields = []string{"fqdn", "site", "role", "version", "users", "backupPool", "nextHop", "servers", "backEnd"}
+var shownPoolFields = []string{"fqdn", "site", "role", "version", "users", "backupPool", "nextHop", "servers", "backEnd",
+	"registrar.failureDetectionSeconds", "registrar.failbackDetectionSeconds", "backEnd.instance", "backEnd.ha", "backEnd.mirror",
+	"backEnd.mirror.instance", "backEnd.witness"}
 
 // PoolOtherFindings returns pool i's findings that no field of the form shows.
 func (a *App) PoolOtherFindings(i int) []topology.Finding {
@@ -81,11 +86,13 @@ func (a *App) PoolOtherFindings(i int) []topology.Finding {
 	return out
 }
 
-// GlobalFindings returns the findings that belong to no site or pool.
+// GlobalFindings returns the findings that belong to no site, pool or branch and to no field
+// of the deployment's own.
 func (a *App) GlobalFindings() []topology.Finding {
 	var out []topology.Finding
 	for _, f := range a.findings {
-		if !strings.HasPrefix(f.Path, "pools[") && !strings.HasPrefix(f.Path, "sites[") {
+		if !strings.HasPrefix(f.Path, "pools[") && !strings.HasPrefix(f.Path, "sites[") && !strings.HasPrefix(f.Path, "branches[") &&
+			!strings.HasPrefix(f.Path, "backupService") {
 			out = append(out, f)
 		}
 	}
@@ -234,6 +241,8 @@ func (a *App) SetPoolField(i int, field, v string) {
 				p.BackEnd = &topology.BackEnd{}
 			}
 			p.BackEnd.FQDN = strings.TrimSpace(v)
+		default:
+			setPoolExtra(p, field, v)
 		}
 	})
 }

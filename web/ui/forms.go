@@ -1,0 +1,299 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"failwright/engine/topology"
+)
+
+// Field is one form field of a Fields grid.
+type Field struct {
+	// Key names the field for the setter; ID is the element's id.
+	Key, ID, Label string
+	Value          string
+	// Type is the input's type ("text" or "number"); Placeholder its hint.
+	Type, Placeholder string
+	// Options, when set, make the field a select.
+	Options []Option
+	// Findings are shown under the field.
+	Findings []topology.Finding
+}
+
+// Option is one choice of a select.
+type Option struct{ Value, Label string }
+
+func numText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// atoiField reads a number field: empty (or not a number) is 0, which means the default.
+func atoiField(v string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// choices makes select options of names, with a first "none" option; nil when there are
+// more than maxOptions (the field is then typed).
+func choices(none string, names []string) []Option {
+	if len(names) > maxOptions {
+		return nil
+	}
+	out := []Option{{"", none}}
+	for _, n := range names {
+		out = append(out, Option{n, n})
+	}
+	return out
+}
+
+// TopFields are the deployment-wide fields: the Backup Service's sync interval.
+func (a *App) TopFields() []Field {
+	t := a.T()
+	return []Field{{Key: "syncInterval", ID: "backup-sync", Label: "Backup Service sync interval (seconds)", Type: "number",
+		Value: numText(t.BackupService.SyncIntervalSeconds), Placeholder: "120 (default)",
+		Findings: a.At("backupService", "backupService.syncIntervalSeconds")}}
+}
+
+// SetTopField sets a deployment-wide field.
+func (a *App) SetTopField(key, v string) {
+	if key == "syncInterval" {
+		a.edit("edit Backup Service sync interval", "sync", func(t *topology.Topology) { t.BackupService.SyncIntervalSeconds = atoiField(v) })
+	}
+}
+
+// haKinds are the back-end HA choices.
+var haKinds = []Option{{"", "None"}, {string(topology.HAMirroring), "Mirroring"}, {string(topology.HAAlwaysOn), "AlwaysOn"}, {string(topology.HAFailoverCluster), "FailoverCluster"}}
+
+// poolExtraKeys are the pool fields the Fields grid shows, with the model paths (below the
+// pool's) whose findings each shows.
+var poolExtraKeys = map[string][]string{
+	"registrar.failureDetectionSeconds":  {"registrar", "registrar.failureDetectionSeconds"},
+	"registrar.failbackDetectionSeconds": {"registrar.failbackDetectionSeconds"},
+	"backEnd.instance":                   {"backEnd.instance"},
+	"backEnd.ha":                         {"backEnd.ha"},
+	"backEnd.mirror":                     {"backEnd.mirror", "backEnd.mirror.fqdn"},
+	"backEnd.mirror.instance":            {"backEnd.mirror.instance"},
+	"backEnd.witness":                    {"backEnd.witness"},
+}
+
+func (a *App) poolExtraFindings(i int, key string) []topology.Finding {
+	var paths []string
+	for _, p := range poolExtraKeys[key] {
+		paths = append(paths, a.PoolPaths(i, p)...)
+	}
+	return a.At(paths...)
+}
+
+// PoolExtraFields are pool i's registrar timers (Front End pools) and back-end details
+// (Enterprise pools).
+func (a *App) PoolExtraFields(i int) []Field {
+	t := a.T()
+	if i < 0 || i >= len(t.Pools) {
+		return nil
+	}
+	p := t.Pools[i]
+	var out []Field
+	f := func(key, id, label, value, typ, ph string, opts []Option) {
+		out = append(out, Field{Key: key, ID: id, Label: label, Value: value, Type: typ, Placeholder: ph, Options: opts, Findings: a.poolExtraFindings(i, key)})
+	}
+	if p.Role.IsFrontEnd() {
+		f("registrar.failureDetectionSeconds", "pool-failure-detection", "Registrar failure detection (seconds)", numText(p.Registrar.FailureDetectionSeconds), "number",
+			strconv.Itoa(topology.DefaultFailureDetectionSeconds)+" (default)", nil)
+		f("registrar.failbackDetectionSeconds", "pool-failback-detection", "Registrar failback detection (seconds)", numText(p.Registrar.FailbackDetectionSeconds), "number",
+			strconv.Itoa(topology.DefaultFailbackDetectionSeconds)+" (default)", nil)
+	}
+	if p.Role == topology.FrontEndEnterprise {
+		be := p.BackEnd
+		if be == nil {
+			be = &topology.BackEnd{}
+		}
+		mirror := be.Mirror
+		if mirror == nil {
+			mirror = &topology.SQLStore{}
+		}
+		f("backEnd.instance", "pool-backend-instance", "SQL instance", be.Instance, "text", "default instance", nil)
+		f("backEnd.ha", "pool-backend-ha", "Back-end high availability", string(be.HA), "", "", haKinds)
+		f("backEnd.mirror", "pool-backend-mirror", "Mirror (or secondary) SQL server FQDN", mirror.FQDN, "text", "sql2.example.com", nil)
+		f("backEnd.mirror.instance", "pool-backend-mirror-instance", "Mirror SQL instance", mirror.Instance, "text", "default instance", nil)
+		f("backEnd.witness", "pool-backend-witness", "Mirroring witness FQDN", be.Witness, "text", "witness.example.com", nil)
+	}
+	return out
+}
+
+// setPoolExtra applies one of PoolExtraFields to pool p; it reports whether key was one.
+func setPoolExtra(p *topology.Pool, key, v string) bool {
+	v = strings.TrimSpace(v)
+	switch key {
+	case "registrar.failureDetectionSeconds":
+		p.Registrar.FailureDetectionSeconds = atoiField(v)
+		return true
+	case "registrar.failbackDetectionSeconds":
+		p.Registrar.FailbackDetectionSeconds = atoiField(v)
+		return true
+	}
+	if !strings.HasPrefix(key, "backEnd.") {
+		return false
+	}
+	if p.BackEnd == nil {
+		p.BackEnd = &topology.BackEnd{}
+	}
+	be := p.BackEnd
+	switch key {
+	case "backEnd.instance":
+		be.Instance = v
+	case "backEnd.ha":
+		be.HA = topology.BackEndHA(v)
+	case "backEnd.witness":
+		be.Witness = v
+	case "backEnd.mirror", "backEnd.mirror.instance":
+		if be.Mirror == nil {
+			be.Mirror = &topology.SQLStore{}
+		}
+		if key == "backEnd.mirror" {
+			be.Mirror.FQDN = v
+		} else {
+			be.Mirror.Instance = v
+		}
+		if be.Mirror.FQDN == "" && be.Mirror.Instance == "" {
+			be.Mirror = nil
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// BranchPaths returns the model paths of branch j's field (field "" for the branch).
+func (a *App) BranchPaths(j int, field string) []string {
+	t := a.T()
+	if j < 0 || j >= len(t.Branches) {
+		return nil
+	}
+	byName, byIndex := t.BranchPath(j), fmt.Sprintf("branches[%d]", j)
+	if field == "" {
+		return uniq(byName, byIndex)
+	}
+	return uniq(byName+"."+field, byIndex+"."+field)
+}
+
+// BranchFields are branch j's fields: FQDN, site, users and backup registrar.
+func (a *App) BranchFields(j int) []Field {
+	t := a.T()
+	if j < 0 || j >= len(t.Branches) {
+		return nil
+	}
+	b := t.Branches[j]
+	var sites []string
+	for _, s := range t.Sites {
+		sites = append(sites, s.Name)
+	}
+	id := "branch-" + strconv.Itoa(j) + "-"
+	return []Field{
+		{Key: "fqdn", ID: id + "fqdn", Label: "Appliance FQDN", Value: b.FQDN, Type: "text", Placeholder: "sba.example.com",
+			Findings: a.At(append(a.BranchPaths(j, ""), a.BranchPaths(j, "fqdn")...)...)},
+		{Key: "site", ID: id + "site", Label: "Central site", Value: b.Site, Type: "text", Placeholder: "site name",
+			Options: choices("(none)", sites), Findings: a.At(a.BranchPaths(j, "site")...)},
+		{Key: "users", ID: id + "users", Label: "Users homed", Value: numText(b.Users), Type: "number", Placeholder: "0",
+			Findings: a.At(a.BranchPaths(j, "users")...)},
+		{Key: "backupRegistrar", ID: id + "registrar", Label: "Backup registrar (Front End pool)", Value: b.BackupRegistrar, Type: "text", Placeholder: "pool FQDN",
+			Options: choices("(none)", a.FrontEndPools(-1)), Findings: a.At(a.BranchPaths(j, "backupRegistrar")...)},
+	}
+}
+
+// SetBranchField sets one field of branch j.
+func (a *App) SetBranchField(j int, key, v string) {
+	a.edit("edit branch "+key, fmt.Sprintf("branch%d.%s", j, key), func(t *topology.Topology) {
+		if j < 0 || j >= len(t.Branches) {
+			return
+		}
+		b := &t.Branches[j]
+		switch key {
+		case "fqdn":
+			b.FQDN = strings.TrimSpace(v)
+		case "site":
+			b.Site = v
+		case "users":
+			b.Users = atoiField(v)
+		case "backupRegistrar":
+			b.BackupRegistrar = strings.TrimSpace(v)
+		}
+	})
+}
+
+// AddBranch appends a branch in the first site, homed on the first Front End pool.
+func (a *App) AddBranch() {
+	a.edit("add branch", "", func(t *topology.Topology) {
+		b := topology.Branch{FQDN: fmt.Sprintf("sba%02d.%s", len(t.Branches)+1, orDefault(t.SIPDomain, "example.com"))}
+		if len(t.Sites) > 0 {
+			b.Site = t.Sites[0].Name
+		}
+		for _, p := range t.Pools {
+			if p.Role.IsFrontEnd() && p.FQDN != "" {
+				b.BackupRegistrar = p.FQDN
+				break
+			}
+		}
+		t.Branches = append(t.Branches, b)
+	})
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+// RemoveBranch deletes branch j.
+func (a *App) RemoveBranch(j int) {
+	a.edit("remove branch", "", func(t *topology.Topology) {
+		if j >= 0 && j < len(t.Branches) {
+			t.Branches = append(t.Branches[:j], t.Branches[j+1:]...)
+		}
+	})
+}
+
+// maxBranchRows is how many branches the editor shows before it asks for a filter.
+const maxBranchRows = 10
+
+// VisibleBranches returns the indices of the branches shown: those matching the filter (FQDN,
+// site or backup registrar), at most maxBranchRows.
+func (a *App) VisibleBranches() []int {
+	f := strings.ToLower(strings.TrimSpace(a.PoolFilter))
+	var out []int
+	a.hiddenBranches = 0
+	for j, b := range a.T().Branches {
+		match := f == "" || strings.Contains(strings.ToLower(b.FQDN), f) || strings.Contains(strings.ToLower(b.Site), f) ||
+			strings.Contains(strings.ToLower(b.BackupRegistrar), f)
+		if match && len(out) < maxBranchRows {
+			out = append(out, j)
+		} else {
+			a.hiddenBranches++
+		}
+	}
+	return out
+}
+
+// HiddenBranches returns how many branches the last VisibleBranches left out.
+func (a *App) HiddenBranches() int { return a.hiddenBranches }
+
+// BranchTitle names branch j in its list.
+func (a *App) BranchTitle(j int) string {
+	b := a.T().Branches[j]
+	name := b.FQDN
+	if name == "" {
+		name = "(unnamed branch)"
+	}
+	n := len(a.Under(a.BranchPaths(j, "")...))
+	if n > 0 {
+		return fmt.Sprintf("%s · %d finding(s)", name, n)
+	}
+	return name
+}
