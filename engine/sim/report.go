@@ -12,12 +12,19 @@ func (s *Sim) Snapshot() Snapshot {
 	x := s.x
 	snap := Snapshot{Now: st.now}
 	for p, pi := range x.pools {
+		// A server or back end in a lost site is down whatever its own state: the snapshot
+		// shows what runs, not which faults were injected one by one.
+		siteUp := st.siteUp[pi.site]
+		serversUp := cp(s.serversOf(p))
+		for i := range serversUp {
+			serversUp[i] = serversUp[i] && siteUp
+		}
 		ps := PoolSnapshot{
 			FQDN:            pi.fqdn,
 			Health:          st.health[p],
 			PoolState:       st.poolState[p],
-			ServersUp:       cp(s.serversOf(p)),
-			BackEndUp:       !pi.role.IsFrontEnd() || s.backEndUsable(p),
+			ServersUp:       serversUp,
+			BackEndUp:       !pi.role.IsFrontEnd() || (siteUp && s.backEndUsable(p)),
 			ServicesStopped: st.stopped[p],
 			Site:            x.sites[pi.site].name,
 			Role:            string(pi.role),

@@ -97,3 +97,18 @@ func TestSuggestion(t *testing.T) {
 	assert.Equal(t, 3, editDistance("kitten", "sitting", 4))
 	assert.Equal(t, 2, editDistance("abc", "abcdefgh", 2))
 }
+
+// TestSnapshotSiteLossShowsWhatRuns checks that a snapshot shows the servers and back end of
+// a lost site as down, and those of the surviving site as up.
+func TestSnapshotSiteLossShowsWhatRuns(t *testing.T) {
+	s, err := New(loadTopology(t, "../../scenarios/topologies/litwareinc.yaml"), Options{})
+	require.NoError(t, err)
+	require.False(t, s.Exec("Stop-SimSite -Site Atlanta").Failed)
+	for _, p := range s.Snapshot().Pools {
+		lost := p.Site == "Atlanta"
+		for i, up := range p.ServersUp {
+			assert.Equal(t, !lost, up, "%s server %d", p.FQDN, i)
+		}
+		assert.Equal(t, !lost, p.BackEndUp, p.FQDN)
+	}
+}
