@@ -112,21 +112,23 @@ func TestAnalysisLargeKeepsThePageResponsive(t *testing.T) {
 		Duration float64 `json:"duration"`
 	}
 	tasks := eval[[]task](p, `window.failwrightLongTasks`)
-	var during []float64
+	var during, at []float64
 	worst := 0.0
 	for _, lt := range tasks {
 		if lt.Start+lt.Duration >= t0 && lt.Start <= t1 {
 			during = append(during, lt.Duration)
+			at = append(at, lt.Start-t0)
 			worst = max(worst, lt.Duration)
 		}
 	}
 	workerMs := eval[string](p, `document.getElementById("analysis-result").dataset.workerMs`)
 	pageMs := eval[string](p, `document.getElementById("analysis-result").dataset.pageMs`)
+	decodeMs := eval[string](p, `document.getElementById("analysis-result").dataset.decodeMs`)
 	engineMem := eval[float64](p, `+document.getElementById("analysis-result").dataset.engineMemory`)
 	appMem := eval[float64](p, `window.failwrightAppMemory ? window.failwrightAppMemory() : 0`)
 	jsHeap := eval[float64](p, `performance.memory ? performance.memory.usedJSHeapSize : 0`)
-	t.Logf("PERF N-2 on large.yaml in the engine worker: %s ms of work, %.0f ms from Run to report on the page (page's own count %s ms)", workerMs, t1-t0, pageMs)
-	t.Logf("PERF main-thread long tasks (> 50 ms) during the run: %d, longest %.0f ms, all %v (bound: none over %.0f ms, at most %d)", len(during), worst, rounded(during), longTaskBound, longTasksMax)
+	t.Logf("PERF N-2 on large.yaml in the engine worker: %s ms of work, %.0f ms from Run to report on the page (page's own count %s ms; decoding the report's answer on the page %s ms)", workerMs, t1-t0, pageMs, decodeMs)
+	t.Logf("PERF main-thread long tasks (> 50 ms) during the run: %d, longest %.0f ms, all %v starting at %v ms after the click (bound: none over %.0f ms, at most %d)", len(during), worst, rounded(during), rounded(at), longTaskBound, longTasksMax)
 	t.Logf("PERF memory: page JS heap %.1f MB, page wasm memory %.1f MB, engine worker wasm memory %.1f MB (peak reported), total %.1f MB (budget 256 MB)",
 		jsHeap/(1<<20), appMem/(1<<20), engineMem/(1<<20), (jsHeap+appMem+engineMem)/(1<<20))
 	assert.LessOrEqual(t, worst, longTaskBound, "a main-thread task far over the 50 ms budget")

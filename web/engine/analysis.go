@@ -16,6 +16,10 @@ import (
 // its progress: the worker script then lets other messages (a cancel) in before it continues.
 const sliceBudget = 20 * time.Millisecond
 
+// progressEvery is how often the page is told the progress (each render costs its thread a
+// few milliseconds).
+const progressEvery = 100 * time.Millisecond
+
 // How much of the page's screen the trimmed report fills.
 const (
 	maxPools    = 10
@@ -41,6 +45,8 @@ type analysisJob struct {
 	depth int
 	start time.Time
 	work  time.Duration
+	// posted is when the page was last told the progress.
+	posted time.Time
 
 	// The pair matrix, built once the analysis is done.
 	groupOf []int
@@ -119,7 +125,11 @@ func (s *Server) step(job *analysisJob) proto.Response {
 		s.finished = job
 		return proto.Response{Analysis: pageView(view)}
 	}
-	return proto.Response{More: true, Progress: job.progress(s.memory())}
+	quiet := time.Since(job.posted) < progressEvery
+	if !quiet {
+		job.posted = time.Now()
+	}
+	return proto.Response{More: true, Quiet: quiet, Progress: job.progress(s.memory())}
 }
 
 func (s *Server) memory() int64 {
@@ -178,13 +188,13 @@ func (job *analysisJob) startMatrix() {
 	for i := range cells {
 		cells[i] = Cell{AtRisk: -1, I: -1, J: -1}
 	}
-	users := 0
+	scale := 0
 	for _, p := range job.top.Pools {
 		if p.Role.IsFrontEnd() {
-			users += p.Users
+			scale = max(scale, p.Users)
 		}
 	}
-	job.matrix = Matrix{By: by, Groups: groups, Cells: cells, Users: users}
+	job.matrix = Matrix{By: by, Groups: groups, Cells: cells, Scale: scale}
 }
 
 // groupBy groups elements by key, in order of first appearance.
@@ -297,7 +307,7 @@ func (job *analysisJob) view(mem int64) (*View, error) {
 		if c.AtRisk < 0 {
 			c.AtRisk = 0
 		}
-		c.Bucket = BucketOf(c.AtRisk, job.matrix.Users)
+		c.Bucket = BucketOf(c.AtRisk, job.matrix.Scale)
 	}
 	e := r.Elements
 	v := &View{

@@ -72,7 +72,7 @@ func TestAnalysisLitware(t *testing.T) {
 	severe := -1
 	for k, c := range m.Cells {
 		assert.GreaterOrEqual(t, c.I, 0, "cell %d has its worst pair", k)
-		assert.Equal(t, BucketOf(c.AtRisk, m.Users), c.Bucket)
+		assert.Equal(t, BucketOf(c.AtRisk, m.Scale), c.Bucket)
 		if c.Bucket > 0 && severe < 0 {
 			severe = k
 		}
@@ -173,7 +173,7 @@ func TestAnalysisRefusesBadTopology(t *testing.T) {
 }
 
 func TestMatrixLayout(t *testing.T) {
-	m := Matrix{By: "site", Groups: []string{"site A", "site B", "links"}, Users: 100,
+	m := Matrix{By: "site", Groups: []string{"site A", "site B", "links"}, Scale: 100,
 		Cells: []Cell{{Bucket: 0, I: 0, J: 0}, {Bucket: 4, AtRisk: 90, I: 1, J: 0}, {Bucket: 1, I: 1, J: 1},
 			{Bucket: 2, I: 2, J: 0}, {Bucket: 3, I: 2, J: 1}, {I: -1, J: -1}}}
 	v := buildMatrix(m)
@@ -186,6 +186,7 @@ func TestMatrixLayout(t *testing.T) {
 	assert.Equal(t, -1, g.CellAt(1, 1))
 	assert.Equal(t, "rotate(-60 "+itoa(v.labels[1].x)+" "+itoa(v.labels[1].y)+")", v.labels[1].transform())
 	assert.Equal(t, 1, BucketOf(5, 100))
-	assert.Equal(t, 4, BucketOf(36, 100))
+	assert.Equal(t, 3, BucketOf(100, 100), "a whole pool")
+	assert.Equal(t, 4, BucketOf(101, 100), "more than a pool")
 	assert.Equal(t, 0, BucketOf(0, 100))
 }

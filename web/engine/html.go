@@ -138,7 +138,7 @@ func reportHTML(r *View, v matrixView) string {
 		b.raw("</text>")
 	}
 	b.raw(`</svg><ul class="legend" id="matrix-legend">`)
-	for k, l := range legend(r.Matrix.Users) {
+	for k, l := range legend(r.Matrix.Scale) {
 		b.raw(`<li><span class="swatch b`, itoa(k), `"></span>`)
 		b.tag("span", "", l)
 		b.raw("</li>")

@@ -92,17 +92,16 @@ func buildMatrix(m Matrix) matrixView {
 	return v
 }
 
-// legend describes the impact buckets in users.
-func legend(users int) []string {
-	pct := func(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) + "%" }
-	n := func(f float64) string { return topology.Thousands(int(f * float64(users))) }
+// legend describes the impact buckets in users, on the scale of the largest pool.
+func legend(scale int) []string {
+	n := func(f float64) string { return topology.Thousands(int(f * float64(scale))) }
 	b := Buckets
 	return []string{
 		"no user at risk",
-		"up to " + pct(b[0]) + " of users (" + n(b[0]) + ")",
-		"up to " + pct(b[1]) + " (" + n(b[1]) + ")",
-		"up to " + pct(b[2]) + " (" + n(b[2]) + ")",
-		"more than " + pct(b[2]),
+		"up to a tenth of the largest pool's users (" + n(b[0]) + ")",
+		"up to half of them (" + n(b[1]) + ")",
+		"up to all of them (" + n(b[2]) + ")",
+		"more users than the largest pool holds",
 	}
 }
 

@@ -74,8 +74,10 @@ type Matrix struct {
 	Groups []string `json:"groups"`
 	// Cells has one entry per group pair, in the order above.
 	Cells []Cell `json:"cells"`
-	// Users is the users homed on Front End pools, which the buckets divide.
-	Users int `json:"users"`
+	// Scale is the users of the largest Front End pool: the buckets are shares of it, so that
+	// "red" means more users at risk than a whole pool holds, on a 2-pool topology as on a
+	// 200-pool one.
+	Scale int `json:"scale"`
 }
 
 // Cell is the worst failure pair between two groups: its users at risk (unserved plus beyond
@@ -88,19 +90,20 @@ type Cell struct {
 	J      int `json:"j"`
 }
 
-// Buckets are the upper bounds of the impact buckets 1 to 3, as shares of the users (bucket 0
-// is no user at risk, bucket 4 anything above the last bound).
-var Buckets = []float64{0.05, 0.15, 0.35}
+// Buckets are the upper bounds of the impact buckets 1 to 3, as shares of the largest Front
+// End pool's users (Matrix.Scale): bucket 0 is no user at risk, bucket 4 more users at risk
+// than the largest pool holds.
+var Buckets = []float64{0.1, 0.5, 1}
 
-// BucketOf returns the impact bucket of atRisk users out of users.
-func BucketOf(atRisk, users int) int {
+// BucketOf returns the impact bucket of atRisk users on the scale of a pool of scale users.
+func BucketOf(atRisk, scale int) int {
 	if atRisk <= 0 {
 		return 0
 	}
-	if users <= 0 {
+	if scale <= 0 {
 		return len(Buckets) + 1
 	}
-	share := float64(atRisk) / float64(users)
+	share := float64(atRisk) / float64(scale)
 	for i, b := range Buckets {
 		if share <= b {
 			return i + 1

@@ -2,9 +2,10 @@
 // each is answered with a JSON string once the engine has started.
 //
 // Long work (a failure analysis) comes in slices: an answer that starts with
-// {"id":N,"more":true is posted (progress for the page) and the next slice is asked for with
-// {"id":N,"op":"continue"} in a later task, so that a {"id":N,"op":"cancel"} posted meanwhile
-// is seen between two slices. Nothing here runs on the page's thread.
+// {"id":N,"more":true is posted (progress for the page, unless marked quiet) and the next
+// slice is asked for with {"id":N,"op":"continue"} in a later task, so that a
+// {"id":N,"op":"cancel"} posted meanwhile is seen between two slices. Nothing here runs on
+// the page's thread.
 "use strict";
 importScripts("wasm_exec.js");
 
@@ -22,6 +23,11 @@ function more(text, id) {
   return text.startsWith('{"id":' + id + ',"more":true');
 }
 
+// post sends an answer to the page, unless it is a progress report the engine marked quiet.
+function post(text, id) {
+  if (!text.startsWith('{"id":' + id + ',"more":true,"quiet":true')) postMessage(text);
+}
+
 function handle(text) {
   let id = 0, op = "";
   const head = text.slice(0, 64).match(/^\{"id":(-?\d+),"op":"([a-z-]+)"/);
@@ -33,7 +39,7 @@ function handle(text) {
     running.delete(id);
   }
   const answer = self.failwrightEngine(text);
-  postMessage(answer);
+  post(answer, id);
   if (op !== "cancel" && more(answer, id)) {
     running.add(id);
     setTimeout(function () { step(id); }, 0);
@@ -43,7 +49,7 @@ function handle(text) {
 function step(id) {
   if (!running.has(id)) return; // cancelled meanwhile
   const answer = self.failwrightEngine('{"id":' + id + ',"op":"continue"}');
-  postMessage(answer);
+  post(answer, id);
   if (more(answer, id)) {
     setTimeout(function () { step(id); }, 0);
   } else {

@@ -152,6 +152,7 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		if c.App.An.Result != nil {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "analysis-result"}}}
 			vgparent.AppendChild(vgn)
+			vgn.AddAttrInterface("data-decode-ms", c.App.An.DecodeMs)
 			vgn.AddAttrInterface("data-engine-memory", c.App.An.MaxMemory)
 			vgn.AddAttrInterface("data-page-ms", c.App.An.Ms)
 			vgn.AddAttrInterface("data-worker-ms", c.App.An.Result.Millis)

@@ -36,8 +36,9 @@ type AnalysisState struct {
 	runID   int
 	builtAt int
 	startMs float64
-	// Ms is the wall time of the last run as the page saw it (request to report).
-	Ms float64
+	// Ms is the wall time of the last run as the page saw it (request to report), and
+	// DecodeMs how long the page took to decode the report's answer.
+	Ms, DecodeMs float64
 }
 
 // SetAnalysisDepth chooses N-1 or N-2.
@@ -103,9 +104,11 @@ func (a *App) RunAnalysis() {
 			return // cancelled: late answers are dropped
 		}
 		var r proto.Response
+		t0 := a.host.NowMs()
 		if err == nil {
 			err = json.Unmarshal(data, &r)
 		}
+		decodeMs := a.host.NowMs() - t0
 		switch {
 		case err != nil:
 			s.Running, s.Error = false, "The engine failed: "+err.Error()
@@ -122,6 +125,7 @@ func (a *App) RunAnalysis() {
 			s.MaxMemory = max(s.MaxMemory, r.Analysis.MemoryBytes)
 			s.builtAt = changes
 			s.Ms = a.host.NowMs() - s.startMs
+			s.DecodeMs = decodeMs
 		}
 	})
 }

@@ -63,6 +63,10 @@ type Response struct {
 	// More says that the work goes on: the worker script sends OpContinue with this ID. It
 	// is written right after the ID so that the script finds it without parsing the answer.
 	More bool `json:"more,omitempty"`
+	// Quiet, with More, says that the worker script need not post this answer to the page:
+	// progress is posted at most every 100 ms, so that the page renders a few times a second
+	// while the worker slices its work every 20 ms.
+	Quiet bool `json:"quiet,omitempty"`
 	// Cancelled answers OpCancel.
 	Cancelled bool              `json:"cancelled,omitempty"`
 	Error     string            `json:"error,omitempty"`
