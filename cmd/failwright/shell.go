@@ -54,8 +54,9 @@ func shellUsage(w io.Writer) {
 	fmt.Fprintln(w, "  prompt, and exits 1 if any command failed.")
 }
 
-func parseShellArgs(args []string, stderr io.Writer) (shellOptions, bool) {
-	var o shellOptions
+// parseShellArgs reads the shell's flags and its one topology argument. help is true when
+// the user asked for the usage (-h, --help): it goes to standard output and the exit is 0.
+func parseShellArgs(args []string, stderr io.Writer) (o shellOptions, ok bool, help bool) {
 	fs := flag.NewFlagSet("shell", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Int64Var(&o.seed, "seed", 1, "seed of the simulation's random choices")
@@ -63,10 +64,12 @@ func parseShellArgs(args []string, stderr io.Writer) (shellOptions, bool) {
 	fs.BoolVar(&o.noColor, "no-color", false, "never use colours")
 	var rest []string
 	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
+		if err := fs.Parse(args); err == flag.ErrHelp {
+			return o, false, true
+		} else if err != nil {
 			fmt.Fprintf(stderr, "failwright shell: %v\n", err)
 			shellUsage(stderr)
-			return o, false
+			return o, false, false
 		}
 		args = fs.Args()
 		if len(args) > 0 {
@@ -76,16 +79,16 @@ func parseShellArgs(args []string, stderr io.Writer) (shellOptions, bool) {
 	}
 	if len(rest) != 1 {
 		shellUsage(stderr)
-		return o, false
+		return o, false, false
 	}
 	o.file = rest[0]
-	return o, true
+	return o, true, false
 }
 
 // loadTopology reads, decodes and validates a topology file; it prints the findings and
 // reports whether the topology is usable.
 func loadTopology(path string, stderr io.Writer) (*topology.Topology, bool) {
-	data, err := os.ReadFile(path)
+	data, err := readInput(path, nil, topology.MaxInputBytes+1)
 	if err != nil {
 		fmt.Fprintf(stderr, "failwright shell: %v\n", err)
 		return nil, false
@@ -114,7 +117,11 @@ func printFindings(w io.Writer, fs topology.Findings) {
 }
 
 func runShell(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	o, ok := parseShellArgs(args, stderr)
+	o, ok, help := parseShellArgs(args, stderr)
+	if help {
+		shellUsage(stdout)
+		return exitOK
+	}
 	if !ok {
 		return exitUsage
 	}

@@ -72,6 +72,15 @@ func TestShellUsage(t *testing.T) {
 	}
 }
 
+// TestShellHelp checks that --help prints the usage on standard output and exits 0.
+func TestShellHelp(t *testing.T) {
+	var out, errs bytes.Buffer
+	code := runMain([]string{"shell", "--help"}, strings.NewReader(""), &out, &errs)
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, out.String(), "usage: failwright shell TOPOLOGY")
+	assert.Empty(t, errs.String())
+}
+
 func TestShellBadTopology(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.yaml")
