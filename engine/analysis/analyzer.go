@@ -87,6 +87,7 @@ type Analyzer struct {
 	pairSets  [][2]int32     // per distinct interacting class pair: the set evaluated
 	pairRes   []summary
 	unitMax   []unitLoad // units by their worst baseline load, worst first
+	cv        []classVec // per class: the single failure packed for the sweep
 	edgesN    int
 
 	outs sync.Pool // *Outcome scratch for evaluations
@@ -338,6 +339,7 @@ func (a *Analyzer) startSweep(w int) {
 	a.stats.Sets += a.stats.Interacting
 	a.done += a.stats.Interacting
 	a.poolsClosedForm(l)
+	a.buildClassVecs()
 	a.phase = phaseSweep
 }
 
@@ -763,31 +765,106 @@ func (a *Analyzer) evalPair(k int) {
 	a.outs.Put(o)
 }
 
+// classVec is what the sweep reads of a class's single failure, packed for the inner loop.
+type classVec struct {
+	u, nd, ar, rto, dl, cms, load float64 // the figures as the aggregates compare them; load: the footprint's worst
+	e0                            uint64  // the first word of the Edge pools giving remote access
+	n                             int64   // members
+	cmsAff                        bool
+}
+
+// buildClassVecs packs the singles for the sweep.
+func (a *Analyzer) buildClassVecs() {
+	a.cv = make([]classVec, len(a.singles))
+	for c := range a.singles {
+		s := &a.singles[c]
+		v := &a.cv[c]
+		v.u, v.nd, v.ar = s.vec[figUnserved], s.vec[figNoDR], s.vec[figAtRisk]
+		v.rto, v.dl, v.cms, v.load = s.vec[figRTO], s.vec[figDataLoss], s.vec[figCMS], s.inLoad
+		if len(s.edges) > 0 {
+			v.e0 = s.edges[0]
+		}
+		v.n = int64(len(a.members[c]))
+		v.cmsAff = s.cmsAff
+	}
+}
+
+// sweepGate is how the sweep treats one figure of one aggregate: a value at or above thr
+// counts; eqOnly says the aggregate has a worst value (thr) that a value equal to it only adds
+// to, its examples being settled for the row (no pair of the row can come before them).
+type sweepGate struct {
+	thr    float64
+	eqOnly bool
+}
+
+// gate returns 0 when v does not count, 1 when it only adds to the count of the current worst
+// value, 2 when it needs the full path (a new worst value, or examples).
+func (g sweepGate) gate(v float64) uint8 {
+	if v < g.thr {
+		return 0
+	}
+	if g.eqOnly && v == g.thr {
+		return 1
+	}
+	return 2
+}
+
+// sweepGates computes the gates of l's global aggregates for a row whose pairs all start with
+// element first.
+func (a *Analyzer) sweepGates(l *levelAgg, first int32, gates *[numFigs]sweepGate) {
+	bv := &a.base.figs
+	for k := range gates {
+		g := &l.figs[k]
+		if g.n == 0 {
+			gates[k] = sweepGate{thr: math.Nextafter(bv[k], math.Inf(1))}
+			continue
+		}
+		settled := g.ne == maxExamples && first > g.ex[maxExamples-1].a
+		gates[k] = sweepGate{thr: g.v, eqOnly: settled}
+	}
+}
+
 // sweepClasses records, into l, every composed pair whose first element's class is in
 // lo..hi-1 and whose second element's class is not before it, and returns how many pairs that
 // is. All the composed pairs of two classes have the same figures (their singles' figures
 // are the same), so each class pair is composed once and counted with its multiplicity: the
-// pairs of its members less the interacting ones. Examples are listed only when they can
-// enter a worst case.
+// pairs of its members less the interacting ones. Most class pairs only add to the count of
+// a figure's worst value or do not reach it: the inner loop settles those from packed values
+// (classVec) against per-row gates, and hands the others to composeClassPair, which also
+// lists examples when they can enter a worst case.
 func (a *Analyzer) sweepClasses(l *levelAgg, lo, hi int) int64 {
 	c := len(a.members)
+	if a.cv == nil {
+		a.buildClassVecs()
+	}
+	cv := a.cv
 	var composed int64
 	bv := &a.base.figs
+	bU, bND, bAR := bv[figUnserved], bv[figNoDR], bv[figAtRisk]
 	var topLoad float64
 	if len(a.unitMax) > 0 {
 		topLoad = a.unitMax[0].load
 	}
 	oneWord := len(a.singles) > 0 && len(a.singles[0].edges) == 1
+	edges := a.edgesN > 0
+	gl := &l.figs[figLoad]
+	var gates [numFigs]sweepGate
 	var exs []example
 	for ci := lo; ci < hi; ci++ {
 		si := &a.singles[ci]
+		ri := cv[ci]
 		cr := a.classRows[ci]
 		r := 0
-		ni := int64(len(a.members[ci]))
+		first := a.members[ci][0]
+		a.sweepGates(l, first, &gates)
+		gU, gND, gAR := gates[figUnserved], gates[figNoDR], gates[figAtRisk]
+		gRTO, gDL, gCMS, gRem := gates[figRTO], gates[figDataLoss], gates[figCMS], gates[figRemote]
+		uI, ndI, arI := ri.u-bU, ri.nd-bND, ri.ar-bAR
 		for cj := ci; cj < c; cj++ {
-			m := ni * int64(len(a.members[cj]))
+			rj := &cv[cj]
+			m := ri.n * rj.n
 			if cj == ci {
-				m = ni * (ni - 1) / 2
+				m = ri.n * (ri.n - 1) / 2
 			}
 			if r < len(cr) && int(cr[r].cj) == cj {
 				m -= int64(cr[r].n)
@@ -798,67 +875,125 @@ func (a *Analyzer) sweepClasses(l *levelAgg, lo, hi int) int64 {
 			}
 			composed += m
 			l.sets += m
-			sj := &a.singles[cj]
-			vi, vj := &si.vec, &sj.vec
-			var v [numFigs]float64
-			v[figUnserved] = vi[figUnserved] + vj[figUnserved] - bv[figUnserved]
-			v[figNoDR] = vi[figNoDR] + vj[figNoDR] - bv[figNoDR]
-			v[figAtRisk] = vi[figAtRisk] + vj[figAtRisk] - bv[figAtRisk]
-			v[figUnservedNew] = math.Inf(-1) // a composed pair hurts exactly as much as its two failures apart
-			v[figRTO] = max(vi[figRTO], vj[figRTO])
-			v[figDataLoss] = max(vi[figDataLoss], vj[figDataLoss])
-			v[figCMS] = vj[figCMS]
-			if si.cmsAff {
-				v[figCMS] = vi[figCMS]
-			}
-			if a.edgesN > 0 {
-				var none bool
-				if oneWord {
-					none = si.edges[0]&sj.edges[0] == 0
-				} else {
-					none = andCount(si.edges, sj.edges) == 0
-				}
-				if none {
-					v[figRemote] = 1
-				}
-			}
-			if v[figUnserved] > 0 {
+			u := uI + rj.u
+			nd := ndI + rj.nd
+			if u > 0 {
 				l.withUnserved += m
 			}
-			if v[figNoDR] > bv[figNoDR] {
+			if nd > bND {
 				l.withNoDR += m
 			}
-			loadPool := -1
-			if g := &l.figs[figLoad]; g.n == 0 || max(si.inLoad, sj.inLoad, topLoad) >= g.v {
-				v[figLoad], loadPool = a.composeLoad(si, sj)
+			cms := rj.cms
+			if ri.cmsAff {
+				cms = ri.cms
 			}
-			haveEx := false
-			for k := range v {
-				g := &l.figs[k]
-				if v[k] <= bv[k] || (g.n > 0 && v[k] < g.v) {
-					continue
+			var rem float64
+			if edges {
+				if oneWord {
+					if ri.e0&rj.e0 == 0 {
+						rem = 1
+					}
+				} else if andCount(si.edges, a.singles[cj].edges) == 0 {
+					rem = 1
 				}
-				if k == figLoad && loadPool < 0 {
-					continue
-				}
-				if !haveEx && a.examplesNeeded(g, v[k], ci, cj) {
-					exs = a.classExamples(ci, cj, exs[:0])
-					haveEx = true
-				}
-				if !haveEx || k != figLoad {
-					g.addN(v[k], bv[k], m, exsIf(haveEx, exs))
-					continue
-				}
-				withPool := make([]example, len(exs))
-				for q, e := range exs {
-					e.pool = int32(loadPool)
-					withPool[q] = e
-				}
-				g.addN(v[k], bv[k], m, withPool)
+			}
+			hU, hND, hAR := gU.gate(u), gND.gate(nd), gAR.gate(arI+rj.ar)
+			hRTO, hDL := gRTO.gate(fmax(ri.rto, rj.rto)), gDL.gate(fmax(ri.dl, rj.dl))
+			hCMS, hRem := gCMS.gate(cms), gRem.gate(rem)
+			loadSlow := gl.n == 0 || fmax(fmax(ri.load, rj.load), topLoad) >= gl.v
+			if loadSlow || (hU|hND|hAR|hRTO|hDL|hCMS|hRem)&2 != 0 {
+				exs = a.composeClassPair(l, ci, cj, m, topLoad, exs)
+				a.sweepGates(l, first, &gates)
+				gU, gND, gAR = gates[figUnserved], gates[figNoDR], gates[figAtRisk]
+				gRTO, gDL, gCMS, gRem = gates[figRTO], gates[figDataLoss], gates[figCMS], gates[figRemote]
+				continue
+			}
+			if hU != 0 {
+				l.figs[figUnserved].n += m
+			}
+			if hND != 0 {
+				l.figs[figNoDR].n += m
+			}
+			if hAR != 0 {
+				l.figs[figAtRisk].n += m
+			}
+			if hRTO != 0 {
+				l.figs[figRTO].n += m
+			}
+			if hDL != 0 {
+				l.figs[figDataLoss].n += m
+			}
+			if hCMS != 0 {
+				l.figs[figCMS].n += m
+			}
+			if hRem != 0 {
+				l.figs[figRemote].n += m
 			}
 		}
 	}
 	return composed
+}
+
+// composeClassPair records the global figures of the m composed pairs of classes ci and cj
+// into l (the counts of sets are the caller's), listing examples when they can enter a worst
+// case. It returns exs, reused as a buffer.
+func (a *Analyzer) composeClassPair(l *levelAgg, ci, cj int, m int64, topLoad float64, exs []example) []example {
+	bv := &a.base.figs
+	si, sj := &a.singles[ci], &a.singles[cj]
+	vi, vj := &si.vec, &sj.vec
+	var v [numFigs]float64
+	v[figUnserved] = vi[figUnserved] + vj[figUnserved] - bv[figUnserved]
+	v[figNoDR] = vi[figNoDR] + vj[figNoDR] - bv[figNoDR]
+	v[figAtRisk] = vi[figAtRisk] + vj[figAtRisk] - bv[figAtRisk]
+	v[figUnservedNew] = math.Inf(-1) // a composed pair hurts exactly as much as its two failures apart
+	v[figRTO] = fmax(vi[figRTO], vj[figRTO])
+	v[figDataLoss] = fmax(vi[figDataLoss], vj[figDataLoss])
+	v[figCMS] = vj[figCMS]
+	if si.cmsAff {
+		v[figCMS] = vi[figCMS]
+	}
+	if a.edgesN > 0 && andCount(si.edges, sj.edges) == 0 {
+		v[figRemote] = 1
+	}
+	loadPool := -1
+	if g := &l.figs[figLoad]; g.n == 0 || fmax(fmax(si.inLoad, sj.inLoad), topLoad) >= g.v {
+		v[figLoad], loadPool = a.composeLoad(si, sj)
+	}
+	haveEx := false
+	for k := range v {
+		g := &l.figs[k]
+		if v[k] <= bv[k] || (g.n > 0 && v[k] < g.v) {
+			continue
+		}
+		if k == figLoad && loadPool < 0 {
+			continue
+		}
+		if !haveEx && a.examplesNeeded(g, v[k], ci, cj) {
+			exs = a.classExamples(ci, cj, exs[:0])
+			haveEx = true
+		}
+		if !haveEx || k != figLoad {
+			g.addN(v[k], bv[k], m, exsIf(haveEx, exs))
+			continue
+		}
+		withPool := make([]example, len(exs))
+		for q, e := range exs {
+			e.pool = int32(loadPool)
+			withPool[q] = e
+		}
+		g.addN(v[k], bv[k], m, withPool)
+	}
+	return exs
+}
+
+// fmax is the larger of two figures, which are never NaN. The builtin max of floats is a
+// runtime call in Go's WebAssembly code (NaN and signed-zero rules), about 50 times slower
+// than this comparison in the sweep's loops.
+func fmax(a, b float64) float64 {
+	if a > b {
+		return a
+	}
+	return b
 }
 
 // exsIf returns exs when have, else nil.
