@@ -41,9 +41,10 @@ func atoiField(v string) int {
 }
 
 // choices makes select options of names, with a first "none" option; nil when there are
-// more than maxOptions (the field is then typed).
-func choices(none string, names []string) []Option {
-	if len(names) > maxOptions {
+// more than limit (the field is then typed: every option is an element on the page, and the
+// branch list repeats these selects).
+func choices(none string, names []string, limit int) []Option {
+	if len(names) > limit {
 		return nil
 	}
 	out := []Option{{"", none}}
@@ -199,11 +200,11 @@ func (a *App) BranchFields(j int) []Field {
 		{Key: "fqdn", ID: id + "fqdn", Label: "Appliance FQDN", Value: b.FQDN, Type: "text", Placeholder: "sba.example.com",
 			Findings: a.At(append(a.BranchPaths(j, ""), a.BranchPaths(j, "fqdn")...)...)},
 		{Key: "site", ID: id + "site", Label: "Central site", Value: b.Site, Type: "text", Placeholder: "site name",
-			Options: choices("(none)", sites), Findings: a.At(a.BranchPaths(j, "site")...)},
+			Options: choices("(none)", sites, maxBranchOptions), Findings: a.At(a.BranchPaths(j, "site")...)},
 		{Key: "users", ID: id + "users", Label: "Users homed", Value: numText(b.Users), Type: "number", Placeholder: "0",
 			Findings: a.At(a.BranchPaths(j, "users")...)},
 		{Key: "backupRegistrar", ID: id + "registrar", Label: "Backup registrar (Front End pool)", Value: b.BackupRegistrar, Type: "text", Placeholder: "pool FQDN",
-			Options: choices("(none)", a.FrontEndPools(-1)), Findings: a.At(a.BranchPaths(j, "backupRegistrar")...)},
+			Options: choices("(none)", a.FrontEndPools(-1), maxBranchOptions), Findings: a.At(a.BranchPaths(j, "backupRegistrar")...)},
 	}
 }
 
@@ -260,8 +261,15 @@ func (a *App) RemoveBranch(j int) {
 	})
 }
 
-// maxBranchRows is how many branches the editor shows before it asks for a filter.
-const maxBranchRows = 10
+// maxBranchRows is how many branches the editor shows before it asks for a filter (on a large
+// topology, where each edit re-renders the editor, none until a filter is typed, then a few);
+// maxBranchOptions how many
+// choices a branch's site or registrar select offers before it becomes a text field.
+const (
+	maxBranchRows      = 10
+	maxBranchRowsLarge = 4
+	maxBranchOptions   = 12
+)
 
 // VisibleBranches returns the indices of the branches shown: those matching the filter (FQDN,
 // site or backup registrar), at most maxBranchRows.
@@ -269,10 +277,17 @@ func (a *App) VisibleBranches() []int {
 	f := strings.ToLower(strings.TrimSpace(a.PoolFilter))
 	var out []int
 	a.hiddenBranches = 0
+	limit := maxBranchRows
+	if a.Large() {
+		limit = maxBranchRowsLarge
+		if f == "" {
+			limit = 0 // each edit re-renders the editor: branches wait for a filter
+		}
+	}
 	for j, b := range a.T().Branches {
 		match := f == "" || strings.Contains(strings.ToLower(b.FQDN), f) || strings.Contains(strings.ToLower(b.Site), f) ||
 			strings.Contains(strings.ToLower(b.BackupRegistrar), f)
-		if match && len(out) < maxBranchRows {
+		if match && len(out) < limit {
 			out = append(out, j)
 		} else {
 			a.hiddenBranches++

@@ -123,9 +123,12 @@ func TestBranchForm(t *testing.T) {
 func TestBranchesOfALargeTopologyAreFiltered(t *testing.T) {
 	a, _ := newTestApp(t)
 	a.LoadSample("topologies/large.yaml")
-	require.Greater(t, len(a.T().Branches), maxBranchRows)
-	assert.Len(t, a.VisibleBranches(), maxBranchRows)
-	assert.Equal(t, len(a.T().Branches)-maxBranchRows, a.HiddenBranches())
+	require.Greater(t, len(a.T().Branches), maxBranchRowsLarge)
+	assert.Empty(t, a.VisibleBranches(), "no filter: no branch rows on a large topology")
+	assert.Equal(t, len(a.T().Branches), a.HiddenBranches())
+	a.PoolFilter = "fabrikam"
+	assert.Len(t, a.VisibleBranches(), maxBranchRowsLarge)
+	assert.Empty(t, a.BranchFields(0)[1].Options, "40 sites: the site is typed")
 	a.PoolFilter = "Europe DC03"
 	vis := a.VisibleBranches()
 	require.NotEmpty(t, vis)
