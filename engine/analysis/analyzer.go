@@ -49,6 +49,13 @@ type summary struct {
 	needsCMS bool // leaves a pool of its footprint off its home pool: recovery needs the CMS
 }
 
+// pairSummary is the outcome of an evaluated interacting pair reduced to what the aggregates
+// and PairFigures need.
+type pairSummary struct {
+	f     Figures
+	worse []poolVal // pools with a figure worse than the baseline
+}
+
 // rowEntry is an interacting partner j of a row's element, and where its evaluated pair
 // outcome is.
 type rowEntry struct {
@@ -85,7 +92,7 @@ type Analyzer struct {
 	pairCount []int32        // per distinct interacting class pair: its interacting pairs
 	classRows [][]classEntry // per class ci: the interacting class pairs (ci, cj), by cj
 	pairSets  [][2]int32     // per distinct interacting class pair: the set evaluated
-	pairRes   []summary
+	pairRes   []pairSummary // per distinct interacting class pair: its figures
 	unitMax   []unitLoad // units by their worst baseline load, worst first
 	cv        []classVec // per class: the single failure packed for the sweep
 	edgesN    int
@@ -665,16 +672,6 @@ func (a *Analyzer) plan() {
 	}
 
 	// Interacting pairs.
-	var pairs []uint64
-	add := func(i, j int) {
-		if i == j {
-			return
-		}
-		if i > j {
-			i, j = j, i
-		}
-		pairs = append(pairs, uint64(i)<<32|uint64(j))
-	}
 	byUnit := make([][]int, len(x.units))
 	var cmsAff, needs []int
 	for i := 0; i < n; i++ {
@@ -689,6 +686,20 @@ func (a *Analyzer) plan() {
 			needs = append(needs, i)
 		}
 	}
+	size := len(cmsAff) * len(needs)
+	for _, list := range byUnit {
+		size += len(list) * (len(list) - 1) / 2
+	}
+	pairs := make([]uint64, 0, size)
+	add := func(i, j int) {
+		if i == j {
+			return
+		}
+		if i > j {
+			i, j = j, i
+		}
+		pairs = append(pairs, uint64(i)<<32|uint64(j))
+	}
 	for _, list := range byUnit {
 		for p := 0; p < len(list); p++ {
 			for q := p + 1; q < len(list); q++ {
@@ -701,50 +712,130 @@ func (a *Analyzer) plan() {
 			add(i, j)
 		}
 	}
-	slices.Sort(pairs)
+	pairs = sortPairs(pairs, n)
+	np := len(pairs)
+	a.stats.Interacting = int64(np)
+
+	// Rows (partners after each element) are runs of the sorted pairs; the adjacency (every
+	// partner) is filled in pair order, which leaves each element's list sorted.
+	flat := make([]rowEntry, np)
 	a.rows = make([][]rowEntry, n)
-	a.adj = make([][]int32, n)
-	keys := map[uint64]int32{}
-	var prev uint64 = 1<<64 - 1
-	for _, pr := range pairs {
-		if pr == prev {
-			continue
-		}
-		prev = pr
+	adjOff := make([]int32, n+1)
+	for p, pr := range pairs {
 		i, j := int(pr>>32), int(pr&0xffffffff)
-		ci, cj := a.class[i], a.class[j]
-		if ci > cj {
-			ci, cj = cj, ci
+		flat[p].j = int32(j)
+		adjOff[i+1]++
+		adjOff[j+1]++
+	}
+	for p := 0; p < np; {
+		i := int(pairs[p] >> 32)
+		q := p
+		for q < np && int(pairs[q]>>32) == i {
+			q++
 		}
-		k := uint64(ci)<<32 | uint64(cj)
-		r, ok := keys[k]
-		if !ok {
-			r = int32(len(a.pairSets))
-			keys[k] = r
-			set := [2]int32{a.members[ci][0], a.members[cj][0]}
-			if ci == cj {
-				set[1] = a.members[ci][1]
+		a.rows[i] = flat[p:q:q]
+		p = q
+	}
+	for i := 0; i < n; i++ {
+		adjOff[i+1] += adjOff[i]
+	}
+	adjFlat := make([]int32, 2*np)
+	adjPair := make([]int32, 2*np) // the pair of each adjacency entry
+	fill := make([]int32, n)
+	copy(fill, adjOff[:n])
+	for p, pr := range pairs {
+		i, j := int(pr>>32), int(pr&0xffffffff)
+		adjFlat[fill[i]], adjPair[fill[i]] = int32(j), int32(p)
+		fill[i]++
+		adjFlat[fill[j]], adjPair[fill[j]] = int32(i), int32(p)
+		fill[j]++
+	}
+	a.adj = make([][]int32, n)
+	for i := 0; i < n; i++ {
+		a.adj[i] = adjFlat[adjOff[i]:adjOff[i+1]:adjOff[i+1]]
+	}
+
+	// Distinct class pairs, class by class: each pair {i, j} is met once, from the member of
+	// the lower class (from the lower element within one class).
+	c := len(a.members)
+	slot := make([]int32, c)
+	stamp := make([]int32, c)
+	a.classRows = make([][]classEntry, c)
+	var entries []classEntry
+	for ci := 0; ci < c; ci++ {
+		first := len(a.pairSets)
+		for _, i32 := range a.members[ci] {
+			i := int(i32)
+			for k := adjOff[i]; k < adjOff[i+1]; k++ {
+				j := int(adjFlat[k])
+				cj := int(a.class[j])
+				if cj < ci || (cj == ci && j < i) {
+					continue
+				}
+				r := slot[cj]
+				if stamp[cj] != int32(ci+1) {
+					stamp[cj] = int32(ci + 1)
+					r = int32(len(a.pairSets))
+					slot[cj] = r
+					set := [2]int32{a.members[ci][0], a.members[cj][0]}
+					if ci == cj {
+						set[1] = a.members[ci][1]
+					}
+					a.pairSets = append(a.pairSets, set)
+					a.pairClass = append(a.pairClass, [2]int32{int32(ci), int32(cj)})
+					a.pairCount = append(a.pairCount, 0)
+				}
+				a.pairCount[r]++
+				flat[adjPair[k]].res = r
 			}
-			a.pairSets = append(a.pairSets, set)
-			a.pairClass = append(a.pairClass, [2]int32{ci, cj})
-			a.pairCount = append(a.pairCount, 0)
 		}
-		a.pairCount[r]++
-		a.rows[i] = append(a.rows[i], rowEntry{j: int32(j), res: r})
-		a.adj[i] = append(a.adj[i], int32(j))
-		a.adj[j] = append(a.adj[j], int32(i))
-		a.stats.Interacting++
+		if len(a.pairSets) > first {
+			start := len(entries)
+			for r := first; r < len(a.pairSets); r++ {
+				entries = append(entries, classEntry{cj: a.pairClass[r][1], n: a.pairCount[r]})
+			}
+			cr := entries[start:len(entries):len(entries)]
+			slices.SortFunc(cr, func(p, q classEntry) int { return int(p.cj) - int(q.cj) })
+			a.classRows[ci] = cr
+		}
 	}
-	a.classRows = make([][]classEntry, len(a.members))
-	for k, cp := range a.pairClass {
-		a.classRows[cp[0]] = append(a.classRows[cp[0]], classEntry{cj: cp[1], n: a.pairCount[k]})
-	}
-	for _, cr := range a.classRows {
-		slices.SortFunc(cr, func(p, q classEntry) int { return int(p.cj) - int(q.cj) })
-	}
-	a.pairRes = make([]summary, len(a.pairSets))
+	a.pairRes = make([]pairSummary, len(a.pairSets))
 	a.total += int64(len(a.pairSets))
 	a.stats.Evaluated = len(a.pairSets)
+}
+
+// sortPairs sorts pairs i<<32|j of elements below n in place, with two counting passes (by
+// j, then stably by i), and drops duplicates.
+func sortPairs(pairs []uint64, n int) []uint64 {
+	if len(pairs) < 2 {
+		return pairs
+	}
+	tmp := make([]uint64, len(pairs))
+	cnt := make([]int32, n+1)
+	for _, pr := range pairs {
+		cnt[pr&0xffffffff+1]++
+	}
+	for k := 0; k < n; k++ {
+		cnt[k+1] += cnt[k]
+	}
+	for _, pr := range pairs {
+		k := pr & 0xffffffff
+		tmp[cnt[k]] = pr
+		cnt[k]++
+	}
+	clear(cnt)
+	for _, pr := range tmp {
+		cnt[pr>>32+1]++
+	}
+	for k := 0; k < n; k++ {
+		cnt[k+1] += cnt[k]
+	}
+	for _, pr := range tmp {
+		k := pr >> 32
+		pairs[cnt[k]] = pr
+		cnt[k]++
+	}
+	return slices.Compact(pairs)
 }
 
 // baseCapacity is pool p's capacity with nothing failed.
@@ -761,7 +852,7 @@ func (a *Analyzer) evalPair(k int) {
 	}
 	o := a.outs.Get().(*Outcome)
 	a.ev([]int{int(set[0]), int(set[1])}, o)
-	a.pairRes[k] = summary{f: o.Figures(), worse: worseList(a.base, o)}
+	a.pairRes[k] = pairSummary{f: o.Figures(), worse: worseList(a.base, o)}
 	a.outs.Put(o)
 }
 
@@ -1198,7 +1289,7 @@ func Analyze(t *topology.Topology, opts Options) (*Report, error) {
 // keeps its baseline outcome (its elements are up and its recovery does not depend on the
 // CMS), so the figures are the baseline's corrected by the listed pools; the property test
 // holds this to the full evaluation of the reference.
-func (a *Analyzer) evalLocal(i, j int) summary {
+func (a *Analyzer) evalLocal(i, j int) pairSummary {
 	si, sj := &a.singles[a.class[i]], &a.singles[a.class[j]]
 	sc := a.scratch.Get().(*scratch)
 	units := append(sc.unitBuf[:0], si.units...)
@@ -1207,7 +1298,7 @@ func (a *Analyzer) evalLocal(i, j int) summary {
 	s, o, _ := a.localEval(sc, sc.setBuf, units)
 	a.outs.Put(o)
 	a.scratch.Put(sc)
-	return s
+	return pairSummary{f: s.f, worse: s.worse}
 }
 
 // localEval evaluates set with the Model on the given units and those in a.always, and
@@ -1232,7 +1323,7 @@ func (a *Analyzer) localEval(sc *scratch, set []int, units []int32) (summary, *O
 	b := &a.base.f
 	f := Figures{Unserved: b.Unserved, NoDR: b.NoDR, AtRisk: b.AtRisk, Unrestored: b.Unrestored,
 		LoadPool: -1, CMS: o.CMS}
-	var worse []poolVal
+	worse := sc.worseBuf[:0]
 	for _, p := range pools {
 		po, bp := &o.Pools[p], &a.base.out.Pools[p]
 		f.Unserved += po.Unserved - bp.Unserved
@@ -1268,5 +1359,6 @@ func (a *Analyzer) localEval(sc *scratch, set []int, units []int32) (summary, *O
 			f.EdgesWorking++
 		}
 	}
-	return summary{f: f, worse: worse}, o, pools
+	sc.worseBuf = worse
+	return summary{f: f, worse: sc.keep(worse)}, o, pools
 }

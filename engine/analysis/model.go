@@ -153,9 +153,27 @@ type scratch struct {
 	listed                        []bool // pools of a restricted evaluation
 
 	// Buffers of the analyzer's local evaluations.
-	unitBuf []int32
-	poolBuf []int
-	setBuf  []int
+	unitBuf  []int32
+	poolBuf  []int
+	setBuf   []int
+	worseBuf []poolVal
+	slab     []poolVal // where keep copies lists that outlive the evaluation
+}
+
+// keep returns a copy of list carved from a shared slab, so that the many short lists the
+// analysis keeps cost one allocation per few thousand entries rather than one each (nil for
+// an empty list).
+func (s *scratch) keep(list []poolVal) []poolVal {
+	n := len(list)
+	if n == 0 {
+		return nil
+	}
+	if cap(s.slab)-len(s.slab) < n {
+		s.slab = make([]poolVal, 0, max(1024, n))
+	}
+	k := len(s.slab)
+	s.slab = append(s.slab, list...)
+	return s.slab[k : k+n : k+n]
 }
 
 func newScratch(x *index) *scratch {
