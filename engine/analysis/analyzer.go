@@ -92,9 +92,9 @@ type Analyzer struct {
 	pairCount []int32        // per distinct interacting class pair: its interacting pairs
 	classRows [][]classEntry // per class ci: the interacting class pairs (ci, cj), by cj
 	pairSets  [][2]int32     // per distinct interacting class pair: the set evaluated
-	pairRes   []pairSummary // per distinct interacting class pair: its figures
-	unitMax   []unitLoad // units by their worst baseline load, worst first
-	cv        []classVec // per class: the single failure packed for the sweep
+	pairRes   []pairSummary  // per distinct interacting class pair: its figures
+	unitMax   []unitLoad     // units by their worst baseline load, worst first
+	cv        []classVec     // per class: the single failure packed for the sweep
 	edgesN    int
 
 	outs sync.Pool // *Outcome scratch for evaluations
