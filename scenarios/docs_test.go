@@ -60,6 +60,8 @@ func TestDocsCoverLibraryAndKeys(t *testing.T) {
 		"at", "run", "expect", "trainee", "note",
 		"pools", "branches", "sites", "cms", "backup", "error", "output", "changed", "prompt", "rto", "dataLoss",
 		"health", "poolState", "users", "servedBy", "nextHop", "serversUp", "backEndUp", "load", "up",
+		"edge", "remoteAccess", "federation", "federationPool", "working", "mediaStopped",
+		"externalAccess", "federationRoute", "mediaEdge", "serversDrained",
 		"activePool", "available", "from", "to", "state", "backlog",
 		"goal", "hints", "accept", "solution", "maxRTO", "maxDataLoss", "require", "forbid", "command", "reason", "points"}
 	for _, k := range keys {

@@ -23,14 +23,14 @@ var (
 // expect decodes an expect mapping. ran says whether a command runs before it, which the
 // checks on the previous command (error, output, changed, prompt) need.
 func (d *decoder) expect(f field, p string, ran bool) []Expectation {
-	fs, ok := d.fields(f.value, p, "pools", "branches", "sites", "cms", "backup", "error", "output", "changed", "prompt", "rto", "dataLoss")
+	fs, ok := d.fields(f.value, p, "pools", "branches", "sites", "cms", "backup", "edge", "error", "output", "changed", "prompt", "rto", "dataLoss")
 	if !ok {
 		return nil
 	}
 	var out []Expectation
 	add := func(e Expectation, n ast.Node) {
 		e.Pos = d.pos(n)
-		e.span = d.scalarSpan(n)
+		e.span = d.listSpan(n)
 		out = append(out, e)
 	}
 	if v, ok := fs["pools"]; ok {
@@ -86,6 +86,9 @@ func (d *decoder) expect(f field, p string, ran bool) []Expectation {
 	}
 	if v, ok := fs["backup"]; ok {
 		d.backupExpect(v, p+".backup", add)
+	}
+	if v, ok := fs["edge"]; ok {
+		d.edgeExpect(v, p, add)
 	}
 	needRun := func(k field, what string) bool {
 		if !ran {
@@ -339,7 +342,8 @@ func (d *decoder) poolExpect(name string, key, val ast.Node, p string, add func(
 		name = pool.FQDN
 		pp = fmt.Sprintf("%s.pools[%s]", p, name)
 	}
-	pf, ok := d.fields(val, pp, "health", "poolState", "users", "servedBy", "nextHop", "serversUp", "backEndUp", "load")
+	pf, ok := d.fields(val, pp, "health", "poolState", "users", "servedBy", "nextHop", "serversUp", "backEndUp", "load",
+		"externalAccess", "federationRoute", "mediaEdge", "serversDrained")
 	if !ok {
 		return
 	}
@@ -434,6 +438,7 @@ func (d *decoder) poolExpect(name string, key, val ast.Node, p string, add func(
 			}
 		}
 	}
+	d.poolEdgeExpect(pool, name, pp, pf, add)
 	if v, ok := pf["backEndUp"]; ok && !notFE("backEndUp", v) {
 		if b, ok := d.boolean(v, pp+".backEndUp"); ok {
 			add(Expectation{Kind: KindBackEndUp, Path: pp + ".backEndUp", Want: strconv.FormatBool(b), subject: name, flag: b}, v.value)
@@ -672,6 +677,14 @@ func (e *Expectation) eval(c evalCtx) (found string, ok bool) {
 		default:
 			return e.evalUsers(ps.Users)
 		}
+	case KindExternalAccess, KindFederationVia, KindMediaEdge, KindServersDrained:
+		ps := findPool(c.snap, e.subject)
+		if ps == nil {
+			return "no such pool in the simulation", false
+		}
+		return e.evalEdgePool(ps)
+	case KindRemoteAccess, KindFederation, KindFederationPool, KindEdgeWorking, KindMediaStopped:
+		return e.evalEdge(c)
 	case KindBranchUp:
 		return e.evalBranch(c)
 	case KindSiteUp:

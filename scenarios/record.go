@@ -67,17 +67,18 @@ func Record(sc *Scenario, rep *Report) RecordResult {
 // recordValue is the text to write for a failed check, and whether there is one.
 func recordValue(c Check) (string, bool) {
 	switch c.Kind {
-	case KindHealth, KindPoolState, KindServedBy, KindNextHop, KindCMSPool, KindBackup, KindError:
+	case KindHealth, KindPoolState, KindServedBy, KindNextHop, KindCMSPool, KindBackup, KindError, KindFederationPool, KindMediaEdge:
 		if strings.Contains(c.Found, " ") {
 			return "", false
 		}
 		return c.Found, true
-	case KindServersUp, KindUsers:
+	case KindServersUp, KindUsers, KindServersDrained:
 		if _, err := strconv.Atoi(c.Found); err != nil {
 			return "", false
 		}
 		return c.Found, true
-	case KindBackEndUp, KindBranchUp, KindSiteUp, KindCMSUp, KindChanged, KindPrompt:
+	case KindBackEndUp, KindBranchUp, KindSiteUp, KindCMSUp, KindChanged, KindPrompt,
+		KindRemoteAccess, KindFederation, KindExternalAccess, KindFederationVia:
 		if c.Found != "true" && c.Found != "false" {
 			return "", false
 		}
@@ -114,6 +115,12 @@ func recordValue(c Check) (string, bool) {
 			return "", false
 		}
 		return v, true
+	case KindEdgeWorking, KindMediaStopped:
+		// "[a, b]" is written back as a flow list.
+		if !strings.HasPrefix(c.Found, "[") || !strings.HasSuffix(c.Found, "]") {
+			return "", false
+		}
+		return c.Found, true
 	case KindBacklog:
 		if _, err := time.ParseDuration(c.Found); err != nil {
 			return "", false
@@ -125,7 +132,7 @@ func recordValue(c Check) (string, bool) {
 
 // needsQuotes reports whether a plain YAML scalar would not read back as text.
 func needsQuotes(s string) bool {
-	if s == "" || strings.HasPrefix(s, "{") {
+	if s == "" || strings.HasPrefix(s, "{") || strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
 		return false
 	}
 	return strings.ContainsAny(s, ":#,[]{}&*!|>'\"%@`") || strings.HasPrefix(s, "-") || strings.HasPrefix(s, "<") || strings.HasPrefix(s, "?")

@@ -193,6 +193,7 @@ type Expectation struct {
 	cmp     string // "<=", ">=", "<", ">", "=" for durations and loads
 	load    float64
 	pools   []string // run-wide bounds over every pool: the Front End pools they cover
+	list    []string // lists of pools (edge.working, edge.mediaStopped): lower case, sorted
 	text    string   // canonical string value
 	span    span     // the value's bytes in the source, for Record
 }
