@@ -53,6 +53,11 @@ func (g *agg) keep(e example) {
 	g.ex[k] = e
 }
 
+// counts reports whether value v would count in g: worse than base and not below g's worst.
+// It is small enough to be inlined, so that the callers skip the call to add for the many
+// values that do not count (calls are dear in Go's WebAssembly code).
+func (g *agg) counts(v, base float64) bool { return v > base && (g.n == 0 || v >= g.v) }
+
 // add records value v of set e, when it is worse than base.
 func (g *agg) add(v, base float64, e example) {
 	if v <= base || (g.n > 0 && v < g.v) {
@@ -198,11 +203,15 @@ func (l *levelAgg) recordFigs(base *baseline, f *Figures, edges int, e example, 
 		v[figUnservedNew] = v[figUnserved]
 	}
 	for k := range v {
+		g := &l.figs[k]
+		if !g.counts(v[k], base.figs[k]) {
+			continue
+		}
 		ex := e
 		if k == figLoad {
 			ex.pool = int32(f.LoadPool)
 		}
-		l.figs[k].add(v[k], base.figs[k], ex)
+		g.add(v[k], base.figs[k], ex)
 	}
 }
 
@@ -212,11 +221,21 @@ func (l *levelAgg) recordPools(base *baseline, worse []poolVal, e example) {
 		w := &worse[i]
 		b := &base.pools[w.pool]
 		g := &l.pools[w.pool]
-		g[pfUnserved].add(float64(w.unserved), float64(b.unserved), e)
-		g[pfNoDR].add(float64(w.noDR), float64(b.noDR), e)
-		g[pfLoad].add(w.load, b.load, e)
-		g[pfRTO].add(float64(w.rto), float64(b.rto), e)
-		g[pfDataLoss].add(float64(w.dataLoss), float64(b.dataLoss), e)
+		if v, bv := float64(w.unserved), float64(b.unserved); g[pfUnserved].counts(v, bv) {
+			g[pfUnserved].add(v, bv, e)
+		}
+		if v, bv := float64(w.noDR), float64(b.noDR); g[pfNoDR].counts(v, bv) {
+			g[pfNoDR].add(v, bv, e)
+		}
+		if g[pfLoad].counts(w.load, b.load) {
+			g[pfLoad].add(w.load, b.load, e)
+		}
+		if v, bv := float64(w.rto), float64(b.rto); g[pfRTO].counts(v, bv) {
+			g[pfRTO].add(v, bv, e)
+		}
+		if v, bv := float64(w.dataLoss), float64(b.dataLoss); g[pfDataLoss].counts(v, bv) {
+			g[pfDataLoss].add(v, bv, e)
+		}
 	}
 }
 

@@ -102,8 +102,13 @@ type Analyzer struct {
 	// With the Model as evaluator, interacting pairs are evaluated on the units they can
 	// change only (evalLocal): their footprints, the CMS pool's unit and units with a pool
 	// down at baseline (always).
-	model    *Model
-	scratch  sync.Pool // *scratch
+	model   *Model
+	scratch sync.Pool // *scratch
+	// serial: one worker, so evaluations use sc0 and out0 instead of the pools.
+	serial   bool
+	sc0      *scratch
+	out0     *Outcome
+	lb       localBase // what local evaluations read of the baseline
 	always   []int32
 	allPools []int // every Front End pool
 
@@ -153,6 +158,8 @@ func New(t *topology.Topology, opts Options) (*Analyzer, error) {
 	}
 	a := &Analyzer{x: x, opts: opts, ev: evaluatorFor(x, opts), edgesN: len(x.edges)}
 	a.outs.New = func() any { return new(Outcome) }
+	a.serial = opts.Workers <= 1
+	a.out0 = new(Outcome)
 	a.allPools = make([]int, len(x.pools))
 	for i := range a.allPools {
 		a.allPools[i] = i
@@ -162,6 +169,13 @@ func New(t *topology.Topology, opts Options) (*Analyzer, error) {
 	if opts.Evaluator == nil {
 		a.model = newModel(x)
 		a.scratch.New = func() any { return newScratch(x) }
+		a.sc0 = newScratch(x)
+		a.lb.serves = make([]bool, len(x.pools))
+		for p := range o.Pools {
+			sv := o.Pools[p].Service
+			a.lb.serves[p] = sv == ServiceHome || sv == ServiceBackup
+		}
+		a.lb.edges = slices.Clone(o.Edges)
 		for u, pools := range x.units {
 			for _, p := range pools {
 				if o.Pools[p].Service != ServiceHome {
@@ -513,19 +527,19 @@ func (a *Analyzer) evalSingle(c int) {
 	if a.model != nil {
 		// The Model changes nothing beyond the declared pools' units, the CMS pool's unit and
 		// units down at baseline: evaluate those only (the property test checks it).
-		sc := a.scratch.Get().(*scratch)
-		defer a.scratch.Put(sc)
+		sc := a.getScratch()
+		defer a.putScratch(sc)
 		units := sc.unitBuf[:0]
 		for _, p := range declared {
 			units = append(units, int32(x.pools[p].unit))
 		}
 		s, o, listed = a.localEval(sc, []int{rep}, units)
 	} else {
-		o = a.outs.Get().(*Outcome)
+		o = a.getOut()
 		a.ev([]int{rep}, o)
 		s = summary{f: o.Figures(), worse: worseList(a.base, o)}
 	}
-	defer a.outs.Put(o)
+	defer a.putOut(o)
 	s.edges, s.inPool = newBitset(len(x.edges)), -1
 	s.vec = figValues(&s.f, a.edgesN)
 	for k, w := range o.Edges {
@@ -850,10 +864,10 @@ func (a *Analyzer) evalPair(k int) {
 		a.pairRes[k] = a.evalLocal(int(set[0]), int(set[1]))
 		return
 	}
-	o := a.outs.Get().(*Outcome)
+	o := a.getOut()
 	a.ev([]int{int(set[0]), int(set[1])}, o)
 	a.pairRes[k] = pairSummary{f: o.Figures(), worse: worseList(a.base, o)}
-	a.outs.Put(o)
+	a.putOut(o)
 }
 
 // classVec is what the sweep reads of a class's single failure, packed for the inner loop.
@@ -1284,6 +1298,35 @@ func Analyze(t *topology.Topology, opts Options) (*Report, error) {
 	return a.Report()
 }
 
+// getScratch returns working memory for a Model evaluation, and putScratch gives it back:
+// the analyzer's own when it runs on one worker, else one from a pool.
+func (a *Analyzer) getScratch() *scratch {
+	if a.serial {
+		return a.sc0
+	}
+	return a.scratch.Get().(*scratch)
+}
+
+func (a *Analyzer) putScratch(sc *scratch) {
+	if !a.serial {
+		a.scratch.Put(sc)
+	}
+}
+
+// getOut and putOut do the same for outcomes.
+func (a *Analyzer) getOut() *Outcome {
+	if a.serial {
+		return a.out0
+	}
+	return a.outs.Get().(*Outcome)
+}
+
+func (a *Analyzer) putOut(o *Outcome) {
+	if !a.serial {
+		a.outs.Put(o)
+	}
+}
+
 // evalLocal evaluates the pair {i, j} with the Model on the units it can change: the two
 // footprints, the CMS pool's unit and units with a pool down at baseline. Every other pool
 // keeps its baseline outcome (its elements are up and its recovery does not depend on the
@@ -1291,13 +1334,13 @@ func Analyze(t *topology.Topology, opts Options) (*Report, error) {
 // holds this to the full evaluation of the reference.
 func (a *Analyzer) evalLocal(i, j int) pairSummary {
 	si, sj := &a.singles[a.class[i]], &a.singles[a.class[j]]
-	sc := a.scratch.Get().(*scratch)
+	sc := a.getScratch()
 	units := append(sc.unitBuf[:0], si.units...)
 	units = append(units, sj.units...)
 	sc.setBuf = append(sc.setBuf[:0], i, j)
 	s, o, _ := a.localEval(sc, sc.setBuf, units)
-	a.outs.Put(o)
-	a.scratch.Put(sc)
+	a.putOut(o)
+	a.putScratch(sc)
 	return pairSummary{f: s.f, worse: s.worse}
 }
 
@@ -1315,10 +1358,9 @@ func (a *Analyzer) localEval(sc *scratch, set []int, units []int32) (summary, *O
 	for _, u := range units {
 		pools = append(pools, x.units[u]...)
 	}
-	slices.Sort(pools)
-	sc.poolBuf = pools
-	o := a.outs.Get().(*Outcome)
-	a.model.evalPools(set, sc, o, pools, &a.base.out)
+	sc.poolBuf = pools // by unit: nothing below depends on the pools' order
+	o := a.getOut()
+	a.model.evalPools(set, sc, o, pools, &a.lb)
 
 	b := &a.base.f
 	f := Figures{Unserved: b.Unserved, NoDR: b.NoDR, AtRisk: b.AtRisk, Unrestored: b.Unrestored,

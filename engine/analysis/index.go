@@ -22,6 +22,8 @@ type index struct {
 	link  map[[2]int]int
 	linkM []int32 // enumerated link between sites a and b at a*len(sites)+b, or -1
 	sync  time.Duration
+	// siteEdges lists, per site, the Edge pools in it or whose Director next hop is in it.
+	siteEdges [][]int
 	// strike is when the failure strikes (strikeTime), and the data lost by a disaster-mode
 	// failover; cmsFailover is what a CMS failover adds to a recovery (cmsFailoverTime).
 	strike, cmsFailover time.Duration
@@ -159,6 +161,15 @@ func newIndex(t *topology.Topology) (*index, error) {
 			}
 		}
 		x.edges = append(x.edges, e)
+	}
+	x.siteEdges = make([][]int, len(x.sites))
+	for k, e := range x.edges {
+		if e.site >= 0 {
+			x.siteEdges[e.site] = append(x.siteEdges[e.site], k)
+		}
+		if e.nextDir >= 0 && e.nextDir != e.site {
+			x.siteEdges[e.nextDir] = append(x.siteEdges[e.nextDir], k)
+		}
 	}
 	if c := t.PoolByFQDN(t.CMS.Pool); c != nil {
 		if j, ok := fe[c]; ok {

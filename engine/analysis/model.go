@@ -149,8 +149,10 @@ type scratch struct {
 	cut        []bool
 
 	up, beFailover, dbUp, carries []bool
+	serves                        []bool // listed pools: their users have full service (home or backup)
 	upServers                     []int
 	listed                        []bool // pools of a restricted evaluation
+	edgeSet                       []int  // Edge pools the failure set fails, or fails the site of, or of their Director
 
 	// Buffers of the analyzer's local evaluations.
 	unitBuf  []int32
@@ -182,22 +184,12 @@ func newScratch(x *index) *scratch {
 		siteDown: make([]bool, len(x.sites)), poolDown: make([]bool, n), srvUp: make([]bool, x.nServers),
 		edgeDown: make([]bool, len(x.edges)), cut: make([]bool, len(x.links)),
 		up: make([]bool, n), beFailover: make([]bool, n), dbUp: make([]bool, n), carries: make([]bool, n),
-		upServers: make([]int, n), listed: make([]bool, n),
+		upServers: make([]int, n), listed: make([]bool, n), serves: make([]bool, n),
 	}
 	for i := range sc.srvUp {
 		sc.srvUp[i] = true
 	}
 	return sc
-}
-
-// reset puts every element back up; servers are put back by evalInto itself, one by one.
-func (s *scratch) reset() {
-	clear(s.siteDown)
-	clear(s.poolDown)
-	s.beDown, s.mirrorDown = false, false
-	clear(s.edgeDown)
-	clear(s.cut)
-	clear(s.carries)
 }
 
 // eval computes the outcome of the failure set given as element indices.
@@ -212,40 +204,24 @@ func (m *Model) evalInto(set []int, sc *scratch, out *Outcome) {
 	m.evalPools(set, sc, out, m.all, nil)
 }
 
+// localBase is what a restricted evaluation reads of the baseline for what it does not
+// evaluate: per pool whether its users have full service, and per Edge pool whether it gives
+// remote access.
+type localBase struct {
+	serves []bool
+	edges  []bool
+}
+
 // evalPools is evalInto restricted to the Front End pools listed (which must include the CMS
-// pool's unit): only their entries of out.Pools are written; every Edge pool is, reading the
-// service of an unlisted next hop from base. With every pool listed, base is not read.
-func (m *Model) evalPools(set []int, sc *scratch, out *Outcome, pools []int, base *Outcome) {
+// pool's unit): only their entries of out.Pools are written. Edge pools whose state can
+// differ from the baseline's (their next hop is listed, or the set fails them, their site or
+// their Director's site) are evaluated; the others are copied from lb. With every pool
+// listed, lb is not read. The scratch is left as it was found: every element up.
+func (m *Model) evalPools(set []int, sc *scratch, out *Outcome, pools []int, lb *localBase) {
 	x := m.x
-	sc.reset()
+	sc.edgeSet = sc.edgeSet[:0]
 	for _, ei := range set {
-		t := &x.targets[ei]
-		switch x.elems[ei].Kind {
-		case KindServer:
-			if t.server >= 0 {
-				sc.srvUp[t.server] = false
-			}
-		case KindPool:
-			if t.pool >= 0 {
-				sc.poolDown[t.pool] = true
-			}
-		case KindSite:
-			if t.site >= 0 {
-				sc.siteDown[t.site] = true
-			}
-		case KindEdge:
-			if t.edge >= 0 {
-				sc.edgeDown[t.edge] = true
-			}
-		case KindBackEnd:
-			sc.beDown = true
-		case KindMirror:
-			sc.mirrorDown = true
-		case KindLink:
-			if t.link >= 0 {
-				sc.cut[t.link] = true
-			}
-		}
+		m.apply(sc, ei, true)
 	}
 	restricted := len(pools) < len(x.pools)
 	if restricted {
@@ -253,15 +229,51 @@ func (m *Model) evalPools(set []int, sc *scratch, out *Outcome, pools []int, bas
 			sc.listed[i] = true
 		}
 	}
-	m.recover(sc, out, pools, base)
+	m.recover(sc, out, pools, lb)
 	if restricted {
 		for _, i := range pools {
 			sc.listed[i] = false
 		}
 	}
 	for _, ei := range set {
-		if x.elems[ei].Kind == KindServer && x.targets[ei].server >= 0 {
-			sc.srvUp[x.targets[ei].server] = true
+		m.apply(sc, ei, false)
+	}
+}
+
+// apply fails element ei in sc (down) or puts it back up, noting the Edge pools it can change.
+func (m *Model) apply(sc *scratch, ei int, down bool) {
+	x := m.x
+	t := &x.targets[ei]
+	switch x.elems[ei].Kind {
+	case KindServer:
+		if t.server >= 0 {
+			sc.srvUp[t.server] = !down
+		}
+	case KindPool:
+		if t.pool >= 0 {
+			sc.poolDown[t.pool] = down
+		}
+	case KindSite:
+		if t.site >= 0 {
+			sc.siteDown[t.site] = down
+			if down {
+				sc.edgeSet = append(sc.edgeSet, x.siteEdges[t.site]...)
+			}
+		}
+	case KindEdge:
+		if t.edge >= 0 {
+			sc.edgeDown[t.edge] = down
+			if down {
+				sc.edgeSet = append(sc.edgeSet, t.edge)
+			}
+		}
+	case KindBackEnd:
+		sc.beDown = down
+	case KindMirror:
+		sc.mirrorDown = down
+	case KindLink:
+		if t.link >= 0 {
+			sc.cut[t.link] = down
 		}
 	}
 }
@@ -270,11 +282,12 @@ func (m *Model) evalPools(set []int, sc *scratch, out *Outcome, pools []int, bas
 func (s *scratch) siteUp(k int) bool { return k < 0 || !s.siteDown[k] }
 
 // recover applies the recovery failwright plans to the failed state and writes the outcome.
-func (m *Model) recover(s *scratch, out *Outcome, pools []int, base *Outcome) {
+func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 	x := m.x
 	n := len(x.pools)
 	up, upServers, beFailover, dbUp, carries := s.up, s.upServers, s.beFailover, s.dbUp, s.carries
 	for _, i := range pools {
+		carries[i] = false
 		p := &x.pools[i]
 		srv := s.srvUp[x.srvOff[i] : x.srvOff[i]+len(p.servers)]
 		alive := s.siteUp(p.site) && !s.poolDown[i]
@@ -339,6 +352,7 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, base *Outcome) {
 		p := &x.pools[i]
 		o := &out.Pools[i]
 		o.ServedBy = -1
+		s.serves[i] = true
 		if up[i] {
 			o.Service, o.ServedBy = ServiceHome, i
 			continue
@@ -356,6 +370,7 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, base *Outcome) {
 			o.DataLoss = x.strike
 			continue
 		}
+		s.serves[i] = false
 		if b >= 0 && up[b] {
 			o.Service = ServiceResiliency
 		} else {
@@ -382,22 +397,42 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, base *Outcome) {
 	}
 
 	// Remote access through each Edge pool.
-	for k := range x.edges {
-		e := &x.edges[k]
-		if s.edgeDown[k] || !s.siteUp(e.site) {
-			continue
-		}
-		switch {
-		case e.nextFE >= 0:
-			sv := out.Pools[e.nextFE].Service
-			if len(pools) < n && !s.listed[e.nextFE] {
-				sv = base.Pools[e.nextFE].Service
+	if len(pools) < n {
+		copy(out.Edges, lb.edges)
+		for _, i := range pools {
+			for _, k := range x.pools[i].edgesHop {
+				out.Edges[k] = m.edgeWorks(s, out, k, lb)
 			}
-			out.Edges[k] = sv == ServiceHome || sv == ServiceBackup
-		case e.nextDir >= 0:
-			out.Edges[k] = s.siteUp(e.nextDir)
 		}
+		for _, k := range s.edgeSet {
+			out.Edges[k] = m.edgeWorks(s, out, k, lb)
+		}
+		return
 	}
+	for k := range x.edges {
+		out.Edges[k] = m.edgeWorks(s, out, k, nil)
+	}
+}
+
+// edgeWorks reports whether Edge pool k gives remote access: it runs, and its next hop serves
+// (a Front End pool whose users have full service, or a Director whose site runs). In a
+// restricted evaluation (lb not nil) an unlisted next hop serves as at baseline.
+func (m *Model) edgeWorks(s *scratch, out *Outcome, k int, lb *localBase) bool {
+	x := m.x
+	e := &x.edges[k]
+	if s.edgeDown[k] || !s.siteUp(e.site) {
+		return false
+	}
+	switch {
+	case e.nextFE >= 0:
+		if lb != nil && !s.listed[e.nextFE] {
+			return lb.serves[e.nextFE]
+		}
+		return s.serves[e.nextFE]
+	case e.nextDir >= 0:
+		return s.siteUp(e.nextDir)
+	}
+	return false
 }
 
 // servedCapacity returns the users Front End pool i carries and its capacity, with upServers
