@@ -2,10 +2,17 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
+	"golang.org/x/term"
+
+	"failwright/engine/shell"
+	"failwright/engine/sim"
 	"failwright/engine/topology"
 	"failwright/scenarios"
 )
@@ -27,14 +34,34 @@ against the scenario's goals.
   --library  SCENARIO names a scenario embedded in failwright
 Exit codes: 0 the drill is passed, 1 it is not, 2 bad input.`
 
-// interactive reports whether r is a terminal, so that typed lines are not echoed twice.
-func interactive(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	if !ok {
-		return false
+// trainPrompt is the prompt a trainee types at.
+const trainPrompt = "PS trainee> "
+
+// terminalEditor returns a line editor on stdin when both stdin and stdout are terminals, with
+// raw mode switched on around each read, or nil.
+func terminalEditor(stdin io.Reader, stdout io.Writer) *lineEditor {
+	in, ok := stdin.(*os.File)
+	out, ok2 := stdout.(*os.File)
+	if !ok || !ok2 || !term.IsTerminal(int(in.Fd())) || !term.IsTerminal(int(out.Fd())) {
+		return nil
 	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	fd := int(in.Fd())
+	ed := newLineEditor(in, stdout)
+	ed.raw = func() (func(), error) {
+		st, err := term.MakeRaw(fd)
+		if err != nil {
+			return nil, err
+		}
+		return func() { _ = term.Restore(fd, st) }, nil
+	}
+	ed.width = func() int {
+		w, _, err := term.GetSize(int(out.Fd()))
+		if err != nil {
+			return 0
+		}
+		return w
+	}
+	return ed
 }
 
 func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -76,23 +103,12 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "failwright train: cannot start the simulation: %v\n", err)
 		return exitUsage
 	}
-	echo := !interactive(stdin)
 	fmt.Fprintf(stdout, "== %s\n%s\n(type commands; 'hint' for a hint, 'skip' to see the model answer, 'exit' to stop)\n", sc.Name, sc.Description)
 	turn := tr.Start()
-	stdout.Write(turn.Text())
-	in := bufio.NewScanner(stdin)
-	in.Buffer(make([]byte, 64*1024), 1<<20)
-	for !tr.Done() {
-		fmt.Fprint(stdout, "PS trainee> ")
-		if !in.Scan() {
-			fmt.Fprintln(stdout)
-			break
-		}
-		line := in.Text()
-		if echo {
-			fmt.Fprintln(stdout, line)
-		}
-		stdout.Write(tr.Input(line).Text())
+	if ed := terminalEditor(stdin, stdout); ed != nil {
+		trainInteractive(tr, turn, ed, sc.Topology, stdout)
+	} else {
+		trainPiped(tr, turn, stdin, stdout)
 	}
 	score := tr.Finish()
 	if flags["json"] {
@@ -105,4 +121,91 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// trainPiped reads the trainee's lines from a pipe or file, echoing each after the prompt so
+// that the output reads as a transcript.
+func trainPiped(tr *scenarios.Trainer, turn scenarios.Turn, stdin io.Reader, stdout io.Writer) {
+	stdout.Write(turn.Text())
+	in := bufio.NewScanner(stdin)
+	in.Buffer(make([]byte, 64*1024), 1<<20)
+	for !tr.Done() {
+		fmt.Fprint(stdout, trainPrompt)
+		if !in.Scan() {
+			fmt.Fprintln(stdout)
+			break
+		}
+		line := in.Text()
+		fmt.Fprintln(stdout, line)
+		stdout.Write(tr.Input(line).Text())
+	}
+}
+
+// trainInteractive reads the trainee's lines with the shell's line editor: history, and Tab
+// completion of cmdlets, parameters and the topology's names as in failwright shell. A
+// -Confirm question becomes the prompt its answer is typed at; Ctrl-C drops the line (or
+// answers no); Ctrl-D on an empty line ends the drill.
+func trainInteractive(tr *scenarios.Trainer, turn scenarios.Turn, ed *lineEditor, t *topology.Topology, out io.Writer) {
+	names, version := shell.NamesOf(t), sessionVersion(t)
+	ed.complete = func(line string, cursor int) (int, []string) {
+		return shell.Default.CompleteWord(line, cursor, version, names)
+	}
+	question := ""
+	show := func(turn scenarios.Turn) {
+		question = ""
+		if c := turn.Command; c != nil && c.Prompt {
+			// The question's last line is the prompt the answer is typed after.
+			lines := append([]sim.Line(nil), c.Lines...)
+			if n := len(lines); n > 0 && lines[n-1].Kind == sim.LinePrompt {
+				question = lines[n-1].Text + " "
+				lines = lines[:n-1]
+			} else {
+				question = `[Y] Yes  [N] No (default is "Y"): `
+			}
+			cc := *c
+			cc.Lines = lines
+			turn.Command = &cc
+		}
+		out.Write(turn.Text())
+	}
+	show(turn)
+	for !tr.Done() {
+		prompt := trainPrompt
+		if question != "" {
+			prompt = question
+		}
+		line, err := ed.readLine(prompt)
+		if errors.Is(err, errInterrupt) {
+			if question != "" {
+				show(tr.Input("N"))
+			}
+			continue
+		}
+		if err != nil {
+			fmt.Fprintln(out)
+			break
+		}
+		if question == "" {
+			switch strings.ToLower(strings.TrimSpace(line)) {
+			case "history", "get-history", "h":
+				for i, h := range ed.history {
+					fmt.Fprintln(out, strconv.Itoa(i+1)+"  "+h)
+				}
+				continue
+			case "cls", "clear", "clear-host":
+				fmt.Fprint(out, "\x1b[H\x1b[2J")
+				continue
+			}
+			for shell.Incomplete(line) {
+				next, err := ed.readLine(continuationPrompt)
+				if err != nil {
+					break
+				}
+				line += "\n" + next
+			}
+			line = oneLine(line)
+			ed.addHistory(line)
+		}
+		show(tr.Input(line))
+	}
 }

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"failwright/scenarios"
+)
+
+// trainOnTerminal plays the library drill file with keys typed on a fake terminal and returns
+// what the terminal showed and the score.
+func trainOnTerminal(t *testing.T, file, keys string) (string, *scenarios.Score) {
+	t.Helper()
+	sc, fs := scenarios.Load(file)
+	require.False(t, fs.HasErrors(), "%v", fs)
+	tr, err := scenarios.NewTrainer(sc, scenarios.Options{})
+	require.NoError(t, err)
+	var out bytes.Buffer
+	ed := newLineEditor(strings.NewReader(keys), &out)
+	raw := 0
+	ed.raw = func() (func(), error) { raw++; return func() { raw-- }, nil }
+	trainInteractive(tr, tr.Start(), ed, sc.Topology, &out)
+	assert.Zero(t, raw, "raw mode is switched off after every read")
+	return out.String(), tr.Finish()
+}
+
+func TestTrainInteractiveCompletesAndConfirms(t *testing.T) {
+	keys := "Invoke-CsPoolFailO\t -PoolF\t chi\t -Confirm\r" + // Tab completes the cmdlet, the parameter and the pool
+		"y\r" + // the answer, typed at the question
+		"Invoke-CsPoolFailB\t -PoolF\t chi\t\r"
+	out, score := trainOnTerminal(t, "training-beginner-planned-failover.yaml", keys)
+	assert.Contains(t, out, "\rPS trainee> Invoke-CsPoolFailOver -PoolFqdn chi-pool-01.contoso.com -Confirm\x1b[K")
+	assert.Contains(t, out, "Performing the operation \"Invoke-CsPoolFailOver\" on target \"chi-pool-01.contoso.com\".\n")
+	assert.Contains(t, out, "(default is \"Y\"): y\x1b[K", "the question is the prompt of its answer")
+	assert.Contains(t, out, "\rPS trainee> Invoke-CsPoolFailBack -PoolFqdn chi-pool-01.contoso.com\x1b[K")
+	assert.Equal(t, 100, score.Points, "%s", score.Text())
+	assert.True(t, score.Passed)
+}
+
+func TestTrainInteractiveHistoryAndInterrupt(t *testing.T) {
+	keys := "Get-SimState\r" +
+		"Invoke-CsPoolFailOver -PoolFqdn chi-pool-01.contoso.com\r" +
+		keyUp + keyUp + keyCtrlU + "half typed" + keyCtrlC + // Up walks the history; Ctrl-C drops the line
+		"history\r" + // listed, not sent to the drill
+		"Invoke-CsPoolFailBack -PoolFqdn chi-pool-01.contoso.com -Confirm\r" +
+		keyCtrlC + // Ctrl-C at the question answers no: nothing runs
+		keyCtrlD // Ctrl-D on an empty line ends the drill
+	out, score := trainOnTerminal(t, "training-beginner-planned-failover.yaml", keys)
+	assert.Contains(t, out, "\rPS trainee> Get-SimState\x1b[K", "the second Up shows the first line typed")
+	assert.Contains(t, out, "1  Get-SimState\n2  Invoke-CsPoolFailOver -PoolFqdn chi-pool-01.contoso.com\n")
+	assert.NotContains(t, out, "half typed\n")
+	assert.Equal(t, 3, score.Commands, "Get-SimState, the failover and the declined failback: %s", score.Text())
+	assert.Equal(t, 1, score.StepsDone)
+	assert.False(t, score.Passed)
+}
+
+func TestTrainPipedInputIsUnchanged(t *testing.T) {
+	// Piped input keeps echoing each line after the prompt (the golden transcripts of
+	// TestTrainPipedInput pin the whole output).
+	code, out, _ := cli(t, "Get-SimState\nexit\n", "train", "--library", "training-beginner-planned-failover.yaml")
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, out, "PS trainee> Get-SimState\nVirtual time 00:01:00\n")
+	assert.Contains(t, out, "PS trainee> exit\n>> Drill ended by the trainee.\n")
+}
