@@ -242,6 +242,20 @@ func (h *browserHost) engineAnswer(data []byte) {
 	}
 }
 
+// SetHTML sets an element's inner HTML once per key (the key is kept on the element as a
+// property, which vugu's attribute sync does not touch).
+func (h *browserHost) SetHTML(id, key, html string) {
+	el := h.win.Get("document").Call("getElementById", id)
+	if !el.Truthy() {
+		return
+	}
+	if k := el.Get("failwrightKey"); k.Type() == js.TypeString && k.String() == key {
+		return
+	}
+	el.Set("innerHTML", html)
+	el.Set("failwrightKey", key)
+}
+
 // Rect returns the element's bounding client rectangle.
 func (h *browserHost) Rect(id string) (float64, float64, float64, float64, bool) {
 	el := h.win.Get("document").Call("getElementById", id)

@@ -33,9 +33,10 @@ type AnalysisState struct {
 	// MaxMemory is the largest engine worker memory reported during the last run.
 	MaxMemory int64
 
-	runID   int
-	builtAt int
-	startMs float64
+	runID    int
+	builtAt  int
+	poolsGen int
+	startMs  float64
 	// Ms is the wall time of the last run as the page saw it (request to report), and
 	// DecodeMs how long the page took to decode the report's answer.
 	Ms, DecodeMs float64
@@ -121,6 +122,7 @@ func (a *App) RunAnalysis() {
 			s.Running = false
 			s.Result = r.Analysis
 			s.PoolsHTML = r.Analysis.PoolsHTML
+			s.poolsGen++
 			s.PoolFilter = ""
 			s.MaxMemory = max(s.MaxMemory, r.Analysis.MemoryBytes)
 			s.builtAt = changes
@@ -224,16 +226,16 @@ func (a *App) MatrixClick(event vugu.DOMEvent) {
 	}
 }
 
-// ReportHTML is the report as the engine worker wrote it.
-func (a *App) ReportHTML() vugu.HTML {
-	if a.An.Result == nil {
-		return ""
+// showReport puts the report's HTML, as the engine worker wrote it, into its two empty
+// elements of the Analysis tab (after each render; the host sets each only when it changed).
+func (a *App) showReport() {
+	if a.Tab != TabAnalysis || a.An.Result == nil {
+		return
 	}
-	return vugu.HTML(a.An.Result.HTML)
+	job := strconv.Itoa(a.An.Result.Job)
+	a.host.SetHTML("analysis-report-html", job, a.An.Result.HTML)
+	a.host.SetHTML("analysis-pools-html", job+"/"+strconv.Itoa(a.An.poolsGen), a.An.PoolsHTML)
 }
-
-// PoolsHTML is the pool table and the findings as the engine worker wrote them.
-func (a *App) PoolsHTML() vugu.HTML { return vugu.HTML(a.An.PoolsHTML) }
 
 // SetAnalysisPoolFilter narrows the pool list; the engine worker, which holds every pool's
 // worst cases, answers with the matching ones.
@@ -253,5 +255,6 @@ func (a *App) SetAnalysisPoolFilter(v string) {
 			return
 		}
 		s.PoolsHTML = r.PoolsHTML
+		s.poolsGen++
 	})
 }

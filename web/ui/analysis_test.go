@@ -30,9 +30,11 @@ func TestAnalysisTabRunsAndFailsToWorstCase(t *testing.T) {
 	require.False(t, s.Running)
 	require.NotNil(t, s.Result)
 	html = render(t, a)
-	assert.Contains(t, html, `id="analysis-score"`, "the engine's report is set as HTML")
-	assert.Contains(t, html, `data-by="element"`)
-	assert.Contains(t, html, `id="analysis-pool-table"`)
+	assert.Contains(t, html, `<div id="analysis-report-html"></div>`, "the report goes in after the render")
+	a.AfterRender()
+	assert.Contains(t, h.HTML["analysis-report-html"], `id="analysis-score"`, "the engine's report is set as HTML")
+	assert.Contains(t, h.HTML["analysis-report-html"], `data-by="element"`)
+	assert.Contains(t, h.HTML["analysis-pools-html"], `id="analysis-pool-table"`)
 
 	// A click on the matrix, drawn at half its size, maps to the cell under it; the engine
 	// gives that cell's worst pair.
@@ -70,8 +72,14 @@ func TestAnalysisTabRunsAndFailsToWorstCase(t *testing.T) {
 
 	// The pool filter asks the engine.
 	a.SetAnalysisPoolFilter("dfw")
-	assert.Contains(t, a.An.PoolsHTML, `data-pool="dfw-cs-001.litwareinc.com"`)
-	assert.NotContains(t, a.An.PoolsHTML, `data-pool="atl-cs-001.litwareinc.com"`)
+	a.AfterRender()
+	assert.Contains(t, h.HTML["analysis-pools-html"], `data-pool="dfw-cs-001.litwareinc.com"`)
+	assert.NotContains(t, h.HTML["analysis-pools-html"], `data-pool="atl-cs-001.litwareinc.com"`)
+
+	// Leaving the tab empties the report's elements.
+	a.SetTab(TabTopology)
+	assert.Empty(t, h.HTML["analysis-report-html"])
+	assert.Empty(t, h.HTML["analysis-pools-html"])
 }
 
 func TestAnalysisStaleAndErrors(t *testing.T) {

@@ -226,6 +226,7 @@ func (a *App) AfterRender() {
 		a.host.Focus(a.focus)
 		a.focus = ""
 	}
+	a.showReport()
 	if a.scrollConsole {
 		a.scrollConsole = false
 		a.host.ScrollToEnd("console")
@@ -354,6 +355,12 @@ func (a *App) TabIndex(tab string) string {
 
 // SetTab shows a tab.
 func (a *App) SetTab(tab string) {
+	if a.Tab == TabAnalysis && tab != TabAnalysis {
+		// Empty the report's elements before the next render: vugu may reuse them for the
+		// new tab's elements, and would not remove children it did not create.
+		a.host.SetHTML("analysis-report-html", "", "")
+		a.host.SetHTML("analysis-pools-html", "", "")
+	}
 	a.Tab = tab
 	if tab != TabSimulate {
 		a.Pause()

@@ -52,6 +52,11 @@ type Host interface {
 	// with its answer. Sliced work (an analysis) answers several times: every answer that
 	// says "more" is followed by another, until the last one.
 	Engine(request []byte, done func(response []byte, err error))
+	// SetHTML sets the inner HTML of the element with the given id, unless it already holds
+	// the HTML set under the same key. vugu leaves alone the children of an element its
+	// template gives none, so a large block of HTML written by the engine is parsed once per
+	// change instead of once per render.
+	SetHTML(id, key, html string)
 	// Rect returns the position and size of the element with the given id on the page (its
 	// bounding client rectangle), and false when there is no such element.
 	Rect(id string) (left, top, width, height float64, ok bool)
@@ -76,6 +81,8 @@ type MemHost struct {
 	FetchFunc func(method, url string, body []byte) (int, []byte, error)
 	// Rects answers Rect.
 	Rects map[string][4]float64
+	// HTML records SetHTML: the HTML last set per element id.
+	HTML map[string]string
 }
 
 // Download is a file MemHost was asked to offer.
@@ -141,6 +148,14 @@ func (h *MemHost) Engine(req []byte, done func([]byte, error)) {
 		resp = h.EngineFunc([]byte(`{"id":` + strconv.Itoa(head.ID) + `,"op":"continue"}`))
 		done(resp, nil)
 	}
+}
+
+// SetHTML implements Host.
+func (h *MemHost) SetHTML(id, _, html string) {
+	if h.HTML == nil {
+		h.HTML = map[string]string{}
+	}
+	h.HTML[id] = html
 }
 
 // Rect implements Host.
