@@ -254,7 +254,8 @@ func (a *Analyzer) Stats() Stats { return a.stats }
 func (a *Analyzer) classify() {
 	x := a.x
 	a.class = make([]int32, len(x.elems))
-	key := map[[2]int]int32{}
+	a.members = make([][]int32, 0, len(x.elems))
+	key := make([][2]int32, len(x.pools)) // per pool and zone: the class + 1, or 0
 	for i, e := range x.elems {
 		if e.Kind == KindServer {
 			p := x.targets[i].pool
@@ -263,13 +264,12 @@ func (a *Analyzer) classify() {
 			if k >= x.pools[p].rule.AmongFirst {
 				zone = 1
 			}
-			ck := [2]int{p, zone}
-			if c, ok := key[ck]; ok {
-				a.class[i] = c
-				a.members[c] = append(a.members[c], int32(i))
+			if c := key[p][zone]; c > 0 {
+				a.class[i] = c - 1
+				a.members[c-1] = append(a.members[c-1], int32(i))
 				continue
 			}
-			key[ck] = int32(len(a.members))
+			key[p][zone] = int32(len(a.members)) + 1
 		}
 		a.class[i] = int32(len(a.members))
 		a.members = append(a.members, []int32{int32(i)})
@@ -482,6 +482,14 @@ func parallel(w, n int, f func(k int)) {
 func (a *Analyzer) parallelSweep(w int) {
 	c := len(a.members)
 	start := a.cursor
+	if w <= 1 {
+		n := a.sweepClasses(a.levels[1], start, c)
+		a.done += n
+		a.stats.Composed += n
+		a.stats.Sets += n
+		a.cursor = c
+		return
+	}
 	remaining := int64(0)
 	for i := start; i < c; i++ {
 		remaining += int64(c - i)

@@ -144,8 +144,9 @@ func (s FailureSet) Names() []string {
 // sorted by the sites' topology order. Targets are positions, never names, so that duplicate
 // names in a topology validation would reject cannot mix elements up.
 func (x *index) elements() ([]Element, []target) {
-	var out []Element
-	var ts []target
+	n := x.nServers + len(x.pools) + len(x.sites) + len(x.edges) + 2 + len(x.links)
+	out := make([]Element, 0, n)
+	ts := make([]target, 0, n)
 	add := func(e Element, t target) {
 		out = append(out, e)
 		ts = append(ts, t)

@@ -35,7 +35,6 @@ type index struct {
 	names    []string // each element's String, made on first use
 	setups   []string // each element's Setup, made on first use
 	users    int      // users homed on Front End pools
-	byFQDN   map[string]int
 }
 
 // target is what an element fails, by number; fields that do not apply are -1.
@@ -81,12 +80,93 @@ func siteIndex(t *topology.Topology, name string) int {
 	return -1
 }
 
+// finder answers the topology's case-insensitive lookups (PoolByFQDN, SiteByName, Partner)
+// from maps when every name is ASCII, where comparing lower-case forms is exactly
+// strings.EqualFold; otherwise (a name with other letters, whose case folding can match an
+// ASCII one) it asks the topology. Each answer is the first match in topology order, as the
+// topology's own lookups give. Building the index of a topology of hundreds of pools with the
+// linear lookups took milliseconds as WebAssembly.
+type finder struct {
+	t     *topology.Topology
+	ascii bool
+	pools map[string]*topology.Pool
+	sites map[string]int
+}
+
+func newFinder(t *topology.Topology) *finder {
+	f := &finder{t: t, ascii: true, pools: make(map[string]*topology.Pool, len(t.Pools)), sites: make(map[string]int, len(t.Sites))}
+	for i := range t.Pools {
+		k := t.Pools[i].FQDN
+		if !isASCII(k) {
+			f.ascii = false
+			return f
+		}
+		k = strings.ToLower(k)
+		if _, dup := f.pools[k]; !dup {
+			f.pools[k] = &t.Pools[i]
+		}
+	}
+	for i := range t.Sites {
+		k := t.Sites[i].Name
+		if !isASCII(k) {
+			f.ascii = false
+			return f
+		}
+		k = strings.ToLower(k)
+		if _, dup := f.sites[k]; !dup {
+			f.sites[k] = i
+		}
+	}
+	return f
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// pool is t.PoolByFQDN(fqdn).
+func (f *finder) pool(fqdn string) *topology.Pool {
+	if f.ascii && isASCII(fqdn) {
+		return f.pools[strings.ToLower(fqdn)]
+	}
+	return f.t.PoolByFQDN(fqdn)
+}
+
+// site is siteIndex(t, name).
+func (f *finder) site(name string) int {
+	if f.ascii && isASCII(name) {
+		if i, ok := f.sites[strings.ToLower(name)]; ok {
+			return i
+		}
+		return -1
+	}
+	return siteIndex(f.t, name)
+}
+
+// partner is t.Partner(p).
+func (f *finder) partner(p *topology.Pool) *topology.Pool {
+	if p == nil || p.BackupPool == "" {
+		return nil
+	}
+	b := f.pool(p.BackupPool)
+	if b == nil || b == p || !strings.EqualFold(b.BackupPool, p.FQDN) {
+		return nil
+	}
+	return b
+}
+
 // newIndex arranges t for the analysis. It fails when t has no Front End pool.
 func newIndex(t *topology.Topology) (*index, error) {
 	if t == nil {
 		return nil, fmt.Errorf("analysis: no topology")
 	}
-	x := &index{t: t, cms: -1, link: map[[2]int]int{}, byFQDN: map[string]int{}}
+	x := &index{t: t, cms: -1, link: map[[2]int]int{}}
+	find := newFinder(t)
 	for _, s := range t.Sites {
 		x.sites = append(x.sites, s.Name)
 	}
@@ -99,7 +179,7 @@ func newIndex(t *topology.Topology) (*index, error) {
 		pi := poolInfo{
 			fqdn:     p.FQDN,
 			tp:       p,
-			site:     siteIndex(t, p.Site),
+			site:     find.site(p.Site),
 			version:  p.Version,
 			standard: p.Role == topology.FrontEndStandard,
 			rule:     quorum.MinRunning(len(p.Servers), p.Version),
@@ -117,7 +197,6 @@ func newIndex(t *topology.Topology) (*index, error) {
 			pi.hasMirror = p.BackEnd.Mirror != nil && p.BackEnd.HA != topology.HANone && p.BackEnd.HA != ""
 		}
 		fe[p] = len(x.pools)
-		x.byFQDN[strings.ToLower(p.FQDN)] = len(x.pools)
 		x.users += pi.users
 		x.pools = append(x.pools, pi)
 	}
@@ -126,8 +205,8 @@ func newIndex(t *topology.Topology) (*index, error) {
 	}
 	var pairSites [][2]int
 	for i := range x.pools {
-		p := t.PoolByFQDN(x.pools[i].fqdn)
-		if b := t.Partner(p); b != nil {
+		p := find.pool(x.pools[i].fqdn)
+		if b := find.partner(p); b != nil {
 			if j, ok := fe[b]; ok {
 				x.pools[i].partner = j
 				if i < j {
@@ -151,13 +230,13 @@ func newIndex(t *topology.Topology) (*index, error) {
 		if p.Role != topology.Edge {
 			continue
 		}
-		e := edgeInfo{fqdn: p.FQDN, site: siteIndex(t, p.Site), nextFE: -1, nextDir: -2}
-		if h := t.PoolByFQDN(p.NextHop); h != nil {
+		e := edgeInfo{fqdn: p.FQDN, site: find.site(p.Site), nextFE: -1, nextDir: -2}
+		if h := find.pool(p.NextHop); h != nil {
 			if j, ok := fe[h]; ok {
 				e.nextFE = j
 				x.pools[j].edgesHop = append(x.pools[j].edgesHop, len(x.edges))
 			} else if h.Role == topology.Director {
-				e.nextDir = siteIndex(t, h.Site)
+				e.nextDir = find.site(h.Site)
 			}
 		}
 		x.edges = append(x.edges, e)
@@ -171,7 +250,7 @@ func newIndex(t *topology.Topology) (*index, error) {
 			x.siteEdges[e.nextDir] = append(x.siteEdges[e.nextDir], k)
 		}
 	}
-	if c := t.PoolByFQDN(t.CMS.Pool); c != nil {
+	if c := find.pool(t.CMS.Pool); c != nil {
 		if j, ok := fe[c]; ok {
 			x.cms = j
 		}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"sync"
 	"time"
 
 	"failwright/engine/topology"
@@ -101,9 +102,10 @@ func strikeTime(sync time.Duration) time.Duration { return max(sync-time.Second,
 // follows the rules the simulator and the plan builder apply (quorum, back ends, the CMS, the
 // Edge next hop, pairing, capacity), computed directly instead of by running cmdlets.
 type Model struct {
-	x   *index
-	pos map[Element]int
-	all []int // every Front End pool
+	x       *index
+	posOnce sync.Once
+	pos     map[Element]int // made on the first Evaluate
+	all     []int           // every Front End pool
 }
 
 // NewModel returns the model evaluator for t.
@@ -116,18 +118,21 @@ func NewModel(t *topology.Topology) (*Model, error) {
 }
 
 func newModel(x *index) *Model {
-	m := &Model{x: x, pos: make(map[Element]int, len(x.elems)), all: make([]int, len(x.pools))}
+	m := &Model{x: x, all: make([]int, len(x.pools))}
 	for i := range m.all {
 		m.all[i] = i
-	}
-	for i, e := range x.elems {
-		m.pos[e] = i
 	}
 	return m
 }
 
 // Evaluate implements Evaluator. Elements not in the topology are ignored.
 func (m *Model) Evaluate(set FailureSet) Outcome {
+	m.posOnce.Do(func() {
+		m.pos = make(map[Element]int, len(m.x.elems))
+		for i, e := range m.x.elems {
+			m.pos[e] = i
+		}
+	})
 	idx := make([]int, 0, len(set))
 	for _, e := range set {
 		if i, ok := m.pos[e]; ok {
