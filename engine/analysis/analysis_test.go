@@ -265,3 +265,18 @@ func TestPairFigures(t *testing.T) {
 	_, err = a.RowAtRisk(n, row)
 	require.Error(t, err)
 }
+
+// TestHMS checks the hh:mm:ss form reports and findings write durations in, rounded to the
+// second as plans write them.
+func TestHMS(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		0:                                     "00:00:00",
+		59*time.Second + 600*time.Millisecond: "00:01:00",
+		29*time.Minute + 49*time.Second + 999999997:    "00:29:50",
+		38*time.Minute + 5*time.Second:                 "00:38:05",
+		99*time.Hour + 59*time.Minute + 59*time.Second: "99:59:59",
+		100 * time.Hour: "100:00:00",
+	} {
+		assert.Equal(t, want, hms(d), "%v", d)
+	}
+}

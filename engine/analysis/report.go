@@ -168,17 +168,20 @@ func buildReport(x *index, base *baseline, levels []*levelAgg) *Report {
 	if base.f.LoadPool >= 0 {
 		r.Baseline.LoadPool = x.pools[base.f.LoadPool].fqdn
 	}
+	slab := &strSlab{}
 	for d, l := range levels {
-		lv := Level{Depth: d + 1, Sets: l.sets, SetsUnserved: l.withUnserved, SetsNoDR: l.withNoDR}
+		lv := Level{Depth: d + 1, Sets: l.sets, SetsUnserved: l.withUnserved, SetsNoDR: l.withNoDR,
+			Worst: make([]Worst, 0, numFigs)}
 		for k := 0; k < numFigs; k++ {
-			lv.Worst = append(lv.Worst, worstOf(x, figNames[k], k, &l.figs[k], base.figs[k]))
+			lv.Worst = append(lv.Worst, worstOf(x, slab, figNames[k], k, &l.figs[k], base.figs[k]))
 		}
 		r.Levels = append(r.Levels, lv)
 	}
+	r.Pools = make([]PoolReport, 0, len(x.pools))
 	for p := range x.pools {
 		pi := &x.pools[p]
 		pr := PoolReport{Pool: pi.fqdn, Users: pi.users, Capacity: base.out.Pools[p].Capacity,
-			Load: round4(base.pools[p].load)}
+			Load: round4(base.pools[p].load), Levels: make([]PoolLevel, 0, len(levels))}
 		if pi.site >= 0 {
 			pr.Site = x.sites[pi.site]
 		}
@@ -186,13 +189,19 @@ func buildReport(x *index, base *baseline, levels []*levelAgg) *Report {
 			pr.Partner = x.pools[pi.partner].fqdn
 		}
 		for d, l := range levels {
-			pl := PoolLevel{Depth: d + 1, Worst: []Worst{}}
+			nw := 0
+			for k := 0; k < numPoolFigs; k++ {
+				if l.pools[p][k].n > 0 {
+					nw++
+				}
+			}
+			pl := PoolLevel{Depth: d + 1, Worst: make([]Worst, 0, nw)}
 			for k := 0; k < numPoolFigs; k++ {
 				g := &l.pools[p][k]
 				if g.n == 0 {
 					continue
 				}
-				pl.Worst = append(pl.Worst, worstOf(x, poolFigNames[k], poolFigKind(k), g, 0))
+				pl.Worst = append(pl.Worst, worstOf(x, slab, poolFigNames[k], poolFigKind(k), g, 0))
 			}
 			pr.Levels = append(pr.Levels, pl)
 		}
@@ -222,24 +231,44 @@ func poolFigKind(k int) int {
 	}
 }
 
+// strSlab hands out short string slices carved from shared arrays, so that the thousands of
+// one- and two-element lists of a report cost a few allocations.
+type strSlab struct{ buf []string }
+
+func (s *strSlab) take(n int) []string {
+	if cap(s.buf)-len(s.buf) < n {
+		s.buf = make([]string, 0, max(1024, n))
+	}
+	k := len(s.buf)
+	s.buf = s.buf[:k+n]
+	return s.buf[k : k+n : k+n]
+}
+
 // worstOf renders one aggregate; kind says how to format the value.
-func worstOf(x *index, name string, kind int, g *agg, base float64) Worst {
+func worstOf(x *index, slab *strSlab, name string, kind int, g *agg, base float64) Worst {
 	v := base
 	if g.n > 0 {
 		v = g.v
 	}
 	w := Worst{Figure: name, Count: g.n, Value: formatFig(kind, v), Number: numberOf(kind, v)}
+	if g.ne > 0 {
+		w.Sets = make([]SetRef, g.ne)
+	}
 	for k := int8(0); k < g.ne; k++ {
 		e := g.ex[k]
-		ref := SetRef{Elements: []string{x.name(int(e.a))}, Setup: []string{x.setup(int(e.a))}}
+		n := 1
 		if e.b >= 0 {
-			ref.Elements = append(ref.Elements, x.name(int(e.b)))
-			ref.Setup = append(ref.Setup, x.setup(int(e.b)))
+			n = 2
+		}
+		ref := SetRef{Elements: slab.take(n), Setup: slab.take(n)}
+		ref.Elements[0], ref.Setup[0] = x.name(int(e.a)), x.setup(int(e.a))
+		if e.b >= 0 {
+			ref.Elements[1], ref.Setup[1] = x.name(int(e.b)), x.setup(int(e.b))
 		}
 		if kind == figLoad && e.pool >= 0 {
 			ref.Pool = x.pools[e.pool].fqdn
 		}
-		w.Sets = append(w.Sets, ref)
+		w.Sets[k] = ref
 	}
 	return w
 }
@@ -281,7 +310,11 @@ func formatFig(kind int, v float64) string {
 // hms formats a duration as hh:mm:ss, rounded to the second as plans write durations.
 func hms(d time.Duration) string {
 	s := int64(d.Round(time.Second) / time.Second)
-	return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
+	if s < 0 || s >= 100*3600 {
+		return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	b := [8]byte{byte('0' + s/36000), byte('0' + s/3600%10), ':', byte('0' + s/600%6), byte('0' + s/60%10), ':', byte('0' + s%60/10), byte('0' + s%10)}
+	return string(b[:])
 }
 
 // score computes the resilience score (ScoreDefinition).
