@@ -1,10 +1,12 @@
 package scenarios
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"time"
 
+	"failwright/engine/shell"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
 )
@@ -31,16 +33,20 @@ func (f *fakeEngine) Advance(d time.Duration) { f.now += d }
 func (f *fakeEngine) Now() time.Duration      { return f.now }
 
 func (f *fakeEngine) Exec(line string) sim.Result {
-	c, err := parseCommand(line)
-	if err != nil {
-		return sim.Result{Failed: true, ErrorID: "ParseError", Lines: []sim.Line{{Kind: sim.LineError, Text: err.Error()}}}
+	sts, err := shell.Parse(line)
+	if err != nil || len(sts) == 0 {
+		return sim.Result{Failed: true, ErrorID: "ParseError", Lines: []sim.Line{{Kind: sim.LineError, Text: fmt.Sprint(err)}}}
 	}
-	pool, _ := c.has("PoolFqdn")
-	p := f.t.PoolByFQDN(pool)
+	// The fake reads commands leniently: every parameter is optional.
+	c, e := patternCatalog().Bind(sts[0], "")
+	if e != nil {
+		return sim.Result{Failed: true, ErrorID: e.ID, Lines: []sim.Line{{Kind: sim.LineError, Text: sts[0].Name + " : " + e.Message}}}
+	}
+	p := f.t.PoolByFQDN(c.Str("PoolFqdn"))
 	fail := func(id, msg string) sim.Result {
-		return sim.Result{Failed: true, ErrorID: id, Lines: []sim.Line{{Kind: sim.LineError, Text: c.cmdlet + " : " + msg}}}
+		return sim.Result{Failed: true, ErrorID: id, Lines: []sim.Line{{Kind: sim.LineError, Text: c.Cmdlet + " : " + msg}}}
 	}
-	switch strings.ToLower(c.cmdlet) {
+	switch strings.ToLower(c.Cmdlet) {
 	case "stop-simpool":
 		if p == nil {
 			return fail("PoolNotFound", "no such pool")
@@ -55,12 +61,11 @@ func (f *fakeEngine) Exec(line string) sim.Result {
 		delete(f.down, p.FQDN)
 		return sim.Result{Changed: true}
 	case "wait-simtime":
-		v, _ := c.has("Minutes")
-		d, _ := time.ParseDuration(v + "m")
-		f.now += d
+		m, _ := c.Int("Minutes")
+		f.now += time.Duration(m) * time.Minute
 		return sim.Result{Lines: []sim.Line{{Kind: sim.LineInfo, Text: "time advanced"}}}
 	case "invoke-csmanagementserverfailover":
-		if _, ok := c.has("WhatIf"); ok {
+		if c.Switch("WhatIf") {
 			return sim.Result{Lines: []sim.Line{{Kind: sim.LineOutput, Text: "What if: CMS on " + f.cmsAt}}}
 		}
 		home := f.t.PoolByFQDN(f.cmsAt)
@@ -73,14 +78,14 @@ func (f *fakeEngine) Exec(line string) sim.Result {
 		if p.BackupPool == "" {
 			return fail("NoBackupPool", "the pool has no backup pool")
 		}
-		_, disaster := c.has("DisasterMode")
+		disaster := c.Switch("DisasterMode")
 		if f.down[p.FQDN] && !disaster {
 			return fail("PoolUnreachable", "the pool cannot be reached; use -DisasterMode")
 		}
 		if f.down[f.cmsAt] {
 			return fail("CmsUnavailable", "the Central Management store is not available")
 		}
-		if _, ok := c.has("WhatIf"); ok {
+		if c.Switch("WhatIf") {
 			return sim.Result{Lines: []sim.Line{{Kind: sim.LineOutput, Text: "What if: failing over " + p.FQDN}}}
 		}
 		f.now += 15 * time.Minute
@@ -103,7 +108,7 @@ func (f *fakeEngine) Exec(line string) sim.Result {
 	case "get-simstate":
 		return sim.Result{Lines: []sim.Line{{Kind: sim.LineOutput, Text: "state"}}}
 	}
-	return fail("CommandNotFoundException", "The term '"+c.cmdlet+"' is not recognized")
+	return fail("CommandNotFoundException", "The term '"+c.Cmdlet+"' is not recognized")
 }
 
 func (f *fakeEngine) Snapshot() sim.Snapshot {

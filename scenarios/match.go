@@ -2,160 +2,252 @@ package scenarios
 
 import (
 	"fmt"
+	"sort"
 	"strings"
+	"sync"
+
+	"failwright/engine/shell"
+	"failwright/engine/topology"
 )
 
-// pattern is a command as a scenario writes it in accept, require and forbid: a cmdlet and
-// the parameters a typed command must carry.
+// Command matching. A scenario writes commands in accept, require and forbid as patterns: a
+// cmdlet and the parameters a typed command must carry. Both the pattern and the typed line
+// are read by the shell's own parser and binder (engine/shell), so that matching follows
+// exactly what the simulator understood: canonical cmdlet and parameter names, unique
+// prefixes, aliases (-wi, -cf), positional arguments, -Switch:$false, values converted to the
+// parameters' types.
+
+// pattern is a command pattern: the cmdlet and the parameters given, bound under their
+// canonical names.
 type pattern struct {
-	cmdlet string
-	params []patternParam
-	text   string
+	cmd  shell.Command
+	text string
 }
 
-type patternParam struct {
-	name     string
-	value    string
-	hasValue bool
-}
-
-// paramAliases are the documented aliases of the common parameters.
-var paramAliases = map[string]string{"wi": "WhatIf", "cf": "Confirm", "vb": "Verbose", "ea": "ErrorAction"}
-
-// tokenize splits a command line into words the way the shell does for matching purposes:
-// whitespace separates words, quotes group them, and the -Name:value form is one word.
-func tokenize(s string) ([]string, error) {
-	var out []string
-	var b strings.Builder
-	in := false
-	quote := rune(0)
-	for _, r := range s {
-		switch {
-		case quote != 0:
-			if r == quote {
-				quote = 0
-			} else {
-				b.WriteRune(r)
+// patternCatalog is the Default catalog with every parameter optional and every cmdlet in one
+// parameter set, so that a pattern may name only the parameters that matter.
+var patternCatalog = sync.OnceValue(func() *shell.Catalog {
+	var cs []shell.Cmdlet
+	for _, c := range shell.Default.Cmdlets("") {
+		cc := *c
+		cc.Sets, cc.DefaultSet = nil, ""
+		cc.Params = nil
+		for _, p := range c.ParamsIn("") {
+			if p.Common {
+				continue // NewCatalog adds the common parameters again
 			}
-		case r == '"' || r == '\'' || r == '\u201c' || r == '\u201d' || r == '\u2018' || r == '\u2019':
-			quote = r
-			switch r {
-			case '\u201c', '\u201d':
-				quote = '\u201d'
-			case '\u2018', '\u2019':
-				quote = '\u2019'
-			}
-			in = true
-		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
-			if in {
-				out = append(out, b.String())
-				b.Reset()
-				in = false
-			}
-		case r == '#' && !in:
-			if in {
-				out = append(out, b.String())
-			}
-			return out, nil
-		default:
-			b.WriteRune(r)
-			in = true
+			pp := *p
+			pp.Mandatory, pp.Sets = false, nil
+			cc.Params = append(cc.Params, pp)
 		}
+		cs = append(cs, cc)
 	}
-	if quote != 0 {
-		return nil, fmt.Errorf("unterminated quote in %q", s)
-	}
-	if in {
-		out = append(out, b.String())
-	}
-	return out, nil
-}
+	return shell.NewCatalog(cs)
+})
 
-// parseCommand reads a command line into a cmdlet and its parameters. Parameter names keep
-// the spelling typed (possibly abbreviated).
-func parseCommand(s string) (pattern, error) {
-	words, err := tokenize(s)
+// parsePattern reads a scenario's command pattern: one command, whose cmdlet and parameters
+// must exist in some product version.
+func parsePattern(s string) (pattern, error) {
+	sts, err := shell.Parse(s)
 	if err != nil {
 		return pattern{}, err
 	}
-	if len(words) == 0 {
-		return pattern{}, fmt.Errorf("empty command")
+	if len(sts) != 1 {
+		return pattern{}, fmt.Errorf("write one command, not %d", len(sts))
 	}
-	p := pattern{cmdlet: words[0], text: strings.TrimSpace(s)}
-	if strings.HasPrefix(p.cmdlet, "-") || !strings.Contains(p.cmdlet, "-") {
-		return pattern{}, fmt.Errorf("%q is not a cmdlet name (Verb-Noun)", p.cmdlet)
+	cmd, e := patternCatalog().Bind(sts[0], "")
+	if e != nil {
+		return pattern{}, fmt.Errorf("%s", e.Message)
 	}
-	for i := 1; i < len(words); i++ {
-		w := words[i]
-		if !strings.HasPrefix(w, "-") || len(w) < 2 {
-			// A positional value: attach it to no parameter; matching ignores it.
-			continue
-		}
-		name := w[1:]
-		pp := patternParam{name: name}
-		if j := strings.IndexByte(name, ':'); j >= 0 {
-			pp.name, pp.value, pp.hasValue = name[:j], name[j+1:], true
-		} else if i+1 < len(words) && !strings.HasPrefix(words[i+1], "-") {
-			pp.value, pp.hasValue = words[i+1], true
-			i++
-		}
-		if full, ok := paramAliases[strings.ToLower(pp.name)]; ok {
-			pp.name = full
-		}
-		p.params = append(p.params, pp)
-	}
-	return p, nil
+	return pattern{cmd: cmd, text: strings.TrimSpace(s)}, nil
 }
 
-// parsePattern parses a scenario's command pattern.
-func parsePattern(s string) (pattern, error) { return parseCommand(s) }
-
-// has reports whether the command carries the parameter named full (canonical), written in
-// full or as an unambiguous-looking prefix, and returns its value. A switch set to $false
-// counts as absent.
-func (c pattern) has(full string) (string, bool) {
-	for _, p := range c.params {
-		if p.name == "" || !strings.HasPrefix(strings.ToLower(full), strings.ToLower(p.name)) {
-			continue
-		}
-		if p.hasValue && strings.EqualFold(p.value, "$false") {
-			return "", false
-		}
-		return p.value, true
-	}
-	return "", false
-}
-
-// matches reports whether the typed command satisfies the pattern: the same cmdlet, and every
-// parameter of the pattern present with the same value (compared case-insensitively).
-func (c pattern) matches(pat pattern) bool {
-	if !strings.EqualFold(c.cmdlet, pat.cmdlet) {
+// matchedBy reports whether a bound command satisfies the pattern: the same cmdlet, and every
+// parameter of the pattern given with the same value (text compared case-insensitively). A
+// switch in the pattern must be on in the command, and off when the pattern sets it to $false.
+func (p pattern) matchedBy(c shell.Command) bool {
+	if !strings.EqualFold(c.Cmdlet, p.cmd.Cmdlet) {
 		return false
 	}
-	for _, pp := range pat.params {
-		v, ok := c.has(pp.name)
-		if !ok {
-			if pp.hasValue && strings.EqualFold(pp.value, "$false") {
-				continue
+	for name, want := range p.cmd.Params {
+		got, has := c.Params[name]
+		if want.Kind == shell.KindSwitch {
+			if got.Switch != want.Switch {
+				return false
 			}
-			return false
+			continue
 		}
-		if pp.hasValue && !strings.EqualFold(pp.value, "$true") && !strings.EqualFold(strings.TrimSpace(v), strings.TrimSpace(pp.value)) {
+		if !has || !sameValue(got, want) {
 			return false
 		}
 	}
 	return true
 }
 
-// commandMatches reports whether a typed line matches a pattern string.
-func commandMatches(line, pat string) bool {
-	c, err := parseCommand(line)
+// sameValue compares two bound values of one parameter.
+func sameValue(a, b shell.Value) bool {
+	switch b.Kind {
+	case shell.KindInt:
+		return a.Int == b.Int
+	case shell.KindSwitch, shell.KindBool:
+		return a.Switch == b.Switch
+	case shell.KindTimeSpan:
+		return a.TimeSpan == b.TimeSpan
+	case shell.KindStringList:
+		return strings.Join(sortedFold(a.List), "\x00") == strings.Join(sortedFold(b.List), "\x00")
+	}
+	return strings.EqualFold(strings.TrimSpace(a.String), strings.TrimSpace(b.String))
+}
+
+// binder binds typed lines the way the simulator does: each statement against the product
+// version of the pool or server it names, else that of the pool hosting the Central
+// Management store.
+type binder struct {
+	versions map[string]topology.Version // pool and server FQDNs, lower case
+	first    topology.Version            // the first Front End pool's
+}
+
+func newBinder(t *topology.Topology) *binder {
+	b := &binder{versions: map[string]topology.Version{}}
+	for _, p := range t.Pools {
+		b.versions[strings.ToLower(p.FQDN)] = p.Version
+		for _, s := range p.Servers {
+			if _, ok := b.versions[strings.ToLower(s.FQDN)]; !ok {
+				b.versions[strings.ToLower(s.FQDN)] = p.Version
+			}
+		}
+		if b.first == "" && p.Role.IsFrontEnd() {
+			b.first = p.Version
+		}
+	}
+	return b
+}
+
+// bind parses a line and binds each statement; statements that do not bind (the simulator
+// refuses them) are left out. cmsPool is the pool hosting the active CMS now.
+func (b *binder) bind(line, cmsPool string) []shell.Command {
+	sts, err := shell.Parse(line)
 	if err != nil {
+		return nil
+	}
+	var out []shell.Command
+	for _, st := range sts {
+		if cmd, e := shell.Bind(st, b.version(st, cmsPool)); e == nil {
+			out = append(out, cmd)
+		}
+	}
+	return out
+}
+
+// version picks the version a statement binds against, as the simulator does: the pool or
+// server named by -PoolFqdn, -Identity, -Fqdn, -ComputerName (or a prefix of them) or by a
+// positional argument; else the CMS pool's; else the first Front End pool's.
+func (b *binder) version(st shell.Statement, cmsPool string) topology.Version {
+	names := func(s string) bool {
+		s = strings.ToLower(s)
+		for _, n := range []string{"poolfqdn", "identity", "fqdn", "computername"} {
+			if strings.HasPrefix(n, s) {
+				return true
+			}
+		}
 		return false
 	}
-	p, err := parsePattern(pat)
-	if err != nil {
-		return false
+	lookup := func(v string) (topology.Version, bool) {
+		v = strings.ToLower(v)
+		if ver, ok := b.versions[v]; ok {
+			return ver, true
+		}
+		if _, rest, ok := strings.Cut(v, ":"); ok {
+			ver, ok := b.versions[rest]
+			return ver, ok
+		}
+		return "", false
 	}
-	return c.matches(p)
+	for _, e := range st.Elements {
+		if e.Arg != nil && (e.Param == "" || names(e.Param)) {
+			if v, ok := lookup(e.Arg.Text); ok {
+				return v
+			}
+		}
+	}
+	for i, e := range st.Elements {
+		if e.Arg != nil || e.Param == "" || i+1 >= len(st.Elements) || !names(e.Param) {
+			continue
+		}
+		if nx := st.Elements[i+1]; nx.Param == "" && nx.Arg != nil {
+			if v, ok := lookup(nx.Arg.Text); ok {
+				return v
+			}
+		}
+	}
+	if v, ok := b.versions[strings.ToLower(cmsPool)]; ok {
+		return v
+	}
+	return b.first
+}
+
+// matcher matches typed lines against a scenario's patterns during one run.
+type matcher struct {
+	b        *binder
+	patterns map[string]*pattern // parsed patterns by text; nil for one that does not parse
+}
+
+func newMatcher(t *topology.Topology) *matcher {
+	return &matcher{b: newBinder(t), patterns: map[string]*pattern{}}
+}
+
+// pattern parses a pattern once.
+func (m *matcher) pattern(s string) *pattern {
+	if p, ok := m.patterns[s]; ok {
+		return p
+	}
+	var pp *pattern
+	if p, err := parsePattern(s); err == nil {
+		pp = &p
+	}
+	m.patterns[s] = pp
+	return pp
+}
+
+// matchesAny reports whether one of the bound commands matches one of the patterns.
+func (m *matcher) matchesAny(cmds []shell.Command, patterns ...string) bool {
+	for _, s := range patterns {
+		p := m.pattern(s)
+		if p == nil {
+			continue
+		}
+		for _, c := range cmds {
+			if p.matchedBy(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// switchOn reports whether any of the commands has the switch on.
+func switchOn(cmds []shell.Command, name string) bool {
+	for _, c := range cmds {
+		if c.Switch(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// cmdletNames lists the canonical cmdlet names of a line's statements that exist in the
+// catalog, sorted; nil when the line does not parse.
+func cmdletNames(line string) []string {
+	sts, err := shell.Parse(line)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, st := range sts {
+		if c := shell.Default.Lookup(st.Name); c != nil {
+			out = append(out, c.Name)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"failwright/engine/shell"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
 )
@@ -61,11 +62,18 @@ type runState struct {
 	last *sim.Result
 	rep  *Report
 	end  []Expectation
+	m    *matcher
 }
 
 func newRunState(sc *Scenario, eng Engine) *runState {
 	return &runState{sc: sc, eng: eng, rep: &Report{File: sc.File, Name: sc.Name, Seed: sc.Seed, Topology: sc.TopologyFile,
-		Fingerprint: topology.Fingerprint(sc.Topology)}}
+		Fingerprint: topology.Fingerprint(sc.Topology)}, m: newMatcher(sc.Topology)}
+}
+
+// bind reads a line as the simulator is about to: its statements bound for the product
+// version each names, or that of the pool hosting the CMS now.
+func (r *runState) bind(line string) []shell.Command {
+	return r.m.b.bind(line, r.eng.Snapshot().CMS.ActivePool)
 }
 
 // advanceTo moves the clock to at unless it is already past it.
@@ -117,17 +125,22 @@ func (r *runState) step(i int, typed []string) *StepReport {
 			lines = st.Trainee.Solution
 		}
 		accepted, pending := "", ""
+		var pendingCmds []shell.Command
 		for _, l := range lines {
+			var cmds []shell.Command
+			if pending == "" {
+				cmds = r.bind(l)
+			}
 			res := r.exec(&sr, l)
 			switch {
 			case res.Prompt:
-				pending = l // the next line answers its -Confirm question
+				pending, pendingCmds = l, cmds // the next line answers its -Confirm question
 				continue
 			case pending != "":
-				if accepted == "" && !res.Failed && res.Changed && acceptedBy(pending, st.Trainee.Accept) {
+				if accepted == "" && !res.Failed && res.Changed && r.m.matchesAny(pendingCmds, st.Trainee.Accept...) {
 					accepted = pending
 				}
-			case accepted == "" && !res.Failed && acceptedBy(l, st.Trainee.Accept):
+			case accepted == "" && !res.Failed && r.m.matchesAny(cmds, st.Trainee.Accept...):
 				accepted = l
 			}
 			pending = ""
@@ -147,16 +160,6 @@ func (r *runState) step(i int, typed []string) *StepReport {
 	r.check(&sr, st.Expect)
 	r.rep.Steps = append(r.rep.Steps, sr)
 	return &r.rep.Steps[len(r.rep.Steps)-1]
-}
-
-// acceptedBy reports whether a line matches one of the accept patterns.
-func acceptedBy(line string, accept []string) bool {
-	for _, a := range accept {
-		if commandMatches(line, a) {
-			return true
-		}
-	}
-	return false
 }
 
 // finish checks the run-wide bounds and fills in the run's figures.

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"failwright/engine/shell"
 	"failwright/engine/sim"
 )
 
@@ -28,6 +29,7 @@ type Trainer struct {
 	errors     int    // points taken for failed commands so far
 	cmsWarned  bool   // the CMS-first deduction is taken once
 	pending    string // a command waiting for its -Confirm answer
+	pendingCmd []shell.Command
 	finished   bool
 	score      *Score
 }
@@ -35,6 +37,7 @@ type Trainer struct {
 // typedCommand is one line the trainee typed, with its outcome.
 type typedCommand struct {
 	line    string
+	cmds    []shell.Command // the line as the simulator understood it
 	step    int
 	failed  bool
 	whatIf  bool
@@ -216,23 +219,30 @@ func (t *Trainer) Input(line string) Turn {
 	case InputSkip:
 		t.deduct(Deduction{Rule: "skipped", Points: 25, Reason: fmt.Sprintf("gave up step %d; the model answer was played", t.number(t.cur))})
 		for _, l := range st.Solution {
+			cmds := t.run.bind(l)
 			res := t.run.exec(&t.curSR, l)
-			t.typed = append(t.typed, typedCommand{line: l, step: t.cur, failed: res.Failed, model: true,
+			t.typed = append(t.typed, typedCommand{line: l, cmds: cmds, step: t.cur, failed: res.Failed, model: true,
 				clock: t.curSR.Commands[len(t.curSR.Commands)-1].Clock, ordinal: len(t.typed)})
 		}
 		turn.Feedback = append(turn.Feedback, "Model answer: "+strings.Join(st.Solution, "; "))
 		t.complete(&turn, false)
 		return turn
 	}
-	if c, err := parseCommand(line); err == nil && t.pending == "" && trainerOnly(c.cmdlet) {
-		turn.Feedback = append(turn.Feedback, c.cmdlet+" is a simulator verb for the trainer: trainees cannot break or repair the deployment. Wait-SimTime and Get-SimState are yours to use.")
-		turn.Prompt = t.Prompt()
-		return turn
+	if t.pending == "" {
+		for _, name := range cmdletNames(line) {
+			if trainerOnly(name) {
+				turn.Feedback = append(turn.Feedback, name+" is a simulator verb for the trainer: trainees cannot break or repair the deployment. Wait-SimTime and Get-SimState are yours to use.")
+				turn.Prompt = t.Prompt()
+				return turn
+			}
+		}
 	}
-	answer := t.pending // this line answers a -Confirm question asked by the previous command
-	t.pending = ""
+	answer, answerCmds := t.pending, t.pendingCmd // this line answers a -Confirm question asked by the previous command
+	t.pending, t.pendingCmd = "", nil
+	var cmds []shell.Command
 	if answer == "" {
-		t.judge(line, &turn)
+		cmds = t.run.bind(line)
+		t.judge(line, cmds, &turn)
 	}
 	res := t.run.exec(&t.curSR, line)
 	cr := t.curSR.Commands[len(t.curSR.Commands)-1]
@@ -240,17 +250,14 @@ func (t *Trainer) Input(line string) Turn {
 	switch {
 	case res.Prompt:
 		// Asked for confirmation: nothing has happened yet; the next line answers.
-		t.pending = line
+		t.pending, t.pendingCmd = line, cmds
 	case answer != "":
 		// The confirmed command counts as typed; a declined one (nothing changed) as not done.
-		c, _ := parseCommand(answer)
-		_, whatIf := c.has("WhatIf")
-		t.typed = append(t.typed, typedCommand{line: answer, step: t.cur, failed: res.Failed || !res.Changed, whatIf: whatIf && !res.Changed, clock: cr.Clock, ordinal: len(t.typed)})
+		whatIf := switchOn(answerCmds, "WhatIf")
+		t.typed = append(t.typed, typedCommand{line: answer, cmds: answerCmds, step: t.cur, failed: res.Failed || !res.Changed, whatIf: whatIf && !res.Changed, clock: cr.Clock, ordinal: len(t.typed)})
 	default:
-		c, _ := parseCommand(line)
-		_, whatIf := c.has("WhatIf")
-		whatIf = whatIf && !res.Changed // -WhatIf that changed something was not a dry run
-		t.typed = append(t.typed, typedCommand{line: line, step: t.cur, failed: res.Failed, whatIf: whatIf, clock: cr.Clock, ordinal: len(t.typed)})
+		whatIf := switchOn(cmds, "WhatIf") && !res.Changed // -WhatIf that changed something was not a dry run
+		t.typed = append(t.typed, typedCommand{line: line, cmds: cmds, step: t.cur, failed: res.Failed, whatIf: whatIf, clock: cr.Clock, ordinal: len(t.typed)})
 	}
 	if res.Failed && !res.Prompt {
 		pts := min(2, 10-t.errors)
@@ -287,7 +294,7 @@ func (t *Trainer) stepDone() bool {
 	if len(st.Accept) > 0 {
 		ok := false
 		for _, c := range t.typed {
-			if c.step == t.cur && !c.failed && !c.whatIf && acceptedBy(c.line, st.Accept) {
+			if c.step == t.cur && !c.failed && !c.whatIf && t.run.m.matchesAny(c.cmds, st.Accept...) {
 				ok = true
 			}
 		}
@@ -316,15 +323,18 @@ func (t *Trainer) complete(turn *Turn, byTrainee bool) {
 	t.advance(turn)
 }
 
-// judge looks at a command before it runs and takes points for a wrong or dangerous one.
-func (t *Trainer) judge(line string, turn *Turn) {
-	c, err := parseCommand(line)
-	if err != nil {
-		return
+// judge looks at a line's commands, as the simulator understood them, before they run and
+// takes points for a wrong or dangerous one.
+func (t *Trainer) judge(line string, cmds []shell.Command, turn *Turn) {
+	for _, c := range cmds {
+		t.judgeCommand(line, c, turn)
 	}
-	_, force := c.has("Force")
-	if _, whatIf := c.has("WhatIf"); whatIf {
-		if force && strings.EqualFold(c.cmdlet, "Invoke-CsComputerFailOver") {
+}
+
+func (t *Trainer) judgeCommand(line string, c shell.Command, turn *Turn) {
+	force := c.Switch("Force")
+	if c.Switch("WhatIf") {
+		if force && c.Cmdlet == "Invoke-CsComputerFailOver" {
 			d := Deduction{Rule: "force", Points: 10, Line: line,
 				Reason: "-Force makes Invoke-CsComputerFailOver ignore -WhatIf: this is not a dry run, the server really is drained"}
 			t.deduct(d)
@@ -333,8 +343,8 @@ func (t *Trainer) judge(line string, turn *Turn) {
 		return
 	}
 	snap := t.run.eng.Snapshot()
-	_, disaster := c.has("DisasterMode")
-	poolName, _ := c.has("PoolFqdn")
+	disaster := c.Switch("DisasterMode")
+	poolName := c.Str("PoolFqdn")
 	ps := findPool(snap, poolName)
 	var downPools []string
 	for _, p := range snap.Pools {
@@ -347,8 +357,8 @@ func (t *Trainer) judge(line string, turn *Turn) {
 		t.deduct(d)
 		turn.Feedback = append(turn.Feedback, fmt.Sprintf("-%d %s", d.Points, d.Reason))
 	}
-	switch strings.ToLower(c.cmdlet) {
-	case "invoke-cspoolfailover":
+	switch c.Cmdlet {
+	case "Invoke-CsPoolFailOver":
 		if ps != nil && ps.Health != sim.HealthDown && len(downPools) > 0 {
 			add(Deduction{Rule: "wrong-pool", Points: 20, Reason: fmt.Sprintf("failed over %s, which is running, while %s is down; -PoolFqdn names the pool that failed",
 				ps.FQDN, strings.Join(downPools, ", "))})
@@ -363,14 +373,14 @@ func (t *Trainer) judge(line string, turn *Turn) {
 		if force {
 			add(Deduction{Rule: "force", Points: 5, Reason: "-Force hides errors you need to read; this failover did not need it"})
 		}
-	case "invoke-cspoolfailback":
+	case "Invoke-CsPoolFailBack":
 		if ps != nil && ps.Health == sim.HealthDown {
 			add(Deduction{Rule: "failback-early", Points: 15, Reason: fmt.Sprintf("failed back to %s while it is still down; bring the home pool back first", ps.FQDN)})
 		}
 		if force {
 			add(Deduction{Rule: "force", Points: 5, Reason: "-Force hides errors you need to read; this failback did not need it"})
 		}
-	case "invoke-csmanagementserverfailover":
+	case "Invoke-CsManagementServerFailover":
 		if force && snap.CMS.Available {
 			add(Deduction{Rule: "force", Points: 5, Reason: "-Force belongs to the disaster-recovery form for a CMS that is down; with the CMS running it skips the replication check"})
 		}
@@ -485,7 +495,7 @@ func (t *Trainer) scoreGoals(g *Goals, rep *Report) {
 	for _, r := range g.Require {
 		idx := -1
 		for _, c := range t.typed {
-			if !c.failed && !c.whatIf && commandMatches(c.line, r.Command) {
+			if !c.failed && !c.whatIf && t.run.m.matchesAny(c.cmds, r.Command) {
 				idx = c.ordinal
 				break
 			}
@@ -501,7 +511,7 @@ func (t *Trainer) scoreGoals(g *Goals, rep *Report) {
 	}
 	for _, r := range g.Forbid {
 		for _, c := range t.typed {
-			if !c.whatIf && !c.model && commandMatches(c.line, r.Command) {
+			if !c.whatIf && !c.model && t.run.m.matchesAny(c.cmds, r.Command) {
 				add(Deduction{Rule: "forbidden", Points: r.Points, Line: c.line, Reason: withReason("ran "+c.line, r.Reason)})
 				break
 			}
