@@ -65,6 +65,8 @@ func TestDecodeErrors(t *testing.T) {
 			`s.yaml:7:10: error FW0901: invalid YAML: sequence end token ']' not found`, 1},
 		{"duplicate key", head + "  - run: Get-CsPool\n    run: Get-CsPool\n",
 			`s.yaml:8:5: error FW0911: duplicate key: mapping key "run" already defined at [7:5]`, 1},
+		{"accept pattern the shell cannot bind", head + "  - trainee:\n      prompt: go\n      accept: Invoke-CsPoolFailOver -PoolFqdn x -Bogus\n      solution: [Get-CsPool]\n",
+			`s.yaml:9:15: error FW0906 steps[0].trainee.accept[0]: A parameter cannot be found that matches parameter name 'Bogus'.`, 1},
 		{"trainee without solution", head + "  - trainee:\n      prompt: go\n      accept: Invoke-CsPoolFailOver -PoolFqdn x\n",
 			`s.yaml:8:7: error FW0903 steps[0].trainee: steps[0].trainee has no solution (the model answer the runner plays)`, 1},
 	}
