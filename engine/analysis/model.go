@@ -145,13 +145,16 @@ func (m *Model) Evaluate(set FailureSet) Outcome {
 // scratch is the working memory of one evaluation, kept between evaluations so that the
 // analysis allocates little. It is not shared between goroutines.
 type scratch struct {
-	siteDown   []bool
-	poolDown   []bool // pool element
-	srvUp      []bool // every Front End server, pool by pool (index.srvOff)
-	beDown     bool   // CMS pool principal back end
-	mirrorDown bool
-	edgeDown   []bool
-	cut        []bool
+	siteDown []bool
+	poolDown []bool // pool element
+	srvUp    []bool // every Front End server, pool by pool (index.srvOff)
+	// srvDown and srvDownFirst count, per pool, its servers down and those among the first
+	// servers its quorum rule counts.
+	srvDown, srvDownFirst []int32
+	beDown                bool // CMS pool principal back end
+	mirrorDown            bool
+	edgeDown              []bool
+	cut                   []bool
 
 	up, beFailover, dbUp, carries []bool
 	serves                        []bool // listed pools: their users have full service (home or backup)
@@ -190,6 +193,7 @@ func newScratch(x *index) *scratch {
 		edgeDown: make([]bool, len(x.edges)), cut: make([]bool, len(x.links)),
 		up: make([]bool, n), beFailover: make([]bool, n), dbUp: make([]bool, n), carries: make([]bool, n),
 		upServers: make([]int, n), listed: make([]bool, n), serves: make([]bool, n),
+		srvDown: make([]int32, n), srvDownFirst: make([]int32, n),
 	}
 	for i := range sc.srvUp {
 		sc.srvUp[i] = true
@@ -251,8 +255,16 @@ func (m *Model) apply(sc *scratch, ei int, down bool) {
 	t := &x.targets[ei]
 	switch x.elems[ei].Kind {
 	case KindServer:
-		if t.server >= 0 {
+		if t.server >= 0 && sc.srvUp[t.server] == down {
 			sc.srvUp[t.server] = !down
+			d := int32(1)
+			if !down {
+				d = -1
+			}
+			sc.srvDown[t.pool] += d
+			if t.server-x.srvOff[t.pool] < x.pools[t.pool].rule.AmongFirst {
+				sc.srvDownFirst[t.pool] += d
+			}
 		}
 	case KindPool:
 		if t.pool >= 0 {
@@ -294,20 +306,16 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 	for _, i := range pools {
 		carries[i] = false
 		p := &x.pools[i]
-		srv := s.srvUp[x.srvOff[i] : x.srvOff[i]+len(p.servers)]
+		nsrv := len(p.servers)
 		alive := s.siteUp(p.site) && !s.poolDown[i]
 		upServers[i] = 0
 		if alive {
-			for _, u := range srv {
-				if u {
-					upServers[i]++
-				}
-			}
+			upServers[i] = nsrv - int(s.srvDown[i])
 		}
 		db := alive
 		beFailover[i] = false
 		if p.standard {
-			db = alive && len(srv) > 0 && srv[0]
+			db = alive && nsrv > 0 && s.srvUp[x.srvOff[i]]
 		} else if p.hasBE && i == x.cms {
 			principal := !s.beDown
 			mirror := p.hasMirror && !s.mirrorDown
@@ -315,7 +323,9 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 			beFailover[i] = alive && !principal && mirror
 		}
 		dbUp[i] = db
-		up[i] = alive && db && len(srv) > 0 && p.rule.Satisfied(srv)
+		// The quorum rule (quorum.Rule.Satisfied) from the counts of servers down.
+		up[i] = alive && db && nsrv > 0 && p.rule.Servers > 0 &&
+			min(nsrv, p.rule.AmongFirst)-int(s.srvDownFirst[i]) >= p.rule.Running
 	}
 	if cap(out.Pools) < n {
 		out.Pools = make([]PoolOutcome, n)
