@@ -215,6 +215,58 @@ func (l *levelAgg) recordFigs(base *baseline, f *Figures, edges int, e example, 
 	}
 }
 
+// recordN adds n failure sets with the same figures f and changed pools worse, whose first
+// sets in canonical order are exs (at most maxExamples): the same as recording each alone.
+func (l *levelAgg) recordN(base *baseline, f *Figures, edges int, worse []poolVal, exs []example, n int64, isNew bool) {
+	l.sets += n
+	if f.Unserved > 0 {
+		l.withUnserved += n
+	}
+	if f.NoDR > base.f.NoDR {
+		l.withNoDR += n
+	}
+	v := figValues(f, edges)
+	if isNew {
+		v[figUnservedNew] = v[figUnserved]
+	}
+	for k := range v {
+		g := &l.figs[k]
+		if !g.counts(v[k], base.figs[k]) {
+			continue
+		}
+		if k != figLoad {
+			g.addN(v[k], base.figs[k], n, exs)
+			continue
+		}
+		var withPool [maxExamples]example
+		for q, e := range exs {
+			e.pool = int32(f.LoadPool)
+			withPool[q] = e
+		}
+		g.addN(v[k], base.figs[k], n, withPool[:len(exs)])
+	}
+	for i := range worse {
+		w := &worse[i]
+		b := &base.pools[w.pool]
+		g := &l.pools[w.pool]
+		if v, bv := float64(w.unserved), float64(b.unserved); g[pfUnserved].counts(v, bv) {
+			g[pfUnserved].addN(v, bv, n, exs)
+		}
+		if v, bv := float64(w.noDR), float64(b.noDR); g[pfNoDR].counts(v, bv) {
+			g[pfNoDR].addN(v, bv, n, exs)
+		}
+		if g[pfLoad].counts(w.load, b.load) {
+			g[pfLoad].addN(w.load, b.load, n, exs)
+		}
+		if v, bv := float64(w.rto), float64(b.rto); g[pfRTO].counts(v, bv) {
+			g[pfRTO].addN(v, bv, n, exs)
+		}
+		if v, bv := float64(w.dataLoss), float64(b.dataLoss); g[pfDataLoss].counts(v, bv) {
+			g[pfDataLoss].addN(v, bv, n, exs)
+		}
+	}
+}
+
 // recordPools adds the figures of the pools of a failure set that differ from the baseline.
 func (l *levelAgg) recordPools(base *baseline, worse []poolVal, e example) {
 	for i := range worse {

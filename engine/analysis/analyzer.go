@@ -333,25 +333,17 @@ func (a *Analyzer) startSweep(w int) {
 	}
 	l := newLevelAgg(len(a.x.pools))
 	a.levels = append(a.levels, l)
+	exs := a.pairExamples()
+	nr := len(a.pairSets)
 	if w <= 1 || a.stats.Interacting < parallelRecordMin {
-		a.recordInteracting(l, 0, len(a.rows))
+		a.recordInteracting(l, exs, 0, nr)
 	} else {
-		// Rows in chunks of about equal interacting pairs, one aggregate each, merged exactly.
-		per := a.stats.Interacting/int64(w*4) + 1
-		bounds := []int{0}
-		acc := int64(0)
-		for i, row := range a.rows {
-			acc += int64(len(row))
-			if acc >= per && i+1 < len(a.rows) {
-				bounds = append(bounds, i+1)
-				acc = 0
-			}
-		}
-		bounds = append(bounds, len(a.rows))
-		parts := make([]*levelAgg, len(bounds)-1)
-		parallel(w, len(parts), func(k int) {
+		// Class pairs in chunks, one aggregate each, merged exactly.
+		chunks := min(nr, w*4)
+		parts := make([]*levelAgg, chunks)
+		parallel(w, chunks, func(k int) {
 			parts[k] = newLevelAgg(len(a.x.pools))
-			a.recordInteracting(parts[k], bounds[k], bounds[k+1])
+			a.recordInteracting(parts[k], exs, k*nr/chunks, (k+1)*nr/chunks)
 		})
 		for _, p := range parts {
 			l.merge(p)
@@ -364,15 +356,47 @@ func (a *Analyzer) startSweep(w int) {
 	a.phase = phaseSweep
 }
 
-// recordInteracting records into l the evaluated interacting pairs of rows lo..hi-1.
-func (a *Analyzer) recordInteracting(l *levelAgg, lo, hi int) {
-	for i := lo; i < hi; i++ {
-		ui := a.singles[a.class[i]].f.Unserved - a.base.f.Unserved
-		for _, r := range a.rows[i] {
-			res := &a.pairRes[r.res]
-			isNew := res.f.Unserved > ui+a.singles[a.class[r.j]].f.Unserved
-			l.record(a.base, &res.f, a.edgesN, res.worse, example{a: int32(i), b: r.j, pool: -1}, isNew)
+// pairExamples returns, per distinct interacting class pair, its first interacting pairs in
+// canonical order (at most maxExamples): the rows are walked in that order.
+func (a *Analyzer) pairExamples() [][maxExamples]example {
+	exs := make([][maxExamples]example, len(a.pairSets))
+	ne := make([]int8, len(a.pairSets))
+	for i, row := range a.rows {
+		for _, r := range row {
+			if k := ne[r.res]; k < maxExamples {
+				exs[r.res][k] = example{a: int32(i), b: r.j, pool: -1}
+				ne[r.res] = k + 1
+			}
 		}
+	}
+	for r, k := range ne {
+		for ; k < maxExamples; k++ {
+			exs[r][k].a = -1 // unused
+		}
+	}
+	return exs
+}
+
+// recordInteracting records into l the interacting pairs of distinct class pairs lo..hi-1.
+// The pairs of one class pair have the same figures (its evaluated pair's), so each class
+// pair is recorded once with its count of pairs and its first pairs as examples, as if each
+// pair had been recorded alone. Whether a pair hurts more than its two failures apart depends
+// on the two classes only.
+func (a *Analyzer) recordInteracting(l *levelAgg, exs [][maxExamples]example, lo, hi int) {
+	bu := a.base.f.Unserved
+	var buf [maxExamples]example
+	for r := lo; r < hi; r++ {
+		res := &a.pairRes[r]
+		cp := a.pairClass[r]
+		isNew := res.f.Unserved > a.singles[cp[0]].f.Unserved-bu+a.singles[cp[1]].f.Unserved
+		n := 0
+		for _, e := range exs[r] {
+			if e.a >= 0 {
+				buf[n] = e
+				n++
+			}
+		}
+		l.recordN(a.base, &res.f, a.edgesN, res.worse, buf[:n], int64(a.pairCount[r]), isNew)
 	}
 }
 
