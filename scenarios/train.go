@@ -231,7 +231,7 @@ func (t *Trainer) Input(line string) Turn {
 	if t.pending == "" {
 		for _, name := range cmdletNames(line) {
 			if trainerOnly(name) {
-				turn.Feedback = append(turn.Feedback, name+" is a simulator verb for the trainer: trainees cannot break or repair the deployment. Wait-SimTime and Get-SimState are yours to use.")
+				turn.Feedback = append(turn.Feedback, name+" is a simulator verb for the trainer: trainees cannot break or repair the deployment. Wait-SimTime, Get-SimState and Move-SimFederationRoute are yours to use.")
 				turn.Prompt = t.Prompt()
 				return turn
 			}
@@ -282,7 +282,9 @@ func trainerOnly(cmdlet string) bool {
 		return false
 	}
 	switch strings.ToLower(cmdlet) {
-	case "wait-simtime", "get-simstate":
+	case "wait-simtime", "get-simstate", "move-simfederationroute":
+		// Time, the state, and Move-SimFederationRoute, which stands in for the
+		// administrator's Topology Builder change, are the trainee's too.
 		return false
 	}
 	return true

@@ -136,3 +136,22 @@ func TestTrainerForceWhatIfTrap(t *testing.T) {
 	assert.Contains(t, turn.Feedback[0], "-10 -Force makes Invoke-CsComputerFailOver ignore -WhatIf")
 	assert.Equal(t, []string{"force"}, rules(&Score{Deductions: tr.deductions}))
 }
+
+// TestTrainerEdgeDrillMatchesAsTheShellReads plays the Edge drill with a positional identity,
+// a parameter prefix and lower case: the commands match the patterns as the shell reads them,
+// and Move-SimFederationRoute is the trainee's to use while Stop-SimEdgePool is not.
+func TestTrainerEdgeDrillMatchesAsTheShellReads(t *testing.T) {
+	sc, fs := Load("training-intermediate-edge-pool-lost.yaml")
+	require.False(t, fs.HasErrors(), "%v", fs)
+	_, turns, err := Replay(sc, []string{
+		"Start-SimEdgePool atl-edge-001.litwareinc.com",
+		"move-simfederationroute DFW-EDGE-001.litwareinc.com",
+		"set-csregistrar registrar:atl-cs-001.litwareinc.com -Edge EdgeServer:dfw-edge-001.litwareinc.com",
+	}, Options{})
+	require.NoError(t, err)
+	require.Len(t, turns, 4)
+	assert.Contains(t, turns[1].Feedback[0], "Start-SimEdgePool is a simulator verb for the trainer")
+	assert.Contains(t, turns[2].Feedback, "Step done.")
+	assert.Contains(t, turns[3].Feedback, "Step done.")
+	assert.True(t, turns[3].Finished)
+}
