@@ -30,7 +30,13 @@ func TestRecordProperty(t *testing.T) {
 		"Invoke-CsPoolFailOver -PoolFqdn atl-cs-001.litwareinc.com",
 		"Invoke-CsPoolFailBack -PoolFqdn atl-cs-001.litwareinc.com",
 		"Get-CsPool",
+		"Stop-SimEdgePool -PoolFqdn atl-edge-001.litwareinc.com",
+		"Start-SimEdgePool -PoolFqdn atl-edge-001.litwareinc.com",
+		"Move-SimFederationRoute -PoolFqdn dfw-edge-001.litwareinc.com",
+		"Set-CsRegistrar -Identity Registrar:atl-cs-001.litwareinc.com -EdgeServer EdgeServer:dfw-edge-001.litwareinc.com",
+		"Invoke-CsComputerFailOver -ComputerName dfw-fe-04.litwareinc.com",
 	}
+	edges := []string{"atl-edge-001.litwareinc.com", "dfw-edge-001.litwareinc.com"}
 	pools := []string{"atl-cs-001.litwareinc.com", "dfw-cs-001.litwareinc.com"}
 	rapid.Check(t, func(t *rapid.T) {
 		var b strings.Builder
@@ -45,11 +51,22 @@ func TestRecordProperty(t *testing.T) {
 			b.WriteString("      error: " + rapid.SampledFrom([]string{"none", "any", "FW-EDGE-NEXT-HOP"}).Draw(t, "error") + "\n")
 			b.WriteString("      pools:\n")
 			for _, p := range pools {
-				fmt.Fprintf(&b, "        %s: {health: %s, poolState: %s, users: %s}\n", p,
+				fmt.Fprintf(&b, "        %s: {health: %s, poolState: %s, users: %s, mediaEdge: %s, serversDrained: %d}\n", p,
 					rapid.SampledFrom(healthNames).Draw(t, "health"),
 					rapid.SampledFrom(poolStateNames).Draw(t, "poolState"),
-					rapid.SampledFrom([]string{"Home", "Backup", "Resiliency", "SignedOut", "{Home: 5, Backup: 0}"}).Draw(t, "users"))
+					rapid.SampledFrom([]string{"Home", "Backup", "Resiliency", "SignedOut", "{Home: 5, Backup: 0}"}).Draw(t, "users"),
+					rapid.SampledFrom(append([]string{"none"}, edges...)).Draw(t, "mediaEdge"),
+					rapid.IntRange(0, 2).Draw(t, "serversDrained"))
 			}
+			for _, e := range edges {
+				fmt.Fprintf(&b, "        %s: {externalAccess: %t, federationRoute: %t}\n", e, rapid.Bool().Draw(t, "externalAccess"), rapid.Bool().Draw(t, "federationRoute"))
+			}
+			lists := []string{"none", "[]", "[" + edges[0] + "]", "[" + edges[1] + ", " + edges[0] + "]"}
+			fmt.Fprintf(&b, "      edge: {remoteAccess: %t, federation: %t, federationPool: %s, working: %s, mediaStopped: %s}\n",
+				rapid.Bool().Draw(t, "remoteAccess"), rapid.Bool().Draw(t, "federation"),
+				rapid.SampledFrom(append([]string{"none"}, edges...)).Draw(t, "federationPool"),
+				rapid.SampledFrom(lists).Draw(t, "working"),
+				rapid.SampledFrom([]string{"none", "[]", "[" + pools[0] + "]", "[" + pools[0] + ", " + pools[1] + "]"}).Draw(t, "mediaStopped"))
 			fmt.Fprintf(&b, "      cms: {activePool: %s, available: %t}\n", rapid.SampledFrom(pools).Draw(t, "cms"), rapid.Bool().Draw(t, "available"))
 		}
 		fmt.Fprintf(&b, "  - at: %s\n    expect:\n      rto: %dm\n      dataLoss: %dm\n", at+time.Hour,
