@@ -3,10 +3,12 @@ package scenarios
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
 
 	"failwright/engine/topology"
 )
@@ -106,5 +108,47 @@ func FuzzMatch(f *testing.F) {
 		_, _ = parsePattern(pat)
 		_ = m.matchesAny(m.b.bind(line, "atl-cs-001.litwareinc.com"), pat)
 		_ = cmdletNames(line)
+	})
+}
+
+// TestMatchingIgnoresCaseProperty types every accepted model answer of the library with random
+// letter case: PowerShell reads it as the same command, and so does the matcher.
+func TestMatchingIgnoresCaseProperty(t *testing.T) {
+	type answer struct {
+		m      *matcher
+		line   string
+		accept []string
+	}
+	var answers []answer
+	for _, e := range Library() {
+		sc, fs := Load(e.File)
+		require.False(t, fs.HasErrors(), "%v", fs)
+		m := newMatcher(sc.Topology)
+		for _, st := range sc.Steps {
+			if st.Trainee == nil {
+				continue
+			}
+			for _, l := range st.Trainee.Solution {
+				if m.matchesAny(m.b.bind(l, sc.Topology.CMS.Pool), st.Trainee.Accept...) {
+					answers = append(answers, answer{m, l, st.Trainee.Accept})
+				}
+			}
+		}
+	}
+	require.NotEmpty(t, answers)
+	rapid.Check(t, func(t *rapid.T) {
+		a := rapid.SampledFrom(answers).Draw(t, "answer")
+		flips := rapid.SliceOfN(rapid.Bool(), len(a.line), len(a.line)).Draw(t, "upper")
+		var b strings.Builder
+		for i, r := range a.line {
+			if flips[i] {
+				b.WriteString(strings.ToUpper(string(r)))
+			} else {
+				b.WriteString(strings.ToLower(string(r)))
+			}
+		}
+		if !a.m.matchesAny(a.m.b.bind(b.String(), ""), a.accept...) {
+			t.Fatalf("%q no longer matches %q", b.String(), a.accept)
+		}
 	})
 }
