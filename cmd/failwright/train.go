@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -106,7 +107,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "== %s\n%s\n(type commands; 'hint' for a hint, 'skip' to see the model answer, 'exit' to stop)\n", sc.Name, sc.Description)
 	turn := tr.Start()
 	if ed := terminalEditor(stdin, stdout); ed != nil {
-		trainInteractive(tr, turn, ed, sc.Topology, stdout)
+		trainInteractive(tr, turn, ed, sc.Topology, stdout, os.Getenv("NO_COLOR") == "")
 	} else {
 		trainPiped(tr, turn, stdin, stdout)
 	}
@@ -145,10 +146,11 @@ func trainPiped(tr *scenarios.Trainer, turn scenarios.Turn, stdin io.Reader, std
 // completion of cmdlets, parameters and the topology's names as in failwright shell. A
 // -Confirm question becomes the prompt its answer is typed at; Ctrl-C drops the line (or
 // answers no); Ctrl-D on an empty line ends the drill.
-func trainInteractive(tr *scenarios.Trainer, turn scenarios.Turn, ed *lineEditor, t *topology.Topology, out io.Writer) {
+func trainInteractive(tr *scenarios.Trainer, turn scenarios.Turn, ed *lineEditor, t *topology.Topology, out io.Writer, color bool) {
 	names, version := shell.NamesOf(t), sessionVersion(t)
 	ed.complete = func(line string, cursor int) (int, []string) {
-		return shell.Default.CompleteWord(line, cursor, version, names)
+		start, cands := shell.Default.CompleteWord(line, cursor, version, names)
+		return start, withTraineeWords(line[:cursor], cands)
 	}
 	question := ""
 	show := func(turn scenarios.Turn) {
@@ -166,7 +168,7 @@ func trainInteractive(tr *scenarios.Trainer, turn scenarios.Turn, ed *lineEditor
 			cc.Lines = lines
 			turn.Command = &cc
 		}
-		out.Write(turn.Text())
+		writeTurn(out, turn, color)
 	}
 	show(turn)
 	for !tr.Done() {
@@ -208,4 +210,33 @@ func trainInteractive(tr *scenarios.Trainer, turn scenarios.Turn, ed *lineEditor
 		}
 		show(tr.Input(line))
 	}
+}
+
+// withTraineeWords adds the drill's own words (hint, skip, exit) to the completions of the
+// first word typed.
+func withTraineeWords(before string, cands []string) []string {
+	word := strings.TrimLeft(before, " \t")
+	if strings.ContainsAny(word, " \t") {
+		return cands
+	}
+	for _, w := range []string{scenarios.InputHint, scenarios.InputSkip, scenarios.InputExit} {
+		if word != "" && strings.HasPrefix(w, strings.ToLower(word)) {
+			cands = append(cands, w)
+		}
+	}
+	sort.Strings(cands)
+	return cands
+}
+
+// writeTurn prints a turn on the terminal: the command's console lines styled by kind as the
+// shell styles them (when color is on), then the rest of the turn.
+func writeTurn(out io.Writer, turn scenarios.Turn, color bool) {
+	if c := turn.Command; c != nil && color {
+		sh := shellSession{out: out, color: true}
+		for _, l := range c.Lines {
+			fmt.Fprintln(out, sh.style(l.Kind, l.Text))
+		}
+		turn.Command = nil
+	}
+	out.Write(turn.Text())
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/engine/sim"
 	"failwright/scenarios"
 )
 
@@ -23,7 +24,7 @@ func trainOnTerminal(t *testing.T, file, keys string) (string, *scenarios.Score)
 	ed := newLineEditor(strings.NewReader(keys), &out)
 	raw := 0
 	ed.raw = func() (func(), error) { raw++; return func() { raw-- }, nil }
-	trainInteractive(tr, tr.Start(), ed, sc.Topology, &out)
+	trainInteractive(tr, tr.Start(), ed, sc.Topology, &out, false)
 	assert.Zero(t, raw, "raw mode is switched off after every read")
 	return out.String(), tr.Finish()
 }
@@ -65,4 +66,23 @@ func TestTrainPipedInputIsUnchanged(t *testing.T) {
 	assert.Equal(t, exitFail, code)
 	assert.Contains(t, out, "PS trainee> Get-SimState\nVirtual time 00:01:00\n")
 	assert.Contains(t, out, "PS trainee> exit\n>> Drill ended by the trainee.\n")
+}
+
+func TestTrainCompletesTheDrillsWords(t *testing.T) {
+	assert.Equal(t, []string{"hint"}, withTraineeWords("hi", nil))
+	assert.Equal(t, []string{"exit"}, withTraineeWords("ex", nil))
+	assert.Equal(t, []string{"Skip-Foo", "skip"}, withTraineeWords("sk", []string{"Skip-Foo"}))
+	assert.Empty(t, withTraineeWords("Get-CsPool hi", nil), "only the first word")
+	assert.Empty(t, withTraineeWords("", nil))
+}
+
+func TestTrainColoursCommandOutput(t *testing.T) {
+	var out bytes.Buffer
+	turn := scenarios.Turn{Command: &scenarios.CommandReport{Lines: []sim.Line{{Kind: sim.LineError, Text: "boom"}, {Kind: sim.LineOutput, Text: "plain"}}},
+		Feedback: []string{"Step done."}}
+	writeTurn(&out, turn, true)
+	assert.Equal(t, "\x1b[91mboom\x1b[0m\nplain\n>> Step done.\n", out.String())
+	out.Reset()
+	writeTurn(&out, turn, false)
+	assert.Equal(t, "boom\nplain\n>> Step done.\n", out.String())
 }
