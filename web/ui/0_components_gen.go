@@ -1109,526 +1109,6 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 											vgn.AddAttrInterface("class", "msg "+string(f.Severity))
 											vgn.SetInnerHTML(msgText(f))
 										}
-										vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "grid2"}}}
-										vgparent.AppendChild(vgn)
-										{
-											vgparent := vgn
-											_ = vgparent
-											vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-											vgparent.AppendChild(vgn)
-											vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "field"}}}
-											vgparent.AppendChild(vgn)
-											{
-												vgparent := vgn
-												_ = vgparent
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-												vgparent.AppendChild(vgn)
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "pool-fqdn"}}}
-												vgparent.AppendChild(vgn)
-												{
-													vgparent := vgn
-													_ = vgparent
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Pool FQDN"}
-													vgparent.AppendChild(vgn)
-												}
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-fqdn"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "placeholder", Val: "pool.example.com"}, vugu.VGAttribute{Namespace: "", Key: "aria-describedby", Val: "pool-fqdn-msgs"}}}
-												vgparent.AppendChild(vgn)
-												{
-													b, err := vjson.Marshal(p.FQDN)
-													if err != nil {
-														panic(err)
-													}
-													vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
-												}
-												vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-													EventType: "input",
-													Func:      func(event vugu.DOMEvent) { c.App.SetPoolField(i, "fqdn", event.PropString("target", "value")) },
-													// TODO: implement capture, etc. mostly need to decide syntax
-												})
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-fqdn-msgs"}}}
-												vgparent.AppendChild(vgn)
-												{
-													vgparent := vgn
-													_ = vgparent
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-													vgparent.AppendChild(vgn)
-													for vgiterkeyt, f := range c.App.PoolFieldFindings(i, "fqdn") {
-														var vgiterkey interface{} = vgiterkeyt
-														_ = vgiterkey
-														f := f
-														_ = f
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute(nil)}
-														vgparent.AppendChild(vgn)
-														vgn.AddAttrInterface("class", "msg "+string(f.Severity))
-														vgn.SetInnerHTML(msgText(f))
-													}
-												}
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-												vgparent.AppendChild(vgn)
-											}
-											vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "field"}}}
-											vgparent.AppendChild(vgn)
-											{
-												vgparent := vgn
-												_ = vgparent
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-												vgparent.AppendChild(vgn)
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "pool-site"}}}
-												vgparent.AppendChild(vgn)
-												{
-													vgparent := vgn
-													_ = vgparent
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Site"}
-													vgparent.AppendChild(vgn)
-												}
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-site"}}}
-												vgparent.AppendChild(vgn)
-												{
-													b, err := vjson.Marshal(p.Site)
-													if err != nil {
-														panic(err)
-													}
-													vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
-												}
-												vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-													EventType: "change",
-													Func:      func(event vugu.DOMEvent) { c.App.SetPoolField(i, "site", event.PropString("target", "value")) },
-													// TODO: implement capture, etc. mostly need to decide syntax
-												})
-												{
-													vgparent := vgn
-													_ = vgparent
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-													vgparent.AppendChild(vgn)
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute{{Namespace: "", Key: "value", Val: ""}}}
-													vgparent.AppendChild(vgn)
-													vgn.AddAttrInterface("selected", p.Site == "")
-													{
-														vgparent := vgn
-														_ = vgparent
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "(none)"}
-														vgparent.AppendChild(vgn)
-													}
-													for vgiterkeyt, s := range c.App.T().Sites {
-														var vgiterkey interface{} = vgiterkeyt
-														_ = vgiterkey
-														s := s
-														_ = s
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute(nil)}
-														vgparent.AppendChild(vgn)
-														vgn.AddAttrInterface("selected", s.Name == p.Site)
-														vgn.AddAttrInterface("value", s.Name)
-														vgn.SetInnerHTML(s.Name)
-													}
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-													vgparent.AppendChild(vgn)
-												}
-												for vgiterkeyt, f := range c.App.PoolFieldFindings(i, "site") {
-													var vgiterkey interface{} = vgiterkeyt
-													_ = vgiterkey
-													f := f
-													_ = f
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute(nil)}
-													vgparent.AppendChild(vgn)
-													vgn.AddAttrInterface("class", "msg "+string(f.Severity))
-													vgn.SetInnerHTML(msgText(f))
-												}
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-												vgparent.AppendChild(vgn)
-											}
-											vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "field"}}}
-											vgparent.AppendChild(vgn)
-											{
-												vgparent := vgn
-												_ = vgparent
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-												vgparent.AppendChild(vgn)
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "pool-role"}}}
-												vgparent.AppendChild(vgn)
-												{
-													vgparent := vgn
-													_ = vgparent
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Role"}
-													vgparent.AppendChild(vgn)
-												}
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-role"}}}
-												vgparent.AppendChild(vgn)
-												{
-													b, err := vjson.Marshal(string(p.Role))
-													if err != nil {
-														panic(err)
-													}
-													vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
-												}
-												vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-													EventType: "change",
-													Func:      func(event vugu.DOMEvent) { c.App.SetPoolField(i, "role", event.PropString("target", "value")) },
-													// TODO: implement capture, etc. mostly need to decide syntax
-												})
-												{
-													vgparent := vgn
-													_ = vgparent
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-													vgparent.AppendChild(vgn)
-													for vgiterkeyt, r := range c.App.Roles() {
-														var vgiterkey interface{} = vgiterkeyt
-														_ = vgiterkey
-														r := r
-														_ = r
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute(nil)}
-														vgparent.AppendChild(vgn)
-														vgn.AddAttrInterface("selected", r == p.Role)
-														vgn.AddAttrInterface("value", string(r))
-														vgn.SetInnerHTML(string(r))
-													}
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-													vgparent.AppendChild(vgn)
-												}
-												for vgiterkeyt, f := range c.App.PoolFieldFindings(i, "role") {
-													var vgiterkey interface{} = vgiterkeyt
-													_ = vgiterkey
-													f := f
-													_ = f
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute(nil)}
-													vgparent.AppendChild(vgn)
-													vgn.AddAttrInterface("class", "msg "+string(f.Severity))
-													vgn.SetInnerHTML(msgText(f))
-												}
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-												vgparent.AppendChild(vgn)
-											}
-											vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "field"}}}
-											vgparent.AppendChild(vgn)
-											{
-												vgparent := vgn
-												_ = vgparent
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-												vgparent.AppendChild(vgn)
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "pool-version"}}}
-												vgparent.AppendChild(vgn)
-												{
-													vgparent := vgn
-													_ = vgparent
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Version"}
-													vgparent.AppendChild(vgn)
-												}
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-version"}}}
-												vgparent.AppendChild(vgn)
-												{
-													b, err := vjson.Marshal(string(p.Version))
-													if err != nil {
-														panic(err)
-													}
-													vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
-												}
-												vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-													EventType: "change",
-													Func:      func(event vugu.DOMEvent) { c.App.SetPoolField(i, "version", event.PropString("target", "value")) },
-													// TODO: implement capture, etc. mostly need to decide syntax
-												})
-												{
-													vgparent := vgn
-													_ = vgparent
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-													vgparent.AppendChild(vgn)
-													for vgiterkeyt, v := range c.App.Versions() {
-														var vgiterkey interface{} = vgiterkeyt
-														_ = vgiterkey
-														v := v
-														_ = v
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute(nil)}
-														vgparent.AppendChild(vgn)
-														vgn.AddAttrInterface("selected", v == p.Version)
-														vgn.AddAttrInterface("value", string(v))
-														vgn.SetInnerHTML(string(v))
-													}
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-													vgparent.AppendChild(vgn)
-												}
-												for vgiterkeyt, f := range c.App.PoolFieldFindings(i, "version") {
-													var vgiterkey interface{} = vgiterkeyt
-													_ = vgiterkey
-													f := f
-													_ = f
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute(nil)}
-													vgparent.AppendChild(vgn)
-													vgn.AddAttrInterface("class", "msg "+string(f.Severity))
-													vgn.SetInnerHTML(msgText(f))
-												}
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-												vgparent.AppendChild(vgn)
-											}
-											if p.Role.IsFrontEnd() {
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "field"}}}
-												vgparent.AppendChild(vgn)
-												{
-													vgparent := vgn
-													_ = vgparent
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-													vgparent.AppendChild(vgn)
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "pool-users"}}}
-													vgparent.AppendChild(vgn)
-													{
-														vgparent := vgn
-														_ = vgparent
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Users homed"}
-														vgparent.AppendChild(vgn)
-													}
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-users"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "min", Val: "0"}, vugu.VGAttribute{Namespace: "", Key: "step", Val: "100"}}}
-													vgparent.AppendChild(vgn)
-													{
-														b, err := vjson.Marshal(Itoa(p.Users))
-														if err != nil {
-															panic(err)
-														}
-														vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
-													}
-													vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-														EventType: "input",
-														Func:      func(event vugu.DOMEvent) { c.App.SetPoolField(i, "users", event.PropString("target", "value")) },
-														// TODO: implement capture, etc. mostly need to decide syntax
-													})
-													for vgiterkeyt, f := range c.App.PoolFieldFindings(i, "users") {
-														var vgiterkey interface{} = vgiterkeyt
-														_ = vgiterkey
-														f := f
-														_ = f
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute(nil)}
-														vgparent.AppendChild(vgn)
-														vgn.AddAttrInterface("class", "msg "+string(f.Severity))
-														vgn.SetInnerHTML(msgText(f))
-													}
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-													vgparent.AppendChild(vgn)
-												}
-											}
-											if p.Role.IsFrontEnd() {
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "field"}}}
-												vgparent.AppendChild(vgn)
-												{
-													vgparent := vgn
-													_ = vgparent
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-													vgparent.AppendChild(vgn)
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "pool-backup"}}}
-													vgparent.AppendChild(vgn)
-													{
-														vgparent := vgn
-														_ = vgparent
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Backup pool (paired)"}
-														vgparent.AppendChild(vgn)
-													}
-													if len(c.App.FrontEndPools(i)) <= maxOptions {
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-backup"}}}
-														vgparent.AppendChild(vgn)
-														{
-															b, err := vjson.Marshal(p.BackupPool)
-															if err != nil {
-																panic(err)
-															}
-															vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
-														}
-														vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-															EventType: "change",
-															Func:      func(event vugu.DOMEvent) { c.App.SetPoolField(i, "backupPool", event.PropString("target", "value")) },
-															// TODO: implement capture, etc. mostly need to decide syntax
-														})
-														{
-															vgparent := vgn
-															_ = vgparent
-															vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-															vgparent.AppendChild(vgn)
-															vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute{{Namespace: "", Key: "value", Val: ""}}}
-															vgparent.AppendChild(vgn)
-															vgn.AddAttrInterface("selected", p.BackupPool == "")
-															{
-																vgparent := vgn
-																_ = vgparent
-																vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "(not paired)"}
-																vgparent.AppendChild(vgn)
-															}
-															for vgiterkeyt, q := range c.App.FrontEndPools(i) {
-																var vgiterkey interface{} = vgiterkeyt
-																_ = vgiterkey
-																q := q
-																_ = q
-																vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute(nil)}
-																vgparent.AppendChild(vgn)
-																vgn.AddAttrInterface("selected", q == p.BackupPool)
-																vgn.AddAttrInterface("value", q)
-																vgn.SetInnerHTML(q)
-															}
-															vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-															vgparent.AppendChild(vgn)
-														}
-													}
-													if len(c.App.FrontEndPools(i)) > maxOptions {
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-backup"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "placeholder", Val: "FQDN of the paired pool"}}}
-														vgparent.AppendChild(vgn)
-														{
-															b, err := vjson.Marshal(p.BackupPool)
-															if err != nil {
-																panic(err)
-															}
-															vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
-														}
-														vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-															EventType: "change",
-															Func:      func(event vugu.DOMEvent) { c.App.SetPoolField(i, "backupPool", event.PropString("target", "value")) },
-															// TODO: implement capture, etc. mostly need to decide syntax
-														})
-													}
-													for vgiterkeyt, f := range c.App.PoolFieldFindings(i, "backupPool") {
-														var vgiterkey interface{} = vgiterkeyt
-														_ = vgiterkey
-														f := f
-														_ = f
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute(nil)}
-														vgparent.AppendChild(vgn)
-														vgn.AddAttrInterface("class", "msg "+string(f.Severity))
-														vgn.SetInnerHTML(msgText(f))
-													}
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-													vgparent.AppendChild(vgn)
-												}
-											}
-											if string(p.Role) == "Edge" {
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "field"}}}
-												vgparent.AppendChild(vgn)
-												{
-													vgparent := vgn
-													_ = vgparent
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-													vgparent.AppendChild(vgn)
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "pool-nexthop"}}}
-													vgparent.AppendChild(vgn)
-													{
-														vgparent := vgn
-														_ = vgparent
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Internal next hop"}
-														vgparent.AppendChild(vgn)
-													}
-													if len(c.App.NextHopPools()) <= maxOptions {
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-nexthop"}}}
-														vgparent.AppendChild(vgn)
-														{
-															b, err := vjson.Marshal(p.NextHop)
-															if err != nil {
-																panic(err)
-															}
-															vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
-														}
-														vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-															EventType: "change",
-															Func:      func(event vugu.DOMEvent) { c.App.SetPoolField(i, "nextHop", event.PropString("target", "value")) },
-															// TODO: implement capture, etc. mostly need to decide syntax
-														})
-														{
-															vgparent := vgn
-															_ = vgparent
-															vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-															vgparent.AppendChild(vgn)
-															vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute{{Namespace: "", Key: "value", Val: ""}}}
-															vgparent.AppendChild(vgn)
-															vgn.AddAttrInterface("selected", p.NextHop == "")
-															{
-																vgparent := vgn
-																_ = vgparent
-																vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "(none)"}
-																vgparent.AppendChild(vgn)
-															}
-															for vgiterkeyt, q := range c.App.NextHopPools() {
-																var vgiterkey interface{} = vgiterkeyt
-																_ = vgiterkey
-																q := q
-																_ = q
-																vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute(nil)}
-																vgparent.AppendChild(vgn)
-																vgn.AddAttrInterface("selected", q == p.NextHop)
-																vgn.AddAttrInterface("value", q)
-																vgn.SetInnerHTML(q)
-															}
-															vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-															vgparent.AppendChild(vgn)
-														}
-													}
-													if len(c.App.NextHopPools()) > maxOptions {
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-nexthop"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "placeholder", Val: "FQDN of the next hop"}}}
-														vgparent.AppendChild(vgn)
-														{
-															b, err := vjson.Marshal(p.NextHop)
-															if err != nil {
-																panic(err)
-															}
-															vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
-														}
-														vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-															EventType: "change",
-															Func:      func(event vugu.DOMEvent) { c.App.SetPoolField(i, "nextHop", event.PropString("target", "value")) },
-															// TODO: implement capture, etc. mostly need to decide syntax
-														})
-													}
-													for vgiterkeyt, f := range c.App.PoolFieldFindings(i, "nextHop") {
-														var vgiterkey interface{} = vgiterkeyt
-														_ = vgiterkey
-														f := f
-														_ = f
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute(nil)}
-														vgparent.AppendChild(vgn)
-														vgn.AddAttrInterface("class", "msg "+string(f.Severity))
-														vgn.SetInnerHTML(msgText(f))
-													}
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-													vgparent.AppendChild(vgn)
-												}
-											}
-											if string(p.Role) == "FrontEndEnterprise" {
-												vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "field"}}}
-												vgparent.AppendChild(vgn)
-												{
-													vgparent := vgn
-													_ = vgparent
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-													vgparent.AppendChild(vgn)
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "pool-backend"}}}
-													vgparent.AppendChild(vgn)
-													{
-														vgparent := vgn
-														_ = vgparent
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "SQL back end FQDN"}
-														vgparent.AppendChild(vgn)
-													}
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-backend"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "placeholder", Val: "sql.example.com"}}}
-													vgparent.AppendChild(vgn)
-													{
-														b, err := vjson.Marshal(backEndFQDN(p))
-														if err != nil {
-															panic(err)
-														}
-														vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
-													}
-													vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-														EventType: "input",
-														Func:      func(event vugu.DOMEvent) { c.App.SetPoolField(i, "backEnd", event.PropString("target", "value")) },
-														// TODO: implement capture, etc. mostly need to decide syntax
-													})
-													for vgiterkeyt, f := range c.App.PoolFieldFindings(i, "backEnd") {
-														var vgiterkey interface{} = vgiterkeyt
-														_ = vgiterkey
-														f := f
-														_ = f
-														vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute(nil)}
-														vgparent.AppendChild(vgn)
-														vgn.AddAttrInterface("class", "msg "+string(f.Severity))
-														vgn.SetInnerHTML(msgText(f))
-													}
-													vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-													vgparent.AppendChild(vgn)
-												}
-											}
-											vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-											vgparent.AppendChild(vgn)
-										}
 										{
 											vgcompKey := vugu.MakeCompKey(0xF387E0D015DD99FD^vgin.CurrentPositionHash(), vgiterkey)
 											// ask BuildEnv for prior instance of this specific component
@@ -1639,7 +1119,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 												vgin.BuildEnv.WireComponent(vgcomp)
 											}
 											vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-											vgcomp.Fields = c.App.PoolExtraFields(i)
+											vgcomp.Fields = c.App.PoolFields(i)
 											vgcomp.Set = func(k, v string) { c.App.SetPoolField(i, k, v) }
 											vgout.Components = append(vgout.Components, vgcomp)
 											vgn = &vugu.VGNode{Component: vgcomp}
@@ -2009,9 +1489,10 @@ func (c *Fields) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgparent.AppendChild(vgn)
 					}
 				}
-				if len(f.Options) == 0 {
+				if len(f.Options) == 0 && !f.Change {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute(nil)}
 					vgparent.AppendChild(vgn)
+					vgn.AddAttrInterface("aria-describedby", f.ID+"-msgs")
 					vgn.AddAttrInterface("id", f.ID)
 					vgn.AddAttrInterface("placeholder", f.Placeholder)
 					vgn.AddAttrInterface("type", f.Type)
@@ -2024,6 +1505,26 @@ func (c *Fields) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "input",
+						Func:      func(event vugu.DOMEvent) { c.Set(f.Key, event.PropString("target", "value")) },
+						// TODO: implement capture, etc. mostly need to decide syntax
+					})
+				}
+				if len(f.Options) == 0 && f.Change {
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute(nil)}
+					vgparent.AppendChild(vgn)
+					vgn.AddAttrInterface("aria-describedby", f.ID+"-msgs")
+					vgn.AddAttrInterface("id", f.ID)
+					vgn.AddAttrInterface("placeholder", f.Placeholder)
+					vgn.AddAttrInterface("type", f.Type)
+					{
+						b, err := vjson.Marshal(f.Value)
+						if err != nil {
+							panic(err)
+						}
+						vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
+					}
+					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+						EventType: "change",
 						Func:      func(event vugu.DOMEvent) { c.Set(f.Key, event.PropString("target", "value")) },
 						// TODO: implement capture, etc. mostly need to decide syntax
 					})
@@ -3411,116 +2912,40 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			_ = vgparent
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "tab"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "tab-topology"}, vugu.VGAttribute{Namespace: "", Key: "aria-controls", Val: "main"}}}
-			vgparent.AppendChild(vgn)
-			vgn.AddAttrInterface("aria-selected", boolStr(c.App.Tab == "topology"))
-			vgn.AddAttrInterface("tabindex", c.App.TabIndex("topology"))
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "keydown",
-				Func:      func(event vugu.DOMEvent) { c.App.TabKey(event.PropString("key")) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.SetTab("topology") },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			{
-				vgparent := vgn
-				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      Topology "}
+			for vgiterkeyt, tb := range c.App.Tabs() {
+				var vgiterkey interface{} = vgiterkeyt
+				_ = vgiterkey
+				tb := tb
+				_ = tb
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "tab"}, vugu.VGAttribute{Namespace: "", Key: "aria-controls", Val: "main"}}}
 				vgparent.AppendChild(vgn)
-				if c.App.Count("error") > 0 {
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "badge bad"}}}
+				vgn.AddAttrInterface("aria-selected", boolStr(c.App.Tab == tb.ID))
+				vgn.AddAttrInterface("id", "tab-"+tb.ID)
+				vgn.AddAttrInterface("tabindex", c.App.TabIndex(tb.ID))
+				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+					EventType: "keydown",
+					Func:      func(event vugu.DOMEvent) { c.App.TabKey(event.PropString("key")) },
+					// TODO: implement capture, etc. mostly need to decide syntax
+				})
+				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+					EventType: "click",
+					Func:      func(event vugu.DOMEvent) { c.App.SetTab(tb.ID) },
+					// TODO: implement capture, etc. mostly need to decide syntax
+				})
+				{
+					vgparent := vgn
+					_ = vgparent
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
 					vgparent.AppendChild(vgn)
-					vgn.SetInnerHTML(c.App.Count("error"))
-				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-				vgparent.AppendChild(vgn)
-			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "tab"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "tab-simulate"}, vugu.VGAttribute{Namespace: "", Key: "aria-controls", Val: "main"}}}
-			vgparent.AppendChild(vgn)
-			vgn.AddAttrInterface("aria-selected", boolStr(c.App.Tab == "simulate"))
-			vgn.AddAttrInterface("tabindex", c.App.TabIndex("simulate"))
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "keydown",
-				Func:      func(event vugu.DOMEvent) { c.App.TabKey(event.PropString("key")) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.SetTab("simulate") },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			{
-				vgparent := vgn
-				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Simulate"}
-				vgparent.AppendChild(vgn)
-			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "tab"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "tab-scenarios"}, vugu.VGAttribute{Namespace: "", Key: "aria-controls", Val: "main"}}}
-			vgparent.AppendChild(vgn)
-			vgn.AddAttrInterface("aria-selected", boolStr(c.App.Tab == "scenarios"))
-			vgn.AddAttrInterface("tabindex", c.App.TabIndex("scenarios"))
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "keydown",
-				Func:      func(event vugu.DOMEvent) { c.App.TabKey(event.PropString("key")) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.SetTab("scenarios") },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			{
-				vgparent := vgn
-				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Scenarios"}
-				vgparent.AppendChild(vgn)
-			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "tab"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "tab-plans"}, vugu.VGAttribute{Namespace: "", Key: "aria-controls", Val: "main"}}}
-			vgparent.AppendChild(vgn)
-			vgn.AddAttrInterface("aria-selected", boolStr(c.App.Tab == "plans"))
-			vgn.AddAttrInterface("tabindex", c.App.TabIndex("plans"))
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "keydown",
-				Func:      func(event vugu.DOMEvent) { c.App.TabKey(event.PropString("key")) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.SetTab("plans") },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			{
-				vgparent := vgn
-				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Plans"}
-				vgparent.AppendChild(vgn)
-			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "tab"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "tab-analysis"}, vugu.VGAttribute{Namespace: "", Key: "aria-controls", Val: "main"}}}
-			vgparent.AppendChild(vgn)
-			vgn.AddAttrInterface("aria-selected", boolStr(c.App.Tab == "analysis"))
-			vgn.AddAttrInterface("tabindex", c.App.TabIndex("analysis"))
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "keydown",
-				Func:      func(event vugu.DOMEvent) { c.App.TabKey(event.PropString("key")) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.SetTab("analysis") },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			{
-				vgparent := vgn
-				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Analysis "}
-				vgparent.AppendChild(vgn)
-				if c.App.An.Running {
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "badge warn"}}}
+					vgn.SetInnerHTML(tb.Label)
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 					vgparent.AppendChild(vgn)
-					vgn.SetInnerHTML(Itoa(c.App.An.Percent()) + "%")
+					if tb.Badge != "" {
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
+						vgparent.AppendChild(vgn)
+						vgn.AddAttrInterface("class", "badge "+tb.BadgeClass)
+						vgn.SetInnerHTML(tb.Badge)
+					}
 				}
 			}
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}

@@ -36,7 +36,9 @@ type AnalysisState struct {
 	runID    int
 	builtAt  int
 	poolsGen int
-	startMs  float64
+	// poolsShown is the key of the pool table last handed to the page.
+	poolsShown string
+	startMs    float64
 	// Ms is the wall time of the last run as the page saw it (request to report), and
 	// DecodeMs how long the page took to decode the report's answer.
 	Ms, DecodeMs float64
@@ -228,13 +230,24 @@ func (a *App) MatrixClick(event vugu.DOMEvent) {
 
 // showReport puts the report's HTML, as the engine worker wrote it, into its two empty
 // elements of the Analysis tab (after each render; the host sets each only when it changed).
+// The pool table follows in a task of its own, so that a large report does not make one
+// long task of the page's thread.
 func (a *App) showReport() {
 	if a.Tab != TabAnalysis || a.An.Result == nil {
 		return
 	}
 	job := strconv.Itoa(a.An.Result.Job)
 	a.host.SetHTML("analysis-report-html", job, a.An.Result.HTML)
-	a.host.SetHTML("analysis-pools-html", job+"/"+strconv.Itoa(a.An.poolsGen), a.An.PoolsHTML)
+	key := job + "/" + strconv.Itoa(a.An.poolsGen)
+	if a.An.poolsShown == key {
+		return
+	}
+	a.An.poolsShown = key
+	a.host.Defer(func() {
+		if a.Tab == TabAnalysis && a.An.poolsShown == key {
+			a.host.SetHTML("analysis-pools-html", key, a.An.PoolsHTML)
+		}
+	}, false)
 }
 
 // SetAnalysisPoolFilter narrows the pool list; the engine worker, which holds every pool's

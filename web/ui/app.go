@@ -320,6 +320,29 @@ func (a *App) notify(kind, format string, args ...any) {
 // tabs lists the tabs in order, for arrow-key navigation.
 var tabs = []string{TabTopology, TabSimulate, TabScenarios, TabPlans, TabAnalysis}
 
+var tabLabels = map[string]string{TabTopology: "Topology", TabSimulate: "Simulate", TabScenarios: "Scenarios", TabPlans: "Plans", TabAnalysis: "Analysis"}
+
+// TabInfo is a tab button: its id (after "tab-"), its label and an optional badge.
+type TabInfo struct {
+	ID, Label, Badge, BadgeClass string
+}
+
+// Tabs returns the tab buttons: the topology's error count and a running analysis's progress
+// show as badges.
+func (a *App) Tabs() []TabInfo {
+	out := make([]TabInfo, len(tabs))
+	for i, t := range tabs {
+		out[i] = TabInfo{ID: t, Label: tabLabels[t]}
+	}
+	if n := a.Count("error"); n > 0 {
+		out[0].Badge, out[0].BadgeClass = Itoa(n), "bad"
+	}
+	if a.An.Running {
+		out[4].Badge, out[4].BadgeClass = Itoa(a.An.Percent())+"%", "warn"
+	}
+	return out
+}
+
 // TabKey moves between tabs with the arrow, Home and End keys, as the WAI-ARIA tabs pattern
 // does, and keeps the focus on the tab shown.
 func (a *App) TabKey(key string) {
@@ -360,6 +383,7 @@ func (a *App) SetTab(tab string) {
 		// new tab's elements, and would not remove children it did not create.
 		a.host.SetHTML("analysis-report-html", "", "")
 		a.host.SetHTML("analysis-pools-html", "", "")
+		a.An.poolsShown = ""
 	}
 	a.Tab = tab
 	if tab != TabSimulate {

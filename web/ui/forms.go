@@ -17,6 +17,10 @@ type Field struct {
 	Type, Placeholder string
 	// Options, when set, make the field a select.
 	Options []Option
+	// Change, for a text field, applies the value when the field is left (or Enter is
+	// pressed) rather than at each keystroke: for references, such as a backup pool typed
+	// on a large topology, that should not follow every prefix.
+	Change bool
 	// Findings are shown under the field.
 	Findings []topology.Finding
 }
@@ -90,6 +94,47 @@ func (a *App) poolExtraFindings(i int, key string) []topology.Finding {
 		paths = append(paths, a.PoolPaths(i, p)...)
 	}
 	return a.At(paths...)
+}
+
+// PoolFields are pool i's form fields: FQDN, site, role, version, then what the role has
+// (users and backup pool, Edge next hop, SQL back end) and PoolExtraFields.
+func (a *App) PoolFields(i int) []Field {
+	t := a.T()
+	if i < 0 || i >= len(t.Pools) {
+		return nil
+	}
+	p := t.Pools[i]
+	var sites []string
+	for _, s := range t.Sites {
+		sites = append(sites, s.Name)
+	}
+	var roles, versions []Option
+	for _, r := range topology.Roles {
+		roles = append(roles, Option{string(r), string(r)})
+	}
+	for _, v := range topology.Versions {
+		versions = append(versions, Option{string(v), string(v)})
+	}
+	var out []Field
+	f := func(key, id, label, value, typ, ph string, opts []Option) {
+		out = append(out, Field{Key: key, ID: id, Label: label, Value: value, Type: typ, Placeholder: ph, Options: opts,
+			Change: opts == nil && (key == "backupPool" || key == "nextHop"), Findings: a.PoolFieldFindings(i, key)})
+	}
+	f("fqdn", "pool-fqdn", "Pool FQDN", p.FQDN, "text", "pool.example.com", nil)
+	f("site", "pool-site", "Site", p.Site, "", "", choices("(none)", sites, len(sites)))
+	f("role", "pool-role", "Role", string(p.Role), "", "", roles)
+	f("version", "pool-version", "Version", string(p.Version), "", "", versions)
+	if p.Role.IsFrontEnd() {
+		f("users", "pool-users", "Users homed", Itoa(p.Users), "number", "", nil)
+		f("backupPool", "pool-backup", "Backup pool (paired)", p.BackupPool, "text", "FQDN of the paired pool", choices("(not paired)", a.FrontEndPools(i), maxOptions))
+	}
+	if p.Role == topology.Edge {
+		f("nextHop", "pool-nexthop", "Internal next hop", p.NextHop, "text", "FQDN of the next hop", choices("(none)", a.NextHopPools(), maxOptions))
+	}
+	if p.Role == topology.FrontEndEnterprise {
+		f("backEnd", "pool-backend", "SQL back end FQDN", backEndFQDN(p), "text", "sql.example.com", nil)
+	}
+	return append(out, a.PoolExtraFields(i)...)
 }
 
 // PoolExtraFields are pool i's registrar timers (Front End pools) and back-end details
