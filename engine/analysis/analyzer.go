@@ -95,6 +95,7 @@ type Analyzer struct {
 	pairRes   []pairSummary  // per distinct interacting class pair: its figures
 	unitMax   []unitLoad     // units by their worst baseline load, worst first
 	cv        []classVec     // per class: the single failure packed for the sweep
+	suf       sweepSuffix    // suffix statistics of cv for whole-row sweeps
 	edgesN    int
 
 	outs sync.Pool // *Outcome scratch for evaluations
@@ -353,6 +354,7 @@ func (a *Analyzer) startSweep(w int) {
 	a.done += a.stats.Interacting
 	a.poolsClosedForm(l)
 	a.buildClassVecs()
+	a.buildSuffix()
 	a.phase = phaseSweep
 }
 
@@ -926,6 +928,250 @@ func (a *Analyzer) buildClassVecs() {
 	}
 }
 
+// The figures a whole-row sweep bounds, and their columns in classVec.
+var rowFigs = [...]int{figUnserved, figNoDR, figAtRisk, figRTO, figDataLoss, figCMS}
+
+func (v *classVec) fig(k int) float64 {
+	switch k {
+	case figUnserved:
+		return v.u
+	case figNoDR:
+		return v.nd
+	case figAtRisk:
+		return v.ar
+	case figRTO:
+		return v.rto
+	case figDataLoss:
+		return v.dl
+	case figCMS:
+		return v.cms
+	}
+	return v.load
+}
+
+// sweepSuffix holds, for each class c, statistics of the classes c, c+1, ... : the least and
+// the greatest value of each figure, the members of the classes whose value is that greatest
+// one, and all the members; and the distinct words of Edge pools with the last class having
+// each.
+type sweepSuffix struct {
+	lo, hi, hiN [numFigs][]float64
+	n           []int64
+	loadHi      []float64
+	words       []uint64
+	wordLast    []int
+	// withU and withND count, per row, the composed pairs leaving users without full
+	// service and the pairs leaving more users than the baseline without disaster recovery.
+	withU, withND []int64
+}
+
+// rowCounts returns, for each row ci, how many composed pairs {ci, cj} (cj >= ci) have
+// off[ci] + col[cj] > b: the members of the classes cj that qualify, gathered from the last
+// class back in a Fenwick tree over the column's distinct values, less the interacting pairs.
+func (a *Analyzer) rowCounts(col, off []float64, b float64) []int64 {
+	cv := a.cv
+	c := len(cv)
+	vals := slices.Clone(col)
+	slices.Sort(vals)
+	vals = slices.Compact(vals)
+	tree := make([]int64, len(vals)+1)
+	out := make([]int64, c)
+	var total int64
+	for ci := c - 1; ci >= 0; ci-- {
+		ni := cv[ci].n
+		rk, _ := slices.BinarySearch(vals, col[ci])
+		for k := rk + 1; k <= len(vals); k += k & -k {
+			tree[k] += ni
+		}
+		total += ni
+		// Members of classes cj >= ci whose value exceeds b - off[ci]: all less those at or below.
+		t := b - off[ci]
+		below := sortSearchAbove(vals, t) // values at or below t: ranks 0..below-1
+		var le int64
+		for k := below; k > 0; k -= k & -k {
+			le += tree[k]
+		}
+		cnt := ni * (total - le)
+		if off[ci]+col[ci] > b {
+			cnt -= ni*ni - ni*(ni-1)/2
+		}
+		for _, e := range a.classRows[ci] {
+			if off[ci]+col[e.cj] > b {
+				cnt -= int64(e.n)
+			}
+		}
+		out[ci] = cnt
+	}
+	return out
+}
+
+// sortSearchAbove returns how many of the sorted values are at or below t.
+func sortSearchAbove(vals []float64, t float64) int {
+	lo, hi := 0, len(vals)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if vals[m] <= t {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+func (a *Analyzer) buildSuffix() {
+	cv := a.cv
+	c := len(cv)
+	sf := &a.suf
+	sf.n = make([]int64, c+1)
+	sf.loadHi = make([]float64, c+1)
+	for _, k := range rowFigs {
+		sf.lo[k], sf.hi[k], sf.hiN[k] = make([]float64, c+1), make([]float64, c+1), make([]float64, c+1)
+		sf.lo[k][c], sf.hi[k][c] = math.Inf(1), math.Inf(-1)
+	}
+	sf.loadHi[c] = math.Inf(-1)
+	for i := c - 1; i >= 0; i-- {
+		v := &cv[i]
+		sf.n[i] = sf.n[i+1] + v.n
+		sf.loadHi[i] = fmax(v.load, sf.loadHi[i+1])
+		for _, k := range rowFigs {
+			x := v.fig(k)
+			sf.lo[k][i] = sf.lo[k][i+1]
+			if x < sf.lo[k][i] {
+				sf.lo[k][i] = x
+			}
+			switch hi := sf.hi[k][i+1]; {
+			case x > hi:
+				sf.hi[k][i], sf.hiN[k][i] = x, float64(v.n)
+			case x == hi:
+				sf.hi[k][i], sf.hiN[k][i] = hi, sf.hiN[k][i+1]+float64(v.n)
+			default:
+				sf.hi[k][i], sf.hiN[k][i] = hi, sf.hiN[k][i+1]
+			}
+		}
+	}
+	colU, colND, offU, offND := make([]float64, c), make([]float64, c), make([]float64, c), make([]float64, c)
+	bv := &a.base.figs
+	for i := range cv {
+		colU[i], colND[i] = cv[i].u, cv[i].nd
+		offU[i], offND[i] = cv[i].u-bv[figUnserved], cv[i].nd-bv[figNoDR]
+	}
+	sf.withU = a.rowCounts(colU, offU, 0)
+	sf.withND = a.rowCounts(colND, offND, bv[figNoDR])
+	last := map[uint64]int{}
+	for i := range cv {
+		if _, seen := last[cv[i].e0]; !seen {
+			sf.words = append(sf.words, cv[i].e0)
+		}
+		last[cv[i].e0] = i
+	}
+	for _, w := range sf.words {
+		sf.wordLast = append(sf.wordLast, last[w])
+	}
+}
+
+// sweepRow settles row ci of the sweep without visiting its class pairs, when bounds allow:
+// for every figure the values of the row's pairs (from the suffix statistics) either all stay
+// below what counts, or all equal the aggregate's worst with its examples settled, or, for a
+// maximum or the CMS, do not exceed that worst and count where the other class's value
+// equals it (counted from the suffix statistics). It reports false, having changed nothing,
+// when a pair may need to be looked at.
+func (a *Analyzer) sweepRow(l *levelAgg, ci int, topLoad float64, oneWord bool) (int64, bool) {
+	cv, sf := a.cv, &a.suf
+	ri := &cv[ci]
+	bv := &a.base.figs
+	gl := &l.figs[figLoad]
+	if gl.n == 0 || fmax(fmax(ri.load, sf.loadHi[ci]), topLoad) >= gl.v {
+		return 0, false
+	}
+	if a.edgesN > 0 && !oneWord {
+		return 0, false
+	}
+	first := a.members[ci][0]
+	cr := a.classRows[ci]
+	ni := ri.n
+	rowSum := ni*(sf.n[ci]-ni) + ni*(ni-1)/2
+	for _, e := range cr {
+		rowSum -= int64(e.n)
+	}
+	var add [numFigs]int64
+	withU, withND := sf.withU[ci], sf.withND[ci]
+	for _, k := range rowFigs {
+		vi := ri.fig(k)
+		var lo, hi float64
+		eq := false // values equal to hi where the other class's value is the suffix's greatest
+		switch k {
+		case figUnserved, figNoDR, figAtRisk:
+			lo, hi = vi-bv[k]+sf.lo[k][ci], vi-bv[k]+sf.hi[k][ci]
+		case figRTO, figDataLoss:
+			lo, hi = fmax(vi, sf.lo[k][ci]), fmax(vi, sf.hi[k][ci])
+			eq = vi < hi
+		case figCMS:
+			if ri.cmsAff {
+				lo, hi = vi, vi
+			} else {
+				lo, hi = sf.lo[k][ci], sf.hi[k][ci]
+				eq = true
+			}
+		}
+		g := &l.figs[k]
+		thr, settled := aggGate(g, bv[k], first)
+		switch {
+		case hi < thr:
+		case !settled || hi > thr:
+			return 0, false
+		case lo == thr:
+			add[k] = rowSum
+		case eq:
+			// Pairs with a class whose value is hi: its members, less the interacting pairs.
+			var cnt int64
+			nEq := int64(sf.hiN[k][ci])
+			if ri.fig(k) == hi {
+				cnt = ni*(nEq-ni) + ni*(ni-1)/2
+			} else {
+				cnt = ni * nEq
+			}
+			for _, e := range cr {
+				if cv[e.cj].fig(k) == hi {
+					cnt -= int64(e.n)
+				}
+			}
+			add[k] = cnt
+		default:
+			return 0, false
+		}
+	}
+	// Remote access: lost for a pair when no Edge pool works after both.
+	if a.edgesN > 0 {
+		lo, hi := 0.0, 0.0
+		if ri.e0 == 0 {
+			lo, hi = 1, 1
+		} else {
+			for w, word := range sf.words {
+				if word&ri.e0 == 0 && sf.wordLast[w] >= ci {
+					hi = 1
+					break
+				}
+			}
+		}
+		g := &l.figs[figRemote]
+		thr, settled := aggGate(g, bv[figRemote], first)
+		switch {
+		case hi < thr:
+		case !settled || hi > thr || lo != thr:
+			return 0, false
+		default:
+			add[figRemote] = rowSum
+		}
+	}
+	l.sets += rowSum
+	l.withUnserved += withU
+	l.withNoDR += withND
+	for k, n := range add {
+		l.figs[k].n += n
+	}
+	return rowSum, true
+}
+
 // sweepGate is how the sweep treats one figure of one aggregate: a value at or above thr
 // counts; eqOnly says the aggregate has a worst value (thr) that a value equal to it only adds
 // to, its examples being settled for the row (no pair of the row can come before them).
@@ -944,6 +1190,16 @@ func (g sweepGate) gate(v float64) uint8 {
 		return 1
 	}
 	return 2
+}
+
+// aggGate returns the least value that counts in g (worse than the baseline b, and not below
+// g's worst) and whether a value equal to g's worst only adds to its count: g's examples are
+// complete and all come before element first.
+func aggGate(g *agg, b float64, first int32) (thr float64, settled bool) {
+	if g.n == 0 {
+		return math.Nextafter(b, math.Inf(1)), false
+	}
+	return g.v, g.ne == maxExamples && first > g.ex[maxExamples-1].a
 }
 
 // sweepGates computes the gates of l's global aggregates for a row whose pairs all start with
@@ -973,6 +1229,7 @@ func (a *Analyzer) sweepClasses(l *levelAgg, lo, hi int) int64 {
 	c := len(a.members)
 	if a.cv == nil {
 		a.buildClassVecs()
+		a.buildSuffix()
 	}
 	cv := a.cv
 	var composed int64
@@ -988,6 +1245,10 @@ func (a *Analyzer) sweepClasses(l *levelAgg, lo, hi int) int64 {
 	var gates [numFigs]sweepGate
 	var exs []example
 	for ci := lo; ci < hi; ci++ {
+		if n, ok := a.sweepRow(l, ci, topLoad, oneWord); ok {
+			composed += n
+			continue
+		}
 		si := &a.singles[ci]
 		ri := cv[ci]
 		cr := a.classRows[ci]
