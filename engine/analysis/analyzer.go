@@ -177,6 +177,11 @@ func New(t *topology.Topology, opts Options) (*Analyzer, error) {
 			a.lb.serves[p] = sv == ServiceHome || sv == ServiceBackup
 		}
 		a.lb.edges = slices.Clone(o.Edges)
+		for _, w := range o.Edges {
+			if w {
+				a.lb.nEdges++
+			}
+		}
 		for u, pools := range x.units {
 			for _, p := range pools {
 				if o.Pools[p].Service != ServiceHome {
@@ -1560,6 +1565,31 @@ func (a *Analyzer) compose(s, t *summary) Figures {
 	return f
 }
 
+// sortUnique sorts a short list of units and drops repeats, in place (an insertion sort: the
+// lists hold a handful of units).
+func sortUnique(u []int32) []int32 {
+	for i := 1; i < len(u); i++ {
+		v := u[i]
+		j := i
+		for j > 0 && u[j-1] > v {
+			u[j] = u[j-1]
+			j--
+		}
+		u[j] = v
+	}
+	if len(u) < 2 {
+		return u
+	}
+	k := 1
+	for i := 1; i < len(u); i++ {
+		if u[i] != u[k-1] {
+			u[k] = u[i]
+			k++
+		}
+	}
+	return u[:k]
+}
+
 // contains reports whether the short sorted list holds u.
 func contains(list []int32, u int32) bool {
 	for _, v := range list {
@@ -1643,9 +1673,7 @@ func (a *Analyzer) evalLocal(i, j int) pairSummary {
 // buffers: valid until sc is used again).
 func (a *Analyzer) localEval(sc *scratch, set []int, units []int32) (summary, *Outcome, []int) {
 	x := a.x
-	units = append(units, a.always...)
-	slices.Sort(units)
-	units = slices.Compact(units)
+	units = sortUnique(append(units, a.always...))
 	sc.unitBuf = units
 	pools := sc.poolBuf[:0]
 	for _, u := range units {
@@ -1689,9 +1717,13 @@ func (a *Analyzer) localEval(sc *scratch, set []int, units []int32) (summary, *O
 		}
 		break
 	}
-	for _, w := range o.Edges {
-		if w {
-			f.EdgesWorking++
+	if len(pools) < len(x.pools) {
+		f.EdgesWorking = a.lb.nEdges + sc.edgeDelta
+	} else {
+		for _, w := range o.Edges {
+			if w {
+				f.EdgesWorking++
+			}
 		}
 	}
 	sc.worseBuf = worse

@@ -161,6 +161,7 @@ type scratch struct {
 	upServers                     []int
 	listed                        []bool // pools of a restricted evaluation
 	edgeSet                       []int  // Edge pools the failure set fails, or fails the site of, or of their Director
+	edgeDelta                     int    // restricted evaluations: Edge pools working less those at baseline
 
 	// Buffers of the analyzer's local evaluations.
 	unitBuf  []int32
@@ -219,6 +220,7 @@ func (m *Model) evalInto(set []int, sc *scratch, out *Outcome) {
 type localBase struct {
 	serves []bool
 	edges  []bool
+	nEdges int // Edge pools giving remote access
 }
 
 // evalPools is evalInto restricted to the Front End pools listed (which must include the CMS
@@ -331,18 +333,18 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 		out.Pools = make([]PoolOutcome, n)
 	}
 	out.Pools = out.Pools[:n]
-	if len(pools) == n {
-		clear(out.Pools)
-	} else {
-		for _, i := range pools {
-			out.Pools[i] = PoolOutcome{}
-		}
+	for _, i := range pools {
+		// Field by field: zeroing the whole struct, which holds a string, costs a call with
+		// write barriers in Go's WebAssembly code. Service is set below.
+		o := &out.Pools[i]
+		o.ServedBy, o.Unserved, o.NoDR, o.Served, o.Capacity, o.Overflow = 0, 0, 0, 0, 0, 0
+		o.RTO, o.DataLoss = 0, 0
 	}
 	if out.Edges == nil || cap(out.Edges) < len(x.edges) {
 		out.Edges = make([]bool, len(x.edges))
 	}
 	out.Edges = out.Edges[:len(x.edges)]
-	clear(out.Edges)
+	s.edgeDelta = 0
 	// The Central Management store.
 	switch c := x.cms; {
 	case c < 0:
@@ -416,16 +418,30 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 		copy(out.Edges, lb.edges)
 		for _, i := range pools {
 			for _, k := range x.pools[i].edgesHop {
-				out.Edges[k] = m.edgeWorks(s, out, k, lb)
+				m.setEdge(s, out, k, lb)
 			}
 		}
 		for _, k := range s.edgeSet {
-			out.Edges[k] = m.edgeWorks(s, out, k, lb)
+			m.setEdge(s, out, k, lb)
 		}
 		return
 	}
 	for k := range x.edges {
 		out.Edges[k] = m.edgeWorks(s, out, k, nil)
+	}
+}
+
+// setEdge evaluates Edge pool k into out.Edges in a restricted evaluation, counting in
+// s.edgeDelta how the number of Edge pools giving remote access moves from the baseline's.
+func (m *Model) setEdge(s *scratch, out *Outcome, k int, lb *localBase) {
+	w := m.edgeWorks(s, out, k, lb)
+	if w != out.Edges[k] {
+		if w {
+			s.edgeDelta++
+		} else {
+			s.edgeDelta--
+		}
+		out.Edges[k] = w
 	}
 }
 
