@@ -586,25 +586,16 @@ func (a *Analyzer) evalSingle(c int) {
 			s.edges.set(k)
 		}
 	}
-	touched := make([]bool, len(x.pools))
+	units := make([]int32, 0, len(declared)+len(listed))
 	for _, p := range declared {
-		touched[p] = true
+		units = append(units, int32(x.pools[p].unit))
 	}
 	for _, p := range listed {
 		if o.Pools[p] != base.Pools[p] {
-			touched[p] = true
+			units = append(units, int32(x.pools[p].unit))
 		}
 	}
-	unitSet := map[int32]bool{}
-	for p, t := range touched {
-		if t {
-			unitSet[int32(x.pools[p].unit)] = true
-		}
-	}
-	for u := range unitSet {
-		s.units = append(s.units, u)
-	}
-	sort.Slice(s.units, func(i, j int) bool { return s.units[i] < s.units[j] })
+	s.units = sortUnique(units)
 	for _, u := range s.units {
 		for _, p := range x.units[u] {
 			po := &o.Pools[p]
@@ -702,8 +693,14 @@ func (a *Analyzer) baselineLoads() {
 			a.unitMax = append(a.unitMax, ul)
 		}
 	}
-	sort.SliceStable(a.unitMax, func(i, j int) bool {
-		return worseLoad(a.unitMax[i].load, a.unitMax[i].pool, a.unitMax[j].load, a.unitMax[j].pool)
+	slices.SortStableFunc(a.unitMax, func(p, q unitLoad) int {
+		switch {
+		case worseLoad(p.load, p.pool, q.load, q.pool):
+			return -1
+		case worseLoad(q.load, q.pool, p.load, p.pool):
+			return 1
+		}
+		return 0
 	})
 }
 
@@ -1698,18 +1695,21 @@ func (a *Analyzer) localEval(sc *scratch, set []int, units []int32) (summary, *O
 		if bp.Unserved > 0 {
 			f.Unrestored--
 		}
-		if po.Capacity > 0 && worseLoad(po.Load(), p, f.Load, f.LoadPool) {
-			f.Load, f.LoadPool = po.Load(), p
+		ld := po.Load()
+		if po.Capacity > 0 && worseLoad(ld, p, f.Load, f.LoadPool) {
+			f.Load, f.LoadPool = ld, p
 		}
 		f.RTO = max(f.RTO, po.RTO)
 		f.DataLoss = max(f.DataLoss, po.DataLoss)
-		if v := poolValOf(p, po); v.worseThan(&a.base.pools[p]) {
+		v := poolVal{pool: int32(p), unserved: int32(po.Unserved), noDR: int32(po.NoDR), load: ld,
+			rto: po.RTO, dataLoss: po.DataLoss}
+		if v.worseThan(&a.base.pools[p]) {
 			worse = append(worse, v)
 		}
 	}
 	for k := range a.unitMax {
 		u := &a.unitMax[k]
-		if _, in := slices.BinarySearch(units, u.unit); in {
+		if contains(units, u.unit) {
 			continue
 		}
 		if worseLoad(u.load, u.pool, f.Load, f.LoadPool) {
