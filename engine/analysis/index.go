@@ -61,6 +61,8 @@ type poolInfo struct {
 	capacity  int // normal capacity with every server up
 	edgesHop  []int
 	recovery  time.Duration // RTO of its disaster-mode failover without a CMS failover (recoveryTime)
+	sameVer   bool          // it has a partner that runs its version (string compares are dear in WebAssembly)
+	maxUsers  int           // topology.MaxPoolUsers of its version
 }
 
 // edgeInfo is one Edge pool.
@@ -273,6 +275,8 @@ func newIndex(t *topology.Topology) (*index, error) {
 	for i := range x.pools {
 		pi := &x.pools[i]
 		pi.recovery = recoveryTime(pi.tp, pi.version, pi.users, len(pi.edgesHop))
+		pi.sameVer = pi.partner >= 0 && x.pools[pi.partner].version == pi.version
+		pi.maxUsers = topology.MaxPoolUsers(pi.version)
 	}
 	if c := x.cms; c >= 0 && x.pools[c].partner >= 0 {
 		x.cmsFailover = cmsFailoverTime(x.pools[x.pools[c].partner].version)

@@ -375,7 +375,7 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 			continue
 		}
 		b := p.partner
-		if b >= 0 && up[b] && x.pools[b].version == p.version && out.CMS != CMSLost {
+		if b >= 0 && up[b] && p.sameVer && out.CMS != CMSLost {
 			o.Service, o.ServedBy = ServiceBackup, b
 			carries[b] = true
 			if p.users > 0 { // a pool without users has no outage to measure
@@ -401,8 +401,7 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 		p := &x.pools[i]
 		o := &out.Pools[i]
 		b := p.partner
-		protected := up[i] && b >= 0 && up[b] && x.pools[b].version == p.version &&
-			!cutBetween(p.site, x.pools[b].site)
+		protected := up[i] && b >= 0 && up[b] && p.sameVer && !cutBetween(p.site, x.pools[b].site)
 		if !protected {
 			o.NoDR = p.users
 		}
@@ -483,7 +482,7 @@ func servedCapacity(x *index, i, upServers int, carries bool) (served, capacity 
 	case p.standard:
 		capacity = topology.StandardEditionUsers
 	default:
-		capacity = min(upServers*topology.UsersPerServer, topology.MaxPoolUsers(p.version))
+		capacity = min(upServers*topology.UsersPerServer, p.maxUsers)
 	}
 	return served, capacity
 }
