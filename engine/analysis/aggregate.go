@@ -82,6 +82,9 @@ func (g *agg) addN(v, base float64, n int64, exs []example) {
 	}
 	g.n += n
 	for _, e := range exs {
+		if g.ne == maxExamples && !e.before(g.ex[maxExamples-1]) {
+			continue // cannot enter: skip the call
+		}
 		g.keep(e)
 	}
 }

@@ -91,8 +91,12 @@ func siteIndex(t *topology.Topology, name string) int {
 type finder struct {
 	t     *topology.Topology
 	ascii bool
+	dups  bool // two pools share an FQDN (compared case-insensitively)
 	pools map[string]*topology.Pool
 	sites map[string]int
+	// branch holds, per pool, the users of the branches naming it as backup registrar
+	// (topology.BranchUsers), when ascii and not dups.
+	branch map[*topology.Pool]int
 }
 
 func newFinder(t *topology.Topology) *finder {
@@ -106,6 +110,8 @@ func newFinder(t *topology.Topology) *finder {
 		k = strings.ToLower(k)
 		if _, dup := f.pools[k]; !dup {
 			f.pools[k] = &t.Pools[i]
+		} else {
+			f.dups = true
 		}
 	}
 	for i := range t.Sites {
@@ -129,6 +135,31 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// totalUsers is t.TotalUsers(p): its users and those of the branches that name it.
+func (f *finder) totalUsers(p *topology.Pool) int {
+	if !f.ascii || f.dups {
+		return f.t.TotalUsers(p)
+	}
+	if f.branch == nil {
+		f.branch = map[*topology.Pool]int{}
+		for i := range f.t.Branches {
+			b := &f.t.Branches[i]
+			if isASCII(b.BackupRegistrar) {
+				if q := f.pools[strings.ToLower(b.BackupRegistrar)]; q != nil {
+					f.branch[q] += max(b.Users, 0)
+				}
+				continue
+			}
+			for j := range f.t.Pools { // a name whose case folding may match an ASCII one
+				if q := &f.t.Pools[j]; strings.EqualFold(b.BackupRegistrar, q.FQDN) {
+					f.branch[q] += max(b.Users, 0)
+				}
+			}
+		}
+	}
+	return max(p.Users, 0) + f.branch[p]
 }
 
 // pool is t.PoolByFQDN(fqdn).
@@ -186,7 +217,7 @@ func newIndex(t *topology.Topology) (*index, error) {
 			standard: p.Role == topology.FrontEndStandard,
 			rule:     quorum.MinRunning(len(p.Servers), p.Version),
 			users:    max(p.Users, 0),
-			total:    t.TotalUsers(p),
+			total:    find.totalUsers(p),
 			partner:  -1,
 			detect:   time.Duration(p.EffectiveFailureDetectionSeconds()) * time.Second,
 			capacity: topology.Capacity(p),

@@ -233,7 +233,26 @@ func poolFigKind(k int) int {
 
 // strSlab hands out short string slices carved from shared arrays, so that the thousands of
 // one- and two-element lists of a report cost a few allocations.
-type strSlab struct{ buf []string }
+type strSlab struct {
+	buf []string
+	// last remembers, per figure kind, the last value formatted: the pools' worst cases
+	// repeat values (the same data-loss window, the same users), and formatting is dear in
+	// WebAssembly.
+	last [numFigs]struct {
+		v  float64
+		s  string
+		ok bool
+	}
+}
+
+// format is formatFig, remembering the last value of each kind.
+func (s *strSlab) format(kind int, v float64) string {
+	c := &s.last[kind]
+	if !c.ok || c.v != v {
+		c.v, c.s, c.ok = v, formatFig(kind, v), true
+	}
+	return c.s
+}
 
 func (s *strSlab) take(n int) []string {
 	if cap(s.buf)-len(s.buf) < n {
@@ -250,7 +269,7 @@ func worstOf(x *index, slab *strSlab, name string, kind int, g *agg, base float6
 	if g.n > 0 {
 		v = g.v
 	}
-	w := Worst{Figure: name, Count: g.n, Value: formatFig(kind, v), Number: numberOf(kind, v)}
+	w := Worst{Figure: name, Count: g.n, Value: slab.format(kind, v), Number: numberOf(kind, v)}
 	if g.ne > 0 {
 		w.Sets = make([]SetRef, g.ne)
 	}
