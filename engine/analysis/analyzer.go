@@ -848,7 +848,15 @@ func (a *Analyzer) plan() {
 				entries = append(entries, classEntry{cj: a.pairClass[r][1], n: a.pairCount[r]})
 			}
 			cr := entries[start:len(entries):len(entries)]
-			slices.SortFunc(cr, func(p, q classEntry) int { return int(p.cj) - int(q.cj) })
+			for k := 1; k < len(cr); k++ { // insertion sort: the entries come nearly in order
+				e := cr[k]
+				q := k
+				for q > 0 && cr[q-1].cj > e.cj {
+					cr[q] = cr[q-1]
+					q--
+				}
+				cr[q] = e
+			}
 			a.classRows[ci] = cr
 		}
 	}
