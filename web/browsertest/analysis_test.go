@@ -104,7 +104,9 @@ func TestAnalysisLargeKeepsThePageResponsive(t *testing.T) {
 	p.longTasks()
 	t0 := eval[float64](p, `performance.now()`)
 	p.click("#analysis-run")
-	p.poll(`!!document.getElementById("analysis-score")`, 90*time.Second)
+	// The report goes in in three parts (worst cases, matrix, pools), each in a task of its own:
+	// the run ends when the last is on screen.
+	p.poll(`!!document.getElementById("analysis-pool-table")`, 90*time.Second)
 	t1 := eval[float64](p, `performance.now()`)
 	eval[bool](p, `new Promise((r) => setTimeout(() => r(true), 200))`) // let the last entries arrive
 

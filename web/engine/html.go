@@ -120,7 +120,7 @@ func reportHTML(r *View, v matrixView) string {
 	}
 	b.raw("</section>")
 
-	b.raw(`<section class="card" id="analysis-matrix-card"><h2>Failure pairs</h2>`)
+	b.raw(proto.MatrixMarker, `<section class="card" id="analysis-matrix-card"><h2>Failure pairs</h2>`)
 	b.tag("p", `class="hint" id="matrix-caption"`, matrixCaption(r.Matrix.By, r.Depth))
 	b.raw(`<div class="matrix-wrap"><svg xmlns="http://www.w3.org/2000/svg" id="analysis-matrix" class="matrix" role="img" aria-label="Matrix of failure pairs coloured by users at risk" `,
 		attr("viewBox", "0 0 "+itoa(v.W)+" "+itoa(v.H)), " ", attr("width", itoa(v.W)), " ", attr("height", itoa(v.H)), " ",

@@ -36,9 +36,9 @@ type AnalysisState struct {
 	runID    int
 	builtAt  int
 	poolsGen int
-	// poolsShown is the key of the pool table last handed to the page.
-	poolsShown string
-	startMs    float64
+	// shown is the key of the report last handed to the page.
+	shown   string
+	startMs float64
 	// Ms is the wall time of the last run as the page saw it (request to report), and
 	// DecodeMs how long the page took to decode the report's answer.
 	Ms, DecodeMs float64
@@ -228,25 +228,37 @@ func (a *App) MatrixClick(event vugu.DOMEvent) {
 	}
 }
 
-// showReport puts the report's HTML, as the engine worker wrote it, into its two empty
-// elements of the Analysis tab (after each render; the host sets each only when it changed).
-// The pool table follows in a task of its own, so that a large report does not make one
-// long task of the page's thread.
+// htmlPart is a block of the report's HTML and the element it goes into.
+type htmlPart struct{ id, key, html string }
+
+// showReport puts the report's HTML, as the engine worker wrote it, into the empty elements of
+// the Analysis tab: the worst cases, the matrix and the pool table, each in a task of its own
+// after the render, so that a large report makes no long task of the page's thread. The host
+// sets each element only when its content changed.
 func (a *App) showReport() {
 	if a.Tab != TabAnalysis || a.An.Result == nil {
 		return
 	}
 	job := strconv.Itoa(a.An.Result.Job)
-	a.host.SetHTML("analysis-report-html", job, a.An.Result.HTML)
 	key := job + "/" + strconv.Itoa(a.An.poolsGen)
-	if a.An.poolsShown == key {
+	if a.An.shown == key {
 		return
 	}
-	a.An.poolsShown = key
+	a.An.shown = key
+	top, matrix, _ := strings.Cut(a.An.Result.HTML, proto.MatrixMarker)
+	a.setParts(key, []htmlPart{{"analysis-report-html", job, top}, {"analysis-matrix-html", job, matrix}, {"analysis-pools-html", key, a.An.PoolsHTML}})
+}
+
+func (a *App) setParts(key string, parts []htmlPart) {
+	if len(parts) == 0 {
+		return
+	}
 	a.host.Defer(func() {
-		if a.Tab == TabAnalysis && a.An.poolsShown == key {
-			a.host.SetHTML("analysis-pools-html", key, a.An.PoolsHTML)
+		if a.Tab != TabAnalysis || a.An.shown != key {
+			return
 		}
+		a.host.SetHTML(parts[0].id, parts[0].key, parts[0].html)
+		a.setParts(key, parts[1:])
 	}, false)
 }
 

@@ -33,7 +33,8 @@ func TestAnalysisTabRunsAndFailsToWorstCase(t *testing.T) {
 	assert.Contains(t, html, `<div id="analysis-report-html"></div>`, "the report goes in after the render")
 	a.AfterRender()
 	assert.Contains(t, h.HTML["analysis-report-html"], `id="analysis-score"`, "the engine's report is set as HTML")
-	assert.Contains(t, h.HTML["analysis-report-html"], `data-by="element"`)
+	assert.Contains(t, h.HTML["analysis-matrix-html"], `data-by="element"`)
+	assert.NotContains(t, h.HTML["analysis-report-html"], `id="analysis-matrix"`, "the matrix goes in on its own")
 	assert.Contains(t, h.HTML["analysis-pools-html"], `id="analysis-pool-table"`)
 
 	// A click on the matrix, drawn at half its size, maps to the cell under it; the engine
@@ -79,6 +80,7 @@ func TestAnalysisTabRunsAndFailsToWorstCase(t *testing.T) {
 	// Leaving the tab empties the report's elements.
 	a.SetTab(TabTopology)
 	assert.Empty(t, h.HTML["analysis-report-html"])
+	assert.Empty(t, h.HTML["analysis-matrix-html"])
 	assert.Empty(t, h.HTML["analysis-pools-html"])
 }
 

@@ -381,9 +381,10 @@ func (a *App) SetTab(tab string) {
 	if a.Tab == TabAnalysis && tab != TabAnalysis {
 		// Empty the report's elements before the next render: vugu may reuse them for the
 		// new tab's elements, and would not remove children it did not create.
-		a.host.SetHTML("analysis-report-html", "", "")
-		a.host.SetHTML("analysis-pools-html", "", "")
-		a.An.poolsShown = ""
+		for _, id := range []string{"analysis-report-html", "analysis-matrix-html", "analysis-pools-html"} {
+			a.host.SetHTML(id, "", "")
+		}
+		a.An.shown = ""
 	}
 	a.Tab = tab
 	if tab != TabSimulate {

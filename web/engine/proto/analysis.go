@@ -34,6 +34,10 @@ type Analysis struct {
 	Millis float64 `json:"millis"`
 }
 
+// MatrixMarker separates, in Analysis.HTML, the worst cases from the matrix: the page sets the
+// two parts in separate tasks.
+const MatrixMarker = "<!--matrix-->"
+
 // Geometry is the matrix drawing's size (W x H SVG units) and its lower triangle of N x N
 // cells of side Cell from (Left, Top): row g and column h <= g is cell g*(g+1)/2 + h.
 type Geometry struct {
