@@ -100,9 +100,10 @@ type Analyzer struct {
 
 	outs sync.Pool // *Outcome scratch for evaluations
 
-	// With the Model as evaluator, interacting pairs are evaluated on the units they can
-	// change only (evalLocal): their footprints, the CMS pool's unit and units with a pool
-	// down at baseline (always).
+	// With the Model as evaluator, single failures and interacting pairs are evaluated on
+	// the units they can change only (localEval): their footprints, and, when these hold the
+	// CMS pool's unit, the units with a pool down at baseline (always), whose recovery
+	// depends on the CMS.
 	model   *Model
 	scratch sync.Pool // *scratch
 	// serial: one worker, so evaluations use sc0 and out0 instead of the pools.
@@ -111,6 +112,7 @@ type Analyzer struct {
 	out0     *Outcome
 	lb       localBase // what local evaluations read of the baseline
 	always   []int32
+	cmsUnit  int32 // the CMS pool's unit, or -1
 	allPools []int // every Front End pool
 
 	levels []*levelAgg
@@ -190,9 +192,12 @@ func New(t *topology.Topology, opts Options) (*Analyzer, error) {
 				}
 			}
 		}
+		a.cmsUnit = -1
 		if x.cms >= 0 {
-			a.always = append(a.always, int32(x.pools[x.cms].unit))
+			a.cmsUnit = int32(x.pools[x.cms].unit)
 		}
+		a.lb.cms = o.CMS
+		a.lb.cmsUp = x.cms >= 0 && o.Pools[x.cms].Service == ServiceHome
 	}
 	a.classify()
 	a.baselineLoads()
@@ -1675,13 +1680,17 @@ func (a *Analyzer) evalLocal(i, j int) pairSummary {
 	return pairSummary{f: s.f, worse: s.worse}
 }
 
-// localEval evaluates set with the Model on the given units and those in a.always, and
+// localEval evaluates set with the Model on the given units (and those in a.always when they
+// hold the CMS pool's unit; otherwise the CMS and every other pool stay as at baseline), and
 // returns the summary's figures and changed pools, the outcome (valid for the listed pools
 // and every Edge pool; the caller puts it back in a.outs) and the pools listed (held in sc's
 // buffers: valid until sc is used again).
 func (a *Analyzer) localEval(sc *scratch, set []int, units []int32) (summary, *Outcome, []int) {
 	x := a.x
-	units = sortUnique(append(units, a.always...))
+	units = sortUnique(units)
+	if a.cmsUnit >= 0 && contains(units, a.cmsUnit) {
+		units = sortUnique(append(units, a.always...))
+	}
 	sc.unitBuf = units
 	pools := sc.poolBuf[:0]
 	for _, u := range units {

@@ -221,6 +221,10 @@ type localBase struct {
 	serves []bool
 	edges  []bool
 	nEdges int // Edge pools giving remote access
+	// cms is what became of the CMS, and cmsUp whether the CMS pool is up, for evaluations
+	// that do not list the CMS pool (their elements cannot change it).
+	cms   CMSState
+	cmsUp bool
 }
 
 // evalPools is evalInto restricted to the Front End pools listed (which must include the CMS
@@ -346,7 +350,14 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 	out.Edges = out.Edges[:len(x.edges)]
 	s.edgeDelta = 0
 	// The Central Management store.
+	cmsListed := x.cms < 0 || len(pools) == n || s.listed[x.cms]
+	cmsUp := x.cms >= 0 && up[x.cms]
+	if !cmsListed {
+		cmsUp = lb.cmsUp
+	}
 	switch c := x.cms; {
+	case !cmsListed:
+		out.CMS = lb.cms
 	case c < 0:
 		out.CMS = CMSLost
 	case dbUp[c] && upServers[c] > 0: // the store, and a Front End to run its master service
@@ -380,7 +391,7 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 			carries[b] = true
 			if p.users > 0 { // a pool without users has no outage to measure
 				o.RTO = p.recovery
-				if c := x.cms; c >= 0 && (out.CMS != CMSAvailable || !up[c]) {
+				if x.cms >= 0 && (out.CMS != CMSAvailable || !cmsUp) {
 					o.RTO += x.cmsFailover // the plan fails the CMS over first
 				}
 			}
