@@ -280,3 +280,19 @@ func TestHMS(t *testing.T) {
 		assert.Equal(t, want, hms(d), "%v", d)
 	}
 }
+
+// TestClassesAreRuns checks what the search for interacting class pairs relies on: every
+// equivalence class is a run of consecutive elements, so classes never decrease along the
+// elements.
+func TestClassesAreRuns(t *testing.T) {
+	for _, name := range []string{"litwareinc.yaml", "sfb2019-16fe.yaml", "large.yaml"} {
+		a, err := New(loadSample(t, name), Options{Depth: 2})
+		require.NoError(t, err)
+		for i := 1; i < len(a.class); i++ {
+			require.LessOrEqual(t, a.class[i-1], a.class[i], "%s: element %d", name, i)
+		}
+		for c, m := range a.members {
+			require.Equal(t, int(m[len(m)-1]-m[0])+1, len(m), "%s: class %d is not a run", name, c)
+		}
+	}
+}

@@ -749,25 +749,22 @@ func (a *Analyzer) plan() {
 		size += len(list) * (len(list) - 1) / 2
 	}
 	pairs := make([]uint64, 0, size)
-	add := func(i, j int) {
-		if i == j {
-			return
-		}
-		if i > j {
-			i, j = j, i
-		}
-		pairs = append(pairs, uint64(i)<<32|uint64(j))
-	}
-	for _, list := range byUnit {
+	for _, list := range byUnit { // each list is in element order
 		for p := 0; p < len(list); p++ {
-			for q := p + 1; q < len(list); q++ {
-				add(list[p], list[q])
+			i := uint64(list[p]) << 32
+			for _, j := range list[p+1:] {
+				pairs = append(pairs, i|uint64(j))
 			}
 		}
 	}
 	for _, i := range cmsAff {
 		for _, j := range needs {
-			add(i, j)
+			switch {
+			case i < j:
+				pairs = append(pairs, uint64(i)<<32|uint64(j))
+			case j < i:
+				pairs = append(pairs, uint64(j)<<32|uint64(i))
+			}
 		}
 	}
 	pairs = sortPairs(pairs, n)
@@ -798,14 +795,13 @@ func (a *Analyzer) plan() {
 		adjOff[i+1] += adjOff[i]
 	}
 	adjFlat := make([]int32, 2*np)
-	adjPair := make([]int32, 2*np) // the pair of each adjacency entry
 	fill := make([]int32, n)
 	copy(fill, adjOff[:n])
-	for p, pr := range pairs {
+	for _, pr := range pairs {
 		i, j := int(pr>>32), int(pr&0xffffffff)
-		adjFlat[fill[i]], adjPair[fill[i]] = int32(j), int32(p)
+		adjFlat[fill[i]] = int32(j)
 		fill[i]++
-		adjFlat[fill[j]], adjPair[fill[j]] = int32(i), int32(p)
+		adjFlat[fill[j]] = int32(i)
 		fill[j]++
 	}
 	a.adj = make([][]int32, n)
@@ -813,8 +809,9 @@ func (a *Analyzer) plan() {
 		a.adj[i] = adjFlat[adjOff[i]:adjOff[i+1]:adjOff[i+1]]
 	}
 
-	// Distinct class pairs, class by class: each pair {i, j} is met once, from the member of
-	// the lower class (from the lower element within one class).
+	// Distinct class pairs, class by class. A class is a run of consecutive elements
+	// (classify), so in a pair {i, j} with i < j the class of i is not after j's: walking the
+	// rows of a class's members meets each pair once, from its lower class.
 	c := len(a.members)
 	slot := make([]int32, c)
 	stamp := make([]int32, c)
@@ -822,14 +819,10 @@ func (a *Analyzer) plan() {
 	var entries []classEntry
 	for ci := 0; ci < c; ci++ {
 		first := len(a.pairSets)
-		for _, i32 := range a.members[ci] {
-			i := int(i32)
-			for k := adjOff[i]; k < adjOff[i+1]; k++ {
-				j := int(adjFlat[k])
-				cj := int(a.class[j])
-				if cj < ci || (cj == ci && j < i) {
-					continue
-				}
+		for _, i := range a.members[ci] {
+			row := a.rows[i]
+			for k := range row {
+				cj := int(a.class[row[k].j])
 				r := slot[cj]
 				if stamp[cj] != int32(ci+1) {
 					stamp[cj] = int32(ci + 1)
@@ -844,7 +837,7 @@ func (a *Analyzer) plan() {
 					a.pairCount = append(a.pairCount, 0)
 				}
 				a.pairCount[r]++
-				flat[adjPair[k]].res = r
+				row[k].res = r
 			}
 		}
 		if len(a.pairSets) > first {
