@@ -145,6 +145,7 @@ func TestAnalysisLargeKeepsThePageResponsive(t *testing.T) {
 	assert.Contains(t, p.text("#analysis-pools"), "Showing 10 of 200 pools")
 	p.typeIn("#analysis-pool-filter", "Europe DC03")
 	p.poll(`document.querySelectorAll("#analysis-pool-table tbody tr").length === 5`, 10*time.Second)
+	assert.True(t, p.exists("#analysis-score") && p.exists("#analysis-matrix"), "re-renders keep the report the page set")
 	p.screenshot("14-analysis-large")
 	assert.Empty(t, p.errors(), "console errors")
 }

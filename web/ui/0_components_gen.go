@@ -28,6 +28,10 @@ type Analysis struct {
 	App *App
 }
 
+// The report's three elements (analysis-report-html, -matrix-html, -pools-html) are filled by
+// App.showReport through the host, once per report; vg-html='nil' keeps vugu from setting
+// their innerHTML to "" on every render (as it does for an element without children).
+
 // analysisIntro is the tab's static heading, as HTML (static markup costs page wasm code).
 const analysisIntro = vugu.HTML(`<h2>Failure analysis</h2><p class="hint">Every single failure (N-1), or also every pair of failures (N-2), of the servers, pools, sites, Edge pools, CMS back ends and inter-site links of this topology, each followed by the recovery failwright would plan. It runs in the engine worker, off the page's thread; the report says what the worst cases are and what to change.</p>`)
 
@@ -168,10 +172,10 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgparent.AppendChild(vgn)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "analysis-report-html"}}}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(vugu.HTML(""))
+				vgn.SetInnerHTML(nil)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "analysis-matrix-html"}}}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(vugu.HTML(""))
+				vgn.SetInnerHTML(nil)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "card"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "analysis-pools"}}}
 				vgparent.AppendChild(vgn)
 				{
@@ -195,7 +199,7 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					})
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "analysis-pools-html"}}}
 					vgparent.AppendChild(vgn)
-					vgn.SetInnerHTML(vugu.HTML(""))
+					vgn.SetInnerHTML(nil)
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 					vgparent.AppendChild(vgn)
 				}
