@@ -234,7 +234,8 @@ func poolFigKind(k int) int {
 // strSlab hands out short string slices carved from shared arrays, so that the thousands of
 // one- and two-element lists of a report cost a few allocations.
 type strSlab struct {
-	buf []string
+	buf  []string
+	refs []SetRef
 	// last remembers, per figure kind, the last value formatted: the pools' worst cases
 	// repeat values (the same data-loss window, the same users), and formatting is dear in
 	// WebAssembly.
@@ -243,6 +244,16 @@ type strSlab struct {
 		s  string
 		ok bool
 	}
+}
+
+// takeRefs hands out n set references the same way.
+func (s *strSlab) takeRefs(n int) []SetRef {
+	if cap(s.refs)-len(s.refs) < n {
+		s.refs = make([]SetRef, 0, max(256, n))
+	}
+	k := len(s.refs)
+	s.refs = s.refs[:k+n]
+	return s.refs[k : k+n : k+n]
 }
 
 // format is formatFig, remembering the last value of each kind.
@@ -271,7 +282,7 @@ func worstOf(x *index, slab *strSlab, name string, kind int, g *agg, base float6
 	}
 	w := Worst{Figure: name, Count: g.n, Value: slab.format(kind, v), Number: numberOf(kind, v)}
 	if g.ne > 0 {
-		w.Sets = make([]SetRef, g.ne)
+		w.Sets = slab.takeRefs(int(g.ne))
 	}
 	for k := int8(0); k < g.ne; k++ {
 		e := g.ex[k]
