@@ -1664,8 +1664,13 @@ func (a *Analyzer) putOut(o *Outcome) {
 func (a *Analyzer) evalLocal(i, j int) pairSummary {
 	si, sj := &a.singles[a.class[i]], &a.singles[a.class[j]]
 	sc := a.getScratch()
-	units := append(sc.unitBuf[:0], si.units...)
-	units = append(units, sj.units...)
+	units := sc.unitBuf[:0]
+	for _, u := range si.units { // element by element: a call to memmove costs more in WebAssembly
+		units = append(units, u)
+	}
+	for _, u := range sj.units {
+		units = append(units, u)
+	}
 	sc.setBuf = append(sc.setBuf[:0], i, j)
 	s, o, _ := a.localEval(sc, sc.setBuf, units)
 	a.putOut(o)
@@ -1687,7 +1692,9 @@ func (a *Analyzer) localEval(sc *scratch, set []int, units []int32) (summary, *O
 	sc.unitBuf = units
 	pools := sc.poolBuf[:0]
 	for _, u := range units {
-		pools = append(pools, x.units[u]...)
+		for _, p := range x.units[u] {
+			pools = append(pools, p)
+		}
 	}
 	sc.poolBuf = pools // by unit: nothing below depends on the pools' order
 	o := a.getOut()
