@@ -24,8 +24,8 @@ func analyzeUsage(w io.Writer) {
 	fmt.Fprintln(w, "  inter-site link of TOPOLOGY, one at a time (--depth 1) and also two at a time (--depth 2,")
 	fmt.Fprintln(w, "  the default); applies the recovery failwright would plan; reports the worst cases, a")
 	fmt.Fprintln(w, "  resilience score and findings (docs/analysis.md). --simulate evaluates each failure set")
-	fmt.Fprintln(w, "  with the simulator and the plan builder instead of the analysis model (slower; measured")
-	fmt.Fprintln(w, "  recovery times).")
+	fmt.Fprintln(w, "  with the simulator and the plan builder instead of the analysis model (slower; the model")
+	fmt.Fprintln(w, "  is held to give the same figures, RTO and data loss included).")
 	fmt.Fprintln(w, "  Exit codes: 0 every single failure leaves every user with full service after recovery;")
 	fmt.Fprintln(w, "  1 some single failure does not; 2 bad input or usage.")
 }
