@@ -19,3 +19,26 @@ func TestMinify(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { assert.Equal(t, tc.want, string(Minify([]byte(tc.in)))) })
 	}
 }
+
+// FuzzMinify checks that minifying never panics, is idempotent, and keeps every non-space
+// character in order.
+func FuzzMinify(f *testing.F) {
+	f.Add("<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+	f.Add("<div vg-if='a > b'>\n <p/>\n</div>")
+	f.Add("<script type=\"application/x-go\">\n<a>\n <b>\n</script>")
+	f.Add(">\n<")
+	f.Fuzz(func(t *testing.T, in string) {
+		once := string(Minify([]byte(in)))
+		assert.Equal(t, once, string(Minify([]byte(once))), "idempotent")
+		strip := func(s string) string {
+			out := []rune{}
+			for _, r := range s {
+				if r != ' ' && r != '\n' && r != '\t' && r != '\r' {
+					out = append(out, r)
+				}
+			}
+			return string(out)
+		}
+		assert.Equal(t, strip(in), strip(once), "only whitespace changes")
+	})
+}
