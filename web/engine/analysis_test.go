@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -189,4 +190,28 @@ func TestMatrixLayout(t *testing.T) {
 	assert.Equal(t, 3, BucketOf(100, 100), "a whole pool")
 	assert.Equal(t, 4, BucketOf(101, 100), "more than a pool")
 	assert.Equal(t, 0, BucketOf(0, 100))
+}
+
+// FuzzHandle sends the engine arbitrary requests (the analysis's among the seeds): it always
+// answers with JSON carrying the request's ID, and never panics out of Handle.
+func FuzzHandle(f *testing.F) {
+	f.Add(`{"id":1,"op":"analyze","topology":{"name":"x","sites":[{"name":"A"}],"pools":[{"fqdn":"p.example.com","site":"A","role":"FrontEndStandard","version":"SfB2019","servers":[{"fqdn":"s.example.com"}],"users":10}],"cms":{"pool":"p.example.com"}},"depth":2}`)
+	f.Add(`{"id":2,"op":"continue"}`)
+	f.Add(`{"id":3,"op":"cancel"}`)
+	f.Add(`{"id":4,"op":"analysis-set","job":1,"i":0}`)
+	f.Add(`{"id":5,"op":"analysis-pools","job":1,"line":"p"}`)
+	f.Add(`{"id":6,"op":"nope"}`)
+	f.Add(`not json`)
+	f.Fuzz(func(t *testing.T, req string) {
+		var s Server
+		for k := 0; k < 3; k++ { // the request, then continuing it
+			out := s.Handle([]byte(req))
+			var resp proto.Response
+			require.NoError(t, json.Unmarshal(out, &resp), "%s", out)
+			if !resp.More {
+				break
+			}
+			req = `{"id":` + strconv.Itoa(resp.ID) + `,"op":"continue"}`
+		}
+	})
 }
