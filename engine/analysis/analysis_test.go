@@ -296,3 +296,15 @@ func TestClassesAreRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestLargeWorkersAgree checks that the one-worker path (the WebAssembly one: no goroutines,
+// interacting pairs recorded as they are evaluated) and the two-worker path give the same
+// report on large.yaml.
+func TestLargeWorkersAgree(t *testing.T) {
+	topo := loadSample(t, "large.yaml")
+	one, err := Analyze(topo, Options{Depth: 2, Workers: 1})
+	require.NoError(t, err)
+	two, err := Analyze(topo, Options{Depth: 2, Workers: 2})
+	require.NoError(t, err)
+	require.Equal(t, string(two.JSON()), string(one.JSON()))
+}

@@ -107,12 +107,16 @@ type Analyzer struct {
 	model   *Model
 	scratch sync.Pool // *scratch
 	// serial: one worker, so evaluations use sc0 and out0 instead of the pools.
-	serial   bool
-	sc0      *scratch
-	out0     *Outcome
-	lb       localBase // what local evaluations read of the baseline
-	always   []int32
-	cmsUnit  int32 // the CMS pool's unit, or -1
+	serial  bool
+	sc0     *scratch
+	out0    *Outcome
+	lb      localBase // what local evaluations read of the baseline
+	always  []int32
+	cmsUnit int32 // the CMS pool's unit, or -1
+	// l2 and pairExs: with the Model on one worker, each interacting class pair is recorded
+	// into the pairs' level as soon as it is evaluated, so its changed pools need not be kept.
+	l2       *levelAgg
+	pairExs  [][maxExamples]example
 	allPools []int // every Front End pool
 
 	levels []*levelAgg
@@ -342,13 +346,21 @@ func (a *Analyzer) startSweep(w int) {
 		a.phase = phaseDone
 		return
 	}
-	l := newLevelAgg(len(a.x.pools))
+	l := a.l2
+	if l == nil {
+		l = newLevelAgg(len(a.x.pools))
+	}
 	a.levels = append(a.levels, l)
-	exs := a.pairExamples()
 	nr := len(a.pairSets)
-	if w <= 1 || a.stats.Interacting < parallelRecordMin {
+	var exs [][maxExamples]example
+	if a.l2 == nil {
+		exs = a.pairExamples()
+	}
+	switch {
+	case a.l2 != nil: // recorded as evaluated
+	case w <= 1 || a.stats.Interacting < parallelRecordMin:
 		a.recordInteracting(l, exs, 0, nr)
-	} else {
+	default:
 		// Class pairs in chunks, one aggregate each, merged exactly.
 		chunks := min(nr, w*4)
 		parts := make([]*levelAgg, chunks)
@@ -395,21 +407,25 @@ func (a *Analyzer) pairExamples() [][maxExamples]example {
 // pair had been recorded alone. Whether a pair hurts more than its two failures apart depends
 // on the two classes only.
 func (a *Analyzer) recordInteracting(l *levelAgg, exs [][maxExamples]example, lo, hi int) {
-	bu := a.base.f.Unserved
-	var buf [maxExamples]example
 	for r := lo; r < hi; r++ {
-		res := &a.pairRes[r]
-		cp := a.pairClass[r]
-		isNew := res.f.Unserved > a.singles[cp[0]].f.Unserved-bu+a.singles[cp[1]].f.Unserved
-		n := 0
-		for _, e := range exs[r] {
-			if e.a >= 0 {
-				buf[n] = e
-				n++
-			}
-		}
-		l.recordN(a.base, &res.f, a.edgesN, res.worse, buf[:n], int64(a.pairCount[r]), isNew)
+		a.recordPair(l, exs, r, a.pairRes[r].worse)
 	}
+}
+
+// recordPair records distinct interacting class pair r, whose changed pools are worse.
+func (a *Analyzer) recordPair(l *levelAgg, exs [][maxExamples]example, r int, worse []poolVal) {
+	res := &a.pairRes[r]
+	cp := a.pairClass[r]
+	isNew := res.f.Unserved > a.singles[cp[0]].f.Unserved-a.base.f.Unserved+a.singles[cp[1]].f.Unserved
+	var buf [maxExamples]example
+	n := 0
+	for _, e := range exs[r] {
+		if e.a >= 0 {
+			buf[n] = e
+			n++
+		}
+	}
+	l.recordN(a.base, &res.f, a.edgesN, worse, buf[:n], int64(a.pairCount[r]), isNew)
 }
 
 // poolsClosedForm records the per-pool figures of every composed pair at once. In a composed
@@ -580,7 +596,7 @@ func (a *Analyzer) evalSingle(c int) {
 		for _, p := range declared {
 			units = append(units, int32(x.pools[p].unit))
 		}
-		s, o, listed = a.localEval(sc, []int{rep}, units)
+		s, o, listed = a.localEval(sc, []int{rep}, units, true)
 	} else {
 		o = a.getOut()
 		a.ev([]int{rep}, o)
@@ -861,6 +877,10 @@ func (a *Analyzer) plan() {
 	a.pairRes = make([]pairSummary, len(a.pairSets))
 	a.total += int64(len(a.pairSets))
 	a.stats.Evaluated = len(a.pairSets)
+	if a.serial && a.model != nil {
+		a.l2 = newLevelAgg(len(x.pools))
+		a.pairExs = a.pairExamples()
+	}
 }
 
 // sortPairs sorts pairs i<<32|j of elements below n in place, with two counting passes (by
@@ -906,7 +926,13 @@ func (a *Analyzer) baseCapacity(p int) int {
 func (a *Analyzer) evalPair(k int) {
 	set := a.pairSets[k]
 	if a.model != nil {
-		a.pairRes[k] = a.evalLocal(int(set[0]), int(set[1]))
+		ps := a.evalLocal(int(set[0]), int(set[1]), a.l2 == nil)
+		if a.l2 != nil {
+			a.pairRes[k] = pairSummary{f: ps.f}
+			a.recordPair(a.l2, a.pairExs, k, ps.worse)
+			return
+		}
+		a.pairRes[k] = ps
 		return
 	}
 	o := a.getOut()
@@ -1656,12 +1682,13 @@ func (a *Analyzer) putOut(o *Outcome) {
 	}
 }
 
-// evalLocal evaluates the pair {i, j} with the Model on the units it can change: the two
-// footprints, the CMS pool's unit and units with a pool down at baseline. Every other pool
-// keeps its baseline outcome (its elements are up and its recovery does not depend on the
-// CMS), so the figures are the baseline's corrected by the listed pools; the property test
-// holds this to the full evaluation of the reference.
-func (a *Analyzer) evalLocal(i, j int) pairSummary {
+// evalLocal evaluates the pair {i, j} with the Model on the units it can change (localEval,
+// which says what keep does): the two footprints and, when they hold the CMS pool's unit, the
+// units with a pool down at baseline. Every other pool keeps its baseline outcome (its
+// elements are up and its recovery does not depend on a CMS that does not change), so the
+// figures are the baseline's corrected by the listed pools; the property test holds this to
+// the full evaluation of the reference.
+func (a *Analyzer) evalLocal(i, j int, keep bool) pairSummary {
 	si, sj := &a.singles[a.class[i]], &a.singles[a.class[j]]
 	sc := a.getScratch()
 	units := sc.unitBuf[:0]
@@ -1672,7 +1699,7 @@ func (a *Analyzer) evalLocal(i, j int) pairSummary {
 		units = append(units, u)
 	}
 	sc.setBuf = append(sc.setBuf[:0], i, j)
-	s, o, _ := a.localEval(sc, sc.setBuf, units)
+	s, o, _ := a.localEval(sc, sc.setBuf, units, keep)
 	a.putOut(o)
 	a.putScratch(sc)
 	return pairSummary{f: s.f, worse: s.worse}
@@ -1680,10 +1707,11 @@ func (a *Analyzer) evalLocal(i, j int) pairSummary {
 
 // localEval evaluates set with the Model on the given units (and those in a.always when they
 // hold the CMS pool's unit; otherwise the CMS and every other pool stay as at baseline), and
-// returns the summary's figures and changed pools, the outcome (valid for the listed pools
-// and every Edge pool; the caller puts it back in a.outs) and the pools listed (held in sc's
-// buffers: valid until sc is used again).
-func (a *Analyzer) localEval(sc *scratch, set []int, units []int32) (summary, *Outcome, []int) {
+// returns the summary's figures and changed pools (copied out of sc when keep, else held in
+// sc's buffer), the outcome (valid for the listed pools and every Edge pool; the caller puts
+// it back in a.outs) and the pools listed (held in sc's buffers: valid until sc is used
+// again).
+func (a *Analyzer) localEval(sc *scratch, set []int, units []int32, keep bool) (summary, *Outcome, []int) {
 	x := a.x
 	units = sortUnique(units)
 	if a.cmsUnit >= 0 && contains(units, a.cmsUnit) {
@@ -1747,5 +1775,8 @@ func (a *Analyzer) localEval(sc *scratch, set []int, units []int32) (summary, *O
 		}
 	}
 	sc.worseBuf = worse
-	return summary{f: f, worse: sc.keep(worse)}, o, pools
+	if keep {
+		worse = sc.keep(worse)
+	}
+	return summary{f: f, worse: worse}, o, pools
 }
