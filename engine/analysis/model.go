@@ -156,12 +156,12 @@ type scratch struct {
 	edgeDown              []bool
 	cut                   []bool
 
-	up, beFailover, dbUp, carries []bool
-	serves                        []bool // listed pools: their users have full service (home or backup)
-	upServers                     []int
-	listed                        []bool // pools of a restricted evaluation
-	edgeSet                       []int  // Edge pools the failure set fails, or fails the site of, or of their Director
-	edgeDelta                     int    // restricted evaluations: Edge pools working less those at baseline
+	up, dbUp, carries []bool
+	serves            []bool // listed pools: their users have full service (home or backup)
+	upServers         []int
+	listed            []bool // pools of a restricted evaluation
+	edgeSet           []int  // Edge pools the failure set fails, or fails the site of, or of their Director
+	edgeDelta         int    // restricted evaluations: Edge pools working less those at baseline
 
 	// Buffers of the analyzer's local evaluations.
 	unitBuf  []int32
@@ -192,7 +192,7 @@ func newScratch(x *index) *scratch {
 	sc := &scratch{
 		siteDown: make([]bool, len(x.sites)), poolDown: make([]bool, n), srvUp: make([]bool, x.nServers),
 		edgeDown: make([]bool, len(x.edges)), cut: make([]bool, len(x.links)),
-		up: make([]bool, n), beFailover: make([]bool, n), dbUp: make([]bool, n), carries: make([]bool, n),
+		up: make([]bool, n), dbUp: make([]bool, n), carries: make([]bool, n),
 		upServers: make([]int, n), listed: make([]bool, n), serves: make([]bool, n),
 		srvDown: make([]int32, n), srvDownFirst: make([]int32, n),
 	}
@@ -308,7 +308,7 @@ func (s *scratch) siteUp(k int) bool { return k < 0 || !s.siteDown[k] }
 func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 	x := m.x
 	n := len(x.pools)
-	up, upServers, beFailover, dbUp, carries := s.up, s.upServers, s.beFailover, s.dbUp, s.carries
+	up, upServers, dbUp, carries := s.up, s.upServers, s.dbUp, s.carries
 	for _, i := range pools {
 		carries[i] = false
 		p := &x.pools[i]
@@ -319,14 +319,12 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 			upServers[i] = nsrv - int(s.srvDown[i])
 		}
 		db := alive
-		beFailover[i] = false
 		if p.standard {
 			db = alive && nsrv > 0 && s.srvUp[x.srvOff[i]]
 		} else if p.hasBE && i == x.cms {
 			principal := !s.beDown
 			mirror := p.hasMirror && !s.mirrorDown
-			db = alive && (principal || mirror)
-			beFailover[i] = alive && !principal && mirror
+			db = alive && (principal || mirror) // the mirror takes over at once
 		}
 		dbUp[i] = db
 		// The quorum rule (quorum.Rule.Satisfied) from the counts of servers down.
@@ -437,14 +435,14 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 		return
 	}
 	for k := range x.edges {
-		out.Edges[k] = m.edgeWorks(s, out, k, nil)
+		out.Edges[k] = m.edgeWorks(s, k, nil)
 	}
 }
 
 // setEdge evaluates Edge pool k into out.Edges in a restricted evaluation, counting in
 // s.edgeDelta how the number of Edge pools giving remote access moves from the baseline's.
 func (m *Model) setEdge(s *scratch, out *Outcome, k int, lb *localBase) {
-	w := m.edgeWorks(s, out, k, lb)
+	w := m.edgeWorks(s, k, lb)
 	if w != out.Edges[k] {
 		if w {
 			s.edgeDelta++
@@ -458,7 +456,7 @@ func (m *Model) setEdge(s *scratch, out *Outcome, k int, lb *localBase) {
 // edgeWorks reports whether Edge pool k gives remote access: it runs, and its next hop serves
 // (a Front End pool whose users have full service, or a Director whose site runs). In a
 // restricted evaluation (lb not nil) an unlisted next hop serves as at baseline.
-func (m *Model) edgeWorks(s *scratch, out *Outcome, k int, lb *localBase) bool {
+func (m *Model) edgeWorks(s *scratch, k int, lb *localBase) bool {
 	x := m.x
 	e := &x.edges[k]
 	if s.edgeDown[k] || !s.siteUp(e.site) {
