@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind is the kind of a failure element.
@@ -92,6 +93,9 @@ func (e Element) Setup() string {
 // quote writes s as a single-quoted PowerShell literal, doubling single quotes (the
 // typographic ones too, which PowerShell also treats as quotes).
 func quote(s string) string {
+	if strings.IndexByte(s, '\'') < 0 && strings.IndexByte(s, 0xE2) < 0 && utf8.ValidString(s) {
+		return "'" + s + "'" // nothing to double (U+2018-U+201B start with byte 0xE2)
+	}
 	var b strings.Builder
 	b.WriteByte('\'')
 	for _, r := range s {
