@@ -47,12 +47,15 @@ func TestModelMatchesSimulator(t *testing.T) {
 // pool are the ones `failwright plan --pool P --disaster` predicts for the same failure: for
 // every single failure of the sample topologies and every pool it leaves failed over, the
 // plan built (and validated by simulation) from the failure's setup lines, struck one second
-// before the Backup Service's first sync, predicts the model's figures to the second.
+// before the Backup Service's first sync (Analyzer.StrikeLine), predicts the model's figures
+// to the second.
 func TestModelMatchesPlan(t *testing.T) {
 	for _, name := range []string{"litwareinc.yaml", "lync2013-pair.yaml", "standard-pair.yaml", "sfb2019-16fe.yaml"} {
 		t.Run(name, func(t *testing.T) {
 			topo := loadSample(t, name)
 			m, err := NewModel(topo)
+			require.NoError(t, err)
+			a, err := New(topo, Options{Depth: 1})
 			require.NoError(t, err)
 			checked := 0
 			for _, e := range m.x.elems {
@@ -62,7 +65,7 @@ func TestModelMatchesPlan(t *testing.T) {
 					if po.Service != ServiceBackup {
 						continue
 					}
-					setup := append([]string{"Wait-SimTime -Duration " + plan.Duration(m.x.strike).String()}, set.Setup()...)
+					setup := append([]string{a.StrikeLine()}, set.Setup()...)
 					p, fs := plan.Build(topo, plan.Request{Pool: m.x.pools[i].fqdn, Mode: plan.Disaster, Setup: setup})
 					require.NotNil(t, p, "no plan for %s after %s: %v", m.x.pools[i].fqdn, set, fs)
 					assert.Equal(t, po.RTO.Round(time.Second), p.Prediction.RTO.Std(), "RTO of %s after %s", m.x.pools[i].fqdn, set)
