@@ -54,18 +54,18 @@ const (
 
 // hydrationTime is how long the simulator's Invoke-CsPoolFailOver takes to load a pool's
 // routing groups on the backup pool: a total that grows with the pool's users (up to 40,000),
-// split evenly over its routing groups (integer division, as the simulator waits one share
-// per routing group).
+// split evenly over its routing groups in whole seconds, as the simulator waits one share per
+// routing group.
 func hydrationTime(v topology.Version, users, groups int) time.Duration {
-	frac := float64(min(max(users, 0), 40000)) / 40000
-	total := 14*time.Minute + time.Duration(frac*float64(5*time.Minute))
+	u := time.Duration(min(max(users, 0), 40000))
+	total := 14*time.Minute + (5 * time.Minute * u / 40000).Truncate(time.Second)
 	if v == topology.Lync2013 {
-		total = 25*time.Minute + time.Duration(frac*float64(4*time.Minute))
+		total = 25*time.Minute + (4 * time.Minute * u / 40000).Truncate(time.Second)
 	}
 	if groups <= 0 {
 		return total
 	}
-	return total / time.Duration(groups) * time.Duration(groups)
+	return (total / time.Duration(groups)).Truncate(time.Second) * time.Duration(groups)
 }
 
 // recoveryTime is the RTO of a disaster-mode failover of pool p, from the failure until its

@@ -46,17 +46,18 @@ const (
 // 2015/2019 and 30 minutes on Lync Server 2013 [DOC] FACTS §9, growing with the pool's users up
 // to the documented reference load of 40,000 active users.
 func hydrationTime(v topology.Version, users int) time.Duration {
-	frac := float64(min(max(users, 0), 40000)) / 40000
+	u := time.Duration(min(max(users, 0), 40000))
 	if v == topology.Lync2013 {
-		return 25*time.Minute + time.Duration(frac*float64(4*time.Minute))
+		return 25*time.Minute + (4 * time.Minute * u / 40000).Truncate(time.Second)
 	}
-	return 14*time.Minute + time.Duration(frac*float64(5*time.Minute))
+	return 14*time.Minute + (5 * time.Minute * u / 40000).Truncate(time.Second)
 }
 
 // failbackTime is how long the home pool takes to load its users back: 60 minutes per 20,000
 // users [DOC], and at least minFailbackHydration.
 func failbackTime(users int) time.Duration {
-	d := time.Duration(float64(failbackPer20k) * float64(max(users, 0)) / 20000)
+	u := time.Duration(min(max(users, 0), 1_000_000)) // bounded so that the product cannot overflow
+	d := (failbackPer20k * u / 20000).Truncate(time.Second)
 	return max(d, minFailbackHydration)
 }
 
@@ -140,7 +141,7 @@ func (c *ctx) hydrate(p, on int, total time.Duration) bool {
 		c.wait(total)
 		return true
 	}
-	per := total / time.Duration(len(ids))
+	per := (total / time.Duration(len(ids))).Truncate(time.Second) // whole seconds per routing group
 	timeout, hasTimeout := c.cmd.Int("DatabaseCommandTimeoutInSeconds")
 	for i := s.st.hydrated[p]; i < len(ids); i++ {
 		c.warnf("Hydrating Routing Group {%s}.", ids[i])

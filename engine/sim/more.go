@@ -239,7 +239,7 @@ func cmdComputerFailOver(c *ctx) {
 		}
 	}
 	share := load / max(s.runningServers(p), 1)
-	drain := durDrainBase + time.Duration(float64(durDrainPer6660)*float64(share)/6660)
+	drain := durDrainBase + (durDrainPer6660 * time.Duration(min(share, 1_000_000)) / 6660).Truncate(time.Second)
 	cut := false
 	if dt, ok := c.cmd.TimeSpan("DrainingTimeout"); ok && dt < drain {
 		drain, cut = max(dt, 0), true

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)
-#   plan ID:     c0edec49-1ca1-554f-b1e3-44cecb789095
+#   plan ID:     94652bfd-3d84-5443-b10b-b58c73c95d59
 #   fingerprint: ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff
 #   topology:    Contoso (Lync Server 2013)
 #   format:      1
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'c0edec49-1ca1-554f-b1e3-44cecb789095'
+$FwPlanId = '94652bfd-3d84-5443-b10b-b58c73c95d59'
 $FwFingerprint = 'ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff'
 $FwTopology = 'Contoso (Lync Server 2013)'
 $FwTitle = 'fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
@@ -105,7 +105,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan c0edec49-1ca1-554f-b1e3-44cecb789095: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
+Write-Host 'failwright plan 94652bfd-3d84-5443-b10b-b58c73c95d59: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -217,7 +217,7 @@ Get-CsBackupServiceStatus -PoolFqdn 'chi-pool-01.contoso.com' -Category UserData
 Confirm-FwCheck -Number 10
 
 # ---- Step 11 [change] pool-failover
-Write-FwStep -Number 11 -Kind 'change' -Title 'Fail red-pool-01.contoso.com over to chi-pool-01.contoso.com' -Expect 'The verbose output ends without error; the users of red-pool-01.contoso.com get full service from chi-pool-01.contoso.com.' -Duration '00:26:34'
+Write-FwStep -Number 11 -Kind 'change' -Title 'Fail red-pool-01.contoso.com over to chi-pool-01.contoso.com' -Expect 'The verbose output ends without error; the users of red-pool-01.contoso.com get full service from chi-pool-01.contoso.com.' -Duration '00:26:30'
 Confirm-FwStep -Number 11
 Invoke-CsPoolFailOver -PoolFqdn 'red-pool-01.contoso.com' -DisasterMode -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 11
 Get-CsUserPoolInfo -Identity 'sip:alice@contoso.com' | Out-Host  # fw:verify 11
@@ -241,7 +241,7 @@ Write-FwStep -Number 15 -Kind 'manual' -Title 'Re-create announcements and unass
 Wait-FwAcknowledge -Number 15 -Instructions 'Re-create the announcements of red-pool-01.contoso.com on chi-pool-01.contoso.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:chi-pool-01.contoso.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
 
 Write-Host ''
-Write-Host 'Plan complete (15 steps). Predicted RTO 00:39:29, data loss 00:01:59.' -ForegroundColor Green
+Write-Host 'Plan complete (15 steps). Predicted RTO 00:39:25, data loss 00:01:59.' -ForegroundColor Green
 } finally {
     Stop-Transcript | Out-Null
 }
