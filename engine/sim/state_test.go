@@ -94,8 +94,6 @@ func TestSuggestion(t *testing.T) {
 	} {
 		assert.Equal(t, tc.want, suggestion(tc.typed, pools), tc.typed)
 	}
-	assert.Equal(t, 3, editDistance("kitten", "sitting", 4))
-	assert.Equal(t, 2, editDistance("abc", "abcdefgh", 2))
 }
 
 // TestSnapshotSiteLossShowsWhatRuns checks that a snapshot shows the servers and back end of
