@@ -44,9 +44,6 @@ func Build(t *topology.Topology, req Request) (*Plan, topology.Findings) {
 		b.errorf("PL020", "topology", "Fix the topology (failwright validate).", "the simulator cannot run this topology: "+err.Error())
 		return nil, b.done()
 	}
-	// The simulator answers Get-SimState once it is implemented; until then (a placeholder
-	// Exec) the plan is composed from the static failure state and not validated.
-	simulated := len(s.Exec("Get-SimState").Lines) > 0
 	setup := EffectiveSetup(t, b.req)
 	for i, line := range setup {
 		path := "request.setup[" + strconv.Itoa(i) + "]"
@@ -56,9 +53,6 @@ func Build(t *topology.Topology, req Request) (*Plan, topology.Findings) {
 		if !validText(line, maxSetupLine) || !isSimVerb(line) {
 			b.errorf("PL013", path, "Use simulator verbs (Stop-SimSite, Stop-SimPool, Stop-SimServer, Stop-SimBackEnd, Disconnect-SimSite, Wait-SimTime ...) to describe the failure.",
 				"setup line "+strconv.Quote(line)+" is not one simulator verb on one line")
-			continue
-		}
-		if !simulated {
 			continue
 		}
 		r := s.Exec(line)
@@ -72,21 +66,12 @@ func Build(t *topology.Topology, req Request) (*Plan, topology.Findings) {
 	if b.fs.HasErrors() {
 		return nil, b.done()
 	}
-	if simulated {
-		b.st = snapshotFailure(s.Snapshot())
-	} else {
-		b.st = staticFailure(t, b.req, b.pool)
-	}
+	b.st = snapshotFailure(s.Snapshot())
 	p, fs := b.compose()
 	if p == nil {
 		return nil, fs
 	}
-	if !simulated {
-		p.Findings = append(p.Findings, topology.Finding{Code: "PL019", Severity: topology.Warning, Path: "prediction",
-			Message: "the simulator is not available: the plan was not validated by simulation and its figures are the documented targets",
-			Fix:     "Use a failwright build with the simulator."})
-		p.Findings.Sort()
-	} else if vfs := validate(p, s); len(vfs) > 0 {
+	if vfs := validate(p, s); len(vfs) > 0 {
 		fs = append(p.Findings, vfs...)
 		fs.Sort()
 		if fs.HasErrors() {
