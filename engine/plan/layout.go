@@ -483,7 +483,7 @@ func inverseSetup(setup []string, site string) []string {
 }
 
 // staticPrediction is the documented targets, used until a simulation replaces them: RTO is
-// the steps up to the end of the pool failover, the data-loss window the version's RPO for a
+// the steps up to the end of the pool failover (one step of each group of alternatives), the data-loss window the version's RPO for a
 // disaster and zero for a planned failover.
 func staticPrediction(t *topology.Topology, p *Plan, pool *topology.Pool) Prediction {
 	var pr Prediction
@@ -493,7 +493,14 @@ func staticPrediction(t *topology.Topology, p *Plan, pool *topology.Pool) Predic
 		users += t.Pools[i].Users
 	}
 	own := pool.Users
+	counted := map[string]bool{} // of alternative steps, only one runs: count the first
 	for _, s := range p.Steps {
+		if s.Alternative != "" {
+			if counted[s.Alternative] {
+				continue
+			}
+			counted[s.Alternative] = true
+		}
 		at += s.Duration.Std()
 		if s.ID == "pool-failover" {
 			pr.RTO = Duration(at)
