@@ -57,12 +57,15 @@ type poolInfo struct {
 	unit      int
 	hasBE     bool
 	hasMirror bool
-	detect    time.Duration
-	capacity  int // normal capacity with every server up
-	edgesHop  []int
-	recovery  time.Duration // RTO of its disaster-mode failover without a CMS failover (recoveryTime)
-	sameVer   bool          // it has a partner that runs its version (string compares are dear in WebAssembly)
-	maxUsers  int           // topology.MaxPoolUsers of its version
+	// manualBE is true for SQL mirroring without a witness: nothing fails the store over to
+	// the mirror, so the Front Ends keep their sessions for a grace period and then stop.
+	manualBE bool
+	detect   time.Duration
+	capacity int // normal capacity with every server up
+	edgesHop []int
+	recovery time.Duration // RTO of its disaster-mode failover without a CMS failover (recoveryTime)
+	sameVer  bool          // it has a partner that runs its version (string compares are dear in WebAssembly)
+	maxUsers int           // topology.MaxPoolUsers of its version
 }
 
 // edgeInfo is one Edge pool.
@@ -228,6 +231,7 @@ func newIndex(t *topology.Topology) (*index, error) {
 		if p.Role == topology.FrontEndEnterprise && p.BackEnd != nil {
 			pi.hasBE = true
 			pi.hasMirror = p.BackEnd.Mirror != nil && p.BackEnd.HA != topology.HANone && p.BackEnd.HA != ""
+			pi.manualBE = pi.hasMirror && p.BackEnd.HA == topology.HAMirroring && p.BackEnd.Witness == ""
 		}
 		fe[p] = len(x.pools)
 		x.users += pi.users

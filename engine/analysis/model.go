@@ -21,6 +21,10 @@ const (
 	CMSFailover = 5 * time.Minute
 	// BackEndFailover is a back-end database failover to the mirror (documented 5 minutes).
 	BackEndFailover = 5 * time.Minute
+	// BackEndGrace is how long the Front Ends of a pool whose SQL mirroring has no witness
+	// keep their sessions after the principal stops, before the pool goes down (about 30
+	// minutes, FACTS §9); the simulator's grace.
+	BackEndGrace = 30 * time.Minute
 	// EdgeRepoint is moving an Edge pool's internal next hop off the failed pool, which the
 	// failover needs first.
 	EdgeRepoint = 5 * time.Minute
@@ -153,8 +157,11 @@ type scratch struct {
 	srvDown, srvDownFirst []int32
 	beDown                bool // CMS pool principal back end
 	mirrorDown            bool
-	edgeDown              []bool
-	cut                   []bool
+	// grace is true while evaluating when the CMS pool, mirrored without a witness, lost its
+	// principal but would otherwise run: it goes down only when the grace runs out.
+	grace    bool
+	edgeDown []bool
+	cut      []bool
 
 	up, dbUp, carries []bool
 	serves            []bool // listed pools: their users have full service (home or backup)
@@ -309,6 +316,7 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 	x := m.x
 	n := len(x.pools)
 	up, upServers, dbUp, carries := s.up, s.upServers, s.dbUp, s.carries
+	s.grace = false
 	for _, i := range pools {
 		carries[i] = false
 		p := &x.pools[i]
@@ -323,13 +331,21 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 			db = alive && nsrv > 0 && s.srvUp[x.srvOff[i]]
 		} else if p.hasBE && i == x.cms {
 			principal := !s.beDown
-			mirror := p.hasMirror && !s.mirrorDown
-			db = alive && (principal || mirror) // the mirror takes over at once
+			// With a witness (or AlwaysOn, clustering) the mirror takes over at once. Without
+			// one nothing fails the store over: the Front Ends keep their sessions for
+			// BackEndGrace, then the pool stops (the steady state the analysis reads), and
+			// failwright's plan fails the pool over rather than its database.
+			mirror := p.hasMirror && !p.manualBE && !s.mirrorDown
+			db = alive && (principal || mirror)
 		}
 		dbUp[i] = db
 		// The quorum rule (quorum.Rule.Satisfied) from the counts of servers down.
-		up[i] = alive && db && nsrv > 0 && p.rule.Servers > 0 &&
+		quorate := nsrv > 0 && p.rule.Servers > 0 &&
 			min(nsrv, p.rule.AmongFirst)-int(s.srvDownFirst[i]) >= p.rule.Running
+		up[i] = alive && db && quorate
+		if i == x.cms && p.manualBE && alive && !db && quorate {
+			s.grace = true
+		}
 	}
 	if cap(out.Pools) < n {
 		out.Pools = make([]PoolOutcome, n)
@@ -394,6 +410,9 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 				}
 			}
 			o.DataLoss = x.strike
+			if i == x.cms && s.grace {
+				o.DataLoss = m.graceLoss(s, i)
+			}
 			continue
 		}
 		s.serves[i] = false
@@ -437,6 +456,27 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 	for k := range x.edges {
 		out.Edges[k] = m.edgeWorks(s, k, nil)
 	}
+}
+
+// graceLoss is the data-loss window of CMS pool i when it went down only at the end of its
+// back end's grace: the Backup Service went on copying its changes meanwhile, unless the link
+// to its backup pool's site is cut, so the window runs from the last sync before the pool
+// stopped.
+func (m *Model) graceLoss(s *scratch, i int) time.Duration {
+	x := m.x
+	end := x.strike + BackEndGrace
+	if b := x.pools[i].partner; b >= 0 {
+		a, c := x.pools[i].site, x.pools[b].site
+		if a >= 0 && c >= 0 && a != c {
+			if l := x.linkOf(a, c); l >= 0 && s.cut[l] {
+				return end
+			}
+		}
+	}
+	if x.sync > 0 {
+		return end % x.sync
+	}
+	return end
 }
 
 // setEdge evaluates Edge pool k into out.Edges in a restricted evaluation, counting in

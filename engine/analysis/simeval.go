@@ -71,6 +71,15 @@ func (e *SimEvaluator) Evaluate(set FailureSet) Outcome {
 		execLine(s, line)
 	}
 	struck := s.Snapshot() // the failure state the plans start from
+	// A back end mirrored without a witness does not fail over: its pool runs on for the
+	// grace, then stops. The operators' plan for that pool starts from that moment (s0 and
+	// struck0 keep the moment of the failure for the other pools).
+	s0, struck0, gp := s, struck, e.graceful(set, &struck)
+	if gp >= 0 {
+		s = s.Clone()
+		s.Advance(BackEndGrace)
+		struck = s.Snapshot()
+	}
 	w := s.Clone()
 	w.Advance(e.wait)
 	failed := w.Snapshot()
@@ -105,8 +114,12 @@ func (e *SimEvaluator) Evaluate(set FailureSet) Outcome {
 		}
 		restored := false
 		req := plan.Request{Pool: p.fqdn, Mode: plan.Disaster, Setup: setup}
-		if pl, _ := plan.ComposeSnapshot(e.t, req, struck); pl != nil {
-			c := s.Clone()
+		from, fromSnap := s0, struck0
+		if i == gp {
+			from, fromSnap = s, struck
+		}
+		if pl, _ := plan.ComposeSnapshot(e.t, req, fromSnap); pl != nil {
+			c := from.Clone()
 			r := plan.Simulate(pl, c)
 			if r.Restored {
 				snap := c.Snapshot()
@@ -174,6 +187,27 @@ func (e *SimEvaluator) Evaluate(set FailureSet) Outcome {
 		}
 	}
 	return out
+}
+
+// graceful returns the pool whose principal back end, mirrored without a witness, set stops
+// while the pool still runs in snap (its Front Ends keep running for BackEndGrace before the
+// pool goes down), or -1.
+func (e *SimEvaluator) graceful(set FailureSet, snap *sim.Snapshot) int {
+	sp := snapPools(snap)
+	for _, el := range set {
+		if el.Kind != KindBackEnd {
+			continue
+		}
+		for i := range e.x.pools {
+			p := &e.x.pools[i]
+			if p.manualBE && strings.EqualFold(p.fqdn, el.Name) {
+				if ps := sp[strings.ToLower(p.fqdn)]; ps != nil && ps.Health != sim.HealthDown {
+					return i
+				}
+			}
+		}
+	}
+	return -1
 }
 
 func lookupDuration(m map[string]time.Duration, fqdn string) time.Duration {

@@ -50,13 +50,16 @@ type poolInfo struct {
 	beFQDN    string
 	beInst    string
 	hasMirror bool
-	mirror    string
-	mirrInst  string
-	detect    time.Duration // registrar failure detection
-	failback  time.Duration // registrar failback detection
-	dirOut    int           // Backup Service direction this pool -> partner, or -1
-	sample    []string
-	pool      *topology.Pool
+	// manualBE is true for SQL mirroring without a witness: the back end does not fail over
+	// to the mirror by itself (Invoke-CsDatabaseFailover does it).
+	manualBE bool
+	mirror   string
+	mirrInst string
+	detect   time.Duration // registrar failure detection
+	failback time.Duration // registrar failback detection
+	dirOut   int           // Backup Service direction this pool -> partner, or -1
+	sample   []string
+	pool     *topology.Pool
 }
 
 type branchInfo struct {
@@ -129,6 +132,7 @@ func buildIndex(t *topology.Topology) (*index, error) {
 			pi.hasBE, pi.beFQDN, pi.beInst = true, p.BackEnd.FQDN, p.BackEnd.Instance
 			if p.BackEnd.Mirror != nil && p.BackEnd.HA != "" && p.BackEnd.HA != topology.HANone {
 				pi.hasMirror, pi.mirror, pi.mirrInst = true, p.BackEnd.Mirror.FQDN, p.BackEnd.Mirror.Instance
+				pi.manualBE = p.BackEnd.HA == topology.HAMirroring && p.BackEnd.Witness == ""
 			}
 		}
 		if p.Role.IsFrontEnd() {

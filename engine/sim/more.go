@@ -472,6 +472,22 @@ func cmdGetCommand(c *ctx) {
 	}
 }
 
+// beGrace is how long the Front Ends of a pool whose mirrored back end (without a witness)
+// stopped answering keep their sessions: about 30 minutes [DOC] FACTS §9.
+const beGrace = 30 * time.Minute
+
+// graceEvent starts the name of the timer that ends a back end's grace.
+const graceEvent = "back end grace "
+
+// principalName is the FQDN of the SQL Server pool p's store runs on now.
+func (s *Sim) principalName(p int) string {
+	pi := &s.x.pools[p]
+	if s.st.onMirror[p] {
+		return pi.mirror
+	}
+	return pi.beFQDN
+}
+
 // cmdDatabaseFailover is Invoke-CsDatabaseFailover: the pool's whole back end moves to the
 // named copy.
 func cmdDatabaseFailover(c *ctx) {
@@ -511,6 +527,7 @@ func cmdDatabaseFailover(c *ctx) {
 	c.step("Making %s the principal of the databases of %s.", target, pi.fqdn)
 	c.wait(durDatabaseFailover)
 	st.onMirror[p] = toMirror
+	st.beLostAt[p] = never
 	s.logf("Back end of %s failed over to %s by Invoke-CsDatabaseFailover.", pi.fqdn, target)
 	s.recompute()
 	c.res.Changed = true

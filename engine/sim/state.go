@@ -3,6 +3,7 @@ package sim
 import (
 	"container/heap"
 	"fmt"
+	"strings"
 	"time"
 
 	"failwright/engine/quorum"
@@ -65,9 +66,10 @@ type state struct {
 	// Per pool, set by faults and cmdlets.
 	beUp       []bool // principal back end (SQL Express on Standard Edition)
 	mirrorUp   []bool
-	onMirror   []bool // the mirror is principal
-	stopped    []bool // services stopped by a failover
-	latched    []bool // pool-level quorum lost: stays down until the start quorum runs again
+	onMirror   []bool          // the mirror is principal
+	beLostAt   []time.Duration // when a witness-less mirrored back end stopped answering, or never
+	stopped    []bool          // services stopped by a failover
+	latched    []bool          // pool-level quorum lost: stays down until the start quorum runs again
 	poolState  []PoolState
 	regCfg     []bool // the pool's registrar configuration (PoolState) exists
 	nextHop    []int  // Edge pools: current next hop
@@ -158,7 +160,7 @@ func newState(x *index, seed int64) state {
 		cut:      make([]bool, ns*ns),
 		branchUp: filled(nb, true),
 
-		beUp: filled(np, true), mirrorUp: filled(np, true), onMirror: make([]bool, np),
+		beUp: filled(np, true), mirrorUp: filled(np, true), onMirror: make([]bool, np), beLostAt: filled(np, never),
 		stopped: make([]bool, np), latched: make([]bool, np), poolState: filled(np, StateActive),
 		regCfg: make([]bool, np), nextHop: make([]int, np), detect: make([]time.Duration, np),
 		failbackDt: make([]time.Duration, np), readOnly: make([]bool, np),
@@ -219,7 +221,7 @@ func (st *state) clone() state {
 	c.queue = cp(st.queue)
 	c.serverUp, c.siteUp, c.cut, c.branchUp = cp(st.serverUp), cp(st.siteUp), cp(st.cut), cp(st.branchUp)
 	c.placed = cp(st.placed)
-	c.beUp, c.mirrorUp, c.onMirror = cp(st.beUp), cp(st.mirrorUp), cp(st.onMirror)
+	c.beUp, c.mirrorUp, c.onMirror, c.beLostAt = cp(st.beUp), cp(st.mirrorUp), cp(st.onMirror), cp(st.beLostAt)
 	c.stopped, c.latched, c.poolState, c.regCfg = cp(st.stopped), cp(st.latched), cp(st.poolState), cp(st.regCfg)
 	c.nextHop, c.detect, c.failbackDt, c.readOnly = cp(st.nextHop), cp(st.detect), cp(st.failbackDt), cp(st.readOnly)
 	c.fbPhase, c.hydrated = cp(st.fbPhase), cp(st.hydrated)
@@ -244,8 +246,16 @@ func (s *Sim) schedule(at time.Duration, what string) {
 	heap.Push(&s.st.queue, event{At: at, Seq: s.st.seq, What: what})
 }
 
-// handle runs one due timer: every timer just re-derives the state at its time.
-func (s *Sim) handle(ev event) { s.recompute() }
+// handle runs one due timer: every timer just re-derives the state at its time. The end of a
+// back end's grace (mirroring without a witness) counts as a fault for the RTO figures: the
+// outage it starts follows from the back end's failure.
+func (s *Sim) handle(ev event) {
+	if strings.HasPrefix(ev.What, graceEvent) {
+		s.st.faulting = true
+		defer func() { s.st.faulting = false }()
+	}
+	s.recompute()
+}
 
 // logf appends an event to the run's log and, while a simulator verb or Wait-SimTime runs,
 // prints it as a notice.
@@ -304,7 +314,7 @@ func (s *Sim) backEndUsable(p int) bool {
 func (s *Sim) settleBackEnd(p int) {
 	pi := &s.x.pools[p]
 	st := &s.st
-	if !pi.hasBE || !pi.hasMirror {
+	if !pi.hasBE || !pi.hasMirror || pi.manualBE {
 		return
 	}
 	switch {
@@ -340,6 +350,23 @@ func (s *Sim) hardwareHealth(p int) Health {
 		}
 	}
 	beOK := s.backEndUsable(p)
+	if pi.manualBE {
+		// Mirroring without a witness: nothing fails the store over. The Front Ends keep
+		// their sessions for about 30 minutes, then the pool goes down unless an
+		// administrator runs Invoke-CsDatabaseFailover (FACTS §9).
+		switch {
+		case beOK:
+			st.beLostAt[p] = never
+		case st.beLostAt[p] == never && st.siteUp[pi.site]:
+			st.beLostAt[p] = st.now
+			s.schedule(st.now+beGrace, graceEvent+pi.fqdn)
+			s.logf("Back end %s of %s does not answer and has no witness to fail it over: the Front Ends keep their sessions for %s; run Invoke-CsDatabaseFailover -PoolFqdn %s -DatabaseType User -NewPrincipal %s.",
+				s.principalName(p), pi.fqdn, FormatDuration(beGrace), pi.fqdn, map[bool]string{true: "Primary", false: "Mirror"}[st.onMirror[p]])
+		}
+		if !beOK && st.beLostAt[p] != never && st.now < st.beLostAt[p]+beGrace && st.siteUp[pi.site] {
+			beOK = true
+		}
+	}
 	switch {
 	case !st.siteUp[pi.site], len(up) == 0, running == 0:
 		return HealthDown
