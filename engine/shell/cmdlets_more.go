@@ -110,7 +110,7 @@ func moreCmdlets() []Cmdlet {
 			Class:         "Microsoft.Rtc.Management.Hadr.InvokeDatabaseFailoverCmdlet",
 			ShouldProcess: true,
 			Synopsis:      "Moves a pool's databases from the primary SQL Server to its mirror, or back.",
-			Description: "Use it before maintenance of the primary SQL Server, and with -NewPrincipal Primary to move back once it is repaired: an automatic failover to the mirror does not move back by itself. (With mirroring and no witness the product does not fail over by itself at all; the simulator fails over automatically whenever a mirror is configured.)\n\n" +
+			Description: "Use it before maintenance of the primary SQL Server, and with -NewPrincipal Primary to move back once it is repaired: an automatic failover to the mirror does not move back by itself. With a witness (or AlwaysOn or clustering) the mirror takes over by itself when the primary stops. Without a witness nothing fails over: the Front Ends keep their sessions for about 30 minutes, then the pool goes down until you run this cmdlet with -NewPrincipal Mirror.\n\n" +
 				"It fails when the pool's back end has no mirror.",
 			Notes: "The simulator keeps all of a pool's databases on one SQL Server: whatever -DatabaseType names, the pool's whole back end moves.",
 			Params: []Param{
