@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"syscall/js"
 
 	"github.com/vugu/vugu"
@@ -218,11 +217,7 @@ func (h *browserHost) Engine(req []byte, done func([]byte, error)) {
 			return nil
 		}))
 	}
-	var head struct {
-		ID int `json:"id"`
-	}
-	_ = json.Unmarshal(req, &head)
-	h.pending[head.ID] = done
+	h.pending[ui.RequestID(req)] = done
 	h.worker.Call("postMessage", string(req))
 }
 
@@ -277,6 +272,27 @@ func (h *browserHost) failPending(msg string) {
 		delete(h.pending, id)
 		done(nil, errString(msg))
 	}
+}
+
+// AfterFrame runs f in the task that a setTimeout 0 queues from the next animation frame's
+// callback, so after that frame's style, layout and paint.
+func (h *browserHost) AfterFrame(f func()) {
+	var frame, task js.Func
+	task = js.FuncOf(func(js.Value, []js.Value) any {
+		task.Release()
+		go func() {
+			h.env.Lock()
+			f()
+			h.env.UnlockOnly()
+		}()
+		return nil
+	})
+	frame = js.FuncOf(func(js.Value, []js.Value) any {
+		frame.Release()
+		h.win.Call("setTimeout", task, 0)
+		return nil
+	})
+	h.win.Call("requestAnimationFrame", frame)
 }
 
 // Defer runs f in a later task (setTimeout 0), after the browser has painted.

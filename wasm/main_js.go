@@ -45,7 +45,11 @@ func main() {
 		}
 		// For the performance figures: how long building the virtual DOM and syncing the
 		// page took in the last render.
-		js.Global().Set("failwrightLastRender", map[string]any{"start": t0, "build": t1 - t0, "sync": perf.Call("now").Float() - t1})
+		last := js.ValueOf(map[string]any{"start": t0, "build": t1 - t0, "sync": perf.Call("now").Float() - t1})
+		js.Global().Set("failwrightLastRender", last)
+		if log := js.Global().Get("failwrightRenders"); log.Type() == js.TypeObject {
+			log.Call("push", last) // a browser test is recording the renders
+		}
 		if first {
 			first = false
 			ready()

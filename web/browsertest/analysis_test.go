@@ -38,7 +38,7 @@ func TestAnalysisFailToWorstCase(t *testing.T) {
 	p.loadSample("litwareinc.yaml", "Litware")
 	p.click("#tab-analysis")
 	p.click("#analysis-run")
-	p.waitFor("#analysis-score")
+	p.waitFor("#analysis-pool-table") // the last of the report's parts, which go in one per frame
 	score, err := strconv.ParseFloat(p.text("#analysis-score"), 64)
 	require.NoError(t, err)
 	assert.Greater(t, score, 0.0)
@@ -70,7 +70,9 @@ func TestAnalysisFailToWorstCase(t *testing.T) {
 }
 
 // longTasks starts recording the page's long tasks (main-thread tasks over 50 ms) in
-// window.failwrightLongTasks.
+// window.failwrightLongTasks, its long animation frames (with the scripts that ran in them
+// and how long the rendering took) in window.failwrightFrames, and its renders (the page's
+// render loop pushes window.failwrightLastRender to window.failwrightRenders when it exists).
 func (p *page) longTasks() {
 	p.t.Helper()
 	eval[bool](p, `(() => {
@@ -78,35 +80,58 @@ func (p *page) longTasks() {
 		new PerformanceObserver((list) => {
 			for (const e of list.getEntries()) window.failwrightLongTasks.push({start: e.startTime, duration: e.duration});
 		}).observe({type: "longtask", buffered: true});
+		window.failwrightFrames = [];
+		window.failwrightRenders = [];
+		if (PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")) {
+			new PerformanceObserver((list) => {
+				for (const e of list.getEntries()) window.failwrightFrames.push({start: e.startTime, duration: e.duration,
+					blocking: e.blockingDuration,
+					render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+					style: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+					scripts: e.scripts.map((s) => s.invoker + " " + Math.round(s.duration) + "ms")});
+			}).observe({type: "long-animation-frame", buffered: true});
+		}
 		return true;
 	})()`)
 }
 
-// The long-task rule of the analysis on large.yaml. The page does no analysis work: it posts
-// the topology, renders a progress bar a few times a second and sets the report's HTML at
-// the end, each a few milliseconds. A task over 50 ms is a long task; on this shared 2-core
-// machine (and under "make test", which runs other packages' tests beside this one) a
-// garbage collection or another process can stretch a 20 ms task past it, so the test logs
-// every long task and asserts a relative bound instead: the long tasks together last less
-// than half the analysis's own work in the worker (which the same contention slows). Had the
-// analysis run on the page's thread, its long tasks would add up to at least all of it.
+// The long-task rule of the analysis on large.yaml (issue 8): no main-thread task over 50 ms
+// from the Run click until the report is fully on screen. The page does no analysis work: the
+// click encodes the topology and posts it (a few ms), the page renders a progress bar a few
+// times a second, and the report's four parts go in one per frame, each laid out in a frame of
+// its own. On this shared 2-core machine (and under "make test", which runs other packages'
+// tests beside this one) another process can still stretch a 20 ms frame past 50 ms, so a run
+// on a fresh page is tried up to longTaskAttempts times: the test logs every run's long tasks
+// (and long animation frames, with the scripts in them) and requires one run without any.
+// Had the analysis run on the page's thread, every run would have long tasks adding up to
+// all of its work.
 const (
-	longTaskShare = 0.5
-	memoryBudget  = 256 << 20
+	longTaskMs       = 50
+	longTaskAttempts = 3
+	memoryBudget     = 256 << 20
 )
 
-// TestAnalysisLargeKeepsThePageResponsive runs N-2 on large.yaml (2,101 failure elements,
-// 2.2 million pairs) and measures the page's main thread and memory while it runs.
-func TestAnalysisLargeKeepsThePageResponsive(t *testing.T) {
+// largeRun is what one N-2 run on large.yaml measured.
+type largeRun struct {
+	p *page
+	// tasks and at are the long tasks' durations and their starts after the click, in ms.
+	tasks, at []float64
+	worst     float64
+}
+
+// runLarge loads large.yaml on a fresh page, runs N-2 and measures the page's main thread and
+// memory from the Run click until the last part of the report has been laid out.
+func runLarge(t *testing.T, attempt int) largeRun {
 	p := newPage(t, "/")
 	p.loadSample("large.yaml", "worldwide")
 	p.click("#tab-analysis")
 	p.longTasks()
 	t0 := eval[float64](p, `performance.now()`)
 	p.click("#analysis-run")
-	// The report goes in in three parts (worst cases, matrix, pools), each in a task of its own:
-	// the run ends when the last is on screen.
+	// The report goes in in four parts (score, worst cases, matrix, pools), each after a frame
+	// of its own: the run ends once the frame after the last part is done.
 	p.poll(`!!document.getElementById("analysis-pool-table")`, 90*time.Second)
+	eval[bool](p, `new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(true), 0)))`)
 	t1 := eval[float64](p, `performance.now()`)
 	eval[bool](p, `new Promise((r) => setTimeout(() => r(true), 200))`) // let the last entries arrive
 
@@ -114,38 +139,72 @@ func TestAnalysisLargeKeepsThePageResponsive(t *testing.T) {
 		Start    float64 `json:"start"`
 		Duration float64 `json:"duration"`
 	}
-	tasks := eval[[]task](p, `window.failwrightLongTasks`)
-	var during, at []float64
-	worst, total := 0.0, 0.0
-	for _, lt := range tasks {
+	run := largeRun{p: p}
+	for _, lt := range eval[[]task](p, `window.failwrightLongTasks`) {
 		if lt.Start+lt.Duration >= t0 && lt.Start <= t1 {
-			during = append(during, lt.Duration)
-			at = append(at, lt.Start-t0)
-			worst = max(worst, lt.Duration)
-			total += lt.Duration
+			run.tasks = append(run.tasks, lt.Duration)
+			run.at = append(run.at, lt.Start-t0)
+			run.worst = max(run.worst, lt.Duration)
 		}
 	}
-	workerMs := eval[string](p, `document.getElementById("analysis-result").dataset.workerMs`)
-	work, err := strconv.ParseFloat(workerMs, 64)
-	require.NoError(t, err)
-	pageMs := eval[string](p, `document.getElementById("analysis-result").dataset.pageMs`)
-	decodeMs := eval[string](p, `document.getElementById("analysis-result").dataset.decodeMs`)
+	data := func(name string) string {
+		return eval[string](p, `document.getElementById("analysis-result").dataset.`+name)
+	}
 	engineMem := eval[float64](p, `+document.getElementById("analysis-result").dataset.engineMemory`)
 	appMem := eval[float64](p, `window.failwrightAppMemory ? window.failwrightAppMemory() : 0`)
 	jsHeap := eval[float64](p, `performance.memory ? performance.memory.usedJSHeapSize : 0`)
-	t.Logf("PERF N-2 on large.yaml in the engine worker: %s ms of work, %.0f ms from Run to report on the page (page's own count %s ms; decoding the report's answer on the page %s ms)", workerMs, t1-t0, pageMs, decodeMs)
-	t.Logf("PERF main-thread long tasks (> 50 ms) during the run: %d, longest %.0f ms, all %v starting at %v ms after the click (rule: %.0f ms in all, under %.0f%% of the worker's %.0f ms)",
-		len(during), worst, rounded(during), rounded(at), total, longTaskShare*100, work)
-	t.Logf("PERF memory: page JS heap %.1f MB, page wasm memory %.1f MB, engine worker wasm memory %.1f MB (peak reported), total %.1f MB (budget 256 MB)",
-		jsHeap/(1<<20), appMem/(1<<20), engineMem/(1<<20), (jsHeap+appMem+engineMem)/(1<<20))
-	assert.Less(t, total, longTaskShare*work, "main-thread long tasks add up to a large share of the analysis's work")
+	type frame struct {
+		Start    float64  `json:"start"`
+		Duration float64  `json:"duration"`
+		Blocking float64  `json:"blocking"`
+		Render   float64  `json:"render"`
+		Style    float64  `json:"style"`
+		Scripts  []string `json:"scripts"`
+	}
+	for _, f := range eval[[]frame](p, `window.failwrightFrames`) {
+		if f.Start+f.Duration >= t0 && f.Start <= t1 {
+			t.Logf("PERF run %d: long animation frame at %.0f ms: %.0f ms (blocking %.0f ms, rendering %.0f ms of which style and layout %.0f ms), scripts %v",
+				attempt, f.Start-t0, f.Duration, f.Blocking, f.Render, f.Style, f.Scripts)
+		}
+	}
+	type render struct {
+		Start float64 `json:"start"`
+		Build float64 `json:"build"`
+		Sync  float64 `json:"sync"`
+	}
+	for _, r := range eval[[]render](p, `window.failwrightRenders`) {
+		if r.Start >= t0 && r.Start <= t1 && r.Build+r.Sync > 10 {
+			t.Logf("PERF run %d: render at %.0f ms: build %.1f ms, sync %.1f ms", attempt, r.Start-t0, r.Build, r.Sync)
+		}
+	}
+	t.Logf("PERF run %d: N-2 on large.yaml in the engine worker: %s ms of work, %.0f ms from Run to the report laid out (page's own count to the report's answer %s ms; the Run click's handler %s ms, of which encoding the topology %s ms; decoding the report's answer %s ms)",
+		attempt, data("workerMs"), t1-t0, data("pageMs"), data("clickMs"), data("encodeMs"), data("decodeMs"))
+	t.Logf("PERF run %d: main-thread long tasks (> %d ms) from the click to the report laid out: %d, longest %.0f ms, all %v starting at %v ms after the click",
+		attempt, longTaskMs, len(run.tasks), run.worst, rounded(run.tasks), rounded(run.at))
+	t.Logf("PERF run %d: memory: page JS heap %.1f MB, page wasm memory %.1f MB, engine worker wasm memory %.1f MB (peak reported), total %.1f MB (budget 256 MB)",
+		attempt, jsHeap/(1<<20), appMem/(1<<20), engineMem/(1<<20), (jsHeap+appMem+engineMem)/(1<<20))
 	assert.Positive(t, engineMem, "the engine reports its memory")
 	assert.Less(t, jsHeap+appMem+engineMem, float64(memoryBudget))
+	return run
+}
+
+// TestAnalysisLargeKeepsThePageResponsive runs N-2 on large.yaml (2,101 failure elements,
+// 2.2 million pairs) and holds the page's main thread to the long-task rule above.
+func TestAnalysisLargeKeepsThePageResponsive(t *testing.T) {
+	var run largeRun
+	for attempt := 1; attempt <= longTaskAttempts; attempt++ {
+		run = runLarge(t, attempt)
+		if len(run.tasks) == 0 {
+			break
+		}
+	}
+	assert.Empty(t, run.tasks, "every one of %d runs had main-thread tasks over %d ms (see the log)", longTaskAttempts, longTaskMs)
+	p := run.p
 	assert.Equal(t, "site", eval[string](p, `document.getElementById("analysis-matrix").dataset.by`))
 	assert.Contains(t, p.text("#analysis-pools"), "Showing 10 of 200 pools")
 	p.typeIn("#analysis-pool-filter", "Europe DC03")
 	p.poll(`document.querySelectorAll("#analysis-pool-table tbody tr").length === 5`, 10*time.Second)
-	assert.True(t, p.exists("#analysis-score") && p.exists("#analysis-matrix"), "re-renders keep the report the page set")
+	assert.True(t, p.exists("#analysis-score") && p.exists("#analysis-worst") && p.exists("#analysis-matrix"), "re-renders keep the report the page set")
 	p.screenshot("14-analysis-large")
 	assert.Empty(t, p.errors(), "console errors")
 }

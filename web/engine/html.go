@@ -101,7 +101,7 @@ func reportHTML(r *View, v matrixView) string {
 	b.text(r.Definition + " (" + keptText(r.Kept) + ").")
 	b.raw("</p></div></div></section>")
 
-	b.raw(`<section class="card" id="analysis-worst"><h2>Worst cases</h2>`)
+	b.raw(proto.WorstMarker, `<section class="card" id="analysis-worst"><h2>Worst cases</h2>`)
 	for _, l := range r.Levels {
 		b.tag("h3", "", depthName(l.Depth)+": "+thousands(int(l.Sets))+" sets, "+thousands(int(l.SetsUnserved))+" leave users without full service")
 		b.raw(`<table class="worst"><thead><tr><th>Figure</th><th>Worst</th><th>Sets</th><th>First failure sets (click one to fail the simulator to it)</th></tr></thead><tbody>`)

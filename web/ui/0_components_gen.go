@@ -28,7 +28,7 @@ type Analysis struct {
 	App *App
 }
 
-// The report's three elements (analysis-report-html, -matrix-html, -pools-html) are filled by
+// The report's four elements (analysis-report-html, -worst-html, -matrix-html, -pools-html) are filled by
 // App.showReport through the host, once per report; vg-html='nil' keeps vugu from setting
 // their innerHTML to "" on every render (as it does for an element without children).
 
@@ -156,7 +156,9 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		if c.App.An.Result != nil {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "analysis-result"}}}
 			vgparent.AppendChild(vgn)
+			vgn.AddAttrInterface("data-click-ms", c.App.An.ClickMs)
 			vgn.AddAttrInterface("data-decode-ms", c.App.An.DecodeMs)
+			vgn.AddAttrInterface("data-encode-ms", c.App.An.EncodeMs)
 			vgn.AddAttrInterface("data-engine-memory", c.App.An.MaxMemory)
 			vgn.AddAttrInterface("data-page-ms", c.App.An.Ms)
 			vgn.AddAttrInterface("data-worker-ms", c.App.An.Result.Millis)
@@ -171,6 +173,9 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 				vgparent.AppendChild(vgn)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "analysis-report-html"}}}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(nil)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "analysis-worst-html"}}}
 				vgparent.AppendChild(vgn)
 				vgn.SetInnerHTML(nil)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "analysis-matrix-html"}}}

@@ -42,6 +42,9 @@ type AnalysisState struct {
 	// Ms is the wall time of the last run as the page saw it (request to report), and
 	// DecodeMs how long the page took to decode the report's answer.
 	Ms, DecodeMs float64
+	// EncodeMs is how long the Run click took to encode the topology for the worker, and
+	// ClickMs how long its handler took in all (the request posted to the worker included).
+	EncodeMs, ClickMs float64
 }
 
 // SetAnalysisDepth chooses N-1 or N-2.
@@ -86,11 +89,14 @@ func (a *App) RunAnalysis() {
 		s.Error = "The topology has errors: fix them on the Topology tab, then analyse it."
 		return
 	}
+	t0 := a.host.NowMs()
+	defer func() { s.ClickMs = a.host.NowMs() - t0 }()
 	topo, err := json.Marshal(a.T())
 	if err != nil {
 		s.Error = err.Error()
 		return
 	}
+	s.EncodeMs = a.host.NowMs() - t0
 	if s.Depth == 0 {
 		s.Depth = 2
 	}
@@ -101,7 +107,7 @@ func (a *App) RunAnalysis() {
 	a.engineSeq++
 	id := a.engineSeq
 	s.runID = id
-	b, _ := json.Marshal(proto.Request{ID: id, Op: proto.OpAnalyze, Topology: topo, Depth: s.Depth})
+	b := withTopology(proto.Request{ID: id, Op: proto.OpAnalyze, Depth: s.Depth}, topo)
 	a.host.Engine(b, func(data []byte, err error) {
 		if s.runID != id || !s.Running {
 			return // cancelled: late answers are dropped
@@ -132,6 +138,24 @@ func (a *App) RunAnalysis() {
 			s.DecodeMs = decodeMs
 		}
 	})
+}
+
+// withTopology encodes req with topo, the topology's JSON, as its Topology. json.Marshal
+// would copy the topology through its compacting encoder, which costs the page's thread far
+// more than encoding the topology did (tens of milliseconds on large.yaml); the topology is
+// spliced in instead, after the request's other fields (the ID must stay first: the worker
+// script reads it from the request's head).
+func withTopology(req proto.Request, topo []byte) []byte {
+	req.Topology = nil
+	head, _ := json.Marshal(req)
+	if len(head) < 2 || len(topo) == 0 {
+		return head
+	}
+	out := make([]byte, 0, len(head)+len(topo)+16)
+	out = append(out, head[:len(head)-1]...)
+	out = append(out, `,"topology":`...)
+	out = append(out, topo...)
+	return append(out, '}')
 }
 
 // CancelAnalysis stops the running analysis: the worker drops it between two slices, and the
@@ -232,9 +256,10 @@ func (a *App) MatrixClick(event vugu.DOMEvent) {
 type htmlPart struct{ id, key, html string }
 
 // showReport puts the report's HTML, as the engine worker wrote it, into the empty elements of
-// the Analysis tab: the worst cases, the matrix and the pool table, each in a task of its own
-// after the render, so that a large report makes no long task of the page's thread. The host
-// sets each element only when its content changed.
+// the Analysis tab: the score, the worst cases, the matrix and the pool table, each in a task
+// of its own after a frame of its own (the first layout of a large report's text costs tens of
+// milliseconds: laid out in one frame, the four parts made a long task of the page's thread).
+// The host sets each element only when its content changed.
 func (a *App) showReport() {
 	if a.Tab != TabAnalysis || a.An.Result == nil {
 		return
@@ -246,20 +271,22 @@ func (a *App) showReport() {
 	}
 	a.An.shown = key
 	top, matrix, _ := strings.Cut(a.An.Result.HTML, proto.MatrixMarker)
-	a.setParts(key, []htmlPart{{"analysis-report-html", job, top}, {"analysis-matrix-html", job, matrix}, {"analysis-pools-html", key, a.An.PoolsHTML}})
+	score, worst, _ := strings.Cut(top, proto.WorstMarker)
+	a.setParts(key, []htmlPart{{"analysis-report-html", job, score}, {"analysis-worst-html", job, worst},
+		{"analysis-matrix-html", job, matrix}, {"analysis-pools-html", key, a.An.PoolsHTML}})
 }
 
 func (a *App) setParts(key string, parts []htmlPart) {
 	if len(parts) == 0 {
 		return
 	}
-	a.host.Defer(func() {
+	a.host.AfterFrame(func() {
 		if a.Tab != TabAnalysis || a.An.shown != key {
 			return
 		}
 		a.host.SetHTML(parts[0].id, parts[0].key, parts[0].html)
 		a.setParts(key, parts[1:])
-	}, false)
+	})
 }
 
 // SetAnalysisPoolFilter narrows the pool list; the engine worker, which holds every pool's

@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/vugu/vugu"
+
+	"failwright/web/engine/proto"
 )
 
 func litware(t *testing.T) (*App, *MemHost) {
@@ -35,6 +38,9 @@ func TestAnalysisTabRunsAndFailsToWorstCase(t *testing.T) {
 	assert.Contains(t, h.HTML["analysis-report-html"], `id="analysis-score"`, "the engine's report is set as HTML")
 	assert.Contains(t, h.HTML["analysis-matrix-html"], `data-by="element"`)
 	assert.NotContains(t, h.HTML["analysis-report-html"], `id="analysis-matrix"`, "the matrix goes in on its own")
+	assert.NotContains(t, h.HTML["analysis-report-html"], `id="analysis-worst"`, "the worst cases go in on their own")
+	assert.Contains(t, h.HTML["analysis-worst-html"], `id="analysis-worst"`)
+	assert.NotContains(t, h.HTML["analysis-worst-html"], `id="analysis-matrix"`)
 	assert.Contains(t, h.HTML["analysis-pools-html"], `id="analysis-pool-table"`)
 
 	// A click on the matrix, drawn at half its size, maps to the cell under it; the engine
@@ -80,6 +86,7 @@ func TestAnalysisTabRunsAndFailsToWorstCase(t *testing.T) {
 	// Leaving the tab empties the report's elements.
 	a.SetTab(TabTopology)
 	assert.Empty(t, h.HTML["analysis-report-html"])
+	assert.Empty(t, h.HTML["analysis-worst-html"])
 	assert.Empty(t, h.HTML["analysis-matrix-html"])
 	assert.Empty(t, h.HTML["analysis-pools-html"])
 }
@@ -133,4 +140,19 @@ func TestAnalysisCancel(t *testing.T) {
 func click(tag, class, value, text string, x, y float64) vugu.DOMEvent {
 	return vugu.NewDOMEvent(nil, map[string]any{"clientX": x, "clientY": y,
 		"target": map[string]any{"tagName": tag, "className": class, "value": value, "textContent": text}})
+}
+
+// TestWithTopology checks that the spliced analysis request decodes as json.Marshal's would,
+// with its ID first for the worker script.
+func TestWithTopology(t *testing.T) {
+	topo := []byte(`{"name":"Litware","pools":[{"fqdn":"a.example.com"}]}`)
+	req := proto.Request{ID: 12, Op: proto.OpAnalyze, Depth: 2}
+	b := withTopology(req, topo)
+	assert.True(t, strings.HasPrefix(string(b), `{"id":12,"op":"analyze"`), string(b))
+	var got proto.Request
+	require.NoError(t, json.Unmarshal(b, &got))
+	req.Topology = topo
+	assert.Equal(t, req, got)
+	assert.Equal(t, 12, RequestID(b))
+	assert.JSONEq(t, `{"id":12,"op":"analyze","depth":2}`, string(withTopology(req, nil)))
 }

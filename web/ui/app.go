@@ -381,7 +381,7 @@ func (a *App) SetTab(tab string) {
 	if a.Tab == TabAnalysis && tab != TabAnalysis {
 		// Empty the report's elements before the next render: vugu may reuse them for the
 		// new tab's elements, and would not remove children it did not create.
-		for _, id := range []string{"analysis-report-html", "analysis-matrix-html", "analysis-pools-html"} {
+		for _, id := range []string{"analysis-report-html", "analysis-worst-html", "analysis-matrix-html", "analysis-pools-html"} {
 			a.host.SetHTML(id, "", "")
 		}
 		a.An.shown = ""

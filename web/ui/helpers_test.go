@@ -101,3 +101,23 @@ func TestGoldenPages(t *testing.T) {
 		assert.Equal(t, string(want), got, "%s differs from the golden file (go test ./web/ui -update)", file)
 	}
 }
+
+// TestRequestID reads the ID the page files an engine request's answers under, from the
+// request's head when it has proto.Request's form and by decoding it otherwise.
+func TestRequestID(t *testing.T) {
+	for _, tc := range []struct {
+		req  string
+		want int
+	}{
+		{`{"id":7,"op":"analyze","topology":{"name":"x"}}`, 7},
+		{`{"id":123456}`, 123456},
+		{`{"id":-1,"op":"cancel"}`, -1},
+		{`{"op":"library","id":4}`, 4},
+		{`{"id":1e2}`, 0},
+		{`{"id":`, 0},
+		{``, 0},
+		{`not json`, 0},
+	} {
+		assert.Equal(t, tc.want, RequestID([]byte(tc.req)), tc.req)
+	}
+}

@@ -22,6 +22,31 @@ func answerHead(resp []byte) AnswerHead {
 	return h
 }
 
+// RequestID returns the ID of an engine request. Requests start with {"id":N (proto.Request's
+// first field), which is read without decoding the rest: an analysis request carries the
+// whole topology, and decoding it again on the page's thread would cost the Run click many
+// milliseconds on a large one. Other forms are decoded.
+func RequestID(req []byte) int {
+	const prefix = `{"id":`
+	if len(req) > len(prefix) && string(req[:len(prefix)]) == prefix {
+		rest := req[len(prefix):]
+		n := 0
+		for n < len(rest) && n < 12 && (rest[n] == '-' && n == 0 || rest[n] >= '0' && rest[n] <= '9') {
+			n++
+		}
+		if n < len(rest) && (rest[n] == ',' || rest[n] == '}') {
+			if id, err := strconv.Atoi(string(rest[:n])); err == nil {
+				return id
+			}
+		}
+	}
+	var head struct {
+		ID int `json:"id"`
+	}
+	_ = json.Unmarshal(req, &head)
+	return head.ID
+}
+
 // AnswerHeadOf reads an engine answer's head, for the page's host.
 func AnswerHeadOf(resp []byte) AnswerHead { return answerHead(resp) }
 
@@ -44,6 +69,10 @@ type Host interface {
 	// Defer calls f once the current event and render are done (after the browser has had a
 	// chance to paint), with the render lock held; render asks for a render afterwards.
 	Defer(f func(), render bool)
+	// AfterFrame calls f, with the render lock held and no render after it, in a task that
+	// follows the browser's next frame: what f changes on the page is laid out and painted in
+	// a frame of its own, not together with what the tasks before it changed.
+	AfterFrame(f func())
 	// Every calls f every interval milliseconds until the returned stop function is called.
 	Every(intervalMs int, f func()) (stop func())
 	// ReadFile reads the file chosen in the <input type="file"> that fired event.
@@ -122,6 +151,9 @@ func (h *MemHost) Confirm(string) bool { return h.Answer }
 
 // Defer implements Host; MemHost runs f at once.
 func (h *MemHost) Defer(f func(), _ bool) { f() }
+
+// AfterFrame implements Host; MemHost runs f at once.
+func (h *MemHost) AfterFrame(f func()) { f() }
 
 // Every implements Host; MemHost has no timers, so f never runs.
 func (h *MemHost) Every(int, func()) func() { return func() {} }

@@ -38,6 +38,9 @@ type Analysis struct {
 // two parts in separate tasks.
 const MatrixMarker = "<!--matrix-->"
 
+// WorstMarker separates, in Analysis.HTML, the score from the worst cases, likewise.
+const WorstMarker = "<!--worst-->"
+
 // Geometry is the matrix drawing's size (W x H SVG units) and its lower triangle of N x N
 // cells of side Cell from (Left, Top): row g and column h <= g is cell g*(g+1)/2 + h.
 type Geometry struct {
