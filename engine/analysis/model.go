@@ -332,10 +332,11 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 		} else if p.hasBE && i == x.cms {
 			principal := !s.beDown
 			// With a witness (or AlwaysOn, clustering) the mirror takes over at once. Without
-			// one nothing fails the store over: the Front Ends keep their sessions for
-			// BackEndGrace, then the pool stops (the steady state the analysis reads), and
-			// failwright's plan fails the pool over rather than its database.
-			mirror := p.hasMirror && !p.manualBE && !s.mirrorDown
+			// one nothing fails the store over by itself, but failwright's plan does
+			// (Invoke-CsDatabaseFailover) within the Front Ends' grace, so the users keep
+			// their service. Only when the mirror is lost too does the pool stop once the
+			// grace runs out, and the plan fails it over.
+			mirror := p.hasMirror && !s.mirrorDown
 			db = alive && (principal || mirror)
 		}
 		dbUp[i] = db

@@ -23,7 +23,10 @@ type SimEvaluator struct {
 	t    *topology.Topology
 	x    *index
 	base *sim.Sim
-	wait time.Duration
+	// mirrored is base for a topology whose CMS pool's mirroring, which has no witness, has
+	// one (the mirror takes over at once), or nil: see Evaluate.
+	mirrored *sim.Sim
+	wait     time.Duration
 }
 
 // NewSimEvaluator prepares a simulator-backed evaluator for t.
@@ -38,6 +41,14 @@ func NewSimEvaluator(t *topology.Topology) (*SimEvaluator, error) {
 	}
 	s.Advance(x.strike)
 	e := &SimEvaluator{t: t, x: x, base: s}
+	if c := x.cms; c >= 0 && x.pools[c].manualBE {
+		m, err := sim.New(withWitness(t, x.pools[c].fqdn), sim.Options{Seed: plan.Seed})
+		if err != nil {
+			return nil, err
+		}
+		m.Advance(x.strike)
+		e.mirrored = m
+	}
 	for _, p := range x.pools {
 		e.wait = max(e.wait, p.detect)
 	}
@@ -65,7 +76,15 @@ func snapPools(s *sim.Snapshot) map[string]*sim.PoolSnapshot {
 // Evaluate implements Evaluator.
 func (e *SimEvaluator) Evaluate(set FailureSet) Outcome {
 	x := e.x
-	s := e.base.Clone()
+	base := e.base
+	if e.mirrored != nil && e.principalOnly(set) {
+		// Mirroring without a witness: failwright's plan fails the CMS pool's databases over
+		// to the mirror (Invoke-CsDatabaseFailover, one minute) within the Front Ends' grace,
+		// while every user keeps full service. A witnessed mirror, which takes over at once,
+		// gives the same outcome without moving anyone else's timeline.
+		base = e.mirrored
+	}
+	s := base.Clone()
 	setup := set.Setup()
 	for _, line := range setup {
 		execLine(s, line)
@@ -201,13 +220,42 @@ func (e *SimEvaluator) graceful(set FailureSet, snap *sim.Snapshot) int {
 		for i := range e.x.pools {
 			p := &e.x.pools[i]
 			if p.manualBE && strings.EqualFold(p.fqdn, el.Name) {
-				if ps := sp[strings.ToLower(p.fqdn)]; ps != nil && ps.Health != sim.HealthDown {
+				if ps := sp[strings.ToLower(p.fqdn)]; ps != nil && ps.Health != sim.HealthDown && !ps.BackEndUp {
 					return i
 				}
 			}
 		}
 	}
 	return -1
+}
+
+// withWitness returns a copy of t in which the back end of pool fqdn has a witness.
+func withWitness(t *topology.Topology, fqdn string) *topology.Topology {
+	c := *t
+	c.Pools = append([]topology.Pool(nil), t.Pools...)
+	for i := range c.Pools {
+		if p := &c.Pools[i]; strings.EqualFold(p.FQDN, fqdn) && p.BackEnd != nil {
+			be := *p.BackEnd
+			be.Witness = "witness." + p.FQDN
+			p.BackEnd = &be
+		}
+	}
+	return &c
+}
+
+// principalOnly reports whether set stops the principal of the CMS pool's back end but not its
+// mirror: the case where the database failover to the mirror restores the store.
+func (e *SimEvaluator) principalOnly(set FailureSet) bool {
+	principal := false
+	for _, el := range set {
+		switch el.Kind {
+		case KindMirror:
+			return false
+		case KindBackEnd:
+			principal = true
+		}
+	}
+	return principal
 }
 
 func lookupDuration(m map[string]time.Duration, fqdn string) time.Duration {

@@ -8,15 +8,19 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/engine/plan"
 	"failwright/engine/topology"
 )
 
 // TestBackEndWithoutWitness checks the rule for SQL mirroring without a witness (FACTS §9):
-// the mirror does not take over, so losing the principal of the CMS pool's back end ends, once
-// the Front Ends' grace has run out, with the pool down, its users failed over to the backup
-// pool by failwright's plan and the CMS failed over, with the data of the last sync interval
-// lost (or everything since the failure when the link stopped the Backup Service); the model and the simulator agree on
-// every failure set of the back end, and losing only the mirror changes nothing.
+// the mirror does not take over by itself, so failwright's recovery from losing the principal of
+// the CMS pool's back end is the database failover to the mirror (Invoke-CsDatabaseFailover)
+// within the Front Ends' grace: the users keep full service and the CMS answers, even when the
+// link to the backup pool is cut as well; the plan the plan builder makes for that failure is
+// that database failover, with no outage and no data lost. Only when the mirror is lost too
+// does the pool stop once the grace runs out, its users are failed over to the backup pool and
+// the CMS is failed over. The model and the simulator agree on every failure set of the back
+// end, and losing only the mirror changes nothing.
 func TestBackEndWithoutWitness(t *testing.T) {
 	data, err := os.ReadFile("testdata/topologies/mirror-no-witness.yaml")
 	require.NoError(t, err)
@@ -43,9 +47,9 @@ func TestBackEndWithoutWitness(t *testing.T) {
 		rto     time.Duration
 		loss    time.Duration
 	}{
-		{"principal: no automatic failover, the pool stops after the grace", FailureSet{principal}, CMSFailedOver, ServiceBackup, 39*time.Minute + 23*time.Second, 119 * time.Second},
-		{"principal and the link: the Backup Service stopped at the failure", FailureSet{principal, link}, CMSFailedOver, ServiceBackup, 39*time.Minute + 23*time.Second, 31*time.Minute + 59*time.Second},
-		{"principal and mirror", FailureSet{principal, mirror}, CMSFailedOver, ServiceBackup, 39*time.Minute + 23*time.Second, 119 * time.Second},
+		{"principal: failwright fails the databases over to the mirror", FailureSet{principal}, CMSAvailable, ServiceHome, 0, 0},
+		{"principal and the link: the database failover needs no link", FailureSet{principal, link}, CMSAvailable, ServiceHome, 0, 0},
+		{"principal and mirror: the pool stops after the grace and is failed over", FailureSet{principal, mirror}, CMSFailedOver, ServiceBackup, 39*time.Minute + 23*time.Second, 119 * time.Second},
 		{"mirror only: the principal keeps serving", FailureSet{mirror}, CMSAvailable, ServiceHome, 0, 0},
 	}
 	for _, tc := range tests {
@@ -61,4 +65,12 @@ func TestBackEndWithoutWitness(t *testing.T) {
 			assert.Equal(t, tc.loss, mo.Pools[1].DataLoss)
 		})
 	}
+	// The plan for the principal's loss is the database failover, and predicts the model's
+	// figures.
+	p, fs := plan.Build(topo, plan.Request{Pool: chi, Mode: plan.Disaster, Setup: FailureSet{principal}.Setup()})
+	require.NotNil(t, p, "%v", fs)
+	require.GreaterOrEqual(t, len(p.Steps), 2)
+	assert.Equal(t, "db-failover", p.Steps[1].ID)
+	assert.Zero(t, p.Prediction.RTO.Std())
+	assert.Zero(t, p.Prediction.DataLoss.Std())
 }

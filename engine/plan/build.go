@@ -39,6 +39,14 @@ type failure struct {
 	cmsPool string
 	// backup is the Backup Service state of each direction, when known (from a simulation).
 	backup []sim.BackupSnapshot
+	// dbFailover lists the pools whose principal SQL Server is down while their mirror,
+	// without a witness, can take over: the plan fails their databases over first, and the
+	// rest of the failure state is the one that remains after that.
+	dbFailover []string
+	// returning is true when the plan's pool was down before its database failover (the
+	// Front Ends' grace ran out): its users come back from resiliency mode only after the
+	// registrar's failback detection interval.
+	returning bool
 }
 
 // backupState returns the state of the Backup Service direction from one pool to another,
@@ -317,6 +325,8 @@ func staticFailure(t *topology.Topology, req Request, pool *topology.Pool) failu
 			downSite(pool.Site)
 		}
 	}
+	var principal []string          // pools mirrored without a witness whose principal stopped
+	mirrorDown := map[string]bool{} // lower-case FQDNs of pools whose mirror stopped
 	for _, line := range req.Setup {
 		verb, args := splitSimLine(line)
 		switch strings.ToLower(verb) {
@@ -325,9 +335,25 @@ func staticFailure(t *topology.Topology, req Request, pool *topology.Pool) failu
 		case "stop-simpool":
 			f.down = append(f.down, args["poolfqdn"])
 		case "stop-simbackend":
-			if _, mirror := args["mirror"]; !mirror {
+			_, mirror := args["mirror"]
+			switch {
+			case mirror:
+				mirrorDown[strings.ToLower(args["poolfqdn"])] = true
+			case manualMirror(t.PoolByFQDN(args["poolfqdn"])):
+				principal = append(principal, args["poolfqdn"])
+			default:
 				f.down = append(f.down, args["poolfqdn"])
 			}
+		}
+	}
+	for _, fqdn := range principal {
+		about := strings.EqualFold(fqdn, pool.FQDN) || strings.EqualFold(fqdn, t.CMS.Pool)
+		switch {
+		case f.isDown(fqdn):
+		case mirrorDown[strings.ToLower(fqdn)] || req.Mode != Disaster || !about:
+			f.down = append(f.down, fqdn)
+		default:
+			f.dbFailover = append(f.dbFailover, t.PoolByFQDN(fqdn).FQDN)
 		}
 	}
 	f.cmsDown = f.isDown(t.CMS.Pool)
@@ -390,12 +416,15 @@ func (b *builder) checkPools() {
 		b.errorf("PL023", "request.mode", "Restore what stops the Backup Service (a cut link between the sites, a stopped back end), or plan a disaster failover.",
 			"the Backup Service from "+p.FQDN+" to "+bk.FQDN+" is in "+string(st)+": a planned failover would wait for a final state that does not come")
 	}
-	if b.req.Mode == Disaster && !b.st.isDown(p.FQDN) {
+	if b.healedByDatabase() {
+		b.infof("PL024", "request.mode",
+			"the database failover to the mirror of "+p.FQDN+"'s back end brings the pool back: the plan does not fail it over to "+bk.FQDN)
+	} else if b.req.Mode == Disaster && !b.st.isDown(p.FQDN) {
 		b.warnf("PL021", "request.mode", "Plan a planned failover (--planned) while the pool runs: it loses no data.",
 			"pool "+p.FQDN+" is not down in the failure state: a disaster failover would discard changes not yet copied to "+bk.FQDN)
 	}
 	total := b.t.TotalUsers(p) + b.t.TotalUsers(bk)
-	if c := topology.FailoverCapacity(bk); total > c {
+	if c := topology.FailoverCapacity(bk); total > c && !b.healedByDatabase() {
 		b.warnf("PL009", poolPath(b.t, bk.FQDN)+".servers",
 			"Add Front End Servers to "+bk.FQDN+" (it needs "+strconv.Itoa(topology.ServersNeeded(total))+" for both pools' users).",
 			"backup pool "+bk.FQDN+" can carry "+topology.Thousands(c)+" users but would serve "+topology.Thousands(total)+" after the failover")

@@ -44,6 +44,12 @@ func appServer(fqdn string) string { return "ApplicationServer:" + fqdn }
 func (b *builder) layout() {
 	disaster := b.req.Mode == Disaster
 	b.steps = make([]Step, 0, 24)
+	// FACTS §9: a back end mirrored without a witness is failed over by hand first. When
+	// that brings the pool back, nothing else is failed over.
+	b.dbFailoverSteps()
+	if b.healedByDatabase() {
+		return
+	}
 
 	// §5 step 0: the Edge next hop first, while the CMS answers. Changing the next hop is a
 	// topology change that needs a working CMS: when the CMS is lost it follows the CMS

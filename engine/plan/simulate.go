@@ -66,7 +66,8 @@ func Build(t *topology.Topology, req Request) (*Plan, topology.Findings) {
 	if b.fs.HasErrors() {
 		return nil, b.done()
 	}
-	b.st = snapshotFailure(s.Snapshot())
+	snap := s.Snapshot()
+	b.st = b.mirrorFailover(s, snapshotFailure(snap), snap)
 	p, fs := b.compose()
 	if p == nil {
 		return nil, fs
