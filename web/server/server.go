@@ -19,7 +19,8 @@ import (
 )
 
 // ContentSecurityPolicy is sent with every response. vugu's DOM renderer installs its helper
-// script with eval, hence 'unsafe-eval'; WebAssembly compilation needs 'wasm-unsafe-eval'.
+// script with eval, hence 'unsafe-eval' (without it the page never renders: the browser tests
+// time out waiting for the first render); WebAssembly compilation needs 'wasm-unsafe-eval'.
 const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; " +
 	"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; " +
 	"object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
