@@ -100,7 +100,7 @@ func (b *builder) dbFailoverSteps() {
 			"The back end of "+p.FQDN+" is mirrored without a witness: nothing fails it over to "+mirror+" by itself. Its Front Ends keep their sessions for about 30 minutes, then the pool stops.").showing("Mirror"))
 		b.step(changeStep(id+"-failover", "Make "+mirror+" the principal of the databases of "+p.FQDN,
 			dbFailoverCall(p.FQDN, "User"),
-			"The User databases of "+p.FQDN+" run on "+mirror+"; the pool keeps running and its users keep their service.",
+			"The User databases of "+p.FQDN+" run on "+mirror+" (StateOnMirror shows Principal) and the pool runs on them.",
 			"A database failover brings the pool's store back within a minute, without failing its users over to another pool.",
 			dbFailoverDuration, mirrorStateCall(p.FQDN, "User")))
 		if b.cms != nil && strings.EqualFold(b.cms.FQDN, p.FQDN) {

@@ -45,7 +45,11 @@ func (w *md) identity(p *plan.Plan) {
 	if p.Request.Failback {
 		mode += ", then failback"
 	}
-	w.ln("# Runbook: fail ", esc(p.Request.Pool), " over to ", esc(p.BackupPool))
+	if databaseOnly(p) {
+		w.ln("# Runbook: restore ", esc(p.Request.Pool), " by failing its databases over to the mirror")
+	} else {
+		w.ln("# Runbook: fail ", esc(p.Request.Pool), " over to ", esc(p.BackupPool))
+	}
 	w.ln()
 	w.ln("| Plan | |")
 	w.ln("|---|---|")

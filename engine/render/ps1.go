@@ -61,6 +61,9 @@ func PowerShell(p *plan.Plan) ([]byte, error) {
 		mode = "planned"
 	}
 	title := "fail " + p.Request.Pool + " over to " + p.BackupPool + " (" + mode + ")"
+	if databaseOnly(p) {
+		title = "restore " + p.Request.Pool + " by failing its databases over to the mirror (" + mode + ")"
+	}
 	if p.Request.Failback {
 		title += ", then fail it back"
 	}

@@ -138,3 +138,18 @@ func isWord(s, extra string) bool {
 	}
 	return true
 }
+
+// databaseOnly reports whether plan p restores its pool by a database failover alone (docs
+// /plans.md, PL024): it fails the databases over and fails no pool over.
+func databaseOnly(p *plan.Plan) bool {
+	db := false
+	for _, s := range p.Steps {
+		switch s.ID {
+		case "db-failover":
+			db = true
+		case "pool-failover":
+			return false
+		}
+	}
+	return db
+}
