@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"errors"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/term"
 )
 
 // errInterrupt is returned by readLine when the user presses Ctrl-C.
@@ -336,4 +339,31 @@ func (e *lineEditor) redraw() {
 		b.WriteString("\x1b[" + strconv.Itoa(back) + "D")
 	}
 	e.write(b.String())
+}
+
+// terminalEditor returns a line editor on stdin when both stdin and stdout are terminals, with
+// raw mode switched on around each read, or nil.
+func terminalEditor(stdin io.Reader, stdout io.Writer) *lineEditor {
+	in, ok := stdin.(*os.File)
+	out, ok2 := stdout.(*os.File)
+	if !ok || !ok2 || !term.IsTerminal(int(in.Fd())) || !term.IsTerminal(int(out.Fd())) {
+		return nil
+	}
+	fd := int(in.Fd())
+	ed := newLineEditor(in, stdout)
+	ed.raw = func() (func(), error) {
+		st, err := term.MakeRaw(fd)
+		if err != nil {
+			return nil, err
+		}
+		return func() { _ = term.Restore(fd, st) }, nil
+	}
+	ed.width = func() int {
+		w, _, err := term.GetSize(int(out.Fd()))
+		if err != nil {
+			return 0
+		}
+		return w
+	}
+	return ed
 }

@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/term"
-
 	"failwright/engine/shell"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
@@ -134,28 +132,11 @@ func runShell(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "failwright shell: %v\n", err)
 		return exitUsage
 	}
-	inFile, isFile := stdin.(*os.File)
-	outFile, _ := stdout.(*os.File)
-	interactive := isFile && outFile != nil && term.IsTerminal(int(inFile.Fd())) && term.IsTerminal(int(outFile.Fd()))
+	ed := terminalEditor(stdin, stdout)
+	interactive := ed != nil
 	color := (o.color || interactive) && !o.noColor && os.Getenv("NO_COLOR") == ""
 	sh := &shellSession{sim: s, out: stdout, color: color, names: shell.NamesOf(t), version: sessionVersion(t)}
 	if interactive {
-		fd := int(inFile.Fd())
-		ed := newLineEditor(inFile, stdout)
-		ed.raw = func() (func(), error) {
-			st, err := term.MakeRaw(fd)
-			if err != nil {
-				return nil, err
-			}
-			return func() { _ = term.Restore(fd, st) }, nil
-		}
-		ed.width = func() int {
-			w, _, err := term.GetSize(int(outFile.Fd()))
-			if err != nil {
-				return 0
-			}
-			return w
-		}
 		return sh.interactive(ed)
 	}
 	return sh.script(stdin)

@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/term"
-
 	"failwright/engine/shell"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
@@ -37,33 +35,6 @@ Exit codes: 0 the drill is passed, 1 it is not, 2 bad input.`
 
 // trainPrompt is the prompt a trainee types at.
 const trainPrompt = "PS trainee> "
-
-// terminalEditor returns a line editor on stdin when both stdin and stdout are terminals, with
-// raw mode switched on around each read, or nil.
-func terminalEditor(stdin io.Reader, stdout io.Writer) *lineEditor {
-	in, ok := stdin.(*os.File)
-	out, ok2 := stdout.(*os.File)
-	if !ok || !ok2 || !term.IsTerminal(int(in.Fd())) || !term.IsTerminal(int(out.Fd())) {
-		return nil
-	}
-	fd := int(in.Fd())
-	ed := newLineEditor(in, stdout)
-	ed.raw = func() (func(), error) {
-		st, err := term.MakeRaw(fd)
-		if err != nil {
-			return nil, err
-		}
-		return func() { _ = term.Restore(fd, st) }, nil
-	}
-	ed.width = func() int {
-		w, _, err := term.GetSize(int(out.Fd()))
-		if err != nil {
-			return 0
-		}
-		return w
-	}
-	return ed
-}
 
 func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags, operands, _ := splitArgs(args)

@@ -169,10 +169,8 @@ func cmdPoolFailOver(c *ctx) {
 	}
 	pi := &x.pools[p]
 	disaster := c.cmd.Switch("DisasterMode")
-	b := pi.partner
+	b := c.partnerOrFail(p)
 	if b < 0 {
-		c.fail("FW-NO-BACKUP-POOL", "InvalidOperation", fmt.Sprintf(
-			`Pool "%s" has no backup pool. A pool can be failed over only to the backup pool assigned to it in Topology Builder; assign one and publish the topology first.`, pi.fqdn))
 		return
 	}
 	bi := &x.pools[b]
@@ -333,10 +331,8 @@ func cmdPoolFailBack(c *ctx) {
 	}
 	pi := &x.pools[p]
 	disaster := c.cmd.Switch("DisasterMode")
-	b := pi.partner
+	b := c.partnerOrFail(p)
 	if b < 0 {
-		c.fail("FW-NO-BACKUP-POOL", "InvalidOperation", fmt.Sprintf(
-			`Pool "%s" has no backup pool. A pool can be failed over only to the backup pool assigned to it in Topology Builder; assign one and publish the topology first.`, pi.fqdn))
 		return
 	}
 	bi := &x.pools[b]
