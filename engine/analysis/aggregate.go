@@ -72,7 +72,7 @@ func (g *agg) add(v, base float64, e example) {
 	}
 }
 
-// addN records value v for n sets whose smallest examples are exs.
+// addN records value v for n sets whose smallest examples are exs (sorted).
 func (g *agg) addN(v, base float64, n int64, exs []example) {
 	if n == 0 || v <= base || (g.n > 0 && v < g.v) {
 		return
@@ -81,9 +81,12 @@ func (g *agg) addN(v, base float64, n int64, exs []example) {
 		g.v, g.n, g.ne = v, 0, 0
 	}
 	g.n += n
+	if len(exs) == 0 || (g.ne == maxExamples && !exs[0].before(g.ex[maxExamples-1])) {
+		return // exs is sorted: if its first cannot enter, none can
+	}
 	for _, e := range exs {
 		if g.ne == maxExamples && !e.before(g.ex[maxExamples-1]) {
-			continue // cannot enter: skip the call
+			break
 		}
 		g.keep(e)
 	}
@@ -248,24 +251,29 @@ func (l *levelAgg) recordN(base *baseline, f *Figures, edges int, worse []poolVa
 		}
 		g.addN(v[k], base.figs[k], n, withPool[:len(exs)])
 	}
+	// Most values here tie a pool's worst when its examples already come before all of exs
+	// (sorted): those only add to the count, without a call to addN (calls are dear in Go's
+	// WebAssembly code).
+	var first example
+	if len(exs) > 0 {
+		first = exs[0]
+	}
 	for i := range worse {
 		w := &worse[i]
 		b := &base.pools[w.pool]
 		g := &l.pools[w.pool]
-		if v, bv := float64(w.unserved), float64(b.unserved); g[pfUnserved].counts(v, bv) {
-			g[pfUnserved].addN(v, bv, n, exs)
-		}
-		if v, bv := float64(w.noDR), float64(b.noDR); g[pfNoDR].counts(v, bv) {
-			g[pfNoDR].addN(v, bv, n, exs)
-		}
-		if g[pfLoad].counts(w.load, b.load) {
-			g[pfLoad].addN(w.load, b.load, n, exs)
-		}
-		if v, bv := float64(w.rto), float64(b.rto); g[pfRTO].counts(v, bv) {
-			g[pfRTO].addN(v, bv, n, exs)
-		}
-		if v, bv := float64(w.dataLoss), float64(b.dataLoss); g[pfDataLoss].counts(v, bv) {
-			g[pfDataLoss].addN(v, bv, n, exs)
+		vals := [numPoolFigs]float64{float64(w.unserved), float64(w.noDR), w.load, float64(w.rto), float64(w.dataLoss)}
+		bases := [numPoolFigs]float64{float64(b.unserved), float64(b.noDR), b.load, float64(b.rto), float64(b.dataLoss)}
+		for k, v := range vals {
+			a := &g[k]
+			if v <= bases[k] || (a.n > 0 && v < a.v) {
+				continue
+			}
+			if v == a.v && a.ne == maxExamples && len(exs) > 0 && !first.before(a.ex[maxExamples-1]) {
+				a.n += n
+				continue
+			}
+			a.addN(v, bases[k], n, exs)
 		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -56,13 +55,6 @@ type pairSummary struct {
 	worse []poolVal // pools with a figure worse than the baseline
 }
 
-// rowEntry is an interacting partner j of a row's element, and where its evaluated pair
-// outcome is.
-type rowEntry struct {
-	j   int32
-	res int32
-}
-
 // The phases of an analysis, in order.
 const (
 	phaseSingles = iota // evaluate one representative of each equivalence class
@@ -85,8 +77,11 @@ type Analyzer struct {
 	members [][]int32 // elements of each class, in order; the first represents it
 	singles []summary // per class
 
-	rows [][]rowEntry // per element: interacting partners after it, sorted
-	adj  [][]int32    // per element: every interacting partner, sorted
+	// The interacting partners of each element, sorted, in one array: element i's are
+	// adjJ[adjOff[i]:adjOff[i+1]], those after it (its row) from rowOff[i]. adjRes holds, for a
+	// partner in a row, the distinct class pair whose evaluation gives the pair's outcome.
+	adjJ, adjRes   []int32
+	adjOff, rowOff []int32
 
 	pairClass [][2]int32     // per distinct interacting class pair: the two classes, ci <= cj
 	pairCount []int32        // per distinct interacting class pair: its interacting pairs
@@ -391,11 +386,12 @@ func (a *Analyzer) startSweep(w int) {
 func (a *Analyzer) pairExamples() [][maxExamples]example {
 	exs := make([][maxExamples]example, len(a.pairSets))
 	ne := make([]int8, len(a.pairSets))
-	for i, row := range a.rows {
-		for _, r := range row {
-			if k := ne[r.res]; k < maxExamples {
-				exs[r.res][k] = example{a: int32(i), b: r.j, pool: -1}
-				ne[r.res] = k + 1
+	for i := range a.rowOff {
+		row, res := a.row(i)
+		for k, r := range res {
+			if e := ne[r]; e < maxExamples {
+				exs[r][e] = example{a: int32(i), b: row[k], pool: -1}
+				ne[r] = e + 1
 			}
 		}
 	}
@@ -446,7 +442,7 @@ func (a *Analyzer) poolsClosedForm(l *levelAgg) {
 		if len(s.worse) == 0 {
 			continue
 		}
-		adj := a.adj[e]
+		adj := a.adjOf(e)
 		m := int64(n - 1 - len(adj))
 		exs = exs[:0]
 		k := 0
@@ -751,85 +747,10 @@ func (a *Analyzer) plan() {
 		return
 	}
 
-	// Interacting pairs.
-	byUnit := make([][]int, len(x.units))
-	var cmsAff, needs []int
-	for i := 0; i < n; i++ {
-		s := &a.singles[a.class[i]]
-		for _, u := range s.units {
-			byUnit[u] = append(byUnit[u], i)
-		}
-		if s.cmsAff {
-			cmsAff = append(cmsAff, i)
-		}
-		if s.needsCMS || s.cmsAff {
-			needs = append(needs, i)
-		}
-	}
-	size := len(cmsAff) * len(needs)
-	for _, list := range byUnit {
-		size += len(list) * (len(list) - 1) / 2
-	}
-	pairs := make([]uint64, 0, size)
-	for _, list := range byUnit { // each list is in element order
-		for p := 0; p < len(list); p++ {
-			i := uint64(list[p]) << 32
-			for _, j := range list[p+1:] {
-				pairs = append(pairs, i|uint64(j))
-			}
-		}
-	}
-	for _, i := range cmsAff {
-		for _, j := range needs {
-			switch {
-			case i < j:
-				pairs = append(pairs, uint64(i)<<32|uint64(j))
-			case j < i:
-				pairs = append(pairs, uint64(j)<<32|uint64(i))
-			}
-		}
-	}
-	pairs = sortPairs(pairs, n)
-	np := len(pairs)
-	a.stats.Interacting = int64(np)
-
-	// Rows (partners after each element) are runs of the sorted pairs; the adjacency (every
-	// partner) is filled in pair order, which leaves each element's list sorted.
-	flat := make([]rowEntry, np)
-	a.rows = make([][]rowEntry, n)
-	adjOff := make([]int32, n+1)
-	for p, pr := range pairs {
-		i, j := int(pr>>32), int(pr&0xffffffff)
-		flat[p].j = int32(j)
-		adjOff[i+1]++
-		adjOff[j+1]++
-	}
-	for p := 0; p < np; {
-		i := int(pairs[p] >> 32)
-		q := p
-		for q < np && int(pairs[q]>>32) == i {
-			q++
-		}
-		a.rows[i] = flat[p:q:q]
-		p = q
-	}
-	for i := 0; i < n; i++ {
-		adjOff[i+1] += adjOff[i]
-	}
-	adjFlat := make([]int32, 2*np)
-	fill := make([]int32, n)
-	copy(fill, adjOff[:n])
-	for _, pr := range pairs {
-		i, j := int(pr>>32), int(pr&0xffffffff)
-		adjFlat[fill[i]] = int32(j)
-		fill[i]++
-		adjFlat[fill[j]] = int32(i)
-		fill[j]++
-	}
-	a.adj = make([][]int32, n)
-	for i := 0; i < n; i++ {
-		a.adj[i] = adjFlat[adjOff[i]:adjOff[i+1]:adjOff[i+1]]
-	}
+	// Interacting pairs: every element's partners, found from the units' member lists and
+	// the CMS lists, straight into one sorted adjacency.
+	a.buildAdjacency()
+	a.stats.Interacting = int64(len(a.adjJ) / 2)
 
 	// Distinct class pairs, class by class. A class is a run of consecutive elements
 	// (classify), so in a pair {i, j} with i < j the class of i is not after j's: walking the
@@ -842,9 +763,9 @@ func (a *Analyzer) plan() {
 	for ci := 0; ci < c; ci++ {
 		first := len(a.pairSets)
 		for _, i := range a.members[ci] {
-			row := a.rows[i]
+			row, res := a.row(int(i))
 			for k := range row {
-				cj := int(a.class[row[k].j])
+				cj := int(a.class[row[k]])
 				r := slot[cj]
 				if stamp[cj] != int32(ci+1) {
 					stamp[cj] = int32(ci + 1)
@@ -859,7 +780,7 @@ func (a *Analyzer) plan() {
 					a.pairCount = append(a.pairCount, 0)
 				}
 				a.pairCount[r]++
-				row[k].res = r
+				res[k] = r
 			}
 		}
 		if len(a.pairSets) > first {
@@ -889,38 +810,91 @@ func (a *Analyzer) plan() {
 	}
 }
 
-// sortPairs sorts pairs i<<32|j of elements below n in place, with two counting passes (by
-// j, then stably by i), and drops duplicates.
-func sortPairs(pairs []uint64, n int) []uint64 {
-	if len(pairs) < 2 {
-		return pairs
+// buildAdjacency finds every element's interacting partners: the elements sharing one of
+// its units, and, for an element that changes the CMS, every element that needs it or changes
+// it too (and the other way round). The lists go into one array, each sorted, with the
+// partners after the element (its row) at the end of its list.
+func (a *Analyzer) buildAdjacency() {
+	x := a.x
+	n := len(x.elems)
+	// The members of each unit, in element order, as one array.
+	unitOff := make([]int32, len(x.units)+1)
+	var cmsAff, needs []int32
+	for i := 0; i < n; i++ {
+		s := &a.singles[a.class[i]]
+		for _, u := range s.units {
+			unitOff[u+1]++
+		}
+		if s.cmsAff {
+			cmsAff = append(cmsAff, int32(i))
+		}
+		if s.needsCMS || s.cmsAff {
+			needs = append(needs, int32(i))
+		}
 	}
-	tmp := make([]uint64, len(pairs))
-	cnt := make([]int32, n+1)
-	for _, pr := range pairs {
-		cnt[pr&0xffffffff+1]++
+	bound := 2 * len(cmsAff) * len(needs)
+	for u := range x.units {
+		c := int(unitOff[u+1])
+		bound += c * c
+		unitOff[u+1] += unitOff[u]
 	}
-	for k := 0; k < n; k++ {
-		cnt[k+1] += cnt[k]
+	unitEl := make([]int32, unitOff[len(x.units)])
+	fill := make([]int32, len(x.units))
+	copy(fill, unitOff)
+	for i := 0; i < n; i++ {
+		for _, u := range a.singles[a.class[i]].units {
+			unitEl[fill[u]] = int32(i)
+			fill[u]++
+		}
 	}
-	for _, pr := range pairs {
-		k := pr & 0xffffffff
-		tmp[cnt[k]] = pr
-		cnt[k]++
+
+	adj := make([]int32, 0, bound)
+	a.adjOff = make([]int32, n+1)
+	a.rowOff = make([]int32, n)
+	mark := make([]int32, n) // i+1 when already in element i's list
+	for i := 0; i < n; i++ {
+		s := &a.singles[a.class[i]]
+		start := len(adj)
+		mark[i] = int32(i + 1)
+		lists := 0
+		add := func(list []int32) {
+			lists++
+			for _, j := range list {
+				if mark[j] != int32(i+1) {
+					mark[j] = int32(i + 1)
+					adj = append(adj, j)
+				}
+			}
+		}
+		for _, u := range s.units {
+			add(unitEl[unitOff[u]:unitOff[u+1]])
+		}
+		if s.cmsAff {
+			add(needs)
+		}
+		if s.needsCMS || s.cmsAff {
+			add(cmsAff)
+		}
+		list := adj[start:]
+		if lists > 1 { // each list is in element order: one alone needs no sort
+			slices.Sort(list)
+		}
+		row, _ := slices.BinarySearch(list, int32(i))
+		a.rowOff[i] = int32(start + row)
+		a.adjOff[i+1] = int32(len(adj))
 	}
-	clear(cnt)
-	for _, pr := range tmp {
-		cnt[pr>>32+1]++
-	}
-	for k := 0; k < n; k++ {
-		cnt[k+1] += cnt[k]
-	}
-	for _, pr := range tmp {
-		k := pr >> 32
-		pairs[cnt[k]] = pr
-		cnt[k]++
-	}
-	return slices.Compact(pairs)
+	a.adjJ = adj
+	a.adjRes = make([]int32, len(adj))
+}
+
+// adjOf returns every interacting partner of element i, sorted.
+func (a *Analyzer) adjOf(i int) []int32 { return a.adjJ[a.adjOff[i]:a.adjOff[i+1]] }
+
+// row returns the interacting partners of element i after it, sorted, and where the outcome of
+// each pair is (its distinct class pair).
+func (a *Analyzer) row(i int) (js, res []int32) {
+	lo, hi := a.rowOff[i], a.adjOff[i+1]
+	return a.adjJ[lo:hi:hi], a.adjRes[lo:hi:hi]
 }
 
 // baseCapacity is pool p's capacity with nothing failed.
@@ -1468,7 +1442,7 @@ func (a *Analyzer) classExamples(ci, cj int, out []example) []example {
 			if x == y || (ci == cj && y < x) {
 				continue
 			}
-			if _, hit := slices.BinarySearch(a.adj[x], y); hit {
+			if _, hit := slices.BinarySearch(a.adjOf(int(x)), y); hit {
 				continue
 			}
 			out = append(out, example{a: min(x, y), b: max(x, y), pool: -1})
@@ -1528,10 +1502,9 @@ func (a *Analyzer) PairFigures(i, j int) (Figures, error) {
 	if j < i {
 		i, j = j, i
 	}
-	row := a.rows[i]
-	k := sort.Search(len(row), func(k int) bool { return int(row[k].j) >= j })
-	if k < len(row) && int(row[k].j) == j {
-		return a.pairRes[row[k].res].f, nil
+	row, res := a.row(i)
+	if k, hit := slices.BinarySearch(row, int32(j)); hit {
+		return a.pairRes[res[k]].f, nil
 	}
 	return a.compose(&a.singles[a.class[i]], &a.singles[a.class[j]]), nil
 }
@@ -1552,11 +1525,11 @@ func (a *Analyzer) RowAtRisk(i int, out []int) ([]int, error) {
 	si := &a.singles[a.class[i]]
 	out = append(out, si.f.AtRisk)
 	base := si.f.AtRisk - a.base.f.AtRisk
-	row := a.rows[i]
+	row, res := a.row(i)
 	r := 0
 	for j := i + 1; j < n; j++ {
-		if r < len(row) && int(row[r].j) == j {
-			out = append(out, a.pairRes[row[r].res].f.AtRisk)
+		if r < len(row) && int(row[r]) == j {
+			out = append(out, a.pairRes[res[r]].f.AtRisk)
 			r++
 			continue
 		}
