@@ -159,6 +159,18 @@ analysis-bench: deps-go
 	  w=$$(awk '$$1=="BenchmarkN2Large"{print $$3}' /tmp/failwright-analysis-wasm.txt | sort -n | head -1); \
 	  awk -v n="$$n" -v w="$$w" 'BEGIN{printf "N2Large (best of 3): native (2 cores) %.1f ms, wasm %.1f ms, ratio %.2fx\n", n/1e6, w/1e6, w/n}'
 
+.PHONY: wasm-cost
+# What code shapes cost as Go WebAssembly under node against native code, on this machine
+# (internal/wasmcost; docs/performance.md, "Failure analysis"): best of three of each.
+wasm-cost: deps-go
+	@$(GO) test -run '^$$' -bench . -benchtime 20000x -count 3 -cpu 1 ./internal/wasmcost/ > /tmp/failwright-wasmcost-native.txt
+	@PATH=$(WASM_PATH) GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchtime 20000x -count 3 ./internal/wasmcost/ > /tmp/failwright-wasmcost-wasm.txt
+	@printf "%-24s %12s %12s %7s\n" shape "native ns" "wasm ns" ratio
+	@awk 'FNR==NR && /^Benchmark/ {if (!($$1 in n) || $$3 < n[$$1]) n[$$1]=$$3; next} \
+	  /^Benchmark/ {if (!($$1 in w) || $$3 < w[$$1]) w[$$1]=$$3} \
+	  END {for (k in n) printf "%-24s %12.0f %12.0f %6.1fx\n", substr(k, 10), n[k], w[k], w[k]/n[k]}' \
+	  /tmp/failwright-wasmcost-native.txt /tmp/failwright-wasmcost-wasm.txt | sort
+
 # The workspace model and the components' tests again as WebAssembly under node, as the page
 # runs them.
 test-web-wasm:
