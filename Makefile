@@ -158,6 +158,10 @@ analysis-bench: deps-go
 	@n=$$(awk '$$1=="BenchmarkN2Large-2"{print $$3}' /tmp/failwright-analysis-native.txt | sort -n | head -1); \
 	  w=$$(awk '$$1=="BenchmarkN2Large"{print $$3}' /tmp/failwright-analysis-wasm.txt | sort -n | head -1); \
 	  awk -v n="$$n" -v w="$$w" 'BEGIN{printf "N2Large (best of 3): native (2 cores) %.1f ms, wasm %.1f ms, ratio %.2fx\n", n/1e6, w/1e6, w/n}'
+	@awk 'FNR==NR && $$1 ~ /^BenchmarkN2LargePhases\/[a-z]+$$/ {if (!($$1 in n) || $$3 < n[$$1]) n[$$1]=$$3; next} \
+	  $$1 ~ /^BenchmarkN2LargePhases\// {if (!($$1 in w) || $$3 < w[$$1]) w[$$1]=$$3} \
+	  END {for (k in n) printf "  phase %-8s native (1 core) %5.2f ms, wasm %5.2f ms, ratio %.1fx\n", substr(k, 24), n[k]/1e6, w[k]/1e6, w[k]/n[k]}' \
+	  /tmp/failwright-analysis-native.txt /tmp/failwright-analysis-wasm.txt
 
 .PHONY: wasm-cost
 # What code shapes cost as Go WebAssembly under node against native code, on this machine

@@ -52,3 +52,61 @@ func BenchmarkN2Large(b *testing.B) { benchAnalyze(b, "large.yaml", 2) }
 
 // BenchmarkN2Litware analyses every pair of failures of litwareinc.yaml.
 func BenchmarkN2Litware(b *testing.B) { benchAnalyze(b, "litwareinc.yaml", 2) }
+
+// BenchmarkN2LargePhases times each phase of an N-2 analysis of large.yaml on one worker (as
+// the page runs it): the index and baseline (New), the single failures, finding the
+// interacting pairs, evaluating and recording them, the sweep of the composed pairs, and the
+// report. Run natively and as WebAssembly, it shows which phases the ratio comes from.
+func BenchmarkN2LargePhases(b *testing.B) {
+	t := loadSample(b, "large.yaml")
+	phases := []string{"new", "singles", "plan", "pairs", "sweep", "report"}
+	for p, name := range phases {
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				var a *Analyzer
+				for q := 0; q < len(phases); q++ {
+					if q == p {
+						b.StartTimer()
+					}
+					a = runPhase(b, t, a, q)
+					if q == p {
+						b.StopTimer()
+					}
+				}
+			}
+		})
+	}
+}
+
+// runPhase runs phase q of a one-worker analysis of t (0 creates it) as Run does.
+func runPhase(b *testing.B, t *topology.Topology, a *Analyzer, q int) *Analyzer {
+	switch q {
+	case 0:
+		var err error
+		if a, err = New(t, Options{Depth: 2, Workers: 1}); err != nil {
+			b.Fatal(err)
+		}
+	case 1:
+		for c := range a.members {
+			a.evalSingle(c)
+		}
+		a.phase = phasePlan
+	case 2:
+		a.plan()
+		a.phase = phasePairs
+	case 3:
+		for k := range a.pairSets {
+			a.evalPair(k)
+		}
+		a.startSweep(1)
+	case 4:
+		a.parallelSweep(1)
+		a.phase = phaseDone
+	case 5:
+		if _, err := a.Report(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return a
+}
