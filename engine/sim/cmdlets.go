@@ -471,7 +471,7 @@ func cmdUserPoolInfo(c *ctx) {
 	key := strings.TrimPrefix(lower(id), "sip:")
 	p, ok := x.userByURI[key]
 	if !ok {
-		c.fail("FW-USER-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Management object not found for identity "%s". failwright knows the sample users listed in the topology.`, id))
+		c.notFound("FW-USER-NOT-FOUND", fmt.Sprintf(`Management object not found for identity "%s". failwright knows the sample users listed in the topology.`, id))
 		return
 	}
 	pi := &x.pools[p]
@@ -812,7 +812,7 @@ func cmdGetPool(c *ctx) {
 		})
 	}
 	if id != "" && len(objs) == 0 {
-		c.fail("FW-POOL-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find pool "%s" in the topology. Check the FQDN with Get-CsPool.%s`, id, suggestion(id, x.poolNames())))
+		c.notFound("FW-POOL-NOT-FOUND", fmt.Sprintf(`Cannot find pool "%s" in the topology. Check the FQDN with Get-CsPool.%s`, id, suggestion(id, x.poolNames())))
 		return
 	}
 	c.list(objs...)

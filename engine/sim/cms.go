@@ -230,7 +230,7 @@ func cmdReplicationStatus(c *ctx) {
 		}
 	}
 	if filter != "" && len(objs) == 0 {
-		c.fail("FW-REPLICA-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`No replica "%s" exists in the topology.`, c.cmd.Str("ReplicaFqdn")))
+		c.notFound("FW-REPLICA-NOT-FOUND", fmt.Sprintf(`No replica "%s" exists in the topology.`, c.cmd.Str("ReplicaFqdn")))
 		return
 	}
 	c.list(objs...)
@@ -433,7 +433,7 @@ func cmdGetService(c *ctx) {
 				}
 			}
 			if id != "" && len(keep) == 0 {
-				c.fail("FW-SERVICE-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`No service "%s" exists in the topology.`, c.cmd.Str("Identity")))
+				c.notFound("FW-SERVICE-NOT-FOUND", fmt.Sprintf(`No service "%s" exists in the topology.`, c.cmd.Str("Identity")))
 				return
 			}
 			objs = keep

@@ -260,6 +260,11 @@ func (c *ctx) fail(id, category, msg string) {
 	c.stop = true
 }
 
+// notFound writes the error of a Get- cmdlet whose -Identity (or filter) finds nothing. Like
+// PowerShell's query cmdlets it is non-terminating, so -ErrorAction SilentlyContinue turns
+// the query into a silent existence check; the cmdlet then has nothing to write.
+func (c *ctx) notFound(id, msg string) { c.nonFatal(id, "ObjectNotFound", msg) }
+
 // nonFatal writes a non-terminating error and reports whether the cmdlet must stop (under
 // -ErrorAction Stop). -Force and -ErrorAction SilentlyContinue or Ignore hide it.
 func (c *ctx) nonFatal(id, category, msg string) bool {

@@ -382,7 +382,7 @@ func cmdGetComputer(c *ctx) {
 		}
 	}
 	if id != "" && len(objs) == 0 {
-		c.fail("FW-SERVER-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find computer "%s" in the topology.`, id))
+		c.notFound("FW-SERVER-NOT-FOUND", fmt.Sprintf(`Cannot find computer "%s" in the topology.`, id))
 		return
 	}
 	c.list(objs...)
