@@ -45,10 +45,10 @@ func TestModelMatchesSimulator(t *testing.T) {
 
 // TestModelMatchesPlan checks that the RTO and data-loss window the analysis reports for a
 // pool are the ones `failwright plan --pool P --disaster` predicts for the same failure: for
-// every single failure of the sample topologies and every pool it leaves failed over, the
-// plan built (and validated by simulation) from the failure's setup lines, struck one second
-// before the Backup Service's first sync (Analyzer.StrikeLine), predicts the model's figures
-// to the second.
+// every single failure and pair of failures of the sample topologies and every pool they
+// leave failed over, the plan built (and validated by simulation) from the failure's setup
+// lines, struck one second before the Backup Service's first sync (Analyzer.StrikeLine),
+// predicts the model's figures to the second.
 func TestModelMatchesPlan(t *testing.T) {
 	for _, name := range []string{"litwareinc.yaml", "lync2013-pair.yaml", "standard-pair.yaml", "sfb2019-16fe.yaml"} {
 		t.Run(name, func(t *testing.T) {
@@ -58,8 +58,14 @@ func TestModelMatchesPlan(t *testing.T) {
 			a, err := New(topo, Options{Depth: 1})
 			require.NoError(t, err)
 			checked := 0
-			for _, e := range m.x.elems {
-				set := FailureSet{e}
+			var sets []FailureSet
+			for i, e := range m.x.elems {
+				sets = append(sets, FailureSet{e})
+				for _, f := range m.x.elems[i+1:] {
+					sets = append(sets, FailureSet{e, f})
+				}
+			}
+			for _, set := range sets {
 				o := m.Evaluate(set)
 				for i, po := range o.Pools {
 					if po.Service != ServiceBackup {
@@ -73,7 +79,8 @@ func TestModelMatchesPlan(t *testing.T) {
 					checked++
 				}
 			}
-			require.Positive(t, checked, "some single failure is recovered by a failover")
+			require.Positive(t, checked, "some failure is recovered by a failover")
+			t.Logf("%d sets, %d pools failed over checked", len(sets), checked)
 		})
 	}
 }
