@@ -74,18 +74,19 @@ UI_GEN     := web/ui/0_components_gen.go
 # app.wasm about 95 KB gzip larger and rendering no faster, so vugu is compiled without
 # inlining for the page (its functions are then called, not copied into every Build).
 # build/web/: index.html, app.wasm(.gz) (the page), engine.wasm(.gz) (the engine worker that
-# runs scenarios and plans), wasm_exec.js, boot.js, engine.js, sw.js (the offline copy),
-# app.css, favicon.svg. The same
-# files (minus the uncompressed wasm) are copied into web/assets/public for the CLI to embed.
+# runs scenarios and plans), wasm_exec.js, vugu-helper.js (vugu's DOM helper as a file, so that
+# the Content-Security-Policy needs no 'unsafe-eval': web/internal/vuguhelper), boot.js,
+# engine.js, sw.js (the offline copy), app.css, favicon.svg. The same files (minus the
+# uncompressed wasm) are copied into web/assets/public for the CLI to embed.
 web: $(UI_GEN)
 	@mkdir -p $(WEB_OUT) $(WEB_EMBED)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -gcflags='github.com/vugu/vugu=-l' -o $(WEB_OUT)/app.wasm ./wasm
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WEB_OUT)/engine.wasm ./wasm/engine
 	gzip -9 -n -c $(WEB_OUT)/app.wasm > $(WEB_OUT)/app.wasm.gz
 	gzip -9 -n -c $(WEB_OUT)/engine.wasm > $(WEB_OUT)/engine.wasm.gz
-	cp $(GOROOT_DIR)/lib/wasm/wasm_exec.js web/static/boot.js web/static/engine.js web/static/sw.js web/static/app.css web/static/favicon.svg $(WEB_OUT)/
+	cp $(GOROOT_DIR)/lib/wasm/wasm_exec.js web/static/vugu-helper.js web/static/boot.js web/static/engine.js web/static/sw.js web/static/app.css web/static/favicon.svg $(WEB_OUT)/
 	sed "s/__WASM_SIZE__/$$(stat -c %s $(WEB_OUT)/app.wasm)/" index.html > $(WEB_OUT)/index.html
-	cd $(WEB_OUT) && cp index.html app.wasm.gz engine.wasm.gz wasm_exec.js boot.js engine.js sw.js app.css favicon.svg $(CURDIR)/$(WEB_EMBED)/
+	cd $(WEB_OUT) && cp index.html app.wasm.gz engine.wasm.gz wasm_exec.js vugu-helper.js boot.js engine.js sw.js app.css favicon.svg $(CURDIR)/$(WEB_EMBED)/
 	@echo "== web: app.wasm $$(stat -c %s $(WEB_OUT)/app.wasm) bytes, gzip $$(stat -c %s $(WEB_OUT)/app.wasm.gz) bytes; engine.wasm gzip $$(stat -c %s $(WEB_OUT)/engine.wasm.gz) bytes"
 
 # The vugu components' Go code is generated and committed (so go vet works on a clean clone);
@@ -96,12 +97,14 @@ $(UI_GEN): $(wildcard web/ui/*.vugu)
 
 web-generate:
 	cd web/ui && $(GO) generate . && gofmt -w $(notdir $(UI_GEN))
+	$(GO) run ./web/internal/vuguhelper web/static/vugu-helper.js
 
 # Fails when the committed generated code is stale (someone edited a .vugu file and did not
 # regenerate). web/internal/vugumin drops the indentation between sibling elements from a copy
 # of the templates before vugugen compiles them (about 28 KB less gzip in app.wasm).
 web-check:
 	@$(GO) run ./web/internal/vugumin -check web/ui
+	@$(GO) run ./web/internal/vuguhelper -check web/static/vugu-helper.js
 
 ## ---- worker (Cloudflare Worker: worker/, docs/api.md, docs/deploy.md) ---------------------
 WORKER_OUT  := build/worker

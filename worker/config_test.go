@@ -36,6 +36,7 @@ func TestAssetHeadersMatchServe(t *testing.T) {
 	}
 	assert.Equal(t, webserver.ContentSecurityPolicy, headers["content-security-policy"])
 	assert.Contains(t, headers["content-security-policy"], "'wasm-unsafe-eval'")
+	assert.NotContains(t, headers["content-security-policy"], "'unsafe-eval'", "nothing is evaluated from a string")
 	assert.Contains(t, headers["content-security-policy"], "frame-ancestors 'none'")
 	assert.Equal(t, "nosniff", headers["x-content-type-options"])
 	assert.Equal(t, "DENY", headers["x-frame-options"])

@@ -27,7 +27,7 @@ func TestOffline(t *testing.T) {
 	defer own.Close()
 
 	p := newPageAt(t, own.URL+"/")
-	p.poll(`(async () => { const c = await caches.open("failwright-app-v1"); return !!(await c.match("engine.wasm")) && !!navigator.serviceWorker.controller; })()`, 40*time.Second)
+	p.poll(`(async () => { const c = await caches.open("failwright-app-v2"); return !!(await c.match("engine.wasm")) && !!navigator.serviceWorker.controller; })()`, 40*time.Second)
 	own.Close()
 
 	p.do(chromedp.Reload())

@@ -18,10 +18,11 @@ import (
 	"time"
 )
 
-// ContentSecurityPolicy is sent with every response. vugu's DOM renderer installs its helper
-// script with eval, hence 'unsafe-eval' (without it the page never renders: the browser tests
-// time out waiting for the first render); WebAssembly compilation needs 'wasm-unsafe-eval'.
-const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; " +
+// ContentSecurityPolicy is sent with every response. Scripts come from the site only and
+// nothing is evaluated from a string: vugu's DOM renderer, which installs its helper script with
+// eval, finds it already loaded from vugu-helper.js (web/internal/vuguhelper). WebAssembly
+// compilation needs 'wasm-unsafe-eval'.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; " +
 	"object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 

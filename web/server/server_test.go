@@ -69,6 +69,7 @@ func TestServeTypesAndHeaders(t *testing.T) {
 			}
 			assert.Equal(t, "nosniff", w.Header().Get("X-Content-Type-Options"))
 			assert.Contains(t, w.Header().Get("Content-Security-Policy"), "frame-ancestors 'none'")
+			assert.NotContains(t, w.Header().Get("Content-Security-Policy"), "'unsafe-eval'")
 			assert.Equal(t, "DENY", w.Header().Get("X-Frame-Options"))
 		})
 	}

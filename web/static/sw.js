@@ -2,8 +2,8 @@
 // without a network. It always asks the network first (so a new build is picked up at once)
 // and answers from its copy only when the network fails. /api/* is never cached.
 "use strict";
-const CACHE = "failwright-app-v1";
-const FILES = ["./", "index.html", "boot.js", "wasm_exec.js", "app.css", "favicon.svg",
+const CACHE = "failwright-app-v2";
+const FILES = ["./", "index.html", "vugu-helper.js", "boot.js", "wasm_exec.js", "app.css", "favicon.svg",
   "app.wasm", "engine.js", "engine.wasm"];
 
 self.addEventListener("install", function (event) {
