@@ -14,11 +14,7 @@ import (
 func (a *App) callEngine(req proto.Request, done func(proto.Response)) {
 	a.engineSeq++
 	req.ID = a.engineSeq
-	b, err := json.Marshal(req)
-	if err != nil {
-		done(proto.Response{Error: err.Error()})
-		return
-	}
+	b := withTopology(req, req.Topology) // the topology spliced in, not copied by the encoder
 	a.Busy++
 	a.host.Engine(b, func(data []byte, err error) {
 		a.Busy--
