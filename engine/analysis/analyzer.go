@@ -48,13 +48,6 @@ type summary struct {
 	needsCMS bool // leaves a pool of its footprint off its home pool: recovery needs the CMS
 }
 
-// pairSummary is the outcome of an evaluated interacting pair reduced to what the aggregates
-// and PairFigures need.
-type pairSummary struct {
-	f     Figures
-	worse []poolVal // pools with a figure worse than the baseline
-}
-
 // The phases of an analysis, in order.
 const (
 	phaseSingles = iota // evaluate one representative of each equivalence class
@@ -87,29 +80,26 @@ type Analyzer struct {
 	pairCount []int32        // per distinct interacting class pair: its interacting pairs
 	classRows [][]classEntry // per class ci: the interacting class pairs (ci, cj), by cj
 	pairSets  [][2]int32     // per distinct interacting class pair: the set evaluated
-	pairRes   []pairSummary  // per distinct interacting class pair: its figures
+	pairRes   []Figures      // per distinct interacting class pair: its figures
 	unitMax   []unitLoad     // units by their worst baseline load, worst first
 	cv        []classVec     // per class: the single failure packed for the sweep
 	suf       sweepSuffix    // suffix statistics of cv for whole-row sweeps
 	edgesN    int
 
-	outs sync.Pool // *Outcome scratch for evaluations
 
 	// With the Model as evaluator, single failures and interacting pairs are evaluated on
 	// the units they can change only (localEval): their footprints, and, when these hold the
 	// CMS pool's unit, the units with a pool down at baseline (always), whose recovery
 	// depends on the CMS.
 	model   *Model
-	scratch sync.Pool // *scratch
-	// serial: one worker, so evaluations use sc0 and out0 instead of the pools.
-	serial  bool
-	sc0     *scratch
-	out0    *Outcome
+	workers []*worker // per goroutine of Run (opts.Workers of them); Next uses the first
 	lb      localBase // what local evaluations read of the baseline
 	always  []int32
 	cmsUnit int32 // the CMS pool's unit, or -1
-	// l2 and pairExs: with the Model on one worker, each interacting class pair is recorded
-	// into the pairs' level as soon as it is evaluated, so its changed pools need not be kept.
+	// l2 and pairExs: each interacting class pair is recorded into the pairs' level (or, on
+	// another worker than the first, into that worker's aggregate, merged into l2 at the end)
+	// as soon as it is evaluated, with its first pairs as examples, so its changed pools need
+	// not be kept.
 	l2       *levelAgg
 	pairExs  [][maxExamples]example
 	allPools []int // every Front End pool
@@ -159,9 +149,7 @@ func New(t *topology.Topology, opts Options) (*Analyzer, error) {
 		return nil, err
 	}
 	a := &Analyzer{x: x, opts: opts, ev: evaluatorFor(x, opts), edgesN: len(x.edges)}
-	a.outs.New = func() any { return new(Outcome) }
-	a.serial = opts.Workers <= 1
-	a.out0 = new(Outcome)
+	a.workers = make([]*worker, max(1, opts.Workers))
 	a.allPools = make([]int, len(x.pools))
 	for i := range a.allPools {
 		a.allPools[i] = i
@@ -170,8 +158,6 @@ func New(t *topology.Topology, opts Options) (*Analyzer, error) {
 	a.base = makeBaseline(&o, a.edgesN)
 	if opts.Evaluator == nil {
 		a.model = newModel(x)
-		a.scratch.New = func() any { return newScratch(x) }
-		a.sc0 = newScratch(x)
 		a.lb.serves = make([]bool, len(x.pools))
 		for p := range o.Pools {
 			sv := o.Pools[p].Service
@@ -301,7 +287,7 @@ func (a *Analyzer) Next(budget int) bool {
 		switch a.phase {
 		case phaseSingles:
 			if a.cursor < len(a.members) {
-				a.evalSingle(a.cursor)
+				a.evalSingle(0, a.cursor)
 				a.cursor++
 				a.done++
 				budget--
@@ -316,13 +302,13 @@ func (a *Analyzer) Next(budget int) bool {
 			return false
 		case phasePairs:
 			if a.cursor < len(a.pairSets) {
-				a.evalPair(a.cursor)
+				a.evalPair(0, a.l2, a.cursor)
 				a.cursor++
 				a.done++
 				budget--
 				continue
 			}
-			a.startSweep(1)
+			a.startSweep()
 			return a.phase == phaseDone
 		case phaseSweep:
 			if a.cursor >= len(a.members) {
@@ -341,38 +327,14 @@ func (a *Analyzer) Next(budget int) bool {
 }
 
 // startSweep enters the sweep phase, or finishes at depth 1.
-func (a *Analyzer) startSweep(w int) {
+func (a *Analyzer) startSweep() {
 	a.cursor = 0
 	if a.opts.Depth < 2 {
 		a.phase = phaseDone
 		return
 	}
-	l := a.l2
-	if l == nil {
-		l = newLevelAgg(len(a.x.pools))
-	}
+	l := a.l2 // the interacting pairs, recorded as they were evaluated
 	a.levels = append(a.levels, l)
-	nr := len(a.pairSets)
-	var exs [][maxExamples]example
-	if a.l2 == nil {
-		exs = a.pairExamples()
-	}
-	switch {
-	case a.l2 != nil: // recorded as evaluated
-	case w <= 1 || a.stats.Interacting < parallelRecordMin:
-		a.recordInteracting(l, exs, 0, nr)
-	default:
-		// Class pairs in chunks, one aggregate each, merged exactly.
-		chunks := min(nr, w*4)
-		parts := make([]*levelAgg, chunks)
-		parallel(w, chunks, func(k int) {
-			parts[k] = newLevelAgg(len(a.x.pools))
-			a.recordInteracting(parts[k], exs, k*nr/chunks, (k+1)*nr/chunks)
-		})
-		for _, p := range parts {
-			l.merge(p)
-		}
-	}
 	a.stats.Sets += a.stats.Interacting
 	a.done += a.stats.Interacting
 	a.poolsClosedForm(l)
@@ -403,22 +365,15 @@ func (a *Analyzer) pairExamples() [][maxExamples]example {
 	return exs
 }
 
-// recordInteracting records into l the interacting pairs of distinct class pairs lo..hi-1.
-// The pairs of one class pair have the same figures (its evaluated pair's), so each class
-// pair is recorded once with its count of pairs and its first pairs as examples, as if each
-// pair had been recorded alone. Whether a pair hurts more than its two failures apart depends
-// on the two classes only.
-func (a *Analyzer) recordInteracting(l *levelAgg, exs [][maxExamples]example, lo, hi int) {
-	for r := lo; r < hi; r++ {
-		a.recordPair(l, exs, r, a.pairRes[r].worse)
-	}
-}
-
-// recordPair records distinct interacting class pair r, whose changed pools are worse.
-func (a *Analyzer) recordPair(l *levelAgg, exs [][maxExamples]example, r int, worse []poolVal) {
-	res := &a.pairRes[r]
+// recordPair records into l the interacting pairs of distinct class pair r, whose figures
+// are f and whose changed pools are worse. The pairs of one class pair have the same figures
+// (its evaluated pair's), so the class pair is recorded once with its count of pairs and its
+// first pairs as examples, as if each pair had been recorded alone. Whether a pair hurts more
+// than its two failures apart depends on the two classes only.
+func (a *Analyzer) recordPair(l *levelAgg, r int, f *Figures, worse []poolVal) {
+	exs := a.pairExs
 	cp := a.pairClass[r]
-	isNew := res.f.Unserved > a.singles[cp[0]].f.Unserved-a.base.f.Unserved+a.singles[cp[1]].f.Unserved
+	isNew := f.Unserved > a.singles[cp[0]].f.Unserved-a.base.f.Unserved+a.singles[cp[1]].f.Unserved
 	var buf [maxExamples]example
 	n := 0
 	for _, e := range exs[r] {
@@ -427,7 +382,7 @@ func (a *Analyzer) recordPair(l *levelAgg, exs [][maxExamples]example, r int, wo
 			n++
 		}
 	}
-	l.recordN(a.base, &res.f, a.edgesN, worse, buf[:n], int64(a.pairCount[r]), isNew)
+	l.recordN(a.base, f, a.edgesN, worse, buf[:n], int64(a.pairCount[r]), isNew)
 }
 
 // poolsClosedForm records the per-pool figures of every composed pair at once. In a composed
@@ -473,7 +428,7 @@ func (a *Analyzer) poolsClosedForm(l *levelAgg) {
 func (a *Analyzer) Run() {
 	w := a.opts.Workers
 	if a.phase == phaseSingles {
-		parallel(w, len(a.members)-a.cursor, func(k int) { a.evalSingle(a.cursor + k) })
+		parallelOn(w, len(a.members)-a.cursor, func(wk, k int) { a.evalSingle(wk, a.cursor+k) })
 		a.done += int64(len(a.members) - a.cursor)
 		a.phase, a.cursor = phasePlan, 0
 	}
@@ -483,9 +438,26 @@ func (a *Analyzer) Run() {
 		a.phase = phasePairs
 	}
 	if a.phase == phasePairs {
-		parallel(w, len(a.pairSets)-a.cursor, func(k int) { a.evalPair(a.cursor + k) })
+		// Each worker records the pairs it evaluates into an aggregate of its own; aggregates
+		// merge exactly in any order.
+		parts := make([]*levelAgg, max(w, 1))
+		parallelOn(w, len(a.pairSets)-a.cursor, func(wk, k int) {
+			if wk == 0 {
+				a.evalPair(wk, a.l2, a.cursor+k)
+				return
+			}
+			if parts[wk] == nil {
+				parts[wk] = newLevelAgg(len(a.x.pools))
+			}
+			a.evalPair(wk, parts[wk], a.cursor+k)
+		})
+		for _, p := range parts[1:] {
+			if p != nil {
+				a.l2.merge(p)
+			}
+		}
 		a.done += int64(len(a.pairSets) - a.cursor)
-		a.startSweep(w)
+		a.startSweep()
 	}
 	if a.phase == phaseSweep {
 		// One goroutine: with whole rows settled from suffix statistics the sweep of
@@ -496,18 +468,19 @@ func (a *Analyzer) Run() {
 	}
 }
 
-// parallelRecordMin is the number of interacting pairs from which Run records them on
-// several goroutines; tests lower it to exercise that path on small topologies.
-var parallelRecordMin int64 = 4096
-
 // parallel calls f(0..n-1) on up to w goroutines.
-func parallel(w, n int, f func(k int)) {
+func parallel(w, n int, f func(k int)) { parallelOn(w, n, func(_, k int) { f(k) }) }
+
+// parallelOn calls f(worker, k) for k in 0..n-1 on up to w goroutines, worker being the
+// goroutine's number (0 to w-1): what f keeps per worker needs no lock. With one worker it
+// runs on the caller's goroutine.
+func parallelOn(w, n int, f func(worker, k int)) {
 	if n <= 0 {
 		return
 	}
 	if w <= 1 || n == 1 {
 		for k := 0; k < n; k++ {
-			f(k)
+			f(0, k)
 			if k&255 == 255 {
 				// Let the garbage collector's workers run: as WebAssembly there is one
 				// thread and no preemption, and without this the heap grows during a run.
@@ -516,18 +489,23 @@ func parallel(w, n int, f func(k int)) {
 		}
 		return
 	}
+	// Workers take runs of items (a shared counter per item costs more than a small item);
+	// about 16 runs per worker keep them busy to the end.
+	run := max(1, n/(16*w))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(w, n) {
+	for wk := range min(w, n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for {
-				k := int(next.Add(1) - 1)
-				if k >= n {
+				lo := int(next.Add(int64(run))) - run
+				if lo >= n {
 					return
 				}
-				f(k)
+				for k := lo; k < min(lo+run, n); k++ {
+					f(wk, k)
+				}
 			}
 		}()
 	}
@@ -581,7 +559,7 @@ func (a *Analyzer) parallelSweep(w int) {
 }
 
 // evalSingle evaluates the representative of class c and derives its footprint.
-func (a *Analyzer) evalSingle(c int) {
+func (a *Analyzer) evalSingle(wk, c int) {
 	x := a.x
 	rep := int(a.members[c][0])
 	base := &a.base.out
@@ -589,22 +567,20 @@ func (a *Analyzer) evalSingle(c int) {
 	var s summary
 	var o *Outcome
 	listed := a.allPools
+	wr := a.worker(wk)
+	o = wr.out
 	if a.model != nil {
 		// The Model changes nothing beyond the declared pools' units, the CMS pool's unit and
 		// units down at baseline: evaluate those only (the property test checks it).
-		sc := a.getScratch()
-		defer a.putScratch(sc)
-		units := sc.unitBuf[:0]
+		units := wr.sc.unitBuf[:0]
 		for _, p := range declared {
 			units = append(units, int32(x.pools[p].unit))
 		}
-		s, o, listed = a.localEval(sc, []int{rep}, units, true)
+		s, listed = a.localEval(wr, []int{rep}, units, true)
 	} else {
-		o = a.getOut()
 		a.ev([]int{rep}, o)
 		s = summary{f: o.Figures(), worse: worseList(a.base, o)}
 	}
-	defer a.putOut(o)
 	s.edges, s.inPool = newBitset(len(x.edges)), -1
 	s.vec = figValues(&s.f, a.edgesN)
 	for k, w := range o.Edges {
@@ -801,13 +777,11 @@ func (a *Analyzer) plan() {
 			a.classRows[ci] = cr
 		}
 	}
-	a.pairRes = make([]pairSummary, len(a.pairSets))
+	a.pairRes = make([]Figures, len(a.pairSets))
 	a.total += int64(len(a.pairSets))
 	a.stats.Evaluated = len(a.pairSets)
-	if a.serial && a.model != nil {
-		a.l2 = newLevelAgg(len(x.pools))
-		a.pairExs = a.pairExamples()
-	}
+	a.l2 = newLevelAgg(len(x.pools))
+	a.pairExs = a.pairExamples()
 }
 
 // buildAdjacency finds every element's interacting partners: the elements sharing one of
@@ -902,23 +876,19 @@ func (a *Analyzer) baseCapacity(p int) int {
 	return a.base.out.Pools[p].Capacity
 }
 
-// evalPair evaluates the k-th distinct interacting pair in full.
-func (a *Analyzer) evalPair(k int) {
+// evalPair evaluates the k-th distinct interacting class pair on worker wk and records its
+// pairs into l.
+func (a *Analyzer) evalPair(wk int, l *levelAgg, k int) {
 	set := a.pairSets[k]
+	wr := a.worker(wk)
 	if a.model != nil {
-		ps := a.evalLocal(int(set[0]), int(set[1]), a.l2 == nil)
-		if a.l2 != nil {
-			a.pairRes[k] = pairSummary{f: ps.f}
-			a.recordPair(a.l2, a.pairExs, k, ps.worse)
-			return
-		}
-		a.pairRes[k] = ps
+		a.evalLocal(wr, l, k, int(set[0]), int(set[1]))
 		return
 	}
-	o := a.getOut()
+	o := wr.out
 	a.ev([]int{int(set[0]), int(set[1])}, o)
-	a.pairRes[k] = pairSummary{f: o.Figures(), worse: worseList(a.base, o)}
-	a.putOut(o)
+	a.pairRes[k] = o.Figures()
+	a.recordPair(l, k, &a.pairRes[k], worseList(a.base, o))
 }
 
 // classVec is what the sweep reads of a class's single failure, packed for the inner loop.
@@ -1504,7 +1474,7 @@ func (a *Analyzer) PairFigures(i, j int) (Figures, error) {
 	}
 	row, res := a.row(i)
 	if k, hit := slices.BinarySearch(row, int32(j)); hit {
-		return a.pairRes[res[k]].f, nil
+		return a.pairRes[res[k]], nil
 	}
 	return a.compose(&a.singles[a.class[i]], &a.singles[a.class[j]]), nil
 }
@@ -1529,7 +1499,7 @@ func (a *Analyzer) RowAtRisk(i int, out []int) ([]int, error) {
 	r := 0
 	for j := i + 1; j < n; j++ {
 		if r < len(row) && int(row[r]) == j {
-			out = append(out, a.pairRes[res[r]].f.AtRisk)
+			out = append(out, a.pairRes[res[r]].AtRisk)
 			r++
 			continue
 		}
@@ -1632,44 +1602,35 @@ func Analyze(t *topology.Topology, opts Options) (*Report, error) {
 	return a.Report()
 }
 
-// getScratch returns working memory for a Model evaluation, and putScratch gives it back:
-// the analyzer's own when it runs on one worker, else one from a pool.
-func (a *Analyzer) getScratch() *scratch {
-	if a.serial {
-		return a.sc0
-	}
-	return a.scratch.Get().(*scratch)
+// worker is the working memory one goroutine evaluates with: the Model's scratch and an
+// outcome. Worker 0 is the caller's goroutine (the only one as WebAssembly).
+type worker struct {
+	sc  *scratch // nil without the Model
+	out *Outcome
 }
 
-func (a *Analyzer) putScratch(sc *scratch) {
-	if !a.serial {
-		a.scratch.Put(sc)
+// worker returns worker wk's memory, made on first use. Only worker wk's goroutine calls it
+// (parallelOn), so it needs no lock.
+func (a *Analyzer) worker(wk int) *worker {
+	if a.workers[wk] == nil {
+		wr := &worker{out: new(Outcome)}
+		if a.model != nil {
+			wr.sc = newScratch(a.x)
+		}
+		a.workers[wk] = wr
 	}
+	return a.workers[wk]
 }
 
-// getOut and putOut do the same for outcomes.
-func (a *Analyzer) getOut() *Outcome {
-	if a.serial {
-		return a.out0
-	}
-	return a.outs.Get().(*Outcome)
-}
-
-func (a *Analyzer) putOut(o *Outcome) {
-	if !a.serial {
-		a.outs.Put(o)
-	}
-}
-
-// evalLocal evaluates the pair {i, j} with the Model on the units it can change (localEval,
-// which says what keep does): the two footprints and, when they hold the CMS pool's unit, the
-// units with a pool down at baseline. Every other pool keeps its baseline outcome (its
+// evalLocal evaluates the pair {i, j} of distinct class pair k with the Model on the units it
+// can change (localEval), and records it into l: the two footprints and, when they hold the
+// CMS pool's unit, the units with a pool down at baseline. Every other pool keeps its baseline outcome (its
 // elements are up and its recovery does not depend on a CMS that does not change), so the
 // figures are the baseline's corrected by the listed pools; the property test holds this to
 // the full evaluation of the reference.
-func (a *Analyzer) evalLocal(i, j int, keep bool) pairSummary {
+func (a *Analyzer) evalLocal(wr *worker, l *levelAgg, k, i, j int) {
 	si, sj := &a.singles[a.class[i]], &a.singles[a.class[j]]
-	sc := a.getScratch()
+	sc := wr.sc
 	units := sc.unitBuf[:0]
 	for _, u := range si.units { // element by element: a call to memmove costs more in WebAssembly
 		units = append(units, u)
@@ -1678,20 +1639,19 @@ func (a *Analyzer) evalLocal(i, j int, keep bool) pairSummary {
 		units = append(units, u)
 	}
 	sc.setBuf = append(sc.setBuf[:0], i, j)
-	s, o, _ := a.localEval(sc, sc.setBuf, units, keep)
-	a.putOut(o)
-	a.putScratch(sc)
-	return pairSummary{f: s.f, worse: s.worse}
+	s, _ := a.localEval(wr, sc.setBuf, units, false)
+	a.pairRes[k] = s.f
+	a.recordPair(l, k, &a.pairRes[k], s.worse) // s.worse is in sc: record it before sc's next use
 }
 
 // localEval evaluates set with the Model on the given units (and those in a.always when they
 // hold the CMS pool's unit; otherwise the CMS and every other pool stay as at baseline), and
-// returns the summary's figures and changed pools (copied out of sc when keep, else held in
-// sc's buffer), the outcome (valid for the listed pools and every Edge pool; the caller puts
-// it back in a.outs) and the pools listed (held in sc's buffers: valid until sc is used
-// again).
-func (a *Analyzer) localEval(sc *scratch, set []int, units []int32, keep bool) (summary, *Outcome, []int) {
+// returns the summary's figures and changed pools (copied out of the worker's scratch when
+// keep, else held in its buffer) and the pools listed (held in its buffers: valid until the
+// scratch is used again). The worker's outcome holds the listed pools and every Edge pool.
+func (a *Analyzer) localEval(wr *worker, set []int, units []int32, keep bool) (summary, []int) {
 	x := a.x
+	sc := wr.sc
 	units = sortUnique(units)
 	if a.cmsUnit >= 0 && contains(units, a.cmsUnit) {
 		units = sortUnique(append(units, a.always...))
@@ -1704,7 +1664,7 @@ func (a *Analyzer) localEval(sc *scratch, set []int, units []int32, keep bool) (
 		}
 	}
 	sc.poolBuf = pools // by unit: nothing below depends on the pools' order
-	o := a.getOut()
+	o := wr.out
 	a.model.evalPools(set, sc, o, pools, &a.lb)
 
 	b := &a.base.f
@@ -1757,5 +1717,5 @@ func (a *Analyzer) localEval(sc *scratch, set []int, units []int32, keep bool) (
 	if keep {
 		worse = sc.keep(worse)
 	}
-	return summary{f: f, worse: worse}, o, pools
+	return summary{f: f, worse: worse}, pools
 }

@@ -89,7 +89,7 @@ func runPhase(b *testing.B, t *topology.Topology, a *Analyzer, q int) *Analyzer 
 		}
 	case 1:
 		for c := range a.members {
-			a.evalSingle(c)
+			a.evalSingle(0, c)
 		}
 		a.phase = phasePlan
 	case 2:
@@ -97,9 +97,9 @@ func runPhase(b *testing.B, t *topology.Topology, a *Analyzer, q int) *Analyzer 
 		a.phase = phasePairs
 	case 3:
 		for k := range a.pairSets {
-			a.evalPair(k)
+			a.evalPair(0, a.l2, k)
 		}
-		a.startSweep(1)
+		a.startSweep()
 	case 4:
 		a.parallelSweep(1)
 		a.phase = phaseDone

@@ -94,8 +94,6 @@ func genSized(rt *rapid.T, maxPools, maxServers int) *topology.Topology {
 // topologies its report is byte for byte the brute-force reference's, whether it runs on
 // several goroutines or step by step.
 func TestFastMatchesReference(t *testing.T) {
-	defer func(v int64) { parallelRecordMin = v }(parallelRecordMin)
-	parallelRecordMin = 1 // record interacting pairs on several goroutines even when few
 	rapid.Check(t, func(rt *rapid.T) {
 		topo := genTopology(rt)
 		ref, err := Reference(topo, Options{Depth: 2})
