@@ -86,7 +86,6 @@ type Analyzer struct {
 	suf       sweepSuffix    // suffix statistics of cv for whole-row sweeps
 	edgesN    int
 
-
 	// With the Model as evaluator, single failures and interacting pairs are evaluated on
 	// the units they can change only (localEval): their footprints, and, when these hold the
 	// CMS pool's unit, the units with a pool down at baseline (always), whose recovery
