@@ -439,12 +439,10 @@ func (a *Analyzer) Run() {
 	if a.phase == phasePairs {
 		// Each worker records the pairs it evaluates into an aggregate of its own; aggregates
 		// merge exactly in any order.
+		// The first worker's is the pairs' level itself.
 		parts := make([]*levelAgg, max(w, 1))
+		parts[0] = a.l2
 		parallelOn(w, len(a.pairSets)-a.cursor, func(wk, k int) {
-			if wk == 0 {
-				a.evalPair(wk, a.l2, a.cursor+k)
-				return
-			}
 			if parts[wk] == nil {
 				parts[wk] = newLevelAgg(len(a.x.pools))
 			}
@@ -564,10 +562,9 @@ func (a *Analyzer) evalSingle(wk, c int) {
 	base := &a.base.out
 	declared := a.declaredPools(rep)
 	var s summary
-	var o *Outcome
 	listed := a.allPools
 	wr := a.worker(wk)
-	o = wr.out
+	o := wr.out
 	if a.model != nil {
 		// The Model changes nothing beyond the declared pools' units, the CMS pool's unit and
 		// units down at baseline: evaluate those only (the property test checks it).

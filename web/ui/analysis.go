@@ -140,24 +140,6 @@ func (a *App) RunAnalysis() {
 	})
 }
 
-// withTopology encodes req with topo, the topology's JSON, as its Topology. json.Marshal
-// would copy the topology through its compacting encoder, which costs the page's thread far
-// more than encoding the topology did (tens of milliseconds on large.yaml); the topology is
-// spliced in instead, after the request's other fields (the ID must stay first: the worker
-// script reads it from the request's head).
-func withTopology(req proto.Request, topo []byte) []byte {
-	req.Topology = nil
-	head, _ := json.Marshal(req)
-	if len(head) < 2 || len(topo) == 0 {
-		return head
-	}
-	out := make([]byte, 0, len(head)+len(topo)+16)
-	out = append(out, head[:len(head)-1]...)
-	out = append(out, `,"topology":`...)
-	out = append(out, topo...)
-	return append(out, '}')
-}
-
 // CancelAnalysis stops the running analysis: the worker drops it between two slices, and the
 // page forgets its answers at once.
 func (a *App) CancelAnalysis() {

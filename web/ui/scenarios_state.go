@@ -1,32 +1,12 @@
 package ui
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
 	"failwright/scenarios"
 	"failwright/web/engine/proto"
 )
-
-// callEngine sends a request to the engine worker and calls done with its answer (an answer
-// with Error set when the worker failed).
-func (a *App) callEngine(req proto.Request, done func(proto.Response)) {
-	a.engineSeq++
-	req.ID = a.engineSeq
-	b := withTopology(req, req.Topology) // the topology spliced in, not copied by the encoder
-	a.Busy++
-	a.host.Engine(b, func(data []byte, err error) {
-		a.Busy--
-		var resp proto.Response
-		if err != nil {
-			resp.Error = err.Error()
-		} else if jerr := json.Unmarshal(data, &resp); jerr != nil {
-			resp.Error = "the engine's answer was not understood: " + jerr.Error()
-		}
-		done(resp)
-	})
-}
 
 // ScenarioState is the Scenarios tab's state: the library, the last run and a training drill.
 type ScenarioState struct {
