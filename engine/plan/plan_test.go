@@ -339,14 +339,26 @@ func TestCMSLostWithoutPartner(t *testing.T) {
 	c.BackEnd = &topology.BackEnd{FQDN: "atl-cmssql-01.litwareinc.com", Instance: "rtc"}
 	topo.Pools = append(topo.Pools, c)
 	topo.CMS.Pool = c.FQDN
-	_, fs := Compose(topo, Request{Pool: atl, Mode: Disaster})
+	_, fs := composeSim(t, topo, Request{Pool: atl, Mode: Disaster})
 	assert.True(t, hasCode(fs, "PL010"), "%v", fs)
 
 	// The CMS backup pool in the same lost site.
 	topo = load(t, "litwareinc.yaml")
 	topo.PoolByFQDN(dfw).Site = "Atlanta"
-	_, fs = Compose(topo, Request{Pool: atl, Mode: Disaster})
+	_, fs = composeSim(t, topo, Request{Pool: atl, Mode: Disaster})
 	assert.True(t, hasCode(fs, "PL011"), "%v", fs)
+}
+
+// composeSim lays out the plan for req from the failure state its effective setup leaves in
+// a simulation, as the analysis does (EffectiveSetup, then ComposeSnapshot).
+func composeSim(t *testing.T, topo *topology.Topology, req Request) (*Plan, topology.Findings) {
+	t.Helper()
+	s, err := sim.New(topo, sim.Options{Seed: Seed})
+	require.NoError(t, err)
+	for _, line := range EffectiveSetup(topo, req) {
+		s.ExecConfirmed(line)
+	}
+	return ComposeSnapshot(topo, req, s.Snapshot())
 }
 
 func hasCode(fs topology.Findings, code string) bool {
@@ -380,7 +392,7 @@ func TestPlanAndValidateAgreeOnNames(t *testing.T) {
 		topo := load(t, "litwareinc.yaml")
 		topo.Name = name
 		validateRefuses := slices.ContainsFunc(topology.Validate(topo), func(f topology.Finding) bool { return f.Code == "FW0102" })
-		_, fs := Compose(topo, Request{Pool: atl, Mode: Disaster})
+		_, fs := composeSim(t, topo, Request{Pool: atl, Mode: Disaster})
 		assert.Equal(t, validateRefuses, hasCode(fs, "PL005"), "%q", name)
 	}
 }

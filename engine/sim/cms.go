@@ -137,13 +137,13 @@ func cmdCMSFailover(c *ctx) {
 			c.warnf(`The active Central Management store on pool "%s" still answers. -Force fails over without waiting for replication: changes not yet replicated to "%s" are lost.`, x.pools[cp].fqdn, ti.fqdn)
 		}
 		c.step("Disaster recovery: making %s the active Central Management store without the active master.", s.cmsStore(t))
-		c.wait(durCMSFailover)
+		c.wait(DurCMSFailover)
 	} else {
 		c.step("Waiting for Central Management store replication to %s to finish.", ti.fqdn)
-		c.wait(durCMSReplication)
+		c.wait(DurCMSReplication)
 		c.step("Setting the Central Management store on %s read-only.", s.cmsStore(cp))
 		c.step("Moving the active master to %s.", s.cmsStore(t))
-		c.wait(durCMSFailover - durCMSReplication)
+		c.wait(DurCMSFailover - DurCMSReplication)
 	}
 	st.cmsPool = t
 	st.cmsStandbyOK = false

@@ -7,60 +7,6 @@ import (
 	"failwright/engine/topology"
 )
 
-// Durations of the steps the long-running cmdlets take. Each says where the figure comes from;
-// docs/errors.md ("Durations") lists them all. [DOC] figures are documented by Microsoft;
-// [INFERRED] ones are failwright's modelling choices, sized so that the documented totals hold.
-const (
-	// durCMSReplication is one Central Management store replication round [INFERRED].
-	durCMSReplication = 30 * time.Second
-	// durSetState is one registrar configuration change (Set-CsRegistrarConfiguration) [INFERRED].
-	durSetState = 5 * time.Second
-	// durFlush is Invoke-CsStorageServiceFlush -FlushType FullFlush on every Front End of a pool,
-	// run in parallel [INFERRED].
-	durFlush = 2 * time.Minute
-	// durVerify is the data-integrity check that -SkipDataVerification skips (2015/2019) [INFERRED].
-	durVerify = 2 * time.Minute
-	// durRegistrarReset is Reset-CsPoolRegistrarState -ResetType ServiceReset [INFERRED].
-	durRegistrarReset = time.Minute
-	// durServicesStop is how long a pool's services take to stop when -ServicesStopDelayMins is
-	// not given [INFERRED]; with it, the cmdlet waits that many minutes (at least one).
-	durServicesStop = 2 * time.Minute
-	// durServicesStart is starting a pool's services again for failback [INFERRED].
-	durServicesStart = 3 * time.Minute
-	// durCMSFailover is a Central Management store failover: RTO 5 minutes [DOC] FACTS §9.
-	durCMSFailover = 5 * time.Minute
-	// defaultFailoverWait is the failover's -WaitTime when not given: the documentation gives no
-	// default [UNCONFIRMED]; failwright waits up to 10 minutes for the final state.
-	defaultFailoverWait = 10 * time.Minute
-	// defaultFailbackWait is the failback's -WaitTime default: 15 seconds [DOC] FACTS §3.
-	defaultFailbackWait = 15 * time.Second
-	// failbackPer20k is the failback time for 20,000 users: up to 60 minutes [DOC] FACTS §6, §9.
-	failbackPer20k = 60 * time.Minute
-	// minFailbackHydration is the least a failback's hydration takes [INFERRED].
-	minFailbackHydration = 5 * time.Minute
-)
-
-// hydrationTime is how long the backup pool takes to load a failed pool's users (the bulk of a
-// failover). It is sized so that a disaster-mode failover, from the administrator's command
-// to full service, lands in the documented RTO: 15-20 minutes on Skype for Business Server
-// 2015/2019 and 30 minutes on Lync Server 2013 [DOC] FACTS §9, growing with the pool's users up
-// to the documented reference load of 40,000 active users.
-func hydrationTime(v topology.Version, users int) time.Duration {
-	u := time.Duration(min(max(users, 0), 40000))
-	if v == topology.Lync2013 {
-		return 25*time.Minute + (4 * time.Minute * u / 40000).Truncate(time.Second)
-	}
-	return 14*time.Minute + (5 * time.Minute * u / 40000).Truncate(time.Second)
-}
-
-// failbackTime is how long the home pool takes to load its users back: 60 minutes per 20,000
-// users [DOC], and at least minFailbackHydration.
-func failbackTime(users int) time.Duration {
-	u := time.Duration(min(max(users, 0), 1_000_000)) // bounded so that the product cannot overflow
-	d := (failbackPer20k * u / 20000).Truncate(time.Second)
-	return max(d, minFailbackHydration)
-}
-
 // edgeNextHopMessage is the documented refusal, double space included (FACTS §17).
 func edgeNextHopMessage(pool string) string {
 	return `This Front-end pool "` + pool + `" is specified in topology as the next hop for the Edge server. Failing over this pool may cause External access/Federation/Split-domain/XMPP features to stop working. Please use Topology Builder to change the Edge internal next hop setting to point to a different Front-end pool,  before you proceed.`
@@ -101,7 +47,7 @@ func (c *ctx) setPoolState(p int, ps PoolState) {
 	s.st.poolState[p] = ps
 	s.logf("PoolState of %s is %s.", fq, ps)
 	s.recompute()
-	c.wait(durSetState)
+	c.wait(DurSetState)
 }
 
 // finalAt is when direction d reaches the final state if nothing changes, or never.
@@ -234,7 +180,7 @@ func cmdPoolFailOver(c *ctx) {
 		}
 	}
 	c.step("Invoke-CsManagementStoreReplication")
-	c.wait(durCMSReplication)
+	c.wait(DurCMSReplication)
 	if st.poolState[p] != StateFailingOver {
 		c.setPoolState(p, StateFailingOver)
 	} else {
@@ -257,7 +203,7 @@ func cmdPoolFailOver(c *ctx) {
 				for _, fe := range pi.servers {
 					c.step("Invoke-CsStorageServiceFlush -PoolFqdn %s -HostNameStorageService %s -FlushType FullFlush", pi.fqdn, fe)
 				}
-				c.wait(durFlush)
+				c.wait(DurFlush)
 				drain = st.now
 			}
 			st.dProdStop[dir] = drain
@@ -265,7 +211,7 @@ func cmdPoolFailOver(c *ctx) {
 		c.step("Backup-CsPool -PoolFqdn %s -Category UserData -FullBackup", pi.fqdn)
 		wt, ok := c.cmd.TimeSpan("WaitTime")
 		if !ok {
-			wt = defaultFailoverWait
+			wt = DefaultFailoverWait
 		}
 		fin := s.finalAt(dir, st.dProdStop[dir])
 		if fin != never && fin-st.now <= wt {
@@ -284,7 +230,7 @@ func cmdPoolFailOver(c *ctx) {
 			}
 		}
 	}
-	if !c.hydrate(p, b, hydrationTime(pi.version, pi.users)) {
+	if !c.hydrate(p, b, HydrationTime(pi.version, pi.users)) {
 		return
 	}
 	if pi.version != topology.Lync2013 {
@@ -292,7 +238,7 @@ func cmdPoolFailOver(c *ctx) {
 			c.step("Skipping data verification (-SkipDataVerification).")
 		} else {
 			c.step("Verifying the data of %s on %s.", pi.fqdn, bi.fqdn)
-			c.wait(durVerify)
+			c.wait(DurVerify)
 		}
 	}
 	c.setPoolState(p, StateFailedOver)
@@ -303,8 +249,8 @@ func cmdPoolFailOver(c *ctx) {
 	}
 	if st.serving[p] && !disaster {
 		c.step("Reset-CsPoolRegistrarState -PoolFqdn %s -ResetType ServiceReset -Force -NoReStart", pi.fqdn)
-		c.wait(durRegistrarReset)
-		stop := durServicesStop
+		c.wait(DurRegistrarReset)
+		stop := DurServicesStop
 		if m, ok := c.cmd.Int("ServicesStopDelayMins"); ok {
 			stop = time.Duration(max(m, 1)) * time.Minute
 		}
@@ -363,16 +309,16 @@ func cmdPoolFailBack(c *ctx) {
 	start := st.now
 	if st.stopped[p] {
 		c.step("Starting services on the Front End servers of %s.", pi.fqdn)
-		c.wait(durServicesStart)
+		c.wait(DurServicesStart)
 		st.stopped[p] = false
 		s.logf("Services of %s started.", pi.fqdn)
 		s.recompute()
 	}
 	c.step("Invoke-CsManagementStoreReplication")
-	c.wait(durCMSReplication)
+	c.wait(DurCMSReplication)
 	wt, ok := c.cmd.TimeSpan("WaitTime")
 	if !ok {
-		wt = defaultFailbackWait
+		wt = DefaultFailbackWait
 	}
 	c.step("Waiting %s before synchronizing data.", FormatDuration(wt))
 	c.wait(wt)
@@ -399,7 +345,7 @@ func cmdPoolFailBack(c *ctx) {
 	}
 	st.fbPhase[p] = fbHydrating
 	s.recompute()
-	if !c.hydrate(p, p, failbackTime(pi.users)) {
+	if !c.hydrate(p, p, FailbackTime(pi.users)) {
 		return
 	}
 	if pi.version != topology.Lync2013 {
@@ -407,7 +353,7 @@ func cmdPoolFailBack(c *ctx) {
 			c.step("Skipping data verification (-SkipDataVerification).")
 		} else {
 			c.step("Verifying the data of %s on %s.", pi.fqdn, pi.fqdn)
-			c.wait(durVerify)
+			c.wait(DurVerify)
 		}
 	}
 	st.fbPhase[p] = fbNone

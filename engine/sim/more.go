@@ -23,25 +23,6 @@ type backupConfig struct {
 var defaultBackupConfig = backupConfig{maxCms: 500, maxUser: 500, maxCalls: 10, maxDataConf: 102400,
 	localAccounts: "Network Service", groups: "Schema Admins"}
 
-// The Backup Service sync interval range, inclusive, and its default [DOC] FACTS §10.
-const (
-	minSyncInterval     = 5 * time.Second
-	maxSyncInterval     = 3 * time.Hour
-	defaultSyncInterval = 2 * time.Minute
-)
-
-// Durations of the Front End maintenance cmdlets [INFERRED].
-const (
-	// durDrainBase is the fixed part of draining one Front End Server with
-	// Invoke-CsComputerFailOver; durDrainPer6660 is added per 6,660 users it serves.
-	durDrainBase    = 5 * time.Minute
-	durDrainPer6660 = 5 * time.Minute
-	// durServicesStopOne is stopping and disabling one server's services.
-	durServicesStopOne = time.Minute
-	// defaultComputerWait is -WaitTime's default for both cmdlets: one hour [DOC] FACTS §11.
-	defaultComputerWait = time.Hour
-)
-
 // configIdentity checks an -Identity of the Backup Service configuration: only Global exists.
 func (c *ctx) configIdentity() bool {
 	id := c.cmd.Str("Identity")
@@ -100,7 +81,7 @@ func cmdSetBackupConfig(c *ctx) {
 		return
 	}
 	iv, setIv := c.cmd.TimeSpan("SyncInterval")
-	if setIv && (iv < minSyncInterval || iv > maxSyncInterval) {
+	if setIv && (iv < MinSyncInterval || iv > MaxSyncInterval) {
 		c.fail("FW-SYNC-INTERVAL-RANGE", "InvalidArgument", fmt.Sprintf(
 			"-SyncInterval must be between 00:00:05 and 03:00:00; %s was given.", FormatDuration(iv)))
 		return
@@ -142,7 +123,7 @@ func cmdSetBackupConfig(c *ctx) {
 	if !setIv || iv == st.syncEvery {
 		return
 	}
-	if iv != defaultSyncInterval {
+	if iv != DefaultSyncInterval {
 		c.warnf("The Backup Service now syncs every %s instead of the default 00:02:00: a disaster-mode failover can lose up to %s of changes, and shorter intervals cost performance.", FormatDuration(iv), FormatDuration(iv))
 	}
 	s.setSyncInterval(iv)
@@ -239,14 +220,14 @@ func cmdComputerFailOver(c *ctx) {
 		}
 	}
 	share := load / max(s.runningServers(p), 1)
-	drain := durDrainBase + (durDrainPer6660 * time.Duration(min(share, 1_000_000)) / 6660).Truncate(time.Second)
+	drain := DurDrainBase + (DurDrainPer6660 * time.Duration(min(share, 1_000_000)) / 6660).Truncate(time.Second)
 	cut := false
 	if dt, ok := c.cmd.TimeSpan("DrainingTimeout"); ok && dt < drain {
 		drain, cut = max(dt, 0), true
 	}
 	wt, ok := c.cmd.TimeSpan("WaitTime")
 	if !ok {
-		wt = defaultComputerWait
+		wt = DefaultComputerWait
 	}
 	if !c.shouldProcess("Invoke-CsComputerFailOver", fe, false) {
 		return
@@ -276,7 +257,7 @@ func cmdComputerFailOver(c *ctx) {
 		return
 	}
 	c.step("Stopping and disabling the services on %s.", fe)
-	c.wait(durServicesStopOne)
+	c.wait(DurServicesStopOne)
 	st.serverUp[k] = false
 	s.logf("Server %s failed over: its services are stopped and disabled.", fe)
 	s.recompute()
@@ -314,7 +295,7 @@ func cmdComputerFailBack(c *ctx) {
 	}
 	wt, ok := c.cmd.TimeSpan("WaitTime")
 	if !ok {
-		wt = defaultComputerWait
+		wt = DefaultComputerWait
 	}
 	if !c.shouldProcess("Invoke-CsComputerFailBack", fe, false) {
 		return
@@ -328,15 +309,15 @@ func cmdComputerFailBack(c *ctx) {
 		s.recompute()
 		return
 	}
-	if wt < durServicesStart {
+	if wt < DurServicesStart {
 		c.wait(wt)
 		c.fail("FW-COMPUTER-WAIT-TIMEOUT", "OperationTimeout", fmt.Sprintf(
 			`Server "%s" did not rejoin pool "%s" within %s (it needs about %s). Its services are enabled; run the cmdlet again with a longer -WaitTime.`,
-			fe, pi.fqdn, FormatDuration(wt), FormatDuration(durServicesStart)))
+			fe, pi.fqdn, FormatDuration(wt), FormatDuration(DurServicesStart)))
 		return
 	}
 	c.step("Starting the services on %s; the pool moves work back onto it.", fe)
-	c.wait(durServicesStart)
+	c.wait(DurServicesStart)
 	st.drained[k] = false
 	st.serverUp[k] = true
 	s.replace(p)
@@ -472,10 +453,6 @@ func cmdGetCommand(c *ctx) {
 	}
 }
 
-// beGrace is how long the Front Ends of a pool whose mirrored back end (without a witness)
-// stopped answering keep their sessions: about 30 minutes [DOC] FACTS §9.
-const beGrace = 30 * time.Minute
-
 // graceEvent starts the name of the timer that ends a back end's grace.
 const graceEvent = "back end grace "
 
@@ -525,16 +502,13 @@ func cmdDatabaseFailover(c *ctx) {
 		c.verbosef("The simulator keeps every database of a pool on one SQL Server: failing over %s moves all of %s's databases.", dt, pi.fqdn)
 	}
 	c.step("Making %s the principal of the databases of %s.", target, pi.fqdn)
-	c.wait(durDatabaseFailover)
+	c.wait(DurDatabaseFailover)
 	st.onMirror[p] = toMirror
 	st.beLostAt[p] = never
 	s.logf("Back end of %s failed over to %s by Invoke-CsDatabaseFailover.", pi.fqdn, target)
 	s.recompute()
 	c.res.Changed = true
 }
-
-// durDatabaseFailover is a manual back-end failover [INFERRED].
-const durDatabaseFailover = time.Minute
 
 // cmdRgsReplicate is Invoke-CsRgsStoreReplicateData (2019): it puts a pool's existing
 // Response Group data in the backup tables, so that the Backup Service copies it once
@@ -554,7 +528,7 @@ func cmdRgsReplicate(c *ctx) {
 		c.warnf("The Backup Service does not copy Response Group data yet: run Set-CsBackupServiceConfiguration -EnableRgsBackupService $true.")
 	}
 	c.step("Copying the Response Group data of %s to its backup tables.", pi.fqdn)
-	c.wait(durCMSReplication)
+	c.wait(DurCMSReplication)
 	if !s.st.rgsInit[p] {
 		s.st.rgsInit[p] = true
 		s.logf("Response Group data of %s is in its backup tables.", pi.fqdn)

@@ -206,12 +206,7 @@ func (c *ctx) setBranch(up bool) {
 
 func cmdWait(c *ctx) {
 	s := c.s
-	d, ok := c.cmd.TimeSpan("Duration")
-	if !ok {
-		m, _ := c.cmd.Int("Minutes")
-		sec, _ := c.cmd.Int("Seconds")
-		d = time.Duration(m)*time.Minute + time.Duration(sec)*time.Second
-	}
+	d := waitDuration(c.cmd)
 	if d < 0 {
 		c.fail("FW-NEGATIVE-TIME", "InvalidArgument", "Virtual time only moves forward: give a positive duration.")
 		return
