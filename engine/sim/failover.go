@@ -120,48 +120,7 @@ func cmdPoolFailOver(c *ctx) {
 		return
 	}
 	bi := &x.pools[b]
-	switch st.poolState[p] {
-	case StateFailedOver:
-		c.fail("FW-ALREADY-FAILED-OVER", "InvalidOperation", fmt.Sprintf(
-			`Pool "%s" is already failed over to "%s" (PoolState FailedOver). Run Invoke-CsPoolFailBack -PoolFqdn %s to bring its users home.`, pi.fqdn, bi.fqdn, pi.fqdn))
-		return
-	case StateFailingBack:
-		c.fail("FW-FAILBACK-IN-PROGRESS", "InvalidOperation", fmt.Sprintf(
-			`Pool "%s" is failing back (PoolState FailingBack). Run Invoke-CsPoolFailBack -PoolFqdn %s again to finish the failback first.`, pi.fqdn, pi.fqdn))
-		return
-	}
-	if ps := st.poolState[b]; ps != StateActive {
-		c.fail("FW-REVERSE-FAILOVER", "InvalidOperation", fmt.Sprintf(
-			`Pool "%s" cannot be failed over to "%s": the users of "%s" are failed over to "%s" (PoolState %s). Fail them back first with Invoke-CsPoolFailBack -PoolFqdn %s.`,
-			pi.fqdn, bi.fqdn, bi.fqdn, pi.fqdn, ps, bi.fqdn))
-		return
-	}
-	if s.edgeFor(p) >= 0 {
-		c.fail("FW-EDGE-NEXT-HOP", "InvalidOperation", edgeNextHopMessage(pi.fqdn))
-		return
-	}
-	if disaster && st.cmsPool == p {
-		c.fail("FW-CMS-ON-FAILED-POOL", "InvalidOperation", fmt.Sprintf(
-			`The Central Management store is hosted on pool "%s", the pool being failed over. Fail over the Central Management Server to "%s" with Invoke-CsManagementServerFailover first, then run this command again.`, pi.fqdn, bi.fqdn))
-		return
-	}
-	if !c.requireCMS() {
-		return
-	}
-	if disaster && pi.version != bi.version {
-		c.fail("FW-MIXED-VERSION", "InvalidOperation", fmt.Sprintf(
-			`Disaster-mode failover is not supported between pools that run different product versions: "%s" runs %s and its backup pool "%s" runs %s.`,
-			pi.fqdn, versionName(pi.version), bi.fqdn, versionName(bi.version)))
-		return
-	}
-	if !st.serving[b] {
-		c.fail("FW-BACKUP-POOL-DOWN", "ResourceUnavailable", fmt.Sprintf(
-			`The backup pool "%s" is not available (%s). Its users cannot be served there; bring it back before failing "%s" over.`, bi.fqdn, s.downReason(b), pi.fqdn))
-		return
-	}
-	if !disaster && !st.serving[p] {
-		c.fail("FW-POOL-UNREACHABLE", "ResourceUnavailable", fmt.Sprintf(
-			`Pool "%s" cannot be reached (%s). A planned failover needs the pool to answer; to fail over a pool that is down, use -DisasterMode.`, pi.fqdn, s.downReason(p)))
+	if !c.canFailOver(p, b, disaster) {
 		return
 	}
 	if !c.shouldProcess("Invoke-CsPoolFailOver", pi.fqdn, false) {
@@ -194,40 +153,9 @@ func cmdPoolFailOver(c *ctx) {
 		c.step("Disaster mode: skipping the final backup of %s; changes not yet copied to %s are lost.", pi.fqdn, bi.fqdn)
 		lost = s.backlog(dir)
 	} else {
-		// The pool turns read-only. Without a flush its storage service keeps writing queued
-		// data for up to one sync interval; a flush writes it out at once.
-		if !st.readOnly[p] {
-			st.readOnly[p] = true
-			drain := st.now + st.syncEvery
-			if c.cmd.Switch("FlushStorageService") {
-				for _, fe := range pi.servers {
-					c.step("Invoke-CsStorageServiceFlush -PoolFqdn %s -HostNameStorageService %s -FlushType FullFlush", pi.fqdn, fe)
-				}
-				c.wait(DurFlush)
-				drain = st.now
-			}
-			st.dProdStop[dir] = drain
-		}
-		c.step("Backup-CsPool -PoolFqdn %s -Category UserData -FullBackup", pi.fqdn)
-		wt, ok := c.cmd.TimeSpan("WaitTime")
-		if !ok {
-			wt = DefaultFailoverWait
-		}
-		fin := s.finalAt(dir, st.dProdStop[dir])
-		if fin != never && fin-st.now <= wt {
-			c.wait(fin - st.now)
-			s.forceSync(dir)
-		} else {
-			c.wait(wt)
-			lost = s.backlog(dir)
-			if lost == 0 {
-				lost = st.syncEvery
-			}
-			if c.nonFatal("FW-FINAL-STATE-TIMEOUT", "OperationTimeout", fmt.Sprintf(
-				`The Backup Service did not reach the final state for pool "%s" within %s (state %s). Continuing as if the data were synchronized: changes from the last %s are not on "%s".`,
-				pi.fqdn, FormatDuration(wt), s.backupState(dir), FormatDuration(lost), bi.fqdn)) {
-				return
-			}
+		var stop bool
+		if lost, stop = c.plannedFinalSync(p, b); stop {
+			return
 		}
 	}
 	if !c.hydrate(p, b, HydrationTime(pi.version, pi.users)) {
@@ -265,6 +193,107 @@ func cmdPoolFailOver(c *ctx) {
 	c.res.Changed = true
 	c.infof("[%s] Invoke-CsPoolFailOver finished in %s: the users of %s get full service from %s.",
 		FormatDuration(st.now), FormatDuration(st.now-start), pi.fqdn, bi.fqdn)
+}
+
+// canFailOver checks what Invoke-CsPoolFailOver needs before it asks or changes anything: the
+// pools' states, the Edge next hop, the CMS, the versions and that the pools answer. It
+// writes the error and returns false when the failover cannot start.
+func (c *ctx) canFailOver(p, b int, disaster bool) bool {
+	s := c.s
+	st := &s.st
+	pi, bi := &s.x.pools[p], &s.x.pools[b]
+	switch st.poolState[p] {
+	case StateFailedOver:
+		c.fail("FW-ALREADY-FAILED-OVER", "InvalidOperation", fmt.Sprintf(
+			`Pool "%s" is already failed over to "%s" (PoolState FailedOver). Run Invoke-CsPoolFailBack -PoolFqdn %s to bring its users home.`, pi.fqdn, bi.fqdn, pi.fqdn))
+		return false
+	case StateFailingBack:
+		c.fail("FW-FAILBACK-IN-PROGRESS", "InvalidOperation", fmt.Sprintf(
+			`Pool "%s" is failing back (PoolState FailingBack). Run Invoke-CsPoolFailBack -PoolFqdn %s again to finish the failback first.`, pi.fqdn, pi.fqdn))
+		return false
+	}
+	if ps := st.poolState[b]; ps != StateActive {
+		c.fail("FW-REVERSE-FAILOVER", "InvalidOperation", fmt.Sprintf(
+			`Pool "%s" cannot be failed over to "%s": the users of "%s" are failed over to "%s" (PoolState %s). Fail them back first with Invoke-CsPoolFailBack -PoolFqdn %s.`,
+			pi.fqdn, bi.fqdn, bi.fqdn, pi.fqdn, ps, bi.fqdn))
+		return false
+	}
+	if s.edgeFor(p) >= 0 {
+		c.fail("FW-EDGE-NEXT-HOP", "InvalidOperation", edgeNextHopMessage(pi.fqdn))
+		return false
+	}
+	if disaster && st.cmsPool == p {
+		c.fail("FW-CMS-ON-FAILED-POOL", "InvalidOperation", fmt.Sprintf(
+			`The Central Management store is hosted on pool "%s", the pool being failed over. Fail over the Central Management Server to "%s" with Invoke-CsManagementServerFailover first, then run this command again.`, pi.fqdn, bi.fqdn))
+		return false
+	}
+	if !c.requireCMS() {
+		return false
+	}
+	if disaster && pi.version != bi.version {
+		c.fail("FW-MIXED-VERSION", "InvalidOperation", fmt.Sprintf(
+			`Disaster-mode failover is not supported between pools that run different product versions: "%s" runs %s and its backup pool "%s" runs %s.`,
+			pi.fqdn, versionName(pi.version), bi.fqdn, versionName(bi.version)))
+		return false
+	}
+	if !st.serving[b] {
+		c.fail("FW-BACKUP-POOL-DOWN", "ResourceUnavailable", fmt.Sprintf(
+			`The backup pool "%s" is not available (%s). Its users cannot be served there; bring it back before failing "%s" over.`, bi.fqdn, s.downReason(b), pi.fqdn))
+		return false
+	}
+	if !disaster && !st.serving[p] {
+		c.fail("FW-POOL-UNREACHABLE", "ResourceUnavailable", fmt.Sprintf(
+			`Pool "%s" cannot be reached (%s). A planned failover needs the pool to answer; to fail over a pool that is down, use -DisasterMode.`, pi.fqdn, s.downReason(p)))
+		return false
+	}
+	return true
+}
+
+// plannedFinalSync is the planned failover's last copy of pool p's data to its backup pool
+// b: the pool turns read-only, its storage service drains (or is flushed), and the cmdlet
+// waits up to -WaitTime for the Backup Service's final state. It returns the window of
+// changes lost when the final state did not come, and whether the cmdlet must stop.
+func (c *ctx) plannedFinalSync(p, b int) (lost time.Duration, stop bool) {
+	s := c.s
+	st := &s.st
+	pi, bi := &s.x.pools[p], &s.x.pools[b]
+	dir := pi.dirOut
+	// The pool turns read-only. Without a flush its storage service keeps writing queued
+	// data for up to one sync interval; a flush writes it out at once.
+	if !st.readOnly[p] {
+		st.readOnly[p] = true
+		drain := st.now + st.syncEvery
+		if c.cmd.Switch("FlushStorageService") {
+			for _, fe := range pi.servers {
+				c.step("Invoke-CsStorageServiceFlush -PoolFqdn %s -HostNameStorageService %s -FlushType FullFlush", pi.fqdn, fe)
+			}
+			c.wait(DurFlush)
+			drain = st.now
+		}
+		st.dProdStop[dir] = drain
+	}
+	c.step("Backup-CsPool -PoolFqdn %s -Category UserData -FullBackup", pi.fqdn)
+	wt, ok := c.cmd.TimeSpan("WaitTime")
+	if !ok {
+		wt = DefaultFailoverWait
+	}
+	fin := s.finalAt(dir, st.dProdStop[dir])
+	if fin != never && fin-st.now <= wt {
+		c.wait(fin - st.now)
+		s.forceSync(dir)
+	} else {
+		c.wait(wt)
+		lost = s.backlog(dir)
+		if lost == 0 {
+			lost = st.syncEvery
+		}
+		if c.nonFatal("FW-FINAL-STATE-TIMEOUT", "OperationTimeout", fmt.Sprintf(
+			`The Backup Service did not reach the final state for pool "%s" within %s (state %s). Continuing as if the data were synchronized: changes from the last %s are not on "%s".`,
+			pi.fqdn, FormatDuration(wt), s.backupState(dir), FormatDuration(lost), bi.fqdn)) {
+			return lost, true
+		}
+	}
+	return lost, false
 }
 
 func cmdPoolFailBack(c *ctx) {
