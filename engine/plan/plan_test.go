@@ -609,3 +609,29 @@ func TestEveryPoolOfTheSamples(t *testing.T) {
 	}
 	assert.Greater(t, built, 20)
 }
+
+// TestStepsRunTheirRenderedLines: what the simulator validates is what the runbook prints:
+// every step's command is its Call's rendered line, and every simulator line of a wait step
+// is one simulator verb, read back through the shell's parser.
+func TestStepsRunTheirRenderedLines(t *testing.T) {
+	topo := load(t, "litwareinc.yaml")
+	simLines := 0
+	for _, req := range []Request{
+		{Pool: atl, Mode: Disaster},
+		{Pool: atl, Mode: Disaster, Failback: true},
+		{Pool: atl, Mode: Planned, Failback: true},
+	} {
+		p := build(t, topo, req)
+		for _, st := range p.Steps {
+			if st.Call != nil {
+				assert.Equal(t, st.Call.Line(), st.Command, st.ID)
+			}
+			for _, line := range st.Simulate {
+				_, err := sim.ParseVerb(line)
+				assert.NoError(t, err, "%s: %q", st.ID, line)
+				simLines++
+			}
+		}
+	}
+	assert.Positive(t, simLines, "the failback plans repair the failure in the simulation")
+}
