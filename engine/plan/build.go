@@ -22,7 +22,7 @@ const (
 	callParkDuration = 10 * time.Minute
 	announceDuration = 10 * time.Minute
 	confSyncDuration = 10 * time.Minute
-	failbackPer20k   = 60 * time.Minute // FACTS §6: up to 60 min for 20,000 users
+	failbackPer20k   = sim.FailbackPer20k // FACTS §6: up to 60 min for 20,000 users (the simulator's figure)
 	minFailback      = 10 * time.Minute
 	rpoSfB           = 5 * time.Minute  // FACTS §9
 	rpo2013          = 30 * time.Minute // FACTS §9
