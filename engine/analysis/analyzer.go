@@ -214,7 +214,7 @@ func (a *Analyzer) Set(i, j int) FailureSet {
 // moment the analysis lets failures strike, one second before the Backup Service's first sync
 // ("Wait-SimTime -Duration 00:01:59" with the default interval). Run before a set's Setup
 // lines, it reproduces the data-loss window the analysis reports too.
-func (a *Analyzer) StrikeLine() string { return "Wait-SimTime -Duration " + hms(a.x.strike) }
+func (a *Analyzer) StrikeLine() string { return strikeLine(a.x.strike) }
 
 // Failures returns every single failure as a failure set, in canonical order.
 func (a *Analyzer) Failures() []FailureSet {

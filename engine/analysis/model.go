@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"failwright/engine/sim"
 	"failwright/engine/topology"
 )
 
@@ -22,9 +23,9 @@ const (
 	// BackEndFailover is a back-end database failover to the mirror (documented 5 minutes).
 	BackEndFailover = 5 * time.Minute
 	// BackEndGrace is how long the Front Ends of a pool whose SQL mirroring has no witness
-	// keep their sessions after the principal stops, before the pool goes down (about 30
-	// minutes, FACTS §9); the simulator's grace.
-	BackEndGrace = 30 * time.Minute
+	// keep their sessions after the principal stops, before the pool goes down: the
+	// simulator's grace (sim.BackEndGrace, about 30 minutes, FACTS §9).
+	BackEndGrace = sim.BackEndGrace
 	// EdgeRepoint is moving an Edge pool's internal next hop off the failed pool, which the
 	// failover needs first.
 	EdgeRepoint = 5 * time.Minute
@@ -36,7 +37,8 @@ const (
 
 // The durations of failwright's disaster plan as the simulator runs it (plan.Simulate on
 // engine/sim): a check or a step the simulator does not time takes the plan's estimate; a
-// cmdlet takes the simulated time of its steps. TestModelMatchesSimulator and
+// cmdlet takes the simulated time of its steps, read from the simulator's timing table
+// (sim.DurCMSFailover, sim.HydrationTime, ...). TestModelMatchesSimulator and
 // TestModelMatchesPlan hold these to the simulator and the plan builder.
 const (
 	// planCheck is a read-only check step of the plan.
@@ -46,26 +48,13 @@ const (
 	// EdgeNextHopMove is what moving one Edge pool's next hop adds to a failover: the check of
 	// the next hop and the Set-CsEdgeServer step.
 	EdgeNextHopMove = planCheck + planEdgeMove
-	// simCMSFailover is the simulated disaster-recovery Invoke-CsManagementServerFailover.
-	simCMSFailover = 5 * time.Minute
-	// simCMSReplication, simSetState and simVerify are steps of the simulated
-	// Invoke-CsPoolFailOver: a CMS replication, a registrar PoolState change and the data
-	// verification of 2015/2019.
-	simCMSReplication = 30 * time.Second
-	simSetState       = 5 * time.Second
-	simVerify         = 2 * time.Minute
 )
 
 // hydrationTime is how long the simulator's Invoke-CsPoolFailOver takes to load a pool's
-// routing groups on the backup pool: a total that grows with the pool's users (up to 40,000),
-// split evenly over its routing groups in whole seconds, as the simulator waits one share per
-// routing group.
+// routing groups on the backup pool: sim.HydrationTime split evenly over its routing groups in
+// whole seconds, as the simulator waits one share per routing group.
 func hydrationTime(v topology.Version, users, groups int) time.Duration {
-	u := time.Duration(min(max(users, 0), 40000))
-	total := 14*time.Minute + (5 * time.Minute * u / 40000).Truncate(time.Second)
-	if v == topology.Lync2013 {
-		total = 25*time.Minute + (4 * time.Minute * u / 40000).Truncate(time.Second)
-	}
+	total := sim.HydrationTime(v, users)
 	if groups <= 0 {
 		return total
 	}
@@ -78,10 +67,10 @@ func hydrationTime(v topology.Version, users, groups int) time.Duration {
 // two backup checks, then Invoke-CsPoolFailOver: a CMS replication, PoolState FailingOver, the
 // hydration and, on 2015/2019, the data verification, until PoolState FailedOver.
 func recoveryTime(p *topology.Pool, v topology.Version, users, edges int) time.Duration {
-	d := time.Duration(edges)*EdgeNextHopMove + 5*planCheck + simCMSReplication + simSetState +
+	d := time.Duration(edges)*EdgeNextHopMove + 5*planCheck + sim.DurCMSReplication + sim.DurSetState +
 		hydrationTime(v, users, topology.RoutingGroupCount(p))
 	if v != topology.Lync2013 {
-		d += simVerify
+		d += sim.DurVerify
 	}
 	return d
 }
@@ -90,7 +79,7 @@ func recoveryTime(p *topology.Pool, v topology.Version, users, edges int) time.D
 // its pool is down: the mirror-state check (2013 and 2015 standby pools), the
 // disaster-recovery Invoke-CsManagementServerFailover and the two checks after it.
 func cmsFailoverTime(standby topology.Version) time.Duration {
-	d := simCMSFailover + 2*planCheck
+	d := sim.DurCMSFailover + 2*planCheck
 	if standby == topology.Lync2013 || standby == topology.SfB2015 {
 		d += planCheck
 	}
@@ -315,6 +304,49 @@ func (s *scratch) siteUp(k int) bool { return k < 0 || !s.siteDown[k] }
 func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 	x := m.x
 	n := len(x.pools)
+	m.poolsUp(s, pools)
+	if cap(out.Pools) < n {
+		out.Pools = make([]PoolOutcome, n)
+	}
+	out.Pools = out.Pools[:n]
+	for _, i := range pools {
+		// Field by field: zeroing the whole struct, which holds a string, costs a call with
+		// write barriers in Go's WebAssembly code. Service is set below.
+		o := &out.Pools[i]
+		o.ServedBy, o.Unserved, o.NoDR, o.Served, o.Capacity, o.Overflow = 0, 0, 0, 0, 0, 0
+		o.RTO, o.DataLoss = 0, 0
+	}
+	if out.Edges == nil || cap(out.Edges) < len(x.edges) {
+		out.Edges = make([]bool, len(x.edges))
+	}
+	out.Edges = out.Edges[:len(x.edges)]
+	s.edgeDelta = 0
+	cmsUp := m.cms(s, out, pools, lb)
+	m.serve(s, out, pools, cmsUp)
+	m.loads(s, out, pools)
+
+	// Remote access through each Edge pool.
+	if len(pools) < n {
+		copy(out.Edges, lb.edges)
+		for _, i := range pools {
+			for _, k := range x.pools[i].edgesHop {
+				m.setEdge(s, out, k, lb)
+			}
+		}
+		for _, k := range s.edgeSet {
+			m.setEdge(s, out, k, lb)
+		}
+		return
+	}
+	for k := range x.edges {
+		out.Edges[k] = m.edgeWorks(s, k, nil)
+	}
+}
+
+// poolsUp works out, for each listed pool, whether it runs, its servers running, whether its
+// store answers, and whether the CMS pool is in its back end's grace.
+func (m *Model) poolsUp(s *scratch, pools []int) {
+	x := m.x
 	up, upServers, dbUp, carries := s.up, s.upServers, s.dbUp, s.carries
 	s.grace = false
 	for _, i := range pools {
@@ -348,49 +380,36 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 			s.grace = true
 		}
 	}
-	if cap(out.Pools) < n {
-		out.Pools = make([]PoolOutcome, n)
-	}
-	out.Pools = out.Pools[:n]
-	for _, i := range pools {
-		// Field by field: zeroing the whole struct, which holds a string, costs a call with
-		// write barriers in Go's WebAssembly code. Service is set below.
-		o := &out.Pools[i]
-		o.ServedBy, o.Unserved, o.NoDR, o.Served, o.Capacity, o.Overflow = 0, 0, 0, 0, 0, 0
-		o.RTO, o.DataLoss = 0, 0
-	}
-	if out.Edges == nil || cap(out.Edges) < len(x.edges) {
-		out.Edges = make([]bool, len(x.edges))
-	}
-	out.Edges = out.Edges[:len(x.edges)]
-	s.edgeDelta = 0
-	// The Central Management store.
-	cmsListed := x.cms < 0 || len(pools) == n || s.listed[x.cms]
-	cmsUp := x.cms >= 0 && up[x.cms]
+}
+
+// cms writes what became of the Central Management store and returns whether its pool is up
+// (both from lb when the evaluation does not list the CMS pool).
+func (m *Model) cms(s *scratch, out *Outcome, pools []int, lb *localBase) (cmsUp bool) {
+	x := m.x
+	up := s.up
+	cmsListed := x.cms < 0 || len(pools) == len(x.pools) || s.listed[x.cms]
 	if !cmsListed {
-		cmsUp = lb.cmsUp
+		out.CMS = lb.cms
+		return lb.cmsUp
 	}
 	switch c := x.cms; {
-	case !cmsListed:
-		out.CMS = lb.cms
 	case c < 0:
 		out.CMS = CMSLost
-	case dbUp[c] && upServers[c] > 0: // the store, and a Front End to run its master service
+	case s.dbUp[c] && s.upServers[c] > 0: // the store, and a Front End to run its master service
 		out.CMS = CMSAvailable
 	case x.pools[c].partner >= 0 && up[x.pools[c].partner]:
 		out.CMS = CMSFailedOver
 	default:
 		out.CMS = CMSLost
 	}
-	cutBetween := func(a, b int) bool {
-		if a < 0 || b < 0 || a == b {
-			return false
-		}
-		l := x.linkOf(a, b)
-		return l >= 0 && s.cut[l]
-	}
+	return x.cms >= 0 && up[x.cms]
+}
 
-	// Service of each pool's users after recovery.
+// serve writes the service of each listed pool's users after recovery, with its RTO and data
+// loss when the plan fails it over.
+func (m *Model) serve(s *scratch, out *Outcome, pools []int, cmsUp bool) {
+	x := m.x
+	up := s.up
 	for _, i := range pools {
 		p := &x.pools[i]
 		o := &out.Pools[i]
@@ -403,7 +422,7 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 		b := p.partner
 		if b >= 0 && up[b] && p.sameVer && out.CMS != CMSLost {
 			o.Service, o.ServedBy = ServiceBackup, b
-			carries[b] = true
+			s.carries[b] = true
 			if p.users > 0 { // a pool without users has no outage to measure
 				o.RTO = p.recovery
 				if x.cms >= 0 && (out.CMS != CMSAvailable || !cmsUp) {
@@ -424,39 +443,36 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 		}
 		o.Unserved = p.users
 	}
+}
 
-	// Disaster recovery left, loads and capacity.
+// loads writes, for each listed pool, the users left without disaster recovery, and the load
+// and capacity of those that run.
+func (m *Model) loads(s *scratch, out *Outcome, pools []int) {
+	x := m.x
+	up := s.up
 	for _, i := range pools {
 		p := &x.pools[i]
 		o := &out.Pools[i]
 		b := p.partner
-		protected := up[i] && b >= 0 && up[b] && p.sameVer && !cutBetween(p.site, x.pools[b].site)
+		protected := up[i] && b >= 0 && up[b] && p.sameVer && !m.cutBetween(s, p.site, x.pools[b].site)
 		if !protected {
 			o.NoDR = p.users
 		}
 		if !up[i] {
 			continue
 		}
-		o.Served, o.Capacity = servedCapacity(x, i, upServers[i], carries[i])
+		o.Served, o.Capacity = servedCapacity(x, i, s.upServers[i], s.carries[i])
 		o.Overflow = max(0, o.Served-o.Capacity)
 	}
+}
 
-	// Remote access through each Edge pool.
-	if len(pools) < n {
-		copy(out.Edges, lb.edges)
-		for _, i := range pools {
-			for _, k := range x.pools[i].edgesHop {
-				m.setEdge(s, out, k, lb)
-			}
-		}
-		for _, k := range s.edgeSet {
-			m.setEdge(s, out, k, lb)
-		}
-		return
+// cutBetween reports whether the link between two different known sites is cut.
+func (m *Model) cutBetween(s *scratch, a, b int) bool {
+	if a < 0 || b < 0 || a == b {
+		return false
 	}
-	for k := range x.edges {
-		out.Edges[k] = m.edgeWorks(s, k, nil)
-	}
+	l := m.x.linkOf(a, b)
+	return l >= 0 && s.cut[l]
 }
 
 // graceLoss is the data-loss window of CMS pool i when it went down only at the end of its

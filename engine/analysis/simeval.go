@@ -55,13 +55,30 @@ func NewSimEvaluator(t *topology.Topology) (*SimEvaluator, error) {
 	return e, nil
 }
 
-// execLine runs one line, answering a confirmation prompt with Y.
-func execLine(s *sim.Sim, line string) sim.Result {
-	r := s.Exec(line)
-	if r.Prompt && !r.Failed {
-		r = s.Exec("Y")
+// strikeLine is the simulator line that lets time pass until the failure strikes
+// (Analyzer.StrikeLine).
+func strikeLine(strike time.Duration) string { return sim.Wait{Duration: strike}.Line() }
+
+// faultOf is the simulator verb that injects element e's failure (nil for an unknown kind):
+// Element.Setup is its line.
+func faultOf(e Element) sim.Verb {
+	switch e.Kind {
+	case KindServer:
+		return sim.StopServer{FQDN: e.Name}
+	case KindPool:
+		return sim.StopPool{Pool: e.Name}
+	case KindSite:
+		return sim.StopSite{Site: e.Name}
+	case KindEdge:
+		return sim.StopEdgePool{Pool: e.Name}
+	case KindBackEnd:
+		return sim.StopBackEnd{Pool: e.Name}
+	case KindMirror:
+		return sim.StopBackEnd{Pool: e.Name, Mirror: true}
+	case KindLink:
+		return sim.CutLink{Site: e.Name, To: e.To}
 	}
-	return r
+	return nil
 }
 
 // snapPools maps lower-case pool FQDNs to their snapshot.
@@ -73,9 +90,30 @@ func snapPools(s *sim.Snapshot) map[string]*sim.PoolSnapshot {
 	return m
 }
 
-// Evaluate implements Evaluator.
-func (e *SimEvaluator) Evaluate(set FailureSet) Outcome {
-	x := e.x
+// struck is a failure set's failure state, where the operators' plans start from.
+type struck struct {
+	setup []string
+	// at and snap are the simulation at the moment of the failure.
+	at   *sim.Sim
+	snap sim.Snapshot
+	// grace is the pool whose back end, mirrored without a witness, stopped while the pool
+	// runs on for the grace (-1 for none); late and lateSnap are the simulation when the grace
+	// ran out, where that pool's plan starts.
+	grace    int
+	late     *sim.Sim
+	lateSnap sim.Snapshot
+}
+
+// from returns the simulation and snapshot pool i's plan starts from.
+func (st *struck) from(i int) (*sim.Sim, sim.Snapshot) {
+	if i == st.grace {
+		return st.late, st.lateSnap
+	}
+	return st.at, st.snap
+}
+
+// strike runs set's Setup lines on a clone of the base simulation.
+func (e *SimEvaluator) strike(set FailureSet) *struck {
 	base := e.base
 	if e.mirrored != nil && e.principalOnly(set) {
 		// Mirroring without a witness: failwright's plan fails the CMS pool's databases over
@@ -85,31 +123,35 @@ func (e *SimEvaluator) Evaluate(set FailureSet) Outcome {
 		base = e.mirrored
 	}
 	s := base.Clone()
-	setup := set.Setup()
-	for _, line := range setup {
-		execLine(s, line)
+	st := &struck{setup: set.Setup(), at: s}
+	for _, line := range st.setup {
+		s.ExecConfirmed(line)
 	}
-	struck := s.Snapshot() // the failure state the plans start from
+	st.snap = s.Snapshot()
+	st.late, st.lateSnap = s, st.snap
 	// A back end mirrored without a witness does not fail over: its pool runs on for the
-	// grace, then stops. The operators' plan for that pool starts from that moment (s0 and
-	// struck0 keep the moment of the failure for the other pools).
-	s0, struck0, gp := s, struck, e.graceful(set, &struck)
-	if gp >= 0 {
-		s = s.Clone()
-		s.Advance(BackEndGrace)
-		struck = s.Snapshot()
+	// grace, then stops. The operators' plan for that pool starts from that moment.
+	if st.grace = e.graceful(set, &st.snap); st.grace >= 0 {
+		st.late = s.Clone()
+		st.late.Advance(BackEndGrace)
+		st.lateSnap = st.late.Snapshot()
 	}
-	w := s.Clone()
+	return st
+}
+
+// Evaluate implements Evaluator.
+func (e *SimEvaluator) Evaluate(set FailureSet) Outcome {
+	x := e.x
+	st := e.strike(set)
+	w := st.late.Clone()
 	w.Advance(e.wait)
 	failed := w.Snapshot()
 	fp := snapPools(&failed)
-	rep := w.Report()
 	n := len(x.pools)
 	out := Outcome{Pools: make([]PoolOutcome, n), Edges: make([]bool, len(x.edges)), CMS: CMSLost}
 	if failed.CMS.Available {
 		out.CMS = CMSAvailable
 	}
-	final := make([]map[string]*sim.PoolSnapshot, n) // the state after each pool's own plan
 	up := make([]bool, n)
 	for i := range x.pools {
 		ps := fp[strings.ToLower(x.pools[i].fqdn)]
@@ -118,6 +160,33 @@ func (e *SimEvaluator) Evaluate(set FailureSet) Outcome {
 	if c := x.cms; !failed.CMS.Available && c >= 0 && x.pools[c].partner >= 0 && up[x.pools[c].partner] {
 		out.CMS = CMSFailedOver // the standby on the partner can take over (Invoke-CsManagementServerFailover)
 	}
+	final := e.recoverPools(&out, st, fp, w.Report())
+	e.loads(&out, &failed, fp, up)
+	for k := range x.edges {
+		ed := &x.edges[k]
+		es := fp[strings.ToLower(ed.fqdn)]
+		if es == nil || es.Health == sim.HealthDown {
+			continue
+		}
+		view := fp
+		if ed.nextFE >= 0 && final[ed.nextFE] != nil {
+			view = final[ed.nextFE]
+		}
+		hop := view[strings.ToLower(ed.fqdn)].NextHop
+		if hs := view[strings.ToLower(hop)]; hs != nil && hs.Health != sim.HealthDown {
+			out.Edges[k] = true
+		}
+	}
+	return out
+}
+
+// recoverPools writes where each pool's users are served once every registrar timer ran (fp):
+// at home, or where the plan builder's disaster plan for the pool, simulated from the failure
+// state, restores them, with its RTO and data loss. It returns, per pool, the state after its
+// own plan (nil when none restored it).
+func (e *SimEvaluator) recoverPools(out *Outcome, st *struck, fp map[string]*sim.PoolSnapshot, rep sim.Report) []map[string]*sim.PoolSnapshot {
+	x := e.x
+	final := make([]map[string]*sim.PoolSnapshot, len(x.pools))
 	for i := range x.pools {
 		p := &x.pools[i]
 		o := &out.Pools[i]
@@ -132,11 +201,8 @@ func (e *SimEvaluator) Evaluate(set FailureSet) Outcome {
 			continue
 		}
 		restored := false
-		req := plan.Request{Pool: p.fqdn, Mode: plan.Disaster, Setup: setup}
-		from, fromSnap := s0, struck0
-		if i == gp {
-			from, fromSnap = s, struck
-		}
+		req := plan.Request{Pool: p.fqdn, Mode: plan.Disaster, Setup: st.setup}
+		from, fromSnap := st.from(i)
 		if pl, _ := plan.ComposeSnapshot(e.t, req, fromSnap); pl != nil {
 			c := from.Clone()
 			r := plan.Simulate(pl, c)
@@ -159,6 +225,13 @@ func (e *SimEvaluator) Evaluate(set FailureSet) Outcome {
 			o.Unserved = p.users
 		}
 	}
+	return final
+}
+
+// loads writes, for each pool, the users left without disaster recovery in the failed state,
+// and the load and capacity of those that run.
+func (e *SimEvaluator) loads(out *Outcome, failed *sim.Snapshot, fp map[string]*sim.PoolSnapshot, up []bool) {
+	x := e.x
 	cut := map[[2]string]bool{}
 	for _, l := range failed.CutLinks {
 		cut[[2]string{strings.ToLower(l[0]), strings.ToLower(l[1])}] = true
@@ -190,22 +263,6 @@ func (e *SimEvaluator) Evaluate(set FailureSet) Outcome {
 		o.Served, o.Capacity = servedCapacity(x, i, ups, carries)
 		o.Overflow = max(0, o.Served-o.Capacity)
 	}
-	for k := range x.edges {
-		ed := &x.edges[k]
-		es := fp[strings.ToLower(ed.fqdn)]
-		if es == nil || es.Health == sim.HealthDown {
-			continue
-		}
-		view := fp
-		if ed.nextFE >= 0 && final[ed.nextFE] != nil {
-			view = final[ed.nextFE]
-		}
-		hop := view[strings.ToLower(ed.fqdn)].NextHop
-		if hs := view[strings.ToLower(hop)]; hs != nil && hs.Health != sim.HealthDown {
-			out.Edges[k] = true
-		}
-	}
-	return out
 }
 
 // graceful returns the pool whose principal back end, mirrored without a witness, set stops

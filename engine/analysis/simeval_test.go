@@ -3,7 +3,9 @@ package analysis
 import (
 	"runtime"
 	"testing"
+	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 )
@@ -28,4 +30,25 @@ func TestSimFastMatchesReference(t *testing.T) {
 		require.NoError(rt, err)
 		require.Equal(rt, string(ref.JSON()), string(fast.JSON()))
 	})
+}
+
+// TestFaultOfIsSetup: the simulator verb of each kind of element writes the element's Setup
+// line, and the strike line is the Wait-SimTime the analysis has always written.
+func TestFaultOfIsSetup(t *testing.T) {
+	for _, e := range []Element{
+		{Kind: KindServer, Name: "atl-fe-01.litwareinc.com"},
+		{Kind: KindPool, Name: "atl-cs-001.litwareinc.com"},
+		{Kind: KindSite, Name: "O'Hare"},
+		{Kind: KindEdge, Name: "atl-edge-001.litwareinc.com"},
+		{Kind: KindBackEnd, Name: "atl-cs-001.litwareinc.com"},
+		{Kind: KindMirror, Name: "atl-cs-001.litwareinc.com"},
+		{Kind: KindLink, Name: "Atlanta", To: "Dallas \u2019s"},
+	} {
+		f := faultOf(e)
+		require.NotNil(t, f, "%v", e)
+		assert.Equal(t, e.Setup(), f.Line(), "%v", e)
+	}
+	assert.Nil(t, faultOf(Element{Kind: Kind(200)}))
+	assert.Equal(t, "Wait-SimTime -Duration 00:01:59", strikeLine(119*time.Second))
+	assert.Equal(t, "Wait-SimTime -Duration 00:00:00", strikeLine(0))
 }

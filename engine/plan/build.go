@@ -22,7 +22,7 @@ const (
 	callParkDuration = 10 * time.Minute
 	announceDuration = 10 * time.Minute
 	confSyncDuration = 10 * time.Minute
-	failbackPer20k   = 60 * time.Minute // FACTS §6: up to 60 min for 20,000 users
+	failbackPer20k   = sim.FailbackPer20k // FACTS §6: up to 60 min for 20,000 users (the simulator's figure)
 	minFailback      = 10 * time.Minute
 	rpoSfB           = 5 * time.Minute  // FACTS §9
 	rpo2013          = 30 * time.Minute // FACTS §9
@@ -124,23 +124,11 @@ func branchPath(t *topology.Topology, fqdn string) string {
 	return "branches[" + fqdn + "]"
 }
 
-// Compose builds a plan's steps, assumptions and findings for t and req without simulating
-// it: the failure state is the one req.Setup describes, read statically (Stop-SimSite,
-// Stop-SimPool and Stop-SimBackEnd lines), or, for a disaster without Setup, the loss of the
-// pool's whole site. The plan has no ID and its Prediction holds the documented targets.
-// Compose is the cheap half of Build: analysis code that already holds a failed simulation
-// calls ComposeFor and Simulate instead.
-func Compose(t *topology.Topology, req Request) (*Plan, topology.Findings) {
-	b := &builder{t: t, req: req}
-	if !b.resolve() {
-		return nil, b.done()
-	}
-	b.st = staticFailure(t, req, b.pool)
-	return b.compose()
-}
-
-// ComposeFor is Compose with the failure state taken from a simulation snapshot: which pools
-// are down and where the CMS is. req.Setup is kept in the plan as given but not interpreted.
+// ComposeFor builds a plan's steps, assumptions and findings for t and req without simulating
+// it, from the failure state given: which pools are down and where the CMS is (ComposeSnapshot
+// reads them from a simulation). req.Setup is kept in the plan as given but not interpreted.
+// The plan has no ID and its Prediction holds the documented targets. It is the cheap half of
+// Build: analysis code that already holds a failed simulation composes, then runs Simulate.
 func ComposeFor(t *topology.Topology, req Request, down []string, cmsPool string, cmsAvailable bool) (*Plan, topology.Findings) {
 	b := &builder{t: t, req: req}
 	if !b.resolve() {
@@ -306,82 +294,6 @@ func (b *builder) safety() {
 			fqdn(poolPath(b.t, p.FQDN)+".fqdn", p.FQDN)
 		}
 	}
-}
-
-// staticFailure reads the failure state from the request without a simulator: for a
-// disaster without Setup the pool's whole site is lost; otherwise the Stop-SimSite,
-// Stop-SimPool and Stop-SimBackEnd lines of Setup say what is down.
-func staticFailure(t *topology.Topology, req Request, pool *topology.Pool) failure {
-	var f failure
-	downSite := func(site string) {
-		for i := range t.Pools {
-			if strings.EqualFold(t.Pools[i].Site, site) {
-				f.down = append(f.down, t.Pools[i].FQDN)
-			}
-		}
-	}
-	if len(req.Setup) == 0 {
-		if req.Mode == Disaster {
-			downSite(pool.Site)
-		}
-	}
-	var principal []string          // pools mirrored without a witness whose principal stopped
-	mirrorDown := map[string]bool{} // lower-case FQDNs of pools whose mirror stopped
-	for _, line := range req.Setup {
-		verb, args := splitSimLine(line)
-		switch strings.ToLower(verb) {
-		case "stop-simsite":
-			downSite(args["site"])
-		case "stop-simpool":
-			f.down = append(f.down, args["poolfqdn"])
-		case "stop-simbackend":
-			_, mirror := args["mirror"]
-			switch {
-			case mirror:
-				mirrorDown[strings.ToLower(args["poolfqdn"])] = true
-			case manualMirror(t.PoolByFQDN(args["poolfqdn"])):
-				principal = append(principal, args["poolfqdn"])
-			default:
-				f.down = append(f.down, args["poolfqdn"])
-			}
-		}
-	}
-	for _, fqdn := range principal {
-		about := strings.EqualFold(fqdn, pool.FQDN) || strings.EqualFold(fqdn, t.CMS.Pool)
-		switch {
-		case f.isDown(fqdn):
-		case mirrorDown[strings.ToLower(fqdn)] || req.Mode != Disaster || !about:
-			f.down = append(f.down, fqdn)
-		default:
-			f.dbFailover = append(f.dbFailover, t.PoolByFQDN(fqdn).FQDN)
-		}
-	}
-	f.cmsDown = f.isDown(t.CMS.Pool)
-	return f
-}
-
-// splitSimLine splits a simulator line into its verb and its parameters (names lowercased,
-// quotes removed). It is a reading aid for the static failure state, not a parser: the
-// simulator parses the real thing.
-func splitSimLine(line string) (string, map[string]string) {
-	fields := strings.Fields(line)
-	if len(fields) == 0 {
-		return "", nil
-	}
-	args := map[string]string{}
-	for i := 1; i < len(fields); i++ {
-		name, ok := strings.CutPrefix(fields[i], "-")
-		if !ok {
-			continue
-		}
-		val := ""
-		if i+1 < len(fields) && !strings.HasPrefix(fields[i+1], "-") {
-			val = strings.Trim(fields[i+1], `'"`)
-			i++
-		}
-		args[strings.ToLower(name)] = val
-	}
-	return fields[0], args
 }
 
 // checkState runs the checks that need the failure state: whether the pools can take part

@@ -52,10 +52,7 @@ func (b *builder) mirrorFailover(s *sim.Sim, f failure, snap sim.Snapshot) failu
 		if c == nil {
 			c = s.Clone()
 		}
-		r := c.Exec(dbFailoverCall(p.FQDN, "User").Line())
-		if r.Prompt && !r.Failed {
-			r = c.Exec("Y")
-		}
+		r := c.ExecConfirmed(dbFailoverCall(p.FQDN, "User").Line())
 		if !r.Failed && r.ErrorID == "" && r.Changed {
 			moved = append(moved, p.FQDN)
 		}
@@ -117,7 +114,7 @@ func (b *builder) dbFailoverSteps() {
 			Instructions: "Wait " + d.String() + " (the registrar's failback detection interval) while " + b.pool.FQDN + " runs again.",
 			Expect:       "The users of " + b.pool.FQDN + " sign in to it again with full service.",
 			Reason:       "The pool had stopped when its Front Ends' grace ran out; clients return to it only once it has been healthy for the failback detection interval.",
-			Simulate:     []string{"Wait-SimTime -Duration " + d.String()},
+			Simulate:     []string{sim.Wait{Duration: d.Std()}.Line()},
 			Duration:     d})
 	}
 }

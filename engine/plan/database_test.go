@@ -69,10 +69,6 @@ func TestDatabaseFailoverWithoutWitness(t *testing.T) {
 				assert.Zero(t, p.Prediction.DataLoss.Std())
 				assert.Equal(t, "Invoke-CsDatabaseFailover -PoolFqdn '"+chi+"' -DatabaseType User -NewPrincipal Mirror", p.Steps[1].Command)
 			}
-			// The static composition reads the same failure from the setup lines.
-			sp, _ := Compose(topo, req)
-			require.NotNil(t, sp)
-			assert.Equal(t, tc.ids[:min(len(tc.ids), 2)], stepIDs(sp)[:min(len(tc.ids), 2)])
 		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"failwright/engine/sim"
 	"failwright/engine/topology"
 )
 
@@ -472,7 +473,7 @@ func (b *builder) failback() {
 // (a lost site) it starts the site again.
 func inverseSetup(setup []string, site string) []string {
 	if len(setup) == 0 {
-		return []string{"Start-SimSite -Site " + QuoteArg(site)}
+		return []string{sim.StartSite{Site: site}.Line()}
 	}
 	var out []string
 	for i := len(setup) - 1; i >= 0; i-- {

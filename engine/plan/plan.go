@@ -165,7 +165,7 @@ type Point struct {
 
 // Prediction is what the simulation of the plan predicts.
 type Prediction struct {
-	// Simulated is false for a plan composed without a simulation (Compose); the figures are
+	// Simulated is false for a plan composed without a simulation (ComposeFor, ComposeSnapshot); the figures are
 	// then the documented targets (FACTS §9). Build always simulates.
 	Simulated bool `json:"simulated"`
 	// RTO is the time from the failure until the pool's users had full service again.

@@ -339,14 +339,26 @@ func TestCMSLostWithoutPartner(t *testing.T) {
 	c.BackEnd = &topology.BackEnd{FQDN: "atl-cmssql-01.litwareinc.com", Instance: "rtc"}
 	topo.Pools = append(topo.Pools, c)
 	topo.CMS.Pool = c.FQDN
-	_, fs := Compose(topo, Request{Pool: atl, Mode: Disaster})
+	_, fs := composeSim(t, topo, Request{Pool: atl, Mode: Disaster})
 	assert.True(t, hasCode(fs, "PL010"), "%v", fs)
 
 	// The CMS backup pool in the same lost site.
 	topo = load(t, "litwareinc.yaml")
 	topo.PoolByFQDN(dfw).Site = "Atlanta"
-	_, fs = Compose(topo, Request{Pool: atl, Mode: Disaster})
+	_, fs = composeSim(t, topo, Request{Pool: atl, Mode: Disaster})
 	assert.True(t, hasCode(fs, "PL011"), "%v", fs)
+}
+
+// composeSim lays out the plan for req from the failure state its effective setup leaves in
+// a simulation, as the analysis does (EffectiveSetup, then ComposeSnapshot).
+func composeSim(t *testing.T, topo *topology.Topology, req Request) (*Plan, topology.Findings) {
+	t.Helper()
+	s, err := sim.New(topo, sim.Options{Seed: Seed})
+	require.NoError(t, err)
+	for _, line := range EffectiveSetup(topo, req) {
+		s.ExecConfirmed(line)
+	}
+	return ComposeSnapshot(topo, req, s.Snapshot())
 }
 
 func hasCode(fs topology.Findings, code string) bool {
@@ -380,7 +392,7 @@ func TestPlanAndValidateAgreeOnNames(t *testing.T) {
 		topo := load(t, "litwareinc.yaml")
 		topo.Name = name
 		validateRefuses := slices.ContainsFunc(topology.Validate(topo), func(f topology.Finding) bool { return f.Code == "FW0102" })
-		_, fs := Compose(topo, Request{Pool: atl, Mode: Disaster})
+		_, fs := composeSim(t, topo, Request{Pool: atl, Mode: Disaster})
 		assert.Equal(t, validateRefuses, hasCode(fs, "PL005"), "%q", name)
 	}
 }
@@ -596,4 +608,30 @@ func TestEveryPoolOfTheSamples(t *testing.T) {
 		}
 	}
 	assert.Greater(t, built, 20)
+}
+
+// TestStepsRunTheirRenderedLines: what the simulator validates is what the runbook prints:
+// every step's command is its Call's rendered line, and every simulator line of a wait step
+// is one simulator verb, read back through the shell's parser.
+func TestStepsRunTheirRenderedLines(t *testing.T) {
+	topo := load(t, "litwareinc.yaml")
+	simLines := 0
+	for _, req := range []Request{
+		{Pool: atl, Mode: Disaster},
+		{Pool: atl, Mode: Disaster, Failback: true},
+		{Pool: atl, Mode: Planned, Failback: true},
+	} {
+		p := build(t, topo, req)
+		for _, st := range p.Steps {
+			if st.Call != nil {
+				assert.Equal(t, st.Call.Line(), st.Command, st.ID)
+			}
+			for _, line := range st.Simulate {
+				_, err := sim.ParseVerb(line)
+				assert.NoError(t, err, "%s: %q", st.ID, line)
+				simLines++
+			}
+		}
+	}
+	assert.Positive(t, simLines, "the failback plans repair the failure in the simulation")
 }

@@ -55,11 +55,7 @@ func Build(t *topology.Topology, req Request) (*Plan, topology.Findings) {
 				"setup line "+strconv.Quote(line)+" is not one simulator verb on one line")
 			continue
 		}
-		r := s.Exec(line)
-		if r.Prompt {
-			r = s.Exec("Y")
-		}
-		if r.Failed {
+		if r := s.ExecConfirmed(line); r.Failed {
 			b.errorf("PL013", path, "Correct the setup line.", "setup line "+strconv.Quote(line)+" failed: "+firstError(r))
 		}
 	}
@@ -96,8 +92,8 @@ func EffectiveSetup(t *topology.Topology, req Request) []string {
 	if p == nil {
 		return nil
 	}
-	wait := Duration(time.Duration(t.BackupService.EffectiveSyncIntervalSeconds()-1) * time.Second)
-	return []string{"Wait-SimTime -Duration " + wait.String(), "Stop-SimSite -Site " + QuoteArg(p.Site)}
+	wait := time.Duration(t.BackupService.EffectiveSyncIntervalSeconds()-1) * time.Second
+	return []string{sim.Wait{Duration: wait}.Line(), sim.StopSite{Site: p.Site}.Line()}
 }
 
 // isSimVerb reports whether a line is one call of a simulator verb (its noun starts with
@@ -113,15 +109,12 @@ func isSimVerb(line string) bool {
 	return err != nil || len(stmts) == 1
 }
 
-// firstError is the message of r's first error record, after its error ID: what the
-// operator needs, without the record's position and caret lines.
+// firstError is the message of r's first error, after its error ID: what the operator needs,
+// without the record's position and caret lines.
 func firstError(r sim.Result) string {
 	msg := ""
-	for _, l := range r.Lines {
-		if l.Kind == sim.LineError && !isErrorDecoration(l.Text) {
-			msg = l.Text
-			break
-		}
+	if r.Err != nil {
+		msg = r.Err.Error()
 	}
 	switch {
 	case msg == "" && r.ErrorID == "":
@@ -132,13 +125,6 @@ func firstError(r sim.Result) string {
 		return msg
 	}
 	return r.ErrorID + ": " + msg
-}
-
-// isErrorDecoration reports whether a line of a PowerShell error record is its decoration (the
-// position, the echoed source, the caret line, CategoryInfo) rather than its message.
-func isErrorDecoration(text string) bool {
-	t := strings.TrimSpace(text)
-	return strings.HasPrefix(t, "At line:") || strings.HasPrefix(t, "+")
 }
 
 // Outcome is what simulating a plan gave.
@@ -217,10 +203,7 @@ func run(p *Plan, s *sim.Sim, all bool, fs *topology.Findings) Outcome {
 		}
 	}
 	exec := func(line string) sim.Result {
-		r := s.Exec(line)
-		if r.Prompt && !r.Failed {
-			r = s.Exec("Y")
-		}
+		r := s.ExecConfirmed(line)
 		if r.ErrorID != "" {
 			r.Failed = true // a non-terminating error breaks a precondition too
 		}
@@ -237,7 +220,7 @@ func run(p *Plan, s *sim.Sim, all bool, fs *topology.Findings) Outcome {
 					fail(st, "check", r)
 				} else if st.Shows != "" && !shows(r, st.Shows) {
 					r.Failed, r.ErrorID = true, ""
-					r.Lines = []sim.Line{{Kind: sim.LineError, Text: "its output does not show " + strconv.Quote(st.Shows)}}
+					r.Err = &sim.Error{Message: "its output does not show " + strconv.Quote(st.Shows)}
 					fail(st, "check", r)
 				}
 			}
@@ -337,7 +320,7 @@ func SetupFromSteps(steps []TimedLine) []string {
 			break
 		}
 		if st.At > now {
-			out = append(out, "Wait-SimTime -Duration "+Duration(st.At-now).String())
+			out = append(out, sim.Wait{Duration: st.At - now}.Line())
 			now = st.At
 		}
 		out = append(out, strings.TrimSpace(st.Line))

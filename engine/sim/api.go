@@ -6,8 +6,10 @@
 package sim
 
 import (
+	"strings"
 	"time"
 
+	"failwright/engine/shell"
 	"failwright/engine/topology"
 )
 
@@ -48,6 +50,38 @@ type Result struct {
 	Prompt bool `json:"prompt,omitempty"`
 	// Changed is true when the command changed the simulated state.
 	Changed bool `json:"changed,omitempty"`
+	// Err is the first error, the one ErrorID names, as a value (nil when none), so that
+	// callers never read it back from the console lines. It is not part of the JSON form.
+	Err *Error `json:"-"`
+}
+
+// Error is an error a command wrote (or, under -ErrorAction SilentlyContinue, would have
+// written): what the simulator knew when it made the error record.
+type Error struct {
+	// ID is the stable error ID (docs/errors.md), for example FW-POOL-NOT-FOUND.
+	ID string
+	// Cmdlet is the command the error is about ("" for parser errors).
+	Cmdlet string
+	// Category is PowerShell's error category, for example ObjectNotFound or ParserError.
+	Category string
+	// Message is the error message, without the "Cmdlet : " prefix.
+	Message string
+}
+
+// Error returns the error's first console line as PowerShell prints it: "Cmdlet : message",
+// or the message alone for parser errors and errors of no cmdlet.
+func (e *Error) Error() string {
+	msg := e.Message
+	if e.Cmdlet != "" && e.Category != "ParserError" {
+		msg = e.Cmdlet + " : " + msg
+	}
+	first, _, _ := strings.Cut(msg, "\n")
+	return first
+}
+
+// simError is the Error value of a shell error record.
+func simError(e *shell.Error) *Error {
+	return &Error{ID: e.ID, Cmdlet: e.Cmdlet, Category: e.Category, Message: e.Message}
 }
 
 // Health is a pool's health as its quorum and back end make it.

@@ -175,7 +175,7 @@ func cmdBackupSync(c *ctx) {
 			`Cannot synchronize pool "%s" with "%s": %s.`, s.x.pools[p].fqdn, s.x.pools[b].fqdn, s.syncBlocker(d)))
 		return
 	}
-	c.wait(durCMSReplication)
+	c.wait(DurCMSReplication)
 	if mod == "All" || mod == "ConfServices.DataConf" {
 		if s.st.dConfPending[d] {
 			s.st.dConfPending[d] = false
@@ -251,7 +251,7 @@ func cmdBackupPool(c *ctx) {
 			target = s.nextTick(st.now)
 		}
 	default:
-		target = st.now + durCMSReplication
+		target = st.now + DurCMSReplication
 	}
 	want := "steady state"
 	if full {
@@ -307,7 +307,7 @@ func cmdSyncUserData(c *ctx) {
 	}
 	c.outf("Hydrating Routing Groups Owned by %s on Pool %s.", s.x.pools[p].fqdn, s.x.pools[on].fqdn)
 	all := topology.RoutingGroupCount(s.x.pools[p].pool)
-	per := (hydrationTime(s.x.pools[p].version, s.x.pools[p].users) / time.Duration(max(all, 1))).Truncate(time.Second)
+	per := (HydrationTime(s.x.pools[p].version, s.x.pools[p].users) / time.Duration(max(all, 1))).Truncate(time.Second)
 	for _, id := range ids {
 		c.warnf("Hydrating Routing Group {%s}.", id)
 		c.wait(per)
@@ -533,9 +533,9 @@ func cmdStorageFlush(c *ctx) {
 		c.step("Flushing the storage service on %s (%s).", fe, c.cmd.Str("FlushType"))
 	}
 	if full {
-		c.wait(durFlush)
+		c.wait(DurFlush)
 	} else {
-		c.wait(durFlush / 2)
+		c.wait(DurFlush / 2)
 	}
 	if d := s.x.pools[p].dirOut; d >= 0 && st.readOnly[p] && st.dProdStop[d] > st.now {
 		st.dProdStop[d] = st.now
@@ -658,7 +658,7 @@ func cmdResetRegistrar(c *ctx) {
 		c.wait(time.Minute)
 	default:
 		c.step("Resetting the registrar state of %s (ServiceReset).", pi.fqdn)
-		c.wait(durRegistrarReset)
+		c.wait(DurRegistrarReset)
 		if !c.cmd.Switch("NoReStart") && st.stopped[p] {
 			st.stopped[p] = false
 			s.logf("Services of %s started.", pi.fqdn)
@@ -871,7 +871,7 @@ func cmdStartPool(c *ctx) {
 			c.step("Starting services on %s.", sv)
 		}
 	}
-	c.wait(durServicesStart)
+	c.wait(DurServicesStart)
 	st.latched[p] = false
 	s.replace(p)
 	if st.stopped[p] {

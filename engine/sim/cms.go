@@ -60,49 +60,7 @@ func cmdCMSFailover(c *ctx) {
 		return
 	}
 	if dr {
-		want := strings.ToLower(c.cmd.Str("BackupSqlServerFqdn"))
-		okSQL := false
-		var names []string
-		if ti.hasBE {
-			names = append(names, ti.beFQDN)
-			if ti.hasMirror {
-				names = append(names, ti.mirror)
-			}
-		} else {
-			names = append(names, ti.fqdn)
-			names = append(names, ti.servers...)
-		}
-		for _, n := range names {
-			if strings.ToLower(n) == want {
-				okSQL = true
-			}
-		}
-		if !okSQL {
-			c.fail("FW-CMS-WRONG-SQL", "InvalidArgument", fmt.Sprintf(
-				`The SQL Server "%s" does not host the standby Central Management store. The standby is on the back end of pool "%s": %s.`,
-				c.cmd.Str("BackupSqlServerFqdn"), ti.fqdn, s.cmsStore(t)))
-			return
-		}
-		if m := c.cmd.Str("BackupMirrorSqlServerFqdn"); m != "" && (!ti.hasMirror || !strings.EqualFold(m, ti.mirror)) {
-			want := "none: the pool's back end is not mirrored"
-			if ti.hasMirror {
-				want = sqlName(ti.mirror, ti.mirrInst)
-			}
-			c.fail("FW-CMS-WRONG-SQL", "InvalidArgument", fmt.Sprintf(
-				`The SQL Server "%s" is not the mirror of the standby Central Management store on pool "%s" (its mirror: %s).`, m, ti.fqdn, want))
-			return
-		}
-		if ti.hasMirror && st.onMirror[t] && !strings.EqualFold(c.cmd.Str("BackupSqlServerFqdn"), ti.mirror) &&
-			!strings.EqualFold(c.cmd.Str("BackupMirrorSqlServerFqdn"), ti.mirror) {
-			// FACTS §5 step 5a/5b: Get-CsDatabaseMirrorState tells which copy is principal; the
-			// failover must name the one that is.
-			c.fail("FW-CMS-SQL-NOT-PRINCIPAL", "InvalidOperation", fmt.Sprintf(
-				`The standby Central Management store on pool "%s" is principal on the mirror %s, not on %s (Get-CsDatabaseMirrorState -DatabaseType CentralMgmt -PoolFqdn %s shows it). Name the mirror: -BackupMirrorSqlServerFqdn %s -BackupMirrorSqlInstanceName %s.`,
-				ti.fqdn, sqlName(ti.mirror, ti.mirrInst), c.cmd.Str("BackupSqlServerFqdn"), ti.fqdn, ti.mirror, ti.mirrInst))
-			return
-		}
-		if !c.cmd.Switch("Force") {
-			c.fail("FW-CMS-FORCE-REQUIRED", "InvalidArgument", "-Force is required with -BackupSqlServerFqdn: a disaster-recovery failover ignores the replication state.")
+		if !c.cmsStandbySQL(t) {
 			return
 		}
 	} else {
@@ -137,13 +95,13 @@ func cmdCMSFailover(c *ctx) {
 			c.warnf(`The active Central Management store on pool "%s" still answers. -Force fails over without waiting for replication: changes not yet replicated to "%s" are lost.`, x.pools[cp].fqdn, ti.fqdn)
 		}
 		c.step("Disaster recovery: making %s the active Central Management store without the active master.", s.cmsStore(t))
-		c.wait(durCMSFailover)
+		c.wait(DurCMSFailover)
 	} else {
 		c.step("Waiting for Central Management store replication to %s to finish.", ti.fqdn)
-		c.wait(durCMSReplication)
+		c.wait(DurCMSReplication)
 		c.step("Setting the Central Management store on %s read-only.", s.cmsStore(cp))
 		c.step("Moving the active master to %s.", s.cmsStore(t))
-		c.wait(durCMSFailover - durCMSReplication)
+		c.wait(DurCMSFailover - DurCMSReplication)
 	}
 	st.cmsPool = t
 	st.cmsStandbyOK = false
@@ -154,6 +112,61 @@ func cmdCMSFailover(c *ctx) {
 	c.res.Changed = true
 	c.infof("[%s] Invoke-CsManagementServerFailover finished in %s: the Central Management store is active on %s.",
 		FormatDuration(st.now), FormatDuration(st.now-start), ti.fqdn)
+}
+
+// cmsStandbySQL checks the SQL Server a disaster-recovery CMS failover names (and -Force):
+// it must host the standby store on pool t, and be its principal now. It writes the error and
+// returns false when not.
+func (c *ctx) cmsStandbySQL(t int) bool {
+	s := c.s
+	st := &s.st
+	ti := &s.x.pools[t]
+	want := strings.ToLower(c.cmd.Str("BackupSqlServerFqdn"))
+	okSQL := false
+	var names []string
+	if ti.hasBE {
+		names = append(names, ti.beFQDN)
+		if ti.hasMirror {
+			names = append(names, ti.mirror)
+		}
+	} else {
+		names = append(names, ti.fqdn)
+		names = append(names, ti.servers...)
+	}
+	for _, n := range names {
+		if strings.ToLower(n) == want {
+			okSQL = true
+		}
+	}
+	if !okSQL {
+		c.fail("FW-CMS-WRONG-SQL", "InvalidArgument", fmt.Sprintf(
+			`The SQL Server "%s" does not host the standby Central Management store. The standby is on the back end of pool "%s": %s.`,
+			c.cmd.Str("BackupSqlServerFqdn"), ti.fqdn, s.cmsStore(t)))
+		return false
+	}
+	if m := c.cmd.Str("BackupMirrorSqlServerFqdn"); m != "" && (!ti.hasMirror || !strings.EqualFold(m, ti.mirror)) {
+		want := "none: the pool's back end is not mirrored"
+		if ti.hasMirror {
+			want = sqlName(ti.mirror, ti.mirrInst)
+		}
+		c.fail("FW-CMS-WRONG-SQL", "InvalidArgument", fmt.Sprintf(
+			`The SQL Server "%s" is not the mirror of the standby Central Management store on pool "%s" (its mirror: %s).`, m, ti.fqdn, want))
+		return false
+	}
+	if ti.hasMirror && st.onMirror[t] && !strings.EqualFold(c.cmd.Str("BackupSqlServerFqdn"), ti.mirror) &&
+		!strings.EqualFold(c.cmd.Str("BackupMirrorSqlServerFqdn"), ti.mirror) {
+		// FACTS §5 step 5a/5b: Get-CsDatabaseMirrorState tells which copy is principal; the
+		// failover must name the one that is.
+		c.fail("FW-CMS-SQL-NOT-PRINCIPAL", "InvalidOperation", fmt.Sprintf(
+			`The standby Central Management store on pool "%s" is principal on the mirror %s, not on %s (Get-CsDatabaseMirrorState -DatabaseType CentralMgmt -PoolFqdn %s shows it). Name the mirror: -BackupMirrorSqlServerFqdn %s -BackupMirrorSqlInstanceName %s.`,
+			ti.fqdn, sqlName(ti.mirror, ti.mirrInst), c.cmd.Str("BackupSqlServerFqdn"), ti.fqdn, ti.mirror, ti.mirrInst))
+		return false
+	}
+	if !c.cmd.Switch("Force") {
+		c.fail("FW-CMS-FORCE-REQUIRED", "InvalidArgument", "-Force is required with -BackupSqlServerFqdn: a disaster-recovery failover ignores the replication state.")
+		return false
+	}
+	return true
 }
 
 func firstNonEmpty(ss ...string) string {
@@ -258,176 +271,56 @@ func serviceVersion(v topology.Version) string {
 	return "7"
 }
 
+// cmdGetService is Get-CsService: the Central Management, registrar, Edge, Backup Service
+// and user database services of the topology, by role switch, -PoolFqdn, -Identity or -Filter.
 func cmdGetService(c *ctx) {
-	s := c.s
-	x := s.x
-	st := &s.st
-	var objs [][]kv
-	poolFilter, branchFilter, sqlFilter := -1, -1, ""
-	if c.cmd.Has("PoolFqdn") {
-		name := c.cmd.Str("PoolFqdn")
-		poolFilter = x.findPool(name)
-		if poolFilter < 0 {
-			branchFilter = x.findBranch(name)
-		}
-		if poolFilter < 0 && branchFilter < 0 {
-			// A user database's pool is its SQL Server.
-			for _, pi := range x.pools {
-				if pi.hasBE && (strings.EqualFold(name, pi.beFQDN) || (pi.hasMirror && strings.EqualFold(name, pi.mirror))) {
-					sqlFilter = pi.beFQDN
-				}
-			}
-		}
-		if poolFilter < 0 && branchFilter < 0 && sqlFilter == "" {
-			c.pool("PoolFqdn") // writes the not-found error
-			return
-		}
-	}
-	filtering := poolFilter >= 0 || branchFilter >= 0 || sqlFilter != ""
-	want := func(p int) bool { return !filtering || poolFilter == p }
-	site := func(p int) string { return "Site:" + x.sites[x.pools[p].site].name }
-	cms := func(p int) {
-		objs = append(objs, []kv{
-			{"Identity", "CentralManagement:" + x.pools[p].fqdn},
-			{"PoolFqdn", x.pools[p].fqdn},
-			{"SiteId", site(p)},
-			{"Active", boolText(p == st.cmsPool)},
-			{"Version", serviceVersion(x.pools[p].version)},
-		})
-	}
-	reg := func(p int) {
-		b := ""
-		if q := x.pools[p].partner; q >= 0 {
-			b = "Registrar:" + x.pools[q].fqdn
-		}
-		objs = append(objs, []kv{
-			{"Identity", "Registrar:" + x.pools[p].fqdn},
-			{"PoolFqdn", x.pools[p].fqdn},
-			{"SiteId", site(p)},
-			{"BackupRegistrar", b},
-			{"FailureDetectionInterval", FormatDuration(st.detect[p])},
-			{"FailbackDetectionInterval", FormatDuration(st.failbackDt[p])},
-			{"Version", serviceVersion(x.pools[p].version)},
-		})
-	}
-	branchReg := func(i int) {
-		b := x.branches[i]
-		br, v, siteName := "", s.versionFor0(), ""
-		if b.backup >= 0 {
-			br, v = "Registrar:"+x.pools[b.backup].fqdn, x.pools[b.backup].version
-		}
-		if b.site >= 0 {
-			siteName = "Site:" + x.sites[b.site].name
-		}
-		objs = append(objs, []kv{
-			{"Identity", "Registrar:" + b.fqdn},
-			{"PoolFqdn", b.fqdn},
-			{"SiteId", siteName},
-			{"BackupRegistrar", br},
-			{"Version", serviceVersion(v)},
-		})
-	}
-	edge := func(p int) {
-		h := ""
-		if n := st.nextHop[p]; n >= 0 {
-			h = "Registrar:" + x.pools[n].fqdn
-		}
-		objs = append(objs, []kv{
-			{"Identity", "EdgeServer:" + x.pools[p].fqdn},
-			{"PoolFqdn", x.pools[p].fqdn},
-			{"SiteId", site(p)},
-			{"Registrar", h},
-			{"Version", serviceVersion(x.pools[p].version)},
-		})
-	}
-	backup := func(p int) {
-		objs = append(objs, []kv{
-			{"Identity", "BackupServer:" + x.pools[p].fqdn},
-			{"PoolFqdn", x.pools[p].fqdn},
-			{"SiteId", site(p)},
-			{"BackupPoolFqdn", x.pools[x.pools[p].partner].fqdn},
-		})
-	}
-	userDB := func(p int) {
-		pi := &x.pools[p]
-		if !pi.hasBE || (filtering && poolFilter != p && !strings.EqualFold(sqlFilter, pi.beFQDN)) {
-			return
-		}
-		o := []kv{
-			{"Identity", "UserDatabase:" + pi.beFQDN},
-			{"PoolFqdn", pi.beFQDN},
-			{"SiteId", site(p)},
-			{"SqlInstanceName", pi.beInst},
-		}
-		if pi.hasMirror {
-			o = append(o, kv{"MirrorSqlServer", pi.mirror}, kv{"MirrorSqlInstanceName", pi.mirrInst})
-		}
-		o = append(o, kv{"DependentServiceList", set("Registrar:"+pi.fqdn, "UserServer:"+pi.fqdn)})
-		objs = append(objs, o)
-	}
-	cmsPools := func(f func(int)) {
-		if st.cmsPool >= 0 {
-			for p := range x.pools {
-				if (p == st.cmsPool || p == x.pools[st.cmsPool].partner) && want(p) {
-					f(p)
-				}
-			}
-		}
-	}
-	registrars := func() {
-		for p, pi := range x.pools {
-			if (x.isFE(p) || pi.role == topology.Director) && want(p) {
-				reg(p)
-			}
-		}
-		for i := range x.branches {
-			if !filtering || branchFilter == i {
-				branchReg(i)
-			}
-		}
+	x := c.s.x
+	l := &services{s: c.s, poolFilter: -1, branchFilter: -1}
+	if c.cmd.Has("PoolFqdn") && !l.setFilter(c) {
+		return
 	}
 	id := strings.ToLower(c.cmd.Str("Identity"))
 	filter := c.cmd.Str("Filter")
 	switch {
 	case c.cmd.Switch("CentralManagement"):
-		cmsPools(cms)
+		l.cmsPools()
 	case c.cmd.Switch("Registrar"):
-		registrars()
+		l.registrars()
 	case c.cmd.Switch("EdgeServer"):
 		for p, pi := range x.pools {
-			if pi.role == topology.Edge && want(p) {
-				edge(p)
+			if pi.role == topology.Edge && l.want(p) {
+				l.edge(p)
 			}
 		}
 	case c.cmd.Switch("BackupServer"):
 		for p := range x.pools {
-			if x.pools[p].partner >= 0 && want(p) {
-				backup(p)
+			if x.pools[p].partner >= 0 && l.want(p) {
+				l.backup(p)
 			}
 		}
 	case c.cmd.Switch("UserDatabase"):
 		for p := range x.pools {
-			userDB(p)
+			l.userDB(p)
 		}
 	default:
-		cmsPools(cms)
-		registrars()
+		l.cmsPools()
+		l.registrars()
 		for p, pi := range x.pools {
-			if !want(p) {
+			if !l.want(p) {
 				continue
 			}
 			if pi.role.IsFrontEnd() && pi.partner >= 0 {
-				backup(p)
+				l.backup(p)
 			} else if pi.role == topology.Edge {
-				edge(p)
+				l.edge(p)
 			}
 		}
 		for p := range x.pools {
-			userDB(p)
+			l.userDB(p)
 		}
 		if id != "" || filter != "" {
 			var keep [][]kv
-			for _, o := range objs {
+			for _, o := range l.objs {
 				if (id != "" && strings.ToLower(o[0].v) == id) || (filter != "" && shell.WildcardMatch(filter, o[0].v)) {
 					keep = append(keep, o)
 				}
@@ -436,8 +329,168 @@ func cmdGetService(c *ctx) {
 				c.notFound("FW-SERVICE-NOT-FOUND", fmt.Sprintf(`No service "%s" exists in the topology.`, c.cmd.Str("Identity")))
 				return
 			}
-			objs = keep
+			l.objs = keep
 		}
 	}
-	c.list(objs...)
+	c.list(l.objs...)
+}
+
+// services collects the objects Get-CsService lists, under its -PoolFqdn filter.
+type services struct {
+	s    *Sim
+	objs [][]kv
+	// poolFilter, branchFilter and sqlFilter are what -PoolFqdn names: a pool, a branch
+	// appliance or a back end's SQL Server (-1, -1 and "" when not given).
+	poolFilter, branchFilter int
+	sqlFilter                string
+}
+
+// setFilter resolves -PoolFqdn, writing the not-found error and returning false when it names
+// nothing.
+func (l *services) setFilter(c *ctx) bool {
+	x := l.s.x
+	name := c.cmd.Str("PoolFqdn")
+	l.poolFilter = x.findPool(name)
+	if l.poolFilter < 0 {
+		l.branchFilter = x.findBranch(name)
+	}
+	if l.poolFilter < 0 && l.branchFilter < 0 {
+		// A user database's pool is its SQL Server.
+		for _, pi := range x.pools {
+			if pi.hasBE && (strings.EqualFold(name, pi.beFQDN) || (pi.hasMirror && strings.EqualFold(name, pi.mirror))) {
+				l.sqlFilter = pi.beFQDN
+			}
+		}
+	}
+	if l.poolFilter < 0 && l.branchFilter < 0 && l.sqlFilter == "" {
+		c.pool("PoolFqdn") // writes the not-found error
+		return false
+	}
+	return true
+}
+
+func (l *services) filtering() bool {
+	return l.poolFilter >= 0 || l.branchFilter >= 0 || l.sqlFilter != ""
+}
+
+func (l *services) want(p int) bool { return !l.filtering() || l.poolFilter == p }
+
+func (l *services) site(p int) string { return "Site:" + l.s.x.sites[l.s.x.pools[p].site].name }
+
+func (l *services) cms(p int) {
+	x := l.s.x
+	l.objs = append(l.objs, []kv{
+		{"Identity", "CentralManagement:" + x.pools[p].fqdn},
+		{"PoolFqdn", x.pools[p].fqdn},
+		{"SiteId", l.site(p)},
+		{"Active", boolText(p == l.s.st.cmsPool)},
+		{"Version", serviceVersion(x.pools[p].version)},
+	})
+}
+
+func (l *services) reg(p int) {
+	x, st := l.s.x, &l.s.st
+	b := ""
+	if q := x.pools[p].partner; q >= 0 {
+		b = "Registrar:" + x.pools[q].fqdn
+	}
+	l.objs = append(l.objs, []kv{
+		{"Identity", "Registrar:" + x.pools[p].fqdn},
+		{"PoolFqdn", x.pools[p].fqdn},
+		{"SiteId", l.site(p)},
+		{"BackupRegistrar", b},
+		{"FailureDetectionInterval", FormatDuration(st.detect[p])},
+		{"FailbackDetectionInterval", FormatDuration(st.failbackDt[p])},
+		{"Version", serviceVersion(x.pools[p].version)},
+	})
+}
+
+func (l *services) branchReg(i int) {
+	x := l.s.x
+	b := x.branches[i]
+	br, v, siteName := "", l.s.versionFor0(), ""
+	if b.backup >= 0 {
+		br, v = "Registrar:"+x.pools[b.backup].fqdn, x.pools[b.backup].version
+	}
+	if b.site >= 0 {
+		siteName = "Site:" + x.sites[b.site].name
+	}
+	l.objs = append(l.objs, []kv{
+		{"Identity", "Registrar:" + b.fqdn},
+		{"PoolFqdn", b.fqdn},
+		{"SiteId", siteName},
+		{"BackupRegistrar", br},
+		{"Version", serviceVersion(v)},
+	})
+}
+
+func (l *services) edge(p int) {
+	x := l.s.x
+	h := ""
+	if n := l.s.st.nextHop[p]; n >= 0 {
+		h = "Registrar:" + x.pools[n].fqdn
+	}
+	l.objs = append(l.objs, []kv{
+		{"Identity", "EdgeServer:" + x.pools[p].fqdn},
+		{"PoolFqdn", x.pools[p].fqdn},
+		{"SiteId", l.site(p)},
+		{"Registrar", h},
+		{"Version", serviceVersion(x.pools[p].version)},
+	})
+}
+
+func (l *services) backup(p int) {
+	x := l.s.x
+	l.objs = append(l.objs, []kv{
+		{"Identity", "BackupServer:" + x.pools[p].fqdn},
+		{"PoolFqdn", x.pools[p].fqdn},
+		{"SiteId", l.site(p)},
+		{"BackupPoolFqdn", x.pools[x.pools[p].partner].fqdn},
+	})
+}
+
+func (l *services) userDB(p int) {
+	pi := &l.s.x.pools[p]
+	if !pi.hasBE || (l.filtering() && l.poolFilter != p && !strings.EqualFold(l.sqlFilter, pi.beFQDN)) {
+		return
+	}
+	o := []kv{
+		{"Identity", "UserDatabase:" + pi.beFQDN},
+		{"PoolFqdn", pi.beFQDN},
+		{"SiteId", l.site(p)},
+		{"SqlInstanceName", pi.beInst},
+	}
+	if pi.hasMirror {
+		o = append(o, kv{"MirrorSqlServer", pi.mirror}, kv{"MirrorSqlInstanceName", pi.mirrInst})
+	}
+	o = append(o, kv{"DependentServiceList", set("Registrar:"+pi.fqdn, "UserServer:"+pi.fqdn)})
+	l.objs = append(l.objs, o)
+}
+
+// cmsPools lists the Central Management services: on the CMS pool and its partner.
+func (l *services) cmsPools() {
+	x, st := l.s.x, &l.s.st
+	if st.cmsPool < 0 {
+		return
+	}
+	for p := range x.pools {
+		if (p == st.cmsPool || p == x.pools[st.cmsPool].partner) && l.want(p) {
+			l.cms(p)
+		}
+	}
+}
+
+// registrars lists the registrars: Front End pools and Directors, then branch appliances.
+func (l *services) registrars() {
+	x := l.s.x
+	for p, pi := range x.pools {
+		if (x.isFE(p) || pi.role == topology.Director) && l.want(p) {
+			l.reg(p)
+		}
+	}
+	for i := range x.branches {
+		if !l.filtering() || l.branchFilter == i {
+			l.branchReg(i)
+		}
+	}
 }

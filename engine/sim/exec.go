@@ -55,15 +55,16 @@ func (s *Sim) Exec(line string) Result {
 	if err != nil {
 		if pe, ok := err.(*shell.ParseError); ok {
 			e := pe.Console()
-			return Result{Lines: errLines(e.Format(line)), Failed: true, ErrorID: e.ID}
+			return Result{Lines: errLines(e.Format(line)), Failed: true, ErrorID: e.ID, Err: simError(e)}
 		}
-		return Result{Lines: []Line{{Kind: LineError, Text: err.Error()}}, Failed: true, ErrorID: "ParseError"}
+		return Result{Lines: []Line{{Kind: LineError, Text: err.Error()}}, Failed: true, ErrorID: "ParseError",
+			Err: &Error{ID: "ParseError", Category: "ParserError", Message: err.Error()}}
 	}
 	for _, st := range stmts {
 		r := s.execStatement(st, line)
 		res.Lines = append(res.Lines, r.Lines...)
 		if r.Failed && !res.Failed {
-			res.Failed, res.ErrorID = true, r.ErrorID
+			res.Failed, res.ErrorID, res.Err = true, r.ErrorID, r.Err
 		}
 		res.Changed = res.Changed || r.Changed
 		if r.Prompt {
@@ -147,7 +148,7 @@ func (s *Sim) execStatement(st shell.Statement, src string) Result {
 		if note := errataNote(st, berr, src); note != "" {
 			lines = append(lines, Line{Kind: LineInfo, Text: note})
 		}
-		return Result{Lines: lines, Failed: true, ErrorID: berr.ID}
+		return Result{Lines: lines, Failed: true, ErrorID: berr.ID, Err: simError(berr)}
 	}
 	return s.run(cmd, st, src, false)
 }
@@ -282,7 +283,7 @@ func (c *ctx) nonFatalRecord(e *shell.Error) bool {
 	}
 	if c.force || c.errAct == "SilentlyContinue" || c.errAct == "Ignore" {
 		if !c.res.Failed && !c.force {
-			c.res.Failed, c.res.ErrorID = true, e.ID
+			c.res.Failed, c.res.ErrorID, c.res.Err = true, e.ID, simError(e)
 		}
 		return false
 	}
@@ -299,7 +300,7 @@ func (c *ctx) writeRecord(e *shell.Error) {
 	e.At(c.stmt)
 	c.res.Lines = append(c.res.Lines, errLines(e.Format(c.src))...)
 	if !c.res.Failed {
-		c.res.Failed, c.res.ErrorID = true, e.ID
+		c.res.Failed, c.res.ErrorID, c.res.Err = true, e.ID, simError(e)
 	}
 }
 

@@ -7,60 +7,6 @@ import (
 	"failwright/engine/topology"
 )
 
-// Durations of the steps the long-running cmdlets take. Each says where the figure comes from;
-// docs/errors.md ("Durations") lists them all. [DOC] figures are documented by Microsoft;
-// [INFERRED] ones are failwright's modelling choices, sized so that the documented totals hold.
-const (
-	// durCMSReplication is one Central Management store replication round [INFERRED].
-	durCMSReplication = 30 * time.Second
-	// durSetState is one registrar configuration change (Set-CsRegistrarConfiguration) [INFERRED].
-	durSetState = 5 * time.Second
-	// durFlush is Invoke-CsStorageServiceFlush -FlushType FullFlush on every Front End of a pool,
-	// run in parallel [INFERRED].
-	durFlush = 2 * time.Minute
-	// durVerify is the data-integrity check that -SkipDataVerification skips (2015/2019) [INFERRED].
-	durVerify = 2 * time.Minute
-	// durRegistrarReset is Reset-CsPoolRegistrarState -ResetType ServiceReset [INFERRED].
-	durRegistrarReset = time.Minute
-	// durServicesStop is how long a pool's services take to stop when -ServicesStopDelayMins is
-	// not given [INFERRED]; with it, the cmdlet waits that many minutes (at least one).
-	durServicesStop = 2 * time.Minute
-	// durServicesStart is starting a pool's services again for failback [INFERRED].
-	durServicesStart = 3 * time.Minute
-	// durCMSFailover is a Central Management store failover: RTO 5 minutes [DOC] FACTS §9.
-	durCMSFailover = 5 * time.Minute
-	// defaultFailoverWait is the failover's -WaitTime when not given: the documentation gives no
-	// default [UNCONFIRMED]; failwright waits up to 10 minutes for the final state.
-	defaultFailoverWait = 10 * time.Minute
-	// defaultFailbackWait is the failback's -WaitTime default: 15 seconds [DOC] FACTS §3.
-	defaultFailbackWait = 15 * time.Second
-	// failbackPer20k is the failback time for 20,000 users: up to 60 minutes [DOC] FACTS §6, §9.
-	failbackPer20k = 60 * time.Minute
-	// minFailbackHydration is the least a failback's hydration takes [INFERRED].
-	minFailbackHydration = 5 * time.Minute
-)
-
-// hydrationTime is how long the backup pool takes to load a failed pool's users (the bulk of a
-// failover). It is sized so that a disaster-mode failover, from the administrator's command
-// to full service, lands in the documented RTO: 15-20 minutes on Skype for Business Server
-// 2015/2019 and 30 minutes on Lync Server 2013 [DOC] FACTS §9, growing with the pool's users up
-// to the documented reference load of 40,000 active users.
-func hydrationTime(v topology.Version, users int) time.Duration {
-	u := time.Duration(min(max(users, 0), 40000))
-	if v == topology.Lync2013 {
-		return 25*time.Minute + (4 * time.Minute * u / 40000).Truncate(time.Second)
-	}
-	return 14*time.Minute + (5 * time.Minute * u / 40000).Truncate(time.Second)
-}
-
-// failbackTime is how long the home pool takes to load its users back: 60 minutes per 20,000
-// users [DOC], and at least minFailbackHydration.
-func failbackTime(users int) time.Duration {
-	u := time.Duration(min(max(users, 0), 1_000_000)) // bounded so that the product cannot overflow
-	d := (failbackPer20k * u / 20000).Truncate(time.Second)
-	return max(d, minFailbackHydration)
-}
-
 // edgeNextHopMessage is the documented refusal, double space included (FACTS §17).
 func edgeNextHopMessage(pool string) string {
 	return `This Front-end pool "` + pool + `" is specified in topology as the next hop for the Edge server. Failing over this pool may cause External access/Federation/Split-domain/XMPP features to stop working. Please use Topology Builder to change the Edge internal next hop setting to point to a different Front-end pool,  before you proceed.`
@@ -101,7 +47,7 @@ func (c *ctx) setPoolState(p int, ps PoolState) {
 	s.st.poolState[p] = ps
 	s.logf("PoolState of %s is %s.", fq, ps)
 	s.recompute()
-	c.wait(durSetState)
+	c.wait(DurSetState)
 }
 
 // finalAt is when direction d reaches the final state if nothing changes, or never.
@@ -174,48 +120,7 @@ func cmdPoolFailOver(c *ctx) {
 		return
 	}
 	bi := &x.pools[b]
-	switch st.poolState[p] {
-	case StateFailedOver:
-		c.fail("FW-ALREADY-FAILED-OVER", "InvalidOperation", fmt.Sprintf(
-			`Pool "%s" is already failed over to "%s" (PoolState FailedOver). Run Invoke-CsPoolFailBack -PoolFqdn %s to bring its users home.`, pi.fqdn, bi.fqdn, pi.fqdn))
-		return
-	case StateFailingBack:
-		c.fail("FW-FAILBACK-IN-PROGRESS", "InvalidOperation", fmt.Sprintf(
-			`Pool "%s" is failing back (PoolState FailingBack). Run Invoke-CsPoolFailBack -PoolFqdn %s again to finish the failback first.`, pi.fqdn, pi.fqdn))
-		return
-	}
-	if ps := st.poolState[b]; ps != StateActive {
-		c.fail("FW-REVERSE-FAILOVER", "InvalidOperation", fmt.Sprintf(
-			`Pool "%s" cannot be failed over to "%s": the users of "%s" are failed over to "%s" (PoolState %s). Fail them back first with Invoke-CsPoolFailBack -PoolFqdn %s.`,
-			pi.fqdn, bi.fqdn, bi.fqdn, pi.fqdn, ps, bi.fqdn))
-		return
-	}
-	if s.edgeFor(p) >= 0 {
-		c.fail("FW-EDGE-NEXT-HOP", "InvalidOperation", edgeNextHopMessage(pi.fqdn))
-		return
-	}
-	if disaster && st.cmsPool == p {
-		c.fail("FW-CMS-ON-FAILED-POOL", "InvalidOperation", fmt.Sprintf(
-			`The Central Management store is hosted on pool "%s", the pool being failed over. Fail over the Central Management Server to "%s" with Invoke-CsManagementServerFailover first, then run this command again.`, pi.fqdn, bi.fqdn))
-		return
-	}
-	if !c.requireCMS() {
-		return
-	}
-	if disaster && pi.version != bi.version {
-		c.fail("FW-MIXED-VERSION", "InvalidOperation", fmt.Sprintf(
-			`Disaster-mode failover is not supported between pools that run different product versions: "%s" runs %s and its backup pool "%s" runs %s.`,
-			pi.fqdn, versionName(pi.version), bi.fqdn, versionName(bi.version)))
-		return
-	}
-	if !st.serving[b] {
-		c.fail("FW-BACKUP-POOL-DOWN", "ResourceUnavailable", fmt.Sprintf(
-			`The backup pool "%s" is not available (%s). Its users cannot be served there; bring it back before failing "%s" over.`, bi.fqdn, s.downReason(b), pi.fqdn))
-		return
-	}
-	if !disaster && !st.serving[p] {
-		c.fail("FW-POOL-UNREACHABLE", "ResourceUnavailable", fmt.Sprintf(
-			`Pool "%s" cannot be reached (%s). A planned failover needs the pool to answer; to fail over a pool that is down, use -DisasterMode.`, pi.fqdn, s.downReason(p)))
+	if !c.canFailOver(p, b, disaster) {
 		return
 	}
 	if !c.shouldProcess("Invoke-CsPoolFailOver", pi.fqdn, false) {
@@ -234,7 +139,7 @@ func cmdPoolFailOver(c *ctx) {
 		}
 	}
 	c.step("Invoke-CsManagementStoreReplication")
-	c.wait(durCMSReplication)
+	c.wait(DurCMSReplication)
 	if st.poolState[p] != StateFailingOver {
 		c.setPoolState(p, StateFailingOver)
 	} else {
@@ -248,43 +153,12 @@ func cmdPoolFailOver(c *ctx) {
 		c.step("Disaster mode: skipping the final backup of %s; changes not yet copied to %s are lost.", pi.fqdn, bi.fqdn)
 		lost = s.backlog(dir)
 	} else {
-		// The pool turns read-only. Without a flush its storage service keeps writing queued
-		// data for up to one sync interval; a flush writes it out at once.
-		if !st.readOnly[p] {
-			st.readOnly[p] = true
-			drain := st.now + st.syncEvery
-			if c.cmd.Switch("FlushStorageService") {
-				for _, fe := range pi.servers {
-					c.step("Invoke-CsStorageServiceFlush -PoolFqdn %s -HostNameStorageService %s -FlushType FullFlush", pi.fqdn, fe)
-				}
-				c.wait(durFlush)
-				drain = st.now
-			}
-			st.dProdStop[dir] = drain
-		}
-		c.step("Backup-CsPool -PoolFqdn %s -Category UserData -FullBackup", pi.fqdn)
-		wt, ok := c.cmd.TimeSpan("WaitTime")
-		if !ok {
-			wt = defaultFailoverWait
-		}
-		fin := s.finalAt(dir, st.dProdStop[dir])
-		if fin != never && fin-st.now <= wt {
-			c.wait(fin - st.now)
-			s.forceSync(dir)
-		} else {
-			c.wait(wt)
-			lost = s.backlog(dir)
-			if lost == 0 {
-				lost = st.syncEvery
-			}
-			if c.nonFatal("FW-FINAL-STATE-TIMEOUT", "OperationTimeout", fmt.Sprintf(
-				`The Backup Service did not reach the final state for pool "%s" within %s (state %s). Continuing as if the data were synchronized: changes from the last %s are not on "%s".`,
-				pi.fqdn, FormatDuration(wt), s.backupState(dir), FormatDuration(lost), bi.fqdn)) {
-				return
-			}
+		var stop bool
+		if lost, stop = c.plannedFinalSync(p, b); stop {
+			return
 		}
 	}
-	if !c.hydrate(p, b, hydrationTime(pi.version, pi.users)) {
+	if !c.hydrate(p, b, HydrationTime(pi.version, pi.users)) {
 		return
 	}
 	if pi.version != topology.Lync2013 {
@@ -292,7 +166,7 @@ func cmdPoolFailOver(c *ctx) {
 			c.step("Skipping data verification (-SkipDataVerification).")
 		} else {
 			c.step("Verifying the data of %s on %s.", pi.fqdn, bi.fqdn)
-			c.wait(durVerify)
+			c.wait(DurVerify)
 		}
 	}
 	c.setPoolState(p, StateFailedOver)
@@ -303,8 +177,8 @@ func cmdPoolFailOver(c *ctx) {
 	}
 	if st.serving[p] && !disaster {
 		c.step("Reset-CsPoolRegistrarState -PoolFqdn %s -ResetType ServiceReset -Force -NoReStart", pi.fqdn)
-		c.wait(durRegistrarReset)
-		stop := durServicesStop
+		c.wait(DurRegistrarReset)
+		stop := DurServicesStop
 		if m, ok := c.cmd.Int("ServicesStopDelayMins"); ok {
 			stop = time.Duration(max(m, 1)) * time.Minute
 		}
@@ -319,6 +193,107 @@ func cmdPoolFailOver(c *ctx) {
 	c.res.Changed = true
 	c.infof("[%s] Invoke-CsPoolFailOver finished in %s: the users of %s get full service from %s.",
 		FormatDuration(st.now), FormatDuration(st.now-start), pi.fqdn, bi.fqdn)
+}
+
+// canFailOver checks what Invoke-CsPoolFailOver needs before it asks or changes anything: the
+// pools' states, the Edge next hop, the CMS, the versions and that the pools answer. It
+// writes the error and returns false when the failover cannot start.
+func (c *ctx) canFailOver(p, b int, disaster bool) bool {
+	s := c.s
+	st := &s.st
+	pi, bi := &s.x.pools[p], &s.x.pools[b]
+	switch st.poolState[p] {
+	case StateFailedOver:
+		c.fail("FW-ALREADY-FAILED-OVER", "InvalidOperation", fmt.Sprintf(
+			`Pool "%s" is already failed over to "%s" (PoolState FailedOver). Run Invoke-CsPoolFailBack -PoolFqdn %s to bring its users home.`, pi.fqdn, bi.fqdn, pi.fqdn))
+		return false
+	case StateFailingBack:
+		c.fail("FW-FAILBACK-IN-PROGRESS", "InvalidOperation", fmt.Sprintf(
+			`Pool "%s" is failing back (PoolState FailingBack). Run Invoke-CsPoolFailBack -PoolFqdn %s again to finish the failback first.`, pi.fqdn, pi.fqdn))
+		return false
+	}
+	if ps := st.poolState[b]; ps != StateActive {
+		c.fail("FW-REVERSE-FAILOVER", "InvalidOperation", fmt.Sprintf(
+			`Pool "%s" cannot be failed over to "%s": the users of "%s" are failed over to "%s" (PoolState %s). Fail them back first with Invoke-CsPoolFailBack -PoolFqdn %s.`,
+			pi.fqdn, bi.fqdn, bi.fqdn, pi.fqdn, ps, bi.fqdn))
+		return false
+	}
+	if s.edgeFor(p) >= 0 {
+		c.fail("FW-EDGE-NEXT-HOP", "InvalidOperation", edgeNextHopMessage(pi.fqdn))
+		return false
+	}
+	if disaster && st.cmsPool == p {
+		c.fail("FW-CMS-ON-FAILED-POOL", "InvalidOperation", fmt.Sprintf(
+			`The Central Management store is hosted on pool "%s", the pool being failed over. Fail over the Central Management Server to "%s" with Invoke-CsManagementServerFailover first, then run this command again.`, pi.fqdn, bi.fqdn))
+		return false
+	}
+	if !c.requireCMS() {
+		return false
+	}
+	if disaster && pi.version != bi.version {
+		c.fail("FW-MIXED-VERSION", "InvalidOperation", fmt.Sprintf(
+			`Disaster-mode failover is not supported between pools that run different product versions: "%s" runs %s and its backup pool "%s" runs %s.`,
+			pi.fqdn, versionName(pi.version), bi.fqdn, versionName(bi.version)))
+		return false
+	}
+	if !st.serving[b] {
+		c.fail("FW-BACKUP-POOL-DOWN", "ResourceUnavailable", fmt.Sprintf(
+			`The backup pool "%s" is not available (%s). Its users cannot be served there; bring it back before failing "%s" over.`, bi.fqdn, s.downReason(b), pi.fqdn))
+		return false
+	}
+	if !disaster && !st.serving[p] {
+		c.fail("FW-POOL-UNREACHABLE", "ResourceUnavailable", fmt.Sprintf(
+			`Pool "%s" cannot be reached (%s). A planned failover needs the pool to answer; to fail over a pool that is down, use -DisasterMode.`, pi.fqdn, s.downReason(p)))
+		return false
+	}
+	return true
+}
+
+// plannedFinalSync is the planned failover's last copy of pool p's data to its backup pool
+// b: the pool turns read-only, its storage service drains (or is flushed), and the cmdlet
+// waits up to -WaitTime for the Backup Service's final state. It returns the window of
+// changes lost when the final state did not come, and whether the cmdlet must stop.
+func (c *ctx) plannedFinalSync(p, b int) (lost time.Duration, stop bool) {
+	s := c.s
+	st := &s.st
+	pi, bi := &s.x.pools[p], &s.x.pools[b]
+	dir := pi.dirOut
+	// The pool turns read-only. Without a flush its storage service keeps writing queued
+	// data for up to one sync interval; a flush writes it out at once.
+	if !st.readOnly[p] {
+		st.readOnly[p] = true
+		drain := st.now + st.syncEvery
+		if c.cmd.Switch("FlushStorageService") {
+			for _, fe := range pi.servers {
+				c.step("Invoke-CsStorageServiceFlush -PoolFqdn %s -HostNameStorageService %s -FlushType FullFlush", pi.fqdn, fe)
+			}
+			c.wait(DurFlush)
+			drain = st.now
+		}
+		st.dProdStop[dir] = drain
+	}
+	c.step("Backup-CsPool -PoolFqdn %s -Category UserData -FullBackup", pi.fqdn)
+	wt, ok := c.cmd.TimeSpan("WaitTime")
+	if !ok {
+		wt = DefaultFailoverWait
+	}
+	fin := s.finalAt(dir, st.dProdStop[dir])
+	if fin != never && fin-st.now <= wt {
+		c.wait(fin - st.now)
+		s.forceSync(dir)
+	} else {
+		c.wait(wt)
+		lost = s.backlog(dir)
+		if lost == 0 {
+			lost = st.syncEvery
+		}
+		if c.nonFatal("FW-FINAL-STATE-TIMEOUT", "OperationTimeout", fmt.Sprintf(
+			`The Backup Service did not reach the final state for pool "%s" within %s (state %s). Continuing as if the data were synchronized: changes from the last %s are not on "%s".`,
+			pi.fqdn, FormatDuration(wt), s.backupState(dir), FormatDuration(lost), bi.fqdn)) {
+			return lost, true
+		}
+	}
+	return lost, false
 }
 
 func cmdPoolFailBack(c *ctx) {
@@ -363,16 +338,16 @@ func cmdPoolFailBack(c *ctx) {
 	start := st.now
 	if st.stopped[p] {
 		c.step("Starting services on the Front End servers of %s.", pi.fqdn)
-		c.wait(durServicesStart)
+		c.wait(DurServicesStart)
 		st.stopped[p] = false
 		s.logf("Services of %s started.", pi.fqdn)
 		s.recompute()
 	}
 	c.step("Invoke-CsManagementStoreReplication")
-	c.wait(durCMSReplication)
+	c.wait(DurCMSReplication)
 	wt, ok := c.cmd.TimeSpan("WaitTime")
 	if !ok {
-		wt = defaultFailbackWait
+		wt = DefaultFailbackWait
 	}
 	c.step("Waiting %s before synchronizing data.", FormatDuration(wt))
 	c.wait(wt)
@@ -399,7 +374,7 @@ func cmdPoolFailBack(c *ctx) {
 	}
 	st.fbPhase[p] = fbHydrating
 	s.recompute()
-	if !c.hydrate(p, p, failbackTime(pi.users)) {
+	if !c.hydrate(p, p, FailbackTime(pi.users)) {
 		return
 	}
 	if pi.version != topology.Lync2013 {
@@ -407,7 +382,7 @@ func cmdPoolFailBack(c *ctx) {
 			c.step("Skipping data verification (-SkipDataVerification).")
 		} else {
 			c.step("Verifying the data of %s on %s.", pi.fqdn, pi.fqdn)
-			c.wait(durVerify)
+			c.wait(DurVerify)
 		}
 	}
 	st.fbPhase[p] = fbNone

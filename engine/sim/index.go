@@ -100,57 +100,93 @@ func buildIndex(t *topology.Topology) (*index, error) {
 		x.sites = append(x.sites, siteInfo{name: s.Name})
 	}
 	for i := range t.Pools {
-		p := &t.Pools[i]
-		k := lower(p.FQDN)
-		if _, dup := x.poolByFQDN[k]; dup {
-			return nil, fmt.Errorf("sim: pools[%d]: duplicate pool %q", i, p.FQDN)
+		if err := x.addPool(i, &t.Pools[i]); err != nil {
+			return nil, err
 		}
-		x.poolByFQDN[k] = i
-		site, ok := x.siteByName[lower(p.Site)]
-		if !ok {
-			return nil, fmt.Errorf("sim: pools[%s].site: unknown site %q", p.FQDN, p.Site)
-		}
-		pi := poolInfo{
-			fqdn: p.FQDN, site: site, role: p.Role, version: p.Version, partner: -1, nextHop: -1,
-			serverOff: x.nServers, users: p.Users, dirOut: -1, pool: p,
-			detect:   time.Duration(p.EffectiveFailureDetectionSeconds()) * time.Second,
-			failback: time.Duration(p.EffectiveFailbackDetectionSeconds()) * time.Second,
-		}
-		if !p.Role.IsFrontEnd() {
-			pi.users = 0
-		}
-		for j, sv := range p.Servers {
-			sk := lower(sv.FQDN)
-			if _, dup := x.server[sk]; dup {
-				return nil, fmt.Errorf("sim: pools[%s].servers[%d]: duplicate server %q", p.FQDN, j, sv.FQDN)
-			}
-			x.server[sk] = [2]int{i, j}
-			pi.servers = append(pi.servers, sv.FQDN)
-		}
-		x.nServers += len(p.Servers)
-		if p.BackEnd != nil && p.Role == topology.FrontEndEnterprise {
-			pi.hasBE, pi.beFQDN, pi.beInst = true, p.BackEnd.FQDN, p.BackEnd.Instance
-			if p.BackEnd.Mirror != nil && p.BackEnd.HA != "" && p.BackEnd.HA != topology.HANone {
-				pi.hasMirror, pi.mirror, pi.mirrInst = true, p.BackEnd.Mirror.FQDN, p.BackEnd.Mirror.Instance
-				pi.manualBE = p.BackEnd.HA == topology.HAMirroring && p.BackEnd.Witness == ""
-			}
-		}
-		if p.Role.IsFrontEnd() {
-			for _, u := range p.SampleUsers {
-				x.userByURI[lower(strings.TrimPrefix(strings.TrimPrefix(u, "sip:"), "SIP:"))] = i
-			}
-			pi.sample = p.SampleUsers
-		}
-		x.totalUsers += pi.users
-		x.sites[site].pools = append(x.sites[site].pools, i)
-		x.pools = append(x.pools, pi)
 	}
+	if err := x.linkPools(t); err != nil {
+		return nil, err
+	}
+	x.pairPools()
+	for i, b := range t.Branches {
+		bi := branchInfo{fqdn: b.FQDN, site: -1, users: b.Users, backup: -1}
+		if s, ok := x.siteByName[lower(b.Site)]; ok {
+			bi.site = s
+		}
+		if p, ok := x.poolByFQDN[lower(b.BackupRegistrar)]; ok && x.isFE(p) {
+			bi.backup = p
+		} else if b.BackupRegistrar != "" {
+			return nil, fmt.Errorf("sim: branches[%d].backupRegistrar: unknown Front End pool %q", i, b.BackupRegistrar)
+		}
+		x.totalUsers += b.Users
+		x.branches = append(x.branches, bi)
+	}
+	if t.CMS.Pool != "" {
+		p, ok := x.poolByFQDN[lower(t.CMS.Pool)]
+		if !ok || !x.isFE(p) {
+			return nil, fmt.Errorf("sim: cms.pool: unknown Front End pool %q", t.CMS.Pool)
+		}
+		x.cmsPool = p
+	}
+	return x, nil
+}
+
+// addPool indexes t.Pools[i], p: its name, site, servers, back end and sample users.
+func (x *index) addPool(i int, p *topology.Pool) error {
+	k := lower(p.FQDN)
+	if _, dup := x.poolByFQDN[k]; dup {
+		return fmt.Errorf("sim: pools[%d]: duplicate pool %q", i, p.FQDN)
+	}
+	x.poolByFQDN[k] = i
+	site, ok := x.siteByName[lower(p.Site)]
+	if !ok {
+		return fmt.Errorf("sim: pools[%s].site: unknown site %q", p.FQDN, p.Site)
+	}
+	pi := poolInfo{
+		fqdn: p.FQDN, site: site, role: p.Role, version: p.Version, partner: -1, nextHop: -1,
+		serverOff: x.nServers, users: p.Users, dirOut: -1, pool: p,
+		detect:   time.Duration(p.EffectiveFailureDetectionSeconds()) * time.Second,
+		failback: time.Duration(p.EffectiveFailbackDetectionSeconds()) * time.Second,
+	}
+	if !p.Role.IsFrontEnd() {
+		pi.users = 0
+	}
+	for j, sv := range p.Servers {
+		sk := lower(sv.FQDN)
+		if _, dup := x.server[sk]; dup {
+			return fmt.Errorf("sim: pools[%s].servers[%d]: duplicate server %q", p.FQDN, j, sv.FQDN)
+		}
+		x.server[sk] = [2]int{i, j}
+		pi.servers = append(pi.servers, sv.FQDN)
+	}
+	x.nServers += len(p.Servers)
+	if p.BackEnd != nil && p.Role == topology.FrontEndEnterprise {
+		pi.hasBE, pi.beFQDN, pi.beInst = true, p.BackEnd.FQDN, p.BackEnd.Instance
+		if p.BackEnd.Mirror != nil && p.BackEnd.HA != "" && p.BackEnd.HA != topology.HANone {
+			pi.hasMirror, pi.mirror, pi.mirrInst = true, p.BackEnd.Mirror.FQDN, p.BackEnd.Mirror.Instance
+			pi.manualBE = p.BackEnd.HA == topology.HAMirroring && p.BackEnd.Witness == ""
+		}
+	}
+	if p.Role.IsFrontEnd() {
+		for _, u := range p.SampleUsers {
+			x.userByURI[lower(strings.TrimPrefix(strings.TrimPrefix(u, "sip:"), "SIP:"))] = i
+		}
+		pi.sample = p.SampleUsers
+	}
+	x.totalUsers += pi.users
+	x.sites[site].pools = append(x.sites[site].pools, i)
+	x.pools = append(x.pools, pi)
+	return nil
+}
+
+// linkPools resolves the pools' references to each other: backup pools and Edge next hops.
+func (x *index) linkPools(t *topology.Topology) error {
 	for i := range t.Pools {
 		p := &t.Pools[i]
 		if p.BackupPool != "" && p.Role.IsFrontEnd() {
 			b, ok := x.poolByFQDN[lower(p.BackupPool)]
 			if !ok {
-				return nil, fmt.Errorf("sim: pools[%s].backupPool: unknown pool %q", p.FQDN, p.BackupPool)
+				return fmt.Errorf("sim: pools[%s].backupPool: unknown pool %q", p.FQDN, p.BackupPool)
 			}
 			if b != i && x.isFE(b) {
 				x.pools[i].partner = b
@@ -168,11 +204,17 @@ func buildIndex(t *topology.Topology) (*index, error) {
 		if p.Role == topology.Edge && p.NextHop != "" {
 			h, ok := x.poolByFQDN[lower(p.NextHop)]
 			if !ok {
-				return nil, fmt.Errorf("sim: pools[%s].nextHop: unknown pool %q", p.FQDN, p.NextHop)
+				return fmt.Errorf("sim: pools[%s].nextHop: unknown pool %q", p.FQDN, p.NextHop)
 			}
 			x.pools[i].nextHop = h
 		}
 	}
+	return nil
+}
+
+// pairPools picks each Front End pool's Edge pool for media, keeps the pairings both sides
+// agree on, and numbers the Backup Service directions.
+func (x *index) pairPools() {
 	// Each Front End pool's Edge pool for media ("Associate Edge pool" in Topology Builder):
 	// the topology has no such field, so it is the first Edge pool of the pool's site, else
 	// the first Edge pool whose next hop it is, else none.
@@ -218,27 +260,6 @@ func buildIndex(t *topology.Topology) (*index, error) {
 	for d, di := range x.dirs {
 		x.pools[di.from].dirOut = d
 	}
-	for i, b := range t.Branches {
-		bi := branchInfo{fqdn: b.FQDN, site: -1, users: b.Users, backup: -1}
-		if s, ok := x.siteByName[lower(b.Site)]; ok {
-			bi.site = s
-		}
-		if p, ok := x.poolByFQDN[lower(b.BackupRegistrar)]; ok && x.isFE(p) {
-			bi.backup = p
-		} else if b.BackupRegistrar != "" {
-			return nil, fmt.Errorf("sim: branches[%d].backupRegistrar: unknown Front End pool %q", i, b.BackupRegistrar)
-		}
-		x.totalUsers += b.Users
-		x.branches = append(x.branches, bi)
-	}
-	if t.CMS.Pool != "" {
-		p, ok := x.poolByFQDN[lower(t.CMS.Pool)]
-		if !ok || !x.isFE(p) {
-			return nil, fmt.Errorf("sim: cms.pool: unknown Front End pool %q", t.CMS.Pool)
-		}
-		x.cmsPool = p
-	}
-	return x, nil
 }
 
 // findPool resolves a pool FQDN typed by the user, also accepting service identities such as

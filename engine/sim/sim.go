@@ -99,6 +99,18 @@ func (s *Sim) ExecAll(script string) []Result {
 	return out
 }
 
+// ExecConfirmed runs one line as Exec does and, when the command asks for confirmation
+// without having failed, answers yes ("Y"), as an operator following a runbook does: the
+// result is the answered command's. It is the one way the plan builder and the analysis run
+// a line.
+func (s *Sim) ExecConfirmed(line string) Result {
+	r := s.Exec(line)
+	if r.Prompt && !r.Failed {
+		r = s.Exec("Y")
+	}
+	return r
+}
+
 // FormatDuration renders a virtual time or duration as PowerShell renders a TimeSpan:
 // hh:mm:ss, with a leading "d." when a day or more.
 func FormatDuration(d time.Duration) string {

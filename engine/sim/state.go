@@ -359,11 +359,11 @@ func (s *Sim) hardwareHealth(p int) Health {
 			st.beLostAt[p] = never
 		case st.beLostAt[p] == never && st.siteUp[pi.site]:
 			st.beLostAt[p] = st.now
-			s.schedule(st.now+beGrace, graceEvent+pi.fqdn)
+			s.schedule(st.now+BackEndGrace, graceEvent+pi.fqdn)
 			s.logf("Back end %s of %s does not answer and has no witness to fail it over: the Front Ends keep their sessions for %s; run Invoke-CsDatabaseFailover -PoolFqdn %s -DatabaseType User -NewPrincipal %s.",
-				s.principalName(p), pi.fqdn, FormatDuration(beGrace), pi.fqdn, map[bool]string{true: "Primary", false: "Mirror"}[st.onMirror[p]])
+				s.principalName(p), pi.fqdn, FormatDuration(BackEndGrace), pi.fqdn, map[bool]string{true: "Primary", false: "Mirror"}[st.onMirror[p]])
 		}
-		if !beOK && st.beLostAt[p] != never && st.now < st.beLostAt[p]+beGrace && st.siteUp[pi.site] {
+		if !beOK && st.beLostAt[p] != never && st.now < st.beLostAt[p]+BackEndGrace && st.siteUp[pi.site] {
 			beOK = true
 		}
 	}

@@ -206,12 +206,7 @@ func (c *ctx) setBranch(up bool) {
 
 func cmdWait(c *ctx) {
 	s := c.s
-	d, ok := c.cmd.TimeSpan("Duration")
-	if !ok {
-		m, _ := c.cmd.Int("Minutes")
-		sec, _ := c.cmd.Int("Seconds")
-		d = time.Duration(m)*time.Minute + time.Duration(sec)*time.Second
-	}
+	d := waitDuration(c.cmd)
 	if d < 0 {
 		c.fail("FW-NEGATIVE-TIME", "InvalidArgument", "Virtual time only moves forward: give a positive duration.")
 		return
@@ -230,12 +225,55 @@ func cmdWait(c *ctx) {
 	c.res.Changed = d > 0
 }
 
+// cmdSimState is Get-SimState: the pools, the branch appliances, the CMS, the Backup Service,
+// what is down, the users by mode and the figures of the run so far.
 func cmdSimState(c *ctx) {
 	s := c.s
 	x := s.x
 	st := &s.st
 	c.outf("Virtual time %s", FormatDuration(st.now))
 	c.outf("")
+	c.stateTable()
+	if len(x.branches) > 0 {
+		c.outf("")
+		var rows [][]string
+		for i, b := range x.branches {
+			by := ""
+			if q := st.bServed[i]; q >= 0 {
+				by = x.pools[q].fqdn
+			} else if st.branchUp[i] && st.bMode[i] != ModeSignedOut {
+				by = b.fqdn
+			}
+			rows = append(rows, []string{b.fqdn, map[bool]string{true: "Up", false: "Down"}[st.branchUp[i]], fmt.Sprint(b.users), string(st.bMode[i]), by})
+		}
+		c.table([]string{"Branch", "Health", "Users", "Mode", "ServedBy"}, rows)
+	}
+	c.outf("")
+	if line := s.edgeSummary(); line != "" {
+		c.outf("%s", line)
+	}
+	if cp := st.cmsPool; cp >= 0 {
+		c.outf("CMS: active master on %s (%s)", x.pools[cp].fqdn, map[bool]string{true: "available", false: "unavailable"}[s.cmsAvailable()])
+	} else {
+		c.outf("CMS: none")
+	}
+	if len(x.dirs) > 0 {
+		c.outf("")
+		var rows [][]string
+		for d, di := range x.dirs {
+			rows = append(rows, []string{x.pools[di.from].fqdn + " -> " + x.pools[di.to].fqdn, string(s.backupState(d)),
+				FormatDuration(s.lastSyncView(d)), FormatDuration(s.backlog(d))})
+		}
+		c.table([]string{"Backup", "State", "LastSync", "Backlog"}, rows)
+	}
+	c.stateFigures()
+}
+
+// stateTable prints Get-SimState's table of pools.
+func (c *ctx) stateTable() {
+	s := c.s
+	x := s.x
+	st := &s.st
 	var rows [][]string
 	for p, pi := range x.pools {
 		up := s.runningServers(p)
@@ -269,54 +307,37 @@ func cmdSimState(c *ctx) {
 		if pi.role.IsFrontEnd() {
 			ps = string(st.poolState[p])
 		}
-		load := ""
-		if pi.role.IsFrontEnd() && st.serving[p] {
-			// Users served now (its own and failed-over ones) against 6,660 per running Front
-			// End, or 2,500 for a Standard Edition server (5,000 in failover), FACTS §12.
-			capa, served := s.capacity(p), s.servedLoad(p)
-			if pi.role == topology.FrontEndStandard && served <= pi.users {
-				capa = 2500 // a Standard Edition server alone; 5,000 only while it carries its partner's users
-			}
-			if capa > 0 {
-				load = fmt.Sprintf("%d%%", (served*100+capa/2)/capa)
-			}
-		}
 		rows = append(rows, []string{pi.fqdn, x.sites[pi.site].name, shortRole(pi.role),
-			fmt.Sprintf("%d/%d", up, len(pi.servers)), string(st.health[p]), ps, svc, users, load, mode, by})
+			fmt.Sprintf("%d/%d", up, len(pi.servers)), string(st.health[p]), ps, svc, users, s.loadText(p), mode, by})
 	}
 	c.table([]string{"Pool", "Site", "Role", "Servers", "Health", "PoolState", "Services", "Users", "Load", "Mode", "ServedBy"}, rows)
-	if len(x.branches) > 0 {
-		c.outf("")
-		rows = rows[:0]
-		for i, b := range x.branches {
-			by := ""
-			if q := st.bServed[i]; q >= 0 {
-				by = x.pools[q].fqdn
-			} else if st.branchUp[i] && st.bMode[i] != ModeSignedOut {
-				by = b.fqdn
-			}
-			rows = append(rows, []string{b.fqdn, map[bool]string{true: "Up", false: "Down"}[st.branchUp[i]], fmt.Sprint(b.users), string(st.bMode[i]), by})
-		}
-		c.table([]string{"Branch", "Health", "Users", "Mode", "ServedBy"}, rows)
+}
+
+// loadText is Get-SimState's Load column for pool p: the users a serving Front End pool serves
+// now (its own and failed-over ones) against its capacity, or "".
+func (s *Sim) loadText(p int) string {
+	pi := &s.x.pools[p]
+	if !pi.role.IsFrontEnd() || !s.st.serving[p] {
+		return ""
 	}
-	c.outf("")
-	if line := s.edgeSummary(); line != "" {
-		c.outf("%s", line)
+	// 6,660 users per running Front End, or 2,500 for a Standard Edition server (5,000 in
+	// failover), FACTS §12.
+	capa, served := s.capacity(p), s.servedLoad(p)
+	if pi.role == topology.FrontEndStandard && served <= pi.users {
+		capa = 2500 // a Standard Edition server alone; 5,000 only while it carries its partner's users
 	}
-	if cp := st.cmsPool; cp >= 0 {
-		c.outf("CMS: active master on %s (%s)", x.pools[cp].fqdn, map[bool]string{true: "available", false: "unavailable"}[s.cmsAvailable()])
-	} else {
-		c.outf("CMS: none")
+	if capa <= 0 {
+		return ""
 	}
-	if len(x.dirs) > 0 {
-		c.outf("")
-		rows = rows[:0]
-		for d, di := range x.dirs {
-			rows = append(rows, []string{x.pools[di.from].fqdn + " -> " + x.pools[di.to].fqdn, string(s.backupState(d)),
-				FormatDuration(s.lastSyncView(d)), FormatDuration(s.backlog(d))})
-		}
-		c.table([]string{"Backup", "State", "LastSync", "Backlog"}, rows)
-	}
+	return fmt.Sprintf("%d%%", (served*100+capa/2)/capa)
+}
+
+// stateFigures prints the end of Get-SimState: the sites down and links cut, the users by mode,
+// and the RTO and data loss so far.
+func (c *ctx) stateFigures() {
+	s := c.s
+	x := s.x
+	st := &s.st
 	var down, cut []string
 	for i, si := range x.sites {
 		if !st.siteUp[i] {

@@ -1,0 +1,92 @@
+package sim
+
+import (
+	"time"
+
+	"failwright/engine/topology"
+)
+
+// The simulator's timing table: every duration its cmdlets and timers take, exported so that
+// models of the simulator (engine/analysis) read it rather than restate it. Each figure says
+// where it comes from; docs/errors.md ("Durations") lists them all. [DOC] figures are
+// documented by Microsoft; [INFERRED] ones are failwright's modelling choices, sized so that
+// the documented totals hold. The registrar's failure and failback detection intervals are
+// the topology's (topology.Pool.EffectiveFailureDetectionSeconds).
+
+// Durations of the steps the long-running cmdlets take.
+const (
+	// DurCMSReplication is one Central Management store replication round [INFERRED].
+	DurCMSReplication = 30 * time.Second
+	// DurSetState is one registrar configuration change (Set-CsRegistrarConfiguration) [INFERRED].
+	DurSetState = 5 * time.Second
+	// DurFlush is Invoke-CsStorageServiceFlush -FlushType FullFlush on every Front End of a pool,
+	// run in parallel [INFERRED].
+	DurFlush = 2 * time.Minute
+	// DurVerify is the data-integrity check that -SkipDataVerification skips (2015/2019) [INFERRED].
+	DurVerify = 2 * time.Minute
+	// DurRegistrarReset is Reset-CsPoolRegistrarState -ResetType ServiceReset [INFERRED].
+	DurRegistrarReset = time.Minute
+	// DurServicesStop is how long a pool's services take to stop when -ServicesStopDelayMins is
+	// not given [INFERRED]; with it, the cmdlet waits that many minutes (at least one).
+	DurServicesStop = 2 * time.Minute
+	// DurServicesStart is starting a pool's services again for failback [INFERRED].
+	DurServicesStart = 3 * time.Minute
+	// DurCMSFailover is a Central Management store failover: RTO 5 minutes [DOC] FACTS §9.
+	DurCMSFailover = 5 * time.Minute
+	// DefaultFailoverWait is the failover's -WaitTime when not given: the documentation gives no
+	// default [UNCONFIRMED]; failwright waits up to 10 minutes for the final state.
+	DefaultFailoverWait = 10 * time.Minute
+	// DefaultFailbackWait is the failback's -WaitTime default: 15 seconds [DOC] FACTS §3.
+	DefaultFailbackWait = 15 * time.Second
+	// FailbackPer20k is the failback time for 20,000 users: up to 60 minutes [DOC] FACTS §6, §9.
+	FailbackPer20k = 60 * time.Minute
+	// MinFailbackHydration is the least a failback's hydration takes [INFERRED].
+	MinFailbackHydration = 5 * time.Minute
+)
+
+// HydrationTime is how long the backup pool takes to load a failed pool's users (the bulk of a
+// failover). It is sized so that a disaster-mode failover, from the administrator's command
+// to full service, lands in the documented RTO: 15-20 minutes on Skype for Business Server
+// 2015/2019 and 30 minutes on Lync Server 2013 [DOC] FACTS §9, growing with the pool's users up
+// to the documented reference load of 40,000 active users.
+func HydrationTime(v topology.Version, users int) time.Duration {
+	u := time.Duration(min(max(users, 0), 40000))
+	if v == topology.Lync2013 {
+		return 25*time.Minute + (4 * time.Minute * u / 40000).Truncate(time.Second)
+	}
+	return 14*time.Minute + (5 * time.Minute * u / 40000).Truncate(time.Second)
+}
+
+// FailbackTime is how long the home pool takes to load its users back: 60 minutes per 20,000
+// users [DOC], and at least MinFailbackHydration.
+func FailbackTime(users int) time.Duration {
+	u := time.Duration(min(max(users, 0), 1_000_000)) // bounded so that the product cannot overflow
+	d := (FailbackPer20k * u / 20000).Truncate(time.Second)
+	return max(d, MinFailbackHydration)
+}
+
+// The Backup Service sync interval range, inclusive, and its default [DOC] FACTS §10.
+const (
+	MinSyncInterval     = 5 * time.Second
+	MaxSyncInterval     = 3 * time.Hour
+	DefaultSyncInterval = 2 * time.Minute
+)
+
+// Durations of the Front End maintenance cmdlets [INFERRED].
+const (
+	// DurDrainBase is the fixed part of draining one Front End Server with
+	// Invoke-CsComputerFailOver; DurDrainPer6660 is added per 6,660 users it serves.
+	DurDrainBase    = 5 * time.Minute
+	DurDrainPer6660 = 5 * time.Minute
+	// DurServicesStopOne is stopping and disabling one server's services.
+	DurServicesStopOne = time.Minute
+	// DefaultComputerWait is -WaitTime's default for both cmdlets: one hour [DOC] FACTS §11.
+	DefaultComputerWait = time.Hour
+)
+
+// BackEndGrace is how long the Front Ends of a pool whose mirrored back end (without a witness)
+// stopped answering keep their sessions: about 30 minutes [DOC] FACTS §9.
+const BackEndGrace = 30 * time.Minute
+
+// DurDatabaseFailover is a manual back-end failover [INFERRED].
+const DurDatabaseFailover = time.Minute
