@@ -19,7 +19,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
+
+	"failwright/engine/shell"
 )
 
 // Kind is the kind of a failure element.
@@ -73,40 +74,21 @@ func (e Element) String() string {
 func (e Element) Setup() string {
 	switch e.Kind {
 	case KindServer:
-		return "Stop-SimServer -Fqdn " + quote(e.Name)
+		return "Stop-SimServer -Fqdn " + shell.QuoteArg(e.Name)
 	case KindPool:
-		return "Stop-SimPool -PoolFqdn " + quote(e.Name)
+		return "Stop-SimPool -PoolFqdn " + shell.QuoteArg(e.Name)
 	case KindSite:
-		return "Stop-SimSite -Site " + quote(e.Name)
+		return "Stop-SimSite -Site " + shell.QuoteArg(e.Name)
 	case KindEdge:
-		return "Stop-SimEdgePool -PoolFqdn " + quote(e.Name)
+		return "Stop-SimEdgePool -PoolFqdn " + shell.QuoteArg(e.Name)
 	case KindBackEnd:
-		return "Stop-SimBackEnd -PoolFqdn " + quote(e.Name)
+		return "Stop-SimBackEnd -PoolFqdn " + shell.QuoteArg(e.Name)
 	case KindMirror:
-		return "Stop-SimBackEnd -PoolFqdn " + quote(e.Name) + " -Mirror"
+		return "Stop-SimBackEnd -PoolFqdn " + shell.QuoteArg(e.Name) + " -Mirror"
 	case KindLink:
-		return "Disconnect-SimSite -Site " + quote(e.Name) + " -To " + quote(e.To)
+		return "Disconnect-SimSite -Site " + shell.QuoteArg(e.Name) + " -To " + shell.QuoteArg(e.To)
 	}
 	return ""
-}
-
-// quote writes s as a single-quoted PowerShell literal, doubling single quotes (the
-// typographic ones too, which PowerShell also treats as quotes).
-func quote(s string) string {
-	if strings.IndexByte(s, '\'') < 0 && strings.IndexByte(s, 0xE2) < 0 && utf8.ValidString(s) {
-		return "'" + s + "'" // nothing to double (U+2018-U+201B start with byte 0xE2)
-	}
-	var b strings.Builder
-	b.WriteByte('\'')
-	for _, r := range s {
-		switch r {
-		case '\'', '\u2018', '\u2019', '\u201A', '\u201B':
-			b.WriteRune(r)
-		}
-		b.WriteRune(r)
-	}
-	b.WriteByte('\'')
-	return b.String()
 }
 
 // FailureSet is one or two elements that fail together, in enumeration order.

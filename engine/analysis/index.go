@@ -212,27 +212,7 @@ func newIndex(t *topology.Topology) (*index, error) {
 		if !p.Role.IsFrontEnd() {
 			continue
 		}
-		pi := poolInfo{
-			fqdn:     p.FQDN,
-			tp:       p,
-			site:     find.site(p.Site),
-			version:  p.Version,
-			standard: p.Role == topology.FrontEndStandard,
-			rule:     quorum.MinRunning(len(p.Servers), p.Version),
-			users:    max(p.Users, 0),
-			total:    find.totalUsers(p),
-			partner:  -1,
-			detect:   time.Duration(p.EffectiveFailureDetectionSeconds()) * time.Second,
-			capacity: topology.Capacity(p),
-		}
-		for _, s := range p.Servers {
-			pi.servers = append(pi.servers, s.FQDN)
-		}
-		if p.Role == topology.FrontEndEnterprise && p.BackEnd != nil {
-			pi.hasBE = true
-			pi.hasMirror = p.BackEnd.Mirror != nil && p.BackEnd.HA != topology.HANone && p.BackEnd.HA != ""
-			pi.manualBE = pi.hasMirror && p.BackEnd.HA == topology.HAMirroring && p.BackEnd.Witness == ""
-		}
+		pi := newPoolInfo(p, find)
 		fe[p] = len(x.pools)
 		x.users += pi.users
 		x.pools = append(x.pools, pi)
@@ -262,31 +242,7 @@ func newIndex(t *topology.Topology) (*index, error) {
 		x.pools[i].unit = len(x.units)
 		x.units = append(x.units, []int{i})
 	}
-	for i := range t.Pools {
-		p := &t.Pools[i]
-		if p.Role != topology.Edge {
-			continue
-		}
-		e := edgeInfo{fqdn: p.FQDN, site: find.site(p.Site), nextFE: -1, nextDir: -2}
-		if h := find.pool(p.NextHop); h != nil {
-			if j, ok := fe[h]; ok {
-				e.nextFE = j
-				x.pools[j].edgesHop = append(x.pools[j].edgesHop, len(x.edges))
-			} else if h.Role == topology.Director {
-				e.nextDir = find.site(h.Site)
-			}
-		}
-		x.edges = append(x.edges, e)
-	}
-	x.siteEdges = make([][]int, len(x.sites))
-	for k, e := range x.edges {
-		if e.site >= 0 {
-			x.siteEdges[e.site] = append(x.siteEdges[e.site], k)
-		}
-		if e.nextDir >= 0 && e.nextDir != e.site {
-			x.siteEdges[e.nextDir] = append(x.siteEdges[e.nextDir], k)
-		}
-	}
+	x.addEdges(t, find, fe)
 	if c := find.pool(t.CMS.Pool); c != nil {
 		if j, ok := fe[c]; ok {
 			x.cms = j
@@ -322,6 +278,63 @@ func newIndex(t *topology.Topology) (*index, error) {
 	}
 	x.elems, x.targets = x.elements()
 	return x, nil
+}
+
+// newPoolInfo describes Front End pool p for the analysis (its partner and unit are the
+// caller's).
+func newPoolInfo(p *topology.Pool, find *finder) poolInfo {
+	pi := poolInfo{
+		fqdn:     p.FQDN,
+		tp:       p,
+		site:     find.site(p.Site),
+		version:  p.Version,
+		standard: p.Role == topology.FrontEndStandard,
+		rule:     quorum.MinRunning(len(p.Servers), p.Version),
+		users:    max(p.Users, 0),
+		total:    find.totalUsers(p),
+		partner:  -1,
+		detect:   time.Duration(p.EffectiveFailureDetectionSeconds()) * time.Second,
+		capacity: topology.Capacity(p),
+	}
+	for _, s := range p.Servers {
+		pi.servers = append(pi.servers, s.FQDN)
+	}
+	if p.Role == topology.FrontEndEnterprise && p.BackEnd != nil {
+		pi.hasBE = true
+		pi.hasMirror = p.BackEnd.Mirror != nil && p.BackEnd.HA != topology.HANone && p.BackEnd.HA != ""
+		pi.manualBE = pi.hasMirror && p.BackEnd.HA == topology.HAMirroring && p.BackEnd.Witness == ""
+	}
+	return pi
+}
+
+// addEdges lists t's Edge pools with their next hops (fe gives the Front End pools'
+// positions) and, per site, the Edge pools in it or whose next hop Director is in it.
+func (x *index) addEdges(t *topology.Topology, find *finder, fe map[*topology.Pool]int) {
+	for i := range t.Pools {
+		p := &t.Pools[i]
+		if p.Role != topology.Edge {
+			continue
+		}
+		e := edgeInfo{fqdn: p.FQDN, site: find.site(p.Site), nextFE: -1, nextDir: -2}
+		if h := find.pool(p.NextHop); h != nil {
+			if j, ok := fe[h]; ok {
+				e.nextFE = j
+				x.pools[j].edgesHop = append(x.pools[j].edgesHop, len(x.edges))
+			} else if h.Role == topology.Director {
+				e.nextDir = find.site(h.Site)
+			}
+		}
+		x.edges = append(x.edges, e)
+	}
+	x.siteEdges = make([][]int, len(x.sites))
+	for k, e := range x.edges {
+		if e.site >= 0 {
+			x.siteEdges[e.site] = append(x.siteEdges[e.site], k)
+		}
+		if e.nextDir >= 0 && e.nextDir != e.site {
+			x.siteEdges[e.nextDir] = append(x.siteEdges[e.nextDir], k)
+		}
+	}
 }
 
 // linkOf returns the enumerated link between sites a and b, or -1.

@@ -150,8 +150,42 @@ func (b *binder) resolve(name string, off, end int) (*Param, *Error) {
 	return nil, b.err(ErrAmbiguousParameter, fmt.Sprintf("Parameter cannot be processed because the parameter name '%s' is ambiguous. Possible matches include: %s.", name, strings.Join(names, " ")), off, end)
 }
 
+// bind binds the statement: the named parameters, then the positional arguments against each
+// parameter set they fit, then the set chosen and its mandatory parameters checked.
 func (b *binder) bind() (Command, *Error) {
 	cmd := Command{Cmdlet: b.c.Name, Params: map[string]Value{}, Text: b.st.Text}
+	bound, positional, e := b.bindNamed(cmd.Params)
+	if e != nil {
+		return Command{}, e
+	}
+	candidates := b.candidateSets(bound)
+	if len(candidates) == 0 {
+		return Command{}, b.whole(ErrAmbiguousParameterSet, "Parameter set cannot be resolved using the specified named parameters.")
+	}
+	ok, e := b.tryPositional(candidates, bound, positional)
+	if e != nil {
+		return Command{}, e
+	}
+	chosen, e := b.chooseSet(ok, bound, len(positional) > 0)
+	if e != nil {
+		return Command{}, e
+	}
+	if m := b.missing(chosen, bound); len(m) > 0 {
+		return Command{}, b.whole(ErrMissingMandatory, "Cannot process command because of one or more missing mandatory parameters: "+strings.Join(m, " ")+".")
+	}
+	for k, v := range chosen.params {
+		cmd.Params[k] = v
+	}
+	cmd.Set = chosen.set
+	if e := b.checkMandatoryValues(cmd.Params, chosen.set); e != nil {
+		return Command{}, e
+	}
+	return cmd, nil
+}
+
+// bindNamed binds the named parameters into params and returns them, by name, and the
+// positional arguments, in order.
+func (b *binder) bindNamed(params map[string]Value) (map[string]*Param, []Arg, *Error) {
 	bound := map[string]*Param{}
 	var positional []Arg
 	els := b.st.Elements
@@ -167,10 +201,10 @@ func (b *binder) bind() (Command, *Error) {
 		}
 		p, e := b.resolve(el.Param, el.Offset, nameEnd)
 		if e != nil {
-			return Command{}, e
+			return nil, nil, e
 		}
 		if _, dup := bound[p.Name]; dup {
-			return Command{}, b.err(ErrParameterAlreadyBound, fmt.Sprintf("Cannot bind parameter because parameter '%s' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".", p.Name), el.Offset, nameEnd)
+			return nil, nil, b.err(ErrParameterAlreadyBound, fmt.Sprintf("Cannot bind parameter because parameter '%s' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".", p.Name), el.Offset, nameEnd)
 		}
 		var val Value
 		if p.Type == TypeSwitch {
@@ -178,7 +212,7 @@ func (b *binder) bind() (Command, *Error) {
 			if el.Arg != nil {
 				t, ok := boolOf(*el.Arg)
 				if !ok {
-					return Command{}, b.transformErr(p, *el.Arg)
+					return nil, nil, b.transformErr(p, *el.Arg)
 				}
 				val.Switch = t
 			}
@@ -189,20 +223,23 @@ func (b *binder) bind() (Command, *Error) {
 					i++
 					arg = els[i].Arg
 				} else {
-					return Command{}, b.err(ErrMissingArgument, fmt.Sprintf("Missing an argument for parameter '%s'. Specify a parameter of type '%s' and try again.", p.Name, p.NetType()), el.Offset, nameEnd)
+					return nil, nil, b.err(ErrMissingArgument, fmt.Sprintf("Missing an argument for parameter '%s'. Specify a parameter of type '%s' and try again.", p.Name, p.NetType()), el.Offset, nameEnd)
 				}
 			}
 			var e *Error
 			val, e = b.convert(p, *arg)
 			if e != nil {
-				return Command{}, e
+				return nil, nil, e
 			}
 		}
 		bound[p.Name] = p
-		cmd.Params[p.Name] = val
+		params[p.Name] = val
 	}
+	return bound, positional, nil
+}
 
-	// Parameter sets that every named parameter belongs to.
+// candidateSets returns the parameter sets that every named parameter belongs to.
+func (b *binder) candidateSets(bound map[string]*Param) []string {
 	var candidates []string
 	for _, s := range b.sets {
 		ok := true
@@ -215,10 +252,12 @@ func (b *binder) bind() (Command, *Error) {
 			candidates = append(candidates, s)
 		}
 	}
-	if len(candidates) == 0 {
-		return Command{}, b.whole(ErrAmbiguousParameterSet, "Parameter set cannot be resolved using the specified named parameters.")
-	}
-	// Positional arguments, tried against each candidate set.
+	return candidates
+}
+
+// tryPositional binds the positional arguments against each candidate set and returns the
+// sets that take them all, or, when none does, the first set's error.
+func (b *binder) tryPositional(candidates []string, bound map[string]*Param, positional []Arg) ([]trial, *Error) {
 	var ok []trial
 	var firstErr *Error
 	for _, s := range b.orderSets(candidates) {
@@ -245,31 +284,41 @@ func (b *binder) bind() (Command, *Error) {
 		ok = append(ok, t)
 	}
 	if len(ok) == 0 {
-		return Command{}, firstErr
+		return nil, firstErr
 	}
-	missing := func(t trial) []string {
-		var out []string
-		for _, p := range b.params() {
-			if !p.Mandatory || (t.set != "" && !p.InSet(t.set)) {
-				continue
-			}
-			if _, has := bound[p.Name]; has {
-				continue
-			}
-			if _, has := t.params[p.Name]; has {
-				continue
-			}
-			out = append(out, p.Name)
+	return ok, nil
+}
+
+// missing returns the mandatory parameters of trial t's set bound neither by name nor by
+// position.
+func (b *binder) missing(t trial, bound map[string]*Param) []string {
+	var out []string
+	for _, p := range b.params() {
+		if !p.Mandatory || (t.set != "" && !p.InSet(t.set)) {
+			continue
 		}
-		return out
+		if _, has := bound[p.Name]; has {
+			continue
+		}
+		if _, has := t.params[p.Name]; has {
+			continue
+		}
+		out = append(out, p.Name)
 	}
+	return out
+}
+
+// chooseSet picks the parameter set among the trials that took the positional arguments, as
+// PowerShell does: the default set when nothing is bound, else the only set with every
+// mandatory parameter, else the one taking the positional arguments as plain strings, else
+// the default set.
+func (b *binder) chooseSet(ok []trial, bound map[string]*Param, hasPositional bool) (trial, *Error) {
 	var complete []trial
 	for _, t := range ok {
-		if len(missing(t)) == 0 {
+		if len(b.missing(t, bound)) == 0 {
 			complete = append(complete, t)
 		}
 	}
-	var chosen trial
 	var def *trial
 	for i := range ok {
 		if ok[i].set == b.c.DefaultSet {
@@ -277,52 +326,47 @@ func (b *binder) bind() (Command, *Error) {
 		}
 	}
 	switch {
-	case len(bound) == 0 && len(positional) == 0 && def != nil:
+	case len(bound) == 0 && !hasPositional && def != nil:
 		// With no parameters at all, PowerShell uses the default parameter set.
-		chosen = *def
+		return *def, nil
 	case len(complete) == 1:
-		chosen = complete[0]
-	case len(complete) > 1 && len(positional) > 0 && exactPick(complete, b) != nil:
+		return complete[0], nil
+	case len(complete) > 1 && hasPositional && exactPick(complete, b) != nil:
 		// Like PowerShell, prefer the set whose positional parameters take the arguments
 		// without type conversion (plain strings).
-		chosen = *exactPick(complete, b)
+		return *exactPick(complete, b), nil
 	case len(complete) > 1:
-		if def == nil || len(missing(*def)) > 0 {
-			return Command{}, b.whole(ErrAmbiguousParameterSet, "Parameter set cannot be resolved using the specified named parameters.")
+		if def == nil || len(b.missing(*def, bound)) > 0 {
+			return trial{}, b.whole(ErrAmbiguousParameterSet, "Parameter set cannot be resolved using the specified named parameters.")
 		}
-		chosen = *def
+		return *def, nil
 	case def != nil:
-		chosen = *def
+		return *def, nil
 	case len(ok) == 1:
-		chosen = ok[0]
-	default:
-		return Command{}, b.whole(ErrAmbiguousParameterSet, "Parameter set cannot be resolved using the specified named parameters.")
+		return ok[0], nil
 	}
-	if m := missing(chosen); len(m) > 0 {
-		return Command{}, b.whole(ErrMissingMandatory, "Cannot process command because of one or more missing mandatory parameters: "+strings.Join(m, " ")+".")
-	}
-	for k, v := range chosen.params {
-		cmd.Params[k] = v
-	}
-	cmd.Set = chosen.set
-	// Mandatory parameters refuse null and empty strings.
+	return trial{}, b.whole(ErrAmbiguousParameterSet, "Parameter set cannot be resolved using the specified named parameters.")
+}
+
+// checkMandatoryValues refuses null and empty strings for the mandatory parameters of set.
+func (b *binder) checkMandatoryValues(params map[string]Value, set string) *Error {
 	for _, p := range b.params() {
-		if !p.Mandatory || (chosen.set != "" && !p.InSet(chosen.set)) || p.Type == TypeSwitch {
+		if !p.Mandatory || (set != "" && !p.InSet(set)) || p.Type == TypeSwitch {
 			continue
 		}
-		v, has := cmd.Params[p.Name]
+		v, has := params[p.Name]
 		if !has {
 			continue
 		}
 		arg := b.argOf(p.Name)
 		if arg.Kind == ArgNull {
-			return Command{}, b.err(ErrNull, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is null.", p.Name), arg.Offset, arg.End)
+			return b.err(ErrNull, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is null.", p.Name), arg.Offset, arg.End)
 		}
 		if (v.Kind == KindString && v.String == "") || (v.Kind == KindStringList && len(v.List) == 0) {
-			return Command{}, b.err(ErrEmptyString, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is an empty string.", p.Name), arg.Offset, arg.End)
+			return b.err(ErrEmptyString, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is an empty string.", p.Name), arg.Offset, arg.End)
 		}
 	}
-	return cmd, nil
+	return nil
 }
 
 // argOf returns the argument bound to the named parameter (for error positions).

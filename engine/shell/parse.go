@@ -686,25 +686,6 @@ func (p *parser) doubleQuoted(b *strings.Builder) error {
 	return p.errAt(ErrTerminatorExpected, "The string is missing the terminator: \".", open, len(p.src))
 }
 
-// QuoteArg returns s as a PowerShell single-quoted literal that parses back to exactly s:
-// every single-quote character (including the typographic ones PowerShell also accepts) is
-// doubled.
-func QuoteArg(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('\'')
-	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if isSingleQuote(r) {
-			b.WriteString(s[i : i+w])
-		}
-		b.WriteString(s[i : i+w])
-		i += w
-	}
-	b.WriteByte('\'')
-	return b.String()
-}
-
 // ExitCode reports whether line is PowerShell's exit statement ("exit", "exit 3", "exit;",
 // case-insensitive, with an optional comment) and the exit code it names, if any: hasCode is
 // false for a bare exit, whose code the caller decides.
