@@ -20,7 +20,7 @@ import (
 	"sort"
 	"strings"
 
-	"failwright/engine/shell"
+	"failwright/engine/sim"
 )
 
 // Kind is the kind of a failure element.
@@ -72,23 +72,31 @@ func (e Element) String() string {
 
 // Setup returns the simulator line that injects the failure.
 func (e Element) Setup() string {
-	switch e.Kind {
-	case KindServer:
-		return "Stop-SimServer -Fqdn " + shell.QuoteArg(e.Name)
-	case KindPool:
-		return "Stop-SimPool -PoolFqdn " + shell.QuoteArg(e.Name)
-	case KindSite:
-		return "Stop-SimSite -Site " + shell.QuoteArg(e.Name)
-	case KindEdge:
-		return "Stop-SimEdgePool -PoolFqdn " + shell.QuoteArg(e.Name)
-	case KindBackEnd:
-		return "Stop-SimBackEnd -PoolFqdn " + shell.QuoteArg(e.Name)
-	case KindMirror:
-		return "Stop-SimBackEnd -PoolFqdn " + shell.QuoteArg(e.Name) + " -Mirror"
-	case KindLink:
-		return "Disconnect-SimSite -Site " + shell.QuoteArg(e.Name) + " -To " + shell.QuoteArg(e.To)
+	if v := e.Fault(); v != nil {
+		return v.Line()
 	}
 	return ""
+}
+
+// Fault returns the simulator verb that makes the element fail, or nil for an unknown kind.
+func (e Element) Fault() sim.Verb {
+	switch e.Kind {
+	case KindServer:
+		return sim.StopServer{FQDN: e.Name}
+	case KindPool:
+		return sim.StopPool{Pool: e.Name}
+	case KindSite:
+		return sim.StopSite{Site: e.Name}
+	case KindEdge:
+		return sim.StopEdgePool{Pool: e.Name}
+	case KindBackEnd:
+		return sim.StopBackEnd{Pool: e.Name}
+	case KindMirror:
+		return sim.StopBackEnd{Pool: e.Name, Mirror: true}
+	case KindLink:
+		return sim.CutLink{Site: e.Name, To: e.To}
+	}
+	return nil
 }
 
 // FailureSet is one or two elements that fail together, in enumeration order.

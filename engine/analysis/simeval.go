@@ -59,28 +59,6 @@ func NewSimEvaluator(t *topology.Topology) (*SimEvaluator, error) {
 // (Analyzer.StrikeLine).
 func strikeLine(strike time.Duration) string { return sim.Wait{Duration: strike}.Line() }
 
-// faultOf is the simulator verb that injects element e's failure (nil for an unknown kind):
-// Element.Setup is its line.
-func faultOf(e Element) sim.Verb {
-	switch e.Kind {
-	case KindServer:
-		return sim.StopServer{FQDN: e.Name}
-	case KindPool:
-		return sim.StopPool{Pool: e.Name}
-	case KindSite:
-		return sim.StopSite{Site: e.Name}
-	case KindEdge:
-		return sim.StopEdgePool{Pool: e.Name}
-	case KindBackEnd:
-		return sim.StopBackEnd{Pool: e.Name}
-	case KindMirror:
-		return sim.StopBackEnd{Pool: e.Name, Mirror: true}
-	case KindLink:
-		return sim.CutLink{Site: e.Name, To: e.To}
-	}
-	return nil
-}
-
 // snapPools maps lower-case pool FQDNs to their snapshot.
 func snapPools(s *sim.Snapshot) map[string]*sim.PoolSnapshot {
 	m := make(map[string]*sim.PoolSnapshot, len(s.Pools))

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"failwright/engine/sim"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
@@ -32,23 +34,29 @@ func TestSimFastMatchesReference(t *testing.T) {
 	})
 }
 
-// TestFaultOfIsSetup: the simulator verb of each kind of element writes the element's Setup
-// line, and the strike line is the Wait-SimTime the analysis has always written.
-func TestFaultOfIsSetup(t *testing.T) {
-	for _, e := range []Element{
-		{Kind: KindServer, Name: "atl-fe-01.litwareinc.com"},
-		{Kind: KindPool, Name: "atl-cs-001.litwareinc.com"},
-		{Kind: KindSite, Name: "O'Hare"},
-		{Kind: KindEdge, Name: "atl-edge-001.litwareinc.com"},
-		{Kind: KindBackEnd, Name: "atl-cs-001.litwareinc.com"},
-		{Kind: KindMirror, Name: "atl-cs-001.litwareinc.com"},
-		{Kind: KindLink, Name: "Atlanta", To: "Dallas \u2019s"},
+// TestElementSetup: each kind of element fails through its simulator verb, and the line the
+// page shows and replays ("fail to worst case") is that verb's text, every name quoted.
+func TestElementSetup(t *testing.T) {
+	for _, c := range []struct {
+		e    Element
+		want string
+	}{
+		{Element{Kind: KindServer, Name: "atl-fe-01.litwareinc.com"}, "Stop-SimServer -Fqdn 'atl-fe-01.litwareinc.com'"},
+		{Element{Kind: KindPool, Name: "atl-cs-001.litwareinc.com"}, "Stop-SimPool -PoolFqdn 'atl-cs-001.litwareinc.com'"},
+		{Element{Kind: KindSite, Name: "O'Hare"}, "Stop-SimSite -Site 'O''Hare'"},
+		{Element{Kind: KindEdge, Name: "atl-edge-001.litwareinc.com"}, "Stop-SimEdgePool -PoolFqdn 'atl-edge-001.litwareinc.com'"},
+		{Element{Kind: KindBackEnd, Name: "atl-cs-001.litwareinc.com"}, "Stop-SimBackEnd -PoolFqdn 'atl-cs-001.litwareinc.com'"},
+		{Element{Kind: KindMirror, Name: "atl-cs-001.litwareinc.com"}, "Stop-SimBackEnd -PoolFqdn 'atl-cs-001.litwareinc.com' -Mirror"},
+		{Element{Kind: KindLink, Name: "Atlanta", To: "Dallas \u2019s"}, "Disconnect-SimSite -Site 'Atlanta' -To 'Dallas \u2019\u2019s'"},
 	} {
-		f := faultOf(e)
-		require.NotNil(t, f, "%v", e)
-		assert.Equal(t, e.Setup(), f.Line(), "%v", e)
+		require.NotNil(t, c.e.Fault(), "%v", c.e)
+		assert.Equal(t, c.want, c.e.Setup(), "%v", c.e)
+		v, err := sim.ParseVerb(c.e.Setup())
+		require.NoError(t, err, c.want)
+		assert.Equal(t, c.e.Fault(), v, "the line reads back as the element's fault")
 	}
-	assert.Nil(t, faultOf(Element{Kind: Kind(200)}))
+	assert.Nil(t, Element{Kind: Kind(200)}.Fault())
+	assert.Empty(t, Element{Kind: Kind(200)}.Setup())
 	assert.Equal(t, "Wait-SimTime -Duration 00:01:59", strikeLine(119*time.Second))
 	assert.Equal(t, "Wait-SimTime -Duration 00:00:00", strikeLine(0))
 }
