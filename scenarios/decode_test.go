@@ -62,7 +62,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"missing topology file", strings.Replace(head, "litwareinc", "nowhere", 1) + "  - run: Get-CsPool\n",
 			`s.yaml:5:11: error FW0910 topology: cannot read topology "topologies/nowhere.yaml": open topologies/nowhere.yaml: no such file or directory`, 1},
 		{"syntax error", head + "  - run: [Get-CsPool\n",
-			`s.yaml:7:10: error FW0901: invalid YAML: sequence end token ']' not found`, 1},
+			`s.yaml:7:10: error FW0901: invalid YAML: did not find expected ',' or ']'`, 1},
 		{"duplicate key", head + "  - run: Get-CsPool\n    run: Get-CsPool\n",
 			`s.yaml:8:5: error FW0911: duplicate key: mapping key "run" already defined at [7:5]`, 1},
 		{"accept pattern the shell cannot bind", head + "  - trainee:\n      prompt: go\n      accept: Invoke-CsPoolFailOver -PoolFqdn x -Bogus\n      solution: [Get-CsPool]\n",
