@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"strconv"
@@ -8,10 +9,10 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
+	yaml "go.yaml.in/yaml/v3"
 
+	"failwright/engine/decode"
+	"failwright/engine/suggest"
 	"failwright/engine/topology"
 )
 
@@ -36,8 +37,12 @@ const (
 // MaxInputBytes is the largest scenario file Decode reads: 1 MiB.
 const MaxInputBytes = 1 << 20
 
-// maxFlowDepth bounds bracket nesting before the YAML parser sees the input.
-const maxFlowDepth = 64
+// MaxDepth is the deepest nesting of mappings and lists Decode accepts: a scenario with an
+// inline topology is about a dozen levels deep.
+const MaxDepth = 64
+
+// limits are the decoding kit's limits for a scenario file.
+var limits = decode.Limits{MaxBytes: MaxInputBytes, MaxDepth: MaxDepth}
 
 // Decode parses and checks a scenario. name prefixes every position and anchors the relative
 // path of the topology file, which resolve reads (resolve may be nil for a scenario with an
@@ -46,60 +51,37 @@ const maxFlowDepth = 64
 // topology does not have, and expectations no run can meet. The scenario is nil only when the
 // file could not be parsed; when the findings hold errors it is partial and must not be run.
 func Decode(name string, data []byte, resolve Resolver) (*Scenario, topology.Findings) {
-	return decode(name, data, resolve, false)
+	return decodeScenario(name, data, resolve, false)
 }
 
 // DecodeStrict is Decode with the topology validated strictly: its documented-but-unenforced
 // rules (unsupported pairings, sizing) are errors (topology.ValidateStrict).
 func DecodeStrict(name string, data []byte, resolve Resolver) (*Scenario, topology.Findings) {
-	return decode(name, data, resolve, true)
+	return decodeScenario(name, data, resolve, true)
 }
 
-func decode(name string, data []byte, resolve Resolver, strict bool) (*Scenario, topology.Findings) {
+func decodeScenario(name string, data []byte, resolve Resolver, strict bool) (*Scenario, topology.Findings) {
 	d := &decoder{file: name, src: data, strict: strict}
-	if f := d.precheck(); f != nil {
-		return nil, topology.Findings{*f}
+	docs, p := decode.Parse(data, limits)
+	if p != nil {
+		return nil, topology.Findings{d.problem(p)}
 	}
-	file, err := parseBytes(data)
-	if err != nil {
-		return nil, topology.Findings{d.syntaxFinding(err)}
-	}
-	var body ast.Node
-	for _, doc := range file.Docs {
-		if doc == nil || doc.Body == nil {
-			continue
-		}
-		switch doc.Body.(type) {
-		case *ast.CommentGroupNode, *ast.CommentNode, *ast.DirectiveNode:
-			continue // comments, or a %YAML or %TAG directive before the document
-		}
-		if body != nil {
-			d.errorf(CodeSyntax, doc.Body, "", "keep one scenario per file; remove the extra '---' section",
-				"the file holds more than one YAML document")
-			return nil, d.fs
-		}
-		body = doc.Body
-	}
-	if body == nil {
+	switch {
+	case len(docs) == 0:
 		return nil, topology.Findings{{Code: CodeMissing, Severity: topology.Error,
 			Pos: topology.Pos{File: name, Line: 1, Column: 1}, Message: "the file holds no scenario",
 			Fix: "write a mapping with name, description, audience, level, topology and steps (see docs/scenarios.md)"}}
+	case len(docs) > 1:
+		d.errorf(CodeSyntax, docs[1], "", "keep one scenario per file; remove the extra '---' section",
+			"the file holds more than one YAML document")
+		return nil, d.fs
 	}
+	d.src = bytes.TrimPrefix(data, []byte("\ufeff")) // positions count from after a byte-order mark
 	d.lineIndex()
-	sc := &Scenario{File: name, src: data}
-	d.scenario(sc, body, resolve)
+	sc := &Scenario{File: name, src: d.src}
+	d.scenario(sc, docs[0], resolve)
 	d.fs.Sort()
 	return sc, d.fs
-}
-
-// parseBytes runs the YAML parser, turning a panic into an error.
-func parseBytes(data []byte) (f *ast.File, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			f, err = nil, fmt.Errorf("the YAML parser failed on this input: %v", r)
-		}
-	}()
-	return parser.ParseBytes(data, 0)
 }
 
 type decoder struct {
@@ -112,68 +94,35 @@ type decoder struct {
 	strict bool            // validate the topology strictly
 }
 
-func (d *decoder) precheck() *topology.Finding {
-	bad := func(line, col int, msg, fix string) *topology.Finding {
-		return &topology.Finding{Code: CodeTooLarge, Severity: topology.Error,
-			Pos: topology.Pos{File: d.file, Line: line, Column: col}, Message: msg, Fix: fix}
+// problem words a problem of the decoding kit as a scenario finding.
+func (d *decoder) problem(p *decode.Problem) topology.Finding {
+	f := topology.Finding{Code: CodeTooLarge, Severity: topology.Error, Pos: topology.Pos{File: d.file, Line: p.Pos.Line, Column: p.Pos.Column}}
+	switch p.Kind {
+	case decode.TooLarge:
+		f.Message = fmt.Sprintf("the file is larger than the limit of %d bytes (1 MiB)", MaxInputBytes)
+		f.Fix = "split the scenario, or refer to the topology by path instead of inlining it"
+	case decode.UTF16:
+		f.Message = "the file is UTF-16 text (the default of Windows PowerShell's Out-File); failwright reads UTF-8"
+		f.Fix = "save it as UTF-8, for example Out-File -Encoding utf8 or Set-Content -Encoding UTF8"
+	case decode.NotText:
+		f.Message = fmt.Sprintf("the file is not UTF-8 text: byte 0x%02x at offset %d", p.Byte, p.Offset)
+		f.Fix = "give a YAML scenario saved as UTF-8"
+	case decode.TooDeep:
+		f.Message = fmt.Sprintf("the file nests mappings and lists more than %d levels deep", MaxDepth)
+		f.Fix = "a scenario is a few levels deep; check the indentation and brackets here"
+	case decode.DuplicateKey:
+		f.Code = CodeDuplicateKey
+		f.Message = fmt.Sprintf("duplicate key: mapping key %q already defined at [%d:%d]", p.Key, p.First.Line, p.First.Column)
+		f.Fix = "keep one of the two keys"
+	case decode.Tab:
+		f.Code, f.Message, f.Fix = CodeSyntax, "invalid YAML: a tab character where YAML allows only spaces", "indent with spaces, not tabs"
+	case decode.ParserFailure:
+		f.Code, f.Message = CodeSyntax, "invalid YAML: the YAML parser failed on this input: "+p.Message
+		f.Fix = "simplify the file; if it is valid YAML, report it as a failwright bug"
+	default:
+		f.Code, f.Message, f.Fix = CodeSyntax, "invalid YAML: "+p.Message, "correct the YAML syntax at this position"
 	}
-	if len(d.src) > MaxInputBytes {
-		return bad(1, 1, fmt.Sprintf("the file is larger than the limit of %d bytes (1 MiB)", MaxInputBytes),
-			"split the scenario, or refer to the topology by path instead of inlining it")
-	}
-	line, col, depth := 1, 1, 0
-	quote := byte(0)
-	for i := 0; i < len(d.src); {
-		r, size := utf8.DecodeRune(d.src[i:])
-		if (r == utf8.RuneError && size <= 1) || r == 0 || (r < 0x20 && r != '\t' && r != '\n' && r != '\r') {
-			return bad(line, col, fmt.Sprintf("the file is not UTF-8 text: byte 0x%02x at offset %d", d.src[i], i),
-				"give a YAML scenario saved as UTF-8")
-		}
-		switch {
-		case r == '\n':
-			line, col, quote = line+1, 0, 0
-		case quote != 0:
-			if byte(r) == quote {
-				quote = 0
-			}
-		case r == '"' || r == '\'':
-			quote = byte(r)
-		case r == '[' || r == '{':
-			depth++
-			if depth > maxFlowDepth {
-				return bad(line, col, fmt.Sprintf("brackets nest more than %d levels deep", maxFlowDepth),
-					"a scenario is a few levels deep; check the brackets here")
-			}
-		case r == ']' || r == '}':
-			if depth > 0 {
-				depth--
-			}
-		}
-		col++
-		i += size
-	}
-	return nil
-}
-
-func (d *decoder) syntaxFinding(err error) topology.Finding {
-	pos := topology.Pos{File: d.file, Line: 1, Column: 1}
-	msg := err.Error()
-	if ye, ok := err.(yaml.Error); ok {
-		msg = ye.GetMessage()
-		if tk := ye.GetToken(); tk != nil && tk.Position != nil && tk.Position.Line > 0 {
-			pos.Line, pos.Column = tk.Position.Line, max(tk.Position.Column, 1)
-		}
-	}
-	if i := strings.IndexByte(msg, '\n'); i >= 0 {
-		msg = msg[:i]
-	}
-	code := CodeSyntax
-	if strings.Contains(msg, "duplicate") || strings.Contains(msg, "already defined") {
-		return topology.Finding{Code: CodeDuplicateKey, Severity: topology.Error, Pos: pos,
-			Message: "duplicate key: " + strings.TrimSpace(msg), Fix: "keep one of the two keys"}
-	}
-	return topology.Finding{Code: code, Severity: topology.Error, Pos: pos,
-		Message: "invalid YAML: " + strings.TrimSpace(msg), Fix: "correct the YAML syntax at this position"}
+	return f
 }
 
 // lineIndex records where each line starts, to turn positions into byte offsets.
@@ -200,7 +149,7 @@ func (d *decoder) offset(line, col int) int {
 }
 
 // scalarSpan finds the bytes of the scalar that starts at the node's position.
-func (d *decoder) scalarSpan(n ast.Node) span {
+func (d *decoder) scalarSpan(n *yaml.Node) span {
 	p := d.pos(n)
 	start := d.offset(p.Line, p.Column)
 	if start < 0 || start >= len(d.src) {
@@ -246,70 +195,54 @@ func (d *decoder) scalarSpan(n ast.Node) span {
 	return span{start, end}
 }
 
-func (d *decoder) pos(n ast.Node) topology.Pos {
-	p := topology.Pos{File: d.file}
-	if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 && !m.IsFlowStyle {
-		n = m.Values[0].Key
-	}
-	if n == nil {
-		return p
-	}
-	tk := n.GetToken()
-	if tk == nil || tk.Position == nil {
-		return p
-	}
-	p.Line, p.Column = tk.Position.Line, max(tk.Position.Column, 1)
-	return p
+// pos is where n starts (see decode.PosOf).
+func (d *decoder) pos(n *yaml.Node) topology.Pos {
+	p := decode.PosOf(n)
+	return topology.Pos{File: d.file, Line: p.Line, Column: p.Column}
 }
 
-func (d *decoder) errorf(code string, n ast.Node, path, fix, format string, args ...any) {
+func (d *decoder) errorf(code string, n *yaml.Node, path, fix, format string, args ...any) {
 	d.fs = append(d.fs, topology.Finding{Code: code, Severity: topology.Error, Path: path, Pos: d.pos(n),
 		Message: fmt.Sprintf(format, args...), Fix: fix})
 }
 
 // kindName names a node's kind the way a scenario author thinks of it.
-func kindName(n ast.Node) string {
-	switch n.(type) {
-	case *ast.MappingNode, *ast.MappingValueNode:
-		return "a mapping"
-	case *ast.SequenceNode:
-		return "a list"
-	case *ast.NullNode, nil:
+func kindName(n *yaml.Node) string {
+	switch {
+	case decode.IsNull(n):
 		return "nothing"
+	case n.Kind == yaml.MappingNode:
+		return "a mapping"
+	case n.Kind == yaml.SequenceNode:
+		return "a list"
 	default:
 		return "a single value"
 	}
 }
 
 // unsupported reports anchors, aliases and tags, which scenarios do not use.
-func (d *decoder) unsupported(n ast.Node, p string) bool {
-	switch n.(type) {
-	case *ast.AnchorNode, *ast.AliasNode, *ast.TagNode, *ast.MergeKeyNode:
-		d.errorf(CodeUnsupported, n, p, "write the value out in full", "anchors, aliases, tags and merge keys are not supported in scenarios")
-		return true
+func (d *decoder) unsupported(n *yaml.Node, p string) bool {
+	if decode.Unsupported(n) == decode.NoFeature {
+		return false
 	}
-	return false
+	d.errorf(CodeUnsupported, n, p, "write the value out in full", "anchors, aliases, tags and merge keys are not supported in scenarios")
+	return true
 }
 
 // field is one key of a mapping, with its key and value nodes.
 type field struct {
-	key   ast.Node
-	value ast.Node
+	key   *yaml.Node
+	value *yaml.Node
 }
 
 // fields reads a mapping strictly: every key must be in known; duplicates are errors. It
 // returns the fields by key, and false when n is not a mapping.
-func (d *decoder) fields(n ast.Node, p string, known ...string) (map[string]field, bool) {
+func (d *decoder) fields(n *yaml.Node, p string, known ...string) (map[string]field, bool) {
 	if d.unsupported(n, p) {
 		return nil, false
 	}
-	var values []*ast.MappingValueNode
-	switch m := n.(type) {
-	case *ast.MappingNode:
-		values = m.Values
-	case *ast.MappingValueNode:
-		values = []*ast.MappingValueNode{m}
-	default:
+	values, ok := decode.Entries(n)
+	if !ok {
 		d.errorf(CodeWrongType, n, p, "write a mapping of "+strings.Join(known, ", "),
 			"%s must be a mapping, not %s", label(p), kindName(n))
 		return nil, false
@@ -333,10 +266,10 @@ func (d *decoder) fields(n ast.Node, p string, known ...string) (map[string]fiel
 	return out, true
 }
 
-func (d *decoder) unknownKey(n ast.Node, p, k string, known []string) {
+func (d *decoder) unknownKey(n *yaml.Node, p, k string, known []string) {
 	msg := fmt.Sprintf("unknown key %q", k)
 	fix := "the keys here are " + strings.Join(known, ", ")
-	if s := suggest(k, known); s != "" {
+	if s := closest(k, known); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 		fix = "write " + s
 		if d.typos == nil {
@@ -347,7 +280,7 @@ func (d *decoder) unknownKey(n ast.Node, p, k string, known []string) {
 	d.errorf(CodeUnknownKey, n, join(p, k), fix, "%s", msg)
 }
 
-func (d *decoder) keyText(n ast.Node, p string) (string, bool) {
+func (d *decoder) keyText(n *yaml.Node, p string) (string, bool) {
 	if d.unsupported(n, p) {
 		return "", false
 	}
@@ -358,27 +291,14 @@ func (d *decoder) keyText(n ast.Node, p string) (string, bool) {
 	return s, ok
 }
 
-// scalarText returns a scalar's text.
-func scalarText(n ast.Node) (string, bool) {
-	switch v := n.(type) {
-	case *ast.StringNode:
-		return v.Value, true
-	case *ast.LiteralNode:
-		if v.Value != nil {
-			return v.Value.Value, true
-		}
-		return "", true
-	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
-		return n.GetToken().Value, true
-	}
-	return "", false
-}
+// scalarText returns a scalar's text (see decode.Scalar).
+func scalarText(n *yaml.Node) (string, bool) { return decode.Scalar(n) }
 
 func (d *decoder) str(f field, p string) (string, bool) {
 	if d.unsupported(f.value, p) {
 		return "", false
 	}
-	if _, null := f.value.(*ast.NullNode); null || f.value == nil {
+	if decode.IsNull(f.value) {
 		d.errorf(CodeMissing, f.key, p, "give "+label(p)+" a value", "%s has no value", label(p))
 		return "", false
 	}
@@ -389,22 +309,22 @@ func (d *decoder) str(f field, p string) (string, bool) {
 	return s, ok
 }
 
-func (d *decoder) strList(f field, p string) ([]string, []ast.Node) {
+func (d *decoder) strList(f field, p string) ([]string, []*yaml.Node) {
 	if d.unsupported(f.value, p) {
 		return nil, nil
 	}
 	if _, ok := scalarText(f.value); ok {
 		s, _ := d.str(f, p)
-		return []string{s}, []ast.Node{f.value}
+		return []string{s}, []*yaml.Node{f.value}
 	}
-	seq, ok := f.value.(*ast.SequenceNode)
+	items, ok := decode.Items(f.value)
 	if !ok {
 		d.errorf(CodeWrongType, f.value, p, "write a list of values", "%s must be a list, not %s", label(p), kindName(f.value))
 		return nil, nil
 	}
 	var out []string
-	var nodes []ast.Node
-	for i, e := range seq.Values {
+	var nodes []*yaml.Node
+	for i, e := range items {
 		ep := fmt.Sprintf("%s[%d]", p, i)
 		s, ok := d.str(field{e, e}, ep)
 		if ok {
@@ -470,14 +390,14 @@ func (d *decoder) enum(f field, p string, allowed []string) (string, bool) {
 		}
 	}
 	msg := fmt.Sprintf("%s %q does not exist; it is one of %s", label(p), s, strings.Join(allowed, ", "))
-	if sg := suggest(s, allowed); sg != "" {
+	if sg := closest(s, allowed); sg != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", sg)
 	}
 	d.errorf(CodeImpossible, f.value, p, "write one of "+strings.Join(allowed, ", "), "%s", msg)
 	return "", false
 }
 
-func (d *decoder) scenario(sc *Scenario, body ast.Node, resolve Resolver) {
+func (d *decoder) scenario(sc *Scenario, body *yaml.Node, resolve Resolver) {
 	fs, ok := d.fields(body, "", "name", "description", "audience", "level", "topology", "seed", "goals", "steps")
 	if !ok {
 		return
@@ -566,7 +486,7 @@ func (d *decoder) topology(sc *Scenario, f field, resolve Resolver) {
 		}
 		doc, tfs = topology.DecodeDocument(p, data)
 	} else {
-		if _, ok := f.value.(*ast.MappingNode); !ok {
+		if !decode.IsMapping(f.value) {
 			d.errorf(CodeWrongType, f.value, "topology", "write a path to a topology file, or the topology inline as a mapping",
 				"topology must be a file path or a mapping, not %s", kindName(f.value))
 			return
@@ -587,7 +507,7 @@ func (d *decoder) topology(sc *Scenario, f field, resolve Resolver) {
 	if d.strict {
 		vfs = doc.ValidateStrict()
 	}
-	if _, inline := f.value.(*ast.MappingNode); inline {
+	if decode.IsMapping(f.value) {
 		for i := range vfs {
 			vfs[i].Path = join("topology", vfs[i].Path)
 		}
@@ -631,13 +551,13 @@ func (d *decoder) goals(f field) *Goals {
 }
 
 func (d *decoder) rules(f field, p string, points int) []Rule {
-	seq, ok := f.value.(*ast.SequenceNode)
+	items, ok := decode.Items(f.value)
 	if !ok {
 		d.errorf(CodeWrongType, f.value, p, "write a list of commands", "%s must be a list, not %s", p, kindName(f.value))
 		return nil
 	}
 	var out []Rule
-	for i, e := range seq.Values {
+	for i, e := range items {
 		ep := fmt.Sprintf("%s[%d]", p, i)
 		r := Rule{Points: points, Pos: d.pos(e)}
 		if s, ok := scalarText(e); ok {
@@ -676,17 +596,17 @@ func (d *decoder) rules(f field, p string, points int) []Rule {
 }
 
 func (d *decoder) steps(sc *Scenario, f field) {
-	seq, ok := f.value.(*ast.SequenceNode)
+	items, ok := decode.Items(f.value)
 	if !ok {
 		d.errorf(CodeWrongType, f.value, "steps", "write a list of steps, each starting with '- at:'", "steps must be a list, not %s", kindName(f.value))
 		return
 	}
-	if len(seq.Values) == 0 {
+	if len(items) == 0 {
 		d.errorf(CodeMissing, f.key, "steps", "add at least one step", "the scenario has no steps")
 	}
 	var last time.Duration
 	ran := false // a command ran before this step
-	for i, e := range seq.Values {
+	for i, e := range items {
 		p := fmt.Sprintf("steps[%d]", i)
 		fs, ok := d.fields(e, p, "at", "run", "expect", "trainee", "note")
 		if !ok {
@@ -761,7 +681,7 @@ func (d *decoder) trainee(f field, p string, ran bool) *TraineeStep {
 		t.Hints, _ = d.strList(v, p+".hints")
 	}
 	if v, ok := fs["accept"]; ok {
-		var nodes []ast.Node
+		var nodes []*yaml.Node
 		t.Accept, nodes = d.strList(v, p+".accept")
 		for i, a := range t.Accept {
 			if _, err := parsePattern(a); err != nil {
@@ -791,15 +711,7 @@ func (d *decoder) trainee(f field, p string, ran bool) *TraineeStep {
 }
 
 // join joins model path segments.
-func join(p, k string) string {
-	switch {
-	case p == "":
-		return k
-	case k == "":
-		return p
-	}
-	return p + "." + k
-}
+func join(p, k string) string { return decode.Join(p, k) }
 
 // label is the last segment of a model path, for messages.
 func label(p string) string {
@@ -831,17 +743,8 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// suggest returns the element of known closest to s, if it is close enough to be a typo.
-func suggest(s string, known []string) string {
-	limit := max(2, len(s)/3) + 1
-	best, bestD := "", limit
-	for _, k := range known {
-		if strings.EqualFold(k, s) {
-			return k
-		}
-		if d := topology.EditDistance(strings.ToLower(s), strings.ToLower(k), limit); d < bestD {
-			best, bestD = k, d
-		}
-	}
+// closest returns the element of known closest to s, if it is close enough to be a typo.
+func closest(s string, known []string) string {
+	best, _ := suggest.Closest(s, known)
 	return best
 }

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,7 +63,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"missing topology file", strings.Replace(head, "litwareinc", "nowhere", 1) + "  - run: Get-CsPool\n",
 			`s.yaml:5:11: error FW0910 topology: cannot read topology "topologies/nowhere.yaml": open topologies/nowhere.yaml: no such file or directory`, 1},
 		{"syntax error", head + "  - run: [Get-CsPool\n",
-			`s.yaml:7:10: error FW0901: invalid YAML: sequence end token ']' not found`, 1},
+			`s.yaml:7:10: error FW0901: invalid YAML: did not find expected ',' or ']'`, 1},
 		{"duplicate key", head + "  - run: Get-CsPool\n    run: Get-CsPool\n",
 			`s.yaml:8:5: error FW0911: duplicate key: mapping key "run" already defined at [7:5]`, 1},
 		{"accept pattern the shell cannot bind", head + "  - trainee:\n      prompt: go\n      accept: Invoke-CsPoolFailOver -PoolFqdn x -Bogus\n      solution: [Get-CsPool]\n",
@@ -153,4 +154,29 @@ func TestDecodeYAMLDirective(t *testing.T) {
 	sc, fs := Decode("d.yaml", []byte(src), diskResolver)
 	require.False(t, fs.HasErrors(), "%v", fs)
 	require.Len(t, sc.Steps, 1)
+}
+
+// TestDecodeFlatMapping checks that a scenario file holding a flat mapping of 60,000 keys
+// (about 870 KB, under the size limit) is refused with findings rather than exhausting time or
+// the stack: the YAML parser does not recurse per key.
+func TestDecodeFlatMapping(t *testing.T) {
+	sc, fs := Decode("flat.yaml", flatMapping(60000), nil)
+	require.NotNil(t, sc)
+	var unknown []string
+	for _, f := range fs {
+		if f.Code == CodeUnknownKey {
+			unknown = append(unknown, f.String())
+		}
+	}
+	require.Len(t, unknown, 60000)
+	assert.Equal(t, `flat.yaml:60000:1: error FW0902 k59999: unknown key "k59999"`, unknown[59999])
+}
+
+// flatMapping is a mapping of n keys on one level.
+func flatMapping(n int) []byte {
+	var b []byte
+	for i := range n {
+		b = fmt.Appendf(b, "k%05d: v%d\n", i, i)
+	}
+	return b
 }

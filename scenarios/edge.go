@@ -6,8 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/goccy/go-yaml/ast"
+	yaml "go.yaml.in/yaml/v3"
 
+	"failwright/engine/decode"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
 )
@@ -28,7 +29,7 @@ const (
 
 // edgeExpect decodes an edge mapping: remoteAccess, federation, federationPool, working and
 // mediaStopped.
-func (d *decoder) edgeExpect(f field, p string, add func(Expectation, ast.Node)) {
+func (d *decoder) edgeExpect(f field, p string, add addFunc) {
 	ep := p + ".edge"
 	fs, ok := d.fields(f.value, ep, "remoteAccess", "federation", "federationPool", "working", "mediaStopped")
 	if !ok {
@@ -111,11 +112,11 @@ func (d *decoder) edgeExpect(f field, p string, add func(Expectation, ast.Node))
 
 // nameList reads a list of names: a flow or block list, a single name, or none (the empty
 // list). nodes are the nodes of the names, for positions.
-func (d *decoder) nameList(f field, p string) ([]string, []ast.Node, bool) {
+func (d *decoder) nameList(f field, p string) ([]string, []*yaml.Node, bool) {
 	if s, ok := scalarText(f.value); ok && strings.EqualFold(strings.TrimSpace(s), "none") {
 		return nil, nil, true
 	}
-	if seq, ok := f.value.(*ast.SequenceNode); ok && len(seq.Values) == 0 {
+	if items, ok := decode.Items(f.value); ok && len(items) == 0 {
 		return nil, nil, true
 	}
 	before := len(d.fs)
@@ -124,7 +125,7 @@ func (d *decoder) nameList(f field, p string) ([]string, []ast.Node, bool) {
 }
 
 // edgePool resolves name to an Edge pool, reporting an unknown or non-Edge pool.
-func (d *decoder) edgePool(n ast.Node, p, name string) (string, bool) {
+func (d *decoder) edgePool(n *yaml.Node, p, name string) (string, bool) {
 	if d.topo == nil {
 		return name, true
 	}
@@ -143,15 +144,14 @@ func (d *decoder) edgePool(n ast.Node, p, name string) (string, bool) {
 
 // listSpan is the byte range of a list written on one line ("[a, b]") or of a single value,
 // so that Record can rewrite it; a list over several lines cannot be rewritten.
-func (d *decoder) listSpan(n ast.Node) span {
-	seq, ok := n.(*ast.SequenceNode)
-	if !ok {
+func (d *decoder) listSpan(n *yaml.Node) span {
+	if _, ok := decode.Items(n); !ok {
 		return d.scalarSpan(n)
 	}
-	if !seq.IsFlowStyle {
+	if !decode.IsFlow(n) {
 		return span{-1, -1}
 	}
-	p := d.pos(seq)
+	p := d.pos(n)
 	start := d.offset(p.Line, p.Column)
 	if start < 0 || start >= len(d.src) || d.src[start] != '[' {
 		return span{-1, -1}
@@ -238,7 +238,7 @@ func (e *Expectation) evalEdgePool(ps *sim.PoolSnapshot) (string, bool) {
 
 // poolEdgeExpect decodes a pool's externalAccess and federationRoute (Edge pools), mediaEdge
 // (Front End pools) and serversDrained (Front End pools).
-func (d *decoder) poolEdgeExpect(pool *topology.Pool, name, pp string, pf map[string]field, add func(Expectation, ast.Node)) {
+func (d *decoder) poolEdgeExpect(pool *topology.Pool, name, pp string, pf map[string]field, add addFunc) {
 	wrongRole := func(k string, f field, edge bool) bool {
 		if pool == nil || (pool.Role == topology.Edge) == edge && (edge || pool.Role.IsFrontEnd()) {
 			return false

@@ -7,8 +7,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/goccy/go-yaml/ast"
+	yaml "go.yaml.in/yaml/v3"
 
+	"failwright/engine/decode"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
 )
@@ -20,6 +21,9 @@ var (
 	backupNames    = []string{string(sim.BackupSteady), string(sim.BackupFinal), string(sim.BackupNonSteady), string(sim.BackupNotInitialized), string(sim.BackupError)}
 )
 
+// addFunc records a decoded expectation at the node it was written at.
+type addFunc func(Expectation, *yaml.Node)
+
 // expect decodes an expect mapping. ran says whether a command runs before it, which the
 // checks on the previous command (error, output, changed, prompt) need.
 func (d *decoder) expect(f field, p string, ran bool) []Expectation {
@@ -28,61 +32,28 @@ func (d *decoder) expect(f field, p string, ran bool) []Expectation {
 		return nil
 	}
 	var out []Expectation
-	add := func(e Expectation, n ast.Node) {
+	add := func(e Expectation, n *yaml.Node) {
 		e.Pos = d.pos(n)
 		e.span = d.listSpan(n)
 		out = append(out, e)
 	}
 	if v, ok := fs["pools"]; ok {
-		d.eachNamed(v, p+".pools", func(name string, key, val ast.Node) {
+		d.eachNamed(v, p+".pools", func(name string, key, val *yaml.Node) {
 			d.poolExpect(name, key, val, p, add)
 		})
 	}
 	if v, ok := fs["branches"]; ok {
-		d.eachNamed(v, p+".branches", func(name string, key, val ast.Node) {
+		d.eachNamed(v, p+".branches", func(name string, key, val *yaml.Node) {
 			d.branchExpect(name, key, val, p, add)
 		})
 	}
 	if v, ok := fs["sites"]; ok {
-		d.eachNamed(v, p+".sites", func(name string, key, val ast.Node) {
-			sp := fmt.Sprintf("%s.sites[%s]", p, name)
-			if d.topo != nil {
-				s := d.topo.SiteByName(name)
-				if s == nil {
-					d.unknownName(key, sp, "site", name, siteNames(d.topo))
-					return
-				}
-				name = s.Name
-				sp = fmt.Sprintf("%s.sites[%s]", p, name)
-			}
-			sf, ok := d.fields(val, sp, "up")
-			if !ok {
-				return
-			}
-			if u, ok := sf["up"]; ok {
-				if b, ok := d.boolean(u, sp+".up"); ok {
-					add(Expectation{Kind: KindSiteUp, Path: sp + ".up", Want: strconv.FormatBool(b), subject: name, flag: b}, u.value)
-				}
-			}
+		d.eachNamed(v, p+".sites", func(name string, key, val *yaml.Node) {
+			d.siteExpect(name, key, val, p, add)
 		})
 	}
 	if v, ok := fs["cms"]; ok {
-		cp := p + ".cms"
-		cf, ok := d.fields(v.value, cp, "activePool", "available")
-		if ok {
-			if a, ok := cf["activePool"]; ok {
-				if s, ok := d.str(a, cp+".activePool"); ok {
-					if fq, ok := d.cmsPool(a.value, cp+".activePool", s); ok {
-						add(Expectation{Kind: KindCMSPool, Path: cp + ".activePool", Want: s, text: fq}, a.value)
-					}
-				}
-			}
-			if a, ok := cf["available"]; ok {
-				if b, ok := d.boolean(a, cp+".available"); ok {
-					add(Expectation{Kind: KindCMSUp, Path: cp + ".available", Want: strconv.FormatBool(b), flag: b}, a.value)
-				}
-			}
-		}
+		d.cmsExpect(v, p+".cms", add)
 	}
 	if v, ok := fs["backup"]; ok {
 		d.backupExpect(v, p+".backup", add)
@@ -90,6 +61,68 @@ func (d *decoder) expect(f field, p string, ran bool) []Expectation {
 	if v, ok := fs["edge"]; ok {
 		d.edgeExpect(v, p, add)
 	}
+	d.commandExpect(fs, p, ran, add)
+	for _, k := range []string{"rto", "dataLoss"} {
+		if v, ok := fs[k]; ok {
+			d.boundExpect(v, p, k, add)
+		}
+	}
+	if len(out) == 0 && len(fs) > 0 && !d.failedSince(f) {
+		d.errorf(CodeMissing, f.key, p, "add what must hold", "%s checks nothing", p)
+	}
+	// Checks are reported in the order they are written.
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Pos, out[j].Pos
+		return a.Line < b.Line || a.Line == b.Line && a.Column < b.Column
+	})
+	return out
+}
+
+// siteExpect decodes what must hold for one site: up.
+func (d *decoder) siteExpect(name string, key, val *yaml.Node, p string, add addFunc) {
+	sp := fmt.Sprintf("%s.sites[%s]", p, name)
+	if d.topo != nil {
+		s := d.topo.SiteByName(name)
+		if s == nil {
+			d.unknownName(key, sp, "site", name, siteNames(d.topo))
+			return
+		}
+		name = s.Name
+		sp = fmt.Sprintf("%s.sites[%s]", p, name)
+	}
+	sf, ok := d.fields(val, sp, "up")
+	if !ok {
+		return
+	}
+	if u, ok := sf["up"]; ok {
+		if b, ok := d.boolean(u, sp+".up"); ok {
+			add(Expectation{Kind: KindSiteUp, Path: sp + ".up", Want: strconv.FormatBool(b), subject: name, flag: b}, u.value)
+		}
+	}
+}
+
+// cmsExpect decodes what must hold for the Central Management Store: activePool, available.
+func (d *decoder) cmsExpect(v field, cp string, add addFunc) {
+	cf, ok := d.fields(v.value, cp, "activePool", "available")
+	if !ok {
+		return
+	}
+	if a, ok := cf["activePool"]; ok {
+		if s, ok := d.str(a, cp+".activePool"); ok {
+			if fq, ok := d.cmsPool(a.value, cp+".activePool", s); ok {
+				add(Expectation{Kind: KindCMSPool, Path: cp + ".activePool", Want: s, text: fq}, a.value)
+			}
+		}
+	}
+	if a, ok := cf["available"]; ok {
+		if b, ok := d.boolean(a, cp+".available"); ok {
+			add(Expectation{Kind: KindCMSUp, Path: cp + ".available", Want: strconv.FormatBool(b), flag: b}, a.value)
+		}
+	}
+}
+
+// commandExpect decodes the checks on the previous command: error, output, changed and prompt.
+func (d *decoder) commandExpect(fs map[string]field, p string, ran bool, add addFunc) {
 	needRun := func(k field, what string) bool {
 		if !ran {
 			d.errorf(CodeImpossible, k.key, p+"."+what, "run a command in this step or an earlier one",
@@ -136,50 +169,40 @@ func (d *decoder) expect(f field, p string, ran bool) []Expectation {
 			}
 		}
 	}
-	for _, k := range []string{"rto", "dataLoss"} {
-		v, ok := fs[k]
-		if !ok {
-			continue
-		}
-		kind := KindRTO
-		if k == "dataLoss" {
-			kind = KindDataLoss
-		}
-		kp := p + "." + k
-		if _, scalar := scalarText(v.value); scalar {
-			if dur, cmp, ok := d.bound(v, kp); ok {
-				var pools []string
-				if d.topo != nil {
-					pools = poolNames(d.topo, true)
-				}
-				add(Expectation{Kind: kind, Path: kp, Want: cmpText(cmp) + dur.String(), AtEnd: true, dur: dur, cmp: cmp, pools: pools}, v.value)
-			}
-			continue
-		}
-		d.eachNamed(v, kp, func(name string, key, val ast.Node) {
-			pp := fmt.Sprintf("%s[%s]", kp, name)
+}
+
+// boundExpect decodes rto or dataLoss (k): a bound on every pool, or a mapping from pool to
+// its bound.
+func (d *decoder) boundExpect(v field, p, k string, add addFunc) {
+	kind := KindRTO
+	if k == "dataLoss" {
+		kind = KindDataLoss
+	}
+	kp := p + "." + k
+	if _, scalar := scalarText(v.value); scalar {
+		if dur, cmp, ok := d.bound(v, kp); ok {
+			var pools []string
 			if d.topo != nil {
-				pool, ok := d.frontEnd(key, pp, name)
-				if !ok {
-					return
-				}
-				name = pool.FQDN
-				pp = fmt.Sprintf("%s[%s]", kp, name)
+				pools = poolNames(d.topo, true)
 			}
-			if dur, cmp, ok := d.bound(field{key, val}, pp); ok {
-				add(Expectation{Kind: kind, Path: pp, Want: cmpText(cmp) + dur.String(), AtEnd: true, subject: name, dur: dur, cmp: cmp}, val)
+			add(Expectation{Kind: kind, Path: kp, Want: cmpText(cmp) + dur.String(), AtEnd: true, dur: dur, cmp: cmp, pools: pools}, v.value)
+		}
+		return
+	}
+	d.eachNamed(v, kp, func(name string, key, val *yaml.Node) {
+		pp := fmt.Sprintf("%s[%s]", kp, name)
+		if d.topo != nil {
+			pool, ok := d.frontEnd(key, pp, name)
+			if !ok {
+				return
 			}
-		})
-	}
-	if len(out) == 0 && len(fs) > 0 && !d.failedSince(f) {
-		d.errorf(CodeMissing, f.key, p, "add what must hold", "%s checks nothing", p)
-	}
-	// Checks are reported in the order they are written.
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Pos, out[j].Pos
-		return a.Line < b.Line || a.Line == b.Line && a.Column < b.Column
+			name = pool.FQDN
+			pp = fmt.Sprintf("%s[%s]", kp, name)
+		}
+		if dur, cmp, ok := d.bound(field{key, val}, pp); ok {
+			add(Expectation{Kind: kind, Path: pp, Want: cmpText(cmp) + dur.String(), AtEnd: true, subject: name, dur: dur, cmp: cmp}, val)
+		}
 	})
-	return out
 }
 
 // bound decodes a run-wide bound: a duration (at most), or one after >=, >, <= or <.
@@ -230,17 +253,12 @@ func (d *decoder) failedSince(f field) bool {
 }
 
 // eachNamed calls fn for every key of a mapping keyed by names (pools, branches, sites).
-func (d *decoder) eachNamed(f field, p string, fn func(name string, key, val ast.Node)) {
+func (d *decoder) eachNamed(f field, p string, fn func(name string, key, val *yaml.Node)) {
 	if d.unsupported(f.value, p) {
 		return
 	}
-	m, ok := f.value.(*ast.MappingNode)
-	var values []*ast.MappingValueNode
-	if ok {
-		values = m.Values
-	} else if mv, ok := f.value.(*ast.MappingValueNode); ok {
-		values = []*ast.MappingValueNode{mv}
-	} else {
+	values, ok := decode.Entries(f.value)
+	if !ok {
 		d.errorf(CodeWrongType, f.value, p, "write a mapping from each name to what must hold",
 			"%s must be a mapping keyed by name, not %s", label(p), kindName(f.value))
 		return
@@ -260,10 +278,10 @@ func (d *decoder) eachNamed(f field, p string, fn func(name string, key, val ast
 	}
 }
 
-func (d *decoder) unknownName(n ast.Node, p, what, name string, known []string) {
+func (d *decoder) unknownName(n *yaml.Node, p, what, name string, known []string) {
 	msg := fmt.Sprintf("unknown %s %q: the topology has no such %s", what, name, what)
 	fix := fmt.Sprintf("use one of the topology's %ss: %s", what, strings.Join(known, ", "))
-	if s := suggest(name, known); s != "" {
+	if s := closest(name, known); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	d.errorf(CodeUnknownName, n, p, fix, "%s", msg)
@@ -296,7 +314,7 @@ func branchNames(t *topology.Topology) []string {
 }
 
 // frontEnd resolves name to a Front End pool, reporting an unknown or non-Front-End pool.
-func (d *decoder) frontEnd(n ast.Node, p, name string) (*topology.Pool, bool) {
+func (d *decoder) frontEnd(n *yaml.Node, p, name string) (*topology.Pool, bool) {
 	pool := d.topo.PoolByFQDN(name)
 	if pool == nil {
 		d.unknownName(n, p, "pool", name, poolNames(d.topo, false))
@@ -309,7 +327,7 @@ func (d *decoder) frontEnd(n ast.Node, p, name string) (*topology.Pool, bool) {
 	return pool, true
 }
 
-func (d *decoder) cmsPool(n ast.Node, p, name string) (string, bool) {
+func (d *decoder) cmsPool(n *yaml.Node, p, name string) (string, bool) {
 	if d.topo == nil {
 		return name, true
 	}
@@ -330,7 +348,7 @@ func (d *decoder) cmsPool(n ast.Node, p, name string) (string, bool) {
 	return pool.FQDN, true
 }
 
-func (d *decoder) poolExpect(name string, key, val ast.Node, p string, add func(Expectation, ast.Node)) {
+func (d *decoder) poolExpect(name string, key, val *yaml.Node, p string, add addFunc) {
 	pp := fmt.Sprintf("%s.pools[%s]", p, name)
 	var pool *topology.Pool
 	if d.topo != nil {
@@ -455,8 +473,8 @@ func orNone(s string) string {
 
 // usersExpect decodes a users expectation: a mode (every user in it) or a mapping from mode
 // to a count, "all" or "none". total is the number of users, or -1 when unknown.
-func (d *decoder) usersExpect(f field, p, subject string, total int, unpaired, branch bool, add func(Expectation, ast.Node)) {
-	never := func(n ast.Node, mp, mode string) bool {
+func (d *decoder) usersExpect(f field, p, subject string, total int, unpaired, branch bool, add addFunc) {
+	never := func(n *yaml.Node, mp, mode string) bool {
 		switch {
 		case branch && mode == string(sim.ModeBackup):
 			d.errorf(CodeImpossible, n, mp, "branch users stay in Resiliency mode or are signed out while their backup registrar is down",
@@ -528,7 +546,7 @@ func (d *decoder) usersExpect(f field, p, subject string, total int, unpaired, b
 	}
 }
 
-func (d *decoder) branchExpect(name string, key, val ast.Node, p string, add func(Expectation, ast.Node)) {
+func (d *decoder) branchExpect(name string, key, val *yaml.Node, p string, add addFunc) {
 	bp := fmt.Sprintf("%s.branches[%s]", p, name)
 	total := -1
 	if d.topo != nil {
@@ -555,21 +573,21 @@ func (d *decoder) branchExpect(name string, key, val ast.Node, p string, add fun
 		}
 	}
 	if v, ok := bf["users"]; ok {
-		d.usersExpect(v, bp+".users", name, total, false, true, func(e Expectation, n ast.Node) {
+		d.usersExpect(v, bp+".users", name, total, false, true, func(e Expectation, n *yaml.Node) {
 			e.to = "branch"
 			add(e, n)
 		})
 	}
 }
 
-func (d *decoder) backupExpect(f field, p string, add func(Expectation, ast.Node)) {
-	seq, ok := f.value.(*ast.SequenceNode)
+func (d *decoder) backupExpect(f field, p string, add addFunc) {
+	items, ok := decode.Items(f.value)
 	if !ok {
 		d.errorf(CodeWrongType, f.value, p, "write a list of directions, each with from, to and state",
 			"backup must be a list, not %s", kindName(f.value))
 		return
 	}
-	for i, e := range seq.Values {
+	for i, e := range items {
 		ep := fmt.Sprintf("%s[%d]", p, i)
 		bf, ok := d.fields(e, ep, "from", "to", "state", "backlog")
 		if !ok {

@@ -22,6 +22,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte("name: [\n"))
 	f.Add([]byte("&a x: *a"))
 	f.Add([]byte("---\na: 1\n---\nb: 2\n"))
+	f.Add(flatMapping(2000)) // the hostile flat mapping, small
 	// The large sample topology takes a tenth of a second to validate: leave it out so that
 	// the fuzzer spends its time on the scenario decoder.
 	resolve := func(p string) ([]byte, error) {

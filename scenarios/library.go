@@ -8,8 +8,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/goccy/go-yaml/ast"
+	yaml "go.yaml.in/yaml/v3"
 
+	"failwright/engine/decode"
 	"failwright/engine/topology"
 )
 
@@ -60,17 +61,14 @@ var (
 // trainee steps, without decoding its topology.
 func entryOf(file string, data []byte) Entry {
 	e := Entry{File: file}
-	f, err := parseBytes(data)
-	if err != nil || len(f.Docs) == 0 || f.Docs[0] == nil {
+	docs, p := decode.Parse(data, limits)
+	if p != nil || len(docs) == 0 {
 		return e
 	}
-	m, ok := f.Docs[0].Body.(*ast.MappingNode)
-	if !ok {
-		return e
-	}
-	for _, mv := range m.Values {
-		k, _ := scalarText(mv.Key)
-		v, _ := scalarText(mv.Value)
+	entries, _ := decode.Entries(docs[0])
+	for _, kv := range entries {
+		k, _ := decode.Scalar(kv.Key)
+		v, _ := decode.Scalar(kv.Value)
 		switch k {
 		case "name":
 			e.Name = v
@@ -81,20 +79,24 @@ func entryOf(file string, data []byte) Entry {
 		case "level":
 			e.Level = Level(strings.ToLower(v))
 		case "steps":
-			if seq, ok := mv.Value.(*ast.SequenceNode); ok {
-				for _, st := range seq.Values {
-					if sm, ok := st.(*ast.MappingNode); ok {
-						for _, kv := range sm.Values {
-							if k, _ := scalarText(kv.Key); k == "trainee" {
-								e.Training = true
-							}
-						}
-					}
-				}
-			}
+			e.Training = hasTraineeStep(kv.Value)
 		}
 	}
 	return e
+}
+
+// hasTraineeStep reports whether a list of steps holds a trainee step.
+func hasTraineeStep(steps *yaml.Node) bool {
+	items, _ := decode.Items(steps)
+	for _, st := range items {
+		entries, _ := decode.Entries(st)
+		for _, kv := range entries {
+			if k, _ := decode.Scalar(kv.Key); k == "trainee" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Load decodes a scenario of the embedded library by file name.

@@ -3,26 +3,18 @@ package sim
 import (
 	"strings"
 
-	"failwright/engine/topology"
+	"failwright/engine/suggest"
 )
 
-// suggestion returns " Did you mean X?" for the candidate closest to a mistyped name, when
-// one is within a few edits of it (case-insensitive), or "". Ties go to the earlier
-// candidate, so the text is the same on every run.
+// suggestion returns " Did you mean X?" for the candidate closest to a mistyped name
+// (suggest.Closest: case-insensitive, within suggest.MaxEdits), or "". Ties go to the earlier
+// candidate, so the text is the same on every run. A "Registrar:" style prefix is ignored.
 func suggestion(typed string, candidates []string) string {
-	t := strings.ToLower(strings.TrimSpace(typed))
+	t := strings.TrimSpace(typed)
 	if i := strings.IndexByte(t, ':'); i >= 0 {
 		t = t[i+1:]
 	}
-	if t == "" {
-		return ""
-	}
-	best, bestD := "", 4
-	for _, c := range candidates {
-		if d := topology.EditDistance(t, strings.ToLower(c), bestD); d < bestD {
-			best, bestD = c, d
-		}
-	}
+	best, _ := suggest.Closest(t, candidates)
 	if best == "" {
 		return ""
 	}

@@ -174,3 +174,23 @@ func TestDecodeByteOrderMarkAndCRLF(t *testing.T) {
 	assert.Equal(t, "x", top.Name)
 	assert.Equal(t, "A", top.Sites[0].Name)
 }
+
+// TestDecodeFlatMapping checks that a flat mapping of 60,000 keys (about 870 KB, under the
+// size limit) is refused with findings rather than exhausting time or the stack: the YAML
+// parser does not recurse per key.
+func TestDecodeFlatMapping(t *testing.T) {
+	top, fs := Decode("flat.yaml", flatMapping(60000))
+	require.NotNil(t, top)
+	require.Len(t, fs, MaxDecodeFindings)
+	assert.Equal(t, CodeUnknownKey, fs[0].Code)
+	assert.Equal(t, CodeTooMany, fs[len(fs)-1].Code)
+}
+
+// flatMapping is a mapping of n keys on one level.
+func flatMapping(n int) []byte {
+	var b []byte
+	for i := range n {
+		b = fmt.Appendf(b, "k%05d: v%d\n", i, i)
+	}
+	return b
+}

@@ -27,6 +27,7 @@ func FuzzDecode(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	f.Add(flatMapping(2000)) // the hostile flat mapping, small
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, fs := DecodeDocument("fuzz.yaml", data)
 		for _, x := range fs {

@@ -1,6 +1,10 @@
 package topology
 
-import "strings"
+import (
+	"strings"
+
+	"failwright/engine/suggest"
+)
 
 // ValidFQDN reports whether s is a fully qualified domain name as RFC 1123 allows for host
 // names: at least two dot-separated labels, each 1 to 63 letters, digits or hyphens and not
@@ -85,33 +89,5 @@ func ValidInstanceName(s string) bool {
 }
 
 // EditDistance is the Levenshtein distance between a and b, counted in bytes, or limit when
-// it is at least limit: the search stops as soon as the distance cannot fall below it, so that
-// suggesting a name for a long or hostile input stays cheap. Messages use it to say "did you
-// mean ...?".
-func EditDistance(a, b string, limit int) int {
-	if d := len(a) - len(b); d >= limit || -d >= limit {
-		return limit
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin >= limit {
-			return limit
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(b)], limit)
-}
+// it is at least limit (suggest.Distance). Messages use it to say "did you mean ...?".
+func EditDistance(a, b string, limit int) int { return suggest.Distance(a, b, limit) }
