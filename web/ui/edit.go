@@ -132,20 +132,9 @@ func (a *App) RemoveSite(i int) {
 	})
 }
 
-// SetSiteName renames site i and the pools that were in it.
+// SetSiteName renames site i; the pools and branches in it follow (topology.RenameSite).
 func (a *App) SetSiteName(i int, v string) {
-	a.edit("rename site", fmt.Sprintf("site%d.name", i), func(t *topology.Topology) {
-		if i < 0 || i >= len(t.Sites) {
-			return
-		}
-		old := t.Sites[i].Name
-		t.Sites[i].Name = v
-		for j := range t.Pools {
-			if old != "" && t.Pools[j].Site == old {
-				t.Pools[j].Site = v
-			}
-		}
-	})
+	a.edit("rename site", fmt.Sprintf("site%d.name", i), func(t *topology.Topology) { t.RenameSite(i, v) })
 }
 
 // SetSiteRegion sets site i's region.
@@ -197,9 +186,7 @@ func (a *App) SetPoolField(i int, field, v string) {
 		p := &t.Pools[i]
 		switch field {
 		case "fqdn":
-			old := p.FQDN
-			p.FQDN = strings.TrimSpace(v)
-			renamePoolRefs(t, old, p.FQDN, i)
+			t.RenamePool(i, strings.TrimSpace(v))
 		case "site":
 			p.Site = v
 		case "role":
@@ -245,32 +232,6 @@ func (a *App) SetPoolField(i int, field, v string) {
 			setPoolExtra(p, field, v)
 		}
 	})
-}
-
-// renamePoolRefs follows a pool's rename in the references to it.
-func renamePoolRefs(t *topology.Topology, old, now string, self int) {
-	if old == "" {
-		return
-	}
-	for j := range t.Pools {
-		if j == self {
-			continue
-		}
-		if strings.EqualFold(t.Pools[j].BackupPool, old) {
-			t.Pools[j].BackupPool = now
-		}
-		if strings.EqualFold(t.Pools[j].NextHop, old) {
-			t.Pools[j].NextHop = now
-		}
-	}
-	if strings.EqualFold(t.CMS.Pool, old) {
-		t.CMS.Pool = now
-	}
-	for j := range t.Branches {
-		if strings.EqualFold(t.Branches[j].BackupRegistrar, old) {
-			t.Branches[j].BackupRegistrar = now
-		}
-	}
 }
 
 // AddServer appends a server to pool i, named after the pool.

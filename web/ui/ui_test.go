@@ -77,6 +77,16 @@ func TestRenamingAPoolFollowsItsReferences(t *testing.T) {
 	assert.False(t, a.Findings().HasErrors(), "%v", a.Findings())
 }
 
+func TestRenamingASiteMovesItsPoolsAndBranches(t *testing.T) {
+	a, _ := newTestApp(t)
+	a.AddBranch()
+	require.Equal(t, "Seattle", a.T().Branches[0].Site)
+	a.SetSiteName(0, "Seattle2")
+	assert.Equal(t, "Seattle2", a.T().Pools[0].Site)
+	assert.Equal(t, "Seattle2", a.T().Branches[0].Site, "the branch follows its site")
+	assert.False(t, a.Findings().HasErrors(), "%v", a.Findings())
+}
+
 func TestPairingIsReciprocal(t *testing.T) {
 	a, _ := newTestApp(t)
 	a.SetPoolField(0, "backupPool", "")
