@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"failwright/engine/shell"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
 	"failwright/web/workspace"
@@ -193,12 +194,19 @@ func (a *App) FailBack(fqdn string) {
 	a.Exec("Invoke-CsPoolFailBack -PoolFqdn " + fqdn + " -Confirm:$false")
 }
 
-// quoteArg quotes a shell argument when it holds spaces or quotes.
+// quoteArg passes a shell argument bare when it is a plain word (letters, digits, dots,
+// hyphens and underscores, not starting with a hyphen) and quotes it with shell.QuoteArg
+// otherwise, which doubles every single quote, the typographic ones included.
 func quoteArg(s string) string {
-	if s != "" && !strings.ContainsAny(s, " \t'\"`$;,(){}") {
+	plain := s != "" && s[0] != '-'
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_'
+	}
+	if plain {
 		return s
 	}
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	return shell.QuoteArg(s)
 }
 
 // PoolSnap returns the snapshot of the pool with the given FQDN.
