@@ -12,6 +12,27 @@ import (
 	"failwright/web/workspace"
 )
 
+// AnalysisStore is the Analysis tab's store: the analysis asked for, its progress and its
+// report, and the way from a failure set to the simulator.
+type AnalysisStore struct {
+	*Session
+	// simStore is where "fail to" loads a failure set.
+	simStore *SimStore
+	An       AnalysisState
+}
+
+// tabChanged empties the report's elements when the Analysis tab is left, before the next
+// render: vugu may reuse them for the new tab's elements, and would not remove children it
+// did not create.
+func (a *AnalysisStore) tabChanged(from, to string) {
+	if from == TabAnalysis && to != TabAnalysis {
+		for _, id := range []string{"analysis-report-html", "analysis-worst-html", "analysis-matrix-html", "analysis-pools-html"} {
+			a.host.SetHTML(id, "", "")
+		}
+		a.An.shown = ""
+	}
+}
+
 // AnalysisState is the Analysis tab's state: the depth asked for, the run in progress (in the
 // engine worker) and the last report.
 type AnalysisState struct {
@@ -48,14 +69,14 @@ type AnalysisState struct {
 }
 
 // SetAnalysisDepth chooses N-1 or N-2.
-func (a *App) SetAnalysisDepth(d int) {
+func (a *AnalysisStore) SetAnalysisDepth(d int) {
 	if d == 1 || d == 2 {
 		a.An.Depth = d
 	}
 }
 
 // SetAnalysisDepthText chooses the depth from the select's value.
-func (a *App) SetAnalysisDepthText(v string) {
+func (a *AnalysisStore) SetAnalysisDepthText(v string) {
 	d, _ := strconv.Atoi(v)
 	a.SetAnalysisDepth(d)
 }
@@ -66,7 +87,7 @@ type Message struct{ ID, Kind, Text string }
 
 // AnalysisMessage is the Analysis tab's status line: an error, a cancel, or a report older
 // than the topology.
-func (a *App) AnalysisMessage() Message {
+func (a *AnalysisStore) AnalysisMessage() Message {
 	switch {
 	case a.An.Error != "":
 		return Message{"analysis-error", "error", a.An.Error}
@@ -80,7 +101,7 @@ func (a *App) AnalysisMessage() Message {
 
 // RunAnalysis starts the failure analysis of the workspace's topology in the engine worker.
 // The worker answers in slices with the progress, and at last with the report.
-func (a *App) RunAnalysis() {
+func (a *AnalysisStore) RunAnalysis() {
 	s := &a.An
 	if s.Running {
 		return
@@ -142,7 +163,7 @@ func (a *App) RunAnalysis() {
 
 // CancelAnalysis stops the running analysis: the worker drops it between two slices, and the
 // page forgets its answers at once.
-func (a *App) CancelAnalysis() {
+func (a *AnalysisStore) CancelAnalysis() {
 	s := &a.An
 	if !s.Running {
 		return
@@ -164,34 +185,34 @@ func (s *AnalysisState) Percent() int {
 }
 
 // AnalysisStale reports whether the topology changed since the report was made.
-func (a *App) AnalysisStale() bool {
+func (a *AnalysisStore) AnalysisStale() bool {
 	return a.An.Result != nil && a.An.builtAt != a.doc.Changes
 }
 
 // FailTo loads a failure set into the simulator: the simulation starts again from the
 // initial state and runs the set's setup lines through the shell (one undoable step, shown
 // in the history), and the Simulate tab opens.
-func (a *App) FailTo(setup []string, label string) {
+func (a *AnalysisStore) FailTo(setup []string, label string) {
 	if len(setup) == 0 {
 		return
 	}
 	lines := append([]string(nil), setup...)
 	a.doc.Edit("fail to "+label, "", func(w *workspace.Workspace) { w.Log = lines })
 	a.dirty = true
-	a.replay()
+	a.reload()
 	a.SetTab(TabSimulate)
-	a.scrollConsole = true
+	a.simStore.scrollConsole = true
 	a.notify("info", "Failed to the worst case: %s.", label)
 }
 
 // FailToCell loads the worst failure pair of matrix cell k into the simulator; the engine
 // worker, which holds the analysis, gives its setup lines.
-func (a *App) FailToCell(k int) {
+func (a *AnalysisStore) FailToCell(k int) {
 	r := a.An.Result
 	if r == nil || k < 0 {
 		return
 	}
-	a.callEngine(proto.Request{Op: proto.OpAnalysisSet, Job: r.Job, I: k}, func(resp proto.Response) {
+	a.engine(proto.Request{Op: proto.OpAnalysisSet, Job: r.Job, I: k}, func(resp proto.Response) {
 		if resp.Error != "" {
 			a.An.Error = resp.Error
 			return
@@ -203,7 +224,7 @@ func (a *App) FailToCell(k int) {
 // ReportClick handles a click in the report (written by the engine worker): a "fail to"
 // button carries its set's setup lines in its value and its name as its text; a click on
 // the matrix fails to the worst case of the cell under it.
-func (a *App) ReportClick(event vugu.DOMEvent) {
+func (a *AnalysisStore) ReportClick(event vugu.DOMEvent) {
 	if strings.EqualFold(event.PropString("target", "tagName"), "path") {
 		a.MatrixClick(event)
 		return
@@ -217,7 +238,7 @@ func (a *App) ReportClick(event vugu.DOMEvent) {
 }
 
 // MatrixClick maps a click on the matrix to its cell, with the drawing's size on screen.
-func (a *App) MatrixClick(event vugu.DOMEvent) {
+func (a *AnalysisStore) MatrixClick(event vugu.DOMEvent) {
 	r := a.An.Result
 	if r == nil {
 		return
@@ -242,7 +263,7 @@ type htmlPart struct{ id, key, html string }
 // of its own after a frame of its own (the first layout of a large report's text costs tens of
 // milliseconds: laid out in one frame, the four parts made a long task of the page's thread).
 // The host sets each element only when its content changed.
-func (a *App) showReport() {
+func (a *AnalysisStore) showReport() {
 	if a.Tab != TabAnalysis || a.An.Result == nil {
 		return
 	}
@@ -258,7 +279,7 @@ func (a *App) showReport() {
 		{"analysis-matrix-html", job, matrix}, {"analysis-pools-html", key, a.An.PoolsHTML}})
 }
 
-func (a *App) setParts(key string, parts []htmlPart) {
+func (a *AnalysisStore) setParts(key string, parts []htmlPart) {
 	if len(parts) == 0 {
 		return
 	}
@@ -273,14 +294,14 @@ func (a *App) setParts(key string, parts []htmlPart) {
 
 // SetAnalysisPoolFilter narrows the pool list; the engine worker, which holds every pool's
 // worst cases, answers with the matching ones.
-func (a *App) SetAnalysisPoolFilter(v string) {
+func (a *AnalysisStore) SetAnalysisPoolFilter(v string) {
 	s := &a.An
 	s.PoolFilter = v
 	if s.Result == nil {
 		return
 	}
 	job := s.Result.Job
-	a.callEngine(proto.Request{Op: proto.OpAnalysisPools, Job: job, Line: v}, func(r proto.Response) {
+	a.engine(proto.Request{Op: proto.OpAnalysisPools, Job: job, Line: v}, func(r proto.Response) {
 		if s.Result == nil || s.Result.Job != job || s.PoolFilter != v {
 			return
 		}

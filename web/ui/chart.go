@@ -166,7 +166,7 @@ const (
 )
 
 // Play advances the virtual clock continuously until Pause.
-func (a *App) Play() {
+func (a *SimStore) Play() {
 	if a.Playing || a.Sim() == nil {
 		return
 	}
@@ -180,7 +180,7 @@ func (a *App) Play() {
 }
 
 // Pause stops playback.
-func (a *App) Pause() {
+func (a *SimStore) Pause() {
 	a.Playing = false
 	if a.stopPlay != nil {
 		a.stopPlay()
@@ -189,7 +189,7 @@ func (a *App) Pause() {
 }
 
 // Step advances the virtual clock by seconds, through the shell's Wait-SimTime.
-func (a *App) Step(seconds int) {
+func (a *SimStore) Step(seconds int) {
 	if a.Sim() == nil {
 		return
 	}
@@ -197,14 +197,14 @@ func (a *App) Step(seconds int) {
 }
 
 // SetJump sets the jump length in minutes.
-func (a *App) SetJump(v string) {
+func (a *SimStore) SetJump(v string) {
 	if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 && n <= 1440 {
 		a.JumpMinutes = n
 	}
 }
 
 // Jump advances the virtual clock by JumpMinutes.
-func (a *App) Jump() {
+func (a *SimStore) Jump() {
 	if a.Sim() == nil {
 		return
 	}

@@ -9,7 +9,7 @@ import (
 
 // version is the product version completion and binding assume: the CMS pool's, or "" (every
 // version) when there is none.
-func (a *App) version() topology.Version {
+func (a *SimStore) version() topology.Version {
 	t := a.T()
 	if p := t.PoolByFQDN(t.CMS.Pool); p != nil {
 		return p.Version

@@ -8,12 +8,41 @@ import (
 	"failwright/engine/topology"
 )
 
+// EditorStore is the Topology tab's state, with the diagram's selection: which pool's form
+// is open, the list filter, and which pool the diagram inspects. Its methods edit the
+// topology, each edit one undoable step.
+type EditorStore struct {
+	*Session
+	// simStore gives the diagram the simulation's state.
+	simStore *SimStore
+
+	// SelectedPool is the FQDN of the pool the diagram inspects (and the editor edits).
+	SelectedPool string
+	// EditPool is the index of the pool whose form the editor shows (-1 for none).
+	EditPool int
+	// PoolFilter narrows the pool list.
+	PoolFilter     string
+	hiddenPools    int
+	hiddenSites    int
+	hiddenBranches int
+}
+
+// clamp keeps the open form on a pool that exists after a change.
+func (a *EditorStore) clamp() {
+	if a.EditPool >= len(a.T().Pools) {
+		a.EditPool = len(a.T().Pools) - 1
+	}
+}
+
+// deselect closes the form and the inspector when a new workspace comes in.
+func (a *EditorStore) deselect() { a.EditPool, a.SelectedPool = -1, "" }
+
 // Field paths: the editor shows each finding next to the field its Path names. A pool's
 // fields are addressed both by FQDN ("pools[x.example.com].users") and by index
 // ("pools[3].users"), as the validator uses the index form for duplicates and empty names.
 
 // PoolPaths returns the model paths of pool i's field (field "" for the pool itself).
-func (a *App) PoolPaths(i int, field string) []string {
+func (a *EditorStore) PoolPaths(i int, field string) []string {
 	t := a.T()
 	if i < 0 || i >= len(t.Pools) {
 		return nil
@@ -26,7 +55,7 @@ func (a *App) PoolPaths(i int, field string) []string {
 }
 
 // SitePaths returns the model paths of site i's field.
-func (a *App) SitePaths(i int, field string) []string {
+func (a *EditorStore) SitePaths(i int, field string) []string {
 	t := a.T()
 	if i < 0 || i >= len(t.Sites) {
 		return nil
@@ -46,7 +75,7 @@ func uniq(a, b string) []string {
 }
 
 // PoolFieldFindings returns the findings shown next to a pool field.
-func (a *App) PoolFieldFindings(i int, field string) []topology.Finding {
+func (a *EditorStore) PoolFieldFindings(i int, field string) []topology.Finding {
 	if field == "servers" {
 		return a.Under(a.PoolPaths(i, "servers")...)
 	}
@@ -60,7 +89,7 @@ func (a *App) PoolFieldFindings(i int, field string) []topology.Finding {
 }
 
 // PoolFindings returns every finding about pool i (for the pool list's badges).
-func (a *App) PoolFindings(i int) []topology.Finding { return a.Under(a.PoolPaths(i, "")...) }
+func (a *EditorStore) PoolFindings(i int) []topology.Finding { return a.Under(a.PoolPaths(i, "")...) }
 
 // shownPoolFields are the pool fields the form shows findings for; the rest are listed at
 // the top of the pool's form.
@@ -69,7 +98,7 @@ var shownPoolFields = []string{"fqdn", "site", "role", "version", "users", "back
 	"backEnd.mirror.instance", "backEnd.witness"}
 
 // PoolOtherFindings returns pool i's findings that no field of the form shows.
-func (a *App) PoolOtherFindings(i int) []topology.Finding {
+func (a *EditorStore) PoolOtherFindings(i int) []topology.Finding {
 	var out []topology.Finding
 	all := a.PoolFindings(i)
 	shown := map[string]bool{}
@@ -88,7 +117,7 @@ func (a *App) PoolOtherFindings(i int) []topology.Finding {
 
 // GlobalFindings returns the findings that belong to no site, pool or branch and to no field
 // of the deployment's own.
-func (a *App) GlobalFindings() []topology.Finding {
+func (a *EditorStore) GlobalFindings() []topology.Finding {
 	var out []topology.Finding
 	for _, f := range a.findings {
 		if !strings.HasPrefix(f.Path, "pools[") && !strings.HasPrefix(f.Path, "sites[") && !strings.HasPrefix(f.Path, "branches[") &&
@@ -100,20 +129,22 @@ func (a *App) GlobalFindings() []topology.Finding {
 }
 
 // SetName sets the deployment's name.
-func (a *App) SetName(v string) {
+func (a *EditorStore) SetName(v string) {
 	a.edit("rename deployment", "name", func(t *topology.Topology) { t.Name = v })
 }
 
 // SetSIPDomain sets the SIP domain.
-func (a *App) SetSIPDomain(v string) {
+func (a *EditorStore) SetSIPDomain(v string) {
 	a.edit("edit SIP domain", "sip", func(t *topology.Topology) { t.SIPDomain = strings.TrimSpace(v) })
 }
 
 // SetCMS moves the Central Management store to a pool.
-func (a *App) SetCMS(v string) { a.edit("move CMS", "", func(t *topology.Topology) { t.CMS.Pool = v }) }
+func (a *EditorStore) SetCMS(v string) {
+	a.edit("move CMS", "", func(t *topology.Topology) { t.CMS.Pool = v })
+}
 
 // AddSite appends a site with a fresh name.
-func (a *App) AddSite() {
+func (a *EditorStore) AddSite() {
 	a.edit("add site", "", func(t *topology.Topology) {
 		name := fmt.Sprintf("Site%d", len(t.Sites)+1)
 		for t.SiteByName(name) != nil {
@@ -124,7 +155,7 @@ func (a *App) AddSite() {
 }
 
 // RemoveSite deletes site i (pools keep their site name and so show a finding).
-func (a *App) RemoveSite(i int) {
+func (a *EditorStore) RemoveSite(i int) {
 	a.edit("remove site", "", func(t *topology.Topology) {
 		if i >= 0 && i < len(t.Sites) {
 			t.Sites = append(t.Sites[:i], t.Sites[i+1:]...)
@@ -133,12 +164,12 @@ func (a *App) RemoveSite(i int) {
 }
 
 // SetSiteName renames site i; the pools and branches in it follow (topology.RenameSite).
-func (a *App) SetSiteName(i int, v string) {
+func (a *EditorStore) SetSiteName(i int, v string) {
 	a.edit("rename site", fmt.Sprintf("site%d.name", i), func(t *topology.Topology) { t.RenameSite(i, v) })
 }
 
 // SetSiteRegion sets site i's region.
-func (a *App) SetSiteRegion(i int, v string) {
+func (a *EditorStore) SetSiteRegion(i int, v string) {
 	a.edit("edit region", fmt.Sprintf("site%d.region", i), func(t *topology.Topology) {
 		if i >= 0 && i < len(t.Sites) {
 			t.Sites[i].Region = v
@@ -147,7 +178,7 @@ func (a *App) SetSiteRegion(i int, v string) {
 }
 
 // AddPool appends a Front End pool in the first site and opens its form.
-func (a *App) AddPool() {
+func (a *EditorStore) AddPool() {
 	a.edit("add pool", "", func(t *topology.Topology) {
 		p := topology.Pool{Role: topology.FrontEndEnterprise, Version: topology.SfB2019}
 		if len(t.Sites) > 0 {
@@ -159,7 +190,7 @@ func (a *App) AddPool() {
 }
 
 // RemovePool deletes pool i.
-func (a *App) RemovePool(i int) {
+func (a *EditorStore) RemovePool(i int) {
 	a.edit("remove pool", "", func(t *topology.Topology) {
 		if i >= 0 && i < len(t.Pools) {
 			t.Pools = append(t.Pools[:i], t.Pools[i+1:]...)
@@ -169,7 +200,7 @@ func (a *App) RemovePool(i int) {
 }
 
 // OpenPool shows pool i's form.
-func (a *App) OpenPool(i int) {
+func (a *EditorStore) OpenPool(i int) {
 	if a.EditPool == i {
 		a.EditPool = -1
 		return
@@ -178,7 +209,7 @@ func (a *App) OpenPool(i int) {
 }
 
 // SetPoolField sets one field of pool i from the text of its form control.
-func (a *App) SetPoolField(i int, field, v string) {
+func (a *EditorStore) SetPoolField(i int, field, v string) {
 	a.edit("edit pool "+field, fmt.Sprintf("pool%d.%s", i, field), func(t *topology.Topology) {
 		if i < 0 || i >= len(t.Pools) {
 			return
@@ -235,7 +266,7 @@ func (a *App) SetPoolField(i int, field, v string) {
 }
 
 // AddServer appends a server to pool i, named after the pool.
-func (a *App) AddServer(i int) {
+func (a *EditorStore) AddServer(i int) {
 	a.edit("add server", "", func(t *topology.Topology) {
 		if i < 0 || i >= len(t.Pools) {
 			return
@@ -254,7 +285,7 @@ func (a *App) AddServer(i int) {
 }
 
 // RemoveServer deletes server j of pool i.
-func (a *App) RemoveServer(i, j int) {
+func (a *EditorStore) RemoveServer(i, j int) {
 	a.edit("remove server", "", func(t *topology.Topology) {
 		if i >= 0 && i < len(t.Pools) && j >= 0 && j < len(t.Pools[i].Servers) {
 			p := &t.Pools[i]
@@ -264,7 +295,7 @@ func (a *App) RemoveServer(i, j int) {
 }
 
 // SetServer renames server j of pool i.
-func (a *App) SetServer(i, j int, v string) {
+func (a *EditorStore) SetServer(i, j int, v string) {
 	a.edit("rename server", fmt.Sprintf("pool%d.server%d", i, j), func(t *topology.Topology) {
 		if i >= 0 && i < len(t.Pools) && j >= 0 && j < len(t.Pools[i].Servers) {
 			t.Pools[i].Servers[j].FQDN = strings.TrimSpace(v)
@@ -273,7 +304,7 @@ func (a *App) SetServer(i, j int, v string) {
 }
 
 // FrontEndPools lists the FQDNs of Front End pools other than pool i, for pairing.
-func (a *App) FrontEndPools(except int) []string {
+func (a *EditorStore) FrontEndPools(except int) []string {
 	var out []string
 	for j, p := range a.T().Pools {
 		if j != except && p.Role.IsFrontEnd() && p.FQDN != "" {
@@ -284,7 +315,7 @@ func (a *App) FrontEndPools(except int) []string {
 }
 
 // NextHopPools lists the pools an Edge pool can use as its next hop.
-func (a *App) NextHopPools() []string {
+func (a *EditorStore) NextHopPools() []string {
 	var out []string
 	for _, p := range a.T().Pools {
 		if (p.Role.IsFrontEnd() || p.Role == topology.Director) && p.FQDN != "" {
@@ -295,17 +326,17 @@ func (a *App) NextHopPools() []string {
 }
 
 // Roles and Versions for the form's selects.
-func (a *App) Roles() []topology.Role { return topology.Roles }
+func (a *EditorStore) Roles() []topology.Role { return topology.Roles }
 
 // Versions lists the product versions.
-func (a *App) Versions() []topology.Version { return topology.Versions }
+func (a *EditorStore) Versions() []topology.Version { return topology.Versions }
 
 // Itoa formats an int for a form control.
 func Itoa(n int) string { return strconv.Itoa(n) }
 
 // VisiblePools returns the indices of the pools the list shows: those matching the filter, at
 // most maxPoolRows of them, and always the pool being edited.
-func (a *App) VisiblePools() []int {
+func (a *EditorStore) VisiblePools() []int {
 	t := a.T()
 	f := strings.ToLower(strings.TrimSpace(a.PoolFilter))
 	var out []int
@@ -323,10 +354,10 @@ func (a *App) VisiblePools() []int {
 }
 
 // HiddenPools returns how many pools the last VisiblePools left out.
-func (a *App) HiddenPools() int { return a.hiddenPools }
+func (a *EditorStore) HiddenPools() int { return a.hiddenPools }
 
 // PoolAt returns pool i as a one-element slice, for templates.
-func (a *App) PoolAt(i int) []topology.Pool {
+func (a *EditorStore) PoolAt(i int) []topology.Pool {
 	if i < 0 || i >= len(a.T().Pools) {
 		return nil
 	}
@@ -334,7 +365,7 @@ func (a *App) PoolAt(i int) []topology.Pool {
 }
 
 // PoolBadge summarises pool i's findings ("2 error(s)", "1 warning(s)" or "").
-func (a *App) PoolBadge(i int) string {
+func (a *EditorStore) PoolBadge(i int) string {
 	fs := a.PoolFindings(i)
 	e, w := countSev(fs, "error"), countSev(fs, "warning")
 	switch {
@@ -347,7 +378,7 @@ func (a *App) PoolBadge(i int) string {
 }
 
 // PoolBadgeClass is the badge's style.
-func (a *App) PoolBadgeClass(i int) string {
+func (a *EditorStore) PoolBadgeClass(i int) string {
 	if countSev(a.PoolFindings(i), "error") > 0 {
 		return "badge bad"
 	}
@@ -359,7 +390,7 @@ const maxFindings = 20
 
 // ShownFindings returns the findings the list shows: errors, then warnings, then the rest,
 // at most maxFindings.
-func (a *App) ShownFindings() []topology.Finding {
+func (a *EditorStore) ShownFindings() []topology.Finding {
 	var out []topology.Finding
 	for _, sev := range []topology.Severity{topology.Error, topology.Warning, topology.Info} {
 		for _, f := range a.findings {
@@ -373,7 +404,7 @@ func (a *App) ShownFindings() []topology.Finding {
 
 // VisibleSites returns the indices of the sites the table shows: those matching the filter,
 // at most maxSiteRows.
-func (a *App) VisibleSites() []int {
+func (a *EditorStore) VisibleSites() []int {
 	f := strings.ToLower(strings.TrimSpace(a.PoolFilter))
 	var out []int
 	a.hiddenSites = 0
@@ -388,15 +419,15 @@ func (a *App) VisibleSites() []int {
 }
 
 // HiddenSites returns how many sites the last VisibleSites left out.
-func (a *App) HiddenSites() int { return a.hiddenSites }
+func (a *EditorStore) HiddenSites() int { return a.hiddenSites }
 
 // Large reports whether the topology is big enough for the editor to list only part of it.
-func (a *App) Large() bool {
+func (a *EditorStore) Large() bool {
 	return len(a.T().Pools) > maxPoolRows || len(a.T().Sites) > maxSiteRows
 }
 
 // SiteAt returns site i as a one-element slice, for templates.
-func (a *App) SiteAt(i int) []topology.Site {
+func (a *EditorStore) SiteAt(i int) []topology.Site {
 	if i < 0 || i >= len(a.T().Sites) {
 		return nil
 	}

@@ -59,7 +59,7 @@ func choices(none string, names []string, limit int) []Option {
 }
 
 // TopFields are the deployment-wide fields: the Backup Service's sync interval.
-func (a *App) TopFields() []Field {
+func (a *EditorStore) TopFields() []Field {
 	t := a.T()
 	return []Field{{Key: "syncInterval", ID: "backup-sync", Label: "Backup Service sync interval (seconds)", Type: "number",
 		Value: numText(t.BackupService.SyncIntervalSeconds), Placeholder: "120 (default)",
@@ -67,7 +67,7 @@ func (a *App) TopFields() []Field {
 }
 
 // SetTopField sets a deployment-wide field.
-func (a *App) SetTopField(key, v string) {
+func (a *EditorStore) SetTopField(key, v string) {
 	if key == "syncInterval" {
 		a.edit("edit Backup Service sync interval", "sync", func(t *topology.Topology) { t.BackupService.SyncIntervalSeconds = atoiField(v) })
 	}
@@ -88,7 +88,7 @@ var poolExtraKeys = map[string][]string{
 	"backEnd.witness":                    {"backEnd.witness"},
 }
 
-func (a *App) poolExtraFindings(i int, key string) []topology.Finding {
+func (a *EditorStore) poolExtraFindings(i int, key string) []topology.Finding {
 	var paths []string
 	for _, p := range poolExtraKeys[key] {
 		paths = append(paths, a.PoolPaths(i, p)...)
@@ -98,7 +98,7 @@ func (a *App) poolExtraFindings(i int, key string) []topology.Finding {
 
 // PoolFields are pool i's form fields: FQDN, site, role, version, then what the role has
 // (users and backup pool, Edge next hop, SQL back end) and PoolExtraFields.
-func (a *App) PoolFields(i int) []Field {
+func (a *EditorStore) PoolFields(i int) []Field {
 	t := a.T()
 	if i < 0 || i >= len(t.Pools) {
 		return nil
@@ -139,7 +139,7 @@ func (a *App) PoolFields(i int) []Field {
 
 // PoolExtraFields are pool i's registrar timers (Front End pools) and back-end details
 // (Enterprise pools).
-func (a *App) PoolExtraFields(i int) []Field {
+func (a *EditorStore) PoolExtraFields(i int) []Field {
 	t := a.T()
 	if i < 0 || i >= len(t.Pools) {
 		return nil
@@ -217,7 +217,7 @@ func setPoolExtra(p *topology.Pool, key, v string) bool {
 }
 
 // BranchPaths returns the model paths of branch j's field (field "" for the branch).
-func (a *App) BranchPaths(j int, field string) []string {
+func (a *EditorStore) BranchPaths(j int, field string) []string {
 	t := a.T()
 	if j < 0 || j >= len(t.Branches) {
 		return nil
@@ -230,7 +230,7 @@ func (a *App) BranchPaths(j int, field string) []string {
 }
 
 // BranchFields are branch j's fields: FQDN, site, users and backup registrar.
-func (a *App) BranchFields(j int) []Field {
+func (a *EditorStore) BranchFields(j int) []Field {
 	t := a.T()
 	if j < 0 || j >= len(t.Branches) {
 		return nil
@@ -254,7 +254,7 @@ func (a *App) BranchFields(j int) []Field {
 }
 
 // SetBranchField sets one field of branch j.
-func (a *App) SetBranchField(j int, key, v string) {
+func (a *EditorStore) SetBranchField(j int, key, v string) {
 	a.edit("edit branch "+key, fmt.Sprintf("branch%d.%s", j, key), func(t *topology.Topology) {
 		if j < 0 || j >= len(t.Branches) {
 			return
@@ -274,7 +274,7 @@ func (a *App) SetBranchField(j int, key, v string) {
 }
 
 // AddBranch appends a branch in the first site, homed on the first Front End pool.
-func (a *App) AddBranch() {
+func (a *EditorStore) AddBranch() {
 	a.edit("add branch", "", func(t *topology.Topology) {
 		b := topology.Branch{FQDN: fmt.Sprintf("sba%02d.%s", len(t.Branches)+1, orDefault(t.SIPDomain, "example.com"))}
 		if len(t.Sites) > 0 {
@@ -298,7 +298,7 @@ func orDefault(s, d string) string {
 }
 
 // RemoveBranch deletes branch j.
-func (a *App) RemoveBranch(j int) {
+func (a *EditorStore) RemoveBranch(j int) {
 	a.edit("remove branch", "", func(t *topology.Topology) {
 		if j >= 0 && j < len(t.Branches) {
 			t.Branches = append(t.Branches[:j], t.Branches[j+1:]...)
@@ -318,7 +318,7 @@ const (
 
 // VisibleBranches returns the indices of the branches shown: those matching the filter (FQDN,
 // site or backup registrar), at most maxBranchRows.
-func (a *App) VisibleBranches() []int {
+func (a *EditorStore) VisibleBranches() []int {
 	f := strings.ToLower(strings.TrimSpace(a.PoolFilter))
 	var out []int
 	a.hiddenBranches = 0
@@ -342,10 +342,10 @@ func (a *App) VisibleBranches() []int {
 }
 
 // HiddenBranches returns how many branches the last VisibleBranches left out.
-func (a *App) HiddenBranches() int { return a.hiddenBranches }
+func (a *EditorStore) HiddenBranches() int { return a.hiddenBranches }
 
 // BranchTitle names branch j in its list.
-func (a *App) BranchTitle(j int) string {
+func (a *EditorStore) BranchTitle(j int) string {
 	b := a.T().Branches[j]
 	name := b.FQDN
 	if name == "" {

@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/json"
 	"net/url"
+	"path"
 	"strings"
 
 	"github.com/vugu/vugu"
@@ -11,15 +12,37 @@ import (
 	"failwright/web/workspace"
 )
 
+// ShareStore is the state of the workspace's ways in and out: the "Start from" menu, the
+// import dialog, the exports, and shared links (when the failwright Worker serves the page).
+type ShareStore struct {
+	*Session
+	// lib lists the sample topologies.
+	lib *ScenarioStore
+
+	// MenuOpen is whether the "Start from" menu is open.
+	MenuOpen bool
+
+	// Import dialog.
+	ImportOpen   bool
+	ImportName   string
+	ImportText   string
+	ImportErrors []string
+
+	// Share (only when served by the failwright Worker).
+	ShareAvailable bool
+	ShareURL       string
+	ShareStatus    string
+}
+
 // OpenImport shows the import dialog.
-func (a *App) OpenImport() {
+func (a *ShareStore) OpenImport() {
 	a.ImportOpen = true
 	a.ImportErrors = nil
 	a.focus = "import-file"
 }
 
 // CloseImport hides the import dialog.
-func (a *App) CloseImport() {
+func (a *ShareStore) CloseImport() {
 	if a.ImportOpen {
 		a.focus = "import"
 	}
@@ -29,7 +52,7 @@ func (a *App) CloseImport() {
 }
 
 // ImportKey closes the import dialog on Escape.
-func (a *App) ImportKey(key string) {
+func (a *ShareStore) ImportKey(key string) {
 	if key == "Escape" {
 		a.CloseImport()
 	}
@@ -38,12 +61,12 @@ func (a *App) ImportKey(key string) {
 // ImportData imports a file's contents (a topology in YAML or JSON, or an exported
 // workspace); the engine worker decodes it. On failure the errors are shown with their
 // positions and the current workspace is left exactly as it was.
-func (a *App) ImportData(name string, data []byte) {
+func (a *ShareStore) ImportData(name string, data []byte) {
 	if name == "" {
 		name = "pasted.yaml"
 	}
 	a.ImportErrors = nil
-	a.callEngine(proto.Request{Op: proto.OpImport, File: name, Text: string(data)}, func(r proto.Response) {
+	a.engine(proto.Request{Op: proto.OpImport, File: name, Text: string(data)}, func(r proto.Response) {
 		switch {
 		case r.Error != "":
 			a.ImportOpen = true
@@ -52,10 +75,7 @@ func (a *App) ImportData(name string, data []byte) {
 			a.ImportOpen = true
 			a.ImportErrors = r.ImportErrors
 		default:
-			a.doc.Replace("import "+name, *r.Workspace)
-			a.EditPool, a.SelectedPool = -1, ""
-			a.afterChange(true)
-			a.replay()
+			a.replace("import "+name, *r.Workspace)
 			a.CloseImport()
 			a.notify("info", "Imported %s (%s).", name, r.Workspace.Topology.Name)
 		}
@@ -63,10 +83,10 @@ func (a *App) ImportData(name string, data []byte) {
 }
 
 // ImportPasted imports the text pasted into the dialog.
-func (a *App) ImportPasted() { a.ImportData(a.ImportName, []byte(a.ImportText)) }
+func (a *ShareStore) ImportPasted() { a.ImportData(a.ImportName, []byte(a.ImportText)) }
 
 // ExportYAML downloads the topology as YAML.
-func (a *App) ExportYAML() {
+func (a *ShareStore) ExportYAML() {
 	b, err := workspace.ExportYAML(a.W())
 	if err != nil {
 		a.notify("error", "Export failed: %v", err)
@@ -76,7 +96,7 @@ func (a *App) ExportYAML() {
 }
 
 // ExportJSON downloads the topology as JSON.
-func (a *App) ExportJSON() {
+func (a *ShareStore) ExportJSON() {
 	b, err := workspace.ExportTopologyJSON(a.W())
 	if err != nil {
 		a.notify("error", "Export failed: %v", err)
@@ -86,16 +106,55 @@ func (a *App) ExportJSON() {
 }
 
 // ExportWorkspace downloads the whole workspace (topology, seed and shell log).
-func (a *App) ExportWorkspace() {
+func (a *ShareStore) ExportWorkspace() {
 	a.host.Download(workspace.FileName(a.W())+".workspace.json", "application/json", a.doc.ExportJSON())
 }
 
 // NewWorkspace starts an empty topology.
-func (a *App) NewWorkspace() { a.LoadSample("empty") }
+func (a *ShareStore) NewWorkspace() { a.LoadSample("empty") }
+
+// Sample is a sample topology shipped with failwright.
+type Sample struct {
+	File string
+	Name string
+}
+
+// Samples lists the built-in starter and the sample topologies of the scenario library (which
+// the engine worker lists on first use).
+func (a *ShareStore) Samples() []Sample {
+	out := []Sample{{File: "", Name: "Two-site pair (starter)"}}
+	for _, n := range a.lib.samples {
+		out = append(out, Sample{File: n, Name: path.Base(n)})
+	}
+	return out
+}
+
+// LoadSample replaces the workspace with a sample topology (file "" is the starter, "empty"
+// an empty topology); library samples are decoded by the engine worker.
+func (a *ShareStore) LoadSample(file string) {
+	a.MenuOpen = false
+	if a.HasWork() && !a.host.Confirm("Replace the current workspace with this sample? (Undo brings it back.)") {
+		return
+	}
+	switch file {
+	case "":
+		a.loadWorkspace(starter())
+	case "empty":
+		a.loadWorkspace(workspace.Empty())
+	default:
+		a.engine(proto.Request{Op: proto.OpSample, File: file}, func(r proto.Response) {
+			if r.Error != "" || r.Workspace == nil {
+				a.notify("error", "The sample %s could not be loaded: %s", file, r.Error)
+				return
+			}
+			a.loadWorkspace(*r.Workspace)
+		})
+	}
+}
 
 // probeShare asks the page's origin whether the failwright Worker serves it; only then are
 // shared links offered and followed.
-func (a *App) probeShare() {
+func (a *ShareStore) probeShare() {
 	a.host.Fetch("GET", "api/health", nil, func(status int, body []byte, err error) {
 		if err != nil || status != 200 {
 			return
@@ -137,7 +196,7 @@ func validShareID(id string) bool {
 	return true
 }
 
-func (a *App) loadShare(id string) {
+func (a *ShareStore) loadShare(id string) {
 	a.ShareStatus = "Loading the shared workspace…"
 	a.host.Fetch("GET", "api/shares/"+id, nil, func(status int, body []byte, err error) {
 		a.ShareStatus = ""
@@ -154,10 +213,7 @@ func (a *App) loadShare(id string) {
 			return
 		}
 		w.Origin = "shared " + id
-		a.doc.Replace("open shared workspace", w)
-		a.EditPool, a.SelectedPool = -1, ""
-		a.afterChange(true)
-		a.replay()
+		a.replace("open shared workspace", w)
 		a.notify("info", "Opened the shared workspace %s.", id)
 	})
 }
@@ -173,7 +229,7 @@ func statusText(status int, err error) string {
 }
 
 // Share stores the workspace on the Worker and shows its link.
-func (a *App) Share() {
+func (a *ShareStore) Share() {
 	if !a.ShareAvailable {
 		return
 	}
@@ -200,7 +256,7 @@ func (a *App) Share() {
 }
 
 // ReadImportFile imports the file chosen in the import dialog.
-func (a *App) ReadImportFile(event vugu.DOMEvent) {
+func (a *ShareStore) ReadImportFile(event vugu.DOMEvent) {
 	a.host.ReadFile(event, func(name string, data []byte, err error) {
 		if err != nil {
 			a.ImportErrors = []string{"The file could not be read: " + err.Error()}

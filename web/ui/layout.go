@@ -78,9 +78,9 @@ const (
 const overviewPools = 24
 
 // Diagram lays out the topology with the state of snap.
-func (a *App) Diagram() Layout {
+func (a *EditorStore) Diagram() Layout {
 	t := a.T()
-	snap := a.Snapshot()
+	snap := a.simStore.Snapshot()
 	if len(t.Pools) > overviewPools {
 		return a.overview(t, snap)
 	}
@@ -244,7 +244,7 @@ func thousands(n int) string {
 }
 
 // SelectPool selects a pool in the diagram (clicking again clears the selection).
-func (a *App) SelectPool(fqdn string) {
+func (a *EditorStore) SelectPool(fqdn string) {
 	if strings.EqualFold(a.SelectedPool, fqdn) {
 		a.SelectedPool = ""
 		return
@@ -253,7 +253,7 @@ func (a *App) SelectPool(fqdn string) {
 }
 
 // Selected returns the selected pool's model and snapshot.
-func (a *App) Selected() (*topology.Pool, sim.PoolSnapshot, bool) {
+func (a *EditorStore) Selected() (*topology.Pool, sim.PoolSnapshot, bool) {
 	if a.SelectedPool == "" {
 		return nil, sim.PoolSnapshot{}, false
 	}
@@ -261,7 +261,7 @@ func (a *App) Selected() (*topology.Pool, sim.PoolSnapshot, bool) {
 	if p == nil {
 		return nil, sim.PoolSnapshot{}, false
 	}
-	ps, _ := PoolSnap(a.Snapshot(), p.FQDN)
+	ps, _ := PoolSnap(a.simStore.Snapshot(), p.FQDN)
 	return p, ps, true
 }
 
@@ -290,7 +290,7 @@ func poolStroke(health string) string {
 }
 
 // overview lays out a large deployment: sites as tiles in rows, each pool a small square.
-func (a *App) overview(t *topology.Topology, snap sim.Snapshot) Layout {
+func (a *EditorStore) overview(t *topology.Topology, snap sim.Snapshot) Layout {
 	const (
 		perRow = 8
 		tileW  = 150

@@ -11,6 +11,12 @@ import (
 	"failwright/web/workspace"
 )
 
+// PlanStore is the Plans tab's store: the plan asked for and the last one built.
+type PlanStore struct {
+	*Session
+	Plan PlanState
+}
+
 // PlanState is the Plans tab's state.
 type PlanState struct {
 	// Pool is the FQDN of the pool to fail over.
@@ -30,7 +36,7 @@ type PlanState struct {
 }
 
 // PairedPools lists the Front End pools that have a backup pool: the ones a plan can fail over.
-func (a *App) PairedPools() []string {
+func (a *PlanStore) PairedPools() []string {
 	var out []string
 	for _, p := range a.T().Pools {
 		if p.Role.IsFrontEnd() && p.BackupPool != "" && p.FQDN != "" {
@@ -41,7 +47,7 @@ func (a *App) PairedPools() []string {
 }
 
 // PlanPool returns the pool chosen for the plan, defaulting to the first paired pool.
-func (a *App) PlanPool() string {
+func (a *PlanStore) PlanPool() string {
 	pools := a.PairedPools()
 	for _, p := range pools {
 		if p == a.Plan.Pool {
@@ -55,20 +61,20 @@ func (a *App) PlanPool() string {
 }
 
 // SetPlanPool chooses the pool.
-func (a *App) SetPlanPool(v string) { a.Plan.Pool = v }
+func (a *PlanStore) SetPlanPool(v string) { a.Plan.Pool = v }
 
 // SetPlanMode chooses planned or disaster.
-func (a *App) SetPlanMode(v string) {
+func (a *PlanStore) SetPlanMode(v string) {
 	if v == string(plan.Planned) || v == string(plan.Disaster) {
 		a.Plan.Mode = v
 	}
 }
 
 // SetPlanFailback includes or leaves out the failback steps.
-func (a *App) SetPlanFailback(b bool) { a.Plan.Failback = b }
+func (a *PlanStore) SetPlanFailback(b bool) { a.Plan.Failback = b }
 
 // BuildPlan asks the engine worker for the plan, validated by simulation, and its renderings.
-func (a *App) BuildPlan() {
+func (a *PlanStore) BuildPlan() {
 	pool := a.PlanPool()
 	a.Plan.Error = ""
 	if pool == "" {
@@ -82,7 +88,7 @@ func (a *App) BuildPlan() {
 	}
 	req := &plan.Request{Pool: pool, Mode: plan.Mode(a.Plan.Mode), Failback: a.Plan.Failback}
 	changes := a.doc.Changes
-	a.callEngine(proto.Request{Op: proto.OpPlan, Topology: topo, Plan: req}, func(r proto.Response) {
+	a.engine(proto.Request{Op: proto.OpPlan, Topology: topo, Plan: req}, func(r proto.Response) {
 		if r.Error != "" {
 			a.Plan.Error = r.Error
 			return
@@ -96,13 +102,13 @@ func (a *App) BuildPlan() {
 }
 
 // PlanStale reports whether the topology changed since the plan was built.
-func (a *App) PlanStale() bool { return a.Plan.Result != nil && a.Plan.builtAt != a.doc.Changes }
+func (a *PlanStore) PlanStale() bool { return a.Plan.Result != nil && a.Plan.builtAt != a.doc.Changes }
 
 // PlanRefused reports whether the last request was refused.
-func (a *App) PlanRefused() bool { return a.Plan.Result != nil && a.Plan.Result.Plan == nil }
+func (a *PlanStore) PlanRefused() bool { return a.Plan.Result != nil && a.Plan.Result.Plan == nil }
 
 // PlanFindings returns the findings of the last plan.
-func (a *App) PlanFindings() topology.Findings {
+func (a *PlanStore) PlanFindings() topology.Findings {
 	if a.Plan.Result == nil {
 		return nil
 	}
@@ -110,7 +116,7 @@ func (a *App) PlanFindings() topology.Findings {
 }
 
 // PlanSteps returns the plan's steps.
-func (a *App) PlanSteps() []plan.Step {
+func (a *PlanStore) PlanSteps() []plan.Step {
 	if a.Plan.Result == nil || a.Plan.Result.Plan == nil {
 		return nil
 	}
@@ -118,7 +124,7 @@ func (a *App) PlanSteps() []plan.Step {
 }
 
 // PlanPrediction returns the plan's predicted figures.
-func (a *App) PlanPrediction() plan.Prediction {
+func (a *PlanStore) PlanPrediction() plan.Prediction {
 	if a.Plan.Result == nil || a.Plan.Result.Plan == nil {
 		return plan.Prediction{}
 	}
@@ -126,7 +132,7 @@ func (a *App) PlanPrediction() plan.Prediction {
 }
 
 // PlanChart draws the predicted timeline.
-func (a *App) PlanChart() Chart {
+func (a *PlanStore) PlanChart() Chart {
 	pr := a.PlanPrediction()
 	var samples []sim.Sample
 	for _, p := range pr.Timeline {
@@ -141,7 +147,7 @@ func (a *App) PlanChart() Chart {
 }
 
 // PlanText returns the rendering shown in the preview.
-func (a *App) PlanText(kind string) string {
+func (a *PlanStore) PlanText(kind string) string {
 	r := a.Plan.Result
 	if r == nil {
 		return ""
@@ -156,10 +162,10 @@ func (a *App) PlanText(kind string) string {
 }
 
 // SetPreview shows one rendering.
-func (a *App) SetPreview(kind string) { a.Plan.Preview = kind }
+func (a *PlanStore) SetPreview(kind string) { a.Plan.Preview = kind }
 
 // DownloadPlan downloads one rendering: "ps1", "md" or "json".
-func (a *App) DownloadPlan(kind string) {
+func (a *PlanStore) DownloadPlan(kind string) {
 	text := a.PlanText(kind)
 	if text == "" {
 		return
@@ -174,7 +180,7 @@ func (a *App) DownloadPlan(kind string) {
 
 // PlanFor opens the Plans tab for a pool: a disaster plan when the pool is down, a planned
 // one otherwise.
-func (a *App) PlanFor(fqdn string, disaster bool) {
+func (a *PlanStore) PlanFor(fqdn string, disaster bool) {
 	a.Plan.Pool = fqdn
 	a.Plan.Mode = string(plan.Planned)
 	if disaster {

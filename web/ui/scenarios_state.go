@@ -8,6 +8,18 @@ import (
 	"failwright/web/engine/proto"
 )
 
+// ScenarioStore is the Scenarios tab's store: the library (and the sample topologies it
+// lists), the last run and a training drill.
+type ScenarioStore struct {
+	*Session
+	Scen ScenarioState
+
+	library      []scenarios.Entry
+	samples      []string
+	libraryAsked bool
+	scrollTrain  bool
+}
+
 // ScenarioState is the Scenarios tab's state: the library, the last run and a training drill.
 type ScenarioState struct {
 	// Selected is the library file shown.
@@ -38,10 +50,10 @@ type TrainEntry struct {
 }
 
 // Library lists the scenario library (loaded from the engine worker on first use).
-func (a *App) Library() []scenarios.Entry {
+func (a *ScenarioStore) Library() []scenarios.Entry {
 	if a.library == nil && !a.libraryAsked {
 		a.libraryAsked = true
-		a.callEngine(proto.Request{Op: proto.OpLibrary}, func(r proto.Response) {
+		a.engine(proto.Request{Op: proto.OpLibrary}, func(r proto.Response) {
 			if r.Error != "" {
 				a.Scen.Error = "The scenario library could not be loaded: " + r.Error
 				a.libraryAsked = false
@@ -54,12 +66,12 @@ func (a *App) Library() []scenarios.Entry {
 }
 
 // LibraryLoading reports whether the library is on its way.
-func (a *App) LibraryLoading() bool { return a.library == nil && a.libraryAsked }
+func (a *ScenarioStore) LibraryLoading() bool { return a.library == nil && a.libraryAsked }
 
 // RunScenario plays a library scenario and shows each expectation's outcome.
-func (a *App) RunScenario(file string) {
+func (a *ScenarioStore) RunScenario(file string) {
 	a.Scen = ScenarioState{Selected: file}
-	a.callEngine(proto.Request{Op: proto.OpRun, File: file}, func(r proto.Response) {
+	a.engine(proto.Request{Op: proto.OpRun, File: file}, func(r proto.Response) {
 		if a.Scen.Selected != file {
 			return
 		}
@@ -68,27 +80,27 @@ func (a *App) RunScenario(file string) {
 }
 
 // OpenScenarioTopology loads a scenario's topology into the editor (undoable).
-func (a *App) OpenScenarioTopology(file string) {
-	a.callEngine(proto.Request{Op: proto.OpScenarioTop, File: file}, func(r proto.Response) {
+func (a *ScenarioStore) OpenScenarioTopology(file string) {
+	a.engine(proto.Request{Op: proto.OpScenarioTop, File: file}, func(r proto.Response) {
 		if r.Error != "" || r.Workspace == nil {
 			a.notify("error", "The topology of %s could not be loaded: %s", file, r.Error)
 			return
 		}
-		a.replaceWorkspace(*r.Workspace)
+		a.loadWorkspace(*r.Workspace)
 		a.Tab = TabSimulate
 	})
 }
 
 // StartTraining starts a drill of a training scenario.
-func (a *App) StartTraining(file string) {
+func (a *ScenarioStore) StartTraining(file string) {
 	a.Scen = ScenarioState{Selected: file, Drill: true}
-	a.callEngine(proto.Request{Op: proto.OpTrainStart, File: file}, a.takeTurn)
+	a.engine(proto.Request{Op: proto.OpTrainStart, File: file}, a.takeTurn)
 }
 
 // Training reports whether a drill is shown.
-func (a *App) Training() bool { return a.Scen.Drill }
+func (a *ScenarioStore) Training() bool { return a.Scen.Drill }
 
-func (a *App) takeTurn(r proto.Response) {
+func (a *ScenarioStore) takeTurn(r proto.Response) {
 	s := &a.Scen
 	if r.Error != "" {
 		s.Error = r.Error
@@ -126,26 +138,26 @@ func (a *App) takeTurn(r proto.Response) {
 }
 
 // TrainInput sends the trainee's line (a command, "hint" or "skip").
-func (a *App) TrainInput(line string) {
+func (a *ScenarioStore) TrainInput(line string) {
 	line = strings.TrimSpace(line)
 	a.Scen.Input = ""
 	if !a.Scen.Drill || a.Scen.Score != nil || line == "" {
 		return
 	}
-	a.callEngine(proto.Request{Op: proto.OpTrainInput, Line: line}, a.takeTurn)
+	a.engine(proto.Request{Op: proto.OpTrainInput, Line: line}, a.takeTurn)
 }
 
 // TrainKey handles Enter in the trainee's prompt.
-func (a *App) TrainKey(key, value string) {
+func (a *ScenarioStore) TrainKey(key, value string) {
 	if key == "Enter" {
 		a.TrainInput(value)
 	}
 }
 
 // FinishTraining ends the drill and shows the score.
-func (a *App) FinishTraining() {
+func (a *ScenarioStore) FinishTraining() {
 	if !a.Scen.Drill || a.Scen.Score != nil {
 		return
 	}
-	a.callEngine(proto.Request{Op: proto.OpTrainFinish}, a.takeTurn)
+	a.engine(proto.Request{Op: proto.OpTrainFinish}, a.takeTurn)
 }

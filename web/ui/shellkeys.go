@@ -6,7 +6,7 @@ import (
 
 // ShellKey handles the prompt's keys: Enter runs the line, Up and Down recall history, Tab
 // completes.
-func (a *App) ShellKey(event vugu.DOMEvent) {
+func (a *SimStore) ShellKey(event vugu.DOMEvent) {
 	value := event.PropString("target", "value")
 	switch event.PropString("key") {
 	case "Enter":
@@ -32,7 +32,7 @@ func (a *App) ShellKey(event vugu.DOMEvent) {
 }
 
 // SubmitShell runs the prompt's line.
-func (a *App) SubmitShell() {
+func (a *SimStore) SubmitShell() {
 	line := a.ShellInput
 	a.ShellInput = ""
 	a.Completions = nil
@@ -44,7 +44,7 @@ func (a *App) SubmitShell() {
 }
 
 // recall moves through history: dir +1 is older, -1 newer.
-func (a *App) recall(dir int, current string) {
+func (a *SimStore) recall(dir int, current string) {
 	h := a.History()
 	if len(h) == 0 {
 		return
@@ -68,7 +68,7 @@ func (a *App) recall(dir int, current string) {
 }
 
 // complete completes the word before the cursor (the end of the line).
-func (a *App) complete(line string) {
+func (a *SimStore) complete(line string) {
 	v := a.version()
 	out, cands := Complete(line, v, a.T())
 	a.ShellInput = out

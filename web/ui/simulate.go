@@ -24,12 +24,51 @@ type ConsoleEntry struct {
 	Ms float64
 }
 
+// SimStore is the Simulate tab's state: the simulation, rebuilt lazily from the workspace
+// (topology, seed and log), the shell's transcript and prompt, and the timeline's playback.
+type SimStore struct {
+	*Session
+
+	sim      *sim.Sim
+	simStale bool
+	simErr   string
+	snap     *sim.Snapshot
+	report   *sim.Report
+	// Console is the shell transcript.
+	Console []ConsoleEntry
+
+	// Shell input state.
+	ShellInput    string
+	histPos       int
+	histDraft     string
+	Completions   []string
+	scrollConsole bool
+
+	// Timeline playback.
+	Playing     bool
+	stopPlay    func()
+	JumpMinutes int
+}
+
+// stale marks the simulation for a rebuild when next needed: the topology or the log changed.
+func (a *SimStore) stale() {
+	a.simStale = true
+	a.simChanged()
+}
+
+// tabChanged stops playback when the Simulate tab is left.
+func (a *SimStore) tabChanged(_, to string) {
+	if to != TabSimulate {
+		a.Pause()
+	}
+}
+
 // maxConsole bounds the transcript kept on screen (older entries stay in the workspace log).
 const maxConsole = 60
 
 // Sim returns the simulation, building it from the workspace when needed; nil when the
 // topology has errors.
-func (a *App) Sim() *sim.Sim {
+func (a *SimStore) Sim() *sim.Sim {
 	if a.simStale {
 		a.replay()
 	}
@@ -37,11 +76,11 @@ func (a *App) Sim() *sim.Sim {
 }
 
 // SimError says why there is no simulation.
-func (a *App) SimError() string { a.Sim(); return a.simErr }
+func (a *SimStore) SimError() string { a.Sim(); return a.simErr }
 
 // replay rebuilds the simulation from the topology and seed and runs the logged lines again,
 // which restores its state (and the transcript) exactly: the simulator is deterministic.
-func (a *App) replay() {
+func (a *SimStore) replay() {
 	a.Pause()
 	a.simChanged()
 	a.simStale = false
@@ -65,7 +104,7 @@ func (a *App) replay() {
 	}
 }
 
-func (a *App) appendConsole(e ConsoleEntry) {
+func (a *SimStore) appendConsole(e ConsoleEntry) {
 	e.Blocks = blocks(e.Lines)
 	a.Console = append(a.Console, e)
 	if len(a.Console) > maxConsole {
@@ -75,7 +114,7 @@ func (a *App) appendConsole(e ConsoleEntry) {
 
 // Exec runs one shell line through the simulator, logs it in the workspace (so that a reload
 // replays it) and shows its output. It returns the result.
-func (a *App) Exec(line string) sim.Result {
+func (a *SimStore) Exec(line string) sim.Result {
 	line = strings.TrimSpace(line)
 	s := a.Sim()
 	if s == nil {
@@ -105,11 +144,11 @@ func firstWord(s string) string {
 }
 
 // History returns the lines typed so far, oldest first.
-func (a *App) History() []string { return a.W().Log }
+func (a *SimStore) History() []string { return a.W().Log }
 
 // Snapshot returns the simulation's state now (zero when there is no simulation). It is
 // computed once per change of the simulation, however many components ask.
-func (a *App) Snapshot() sim.Snapshot {
+func (a *SimStore) Snapshot() sim.Snapshot {
 	s := a.Sim()
 	if s == nil {
 		return sim.Snapshot{}
@@ -122,7 +161,7 @@ func (a *App) Snapshot() sim.Snapshot {
 }
 
 // Report returns the run's figures so far, computed once per change of the simulation.
-func (a *App) Report() sim.Report {
+func (a *SimStore) Report() sim.Report {
 	s := a.Sim()
 	if s == nil {
 		return sim.Report{}
@@ -135,10 +174,10 @@ func (a *App) Report() sim.Report {
 }
 
 // simChanged drops what was computed from the simulation's previous state.
-func (a *App) simChanged() { a.snap, a.report = nil, nil }
+func (a *SimStore) simChanged() { a.snap, a.report = nil, nil }
 
 // Clock formats the virtual clock.
-func (a *App) Clock() string { return FormatClock(a.Snapshot().Now) }
+func (a *SimStore) Clock() string { return FormatClock(a.Snapshot().Now) }
 
 // FormatClock formats a virtual time as h:mm:ss.
 func FormatClock(d time.Duration) string {
@@ -153,35 +192,35 @@ func FormatClock(d time.Duration) string {
 // transcript and the log show it.
 
 // FailServer stops a server.
-func (a *App) FailServer(fqdn string) { a.Exec("Stop-SimServer -Fqdn " + fqdn) }
+func (a *SimStore) FailServer(fqdn string) { a.Exec("Stop-SimServer -Fqdn " + fqdn) }
 
 // RepairServer starts a server.
-func (a *App) RepairServer(fqdn string) { a.Exec("Start-SimServer -Fqdn " + fqdn) }
+func (a *SimStore) RepairServer(fqdn string) { a.Exec("Start-SimServer -Fqdn " + fqdn) }
 
 // FailPool stops every server of a pool.
-func (a *App) FailPool(fqdn string) { a.Exec("Stop-SimPool -PoolFqdn " + fqdn) }
+func (a *SimStore) FailPool(fqdn string) { a.Exec("Stop-SimPool -PoolFqdn " + fqdn) }
 
 // RepairPool starts a pool's servers.
-func (a *App) RepairPool(fqdn string) { a.Exec("Start-SimPool -PoolFqdn " + fqdn) }
+func (a *SimStore) RepairPool(fqdn string) { a.Exec("Start-SimPool -PoolFqdn " + fqdn) }
 
 // FailSite takes a whole site down.
-func (a *App) FailSite(name string) { a.Exec("Stop-SimSite -Site " + quoteArg(name)) }
+func (a *SimStore) FailSite(name string) { a.Exec("Stop-SimSite -Site " + quoteArg(name)) }
 
 // RepairSite brings a site back.
-func (a *App) RepairSite(name string) { a.Exec("Start-SimSite -Site " + quoteArg(name)) }
+func (a *SimStore) RepairSite(name string) { a.Exec("Start-SimSite -Site " + quoteArg(name)) }
 
 // CutLink cuts the network between two sites.
-func (a *App) CutLink(x, y string) {
+func (a *SimStore) CutLink(x, y string) {
 	a.Exec("Disconnect-SimSite -Site " + quoteArg(x) + " -To " + quoteArg(y))
 }
 
 // RestoreLink reconnects two sites.
-func (a *App) RestoreLink(x, y string) {
+func (a *SimStore) RestoreLink(x, y string) {
 	a.Exec("Connect-SimSite -Site " + quoteArg(x) + " -To " + quoteArg(y))
 }
 
 // FailOver fails pool over to its backup (disaster mode when the pool is down).
-func (a *App) FailOver(fqdn string, disaster bool) {
+func (a *SimStore) FailOver(fqdn string, disaster bool) {
 	line := "Invoke-CsPoolFailOver -PoolFqdn " + fqdn
 	if disaster {
 		line += " -DisasterMode"
@@ -190,7 +229,7 @@ func (a *App) FailOver(fqdn string, disaster bool) {
 }
 
 // FailBack fails a pool back to its home.
-func (a *App) FailBack(fqdn string) {
+func (a *SimStore) FailBack(fqdn string) {
 	a.Exec("Invoke-CsPoolFailBack -PoolFqdn " + fqdn + " -Confirm:$false")
 }
 
@@ -279,7 +318,7 @@ func blocks(lines []sim.Line) []sim.Line {
 
 // LastExecMs is how long the simulator took over the last shell line, in milliseconds (for
 // the performance figures).
-func (a *App) LastExecMs() string {
+func (a *SimStore) LastExecMs() string {
 	if n := len(a.Console); n > 0 {
 		return strconv.FormatFloat(a.Console[n-1].Ms, 'f', 2, 64)
 	}
@@ -288,7 +327,7 @@ func (a *App) LastExecMs() string {
 
 // ResetSimulation starts the simulation again from the initial state (undoable): the shell
 // log is emptied.
-func (a *App) ResetSimulation() {
+func (a *SimStore) ResetSimulation() {
 	if len(a.W().Log) == 0 {
 		return
 	}

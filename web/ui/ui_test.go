@@ -34,8 +34,11 @@ func render(t *testing.T, a *App) string {
 	t.Helper()
 	env, err := vugu.NewBuildEnv()
 	require.NoError(t, err)
+	env.SetWireFunc(a.Wire)
+	root := &Root{}
+	a.Wire(root)
 	var buf bytes.Buffer
-	require.NoError(t, staticrender.New(&buf).Render(env.RunBuild(&Root{App: a})))
+	require.NoError(t, staticrender.New(&buf).Render(env.RunBuild(root)))
 	return buf.String()
 }
 
