@@ -76,10 +76,10 @@ type Session struct {
 	onTab     []func(from, to string) // the visible tab changes from one tab to another
 }
 
-func (a *Session) restore() {
-	stored, ok := a.host.Load(workspace.StorageKey)
+func (ses *Session) restore() {
+	stored, ok := ses.host.Load(workspace.StorageKey)
 	if !ok || strings.TrimSpace(stored) == "" {
-		a.doc = workspace.New(starter())
+		ses.doc = workspace.New(starter())
 		return
 	}
 	doc, p := workspace.Restore(stored)
@@ -89,90 +89,90 @@ func (a *Session) restore() {
 			n.Kind = "error"
 			n.Text += " The app started with a new workspace; download the saved text to keep it."
 		}
-		a.Notices = append(a.Notices, n)
+		ses.Notices = append(ses.Notices, n)
 	}
 	if doc == nil {
 		doc = workspace.New(starter())
-		a.dirty = false // keep the damaged text in storage until the user changes something
+		ses.dirty = false // keep the damaged text in storage until the user changes something
 	}
-	a.doc = doc
+	ses.doc = doc
 }
 
 // Doc returns the workspace document.
-func (a *Session) Doc() *workspace.Doc { return a.doc }
+func (ses *Session) Doc() *workspace.Doc { return ses.doc }
 
 // W returns the current workspace.
-func (a *Session) W() *workspace.Workspace { return a.doc.Current() }
+func (ses *Session) W() *workspace.Workspace { return ses.doc.Current() }
 
 // T returns the topology being edited.
-func (a *Session) T() *topology.Topology { return a.doc.Current().Topology }
+func (ses *Session) T() *topology.Topology { return ses.doc.Current().Topology }
 
 // afterChange revalidates and marks the workspace for saving; the stores hear of the change
 // (the simulation is rebuilt when next needed, since the topology or its log changed).
-func (a *Session) afterChange(save bool) {
-	a.validate()
+func (ses *Session) afterChange(save bool) {
+	ses.validate()
 	if save {
-		a.dirty = true
+		ses.dirty = true
 	}
-	a.changed()
+	ses.changed()
 }
 
 // changed tells the stores that the topology or the log changed.
-func (a *Session) changed() {
-	for _, f := range a.onChange {
+func (ses *Session) changed() {
+	for _, f := range ses.onChange {
 		f()
 	}
 }
 
 // reload rebuilds at once what the stores compute from the workspace (the simulation, replayed
 // from the log).
-func (a *Session) reload() {
-	for _, f := range a.onReload {
+func (ses *Session) reload() {
+	for _, f := range ses.onReload {
 		f()
 	}
 }
 
 // afterEdit is afterChange for typing: the page shows the edit at once, and the validation
 // (which takes a few milliseconds on a large topology) follows right after that frame.
-func (a *Session) afterEdit() {
-	a.dirty = true
-	a.changed()
-	if a.validating {
+func (ses *Session) afterEdit() {
+	ses.dirty = true
+	ses.changed()
+	if ses.validating {
 		return
 	}
-	a.validating = true
-	a.host.Defer(func() {
-		a.validating = false
-		a.validate()
+	ses.validating = true
+	ses.host.Defer(func() {
+		ses.validating = false
+		ses.validate()
 	}, true)
 }
 
 // Validating reports whether the findings shown are about to be refreshed.
-func (a *Session) Validating() bool { return a.validating }
+func (ses *Session) Validating() bool { return ses.validating }
 
-func (a *Session) validate() {
-	a.findings = topology.Validate(a.T())
-	a.findings.Sort()
-	a.byPath = map[string][]topology.Finding{}
-	for _, f := range a.findings {
-		a.byPath[f.Path] = append(a.byPath[f.Path], f)
+func (ses *Session) validate() {
+	ses.findings = topology.Validate(ses.T())
+	ses.findings.Sort()
+	ses.byPath = map[string][]topology.Finding{}
+	for _, f := range ses.findings {
+		ses.byPath[f.Path] = append(ses.byPath[f.Path], f)
 	}
-	a.findingsGen++
+	ses.findingsGen++
 }
 
 // save writes the workspace to storage now, if it changed.
-func (a *Session) save() {
-	if !a.dirty {
+func (ses *Session) save() {
+	if !ses.dirty {
 		return
 	}
-	a.dirty = false
-	if err := a.host.Store(workspace.StorageKey, string(a.doc.MarshalLimit(storageBudget))); err != nil {
-		if a.saveErr != err.Error() {
-			a.saveErr = err.Error()
-			a.Notices = append(a.Notices, Notice{Kind: "error", Text: "The workspace could not be saved in this browser: " + err.Error() + ". Export it to keep your work."})
+	ses.dirty = false
+	if err := ses.host.Store(workspace.StorageKey, string(ses.doc.MarshalLimit(storageBudget))); err != nil {
+		if ses.saveErr != err.Error() {
+			ses.saveErr = err.Error()
+			ses.Notices = append(ses.Notices, Notice{Kind: "error", Text: "The workspace could not be saved in this browser: " + err.Error() + ". Export it to keep your work."})
 		}
 	} else {
-		a.saveErr = ""
+		ses.saveErr = ""
 	}
 }
 
@@ -181,24 +181,24 @@ func (a *Session) save() {
 const storageBudget = 1 << 20
 
 // Findings returns every finding of the current topology, sorted.
-func (a *Session) Findings() topology.Findings { return a.findings }
+func (ses *Session) Findings() topology.Findings { return ses.findings }
 
 // Count returns how many findings have severity s.
-func (a *Session) Count(s topology.Severity) int { return a.findings.Count(s) }
+func (ses *Session) Count(s topology.Severity) int { return ses.findings.Count(s) }
 
 // At returns the findings anchored exactly at one of the paths.
-func (a *Session) At(paths ...string) []topology.Finding {
+func (ses *Session) At(paths ...string) []topology.Finding {
 	var out []topology.Finding
 	for _, p := range paths {
-		out = append(out, a.byPath[p]...)
+		out = append(out, ses.byPath[p]...)
 	}
 	return out
 }
 
 // Under returns the findings at a path or below it.
-func (a *Session) Under(paths ...string) []topology.Finding {
+func (ses *Session) Under(paths ...string) []topology.Finding {
 	var out []topology.Finding
-	for _, f := range a.findings {
+	for _, f := range ses.findings {
 		for _, p := range paths {
 			if f.Path == p || strings.HasPrefix(f.Path, p+".") || strings.HasPrefix(f.Path, p+"[") {
 				out = append(out, f)
@@ -210,23 +210,23 @@ func (a *Session) Under(paths ...string) []topology.Finding {
 }
 
 // Dismiss removes notice i.
-func (a *Session) Dismiss(i int) {
-	if i >= 0 && i < len(a.Notices) {
-		a.Notices = append(a.Notices[:i], a.Notices[i+1:]...)
+func (ses *Session) Dismiss(i int) {
+	if i >= 0 && i < len(ses.Notices) {
+		ses.Notices = append(ses.Notices[:i], ses.Notices[i+1:]...)
 	}
 }
 
 // DownloadNotice offers the text attached to notice i.
-func (a *Session) DownloadNotice(i int) {
-	if i >= 0 && i < len(a.Notices) && a.Notices[i].DownloadData != "" {
-		a.host.Download(a.Notices[i].DownloadName, "application/json", []byte(a.Notices[i].DownloadData))
+func (ses *Session) DownloadNotice(i int) {
+	if i >= 0 && i < len(ses.Notices) && ses.Notices[i].DownloadData != "" {
+		ses.host.Download(ses.Notices[i].DownloadName, "application/json", []byte(ses.Notices[i].DownloadData))
 	}
 }
 
-func (a *Session) notify(kind, format string, args ...any) {
-	a.Notices = append(a.Notices, Notice{Kind: kind, Text: fmt.Sprintf(format, args...), Born: a.Renders})
-	if len(a.Notices) > 5 {
-		a.Notices = a.Notices[len(a.Notices)-5:]
+func (ses *Session) notify(kind, format string, args ...any) {
+	ses.Notices = append(ses.Notices, Notice{Kind: kind, Text: fmt.Sprintf(format, args...), Born: ses.Renders})
+	if len(ses.Notices) > 5 {
+		ses.Notices = ses.Notices[len(ses.Notices)-5:]
 	}
 }
 
@@ -242,12 +242,12 @@ type TabInfo struct {
 
 // Tabs returns the tab buttons: the topology's error count and a running analysis's progress
 // (an, when not nil) show as badges.
-func (a *Session) Tabs(an *AnalysisState) []TabInfo {
+func (ses *Session) Tabs(an *AnalysisState) []TabInfo {
 	out := make([]TabInfo, len(tabs))
 	for i, t := range tabs {
 		out[i] = TabInfo{ID: t, Label: tabLabels[t]}
 	}
-	if n := a.Count("error"); n > 0 {
+	if n := ses.Count("error"); n > 0 {
 		out[0].Badge, out[0].BadgeClass = Itoa(n), "bad"
 	}
 	if an != nil && an.Running {
@@ -258,10 +258,10 @@ func (a *Session) Tabs(an *AnalysisState) []TabInfo {
 
 // TabKey moves between tabs with the arrow, Home and End keys, as the WAI-ARIA tabs pattern
 // does, and keeps the focus on the tab shown.
-func (a *Session) TabKey(key string) {
+func (ses *Session) TabKey(key string) {
 	i := 0
 	for j, t := range tabs {
-		if t == a.Tab {
+		if t == ses.Tab {
 			i = j
 		}
 	}
@@ -277,97 +277,97 @@ func (a *Session) TabKey(key string) {
 	default:
 		return
 	}
-	a.SetTab(tabs[i])
-	a.focus = "tab-" + tabs[i]
+	ses.SetTab(tabs[i])
+	ses.focus = "tab-" + tabs[i]
 }
 
 // TabIndex is the tabindex of a tab button: only the selected tab is in the Tab order.
-func (a *Session) TabIndex(tab string) string {
-	if a.Tab == tab {
+func (ses *Session) TabIndex(tab string) string {
+	if ses.Tab == tab {
 		return "0"
 	}
 	return "-1"
 }
 
 // SetTab shows a tab.
-func (a *Session) SetTab(tab string) {
-	from := a.Tab
-	a.Tab = tab
-	for _, f := range a.onTab {
+func (ses *Session) SetTab(tab string) {
+	from := ses.Tab
+	ses.Tab = tab
+	for _, f := range ses.onTab {
 		f(from, tab)
 	}
 }
 
 // edit applies one undoable change to the topology; key coalesces typing in one field.
-func (a *Session) edit(label, key string, f func(t *topology.Topology)) {
-	a.doc.Edit(label, key, func(w *workspace.Workspace) {
+func (ses *Session) edit(label, key string, f func(t *topology.Topology)) {
+	ses.doc.Edit(label, key, func(w *workspace.Workspace) {
 		f(w.Topology)
 		w.Log = nil
 	})
-	a.afterEdit()
+	ses.afterEdit()
 }
 
 // Undo reverts the last change.
-func (a *Session) Undo() {
-	if a.doc.Undo() {
-		a.afterChange(true)
-		a.reload()
+func (ses *Session) Undo() {
+	if ses.doc.Undo() {
+		ses.afterChange(true)
+		ses.reload()
 	}
 }
 
 // Redo reapplies the last undone change.
-func (a *Session) Redo() {
-	if a.doc.Redo() {
-		a.afterChange(true)
-		a.reload()
+func (ses *Session) Redo() {
+	if ses.doc.Redo() {
+		ses.afterChange(true)
+		ses.reload()
 	}
 }
 
 // UndoLabel and RedoLabel name what Undo and Redo would do ("" when nothing).
-func (a *Session) UndoLabel() string { l, _ := a.doc.CanUndo(); return l }
+func (ses *Session) UndoLabel() string { l, _ := ses.doc.CanUndo(); return l }
 
 // RedoLabel names what Redo would do.
-func (a *Session) RedoLabel() string { l, _ := a.doc.CanRedo(); return l }
+func (ses *Session) RedoLabel() string { l, _ := ses.doc.CanRedo(); return l }
 
 // CanUndo reports whether there is something to undo.
-func (a *Session) CanUndo() bool { _, ok := a.doc.CanUndo(); return ok }
+func (ses *Session) CanUndo() bool { _, ok := ses.doc.CanUndo(); return ok }
 
 // CanRedo reports whether there is something to redo.
-func (a *Session) CanRedo() bool { _, ok := a.doc.CanRedo(); return ok }
+func (ses *Session) CanRedo() bool { _, ok := ses.doc.CanRedo(); return ok }
 
 // replace swaps in a new workspace as one undoable step called label; the stores forget
 // what they showed of the old one.
-func (a *Session) replace(label string, w workspace.Workspace) {
-	a.doc.Replace(label, w)
-	for _, f := range a.onReplace {
+func (ses *Session) replace(label string, w workspace.Workspace) {
+	ses.doc.Replace(label, w)
+	for _, f := range ses.onReplace {
 		f()
 	}
-	a.afterChange(true)
-	a.reload()
+	ses.afterChange(true)
+	ses.reload()
 }
 
 // loadWorkspace replaces the workspace with a loaded one (a sample, a scenario's topology).
-func (a *Session) loadWorkspace(w workspace.Workspace) {
-	a.replace("load "+w.Origin, w)
-	a.notify("info", "Loaded the topology %q.", w.Topology.Name)
+func (ses *Session) loadWorkspace(w workspace.Workspace) {
+	ses.replace("load "+w.Origin, w)
+	ses.notify("info", "Loaded the topology %q.", w.Topology.Name)
 }
 
 // expireNotices drops info notices once the user has moved on (a few renders later).
-func (a *Session) expireNotices() {
-	kept := a.Notices[:0]
-	for _, n := range a.Notices {
-		if n.Kind == "info" && a.Renders-n.Born > 12 {
+func (ses *Session) expireNotices() {
+	kept := ses.Notices[:0]
+	for _, n := range ses.Notices {
+		if n.Kind == "info" && ses.Renders-n.Born > 12 {
 			continue
 		}
 		kept = append(kept, n)
 	}
-	a.Notices = kept
+	ses.Notices = kept
 }
 
 // HasWork reports whether the workspace holds work of the user's that replacing it would set
 // aside: anything other than the untouched starter or an empty topology.
-func (a *Session) HasWork() bool {
-	cur, err := json.Marshal(a.W())
+func (ses *Session) HasWork() bool {
+	cur, err := json.Marshal(ses.W())
 	if err != nil {
 		return true
 	}
