@@ -32,7 +32,9 @@ func main() {
 	}
 	host := newBrowserHost(renderer.EventEnv())
 	app := ui.NewApp(host)
-	root := &ui.Root{App: app}
+	env.SetWireFunc(app.Wire) // each component gets the stores it asks for
+	root := &ui.Root{}
+	app.Wire(root)
 	first := true
 	perf := js.Global().Get("performance")
 	for ok := true; ok; ok = renderer.EventWait() {

@@ -25,11 +25,11 @@ import "failwright/scenarios"
 // with progress and cancel, and shows the report (which the worker writes as HTML) with
 // "fail to worst case".
 type Analysis struct {
-	App *App
+	withAnalysis
 }
 
 // The report's four elements (analysis-report-html, -worst-html, -matrix-html, -pools-html) are filled by
-// App.showReport through the host, once per report; vg-html='nil' keeps vugu from setting
+// AnalysisStore.showReport through the host, once per report; vg-html='nil' keeps vugu from setting
 // their innerHTML to "" on every render (as it does for an element without children).
 
 // analysisIntro is the tab's static heading, as HTML (static markup costs page wasm code).
@@ -68,10 +68,10 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgparent.AppendChild(vgn)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "analysis-depth"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Depth"}}}
 				vgparent.AppendChild(vgn)
-				vgn.AddAttrInterface("disabled", c.App.An.Running)
+				vgn.AddAttrInterface("disabled", c.Az.An.Running)
 				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.App.SetAnalysisDepthText(event.PropString("target", "value")) },
+					Func:      func(event vugu.DOMEvent) { c.Az.SetAnalysisDepthText(event.PropString("target", "value")) },
 					// TODO: implement capture, etc. mostly need to decide syntax
 				})
 				{
@@ -81,7 +81,7 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgparent.AppendChild(vgn)
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute{{Namespace: "", Key: "value", Val: "2"}}}
 					vgparent.AppendChild(vgn)
-					vgn.AddAttrInterface("selected", c.App.An.Depth != 1)
+					vgn.AddAttrInterface("selected", c.Az.An.Depth != 1)
 					{
 						vgparent := vgn
 						_ = vgparent
@@ -90,7 +90,7 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute{{Namespace: "", Key: "value", Val: "1"}}}
 					vgparent.AppendChild(vgn)
-					vgn.AddAttrInterface("selected", c.App.An.Depth == 1)
+					vgn.AddAttrInterface("selected", c.Az.An.Depth == 1)
 					{
 						vgparent := vgn
 						_ = vgparent
@@ -102,10 +102,10 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				}
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "analysis-run"}}}
 				vgparent.AppendChild(vgn)
-				vgn.AddAttrInterface("disabled", c.App.An.Running)
+				vgn.AddAttrInterface("disabled", c.Az.An.Running)
 				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.RunAnalysis() },
+					Func:      func(event vugu.DOMEvent) { c.Az.RunAnalysis() },
 					// TODO: implement capture, etc. mostly need to decide syntax
 				})
 				{
@@ -114,12 +114,12 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Run analysis"}
 					vgparent.AppendChild(vgn)
 				}
-				if c.App.An.Running {
+				if c.Az.An.Running {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "analysis-cancel"}}}
 					vgparent.AppendChild(vgn)
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.App.CancelAnalysis() },
+						Func:      func(event vugu.DOMEvent) { c.Az.CancelAnalysis() },
 						// TODO: implement capture, etc. mostly need to decide syntax
 					})
 					{
@@ -129,42 +129,42 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgparent.AppendChild(vgn)
 					}
 				}
-				if c.App.An.Running {
+				if c.Az.An.Running {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "progress", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "analysis-progress"}, vugu.VGAttribute{Namespace: "", Key: "max", Val: "1000"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Analysis progress"}}}
 					vgparent.AppendChild(vgn)
-					vgn.AddAttrInterface("data-done", c.App.An.Done)
-					vgn.AddAttrInterface("value", c.App.An.Done)
+					vgn.AddAttrInterface("data-done", c.Az.An.Done)
+					vgn.AddAttrInterface("value", c.Az.An.Done)
 				}
-				if c.App.An.Running {
+				if c.Az.An.Running {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "analysis-phase"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}}}
 					vgparent.AppendChild(vgn)
-					vgn.SetInnerHTML(c.App.An.Phase + " · " + Itoa(c.App.An.Percent()) + "%")
+					vgn.SetInnerHTML(c.Az.An.Phase + " · " + Itoa(c.Az.An.Percent()) + "%")
 				}
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 				vgparent.AppendChild(vgn)
 			}
-			if c.App.AnalysisMessage().Text != "" {
+			if c.Az.AnalysisMessage().Text != "" {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute(nil)}
 				vgparent.AppendChild(vgn)
-				vgn.AddAttrInterface("class", "msg "+c.App.AnalysisMessage().Kind)
-				vgn.AddAttrInterface("id", c.App.AnalysisMessage().ID)
-				vgn.SetInnerHTML(c.App.AnalysisMessage().Text)
+				vgn.AddAttrInterface("class", "msg "+c.Az.AnalysisMessage().Kind)
+				vgn.AddAttrInterface("id", c.Az.AnalysisMessage().ID)
+				vgn.SetInnerHTML(c.Az.AnalysisMessage().Text)
 			}
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
 		}
-		if c.App.An.Result != nil {
+		if c.Az.An.Result != nil {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "analysis-result"}}}
 			vgparent.AppendChild(vgn)
-			vgn.AddAttrInterface("data-click-ms", c.App.An.ClickMs)
-			vgn.AddAttrInterface("data-decode-ms", c.App.An.DecodeMs)
-			vgn.AddAttrInterface("data-encode-ms", c.App.An.EncodeMs)
-			vgn.AddAttrInterface("data-engine-memory", c.App.An.MaxMemory)
-			vgn.AddAttrInterface("data-page-ms", c.App.An.Ms)
-			vgn.AddAttrInterface("data-worker-ms", c.App.An.Result.Millis)
+			vgn.AddAttrInterface("data-click-ms", c.Az.An.ClickMs)
+			vgn.AddAttrInterface("data-decode-ms", c.Az.An.DecodeMs)
+			vgn.AddAttrInterface("data-encode-ms", c.Az.An.EncodeMs)
+			vgn.AddAttrInterface("data-engine-memory", c.Az.An.MaxMemory)
+			vgn.AddAttrInterface("data-page-ms", c.Az.An.Ms)
+			vgn.AddAttrInterface("data-worker-ms", c.Az.An.Result.Millis)
 			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.ReportClick(event) },
+				Func:      func(event vugu.DOMEvent) { c.Az.ReportClick(event) },
 				// TODO: implement capture, etc. mostly need to decide syntax
 			})
 			{
@@ -191,7 +191,7 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "search"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "analysis-pool-filter"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "pool-filter-box"}, vugu.VGAttribute{Namespace: "", Key: "placeholder", Val: "Filter by FQDN or site"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Filter pools"}}}
 					vgparent.AppendChild(vgn)
 					{
-						b, err := vjson.Marshal(c.App.An.PoolFilter)
+						b, err := vjson.Marshal(c.Az.An.PoolFilter)
 						if err != nil {
 							panic(err)
 						}
@@ -199,7 +199,7 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "input",
-						Func:      func(event vugu.DOMEvent) { c.App.SetAnalysisPoolFilter(event.PropString("target", "value")) },
+						Func:      func(event vugu.DOMEvent) { c.Az.SetAnalysisPoolFilter(event.PropString("target", "value")) },
 						// TODO: implement capture, etc. mostly need to decide syntax
 					})
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "analysis-pools-html"}}}
@@ -227,19 +227,20 @@ var _ log.Logger
 
 // Diagram is the SVG picture of the deployment in its current simulated state.
 type Diagram struct {
-	App *App
+	withEditor
+	withSim
 	// L is the layout, computed before each build.
 	L Layout
 }
 
 // BeforeBuild computes the layout once per render.
-func (c *Diagram) BeforeBuild() { c.L = c.App.Diagram() }
+func (c *Diagram) BeforeBuild() { c.L = c.Ed.Diagram() }
 
 func (c *Diagram) key(event vugu.DOMEvent, fqdn string) {
 	switch event.PropString("key") {
 	case "Enter", " ":
 		event.PreventDefault()
-		c.App.SelectPool(fqdn)
+		c.Ed.SelectPool(fqdn)
 	}
 }
 
@@ -318,12 +319,12 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "card-head"}}}
 		vgparent.AppendChild(vgn)
 		vgn.SetInnerHTML(vugu.HTML(" \x3Ch2 id=\"diagram-title\"\x3EDeployment\x3C/h2\x3E\x3Cspan class=\"legend\"\x3E \x3Cspan class=\"sw up\"\x3E\x3C/span\x3EUp \x3Cspan class=\"sw degraded\"\x3E\x3C/span\x3EDegraded \x3Cspan class=\"sw down\"\x3E\x3C/span\x3EDown\n      \x3Cspan class=\"sw home\"\x3E\x3C/span\x3EHome \x3Cspan class=\"sw backup\"\x3E\x3C/span\x3EOn backup \x3Cspan class=\"sw resiliency\"\x3E\x3C/span\x3EResiliency \x3Cspan class=\"sw signedout\"\x3E\x3C/span\x3ESigned out\n    \x3C/span\x3E "))
-		if c.App.SimError() != "" {
+		if c.Sim.SimError() != "" {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg error"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "sim-error"}}}
 			vgparent.AppendChild(vgn)
-			vgn.SetInnerHTML(c.App.SimError())
+			vgn.SetInnerHTML(c.Sim.SimError())
 		}
-		if c.App.SimError() == "" {
+		if c.Sim.SimError() == "" {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "svg-wrap"}}}
 			vgparent.AppendChild(vgn)
 			{
@@ -454,7 +455,7 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgn.AddAttrInterface("data-state", p.State)
 								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 									EventType: "click",
-									Func:      func(event vugu.DOMEvent) { c.App.SelectPool(p.FQDN) },
+									Func:      func(event vugu.DOMEvent) { c.Ed.SelectPool(p.FQDN) },
 									// TODO: implement capture, etc. mostly need to decide syntax
 								})
 								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
@@ -550,7 +551,7 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgn.AddAttrInterface("y", p.Y)
 								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 									EventType: "click",
-									Func:      func(event vugu.DOMEvent) { c.App.SelectPool(p.FQDN) },
+									Func:      func(event vugu.DOMEvent) { c.Ed.SelectPool(p.FQDN) },
 									// TODO: implement capture, etc. mostly need to decide syntax
 								})
 								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
@@ -580,7 +581,7 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgparent.AppendChild(vgn)
 			}
 		}
-		if c.App.SimError() == "" {
+		if c.Sim.SimError() == "" {
 			{
 				vgcompKey := vugu.MakeCompKey(0x922312B74E67DD8A^vgin.CurrentPositionHash(), vgiterkey)
 				// ask BuildEnv for prior instance of this specific component
@@ -591,7 +592,6 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgin.BuildEnv.WireComponent(vgcomp)
 				}
 				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-				vgcomp.App = c.App
 				vgout.Components = append(vgout.Components, vgcomp)
 				vgn = &vugu.VGNode{Component: vgcomp}
 				vgparent.AppendChild(vgn)
@@ -613,7 +613,8 @@ var _ log.Logger
 // Editor is the Topology tab: forms for the deployment, sites, pools and servers, with the
 // engine's findings next to the fields they concern.
 type Editor struct {
-	App *App
+	withSession
+	withEditor
 }
 
 func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
@@ -630,7 +631,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		_ = vgparent
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 		vgparent.AppendChild(vgn)
-		if !c.App.Large() {
+		if !c.Ed.Large() {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "intro"}}}
 			vgparent.AppendChild(vgn)
 			{
@@ -660,7 +661,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgparent.AppendChild(vgn)
 			}
 		}
-		if c.App.Large() {
+		if c.Ed.Large() {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "card filter"}}}
 			vgparent.AppendChild(vgn)
 			{
@@ -670,11 +671,11 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgparent.AppendChild(vgn)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "pool-filter"}}}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML("This topology has " + Itoa(len(c.App.T().Sites)) + " sites and " + Itoa(len(c.App.T().Pools)) + " pools. Filter by name, FQDN or region:")
+				vgn.SetInnerHTML("This topology has " + Itoa(len(c.Ses.T().Sites)) + " sites and " + Itoa(len(c.Ses.T().Pools)) + " pools. Filter by name, FQDN or region:")
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "pool-filter"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "search"}}}
 				vgparent.AppendChild(vgn)
 				{
-					b, err := vjson.Marshal(c.App.PoolFilter)
+					b, err := vjson.Marshal(c.Ed.PoolFilter)
 					if err != nil {
 						panic(err)
 					}
@@ -682,7 +683,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				}
 				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 					EventType: "input",
-					Func:      func(event vugu.DOMEvent) { c.App.PoolFilter = event.PropString("target", "value") },
+					Func:      func(event vugu.DOMEvent) { c.Ed.PoolFilter = event.PropString("target", "value") },
 					// TODO: implement capture, etc. mostly need to decide syntax
 				})
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
@@ -719,7 +720,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "topo-name"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "text"}}}
 					vgparent.AppendChild(vgn)
 					{
-						b, err := vjson.Marshal(c.App.T().Name)
+						b, err := vjson.Marshal(c.Ses.T().Name)
 						if err != nil {
 							panic(err)
 						}
@@ -727,10 +728,10 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "input",
-						Func:      func(event vugu.DOMEvent) { c.App.SetName(event.PropString("target", "value")) },
+						Func:      func(event vugu.DOMEvent) { c.Ed.SetName(event.PropString("target", "value")) },
 						// TODO: implement capture, etc. mostly need to decide syntax
 					})
-					for vgiterkeyt, f := range c.App.At("name") {
+					for vgiterkeyt, f := range c.Ses.At("name") {
 						var vgiterkey interface{} = vgiterkeyt
 						_ = vgiterkey
 						f := f
@@ -756,7 +757,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "topo-sip"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "text"}}}
 					vgparent.AppendChild(vgn)
 					{
-						b, err := vjson.Marshal(c.App.T().SIPDomain)
+						b, err := vjson.Marshal(c.Ses.T().SIPDomain)
 						if err != nil {
 							panic(err)
 						}
@@ -764,10 +765,10 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "input",
-						Func:      func(event vugu.DOMEvent) { c.App.SetSIPDomain(event.PropString("target", "value")) },
+						Func:      func(event vugu.DOMEvent) { c.Ed.SetSIPDomain(event.PropString("target", "value")) },
 						// TODO: implement capture, etc. mostly need to decide syntax
 					})
-					for vgiterkeyt, f := range c.App.At("sipDomain") {
+					for vgiterkeyt, f := range c.Ses.At("sipDomain") {
 						var vgiterkey interface{} = vgiterkeyt
 						_ = vgiterkey
 						f := f
@@ -790,11 +791,11 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "topo-cms"}}}
 					vgparent.AppendChild(vgn)
 					vgn.SetInnerHTML(vugu.HTML("Central Management store on"))
-					if len(c.App.FrontEndPools(-1)) <= maxOptions {
+					if len(c.Ed.FrontEndPools(-1)) <= maxOptions {
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "topo-cms"}}}
 						vgparent.AppendChild(vgn)
 						{
-							b, err := vjson.Marshal(c.App.T().CMS.Pool)
+							b, err := vjson.Marshal(c.Ses.T().CMS.Pool)
 							if err != nil {
 								panic(err)
 							}
@@ -802,7 +803,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "change",
-							Func:      func(event vugu.DOMEvent) { c.App.SetCMS(event.PropString("target", "value")) },
+							Func:      func(event vugu.DOMEvent) { c.Ed.SetCMS(event.PropString("target", "value")) },
 							// TODO: implement capture, etc. mostly need to decide syntax
 						})
 						{
@@ -812,21 +813,21 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgparent.AppendChild(vgn)
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute{{Namespace: "", Key: "value", Val: ""}}}
 							vgparent.AppendChild(vgn)
-							vgn.AddAttrInterface("selected", c.App.T().CMS.Pool == "")
+							vgn.AddAttrInterface("selected", c.Ses.T().CMS.Pool == "")
 							{
 								vgparent := vgn
 								_ = vgparent
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "(none)"}
 								vgparent.AppendChild(vgn)
 							}
-							for vgiterkeyt, p := range c.App.FrontEndPools(-1) {
+							for vgiterkeyt, p := range c.Ed.FrontEndPools(-1) {
 								var vgiterkey interface{} = vgiterkeyt
 								_ = vgiterkey
 								p := p
 								_ = p
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute(nil)}
 								vgparent.AppendChild(vgn)
-								vgn.AddAttrInterface("selected", p == c.App.T().CMS.Pool)
+								vgn.AddAttrInterface("selected", p == c.Ses.T().CMS.Pool)
 								vgn.AddAttrInterface("value", p)
 								vgn.SetInnerHTML(p)
 							}
@@ -834,11 +835,11 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgparent.AppendChild(vgn)
 						}
 					}
-					if len(c.App.FrontEndPools(-1)) > maxOptions {
+					if len(c.Ed.FrontEndPools(-1)) > maxOptions {
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "topo-cms"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "placeholder", Val: "FQDN of the CMS pool"}}}
 						vgparent.AppendChild(vgn)
 						{
-							b, err := vjson.Marshal(c.App.T().CMS.Pool)
+							b, err := vjson.Marshal(c.Ses.T().CMS.Pool)
 							if err != nil {
 								panic(err)
 							}
@@ -846,11 +847,11 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "change",
-							Func:      func(event vugu.DOMEvent) { c.App.SetCMS(event.PropString("target", "value")) },
+							Func:      func(event vugu.DOMEvent) { c.Ed.SetCMS(event.PropString("target", "value")) },
 							// TODO: implement capture, etc. mostly need to decide syntax
 						})
 					}
-					for vgiterkeyt, f := range c.App.Under("cms") {
+					for vgiterkeyt, f := range c.Ses.Under("cms") {
 						var vgiterkey interface{} = vgiterkeyt
 						_ = vgiterkey
 						f := f
@@ -876,13 +877,13 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgin.BuildEnv.WireComponent(vgcomp)
 				}
 				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-				vgcomp.Fields = c.App.TopFields()
-				vgcomp.Set = c.App.SetTopField
+				vgcomp.Fields = c.Ed.TopFields()
+				vgcomp.Set = c.Ed.SetTopField
 				vgout.Components = append(vgout.Components, vgcomp)
 				vgn = &vugu.VGNode{Component: vgcomp}
 				vgparent.AppendChild(vgn)
 			}
-			for vgiterkeyt, f := range c.App.GlobalFindings() {
+			for vgiterkeyt, f := range c.Ed.GlobalFindings() {
 				var vgiterkey interface{} = vgiterkeyt
 				_ = vgiterkey
 				f := f
@@ -917,7 +918,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "site-row head"}, vugu.VGAttribute{Namespace: "", Key: "aria-hidden", Val: "true"}}}
 				vgparent.AppendChild(vgn)
 				vgn.SetInnerHTML(vugu.HTML("\x3Cspan\x3EName\x3C/span\x3E\x3Cspan\x3ERegion\x3C/span\x3E\x3Cspan\x3E\x3C/span\x3E"))
-				for vgiterkeyt, i := range c.App.VisibleSites() {
+				for vgiterkeyt, i := range c.Ed.VisibleSites() {
 					var vgiterkey interface{} = vgiterkeyt
 					_ = vgiterkey
 					i := i
@@ -927,7 +928,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					{
 						vgparent := vgn
 						_ = vgparent
-						for vgiterkeyt, s := range c.App.SiteAt(i) {
+						for vgiterkeyt, s := range c.Ed.SiteAt(i) {
 							var vgiterkey interface{} = vgiterkeyt
 							_ = vgiterkey
 							s := s
@@ -955,10 +956,10 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 									}
 									vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 										EventType: "input",
-										Func:      func(event vugu.DOMEvent) { c.App.SetSiteName(i, event.PropString("target", "value")) },
+										Func:      func(event vugu.DOMEvent) { c.Ed.SetSiteName(i, event.PropString("target", "value")) },
 										// TODO: implement capture, etc. mostly need to decide syntax
 									})
-									for vgiterkeyt, f := range c.App.Under(c.App.SitePaths(i, "")...) {
+									for vgiterkeyt, f := range c.Ses.Under(c.Ed.SitePaths(i, "")...) {
 										var vgiterkey interface{} = vgiterkeyt
 										_ = vgiterkey
 										f := f
@@ -987,7 +988,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 									}
 									vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 										EventType: "input",
-										Func:      func(event vugu.DOMEvent) { c.App.SetSiteRegion(i, event.PropString("target", "value")) },
+										Func:      func(event vugu.DOMEvent) { c.Ed.SetSiteRegion(i, event.PropString("target", "value")) },
 										// TODO: implement capture, etc. mostly need to decide syntax
 									})
 								}
@@ -1001,7 +1002,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 									vgn.AddAttrInterface("aria-label", "Remove site "+s.Name)
 									vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 										EventType: "click",
-										Func:      func(event vugu.DOMEvent) { c.App.RemoveSite(i) },
+										Func:      func(event vugu.DOMEvent) { c.Ed.RemoveSite(i) },
 										// TODO: implement capture, etc. mostly need to decide syntax
 									})
 									{
@@ -1018,16 +1019,16 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 				vgparent.AppendChild(vgn)
 			}
-			if c.App.HiddenSites() > 0 {
+			if c.Ed.HiddenSites() > 0 {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}}}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(Itoa(c.App.HiddenSites()) + " more sites not shown: filter to find one.")
+				vgn.SetInnerHTML(Itoa(c.Ed.HiddenSites()) + " more sites not shown: filter to find one.")
 			}
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "add-site"}}}
 			vgparent.AppendChild(vgn)
 			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.AddSite() },
+				Func:      func(event vugu.DOMEvent) { c.Ed.AddSite() },
 				// TODO: implement capture, etc. mostly need to decide syntax
 			})
 			{
@@ -1056,18 +1057,18 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 				vgparent.AppendChild(vgn)
-				for vgiterkeyt, i := range c.App.VisiblePools() {
+				for vgiterkeyt, i := range c.Ed.VisiblePools() {
 					var vgiterkey interface{} = vgiterkeyt
 					_ = vgiterkey
 					i := i
 					_ = i
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "li", Attr: []vugu.VGAttribute(nil)}
 					vgparent.AppendChild(vgn)
-					vgn.AddAttrInterface("class", poolItemClass(c.App, i))
+					vgn.AddAttrInterface("class", poolItemClass(c.Ed, i))
 					{
 						vgparent := vgn
 						_ = vgparent
-						for vgiterkeyt, p := range c.App.PoolAt(i) {
+						for vgiterkeyt, p := range c.Ed.PoolAt(i) {
 							var vgiterkey interface{} = vgiterkeyt
 							_ = vgiterkey
 							p := p
@@ -1079,11 +1080,11 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								_ = vgparent
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "pool-open"}}}
 								vgparent.AppendChild(vgn)
-								vgn.AddAttrInterface("aria-expanded", boolStr(c.App.EditPool == i))
+								vgn.AddAttrInterface("aria-expanded", boolStr(c.Ed.EditPool == i))
 								vgn.AddAttrInterface("id", "pool-open-"+Itoa(i))
 								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 									EventType: "click",
-									Func:      func(event vugu.DOMEvent) { c.App.OpenPool(i) },
+									Func:      func(event vugu.DOMEvent) { c.Ed.OpenPool(i) },
 									// TODO: implement capture, etc. mostly need to decide syntax
 								})
 								{
@@ -1095,14 +1096,14 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 									vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "pool-meta"}}}
 									vgparent.AppendChild(vgn)
 									vgn.SetInnerHTML(poolMeta(p))
-									if c.App.PoolBadge(i) != "" {
+									if c.Ed.PoolBadge(i) != "" {
 										vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
 										vgparent.AppendChild(vgn)
-										vgn.AddAttrInterface("class", c.App.PoolBadgeClass(i))
-										vgn.SetInnerHTML(c.App.PoolBadge(i))
+										vgn.AddAttrInterface("class", c.Ed.PoolBadgeClass(i))
+										vgn.SetInnerHTML(c.Ed.PoolBadge(i))
 									}
 								}
-								if c.App.EditPool == i {
+								if c.Ed.EditPool == i {
 									vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "pool-form"}}}
 									vgparent.AppendChild(vgn)
 									vgn.AddAttrInterface("id", "pool-form-"+Itoa(i))
@@ -1111,7 +1112,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 										_ = vgparent
 										vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 										vgparent.AppendChild(vgn)
-										for vgiterkeyt, f := range c.App.PoolOtherFindings(i) {
+										for vgiterkeyt, f := range c.Ed.PoolOtherFindings(i) {
 											var vgiterkey interface{} = vgiterkeyt
 											_ = vgiterkey
 											f := f
@@ -1131,8 +1132,8 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 												vgin.BuildEnv.WireComponent(vgcomp)
 											}
 											vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-											vgcomp.Fields = c.App.PoolFields(i)
-											vgcomp.Set = func(k, v string) { c.App.SetPoolField(i, k, v) }
+											vgcomp.Fields = c.Ed.PoolFields(i)
+											vgcomp.Set = func(k, v string) { c.Ed.SetPoolField(i, k, v) }
 											vgout.Components = append(vgout.Components, vgcomp)
 											vgn = &vugu.VGNode{Component: vgcomp}
 											vgparent.AppendChild(vgn)
@@ -1179,7 +1180,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 													}
 													vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 														EventType: "input",
-														Func:      func(event vugu.DOMEvent) { c.App.SetServer(i, j, event.PropString("target", "value")) },
+														Func:      func(event vugu.DOMEvent) { c.Ed.SetServer(i, j, event.PropString("target", "value")) },
 														// TODO: implement capture, etc. mostly need to decide syntax
 													})
 													vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}}}
@@ -1187,7 +1188,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 													vgn.AddAttrInterface("aria-label", "Remove server "+s.FQDN)
 													vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 														EventType: "click",
-														Func:      func(event vugu.DOMEvent) { c.App.RemoveServer(i, j) },
+														Func:      func(event vugu.DOMEvent) { c.Ed.RemoveServer(i, j) },
 														// TODO: implement capture, etc. mostly need to decide syntax
 													})
 													{
@@ -1204,7 +1205,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 											vgparent.AppendChild(vgn)
 											vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 												EventType: "click",
-												Func:      func(event vugu.DOMEvent) { c.App.AddServer(i) },
+												Func:      func(event vugu.DOMEvent) { c.Ed.AddServer(i) },
 												// TODO: implement capture, etc. mostly need to decide syntax
 											})
 											{
@@ -1213,7 +1214,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 												vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Add server"}
 												vgparent.AppendChild(vgn)
 											}
-											for vgiterkeyt, f := range c.App.PoolFieldFindings(i, "servers") {
+											for vgiterkeyt, f := range c.Ed.PoolFieldFindings(i, "servers") {
 												var vgiterkey interface{} = vgiterkeyt
 												_ = vgiterkey
 												f := f
@@ -1235,7 +1236,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 											vgparent.AppendChild(vgn)
 											vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 												EventType: "click",
-												Func:      func(event vugu.DOMEvent) { c.App.RemovePool(i) },
+												Func:      func(event vugu.DOMEvent) { c.Ed.RemovePool(i) },
 												// TODO: implement capture, etc. mostly need to decide syntax
 											})
 											{
@@ -1256,16 +1257,16 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 				vgparent.AppendChild(vgn)
 			}
-			if c.App.HiddenPools() > 0 {
+			if c.Ed.HiddenPools() > 0 {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}}}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(Itoa(c.App.HiddenPools()) + " more pools not shown: filter to find one.")
+				vgn.SetInnerHTML(Itoa(c.Ed.HiddenPools()) + " more pools not shown: filter to find one.")
 			}
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "add-pool"}}}
 			vgparent.AppendChild(vgn)
 			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.AddPool() },
+				Func:      func(event vugu.DOMEvent) { c.Ed.AddPool() },
 				// TODO: implement capture, etc. mostly need to decide syntax
 			})
 			{
@@ -1290,7 +1291,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}}}
 			vgparent.AppendChild(vgn)
 			vgn.SetInnerHTML(vugu.HTML("Branch users are served by their appliance and register with their backup registrar when it fails; they get no pool disaster recovery."))
-			for vgiterkeyt, j := range c.App.VisibleBranches() {
+			for vgiterkeyt, j := range c.Ed.VisibleBranches() {
 				var vgiterkey interface{} = vgiterkeyt
 				_ = vgiterkey
 				j := j
@@ -1310,13 +1311,13 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						_ = vgparent
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "strong", Attr: []vugu.VGAttribute(nil)}
 						vgparent.AppendChild(vgn)
-						vgn.SetInnerHTML(c.App.BranchTitle(j))
+						vgn.SetInnerHTML(c.Ed.BranchTitle(j))
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}}}
 						vgparent.AppendChild(vgn)
 						vgn.AddAttrInterface("aria-label", "Remove branch "+Itoa(j+1))
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "click",
-							Func:      func(event vugu.DOMEvent) { c.App.RemoveBranch(j) },
+							Func:      func(event vugu.DOMEvent) { c.Ed.RemoveBranch(j) },
 							// TODO: implement capture, etc. mostly need to decide syntax
 						})
 						{
@@ -1336,8 +1337,8 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgin.BuildEnv.WireComponent(vgcomp)
 						}
 						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-						vgcomp.Fields = c.App.BranchFields(j)
-						vgcomp.Set = func(k, v string) { c.App.SetBranchField(j, k, v) }
+						vgcomp.Fields = c.Ed.BranchFields(j)
+						vgcomp.Set = func(k, v string) { c.Ed.SetBranchField(j, k, v) }
 						vgout.Components = append(vgout.Components, vgcomp)
 						vgn = &vugu.VGNode{Component: vgcomp}
 						vgparent.AppendChild(vgn)
@@ -1346,16 +1347,16 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgparent.AppendChild(vgn)
 				}
 			}
-			if c.App.HiddenBranches() > 0 {
+			if c.Ed.HiddenBranches() > 0 {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}}}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(Itoa(c.App.HiddenBranches()) + " more branches not shown: filter to find one.")
+				vgn.SetInnerHTML(Itoa(c.Ed.HiddenBranches()) + " more branches not shown: filter to find one.")
 			}
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "add-branch"}}}
 			vgparent.AppendChild(vgn)
 			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.AddBranch() },
+				Func:      func(event vugu.DOMEvent) { c.Ed.AddBranch() },
 				// TODO: implement capture, etc. mostly need to decide syntax
 			})
 			{
@@ -1383,7 +1384,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgparent.AppendChild(vgn)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "summary"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "findings-summary"}}}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(findingsSummary(c.App))
+				vgn.SetInnerHTML(findingsSummary(c.Ses))
 			}
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "ul", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "findings"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "findings"}}}
 			vgparent.AppendChild(vgn)
@@ -1392,7 +1393,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 				vgparent.AppendChild(vgn)
-				for vgiterkeyt, f := range c.App.ShownFindings() {
+				for vgiterkeyt, f := range c.Ed.ShownFindings() {
 					var vgiterkey interface{} = vgiterkeyt
 					_ = vgiterkey
 					f := f
@@ -1405,10 +1406,10 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 				vgparent.AppendChild(vgn)
 			}
-			if len(c.App.Findings()) > len(c.App.ShownFindings()) {
+			if len(c.Ses.Findings()) > len(c.Ed.ShownFindings()) {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}}}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(Itoa(len(c.App.Findings())-len(c.App.ShownFindings())) + " more findings (errors and warnings are listed first).")
+				vgn.SetInnerHTML(Itoa(len(c.Ses.Findings())-len(c.Ed.ShownFindings())) + " more findings (errors and warnings are listed first).")
 			}
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
@@ -1579,7 +1580,7 @@ var _ log.Logger
 
 // ImportDialog lets the user import a file or pasted text.
 type ImportDialog struct {
-	App *App
+	withShare
 }
 
 func (c *ImportDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
@@ -1593,7 +1594,7 @@ func (c *ImportDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	vgout.Out = append(vgout.Out, vgn) // root for output
 	vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 		EventType: "keydown",
-		Func:      func(event vugu.DOMEvent) { c.App.ImportKey(event.PropString("key")) },
+		Func:      func(event vugu.DOMEvent) { c.Sh.ImportKey(event.PropString("key")) },
 		// TODO: implement capture, etc. mostly need to decide syntax
 	})
 	{
@@ -1621,7 +1622,7 @@ func (c *ImportDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgparent.AppendChild(vgn)
 			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 				EventType: "change",
-				Func:      func(event vugu.DOMEvent) { c.App.ReadImportFile(event) },
+				Func:      func(event vugu.DOMEvent) { c.Sh.ReadImportFile(event) },
 				// TODO: implement capture, etc. mostly need to decide syntax
 			})
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
@@ -1633,7 +1634,7 @@ func (c *ImportDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "textarea", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "import-text"}, vugu.VGAttribute{Namespace: "", Key: "rows", Val: "10"}, vugu.VGAttribute{Namespace: "", Key: "spellcheck", Val: "false"}}}
 		vgparent.AppendChild(vgn)
 		{
-			b, err := vjson.Marshal(c.App.ImportText)
+			b, err := vjson.Marshal(c.Sh.ImportText)
 			if err != nil {
 				panic(err)
 			}
@@ -1641,10 +1642,10 @@ func (c *ImportDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		}
 		vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 			EventType: "input",
-			Func:      func(event vugu.DOMEvent) { c.App.ImportText = event.PropString("target", "value") },
+			Func:      func(event vugu.DOMEvent) { c.Sh.ImportText = event.PropString("target", "value") },
 			// TODO: implement capture, etc. mostly need to decide syntax
 		})
-		if len(c.App.ImportErrors) > 0 {
+		if len(c.Sh.ImportErrors) > 0 {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "ul", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "import-errors"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "import-errors"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}}}
 			vgparent.AppendChild(vgn)
 			{
@@ -1652,7 +1653,7 @@ func (c *ImportDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 				vgparent.AppendChild(vgn)
-				for vgiterkeyt, e := range c.App.ImportErrors {
+				for vgiterkeyt, e := range c.Sh.ImportErrors {
 					var vgiterkey interface{} = vgiterkeyt
 					_ = vgiterkey
 					e := e
@@ -1676,7 +1677,7 @@ func (c *ImportDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgparent.AppendChild(vgn)
 			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.ImportPasted() },
+				Func:      func(event vugu.DOMEvent) { c.Sh.ImportPasted() },
 				// TODO: implement capture, etc. mostly need to decide syntax
 			})
 			{
@@ -1689,7 +1690,7 @@ func (c *ImportDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgparent.AppendChild(vgn)
 			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.CloseImport() },
+				Func:      func(event vugu.DOMEvent) { c.Sh.CloseImport() },
 				// TODO: implement capture, etc. mostly need to decide syntax
 			})
 			{
@@ -1716,21 +1717,24 @@ var _ log.Logger
 
 // Inspector shows the selected pool and the buttons that fail and repair its parts.
 type Inspector struct {
-	App *App
-	p   *topology.Pool
-	ps  sim.PoolSnapshot
-	ok  bool
+	withSession
+	withEditor
+	withSim
+	withPlans
+	p  *topology.Pool
+	ps sim.PoolSnapshot
+	ok bool
 }
 
 // BeforeBuild reads the selection once per render.
-func (c *Inspector) BeforeBuild() { c.p, c.ps, c.ok = c.App.Selected() }
+func (c *Inspector) BeforeBuild() { c.p, c.ps, c.ok = c.Ed.Selected() }
 
 func (c *Inspector) has() bool              { return c.ok }
 func (c *Inspector) pool() *topology.Pool   { return c.p }
 func (c *Inspector) snap() sim.PoolSnapshot { return c.ps }
 
 func (c *Inspector) peerSite() string {
-	if q := c.App.T().PoolByFQDN(c.p.BackupPool); q != nil {
+	if q := c.Ses.T().PoolByFQDN(c.p.BackupPool); q != nil {
 		return q.Site
 	}
 	return ""
@@ -1869,7 +1873,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgparent.AppendChild(vgn)
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.App.FailPool(c.pool().FQDN) },
+						Func:      func(event vugu.DOMEvent) { c.Sim.FailPool(c.pool().FQDN) },
 						// TODO: implement capture, etc. mostly need to decide syntax
 					})
 					{
@@ -1882,7 +1886,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgparent.AppendChild(vgn)
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.App.RepairPool(c.pool().FQDN) },
+						Func:      func(event vugu.DOMEvent) { c.Sim.RepairPool(c.pool().FQDN) },
 						// TODO: implement capture, etc. mostly need to decide syntax
 					})
 					{
@@ -1896,7 +1900,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn.SetInnerHTML("Fail site " + c.pool().Site)
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.App.FailSite(c.pool().Site) },
+						Func:      func(event vugu.DOMEvent) { c.Sim.FailSite(c.pool().Site) },
 						// TODO: implement capture, etc. mostly need to decide syntax
 					})
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "repair-site"}}}
@@ -1904,7 +1908,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn.SetInnerHTML("Repair site " + c.pool().Site)
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.App.RepairSite(c.pool().Site) },
+						Func:      func(event vugu.DOMEvent) { c.Sim.RepairSite(c.pool().Site) },
 						// TODO: implement capture, etc. mostly need to decide syntax
 					})
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
@@ -1922,7 +1926,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgparent.AppendChild(vgn)
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "click",
-							Func:      func(event vugu.DOMEvent) { c.App.FailOver(c.pool().FQDN, string(c.snap().Health) == "Down") },
+							Func:      func(event vugu.DOMEvent) { c.Sim.FailOver(c.pool().FQDN, string(c.snap().Health) == "Down") },
 							// TODO: implement capture, etc. mostly need to decide syntax
 						})
 						{
@@ -1935,7 +1939,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgparent.AppendChild(vgn)
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "click",
-							Func:      func(event vugu.DOMEvent) { c.App.FailBack(c.pool().FQDN) },
+							Func:      func(event vugu.DOMEvent) { c.Sim.FailBack(c.pool().FQDN) },
 							// TODO: implement capture, etc. mostly need to decide syntax
 						})
 						{
@@ -1948,7 +1952,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgparent.AppendChild(vgn)
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "click",
-							Func:      func(event vugu.DOMEvent) { c.App.PlanFor(c.pool().FQDN, string(c.snap().Health) == "Down") },
+							Func:      func(event vugu.DOMEvent) { c.Pl.PlanFor(c.pool().FQDN, string(c.snap().Health) == "Down") },
 							// TODO: implement capture, etc. mostly need to decide syntax
 						})
 						{
@@ -1974,7 +1978,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgn.SetInnerHTML("Cut link " + c.pool().Site + "–" + c.peerSite())
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "click",
-							Func:      func(event vugu.DOMEvent) { c.App.CutLink(c.pool().Site, c.peerSite()) },
+							Func:      func(event vugu.DOMEvent) { c.Sim.CutLink(c.pool().Site, c.peerSite()) },
 							// TODO: implement capture, etc. mostly need to decide syntax
 						})
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "restore-link"}}}
@@ -1982,7 +1986,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgn.SetInnerHTML("Restore link")
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "click",
-							Func:      func(event vugu.DOMEvent) { c.App.RestoreLink(c.pool().Site, c.peerSite()) },
+							Func:      func(event vugu.DOMEvent) { c.Sim.RestoreLink(c.pool().Site, c.peerSite()) },
 							// TODO: implement capture, etc. mostly need to decide syntax
 						})
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
@@ -2025,7 +2029,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgn.SetInnerHTML(s.FQDN)
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "td", Attr: []vugu.VGAttribute(nil)}
 								vgparent.AppendChild(vgn)
-								vgn.SetInnerHTML(serverState(c.snap(), j, SiteUp(c.App.Snapshot(), c.pool().Site)))
+								vgn.SetInnerHTML(serverState(c.snap(), j, SiteUp(c.Sim.Snapshot(), c.pool().Site)))
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "td", Attr: []vugu.VGAttribute(nil)}
 								vgparent.AppendChild(vgn)
 								{
@@ -2039,7 +2043,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 										vgn.AddAttrInterface("aria-label", "Fail server "+s.FQDN)
 										vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 											EventType: "click",
-											Func:      func(event vugu.DOMEvent) { c.App.FailServer(s.FQDN) },
+											Func:      func(event vugu.DOMEvent) { c.Sim.FailServer(s.FQDN) },
 											// TODO: implement capture, etc. mostly need to decide syntax
 										})
 										{
@@ -2055,7 +2059,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 										vgn.AddAttrInterface("aria-label", "Repair server "+s.FQDN)
 										vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 											EventType: "click",
-											Func:      func(event vugu.DOMEvent) { c.App.RepairServer(s.FQDN) },
+											Func:      func(event vugu.DOMEvent) { c.Sim.RepairServer(s.FQDN) },
 											// TODO: implement capture, etc. mostly need to decide syntax
 										})
 										{
@@ -2097,12 +2101,13 @@ var _ log.Logger
 
 // Plans builds, validates and downloads failover plans.
 type Plans struct {
-	App *App
-	ch  Chart
+	withSession
+	withPlans
+	ch Chart
 }
 
 // BeforeBuild draws the predicted chart once per render.
-func (c *Plans) BeforeBuild() { c.ch = c.App.PlanChart() }
+func (c *Plans) BeforeBuild() { c.ch = c.Pl.PlanChart() }
 
 func fixOf(s string) string {
 	if s == "" {
@@ -2150,7 +2155,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "plan-pool"}}}
 				vgparent.AppendChild(vgn)
 				{
-					b, err := vjson.Marshal(c.App.PlanPool())
+					b, err := vjson.Marshal(c.Pl.PlanPool())
 					if err != nil {
 						panic(err)
 					}
@@ -2158,7 +2163,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				}
 				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.App.SetPlanPool(event.PropString("target", "value")) },
+					Func:      func(event vugu.DOMEvent) { c.Pl.SetPlanPool(event.PropString("target", "value")) },
 					// TODO: implement capture, etc. mostly need to decide syntax
 				})
 				{
@@ -2166,14 +2171,14 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					_ = vgparent
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 					vgparent.AppendChild(vgn)
-					for vgiterkeyt, p := range c.App.PairedPools() {
+					for vgiterkeyt, p := range c.Pl.PairedPools() {
 						var vgiterkey interface{} = vgiterkeyt
 						_ = vgiterkey
 						p := p
 						_ = p
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute(nil)}
 						vgparent.AppendChild(vgn)
-						vgn.AddAttrInterface("selected", p == c.App.PlanPool())
+						vgn.AddAttrInterface("selected", p == c.Pl.PlanPool())
 						vgn.AddAttrInterface("value", p)
 						vgn.SetInnerHTML(p)
 					}
@@ -2195,7 +2200,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "radio"}, vugu.VGAttribute{Namespace: "", Key: "name", Val: "plan-mode"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "plan-planned"}, vugu.VGAttribute{Namespace: "", Key: "value", Val: "planned"}}}
 						vgparent.AppendChild(vgn)
 						{
-							b, err := vjson.Marshal(c.App.Plan.Mode == "planned")
+							b, err := vjson.Marshal(c.Pl.Plan.Mode == "planned")
 							if err != nil {
 								panic(err)
 							}
@@ -2203,7 +2208,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "change",
-							Func:      func(event vugu.DOMEvent) { c.App.SetPlanMode("planned") },
+							Func:      func(event vugu.DOMEvent) { c.Pl.SetPlanMode("planned") },
 							// TODO: implement capture, etc. mostly need to decide syntax
 						})
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " Planned"}
@@ -2217,7 +2222,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "radio"}, vugu.VGAttribute{Namespace: "", Key: "name", Val: "plan-mode"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "plan-disaster"}, vugu.VGAttribute{Namespace: "", Key: "value", Val: "disaster"}}}
 						vgparent.AppendChild(vgn)
 						{
-							b, err := vjson.Marshal(c.App.Plan.Mode == "disaster")
+							b, err := vjson.Marshal(c.Pl.Plan.Mode == "disaster")
 							if err != nil {
 								panic(err)
 							}
@@ -2225,7 +2230,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "change",
-							Func:      func(event vugu.DOMEvent) { c.App.SetPlanMode("disaster") },
+							Func:      func(event vugu.DOMEvent) { c.Pl.SetPlanMode("disaster") },
 							// TODO: implement capture, etc. mostly need to decide syntax
 						})
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " Disaster"}
@@ -2242,7 +2247,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "checkbox"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "plan-failback"}}}
 					vgparent.AppendChild(vgn)
 					{
-						b, err := vjson.Marshal(c.App.Plan.Failback)
+						b, err := vjson.Marshal(c.Pl.Plan.Failback)
 						if err != nil {
 							panic(err)
 						}
@@ -2250,7 +2255,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "change",
-						Func:      func(event vugu.DOMEvent) { c.App.SetPlanFailback(event.PropBool("target", "checked")) },
+						Func:      func(event vugu.DOMEvent) { c.Pl.SetPlanFailback(event.PropBool("target", "checked")) },
 						// TODO: implement capture, etc. mostly need to decide syntax
 					})
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " with failback"}
@@ -2260,7 +2265,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgparent.AppendChild(vgn)
 				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.BuildPlan() },
+					Func:      func(event vugu.DOMEvent) { c.Pl.BuildPlan() },
 					// TODO: implement capture, etc. mostly need to decide syntax
 				})
 				{
@@ -2269,7 +2274,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Build plan"}
 					vgparent.AppendChild(vgn)
 				}
-				if c.App.Busy > 0 {
+				if c.Ses.Busy > 0 {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}}}
 					vgparent.AppendChild(vgn)
 					{
@@ -2282,12 +2287,12 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 				vgparent.AppendChild(vgn)
 			}
-			if c.App.Plan.Error != "" {
+			if c.Pl.Plan.Error != "" {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg error"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "plan-error"}}}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(c.App.Plan.Error)
+				vgn.SetInnerHTML(c.Pl.Plan.Error)
 			}
-			if c.App.PlanStale() {
+			if c.Pl.PlanStale() {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg warning"}}}
 				vgparent.AppendChild(vgn)
 				{
@@ -2300,7 +2305,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
 		}
-		if c.App.Plan.Result != nil {
+		if c.Pl.Plan.Result != nil {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "card"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "plan-result"}}}
 			vgparent.AppendChild(vgn)
 			{
@@ -2308,7 +2313,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 				vgparent.AppendChild(vgn)
-				if c.App.PlanRefused() {
+				if c.Pl.PlanRefused() {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "fail"}}}
 					vgparent.AppendChild(vgn)
 					{
@@ -2325,7 +2330,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					_ = vgparent
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 					vgparent.AppendChild(vgn)
-					for vgiterkeyt, f := range c.App.PlanFindings() {
+					for vgiterkeyt, f := range c.Pl.PlanFindings() {
 						var vgiterkey interface{} = vgiterkeyt
 						_ = vgiterkey
 						f := f
@@ -2338,7 +2343,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 					vgparent.AppendChild(vgn)
 				}
-				if !c.App.PlanRefused() {
+				if !c.Pl.PlanRefused() {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute(nil)}
 					vgparent.AppendChild(vgn)
 					{
@@ -2363,7 +2368,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgn.SetInnerHTML(vugu.HTML("Predicted RTO"))
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "fig-value"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "plan-rto"}}}
 								vgparent.AppendChild(vgn)
-								vgn.SetInnerHTML(c.App.PlanPrediction().RTO.String())
+								vgn.SetInnerHTML(c.Pl.PlanPrediction().RTO.String())
 							}
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "figure"}}}
 							vgparent.AppendChild(vgn)
@@ -2375,7 +2380,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgn.SetInnerHTML(vugu.HTML("Data loss"))
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "fig-value"}}}
 								vgparent.AppendChild(vgn)
-								vgn.SetInnerHTML(c.App.PlanPrediction().DataLoss.String())
+								vgn.SetInnerHTML(c.Pl.PlanPrediction().DataLoss.String())
 							}
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "figure"}}}
 							vgparent.AppendChild(vgn)
@@ -2387,7 +2392,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgn.SetInnerHTML(vugu.HTML("Total"))
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "fig-value"}}}
 								vgparent.AppendChild(vgn)
-								vgn.SetInnerHTML(c.App.PlanPrediction().Total.String())
+								vgn.SetInnerHTML(c.Pl.PlanPrediction().Total.String())
 							}
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 							vgparent.AppendChild(vgn)
@@ -2448,7 +2453,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							_ = vgparent
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 							vgparent.AppendChild(vgn)
-							for vgiterkeyt, st := range c.App.PlanSteps() {
+							for vgiterkeyt, st := range c.Pl.PlanSteps() {
 								var vgiterkey interface{} = vgiterkeyt
 								_ = vgiterkey
 								st := st
@@ -2489,10 +2494,10 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgparent.AppendChild(vgn)
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "tab"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "preview-ps1"}}}
 							vgparent.AppendChild(vgn)
-							vgn.AddAttrInterface("aria-selected", boolStr(c.App.Plan.Preview == "ps1"))
+							vgn.AddAttrInterface("aria-selected", boolStr(c.Pl.Plan.Preview == "ps1"))
 							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 								EventType: "click",
-								Func:      func(event vugu.DOMEvent) { c.App.SetPreview("ps1") },
+								Func:      func(event vugu.DOMEvent) { c.Pl.SetPreview("ps1") },
 								// TODO: implement capture, etc. mostly need to decide syntax
 							})
 							{
@@ -2503,10 +2508,10 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							}
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "tab"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "preview-md"}}}
 							vgparent.AppendChild(vgn)
-							vgn.AddAttrInterface("aria-selected", boolStr(c.App.Plan.Preview == "md"))
+							vgn.AddAttrInterface("aria-selected", boolStr(c.Pl.Plan.Preview == "md"))
 							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 								EventType: "click",
-								Func:      func(event vugu.DOMEvent) { c.App.SetPreview("md") },
+								Func:      func(event vugu.DOMEvent) { c.Pl.SetPreview("md") },
 								// TODO: implement capture, etc. mostly need to decide syntax
 							})
 							{
@@ -2517,10 +2522,10 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							}
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "tab"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "preview-json"}}}
 							vgparent.AppendChild(vgn)
-							vgn.AddAttrInterface("aria-selected", boolStr(c.App.Plan.Preview == "json"))
+							vgn.AddAttrInterface("aria-selected", boolStr(c.Pl.Plan.Preview == "json"))
 							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 								EventType: "click",
-								Func:      func(event vugu.DOMEvent) { c.App.SetPreview("json") },
+								Func:      func(event vugu.DOMEvent) { c.Pl.SetPreview("json") },
 								// TODO: implement capture, etc. mostly need to decide syntax
 							})
 							{
@@ -2536,7 +2541,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgparent.AppendChild(vgn)
 							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 								EventType: "click",
-								Func:      func(event vugu.DOMEvent) { c.App.DownloadPlan("ps1") },
+								Func:      func(event vugu.DOMEvent) { c.Pl.DownloadPlan("ps1") },
 								// TODO: implement capture, etc. mostly need to decide syntax
 							})
 							{
@@ -2549,7 +2554,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgparent.AppendChild(vgn)
 							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 								EventType: "click",
-								Func:      func(event vugu.DOMEvent) { c.App.DownloadPlan("md") },
+								Func:      func(event vugu.DOMEvent) { c.Pl.DownloadPlan("md") },
 								// TODO: implement capture, etc. mostly need to decide syntax
 							})
 							{
@@ -2562,7 +2567,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgparent.AppendChild(vgn)
 							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 								EventType: "click",
-								Func:      func(event vugu.DOMEvent) { c.App.DownloadPlan("json") },
+								Func:      func(event vugu.DOMEvent) { c.Pl.DownloadPlan("json") },
 								// TODO: implement capture, etc. mostly need to decide syntax
 							})
 							{
@@ -2576,7 +2581,7 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "pre", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "preview"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "plan-preview"}, vugu.VGAttribute{Namespace: "", Key: "tabindex", Val: "0"}}}
 						vgparent.AppendChild(vgn)
-						vgn.SetInnerHTML(c.App.PlanText(c.App.Plan.Preview))
+						vgn.SetInnerHTML(c.Pl.PlanText(c.Pl.Plan.Preview))
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 						vgparent.AppendChild(vgn)
 					}
@@ -2598,14 +2603,16 @@ var _ vjson.RawMessage
 var _ js.Value
 var _ log.Logger
 
-// Root is the whole application page.
+// Root is the whole application page. The wasm main makes it and wires it with App.Wire,
+// as vugu wires the components the page's templates make.
 type Root struct {
-	// App is the page's state.
-	App *App
+	withSession
+	withAnalysis
+	withShare
 }
 
 // BeforeBuild counts renders, which the browser tests read from data-renders.
-func (c *Root) BeforeBuild() { c.App.Renders++ }
+func (c *Root) BeforeBuild() { c.Ses.Renders++ }
 
 func boolStr(b bool) string {
 	if b {
@@ -2622,8 +2629,8 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	var vgn *vugu.VGNode
 	vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "app"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "app"}}}
 	vgout.Out = append(vgout.Out, vgn) // root for output
-	vgn.AddAttrInterface("data-renders", c.App.Renders)
-	vgn.AddAttrInterface("data-tab", c.App.Tab)
+	vgn.AddAttrInterface("data-renders", c.Ses.Renders)
+	vgn.AddAttrInterface("data-tab", c.Ses.Tab)
 	{
 		vgparent := vgn
 		_ = vgparent
@@ -2641,7 +2648,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn.SetInnerHTML(vugu.HTML("failwright"))
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "ws-name"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "ws-name"}}}
 			vgparent.AppendChild(vgn)
-			vgn.SetInnerHTML(c.App.T().Name)
+			vgn.SetInnerHTML(c.Ses.T().Name)
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "actions"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "toolbar"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Workspace"}}}
 			vgparent.AppendChild(vgn)
 			{
@@ -2651,10 +2658,10 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgparent.AppendChild(vgn)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "details", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "menu"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "start-menu"}}}
 				vgparent.AppendChild(vgn)
-				vgn.AddAttrInterface("open", c.App.MenuOpen)
+				vgn.AddAttrInterface("open", c.Sh.MenuOpen)
 				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 					EventType: "toggle",
-					Func:      func(event vugu.DOMEvent) { c.App.MenuOpen = event.PropBool("target", "open") },
+					Func:      func(event vugu.DOMEvent) { c.Sh.MenuOpen = event.PropBool("target", "open") },
 					// TODO: implement capture, etc. mostly need to decide syntax
 				})
 				{
@@ -2672,7 +2679,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						_ = vgparent
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 						vgparent.AppendChild(vgn)
-						for vgiterkeyt, s := range c.App.Samples() {
+						for vgiterkeyt, s := range c.Sh.Samples() {
 							var vgiterkey interface{} = vgiterkeyt
 							_ = vgiterkey
 							s := s
@@ -2683,7 +2690,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgn.SetInnerHTML(s.Name)
 							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 								EventType: "click",
-								Func:      func(event vugu.DOMEvent) { c.App.LoadSample(s.File) },
+								Func:      func(event vugu.DOMEvent) { c.Sh.LoadSample(s.File) },
 								// TODO: implement capture, etc. mostly need to decide syntax
 							})
 						}
@@ -2691,7 +2698,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgparent.AppendChild(vgn)
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "click",
-							Func:      func(event vugu.DOMEvent) { c.App.NewWorkspace() },
+							Func:      func(event vugu.DOMEvent) { c.Sh.NewWorkspace() },
 							// TODO: implement capture, etc. mostly need to decide syntax
 						})
 						{
@@ -2708,11 +2715,11 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				}
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "undo"}}}
 				vgparent.AppendChild(vgn)
-				vgn.AddAttrInterface("disabled", !c.App.CanUndo())
-				vgn.AddAttrInterface("title", "Undo "+c.App.UndoLabel())
+				vgn.AddAttrInterface("disabled", !c.Ses.CanUndo())
+				vgn.AddAttrInterface("title", "Undo "+c.Ses.UndoLabel())
 				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.Undo() },
+					Func:      func(event vugu.DOMEvent) { c.Ses.Undo() },
 					// TODO: implement capture, etc. mostly need to decide syntax
 				})
 				{
@@ -2723,11 +2730,11 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				}
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "redo"}}}
 				vgparent.AppendChild(vgn)
-				vgn.AddAttrInterface("disabled", !c.App.CanRedo())
-				vgn.AddAttrInterface("title", "Redo "+c.App.RedoLabel())
+				vgn.AddAttrInterface("disabled", !c.Ses.CanRedo())
+				vgn.AddAttrInterface("title", "Redo "+c.Ses.RedoLabel())
 				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.Redo() },
+					Func:      func(event vugu.DOMEvent) { c.Ses.Redo() },
 					// TODO: implement capture, etc. mostly need to decide syntax
 				})
 				{
@@ -2740,7 +2747,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgparent.AppendChild(vgn)
 				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.OpenImport() },
+					Func:      func(event vugu.DOMEvent) { c.Sh.OpenImport() },
 					// TODO: implement capture, etc. mostly need to decide syntax
 				})
 				{
@@ -2753,7 +2760,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgparent.AppendChild(vgn)
 				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.ExportYAML() },
+					Func:      func(event vugu.DOMEvent) { c.Sh.ExportYAML() },
 					// TODO: implement capture, etc. mostly need to decide syntax
 				})
 				{
@@ -2766,7 +2773,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgparent.AppendChild(vgn)
 				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.ExportJSON() },
+					Func:      func(event vugu.DOMEvent) { c.Sh.ExportJSON() },
 					// TODO: implement capture, etc. mostly need to decide syntax
 				})
 				{
@@ -2779,7 +2786,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgparent.AppendChild(vgn)
 				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.ExportWorkspace() },
+					Func:      func(event vugu.DOMEvent) { c.Sh.ExportWorkspace() },
 					// TODO: implement capture, etc. mostly need to decide syntax
 				})
 				{
@@ -2788,12 +2795,12 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Save workspace"}
 					vgparent.AppendChild(vgn)
 				}
-				if c.App.ShareAvailable {
+				if c.Sh.ShareAvailable {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "share"}}}
 					vgparent.AppendChild(vgn)
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.App.Share() },
+						Func:      func(event vugu.DOMEvent) { c.Sh.Share() },
 						// TODO: implement capture, etc. mostly need to decide syntax
 					})
 					{
@@ -2809,7 +2816,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
 		}
-		if c.App.ShareURL != "" || c.App.ShareStatus != "" {
+		if c.Sh.ShareURL != "" || c.Sh.ShareStatus != "" {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-link"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}}}
 			vgparent.AppendChild(vgn)
 			{
@@ -2817,12 +2824,12 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 				vgparent.AppendChild(vgn)
-				if c.App.ShareStatus != "" {
+				if c.Sh.ShareStatus != "" {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
 					vgparent.AppendChild(vgn)
-					vgn.SetInnerHTML(c.App.ShareStatus)
+					vgn.SetInnerHTML(c.Sh.ShareStatus)
 				}
-				if c.App.ShareURL != "" {
+				if c.Sh.ShareURL != "" {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
 					vgparent.AppendChild(vgn)
 					{
@@ -2832,8 +2839,8 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgparent.AppendChild(vgn)
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "a", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-url"}}}
 						vgparent.AppendChild(vgn)
-						vgn.AddAttrInterface("href", c.App.ShareURL)
-						vgn.SetInnerHTML(c.App.ShareURL)
+						vgn.AddAttrInterface("href", c.Sh.ShareURL)
+						vgn.SetInnerHTML(c.Sh.ShareURL)
 					}
 				}
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
@@ -2847,7 +2854,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			_ = vgparent
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
-			for i, n := range c.App.Notices {
+			for i, n := range c.Ses.Notices {
 				var vgiterkey interface{} = i
 				_ = vgiterkey
 				i := i
@@ -2870,7 +2877,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgparent.AppendChild(vgn)
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "click",
-							Func:      func(event vugu.DOMEvent) { c.App.DownloadNotice(i) },
+							Func:      func(event vugu.DOMEvent) { c.Ses.DownloadNotice(i) },
 							// TODO: implement capture, etc. mostly need to decide syntax
 						})
 						{
@@ -2884,7 +2891,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgparent.AppendChild(vgn)
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.App.Dismiss(i) },
+						Func:      func(event vugu.DOMEvent) { c.Ses.Dismiss(i) },
 						// TODO: implement capture, etc. mostly need to decide syntax
 					})
 					{
@@ -2900,7 +2907,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
 		}
-		if c.App.ImportOpen {
+		if c.Sh.ImportOpen {
 			{
 				vgcompKey := vugu.MakeCompKey(0x37CDB4FD8AB32164^vgin.CurrentPositionHash(), vgiterkey)
 				// ask BuildEnv for prior instance of this specific component
@@ -2911,7 +2918,6 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgin.BuildEnv.WireComponent(vgcomp)
 				}
 				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-				vgcomp.App = c.App
 				vgout.Components = append(vgout.Components, vgcomp)
 				vgn = &vugu.VGNode{Component: vgcomp}
 				vgparent.AppendChild(vgn)
@@ -2924,24 +2930,24 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			_ = vgparent
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
-			for vgiterkeyt, tb := range c.App.Tabs() {
+			for vgiterkeyt, tb := range c.Ses.Tabs(&c.Az.An) {
 				var vgiterkey interface{} = vgiterkeyt
 				_ = vgiterkey
 				tb := tb
 				_ = tb
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "tab"}, vugu.VGAttribute{Namespace: "", Key: "aria-controls", Val: "main"}}}
 				vgparent.AppendChild(vgn)
-				vgn.AddAttrInterface("aria-selected", boolStr(c.App.Tab == tb.ID))
+				vgn.AddAttrInterface("aria-selected", boolStr(c.Ses.Tab == tb.ID))
 				vgn.AddAttrInterface("id", "tab-"+tb.ID)
-				vgn.AddAttrInterface("tabindex", c.App.TabIndex(tb.ID))
+				vgn.AddAttrInterface("tabindex", c.Ses.TabIndex(tb.ID))
 				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 					EventType: "keydown",
-					Func:      func(event vugu.DOMEvent) { c.App.TabKey(event.PropString("key")) },
+					Func:      func(event vugu.DOMEvent) { c.Ses.TabKey(event.PropString("key")) },
 					// TODO: implement capture, etc. mostly need to decide syntax
 				})
 				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.SetTab(tb.ID) },
+					Func:      func(event vugu.DOMEvent) { c.Ses.SetTab(tb.ID) },
 					// TODO: implement capture, etc. mostly need to decide syntax
 				})
 				{
@@ -2965,13 +2971,13 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		}
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "main", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "main"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "tabpanel"}}}
 		vgparent.AppendChild(vgn)
-		vgn.AddAttrInterface("aria-labelledby", "tab-"+c.App.Tab)
+		vgn.AddAttrInterface("aria-labelledby", "tab-"+c.Ses.Tab)
 		{
 			vgparent := vgn
 			_ = vgparent
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
-			if c.App.Tab == "topology" {
+			if c.Ses.Tab == "topology" {
 				{
 					vgcompKey := vugu.MakeCompKey(0x36BC354B220474B2^vgin.CurrentPositionHash(), vgiterkey)
 					// ask BuildEnv for prior instance of this specific component
@@ -2982,13 +2988,12 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgin.BuildEnv.WireComponent(vgcomp)
 					}
 					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-					vgcomp.App = c.App
 					vgout.Components = append(vgout.Components, vgcomp)
 					vgn = &vugu.VGNode{Component: vgcomp}
 					vgparent.AppendChild(vgn)
 				}
 			}
-			if c.App.Tab == "simulate" {
+			if c.Ses.Tab == "simulate" {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "simulate"}}}
 				vgparent.AppendChild(vgn)
 				{
@@ -3013,7 +3018,6 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgin.BuildEnv.WireComponent(vgcomp)
 							}
 							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-							vgcomp.App = c.App
 							vgout.Components = append(vgout.Components, vgcomp)
 							vgn = &vugu.VGNode{Component: vgcomp}
 							vgparent.AppendChild(vgn)
@@ -3028,7 +3032,6 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgin.BuildEnv.WireComponent(vgcomp)
 							}
 							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-							vgcomp.App = c.App
 							vgout.Components = append(vgout.Components, vgcomp)
 							vgn = &vugu.VGNode{Component: vgcomp}
 							vgparent.AppendChild(vgn)
@@ -3053,7 +3056,6 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgin.BuildEnv.WireComponent(vgcomp)
 							}
 							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-							vgcomp.App = c.App
 							vgout.Components = append(vgout.Components, vgcomp)
 							vgn = &vugu.VGNode{Component: vgcomp}
 							vgparent.AppendChild(vgn)
@@ -3065,7 +3067,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgparent.AppendChild(vgn)
 				}
 			}
-			if c.App.Tab == "scenarios" {
+			if c.Ses.Tab == "scenarios" {
 				{
 					vgcompKey := vugu.MakeCompKey(0x24791B90C5C2185E^vgin.CurrentPositionHash(), vgiterkey)
 					// ask BuildEnv for prior instance of this specific component
@@ -3076,13 +3078,12 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgin.BuildEnv.WireComponent(vgcomp)
 					}
 					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-					vgcomp.App = c.App
 					vgout.Components = append(vgout.Components, vgcomp)
 					vgn = &vugu.VGNode{Component: vgcomp}
 					vgparent.AppendChild(vgn)
 				}
 			}
-			if c.App.Tab == "plans" {
+			if c.Ses.Tab == "plans" {
 				{
 					vgcompKey := vugu.MakeCompKey(0xB435E002F01A5790^vgin.CurrentPositionHash(), vgiterkey)
 					// ask BuildEnv for prior instance of this specific component
@@ -3093,13 +3094,12 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgin.BuildEnv.WireComponent(vgcomp)
 					}
 					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-					vgcomp.App = c.App
 					vgout.Components = append(vgout.Components, vgcomp)
 					vgn = &vugu.VGNode{Component: vgcomp}
 					vgparent.AppendChild(vgn)
 				}
 			}
-			if c.App.Tab == "analysis" {
+			if c.Ses.Tab == "analysis" {
 				{
 					vgcompKey := vugu.MakeCompKey(0x5CD8808CB5DC048A^vgin.CurrentPositionHash(), vgiterkey)
 					// ask BuildEnv for prior instance of this specific component
@@ -3110,7 +3110,6 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgin.BuildEnv.WireComponent(vgcomp)
 					}
 					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-					vgcomp.App = c.App
 					vgout.Components = append(vgout.Components, vgcomp)
 					vgn = &vugu.VGNode{Component: vgcomp}
 					vgparent.AppendChild(vgn)
@@ -3134,10 +3133,11 @@ var _ log.Logger
 
 // Scenarios is the scenario library, its runner and training mode.
 type Scenarios struct {
-	App *App
+	withSession
+	withScenarios
 }
 
-func libClass(a *App, file string) string {
+func libClass(a *ScenarioStore, file string) string {
 	if a.Scen.Selected == file {
 		return "lib-item selected"
 	}
@@ -3217,7 +3217,7 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute(nil)}
 			vgparent.AppendChild(vgn)
 			vgn.SetInnerHTML(vugu.HTML("Scenario library"))
-			if c.App.LibraryLoading() {
+			if c.Lib.LibraryLoading() {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "library-loading"}}}
 				vgparent.AppendChild(vgn)
 				{
@@ -3234,14 +3234,14 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 				vgparent.AppendChild(vgn)
-				for vgiterkeyt, e := range c.App.Library() {
+				for vgiterkeyt, e := range c.Lib.Library() {
 					var vgiterkey interface{} = vgiterkeyt
 					_ = vgiterkey
 					e := e
 					_ = e
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "li", Attr: []vugu.VGAttribute(nil)}
 					vgparent.AppendChild(vgn)
-					vgn.AddAttrInterface("class", libClass(c.App, e.File))
+					vgn.AddAttrInterface("class", libClass(c.Lib, e.File))
 					vgn.AddAttrInterface("data-file", e.File)
 					{
 						vgparent := vgn
@@ -3269,7 +3269,7 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgn.AddAttrInterface("aria-label", "Run "+e.File)
 							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 								EventType: "click",
-								Func:      func(event vugu.DOMEvent) { c.App.RunScenario(e.File) },
+								Func:      func(event vugu.DOMEvent) { c.Lib.RunScenario(e.File) },
 								// TODO: implement capture, etc. mostly need to decide syntax
 							})
 							{
@@ -3284,7 +3284,7 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgn.AddAttrInterface("aria-label", "Train with "+e.File)
 								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 									EventType: "click",
-									Func:      func(event vugu.DOMEvent) { c.App.StartTraining(e.File) },
+									Func:      func(event vugu.DOMEvent) { c.Lib.StartTraining(e.File) },
 									// TODO: implement capture, etc. mostly need to decide syntax
 								})
 								{
@@ -3299,7 +3299,7 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgn.AddAttrInterface("aria-label", "Open the topology of "+e.File)
 							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 								EventType: "click",
-								Func:      func(event vugu.DOMEvent) { c.App.OpenScenarioTopology(e.File) },
+								Func:      func(event vugu.DOMEvent) { c.Lib.OpenScenarioTopology(e.File) },
 								// TODO: implement capture, etc. mostly need to decide syntax
 							})
 							{
@@ -3328,7 +3328,7 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			_ = vgparent
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
-			if c.App.Busy > 0 {
+			if c.Ses.Busy > 0 {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint busy"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}}}
 				vgparent.AppendChild(vgn)
 				{
@@ -3338,7 +3338,7 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgparent.AppendChild(vgn)
 				}
 			}
-			if c.App.Scen.Selected == "" {
+			if c.Lib.Scen.Selected == "" {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}}}
 				vgparent.AppendChild(vgn)
 				{
@@ -3348,12 +3348,12 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgparent.AppendChild(vgn)
 				}
 			}
-			if c.App.Scen.Error != "" {
+			if c.Lib.Scen.Error != "" {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg error"}}}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(c.App.Scen.Error)
+				vgn.SetInnerHTML(c.Lib.Scen.Error)
 			}
-			if c.App.Scen.Report != nil {
+			if c.Lib.Scen.Report != nil {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "scenario-report"}}}
 				vgparent.AppendChild(vgn)
 				{
@@ -3363,12 +3363,12 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgparent.AppendChild(vgn)
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute(nil)}
 					vgparent.AppendChild(vgn)
-					vgn.SetInnerHTML(c.App.Scen.Report.Name)
+					vgn.SetInnerHTML(c.Lib.Scen.Report.Name)
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "scenario-verdict"}}}
 					vgparent.AppendChild(vgn)
-					vgn.AddAttrInterface("class", passClass(c.App.Scen.Report.Passed))
-					vgn.SetInnerHTML(verdict(c.App.Scen.Report))
-					for vgiterkeyt, st := range c.App.Scen.Report.Steps {
+					vgn.AddAttrInterface("class", passClass(c.Lib.Scen.Report.Passed))
+					vgn.SetInnerHTML(verdict(c.Lib.Scen.Report))
+					for vgiterkeyt, st := range c.Lib.Scen.Report.Steps {
 						var vgiterkey interface{} = vgiterkeyt
 						_ = vgiterkey
 						st := st
@@ -3443,7 +3443,7 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						_ = vgparent
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 						vgparent.AppendChild(vgn)
-						for vgiterkeyt, ck := range c.App.Scen.Report.End {
+						for vgiterkeyt, ck := range c.Lib.Scen.Report.End {
 							var vgiterkey interface{} = vgiterkeyt
 							_ = vgiterkey
 							ck := ck
@@ -3460,7 +3460,7 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgparent.AppendChild(vgn)
 				}
 			}
-			if c.App.Training() {
+			if c.Lib.Training() {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "training"}}}
 				vgparent.AppendChild(vgn)
 				{
@@ -3478,7 +3478,7 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						_ = vgparent
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 						vgparent.AppendChild(vgn)
-						for vgiterkeyt, e := range c.App.Scen.Training {
+						for vgiterkeyt, e := range c.Lib.Scen.Training {
 							var vgiterkey interface{} = vgiterkeyt
 							_ = vgiterkey
 							e := e
@@ -3528,7 +3528,7 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 						vgparent.AppendChild(vgn)
 					}
-					if c.App.Scen.Prompt != nil {
+					if c.Lib.Scen.Prompt != nil {
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "train-prompt"}}}
 						vgparent.AppendChild(vgn)
 						{
@@ -3536,10 +3536,10 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							_ = vgparent
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 							vgparent.AppendChild(vgn)
-							if c.App.Scen.Prompt.Goal != "" {
+							if c.Lib.Scen.Prompt.Goal != "" {
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "goal"}}}
 								vgparent.AppendChild(vgn)
-								vgn.SetInnerHTML("Goal: " + c.App.Scen.Prompt.Goal)
+								vgn.SetInnerHTML("Goal: " + c.Lib.Scen.Prompt.Goal)
 							}
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "prompt-row"}}}
 							vgparent.AppendChild(vgn)
@@ -3554,7 +3554,7 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "train-input"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "autocomplete", Val: "off"}, vugu.VGAttribute{Namespace: "", Key: "spellcheck", Val: "false"}}}
 								vgparent.AppendChild(vgn)
 								{
-									b, err := vjson.Marshal(c.App.Scen.Input)
+									b, err := vjson.Marshal(c.Lib.Scen.Input)
 									if err != nil {
 										panic(err)
 									}
@@ -3562,29 +3562,29 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								}
 								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 									EventType: "input",
-									Func:      func(event vugu.DOMEvent) { c.App.Scen.Input = event.PropString("target", "value") },
+									Func:      func(event vugu.DOMEvent) { c.Lib.Scen.Input = event.PropString("target", "value") },
 									// TODO: implement capture, etc. mostly need to decide syntax
 								})
 								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 									EventType: "keydown",
 									Func: func(event vugu.DOMEvent) {
-										c.App.TrainKey(event.PropString("key"), event.PropString("target", "value"))
+										c.Lib.TrainKey(event.PropString("key"), event.PropString("target", "value"))
 									},
 									// TODO: implement capture, etc. mostly need to decide syntax
 								})
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "train-hint"}}}
 								vgparent.AppendChild(vgn)
-								vgn.SetInnerHTML("Hint (" + Itoa(c.App.Scen.Prompt.Hints) + " left)")
+								vgn.SetInnerHTML("Hint (" + Itoa(c.Lib.Scen.Prompt.Hints) + " left)")
 								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 									EventType: "click",
-									Func:      func(event vugu.DOMEvent) { c.App.TrainInput("hint") },
+									Func:      func(event vugu.DOMEvent) { c.Lib.TrainInput("hint") },
 									// TODO: implement capture, etc. mostly need to decide syntax
 								})
 								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "train-skip"}}}
 								vgparent.AppendChild(vgn)
 								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 									EventType: "click",
-									Func:      func(event vugu.DOMEvent) { c.App.TrainInput("skip") },
+									Func:      func(event vugu.DOMEvent) { c.Lib.TrainInput("skip") },
 									// TODO: implement capture, etc. mostly need to decide syntax
 								})
 								{
@@ -3597,7 +3597,7 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgparent.AppendChild(vgn)
 								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 									EventType: "click",
-									Func:      func(event vugu.DOMEvent) { c.App.FinishTraining() },
+									Func:      func(event vugu.DOMEvent) { c.Lib.FinishTraining() },
 									// TODO: implement capture, etc. mostly need to decide syntax
 								})
 								{
@@ -3613,7 +3613,7 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgparent.AppendChild(vgn)
 						}
 					}
-					if c.App.Scen.Score != nil {
+					if c.Lib.Scen.Score != nil {
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "score"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "score"}}}
 						vgparent.AppendChild(vgn)
 						{
@@ -3623,14 +3623,14 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgparent.AppendChild(vgn)
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute(nil)}
 							vgparent.AppendChild(vgn)
-							vgn.AddAttrInterface("class", passClass(c.App.Scen.Score.Passed))
-							vgn.SetInnerHTML(scoreText(c.App.Scen.Score))
+							vgn.AddAttrInterface("class", passClass(c.Lib.Scen.Score.Passed))
+							vgn.SetInnerHTML(scoreText(c.Lib.Scen.Score))
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "ul", Attr: []vugu.VGAttribute(nil)}
 							vgparent.AppendChild(vgn)
 							{
 								vgparent := vgn
 								_ = vgparent
-								for vgiterkeyt, d := range c.App.Scen.Score.Deductions {
+								for vgiterkeyt, d := range c.Lib.Scen.Score.Deductions {
 									var vgiterkey interface{} = vgiterkeyt
 									_ = vgiterkey
 									d := d
@@ -3666,7 +3666,7 @@ var _ log.Logger
 
 // Shell is the simulated Management Shell: a transcript and a prompt.
 type Shell struct {
-	App *App
+	withSim
 }
 
 // lineText shows a console line as the console prints it.
@@ -3702,13 +3702,13 @@ func (c *Shell) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn.SetInnerHTML(vugu.HTML("Skype for Business Server Management Shell \x3Cspan class=\"sim-tag\"\x3E(simulated)\x3C/span\x3E"))
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "clock"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "shell-clock"}}}
 			vgparent.AppendChild(vgn)
-			vgn.SetInnerHTML("Virtual time " + c.App.Clock())
+			vgn.SetInnerHTML("Virtual time " + c.Sim.Clock())
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
 		}
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "console"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "console"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "log"}, vugu.VGAttribute{Namespace: "", Key: "aria-live", Val: "polite"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Shell output"}, vugu.VGAttribute{Namespace: "", Key: "tabindex", Val: "0"}}}
 		vgparent.AppendChild(vgn)
-		vgn.AddAttrInterface("data-exec-ms", c.App.LastExecMs())
+		vgn.AddAttrInterface("data-exec-ms", c.Sim.LastExecMs())
 		{
 			vgparent := vgn
 			_ = vgparent
@@ -3717,7 +3717,7 @@ func (c *Shell) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "banner"}}}
 			vgparent.AppendChild(vgn)
 			vgn.SetInnerHTML(vugu.HTML("Type a cmdlet (Tab completes, ↑/↓ recall history). Try \x3Ccode\x3EGet-CsPoolFabricState\x3C/code\x3E, \x3Ccode\x3EStop-SimSite -Site Seattle\x3C/code\x3E or \x3Ccode\x3EInvoke-CsPoolFailOver -PoolFqdn … -DisasterMode\x3C/code\x3E."))
-			for vgiterkeyt, e := range c.App.Console {
+			for vgiterkeyt, e := range c.Sim.Console {
 				var vgiterkey interface{} = vgiterkeyt
 				_ = vgiterkey
 				e := e
@@ -3745,7 +3745,7 @@ func (c *Shell) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
 		}
-		if len(c.App.Completions) > 1 {
+		if len(c.Sim.Completions) > 1 {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "completions"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "completions"}, vugu.VGAttribute{Namespace: "", Key: "aria-live", Val: "polite"}}}
 			vgparent.AppendChild(vgn)
 			{
@@ -3753,7 +3753,7 @@ func (c *Shell) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 				vgparent.AppendChild(vgn)
-				for vgiterkeyt, s := range c.App.Completions {
+				for vgiterkeyt, s := range c.Sim.Completions {
 					var vgiterkey interface{} = vgiterkeyt
 					_ = vgiterkey
 					s := s
@@ -3779,7 +3779,7 @@ func (c *Shell) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "shell-input"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "autocomplete", Val: "off"}, vugu.VGAttribute{Namespace: "", Key: "spellcheck", Val: "false"}, vugu.VGAttribute{Namespace: "", Key: "autocapitalize", Val: "off"}, vugu.VGAttribute{Namespace: "", Key: "aria-describedby", Val: "shell-title"}}}
 			vgparent.AppendChild(vgn)
 			{
-				b, err := vjson.Marshal(c.App.ShellInput)
+				b, err := vjson.Marshal(c.Sim.ShellInput)
 				if err != nil {
 					panic(err)
 				}
@@ -3787,19 +3787,19 @@ func (c *Shell) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			}
 			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 				EventType: "input",
-				Func:      func(event vugu.DOMEvent) { c.App.ShellInput = event.PropString("target", "value") },
+				Func:      func(event vugu.DOMEvent) { c.Sim.ShellInput = event.PropString("target", "value") },
 				// TODO: implement capture, etc. mostly need to decide syntax
 			})
 			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 				EventType: "keydown",
-				Func:      func(event vugu.DOMEvent) { c.App.ShellKey(event) },
+				Func:      func(event vugu.DOMEvent) { c.Sim.ShellKey(event) },
 				// TODO: implement capture, etc. mostly need to decide syntax
 			})
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "shell-run"}}}
 			vgparent.AppendChild(vgn)
 			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.SubmitShell() },
+				Func:      func(event vugu.DOMEvent) { c.Sim.SubmitShell() },
 				// TODO: implement capture, etc. mostly need to decide syntax
 			})
 			{
@@ -3827,7 +3827,7 @@ var _ log.Logger
 // Timeline is the virtual clock, the chart of users by mode, the RTO and data-loss figures
 // and the event log.
 type Timeline struct {
-	App    *App
+	withSim
 	ch     Chart
 	figs   []Figure
 	events []sim.Event
@@ -3835,8 +3835,8 @@ type Timeline struct {
 
 // BeforeBuild reads the report once per render.
 func (c *Timeline) BeforeBuild() {
-	r := c.App.Report()
-	c.ch = BuildChart(r.Timeline, c.App.Snapshot().Now)
+	r := c.Sim.Report()
+	c.ch = BuildChart(r.Timeline, c.Sim.Snapshot().Now)
 	c.figs = Figures(r)
 	c.events = r.Events
 	if len(c.events) > 40 {
@@ -3869,7 +3869,7 @@ func (c *Timeline) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn.SetInnerHTML(vugu.HTML("Timeline"))
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "clock"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "clock"}}}
 			vgparent.AppendChild(vgn)
-			vgn.SetInnerHTML(c.App.Clock())
+			vgn.SetInnerHTML(c.Sim.Clock())
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
 		}
@@ -3880,13 +3880,13 @@ func (c *Timeline) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			_ = vgparent
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
-			if !c.App.Playing {
+			if !c.Sim.Playing {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "play"}}}
 				vgparent.AppendChild(vgn)
-				vgn.AddAttrInterface("disabled", c.App.Sim() == nil)
+				vgn.AddAttrInterface("disabled", c.Sim.Sim() == nil)
 				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.Play() },
+					Func:      func(event vugu.DOMEvent) { c.Sim.Play() },
 					// TODO: implement capture, etc. mostly need to decide syntax
 				})
 				{
@@ -3896,12 +3896,12 @@ func (c *Timeline) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgparent.AppendChild(vgn)
 				}
 			}
-			if c.App.Playing {
+			if c.Sim.Playing {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "pause"}}}
 				vgparent.AppendChild(vgn)
 				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.Pause() },
+					Func:      func(event vugu.DOMEvent) { c.Sim.Pause() },
 					// TODO: implement capture, etc. mostly need to decide syntax
 				})
 				{
@@ -3913,10 +3913,10 @@ func (c *Timeline) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			}
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "step"}}}
 			vgparent.AppendChild(vgn)
-			vgn.AddAttrInterface("disabled", c.App.Sim() == nil)
+			vgn.AddAttrInterface("disabled", c.Sim.Sim() == nil)
 			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.Step(30) },
+				Func:      func(event vugu.DOMEvent) { c.Sim.Step(30) },
 				// TODO: implement capture, etc. mostly need to decide syntax
 			})
 			{
@@ -3931,7 +3931,7 @@ func (c *Timeline) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "jump-minutes"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "min", Val: "1"}, vugu.VGAttribute{Namespace: "", Key: "max", Val: "1440"}}}
 			vgparent.AppendChild(vgn)
 			{
-				b, err := vjson.Marshal(Itoa(c.App.JumpMinutes))
+				b, err := vjson.Marshal(Itoa(c.Sim.JumpMinutes))
 				if err != nil {
 					panic(err)
 				}
@@ -3939,7 +3939,7 @@ func (c *Timeline) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			}
 			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 				EventType: "input",
-				Func:      func(event vugu.DOMEvent) { c.App.SetJump(event.PropString("target", "value")) },
+				Func:      func(event vugu.DOMEvent) { c.Sim.SetJump(event.PropString("target", "value")) },
 				// TODO: implement capture, etc. mostly need to decide syntax
 			})
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
@@ -3947,10 +3947,10 @@ func (c *Timeline) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn.SetInnerHTML(vugu.HTML("min"))
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "jump"}}}
 			vgparent.AppendChild(vgn)
-			vgn.AddAttrInterface("disabled", c.App.Sim() == nil)
+			vgn.AddAttrInterface("disabled", c.Sim.Sim() == nil)
 			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.Jump() },
+				Func:      func(event vugu.DOMEvent) { c.Sim.Jump() },
 				// TODO: implement capture, etc. mostly need to decide syntax
 			})
 			{
@@ -3961,10 +3961,10 @@ func (c *Timeline) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			}
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "reset-sim"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Start the simulation again from time 0 (Undo brings it back)"}}}
 			vgparent.AppendChild(vgn)
-			vgn.AddAttrInterface("disabled", len(c.App.History()) == 0)
+			vgn.AddAttrInterface("disabled", len(c.Sim.History()) == 0)
 			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.ResetSimulation() },
+				Func:      func(event vugu.DOMEvent) { c.Sim.ResetSimulation() },
 				// TODO: implement capture, etc. mostly need to decide syntax
 			})
 			{

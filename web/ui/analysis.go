@@ -12,6 +12,27 @@ import (
 	"failwright/web/workspace"
 )
 
+// AnalysisStore is the Analysis tab's store: the analysis asked for, its progress and its
+// report, and the way from a failure set to the simulator.
+type AnalysisStore struct {
+	*Session
+	// simStore is where "fail to" loads a failure set.
+	simStore *SimStore
+	An       AnalysisState
+}
+
+// tabChanged empties the report's elements when the Analysis tab is left, before the next
+// render: vugu may reuse them for the new tab's elements, and would not remove children it
+// did not create.
+func (az *AnalysisStore) tabChanged(from, to string) {
+	if from == TabAnalysis && to != TabAnalysis {
+		for _, id := range []string{"analysis-report-html", "analysis-worst-html", "analysis-matrix-html", "analysis-pools-html"} {
+			az.host.SetHTML(id, "", "")
+		}
+		az.An.shown = ""
+	}
+}
+
 // AnalysisState is the Analysis tab's state: the depth asked for, the run in progress (in the
 // engine worker) and the last report.
 type AnalysisState struct {
@@ -48,16 +69,16 @@ type AnalysisState struct {
 }
 
 // SetAnalysisDepth chooses N-1 or N-2.
-func (a *App) SetAnalysisDepth(d int) {
+func (az *AnalysisStore) SetAnalysisDepth(d int) {
 	if d == 1 || d == 2 {
-		a.An.Depth = d
+		az.An.Depth = d
 	}
 }
 
 // SetAnalysisDepthText chooses the depth from the select's value.
-func (a *App) SetAnalysisDepthText(v string) {
+func (az *AnalysisStore) SetAnalysisDepthText(v string) {
 	d, _ := strconv.Atoi(v)
-	a.SetAnalysisDepth(d)
+	az.SetAnalysisDepth(d)
 }
 
 // Message is a line of status under a form: its element id, its kind (info, warning or
@@ -66,13 +87,13 @@ type Message struct{ ID, Kind, Text string }
 
 // AnalysisMessage is the Analysis tab's status line: an error, a cancel, or a report older
 // than the topology.
-func (a *App) AnalysisMessage() Message {
+func (az *AnalysisStore) AnalysisMessage() Message {
 	switch {
-	case a.An.Error != "":
-		return Message{"analysis-error", "error", a.An.Error}
-	case a.An.Status != "":
-		return Message{"analysis-status", "info", a.An.Status}
-	case a.AnalysisStale():
+	case az.An.Error != "":
+		return Message{"analysis-error", "error", az.An.Error}
+	case az.An.Status != "":
+		return Message{"analysis-status", "info", az.An.Status}
+	case az.AnalysisStale():
 		return Message{"analysis-stale", "warning", "The topology changed since this analysis: run it again."}
 	}
 	return Message{}
@@ -80,44 +101,44 @@ func (a *App) AnalysisMessage() Message {
 
 // RunAnalysis starts the failure analysis of the workspace's topology in the engine worker.
 // The worker answers in slices with the progress, and at last with the report.
-func (a *App) RunAnalysis() {
-	s := &a.An
+func (az *AnalysisStore) RunAnalysis() {
+	s := &az.An
 	if s.Running {
 		return
 	}
-	if a.findings.HasErrors() {
+	if az.findings.HasErrors() {
 		s.Error = "The topology has errors: fix them on the Topology tab, then analyse it."
 		return
 	}
-	t0 := a.host.NowMs()
-	defer func() { s.ClickMs = a.host.NowMs() - t0 }()
-	topo, err := json.Marshal(a.T())
+	t0 := az.host.NowMs()
+	defer func() { s.ClickMs = az.host.NowMs() - t0 }()
+	topo, err := json.Marshal(az.T())
 	if err != nil {
 		s.Error = err.Error()
 		return
 	}
-	s.EncodeMs = a.host.NowMs() - t0
+	s.EncodeMs = az.host.NowMs() - t0
 	if s.Depth == 0 {
 		s.Depth = 2
 	}
 	s.Running, s.Error, s.Status = true, "", ""
 	s.Done, s.Total, s.Phase, s.MaxMemory = 0, 1000, "Starting the engine", 0
-	s.startMs = a.host.NowMs()
-	changes := a.doc.Changes
-	a.engineSeq++
-	id := a.engineSeq
+	s.startMs = az.host.NowMs()
+	changes := az.doc.Changes
+	az.engineSeq++
+	id := az.engineSeq
 	s.runID = id
 	b := withTopology(proto.Request{ID: id, Op: proto.OpAnalyze, Depth: s.Depth}, topo)
-	a.host.Engine(b, func(data []byte, err error) {
+	az.host.Engine(b, func(data []byte, err error) {
 		if s.runID != id || !s.Running {
 			return // cancelled: late answers are dropped
 		}
 		var r proto.Response
-		t0 := a.host.NowMs()
+		t0 := az.host.NowMs()
 		if err == nil {
 			err = json.Unmarshal(data, &r)
 		}
-		decodeMs := a.host.NowMs() - t0
+		decodeMs := az.host.NowMs() - t0
 		switch {
 		case err != nil:
 			s.Running, s.Error = false, "The engine failed: "+err.Error()
@@ -134,7 +155,7 @@ func (a *App) RunAnalysis() {
 			s.PoolFilter = ""
 			s.MaxMemory = max(s.MaxMemory, r.Analysis.MemoryBytes)
 			s.builtAt = changes
-			s.Ms = a.host.NowMs() - s.startMs
+			s.Ms = az.host.NowMs() - s.startMs
 			s.DecodeMs = decodeMs
 		}
 	})
@@ -142,8 +163,8 @@ func (a *App) RunAnalysis() {
 
 // CancelAnalysis stops the running analysis: the worker drops it between two slices, and the
 // page forgets its answers at once.
-func (a *App) CancelAnalysis() {
-	s := &a.An
+func (az *AnalysisStore) CancelAnalysis() {
+	s := &az.An
 	if !s.Running {
 		return
 	}
@@ -152,7 +173,7 @@ func (a *App) CancelAnalysis() {
 	id := s.runID
 	s.runID = -1
 	b, _ := json.Marshal(proto.Request{ID: id, Op: proto.OpCancel})
-	a.host.Engine(b, func([]byte, error) {})
+	az.host.Engine(b, func([]byte, error) {})
 }
 
 // Percent is the progress in percent.
@@ -164,73 +185,73 @@ func (s *AnalysisState) Percent() int {
 }
 
 // AnalysisStale reports whether the topology changed since the report was made.
-func (a *App) AnalysisStale() bool {
-	return a.An.Result != nil && a.An.builtAt != a.doc.Changes
+func (az *AnalysisStore) AnalysisStale() bool {
+	return az.An.Result != nil && az.An.builtAt != az.doc.Changes
 }
 
 // FailTo loads a failure set into the simulator: the simulation starts again from the
 // initial state and runs the set's setup lines through the shell (one undoable step, shown
 // in the history), and the Simulate tab opens.
-func (a *App) FailTo(setup []string, label string) {
+func (az *AnalysisStore) FailTo(setup []string, label string) {
 	if len(setup) == 0 {
 		return
 	}
 	lines := append([]string(nil), setup...)
-	a.doc.Edit("fail to "+label, "", func(w *workspace.Workspace) { w.Log = lines })
-	a.dirty = true
-	a.replay()
-	a.SetTab(TabSimulate)
-	a.scrollConsole = true
-	a.notify("info", "Failed to the worst case: %s.", label)
+	az.doc.Edit("fail to "+label, "", func(w *workspace.Workspace) { w.Log = lines })
+	az.dirty = true
+	az.reload()
+	az.SetTab(TabSimulate)
+	az.simStore.scrollConsole = true
+	az.notify("info", "Failed to the worst case: %s.", label)
 }
 
 // FailToCell loads the worst failure pair of matrix cell k into the simulator; the engine
 // worker, which holds the analysis, gives its setup lines.
-func (a *App) FailToCell(k int) {
-	r := a.An.Result
+func (az *AnalysisStore) FailToCell(k int) {
+	r := az.An.Result
 	if r == nil || k < 0 {
 		return
 	}
-	a.callEngine(proto.Request{Op: proto.OpAnalysisSet, Job: r.Job, I: k}, func(resp proto.Response) {
+	az.engine(proto.Request{Op: proto.OpAnalysisSet, Job: r.Job, I: k}, func(resp proto.Response) {
 		if resp.Error != "" {
-			a.An.Error = resp.Error
+			az.An.Error = resp.Error
 			return
 		}
-		a.FailTo(resp.Setup, resp.Line)
+		az.FailTo(resp.Setup, resp.Line)
 	})
 }
 
 // ReportClick handles a click in the report (written by the engine worker): a "fail to"
 // button carries its set's setup lines in its value and its name as its text; a click on
 // the matrix fails to the worst case of the cell under it.
-func (a *App) ReportClick(event vugu.DOMEvent) {
+func (az *AnalysisStore) ReportClick(event vugu.DOMEvent) {
 	if strings.EqualFold(event.PropString("target", "tagName"), "path") {
-		a.MatrixClick(event)
+		az.MatrixClick(event)
 		return
 	}
 	if !strings.Contains(event.PropString("target", "className"), "fail-to") {
 		return
 	}
 	if v := event.PropString("target", "value"); v != "" {
-		a.FailTo(strings.Split(v, "\n"), event.PropString("target", "textContent"))
+		az.FailTo(strings.Split(v, "\n"), event.PropString("target", "textContent"))
 	}
 }
 
 // MatrixClick maps a click on the matrix to its cell, with the drawing's size on screen.
-func (a *App) MatrixClick(event vugu.DOMEvent) {
-	r := a.An.Result
+func (az *AnalysisStore) MatrixClick(event vugu.DOMEvent) {
+	r := az.An.Result
 	if r == nil {
 		return
 	}
 	g := r.Matrix
-	left, top, w, h, ok := a.host.Rect("analysis-matrix")
+	left, top, w, h, ok := az.host.Rect("analysis-matrix")
 	if !ok || w <= 0 || h <= 0 {
 		return
 	}
 	x := (event.PropFloat64("clientX") - left) * float64(g.W) / w
 	y := (event.PropFloat64("clientY") - top) * float64(g.H) / h
 	if k := g.CellAt(x, y); k >= 0 {
-		a.FailToCell(k)
+		az.FailToCell(k)
 	}
 }
 
@@ -242,45 +263,45 @@ type htmlPart struct{ id, key, html string }
 // of its own after a frame of its own (the first layout of a large report's text costs tens of
 // milliseconds: laid out in one frame, the four parts made a long task of the page's thread).
 // The host sets each element only when its content changed.
-func (a *App) showReport() {
-	if a.Tab != TabAnalysis || a.An.Result == nil {
+func (az *AnalysisStore) showReport() {
+	if az.Tab != TabAnalysis || az.An.Result == nil {
 		return
 	}
-	job := strconv.Itoa(a.An.Result.Job)
-	key := job + "/" + strconv.Itoa(a.An.poolsGen)
-	if a.An.shown == key {
+	job := strconv.Itoa(az.An.Result.Job)
+	key := job + "/" + strconv.Itoa(az.An.poolsGen)
+	if az.An.shown == key {
 		return
 	}
-	a.An.shown = key
-	top, matrix, _ := strings.Cut(a.An.Result.HTML, proto.MatrixMarker)
+	az.An.shown = key
+	top, matrix, _ := strings.Cut(az.An.Result.HTML, proto.MatrixMarker)
 	score, worst, _ := strings.Cut(top, proto.WorstMarker)
-	a.setParts(key, []htmlPart{{"analysis-report-html", job, score}, {"analysis-worst-html", job, worst},
-		{"analysis-matrix-html", job, matrix}, {"analysis-pools-html", key, a.An.PoolsHTML}})
+	az.setParts(key, []htmlPart{{"analysis-report-html", job, score}, {"analysis-worst-html", job, worst},
+		{"analysis-matrix-html", job, matrix}, {"analysis-pools-html", key, az.An.PoolsHTML}})
 }
 
-func (a *App) setParts(key string, parts []htmlPart) {
+func (az *AnalysisStore) setParts(key string, parts []htmlPart) {
 	if len(parts) == 0 {
 		return
 	}
-	a.host.AfterFrame(func() {
-		if a.Tab != TabAnalysis || a.An.shown != key {
+	az.host.AfterFrame(func() {
+		if az.Tab != TabAnalysis || az.An.shown != key {
 			return
 		}
-		a.host.SetHTML(parts[0].id, parts[0].key, parts[0].html)
-		a.setParts(key, parts[1:])
+		az.host.SetHTML(parts[0].id, parts[0].key, parts[0].html)
+		az.setParts(key, parts[1:])
 	})
 }
 
 // SetAnalysisPoolFilter narrows the pool list; the engine worker, which holds every pool's
 // worst cases, answers with the matching ones.
-func (a *App) SetAnalysisPoolFilter(v string) {
-	s := &a.An
+func (az *AnalysisStore) SetAnalysisPoolFilter(v string) {
+	s := &az.An
 	s.PoolFilter = v
 	if s.Result == nil {
 		return
 	}
 	job := s.Result.Job
-	a.callEngine(proto.Request{Op: proto.OpAnalysisPools, Job: job, Line: v}, func(r proto.Response) {
+	az.engine(proto.Request{Op: proto.OpAnalysisPools, Job: job, Line: v}, func(r proto.Response) {
 		if s.Result == nil || s.Result.Job != job || s.PoolFilter != v {
 			return
 		}

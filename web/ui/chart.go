@@ -166,47 +166,47 @@ const (
 )
 
 // Play advances the virtual clock continuously until Pause.
-func (a *App) Play() {
-	if a.Playing || a.Sim() == nil {
+func (sm *SimStore) Play() {
+	if sm.Playing || sm.Sim() == nil {
 		return
 	}
-	a.Playing = true
-	a.stopPlay = a.host.Every(playIntervalMs, func() {
-		if !a.Playing {
+	sm.Playing = true
+	sm.stopPlay = sm.host.Every(playIntervalMs, func() {
+		if !sm.Playing {
 			return
 		}
-		a.Step(playStep)
+		sm.Step(playStep)
 	})
 }
 
 // Pause stops playback.
-func (a *App) Pause() {
-	a.Playing = false
-	if a.stopPlay != nil {
-		a.stopPlay()
-		a.stopPlay = nil
+func (sm *SimStore) Pause() {
+	sm.Playing = false
+	if sm.stopPlay != nil {
+		sm.stopPlay()
+		sm.stopPlay = nil
 	}
 }
 
 // Step advances the virtual clock by seconds, through the shell's Wait-SimTime.
-func (a *App) Step(seconds int) {
-	if a.Sim() == nil {
+func (sm *SimStore) Step(seconds int) {
+	if sm.Sim() == nil {
 		return
 	}
-	a.Exec("Wait-SimTime -Seconds " + strconv.Itoa(seconds))
+	sm.Exec("Wait-SimTime -Seconds " + strconv.Itoa(seconds))
 }
 
 // SetJump sets the jump length in minutes.
-func (a *App) SetJump(v string) {
+func (sm *SimStore) SetJump(v string) {
 	if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 && n <= 1440 {
-		a.JumpMinutes = n
+		sm.JumpMinutes = n
 	}
 }
 
 // Jump advances the virtual clock by JumpMinutes.
-func (a *App) Jump() {
-	if a.Sim() == nil {
+func (sm *SimStore) Jump() {
+	if sm.Sim() == nil {
 		return
 	}
-	a.Exec("Wait-SimTime -Minutes " + strconv.Itoa(a.JumpMinutes))
+	sm.Exec("Wait-SimTime -Minutes " + strconv.Itoa(sm.JumpMinutes))
 }

@@ -9,8 +9,8 @@ import (
 
 // version is the product version completion and binding assume: the CMS pool's, or "" (every
 // version) when there is none.
-func (a *App) version() topology.Version {
-	t := a.T()
+func (sm *SimStore) version() topology.Version {
+	t := sm.T()
 	if p := t.PoolByFQDN(t.CMS.Pool); p != nil {
 		return p.Version
 	}

@@ -8,13 +8,42 @@ import (
 	"failwright/engine/topology"
 )
 
+// EditorStore is the Topology tab's state, with the diagram's selection: which pool's form
+// is open, the list filter, and which pool the diagram inspects. Its methods edit the
+// topology, each edit one undoable step.
+type EditorStore struct {
+	*Session
+	// simStore gives the diagram the simulation's state.
+	simStore *SimStore
+
+	// SelectedPool is the FQDN of the pool the diagram inspects (and the editor edits).
+	SelectedPool string
+	// EditPool is the index of the pool whose form the editor shows (-1 for none).
+	EditPool int
+	// PoolFilter narrows the pool list.
+	PoolFilter     string
+	hiddenPools    int
+	hiddenSites    int
+	hiddenBranches int
+}
+
+// clamp keeps the open form on a pool that exists after a change.
+func (ed *EditorStore) clamp() {
+	if ed.EditPool >= len(ed.T().Pools) {
+		ed.EditPool = len(ed.T().Pools) - 1
+	}
+}
+
+// deselect closes the form and the inspector when a new workspace comes in.
+func (ed *EditorStore) deselect() { ed.EditPool, ed.SelectedPool = -1, "" }
+
 // Field paths: the editor shows each finding next to the field its Path names. A pool's
 // fields are addressed both by FQDN ("pools[x.example.com].users") and by index
 // ("pools[3].users"), as the validator uses the index form for duplicates and empty names.
 
 // PoolPaths returns the model paths of pool i's field (field "" for the pool itself).
-func (a *App) PoolPaths(i int, field string) []string {
-	t := a.T()
+func (ed *EditorStore) PoolPaths(i int, field string) []string {
+	t := ed.T()
 	if i < 0 || i >= len(t.Pools) {
 		return nil
 	}
@@ -26,8 +55,8 @@ func (a *App) PoolPaths(i int, field string) []string {
 }
 
 // SitePaths returns the model paths of site i's field.
-func (a *App) SitePaths(i int, field string) []string {
-	t := a.T()
+func (ed *EditorStore) SitePaths(i int, field string) []string {
+	t := ed.T()
 	if i < 0 || i >= len(t.Sites) {
 		return nil
 	}
@@ -46,21 +75,23 @@ func uniq(a, b string) []string {
 }
 
 // PoolFieldFindings returns the findings shown next to a pool field.
-func (a *App) PoolFieldFindings(i int, field string) []topology.Finding {
+func (ed *EditorStore) PoolFieldFindings(i int, field string) []topology.Finding {
 	if field == "servers" {
-		return a.Under(a.PoolPaths(i, "servers")...)
+		return ed.Under(ed.PoolPaths(i, "servers")...)
 	}
 	if field == "backEnd" {
-		return a.At(append(a.PoolPaths(i, "backEnd"), a.PoolPaths(i, "backEnd.fqdn")...)...)
+		return ed.At(append(ed.PoolPaths(i, "backEnd"), ed.PoolPaths(i, "backEnd.fqdn")...)...)
 	}
 	if _, ok := poolExtraKeys[field]; ok {
-		return a.poolExtraFindings(i, field)
+		return ed.poolExtraFindings(i, field)
 	}
-	return a.At(a.PoolPaths(i, field)...)
+	return ed.At(ed.PoolPaths(i, field)...)
 }
 
 // PoolFindings returns every finding about pool i (for the pool list's badges).
-func (a *App) PoolFindings(i int) []topology.Finding { return a.Under(a.PoolPaths(i, "")...) }
+func (ed *EditorStore) PoolFindings(i int) []topology.Finding {
+	return ed.Under(ed.PoolPaths(i, "")...)
+}
 
 // shownPoolFields are the pool fields the form shows findings for; the rest are listed at
 // the top of the pool's form.
@@ -69,12 +100,12 @@ var shownPoolFields = []string{"fqdn", "site", "role", "version", "users", "back
 	"backEnd.mirror.instance", "backEnd.witness"}
 
 // PoolOtherFindings returns pool i's findings that no field of the form shows.
-func (a *App) PoolOtherFindings(i int) []topology.Finding {
+func (ed *EditorStore) PoolOtherFindings(i int) []topology.Finding {
 	var out []topology.Finding
-	all := a.PoolFindings(i)
+	all := ed.PoolFindings(i)
 	shown := map[string]bool{}
 	for _, f := range shownPoolFields {
-		for _, x := range a.PoolFieldFindings(i, f) {
+		for _, x := range ed.PoolFieldFindings(i, f) {
 			shown[x.Path+"\x00"+x.Code+"\x00"+x.Message] = true
 		}
 	}
@@ -88,9 +119,9 @@ func (a *App) PoolOtherFindings(i int) []topology.Finding {
 
 // GlobalFindings returns the findings that belong to no site, pool or branch and to no field
 // of the deployment's own.
-func (a *App) GlobalFindings() []topology.Finding {
+func (ed *EditorStore) GlobalFindings() []topology.Finding {
 	var out []topology.Finding
-	for _, f := range a.findings {
+	for _, f := range ed.findings {
 		if !strings.HasPrefix(f.Path, "pools[") && !strings.HasPrefix(f.Path, "sites[") && !strings.HasPrefix(f.Path, "branches[") &&
 			!strings.HasPrefix(f.Path, "backupService") {
 			out = append(out, f)
@@ -100,21 +131,23 @@ func (a *App) GlobalFindings() []topology.Finding {
 }
 
 // SetName sets the deployment's name.
-func (a *App) SetName(v string) {
-	a.edit("rename deployment", "name", func(t *topology.Topology) { t.Name = v })
+func (ed *EditorStore) SetName(v string) {
+	ed.edit("rename deployment", "name", func(t *topology.Topology) { t.Name = v })
 }
 
 // SetSIPDomain sets the SIP domain.
-func (a *App) SetSIPDomain(v string) {
-	a.edit("edit SIP domain", "sip", func(t *topology.Topology) { t.SIPDomain = strings.TrimSpace(v) })
+func (ed *EditorStore) SetSIPDomain(v string) {
+	ed.edit("edit SIP domain", "sip", func(t *topology.Topology) { t.SIPDomain = strings.TrimSpace(v) })
 }
 
 // SetCMS moves the Central Management store to a pool.
-func (a *App) SetCMS(v string) { a.edit("move CMS", "", func(t *topology.Topology) { t.CMS.Pool = v }) }
+func (ed *EditorStore) SetCMS(v string) {
+	ed.edit("move CMS", "", func(t *topology.Topology) { t.CMS.Pool = v })
+}
 
 // AddSite appends a site with a fresh name.
-func (a *App) AddSite() {
-	a.edit("add site", "", func(t *topology.Topology) {
+func (ed *EditorStore) AddSite() {
+	ed.edit("add site", "", func(t *topology.Topology) {
 		name := fmt.Sprintf("Site%d", len(t.Sites)+1)
 		for t.SiteByName(name) != nil {
 			name += "x"
@@ -124,33 +157,22 @@ func (a *App) AddSite() {
 }
 
 // RemoveSite deletes site i (pools keep their site name and so show a finding).
-func (a *App) RemoveSite(i int) {
-	a.edit("remove site", "", func(t *topology.Topology) {
+func (ed *EditorStore) RemoveSite(i int) {
+	ed.edit("remove site", "", func(t *topology.Topology) {
 		if i >= 0 && i < len(t.Sites) {
 			t.Sites = append(t.Sites[:i], t.Sites[i+1:]...)
 		}
 	})
 }
 
-// SetSiteName renames site i and the pools that were in it.
-func (a *App) SetSiteName(i int, v string) {
-	a.edit("rename site", fmt.Sprintf("site%d.name", i), func(t *topology.Topology) {
-		if i < 0 || i >= len(t.Sites) {
-			return
-		}
-		old := t.Sites[i].Name
-		t.Sites[i].Name = v
-		for j := range t.Pools {
-			if old != "" && t.Pools[j].Site == old {
-				t.Pools[j].Site = v
-			}
-		}
-	})
+// SetSiteName renames site i; the pools and branches in it follow (topology.RenameSite).
+func (ed *EditorStore) SetSiteName(i int, v string) {
+	ed.edit("rename site", fmt.Sprintf("site%d.name", i), func(t *topology.Topology) { t.RenameSite(i, v) })
 }
 
 // SetSiteRegion sets site i's region.
-func (a *App) SetSiteRegion(i int, v string) {
-	a.edit("edit region", fmt.Sprintf("site%d.region", i), func(t *topology.Topology) {
+func (ed *EditorStore) SetSiteRegion(i int, v string) {
+	ed.edit("edit region", fmt.Sprintf("site%d.region", i), func(t *topology.Topology) {
 		if i >= 0 && i < len(t.Sites) {
 			t.Sites[i].Region = v
 		}
@@ -158,48 +180,46 @@ func (a *App) SetSiteRegion(i int, v string) {
 }
 
 // AddPool appends a Front End pool in the first site and opens its form.
-func (a *App) AddPool() {
-	a.edit("add pool", "", func(t *topology.Topology) {
+func (ed *EditorStore) AddPool() {
+	ed.edit("add pool", "", func(t *topology.Topology) {
 		p := topology.Pool{Role: topology.FrontEndEnterprise, Version: topology.SfB2019}
 		if len(t.Sites) > 0 {
 			p.Site = t.Sites[0].Name
 		}
 		t.Pools = append(t.Pools, p)
 	})
-	a.EditPool = len(a.T().Pools) - 1
+	ed.EditPool = len(ed.T().Pools) - 1
 }
 
 // RemovePool deletes pool i.
-func (a *App) RemovePool(i int) {
-	a.edit("remove pool", "", func(t *topology.Topology) {
+func (ed *EditorStore) RemovePool(i int) {
+	ed.edit("remove pool", "", func(t *topology.Topology) {
 		if i >= 0 && i < len(t.Pools) {
 			t.Pools = append(t.Pools[:i], t.Pools[i+1:]...)
 		}
 	})
-	a.EditPool = -1
+	ed.EditPool = -1
 }
 
 // OpenPool shows pool i's form.
-func (a *App) OpenPool(i int) {
-	if a.EditPool == i {
-		a.EditPool = -1
+func (ed *EditorStore) OpenPool(i int) {
+	if ed.EditPool == i {
+		ed.EditPool = -1
 		return
 	}
-	a.EditPool = i
+	ed.EditPool = i
 }
 
 // SetPoolField sets one field of pool i from the text of its form control.
-func (a *App) SetPoolField(i int, field, v string) {
-	a.edit("edit pool "+field, fmt.Sprintf("pool%d.%s", i, field), func(t *topology.Topology) {
+func (ed *EditorStore) SetPoolField(i int, field, v string) {
+	ed.edit("edit pool "+field, fmt.Sprintf("pool%d.%s", i, field), func(t *topology.Topology) {
 		if i < 0 || i >= len(t.Pools) {
 			return
 		}
 		p := &t.Pools[i]
 		switch field {
 		case "fqdn":
-			old := p.FQDN
-			p.FQDN = strings.TrimSpace(v)
-			renamePoolRefs(t, old, p.FQDN, i)
+			t.RenamePool(i, strings.TrimSpace(v))
 		case "site":
 			p.Site = v
 		case "role":
@@ -247,35 +267,9 @@ func (a *App) SetPoolField(i int, field, v string) {
 	})
 }
 
-// renamePoolRefs follows a pool's rename in the references to it.
-func renamePoolRefs(t *topology.Topology, old, now string, self int) {
-	if old == "" {
-		return
-	}
-	for j := range t.Pools {
-		if j == self {
-			continue
-		}
-		if strings.EqualFold(t.Pools[j].BackupPool, old) {
-			t.Pools[j].BackupPool = now
-		}
-		if strings.EqualFold(t.Pools[j].NextHop, old) {
-			t.Pools[j].NextHop = now
-		}
-	}
-	if strings.EqualFold(t.CMS.Pool, old) {
-		t.CMS.Pool = now
-	}
-	for j := range t.Branches {
-		if strings.EqualFold(t.Branches[j].BackupRegistrar, old) {
-			t.Branches[j].BackupRegistrar = now
-		}
-	}
-}
-
 // AddServer appends a server to pool i, named after the pool.
-func (a *App) AddServer(i int) {
-	a.edit("add server", "", func(t *topology.Topology) {
+func (ed *EditorStore) AddServer(i int) {
+	ed.edit("add server", "", func(t *topology.Topology) {
 		if i < 0 || i >= len(t.Pools) {
 			return
 		}
@@ -293,8 +287,8 @@ func (a *App) AddServer(i int) {
 }
 
 // RemoveServer deletes server j of pool i.
-func (a *App) RemoveServer(i, j int) {
-	a.edit("remove server", "", func(t *topology.Topology) {
+func (ed *EditorStore) RemoveServer(i, j int) {
+	ed.edit("remove server", "", func(t *topology.Topology) {
 		if i >= 0 && i < len(t.Pools) && j >= 0 && j < len(t.Pools[i].Servers) {
 			p := &t.Pools[i]
 			p.Servers = append(p.Servers[:j], p.Servers[j+1:]...)
@@ -303,8 +297,8 @@ func (a *App) RemoveServer(i, j int) {
 }
 
 // SetServer renames server j of pool i.
-func (a *App) SetServer(i, j int, v string) {
-	a.edit("rename server", fmt.Sprintf("pool%d.server%d", i, j), func(t *topology.Topology) {
+func (ed *EditorStore) SetServer(i, j int, v string) {
+	ed.edit("rename server", fmt.Sprintf("pool%d.server%d", i, j), func(t *topology.Topology) {
 		if i >= 0 && i < len(t.Pools) && j >= 0 && j < len(t.Pools[i].Servers) {
 			t.Pools[i].Servers[j].FQDN = strings.TrimSpace(v)
 		}
@@ -312,9 +306,9 @@ func (a *App) SetServer(i, j int, v string) {
 }
 
 // FrontEndPools lists the FQDNs of Front End pools other than pool i, for pairing.
-func (a *App) FrontEndPools(except int) []string {
+func (ed *EditorStore) FrontEndPools(except int) []string {
 	var out []string
-	for j, p := range a.T().Pools {
+	for j, p := range ed.T().Pools {
 		if j != except && p.Role.IsFrontEnd() && p.FQDN != "" {
 			out = append(out, p.FQDN)
 		}
@@ -323,9 +317,9 @@ func (a *App) FrontEndPools(except int) []string {
 }
 
 // NextHopPools lists the pools an Edge pool can use as its next hop.
-func (a *App) NextHopPools() []string {
+func (ed *EditorStore) NextHopPools() []string {
 	var out []string
-	for _, p := range a.T().Pools {
+	for _, p := range ed.T().Pools {
 		if (p.Role.IsFrontEnd() || p.Role == topology.Director) && p.FQDN != "" {
 			out = append(out, p.FQDN)
 		}
@@ -334,47 +328,47 @@ func (a *App) NextHopPools() []string {
 }
 
 // Roles and Versions for the form's selects.
-func (a *App) Roles() []topology.Role { return topology.Roles }
+func (ed *EditorStore) Roles() []topology.Role { return topology.Roles }
 
 // Versions lists the product versions.
-func (a *App) Versions() []topology.Version { return topology.Versions }
+func (ed *EditorStore) Versions() []topology.Version { return topology.Versions }
 
 // Itoa formats an int for a form control.
 func Itoa(n int) string { return strconv.Itoa(n) }
 
 // VisiblePools returns the indices of the pools the list shows: those matching the filter, at
 // most maxPoolRows of them, and always the pool being edited.
-func (a *App) VisiblePools() []int {
-	t := a.T()
-	f := strings.ToLower(strings.TrimSpace(a.PoolFilter))
+func (ed *EditorStore) VisiblePools() []int {
+	t := ed.T()
+	f := strings.ToLower(strings.TrimSpace(ed.PoolFilter))
 	var out []int
-	a.hiddenPools = 0
+	ed.hiddenPools = 0
 	for i, p := range t.Pools {
 		match := f == "" || strings.Contains(strings.ToLower(p.FQDN), f) || strings.Contains(strings.ToLower(p.Site), f)
 		switch {
-		case i == a.EditPool || (match && len(out) < maxPoolRows):
+		case i == ed.EditPool || (match && len(out) < maxPoolRows):
 			out = append(out, i)
 		default:
-			a.hiddenPools++
+			ed.hiddenPools++
 		}
 	}
 	return out
 }
 
 // HiddenPools returns how many pools the last VisiblePools left out.
-func (a *App) HiddenPools() int { return a.hiddenPools }
+func (ed *EditorStore) HiddenPools() int { return ed.hiddenPools }
 
 // PoolAt returns pool i as a one-element slice, for templates.
-func (a *App) PoolAt(i int) []topology.Pool {
-	if i < 0 || i >= len(a.T().Pools) {
+func (ed *EditorStore) PoolAt(i int) []topology.Pool {
+	if i < 0 || i >= len(ed.T().Pools) {
 		return nil
 	}
-	return a.T().Pools[i : i+1]
+	return ed.T().Pools[i : i+1]
 }
 
 // PoolBadge summarises pool i's findings ("2 error(s)", "1 warning(s)" or "").
-func (a *App) PoolBadge(i int) string {
-	fs := a.PoolFindings(i)
+func (ed *EditorStore) PoolBadge(i int) string {
+	fs := ed.PoolFindings(i)
 	e, w := countSev(fs, "error"), countSev(fs, "warning")
 	switch {
 	case e > 0:
@@ -386,8 +380,8 @@ func (a *App) PoolBadge(i int) string {
 }
 
 // PoolBadgeClass is the badge's style.
-func (a *App) PoolBadgeClass(i int) string {
-	if countSev(a.PoolFindings(i), "error") > 0 {
+func (ed *EditorStore) PoolBadgeClass(i int) string {
+	if countSev(ed.PoolFindings(i), "error") > 0 {
 		return "badge bad"
 	}
 	return "badge warn"
@@ -398,10 +392,10 @@ const maxFindings = 20
 
 // ShownFindings returns the findings the list shows: errors, then warnings, then the rest,
 // at most maxFindings.
-func (a *App) ShownFindings() []topology.Finding {
+func (ed *EditorStore) ShownFindings() []topology.Finding {
 	var out []topology.Finding
 	for _, sev := range []topology.Severity{topology.Error, topology.Warning, topology.Info} {
-		for _, f := range a.findings {
+		for _, f := range ed.findings {
 			if f.Severity == sev && len(out) < maxFindings {
 				out = append(out, f)
 			}
@@ -412,32 +406,32 @@ func (a *App) ShownFindings() []topology.Finding {
 
 // VisibleSites returns the indices of the sites the table shows: those matching the filter,
 // at most maxSiteRows.
-func (a *App) VisibleSites() []int {
-	f := strings.ToLower(strings.TrimSpace(a.PoolFilter))
+func (ed *EditorStore) VisibleSites() []int {
+	f := strings.ToLower(strings.TrimSpace(ed.PoolFilter))
 	var out []int
-	a.hiddenSites = 0
-	for i, s := range a.T().Sites {
+	ed.hiddenSites = 0
+	for i, s := range ed.T().Sites {
 		if (f == "" || strings.Contains(strings.ToLower(s.Name), f) || strings.Contains(strings.ToLower(s.Region), f)) && len(out) < maxSiteRows {
 			out = append(out, i)
 		} else {
-			a.hiddenSites++
+			ed.hiddenSites++
 		}
 	}
 	return out
 }
 
 // HiddenSites returns how many sites the last VisibleSites left out.
-func (a *App) HiddenSites() int { return a.hiddenSites }
+func (ed *EditorStore) HiddenSites() int { return ed.hiddenSites }
 
 // Large reports whether the topology is big enough for the editor to list only part of it.
-func (a *App) Large() bool {
-	return len(a.T().Pools) > maxPoolRows || len(a.T().Sites) > maxSiteRows
+func (ed *EditorStore) Large() bool {
+	return len(ed.T().Pools) > maxPoolRows || len(ed.T().Sites) > maxSiteRows
 }
 
 // SiteAt returns site i as a one-element slice, for templates.
-func (a *App) SiteAt(i int) []topology.Site {
-	if i < 0 || i >= len(a.T().Sites) {
+func (ed *EditorStore) SiteAt(i int) []topology.Site {
+	if i < 0 || i >= len(ed.T().Sites) {
 		return nil
 	}
-	return a.T().Sites[i : i+1]
+	return ed.T().Sites[i : i+1]
 }

@@ -59,17 +59,17 @@ func choices(none string, names []string, limit int) []Option {
 }
 
 // TopFields are the deployment-wide fields: the Backup Service's sync interval.
-func (a *App) TopFields() []Field {
-	t := a.T()
+func (ed *EditorStore) TopFields() []Field {
+	t := ed.T()
 	return []Field{{Key: "syncInterval", ID: "backup-sync", Label: "Backup Service sync interval (seconds)", Type: "number",
 		Value: numText(t.BackupService.SyncIntervalSeconds), Placeholder: "120 (default)",
-		Findings: a.At("backupService", "backupService.syncIntervalSeconds")}}
+		Findings: ed.At("backupService", "backupService.syncIntervalSeconds")}}
 }
 
 // SetTopField sets a deployment-wide field.
-func (a *App) SetTopField(key, v string) {
+func (ed *EditorStore) SetTopField(key, v string) {
 	if key == "syncInterval" {
-		a.edit("edit Backup Service sync interval", "sync", func(t *topology.Topology) { t.BackupService.SyncIntervalSeconds = atoiField(v) })
+		ed.edit("edit Backup Service sync interval", "sync", func(t *topology.Topology) { t.BackupService.SyncIntervalSeconds = atoiField(v) })
 	}
 }
 
@@ -88,18 +88,18 @@ var poolExtraKeys = map[string][]string{
 	"backEnd.witness":                    {"backEnd.witness"},
 }
 
-func (a *App) poolExtraFindings(i int, key string) []topology.Finding {
+func (ed *EditorStore) poolExtraFindings(i int, key string) []topology.Finding {
 	var paths []string
 	for _, p := range poolExtraKeys[key] {
-		paths = append(paths, a.PoolPaths(i, p)...)
+		paths = append(paths, ed.PoolPaths(i, p)...)
 	}
-	return a.At(paths...)
+	return ed.At(paths...)
 }
 
 // PoolFields are pool i's form fields: FQDN, site, role, version, then what the role has
 // (users and backup pool, Edge next hop, SQL back end) and PoolExtraFields.
-func (a *App) PoolFields(i int) []Field {
-	t := a.T()
+func (ed *EditorStore) PoolFields(i int) []Field {
+	t := ed.T()
 	if i < 0 || i >= len(t.Pools) {
 		return nil
 	}
@@ -118,7 +118,7 @@ func (a *App) PoolFields(i int) []Field {
 	var out []Field
 	f := func(key, id, label, value, typ, ph string, opts []Option) {
 		out = append(out, Field{Key: key, ID: id, Label: label, Value: value, Type: typ, Placeholder: ph, Options: opts,
-			Change: opts == nil && (key == "backupPool" || key == "nextHop"), Findings: a.PoolFieldFindings(i, key)})
+			Change: opts == nil && (key == "backupPool" || key == "nextHop"), Findings: ed.PoolFieldFindings(i, key)})
 	}
 	f("fqdn", "pool-fqdn", "Pool FQDN", p.FQDN, "text", "pool.example.com", nil)
 	f("site", "pool-site", "Site", p.Site, "", "", choices("(none)", sites, len(sites)))
@@ -126,28 +126,28 @@ func (a *App) PoolFields(i int) []Field {
 	f("version", "pool-version", "Version", string(p.Version), "", "", versions)
 	if p.Role.IsFrontEnd() {
 		f("users", "pool-users", "Users homed", Itoa(p.Users), "number", "", nil)
-		f("backupPool", "pool-backup", "Backup pool (paired)", p.BackupPool, "text", "FQDN of the paired pool", choices("(not paired)", a.FrontEndPools(i), maxOptions))
+		f("backupPool", "pool-backup", "Backup pool (paired)", p.BackupPool, "text", "FQDN of the paired pool", choices("(not paired)", ed.FrontEndPools(i), maxOptions))
 	}
 	if p.Role == topology.Edge {
-		f("nextHop", "pool-nexthop", "Internal next hop", p.NextHop, "text", "FQDN of the next hop", choices("(none)", a.NextHopPools(), maxOptions))
+		f("nextHop", "pool-nexthop", "Internal next hop", p.NextHop, "text", "FQDN of the next hop", choices("(none)", ed.NextHopPools(), maxOptions))
 	}
 	if p.Role == topology.FrontEndEnterprise {
 		f("backEnd", "pool-backend", "SQL back end FQDN", backEndFQDN(p), "text", "sql.example.com", nil)
 	}
-	return append(out, a.PoolExtraFields(i)...)
+	return append(out, ed.PoolExtraFields(i)...)
 }
 
 // PoolExtraFields are pool i's registrar timers (Front End pools) and back-end details
 // (Enterprise pools).
-func (a *App) PoolExtraFields(i int) []Field {
-	t := a.T()
+func (ed *EditorStore) PoolExtraFields(i int) []Field {
+	t := ed.T()
 	if i < 0 || i >= len(t.Pools) {
 		return nil
 	}
 	p := t.Pools[i]
 	var out []Field
 	f := func(key, id, label, value, typ, ph string, opts []Option) {
-		out = append(out, Field{Key: key, ID: id, Label: label, Value: value, Type: typ, Placeholder: ph, Options: opts, Findings: a.poolExtraFindings(i, key)})
+		out = append(out, Field{Key: key, ID: id, Label: label, Value: value, Type: typ, Placeholder: ph, Options: opts, Findings: ed.poolExtraFindings(i, key)})
 	}
 	if p.Role.IsFrontEnd() {
 		f("registrar.failureDetectionSeconds", "pool-failure-detection", "Registrar failure detection (seconds)", numText(p.Registrar.FailureDetectionSeconds), "number",
@@ -217,8 +217,8 @@ func setPoolExtra(p *topology.Pool, key, v string) bool {
 }
 
 // BranchPaths returns the model paths of branch j's field (field "" for the branch).
-func (a *App) BranchPaths(j int, field string) []string {
-	t := a.T()
+func (ed *EditorStore) BranchPaths(j int, field string) []string {
+	t := ed.T()
 	if j < 0 || j >= len(t.Branches) {
 		return nil
 	}
@@ -230,8 +230,8 @@ func (a *App) BranchPaths(j int, field string) []string {
 }
 
 // BranchFields are branch j's fields: FQDN, site, users and backup registrar.
-func (a *App) BranchFields(j int) []Field {
-	t := a.T()
+func (ed *EditorStore) BranchFields(j int) []Field {
+	t := ed.T()
 	if j < 0 || j >= len(t.Branches) {
 		return nil
 	}
@@ -243,19 +243,19 @@ func (a *App) BranchFields(j int) []Field {
 	id := "branch-" + strconv.Itoa(j) + "-"
 	return []Field{
 		{Key: "fqdn", ID: id + "fqdn", Label: "Appliance FQDN", Value: b.FQDN, Type: "text", Placeholder: "sba.example.com",
-			Findings: a.At(append(a.BranchPaths(j, ""), a.BranchPaths(j, "fqdn")...)...)},
+			Findings: ed.At(append(ed.BranchPaths(j, ""), ed.BranchPaths(j, "fqdn")...)...)},
 		{Key: "site", ID: id + "site", Label: "Central site", Value: b.Site, Type: "text", Placeholder: "site name",
-			Options: choices("(none)", sites, maxBranchOptions), Findings: a.At(a.BranchPaths(j, "site")...)},
+			Options: choices("(none)", sites, maxBranchOptions), Findings: ed.At(ed.BranchPaths(j, "site")...)},
 		{Key: "users", ID: id + "users", Label: "Users homed", Value: numText(b.Users), Type: "number", Placeholder: "0",
-			Findings: a.At(a.BranchPaths(j, "users")...)},
+			Findings: ed.At(ed.BranchPaths(j, "users")...)},
 		{Key: "backupRegistrar", ID: id + "registrar", Label: "Backup registrar (Front End pool)", Value: b.BackupRegistrar, Type: "text", Placeholder: "pool FQDN",
-			Options: choices("(none)", a.FrontEndPools(-1), maxBranchOptions), Findings: a.At(a.BranchPaths(j, "backupRegistrar")...)},
+			Options: choices("(none)", ed.FrontEndPools(-1), maxBranchOptions), Findings: ed.At(ed.BranchPaths(j, "backupRegistrar")...)},
 	}
 }
 
 // SetBranchField sets one field of branch j.
-func (a *App) SetBranchField(j int, key, v string) {
-	a.edit("edit branch "+key, fmt.Sprintf("branch%d.%s", j, key), func(t *topology.Topology) {
+func (ed *EditorStore) SetBranchField(j int, key, v string) {
+	ed.edit("edit branch "+key, fmt.Sprintf("branch%d.%s", j, key), func(t *topology.Topology) {
 		if j < 0 || j >= len(t.Branches) {
 			return
 		}
@@ -274,8 +274,8 @@ func (a *App) SetBranchField(j int, key, v string) {
 }
 
 // AddBranch appends a branch in the first site, homed on the first Front End pool.
-func (a *App) AddBranch() {
-	a.edit("add branch", "", func(t *topology.Topology) {
+func (ed *EditorStore) AddBranch() {
+	ed.edit("add branch", "", func(t *topology.Topology) {
 		b := topology.Branch{FQDN: fmt.Sprintf("sba%02d.%s", len(t.Branches)+1, orDefault(t.SIPDomain, "example.com"))}
 		if len(t.Sites) > 0 {
 			b.Site = t.Sites[0].Name
@@ -298,8 +298,8 @@ func orDefault(s, d string) string {
 }
 
 // RemoveBranch deletes branch j.
-func (a *App) RemoveBranch(j int) {
-	a.edit("remove branch", "", func(t *topology.Topology) {
+func (ed *EditorStore) RemoveBranch(j int) {
+	ed.edit("remove branch", "", func(t *topology.Topology) {
 		if j >= 0 && j < len(t.Branches) {
 			t.Branches = append(t.Branches[:j], t.Branches[j+1:]...)
 		}
@@ -318,40 +318,40 @@ const (
 
 // VisibleBranches returns the indices of the branches shown: those matching the filter (FQDN,
 // site or backup registrar), at most maxBranchRows.
-func (a *App) VisibleBranches() []int {
-	f := strings.ToLower(strings.TrimSpace(a.PoolFilter))
+func (ed *EditorStore) VisibleBranches() []int {
+	f := strings.ToLower(strings.TrimSpace(ed.PoolFilter))
 	var out []int
-	a.hiddenBranches = 0
+	ed.hiddenBranches = 0
 	limit := maxBranchRows
-	if a.Large() {
+	if ed.Large() {
 		limit = maxBranchRowsLarge
 		if f == "" {
 			limit = 0 // each edit re-renders the editor: branches wait for a filter
 		}
 	}
-	for j, b := range a.T().Branches {
+	for j, b := range ed.T().Branches {
 		match := f == "" || strings.Contains(strings.ToLower(b.FQDN), f) || strings.Contains(strings.ToLower(b.Site), f) ||
 			strings.Contains(strings.ToLower(b.BackupRegistrar), f)
 		if match && len(out) < limit {
 			out = append(out, j)
 		} else {
-			a.hiddenBranches++
+			ed.hiddenBranches++
 		}
 	}
 	return out
 }
 
 // HiddenBranches returns how many branches the last VisibleBranches left out.
-func (a *App) HiddenBranches() int { return a.hiddenBranches }
+func (ed *EditorStore) HiddenBranches() int { return ed.hiddenBranches }
 
 // BranchTitle names branch j in its list.
-func (a *App) BranchTitle(j int) string {
-	b := a.T().Branches[j]
+func (ed *EditorStore) BranchTitle(j int) string {
+	b := ed.T().Branches[j]
 	name := b.FQDN
 	if name == "" {
 		name = "(unnamed branch)"
 	}
-	n := len(a.Under(a.BranchPaths(j, "")...))
+	n := len(ed.Under(ed.BranchPaths(j, "")...))
 	if n > 0 {
 		return fmt.Sprintf("%s · %d finding(s)", name, n)
 	}

@@ -39,7 +39,7 @@ func backEndFQDN(p topology.Pool) string {
 	return p.BackEnd.FQDN
 }
 
-func poolItemClass(a *App, i int) string {
+func poolItemClass(a *EditorStore, i int) string {
 	c := "pool-item"
 	if a.EditPool == i {
 		c += " open"
@@ -47,7 +47,7 @@ func poolItemClass(a *App, i int) string {
 	return c
 }
 
-func findingsSummary(a *App) string {
+func findingsSummary(a *Session) string {
 	e, w := a.Count(topology.Error), a.Count(topology.Warning)
 	if e == 0 && w == 0 {
 		return "no findings"

@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/json"
 	"net/url"
+	"path"
 	"strings"
 
 	"github.com/vugu/vugu"
@@ -11,92 +12,150 @@ import (
 	"failwright/web/workspace"
 )
 
+// ShareStore is the state of the workspace's ways in and out: the "Start from" menu, the
+// import dialog, the exports, and shared links (when the failwright Worker serves the page).
+type ShareStore struct {
+	*Session
+	// lib lists the sample topologies.
+	lib *ScenarioStore
+
+	// MenuOpen is whether the "Start from" menu is open.
+	MenuOpen bool
+
+	// Import dialog.
+	ImportOpen   bool
+	ImportName   string
+	ImportText   string
+	ImportErrors []string
+
+	// Share (only when served by the failwright Worker).
+	ShareAvailable bool
+	ShareURL       string
+	ShareStatus    string
+}
+
 // OpenImport shows the import dialog.
-func (a *App) OpenImport() {
-	a.ImportOpen = true
-	a.ImportErrors = nil
-	a.focus = "import-file"
+func (sh *ShareStore) OpenImport() {
+	sh.ImportOpen = true
+	sh.ImportErrors = nil
+	sh.focus = "import-file"
 }
 
 // CloseImport hides the import dialog.
-func (a *App) CloseImport() {
-	if a.ImportOpen {
-		a.focus = "import"
+func (sh *ShareStore) CloseImport() {
+	if sh.ImportOpen {
+		sh.focus = "import"
 	}
-	a.ImportOpen = false
-	a.ImportErrors = nil
-	a.ImportText = ""
+	sh.ImportOpen = false
+	sh.ImportErrors = nil
+	sh.ImportText = ""
 }
 
 // ImportKey closes the import dialog on Escape.
-func (a *App) ImportKey(key string) {
+func (sh *ShareStore) ImportKey(key string) {
 	if key == "Escape" {
-		a.CloseImport()
+		sh.CloseImport()
 	}
 }
 
 // ImportData imports a file's contents (a topology in YAML or JSON, or an exported
 // workspace); the engine worker decodes it. On failure the errors are shown with their
 // positions and the current workspace is left exactly as it was.
-func (a *App) ImportData(name string, data []byte) {
+func (sh *ShareStore) ImportData(name string, data []byte) {
 	if name == "" {
 		name = "pasted.yaml"
 	}
-	a.ImportErrors = nil
-	a.callEngine(proto.Request{Op: proto.OpImport, File: name, Text: string(data)}, func(r proto.Response) {
+	sh.ImportErrors = nil
+	sh.engine(proto.Request{Op: proto.OpImport, File: name, Text: string(data)}, func(r proto.Response) {
 		switch {
 		case r.Error != "":
-			a.ImportOpen = true
-			a.ImportErrors = []string{r.Error}
+			sh.ImportOpen = true
+			sh.ImportErrors = []string{r.Error}
 		case len(r.ImportErrors) > 0 || r.Workspace == nil:
-			a.ImportOpen = true
-			a.ImportErrors = r.ImportErrors
+			sh.ImportOpen = true
+			sh.ImportErrors = r.ImportErrors
 		default:
-			a.doc.Replace("import "+name, *r.Workspace)
-			a.EditPool, a.SelectedPool = -1, ""
-			a.afterChange(true)
-			a.replay()
-			a.CloseImport()
-			a.notify("info", "Imported %s (%s).", name, r.Workspace.Topology.Name)
+			sh.replace("import "+name, *r.Workspace)
+			sh.CloseImport()
+			sh.notify("info", "Imported %s (%s).", name, r.Workspace.Topology.Name)
 		}
 	})
 }
 
 // ImportPasted imports the text pasted into the dialog.
-func (a *App) ImportPasted() { a.ImportData(a.ImportName, []byte(a.ImportText)) }
+func (sh *ShareStore) ImportPasted() { sh.ImportData(sh.ImportName, []byte(sh.ImportText)) }
 
 // ExportYAML downloads the topology as YAML.
-func (a *App) ExportYAML() {
-	b, err := workspace.ExportYAML(a.W())
+func (sh *ShareStore) ExportYAML() {
+	b, err := workspace.ExportYAML(sh.W())
 	if err != nil {
-		a.notify("error", "Export failed: %v", err)
+		sh.notify("error", "Export failed: %v", err)
 		return
 	}
-	a.host.Download(workspace.FileName(a.W())+".yaml", "application/yaml", b)
+	sh.host.Download(workspace.FileName(sh.W())+".yaml", "application/yaml", b)
 }
 
 // ExportJSON downloads the topology as JSON.
-func (a *App) ExportJSON() {
-	b, err := workspace.ExportTopologyJSON(a.W())
+func (sh *ShareStore) ExportJSON() {
+	b, err := workspace.ExportTopologyJSON(sh.W())
 	if err != nil {
-		a.notify("error", "Export failed: %v", err)
+		sh.notify("error", "Export failed: %v", err)
 		return
 	}
-	a.host.Download(workspace.FileName(a.W())+".json", "application/json", b)
+	sh.host.Download(workspace.FileName(sh.W())+".json", "application/json", b)
 }
 
 // ExportWorkspace downloads the whole workspace (topology, seed and shell log).
-func (a *App) ExportWorkspace() {
-	a.host.Download(workspace.FileName(a.W())+".workspace.json", "application/json", a.doc.ExportJSON())
+func (sh *ShareStore) ExportWorkspace() {
+	sh.host.Download(workspace.FileName(sh.W())+".workspace.json", "application/json", sh.doc.ExportJSON())
 }
 
 // NewWorkspace starts an empty topology.
-func (a *App) NewWorkspace() { a.LoadSample("empty") }
+func (sh *ShareStore) NewWorkspace() { sh.LoadSample("empty") }
+
+// Sample is a sample topology shipped with failwright.
+type Sample struct {
+	File string
+	Name string
+}
+
+// Samples lists the built-in starter and the sample topologies of the scenario library (which
+// the engine worker lists on first use).
+func (sh *ShareStore) Samples() []Sample {
+	out := []Sample{{File: "", Name: "Two-site pair (starter)"}}
+	for _, n := range sh.lib.samples {
+		out = append(out, Sample{File: n, Name: path.Base(n)})
+	}
+	return out
+}
+
+// LoadSample replaces the workspace with a sample topology (file "" is the starter, "empty"
+// an empty topology); library samples are decoded by the engine worker.
+func (sh *ShareStore) LoadSample(file string) {
+	sh.MenuOpen = false
+	if sh.HasWork() && !sh.host.Confirm("Replace the current workspace with this sample? (Undo brings it back.)") {
+		return
+	}
+	switch file {
+	case "":
+		sh.loadWorkspace(starter())
+	case "empty":
+		sh.loadWorkspace(workspace.Empty())
+	default:
+		sh.engine(proto.Request{Op: proto.OpSample, File: file}, func(r proto.Response) {
+			if r.Error != "" || r.Workspace == nil {
+				sh.notify("error", "The sample %s could not be loaded: %s", file, r.Error)
+				return
+			}
+			sh.loadWorkspace(*r.Workspace)
+		})
+	}
+}
 
 // probeShare asks the page's origin whether the failwright Worker serves it; only then are
 // shared links offered and followed.
-func (a *App) probeShare() {
-	a.host.Fetch("GET", "api/health", nil, func(status int, body []byte, err error) {
+func (sh *ShareStore) probeShare() {
+	sh.host.Fetch("GET", "api/health", nil, func(status int, body []byte, err error) {
 		if err != nil || status != 200 {
 			return
 		}
@@ -106,9 +165,9 @@ func (a *App) probeShare() {
 		if json.Unmarshal(body, &h) != nil || h.Service != "failwright-worker" {
 			return
 		}
-		a.ShareAvailable = true
-		if id := shareID(a.host.Location()); id != "" {
-			a.loadShare(id)
+		sh.ShareAvailable = true
+		if id := shareID(sh.host.Location()); id != "" {
+			sh.loadShare(id)
 		}
 	})
 }
@@ -137,28 +196,25 @@ func validShareID(id string) bool {
 	return true
 }
 
-func (a *App) loadShare(id string) {
-	a.ShareStatus = "Loading the shared workspace…"
-	a.host.Fetch("GET", "api/shares/"+id, nil, func(status int, body []byte, err error) {
-		a.ShareStatus = ""
+func (sh *ShareStore) loadShare(id string) {
+	sh.ShareStatus = "Loading the shared workspace…"
+	sh.host.Fetch("GET", "api/shares/"+id, nil, func(status int, body []byte, err error) {
+		sh.ShareStatus = ""
 		if err != nil || status != 200 {
-			a.notify("error", "The shared workspace %s could not be loaded (%s).", id, statusText(status, err))
+			sh.notify("error", "The shared workspace %s could not be loaded (%s).", id, statusText(status, err))
 			return
 		}
 		w, perr := workspace.ParseShared(body)
 		if perr != nil {
-			a.notify("error", "The shared workspace %s is not readable: %v", id, perr)
+			sh.notify("error", "The shared workspace %s is not readable: %v", id, perr)
 			return
 		}
-		if a.HasWork() && !a.host.Confirm("Open the shared workspace "+id+"? It replaces your current workspace (Undo brings it back).") {
+		if sh.HasWork() && !sh.host.Confirm("Open the shared workspace "+id+"? It replaces your current workspace (Undo brings it back).") {
 			return
 		}
 		w.Origin = "shared " + id
-		a.doc.Replace("open shared workspace", w)
-		a.EditPool, a.SelectedPool = -1, ""
-		a.afterChange(true)
-		a.replay()
-		a.notify("info", "Opened the shared workspace %s.", id)
+		sh.replace("open shared workspace", w)
+		sh.notify("info", "Opened the shared workspace %s.", id)
 	})
 }
 
@@ -173,15 +229,15 @@ func statusText(status int, err error) string {
 }
 
 // Share stores the workspace on the Worker and shows its link.
-func (a *App) Share() {
-	if !a.ShareAvailable {
+func (sh *ShareStore) Share() {
+	if !sh.ShareAvailable {
 		return
 	}
-	a.ShareStatus = "Sharing…"
-	a.host.Fetch("POST", "api/shares", a.doc.ExportJSON(), func(status int, body []byte, err error) {
-		a.ShareStatus = ""
+	sh.ShareStatus = "Sharing…"
+	sh.host.Fetch("POST", "api/shares", sh.doc.ExportJSON(), func(status int, body []byte, err error) {
+		sh.ShareStatus = ""
 		if err != nil || (status != 200 && status != 201) {
-			a.notify("error", "Sharing failed (%s).", statusText(status, err))
+			sh.notify("error", "Sharing failed (%s).", statusText(status, err))
 			return
 		}
 		var r struct {
@@ -189,23 +245,23 @@ func (a *App) Share() {
 			URL string `json:"url"`
 		}
 		if json.Unmarshal(body, &r) != nil || r.ID == "" {
-			a.notify("error", "Sharing failed: the server's answer was not understood.")
+			sh.notify("error", "Sharing failed: the server's answer was not understood.")
 			return
 		}
-		a.ShareURL = r.URL
-		if a.ShareURL == "" {
-			a.ShareURL = "#share=" + r.ID
+		sh.ShareURL = r.URL
+		if sh.ShareURL == "" {
+			sh.ShareURL = "#share=" + r.ID
 		}
 	})
 }
 
 // ReadImportFile imports the file chosen in the import dialog.
-func (a *App) ReadImportFile(event vugu.DOMEvent) {
-	a.host.ReadFile(event, func(name string, data []byte, err error) {
+func (sh *ShareStore) ReadImportFile(event vugu.DOMEvent) {
+	sh.host.ReadFile(event, func(name string, data []byte, err error) {
 		if err != nil {
-			a.ImportErrors = []string{"The file could not be read: " + err.Error()}
+			sh.ImportErrors = []string{"The file could not be read: " + err.Error()}
 			return
 		}
-		a.ImportData(name, data)
+		sh.ImportData(name, data)
 	})
 }

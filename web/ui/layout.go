@@ -78,11 +78,11 @@ const (
 const overviewPools = 24
 
 // Diagram lays out the topology with the state of snap.
-func (a *App) Diagram() Layout {
-	t := a.T()
-	snap := a.Snapshot()
+func (ed *EditorStore) Diagram() Layout {
+	t := ed.T()
+	snap := ed.simStore.Snapshot()
 	if len(t.Pools) > overviewPools {
-		return a.overview(t, snap)
+		return ed.overview(t, snap)
 	}
 	var l Layout
 	idx := map[string]int{}
@@ -107,7 +107,7 @@ func (a *App) Diagram() Layout {
 		for k, p := range t.PoolsInSite(s.Name) {
 			box := PoolBox{FQDN: p.FQDN, Role: string(p.Role),
 				X: l.Sites[si].X + 12, Y: l.Sites[si].Y + headerH + k*(poolH+poolGap), W: siteW - 24, H: poolH,
-				CMS: strings.EqualFold(t.CMS.Pool, p.FQDN), Selected: strings.EqualFold(a.SelectedPool, p.FQDN),
+				CMS: strings.EqualFold(t.CMS.Pool, p.FQDN), Selected: strings.EqualFold(ed.SelectedPool, p.FQDN),
 				Health: "Unknown", State: ""}
 			if ps, ok := PoolSnap(snap, p.FQDN); ok {
 				box.Health, box.State = string(ps.Health), string(ps.PoolState)
@@ -244,24 +244,24 @@ func thousands(n int) string {
 }
 
 // SelectPool selects a pool in the diagram (clicking again clears the selection).
-func (a *App) SelectPool(fqdn string) {
-	if strings.EqualFold(a.SelectedPool, fqdn) {
-		a.SelectedPool = ""
+func (ed *EditorStore) SelectPool(fqdn string) {
+	if strings.EqualFold(ed.SelectedPool, fqdn) {
+		ed.SelectedPool = ""
 		return
 	}
-	a.SelectedPool = fqdn
+	ed.SelectedPool = fqdn
 }
 
 // Selected returns the selected pool's model and snapshot.
-func (a *App) Selected() (*topology.Pool, sim.PoolSnapshot, bool) {
-	if a.SelectedPool == "" {
+func (ed *EditorStore) Selected() (*topology.Pool, sim.PoolSnapshot, bool) {
+	if ed.SelectedPool == "" {
 		return nil, sim.PoolSnapshot{}, false
 	}
-	p := a.T().PoolByFQDN(a.SelectedPool)
+	p := ed.T().PoolByFQDN(ed.SelectedPool)
 	if p == nil {
 		return nil, sim.PoolSnapshot{}, false
 	}
-	ps, _ := PoolSnap(a.Snapshot(), p.FQDN)
+	ps, _ := PoolSnap(ed.simStore.Snapshot(), p.FQDN)
 	return p, ps, true
 }
 
@@ -290,7 +290,7 @@ func poolStroke(health string) string {
 }
 
 // overview lays out a large deployment: sites as tiles in rows, each pool a small square.
-func (a *App) overview(t *topology.Topology, snap sim.Snapshot) Layout {
+func (ed *EditorStore) overview(t *topology.Topology, snap sim.Snapshot) Layout {
 	const (
 		perRow = 8
 		tileW  = 150
@@ -314,7 +314,7 @@ func (a *App) overview(t *topology.Topology, snap sim.Snapshot) Layout {
 		l.Sites = append(l.Sites, SiteBox{Name: s.Name, X: x, Y: y, W: tileW, H: tileH, Up: SiteUp(snap, s.Name)})
 		for k, p := range t.PoolsInSite(s.Name) {
 			box := PoolBox{FQDN: p.FQDN, Role: string(p.Role), X: x + 8 + (k%perLine)*(sq+sqGap), Y: y + head + (k/perLine)*(sq+sqGap),
-				W: sq, H: sq, CMS: strings.EqualFold(t.CMS.Pool, p.FQDN), Selected: strings.EqualFold(a.SelectedPool, p.FQDN), Health: "Unknown"}
+				W: sq, H: sq, CMS: strings.EqualFold(t.CMS.Pool, p.FQDN), Selected: strings.EqualFold(ed.SelectedPool, p.FQDN), Health: "Unknown"}
 			if ps, ok := PoolSnap(snap, p.FQDN); ok {
 				box.Health, box.State = string(ps.Health), string(ps.PoolState)
 			}

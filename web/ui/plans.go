@@ -11,6 +11,12 @@ import (
 	"failwright/web/workspace"
 )
 
+// PlanStore is the Plans tab's store: the plan asked for and the last one built.
+type PlanStore struct {
+	*Session
+	Plan PlanState
+}
+
 // PlanState is the Plans tab's state.
 type PlanState struct {
 	// Pool is the FQDN of the pool to fail over.
@@ -30,9 +36,9 @@ type PlanState struct {
 }
 
 // PairedPools lists the Front End pools that have a backup pool: the ones a plan can fail over.
-func (a *App) PairedPools() []string {
+func (pl *PlanStore) PairedPools() []string {
 	var out []string
-	for _, p := range a.T().Pools {
+	for _, p := range pl.T().Pools {
 		if p.Role.IsFrontEnd() && p.BackupPool != "" && p.FQDN != "" {
 			out = append(out, p.FQDN)
 		}
@@ -41,10 +47,10 @@ func (a *App) PairedPools() []string {
 }
 
 // PlanPool returns the pool chosen for the plan, defaulting to the first paired pool.
-func (a *App) PlanPool() string {
-	pools := a.PairedPools()
+func (pl *PlanStore) PlanPool() string {
+	pools := pl.PairedPools()
 	for _, p := range pools {
-		if p == a.Plan.Pool {
+		if p == pl.Plan.Pool {
 			return p
 		}
 	}
@@ -55,79 +61,81 @@ func (a *App) PlanPool() string {
 }
 
 // SetPlanPool chooses the pool.
-func (a *App) SetPlanPool(v string) { a.Plan.Pool = v }
+func (pl *PlanStore) SetPlanPool(v string) { pl.Plan.Pool = v }
 
 // SetPlanMode chooses planned or disaster.
-func (a *App) SetPlanMode(v string) {
+func (pl *PlanStore) SetPlanMode(v string) {
 	if v == string(plan.Planned) || v == string(plan.Disaster) {
-		a.Plan.Mode = v
+		pl.Plan.Mode = v
 	}
 }
 
 // SetPlanFailback includes or leaves out the failback steps.
-func (a *App) SetPlanFailback(b bool) { a.Plan.Failback = b }
+func (pl *PlanStore) SetPlanFailback(b bool) { pl.Plan.Failback = b }
 
 // BuildPlan asks the engine worker for the plan, validated by simulation, and its renderings.
-func (a *App) BuildPlan() {
-	pool := a.PlanPool()
-	a.Plan.Error = ""
+func (pl *PlanStore) BuildPlan() {
+	pool := pl.PlanPool()
+	pl.Plan.Error = ""
 	if pool == "" {
-		a.Plan.Error = "No pool can be failed over: pair two Front End pools on the Topology tab first."
+		pl.Plan.Error = "No pool can be failed over: pair two Front End pools on the Topology tab first."
 		return
 	}
-	topo, err := json.Marshal(a.T())
+	topo, err := json.Marshal(pl.T())
 	if err != nil {
-		a.Plan.Error = err.Error()
+		pl.Plan.Error = err.Error()
 		return
 	}
-	req := &plan.Request{Pool: pool, Mode: plan.Mode(a.Plan.Mode), Failback: a.Plan.Failback}
-	changes := a.doc.Changes
-	a.callEngine(proto.Request{Op: proto.OpPlan, Topology: topo, Plan: req}, func(r proto.Response) {
+	req := &plan.Request{Pool: pool, Mode: plan.Mode(pl.Plan.Mode), Failback: pl.Plan.Failback}
+	changes := pl.doc.Changes
+	pl.engine(proto.Request{Op: proto.OpPlan, Topology: topo, Plan: req}, func(r proto.Response) {
 		if r.Error != "" {
-			a.Plan.Error = r.Error
+			pl.Plan.Error = r.Error
 			return
 		}
-		a.Plan.Result = r.Plan
-		a.Plan.builtAt = changes
-		if a.Plan.Preview == "" {
-			a.Plan.Preview = "ps1"
+		pl.Plan.Result = r.Plan
+		pl.Plan.builtAt = changes
+		if pl.Plan.Preview == "" {
+			pl.Plan.Preview = "ps1"
 		}
 	})
 }
 
 // PlanStale reports whether the topology changed since the plan was built.
-func (a *App) PlanStale() bool { return a.Plan.Result != nil && a.Plan.builtAt != a.doc.Changes }
+func (pl *PlanStore) PlanStale() bool {
+	return pl.Plan.Result != nil && pl.Plan.builtAt != pl.doc.Changes
+}
 
 // PlanRefused reports whether the last request was refused.
-func (a *App) PlanRefused() bool { return a.Plan.Result != nil && a.Plan.Result.Plan == nil }
+func (pl *PlanStore) PlanRefused() bool { return pl.Plan.Result != nil && pl.Plan.Result.Plan == nil }
 
 // PlanFindings returns the findings of the last plan.
-func (a *App) PlanFindings() topology.Findings {
-	if a.Plan.Result == nil {
+func (pl *PlanStore) PlanFindings() topology.Findings {
+	if pl.Plan.Result == nil {
 		return nil
 	}
-	return a.Plan.Result.Findings
+	return pl.Plan.Result.Findings
 }
 
 // PlanSteps returns the plan's steps.
-func (a *App) PlanSteps() []plan.Step {
-	if a.Plan.Result == nil || a.Plan.Result.Plan == nil {
+func (pl *PlanStore) PlanSteps() []plan.Step {
+	if pl.Plan.Result == nil || pl.Plan.Result.Plan == nil {
 		return nil
 	}
-	return a.Plan.Result.Plan.Steps
+	return pl.Plan.Result.Plan.Steps
 }
 
 // PlanPrediction returns the plan's predicted figures.
-func (a *App) PlanPrediction() plan.Prediction {
-	if a.Plan.Result == nil || a.Plan.Result.Plan == nil {
+func (pl *PlanStore) PlanPrediction() plan.Prediction {
+	if pl.Plan.Result == nil || pl.Plan.Result.Plan == nil {
 		return plan.Prediction{}
 	}
-	return a.Plan.Result.Plan.Prediction
+	return pl.Plan.Result.Plan.Prediction
 }
 
 // PlanChart draws the predicted timeline.
-func (a *App) PlanChart() Chart {
-	pr := a.PlanPrediction()
+func (pl *PlanStore) PlanChart() Chart {
+	pr := pl.PlanPrediction()
 	var samples []sim.Sample
 	for _, p := range pr.Timeline {
 		samples = append(samples, sim.Sample{At: p.At.Std(), Users: map[sim.Mode]int{
@@ -141,8 +149,8 @@ func (a *App) PlanChart() Chart {
 }
 
 // PlanText returns the rendering shown in the preview.
-func (a *App) PlanText(kind string) string {
-	r := a.Plan.Result
+func (pl *PlanStore) PlanText(kind string) string {
+	r := pl.Plan.Result
 	if r == nil {
 		return ""
 	}
@@ -156,30 +164,30 @@ func (a *App) PlanText(kind string) string {
 }
 
 // SetPreview shows one rendering.
-func (a *App) SetPreview(kind string) { a.Plan.Preview = kind }
+func (pl *PlanStore) SetPreview(kind string) { pl.Plan.Preview = kind }
 
 // DownloadPlan downloads one rendering: "ps1", "md" or "json".
-func (a *App) DownloadPlan(kind string) {
-	text := a.PlanText(kind)
+func (pl *PlanStore) DownloadPlan(kind string) {
+	text := pl.PlanText(kind)
 	if text == "" {
 		return
 	}
 	mimeType := map[string]string{"ps1": "text/plain", "md": "text/markdown", "json": "application/json"}[kind]
-	name := workspace.FileName(a.W()) + "-" + a.Plan.Result.Plan.Request.Pool + "-" + string(a.Plan.Result.Plan.Request.Mode)
+	name := workspace.FileName(pl.W()) + "-" + pl.Plan.Result.Plan.Request.Pool + "-" + string(pl.Plan.Result.Plan.Request.Mode)
 	if kind == "json" {
 		name += ".plan"
 	}
-	a.host.Download(name+"."+kind, mimeType, []byte(text))
+	pl.host.Download(name+"."+kind, mimeType, []byte(text))
 }
 
 // PlanFor opens the Plans tab for a pool: a disaster plan when the pool is down, a planned
 // one otherwise.
-func (a *App) PlanFor(fqdn string, disaster bool) {
-	a.Plan.Pool = fqdn
-	a.Plan.Mode = string(plan.Planned)
+func (pl *PlanStore) PlanFor(fqdn string, disaster bool) {
+	pl.Plan.Pool = fqdn
+	pl.Plan.Mode = string(plan.Planned)
 	if disaster {
-		a.Plan.Mode = string(plan.Disaster)
+		pl.Plan.Mode = string(plan.Disaster)
 	}
-	a.SetTab(TabPlans)
-	a.BuildPlan()
+	pl.SetTab(TabPlans)
+	pl.BuildPlan()
 }

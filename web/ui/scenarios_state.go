@@ -8,6 +8,18 @@ import (
 	"failwright/web/engine/proto"
 )
 
+// ScenarioStore is the Scenarios tab's store: the library (and the sample topologies it
+// lists), the last run and a training drill.
+type ScenarioStore struct {
+	*Session
+	Scen ScenarioState
+
+	library      []scenarios.Entry
+	samples      []string
+	libraryAsked bool
+	scrollTrain  bool
+}
+
 // ScenarioState is the Scenarios tab's state: the library, the last run and a training drill.
 type ScenarioState struct {
 	// Selected is the library file shown.
@@ -38,58 +50,58 @@ type TrainEntry struct {
 }
 
 // Library lists the scenario library (loaded from the engine worker on first use).
-func (a *App) Library() []scenarios.Entry {
-	if a.library == nil && !a.libraryAsked {
-		a.libraryAsked = true
-		a.callEngine(proto.Request{Op: proto.OpLibrary}, func(r proto.Response) {
+func (sc *ScenarioStore) Library() []scenarios.Entry {
+	if sc.library == nil && !sc.libraryAsked {
+		sc.libraryAsked = true
+		sc.engine(proto.Request{Op: proto.OpLibrary}, func(r proto.Response) {
 			if r.Error != "" {
-				a.Scen.Error = "The scenario library could not be loaded: " + r.Error
-				a.libraryAsked = false
+				sc.Scen.Error = "The scenario library could not be loaded: " + r.Error
+				sc.libraryAsked = false
 				return
 			}
-			a.library, a.samples = r.Library, r.Samples
+			sc.library, sc.samples = r.Library, r.Samples
 		})
 	}
-	return a.library
+	return sc.library
 }
 
 // LibraryLoading reports whether the library is on its way.
-func (a *App) LibraryLoading() bool { return a.library == nil && a.libraryAsked }
+func (sc *ScenarioStore) LibraryLoading() bool { return sc.library == nil && sc.libraryAsked }
 
 // RunScenario plays a library scenario and shows each expectation's outcome.
-func (a *App) RunScenario(file string) {
-	a.Scen = ScenarioState{Selected: file}
-	a.callEngine(proto.Request{Op: proto.OpRun, File: file}, func(r proto.Response) {
-		if a.Scen.Selected != file {
+func (sc *ScenarioStore) RunScenario(file string) {
+	sc.Scen = ScenarioState{Selected: file}
+	sc.engine(proto.Request{Op: proto.OpRun, File: file}, func(r proto.Response) {
+		if sc.Scen.Selected != file {
 			return
 		}
-		a.Scen.Error, a.Scen.Report = r.Error, r.Report
+		sc.Scen.Error, sc.Scen.Report = r.Error, r.Report
 	})
 }
 
 // OpenScenarioTopology loads a scenario's topology into the editor (undoable).
-func (a *App) OpenScenarioTopology(file string) {
-	a.callEngine(proto.Request{Op: proto.OpScenarioTop, File: file}, func(r proto.Response) {
+func (sc *ScenarioStore) OpenScenarioTopology(file string) {
+	sc.engine(proto.Request{Op: proto.OpScenarioTop, File: file}, func(r proto.Response) {
 		if r.Error != "" || r.Workspace == nil {
-			a.notify("error", "The topology of %s could not be loaded: %s", file, r.Error)
+			sc.notify("error", "The topology of %s could not be loaded: %s", file, r.Error)
 			return
 		}
-		a.replaceWorkspace(*r.Workspace)
-		a.Tab = TabSimulate
+		sc.loadWorkspace(*r.Workspace)
+		sc.Tab = TabSimulate
 	})
 }
 
 // StartTraining starts a drill of a training scenario.
-func (a *App) StartTraining(file string) {
-	a.Scen = ScenarioState{Selected: file, Drill: true}
-	a.callEngine(proto.Request{Op: proto.OpTrainStart, File: file}, a.takeTurn)
+func (sc *ScenarioStore) StartTraining(file string) {
+	sc.Scen = ScenarioState{Selected: file, Drill: true}
+	sc.engine(proto.Request{Op: proto.OpTrainStart, File: file}, sc.takeTurn)
 }
 
 // Training reports whether a drill is shown.
-func (a *App) Training() bool { return a.Scen.Drill }
+func (sc *ScenarioStore) Training() bool { return sc.Scen.Drill }
 
-func (a *App) takeTurn(r proto.Response) {
-	s := &a.Scen
+func (sc *ScenarioStore) takeTurn(r proto.Response) {
+	s := &sc.Scen
 	if r.Error != "" {
 		s.Error = r.Error
 		return
@@ -122,30 +134,30 @@ func (a *App) takeTurn(r proto.Response) {
 		s.Score = r.Score
 		s.Prompt = nil
 	}
-	a.scrollTrain = true
+	sc.scrollTrain = true
 }
 
 // TrainInput sends the trainee's line (a command, "hint" or "skip").
-func (a *App) TrainInput(line string) {
+func (sc *ScenarioStore) TrainInput(line string) {
 	line = strings.TrimSpace(line)
-	a.Scen.Input = ""
-	if !a.Scen.Drill || a.Scen.Score != nil || line == "" {
+	sc.Scen.Input = ""
+	if !sc.Scen.Drill || sc.Scen.Score != nil || line == "" {
 		return
 	}
-	a.callEngine(proto.Request{Op: proto.OpTrainInput, Line: line}, a.takeTurn)
+	sc.engine(proto.Request{Op: proto.OpTrainInput, Line: line}, sc.takeTurn)
 }
 
 // TrainKey handles Enter in the trainee's prompt.
-func (a *App) TrainKey(key, value string) {
+func (sc *ScenarioStore) TrainKey(key, value string) {
 	if key == "Enter" {
-		a.TrainInput(value)
+		sc.TrainInput(value)
 	}
 }
 
 // FinishTraining ends the drill and shows the score.
-func (a *App) FinishTraining() {
-	if !a.Scen.Drill || a.Scen.Score != nil {
+func (sc *ScenarioStore) FinishTraining() {
+	if !sc.Scen.Drill || sc.Scen.Score != nil {
 		return
 	}
-	a.callEngine(proto.Request{Op: proto.OpTrainFinish}, a.takeTurn)
+	sc.engine(proto.Request{Op: proto.OpTrainFinish}, sc.takeTurn)
 }

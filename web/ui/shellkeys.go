@@ -6,75 +6,75 @@ import (
 
 // ShellKey handles the prompt's keys: Enter runs the line, Up and Down recall history, Tab
 // completes.
-func (a *App) ShellKey(event vugu.DOMEvent) {
+func (sm *SimStore) ShellKey(event vugu.DOMEvent) {
 	value := event.PropString("target", "value")
 	switch event.PropString("key") {
 	case "Enter":
 		event.PreventDefault()
-		a.ShellInput = value
-		a.SubmitShell()
+		sm.ShellInput = value
+		sm.SubmitShell()
 	case "ArrowUp":
 		event.PreventDefault()
-		a.recall(+1, value)
+		sm.recall(+1, value)
 	case "ArrowDown":
 		event.PreventDefault()
-		a.recall(-1, value)
+		sm.recall(-1, value)
 	case "Tab":
 		if value == "" {
 			return // let Tab move the focus out of an empty prompt
 		}
 		event.PreventDefault()
-		a.ShellInput = value
-		a.complete(value)
+		sm.ShellInput = value
+		sm.complete(value)
 	case "Escape":
-		a.Completions = nil
+		sm.Completions = nil
 	}
 }
 
 // SubmitShell runs the prompt's line.
-func (a *App) SubmitShell() {
-	line := a.ShellInput
-	a.ShellInput = ""
-	a.Completions = nil
+func (sm *SimStore) SubmitShell() {
+	line := sm.ShellInput
+	sm.ShellInput = ""
+	sm.Completions = nil
 	if line == "" {
 		return
 	}
-	a.Exec(line)
-	a.scrollConsole = true
+	sm.Exec(line)
+	sm.scrollConsole = true
 }
 
 // recall moves through history: dir +1 is older, -1 newer.
-func (a *App) recall(dir int, current string) {
-	h := a.History()
+func (sm *SimStore) recall(dir int, current string) {
+	h := sm.History()
 	if len(h) == 0 {
 		return
 	}
-	if a.histPos == 0 {
-		a.histDraft = current
+	if sm.histPos == 0 {
+		sm.histDraft = current
 	}
-	pos := a.histPos + dir
+	pos := sm.histPos + dir
 	if pos < 0 {
 		pos = 0
 	}
 	if pos > len(h) {
 		pos = len(h)
 	}
-	a.histPos = pos
+	sm.histPos = pos
 	if pos == 0 {
-		a.ShellInput = a.histDraft
+		sm.ShellInput = sm.histDraft
 		return
 	}
-	a.ShellInput = h[len(h)-pos]
+	sm.ShellInput = h[len(h)-pos]
 }
 
 // complete completes the word before the cursor (the end of the line).
-func (a *App) complete(line string) {
-	v := a.version()
-	out, cands := Complete(line, v, a.T())
-	a.ShellInput = out
+func (sm *SimStore) complete(line string) {
+	v := sm.version()
+	out, cands := Complete(line, v, sm.T())
+	sm.ShellInput = out
 	if len(cands) > 1 {
-		a.Completions = cands
+		sm.Completions = cands
 	} else {
-		a.Completions = nil
+		sm.Completions = nil
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"failwright/engine/shell"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
 	"failwright/web/workspace"
@@ -23,76 +24,115 @@ type ConsoleEntry struct {
 	Ms float64
 }
 
+// SimStore is the Simulate tab's state: the simulation, rebuilt lazily from the workspace
+// (topology, seed and log), the shell's transcript and prompt, and the timeline's playback.
+type SimStore struct {
+	*Session
+
+	sim      *sim.Sim
+	simStale bool
+	simErr   string
+	snap     *sim.Snapshot
+	report   *sim.Report
+	// Console is the shell transcript.
+	Console []ConsoleEntry
+
+	// Shell input state.
+	ShellInput    string
+	histPos       int
+	histDraft     string
+	Completions   []string
+	scrollConsole bool
+
+	// Timeline playback.
+	Playing     bool
+	stopPlay    func()
+	JumpMinutes int
+}
+
+// stale marks the simulation for a rebuild when next needed: the topology or the log changed.
+func (sm *SimStore) stale() {
+	sm.simStale = true
+	sm.simChanged()
+}
+
+// tabChanged stops playback when the Simulate tab is left.
+func (sm *SimStore) tabChanged(_, to string) {
+	if to != TabSimulate {
+		sm.Pause()
+	}
+}
+
 // maxConsole bounds the transcript kept on screen (older entries stay in the workspace log).
 const maxConsole = 60
 
 // Sim returns the simulation, building it from the workspace when needed; nil when the
 // topology has errors.
-func (a *App) Sim() *sim.Sim {
-	if a.simStale {
-		a.replay()
+func (sm *SimStore) Sim() *sim.Sim {
+	if sm.simStale {
+		sm.replay()
 	}
-	return a.sim
+	return sm.sim
 }
 
 // SimError says why there is no simulation.
-func (a *App) SimError() string { a.Sim(); return a.simErr }
+func (sm *SimStore) SimError() string { sm.Sim(); return sm.simErr }
 
 // replay rebuilds the simulation from the topology and seed and runs the logged lines again,
 // which restores its state (and the transcript) exactly: the simulator is deterministic.
-func (a *App) replay() {
-	a.Pause()
-	a.simChanged()
-	a.simStale = false
-	a.sim = nil
-	a.simErr = ""
-	a.Console = nil
-	w := a.W()
-	if a.findings.HasErrors() {
-		a.simErr = fmt.Sprintf("The topology has %d error(s); fix them on the Topology tab to simulate.", a.findings.Count(topology.Error))
+func (sm *SimStore) replay() {
+	sm.Pause()
+	sm.simChanged()
+	sm.simStale = false
+	sm.sim = nil
+	sm.simErr = ""
+	sm.Console = nil
+	w := sm.W()
+	if sm.findings.HasErrors() {
+		sm.simErr = fmt.Sprintf("The topology has %d error(s); fix them on the Topology tab to simulate.", sm.findings.Count(topology.Error))
 		return
 	}
 	s, err := sim.New(workspace.CloneTopology(w.Topology), sim.Options{Seed: w.Seed})
 	if err != nil {
-		a.simErr = "The simulator refused this topology: " + err.Error()
+		sm.simErr = "The simulator refused this topology: " + err.Error()
 		return
 	}
-	a.sim = s
+	sm.sim = s
 	for _, line := range w.Log {
 		res := s.Exec(line)
-		a.appendConsole(ConsoleEntry{Input: line, Lines: res.Lines})
+		sm.appendConsole(ConsoleEntry{Input: line, Lines: res.Lines})
 	}
 }
 
-func (a *App) appendConsole(e ConsoleEntry) {
+func (sm *SimStore) appendConsole(e ConsoleEntry) {
 	e.Blocks = blocks(e.Lines)
-	a.Console = append(a.Console, e)
-	if len(a.Console) > maxConsole {
-		a.Console = a.Console[len(a.Console)-maxConsole:]
+	sm.Console = append(sm.Console, e)
+	if len(sm.Console) > maxConsole {
+		sm.Console = sm.Console[len(sm.Console)-maxConsole:]
 	}
 }
 
 // Exec runs one shell line through the simulator, logs it in the workspace (so that a reload
 // replays it) and shows its output. It returns the result.
-func (a *App) Exec(line string) sim.Result {
+func (sm *SimStore) Exec(line string) sim.Result {
 	line = strings.TrimSpace(line)
-	s := a.Sim()
+	s := sm.Sim()
 	if s == nil {
-		res := sim.Result{Failed: true, Lines: []sim.Line{{Kind: sim.LineError, Text: a.simErr}}}
-		a.appendConsole(ConsoleEntry{Input: line, Lines: res.Lines})
+		res := sim.Result{Failed: true, Lines: []sim.Line{{Kind: sim.LineError, Text: sm.simErr}}}
+		sm.appendConsole(ConsoleEntry{Input: line, Lines: res.Lines})
 		return res
 	}
-	t0 := a.host.NowMs()
+	t0 := sm.host.NowMs()
 	res := s.Exec(line)
-	ms := a.host.NowMs() - t0
-	a.simChanged()
-	a.appendConsole(ConsoleEntry{Input: line, Lines: res.Lines, Ms: ms})
-	a.scrollConsole = true
+	ms := sm.host.NowMs() - t0
+	sm.simChanged()
+	sm.appendConsole(ConsoleEntry{Input: line, Lines: res.Lines, Ms: ms})
+	sm.scrollConsole = true
 	if line != "" {
-		a.doc.AppendLog("run "+firstWord(line), line)
-		a.dirty = true
+		sm.doc.AppendLog("run "+firstWord(line), line)
+		sm.dirty = true
 	}
-	a.histPos = 0
+	sm.histPos = 0
 	return res
 }
 
@@ -104,40 +144,40 @@ func firstWord(s string) string {
 }
 
 // History returns the lines typed so far, oldest first.
-func (a *App) History() []string { return a.W().Log }
+func (sm *SimStore) History() []string { return sm.W().Log }
 
 // Snapshot returns the simulation's state now (zero when there is no simulation). It is
 // computed once per change of the simulation, however many components ask.
-func (a *App) Snapshot() sim.Snapshot {
-	s := a.Sim()
+func (sm *SimStore) Snapshot() sim.Snapshot {
+	s := sm.Sim()
 	if s == nil {
 		return sim.Snapshot{}
 	}
-	if a.snap == nil {
+	if sm.snap == nil {
 		snap := s.Snapshot()
-		a.snap = &snap
+		sm.snap = &snap
 	}
-	return *a.snap
+	return *sm.snap
 }
 
 // Report returns the run's figures so far, computed once per change of the simulation.
-func (a *App) Report() sim.Report {
-	s := a.Sim()
+func (sm *SimStore) Report() sim.Report {
+	s := sm.Sim()
 	if s == nil {
 		return sim.Report{}
 	}
-	if a.report == nil {
+	if sm.report == nil {
 		r := s.Report()
-		a.report = &r
+		sm.report = &r
 	}
-	return *a.report
+	return *sm.report
 }
 
 // simChanged drops what was computed from the simulation's previous state.
-func (a *App) simChanged() { a.snap, a.report = nil, nil }
+func (sm *SimStore) simChanged() { sm.snap, sm.report = nil, nil }
 
 // Clock formats the virtual clock.
-func (a *App) Clock() string { return FormatClock(a.Snapshot().Now) }
+func (sm *SimStore) Clock() string { return FormatClock(sm.Snapshot().Now) }
 
 // FormatClock formats a virtual time as h:mm:ss.
 func FormatClock(d time.Duration) string {
@@ -152,53 +192,60 @@ func FormatClock(d time.Duration) string {
 // transcript and the log show it.
 
 // FailServer stops a server.
-func (a *App) FailServer(fqdn string) { a.Exec("Stop-SimServer -Fqdn " + fqdn) }
+func (sm *SimStore) FailServer(fqdn string) { sm.Exec("Stop-SimServer -Fqdn " + fqdn) }
 
 // RepairServer starts a server.
-func (a *App) RepairServer(fqdn string) { a.Exec("Start-SimServer -Fqdn " + fqdn) }
+func (sm *SimStore) RepairServer(fqdn string) { sm.Exec("Start-SimServer -Fqdn " + fqdn) }
 
 // FailPool stops every server of a pool.
-func (a *App) FailPool(fqdn string) { a.Exec("Stop-SimPool -PoolFqdn " + fqdn) }
+func (sm *SimStore) FailPool(fqdn string) { sm.Exec("Stop-SimPool -PoolFqdn " + fqdn) }
 
 // RepairPool starts a pool's servers.
-func (a *App) RepairPool(fqdn string) { a.Exec("Start-SimPool -PoolFqdn " + fqdn) }
+func (sm *SimStore) RepairPool(fqdn string) { sm.Exec("Start-SimPool -PoolFqdn " + fqdn) }
 
 // FailSite takes a whole site down.
-func (a *App) FailSite(name string) { a.Exec("Stop-SimSite -Site " + quoteArg(name)) }
+func (sm *SimStore) FailSite(name string) { sm.Exec("Stop-SimSite -Site " + quoteArg(name)) }
 
 // RepairSite brings a site back.
-func (a *App) RepairSite(name string) { a.Exec("Start-SimSite -Site " + quoteArg(name)) }
+func (sm *SimStore) RepairSite(name string) { sm.Exec("Start-SimSite -Site " + quoteArg(name)) }
 
 // CutLink cuts the network between two sites.
-func (a *App) CutLink(x, y string) {
-	a.Exec("Disconnect-SimSite -Site " + quoteArg(x) + " -To " + quoteArg(y))
+func (sm *SimStore) CutLink(x, y string) {
+	sm.Exec("Disconnect-SimSite -Site " + quoteArg(x) + " -To " + quoteArg(y))
 }
 
 // RestoreLink reconnects two sites.
-func (a *App) RestoreLink(x, y string) {
-	a.Exec("Connect-SimSite -Site " + quoteArg(x) + " -To " + quoteArg(y))
+func (sm *SimStore) RestoreLink(x, y string) {
+	sm.Exec("Connect-SimSite -Site " + quoteArg(x) + " -To " + quoteArg(y))
 }
 
 // FailOver fails pool over to its backup (disaster mode when the pool is down).
-func (a *App) FailOver(fqdn string, disaster bool) {
+func (sm *SimStore) FailOver(fqdn string, disaster bool) {
 	line := "Invoke-CsPoolFailOver -PoolFqdn " + fqdn
 	if disaster {
 		line += " -DisasterMode"
 	}
-	a.Exec(line + " -Confirm:$false")
+	sm.Exec(line + " -Confirm:$false")
 }
 
 // FailBack fails a pool back to its home.
-func (a *App) FailBack(fqdn string) {
-	a.Exec("Invoke-CsPoolFailBack -PoolFqdn " + fqdn + " -Confirm:$false")
+func (sm *SimStore) FailBack(fqdn string) {
+	sm.Exec("Invoke-CsPoolFailBack -PoolFqdn " + fqdn + " -Confirm:$false")
 }
 
-// quoteArg quotes a shell argument when it holds spaces or quotes.
+// quoteArg passes a shell argument bare when it is a plain word (letters, digits, dots,
+// hyphens and underscores, not starting with a hyphen) and quotes it with shell.QuoteArg
+// otherwise, which doubles every single quote, the typographic ones included.
 func quoteArg(s string) string {
-	if s != "" && !strings.ContainsAny(s, " \t'\"`$;,(){}") {
+	plain := s != "" && s[0] != '-'
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_'
+	}
+	if plain {
 		return s
 	}
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	return shell.QuoteArg(s)
 }
 
 // PoolSnap returns the snapshot of the pool with the given FQDN.
@@ -271,20 +318,20 @@ func blocks(lines []sim.Line) []sim.Line {
 
 // LastExecMs is how long the simulator took over the last shell line, in milliseconds (for
 // the performance figures).
-func (a *App) LastExecMs() string {
-	if n := len(a.Console); n > 0 {
-		return strconv.FormatFloat(a.Console[n-1].Ms, 'f', 2, 64)
+func (sm *SimStore) LastExecMs() string {
+	if n := len(sm.Console); n > 0 {
+		return strconv.FormatFloat(sm.Console[n-1].Ms, 'f', 2, 64)
 	}
 	return ""
 }
 
 // ResetSimulation starts the simulation again from the initial state (undoable): the shell
 // log is emptied.
-func (a *App) ResetSimulation() {
-	if len(a.W().Log) == 0 {
+func (sm *SimStore) ResetSimulation() {
+	if len(sm.W().Log) == 0 {
 		return
 	}
-	a.doc.Edit("reset the simulation", "", func(w *workspace.Workspace) { w.Log = nil })
-	a.dirty = true
-	a.replay()
+	sm.doc.Edit("reset the simulation", "", func(w *workspace.Workspace) { w.Log = nil })
+	sm.dirty = true
+	sm.replay()
 }

@@ -34,8 +34,11 @@ func render(t *testing.T, a *App) string {
 	t.Helper()
 	env, err := vugu.NewBuildEnv()
 	require.NoError(t, err)
+	env.SetWireFunc(a.Wire)
+	root := &Root{}
+	a.Wire(root)
 	var buf bytes.Buffer
-	require.NoError(t, staticrender.New(&buf).Render(env.RunBuild(&Root{App: a})))
+	require.NoError(t, staticrender.New(&buf).Render(env.RunBuild(root)))
 	return buf.String()
 }
 
@@ -74,6 +77,16 @@ func TestRenamingAPoolFollowsItsReferences(t *testing.T) {
 	a.SetPoolField(0, "fqdn", "seattle.contoso.com")
 	assert.Equal(t, "seattle.contoso.com", a.T().Pools[1].BackupPool)
 	assert.Equal(t, "seattle.contoso.com", a.T().CMS.Pool)
+	assert.False(t, a.Findings().HasErrors(), "%v", a.Findings())
+}
+
+func TestRenamingASiteMovesItsPoolsAndBranches(t *testing.T) {
+	a, _ := newTestApp(t)
+	a.AddBranch()
+	require.Equal(t, "Seattle", a.T().Branches[0].Site)
+	a.SetSiteName(0, "Seattle2")
+	assert.Equal(t, "Seattle2", a.T().Pools[0].Site)
+	assert.Equal(t, "Seattle2", a.T().Branches[0].Site, "the branch follows its site")
 	assert.False(t, a.Findings().HasErrors(), "%v", a.Findings())
 }
 
