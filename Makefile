@@ -9,7 +9,7 @@ GOROOT_DIR := $(shell $(GO) env GOROOT)
 WASM_PATH  := $(GOROOT_DIR)/lib/wasm:$(PATH)
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: run build test deps deps-go deps-chromium deps-npm fmt-check vet test-go test-wasm bench clean web web-generate web-check screenshots test-web-wasm
+.PHONY: test-wasm-stack run build test deps deps-go deps-chromium deps-npm fmt-check vet test-go test-wasm bench clean web web-generate web-check screenshots test-web-wasm
 
 ## ---- build --------------------------------------------------------------------------
 build: deps-go web
@@ -21,7 +21,7 @@ run: build
 	./bin/failwright serve --addr $(ADDR)
 
 ## ---- test -------------------------------------------------------------------------
-test: deps fmt-check web-check vet test-go test-wasm test-web-wasm
+test: deps fmt-check web-check vet test-go test-wasm test-wasm-stack test-web-wasm
 	@echo "== make test: all green"
 
 deps: deps-go deps-chromium deps-npm
@@ -56,6 +56,12 @@ test-go: web
 # The engine's tests again as WebAssembly under node: same inputs, same bytes.
 test-wasm:
 	PATH=$(WASM_PATH) GOOS=js GOARCH=wasm $(GO) test -count=1 ./engine/...
+
+# The decoders' hostile-input tests (a 60,000-key flat mapping) as WebAssembly under node with
+# V8's default stack, as a browser and the Worker run them: go_js_wasm_exec's larger
+# --stack-size would hide a stack overflow (docs/security.md).
+test-wasm-stack:
+	sh engine/decode/testdata/v8-default-stack.sh
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./engine/...
