@@ -65,11 +65,11 @@ func runAnalyze(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	doc, found := topology.DecodeDocument(name, data)
 	if doc == nil || doc.Topology == nil || found.HasErrors() {
-		printAnalyzeFindings(stderr, found)
+		printFindings(stderr, found)
 		return exitUsage
 	}
 	if vf := doc.Validate(); vf.HasErrors() {
-		printAnalyzeFindings(stderr, vf)
+		printFindings(stderr, vf)
 		return exitUsage
 	}
 	opts := analysis.Options{Depth: *depth}
@@ -98,14 +98,4 @@ func runAnalyze(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	return exitOK
-}
-
-func printAnalyzeFindings(w io.Writer, fs topology.Findings) {
-	fs.Sort()
-	for _, f := range fs {
-		fmt.Fprintln(w, f.String())
-		if f.Fix != "" {
-			fmt.Fprintln(w, "    fix: "+f.Fix)
-		}
-	}
 }

@@ -185,7 +185,7 @@ func runPlan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	anchorPlanFindings(doc, fs)
 	if p == nil {
 		fmt.Fprintf(stderr, "failwright plan: %s cannot be failed over as asked:\n", a.pool)
-		printPlanFindings(stderr, fs)
+		topology.PrintFindings(stderr, fs)
 		return exitFail
 	}
 	var out []byte
@@ -201,7 +201,7 @@ func runPlan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "failwright plan: %v\n", err)
 		return exitFail
 	}
-	printPlanFindings(stderr, fs)
+	topology.PrintFindings(stderr, fs)
 	if a.out != "" {
 		if err := os.WriteFile(a.out, out, 0o644); err != nil {
 			fmt.Fprintf(stderr, "failwright plan: cannot write %s: %v\n", a.out, unwrapPathError(err))
@@ -245,7 +245,7 @@ func loadPlanTopology(name string, stdin io.Reader, stderr io.Writer) (*topology
 	}
 	doc, fs := topology.DecodeDocument(display, data)
 	if doc == nil || fs.HasErrors() {
-		printPlanFindings(stderr, fs)
+		topology.PrintFindings(stderr, fs)
 		fmt.Fprintf(stderr, "failwright plan: %s cannot be read as a topology (failwright validate shows why)\n", display)
 		return nil, exitUsage
 	}
@@ -268,23 +268,12 @@ func runPlanCheck(a planArgs, doc *topology.Document, stdout, stderr io.Writer) 
 	anchorPlanFindings(doc, fs)
 	if fs.HasErrors() {
 		fmt.Fprintf(stdout, "plan %s no longer fits %s:\n", p.ID, a.topology)
-		printPlanFindings(stdout, fs)
+		topology.PrintFindings(stdout, fs)
 		return exitFail
 	}
 	fmt.Fprintf(stdout, "plan %s still fits %s\n", p.ID, a.topology)
-	printPlanFindings(stdout, fs)
+	topology.PrintFindings(stdout, fs)
 	return exitOK
-}
-
-// printPlanFindings prints findings one per line with their fix; a finding about the request
-// rather than the file (PL001, PL013, PL103) has no position.
-func printPlanFindings(w io.Writer, fs topology.Findings) {
-	for _, f := range fs {
-		fmt.Fprintln(w, f.String())
-		if f.Fix != "" {
-			fmt.Fprintf(w, "    fix: %s\n", f.Fix)
-		}
-	}
 }
 
 // planScenarioSetup reads a scenario and returns its leading simulator steps as setup lines: the

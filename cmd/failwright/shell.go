@@ -104,14 +104,10 @@ func loadTopology(path string, stderr io.Writer) (*topology.Topology, bool) {
 	return doc.Topology, true
 }
 
+// printFindings prints the findings sorted.
 func printFindings(w io.Writer, fs topology.Findings) {
 	fs.Sort()
-	for _, f := range fs {
-		fmt.Fprintln(w, f.String())
-		if f.Fix != "" {
-			fmt.Fprintln(w, "    fix: "+f.Fix)
-		}
-	}
+	topology.PrintFindings(w, fs)
 }
 
 func runShell(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

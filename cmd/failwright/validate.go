@@ -105,7 +105,7 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if jsonOut {
 		return jsonExit(&rep, stdout, stderr)
 	}
-	printValidateFindings(stdout, rep.Findings)
+	topology.PrintFindings(stdout, rep.Findings)
 	counts := fmt.Sprintf("%s, %s, %s", plural(rep.Errors, "error"), plural(rep.Warnings, "warning"), plural(rep.Infos, "note"))
 	if s := rep.Summary; s != nil {
 		fmt.Fprintf(stdout, "%s: %s, %s (%s Front End), %s, %s, %s, %s; %s\n", display,
@@ -129,19 +129,9 @@ func printUnparsable(rep *scenarios.FileReport, as string, jsonOut bool, stdout,
 		}
 		return exitUsage
 	}
-	printValidateFindings(stderr, rep.Findings)
+	topology.PrintFindings(stderr, rep.Findings)
 	fmt.Fprintf(stderr, "failwright validate: %s cannot be read as %s\n", rep.File, as)
 	return exitUsage
-}
-
-// printValidateFindings writes one finding per line, then its fix indented.
-func printValidateFindings(w io.Writer, fs topology.Findings) {
-	for _, f := range fs {
-		fmt.Fprintln(w, f)
-		if f.Fix != "" {
-			fmt.Fprintf(w, "  fix: %s\n", f.Fix)
-		}
-	}
 }
 
 // jsonExit writes the report as JSON and returns the exit code its findings call for.
