@@ -165,3 +165,6 @@ func ScenarioSetup(src Source, resolve Resolver, t *topology.Topology) (setup []
 	other := sc.Topology != nil && t != nil && topology.Fingerprint(sc.Topology) != topology.Fingerprint(t)
 	return plan.SetupFromSteps(steps), other, nil
 }
+
+// MaxPlanBytes is the largest saved plan CheckPlan reads.
+const MaxPlanBytes = render.MaxPlanBytes

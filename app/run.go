@@ -73,3 +73,7 @@ func (r RunAllResult) JSON() ([]byte, error) {
 	}
 	return indentedJSON(r)
 }
+
+// Record rewrites the scenario's failed expectations with what happened ("failwright run
+// --record"): the new source and what was and was not recorded.
+func (r RunResult) Record() scenarios.RecordResult { return scenarios.Record(r.Scenario, r.Report) }
