@@ -43,6 +43,7 @@ var routes = []Route{
 	{http.MethodPost, "/api/validate", (*server).validate},
 	{http.MethodPost, "/api/run", (*server).run},
 	{http.MethodPost, "/api/plan", (*server).plan},
+	{http.MethodPost, "/api/analyze", (*server).analyze},
 	{http.MethodPost, "/api/shares", (*server).createShare},
 	{http.MethodGet, "/api/shares/{id}", (*server).getShare},
 }
