@@ -7,9 +7,9 @@ import (
 	"failwright/engine/topology"
 )
 
-// maxGroups is the most groups a matrix axis shows before the elements are grouped more
+// MaxGroups is the most groups a matrix axis shows before the elements are grouped more
 // coarsely (element, then pool-level unit, then site, then region).
-const maxGroups = 42
+const MaxGroups = 42
 
 // The analysis's share of a job's progress (the pair matrix gets the rest), in thousandths.
 const (

@@ -50,7 +50,7 @@ func BucketOf(atRisk, scale int) int {
 }
 
 // startMatrix chooses the matrix's grouping: each element alone when there are few, else the
-// finest of pool-level unit, site and region that fits maxGroups.
+// finest of pool-level unit, site and region that fits MaxGroups.
 func (j *AnalysisJob) startMatrix() {
 	keyings := []struct {
 		by  string
@@ -67,7 +67,7 @@ func (j *AnalysisJob) startMatrix() {
 	for _, k := range keyings {
 		groups, groupOf = groupBy(j.elems, k.key)
 		by = k.by
-		if len(groups) <= maxGroups {
+		if len(groups) <= MaxGroups {
 			break
 		}
 	}
