@@ -72,11 +72,11 @@ func (s *Server) handle(req proto.Request) proto.Response {
 		if err != nil || !strings.HasPrefix(req.File, "topologies/") {
 			return proto.Response{Error: "no sample " + req.File}
 		}
-		t, fs := topology.Decode(path.Base(req.File), data)
-		if t == nil || fs.HasErrors() {
+		doc, fs, _ := app.LoadTopology(app.Source{Name: path.Base(req.File), Data: data})
+		if doc == nil {
 			return proto.Response{Error: fmt.Sprintf("the sample %s does not decode: %v", req.File, fs.Err())}
 		}
-		return proto.Response{Workspace: &workspace.Workspace{Topology: t, Seed: 1, Origin: "sample " + path.Base(req.File)}}
+		return proto.Response{Workspace: &workspace.Workspace{Topology: doc.Topology, Seed: 1, Origin: "sample " + path.Base(req.File)}}
 	case proto.OpScenarioTop:
 		sc, err := load(req.File)
 		if err != nil {
