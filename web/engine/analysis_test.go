@@ -216,3 +216,23 @@ func FuzzHandle(f *testing.F) {
 		}
 	})
 }
+
+// TestAnalysisIsTheCLIs checks the page's analysis end to end against the one the CLI and
+// the Worker answer (app.Analyze on the file): the same score and the same report.
+func TestAnalysisIsTheCLIs(t *testing.T) {
+	const name = "litwareinc.yaml"
+	data, err := os.ReadFile("../../scenarios/topologies/" + name)
+	require.NoError(t, err)
+	doc, fs, _ := app.LoadTopology(app.Source{Name: name, Data: data})
+	require.NotNil(t, doc, "%v", fs)
+	cli := app.Analyze(doc, app.AnalyzeRequest{Depth: 2})
+	require.NotNil(t, cli.Report)
+
+	var s Server
+	answers := runAnalysis(t, &s, 1, topologyJSON(t, name), 2)
+	page := answers[len(answers)-1].Analysis
+	require.NotNil(t, page)
+	assert.Equal(t, cli.Report.Score.Value, page.Score)
+	assert.Equal(t, cli.Report.Levels, s.finished.report.Levels)
+	assert.Equal(t, cli.Report.Pools, s.finished.report.Pools)
+}
