@@ -1,5 +1,5 @@
-// Package engine is the browser app's engine worker: it answers proto requests by running the
-// scenario library, training drills and the plan builder and renderers. The GOOS=js main in
+// Package engine is the browser app's engine worker: it answers proto requests (scenario runs,
+// training drills, plans, failure analyses) by calling the use cases of package app. The GOOS=js main in
 // wasm/engine runs it in a Web Worker, off the page's thread and out of the page's wasm; tests
 // call it directly.
 package engine
