@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -412,6 +413,20 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		r := s.do(t, "POST", "/api/run", "application/json", body)
 		require.Equal(t, 200, r.status, "%s", r.body)
 		assert.True(t, bytes.Equal(want, r.body), "failwright run %s --json: the Worker's report differs: %s", file, firstDiff(want, r.body))
+	})
+
+	t.Run("analyze is byte-identical to the CLI", func(t *testing.T) {
+		const file = "scenarios/topologies/litwareinc.yaml"
+		for _, depth := range []int{1, 2} {
+			want := runCLI(t, "analyze", file, "--depth", strconv.Itoa(depth), "--json")
+			require.NotEmpty(t, want)
+			body, err := json.Marshal(map[string]any{"topology": string(topo), "name": file, "depth": depth})
+			require.NoError(t, err)
+			r := s.do(t, "POST", "/api/analyze", "application/json", body)
+			require.Equal(t, 200, r.status, "%s", r.body)
+			assertAPIHeaders(t, r.header)
+			assert.True(t, bytes.Equal(want, r.body), "failwright analyze --depth %d --json: the Worker's report differs: %s", depth, firstDiff(want, r.body))
+		}
 	})
 
 	t.Run("plan is byte-identical to the CLI", func(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"failwright/engine/analysis"
+	"failwright/app"
 	"failwright/engine/topology"
 )
 
@@ -63,49 +63,23 @@ func runAnalyze(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "failwright analyze: %v\n", err)
 		return exitUsage
 	}
-	doc, found := topology.DecodeDocument(name, data)
-	if doc == nil || doc.Topology == nil || found.HasErrors() {
-		printAnalyzeFindings(stderr, found)
-		return exitUsage
+	doc, found, st := app.LoadTopology(app.Source{Name: name, Data: data})
+	if doc == nil {
+		topology.PrintFindings(stderr, found)
+		return st.ExitCode()
 	}
-	if vf := doc.Validate(); vf.HasErrors() {
-		printAnalyzeFindings(stderr, vf)
-		return exitUsage
+	res := app.Analyze(doc, app.AnalyzeRequest{Depth: *depth, Simulate: *simulate})
+	switch {
+	case res.Err != nil:
+		fmt.Fprintf(stderr, "failwright analyze: %s: %v\n", name, res.Err)
+		return res.Status.ExitCode()
+	case res.Report == nil:
+		topology.PrintFindings(stderr, res.Findings)
+		return res.Status.ExitCode()
+	case *asJSON:
+		_, _ = stdout.Write(res.Report.JSON())
+	default:
+		_, _ = stdout.Write(res.Report.Text())
 	}
-	opts := analysis.Options{Depth: *depth}
-	if *simulate {
-		ev, err := analysis.NewSimEvaluator(doc.Topology)
-		if err != nil {
-			fmt.Fprintf(stderr, "failwright analyze: %s: %v\n", name, err)
-			return exitUsage
-		}
-		opts.Evaluator = ev
-	}
-	r, err := analysis.Analyze(doc.Topology, opts)
-	if err != nil {
-		fmt.Fprintf(stderr, "failwright analyze: %s: %v\n", name, err)
-		return exitUsage
-	}
-	r.Fingerprint = topology.Fingerprint(doc.Topology)
-	doc.Source.Anchor(r.Findings)
-	r.Findings.Sort()
-	if *asJSON {
-		_, _ = stdout.Write(r.JSON())
-	} else {
-		_, _ = stdout.Write(r.Text())
-	}
-	if r.SingleFailureUnserved() {
-		return exitFail
-	}
-	return exitOK
-}
-
-func printAnalyzeFindings(w io.Writer, fs topology.Findings) {
-	fs.Sort()
-	for _, f := range fs {
-		fmt.Fprintln(w, f.String())
-		if f.Fix != "" {
-			fmt.Fprintln(w, "    fix: "+f.Fix)
-		}
-	}
+	return res.Status.ExitCode()
 }

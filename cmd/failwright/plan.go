@@ -5,11 +5,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
+	"failwright/app"
 	"failwright/engine/plan"
-	"failwright/engine/render"
 	"failwright/engine/topology"
 	"failwright/scenarios"
 )
@@ -137,12 +136,18 @@ func (a planArgs) consistent(operands []string) error {
 		return fmt.Errorf("--pool FQDN is required")
 	case a.planned && a.disaster:
 		return fmt.Errorf("--planned and --disaster exclude each other")
-	case a.format != "md" && a.format != "ps1" && a.format != "json":
-		return fmt.Errorf("--format must be ps1, md or json, not %q", a.format)
+	case formatErr(a.format) != nil:
+		return fmt.Errorf("--format %v", formatErr(a.format))
 	case len(a.setup) > 0 && a.scenario != "":
 		return fmt.Errorf("--setup and --scenario exclude each other")
 	}
 	return nil
+}
+
+// formatErr says why a --format value is not a format.
+func formatErr(s string) error {
+	_, err := app.ParseFormat(s)
+	return err
 }
 
 // runPlan is "failwright plan": it builds, renders and writes a plan, or checks a saved one.
@@ -165,70 +170,49 @@ func runPlan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if a.check != "" {
 		return runPlanCheck(a, doc, stdout, stderr)
 	}
-	req := plan.Request{Pool: a.pool, Mode: plan.Planned, Failback: a.failback, Setup: a.setup}
+	format, _ := app.ParseFormat(a.format) // parsePlanArgs checked it
+	req := app.PlanRequest{Request: plan.Request{Pool: a.pool, Mode: plan.Planned, Failback: a.failback, Setup: a.setup}, Format: format, Positions: true}
 	if a.disaster {
 		req.Mode = plan.Disaster
 	}
 	if a.scenario != "" {
-		setup, sc, err := planScenarioSetup(a.scenario)
+		data, err := readInput(a.scenario, nil, scenarios.MaxInputBytes+1)
 		if err != nil {
 			fmt.Fprintf(stderr, "failwright plan: %v\n", err)
 			return exitUsage
 		}
-		if sc.Topology != nil && topology.Fingerprint(sc.Topology) != topology.Fingerprint(doc.Topology) {
+		setup, other, err := app.ScenarioSetup(app.Source{Name: filepath.ToSlash(a.scenario), Data: data}, fileResolver, doc.Topology)
+		if err != nil {
+			fmt.Fprintf(stderr, "failwright plan: %v\n", err)
+			return exitUsage
+		}
+		if other {
 			fmt.Fprintf(stderr, "failwright plan: warning: scenario %s was written for another topology than %s; its failure steps are used as they are\n", a.scenario, a.topology)
 		}
 		req.Setup = setup
 	}
-	p, fs := plan.Build(doc.Topology, req)
-	fs = slices.Clone(fs) // the plan keeps its own findings, without file positions
-	anchorPlanFindings(doc, fs)
-	if p == nil {
+	res := app.Plan(doc, req)
+	if res.Plan == nil {
 		fmt.Fprintf(stderr, "failwright plan: %s cannot be failed over as asked:\n", a.pool)
-		printPlanFindings(stderr, fs)
-		return exitFail
+		topology.PrintFindings(stderr, res.Findings)
+		return res.Status.ExitCode()
 	}
-	var out []byte
-	switch a.format {
-	case "ps1":
-		out, err = render.PowerShell(p)
-	case "json":
-		out, err = render.JSON(p)
-	default:
-		out, err = render.Markdown(p)
-	}
+	out, err := res.Text(format)
 	if err != nil {
 		fmt.Fprintf(stderr, "failwright plan: %v\n", err)
 		return exitFail
 	}
-	printPlanFindings(stderr, fs)
+	topology.PrintFindings(stderr, res.Findings)
 	if a.out != "" {
 		if err := os.WriteFile(a.out, out, 0o644); err != nil {
 			fmt.Fprintf(stderr, "failwright plan: cannot write %s: %v\n", a.out, unwrapPathError(err))
 			return exitUsage
 		}
-		fmt.Fprintf(stderr, "failwright plan: wrote %s (plan %s, %d steps)\n", a.out, p.ID, len(p.Steps))
-		return exitOK
+		fmt.Fprintf(stderr, "failwright plan: wrote %s (plan %s, %d steps)\n", a.out, res.Plan.ID, len(res.Plan.Steps))
+		return res.Status.ExitCode()
 	}
 	stdout.Write(out)
-	return exitOK
-}
-
-// anchorPlanFindings gives the findings about the topology (not those about the plan's steps
-// or request) their position in the topology file.
-func anchorPlanFindings(doc *topology.Document, fs topology.Findings) {
-	for i := range fs {
-		f := &fs[i]
-		if f.Pos.IsValid() {
-			continue
-		}
-		for _, prefix := range []string{"pools[", "branches[", "sites[", "cms.", "name"} {
-			if strings.HasPrefix(f.Path, prefix) {
-				f.Pos = doc.Source.Lookup(f.Path)
-				break
-			}
-		}
-	}
+	return res.Status.ExitCode()
 }
 
 // loadPlanTopology reads and decodes a topology file ("-" for standard input); on failure it
@@ -243,75 +227,32 @@ func loadPlanTopology(name string, stdin io.Reader, stderr io.Writer) (*topology
 	if name == "-" {
 		display = "<stdin>"
 	}
-	doc, fs := topology.DecodeDocument(display, data)
-	if doc == nil || fs.HasErrors() {
-		printPlanFindings(stderr, fs)
+	doc, fs, st := app.LoadTopology(app.Source{Name: display, Data: data})
+	if doc == nil {
+		topology.PrintFindings(stderr, fs)
 		fmt.Fprintf(stderr, "failwright plan: %s cannot be read as a topology (failwright validate shows why)\n", display)
-		return nil, exitUsage
+		return nil, st.ExitCode()
 	}
 	return doc, exitOK
 }
 
 // runPlanCheck is plan --check: whether a saved plan still fits the topology.
 func runPlanCheck(a planArgs, doc *topology.Document, stdout, stderr io.Writer) int {
-	data, err := readInput(a.check, nil, render.MaxPlanBytes+1)
+	data, err := readInput(a.check, nil, app.MaxPlanBytes+1)
 	if err != nil {
 		fmt.Fprintf(stderr, "failwright plan: %v\n", err)
 		return exitUsage
 	}
-	p, err := render.ParseJSON(data)
-	if err != nil {
-		fmt.Fprintf(stderr, "failwright plan: %s:%v\n", a.check, err)
-		return exitUsage
+	res := app.CheckPlan(doc, app.Source{Name: a.check, Data: data})
+	switch res.Status {
+	case app.StatusBadInput:
+		fmt.Fprintf(stderr, "failwright plan: %s:%v\n", a.check, res.Err)
+	case app.StatusFail:
+		fmt.Fprintf(stdout, "plan %s no longer fits %s:\n", res.Plan.ID, a.topology)
+		topology.PrintFindings(stdout, res.Findings)
+	default:
+		fmt.Fprintf(stdout, "plan %s still fits %s\n", res.Plan.ID, a.topology)
+		topology.PrintFindings(stdout, res.Findings)
 	}
-	fs := plan.Check(p, doc.Topology)
-	anchorPlanFindings(doc, fs)
-	if fs.HasErrors() {
-		fmt.Fprintf(stdout, "plan %s no longer fits %s:\n", p.ID, a.topology)
-		printPlanFindings(stdout, fs)
-		return exitFail
-	}
-	fmt.Fprintf(stdout, "plan %s still fits %s\n", p.ID, a.topology)
-	printPlanFindings(stdout, fs)
-	return exitOK
-}
-
-// printPlanFindings prints findings one per line with their fix; a finding about the request
-// rather than the file (PL001, PL013, PL103) has no position.
-func printPlanFindings(w io.Writer, fs topology.Findings) {
-	for _, f := range fs {
-		fmt.Fprintln(w, f.String())
-		if f.Fix != "" {
-			fmt.Fprintf(w, "    fix: %s\n", f.Fix)
-		}
-	}
-}
-
-// planScenarioSetup reads a scenario and returns its leading simulator steps as setup lines: the
-// failure it injects before any real cmdlet runs, with Wait-SimTime lines for the time that
-// passes between its steps.
-func planScenarioSetup(name string) ([]string, *scenarios.Scenario, error) {
-	data, err := readInput(name, nil, scenarios.MaxInputBytes+1)
-	if err != nil {
-		return nil, nil, err
-	}
-	if keys, _ := topology.TopLevelKeys(name, data); len(keys) > 0 && !slices.Contains(keys, "steps") {
-		return nil, nil, fmt.Errorf("%s is not a scenario (it has no steps); --scenario takes a scenario file, see docs/scenarios.md", name)
-	}
-	sc, fs := scenarios.Decode(filepath.ToSlash(name), data, fileResolver)
-	if sc == nil || fs.HasErrors() {
-		return nil, nil, fmt.Errorf("scenario %s: %v", name, fs.Err())
-	}
-	return plan.SetupFromSteps(planSetupSteps(sc)), sc, nil
-}
-
-// planSetupSteps turns a scenario's steps into timed lines for plan.SetupFromSteps.
-func planSetupSteps(sc *scenarios.Scenario) []plan.TimedLine {
-	var out []plan.TimedLine
-	for _, st := range sc.Steps {
-		if st.Run != "" {
-			out = append(out, plan.TimedLine{At: st.At, Line: st.Run})
-		}
-	}
-	return out
+	return res.Status.ExitCode()
 }

@@ -2,13 +2,13 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"failwright/app"
 	"failwright/engine/topology"
 	"failwright/scenarios"
 )
@@ -32,19 +32,25 @@ type scenarioFile struct {
 	library bool
 }
 
-// loadScenario reads and decodes one scenario. It returns the findings to print when the
-// scenario cannot run.
-func loadScenario(f scenarioFile) (*scenarios.Scenario, topology.Findings, error) {
+// request reads one scenario argument into the request app.Run and app.StartDrill take.
+func (f scenarioFile) request() (app.RunRequest, error) {
 	if f.library {
-		sc, fs := scenarios.Load(f.name)
-		return sc, fs, nil
+		return app.RunRequest{Scenario: app.Source{Name: f.name}, Library: true}, nil
 	}
 	data, err := readInput(f.name, nil, scenarios.MaxInputBytes+1)
 	if err != nil {
-		return nil, nil, err
+		return app.RunRequest{}, err
 	}
-	sc, fs := scenarios.Decode(filepath.ToSlash(f.name), data, fileResolver)
-	return sc, fs, nil
+	return app.RunRequest{Scenario: app.Source{Name: filepath.ToSlash(f.name), Data: data}, Resolve: fileResolver}, nil
+}
+
+// printErrors prints the error findings of a scenario that cannot run.
+func printErrors(w io.Writer, fs topology.Findings) {
+	for _, x := range fs {
+		if x.Severity == topology.Error {
+			fmt.Fprintln(w, x)
+		}
+	}
 }
 
 // splitArgs separates flags from operands wherever they appear ("run a.yaml --json").
@@ -107,42 +113,38 @@ func runScenarios(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	code := exitOK
 	var reports []*scenarios.Report
 	for _, f := range files {
-		sc, fs, err := loadScenario(f)
+		req, err := f.request()
 		if err != nil {
 			fmt.Fprintf(stderr, "failwright run: %v\n", err)
 			code = exitUsage
 			continue
 		}
-		if fs.HasErrors() || sc == nil {
-			for _, x := range fs {
-				if x.Severity == topology.Error {
-					fmt.Fprintln(stderr, x)
-				}
+		res := app.Run(req)
+		if res.Status == app.StatusBadInput {
+			if res.Err != nil {
+				fmt.Fprintf(stderr, "%s: cannot start the simulation: %v\n", f.name, res.Err)
+			} else {
+				printErrors(stderr, res.Findings)
 			}
 			code = exitUsage
 			continue
 		}
-		rep, err := scenarios.Run(sc, scenarios.Options{})
-		if err != nil {
-			fmt.Fprintf(stderr, "%s: cannot start the simulation: %v\n", f.name, err)
-			code = exitUsage
-			continue
-		}
+		sc, rep := res.Scenario, res.Report
 		reports = append(reports, rep)
 		if !rep.Passed && code == exitOK {
 			code = exitFail
 		}
 		if flags["record"] && !rep.Passed {
-			res := scenarios.Record(sc, rep)
-			if !bytes.Equal(res.Source, sc.Source()) {
-				if err := os.WriteFile(f.name, res.Source, 0o644); err != nil {
+			rec := res.Record()
+			if !bytes.Equal(rec.Source, sc.Source()) {
+				if err := os.WriteFile(f.name, rec.Source, 0o644); err != nil {
 					fmt.Fprintf(stderr, "failwright run: %v\n", err)
 					code = exitUsage
 					continue
 				}
 			}
-			fmt.Fprintf(stderr, "%s: recorded %d values\n", f.name, len(res.Updated))
-			for _, s := range res.Skipped {
+			fmt.Fprintf(stderr, "%s: recorded %d values\n", f.name, len(rec.Updated))
+			for _, s := range rec.Skipped {
 				fmt.Fprintf(stderr, "  not recorded: %s\n", s)
 			}
 		}
@@ -155,20 +157,12 @@ func runScenarios(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		// One scenario: its report, the same bytes the Worker's /api/run answers.
 		stdout.Write(reports[0].JSON())
 	} else if flags["json"] {
-		out := struct {
-			Passed    bool                `json:"passed"`
-			Scenarios []*scenarios.Report `json:"scenarios"`
-		}{code == exitOK, reports}
-		if out.Scenarios == nil {
-			out.Scenarios = []*scenarios.Report{}
-		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(out); err != nil {
+		out, err := app.RunAllResult{Passed: code == exitOK, Scenarios: reports}.JSON()
+		if err != nil {
 			fmt.Fprintf(stderr, "failwright run: %v\n", err)
 			return exitUsage
 		}
+		stdout.Write(out)
 	} else if len(files) > 1 {
 		passed := 0
 		for _, r := range reports {

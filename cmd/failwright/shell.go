@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"failwright/app"
 	"failwright/engine/shell"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
@@ -83,35 +84,27 @@ func parseShellArgs(args []string, stderr io.Writer) (o shellOptions, ok bool, h
 	return o, true, false
 }
 
-// loadTopology reads, decodes and validates a topology file; it prints the findings and
-// reports whether the topology is usable.
-func loadTopology(path string, stderr io.Writer) (*topology.Topology, bool) {
-	data, err := readInput(path, nil, topology.MaxInputBytes+1)
+// startShell reads and decodes a topology file and starts a shell session on it; it prints
+// why when it cannot and returns nil.
+func startShell(o shellOptions, stderr io.Writer) *app.ShellSession {
+	data, err := readInput(o.file, nil, topology.MaxInputBytes+1)
 	if err != nil {
 		fmt.Fprintf(stderr, "failwright shell: %v\n", err)
-		return nil, false
+		return nil
 	}
-	doc, fs := topology.DecodeDocument(path, data)
-	if doc == nil || fs.HasErrors() {
-		printFindings(stderr, fs)
-		return nil, false
+	doc, fs, _ := app.LoadTopology(app.Source{Name: o.file, Data: data})
+	if doc == nil {
+		topology.PrintFindings(stderr, fs)
+		return nil
 	}
-	vf := doc.Validate()
-	if vf.HasErrors() {
-		printFindings(stderr, vf)
-		return nil, false
+	s, fs, _, err := app.NewShell(doc, o.seed)
+	switch {
+	case err != nil:
+		fmt.Fprintf(stderr, "failwright shell: %v\n", err)
+	case s == nil:
+		topology.PrintFindings(stderr, fs)
 	}
-	return doc.Topology, true
-}
-
-func printFindings(w io.Writer, fs topology.Findings) {
-	fs.Sort()
-	for _, f := range fs {
-		fmt.Fprintln(w, f.String())
-		if f.Fix != "" {
-			fmt.Fprintln(w, "    fix: "+f.Fix)
-		}
-	}
+	return s
 }
 
 func runShell(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -123,43 +116,23 @@ func runShell(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	t, ok := loadTopology(o.file, stderr)
-	if !ok {
-		return exitUsage
-	}
-	s, err := sim.New(t, sim.Options{Seed: o.seed})
-	if err != nil {
-		fmt.Fprintf(stderr, "failwright shell: %v\n", err)
+	s := startShell(o, stderr)
+	if s == nil {
 		return exitUsage
 	}
 	ed := terminalEditor(stdin, stdout)
 	interactive := ed != nil
 	color := (o.color || interactive) && !o.noColor && os.Getenv("NO_COLOR") == ""
-	sh := &shellSession{sim: s, out: stdout, color: color, names: shell.NamesOf(t), version: sessionVersion(t)}
+	sh := &shellSession{sim: s, out: stdout, color: color, names: s.Names, version: s.Version}
 	if interactive {
 		return sh.interactive(ed)
 	}
 	return sh.script(stdin)
 }
 
-// sessionVersion returns the version all the topology's pools run, or "" when they differ.
-func sessionVersion(t *topology.Topology) topology.Version {
-	var v topology.Version
-	for _, p := range t.Pools {
-		if p.Version == "" {
-			continue
-		}
-		if v != "" && p.Version != v {
-			return ""
-		}
-		v = p.Version
-	}
-	return v
-}
-
 // shellSession runs lines against one simulation and prints the results.
 type shellSession struct {
-	sim   *sim.Sim
+	sim   *app.ShellSession
 	out   io.Writer
 	color bool
 	names shell.Names

@@ -13,9 +13,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"failwright/engine/shell"
-	"failwright/engine/sim"
 )
 
 func init() {
@@ -140,16 +137,14 @@ func TestOneLine(t *testing.T) {
 }
 
 func TestShellInteractive(t *testing.T) {
-	tp, ok := loadTopology(topologies+"lync2013-pair.yaml", io.Discard)
-	require.True(t, ok)
-	s, err := sim.New(tp, sim.Options{Seed: 1})
-	require.NoError(t, err)
+	s := startShell(shellOptions{file: topologies + "lync2013-pair.yaml", seed: 1}, io.Discard)
+	require.NotNil(t, s)
 	keys := "Get-CsPoolBack\t -PoolFqdn r\t\r" +
 		"Invoke-CsPoolFailOver -PoolFqdn chi-pool-01.contoso.com -Confirm\r" + "n\r" +
 		"Get-SimState `\r" + "  -Bogus\r" +
 		"history\r" + "Nope\r" + "exit\r" + "Get-SimState\r"
 	ed, out, depth := fakeTerminal(keys)
-	sh := &shellSession{sim: s, out: out, color: true, names: shell.NamesOf(tp)}
+	sh := &shellSession{sim: s, out: out, color: true, names: s.Names}
 	code := sh.interactive(ed)
 	assert.Equal(t, exitFail, code)
 	assert.Equal(t, 0, *depth)

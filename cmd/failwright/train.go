@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"failwright/app"
 	"failwright/engine/shell"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
@@ -53,30 +54,25 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, trainUsage)
 		return exitUsage
 	}
-	sc, fs, err := loadScenario(scenarioFile{name: operands[0], library: flags["library"]})
+	req, err := scenarioFile{name: operands[0], library: flags["library"]}.request()
 	if err != nil {
 		fmt.Fprintf(stderr, "failwright train: %v\n", err)
 		return exitUsage
 	}
-	if sc == nil || fs.HasErrors() {
-		for _, x := range fs {
-			if x.Severity == topology.Error {
-				fmt.Fprintln(stderr, x)
-			}
-		}
-		return exitUsage
-	}
-	if !sc.Training() {
+	tr, turn, res := app.StartDrill(req)
+	switch {
+	case errors.Is(res.Err, app.ErrNotTraining):
 		fmt.Fprintf(stderr, "failwright train: %s has no trainee steps; run it with 'failwright run'\n", operands[0])
-		return exitUsage
+		return res.Status.ExitCode()
+	case res.Err != nil:
+		fmt.Fprintf(stderr, "failwright train: cannot start the simulation: %v\n", res.Err)
+		return res.Status.ExitCode()
+	case res.Status != app.StatusOK:
+		printErrors(stderr, res.Findings)
+		return res.Status.ExitCode()
 	}
-	tr, err := scenarios.NewTrainer(sc, scenarios.Options{})
-	if err != nil {
-		fmt.Fprintf(stderr, "failwright train: cannot start the simulation: %v\n", err)
-		return exitUsage
-	}
+	sc := res.Scenario
 	fmt.Fprintf(stdout, "== %s\n%s\n(type commands; 'hint' for a hint, 'skip' to see the model answer, 'exit' to stop)\n", sc.Name, sc.Description)
-	turn := tr.Start()
 	if ed := terminalEditor(stdin, stdout); ed != nil {
 		trainInteractive(tr, turn, ed, sc.Topology, stdout, os.Getenv("NO_COLOR") == "")
 	} else {
@@ -89,15 +85,12 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout)
 		stdout.Write(score.Text())
 	}
-	if !score.Passed {
-		return exitFail
-	}
-	return exitOK
+	return app.ScoreStatus(score).ExitCode()
 }
 
 // trainPiped reads the trainee's lines from a pipe or file, echoing each after the prompt so
 // that the output reads as a transcript.
-func trainPiped(tr *scenarios.Trainer, turn scenarios.Turn, stdin io.Reader, stdout io.Writer) {
+func trainPiped(tr *app.Drill, turn scenarios.Turn, stdin io.Reader, stdout io.Writer) {
 	stdout.Write(turn.Text())
 	in := bufio.NewScanner(stdin)
 	in.Buffer(make([]byte, 64*1024), 1<<20)
@@ -117,8 +110,8 @@ func trainPiped(tr *scenarios.Trainer, turn scenarios.Turn, stdin io.Reader, std
 // completion of cmdlets, parameters and the topology's names as in failwright shell. A
 // -Confirm question becomes the prompt its answer is typed at; Ctrl-C drops the line (or
 // answers no); Ctrl-D on an empty line ends the drill.
-func trainInteractive(tr *scenarios.Trainer, turn scenarios.Turn, ed *lineEditor, t *topology.Topology, out io.Writer, color bool) {
-	names, version := shell.NamesOf(t), sessionVersion(t)
+func trainInteractive(tr *app.Drill, turn scenarios.Turn, ed *lineEditor, t *topology.Topology, out io.Writer, color bool) {
+	names, version := shell.NamesOf(t), app.SessionVersion(t)
 	ed.complete = func(line string, cursor int) (int, []string) {
 		start, cands := shell.Default.CompleteWord(line, cursor, version, names)
 		return start, withTraineeWords(line[:cursor], cands)

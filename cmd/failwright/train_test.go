@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/app"
 	"failwright/engine/sim"
 	"failwright/scenarios"
 )
@@ -16,15 +17,13 @@ import (
 // what the terminal showed and the score.
 func trainOnTerminal(t *testing.T, file, keys string) (string, *scenarios.Score) {
 	t.Helper()
-	sc, fs := scenarios.Load(file)
-	require.False(t, fs.HasErrors(), "%v", fs)
-	tr, err := scenarios.NewTrainer(sc, scenarios.Options{})
-	require.NoError(t, err)
+	tr, turn, res := app.StartDrill(app.RunRequest{Scenario: app.Source{Name: file}, Library: true})
+	require.Equal(t, app.StatusOK, res.Status, "%v %v", res.Findings, res.Err)
 	var out bytes.Buffer
 	ed := newLineEditor(strings.NewReader(keys), &out)
 	raw := 0
 	ed.raw = func() (func(), error) { raw++; return func() { raw-- }, nil }
-	trainInteractive(tr, tr.Start(), ed, sc.Topology, &out, false)
+	trainInteractive(tr, turn, ed, tr.Scenario.Topology, &out, false)
 	assert.Zero(t, raw, "raw mode is switched off after every read")
 	return out.String(), tr.Finish()
 }

@@ -1,14 +1,13 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
+	"failwright/app"
 	"failwright/engine/topology"
-	"failwright/scenarios"
 )
 
 func init() {
@@ -94,88 +93,24 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		display = "<stdin>"
 	}
 
-	rep := scenarios.CheckFile(display, data, "", fileResolver, strict)
-	if !rep.Readable {
-		as := "a topology or a scenario"
-		if rep.Kind == scenarios.KindScenario {
-			as = "a scenario"
-		}
-		return printUnparsable(&rep, as, jsonOut, stdout, stderr)
-	}
+	res := app.Validate(app.ValidateRequest{File: app.Source{Name: display, Data: data}, Resolve: fileResolver, Strict: strict})
 	if jsonOut {
-		return jsonExit(&rep, stdout, stderr)
-	}
-	printValidateFindings(stdout, rep.Findings)
-	counts := fmt.Sprintf("%s, %s, %s", plural(rep.Errors, "error"), plural(rep.Warnings, "warning"), plural(rep.Infos, "note"))
-	if s := rep.Summary; s != nil {
-		fmt.Fprintf(stdout, "%s: %s, %s (%s Front End), %s, %s, %s, %s; %s\n", display,
-			plural(s.Sites, "site"), plural(s.Pools, "pool"), topology.Thousands(s.FrontEnds), plural(s.Servers, "server"),
-			plural(s.Users, "user"), plural(s.Pairs, "pair"), plural(s.Branches, "branch"), counts)
-	} else {
-		fmt.Fprintf(stdout, "%s: scenario; %s\n", display, counts)
-	}
-	if !rep.Valid {
-		return exitFail
-	}
-	return exitOK
-}
-
-// printUnparsable reports a file that could not be decoded at all as what it was read as:
-// exit 2.
-func printUnparsable(rep *scenarios.FileReport, as string, jsonOut bool, stdout, stderr io.Writer) int {
-	if jsonOut {
-		if code := writeJSON(rep, stdout, stderr); code != exitOK {
-			return code
+		out, err := res.JSON()
+		if err != nil {
+			fmt.Fprintf(stderr, "failwright validate: %v\n", err)
+			return exitUsage
 		}
-		return exitUsage
+		stdout.Write(out)
+		return res.Status.ExitCode()
 	}
-	printValidateFindings(stderr, rep.Findings)
-	fmt.Fprintf(stderr, "failwright validate: %s cannot be read as %s\n", rep.File, as)
-	return exitUsage
-}
-
-// printValidateFindings writes one finding per line, then its fix indented.
-func printValidateFindings(w io.Writer, fs topology.Findings) {
-	for _, f := range fs {
-		fmt.Fprintln(w, f)
-		if f.Fix != "" {
-			fmt.Fprintf(w, "  fix: %s\n", f.Fix)
-		}
+	if res.Status == app.StatusBadInput {
+		topology.PrintFindings(stderr, res.Report.Findings)
+		fmt.Fprintf(stderr, "failwright validate: %s cannot be read as %s\n", res.Report.File, res.Unreadable())
+		return res.Status.ExitCode()
 	}
-}
-
-// jsonExit writes the report as JSON and returns the exit code its findings call for.
-func jsonExit(rep *scenarios.FileReport, stdout, stderr io.Writer) int {
-	if code := writeJSON(rep, stdout, stderr); code != exitOK {
-		return code
-	}
-	if !rep.Valid {
-		return exitFail
-	}
-	return exitOK
-}
-
-// writeJSON writes v as indented JSON without HTML escaping.
-func writeJSON(v any, stdout, stderr io.Writer) int {
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		fmt.Fprintf(stderr, "failwright validate: %v\n", err)
-		return exitUsage
-	}
-	return exitOK
-}
-
-// plural formats a count with its noun: "1 pool", "2 pools", "38,400 users".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	if strings.HasSuffix(noun, "ch") {
-		return topology.Thousands(n) + " " + noun + "es"
-	}
-	return topology.Thousands(n) + " " + noun + "s"
+	topology.PrintFindings(stdout, res.Report.Findings)
+	fmt.Fprintln(stdout, res.Summary())
+	return res.Status.ExitCode()
 }
 
 // unwrapPathError drops the repeated file name from an *os.PathError.

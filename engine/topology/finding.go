@@ -2,6 +2,7 @@ package topology
 
 import (
 	"fmt"
+	"io"
 	"sort"
 )
 
@@ -149,4 +150,16 @@ func (fs Findings) Error() string {
 		return fmt.Sprintf("%s (and %d more errors)", first, n-1)
 	}
 	return first.String()
+}
+
+// PrintFindings writes the findings to w one per line, each followed by its fix indented by
+// two spaces, in the manner of go/scanner's PrintError: the one way the CLI prints findings.
+// It keeps the order it is given (Sort first for a stable one).
+func PrintFindings(w io.Writer, fs Findings) {
+	for _, f := range fs {
+		fmt.Fprintln(w, f.String())
+		if f.Fix != "" {
+			fmt.Fprintln(w, "  fix: "+f.Fix)
+		}
+	}
 }

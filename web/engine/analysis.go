@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"failwright/app"
 	"failwright/engine/analysis"
 	"failwright/engine/topology"
 	"failwright/web/engine/proto"
@@ -25,33 +26,16 @@ const (
 	maxPools    = 10
 	maxFindings = 25
 	maxSetRefs  = 3
-	// maxGroups is the most groups a matrix axis shows before the elements are grouped more
-	// coarsely (element, then pool-level unit, then site, then region).
-	maxGroups = 42
 )
 
-// The analysis's share of the progress bar (the pair matrix gets the rest), in thousandths.
-const (
-	progressTotal    = 1000
-	progressAnalysis = 700
-)
-
-// analysisJob is a running or finished analysis.
+// analysisJob is a running or finished analysis: app's job, and what the page was shown.
 type analysisJob struct {
 	id    int
-	top   *topology.Topology
-	an    *analysis.Analyzer
-	elems []analysis.Element
-	depth int
+	job   *app.AnalysisJob
 	start time.Time
 	work  time.Duration
 	// posted is when the page was last told the progress.
 	posted time.Time
-
-	// The pair matrix, built once the analysis is done.
-	groupOf []int
-	matrix  Matrix
-	row     int
 
 	report *analysis.Report
 	pools  []analysis.PoolReport
@@ -63,19 +47,15 @@ func (s *Server) analyze(req proto.Request) proto.Response {
 	if err := json.Unmarshal(req.Topology, &t); err != nil {
 		return proto.Response{Error: "the topology could not be read: " + err.Error()}
 	}
-	if fs := topology.Validate(&t); fs.HasErrors() {
-		return proto.Response{Error: fmt.Sprintf("the topology has %d error(s); fix them on the Topology tab first", fs.Count(topology.Error))}
-	}
-	depth := req.Depth
-	if depth != 1 {
-		depth = 2
-	}
 	t0 := time.Now()
-	an, err := analysis.New(&t, analysis.Options{Depth: depth, Workers: 1})
-	if err != nil {
-		return proto.Response{Error: err.Error()}
+	aj, res := app.StartAnalysis(app.Model(&t), req.Depth)
+	switch {
+	case res.Err != nil:
+		return proto.Response{Error: res.Err.Error()}
+	case aj == nil:
+		return proto.Response{Error: fmt.Sprintf("the topology has %d error(s); fix them on the Topology tab first", res.Findings.Count(topology.Error))}
 	}
-	job := &analysisJob{id: req.ID, top: &t, an: an, elems: an.Elements(), depth: depth, start: t0}
+	job := &analysisJob{id: req.ID, job: aj, start: t0}
 	job.work = time.Since(t0)
 	s.running = job
 	return s.step(job)
@@ -102,21 +82,10 @@ func (s *Server) cancel(req proto.Request) proto.Response {
 // trimmed report once it is done.
 func (s *Server) step(job *analysisJob) proto.Response {
 	t0 := time.Now()
-	for time.Since(t0) < sliceBudget {
-		if !job.an.Done() {
-			job.an.Next(200)
-			continue
-		}
-		if job.groupOf == nil {
-			job.startMatrix()
-		}
-		if job.row >= len(job.elems) {
-			break
-		}
-		job.matrixRow()
+	for time.Since(t0) < sliceBudget && !job.job.Step() {
 	}
 	job.work += time.Since(t0)
-	if job.an.Done() && job.groupOf != nil && job.row >= len(job.elems) {
+	if job.job.Done() {
 		s.running = nil
 		view, err := job.view(s.memory())
 		if err != nil {
@@ -129,7 +98,8 @@ func (s *Server) step(job *analysisJob) proto.Response {
 	if !quiet {
 		job.posted = time.Now()
 	}
-	return proto.Response{More: true, Quiet: quiet, Progress: job.progress(s.memory())}
+	done, total, phase := job.job.Progress()
+	return proto.Response{More: true, Quiet: quiet, Progress: &proto.Progress{Done: done, Total: total, Phase: phase, MemoryBytes: s.memory()}}
 }
 
 func (s *Server) memory() int64 {
@@ -139,176 +109,13 @@ func (s *Server) memory() int64 {
 	return s.Memory()
 }
 
-func (job *analysisJob) progress(mem int64) *proto.Progress {
-	p := &proto.Progress{Total: progressTotal, MemoryBytes: mem}
-	if !job.an.Done() {
-		d, t := job.an.Progress()
-		if t > 0 {
-			p.Done = d * progressAnalysis / t
-		}
-		p.Phase = "Evaluating failure sets"
-		return p
-	}
-	n := int64(len(job.elems))
-	pairs := n * (n + 1) / 2
-	r := int64(job.row)
-	doneRows := r*n - r*(r-1)/2 // pairs (i, j >= i) of the rows done
-	p.Done = progressAnalysis
-	if pairs > 0 {
-		p.Done += doneRows * (progressTotal - progressAnalysis) / pairs
-	}
-	p.Phase = "Building the pair matrix"
-	return p
-}
-
-// startMatrix chooses the matrix's grouping: each element alone when there are few, else the
-// finest of pool-level unit, site and region that fits maxGroups.
-func (job *analysisJob) startMatrix() {
-	keyings := []struct {
-		by  string
-		key func(analysis.Element) string
-	}{
-		{"element", func(e analysis.Element) string { return e.String() }},
-		{"unit", job.unitKey},
-		{"site", job.siteKey},
-		{"region", job.regionKey},
-	}
-	var groups []string
-	var groupOf []int
-	by := ""
-	for _, k := range keyings {
-		groups, groupOf = groupBy(job.elems, k.key)
-		by = k.by
-		if len(groups) <= maxGroups {
-			break
-		}
-	}
-	job.groupOf = groupOf
-	cells := make([]Cell, len(groups)*(len(groups)+1)/2)
-	for i := range cells {
-		cells[i] = Cell{AtRisk: -1, I: -1, J: -1}
-	}
-	scale := 0
-	for _, p := range job.top.Pools {
-		if p.Role.IsFrontEnd() {
-			scale = max(scale, p.Users)
-		}
-	}
-	job.matrix = Matrix{By: by, Groups: groups, Cells: cells, Scale: scale}
-}
-
-// groupBy groups elements by key, in order of first appearance.
-func groupBy(elems []analysis.Element, key func(analysis.Element) string) ([]string, []int) {
-	index := map[string]int{}
-	var groups []string
-	groupOf := make([]int, len(elems))
-	for i, e := range elems {
-		k := key(e)
-		g, ok := index[k]
-		if !ok {
-			g = len(groups)
-			index[k] = g
-			groups = append(groups, k)
-		}
-		groupOf[i] = g
-	}
-	return groups, groupOf
-}
-
-// unitKey groups a server, its pool and the pool's back ends together.
-func (job *analysisJob) unitKey(e analysis.Element) string {
-	switch e.Kind {
-	case analysis.KindServer:
-		return "pool " + e.Pool
-	case analysis.KindPool, analysis.KindBackEnd, analysis.KindMirror:
-		return "pool " + e.Name
-	case analysis.KindLink:
-		return "links"
-	}
-	return e.String()
-}
-
-// siteOf returns the site an element is in ("" for a link).
-func (job *analysisJob) siteOf(e analysis.Element) string {
-	switch e.Kind {
-	case analysis.KindSite:
-		return e.Name
-	case analysis.KindLink:
-		return ""
-	case analysis.KindServer:
-		if p := job.top.PoolByFQDN(e.Pool); p != nil {
-			return p.Site
-		}
-	default:
-		if p := job.top.PoolByFQDN(e.Name); p != nil {
-			return p.Site
-		}
-	}
-	return ""
-}
-
-func (job *analysisJob) siteKey(e analysis.Element) string {
-	if s := job.siteOf(e); s != "" {
-		return "site " + s
-	}
-	return "links"
-}
-
-func (job *analysisJob) regionKey(e analysis.Element) string {
-	s := job.siteOf(e)
-	if s == "" {
-		return "links"
-	}
-	if site := job.top.SiteByName(s); site != nil && site.Region != "" {
-		return "region " + site.Region
-	}
-	return "no region"
-}
-
-// cellIndex is the index of group pair (a, b) in Matrix.Cells.
-func cellIndex(a, b int) int {
-	if a < b {
-		a, b = b, a
-	}
-	return a*(a+1)/2 + b
-}
-
-// matrixRow folds element row's pairs (row, j >= row) into the matrix: each cell keeps its
-// worst pair, the first in enumeration order on ties.
-func (job *analysisJob) matrixRow() {
-	i := job.row
-	gi := job.groupOf[i]
-	depth2 := job.depth == 2
-	for j := i; j < len(job.elems); j++ {
-		if j > i && !depth2 {
-			break
-		}
-		f, err := job.an.PairFigures(i, j)
-		if err != nil {
-			continue
-		}
-		c := &job.matrix.Cells[cellIndex(gi, job.groupOf[j])]
-		if f.AtRisk > c.AtRisk {
-			c.AtRisk, c.I, c.J = f.AtRisk, i, j
-		}
-	}
-	job.row++
-}
-
 // view trims the finished analysis for the page.
 func (job *analysisJob) view(mem int64) (*View, error) {
-	r, err := job.an.Report()
+	r, err := job.job.Report()
 	if err != nil {
 		return nil, err
 	}
 	job.report = r
-	for i := range job.matrix.Cells {
-		c := &job.matrix.Cells[i]
-		if c.AtRisk < 0 {
-			c.AtRisk = 0
-		}
-		c.Bucket = BucketOf(c.AtRisk, job.matrix.Scale)
-	}
 	e := r.Elements
 	v := &View{
 		Job:      job.id,
@@ -323,7 +130,7 @@ func (job *analysisJob) view(mem int64) (*View, error) {
 		Score:         r.Score.Value,
 		Kept:          r.Score.Kept,
 		Definition:    r.Score.Definition,
-		Matrix:        job.matrix,
+		Matrix:        job.job.Matrix(),
 		MemoryBytes:   mem,
 		Millis:        float64(job.work.Microseconds()) / 1000,
 		FindingsTotal: len(r.Findings),
@@ -433,15 +240,11 @@ func (s *Server) analysisSet(req proto.Request) proto.Response {
 	if job == nil || job.id != req.Job {
 		return proto.Response{Error: "this analysis is no longer in the engine: run it again"}
 	}
-	if req.I < 0 || req.I >= len(job.matrix.Cells) || job.matrix.Cells[req.I].I < 0 {
-		return proto.Response{Error: fmt.Sprintf("no matrix cell %d", req.I)}
+	setup, name, err := job.job.Set(req.I)
+	if err != nil {
+		return proto.Response{Error: err.Error()}
 	}
-	c := job.matrix.Cells[req.I]
-	set := job.an.Set(c.I, c.J)
-	if c.J == c.I {
-		set = job.an.Set(c.I, -1)
-	}
-	return proto.Response{Setup: set.Setup(), Line: set.String()}
+	return proto.Response{Setup: setup, Line: name}
 }
 
 // analysisPools answers a pool filter on the last finished analysis.

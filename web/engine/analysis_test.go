@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/app"
 	"failwright/engine/topology"
 	"failwright/web/engine/proto"
 )
@@ -121,7 +122,7 @@ func TestAnalysisDepth1(t *testing.T) {
 	// Only single failures: every cell off the diagonal stays empty.
 	for g := range a.Matrix.Groups {
 		for h := 0; h < g; h++ {
-			assert.Equal(t, -1, a.Matrix.Cells[cellIndex(g, h)].I)
+			assert.Equal(t, -1, a.Matrix.Cells[g*(g+1)/2+h].I)
 		}
 	}
 }
@@ -150,7 +151,7 @@ func TestAnalysisLargeIsSliced(t *testing.T) {
 	t.Logf("answers: %d, report for the page: %d bytes", len(answers), len(b))
 	m := s.finished.viewed.Matrix
 	assert.Equal(t, "site", m.By)
-	assert.LessOrEqual(t, len(m.Groups), maxGroups)
+	assert.LessOrEqual(t, len(m.Groups), app.MaxGroups)
 	assert.Len(t, s.finished.viewed.Pools, maxPools)
 	assert.Equal(t, 200, last.Analysis.PoolsTotal)
 	assert.Contains(t, last.Analysis.HTML, `data-by="site"`)
@@ -214,4 +215,24 @@ func FuzzHandle(f *testing.F) {
 			req = `{"id":` + strconv.Itoa(resp.ID) + `,"op":"continue"}`
 		}
 	})
+}
+
+// TestAnalysisIsTheCLIs checks the page's analysis end to end against the one the CLI and
+// the Worker answer (app.Analyze on the file): the same score and the same report.
+func TestAnalysisIsTheCLIs(t *testing.T) {
+	const name = "litwareinc.yaml"
+	data, err := os.ReadFile("../../scenarios/topologies/" + name)
+	require.NoError(t, err)
+	doc, fs, _ := app.LoadTopology(app.Source{Name: name, Data: data})
+	require.NotNil(t, doc, "%v", fs)
+	cli := app.Analyze(doc, app.AnalyzeRequest{Depth: 2})
+	require.NotNil(t, cli.Report)
+
+	var s Server
+	answers := runAnalysis(t, &s, 1, topologyJSON(t, name), 2)
+	page := answers[len(answers)-1].Analysis
+	require.NotNil(t, page)
+	assert.Equal(t, cli.Report.Score.Value, page.Score)
+	assert.Equal(t, cli.Report.Levels, s.finished.report.Levels)
+	assert.Equal(t, cli.Report.Pools, s.finished.report.Pools)
 }

@@ -1,5 +1,5 @@
-// Package engine is the browser app's engine worker: it answers proto requests by running the
-// scenario library, training drills and the plan builder and renderers. The GOOS=js main in
+// Package engine is the browser app's engine worker: it answers proto requests (scenario runs,
+// training drills, plans, failure analyses) by calling the use cases of package app. The GOOS=js main in
 // wasm/engine runs it in a Web Worker, off the page's thread and out of the page's wasm; tests
 // call it directly.
 package engine
@@ -12,8 +12,7 @@ import (
 	"sort"
 	"strings"
 
-	"failwright/engine/plan"
-	"failwright/engine/render"
+	"failwright/app"
 	"failwright/engine/topology"
 	"failwright/scenarios"
 	"failwright/web/engine/proto"
@@ -23,7 +22,7 @@ import (
 // Server holds the engine's state between requests: the running drill, the running analysis
 // and the last finished one.
 type Server struct {
-	trainer *scenarios.Trainer
+	trainer *app.Drill
 
 	running  *analysisJob
 	finished *analysisJob
@@ -73,11 +72,11 @@ func (s *Server) handle(req proto.Request) proto.Response {
 		if err != nil || !strings.HasPrefix(req.File, "topologies/") {
 			return proto.Response{Error: "no sample " + req.File}
 		}
-		t, fs := topology.Decode(path.Base(req.File), data)
-		if t == nil || fs.HasErrors() {
+		doc, fs, _ := app.LoadTopology(app.Source{Name: path.Base(req.File), Data: data})
+		if doc == nil {
 			return proto.Response{Error: fmt.Sprintf("the sample %s does not decode: %v", req.File, fs.Err())}
 		}
-		return proto.Response{Workspace: &workspace.Workspace{Topology: t, Seed: 1, Origin: "sample " + path.Base(req.File)}}
+		return proto.Response{Workspace: &workspace.Workspace{Topology: doc.Topology, Seed: 1, Origin: "sample " + path.Base(req.File)}}
 	case proto.OpScenarioTop:
 		sc, err := load(req.File)
 		if err != nil {
@@ -85,26 +84,18 @@ func (s *Server) handle(req proto.Request) proto.Response {
 		}
 		return proto.Response{Workspace: &workspace.Workspace{Topology: sc.Topology, Seed: sc.Seed, Origin: "scenario " + req.File}}
 	case proto.OpRun:
-		sc, err := load(req.File)
-		if err != nil {
-			return proto.Response{Error: err.Error()}
+		res := app.Run(library(req.File))
+		if res.Report == nil {
+			return proto.Response{Error: loadError(req.File, res)}
 		}
-		rep, err := scenarios.Run(sc, scenarios.Options{})
-		if err != nil {
-			return proto.Response{Error: err.Error()}
-		}
-		return proto.Response{Report: rep}
+		return proto.Response{Report: res.Report}
 	case proto.OpTrainStart:
-		sc, err := load(req.File)
-		if err != nil {
-			return proto.Response{Error: err.Error()}
-		}
-		tr, err := scenarios.NewTrainer(sc, scenarios.Options{})
-		if err != nil {
-			return proto.Response{Error: err.Error()}
+		tr, turn, res := app.StartDrill(library(req.File))
+		if tr == nil {
+			return proto.Response{Error: loadError(req.File, res)}
 		}
 		s.trainer = tr
-		return s.turn(tr.Start())
+		return s.turn(turn)
 	case proto.OpTrainInput:
 		if s.trainer == nil {
 			return proto.Response{Error: "no drill is running"}
@@ -139,9 +130,22 @@ func (s *Server) turn(t scenarios.Turn) proto.Response {
 	return r
 }
 
+// library is the request for a scenario of the embedded library.
+func library(file string) app.RunRequest {
+	return app.RunRequest{Scenario: app.Source{Name: file}, Library: true}
+}
+
+// loadError says why a library scenario could not run or start.
+func loadError(file string, res app.RunResult) string {
+	if res.Err != nil {
+		return res.Err.Error()
+	}
+	return fmt.Sprintf("%s does not load: %v", file, res.Findings.Err())
+}
+
 func load(file string) (*scenarios.Scenario, error) {
-	sc, fs := scenarios.Load(file)
-	if sc == nil || fs.HasErrors() {
+	sc, fs, _ := app.LoadScenario(library(file))
+	if sc == nil {
 		return nil, fmt.Errorf("%s does not load: %v", file, fs.Err())
 	}
 	return sc, nil
@@ -155,21 +159,7 @@ func buildPlan(req proto.Request) *proto.PlanResult {
 	if req.Plan == nil {
 		return &proto.PlanResult{Findings: topology.Findings{{Code: "PL000", Severity: topology.Error, Path: "request", Message: "no plan request"}}}
 	}
-	p, fs := plan.Build(&t, *req.Plan)
-	res := &proto.PlanResult{Findings: fs, Plan: p}
-	if p == nil {
-		return res
-	}
-	for _, r := range []struct {
-		dst *string
-		f   func(*plan.Plan) ([]byte, error)
-	}{{&res.PS1, render.PowerShell}, {&res.Markdown, render.Markdown}, {&res.JSON, render.JSON}} {
-		b, err := r.f(p)
-		if err != nil {
-			res.Findings = append(res.Findings, topology.Finding{Code: "PL000", Severity: topology.Error, Path: "render", Message: err.Error()})
-			continue
-		}
-		*r.dst = string(b)
-	}
-	return res
+	res := app.Plan(app.Model(&t), app.PlanRequest{Request: *req.Plan})
+	return &proto.PlanResult{Findings: res.AllFindings(), Plan: res.Plan,
+		PS1: string(res.PS1), Markdown: string(res.Markdown), JSON: string(res.JSON)}
 }

@@ -1,6 +1,9 @@
 package engine
 
-import "failwright/engine/topology"
+import (
+	"failwright/app"
+	"failwright/engine/topology"
+)
 
 // View is a failure analysis report trimmed to what the page shows; html.go writes it as
 // HTML.
@@ -65,49 +68,14 @@ type AnalysisPool struct {
 	Worst   []AnalysisWorst `json:"worst"`
 }
 
-// Matrix is the failure-pair matrix: Groups of failure elements (each element alone on a
-// small topology; its pool, site or region on a large one) and, for every pair of groups
-// (A >= B, row by row: (0,0), (1,0), (1,1), (2,0)...), the worst failure pair between them.
-type Matrix struct {
-	// By is what a group is: "element", "unit", "site" or "region".
-	By     string   `json:"by"`
-	Groups []string `json:"groups"`
-	// Cells has one entry per group pair, in the order above.
-	Cells []Cell `json:"cells"`
-	// Scale is the users of the largest Front End pool: the buckets are shares of it, so that
-	// "red" means more users at risk than a whole pool holds, on a 2-pool topology as on a
-	// 200-pool one.
-	Scale int `json:"scale"`
-}
+// Matrix is the failure-pair matrix of an analysis (app.Matrix).
+type Matrix = app.Matrix
 
-// Cell is the worst failure pair between two groups: its users at risk (unserved plus beyond
-// capacity), its impact bucket (0 none to 4 severe, Buckets), and the elements' indices in
-// the analysis (J == I for a single failure).
-type Cell struct {
-	AtRisk int `json:"r"`
-	Bucket int `json:"b"`
-	I      int `json:"i"`
-	J      int `json:"j"`
-}
+// Cell is the worst failure pair between two groups of the matrix (app.Cell).
+type Cell = app.Cell
 
-// Buckets are the upper bounds of the impact buckets 1 to 3, as shares of the largest Front
-// End pool's users (Matrix.Scale): bucket 0 is no user at risk, bucket 4 more users at risk
-// than the largest pool holds.
-var Buckets = []float64{0.1, 0.5, 1}
+// Buckets are the upper bounds of the impact buckets 1 to 3 (app.Buckets).
+var Buckets = app.Buckets
 
 // BucketOf returns the impact bucket of atRisk users on the scale of a pool of scale users.
-func BucketOf(atRisk, scale int) int {
-	if atRisk <= 0 {
-		return 0
-	}
-	if scale <= 0 {
-		return len(Buckets) + 1
-	}
-	share := float64(atRisk) / float64(scale)
-	for i, b := range Buckets {
-		if share <= b {
-			return i + 1
-		}
-	}
-	return len(Buckets) + 1
-}
+func BucketOf(atRisk, scale int) int { return app.BucketOf(atRisk, scale) }

@@ -15,6 +15,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/app"
+	"failwright/engine/plan"
 	"failwright/engine/topology"
 )
 
@@ -436,7 +438,7 @@ func TestPlanRequests(t *testing.T) {
 
 	rec := do(h, http.MethodPost, "/api/plan", "application/json", `{"topology":`+top+`,"pool":"atl-cs-001.litwareinc.com"}`)
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
-	assert.Equal(t, PlanRequest{Pool: "atl-cs-001.litwareinc.com", Mode: "planned", Format: "md"}, eng.gotPlan, "defaults as the CLI's")
+	assert.Equal(t, PlanRequest{Request: plan.Request{Pool: "atl-cs-001.litwareinc.com", Mode: "planned"}, Format: "md"}, eng.gotPlan, "defaults as the CLI's")
 	assert.Equal(t, "text/markdown; charset=utf-8", rec.Header().Get("Content-Type"))
 	assert.Equal(t, "# plan\n", rec.Body.String())
 	assertSecurityHeaders(t, rec.Header())
@@ -446,7 +448,7 @@ func TestPlanRequests(t *testing.T) {
 			`{"topology":`+top+`,"name":"l.yaml","pool":"p","mode":"disaster","failback":true,"format":"`+format+`","setup":["Stop-SimPool -PoolFqdn p"]}`)
 		require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 		assert.Equal(t, ctype, rec.Header().Get("Content-Type"))
-		assert.Equal(t, PlanRequest{Pool: "p", Mode: "disaster", Failback: true, Format: format, Setup: []string{"Stop-SimPool -PoolFqdn p"}, Positions: true}, eng.gotPlan)
+		assert.Equal(t, PlanRequest{Request: plan.Request{Pool: "p", Mode: "disaster", Failback: true, Setup: []string{"Stop-SimPool -PoolFqdn p"}}, Format: app.Format(format), Positions: true}, eng.gotPlan)
 		assert.Equal(t, "l.yaml", eng.gotName)
 	}
 

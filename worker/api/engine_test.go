@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/app"
 	"failwright/engine/plan"
 	"failwright/engine/topology"
 	"failwright/scenarios"
@@ -80,7 +81,7 @@ func nativePlan(t *testing.T, src []byte, req plan.Request, format string) []byt
 	p, pfs := plan.Build(doc.Topology, req)
 	require.NotNil(t, p, "%v", pfs)
 	doc.Source.Anchor(pfs) // as the CLI does: the plan's findings get their positions
-	out, err := Render(p, format)
+	out, err := app.Render(p, app.Format(format))
 	require.NoError(t, err)
 	return out
 }

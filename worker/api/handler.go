@@ -13,7 +13,7 @@ import (
 type Config struct {
 	// Store keeps shared workspaces. It is required.
 	Store Store
-	// Engine does the work of validate, run and plan. Nil means the real engine.
+	// Engine does the work of validate, run, plan and analyze. Nil means the real engine.
 	Engine Engine
 	// Now reads the wall clock, for a share's creation time only. Nil means time.Now.
 	Now func() time.Time
@@ -43,6 +43,7 @@ var routes = []Route{
 	{http.MethodPost, "/api/validate", (*server).validate},
 	{http.MethodPost, "/api/run", (*server).run},
 	{http.MethodPost, "/api/plan", (*server).plan},
+	{http.MethodPost, "/api/analyze", (*server).analyze},
 	{http.MethodPost, "/api/shares", (*server).createShare},
 	{http.MethodGet, "/api/shares/{id}", (*server).getShare},
 }

@@ -7,6 +7,9 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"failwright/app"
+	"failwright/engine/plan"
 )
 
 // planRequest is the body of POST /api/plan.
@@ -27,14 +30,16 @@ const (
 )
 
 // PlanFormats maps each plan format to the media type of its answer.
-var PlanFormats = map[string]string{
-	"ps1":  "text/plain; charset=utf-8",
-	"md":   "text/markdown; charset=utf-8",
-	"json": "application/json",
-}
+var PlanFormats = func() map[string]string {
+	m := map[string]string{}
+	for _, f := range app.Formats {
+		m[string(f)] = f.MediaType()
+	}
+	return m
+}()
 
 // planModes are the failover modes a plan request may name.
-var planModes = []string{"planned", "disaster"}
+var planModes = []plan.Mode{plan.Planned, plan.Disaster}
 
 // plan builds a plan and answers it rendered, byte for byte what "failwright plan" writes for
 // the same topology and options.
@@ -74,7 +79,7 @@ func (s *server) plan(w http.ResponseWriter, r *http.Request, _ map[string]strin
 		writeProblem(w, p)
 		return
 	}
-	writeBytes(w, http.StatusOK, PlanFormats[pr.Format], out)
+	writeBytes(w, http.StatusOK, pr.Format.MediaType(), out)
 }
 
 // checkPlanRequest checks every member of a plan request and fills in the defaults the CLI
@@ -100,12 +105,12 @@ func checkPlanRequest(req planRequest) (PlanRequest, []byte, string, *Problem) {
 		return pr, nil, "", newProblem(ProblemInvalidField, "pool", `"pool" is required: the FQDN of the pool to fail over`)
 	}
 	pr.Pool = *req.Pool
-	pr.Mode = "planned"
+	pr.Mode = plan.Planned
 	if req.Mode != nil {
-		if !slices.Contains(planModes, *req.Mode) {
+		if !slices.Contains(planModes, plan.Mode(*req.Mode)) {
 			return pr, nil, "", newProblem(ProblemInvalidField, "mode", fmt.Sprintf(`"mode" must be "planned" or "disaster", not %q`, truncate(*req.Mode, 40)))
 		}
-		pr.Mode = *req.Mode
+		pr.Mode = plan.Mode(*req.Mode)
 	}
 	if req.Failback != nil {
 		pr.Failback = *req.Failback
@@ -120,12 +125,13 @@ func checkPlanRequest(req planRequest) (PlanRequest, []byte, string, *Problem) {
 		}
 	}
 	pr.Setup = req.Setup
-	pr.Format = "md"
+	pr.Format = app.FormatMarkdown
 	if req.Format != nil {
-		if _, ok := PlanFormats[*req.Format]; !ok {
+		f, err := app.ParseFormat(*req.Format)
+		if err != nil {
 			return pr, nil, "", newProblem(ProblemInvalidField, "format", fmt.Sprintf(`"format" must be "ps1", "md" or "json", not %q`, truncate(*req.Format, 40)))
 		}
-		pr.Format = *req.Format
+		pr.Format = f
 	}
 	return pr, src, name, nil
 }

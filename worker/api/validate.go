@@ -1,10 +1,11 @@
 package api
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
+
+	"failwright/app"
 )
 
 // modelRequest is the JSON form of /api/run: the scenario as an object or as source text, an
@@ -106,7 +107,8 @@ func (s *server) validate(w http.ResponseWriter, r *http.Request, _ map[string]s
 	var (
 		name = "topology.yaml"
 		src  []byte
-		opts ValidateOptions
+		opts app.ValidateRequest
+		topo []byte
 	)
 	if isYAML(mt) {
 		q := r.URL.Query()
@@ -151,7 +153,7 @@ func (s *server) validate(w http.ResponseWriter, r *http.Request, _ map[string]s
 		if req.Scenario != nil && !isNull(req.Scenario) {
 			field, raw, name, opts.Kind = "scenario", req.Scenario, "scenario.yaml", "scenario"
 			if req.Topology != nil && !isNull(req.Topology) {
-				if opts.Topology, p = sourceOf(req.Topology, "topology"); p != nil {
+				if topo, p = sourceOf(req.Topology, "topology"); p != nil {
 					writeProblem(w, p)
 					return
 				}
@@ -175,14 +177,12 @@ func (s *server) validate(w http.ResponseWriter, r *http.Request, _ map[string]s
 			name = req.Name
 		}
 	}
-	rep := s.cfg.Engine.Validate(name, src, opts)
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(rep); err != nil {
+	opts.File = app.Source{Name: name, Data: src}
+	opts.Resolve = resolverFor(topo)
+	out, err := s.cfg.Engine.Validate(opts).JSON()
+	if err != nil {
 		s.internal(w, r, err)
 		return
 	}
-	writeBytes(w, http.StatusOK, "application/json", b.Bytes())
+	writeBytes(w, http.StatusOK, "application/json", out)
 }

@@ -1,0 +1,96 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"failwright/engine/topology"
+	"failwright/scenarios"
+)
+
+// ValidateRequest is a file to validate: a topology or a scenario.
+type ValidateRequest struct {
+	File Source
+	// Kind is scenarios.KindTopology or scenarios.KindScenario; empty tells them apart by the
+	// file's top-level keys (a scenario has "steps").
+	Kind string
+	// Strict reports documented-but-unenforced rules as errors.
+	Strict bool
+	// Resolve reads the topology a scenario names by path.
+	Resolve Resolver
+}
+
+// ValidateResult is the report "failwright validate --json" prints and POST /api/validate
+// answers, and how the validation ended: StatusBadInput when the file does not decode at all,
+// StatusFail when it has errors.
+type ValidateResult struct {
+	Report scenarios.FileReport
+	Status Status
+}
+
+// Validate checks a topology or scenario file against every rule in docs/validation.md.
+func Validate(req ValidateRequest) ValidateResult {
+	rep := scenarios.CheckFile(req.File.Name, req.File.Data, req.Kind, req.Resolve, req.Strict)
+	st := StatusOK
+	switch {
+	case !rep.Readable:
+		st = StatusBadInput
+	case !rep.Valid:
+		st = StatusFail
+	}
+	return ValidateResult{Report: rep, Status: st}
+}
+
+// JSON is the report as indented JSON without HTML escaping, with a final newline.
+func (r ValidateResult) JSON() ([]byte, error) {
+	return indentedJSON(r.Report)
+}
+
+// Unreadable says what the file could not be read as, for a report of StatusBadInput:
+// "a scenario", or "a topology or a scenario" when its kind was not told.
+func (r ValidateResult) Unreadable() string {
+	if r.Report.Kind == scenarios.KindScenario {
+		return "a scenario"
+	}
+	return "a topology or a scenario"
+}
+
+// Summary is the line the CLI ends a validation with: what the topology holds and the counts
+// of findings ("a.yaml: 2 sites, 3 pools (...); 0 errors, 1 warning, 0 notes").
+func (r ValidateResult) Summary() string {
+	rep := r.Report
+	counts := fmt.Sprintf("%s, %s, %s", Plural(rep.Errors, "error"), Plural(rep.Warnings, "warning"), Plural(rep.Infos, "note"))
+	s := rep.Summary
+	if s == nil {
+		return fmt.Sprintf("%s: scenario; %s", rep.File, counts)
+	}
+	return fmt.Sprintf("%s: %s, %s (%s Front End), %s, %s, %s, %s; %s", rep.File,
+		Plural(s.Sites, "site"), Plural(s.Pools, "pool"), topology.Thousands(s.FrontEnds), Plural(s.Servers, "server"),
+		Plural(s.Users, "user"), Plural(s.Pairs, "pair"), Plural(s.Branches, "branch"), counts)
+}
+
+// Plural formats a count with its noun: "1 pool", "2 pools", "38,400 users", "2 branches".
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "ch") {
+		return topology.Thousands(n) + " " + noun + "es"
+	}
+	return topology.Thousands(n) + " " + noun + "s"
+}
+
+// indentedJSON encodes v indented by two spaces, without HTML escaping, with a final newline:
+// the JSON every surface prints.
+func indentedJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
