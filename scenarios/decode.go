@@ -201,10 +201,24 @@ func (d *decoder) pos(n *yaml.Node) topology.Pos {
 	return topology.Pos{File: d.file, Line: p.Line, Column: p.Column}
 }
 
+// errorf records a decoding finding at n. It stops at topology.MaxDecodeFindings, as the topology decoder does, so that a hostile file
+// (60,000 unknown keys) costs a bounded report.
 func (d *decoder) errorf(code string, n *yaml.Node, path, fix, format string, args ...any) {
+	if d.full() {
+		return
+	}
+	if len(d.fs) == topology.MaxDecodeFindings-1 {
+		d.fs = append(d.fs, topology.Finding{Code: topology.CodeTooMany, Severity: topology.Error, Path: path, Pos: d.pos(n),
+			Message: fmt.Sprintf("too many errors: decoding stopped after %d", topology.MaxDecodeFindings-1),
+			Fix:     "fix the findings above and validate again"})
+		return
+	}
 	d.fs = append(d.fs, topology.Finding{Code: code, Severity: topology.Error, Path: path, Pos: d.pos(n),
 		Message: fmt.Sprintf(format, args...), Fix: fix})
 }
+
+// full reports whether the decoder has stopped recording findings.
+func (d *decoder) full() bool { return len(d.fs) >= topology.MaxDecodeFindings }
 
 // kindName names a node's kind the way a scenario author thinks of it.
 func kindName(n *yaml.Node) string {
@@ -267,6 +281,9 @@ func (d *decoder) fields(n *yaml.Node, p string, known ...string) (map[string]fi
 }
 
 func (d *decoder) unknownKey(n *yaml.Node, p, k string, known []string) {
+	if d.full() {
+		return // no suggestion to compute for a finding that is not kept
+	}
 	msg := fmt.Sprintf("unknown key %q", k)
 	fix := "the keys here are " + strings.Join(known, ", ")
 	if s := closest(k, known); s != "" {

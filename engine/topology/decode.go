@@ -312,6 +312,9 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value, depth int)
 		seen[key] = true
 		i, known := fields[key]
 		if !known {
+			if d.full() {
+				continue // no suggestion to compute for a finding that is not kept
+			}
 			d.errorf(CodeUnknownKey, e.Key, fp, "use one of: "+strings.Join(names, ", ")+didYouMean(key, names),
 				"unknown key %q in %s", key, displayPath(path))
 			continue
