@@ -61,16 +61,53 @@ function check({ name, text, values }) {
   tree.delete();
   const inside = (from, to) => ranges.some(([s, e]) => s <= from && to <= e);
   const unquoted = [];
-  for (const value of [...new Set(values || [])]) {
-    if (!value) continue;
-    for (const form of new Set([value, value.replace(quotes, '$&$&')])) {
-      for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) {
-        if (!inside(i, i + form.length)) unquoted.push({ ...position(text, i), value });
-      }
-    }
+  for (const [i, form, value] of occurrences(text, finder(values || []))) {
+    if (!inside(i, i + form.length)) unquoted.push({ ...position(text, i), value });
   }
   unquoted.sort((a, b) => a.line - b.line || a.column - b.column);
   return { name, errors, unquoted };
+}
+
+// prefix is how many first characters index the forms a finder looks for.
+const prefix = 6;
+
+// finder indexes the forms of the values (each value, and its escaped form) by their first
+// characters, so that one pass over a script finds them all, even for thousands of values.
+// Finders are kept per list of values: the scripts of one topology share one.
+const finders = new Map();
+function finder(values) {
+  const key = JSON.stringify(values);
+  let f = finders.get(key);
+  if (f) return f;
+  f = { byPrefix: new Map(), short: [] };
+  for (const value of new Set(values)) {
+    if (!value) continue;
+    for (const form of new Set([value, value.replace(quotes, '$&$&')])) {
+      if (form.length < prefix) {
+        f.short.push([form, value]);
+        continue;
+      }
+      const k = form.slice(0, prefix);
+      if (!f.byPrefix.has(k)) f.byPrefix.set(k, []);
+      f.byPrefix.get(k).push([form, value]);
+    }
+  }
+  finders.set(key, f);
+  return f;
+}
+
+// occurrences yields [index, form, value] for every place a form of a value is in text.
+function* occurrences(text, f) {
+  for (const [form, value] of f.short) {
+    for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) yield [i, form, value];
+  }
+  for (let i = 0; i + prefix <= text.length; i++) {
+    const forms = f.byPrefix.get(text.slice(i, i + prefix));
+    if (!forms) continue;
+    for (const [form, value] of forms) {
+      if (text.startsWith(form, i)) yield [i, form, value];
+    }
+  }
 }
 
 const scripts = JSON.parse(readFileSync(0, 'utf8'));
