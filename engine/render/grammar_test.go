@@ -4,7 +4,10 @@ package render
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -60,6 +63,29 @@ func poolsToCheck(topo *topology.Topology, file string) []topology.Pool {
 	return out
 }
 
+// fuzzCorpus reads the two strings of every input the fuzzer saved for target under
+// testdata/fuzz (none is committed yet: the seeds of the fuzz targets are in the code).
+func fuzzCorpus(t *testing.T, target string) [][2]string {
+	files, err := filepath.Glob(filepath.Join("testdata", "fuzz", target, "*"))
+	require.NoError(t, err)
+	var out [][2]string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		var vals []string
+		for _, l := range strings.Split(strings.TrimSpace(string(data)), "\n")[1:] {
+			inner, ok := strings.CutPrefix(l, "string(")
+			require.True(t, ok, "%s: %s is not a string", f, l)
+			v, err := strconv.Unquote(strings.TrimSuffix(inner, ")"))
+			require.NoError(t, err, "%s: %s", f, l)
+			vals = append(vals, v)
+		}
+		require.Len(t, vals, 2, f)
+		out = append(out, [2]string{vals[0], vals[1]})
+	}
+	return out
+}
+
 // TestScriptsParseAsPowerShell renders every runbook of every sample topology (each pool that
 // has a plan: planned and disaster, with and without failback) and the fuzz targets' seed
 // plans, and parses each with an independent PowerShell grammar: no syntax error, and every
@@ -92,15 +118,17 @@ func TestScriptsParseAsPowerShell(t *testing.T) {
 	}
 	samples := len(scripts)
 	require.Greater(t, samples, 20, "the sample topologies give runbooks to check")
-	for i, h := range hostile {
-		for _, text := range []string{h, "'; Remove-CsPool #"} {
-			p := fuzzPlan(h, text)
-			ps1, err := PowerShell(p)
-			if err != nil {
-				continue // refused: nothing is written
-			}
-			scripts = append(scripts, testkit.Script{Name: fmt.Sprintf("hostile[%d]/%q", i, text), Text: string(ps1), Values: []string{h}})
+	seeds := fuzzCorpus(t, "FuzzPowerShell")
+	for _, h := range hostile {
+		seeds = append(seeds, [2]string{h, h}, [2]string{h, "'; Remove-CsPool #"})
+	}
+	for _, seed := range seeds {
+		p := fuzzPlan(seed[0], seed[1])
+		ps1, err := PowerShell(p)
+		if err != nil {
+			continue // refused: nothing is written
 		}
+		scripts = append(scripts, testkit.Script{Name: fmt.Sprintf("fuzzPlan(%q, %q)", seed[0], seed[1]), Text: string(ps1), Values: []string{seed[0]}})
 	}
 	require.Greater(t, len(scripts), samples, "some hostile plans render")
 	testkit.CheckPowerShell(t, scripts)
