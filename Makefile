@@ -37,9 +37,12 @@ deps-chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-# npm packages (wrangler, pinned in worker/package-lock.json), when the Worker exists.
+# npm packages: wrangler (pinned in worker/package-lock.json), when the Worker exists; the
+# independent PowerShell grammar the tests parse every generated script with (pinned in
+# internal/testkit/pwsh/package-lock.json; its .wasm needs no install script).
 deps-npm:
 	@if [ -f worker/package.json ]; then cd worker && npm ci --no-audit --no-fund --loglevel=error; fi
+	cd internal/testkit/pwsh && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"failwright/internal/testkit"
 )
 
 // minLibrary is how many scenarios the library must hold (issue 4).
@@ -80,9 +82,9 @@ func TestLibraryGoldenReports(t *testing.T) {
 			require.False(t, fs.HasErrors(), "%v", fs)
 			rep, err := Run(sc, Options{})
 			require.NoError(t, err)
-			base := "library/" + strings.TrimSuffix(file, ".yaml")
-			golden(t, base+".report.txt", rep.Text(TextOptions{Output: true}))
-			golden(t, base+".report.json", rep.JSON())
+			base := "testdata/library/" + strings.TrimSuffix(file, ".yaml")
+			testkit.Golden(t, base+".report.txt", rep.Text(TextOptions{Output: true}))
+			testkit.Golden(t, base+".report.json", rep.JSON())
 		})
 	}
 }

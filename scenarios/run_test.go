@@ -1,16 +1,15 @@
 package scenarios
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"failwright/internal/testkit"
+)
 
 // decodeFile decodes a scenario from testdata (or the library) the way the CLI does.
 func decodeFile(t *testing.T, name string) *Scenario {
@@ -22,18 +21,6 @@ func decodeFile(t *testing.T, name string) *Scenario {
 	return sc
 }
 
-// golden compares got with testdata/NAME, rewriting it under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(p, got, 0o644))
-	}
-	want, err := os.ReadFile(p)
-	require.NoError(t, err, "run go test -update to create %s", p)
-	assert.Equal(t, string(want), string(got))
-}
-
 func TestRunFake(t *testing.T) {
 	sc := decodeFile(t, "testdata/fake-disaster.yaml")
 	rep, err := Run(sc, Options{NewEngine: newFake})
@@ -41,8 +28,8 @@ func TestRunFake(t *testing.T) {
 	assert.True(t, rep.Passed, "%s", rep.Text(TextOptions{}))
 	assert.Equal(t, 0, rep.Failures)
 	assert.Equal(t, 14, rep.Checks)
-	golden(t, "fake-disaster.report.txt", rep.Text(TextOptions{Output: true}))
-	golden(t, "fake-disaster.report.json", rep.JSON())
+	testkit.Golden(t, "testdata/fake-disaster.report.txt", rep.Text(TextOptions{Output: true}))
+	testkit.Golden(t, "testdata/fake-disaster.report.json", rep.JSON())
 }
 
 func TestRunDeterministic(t *testing.T) {

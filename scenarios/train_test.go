@@ -6,7 +6,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"failwright/internal/testkit"
 )
+
+// traineePrompt starts each line the trainee typed in a drill's transcript.
+const traineePrompt = "PS trainee> "
 
 // drill plays the lines (as piped input) through a Trainer on the fake engine and returns the
 // transcript and the score.
@@ -21,13 +26,33 @@ func drill(t *testing.T, lines ...string) (string, *Score) {
 		if tr.Done() {
 			break
 		}
-		b.WriteString("PS trainee> " + l + "\n")
+		b.WriteString(traineePrompt + l + "\n")
 		b.Write(tr.Input(l).Text())
 	}
 	s := tr.Finish()
 	b.WriteString("\n")
 	b.Write(s.Text())
 	return b.String(), s
+}
+
+// replayDrill plays the trainee's lines of the transcript testdata/NAME through a Trainer on
+// the fake engine: the transcript is the whole session (the briefing, each line with what it
+// printed, then the score), compared as a golden file. It returns the score.
+func replayDrill(t *testing.T, name string) *Score {
+	t.Helper()
+	sc := decodeFile(t, "testdata/fake-disaster.yaml")
+	tr, err := NewTrainer(sc, Options{NewEngine: newFake})
+	require.NoError(t, err)
+	var s *Score
+	testkit.ReadTranscript(t, "testdata/"+name, traineePrompt).Replay(t, testkit.Session{
+		Start: func() string { return string(tr.Start().Text()) },
+		Run: func(l string) string {
+			require.False(t, tr.Done(), "the drill is over before %q", l)
+			return string(tr.Input(l).Text())
+		},
+		End: func() string { s = tr.Finish(); return "\n" + string(s.Text()) },
+	})
+	return s
 }
 
 func rules(s *Score) []string {
@@ -39,29 +64,20 @@ func rules(s *Score) []string {
 }
 
 func TestTrainerPerfectDrill(t *testing.T) {
-	out, s := drill(t,
-		"Invoke-CsManagementServerFailover -BackupSqlServerFqdn dfw-sql-01.litwareinc.com -BackupSqlInstanceName rtc -Force",
-		"Invoke-CsPoolFailOver -PoolFqdn atl-cs-001.litwareinc.com -DisasterMode")
+	s := replayDrill(t, "fake-disaster.train-perfect.txt")
 	assert.Equal(t, 100, s.Points)
 	assert.True(t, s.Passed)
 	assert.Empty(t, s.Deductions)
 	assert.Equal(t, 1, s.StepsDone)
 	assert.True(t, s.Report.Passed, "the drill's own checks hold")
-	golden(t, "fake-disaster.train-perfect.txt", []byte(out))
 }
 
 func TestTrainerDeductsWrongAndDangerousCommands(t *testing.T) {
-	out, s := drill(t,
-		"hint",
-		"Invoke-CsPoolFailOver -PoolFqdn dfw-cs-001.litwareinc.com",
-		"Invoke-CsPoolFailOver -Pool atl-cs-001.litwareinc.com -Disaster",
-		"Invoke-CsManagementServerFailover -BackupSqlServerFqdn dfw-sql-01.litwareinc.com -Force",
-		"invoke-cspoolfailover -poolfqdn ATL-CS-001.litwareinc.com -disastermode -Force")
+	s := replayDrill(t, "fake-disaster.train-mistakes.txt")
 	assert.Equal(t, []string{"hint", "wrong-pool", "error", "cms-first", "error", "force", "forbidden"}, rules(s))
 	assert.Equal(t, 100-3-20-2-15-2-5-20, s.Points)
 	assert.False(t, s.Passed)
 	assert.Equal(t, 1, s.StepsDone, "the step completes with abbreviated parameters and another case")
-	golden(t, "fake-disaster.train-mistakes.txt", []byte(out))
 }
 
 func TestTrainerEndOfInputLeavesStepUnfinished(t *testing.T) {

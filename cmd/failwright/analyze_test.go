@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,34 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"failwright/engine/analysis"
+	"failwright/internal/testkit"
 )
-
-func init() {
-	// Other test files of the package may define the -update flag too; the first one wins.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-// analyzeUpdating reports whether -update was given.
-func analyzeUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// analyzeGolden compares got with testdata/analyze/name, or rewrites it with -update.
-func analyzeGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "analyze", name)
-	if analyzeUpdating() {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file; run go test -run Analyze -update")
-	assert.Equal(t, string(want), string(got), "%s differs", path)
-}
 
 // TestAnalyzeCommand runs "failwright analyze" on sample topologies: the output is the golden
 // one and the exit code gates a DR design (1 when a single failure leaves users unserved).
@@ -62,7 +35,7 @@ func TestAnalyzeCommand(t *testing.T) {
 			code := runMain(append([]string{"analyze"}, tc.args...), strings.NewReader(""), &out, &errOut)
 			assert.Equal(t, tc.code, code, "stderr: %s", errOut.String())
 			assert.Empty(t, errOut.String())
-			analyzeGolden(t, tc.golden, out.Bytes())
+			testkit.Golden(t, filepath.Join("testdata", "analyze", tc.golden), out.Bytes())
 		})
 	}
 }

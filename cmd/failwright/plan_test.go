@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,9 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"failwright/engine/render"
+	"failwright/internal/testkit"
 )
-
-var updatePlan = flag.Bool("update-plan", false, "rewrite the plan command's golden files")
 
 const litware = "../../scenarios/topologies/litwareinc.yaml"
 
@@ -128,12 +126,7 @@ func TestPlanGoldenCheckFile(t *testing.T) {
 	golden := "testdata/plan/atl-disaster.json"
 	code, out, errs := runPlanCmd(litware, "--pool", "atl-cs-001.litwareinc.com", "--disaster", "--format", "json")
 	require.Equal(t, 0, code, errs)
-	if *updatePlan {
-		require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err, "run go test ./cmd/failwright -run Plan -update-plan")
-	assert.Equal(t, string(want), out)
+	testkit.Golden(t, golden, out)
 }
 
 var uuidRE = regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`)

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,19 +10,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"failwright/internal/testkit"
 )
-
-func init() {
-	// The shell's tests may define the same flag; whoever comes first defines it.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func scenUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // cli runs failwright with args and stdin and returns the exit code, stdout and stderr.
 func cli(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -31,16 +20,6 @@ func cli(t *testing.T, stdin string, args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
 	code := runMain(args, strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
-}
-
-func scenGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if scenUpdating() {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -update to create %s", path)
-	assert.Equal(t, string(want), got)
 }
 
 func TestRunExitCodes(t *testing.T) {
@@ -136,12 +115,12 @@ func TestTrainPipedInput(t *testing.T) {
 	code, out, errs := cli(t, good, "train", drill)
 	assert.Equal(t, exitOK, code, errs)
 	assert.Contains(t, out, "Score: 100/100 (passed")
-	scenGolden(t, "testdata/train/beginner-good.txt", out)
+	testkit.Golden(t, "testdata/train/beginner-good.txt", out)
 
 	bad := "hint\nInvoke-CsPoolFailOver -PoolFqdn red-pool-01.contoso.com\nInvoke-CsPoolFailOver -PoolFqdn chi-pool-01.contoso.com -DisasterMode\nskip\n"
 	code, out, _ = cli(t, bad, "train", drill)
 	assert.Equal(t, exitFail, code)
-	scenGolden(t, "testdata/train/beginner-bad.txt", out)
+	testkit.Golden(t, "testdata/train/beginner-bad.txt", out)
 
 	code, out, _ = cli(t, good, "train", drill, "--json")
 	assert.Equal(t, exitOK, code)

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,19 +15,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"failwright/engine/topology"
+	"failwright/internal/testkit"
 )
-
-func init() {
-	// Several test files of this package may define the flag; whoever comes first does.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func validateUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // validateRun runs "failwright validate args..." and renders the exit code and both streams
 // as one transcript.
@@ -47,15 +35,10 @@ func validateRun(t *testing.T, stdin string, args ...string) (int, string) {
 	return code, b.String()
 }
 
+// validateGolden compares got with testdata/validate/NAME.
 func validateGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "validate", name)
-	if validateUpdating() {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./cmd/failwright -run Validate -update to create %s", path)
-	assert.Equal(t, string(want), got)
+	testkit.Golden(t, filepath.Join("testdata", "validate", name), got)
 }
 
 // TestValidateSamples pins the output for every sample topology: no errors, exit 0.

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -19,9 +18,8 @@ import (
 	"failwright/engine/shell"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
+	"failwright/internal/testkit"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 const (
 	atl = "atl-cs-001.litwareinc.com"
@@ -64,20 +62,6 @@ func build(t testing.TB, v variant) (*topology.Topology, *plan.Plan) {
 	return topo, p
 }
 
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./engine/render -update to create it")
-	assert.Equal(t, string(want), string(got), "%s differs; run with -update if the change is intended", path)
-}
-
 // simulated reports whether the simulator validated the plan; the placeholder simulator
 // (whose Exec prints nothing) cannot.
 func simulated(t *testing.T, topo *topology.Topology) bool {
@@ -99,9 +83,9 @@ func TestGolden(t *testing.T) {
 			require.NoError(t, err)
 			js, err := JSON(p)
 			require.NoError(t, err)
-			golden(t, v.name+".ps1", ps1)
-			golden(t, v.name+".md", md)
-			golden(t, v.name+".json", js)
+			testkit.Golden(t, filepath.Join("testdata", v.name+".ps1"), ps1)
+			testkit.Golden(t, filepath.Join("testdata", v.name+".md"), md)
+			testkit.Golden(t, filepath.Join("testdata", v.name+".json"), js)
 
 			q, err := ParseJSON(js)
 			require.NoError(t, err)

@@ -1,16 +1,14 @@
 package shell
 
 import (
-	"flag"
 	"os"
 	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"failwright/internal/testkit"
+)
 
 const docsPath = "../../docs/shell.md"
 
@@ -23,11 +21,5 @@ func TestDocsReference(t *testing.T) {
 	const begin, end = "<!-- BEGIN cmdlet-reference -->\n", "<!-- END cmdlet-reference -->"
 	i, j := strings.Index(doc, begin), strings.Index(doc, end)
 	require.True(t, i >= 0 && j > i, "docs/shell.md has the reference markers")
-	want := Default.MarkdownReference()
-	if *update {
-		doc = doc[:i+len(begin)] + want + doc[j:]
-		require.NoError(t, os.WriteFile(docsPath, []byte(doc), 0o644))
-		return
-	}
-	assert.Equal(t, want, doc[i+len(begin):j], "run go test ./engine/shell -run TestDocsReference -update")
+	testkit.Golden(t, docsPath, doc[:i+len(begin)]+Default.MarkdownReference()+doc[j:])
 }

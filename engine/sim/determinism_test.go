@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"failwright/engine/shell"
+	"failwright/internal/testkit"
 )
 
 // drillScript is a whole disaster as a trainer runs it on litwareinc.yaml: site loss, CMS
@@ -65,13 +66,7 @@ func TestDeterminism(t *testing.T) {
 // produce the same bytes. Run with -update to rewrite it.
 func TestDrillGolden(t *testing.T) {
 	got := runOutput(t, litware, drillScript)
-	golden := filepath.Join("testdata", "drill.golden")
-	if *update {
-		require.NoError(t, os.WriteFile(golden, got, 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err)
-	require.Equal(t, string(want), string(got))
+	testkit.Golden(t, filepath.Join("testdata", "drill.golden"), got)
 }
 
 // TestDrillReport checks the figures of the drill: RTO from the site loss to full service on

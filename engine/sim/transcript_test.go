@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,51 +11,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"failwright/engine/topology"
+	"failwright/internal/testkit"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// transcript is a parsed transcript file: header lines, then commands each followed by the
-// exact console output expected.
-type transcript struct {
-	header []string
-	steps  []step
-}
-
-type step struct {
-	cmd    string
-	output []string
-}
-
-const promptPrefix = "PS> "
-
-func parseTranscript(t *testing.T, data string) transcript {
-	var tr transcript
-	lines := strings.Split(strings.TrimSuffix(data, "\n"), "\n")
-	i := 0
-	for ; i < len(lines) && !strings.HasPrefix(lines[i], promptPrefix); i++ {
-		tr.header = append(tr.header, lines[i])
-	}
-	for ; i < len(lines); i++ {
-		if strings.HasPrefix(lines[i], promptPrefix) {
-			tr.steps = append(tr.steps, step{cmd: strings.TrimPrefix(lines[i], promptPrefix)})
-			continue
-		}
-		last := &tr.steps[len(tr.steps)-1]
-		last.output = append(last.output, lines[i])
-	}
-	return tr
-}
-
-// headerValue returns the value of a "# key: value" header line.
-func (tr transcript) headerValue(key string) string {
-	for _, h := range tr.header {
-		if v, ok := strings.CutPrefix(h, "# "+key+":"); ok {
-			return strings.TrimSpace(v)
-		}
-	}
-	return ""
-}
+// prompt starts each command line of a transcript (testdata/transcripts/README.md).
+const prompt = "PS> "
 
 // loadTopology decodes a topology file and fails the test on decoding or validation errors.
 func loadTopology(t testing.TB, path string) *topology.Topology {
@@ -68,48 +27,31 @@ func loadTopology(t testing.TB, path string) *topology.Topology {
 	return topo
 }
 
-// render turns the console lines of one result into the transcript's text lines.
-func render(r Result) []string {
-	out := make([]string, 0, len(r.Lines))
+// render turns the console lines of one result into the transcript's text.
+func render(r Result) string {
+	var b strings.Builder
 	for _, l := range r.Lines {
-		out = append(out, l.Text)
+		b.WriteString(l.Text + "\n")
 	}
-	return out
+	return b.String()
 }
 
+// runTranscript replays one transcript on a simulator of the topology and seed its header
+// names.
 func runTranscript(t *testing.T, file string) {
-	data, err := os.ReadFile(file)
-	require.NoError(t, err)
-	tr := parseTranscript(t, string(data))
-	topoPath := tr.headerValue("topology")
+	tr := testkit.ReadTranscript(t, file, prompt)
+	topoPath := tr.HeaderValue("topology")
 	require.NotEmpty(t, topoPath, "%s: no '# topology:' header", file)
 	topo := loadTopology(t, filepath.Join(filepath.Dir(file), topoPath))
 	seed := int64(1)
-	if v := tr.headerValue("seed"); v != "" {
+	if v := tr.HeaderValue("seed"); v != "" {
+		var err error
 		seed, err = strconv.ParseInt(v, 10, 64)
 		require.NoError(t, err)
 	}
 	s, err := New(topo, Options{Seed: seed})
 	require.NoError(t, err)
-	var b strings.Builder
-	for _, h := range tr.header {
-		b.WriteString(h + "\n")
-	}
-	failed := false
-	for _, st := range tr.steps {
-		got := render(s.Exec(st.cmd))
-		b.WriteString(promptPrefix + st.cmd + "\n")
-		for _, l := range got {
-			b.WriteString(l + "\n")
-		}
-		if !*update && !failed && strings.Join(got, "\n") != strings.Join(st.output, "\n") {
-			failed = true
-			require.Equal(t, strings.Join(st.output, "\n"), strings.Join(got, "\n"), "%s: output of %q differs", file, st.cmd)
-		}
-	}
-	if *update {
-		require.NoError(t, os.WriteFile(file, []byte(b.String()), 0o644))
-	}
+	tr.Replay(t, testkit.Session{Run: func(cmd string) string { return render(s.Exec(cmd)) }})
 }
 
 // TestTranscripts replays every transcript under testdata/transcripts: each command must print

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,9 +11,8 @@ import (
 
 	"failwright/engine/shell"
 	"failwright/engine/sim"
+	"failwright/internal/testkit"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestFormatting(t *testing.T) {
 	for _, tc := range []struct {
@@ -112,15 +109,7 @@ func TestGoldenPages(t *testing.T) {
 	a.SelectPool("sea-pool.contoso.com")
 	for _, tab := range []string{TabTopology, TabSimulate} {
 		a.SetTab(tab)
-		got := render(t, a)
-		file := filepath.Join("testdata", tab+".html")
-		if *update {
-			require.NoError(t, os.MkdirAll("testdata", 0o755))
-			require.NoError(t, os.WriteFile(file, []byte(got), 0o644))
-		}
-		want, err := os.ReadFile(file)
-		require.NoError(t, err, "run go test ./web/ui -update")
-		assert.Equal(t, string(want), got, "%s differs from the golden file (go test ./web/ui -update)", file)
+		testkit.Golden(t, filepath.Join("testdata", tab+".html"), render(t, a))
 	}
 }
 
