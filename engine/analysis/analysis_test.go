@@ -12,24 +12,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"failwright/engine/topology"
+	"failwright/internal/testkit"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 var largeReference = flag.Bool("large-reference", false, "also compare the fast analyzer with the reference on every pair of large.yaml (about 40 s)")
 
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file; run go test -update")
-	assert.Equal(t, string(want), string(got), "%s differs; run go test -update and review the diff", path)
+	testkit.Golden(t, filepath.Join("testdata", name), got)
 }
 
 // TestGoldenReports renders the depth-2 report of each sample topology as JSON and text, and

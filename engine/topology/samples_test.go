@@ -1,18 +1,15 @@
 package topology
 
 import (
-	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"failwright/internal/testkit"
+)
 
 // sampleNames lists scenarios/topologies/*.yaml.
 func sampleNames(t testing.TB) []string {
@@ -34,12 +31,7 @@ func TestLargeSample(t *testing.T) {
 	require.NoError(t, err)
 	want := append([]byte(LargeHeader), body...)
 	path := filepath.Join(samplesDir, "large.yaml")
-	if *update {
-		require.NoError(t, os.WriteFile(path, want, 0o644))
-	}
-	got, err := os.ReadFile(path)
-	require.NoError(t, err)
-	require.True(t, bytes.Equal(want, got), "large.yaml is stale: run go test ./engine/topology -run TestLargeSample -update")
+	testkit.Golden(t, path, want) // large.yaml is GenerateLarge's output: rewrite it with -update
 
 	assert.GreaterOrEqual(t, len(top.Sites), 40)
 	fe := 0
