@@ -9,7 +9,7 @@ GOROOT_DIR := $(shell $(GO) env GOROOT)
 WASM_PATH  := $(GOROOT_DIR)/lib/wasm:$(PATH)
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: test-wasm-stack run build test deps deps-go deps-chromium deps-npm fmt-check vet test-go test-wasm bench clean web web-generate web-check screenshots test-web-wasm
+.PHONY: mod-check test-wasm-stack run build test deps deps-go deps-chromium deps-npm fmt-check vet test-go test-wasm bench clean web web-generate web-check screenshots test-web-wasm
 
 ## ---- build --------------------------------------------------------------------------
 build: deps-go web
@@ -21,7 +21,7 @@ run: build
 	./bin/failwright serve --addr $(ADDR)
 
 ## ---- test -------------------------------------------------------------------------
-test: deps fmt-check web-check vet test-go test-wasm test-wasm-stack test-web-wasm
+test: deps fmt-check mod-check web-check vet test-go test-wasm test-wasm-stack test-web-wasm
 	@echo "== make test: all green"
 
 deps: deps-go deps-chromium deps-npm
@@ -47,6 +47,11 @@ deps-npm:
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# go.mod and go.sum are exactly what 'go mod tidy' makes: direct requirements are not marked
+# indirect, and nothing unused is listed.
+mod-check:
+	@$(GO) mod tidy -diff || { echo "go.mod/go.sum are not tidy: run go mod tidy"; exit 1; }
 
 vet:
 	$(GO) vet ./...
