@@ -65,7 +65,7 @@ func TestJourney(t *testing.T) {
 	p.click(`g[data-pool="par-pool.fabrikam.com"]`)
 	p.click("#fail-site")
 	p.poll(`document.querySelector('g[data-pool="par-pool.fabrikam.com"]').dataset.health === "Down"`, 5*time.Second)
-	assert.Contains(t, p.text("#console"), "Stop-SimSite -Site Paris", "the diagram's button runs a shell verb")
+	assert.Contains(t, p.text("#console"), "Stop-SimSite -Site 'Paris'", "the diagram's button runs a shell verb")
 	p.shell("Wait-SimTime -Minutes 3")
 	p.poll(`!!document.querySelector('#chart path[data-mode="Resiliency"]')`, 5*time.Second)
 	p.screenshot("03-site-down")

@@ -32,7 +32,7 @@ func TestTimelineAndSample(t *testing.T) {
 	assert.NotEqual(t, clock, p.text("#clock"))
 	p.typeIn("#jump-minutes", "10")
 	p.click("#jump")
-	assert.Contains(t, p.text("#console"), "Wait-SimTime -Minutes 10")
+	assert.Contains(t, p.text("#console"), "Wait-SimTime -Duration 00:10:00")
 	assert.True(t, p.exists(`#chart path[data-mode="Resiliency"]`), "the chart shows the users in resiliency mode")
 	p.screenshot("11-litwareinc-timeline")
 	assert.Empty(t, p.errors(), "console errors")

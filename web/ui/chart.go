@@ -193,7 +193,7 @@ func (sm *SimStore) Step(seconds int) {
 	if sm.Sim() == nil {
 		return
 	}
-	sm.Exec("Wait-SimTime -Seconds " + strconv.Itoa(seconds))
+	sm.Do(sim.Wait{Duration: time.Duration(seconds) * time.Second})
 }
 
 // SetJump sets the jump length in minutes.
@@ -208,5 +208,5 @@ func (sm *SimStore) Jump() {
 	if sm.Sim() == nil {
 		return
 	}
-	sm.Exec("Wait-SimTime -Minutes " + strconv.Itoa(sm.JumpMinutes))
+	sm.Do(sim.Wait{Duration: time.Duration(sm.JumpMinutes) * time.Minute})
 }

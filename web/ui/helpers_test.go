@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"failwright/engine/shell"
 	"failwright/engine/sim"
 	"failwright/internal/testkit"
 )
@@ -23,30 +22,6 @@ func TestFormatting(t *testing.T) {
 	}
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 3921100: "3,921,100", -1234: "-1,234"} {
 		assert.Equal(t, want, thousands(n))
-	}
-}
-
-// TestQuoteArgParsesBack checks that every site name the page puts on a shell line reaches
-// the simulator unchanged, typographic quotes included (a bare or half-quoted one would end
-// the string early).
-func TestQuoteArgParsesBack(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"Seattle", "Seattle"},
-		{"New York", "'New York'"},
-		{"O'Hare", "'O''Hare'"},
-		{"O\u2019Hare", "'O\u2019\u2019Hare'"},
-		{"\u2018Left", "'\u2018\u2018Left'"},
-		{"-Force", "'-Force'"},
-		{"a#b", "'a#b'"},
-		{"", "''"},
-	} {
-		got := quoteArg(tc.in)
-		assert.Equal(t, tc.want, got, tc.in)
-		sts, err := shell.Parse("Stop-SimSite -Site " + got)
-		require.NoError(t, err, got)
-		require.Len(t, sts, 1)
-		require.Len(t, sts[0].Elements, 2)
-		assert.Equal(t, tc.in, sts[0].Elements[1].Arg.Text, got)
 	}
 }
 

@@ -188,40 +188,39 @@ func FormatClock(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d:%02d", h, m, s)
 }
 
-// Fault and repair actions: each is a simulator verb run through the shell, so the
-// transcript and the log show it.
+// Fault and repair actions: each is a typed simulator verb run through the shell as its line
+// (every name quoted, whatever the topology holds), so the transcript and the log show it.
+
+// Do runs a simulator verb.
+func (sm *SimStore) Do(v sim.Verb) { sm.Exec(v.Line()) }
 
 // FailServer stops a server.
-func (sm *SimStore) FailServer(fqdn string) { sm.Exec("Stop-SimServer -Fqdn " + fqdn) }
+func (sm *SimStore) FailServer(fqdn string) { sm.Do(sim.StopServer{FQDN: fqdn}) }
 
 // RepairServer starts a server.
-func (sm *SimStore) RepairServer(fqdn string) { sm.Exec("Start-SimServer -Fqdn " + fqdn) }
+func (sm *SimStore) RepairServer(fqdn string) { sm.Do(sim.StartServer{FQDN: fqdn}) }
 
 // FailPool stops every server of a pool.
-func (sm *SimStore) FailPool(fqdn string) { sm.Exec("Stop-SimPool -PoolFqdn " + fqdn) }
+func (sm *SimStore) FailPool(fqdn string) { sm.Do(sim.StopPool{Pool: fqdn}) }
 
 // RepairPool starts a pool's servers.
-func (sm *SimStore) RepairPool(fqdn string) { sm.Exec("Start-SimPool -PoolFqdn " + fqdn) }
+func (sm *SimStore) RepairPool(fqdn string) { sm.Do(sim.StartPool{Pool: fqdn}) }
 
 // FailSite takes a whole site down.
-func (sm *SimStore) FailSite(name string) { sm.Exec("Stop-SimSite -Site " + quoteArg(name)) }
+func (sm *SimStore) FailSite(name string) { sm.Do(sim.StopSite{Site: name}) }
 
 // RepairSite brings a site back.
-func (sm *SimStore) RepairSite(name string) { sm.Exec("Start-SimSite -Site " + quoteArg(name)) }
+func (sm *SimStore) RepairSite(name string) { sm.Do(sim.StartSite{Site: name}) }
 
 // CutLink cuts the network between two sites.
-func (sm *SimStore) CutLink(x, y string) {
-	sm.Exec("Disconnect-SimSite -Site " + quoteArg(x) + " -To " + quoteArg(y))
-}
+func (sm *SimStore) CutLink(x, y string) { sm.Do(sim.CutLink{Site: x, To: y}) }
 
 // RestoreLink reconnects two sites.
-func (sm *SimStore) RestoreLink(x, y string) {
-	sm.Exec("Connect-SimSite -Site " + quoteArg(x) + " -To " + quoteArg(y))
-}
+func (sm *SimStore) RestoreLink(x, y string) { sm.Do(sim.RestoreLink{Site: x, To: y}) }
 
 // FailOver fails pool over to its backup (disaster mode when the pool is down).
 func (sm *SimStore) FailOver(fqdn string, disaster bool) {
-	line := "Invoke-CsPoolFailOver -PoolFqdn " + fqdn
+	line := "Invoke-CsPoolFailOver -PoolFqdn " + shell.QuoteArg(fqdn)
 	if disaster {
 		line += " -DisasterMode"
 	}
@@ -230,22 +229,7 @@ func (sm *SimStore) FailOver(fqdn string, disaster bool) {
 
 // FailBack fails a pool back to its home.
 func (sm *SimStore) FailBack(fqdn string) {
-	sm.Exec("Invoke-CsPoolFailBack -PoolFqdn " + fqdn + " -Confirm:$false")
-}
-
-// quoteArg passes a shell argument bare when it is a plain word (letters, digits, dots,
-// hyphens and underscores, not starting with a hyphen) and quotes it with shell.QuoteArg
-// otherwise, which doubles every single quote, the typographic ones included.
-func quoteArg(s string) string {
-	plain := s != "" && s[0] != '-'
-	for i := 0; i < len(s) && plain; i++ {
-		c := s[i]
-		plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_'
-	}
-	if plain {
-		return s
-	}
-	return shell.QuoteArg(s)
+	sm.Exec("Invoke-CsPoolFailBack -PoolFqdn " + shell.QuoteArg(fqdn) + " -Confirm:$false")
 }
 
 // PoolSnap returns the snapshot of the pool with the given FQDN.

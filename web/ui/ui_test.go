@@ -103,7 +103,7 @@ func TestFaultButtonsRunShellVerbsAndTheDiagramFollows(t *testing.T) {
 	a.SetTab(TabSimulate)
 	a.SelectPool("sea-pool.contoso.com")
 	a.FailSite("Seattle")
-	assert.Equal(t, []string{"Stop-SimSite -Site Seattle"}, a.History())
+	assert.Equal(t, []string{"Stop-SimSite -Site 'Seattle'"}, a.History())
 	snap, ok := PoolSnap(a.Snapshot(), "sea-pool.contoso.com")
 	require.True(t, ok)
 	assert.Equal(t, sim.HealthDown, snap.Health)
@@ -290,7 +290,7 @@ func TestResetSimulationIsUndoable(t *testing.T) {
 	assert.Empty(t, a.History())
 	assert.Equal(t, sim.HealthUp, a.Snapshot().Pools[0].Health)
 	a.Undo()
-	assert.Equal(t, []string{"Stop-SimSite -Site Seattle"}, a.History())
+	assert.Equal(t, []string{"Stop-SimSite -Site 'Seattle'"}, a.History())
 	assert.Equal(t, sim.HealthDown, a.Snapshot().Pools[0].Health)
 }
 
@@ -314,4 +314,17 @@ func TestShareLinkAsksBeforeReplacingWork(t *testing.T) {
 	assert.Equal(t, "Theirs", b.T().Name)
 	b.Undo()
 	assert.Equal(t, "Mine", b.T().Name, "and Undo brings it back")
+}
+
+// TestFaultButtonsQuoteEveryName: the page's fault buttons run typed simulator verbs whose
+// names are quoted, so a name being edited (not yet valid) cannot add a statement of its own
+// to the line (before, a server FQDN went into the line bare).
+func TestFaultButtonsQuoteEveryName(t *testing.T) {
+	a, _ := newTestApp(t)
+	a.SetTab(TabSimulate)
+	a.FailServer("x; Stop-SimSite -Site Denver")
+	assert.Equal(t, []string{"Stop-SimServer -Fqdn 'x; Stop-SimSite -Site Denver'"}, a.History())
+	for _, s := range a.Snapshot().Sites {
+		assert.True(t, s.Up, "site %s is still up", s.Name)
+	}
 }
