@@ -65,7 +65,7 @@ func findings(x *index, base *baseline, levels []*levelAgg, r *Report) topology.
 				fmt.Sprintf("pool %s and its backup pool %s are both in site %s: losing the site leaves %s without service", pi.fqdn, x.pools[q].fqdn, x.sites[pi.site], plural(int64(pi.users+x.pools[q].users), "user")),
 				"pair each pool with a pool in another site")
 		}
-		if q > p && pi.version != x.pools[q].version {
+		if q > p && pi.version.Behaves() != x.pools[q].version.Behaves() {
 			add(CodePairVersions, topology.Error, poolPath(pi.fqdn)+".version",
 				fmt.Sprintf("pool %s (%s) and its backup pool %s (%s) run different versions: disaster-mode failover is not supported between them", pi.fqdn, pi.version, x.pools[q].fqdn, x.pools[q].version),
 				"upgrade the older pool of the pair so that both run the same version")
@@ -169,7 +169,7 @@ func unservedFix(x *index, p int) string {
 	switch {
 	case q < 0:
 		return "pair the pool with a Front End pool in another site"
-	case pi.version != x.pools[q].version:
+	case pi.version.Behaves() != x.pools[q].version.Behaves():
 		return "run the same version on both pools of the pair"
 	case pi.site >= 0 && pi.site == x.pools[q].site:
 		return "pair the pool with a pool in another site"

@@ -266,7 +266,7 @@ func newIndex(t *topology.Topology) (*index, error) {
 	for i := range x.pools {
 		pi := &x.pools[i]
 		pi.recovery = recoveryTime(pi.tp, pi.version, pi.users, len(pi.edgesHop))
-		pi.sameVer = pi.partner >= 0 && x.pools[pi.partner].version == pi.version
+		pi.sameVer = pi.partner >= 0 && x.pools[pi.partner].version.Behaves() == pi.version.Behaves()
 		pi.maxUsers = topology.MaxPoolUsers(pi.version)
 	}
 	if c := x.cms; c >= 0 && x.pools[c].partner >= 0 {

@@ -219,7 +219,7 @@ func (e *SimEvaluator) loads(out *Outcome, failed *sim.Snapshot, fp map[string]*
 		p := &x.pools[i]
 		o := &out.Pools[i]
 		b := p.partner
-		protected := up[i] && b >= 0 && up[b] && x.pools[b].version == p.version
+		protected := up[i] && b >= 0 && up[b] && x.pools[b].version.Behaves() == p.version.Behaves()
 		if protected && p.site != x.pools[b].site && p.site >= 0 && x.pools[b].site >= 0 {
 			if cut[[2]string{strings.ToLower(x.sites[p.site]), strings.ToLower(x.sites[x.pools[b].site])}] {
 				protected = false

@@ -307,7 +307,7 @@ func (b *builder) checkState() {
 // checkPools checks the pool and its backup pool against the mode and the failure state.
 func (b *builder) checkPools() {
 	p, bk := b.pool, b.bk
-	if b.req.Mode == Disaster && p.Version != bk.Version {
+	if b.req.Mode == Disaster && p.Version.Behaves() != bk.Version.Behaves() {
 		b.errorf("PL007", poolPath(b.t, p.FQDN)+".version",
 			"Upgrade "+bk.FQDN+" to "+string(p.Version)+" (or fail over in planned mode while "+p.FQDN+" still runs).",
 			"disaster-mode failover is not supported between pools of different versions ("+string(p.Version)+" and "+string(bk.Version)+")")

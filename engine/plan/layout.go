@@ -89,7 +89,7 @@ func (b *builder) cmsChecks() Call {
 	}
 	b.step(checkStep("cms-backup-relationship", "Find the backup pool of the CMS pool",
 		call("Get-CsPoolBackupRelationship", q("PoolFqdn", cms.FQDN)), relExpect,
-		"Procedure step 2: the CMS can only be failed over to the CMS pool's backup pool ("+string(cms.Version)+").").showing(relShows))
+		"Procedure step 2: the CMS can only be failed over to the CMS pool's backup pool ("+cms.Version.Label()+").").showing(relShows))
 	cmsStatus := call("Get-CsManagementStoreReplicationStatus", sw("CentralManagementStoreStatus"))
 	statusExpect := "ActiveMasterFqdn and ActiveFileTransferAgents name " + cms.FQDN + ": the CMS is up and stays where it is."
 	if b.cmsFO {
@@ -149,7 +149,7 @@ func (b *builder) poolFailover(disaster bool) {
 		modeWhy = "Planned failover: without -DisasterMode the cmdlet makes " + p.FQDN + " read-only and waits for the final state, so no data is lost."
 	}
 	b.step(changeStep("pool-failover", "Fail "+p.FQDN+" over to "+bk.FQDN, fo, expect,
-		modeWhy+" Parameters for "+string(p.Version)+".", b.failoverDuration(), verify...))
+		modeWhy+" Parameters for "+p.Version.Label()+".", b.failoverDuration(), verify...))
 }
 
 // afterFailover lays out the manual steps the docs require after a failover (FACTS §8b, §19,
@@ -271,7 +271,7 @@ func (b *builder) cmsFailover(status Call, disaster bool) {
 // "" on 2019, which has no database mirroring (and whose cmdlet reference drops the
 // parameter), so the mirror-state check is left out there.
 func cmsDatabaseType(v topology.Version) string {
-	switch v {
+	switch v.Behaves() {
 	case topology.Lync2013:
 		return "CMS"
 	case topology.SfB2015:
@@ -370,11 +370,11 @@ func (b *builder) federationMove() (from, to *topology.Pool) {
 
 // rgsManual reports whether Response Group data must be exported and imported by hand: always
 // before 2019; on 2019 the July 2019 update can copy it (rgs-check asks the operator).
-func (b *builder) rgsManual(bk *topology.Pool) bool { return bk.Version != topology.SfB2019 }
+func (b *builder) rgsManual(bk *topology.Pool) bool { return bk.Version.Behaves() != topology.SfB2019 }
 
 // rgsWhy ends the reason of a Response Group step: why the Backup Service does not copy them on bk's version.
 func rgsWhy(bk *topology.Pool) string {
-	return " on " + string(bk.Version) + " (only the July 2019 update for 2019 adds it)"
+	return " on " + bk.Version.Label() + " (only the July 2019 update for 2019 adds it)"
 }
 
 // rpo is the documented data-loss target of the pool's version.

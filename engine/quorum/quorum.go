@@ -89,7 +89,7 @@ func MinRunning(servers int, v topology.Version) Rule {
 		r.Running = 4
 	case servers <= 9:
 		r.Running, r.AmongFirst = 4, 7
-	case servers <= 11 || (servers == 12 && v != topology.SfB2019):
+	case servers <= 11 || (servers == 12 && v.Behaves() != topology.SfB2019):
 		r.Running, r.AmongFirst = 5, 9
 	default:
 		r.Running, r.AmongFirst = 7, 12

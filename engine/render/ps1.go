@@ -297,7 +297,7 @@ func factProbe(a plan.Assumption) (probe, expected string, exact bool, note stri
 			return "(Get-CsPool -Identity " + s + ").Services", "EdgeServer:" + a.Subject, false, ""
 		}
 	case plan.FactVersion:
-		if n, ok := versionNumbers[topology.Version(a.Value)]; ok {
+		if n, ok := versionNumbers[topology.Version(a.Value).Behaves()]; ok {
 			return "(Get-CsService -Registrar -PoolFqdn " + s + ").Version", n, true, ""
 		}
 	case plan.FactSite:

@@ -187,7 +187,7 @@ func versionIn(vs []topology.Version, v topology.Version) bool {
 		return true
 	}
 	for _, x := range vs {
-		if x == v {
+		if x == v.Behaves() {
 			return true
 		}
 	}

@@ -6,7 +6,8 @@ import (
 	"failwright/engine/topology"
 )
 
-// Version lists used by the catalog.
+// Version lists used by the catalog. They name code lines: Subscription Edition has what
+// SfB2019 has (versionIn compares Version.Behaves).
 var (
 	v2015Up  = []topology.Version{topology.SfB2015, topology.SfB2019}
 	v2013    = []topology.Version{topology.Lync2013}

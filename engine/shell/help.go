@@ -246,7 +246,7 @@ func paramHelp(c *Cmdlet, p *Param, v topology.Version) string {
 		vs = c.Versions
 	}
 	if vs == nil {
-		vs = topology.Versions
+		vs = topology.CodeLines // Subscription Edition has 2019's parameters
 	}
 	names := make([]string, len(vs))
 	for i, x := range vs {

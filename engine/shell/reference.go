@@ -16,7 +16,7 @@ func (cat *Catalog) MarkdownReference() string {
 	b.WriteString("|---|---|---|---|---|---|:-:|:-:|:-:|\n")
 	mark := func(vs []topology.Version, parent []topology.Version) string {
 		var cells []string
-		for _, v := range topology.Versions {
+		for _, v := range topology.CodeLines { // Subscription Edition is the 2019 column
 			if versionIn(parent, v) && versionIn(vs, v) {
 				cells = append(cells, "yes")
 			} else {

@@ -64,7 +64,7 @@ func cmdGetBackupConfig(c *ctx) {
 		}
 		props = append(props, kv{"MaxHighPriQueuePercentagePerUserStoreSync", hp})
 	}
-	if v == topology.SfB2019 || v == "" {
+	if v.Behaves() == topology.SfB2019 || v == "" {
 		props = append(props, kv{"EnableRgsBackupService", boolText(bc.rgs)})
 	}
 	c.list(props)

@@ -96,7 +96,7 @@ func (c *ctx) moduleStates(p, d int, category string) [][3]string {
 		}
 		out = append(out, [3]string{"CentralMgmt.CMSMaster", cmsExp, imp})
 	}
-	if (category == "" || strings.EqualFold(category, "RGS")) && s.x.pools[p].version == topology.SfB2019 {
+	if (category == "" || strings.EqualFold(category, "RGS")) && s.x.pools[p].version.Behaves() == topology.SfB2019 {
 		// Response Group data is backed up only once the service is enabled and the pool's
 		// existing data was put in the backup tables (FACTS §10); until then NotInitialized.
 		rgs := string(BackupNotInitialized)
@@ -157,9 +157,9 @@ func cmdBackupSync(c *ctx) {
 	d := s.x.pools[p].dirOut
 	b := s.x.pools[p].partner
 	mod := fullModule(c.cmd.Str("BackupModule"))
-	if strings.HasPrefix(mod, "ApplicationServer.") && (!s.st.bcfg.rgs || s.x.pools[p].version != topology.SfB2019) {
+	if strings.HasPrefix(mod, "ApplicationServer.") && (!s.st.bcfg.rgs || s.x.pools[p].version.Behaves() != topology.SfB2019) {
 		why := "Response Group data is backed up by the Backup Service only on Skype for Business Server 2019 with the July 2019 cumulative update"
-		if s.x.pools[p].version == topology.SfB2019 {
+		if s.x.pools[p].version.Behaves() == topology.SfB2019 {
 			why = "the Backup Service does not copy Response Group data until Set-CsBackupServiceConfiguration -EnableRgsBackupService $true"
 		}
 		c.fail("FW-RGS-BACKUP-OFF", "InvalidOperation", fmt.Sprintf(`Cannot synchronize %s of pool "%s": %s.`, mod, s.x.pools[p].fqdn, why))

@@ -238,7 +238,7 @@ func cmdReplicationStatus(c *ctx) {
 				{"ReplicaFqdn", sv},
 				{"LastStatusReport", dateText(last)},
 				{"LastUpdateCreation", dateText(last)},
-				{"ProductVersion", productVersion(string(pi.version))},
+				{"ProductVersion", productVersion(pi.pool)},
 			})
 		}
 	}
@@ -249,20 +249,23 @@ func cmdReplicationStatus(c *ctx) {
 	c.list(objs...)
 }
 
-func productVersion(v string) string {
-	switch v {
-	case "Lync2013":
-		return "5.0.8308.0"
-	case "SfB2019":
-		return "7.0.2046.0"
+// productVersion is the ProductVersion of a pool's replicas: the pool's build when the
+// topology gives one, else its version's release build (7.0.2046.820 for Subscription
+// Edition, 6.0.9319.0 when the version is unknown).
+func productVersion(p *topology.Pool) string {
+	if b, ok := topology.ParseBuild(p.Build); ok {
+		return b.String()
+	}
+	if b, ok := topology.ReleaseBuild(p.Version); ok {
+		return b.String()
 	}
 	return "6.0.9319.0"
 }
 
 // serviceVersion is the Version property of a pool's services (Get-CsService): 6 for Lync
-// Server 2013, 7 for Skype for Business Server 2015, 8 for 2019.
+// Server 2013, 7 for Skype for Business Server 2015, 8 for 2019 and Subscription Edition.
 func serviceVersion(v topology.Version) string {
-	switch v {
+	switch v.Behaves() {
 	case topology.Lync2013:
 		return "6"
 	case topology.SfB2019:

@@ -12,17 +12,8 @@ func edgeNextHopMessage(pool string) string {
 	return `This Front-end pool "` + pool + `" is specified in topology as the next hop for the Edge server. Failing over this pool may cause External access/Federation/Split-domain/XMPP features to stop working. Please use Topology Builder to change the Edge internal next hop setting to point to a different Front-end pool,  before you proceed.`
 }
 
-func versionName(v topology.Version) string {
-	switch v {
-	case topology.Lync2013:
-		return "Lync Server 2013"
-	case topology.SfB2015:
-		return "Skype for Business Server 2015"
-	case topology.SfB2019:
-		return "Skype for Business Server 2019"
-	}
-	return string(v)
-}
+// versionName names a product version in messages: "Skype for Business Server 2015".
+func versionName(v topology.Version) string { return v.Name() }
 
 // edgeFor returns the first Edge pool whose next hop is p, or -1.
 func (s *Sim) edgeFor(p int) int {
@@ -230,7 +221,7 @@ func (c *ctx) canFailOver(p, b int, disaster bool) bool {
 	if !c.requireCMS() {
 		return false
 	}
-	if disaster && pi.version != bi.version {
+	if disaster && pi.version.Behaves() != bi.version.Behaves() {
 		c.fail("FW-MIXED-VERSION", "InvalidOperation", fmt.Sprintf(
 			`Disaster-mode failover is not supported between pools that run different product versions: "%s" runs %s and its backup pool "%s" runs %s.`,
 			pi.fqdn, versionName(pi.version), bi.fqdn, versionName(bi.version)))

@@ -15,22 +15,22 @@ const (
 )
 
 // MaxPoolUsers is the most users one Front End pool of version v may home: 80,000 on 2013 and
-// 2015, 106,000 on 2019.
+// 2015, 106,000 on 2019 and Subscription Edition.
 func MaxPoolUsers(v Version) int {
-	if v == SfB2019 {
+	if v.Behaves() == SfB2019 {
 		return 106000
 	}
 	return 80000
 }
 
 // MaxPairedPoolUsers is the most users each pool of a disaster-recovery pair may home so that
-// its partner can carry both: 40,000 on 2013 and 2015, 53,000 on 2019.
+// its partner can carry both: 40,000 on 2013 and 2015, 53,000 on 2019 and Subscription Edition.
 func MaxPairedPoolUsers(v Version) int { return MaxPoolUsers(v) / 2 }
 
 // MaxFrontEnds is the most Front End Servers an Enterprise pool of version v may have: 12, or
-// 16 on 2019.
+// 16 on 2019 and Subscription Edition.
 func MaxFrontEnds(v Version) int {
-	if v == SfB2019 {
+	if v.Behaves() == SfB2019 {
 		return 16
 	}
 	return 12

@@ -71,7 +71,7 @@ func GenerateLarge() *Topology {
 				}
 				p.SampleUsers = []string{fmt.Sprintf("sip:user%03d@%s", poolN+1, domain)}
 				sql := fmt.Sprintf("%s-p%d-sql", site, k+1)
-				if version == SfB2019 {
+				if version.Behaves() == SfB2019 {
 					p.BackEnd = &BackEnd{FQDN: sql + "-ag." + domain, HA: HAAlwaysOn}
 				} else {
 					p.BackEnd = &BackEnd{FQDN: sql + "1." + domain, Instance: "rtc", HA: HAMirroring,

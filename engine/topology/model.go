@@ -1,5 +1,5 @@
-// Package topology is the model of a Lync Server 2013 or Skype for Business Server 2015/2019
-// deployment as failwright sees it: sites, pools and their servers, pairings, the Central
+// Package topology is the model of a Lync Server 2013 or Skype for Business Server 2015, 2019
+// or Subscription Edition deployment as failwright sees it: sites, pools and their servers, pairings, the Central
 // Management store, Edge next hops and Survivable Branch Appliances. It also decodes, encodes
 // and validates that model. Everything else in failwright (the simulator, plans, analysis,
 // the browser app and the Worker) reads a *Topology and never a file.
@@ -15,17 +15,20 @@ const (
 	Lync2013 Version = "Lync2013"
 	SfB2015  Version = "SfB2015"
 	SfB2019  Version = "SfB2019"
+	// SfBSE is Skype for Business Server Subscription Edition: the 2019 code line under a new
+	// name and licence (FACTS §23). It behaves as SfB2019 (see Version.Behaves).
+	SfBSE Version = "SfBSE"
 )
 
 // Versions lists every known Version, oldest first.
-var Versions = []Version{Lync2013, SfB2015, SfB2019}
+var Versions = []Version{Lync2013, SfB2015, SfB2019, SfBSE}
 
 // Role is what a pool does in the topology.
 type Role string
 
 // The pool roles failwright models.
 const (
-	// FrontEndEnterprise is an Enterprise Edition Front End pool (1 to 12 servers, 16 on 2019)
+	// FrontEndEnterprise is an Enterprise Edition Front End pool (1 to 12 servers, 16 on 2019 and SE)
 	// with a separate SQL Server back end.
 	FrontEndEnterprise Role = "FrontEndEnterprise"
 	// FrontEndStandard is a Standard Edition server: one server with a local SQL Express back end.
@@ -55,7 +58,7 @@ const (
 // BackEndHA is the high-availability technology of an Enterprise pool's SQL back end.
 type BackEndHA string
 
-// The back-end HA kinds (FACTS §19). Mirroring is not supported on 2019.
+// The back-end HA kinds (FACTS §19). Mirroring is not supported on 2019 or Subscription Edition.
 const (
 	HANone            BackEndHA = "None"
 	HAMirroring       BackEndHA = "Mirroring"
@@ -108,6 +111,11 @@ type Pool struct {
 	Platform Platform `json:"platform,omitempty"`
 	// OS is the servers' operating system, for example "WindowsServer2019".
 	OS string `json:"os,omitempty"`
+	// Build is the product build the pool's servers run, as Get-CsServerVersion or the
+	// cumulative update's KB article gives it, for example "7.0.2046.820" (Subscription
+	// Edition at release). Empty means unknown; pairing checks compare it when both pools of
+	// a pair give one.
+	Build string `json:"build,omitempty"`
 	// Servers are the pool's servers in topology order: the order in which they were first
 	// started, which the quorum "first N servers" rule depends on.
 	Servers []Server `json:"servers"`

@@ -6,7 +6,8 @@ package topology
 type Rule struct {
 	// Code is the stable identifier, FWaaxx where aa is the area (00 decoding, 01 names and
 	// references, 02 pairing, 03 server counts and quorum, 04 capacity, 05 CMS, 06 Edge,
-	// 07 back end, registrar and Backup Service, 08 branches).
+	// 07 back end, registrar and Backup Service, 08 branches, 10 support lifecycle; 09 is
+	// the scenario files').
 	Code string
 	// Severity is the severity in normal mode.
 	Severity Severity
@@ -32,6 +33,8 @@ const (
 	CodeNegative        = "FW0111"
 	CodeUsersOnNonFE    = "FW0112"
 	CodeEmptySite       = "FW0113"
+	CodeBadBuild        = "FW0114"
+	CodeBuildVersion    = "FW0115"
 	CodePairSelf        = "FW0201"
 	CodePairOneWay      = "FW0202"
 	CodePairNonFE       = "FW0203"
@@ -43,6 +46,10 @@ const (
 	CodePairBackEndHA   = "FW0209"
 	CodePairRegion      = "FW0210"
 	CodeUnpaired        = "FW0211"
+	CodePairSE2019      = "FW0212"
+	CodePairBuilds      = "FW0213"
+	CodePairSEOld       = "FW0214"
+	CodePairRerunUpdate = "FW0215"
 	CodeFewFrontEnds    = "FW0301"
 	CodeTwoFE2019       = "FW0302"
 	CodeTooManyFEs      = "FW0303"
@@ -80,6 +87,9 @@ const (
 	CodeSyncChanged     = "FW0715"
 	CodeBranchRegistrar = "FW0801"
 	CodeBranchNoDR      = "FW0802"
+	CodeEndOfSupport    = "FW1001"
+	CodeESUOnly         = "FW1002"
+	CodeExtendedSupport = "FW1003"
 )
 
 // Rules lists every finding code failwright's topology decoder and validator emit.
@@ -110,6 +120,8 @@ var Rules = []Rule{
 	{CodeNegative, Error, false, "negative number"},
 	{CodeUsersOnNonFE, Error, false, "users on a pool that homes no users"},
 	{CodeEmptySite, Info, false, "site without pools or branches"},
+	{CodeBadBuild, Error, false, "build that is not four numbers"},
+	{CodeBuildVersion, Warning, false, "build that does not belong to the pool's version"},
 
 	{CodePairSelf, Error, false, "pool paired with itself"},
 	{CodePairOneWay, Error, false, "pairing not 1:1 and reciprocal"},
@@ -122,6 +134,10 @@ var Rules = []Rule{
 	{CodePairBackEndHA, Warning, true, "paired pools with different back-end HA"},
 	{CodePairRegion, Warning, true, "paired pools in different regions"},
 	{CodeUnpaired, Warning, false, "Front End pool without a backup pool"},
+	{CodePairSE2019, Info, false, "2019 pool paired with a Subscription Edition pool"},
+	{CodePairBuilds, Warning, true, "paired pools on different builds"},
+	{CodePairSEOld, Warning, true, "Subscription Edition paired with 2015 or 2013"},
+	{CodePairRerunUpdate, Info, false, "pairing needs the cumulative update installer run again"},
 
 	{CodeFewFrontEnds, Warning, true, "Enterprise pool with fewer than 3 Front End Servers"},
 	{CodeTwoFE2019, Error, false, "2-server Enterprise pool on Skype for Business Server 2019"},
@@ -151,7 +167,7 @@ var Rules = []Rule{
 
 	{CodeNoBackEnd, Error, false, "Enterprise pool without a back end"},
 	{CodeBackEndRole, Error, false, "back end on a pool that is not an Enterprise pool"},
-	{CodeMirroring2019, Error, false, "SQL mirroring on Skype for Business Server 2019"},
+	{CodeMirroring2019, Error, false, "SQL mirroring on Skype for Business Server 2019 or Subscription Edition"},
 	{CodeNoMirror, Error, false, "mirroring without a mirror server"},
 	{CodeMirrorIgnored, Warning, false, "mirror or witness given without HA"},
 	{CodeNoWitness, Info, false, "mirroring without a witness"},
@@ -165,6 +181,10 @@ var Rules = []Rule{
 
 	{CodeBranchRegistrar, Error, false, "branch backup registrar not a Front End pool"},
 	{CodeBranchNoDR, Info, false, "branch users get no pool disaster recovery"},
+
+	{CodeEndOfSupport, Warning, false, "version out of support and security updates"},
+	{CodeESUOnly, Warning, false, "version out of support, on extended security updates only"},
+	{CodeExtendedSupport, Info, false, "version past mainstream support"},
 }
 
 // RuleFor returns the rule of a code, and false when the code is unknown.

@@ -92,6 +92,7 @@ func TestSampleWarnings(t *testing.T) {
 		"standard-pair.yaml": nil,
 		"unpaired.yaml":      {CodeUnpaired, CodeCMSUnpaired},
 		"large.yaml":         nil,
+		"se-pair.yaml":       nil,
 	}
 	for name, codes := range want {
 		top, fs := Decode(name, readSample(t, name))

@@ -16,6 +16,10 @@ type Options struct {
 	Strict bool
 	// Source, when set, gives each finding the position of its path in the file.
 	Source Source
+	// AsOf is the day support lifecycles are judged on (FW1001 to FW1003); the zero Date
+	// means no lifecycle findings. Callers pass today's date or the one asked for: the
+	// engine reads no clock.
+	AsOf Date
 }
 
 // Validate checks t against every rule failwright knows (see Rules and docs/validation.md)
@@ -225,10 +229,12 @@ func (v *validator) pool(i int) {
 	versionOK := slices.Contains(Versions, p.Version)
 	switch {
 	case p.Version == "":
-		v.add(CodeMissing, path+".version", "set version to Lync2013, SfB2015 or SfB2019", "the pool has no product version")
+		v.add(CodeMissing, path+".version", "set version to "+versionList(), "the pool has no product version")
 	case !versionOK:
-		v.add(CodeBadEnum, path+".version", "use Lync2013, SfB2015 or SfB2019", "unknown version %q", p.Version)
+		v.add(CodeBadEnum, path+".version", "use "+versionList(), "unknown version %q", p.Version)
 	}
+	v.build(i)
+	v.lifecycle(i)
 	if p.Platform != "" && p.Platform != Physical && p.Platform != Virtual {
 		v.add(CodeBadEnum, path+".platform", "use Physical or Virtual", "unknown platform %q", p.Platform)
 	}
@@ -308,9 +314,9 @@ func (v *validator) servers(i int) {
 		case n > maxFE:
 			v.add(CodeTooManyFEs, path+".servers", fmt.Sprintf("split the pool: %s allows at most %d Front End Servers", versionName(p.Version), maxFE),
 				"%d Front End Servers; %s allows at most %d per pool", n, versionName(p.Version), maxFE)
-		case n == 2 && p.Version == SfB2019:
+		case n == 2 && p.Version.Behaves() == SfB2019:
 			v.add(CodeTwoFE2019, path+".servers", "add a third Front End Server, or use a pair of Standard Edition servers",
-				"Skype for Business Server 2019 does not support 2-server Enterprise pools; Topology Builder will not publish it")
+				"%s does not support 2-server Enterprise pools; Topology Builder will not publish it", versionName(p.Version))
 		case n < 3:
 			v.add(CodeFewFrontEnds, path+".servers", "use at least 3 Front End Servers, or a pair of Standard Edition servers",
 				"%s; at least 3 are recommended so that every routing group keeps its three replicas", frontEnds(n))
@@ -319,7 +325,7 @@ func (v *validator) servers(i int) {
 			v.add(CodeEvenPool, path+".servers", "keep the primary back end healthy, or add a server to make the count odd",
 				"%d Front End Servers (an even number): the pool uses the primary SQL database as a quorum witness", n)
 		}
-		if p.Version == SfB2019 && n >= 13 && n <= 15 {
+		if p.Version.Behaves() == SfB2019 && n >= 13 && n <= 15 {
 			v.add(CodeQuorumUnknown, path+".servers", "prefer 12 or 16 Front End Servers, whose start quorum is documented",
 				"the documentation gives no start quorum for %d Front End Servers; failwright assumes the 16-server row", n)
 		}
@@ -361,19 +367,6 @@ func aPool(r Role) string {
 		return "an " + n + " pool"
 	}
 	return "a " + n + " pool"
-}
-
-// versionName names a version in messages: "Skype for Business Server 2015".
-func versionName(v Version) string {
-	switch v {
-	case Lync2013:
-		return "Lync Server 2013"
-	case SfB2015:
-		return "Skype for Business Server 2015"
-	case SfB2019:
-		return "Skype for Business Server 2019"
-	}
-	return string(v)
 }
 
 // backEnd checks the i-th pool's SQL back end and its high availability.
@@ -421,9 +414,9 @@ func (v *validator) backEnd(i int) {
 	}
 	switch ha {
 	case HAMirroring:
-		if p.Version == SfB2019 {
-			v.add(CodeMirroring2019, path+".ha", "use AlwaysOn or FailoverCluster: Skype for Business Server 2019 does not support mirroring",
-				"SQL mirroring is not supported on Skype for Business Server 2019")
+		if p.Version.Behaves() == SfB2019 {
+			v.add(CodeMirroring2019, path+".ha", "use AlwaysOn or FailoverCluster: "+versionName(p.Version)+" does not support mirroring",
+				"SQL mirroring is not supported on %s", versionName(p.Version))
 		}
 		if be.Mirror == nil {
 			v.add(CodeNoMirror, path+".mirror", "add mirror with the mirror SQL Server's fqdn", "mirroring needs a mirror server")
@@ -593,7 +586,7 @@ func (v *validator) pair(pr Pair) {
 		v.add(CodePairOS, path, "run both pools on the same base operating system",
 			"%s runs %s and %s runs %s: paired pools should run the same operating system", a.FQDN, a.OS, with, b.OS)
 	}
-	if a.Version != b.Version && slices.Contains(Versions, a.Version) && slices.Contains(Versions, b.Version) {
+	if v.coexistence(pr, path) {
 		v.add(CodePairVersion, path, "upgrade the second pool right after the first; do not unpair them to upgrade",
 			"%s runs %s and %s runs %s: a mixed-version pair cannot do a disaster-mode failover", a.FQDN, a.Version, with, b.Version)
 	}

@@ -256,6 +256,18 @@ func TestValidateRules(t *testing.T) {
 		{"branch registrar dangling", func(t *Topology) { t.Branches[0].BackupRegistrar = "z.example.com" }, CodeDangling, "branches[sba.example.com].backupRegistrar"},
 		{"branch registrar director", func(t *Topology) { t.Branches[0].BackupRegistrar = "dir.example.com" }, CodeBranchRegistrar, "branches[sba.example.com].backupRegistrar"},
 		{"branch users no DR", func(t *Topology) { t.Branches[0].Users = 50 }, CodeBranchNoDR, "branches[sba.example.com].backupRegistrar"},
+
+		// Builds and Subscription Edition pairs (coexist_test.go has more).
+		{"build not a number", func(t *Topology) { poolA(t).Build = "CU13" }, CodeBadBuild, pa + ".build"},
+		{"build of another version", func(t *Topology) { poolA(t).Build = "7.0.2046.820" }, CodeBuildVersion, pa + ".build"},
+		{"2019 and SE pair", func(t *Topology) { alwaysOn(t); poolA(t).Version, poolB(t).Version = SfB2019, SfBSE }, CodePairSE2019, pa + ".backupPool"},
+		{"paired builds differ", func(t *Topology) {
+			alwaysOn(t)
+			poolA(t).Version, poolB(t).Version = SfB2019, SfBSE
+			poolA(t).Build, poolB(t).Build = "7.0.2046.820", "7.0.2046.900"
+		}, CodePairBuilds, pa + ".backupPool"},
+		{"SE and 2015 pair", func(t *Topology) { poolB(t).Version = SfBSE; poolB(t).BackEnd.HA = HAAlwaysOn }, CodePairSEOld, pa + ".backupPool"},
+		{"pairing re-runs the update", func(t *Topology) { alwaysOn(t); poolA(t).Version, poolB(t).Version = SfBSE, SfBSE }, CodePairRerunUpdate, pa + ".backupPool"},
 	}
 	emitted := map[string]bool{}
 	for _, tc := range tests {
@@ -290,7 +302,7 @@ func TestValidateRules(t *testing.T) {
 	}
 	// Every validation rule has a case above (decoding rules are tested in decode_test.go).
 	for _, r := range Rules {
-		if r.Code >= "FW01" {
+		if r.Code >= "FW01" && r.Code < "FW10" { // lifecycle codes: lifecycle_test.go
 			assert.True(t, emitted[r.Code], "no test case emits %s (%s)", r.Code, r.Title)
 		}
 	}
