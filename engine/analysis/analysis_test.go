@@ -189,7 +189,7 @@ func TestNoFrontEndPool(t *testing.T) {
 // and agrees with the reference on single failures.
 func FuzzAnalyze(f *testing.F) {
 	for _, name := range []string{"litwareinc.yaml", "standard-pair.yaml", "unpaired.yaml", "mixed-version.yaml"} {
-		data, err := os.ReadFile("../../scenarios/topologies/" + name)
+		data, err := os.ReadFile("../samples/" + name)
 		if err == nil {
 			f.Add(data)
 		}

@@ -21,7 +21,7 @@ const (
 	dfw = "dfw-cs-001.litwareinc.com"
 )
 
-// load decodes a sample topology from scenarios/topologies.
+// load decodes a sample topology from engine/samples.
 func load(t testing.TB, name string) *topology.Topology {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "topologies", name))
