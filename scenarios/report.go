@@ -10,6 +10,7 @@ import (
 
 	"failwright/engine/sim"
 	"failwright/engine/topology"
+	"failwright/engine/units"
 )
 
 // Duration is a span of virtual time. It encodes in JSON as a Go duration string ("15m0s").
@@ -18,11 +19,9 @@ type Duration time.Duration
 // String formats the duration as a Go duration.
 func (d Duration) String() string { return time.Duration(d).String() }
 
-// Clock formats the duration as a clock reading, hh:mm:ss.
-func (d Duration) Clock() string {
-	s := int64(time.Duration(d) / time.Second)
-	return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
-}
+// Clock formats the duration as a clock reading, a TimeSpan (units.Duration): hh:mm:ss,
+// with "d." from a day on.
+func (d Duration) Clock() string { return units.Duration(d).String() }
 
 // MarshalJSON encodes the duration as a string.
 func (d Duration) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }

@@ -61,7 +61,7 @@ const maxDays = 99999
 // Any other spelling ("1:00:00", "26:00:00", "00:60:00", "01.00:00:00", "-00:00:01", "15m")
 // is refused: a written duration (a prediction, a clock reading) is never negative.
 func ParseDuration(s string) (Duration, error) {
-	bad := errors.New("duration " + strconv.Quote(s) + " is not a TimeSpan [d.]hh:mm:ss")
+	bad := errors.New("duration " + strconv.Quote(s) + " is not hh:mm:ss (a TimeSpan, with \"d.\" first from a day on)")
 	rest := s
 	var days int64
 	if ds, clock, ok := strings.Cut(rest, "."); ok {
