@@ -381,10 +381,6 @@ func (r *Report) SingleFailureUnserved() bool {
 	return false
 }
 
-// plural writes n and the noun, with an s unless n is 1: "1 user", "38000 users".
-func plural(n int64, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.FormatInt(n, 10) + " " + noun + "s"
-}
+// plural writes n and the noun, with an s unless n is 1 (units.Plural): "1 user",
+// "38,000 users".
+func plural(n int64, noun string) string { return units.Plural(n, noun) }
