@@ -2,7 +2,6 @@ package plan
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"failwright/engine/topology"
@@ -81,8 +80,7 @@ func Check(p *Plan, t *topology.Topology) topology.Findings {
 		fs = append(fs, topology.Finding{Code: code, Severity: topology.Error, Path: path, Message: msg, Fix: fix})
 	}
 	if p.FormatVersion != FormatVersion {
-		errf("PL105", "formatVersion", "plan format version "+strconv.Itoa(p.FormatVersion)+" is not supported (this failwright reads version "+strconv.Itoa(FormatVersion)+")",
-			"Make the plan again with this failwright.")
+		errf("PL105", "formatVersion", VersionMessage(p.FormatVersion), "Make the plan again with this failwright.")
 		fs.Sort()
 		return fs
 	}

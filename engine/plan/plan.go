@@ -11,13 +11,28 @@
 package plan
 
 import (
+	"strconv"
+
 	"failwright/engine/topology"
 	"failwright/engine/units"
 )
 
 // FormatVersion is the version of the plan format (docs/plan-format.md). It changes only when
-// a field changes meaning or a required field is added.
-const FormatVersion = 1
+// a field changes meaning or a required field is added. Version 2 added engineVersion and
+// wrote durations of a day or more as "d.hh:mm:ss".
+const FormatVersion = 2
+
+// EngineVersion is the version of the failwright engine that builds plans; a plan records it
+// (Plan.EngineVersion), so that a plan says which failwright made it. It changes with every
+// release, whether or not the plan format changes.
+const EngineVersion = "0.1.0-dev"
+
+// VersionMessage is what failwright says of a plan made by another format version:
+// "the plan was made by failwright format 1; this is format 2: rebuild it (failwright plan)".
+func VersionMessage(version int) string {
+	return "the plan was made by failwright format " + strconv.Itoa(version) + "; this is format " +
+		strconv.Itoa(FormatVersion) + ": rebuild it (failwright plan)"
+}
 
 // Mode is whether a failover is planned (the pool still runs) or a disaster (it is lost).
 type Mode string
@@ -179,6 +194,8 @@ type Prediction struct {
 type Plan struct {
 	// FormatVersion is the plan format version (FormatVersion).
 	FormatVersion int `json:"formatVersion"`
+	// EngineVersion is the version of the failwright engine that made the plan (EngineVersion).
+	EngineVersion string `json:"engineVersion"`
 	// ID is a name-based UUID (version 5) of the plan's canonical content.
 	ID string `json:"id"`
 	// TopologyName is the topology's name.

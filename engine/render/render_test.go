@@ -301,14 +301,14 @@ func TestParseJSONStrict(t *testing.T) {
 		{"wrong type", edit(`"number": 1,`, `"number": "1",`), `steps[0].number: want an integer`},
 		{"bad duration", edit(`"duration": "00:01:00"`, `"duration": "1m"`), `steps[0].duration: duration "1m" is not hh:mm:ss`},
 		{"command edited", edit(`"command": "Invoke-CsManagementServerFailover -WhatIf"`, `"command": "Invoke-CsManagementServerFailover -WhatIf; Remove-CsPool"`), `steps[0].command: `},
-		{"future format", edit(`"formatVersion": 1`, `"formatVersion": 2`), `formatVersion: plan format version 2 is not supported`},
+		{"future format", edit(`"formatVersion": 2`, `"formatVersion": 3`), `formatVersion: the plan was made by failwright format 3; this is format 2: rebuild it`},
 		{"trailing data", append(append([]byte(nil), good...), []byte("{}")...), `unexpected data after the plan document`},
 		{"not an object", []byte(`[]`), `want an object`},
 		{"truncated", good[:len(good)/2], `unexpected end`},
 		{"bare value unquoted", edit(`"value": "UserData"`, `"value": "UserData; Remove-CsPool"`), `must be quoted`},
-		{"future format with new fields", edit(`"formatVersion": 1,`, `"formatVersion": 2, "approvals": [],`), `2:20: formatVersion: plan format version 2 is not supported`},
+		{"future format with new fields", edit(`"formatVersion": 2,`, `"formatVersion": 3, "approvals": [],`), `2:20: formatVersion: the plan was made by failwright format 3; this is format 2`},
 		{"not JSON", []byte("# a topology?\nname: x\n"), `1:1: not valid JSON: unexpected character '#' where a value should start`},
-		{"missing comma", edit(`"formatVersion": 1,`, `"formatVersion": 1`), `not valid JSON: unexpected character '"' after a field (a comma or } should follow)`},
+		{"missing comma", edit(`"formatVersion": 2,`, `"formatVersion": 2`), `not valid JSON: unexpected character '"' after a field (a comma or } should follow)`},
 	}
 	lineCol := regexp.MustCompile(`^[0-9]+:[0-9]+: `)
 	for _, c := range cases {

@@ -1,9 +1,9 @@
 #Requires -Version 3.0
 # failwright plan: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)
-#   plan ID:     159054ea-dc41-5f46-af48-fe66456b2229
+#   plan ID:     0761885e-1336-5ac2-a4f3-6310539cadf4
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
-#   format:      1
+#   format:      2
 # Run it in the Skype for Business Server Management Shell on a Front End of atl-cs-001.litwareinc.com.
 #   -Rehearse   every changing cmdlet runs with -WhatIf; manual steps are listed, not awaited
 #   -NoConfirm  no confirmation before changing steps (manual steps still wait)
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '159054ea-dc41-5f46-af48-fe66456b2229'
+$FwPlanId = '0761885e-1336-5ac2-a4f3-6310539cadf4'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
@@ -104,7 +104,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 159054ea-dc41-5f46-af48-fe66456b2229: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan 0761885e-1336-5ac2-a4f3-6310539cadf4: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 

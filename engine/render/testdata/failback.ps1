@@ -1,9 +1,9 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back
-#   plan ID:     60f7b562-3a7a-5e43-a71e-5f45d278f2e4
+#   plan ID:     b13d678e-b31f-5a04-b934-0c419d4341c9
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
-#   format:      1
+#   format:      2
 # Run it in the Skype for Business Server Management Shell on a Front End of dfw-cs-001.litwareinc.com.
 #   -Rehearse   every changing cmdlet runs with -WhatIf; manual steps are listed, not awaited
 #   -NoConfirm  no confirmation before changing steps (manual steps still wait)
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '60f7b562-3a7a-5e43-a71e-5f45d278f2e4'
+$FwPlanId = 'b13d678e-b31f-5a04-b934-0c419d4341c9'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
@@ -105,7 +105,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 60f7b562-3a7a-5e43-a71e-5f45d278f2e4: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
+Write-Host 'failwright plan b13d678e-b31f-5a04-b934-0c419d4341c9: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 

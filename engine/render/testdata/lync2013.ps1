@@ -1,9 +1,9 @@
 #Requires -Version 3.0
 # failwright plan: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)
-#   plan ID:     94652bfd-3d84-5443-b10b-b58c73c95d59
+#   plan ID:     bbfeb3f0-9957-5b37-80c2-efa2bf203fec
 #   fingerprint: ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff
 #   topology:    Contoso (Lync Server 2013)
-#   format:      1
+#   format:      2
 # Run it in the Skype for Business Server Management Shell on a Front End of chi-pool-01.contoso.com.
 #   -Rehearse   every changing cmdlet runs with -WhatIf; manual steps are listed, not awaited
 #   -NoConfirm  no confirmation before changing steps (manual steps still wait)
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '94652bfd-3d84-5443-b10b-b58c73c95d59'
+$FwPlanId = 'bbfeb3f0-9957-5b37-80c2-efa2bf203fec'
 $FwFingerprint = 'ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff'
 $FwTopology = 'Contoso (Lync Server 2013)'
 $FwTitle = 'fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
@@ -105,7 +105,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 94652bfd-3d84-5443-b10b-b58c73c95d59: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
+Write-Host 'failwright plan bbfeb3f0-9957-5b37-80c2-efa2bf203fec: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 

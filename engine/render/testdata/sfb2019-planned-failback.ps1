@@ -1,9 +1,9 @@
 #Requires -Version 3.0
 # failwright plan: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back
-#   plan ID:     ff95d8e3-3b9d-516a-96e1-8b796de575c6
+#   plan ID:     db60e8c6-3e31-5c91-81e3-01ddd0520bbd
 #   fingerprint: e1a23be7226dc1ca42a9a1dad9acb59abe8b70f98b59080c5456f8c41cb9b517
 #   topology:    Northwind Traders (SfB 2019, 16 Front End Servers)
-#   format:      1
+#   format:      2
 # Run it in the Skype for Business Server Management Shell on a Front End of ams-pool-01.northwindtraders.com.
 #   -Rehearse   every changing cmdlet runs with -WhatIf; manual steps are listed, not awaited
 #   -NoConfirm  no confirmation before changing steps (manual steps still wait)
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'ff95d8e3-3b9d-516a-96e1-8b796de575c6'
+$FwPlanId = 'db60e8c6-3e31-5c91-81e3-01ddd0520bbd'
 $FwFingerprint = 'e1a23be7226dc1ca42a9a1dad9acb59abe8b70f98b59080c5456f8c41cb9b517'
 $FwTopology = 'Northwind Traders (SfB 2019, 16 Front End Servers)'
 $FwTitle = 'fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
@@ -104,7 +104,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan ff95d8e3-3b9d-516a-96e1-8b796de575c6: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
+Write-Host 'failwright plan db60e8c6-3e31-5c91-81e3-01ddd0520bbd: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 

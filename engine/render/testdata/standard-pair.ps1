@@ -1,9 +1,9 @@
 #Requires -Version 3.0
 # failwright plan: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)
-#   plan ID:     379b6573-5a4c-53fb-94eb-f02344a08efe
+#   plan ID:     500b8876-ad75-5e17-94b2-f2502568161f
 #   fingerprint: d9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68
 #   topology:    Tailspin Toys (Standard Edition pair)
-#   format:      1
+#   format:      2
 # Run it in the Skype for Business Server Management Shell on a Front End of pdx-se-01.tailspintoys.com.
 #   -Rehearse   every changing cmdlet runs with -WhatIf; manual steps are listed, not awaited
 #   -NoConfirm  no confirmation before changing steps (manual steps still wait)
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '379b6573-5a4c-53fb-94eb-f02344a08efe'
+$FwPlanId = '500b8876-ad75-5e17-94b2-f2502568161f'
 $FwFingerprint = 'd9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68'
 $FwTopology = 'Tailspin Toys (Standard Edition pair)'
 $FwTitle = 'fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
@@ -104,7 +104,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 379b6573-5a4c-53fb-94eb-f02344a08efe: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
+Write-Host 'failwright plan 500b8876-ad75-5e17-94b2-f2502568161f: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
