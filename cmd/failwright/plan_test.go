@@ -34,7 +34,7 @@ func TestPlanExitCodes(t *testing.T) {
 	}{
 		{"markdown to stdout", []string{litware, "--pool", "atl-cs-001.litwareinc.com", "--disaster"}, 0, "# Runbook: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com"},
 		{"ps1", []string{litware, "--pool", "atl-cs-001.litwareinc.com", "--disaster", "--format", "ps1"}, 0, "Invoke-CsPoolFailOver -PoolFqdn 'atl-cs-001.litwareinc.com' -DisasterMode -Verbose"},
-		{"json", []string{litware, "--pool=dfw-cs-001.litwareinc.com", "--format=json"}, 0, `"formatVersion": 1`},
+		{"json", []string{litware, "--pool=dfw-cs-001.litwareinc.com", "--format=json"}, 0, `"formatVersion": 2`},
 		{"setup line", []string{litware, "--pool", "atl-cs-001.litwareinc.com", "--disaster", "--setup", "Stop-SimPool -PoolFqdn atl-cs-001.litwareinc.com"}, 0, "`Stop-SimPool -PoolFqdn atl-cs-001.litwareinc.com`"},
 		{"no backup pool", []string{"../../scenarios/topologies/unpaired.yaml", "--pool", "lon-pool-01.fabrikam.com", "--disaster"}, 1, "error PL003"},
 		{"mixed versions", []string{"../../scenarios/topologies/mixed-version.yaml", "--pool", "nyc-pool-01.woodgrovebank.com", "--disaster"}, 1, "error PL007"},
