@@ -33,6 +33,7 @@ type progress struct {
 
 	mu    sync.Mutex
 	last  time.Time
+	done  int64 // the most done so far: the analysis's goroutines may report out of order
 	shown bool
 }
 
@@ -47,13 +48,15 @@ func newProgress(w io.Writer) *progress {
 func (p *progress) update(done, total int64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.done = max(p.done, done)
 	now := progressClock()
 	if now.Sub(p.last) < progressInterval {
 		return
 	}
 	p.last = now
 	p.shown = true
-	fmt.Fprintf(p.w, "\ranalyze: %s of %s failure sets (%s)", thousands(done), thousands(total), elapsed(now.Sub(p.start)))
+	// \x1b[K erases what a longer line before left.
+	fmt.Fprintf(p.w, "\ranalyze: %s of %s failure sets (%s)\x1b[K", thousands(p.done), thousands(total), elapsed(now.Sub(p.start)))
 }
 
 // finish clears the progress line, if one was shown, so that what follows starts clean.

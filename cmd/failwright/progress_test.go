@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -46,7 +47,7 @@ func fakeStderrTerminal(t *testing.T, terminal bool, step time.Duration) {
 }
 
 // progressLine is one progress line as analyze writes it.
-var progressLine = regexp.MustCompile(`^analyze: [0-9,]+ of [0-9,]+ failure sets \([0-9]+:[0-9]{2}:[0-9]{2}\)$`)
+var progressLine = regexp.MustCompile(`^analyze: [0-9,]+ of [0-9,]+ failure sets \([0-9]+:[0-9]{2}:[0-9]{2}\)\x1b\[K$`)
 
 // TestAnalyzeProgress checks that analyze shows its progress on standard error when that is a
 // terminal, at most every progressInterval, and clears it before the report; and that it
@@ -78,8 +79,13 @@ func TestAnalyzeProgress(t *testing.T) {
 			require.True(t, strings.HasSuffix(got, "\r\x1b[K"), "the line is cleared at the end: %q", got)
 			lines := strings.Split(strings.TrimSuffix(strings.TrimPrefix(got, "\r"), "\r\x1b[K"), "\r")
 			require.NotEmpty(t, lines)
+			var last int64
 			for _, l := range lines {
-				assert.Regexp(t, progressLine, l)
+				require.Regexp(t, progressLine, l)
+				done, err := strconv.ParseInt(strings.ReplaceAll(strings.Fields(l)[1], ",", ""), 10, 64)
+				require.NoError(t, err)
+				assert.GreaterOrEqual(t, done, last, "the count never goes back")
+				last = done
 			}
 		})
 	}
