@@ -23,7 +23,8 @@ type PlanRequest struct {
 }
 
 // PlanResult is a built plan, its renderings and its findings, or the findings that refused
-// it. Status is StatusFail when no valid plan can be built.
+// it. Status is StatusFail when no valid plan can be built, StatusBadInput when the request
+// names a pool that is not in the topology.
 type PlanResult struct {
 	Status   Status
 	Plan     *plan.Plan
@@ -43,7 +44,10 @@ func Plan(doc *topology.Document, req PlanRequest) *PlanResult {
 		anchorTopologyFindings(doc, fs)
 	}
 	res := &PlanResult{Plan: p, Findings: fs}
-	if p == nil || fs.HasErrors() {
+	switch {
+	case doc.Topology == nil || doc.Topology.PoolByFQDN(req.Pool) == nil:
+		res.Status = StatusBadInput // plan.Build refused it (PL001)
+	case p == nil || fs.HasErrors():
 		res.Status = StatusFail
 	}
 	if p == nil {

@@ -153,7 +153,7 @@ func formatErr(s string) error {
 // runPlan is "failwright plan": it builds, renders and writes a plan, or checks a saved one.
 func runPlan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, a := range args {
-		if a == "-h" || a == "--help" {
+		if a == "-h" || a == "--help" || a == "-help" {
 			fmt.Fprintln(stdout, planUsage)
 			return exitOK
 		}

@@ -163,7 +163,7 @@ func TestPlanDocExamples(t *testing.T) {
 // without the "-:" of an unknown position.
 func TestPlanRequestFindingsHaveNoPosition(t *testing.T) {
 	code, _, errs := runPlanCmd(litware, "--pool", "nosuch.example.com")
-	assert.Equal(t, 1, code)
+	assert.Equal(t, exitUsage, code, "a pool not in the topology is bad input")
 	assert.Contains(t, errs, "\nerror PL001 request.pool: pool \"nosuch.example.com\" is not in the topology\n")
 	assert.NotContains(t, errs, "-: ")
 }
