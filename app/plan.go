@@ -20,6 +20,9 @@ type PlanRequest struct {
 	// Positions gives the findings about the topology their position in its file, as
 	// "failwright plan FILE" does; without it they have none, as the page's plans.
 	Positions bool
+	// AsOf is the day the pools' support lifecycles are judged on; their findings join the
+	// result's, not the plan's own (a plan's ID must not change with the day it is made).
+	AsOf topology.Date
 }
 
 // PlanResult is a built plan, its renderings and its findings, or the findings that refused
@@ -42,6 +45,13 @@ func Plan(doc *topology.Document, req PlanRequest) *PlanResult {
 	fs = slices.Clone(fs)
 	if req.Positions {
 		anchorTopologyFindings(doc, fs)
+	}
+	if p != nil {
+		src := topology.Source{}
+		if req.Positions {
+			src = doc.Source
+		}
+		fs = append(fs, topology.LifecycleFindings(doc.Topology, req.AsOf, src)...)
 	}
 	res := &PlanResult{Plan: p, Findings: fs}
 	switch {

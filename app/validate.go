@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"failwright/engine/topology"
 	"failwright/engine/units"
 	"failwright/scenarios"
 )
@@ -19,6 +20,9 @@ type ValidateRequest struct {
 	Strict bool
 	// Resolve reads the topology a scenario names by path.
 	Resolve Resolver
+	// AsOf is the day support lifecycles are judged on (the CLI's today or --as-of, the page's
+	// and the Worker's date); the zero Date judges none.
+	AsOf topology.Date
 }
 
 // ValidateResult is the report "failwright validate --json" prints and POST /api/validate
@@ -31,7 +35,7 @@ type ValidateResult struct {
 
 // Validate checks a topology or scenario file against every rule in docs/validation.md.
 func Validate(req ValidateRequest) ValidateResult {
-	rep := scenarios.CheckFile(req.File.Name, req.File.Data, req.Kind, req.Resolve, req.Strict)
+	rep := scenarios.CheckFile(req.File.Name, req.File.Data, req.Resolve, scenarios.CheckOptions{Kind: req.Kind, Strict: req.Strict, AsOf: req.AsOf})
 	st := StatusOK
 	switch {
 	case !rep.Readable:
