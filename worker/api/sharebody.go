@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"strconv"
+	"strings"
 )
 
 // WorkspaceFormat and WorkspaceVersion are the "format" and "version" of the only body
@@ -56,7 +56,8 @@ const maxShareDepth = 64
 // checkMembers reads data as one JSON value and refuses, naming the field, a member that
 // appears twice in one object, a member not in shape (names match case-exactly), and nesting
 // deeper than maxShareDepth. encoding/json alone would match names in any letter case and
-// keep the last of duplicates.
+// keep the last of duplicates; its Decoder.Token walks a 1 MiB body of small tokens in
+// seconds, so a scan of the (already validated) bytes does it instead.
 func checkMembers(data []byte, shape *members) *Problem {
 	if !json.Valid(data) {
 		var v json.RawMessage
@@ -64,69 +65,132 @@ func checkMembers(data []byte, shape *members) *Problem {
 			return p
 		}
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if p := walk(dec, data, shape, "", 0); p != nil {
-		return p
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return newProblem(ProblemMalformedJSON, "", fmt.Sprintf("%s: unexpected data after the JSON value", lineCol(data, dec.InputOffset())))
-	}
-	return nil
+	sc := &memberScan{data: data}
+	return sc.value(shape, 0)
 }
 
-// walk reads one value at path, whose objects must have shape (nil: any names).
-func walk(dec *json.Decoder, data []byte, shape *members, path string, depth int) *Problem {
-	tok, err := dec.Token()
-	if err != nil {
-		return jsonProblem(data, err)
+// memberScan walks JSON that json.Valid accepted.
+type memberScan struct {
+	data []byte
+	i    int
+	// path holds the members and indexes from the top down to the value being read: a field
+	// path is only built for a problem.
+	path []any
+}
+
+// field renders path, with name appended when it is not empty: "workspace.log[3]".
+func (s *memberScan) field(name string) string {
+	var b strings.Builder
+	for _, seg := range append(s.path, name) {
+		switch seg := seg.(type) {
+		case int:
+			b.WriteString("[" + strconv.Itoa(seg) + "]")
+		case string:
+			if seg == "" {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(truncate(seg, 100))
+		}
 	}
-	delim, ok := tok.(json.Delim)
-	if !ok {
+	return b.String()
+}
+
+// space skips white space.
+func (s *memberScan) space() {
+	for s.i < len(s.data) {
+		switch s.data[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+// str reads the string at s.i and returns its value.
+func (s *memberScan) str() string {
+	start := s.i
+	escaped := false
+	for s.i++; s.data[s.i] != '"'; s.i++ {
+		if s.data[s.i] == '\\' {
+			escaped = true
+			s.i++
+		}
+	}
+	s.i++
+	if !escaped {
+		return string(s.data[start+1 : s.i-1])
+	}
+	var v string
+	_ = json.Unmarshal(s.data[start:s.i], &v) // valid JSON: cannot fail
+	return v
+}
+
+// value reads one value at s.path, whose objects must have shape (nil: any names).
+func (s *memberScan) value(shape *members, depth int) *Problem {
+	s.space()
+	switch s.data[s.i] {
+	case '"':
+		s.str()
+		return nil
+	case '{', '[':
+	default: // a number, true, false or null
+		for s.i < len(s.data) && !strings.ContainsRune(",]} \t\n\r", rune(s.data[s.i])) {
+			s.i++
+		}
 		return nil
 	}
 	if depth >= maxShareDepth {
-		return newProblem(ProblemInvalidField, "", fmt.Sprintf("%s: the JSON nests deeper than %d levels", lineCol(data, dec.InputOffset()), maxShareDepth))
+		return newProblem(ProblemInvalidField, "", fmt.Sprintf("%s: the JSON nests deeper than %d levels", lineCol(s.data, int64(s.i)), maxShareDepth))
 	}
-	switch delim {
-	case '[':
-		for i := 0; dec.More(); i++ {
-			if p := walk(dec, data, nil, path+"["+strconv.Itoa(i)+"]", depth+1); p != nil {
+	open := s.data[s.i]
+	s.i++
+	var seen map[string]bool
+	if open == '{' {
+		seen = map[string]bool{}
+	}
+	for n := 0; ; n++ {
+		s.space()
+		if c := s.data[s.i]; c == ']' || c == '}' {
+			s.i++
+			return nil
+		}
+		if c := s.data[s.i]; c == ',' {
+			s.i++
+			s.space()
+		}
+		if open == '[' {
+			s.path = append(s.path, n)
+			if p := s.value(nil, depth+1); p != nil {
 				return p
 			}
+			s.path = s.path[:len(s.path)-1]
+			continue
 		}
-	case '{':
-		seen := map[string]bool{}
-		for dec.More() {
-			tok, err := dec.Token()
-			if err != nil {
-				return jsonProblem(data, err)
-			}
-			name, _ := tok.(string)
-			field := truncate(name, 100)
-			if path != "" {
-				field = path + "." + field
-			}
-			if seen[name] {
-				return newProblem(ProblemDuplicateField, field, fmt.Sprintf("%s: %q appears twice in one object", lineCol(data, dec.InputOffset()), truncate(name, 100)))
-			}
-			seen[name] = true
-			var child *members
-			if shape != nil {
-				var known bool
-				if child, known = (*shape)[name]; !known {
-					return newProblem(ProblemUnknownField, field, fmt.Sprintf("%s: unknown field %q (names are case-sensitive)", lineCol(data, dec.InputOffset()), truncate(name, 100)))
-				}
-			}
-			if p := walk(dec, data, child, field, depth+1); p != nil {
-				return p
+		at := int64(s.i)
+		name := s.str()
+		if seen[name] {
+			return newProblem(ProblemDuplicateField, s.field(name), fmt.Sprintf("%s: %q appears twice in one object", lineCol(s.data, at), truncate(name, 100)))
+		}
+		seen[name] = true
+		var child *members
+		if shape != nil {
+			var known bool
+			if child, known = (*shape)[name]; !known {
+				return newProblem(ProblemUnknownField, s.field(name), fmt.Sprintf("%s: unknown field %q (names are case-sensitive)", lineCol(s.data, at), truncate(name, 100)))
 			}
 		}
+		s.space()
+		s.i++ // the colon
+		s.path = append(s.path, name)
+		if p := s.value(child, depth+1); p != nil {
+			return p
+		}
+		s.path = s.path[:len(s.path)-1]
 	}
-	if _, err := dec.Token(); err != nil { // the closing delimiter
-		return jsonProblem(data, err)
-	}
-	return nil
 }
 
 // decodeShare reads and checks the body of POST /api/shares: the shape and member names of
