@@ -359,6 +359,22 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		assert.NotEqual(t, 200, r.status, "the _headers file is not served")
 	})
 
+	// Answers the platform makes rather than the Go handler: a method the static assets do not
+	// take is a 405 from the asset server, which applies _headers; a missing file falls through
+	// to the Worker, whose 404 is a problem with the API's headers.
+	t.Run("error answers carry security headers", func(t *testing.T) {
+		for _, method := range []string{"POST", "PUT", "DELETE", "OPTIONS"} {
+			r := s.do(t, method, "/", "", nil)
+			assert.Equal(t, 405, r.status, method)
+			assert.Contains(t, r.header.Get("Content-Security-Policy"), "frame-ancestors 'none'", method)
+			assert.Equal(t, "nosniff", r.header.Get("X-Content-Type-Options"), method)
+			assert.Equal(t, "DENY", r.header.Get("X-Frame-Options"), method)
+		}
+		r := s.do(t, "GET", "/nope.html", "", nil)
+		problemOf(t, r, 404, api.ProblemNotFound)
+		assertAPIHeaders(t, r.header)
+	})
+
 	t.Run("validate", func(t *testing.T) {
 		r := s.do(t, "POST", "/api/validate", "application/yaml", topo)
 		require.Equal(t, 200, r.status, "%s", r.body)
