@@ -64,6 +64,7 @@ func newTestServer(t testing.TB, mod func(*Config)) (http.Handler, *MemStore) {
 			return id, nil
 		},
 		MaxBodyBytes: 64 << 10,
+		ClientKey:    []byte("test key"),
 	}
 	if mod != nil {
 		mod(&cfg)

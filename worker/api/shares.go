@@ -40,6 +40,9 @@ func (s *server) createShare(w http.ResponseWriter, r *http.Request, _ map[strin
 	q := Quota{Now: now, PerClientPerHour: s.limits.PerClientPerHour, PerClient: s.limits.PerClient,
 		Total: s.limits.Total, TotalBytes: s.limits.TotalBytes}
 	client := ClientID(s.cfg.ClientKey, r)
+	if s.publicKey {
+		s.cfg.Logf("failwright api: no client key is configured: share clients are hashed with a public key (docs/deploy.md)")
+	}
 	// A fresh random ID is taken; should it ever be taken already (a 2^-122 chance, or a
 	// broken ID source), another is drawn, and the share that holds it stays as it is.
 	var id string

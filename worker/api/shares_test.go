@@ -375,3 +375,20 @@ func TestMemStoreImmutable(t *testing.T) {
 	_, err = s.Get(ctx, "0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b", testNow)
 	assert.ErrorIs(t, err, ErrShareNotFound)
 }
+
+func TestSharePublicKeyWarns(t *testing.T) {
+	for _, key := range []string{"", "secret"} {
+		var logged []string
+		h, _ := newTestServer(t, func(c *Config) {
+			c.ClientKey = []byte(key)
+			c.Logf = func(f string, a ...any) { logged = append(logged, fmt.Sprintf(f, a...)) }
+		})
+		require.Equal(t, http.StatusCreated, doFrom(h, "192.0.2.1", envelope(`{"topology":{}}`)).Code)
+		if key == "" {
+			require.Len(t, logged, 1)
+			assert.Contains(t, logged[0], "public key")
+		} else {
+			assert.Empty(t, logged)
+		}
+	}
+}
