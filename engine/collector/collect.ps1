@@ -9,6 +9,7 @@ It changes nothing. Among the Skype for Business cmdlets it calls only Get-Cs* c
   Get-CsPool                              the pools and their services
   Get-CsPoolBackupRelationship            each registrar pool's backup pool
   Get-CsUser                              users per registrar pool (counts only, no user data)
+  Get-CsService -Registrar                the registrars' backup registrars and timers
   Get-CsService -CentralManagement        where the Central Management store is
   Get-CsManagementStoreReplicationStatus  the active master and each server's build
   Get-CsService -EdgeServer               each Edge pool's internal next hop
@@ -100,6 +101,22 @@ try {
         })
 } catch {
     Add-Failure 'Get-CsUser' $_
+}
+
+# The backup registrar of each branch appliance, and the registrar failure detection timers.
+Write-Progress -Activity 'failwright collector' -Status 'Get-CsService -Registrar'
+$registrars = @()
+try {
+    $registrars = @(Get-CsService -Registrar | ForEach-Object {
+        New-Object PSObject -Property @{
+            poolFqdn = Pick $_ @('PoolFqdn', 'Identity')
+            backupRegistrar = Pick $_ @('BackupRegistrar', 'BackupRegistrarPool')
+            failureDetectionInterval = Pick $_ @('FailureDetectionInterval')
+            failbackDetectionInterval = Pick $_ @('FailbackDetectionInterval')
+        }
+    })
+} catch {
+    Add-Failure 'Get-CsService -Registrar' $_
 }
 
 Write-Progress -Activity 'failwright collector' -Status 'Central Management store'
@@ -194,6 +211,7 @@ Write-Progress -Activity 'failwright collector' -Completed
 
 $document | Add-Member -MemberType NoteProperty -Name backupRelationships -Value $backupRelationships
 $document | Add-Member -MemberType NoteProperty -Name usersPerRegistrarPool -Value $users
+$document | Add-Member -MemberType NoteProperty -Name registrars -Value $registrars
 $document | Add-Member -MemberType NoteProperty -Name centralManagement -Value $centralManagement
 $document | Add-Member -MemberType NoteProperty -Name builds -Value $builds
 $document | Add-Member -MemberType NoteProperty -Name edgeNextHops -Value $edgeNextHops

@@ -58,6 +58,7 @@ var Reads = []Read{
 	{Cmdlet: "Get-CsPool"},
 	{Cmdlet: "Get-CsPoolBackupRelationship", Args: "-PoolFqdn {pool}", PerPool: true},
 	{Cmdlet: "Get-CsUser", Args: "-ResultSize Unlimited"},
+	{Cmdlet: "Get-CsService", Args: "-Registrar"},
 	{Cmdlet: "Get-CsService", Args: "-CentralManagement"},
 	{Cmdlet: "Get-CsManagementStoreReplicationStatus", Args: "-CentralManagementStoreStatus"},
 	{Cmdlet: "Get-CsManagementStoreReplicationStatus"},

@@ -26,6 +26,9 @@ type File struct {
 	// UsersPerRegistrarPool counts the users homed on each registrar pool (Front End pools and
 	// Survivable Branch Appliances).
 	UsersPerRegistrarPool []PoolUsers `json:"usersPerRegistrarPool"`
+	// Registrars is Get-CsService -Registrar: each registrar's backup registrar (what a branch
+	// appliance fails over to) and failure detection timers.
+	Registrars []RegistrarService `json:"registrars"`
 	// CentralManagement is where the Central Management store is.
 	CentralManagement CentralManagement `json:"centralManagement"`
 	// Builds is each server's product version, from Get-CsManagementStoreReplicationStatus.
@@ -46,6 +49,20 @@ type BackupRelationship struct {
 	PoolFqdn       string `json:"poolFqdn"`
 	BackupPoolFqdn string `json:"backupPoolFqdn"`
 }
+
+// RegistrarService is one registrar: a Front End pool, a Director or a branch appliance.
+type RegistrarService struct {
+	PoolFqdn string `json:"poolFqdn"`
+	// BackupRegistrar is "Registrar:<pool FQDN>" or "" when there is none.
+	BackupRegistrar string `json:"backupRegistrar"`
+	// FailureDetectionInterval and FailbackDetectionInterval are TimeSpans as PowerShell
+	// writes them: "00:02:00".
+	FailureDetectionInterval  string `json:"failureDetectionInterval"`
+	FailbackDetectionInterval string `json:"failbackDetectionInterval"`
+}
+
+// BackupRegistrarPool returns the backup registrar's pool FQDN, without a "Registrar:" prefix.
+func (r RegistrarService) BackupRegistrarPool() string { return stripService(r.BackupRegistrar) }
 
 // PoolUsers is the number of users whose RegistrarPool is a pool.
 type PoolUsers struct {
@@ -82,11 +99,15 @@ type EdgeNextHop struct {
 }
 
 // NextHopPool returns the next hop's pool FQDN, without a "Registrar:" prefix.
-func (e EdgeNextHop) NextHopPool() string {
-	if _, after, ok := strings.Cut(e.NextHop, ":"); ok {
+func (e EdgeNextHop) NextHopPool() string { return stripService(e.NextHop) }
+
+// stripService drops a service identity's "Role:" prefix: "Registrar:p.contoso.com" is
+// "p.contoso.com".
+func stripService(id string) string {
+	if _, after, ok := strings.Cut(id, ":"); ok {
 		return after
 	}
-	return e.NextHop
+	return id
 }
 
 // MirrorState is the mirror state of one database of a pool's back end.
@@ -126,6 +147,7 @@ func (f *File) Encode() []byte {
 func nonNil(f File) File {
 	f.BackupRelationships = orEmpty(f.BackupRelationships)
 	f.UsersPerRegistrarPool = orEmpty(f.UsersPerRegistrarPool)
+	f.Registrars = orEmpty(f.Registrars)
 	f.CentralManagement.Services = orEmpty(f.CentralManagement.Services)
 	f.Builds = orEmpty(f.Builds)
 	f.EdgeNextHops = orEmpty(f.EdgeNextHops)
