@@ -30,7 +30,7 @@ func collectCmd(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	out := ""
 	for i := 0; i < len(args); i++ {
 		switch a := args[i]; {
-		case a == "-h" || a == "--help":
+		case a == "-h" || a == "--help" || a == "-help":
 			fmt.Fprintln(stdout, collectUsage)
 			return exitOK
 		case (a == "-o" || a == "--output") && i+1 < len(args):
