@@ -43,6 +43,8 @@ func init() {
 		"Get-Command":                            cmdGetCommand,
 		"Invoke-CsDatabaseFailover":              cmdDatabaseFailover,
 		"Invoke-CsRgsStoreReplicateData":         cmdRgsReplicate,
+		"Get-CsTopology":                         cmdGetTopology,
+		"Get-CsUser":                             cmdGetUser,
 	}
 	for k, v := range simVerbs {
 		handlers[k] = v
