@@ -12,8 +12,8 @@ import (
 // pool's cluster are noted (FW1152).
 var poolRoles = map[topology.Role]map[string]bool{
 	topology.FrontEndEnterprise: {"userservices": true, "registrar": true, "webservices": true, "confservices": true, "applicationserver": true, "centralmgmt": true},
-	topology.Director: {"registrar": true, "webservices": true},
-	topology.Edge:     {"edgeserver": true, "managementservices": true},
+	topology.Director:           {"registrar": true, "webservices": true},
+	topology.Edge:               {"edgeserver": true, "managementservices": true},
 }
 
 // built is the topology made from a model, with what the completion step needs.

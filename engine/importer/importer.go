@@ -11,7 +11,7 @@ type Format string
 
 // The formats Import reads.
 const (
-	Published       Format = "published"       // Get-CsTopology -AsXml, Publish-CsTopology -FileName
+	Published       Format = "published"        // Get-CsTopology -AsXml, Publish-CsTopology -FileName
 	TopologyBuilder Format = "topology-builder" // a .tbxml file
 )
 
