@@ -41,14 +41,19 @@ type Result struct {
 func (r Result) Gaps() bool { return !r.Malformed && r.Findings.HasErrors() }
 
 // IsImport reports whether a file is one Import reads rather than a YAML or JSON topology:
-// XML (after a byte-order mark and white space), UTF-16 text, or a PowerShell script (by its
-// .ps1 name, or by a here-string holding a Topology element).
+// XML (after a byte-order mark and white space, in UTF-8 or UTF-16), or a PowerShell script
+// (by its .ps1 name, or by a here-string holding a Topology element). A UTF-16 file that is
+// not XML is left to the YAML decoder, which says how to save it as UTF-8.
 func IsImport(name string, data []byte) bool {
-	if strings.HasSuffix(strings.ToLower(name), ".ps1") || len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff) {
+	if strings.HasSuffix(strings.ToLower(name), ".ps1") {
 		return true
 	}
-	s := strings.TrimPrefix(string(data[:min(len(data), 4096)]), "\ufeff")
-	if looksLikeXML(s) {
+	head := data[:min(len(data), 4096)]
+	if len(head) >= 2 && (head[0] == 0xff && head[1] == 0xfe || head[0] == 0xfe && head[1] == 0xff) {
+		s, f := utf16Text("", head[2:len(head)-len(head)%2], head[0] == 0xfe)
+		return f == nil && looksLikeXML(s)
+	}
+	if looksLikeXML(strings.TrimPrefix(string(head), "\ufeff")) {
 		return true
 	}
 	if !strings.Contains(string(data), "<Topology") {

@@ -222,6 +222,7 @@ func TestIsImport(t *testing.T) {
 		{"a.json", `{"name": "x"}`, false},
 		{"a.xml", "\ufeff<?xml version=\"1.0\"?><Topology/>", true},
 		{"a.txt", "\xff\xfe<\x00", true},
+		{"a.yaml", "\xff\xfen\x00a\x00", false},
 		{"a.PS1", "Get-CsPool", true},
 		{"script", "$x = @'\n<Topology/>\n'@\n", true},
 		{"a.yaml", "description: <Topology is mentioned>\n", false},
