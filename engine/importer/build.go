@@ -251,9 +251,9 @@ func (m *model) link(b *built, poolOf, backEndOf map[string]string) {
 			b.t.Branches[i].BackupRegistrar = regOf(s)
 		}
 	}
-	var cms *xservice
+	var cms *xservice // the active Central Management service; an inactive one is a standby
 	for _, s := range m.services {
-		if strings.EqualFold(s.role, "CentralMgmt") && (cms == nil || s.active && !cms.active) {
+		if strings.EqualFold(s.role, "CentralMgmt") && s.active && cms == nil {
 			cms = s
 		}
 	}

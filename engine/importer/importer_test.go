@@ -230,3 +230,56 @@ func TestIsImport(t *testing.T) {
 		assert.Equal(t, tc.want, IsImport(tc.name, []byte(tc.in)), tc.in)
 	}
 }
+
+// TestGaps checks each gap the published file can leave, by editing the test file.
+func TestGaps(t *testing.T) {
+	pub := string(readTestdata(t, "litware-published.xml"))
+	tests := []struct{ name, old, new, code, path string }{
+		{"no active CMS", `IsActive="true"`, `IsActive="false"`, CodeCMS, "cms"},
+		{"Edge without a registrar", `<ServiceId SiteId="1" RoleName="Registrar" Instance="2" />
+        </Dependency>`, `<ServiceId SiteId="1" RoleName="CentralMgmtStore" Instance="1" />
+        </Dependency>`, CodeNextHop, "pools[red-edge.litwareinc.com].nextHop"},
+		{"branch without a backup registrar", `<ServiceId SiteId="1" RoleName="Registrar" Instance="1" />
+        </Dependency>
+      </DependsOn>
+      <InstalledOn>
+        <ClusterId SiteId="3" Number="1" />`, `<ServiceId SiteId="1" RoleName="UserStore" Instance="1" />
+        </Dependency>
+      </DependsOn>
+      <InstalledOn>
+        <ClusterId SiteId="3" Number="1" />`, CodeBackupRegistrar, "branches[bel-sba1.litwareinc.com].backupRegistrar"},
+		{"unedited: no gap", `ServiceVersion="7">
+      <ServiceId SiteId="2" RoleName="UserServices"`, `ServiceVersion="7">
+      <ServiceId SiteId="2" RoleName="UserServices"`, "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := strings.Replace(pub, tc.old, tc.new, 1)
+			require.NotEqual(t, tc.code != "", in == pub, "the edit applies")
+			r := Import("a.xml", []byte(in), Options{Completion: completion(t, "litware-completion.yaml")})
+			require.False(t, r.Malformed, "%v", r.Findings)
+			var codes []string
+			for _, f := range r.Findings {
+				if f.Severity == topology.Error {
+					codes = append(codes, f.Code+" "+f.Path)
+				}
+			}
+			if tc.code == "" {
+				assert.Empty(t, codes)
+				return
+			}
+			assert.Equal(t, []string{tc.code + " " + tc.path}, codes)
+		})
+	}
+	// A registrar of an unknown service version asks for the version.
+	in := strings.ReplaceAll(pub, `ServiceVersion="7" Type="Microsoft.Rtc.Management.Deploy.Internal.ServiceRoles.RegistrarService">
+      <ServiceId SiteId="2"`, `ServiceVersion="5" Type="Microsoft.Rtc.Management.Deploy.Internal.ServiceRoles.RegistrarService">
+      <ServiceId SiteId="2"`)
+	r := Import("a.xml", []byte(in), Options{Completion: completion(t, "litware-completion.yaml")})
+	require.True(t, r.Gaps())
+	assert.Contains(t, string(render(t, r)), "FW1104 pools[dub-pool1.litwareinc.com].version")
+	// A single-quoted here-string is read as it is.
+	r = Import("s.ps1", []byte("$t = @'\n<Topology xmlns=\""+NSTopology+"\"><Sites><CentralSite SiteId=\"1\"><Name>$Site</Name></CentralSite></Sites></Topology>\n'@\n"), Options{})
+	require.False(t, r.Malformed, "%v", r.Findings)
+	assert.Equal(t, "$Site", r.Document.Topology.Sites[0].Name)
+}
