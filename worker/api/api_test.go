@@ -64,7 +64,7 @@ func newTestServer(t testing.TB, mod func(*Config)) (http.Handler, *MemStore) {
 	ids := []string{fixedID, "0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b"}
 	cfg := Config{
 		Store: store,
-		Now:   func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
+		Now:   func() time.Time { return time.Date(testDay.Year, testDay.Month, testDay.Day, 12, 0, 0, 0, time.UTC) },
 		NewID: func() (string, error) {
 			if len(ids) == 0 {
 				return "", errors.New("out of IDs")
@@ -431,6 +431,10 @@ func TestValidShareID(t *testing.T) {
 	}
 }
 
+// testDay is the test server's date: the day it judges support lifecycles on when a request
+// names none.
+var testDay = topology.Date{Year: 2026, Month: 11, Day: 24}
+
 func TestPlanRequests(t *testing.T) {
 	eng := &fakeEngine{planOut: []byte("# plan\n")}
 	h, _ := newTestServer(t, func(c *Config) { c.Engine = eng })
@@ -438,17 +442,18 @@ func TestPlanRequests(t *testing.T) {
 
 	rec := do(h, http.MethodPost, "/api/plan", "application/json", `{"topology":`+top+`,"pool":"atl-cs-001.litwareinc.com"}`)
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
-	assert.Equal(t, PlanRequest{Request: plan.Request{Pool: "atl-cs-001.litwareinc.com", Mode: "planned"}, Format: "md"}, eng.gotPlan, "defaults as the CLI's")
+	assert.Equal(t, PlanRequest{Request: plan.Request{Pool: "atl-cs-001.litwareinc.com", Mode: "planned"}, Format: "md", AsOf: testDay}, eng.gotPlan, "defaults as the CLI's, the day the Worker's")
 	assert.Equal(t, "text/markdown; charset=utf-8", rec.Header().Get("Content-Type"))
 	assert.Equal(t, "# plan\n", rec.Body.String())
 	assertSecurityHeaders(t, rec.Header())
 
 	for format, ctype := range PlanFormats {
 		rec := do(h, http.MethodPost, "/api/plan", "application/json",
-			`{"topology":`+top+`,"name":"l.yaml","pool":"p","mode":"disaster","failback":true,"format":"`+format+`","setup":["Stop-SimPool -PoolFqdn p"]}`)
+			`{"topology":`+top+`,"name":"l.yaml","pool":"p","mode":"disaster","failback":true,"format":"`+format+`","setup":["Stop-SimPool -PoolFqdn p"],"asOf":"2027-01-31"}`)
 		require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 		assert.Equal(t, ctype, rec.Header().Get("Content-Type"))
-		assert.Equal(t, PlanRequest{Request: plan.Request{Pool: "p", Mode: "disaster", Failback: true, Setup: []string{"Stop-SimPool -PoolFqdn p"}}, Format: app.Format(format), Positions: true}, eng.gotPlan)
+		assert.Equal(t, PlanRequest{Request: plan.Request{Pool: "p", Mode: "disaster", Failback: true, Setup: []string{"Stop-SimPool -PoolFqdn p"}}, Format: app.Format(format), Positions: true,
+			AsOf: topology.Date{Year: 2027, Month: 1, Day: 31}}, eng.gotPlan, "the request's day")
 		assert.Equal(t, "l.yaml", eng.gotName)
 	}
 

@@ -21,6 +21,9 @@ type planRequest struct {
 	Failback *bool           `json:"failback"`
 	Format   *string         `json:"format"`
 	Setup    []string        `json:"setup"`
+	// AsOf is the day support lifecycles are judged on (YYYY-MM-DD); the Worker's date when
+	// absent.
+	AsOf *string `json:"asOf"`
 }
 
 // Limits on a plan request's setup lines.
@@ -63,10 +66,19 @@ func (s *server) plan(w http.ResponseWriter, r *http.Request, _ map[string]strin
 		writeProblem(w, p)
 		return
 	}
+	if pr.AsOf, p = s.asOf(req.AsOf); p != nil {
+		writeProblem(w, p)
+		return
+	}
 	out, fs, err := s.cfg.Engine.Plan(name, src, pr)
 	switch {
 	case errors.Is(err, ErrTopology):
 		p := newProblem(ProblemInvalidTopology, fieldOf("topology", fs), fmt.Sprintf("the topology does not decode: %s", fs.Error()))
+		p.Findings = fs
+		writeProblem(w, p)
+		return
+	case errors.Is(err, ErrNotInTopology):
+		p := newProblem(ProblemInvalidField, "pool", fmt.Sprintf(`"pool" names no pool of the topology: %s`, fs.Error()))
 		p.Findings = fs
 		writeProblem(w, p)
 		return
