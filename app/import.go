@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"failwright/engine/importer"
 	"failwright/engine/topology"
@@ -133,4 +134,20 @@ func LoadTopologyWith(src Source, in ImportInputs) (*topology.Document, topology
 	}
 	r, st := runImport(src, in)
 	return r.Document, r.Findings, st
+}
+
+// ParseSet reads --set NAME=VALUE arguments into the map ImportInputs.Set takes. A name may
+// be written with its $ ("$PoolFqdn=..."); the value may be empty and may hold '='. Its error
+// names the argument, for the surface to prefix with where it came from.
+func ParseSet(args []string) (map[string]string, error) {
+	set := map[string]string{}
+	for _, a := range args {
+		name, value, ok := strings.Cut(a, "=")
+		name = strings.TrimPrefix(name, "$")
+		if !ok || name == "" {
+			return nil, fmt.Errorf("%q is not NAME=VALUE", a)
+		}
+		set[name] = value
+	}
+	return set, nil
 }

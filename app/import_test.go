@@ -89,3 +89,13 @@ func TestLoadTopologyWith(t *testing.T) {
 	assert.Equal(t, app.StatusBadInput, st)
 	assert.Equal(t, topology.CodeNotText, fs[0].Code)
 }
+
+func TestParseSet(t *testing.T) {
+	set, err := app.ParseSet([]string{"$PoolFqdn=a.b.com", "Empty=", "Url=https://x?a=b"})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"PoolFqdn": "a.b.com", "Empty": "", "Url": "https://x?a=b"}, set)
+	_, err = app.ParseSet([]string{"novalue"})
+	assert.EqualError(t, err, `"novalue" is not NAME=VALUE`)
+	_, err = app.ParseSet([]string{"=x"})
+	assert.Error(t, err)
+}
