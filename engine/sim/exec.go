@@ -40,8 +40,17 @@ type ctx struct {
 
 // Exec runs one shell line: a cmdlet, a simulator verb, or the answer to a pending prompt.
 // Several statements separated by ';' or newlines run in order; a statement that asks for
-// confirmation ends the line, and the next Exec answers it.
+// confirmation ends the line, and the next Exec answers it. Format characters that could
+// reorder the console's text (bidirectional overrides, ...) are shown escaped (\u202E).
 func (s *Sim) Exec(line string) Result {
+	res := s.exec(line)
+	for i := range res.Lines {
+		res.Lines[i].Text = shell.EscapeFormat(res.Lines[i].Text)
+	}
+	return res
+}
+
+func (s *Sim) exec(line string) Result {
 	s.out = nil
 	var res Result
 	if p := s.st.pending; p != nil {
