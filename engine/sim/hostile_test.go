@@ -85,4 +85,6 @@ func TestExecEscapesOutput(t *testing.T) {
 	}
 	assert.Contains(t, joined, `a\u202Eb`)
 	assert.NotContains(t, joined, "\u202E")
+	require.NotNil(t, res.Err)
+	assert.Contains(t, res.Err.Error(), `a\u202Eb`, "the error value reads as the console line")
 }
