@@ -293,21 +293,27 @@ func (sh *ShareStore) Share() {
 }
 
 // absolute resolves a link the API gave ("/#share=ID") against the page's address, so that
-// the link shown can be pasted anywhere.
+// the link shown can be pasted anywhere. (String work, not net/url's resolver: this is all
+// the page needs, and the resolver costs the page's wasm kilobytes.)
 func (sh *ShareStore) absolute(link string) string {
 	lh, ok := sh.host.(LinkHost)
-	if !ok {
+	if !ok || strings.Contains(link, "://") {
 		return link
 	}
-	base, err := url.Parse(lh.PageURL())
-	if err != nil {
-		return link
+	page := lh.PageURL()
+	switch {
+	case strings.HasPrefix(link, "#"):
+		return page + link
+	case strings.HasPrefix(link, "/"):
+		// The origin ends at the first "/" after the scheme's "//".
+		if i := strings.Index(page, "//"); i >= 0 {
+			if j := strings.IndexByte(page[i+2:], '/'); j >= 0 {
+				return page[:i+2+j] + link
+			}
+			return page + link
+		}
 	}
-	ref, err := url.Parse(link)
-	if err != nil {
-		return link
-	}
-	return base.ResolveReference(ref).String()
+	return link
 }
 
 // CanCopy reports whether the page can copy the link.
