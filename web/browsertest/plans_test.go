@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	enginePlan "failwright/engine/plan"
 )
 
 // TestPlanDownload builds a plan for the starter pair and downloads its three renderings.
@@ -40,7 +42,7 @@ func TestPlanDownload(t *testing.T) {
 		Fingerprint string `json:"fingerprint"`
 	}
 	require.NoError(t, json.Unmarshal(p.downloaded(dir, "contoso-den-pool.contoso.com-planned.plan.json"), &plan))
-	assert.Equal(t, 1, plan.FormatVersion)
+	assert.Equal(t, enginePlan.FormatVersion, plan.FormatVersion)
 	assert.Equal(t, "den-pool.contoso.com", plan.Request.Pool)
 	assert.Equal(t, "planned", plan.Request.Mode)
 	assert.Len(t, plan.Fingerprint, 64)
