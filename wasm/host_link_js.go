@@ -80,3 +80,10 @@ func (h *browserHost) OnHashChange(f func()) {
 		return nil
 	}))
 }
+
+// ClearHash implements ui.LinkHost with history.replaceState: no navigation, no hashchange,
+// no new history entry.
+func (h *browserHost) ClearHash() {
+	loc := h.win.Get("location")
+	h.win.Get("history").Call("replaceState", nil, "", loc.Get("pathname").String()+loc.Get("search").String())
+}

@@ -149,6 +149,11 @@ func TestShareLinks(t *testing.T) {
 	q.waitFor("#share")
 	q.act(`location.hash = "#share=s1"`)
 	q.poll(`document.getElementById("ws-name").textContent === "Shared drill"`, 15*time.Second)
+	assert.Equal(t, "", eval[string](q, `location.hash`), "a reload restores the saved workspace, without asking to open the link again")
+	q.waitSaved()
+	q.do(chromedp.Reload())
+	q.waitReady()
+	assert.Equal(t, "Shared drill", q.text("#ws-name"))
 
 	q.act(`location.hash = "#share=bad-id"`)
 	q.poll(`[...document.querySelectorAll(".notice-error .notice-text")].some((e) => e.textContent.includes("Invalid field: id must be a version 4 UUID."))`, 15*time.Second)

@@ -225,6 +225,9 @@ func (sh *ShareStore) loadShare(id string) {
 			sh.notify("error", "The shared workspace %s is not readable: %v", id, perr)
 			return
 		}
+		// The link has been answered: a reload now restores the workspace as saved, rather
+		// than asking to open the link again.
+		defer sh.clearHash()
 		if sh.HasWork() && !sh.host.Confirm("Open the shared workspace "+id+"? It replaces your current workspace (Undo brings it back).") {
 			return
 		}
@@ -232,6 +235,17 @@ func (sh *ShareStore) loadShare(id string) {
 		sh.replace("open shared workspace", w)
 		sh.notify("info", "Opened the shared workspace %s.", id)
 	})
+}
+
+// clearHash removes "#share=..." from the address and forgets the link, so that pasting it
+// again opens it again.
+func (sh *ShareStore) clearHash() {
+	sh.shareOpen = ""
+	if lh, ok := sh.host.(LinkHost); ok {
+		if hash, _ := sh.host.Location(); shareID(hash, "") != "" {
+			lh.ClearHash()
+		}
+	}
 }
 
 // problemText says why the API refused a request: the title and detail of its

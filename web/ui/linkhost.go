@@ -10,6 +10,8 @@ type LinkHost interface {
 	Copy(text string, done func(err error))
 	// OnHashChange calls f, with the render lock held, each time the fragment changes.
 	OnHashChange(f func())
+	// ClearHash removes the fragment from the address without a navigation or a hashchange.
+	ClearHash()
 }
 
 // PageURL implements LinkHost.
@@ -28,3 +30,6 @@ func (h *MemHost) Copy(text string, done func(error)) {
 
 // OnHashChange implements LinkHost; tests call the functions in HashChange.
 func (h *MemHost) OnHashChange(f func()) { h.HashChange = append(h.HashChange, f) }
+
+// ClearHash implements LinkHost.
+func (h *MemHost) ClearHash() { h.Hash = "" }

@@ -58,6 +58,7 @@ func TestPastedShareLinkLoadsInAnOpenTab(t *testing.T) {
 	h.Hash = "#share=s1"
 	h.HashChange[0]()
 	assert.Equal(t, "Shared drill", a.T().Name)
+	assert.Empty(t, h.Hash, "the link is answered: a reload restores the saved workspace")
 
 	// A second link asks first when the workspace holds work; saying no keeps it.
 	a.SetTopField("syncInterval", "300")
