@@ -93,6 +93,7 @@ func TestReadmeNamesAgree(t *testing.T) {
 func TestReadmeWalkthrough(t *testing.T) {
 	w := readWalkthrough(t)
 	p := newPage(t, "/")
+	dir := p.allowDownloads()
 
 	// The tabs are the README's.
 	assert.Equal(t, w.tabs, eval[[]string](p, `[...document.querySelectorAll('[role="tab"][id^="tab-"]')].map((e) => e.textContent.trim())`))
@@ -136,6 +137,9 @@ func TestReadmeWalkthrough(t *testing.T) {
 	assert.True(t, p.exists("#plan-legend"), "the chart has a legend")
 	preview := p.text("#plan-preview")
 	p.screenshot("06-plan")
+	p.click("#download-ps1")
+	ps1 := string(p.downloaded(dir, "contoso-"+w.planPool+"-"+w.planMode+".ps1"))
+	assert.Contains(t, ps1, "Invoke-CsPoolFailOver -PoolFqdn '"+w.planPool+"' -DisasterMode")
 
 	// A reload restores the tab and the plan.
 	p.waitSaved()
