@@ -126,6 +126,7 @@ type state struct {
 	cmsPool         int
 	cmsStandbyOK    bool          // the partner's standby copy is initialized (in backup mode)
 	cmsStandbySince time.Duration // when the standby copy started initializing
+	cmsFault        cmsFault      // what a failed or forced CMS move left behind (cmsfault.go)
 
 	// Figures: outages are indexed pools first, then branches.
 	outStart    []time.Duration
@@ -177,7 +178,7 @@ func newState(x *index, seed int64) state {
 		dProdStop: filled(nd, never), dConfPending: make([]bool, nd),
 		disasterFO: make([]bool, np), rgsInit: make([]bool, np),
 
-		cmsPool: x.cmsPool, cmsStandbyOK: true,
+		cmsPool: x.cmsPool, cmsStandbyOK: true, cmsFault: noCMSFault,
 		edgeOK: make([]bool, np), media: make([]int, np), mediaOK: make([]bool, np), fedPool: x.fedPool, syncEvery: x.syncEvery, bcfg: defaultBackupConfig,
 		drained: make([]bool, x.nServers),
 
@@ -398,7 +399,7 @@ func (s *Sim) cmsAvailable() bool {
 		return false
 	}
 	pi := &s.x.pools[c]
-	return s.st.siteUp[pi.site] && s.backEndUsable(c) && s.runningServers(c) > 0
+	return s.st.siteUp[pi.site] && s.backEndUsable(c) && s.runningServers(c) > 0 && !s.st.cmsFault.blank
 }
 
 // isFull reports whether a mode is full service.
@@ -525,13 +526,8 @@ func (s *Sim) recompute() {
 		}
 	}
 	// The standby CMS copy is initialized once the Backup Service has copied the active master
-	// to the partner.
-	if c := st.cmsPool; c >= 0 && !st.cmsStandbyOK {
-		if d := x.pools[c].dirOut; d >= 0 && st.dWorking[d] && s.lastSyncView(d) >= max(st.dSince[d], st.cmsStandbySince) {
-			st.cmsStandbyOK = true
-			s.logf("The standby Central Management store on %s is in backup mode.", x.pools[x.pools[c].partner].fqdn)
-		}
-	}
+	// to the partner (cmsfault.go).
+	s.cmsStandbyTick()
 	// Users.
 	for p := range x.pools {
 		if !x.isFE(p) {
