@@ -7,6 +7,8 @@ import (
 	"path"
 	"strings"
 
+	"failwright/engine/topofile"
+
 	"failwright/engine/topology"
 )
 
@@ -49,7 +51,7 @@ func Import(name string, data []byte) (Workspace, error) {
 		w.Origin = "import " + path.Base(name)
 		return w, nil
 	}
-	t, fs := topology.Decode(path.Base(name), data)
+	t, fs := topofile.Decode(path.Base(name), data)
 	if t == nil || fs.HasErrors() {
 		if len(fs) == 0 {
 			return Workspace{}, &ImportError{Name: name, Message: name + " holds no topology."}
