@@ -154,7 +154,7 @@ func (d *decoder) scalarSpan(n *yaml.Node) span {
 	p := d.pos(n)
 	start := d.offset(p.Line, p.Column)
 	if start < 0 || start >= len(d.src) {
-		return span{-1, -1}
+		return span{Start: -1, End: -1}
 	}
 	s := d.src
 	switch s[start] {
@@ -165,10 +165,10 @@ func (d *decoder) scalarSpan(n *yaml.Node) span {
 				continue
 			}
 			if s[i] == '"' {
-				return span{start, i + 1}
+				return span{Start: start, End: i + 1}
 			}
 		}
-		return span{-1, -1}
+		return span{Start: -1, End: -1}
 	case '\'':
 		for i := start + 1; i < len(s) && s[i] != '\n'; i++ {
 			if s[i] == '\'' {
@@ -176,12 +176,12 @@ func (d *decoder) scalarSpan(n *yaml.Node) span {
 					i++
 					continue
 				}
-				return span{start, i + 1}
+				return span{Start: start, End: i + 1}
 			}
 		}
-		return span{-1, -1}
+		return span{Start: -1, End: -1}
 	case '|', '>', '[', '{', '\n':
-		return span{-1, -1}
+		return span{Start: -1, End: -1}
 	}
 	end := start
 	for end < len(s) && s[end] != '\n' && s[end] != '\r' && s[end] != ',' && s[end] != '}' && s[end] != ']' {
@@ -193,7 +193,7 @@ func (d *decoder) scalarSpan(n *yaml.Node) span {
 	for end > start && (s[end-1] == ' ' || s[end-1] == '\t') {
 		end--
 	}
-	return span{start, end}
+	return span{Start: start, End: end}
 }
 
 // pos is where n starts (see decode.PosOf).
