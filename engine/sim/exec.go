@@ -40,8 +40,28 @@ type ctx struct {
 
 // Exec runs one shell line: a cmdlet, a simulator verb, or the answer to a pending prompt.
 // Several statements separated by ';' or newlines run in order; a statement that asks for
-// confirmation ends the line, and the next Exec answers it.
+// confirmation ends the line, and the next Exec answers it. Format characters that could
+// reorder the console's text (bidirectional overrides, ...) are shown escaped (\u202E).
+//
+// The statements of one line stop once their console output passes MaxOutput: the rest are
+// not run (FW-OUTPUT-TOO-LONG), so that a line cannot build hundreds of megabytes of output.
 func (s *Sim) Exec(line string) Result {
+	res := s.exec(line)
+	for i := range res.Lines {
+		res.Lines[i].Text = shell.EscapeFormat(res.Lines[i].Text)
+	}
+	return res
+}
+
+// MaxOutput bounds the console output of one Exec (bytes of text): the statement that passes
+// it is the last one run. The largest real output of one command, Get-CsComputer on a
+// topology of 280 pools, is about 240 KiB.
+const MaxOutput = 1 << 20
+
+// ErrOutputTooLong is the error ID of a line whose statements stopped at MaxOutput.
+const ErrOutputTooLong = "FW-OUTPUT-TOO-LONG"
+
+func (s *Sim) exec(line string) Result {
 	s.out = nil
 	var res Result
 	if p := s.st.pending; p != nil {
@@ -60,9 +80,25 @@ func (s *Sim) Exec(line string) Result {
 		return Result{Lines: []Line{{Kind: LineError, Text: err.Error()}}, Failed: true, ErrorID: "ParseError",
 			Err: &Error{ID: "ParseError", Category: "ParserError", Message: err.Error()}}
 	}
-	for _, st := range stmts {
+	size := 0
+	for i, st := range stmts {
 		r := s.execStatement(st, line)
 		res.Lines = append(res.Lines, r.Lines...)
+		for _, l := range r.Lines {
+			size += len(l.Text)
+		}
+		if size > MaxOutput && i+1 < len(stmts) && !r.Prompt {
+			// Many statements of large output: stop rather than build hundreds of megabytes.
+			e := &Error{ID: ErrOutputTooLong, Category: "LimitsExceeded", Message: fmt.Sprintf(
+				"The output of this line passed %d KiB at statement %d of %d: the other %d statements were not run. Run them in smaller parts.",
+				MaxOutput>>10, i+1, len(stmts), len(stmts)-i-1)}
+			res.Lines = append(res.Lines, Line{Kind: LineError, Text: e.Message})
+			if !res.Failed {
+				res.Failed, res.ErrorID, res.Err = true, e.ID, e
+			}
+			res.Changed = res.Changed || r.Changed
+			break
+		}
 		if r.Failed && !res.Failed {
 			res.Failed, res.ErrorID, res.Err = true, r.ErrorID, r.Err
 		}
