@@ -463,18 +463,22 @@ func (c *ctx) tickNotices() {
 var errata = map[[2]string]string{
 	{"Invoke-CsManagementServerFailover", "mirrorsqlserverfqdn"}:   "The CMS failover procedure writes -MirrorSQLServerFqdn; the cmdlet's parameter is -BackupMirrorSqlServerFqdn (and -BackupMirrorSqlInstanceName).",
 	{"Invoke-CsManagementServerFailover", "mirrorsqlinstancename"}: "The CMS failover procedure writes -MirrorSQLInstanceName; the cmdlet's parameter is -BackupMirrorSqlInstanceName.",
+	{"Set-CsRegistrar", "poolstate"}:                               "Set-CsRegistrar has no -PoolState: a pool's failover state is in its registrar configuration, Set-CsRegistrarConfiguration -Identity service:Registrar:<pool FQDN> -PoolState <state>, which Invoke-CsPoolFailOver and Invoke-CsPoolFailBack set themselves.",
 	{"Get-CsBackupServiceStatus", "backupmodule"}:                  "A restore procedure writes Get-CsBackupServiceStatus -BackupModule; the cmdlet has only -Category: use -Category UserData and read the ConfServices.DataConf module.",
 }
 
 // errataValues are values Microsoft's examples use that the cmdlets reject (FACTS §20).
 var errataValues = map[[2]string]string{
-	{"Get-CsPoolFabricState", "mcu"}: "The cmdlet reference's example writes -Type MCU; the allowed value is MCUFactory.",
+	{"Get-CsPoolFabricState", "mcu"}:               "The cmdlet reference's example writes -Type MCU; the allowed value is MCUFactory.",
+	{"Set-CsRegistrarConfiguration", "failedback"}: "The cmdlet reference lists PoolState FailedBack; the product's value is FailingBack (Invoke-CsPoolFailBack sets it, then Active).",
+	{"New-CsRegistrarConfiguration", "failedback"}: "The cmdlet reference lists PoolState FailedBack; the product's value is FailingBack (Invoke-CsPoolFailBack sets it, then Active).",
+	{"Get-CsDatabaseMirrorState", "centralmgmt"}:   "The pool failover procedure writes -DatabaseType Centralmgmt, the Skype for Business Server 2015 name; on Lync Server 2013 the Central Management database is -DatabaseType CMS.",
 }
 
 // errataNote returns the notice for a binding error on a documented-but-wrong parameter or
 // value, or "".
 func errataNote(st shell.Statement, e *shell.Error, src string) string {
-	if e.ID == shell.ErrValidation && e.Offset >= 0 && e.End <= len(src) && e.Offset < e.End {
+	if (e.ID == shell.ErrValidation || e.ID == shell.ErrCannotConvert) && e.Offset >= 0 && e.End <= len(src) && e.Offset < e.End {
 		return errataValues[[2]string{e.Cmdlet, strings.ToLower(src[e.Offset:e.End])}]
 	}
 	if e.ID != shell.ErrNamedParameterNotFound {

@@ -72,7 +72,12 @@ type state struct {
 	latched    []bool          // pool-level quorum lost: stays down until the start quorum runs again
 	poolState  []PoolState
 	regCfg     []bool // the pool's registrar configuration (PoolState) exists
-	nextHop    []int  // Edge pools: current next hop
+	regSet     []regSettings
+	regSite    []regSettings // per site; regSiteOn says which exist
+	regSiteOn  []bool
+	regGlobal  regSettings
+	hydFail    []int // failbacks of the pool that fail hydration (Set-SimHydrationFailure)
+	nextHop    []int // Edge pools: current next hop
 	detect     []time.Duration
 	failbackDt []time.Duration
 	readOnly   []bool // put read-only by a planned failover
@@ -163,7 +168,8 @@ func newState(x *index, seed int64) state {
 
 		beUp: filled(np, true), mirrorUp: filled(np, true), onMirror: make([]bool, np), beLostAt: filled(np, never),
 		stopped: make([]bool, np), latched: make([]bool, np), poolState: filled(np, StateActive),
-		regCfg: make([]bool, np), nextHop: make([]int, np), detect: make([]time.Duration, np),
+		regCfg: make([]bool, np), regSet: filled(np, defaultRegSettings), regSite: filled(ns, defaultRegSettings),
+		regSiteOn: make([]bool, ns), regGlobal: defaultRegSettings, hydFail: make([]int, np), nextHop: make([]int, np), detect: make([]time.Duration, np),
 		failbackDt: make([]time.Duration, np), readOnly: make([]bool, np),
 		fbPhase: make([]failbackPhase, np), hydrated: make([]int, np),
 
@@ -226,6 +232,7 @@ func (st *state) clone() state {
 	c.stopped, c.latched, c.poolState, c.regCfg = cp(st.stopped), cp(st.latched), cp(st.poolState), cp(st.regCfg)
 	c.nextHop, c.detect, c.failbackDt, c.readOnly = cp(st.nextHop), cp(st.detect), cp(st.failbackDt), cp(st.readOnly)
 	c.fbPhase, c.hydrated = cp(st.fbPhase), cp(st.hydrated)
+	c.regSet, c.regSite, c.regSiteOn, c.hydFail = cp(st.regSet), cp(st.regSite), cp(st.regSiteOn), cp(st.hydFail)
 	c.edgeOK, c.drained, c.media, c.mediaOK = cp(st.edgeOK), cp(st.drained), cp(st.media), cp(st.mediaOK)
 	c.dConfPending, c.disasterFO, c.rgsInit = cp(st.dConfPending), cp(st.disasterFO), cp(st.rgsInit)
 	c.health, c.serving, c.downAt, c.upAt = cp(st.health), cp(st.serving), cp(st.downAt), cp(st.upAt)
