@@ -1,0 +1,40 @@
+//go:build !js
+
+package browsertest
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestTabCompletionKeepsTheFocus types a partial cmdlet with real key presses, completes it
+// with Tab (two candidates, so the candidates' box appears) and goes on typing at once: the
+// keys after Tab must land in the same prompt, every time (the issue saw 4 losses in 6).
+func TestTabCompletionKeepsTheFocus(t *testing.T) {
+	p := newPage(t, "/")
+	p.click("#tab-simulate")
+	p.waitFor("#shell-input")
+	eval[bool](p, `(document.getElementById("shell-input").__mark = "original", true)`)
+	for try := range 6 {
+		eval[bool](p, `(() => { const e = document.getElementById("shell-input"); e.focus(); e.value = ""; e.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
+		p.do(chromedp.KeyEvent("Invoke-CsPoolFa"), chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent("Over"))
+		p.settle()
+		assert.Equal(t, "Invoke-CsPoolFailOver", eval[string](p, `document.getElementById("shell-input").value`), "try %d: no key lost", try)
+		assert.Equal(t, "shell-input", eval[string](p, `document.activeElement ? document.activeElement.id : ""`), "try %d: the focus stays in the prompt", try)
+		assert.Equal(t, "original", eval[string](p, `document.getElementById("shell-input").__mark || ""`), "try %d: the render kept the input element", try)
+	}
+	require.True(t, p.exists("#completions"))
+	assert.Empty(t, p.errors(), "console errors")
+}
+
+// settle waits until the page is idle: every render and engine answer in flight is done.
+func (p *page) settle() {
+	p.t.Helper()
+	for range 2 {
+		eval[bool](p, `new Promise((r) => requestIdleCallback(() => r(true), {timeout: 2000}))`)
+	}
+}
