@@ -91,3 +91,28 @@ func TestShellHintNamesTheTopologysOwnSite(t *testing.T) {
 	assert.NotContains(t, html, "Seattle")
 	assert.Contains(t, html, "Stop-SimSite -Site &#39;"+a.T().Sites[0].Name+"&#39;")
 }
+
+func TestTopologyEditReplaysTheSessionAndNamesWhatNoLongerApplies(t *testing.T) {
+	a, _ := newTestApp(t)
+	a.SetTab(TabSimulate)
+	a.Exec("Stop-SimServer -Fqdn sea-fe1.contoso.com")
+	a.Exec("Wait-SimTime -Minutes 5")
+	a.edit("rename a server", "", func(t *topology.Topology) { t.Pools[0].Servers[0].FQDN = "sea-fe9.contoso.com" })
+	assert.Equal(t, []string{"Stop-SimServer -Fqdn sea-fe1.contoso.com", "Wait-SimTime -Minutes 5"}, a.W().Log, "the session is kept")
+	require.NotNil(t, a.Sim())
+	assert.Equal(t, "0:05:00", a.Clock(), "the replay ran the lines that still apply")
+	require.NotEmpty(t, a.Notices)
+	last := a.Notices[len(a.Notices)-1]
+	assert.Equal(t, "warning", last.Kind)
+	assert.Contains(t, last.Text, "1 shell line no longer applies: Stop-SimServer -Fqdn sea-fe1.contoso.com.")
+
+	a.edit("users", "", func(t *topology.Topology) { t.Pools[0].Users = 4000 })
+	a.Sim()
+	assert.Equal(t, last, a.Notices[len(a.Notices)-1], "a line that already failed is not reported again")
+	a.Undo()
+	a.Undo()
+	a.Sim()
+	_, ok := PoolSnap(a.Snapshot(), "sea-pool.contoso.com")
+	require.True(t, ok)
+	assert.Equal(t, "Degraded", string(a.Snapshot().Pools[0].Health), "undo brings back the topology the line applied to")
+}

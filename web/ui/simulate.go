@@ -44,6 +44,10 @@ type SimStore struct {
 	Completions   []string
 	scrollConsole bool
 
+	// failed holds, for each line of the log, whether it failed when it last ran: a replay on
+	// an edited topology compares against it to name the lines that no longer apply.
+	failed []bool
+
 	// Timeline playback.
 	Playing     bool
 	stopPlay    func()
@@ -98,10 +102,29 @@ func (sm *SimStore) replay() {
 		return
 	}
 	sm.sim = s
-	for _, line := range w.Log {
+	failed := make([]bool, len(w.Log))
+	var dropped []string
+	for i, line := range w.Log {
 		res := s.Exec(line)
+		failed[i] = res.Failed
+		if res.Failed && i < len(sm.failed) && !sm.failed[i] {
+			dropped = append(dropped, line)
+		}
 		sm.appendConsole(ConsoleEntry{Input: line, Lines: res.Lines})
 	}
+	sm.failed = failed
+	if len(dropped) > 0 {
+		sm.notify("warning", "The simulation was replayed on the edited topology; %s no longer %s: %s.",
+			plural(len(dropped), "shell line"), verbS(len(dropped), "applies", "apply"), strings.Join(dropped, "; "))
+	}
+}
+
+// verbS picks a verb's form for a count: one for 1, many otherwise.
+func verbS(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func (sm *SimStore) appendConsole(e ConsoleEntry) {
@@ -129,6 +152,7 @@ func (sm *SimStore) Exec(line string) sim.Result {
 	sm.appendConsole(ConsoleEntry{Input: line, Lines: res.Lines, Ms: ms})
 	sm.scrollConsole = true
 	if line != "" {
+		sm.failed = append(sm.failed[:min(len(sm.failed), len(sm.W().Log))], res.Failed)
 		sm.doc.AppendLog("run "+firstWord(line), line)
 		sm.dirty = true
 	}
