@@ -95,7 +95,9 @@ func (s *Server) handle(req proto.Request) proto.Response {
 			return proto.Response{Error: loadError(req.File, res)}
 		}
 		s.trainer = tr
-		return s.turn(turn)
+		r := s.turn(turn)
+		r.Drill.Topology = tr.Scenario.Topology
+		return r
 	case proto.OpTrainInput:
 		if s.trainer == nil {
 			return proto.Response{Error: "no drill is running"}
@@ -123,7 +125,7 @@ func (s *Server) handle(req proto.Request) proto.Response {
 }
 
 func (s *Server) turn(t scenarios.Turn) proto.Response {
-	r := proto.Response{Turn: &t}
+	r := proto.Response{Turn: &t, Drill: &proto.Drill{Snapshot: s.trainer.Snapshot(), Timeline: s.trainer.Report().Timeline}}
 	if t.Finished || s.trainer.Done() {
 		r.Score = s.trainer.Finish()
 	}

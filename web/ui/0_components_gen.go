@@ -747,6 +747,212 @@ var _ vjson.RawMessage
 var _ js.Value
 var _ log.Logger
 
+// DrillView draws a training drill's simulation beside it: the deployment as the diagram
+// draws it and the chart of users by mode, both as of the last turn.
+type DrillView struct {
+	withScenarios
+	L  Layout
+	ch Chart
+}
+
+// BeforeBuild lays out the drill's state once per render.
+func (c *DrillView) BeforeBuild() {
+	s := &c.Lib.Scen
+	c.L = LayoutOf(s.DrillTopology, s.DrillSnap, "")
+	c.ch = BuildChart(s.DrillTimeline, s.DrillSnap.Now)
+}
+
+func drillName(l Layout, p PoolBox) string {
+	if l.Overview {
+		return ""
+	}
+	return p.FQDN
+}
+func (c *DrillView) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
+
+	vgout = &vugu.BuildOut{}
+
+	var vgiterkey interface{}
+	_ = vgiterkey
+	var vgn *vugu.VGNode
+	vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "drill-view"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "drill-view"}}}
+	vgout.Out = append(vgout.Out, vgn) // root for output
+	{
+		vgparent := vgn
+		_ = vgparent
+		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
+		vgparent.AppendChild(vgn)
+		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "svg", Attr: []vugu.VGAttribute{{Namespace: "", Key: "xmlns", Val: "http://www.w3.org/2000/svg"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "img"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "The drill's deployment now"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "drill-diagram"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "detailed"}}}
+		vgparent.AppendChild(vgn)
+		vgn.AddAttrInterface("viewBox", "0 0 "+Itoa(c.L.Width)+" "+Itoa(c.L.Height))
+		{
+			vgparent := vgn
+			_ = vgparent
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
+			vgparent.AppendChild(vgn)
+			for vgiterkeyt, s := range c.L.Sites {
+				var vgiterkey interface{} = vgiterkeyt
+				_ = vgiterkey
+				s := s
+				_ = s
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "g", Attr: []vugu.VGAttribute(nil)}
+				vgparent.AppendChild(vgn)
+				vgn.AddAttrInterface("class", siteClass(s))
+				vgn.AddAttrInterface("data-site", s.Name)
+				{
+					vgparent := vgn
+					_ = vgparent
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "rect", Attr: []vugu.VGAttribute{{Namespace: "", Key: "rx", Val: "10"}}}
+					vgparent.AppendChild(vgn)
+					vgn.AddAttrInterface("height", s.H)
+					vgn.AddAttrInterface("width", s.W)
+					vgn.AddAttrInterface("x", s.X)
+					vgn.AddAttrInterface("y", s.Y)
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "site-name"}}}
+					vgparent.AppendChild(vgn)
+					vgn.AddAttrInterface("x", s.X+12)
+					vgn.AddAttrInterface("y", s.Y+22)
+					vgn.SetInnerHTML(s.Name)
+				}
+			}
+			for vgiterkeyt, p := range c.L.Pools {
+				var vgiterkey interface{} = vgiterkeyt
+				_ = vgiterkey
+				p := p
+				_ = p
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "g", Attr: []vugu.VGAttribute(nil)}
+				vgparent.AppendChild(vgn)
+				vgn.AddAttrInterface("class", poolClass(p))
+				vgn.AddAttrInterface("data-health", p.Health)
+				vgn.AddAttrInterface("data-pool", p.FQDN)
+				{
+					vgparent := vgn
+					_ = vgparent
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "rect", Attr: []vugu.VGAttribute{{Namespace: "", Key: "rx", Val: "6"}}}
+					vgparent.AppendChild(vgn)
+					vgn.AddAttrInterface("fill", poolFill(p))
+					vgn.AddAttrInterface("height", p.H)
+					vgn.AddAttrInterface("stroke", poolStroke(p))
+					vgn.AddAttrInterface("width", p.W)
+					vgn.AddAttrInterface("x", p.X)
+					vgn.AddAttrInterface("y", p.Y)
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "pool-name"}}}
+					vgparent.AppendChild(vgn)
+					vgn.AddAttrInterface("x", p.X+6)
+					vgn.AddAttrInterface("y", p.Y+14)
+					vgn.SetInnerHTML(drillName(c.L, p))
+					if !c.L.Overview {
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "pool-state"}}}
+						vgparent.AppendChild(vgn)
+						vgn.AddAttrInterface("x", p.X+10)
+						vgn.AddAttrInterface("y", p.Y+38)
+						vgn.SetInnerHTML(poolLine(p))
+					}
+					for vgiterkeyt, b := range p.Bars {
+						var vgiterkey interface{} = vgiterkeyt
+						_ = vgiterkey
+						b := b
+						_ = b
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "rect", Attr: []vugu.VGAttribute{{Namespace: "", Key: "height", Val: "12"}}}
+						vgparent.AppendChild(vgn)
+						vgn.AddAttrInterface("class", "bar mode-"+b.Mode)
+						vgn.AddAttrInterface("width", b.W)
+						vgn.AddAttrInterface("x", b.X)
+						vgn.AddAttrInterface("y", p.Y+50)
+					}
+				}
+			}
+			for vgiterkeyt, b := range c.L.Branches {
+				var vgiterkey interface{} = vgiterkeyt
+				_ = vgiterkey
+				b := b
+				_ = b
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "g", Attr: []vugu.VGAttribute(nil)}
+				vgparent.AppendChild(vgn)
+				vgn.AddAttrInterface("class", branchClass(b))
+				vgn.AddAttrInterface("data-branch", b.FQDN)
+				{
+					vgparent := vgn
+					_ = vgparent
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "rect", Attr: []vugu.VGAttribute{{Namespace: "", Key: "rx", Val: "4"}}}
+					vgparent.AppendChild(vgn)
+					vgn.AddAttrInterface("height", b.H)
+					vgn.AddAttrInterface("width", b.W)
+					vgn.AddAttrInterface("x", b.X)
+					vgn.AddAttrInterface("y", b.Y)
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "branch-name"}}}
+					vgparent.AppendChild(vgn)
+					vgn.AddAttrInterface("x", b.X+10)
+					vgn.AddAttrInterface("y", b.Y+20)
+					vgn.SetInnerHTML(b.FQDN)
+				}
+			}
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
+			vgparent.AppendChild(vgn)
+		}
+		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "svg", Attr: []vugu.VGAttribute{{Namespace: "", Key: "xmlns", Val: "http://www.w3.org/2000/svg"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "drill-chart"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "chart"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "img"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "The drill's users by service mode over time"}}}
+		vgparent.AppendChild(vgn)
+		vgn.AddAttrInterface("viewBox", "0 0 "+Itoa(c.ch.W)+" "+Itoa(c.ch.H))
+		{
+			vgparent := vgn
+			_ = vgparent
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
+			vgparent.AppendChild(vgn)
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "line", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "axis"}}}
+			vgparent.AppendChild(vgn)
+			vgn.AddAttrInterface("x1", c.ch.Left)
+			vgn.AddAttrInterface("x2", c.ch.Right)
+			vgn.AddAttrInterface("y1", c.ch.Bottom)
+			vgn.AddAttrInterface("y2", c.ch.Bottom)
+			for vgiterkeyt, s := range c.ch.Series {
+				var vgiterkey interface{} = vgiterkeyt
+				_ = vgiterkey
+				s := s
+				_ = s
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "path", Attr: []vugu.VGAttribute(nil)}
+				vgparent.AppendChild(vgn)
+				vgn.AddAttrInterface("class", "area mode-"+s.Mode)
+				vgn.AddAttrInterface("d", s.Path)
+				vgn.AddAttrInterface("data-mode", s.Mode)
+			}
+			for vgiterkeyt, t := range c.ch.XTicks {
+				var vgiterkey interface{} = vgiterkeyt
+				_ = vgiterkey
+				t := t
+				_ = t
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "text-anchor", Val: "middle"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "tick"}}}
+				vgparent.AppendChild(vgn)
+				vgn.AddAttrInterface("x", t.X)
+				vgn.AddAttrInterface("y", c.ch.Bottom+16)
+				vgn.SetInnerHTML(t.Label)
+			}
+			for vgiterkeyt, t := range c.ch.YTicks {
+				var vgiterkey interface{} = vgiterkeyt
+				_ = vgiterkey
+				t := t
+				_ = t
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "text-anchor", Val: "end"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "tick"}}}
+				vgparent.AppendChild(vgn)
+				vgn.AddAttrInterface("x", c.ch.Left-6)
+				vgn.AddAttrInterface("y", t.Y+4)
+				vgn.SetInnerHTML(t.Label)
+			}
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
+			vgparent.AppendChild(vgn)
+		}
+		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
+		vgparent.AppendChild(vgn)
+	}
+	return vgout
+}
+
+// 'fix' unused imports
+var _ fmt.Stringer
+var _ reflect.Type
+var _ vjson.RawMessage
+var _ js.Value
+var _ log.Logger
+
 // Editor is the Topology tab: forms for the deployment, sites, pools and servers, with the
 // engine's findings next to the fields they concern.
 type Editor struct {
@@ -3362,6 +3568,15 @@ func checkText(c scenarios.Check) string {
 	return "✗ " + c.Path + ": expected " + c.Want + ", found " + c.Found
 }
 
+// trainPrompt is the prompt a drill's command is shown with: the trainee's own, or the
+// scenario's with the virtual time of a scripted step, so that the two never look alike.
+func trainPrompt(e TrainEntry) string {
+	if e.Kind == "event" {
+		return "[" + e.Clock + "] scenario> "
+	}
+	return "PS C:\\> "
+}
+
 func scoreText(s *scenarios.Score) string {
 	v := "not passed"
 	if s.Passed {
@@ -3647,6 +3862,22 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute(nil)}
 					vgparent.AppendChild(vgn)
 					vgn.SetInnerHTML(vugu.HTML("Training drill"))
+					if c.Lib.Scen.DrillTopology != nil {
+						{
+							vgcompKey := vugu.MakeCompKey(0xD1BD95707B6D0C75^vgin.CurrentPositionHash(), vgiterkey)
+							// ask BuildEnv for prior instance of this specific component
+							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DrillView)
+							if vgcomp == nil {
+								// create new one if needed
+								vgcomp = new(DrillView)
+								vgin.BuildEnv.WireComponent(vgcomp)
+							}
+							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgout.Components = append(vgout.Components, vgcomp)
+							vgn = &vugu.VGNode{Component: vgcomp}
+							vgparent.AppendChild(vgn)
+						}
+					}
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "console train-log"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "train-log"}}}
 					vgparent.AppendChild(vgn)
 					{
@@ -3682,7 +3913,7 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 										vgparent.AppendChild(vgn)
 										vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "line input"}}}
 										vgparent.AppendChild(vgn)
-										vgn.SetInnerHTML("PS C:\\> " + e.Command.Line)
+										vgn.SetInnerHTML(trainPrompt(e) + e.Command.Line)
 										for vgiterkeyt, l := range e.Command.Lines {
 											var vgiterkey interface{} = vgiterkeyt
 											_ = vgiterkey

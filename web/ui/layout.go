@@ -92,12 +92,16 @@ const (
 // overviewPools is the number of pools above which the diagram shows the overview.
 const overviewPools = 24
 
-// Diagram lays out the topology with the state of snap.
+// Diagram lays out the workspace's topology in the simulation's state now.
 func (ed *EditorStore) Diagram() Layout {
-	t := ed.T()
-	snap := ed.simStore.Snapshot()
+	return LayoutOf(ed.T(), ed.simStore.Snapshot(), ed.SelectedPool)
+}
+
+// LayoutOf lays out topology t in the state of snap, with the pool named selected
+// highlighted.
+func LayoutOf(t *topology.Topology, snap sim.Snapshot, selected string) Layout {
 	if len(t.Pools) > overviewPools {
-		return ed.overview(t, snap)
+		return overview(t, snap, selected)
 	}
 	var l Layout
 	idx := map[string]int{}
@@ -124,7 +128,7 @@ func (ed *EditorStore) Diagram() Layout {
 		for k, p := range t.PoolsInSite(s.Name) {
 			box := PoolBox{FQDN: p.FQDN, Role: string(p.Role),
 				X: l.Sites[si].X + 12, Y: l.Sites[si].Y + headerH + k*(poolH+poolGap), W: siteW - 24, H: poolH,
-				CMS: strings.EqualFold(cmsPool(t, snap), p.FQDN), Selected: strings.EqualFold(ed.SelectedPool, p.FQDN),
+				CMS: strings.EqualFold(cmsPool(t, snap), p.FQDN), Selected: strings.EqualFold(selected, p.FQDN),
 				Health: "Unknown", State: ""}
 			if ps, ok := PoolSnap(snap, p.FQDN); ok {
 				box.Health, box.State, box.Load = string(ps.Health), string(ps.PoolState), ps.Load
@@ -360,7 +364,7 @@ func poolStroke(p PoolBox) string {
 }
 
 // overview lays out a large deployment: sites as tiles in rows, each pool a small square.
-func (ed *EditorStore) overview(t *topology.Topology, snap sim.Snapshot) Layout {
+func overview(t *topology.Topology, snap sim.Snapshot, selected string) Layout {
 	const (
 		perRow = 8
 		tileW  = 150
@@ -384,7 +388,7 @@ func (ed *EditorStore) overview(t *topology.Topology, snap sim.Snapshot) Layout 
 		l.Sites = append(l.Sites, SiteBox{Name: s.Name, X: x, Y: y, W: tileW, H: tileH, Up: SiteUp(snap, s.Name)})
 		for k, p := range t.PoolsInSite(s.Name) {
 			box := PoolBox{FQDN: p.FQDN, Role: string(p.Role), X: x + 8 + (k%perLine)*(sq+sqGap), Y: y + head + (k/perLine)*(sq+sqGap),
-				W: sq, H: sq, CMS: strings.EqualFold(cmsPool(t, snap), p.FQDN), Selected: strings.EqualFold(ed.SelectedPool, p.FQDN), Health: "Unknown"}
+				W: sq, H: sq, CMS: strings.EqualFold(cmsPool(t, snap), p.FQDN), Selected: strings.EqualFold(selected, p.FQDN), Health: "Unknown"}
 			if ps, ok := PoolSnap(snap, p.FQDN); ok {
 				box.Health, box.State, box.Load = string(ps.Health), string(ps.PoolState), ps.Load
 			}

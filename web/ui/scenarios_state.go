@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"failwright/engine/sim"
+	"failwright/engine/topology"
 	"failwright/scenarios"
 	"failwright/web/engine/proto"
 )
@@ -39,12 +41,19 @@ type ScenarioState struct {
 	Score *scenarios.Score
 	// Input is the trainee's prompt line.
 	Input string
+	// DrillTopology, DrillSnap and DrillTimeline are the drill's simulation, drawn beside
+	// it: the trainee sees the deployment and the users over time as they work.
+	DrillTopology *topology.Topology
+	DrillSnap     sim.Snapshot
+	DrillTimeline []sim.Sample
 }
 
 // TrainEntry is one item of a drill's transcript.
 type TrainEntry struct {
 	// Kind is "command", "hint", "feedback", "event" or "prompt".
-	Kind    string
+	Kind string
+	// Clock is when a scripted event happened, in virtual time ("" for the trainee's).
+	Clock   string
 	Text    string
 	Command *scenarios.CommandReport
 }
@@ -107,14 +116,8 @@ func (sc *ScenarioStore) takeTurn(r proto.Response) {
 		return
 	}
 	if t := r.Turn; t != nil {
-		for _, ev := range t.Events {
-			for i := range ev.Commands {
-				s.Training = append(s.Training, TrainEntry{Kind: "event", Command: &ev.Commands[i]})
-			}
-			if ev.Note != "" {
-				s.Training = append(s.Training, TrainEntry{Kind: "feedback", Text: ev.Note})
-			}
-		}
+		// In time order: the trainee's input and what the trainer says about it, then the
+		// scripted steps it set off. The steps' notes are for the trainer: not shown here.
 		if t.Command != nil {
 			s.Training = append(s.Training, TrainEntry{Kind: "command", Command: t.Command})
 		}
@@ -124,11 +127,22 @@ func (sc *ScenarioStore) takeTurn(r proto.Response) {
 		for _, f := range t.Feedback {
 			s.Training = append(s.Training, TrainEntry{Kind: "feedback", Text: f})
 		}
+		for _, ev := range t.Events {
+			for i := range ev.Commands {
+				s.Training = append(s.Training, TrainEntry{Kind: "event", Clock: ev.Commands[i].Clock.Clock(), Command: &ev.Commands[i]})
+			}
+		}
 		if t.Prompt != nil && t.NewStep {
 			s.Training = append(s.Training, TrainEntry{Kind: "prompt",
 				Text: fmt.Sprintf("Step %d of %d: %s", t.Prompt.Number, t.Prompt.Of, t.Prompt.Text)})
 		}
 		s.Prompt = t.Prompt
+	}
+	if d := r.Drill; d != nil {
+		if d.Topology != nil {
+			s.DrillTopology = d.Topology
+		}
+		s.DrillSnap, s.DrillTimeline = d.Snapshot, d.Timeline
 	}
 	if r.Score != nil {
 		s.Score = r.Score

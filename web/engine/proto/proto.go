@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 
 	"failwright/engine/plan"
+	"failwright/engine/sim"
 	"failwright/engine/topology"
 	"failwright/scenarios"
 	"failwright/web/workspace"
@@ -79,6 +80,8 @@ type Response struct {
 	ImportErrors []string          `json:"importErrors,omitempty"`
 	Report       *scenarios.Report `json:"report,omitempty"`
 	Turn         *scenarios.Turn   `json:"turn,omitempty"`
+	// Drill is what the trainee sees of the drill's simulation, with each turn.
+	Drill *Drill `json:"drill,omitempty"`
 	Score        *scenarios.Score  `json:"score,omitempty"`
 	Plan         *PlanResult       `json:"plan,omitempty"`
 	// Progress is how far a running analysis is.
@@ -102,4 +105,12 @@ type PlanResult struct {
 	PS1      string `json:"ps1,omitempty"`
 	Markdown string `json:"markdown,omitempty"`
 	JSON     string `json:"json,omitempty"`
+}
+
+// Drill is the state of a training drill's simulation, which the page draws beside the
+// drill: its topology (with the first turn only), the state now and the users over time.
+type Drill struct {
+	Topology *topology.Topology `json:"topology,omitempty"`
+	Snapshot sim.Snapshot       `json:"snapshot"`
+	Timeline []sim.Sample       `json:"timeline,omitempty"`
 }
