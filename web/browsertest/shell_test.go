@@ -38,3 +38,26 @@ func (p *page) settle() {
 		eval[bool](p, `new Promise((r) => requestIdleCallback(() => r(true), {timeout: 2000}))`)
 	}
 }
+
+// TestTrainingDrawsTheDrillInTimeOrder drills a planned failover: the drill's deployment and
+// chart are drawn beside it, the scripted steps the trainee's command set off come after it
+// with their own prompt, and the trainer's notes stay hidden.
+func TestTrainingDrawsTheDrillInTimeOrder(t *testing.T) {
+	p := newPage(t, "/")
+	p.click("#tab-scenarios")
+	p.waitFor(`.lib-item[data-file="training-beginner-planned-failover.yaml"] .train-scenario`)
+	p.click(`.lib-item[data-file="training-beginner-planned-failover.yaml"] .train-scenario`)
+	p.waitFor("#train-input")
+	p.waitFor(`#drill-diagram g[data-pool="chi-pool-01.contoso.com"]`)
+	assert.True(t, p.exists("#drill-chart"))
+	p.typeIn("#train-input", "Invoke-CsPoolFailOver -PoolFqdn chi-pool-01.contoso.com")
+	p.key("#train-input", "Enter")
+	p.waitFor("#train-log .tentry.event")
+	kinds := eval[string](p, `[...document.querySelectorAll("#train-log .tentry")].map(e => e.className.replace("tentry ", "")).join(" ")`)
+	assert.Regexp(t, `command( feedback)* event`, kinds)
+	log := p.text("#train-log")
+	assert.NotContains(t, log, "Tell the class", "trainer notes stay hidden")
+	assert.Contains(t, log, "] scenario> Stop-SimPool")
+	assert.Equal(t, "FailedOver", eval[string](p, `(document.querySelector('#drill-diagram g[data-pool="chi-pool-01.contoso.com"]') || {}).textContent.includes("FailedOver") ? "FailedOver" : "no"`))
+	assert.Empty(t, p.errors(), "console errors")
+}
