@@ -20,11 +20,15 @@ type AnalyzeRequest struct {
 	Simulate bool
 	// Workers bounds the goroutines the analysis uses; 0 means the analysis's default.
 	Workers int
+	// Progress, when not nil, is told how many failure sets of how many are done as the
+	// analysis goes, from its goroutines, possibly at once (analysis.Options.Progress).
+	Progress func(done, total int64)
 }
 
-// AnalyzeResult is a failure analysis: StatusOK when every single failure leaves every user
-// with full service after recovery, StatusFail when some does not, StatusBadInput (with
-// Findings, or Err) when the topology cannot be analyzed.
+// AnalyzeResult is a failure analysis: StatusOK when the design holds, StatusFail when it
+// does not (the report has an error finding, or some single failure leaves users without full
+// service after recovery), StatusBadInput (with Findings, or Err) when the topology cannot be
+// analyzed.
 type AnalyzeResult struct {
 	Status Status
 	Report *analysis.Report
@@ -41,7 +45,7 @@ func Analyze(doc *topology.Document, req AnalyzeRequest) AnalyzeResult {
 		vf.Sort()
 		return AnalyzeResult{Status: StatusBadInput, Findings: vf}
 	}
-	opts := analysis.Options{Depth: req.Depth, Workers: req.Workers}
+	opts := analysis.Options{Depth: req.Depth, Workers: req.Workers, Progress: req.Progress}
 	if req.Simulate {
 		ev, err := analysis.NewSimEvaluator(doc.Topology)
 		if err != nil {
@@ -54,11 +58,17 @@ func Analyze(doc *topology.Document, req AnalyzeRequest) AnalyzeResult {
 		return AnalyzeResult{Status: StatusBadInput, Err: err}
 	}
 	finishReport(doc, r)
-	st := StatusOK
-	if r.SingleFailureUnserved() {
-		st = StatusFail
+	return AnalyzeResult{Status: AnalysisStatus(r), Report: r}
+}
+
+// AnalysisStatus is whether the design a report analyzed holds: StatusFail when the report
+// has an error finding or some single failure leaves users without full service after
+// recovery, StatusOK otherwise.
+func AnalysisStatus(r *analysis.Report) Status {
+	if r.Findings.HasErrors() || r.SingleFailureUnserved() {
+		return StatusFail
 	}
-	return AnalyzeResult{Status: st, Report: r}
+	return StatusOK
 }
 
 // finishReport stamps the topology's fingerprint on a report and anchors its findings.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -125,11 +126,29 @@ func TestPlanSamples(t *testing.T) {
 
 func TestPlanRefused(t *testing.T) {
 	doc := load(t, samples(t)["litwareinc.yaml"])
-	res := app.Plan(doc, app.PlanRequest{Request: plan.Request{Pool: "nowhere.example.com"}, Positions: true})
-	assert.Equal(t, app.StatusFail, res.Status)
-	assert.Nil(t, res.Plan)
-	require.True(t, res.Findings.HasErrors())
-	assert.False(t, res.Findings[0].Pos.IsValid(), "a finding about the request has no position in the file")
+	for _, tc := range []struct {
+		name string
+		req  plan.Request
+		want app.Status
+		code string
+	}{
+		{"a pool not in the topology is bad input", plan.Request{Pool: "nowhere.example.com"}, app.StatusBadInput, "PL001"},
+		{"an unknown mode is a plan that cannot be valid", plan.Request{Pool: "atl-cs-001.litwareinc.com", Mode: "sideways"}, app.StatusFail, "PL022"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := app.Plan(doc, app.PlanRequest{Request: tc.req, Positions: true})
+			assert.Equal(t, tc.want, res.Status)
+			require.True(t, res.Findings.HasErrors())
+			var codes []string
+			for _, f := range res.Findings {
+				codes = append(codes, f.Code)
+				if strings.HasPrefix(f.Path, "request.") {
+					assert.False(t, f.Pos.IsValid(), "a finding about the request has no position in the file")
+				}
+			}
+			assert.Contains(t, codes, tc.code)
+		})
+	}
 
 	check := app.CheckPlan(doc, app.Source{Name: "p.json", Data: []byte("{")})
 	assert.Equal(t, app.StatusBadInput, check.Status)
@@ -148,7 +167,8 @@ func TestAnalysisJobIsAnalyze(t *testing.T) {
 			doc := load(t, src)
 			res := app.Analyze(doc, app.AnalyzeRequest{Depth: depth})
 			require.NotNil(t, res.Report, "%v %v", res.Findings, res.Err)
-			assert.Equal(t, res.Report.SingleFailureUnserved(), res.Status == app.StatusFail)
+			assert.Equal(t, res.Report.SingleFailureUnserved() || res.Report.Findings.HasErrors(), res.Status == app.StatusFail)
+			assert.Equal(t, res.Status, app.AnalysisStatus(res.Report))
 
 			job, jr := app.StartAnalysis(load(t, src), depth)
 			require.NotNil(t, job, "%v", jr.Findings)
@@ -223,5 +243,35 @@ func TestShell(t *testing.T) {
 		r := s.Exec("Get-CsPool")
 		assert.False(t, r.Failed, name)
 		assert.True(t, s.Exec("Nope-Nothing").Failed, name)
+	}
+}
+
+// TestAnalyzeStatus checks that an analysis fails when the design does not hold: an error
+// finding (litwareinc.yaml's AN301, a pool over capacity after a pair of failures) or users
+// without full service after a single failure.
+func TestAnalyzeStatus(t *testing.T) {
+	all := samples(t)
+	for _, tc := range []struct {
+		file       string
+		want       app.Status
+		unserved   bool
+		errorFound bool
+	}{
+		{"standard-pair.yaml", app.StatusOK, false, false},
+		{"litwareinc.yaml", app.StatusFail, false, true},
+		{"unpaired.yaml", app.StatusFail, true, true},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			var calls atomic.Int64
+			res := app.Analyze(load(t, all[tc.file]), app.AnalyzeRequest{Depth: 2, Progress: func(done, total int64) {
+				calls.Add(1)
+				assert.LessOrEqual(t, done, total)
+			}})
+			require.NotNil(t, res.Report, "%v %v", res.Findings, res.Err)
+			assert.Equal(t, tc.want, res.Status)
+			assert.Equal(t, tc.unserved, res.Report.SingleFailureUnserved())
+			assert.Equal(t, tc.errorFound, res.Report.Findings.HasErrors())
+			assert.Positive(t, calls.Load(), "the progress callback is called")
+		})
 	}
 }

@@ -20,10 +20,14 @@ type PlanRequest struct {
 	// Positions gives the findings about the topology their position in its file, as
 	// "failwright plan FILE" does; without it they have none, as the page's plans.
 	Positions bool
+	// AsOf is the day the pools' support lifecycles are judged on; their findings join the
+	// result's, not the plan's own (a plan's ID must not change with the day it is made).
+	AsOf topology.Date
 }
 
 // PlanResult is a built plan, its renderings and its findings, or the findings that refused
-// it. Status is StatusFail when no valid plan can be built.
+// it. Status is StatusFail when no valid plan can be built, StatusBadInput when the request
+// names a pool that is not in the topology.
 type PlanResult struct {
 	Status   Status
 	Plan     *plan.Plan
@@ -42,8 +46,18 @@ func Plan(doc *topology.Document, req PlanRequest) *PlanResult {
 	if req.Positions {
 		anchorTopologyFindings(doc, fs)
 	}
+	if p != nil {
+		src := topology.Source{}
+		if req.Positions {
+			src = doc.Source
+		}
+		fs = append(fs, topology.LifecycleFindings(doc.Topology, req.AsOf, src)...)
+	}
 	res := &PlanResult{Plan: p, Findings: fs}
-	if p == nil || fs.HasErrors() {
+	switch {
+	case doc.Topology == nil || doc.Topology.PoolByFQDN(req.Pool) == nil:
+		res.Status = StatusBadInput // plan.Build refused it (PL001)
+	case p == nil || fs.HasErrors():
 		res.Status = StatusFail
 	}
 	if p == nil {

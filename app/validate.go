@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"failwright/engine/topology"
+	"failwright/engine/units"
 	"failwright/scenarios"
 )
 
@@ -20,6 +20,9 @@ type ValidateRequest struct {
 	Strict bool
 	// Resolve reads the topology a scenario names by path.
 	Resolve Resolver
+	// AsOf is the day support lifecycles are judged on (the CLI's today or --as-of, the page's
+	// and the Worker's date); the zero Date judges none.
+	AsOf topology.Date
 }
 
 // ValidateResult is the report "failwright validate --json" prints and POST /api/validate
@@ -32,7 +35,7 @@ type ValidateResult struct {
 
 // Validate checks a topology or scenario file against every rule in docs/validation.md.
 func Validate(req ValidateRequest) ValidateResult {
-	rep := scenarios.CheckFile(req.File.Name, req.File.Data, req.Kind, req.Resolve, req.Strict)
+	rep := scenarios.CheckFile(req.File.Name, req.File.Data, req.Resolve, scenarios.CheckOptions{Kind: req.Kind, Strict: req.Strict, AsOf: req.AsOf})
 	st := StatusOK
 	switch {
 	case !rep.Readable:
@@ -61,25 +64,14 @@ func (r ValidateResult) Unreadable() string {
 // of findings ("a.yaml: 2 sites, 3 pools (...); 0 errors, 1 warning, 0 notes").
 func (r ValidateResult) Summary() string {
 	rep := r.Report
-	counts := fmt.Sprintf("%s, %s, %s", Plural(rep.Errors, "error"), Plural(rep.Warnings, "warning"), Plural(rep.Infos, "note"))
+	counts := fmt.Sprintf("%s, %s, %s", units.Plural(rep.Errors, "error"), units.Plural(rep.Warnings, "warning"), units.Plural(rep.Infos, "note"))
 	s := rep.Summary
 	if s == nil {
 		return fmt.Sprintf("%s: scenario; %s", rep.File, counts)
 	}
 	return fmt.Sprintf("%s: %s, %s (%s Front End), %s, %s, %s, %s; %s", rep.File,
-		Plural(s.Sites, "site"), Plural(s.Pools, "pool"), topology.Thousands(s.FrontEnds), Plural(s.Servers, "server"),
-		Plural(s.Users, "user"), Plural(s.Pairs, "pair"), Plural(s.Branches, "branch"), counts)
-}
-
-// Plural formats a count with its noun: "1 pool", "2 pools", "38,400 users", "2 branches".
-func Plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	if strings.HasSuffix(noun, "ch") {
-		return topology.Thousands(n) + " " + noun + "es"
-	}
-	return topology.Thousands(n) + " " + noun + "s"
+		units.Plural(s.Sites, "site"), units.Plural(s.Pools, "pool"), units.Thousands(s.FrontEnds), units.Plural(s.Servers, "server"),
+		units.Plural(s.Users, "user"), units.Plural(s.Pairs, "pair"), units.Plural(s.Branches, "branch"), counts)
 }
 
 // indentedJSON encodes v indented by two spaces, without HTML escaping, with a final newline:

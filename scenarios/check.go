@@ -9,9 +9,11 @@ import (
 // FileReport is the result of validating one failwright file, a topology or a scenario: what
 // "failwright validate --json" prints and what the Worker's POST /api/validate answers.
 type FileReport struct {
-	File        string            `json:"file"`
-	Kind        string            `json:"kind"`
-	Strict      bool              `json:"strict"`
+	File   string `json:"file"`
+	Kind   string `json:"kind"`
+	Strict bool   `json:"strict"`
+	// AsOf is the day support lifecycles were judged on (YYYY-MM-DD), when one was given.
+	AsOf        string            `json:"asOf,omitempty"`
 	Valid       bool              `json:"valid"`
 	Errors      int               `json:"errors"`
 	Warnings    int               `json:"warnings"`
@@ -30,11 +32,21 @@ const (
 	KindScenario = "scenario"
 )
 
-// CheckFile validates one file. kind is KindTopology, KindScenario, or "" to tell them apart
-// by the top-level keys (a scenario has "steps"). A scenario's topology path is read through
-// resolve. Strict reports documented-but-unenforced rules as errors. A valid topology's report
-// carries its fingerprint; any decoded topology's carries its summary.
-func CheckFile(name string, data []byte, kind string, resolve Resolver, strict bool) FileReport {
+// CheckOptions tune CheckFile.
+type CheckOptions struct {
+	// Kind is KindTopology, KindScenario, or "" to tell them apart by the top-level keys (a
+	// scenario has "steps").
+	Kind string
+	// Strict reports documented-but-unenforced rules as errors.
+	Strict bool
+	// AsOf is the day a topology's support lifecycles are judged on; the zero Date judges none.
+	AsOf topology.Date
+}
+
+// CheckFile validates one file. A scenario's topology path is read through resolve. A valid
+// topology's report carries its fingerprint; any decoded topology's carries its summary.
+func CheckFile(name string, data []byte, resolve Resolver, opt CheckOptions) FileReport {
+	kind, strict := opt.Kind, opt.Strict
 	if kind == "" {
 		kind = KindTopology
 		keys, fs := topology.TopLevelKeys(name, data)
@@ -59,14 +71,13 @@ func CheckFile(name string, data []byte, kind string, resolve Resolver, strict b
 		return newFileReport(name, kind, strict, fs, false)
 	}
 	if !fs.HasErrors() {
-		if strict {
-			fs = append(fs, doc.ValidateStrict()...)
-		} else {
-			fs = append(fs, doc.Validate()...)
-		}
+		fs = append(fs, doc.Check(topology.Options{Strict: strict, AsOf: opt.AsOf})...)
 		fs.Sort()
 	}
 	rep := newFileReport(name, kind, strict, fs, true)
+	if !opt.AsOf.IsZero() {
+		rep.AsOf = opt.AsOf.String()
+	}
 	if rep.Valid {
 		rep.Fingerprint = topology.Fingerprint(doc.Topology)
 	}

@@ -11,13 +11,34 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 
 	"failwright/engine/decode"
+	"failwright/engine/samples"
 	"failwright/engine/topology"
 )
 
-// library holds the scenarios shipped with failwright and the sample topologies they use.
+// scenarioFiles holds the scenarios shipped with failwright. The sample topologies they use
+// are the engine's (engine/samples); the library serves them under topologies/.
 //
-//go:embed *.yaml topologies/*.yaml
-var library embed.FS
+//go:embed *.yaml
+var scenarioFiles embed.FS
+
+// library is the scenarios at its root and the sample topologies under topologies/, as the
+// scenarios' relative topology paths name them.
+var library fs.FS = libraryFS{}
+
+// libraryFS overlays engine/samples on the embedded scenarios under topologies/.
+type libraryFS struct{}
+
+// Open opens a scenario, or a sample topology under topologies/ (topologies itself is the
+// samples' directory).
+func (libraryFS) Open(name string) (fs.File, error) {
+	switch {
+	case name == "topologies":
+		return samples.FS().Open(".")
+	case strings.HasPrefix(name, "topologies/"):
+		return samples.FS().Open(strings.TrimPrefix(name, "topologies/"))
+	}
+	return scenarioFiles.Open(name)
+}
 
 // FS returns the embedded library: the scenarios (*.yaml) and the sample topologies
 // (topologies/*.yaml), read-only.

@@ -10,32 +10,32 @@ import (
 
 	"failwright/engine/sim"
 	"failwright/engine/topology"
+	"failwright/engine/units"
 )
 
-// Duration is a span of virtual time. It encodes in JSON as a Go duration string ("15m0s").
+// Duration is a span of virtual time. It encodes in JSON as a TimeSpan string, "hh:mm:ss"
+// with "d." from a day on, as plans write durations (units.Duration); the text report writes
+// figures as Go durations ("15m0s"), the way scenario files write their goals.
 type Duration time.Duration
 
-// String formats the duration as a Go duration.
+// String formats the duration as a Go duration, the way scenario files write durations.
 func (d Duration) String() string { return time.Duration(d).String() }
 
-// Clock formats the duration as a clock reading, hh:mm:ss.
-func (d Duration) Clock() string {
-	s := int64(time.Duration(d) / time.Second)
-	return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
-}
+// Clock formats the duration as a clock reading, a TimeSpan (units.Duration): hh:mm:ss,
+// with "d." from a day on.
+func (d Duration) Clock() string { return units.Duration(d).String() }
 
-// MarshalJSON encodes the duration as a string.
-func (d Duration) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
+// MarshalJSON encodes the duration as a TimeSpan string ("00:15:00").
+func (d Duration) MarshalJSON() ([]byte, error) { return units.Duration(d).MarshalJSON() }
 
-// UnmarshalJSON decodes a duration string.
+// UnmarshalJSON decodes a TimeSpan string as units.ParseDuration reads it.
 func (d *Duration) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
+	var v units.Duration
+	if err := v.UnmarshalJSON(b); err != nil {
 		return err
 	}
-	v, err := time.ParseDuration(s)
 	*d = Duration(v)
-	return err
+	return nil
 }
 
 // Report is the outcome of a run: per step what ran, its console output and every check;

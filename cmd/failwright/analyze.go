@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -26,8 +27,10 @@ func analyzeUsage(w io.Writer) {
 	fmt.Fprintln(w, "  resilience score and findings (docs/analysis.md). --simulate evaluates each failure set")
 	fmt.Fprintln(w, "  with the simulator and the plan builder instead of the analysis model (slower; the model")
 	fmt.Fprintln(w, "  is held to give the same figures, RTO and data loss included).")
-	fmt.Fprintln(w, "  Exit codes: 0 every single failure leaves every user with full service after recovery;")
-	fmt.Fprintln(w, "  1 some single failure does not; 2 bad input or usage.")
+	fmt.Fprintln(w, "  On a terminal, progress is shown on standard error.")
+	fmt.Fprintln(w, "  Exit codes: 0 the design holds; 1 it does not: an error finding, such as users without")
+	fmt.Fprintln(w, "  full service after a single failure (AN001) or a pool beyond its capacity (AN301);")
+	fmt.Fprintln(w, "  2 bad input or usage.")
 }
 
 // runAnalyze is "failwright analyze".
@@ -39,7 +42,10 @@ func runAnalyze(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	simulate := fs.Bool("simulate", false, "evaluate with the simulator and the plan builder")
 	var files []string
 	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
+		if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+			analyzeUsage(stdout)
+			return exitOK
+		} else if err != nil {
 			fmt.Fprintf(stderr, "failwright analyze: %v\n", err)
 			analyzeUsage(stderr)
 			return exitUsage
@@ -68,7 +74,16 @@ func runAnalyze(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		topology.PrintFindings(stderr, found)
 		return st.ExitCode()
 	}
-	res := app.Analyze(doc, app.AnalyzeRequest{Depth: *depth, Simulate: *simulate})
+	req := app.AnalyzeRequest{Depth: *depth, Simulate: *simulate}
+	var prog *progress
+	if isTerminal(stderr) {
+		prog = newProgress(stderr)
+		req.Progress = prog.update
+	}
+	res := app.Analyze(doc, req)
+	if prog != nil {
+		prog.finish() // before the report, on the same terminal
+	}
 	switch {
 	case res.Err != nil:
 		fmt.Fprintf(stderr, "failwright analyze: %s: %v\n", name, res.Err)

@@ -17,15 +17,17 @@ import (
 )
 
 // TestAnalyzeCommand runs "failwright analyze" on sample topologies: the output is the golden
-// one and the exit code gates a DR design (1 when a single failure leaves users unserved).
+// one and the exit code gates a DR design (1 when the report has an error finding:
+// litwareinc.yaml's pools run beyond capacity after their partner fails, AN301).
 func TestAnalyzeCommand(t *testing.T) {
 	tests := []struct {
 		golden string
 		args   []string
 		code   int
 	}{
-		{"litwareinc-depth2.txt", []string{"../../scenarios/topologies/litwareinc.yaml"}, exitOK},
-		{"litwareinc-depth1.json", []string{"../../scenarios/topologies/litwareinc.yaml", "--depth", "1", "--json"}, exitOK},
+		{"litwareinc-depth2.txt", []string{"../../scenarios/topologies/litwareinc.yaml"}, exitFail},
+		{"litwareinc-depth1.json", []string{"../../scenarios/topologies/litwareinc.yaml", "--depth", "1", "--json"}, exitFail},
+		{"standard-pair-depth1.txt", []string{"../../scenarios/topologies/standard-pair.yaml", "--depth", "1"}, exitOK},
 		{"unpaired-depth2.txt", []string{"--depth=2", "../../scenarios/topologies/unpaired.yaml"}, exitFail},
 		{"mixed-version-depth1.json", []string{"--json", "--depth", "1", "../../scenarios/topologies/mixed-version.yaml"}, exitFail},
 	}
@@ -46,7 +48,8 @@ func TestAnalyzeCommand(t *testing.T) {
 func TestAnalyzeSimulate(t *testing.T) {
 	var out, errOut bytes.Buffer
 	code := runMain([]string{"analyze", "../../scenarios/topologies/litwareinc.yaml", "--depth", "1", "--simulate"}, strings.NewReader(""), &out, &errOut)
-	require.Equal(t, exitOK, code, errOut.String())
+	require.Equal(t, exitFail, code, errOut.String())
+	assert.Empty(t, errOut.String(), "no progress when standard error is not a terminal")
 	assert.Contains(t, out.String(), "N-1: 17 single failures, 0 leave users without full service")
 	assert.Contains(t, out.String(), "Central Management store: FailedOver")
 }
@@ -125,7 +128,7 @@ func TestAnalyzeDocJSON(t *testing.T) {
 
 	var out bytes.Buffer
 	code := runMain([]string{"analyze", "../../scenarios/topologies/litwareinc.yaml", "--depth", "1", "--json"}, strings.NewReader(""), &out, &bytes.Buffer{})
-	require.Equal(t, exitOK, code)
+	require.Equal(t, exitFail, code)
 	var r analysis.Report
 	require.NoError(t, json.Unmarshal(out.Bytes(), &r))
 	got := r.Levels[0].Worst[2]

@@ -22,6 +22,7 @@ func init() {
 
 const planUsage = `usage: failwright plan TOPOLOGY --pool FQDN [--disaster | --planned] [--failback]
                       [--setup LINE]... [--scenario FILE] [--format ps1|md|json] [-o FILE]
+                      [--as-of DATE]
        failwright plan --check PLAN.json TOPOLOGY
 
 Builds the runbook that fails pool FQDN over to its backup pool (and back, with --failback),
@@ -38,6 +39,8 @@ TOPOLOGY "-" reads standard input (docs/plans.md).
   --format F       ps1, md or json (default md)
   -o FILE          write the plan to FILE instead of standard output
   --check PLAN     tell whether a saved JSON plan still fits TOPOLOGY
+` + asOfUsage + ` (its findings
+                   go beside the plan's, never into it: a plan's ID does not change with the day)
 Findings go to standard error.
 Exit codes: 0 the plan is valid (or still fits), 1 it cannot be valid (or no longer fits),
 2 bad input or usage.`
@@ -47,12 +50,13 @@ type planArgs struct {
 	topology, pool, format, out, check, scenario string
 	planned, disaster, failback                  bool
 	setup                                        []string
+	asOf                                         topology.Date
 }
 
 // parsePlanArgs reads the plan command's arguments: flags in any order, "--flag value" or
 // "--flag=value", and exactly one TOPOLOGY operand.
 func parsePlanArgs(args []string) (planArgs, error) {
-	a := planArgs{format: "md"}
+	a := planArgs{format: "md", asOf: today()}
 	var operands []string
 	value := func(i *int, name string) (string, error) {
 		if *i+1 >= len(args) {
@@ -96,6 +100,11 @@ func parsePlanArgs(args []string) (planArgs, error) {
 			a.check, err = get()
 		case "--scenario":
 			a.scenario, err = get()
+		case "--as-of":
+			var v string
+			if v, err = get(); err == nil {
+				a.asOf, err = parseAsOf(v)
+			}
 		case "--setup":
 			var line string
 			line, err = get()
@@ -153,7 +162,7 @@ func formatErr(s string) error {
 // runPlan is "failwright plan": it builds, renders and writes a plan, or checks a saved one.
 func runPlan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, a := range args {
-		if a == "-h" || a == "--help" {
+		if a == "-h" || a == "--help" || a == "-help" {
 			fmt.Fprintln(stdout, planUsage)
 			return exitOK
 		}
@@ -171,7 +180,7 @@ func runPlan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runPlanCheck(a, doc, stdout, stderr)
 	}
 	format, _ := app.ParseFormat(a.format) // parsePlanArgs checked it
-	req := app.PlanRequest{Request: plan.Request{Pool: a.pool, Mode: plan.Planned, Failback: a.failback, Setup: a.setup}, Format: format, Positions: true}
+	req := app.PlanRequest{Request: plan.Request{Pool: a.pool, Mode: plan.Planned, Failback: a.failback, Setup: a.setup}, Format: format, Positions: true, AsOf: a.asOf}
 	if a.disaster {
 		req.Mode = plan.Disaster
 	}

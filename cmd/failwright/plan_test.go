@@ -34,7 +34,7 @@ func TestPlanExitCodes(t *testing.T) {
 	}{
 		{"markdown to stdout", []string{litware, "--pool", "atl-cs-001.litwareinc.com", "--disaster"}, 0, "# Runbook: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com"},
 		{"ps1", []string{litware, "--pool", "atl-cs-001.litwareinc.com", "--disaster", "--format", "ps1"}, 0, "Invoke-CsPoolFailOver -PoolFqdn 'atl-cs-001.litwareinc.com' -DisasterMode -Verbose"},
-		{"json", []string{litware, "--pool=dfw-cs-001.litwareinc.com", "--format=json"}, 0, `"formatVersion": 1`},
+		{"json", []string{litware, "--pool=dfw-cs-001.litwareinc.com", "--format=json"}, 0, `"formatVersion": 2`},
 		{"setup line", []string{litware, "--pool", "atl-cs-001.litwareinc.com", "--disaster", "--setup", "Stop-SimPool -PoolFqdn atl-cs-001.litwareinc.com"}, 0, "`Stop-SimPool -PoolFqdn atl-cs-001.litwareinc.com`"},
 		{"no backup pool", []string{"../../scenarios/topologies/unpaired.yaml", "--pool", "lon-pool-01.fabrikam.com", "--disaster"}, 1, "error PL003"},
 		{"mixed versions", []string{"../../scenarios/topologies/mixed-version.yaml", "--pool", "nyc-pool-01.woodgrovebank.com", "--disaster"}, 1, "error PL007"},
@@ -163,7 +163,7 @@ func TestPlanDocExamples(t *testing.T) {
 // without the "-:" of an unknown position.
 func TestPlanRequestFindingsHaveNoPosition(t *testing.T) {
 	code, _, errs := runPlanCmd(litware, "--pool", "nosuch.example.com")
-	assert.Equal(t, 1, code)
+	assert.Equal(t, exitUsage, code, "a pool not in the topology is bad input")
 	assert.Contains(t, errs, "\nerror PL001 request.pool: pool \"nosuch.example.com\" is not in the topology\n")
 	assert.NotContains(t, errs, "-: ")
 }

@@ -74,7 +74,7 @@ const runUsage = `usage: failwright run SCENARIO... [--json] [--record] [--outpu
        failwright run --library [--json]
 
 Runs each scenario on the simulator and checks its expectations.
-  --json     print the report as JSON (several scenarios: {\"passed\", \"scenarios\"})
+  --json     print the report as JSON (several scenarios: {"passed", "scenarios"})
   --record   rewrite each scenario's failed expectations with what happened
   --output   show every command's console output (default: only for failed steps)
   --library  run the scenarios embedded in failwright

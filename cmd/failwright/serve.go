@@ -23,22 +23,29 @@ func init() {
 	})
 }
 
+const serveUsage = `usage: failwright serve [--addr 127.0.0.1:8080]
+
+Serves the web app locally, with nothing else to install, until interrupted (Ctrl-C).
+  --addr HOST:PORT  the address to listen on (default 127.0.0.1:8080)
+Exit codes: 0 stopped, 1 the web app cannot be served, 2 bad usage or an address that
+cannot be listened on.`
+
 // serveStop is closed by tests to stop a running serve; nil means wait for an interrupt.
 var serveStop chan struct{}
 
 func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
 	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to listen on")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: failwright serve [--addr 127.0.0.1:8080]")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(stdout, serveUsage)
+		return exitOK
+	} else if err != nil {
+		fmt.Fprintf(stderr, "failwright serve: %v\n%s\n", err, serveUsage)
 		return exitUsage
 	}
 	if fs.NArg() != 0 {
-		fs.Usage()
+		fmt.Fprintln(stderr, serveUsage)
 		return exitUsage
 	}
 	if !assets.Built() {

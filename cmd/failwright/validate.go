@@ -17,13 +17,15 @@ func init() {
 	})
 }
 
-const validateUsage = `usage: failwright validate FILE [--json] [--strict]
+const validateUsage = `usage: failwright validate FILE [--json] [--strict] [--as-of DATE]
 
 Decodes a topology file (YAML or JSON, see docs/topology.md) and checks it against every
 rule in docs/validation.md. FILE "-" reads standard input.
-  --json     print {"file", "kind", "strict", "valid", "errors", "warnings", "infos",
-             "fingerprint", "summary", "findings"} (docs/validation.md)
-  --strict   report documented-but-unenforced rules (unsupported pairings, sizing) as errors
+  --json           print {"file", "kind", "strict", "asOf", "valid", "errors", "warnings",
+                   "infos", "fingerprint", "summary", "findings"} (docs/validation.md)
+  --strict         report documented-but-unenforced rules (unsupported pairings, sizing) as
+                   errors (support-lifecycle warnings stay warnings: docs/versions.md)
+` + asOfUsage + `
 Exit codes: 0 no errors, 1 errors found, 2 the file cannot be read or parsed, or bad usage.`
 
 // readInput reads the file name, or standard input for "-", and at most limit bytes of it:
@@ -54,21 +56,39 @@ func readInput(name string, stdin io.Reader, limit int64) ([]byte, error) {
 func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var files []string
 	jsonOut, strict, afterDashes := false, false, false
-	for _, a := range args {
+	asOf := today()
+	for i := 0; i < len(args); i++ {
+		a := args[i]
 		if afterDashes {
 			files = append(files, a)
 			continue
 		}
-		switch a {
-		case "--":
+		name, inline, hasInline := strings.Cut(a, "=")
+		switch {
+		case a == "--":
 			afterDashes = true
-		case "--json", "-json":
+		case a == "--json" || a == "-json":
 			jsonOut = true
-		case "--strict", "-strict":
+		case a == "--strict" || a == "-strict":
 			strict = true
-		case "-h", "--help", "-help":
+		case a == "-h" || a == "--help" || a == "-help":
 			fmt.Fprintln(stdout, validateUsage)
 			return exitOK
+		case name == "--as-of":
+			if !hasInline {
+				if i+1 >= len(args) {
+					fmt.Fprintf(stderr, "failwright validate: --as-of needs a value\n%s\n", validateUsage)
+					return exitUsage
+				}
+				i++
+				inline = args[i]
+			}
+			d, err := parseAsOf(inline)
+			if err != nil {
+				fmt.Fprintf(stderr, "failwright validate: %v\n", err)
+				return exitUsage
+			}
+			asOf = d
 		default:
 			if strings.HasPrefix(a, "-") && a != "-" {
 				fmt.Fprintf(stderr, "failwright validate: unknown flag %s\n%s\n", a, validateUsage)
@@ -93,7 +113,7 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		display = "<stdin>"
 	}
 
-	res := app.Validate(app.ValidateRequest{File: app.Source{Name: display, Data: data}, Resolve: fileResolver, Strict: strict})
+	res := app.Validate(app.ValidateRequest{File: app.Source{Name: display, Data: data}, Resolve: fileResolver, Strict: strict, AsOf: asOf})
 	if jsonOut {
 		out, err := res.JSON()
 		if err != nil {

@@ -123,6 +123,7 @@ func TestValidateJSONShape(t *testing.T) {
 	code := runMain([]string{"validate", "--json", "../../scenarios/topologies/unpaired.yaml"}, nil, &out, &errb)
 	require.Equal(t, exitOK, code, errb.String())
 	var rep struct {
+		AsOf        string             `json:"asOf"`
 		Valid       bool               `json:"valid"`
 		Errors      int                `json:"errors"`
 		Warnings    int                `json:"warnings"`
@@ -132,7 +133,8 @@ func TestValidateJSONShape(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(out.Bytes(), &rep))
 	assert.True(t, rep.Valid)
-	assert.Equal(t, 2, rep.Warnings)
+	assert.Equal(t, goldenDay.String(), rep.AsOf, "the day support lifecycles were judged on")
+	assert.Equal(t, 3, rep.Warnings, "two about the design, one about the version's end of support")
 	assert.Len(t, rep.Fingerprint, 64)
 	assert.Equal(t, 1, rep.Summary["pools"])
 	assert.Equal(t, 15000, rep.Summary["users"])

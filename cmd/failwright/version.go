@@ -13,7 +13,7 @@ func init() {
 	register("version", command{
 		summary: "print the failwright version",
 		run: func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-			if len(args) == 1 && (args[0] == "-h" || args[0] == "--help") {
+			if len(args) == 1 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
 				fmt.Fprintln(stdout, "usage: failwright version\n\nPrints the failwright release, the Go version and the platform.")
 				return exitOK
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"sync/atomic"
 
 	"failwright/engine/topology"
 )
@@ -17,6 +18,10 @@ type Options struct {
 	Workers int
 	// Evaluator computes the outcome of one failure set; nil means the analysis's Model.
 	Evaluator Evaluator
+	// Progress, when not nil, is told how far Run is (the figures of Analyzer.Progress)
+	// every few failure sets and after each phase. Run's goroutines call it, possibly at
+	// once, so it must be safe for concurrent use; the analysis waits while it runs.
+	Progress func(done, total int64)
 }
 
 // normalized applies the defaults.
@@ -286,9 +291,11 @@ func (a *Analyzer) Next(budget int) bool {
 func (a *Analyzer) Run() {
 	w := a.opts.Workers
 	if a.phase == phaseSingles {
-		parallelOn(w, len(a.members)-a.cursor, func(wk, k int) { a.evalSingle(wk, a.cursor+k) })
+		tick := a.ticker()
+		parallelOn(w, len(a.members)-a.cursor, func(wk, k int) { a.evalSingle(wk, a.cursor+k); tick() })
 		a.done += int64(len(a.members) - a.cursor)
 		a.phase, a.cursor = phasePlan, 0
+		a.tell()
 	}
 	if a.phase == phasePlan {
 		a.plan()
@@ -301,11 +308,13 @@ func (a *Analyzer) Run() {
 		// The first worker's is the pairs' level itself.
 		parts := make([]*levelAgg, max(w, 1))
 		parts[0] = a.l2
+		tick := a.ticker()
 		parallelOn(w, len(a.pairSets)-a.cursor, func(wk, k int) {
 			if parts[wk] == nil {
 				parts[wk] = newLevelAgg(len(a.x.pools))
 			}
 			a.evalPair(wk, parts[wk], a.cursor+k)
+			tick()
 		})
 		for _, p := range parts[1:] {
 			if p != nil {
@@ -314,6 +323,7 @@ func (a *Analyzer) Run() {
 		}
 		a.done += int64(len(a.pairSets) - a.cursor)
 		a.startSweep()
+		a.tell()
 	}
 	if a.phase == phaseSweep {
 		// One goroutine: with whole rows settled from suffix statistics the sweep of
@@ -321,6 +331,32 @@ func (a *Analyzer) Run() {
 		// aggregates and merging them costs.
 		a.parallelSweep(1)
 		a.phase = phaseDone
+		a.tell()
+	}
+}
+
+// progressEvery is how many failure sets Run evaluates between calls of Options.Progress.
+const progressEvery = 16
+
+// ticker returns what Run's goroutines call after each failure set they evaluate in the
+// current phase: every progressEvery calls it tells Options.Progress.
+func (a *Analyzer) ticker() func() {
+	if a.opts.Progress == nil {
+		return func() {}
+	}
+	base, total := a.done, a.total
+	var n atomic.Int64
+	return func() {
+		if k := n.Add(1); k%progressEvery == 0 {
+			a.opts.Progress(base+k, total)
+		}
+	}
+}
+
+// tell tells Options.Progress how far the analysis is.
+func (a *Analyzer) tell() {
+	if a.opts.Progress != nil {
+		a.opts.Progress(a.done, a.total)
 	}
 }
 

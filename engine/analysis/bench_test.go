@@ -8,10 +8,10 @@ import (
 	"failwright/engine/topology"
 )
 
-// loadSample decodes a sample topology from scenarios/topologies.
+// loadSample decodes a sample topology from engine/samples.
 func loadSample(tb testing.TB, name string) *topology.Topology {
 	tb.Helper()
-	data, err := os.ReadFile("../../scenarios/topologies/" + name)
+	data, err := os.ReadFile("../samples/" + name)
 	if err != nil {
 		tb.Fatalf("reading %s: %v", name, err)
 	}

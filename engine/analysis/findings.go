@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"failwright/engine/topology"
+	"failwright/engine/units"
 )
 
 // The finding codes of the analysis (docs/analysis.md lists them with their fixes).
@@ -193,7 +194,7 @@ func capacityFix(x *index, p, extra int) string {
 		users += x.pools[q].total
 	}
 	if users > topology.MaxPoolUsers(pi.version) {
-		return fmt.Sprintf("the pair homes %d users, more than one %s pool carries (%d): move users to another pair", users, pi.version, topology.MaxPoolUsers(pi.version))
+		return fmt.Sprintf("the pair homes %s, more than one %s pool carries (%s): move users to another pair", units.Plural(users, "user"), pi.version, units.Thousands(topology.MaxPoolUsers(pi.version)))
 	}
 	need := topology.ServersNeeded(users) + extra
 	own := topology.ServersNeeded(pi.total) + 1 + extra
@@ -203,7 +204,7 @@ func capacityFix(x *index, p, extra int) string {
 	}
 	more := max(0, need-len(pi.servers))
 	if extra == 0 {
-		return fmt.Sprintf("run %d Front End servers in the pool (%d more): it must carry %d users when its partner fails over to it, and its own users with one server down", need, more, users)
+		return fmt.Sprintf("run %d Front End servers in the pool (%d more): it must carry %s when its partner fails over to it, and its own users with one server down", need, more, units.Plural(users, "user"))
 	}
-	return fmt.Sprintf("run %d Front End servers in the pool (%d more): it must carry %d users with its partner failed over and one of its own servers down", need, more, users)
+	return fmt.Sprintf("run %d Front End servers in the pool (%d more): it must carry %s with its partner failed over and one of its own servers down", need, more, units.Plural(users, "user"))
 }

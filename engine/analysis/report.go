@@ -1,12 +1,12 @@
 package analysis
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"time"
 
 	"failwright/engine/topology"
+	"failwright/engine/units"
 )
 
 // Report is the result of an analysis. It is plain data; JSON and Text render it with stable
@@ -337,15 +337,9 @@ func formatFig(kind int, v float64) string {
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
-// hms formats a duration as hh:mm:ss, rounded to the second as plans write durations.
-func hms(d time.Duration) string {
-	s := int64(d.Round(time.Second) / time.Second)
-	if s < 0 || s >= 100*3600 {
-		return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
-	}
-	b := [8]byte{byte('0' + s/36000), byte('0' + s/3600%10), ':', byte('0' + s/600%6), byte('0' + s/60%10), ':', byte('0' + s%60/10), byte('0' + s%10)}
-	return string(b[:])
-}
+// hms formats a duration as a TimeSpan (units.Duration), rounded to the second as plans
+// write durations.
+func hms(d time.Duration) string { return units.Duration(d.Round(time.Second)).String() }
 
 // score computes the resilience score (ScoreDefinition).
 func score(x *index, base *baseline, levels []*levelAgg) Score {
@@ -387,10 +381,6 @@ func (r *Report) SingleFailureUnserved() bool {
 	return false
 }
 
-// plural writes n and the noun, with an s unless n is 1: "1 user", "38000 users".
-func plural(n int64, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.FormatInt(n, 10) + " " + noun + "s"
-}
+// plural writes n and the noun, with an s unless n is 1 (units.Plural): "1 user",
+// "38,000 users".
+func plural(n int64, noun string) string { return units.Plural(n, noun) }

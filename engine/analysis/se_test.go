@@ -29,7 +29,7 @@ func analyzeJSON(t *testing.T, src string) string {
 func TestSubscriptionEditionAnalyzesAs2019(t *testing.T) {
 	names := strings.NewReplacer("Skype for Business Server Subscription Edition", "Skype for Business Server 2019", "SfBSE", "SfB2019")
 	for _, sample := range []string{"sfb2019-16fe.yaml", "litwareinc.yaml"} {
-		data, err := os.ReadFile("../../scenarios/topologies/" + sample)
+		data, err := os.ReadFile("../samples/" + sample)
 		require.NoError(t, err)
 		src := strings.ReplaceAll(string(data), "version: SfB2015", "version: SfB2019")
 		src = strings.ReplaceAll(src, "ha: Mirroring", "ha: AlwaysOn") // 2019 has no mirroring

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"failwright/engine/topology"
@@ -66,69 +65,6 @@ func Assumptions(t *topology.Topology, req Request) []Assumption {
 	}
 	sort.Slice(as, func(i, j int) bool { return as[i].Path < as[j].Path })
 	return as
-}
-
-// Check tells whether saved plan p still fits topology t. It returns no errors when it does.
-// Otherwise the findings say exactly what changed among the facts the plan assumed ("PL101
-// pools[atl-cs-001.litwareinc.com].backupPool: plan assumed dfw-cs-001.litwareinc.com,
-// topology now says ..."), whether the plan was edited since it was made (its ID no longer
-// matches its content), and whether the topology now carries values the plan could not put
-// in a command safely. A changed fingerprint with every assumption intact is a warning: the
-// plan still fits, but the topology is not the one it was computed from.
-func Check(p *Plan, t *topology.Topology) topology.Findings {
-	var fs topology.Findings
-	errf := func(code, path, msg, fix string) {
-		fs = append(fs, topology.Finding{Code: code, Severity: topology.Error, Path: path, Message: msg, Fix: fix})
-	}
-	if p.FormatVersion != FormatVersion {
-		errf("PL105", "formatVersion", "plan format version "+strconv.Itoa(p.FormatVersion)+" is not supported (this failwright reads version "+strconv.Itoa(FormatVersion)+")",
-			"Make the plan again with this failwright.")
-		fs.Sort()
-		return fs
-	}
-	if id := ComputeID(p); id != p.ID {
-		errf("PL104", "id", "the plan's content does not match its ID "+p.ID+" (expected "+id+"): it was edited after it was made",
-			"Make the plan again instead of editing it.")
-	}
-	if fp := topology.Fingerprint(t); fp == p.Fingerprint {
-		fs.Sort()
-		return fs
-	}
-	had := make(map[string]bool, len(p.Assumptions))
-	changed := 0
-	fix := "Make the plan again for this topology (failwright plan), or restore the topology the plan was made for."
-	for _, a := range p.Assumptions {
-		had[a.Path] = true
-		v, ok := factValue(t, a)
-		switch {
-		case !ok:
-			errf("PL102", a.Path, "plan assumed "+show(a.Value)+", topology no longer has "+a.Subject, fix)
-			changed++
-		case v != a.Value:
-			errf("PL101", a.Path, "plan assumed "+show(a.Value)+", topology now says "+show(v), fix)
-			changed++
-		}
-	}
-	// New facts the plan would now depend on: an Edge pool or a branch that points at the pool.
-	for _, a := range Assumptions(t, p.Request) {
-		if !had[a.Path] && (a.Fact == FactNextHop || a.Fact == FactBackupRegistrar) {
-			errf("PL102", a.Path, "topology now says "+show(a.Value)+", which the plan did not assume", fix)
-			changed++
-		}
-	}
-	// The values the plan puts in commands must still be safe, whatever else changed.
-	if changed == 0 {
-		b := &builder{t: t, req: p.Request}
-		if b.resolve() {
-			fs = append(fs, topology.Finding{Code: "PL103", Severity: topology.Warning, Path: "fingerprint",
-				Message: "the topology differs from the one the plan was made from (fingerprint " + short(p.Fingerprint) + ", now " + short(topology.Fingerprint(t)) + "), but nothing the plan relies on changed",
-				Fix:     "Nothing to do; make the plan again to record the new fingerprint."})
-		} else {
-			fs = append(fs, b.fs...)
-		}
-	}
-	fs.Sort()
-	return fs
 }
 
 // factValue reads the fact a names from topology t as it is now; false when its subject (a

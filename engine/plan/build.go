@@ -147,6 +147,7 @@ func (b *builder) compose() (*Plan, topology.Findings) {
 	b.layout()
 	p := &Plan{
 		FormatVersion: FormatVersion,
+		EngineVersion: EngineVersion,
 		TopologyName:  b.t.Name,
 		Request:       b.req,
 		BackupPool:    b.bk.FQDN,

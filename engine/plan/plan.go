@@ -11,16 +11,28 @@
 package plan
 
 import (
-	"fmt"
-	"strings"
-	"time"
+	"strconv"
 
 	"failwright/engine/topology"
+	"failwright/engine/units"
 )
 
 // FormatVersion is the version of the plan format (docs/plan-format.md). It changes only when
-// a field changes meaning or a required field is added.
-const FormatVersion = 1
+// a field changes meaning or a required field is added. Version 2 added engineVersion and
+// wrote durations of a day or more as "d.hh:mm:ss".
+const FormatVersion = 2
+
+// EngineVersion is the version of the failwright engine that builds plans; a plan records it
+// (Plan.EngineVersion), so that a plan says which failwright made it. It changes with every
+// release, whether or not the plan format changes.
+const EngineVersion = "0.1.0-dev"
+
+// VersionMessage is what failwright says of a plan made by another format version:
+// "the plan was made by failwright format 1; this is format 2: rebuild it (failwright plan)".
+func VersionMessage(version int) string {
+	return "the plan was made by failwright format " + strconv.Itoa(version) + "; this is format " +
+		strconv.Itoa(FormatVersion) + ": rebuild it (failwright plan)"
+}
 
 // Mode is whether a failover is planned (the pool still runs) or a disaster (it is lost).
 type Mode string
@@ -182,6 +194,8 @@ type Prediction struct {
 type Plan struct {
 	// FormatVersion is the plan format version (FormatVersion).
 	FormatVersion int `json:"formatVersion"`
+	// EngineVersion is the version of the failwright engine that made the plan (EngineVersion).
+	EngineVersion string `json:"engineVersion"`
 	// ID is a name-based UUID (version 5) of the plan's canonical content.
 	ID string `json:"id"`
 	// TopologyName is the topology's name.
@@ -202,61 +216,9 @@ type Plan struct {
 	Findings topology.Findings `json:"findings"`
 }
 
-// Duration is a time.Duration written as "hh:mm:ss" in JSON, the way TimeSpan values are
-// typed in the Management Shell.
-type Duration time.Duration
+// Duration is a span of time written as PowerShell writes a TimeSpan (units.Duration):
+// "hh:mm:ss", with "d." from a day on, in JSON too.
+type Duration = units.Duration
 
-// Std returns the duration as a time.Duration.
-func (d Duration) Std() time.Duration { return time.Duration(d) }
-
-// String formats the duration as hh:mm:ss, rounding down to the second.
-func (d Duration) String() string {
-	s := int64(time.Duration(d) / time.Second)
-	neg := ""
-	if s < 0 {
-		neg, s = "-", -s
-	}
-	return fmt.Sprintf("%s%02d:%02d:%02d", neg, s/3600, s/60%60, s%60)
-}
-
-// MarshalJSON writes the duration as "hh:mm:ss".
-func (d Duration) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + d.String() + `"`), nil
-}
-
-// UnmarshalJSON reads "hh:mm:ss" (hours may have more than two digits).
-func (d *Duration) UnmarshalJSON(b []byte) error {
-	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
-		return fmt.Errorf("duration must be a string \"hh:mm:ss\", got %s", b)
-	}
-	v, err := ParseDuration(string(b[1 : len(b)-1]))
-	if err != nil {
-		return err
-	}
-	*d = v
-	return nil
-}
-
-// ParseDuration reads "hh:mm:ss": at least two digits of hours, then two of minutes and two of
-// seconds below 60.
-func ParseDuration(s string) (Duration, error) {
-	bad := fmt.Errorf("duration %q is not hh:mm:ss", s)
-	parts := strings.Split(s, ":")
-	if len(parts) != 3 || len(parts[0]) < 2 || len(parts[0]) > 6 || len(parts[1]) != 2 || len(parts[2]) != 2 {
-		return 0, bad
-	}
-	var v [3]int64
-	for i, p := range parts {
-		for _, c := range p {
-			if c < '0' || c > '9' {
-				return 0, bad
-			}
-			v[i] = v[i]*10 + int64(c-'0')
-		}
-	}
-	d := Duration(time.Duration(v[0]*3600+v[1]*60+v[2]) * time.Second)
-	if v[1] > 59 || v[2] > 59 || d.String() != s {
-		return 0, bad // out of range, or not the canonical spelling (leading zeros)
-	}
-	return d, nil
-}
+// ParseDuration reads a duration as Duration writes it (units.ParseDuration).
+func ParseDuration(s string) (Duration, error) { return units.ParseDuration(s) }

@@ -21,7 +21,7 @@ const (
 	dfw = "dfw-cs-001.litwareinc.com"
 )
 
-// load decodes a sample topology from scenarios/topologies.
+// load decodes a sample topology from engine/samples.
 func load(t testing.TB, name string) *topology.Topology {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "topologies", name))
@@ -551,7 +551,7 @@ func TestSetupFromSteps(t *testing.T) {
 
 // TestDuration round-trips hh:mm:ss and refuses anything else.
 func TestDuration(t *testing.T) {
-	for _, s := range []string{"00:00:00", "00:19:10", "01:03:00", "100:00:01"} {
+	for _, s := range []string{"00:00:00", "00:19:10", "01:03:00", "4.04:00:01"} {
 		d, err := ParseDuration(s)
 		require.NoError(t, err, s)
 		assert.Equal(t, s, d.String())

@@ -346,11 +346,16 @@ func (s *shape) object(path string, t reflect.Type, depth int) error {
 }
 
 // checkVersion refuses a format version this failwright does not read as soon as the walk
-// has read it: formatVersion is the first field, so a newer plan is named as such rather than
-// by the first field this version does not know.
+// has read it: formatVersion is the first field, so a plan of another format is named as such
+// ("the plan was made by failwright format 1; this is format 2: rebuild it") rather than by
+// the first field this version does not know or misses.
 func (s *shape) checkVersion() error {
-	if n, _ := s.last.(json.Number); string(n) != strconv.Itoa(plan.FormatVersion) {
-		return s.errorAt("formatVersion", "plan format version %v is not supported (this failwright reads version %d)", s.last, plan.FormatVersion)
+	n, _ := s.last.(json.Number)
+	if string(n) == strconv.Itoa(plan.FormatVersion) {
+		return nil
 	}
-	return nil
+	if v, err := strconv.Atoi(string(n)); err == nil && v > 0 {
+		return s.errorAt("formatVersion", "%s", plan.VersionMessage(v))
+	}
+	return s.errorAt("formatVersion", "%v is not a plan format version (this is format %d)", s.last, plan.FormatVersion)
 }

@@ -185,19 +185,28 @@ $FwDrift = New-Object System.Collections.Generic.List[string]
 $FwUnchecked = New-Object System.Collections.Generic.List[string]
 
 function Test-FwFact {
-    param([string]$Path, [string]$Expected, [scriptblock]$Probe, [switch]$Exact)
+    param([string]$Path, [string[]]$Expected, [scriptblock]$Probe, [string]$Property, [string]$Where, [switch]$Exact)
     try {
-        $seen = (& $Probe | Out-String).Trim()
+        $items = @(& $Probe)
+        if ($Where) { $items = @($items | Where-Object { $_.$Where }) }
+        if ($Property) { $items = @($items | ForEach-Object { $_.$Property }) }
+        $seen = @($items | ForEach-Object { ([string]$_).Trim() })
     } catch {
         Write-Host ('    ?      {0}: could not be read ({1})' -f $Path, $_.Exception.Message) -ForegroundColor Yellow
         $FwUnchecked.Add($Path)
         return
     }
-    if ($Exact) { $ok = ($seen -eq $Expected) } else { $ok = ($seen -match [regex]::Escape($Expected)) }
+    # Whole values only, never a substring (Dallas-DR is not Dallas): -contains compares
+    # case-insensitively, as the product compares FQDNs and site names; -Exact also the case.
+    $ok = $false
+    foreach ($value in $Expected) {
+        if ($Exact) { if ($seen -ccontains $value) { $ok = $true } } elseif ($seen -contains $value) { $ok = $true }
+    }
     if ($ok) {
-        Write-Host ('    ok     {0} = {1}' -f $Path, $Expected)
+        Write-Host ('    ok     {0} = {1}' -f $Path, ($Expected -join ' or '))
     } else {
-        Write-Host ('    DRIFT  {0}: the plan assumed {1}; the deployment shows: {2}' -f $Path, $Expected, $seen) -ForegroundColor Red
+        if ($seen.Count -eq 0) { $seen = @('(nothing)') }
+        Write-Host ('    DRIFT  {0}: the plan assumed {1}; the deployment shows: {2}' -f $Path, ($Expected -join ' or '), ($seen -join ', ')) -ForegroundColor Red
         $FwDrift.Add($Path)
     }
 }
@@ -249,16 +258,26 @@ func preflight(w *ps, p *plan.Plan) {
 	w.line("    throw 'Run this script in the Skype for Business Server (or Lync Server) Management Shell: Invoke-CsPoolFailOver is not available.'")
 	w.line("}")
 	for _, a := range p.Assumptions {
-		probe, expected, exact, note := factProbe(a)
-		if probe == "" {
-			w.line("Write-Host ", lit("    skip   "+a.Path+" = "+show(a.Value)+" ("+note+")"))
+		c := factProbe(a)
+		if c.probe == "" {
+			w.line("Write-Host ", lit("    skip   "+a.Path+" = "+show(a.Value)+" ("+c.note+")"))
 			continue
 		}
-		x := ""
-		if exact {
-			x = " -Exact"
+		accept := make([]string, len(c.accept))
+		for i, v := range c.accept {
+			accept[i] = lit(v)
 		}
-		w.line("Test-FwFact -Path ", lit(a.Path), " -Expected ", lit(expected), x, " -Probe { ", probe, " }")
+		opts := ""
+		if c.exact {
+			opts += " -Exact"
+		}
+		if c.where != "" {
+			opts += " -Where " + lit(c.where)
+		}
+		if c.property != "" {
+			opts += " -Property " + lit(c.property)
+		}
+		w.line("Test-FwFact -Path ", lit(a.Path), " -Expected ", strings.Join(accept, ","), opts, " -Probe { ", c.probe, " }")
 	}
 	w.line("if ($FwDrift.Count -gt 0) {")
 	w.line("    throw ('Preflight found drift in {0} fact(s): {1}. The deployment is not the one this plan was made for; nothing was changed. Make a new plan (failwright plan) from the current topology.' -f $FwDrift.Count, ($FwDrift -join ', '))")
@@ -280,54 +299,71 @@ func show(v string) string {
 	return v
 }
 
-// factProbe returns the PowerShell expression that shows an assumed fact in the live
-// deployment, the text expected in its output, whether it must match exactly, and, when a
-// fact cannot be checked from the shell, why.
-func factProbe(a plan.Assumption) (probe, expected string, exact bool, note string) {
+// factCheck is how the preflight reads one assumed fact from the live deployment.
+type factCheck struct {
+	// probe is one cmdlet, or one property read "(cmdlet).Property", whose output values
+	// hold the fact.
+	probe string
+	// accept lists the whole values that show the fact as assumed: one of them must be among
+	// the values read (compared case-insensitively unless exact), never as a substring.
+	accept []string
+	// exact also compares the case (the version number).
+	exact bool
+	// where keeps only the objects whose property of that name is true (the active CMS);
+	// property then reads that property of each object.
+	where, property string
+	// note says why a fact cannot be checked from the shell, when probe is empty.
+	note string
+}
+
+// factProbe returns how the preflight checks an assumed fact in the live deployment.
+func factProbe(a plan.Assumption) factCheck {
 	s := lit(a.Subject)
+	pool := "(Get-CsPool -Identity " + s + ")"
 	switch a.Fact {
 	case plan.FactRole:
 		switch topology.Role(a.Value) {
-		case topology.FrontEndEnterprise, topology.FrontEndStandard:
-			return "(Get-CsPool -Identity " + s + ").Services", "Registrar:" + a.Subject, false, ""
-		case topology.Director:
+		case topology.FrontEndEnterprise, topology.FrontEndStandard, topology.Director:
 			// A Director pool runs the Registrar service too.
-			return "(Get-CsPool -Identity " + s + ").Services", "Registrar:" + a.Subject, false, ""
+			return factCheck{probe: pool + ".Services", accept: []string{"Registrar:" + a.Subject}}
 		case topology.Edge:
-			return "(Get-CsPool -Identity " + s + ").Services", "EdgeServer:" + a.Subject, false, ""
+			return factCheck{probe: pool + ".Services", accept: []string{"EdgeServer:" + a.Subject}}
 		}
 	case plan.FactVersion:
 		if n, ok := versionNumbers[topology.Version(a.Value).Behaves()]; ok {
-			return "(Get-CsService -Registrar -PoolFqdn " + s + ").Version", n, true, ""
+			return factCheck{probe: "(Get-CsService -Registrar -PoolFqdn " + s + ").Version", accept: []string{n}, exact: true}
 		}
 	case plan.FactSite:
-		return "(Get-CsPool -Identity " + s + ").Site", a.Value, false, ""
+		// Get-CsPool writes the site as its identity, Site:NAME; the bare name is accepted too.
+		return factCheck{probe: pool + ".Site", accept: []string{"Site:" + a.Value, a.Value}}
 	case plan.FactBackupPool:
 		if a.Value != "" {
 			// -LocalStore reads the local replica: it answers even while the CMS is down.
-			return "Get-CsPoolBackupRelationship -PoolFqdn " + s + " -LocalStore", a.Value, false, ""
+			return factCheck{probe: "(Get-CsPoolBackupRelationship -PoolFqdn " + s + " -LocalStore).BackupPoolFqdn", accept: []string{a.Value}}
 		}
-		return "", "", false, "no backup pool to check"
+		return factCheck{note: "no backup pool to check"}
 	case plan.FactCMSPool:
-		return "Get-CsService -CentralManagement", a.Value, false, ""
+		// Every pool that can host the CMS lists a CentralManagement service; the active one
+		// is where the CMS is.
+		return factCheck{probe: "Get-CsService -CentralManagement", accept: []string{a.Value}, where: "Active", property: "PoolFqdn"}
 	case plan.FactBackEnd:
-		return "(Get-CsPool -Identity " + s + ").Services", a.Value, false, ""
+		return factCheck{probe: pool + ".Services", accept: []string{"UserDatabase:" + a.Value}}
 	case plan.FactMirror:
 		if a.Value != "" {
-			return "Get-CsService -UserDatabase -PoolFqdn " + s, a.Value, false, ""
+			return factCheck{probe: "(Get-CsService -UserDatabase -PoolFqdn " + s + ").MirrorSqlServer", accept: []string{a.Value}}
 		}
-		return "", "", false, "no mirror"
+		return factCheck{note: "no mirror"}
 	case plan.FactNextHop:
 		if a.Value != "" {
-			return "(Get-CsService -EdgeServer -PoolFqdn " + s + ").Registrar", a.Value, false, ""
+			return factCheck{probe: "(Get-CsService -EdgeServer -PoolFqdn " + s + ").Registrar", accept: []string{"Registrar:" + a.Value}}
 		}
-		return "", "", false, "no next hop"
+		return factCheck{note: "no next hop"}
 	case plan.FactBackupRegistrar:
-		return "Get-CsService -Registrar -PoolFqdn " + s, a.Value, false, ""
+		return factCheck{probe: "(Get-CsService -Registrar -PoolFqdn " + s + ").BackupRegistrar", accept: []string{"Registrar:" + a.Value}}
 	case plan.FactBackEndInstance, plan.FactMirrorInstance:
-		return "", "", false, "checked with the SQL server"
+		return factCheck{note: "checked with the SQL server"}
 	}
-	return "", "", false, "not checkable from the shell"
+	return factCheck{note: "not checkable from the shell"}
 }
 
 // step writes one step.

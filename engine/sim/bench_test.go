@@ -28,7 +28,7 @@ func BenchmarkDisasterLitware(b *testing.B) {
 // pool is lost; the CMS is failed over when it lived there, Edge next hops pointing into the
 // site are moved to the partner, every pool of the site is failed over and then failed back.
 func largeDrill(b *testing.B) string {
-	topo := loadTopology(b, "../../scenarios/topologies/large.yaml")
+	topo := loadTopology(b, "../samples/large.yaml")
 	s, err := New(topo, Options{Seed: 1})
 	if err != nil {
 		b.Fatal(err)
@@ -76,7 +76,7 @@ func largeDrill(b *testing.B) string {
 
 // BenchmarkDisasterLarge runs the whole disaster on large.yaml.
 func BenchmarkDisasterLarge(b *testing.B) {
-	topo := loadTopology(b, "../../scenarios/topologies/large.yaml")
+	topo := loadTopology(b, "../samples/large.yaml")
 	script := largeDrill(b)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -94,7 +94,7 @@ func BenchmarkDisasterLarge(b *testing.B) {
 
 // BenchmarkClone measures the copy the analysis engineer makes for every failure case.
 func BenchmarkClone(b *testing.B) {
-	topo := loadTopology(b, "../../scenarios/topologies/large.yaml")
+	topo := loadTopology(b, "../samples/large.yaml")
 	s, err := New(topo, Options{Seed: 1})
 	if err != nil {
 		b.Fatal(err)

@@ -52,7 +52,7 @@ func runOutput(t testing.TB, topoFile, script string) []byte {
 	return []byte(b.String())
 }
 
-const litware = "../../scenarios/topologies/litwareinc.yaml"
+const litware = "../samples/litwareinc.yaml"
 
 // TestDeterminism runs the same drill twice, and on a clone, and requires byte-identical output.
 func TestDeterminism(t *testing.T) {

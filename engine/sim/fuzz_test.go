@@ -8,11 +8,11 @@ import (
 // fuzzTopologies are the topologies FuzzExec picks from.
 var fuzzTopologies = []string{
 	litware,
-	"../../scenarios/topologies/unpaired.yaml",
-	"../../scenarios/topologies/standard-pair.yaml",
-	"../../scenarios/topologies/sfb2019-16fe.yaml",
-	"../../scenarios/topologies/mixed-version.yaml",
-	"../../scenarios/topologies/lync2013-pair.yaml",
+	"../samples/unpaired.yaml",
+	"../samples/standard-pair.yaml",
+	"../samples/sfb2019-16fe.yaml",
+	"../samples/mixed-version.yaml",
+	"../samples/lync2013-pair.yaml",
 	"testdata/topologies/quorum.yaml",
 }
 

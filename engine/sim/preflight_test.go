@@ -43,7 +43,7 @@ func TestRunbookPreflightProbes(t *testing.T) {
 			continue
 		}
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			s, err := New(loadTopology(t, "../../scenarios/topologies/"+topo), Options{Seed: 1})
+			s, err := New(loadTopology(t, "../samples/"+topo), Options{Seed: 1})
 			require.NoError(t, err)
 			probes := preflightProbe.FindAllStringSubmatch(src, -1)
 			require.NotEmpty(t, probes)

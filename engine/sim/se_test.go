@@ -67,7 +67,7 @@ var as2019 = strings.NewReplacer(
 // Edition pair and a 2019 pool paired with a Subscription Edition pool, and requires the same
 // output once the version's names are mapped: SE behaves exactly as 2019.
 func TestSubscriptionEditionRunsAs2019(t *testing.T) {
-	const sample = "../../scenarios/topologies/sfb2019-16fe.yaml"
+	const sample = "../samples/sfb2019-16fe.yaml"
 	want := string(runOutput(t, sample, seDrill))
 	require.Contains(t, want, "7.0.2046.0", "the drill shows a product version")
 	require.NotContains(t, want, "is not supported between pools", "the drill fails over")

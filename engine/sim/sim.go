@@ -8,6 +8,7 @@ import (
 
 	"failwright/engine/shell"
 	"failwright/engine/topology"
+	"failwright/engine/units"
 )
 
 // Sim is one running simulation. It is not safe for concurrent use; Clone gives independent
@@ -112,21 +113,5 @@ func (s *Sim) ExecConfirmed(line string) Result {
 }
 
 // FormatDuration renders a virtual time or duration as PowerShell renders a TimeSpan:
-// hh:mm:ss, with a leading "d." when a day or more.
-func FormatDuration(d time.Duration) string {
-	neg := d < 0
-	if neg {
-		d = -d
-	}
-	secs := int64(d / time.Second)
-	days := secs / 86400
-	secs %= 86400
-	s := fmt.Sprintf("%02d:%02d:%02d", secs/3600, secs/60%60, secs%60)
-	if days > 0 {
-		s = fmt.Sprintf("%d.%s", days, s)
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
-}
+// hh:mm:ss, with a leading "d." when a day or more (units.Duration).
+func FormatDuration(d time.Duration) string { return units.Duration(d).String() }

@@ -99,7 +99,7 @@ func TestSuggestion(t *testing.T) {
 // TestSnapshotSiteLossShowsWhatRuns checks that a snapshot shows the servers and back end of
 // a lost site as down, and those of the surviving site as up.
 func TestSnapshotSiteLossShowsWhatRuns(t *testing.T) {
-	s, err := New(loadTopology(t, "../../scenarios/topologies/litwareinc.yaml"), Options{})
+	s, err := New(loadTopology(t, "../samples/litwareinc.yaml"), Options{})
 	require.NoError(t, err)
 	require.False(t, s.Exec("Stop-SimSite -Site Atlanta").Failed)
 	for _, p := range s.Snapshot().Pools {

@@ -57,6 +57,13 @@ type Document struct {
 // the file.
 func (d *Document) Validate() Findings { return Check(d.Topology, Options{Source: d.Source}) }
 
+// Check validates the document's topology with opt, its findings anchored to the document's
+// file (opt.Source is the document's own).
+func (d *Document) Check(opt Options) Findings {
+	opt.Source = d.Source
+	return Check(d.Topology, opt)
+}
+
 // ValidateStrict is Validate with documented-but-unenforced rules reported as errors.
 func (d *Document) ValidateStrict() Findings {
 	return Check(d.Topology, Options{Source: d.Source, Strict: true})

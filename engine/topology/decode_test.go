@@ -11,7 +11,7 @@ import (
 )
 
 // samplesDir holds the sample topologies.
-const samplesDir = "../../scenarios/topologies"
+const samplesDir = "../samples"
 
 func readSample(t testing.TB, name string) []byte {
 	t.Helper()

@@ -134,6 +134,23 @@ func UpgradePath(v Version) string {
 	return ""
 }
 
+// LifecycleFindings returns the support-lifecycle findings (FW1001 to FW1003) of t's pools on
+// the given day, anchored to src and sorted, and nothing for the zero Date. Validation with
+// Options.AsOf includes them; a plan shows them beside its own findings without taking them
+// in, so that a plan's ID does not change with the day it is made.
+func LifecycleFindings(t *Topology, day Date, src Source) Findings {
+	if t == nil || day.IsZero() {
+		return nil
+	}
+	v := &validator{t: t, x: newIndex(t), opt: Options{AsOf: day}}
+	for i := range t.Pools {
+		v.lifecycle(i)
+	}
+	src.Anchor(v.fs)
+	v.fs.Sort()
+	return v.fs
+}
+
 // lifecycle reports the i-th pool's version when it is past mainstream support on the
 // Options.AsOf day; nothing when AsOf is zero.
 func (v *validator) lifecycle(i int) {

@@ -11,7 +11,7 @@ import (
 	"failwright/internal/testkit"
 )
 
-// sampleNames lists scenarios/topologies/*.yaml.
+// sampleNames lists engine/samples/*.yaml.
 func sampleNames(t testing.TB) []string {
 	t.Helper()
 	m, err := filepath.Glob(filepath.Join(samplesDir, "*.yaml"))

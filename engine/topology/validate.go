@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"failwright/engine/units"
 )
 
 // Options tune Check.
@@ -787,14 +789,5 @@ func (c count) Format(f fmt.State, verb rune) {
 // Thousands formats n with comma separators, as failwright's messages write counts:
 // "38,400", "-1,200".
 func Thousands(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
+	return units.Thousands(n)
 }

@@ -10,6 +10,7 @@ import (
 	"failwright/app"
 	"failwright/engine/analysis"
 	"failwright/engine/topology"
+	"failwright/engine/units"
 	"failwright/web/engine/proto"
 )
 
@@ -122,11 +123,11 @@ func (job *analysisJob) view(mem int64) (*View, error) {
 		Topology: r.Topology,
 		Depth:    r.Depth,
 		Users:    r.Users,
-		Elements: fmt.Sprintf("%s failure elements: %s, %s, %s, %s, %s, %s", topology.Thousands(e.Total),
-			plural(e.Servers, "server"), plural(e.Pools, "pool"), plural(e.Sites, "site"),
-			plural(e.Edges, "Edge pool"), plural(e.BackEnds, "CMS back end"), plural(e.Links, "link")),
+		Elements: fmt.Sprintf("%s failure elements: %s, %s, %s, %s, %s, %s", units.Thousands(e.Total),
+			units.Plural(e.Servers, "server"), units.Plural(e.Pools, "pool"), units.Plural(e.Sites, "site"),
+			units.Plural(e.Edges, "Edge pool"), units.Plural(e.BackEnds, "CMS back end"), units.Plural(e.Links, "link")),
 		Baseline: fmt.Sprintf("With nothing failed: %s without disaster recovery, worst load %.1f%%, CMS %s.",
-			plural(r.Baseline.NoDR, "user"), r.Baseline.Load*100, r.Baseline.CMS),
+			units.Plural(r.Baseline.NoDR, "user"), r.Baseline.Load*100, r.Baseline.CMS),
 		Score:         r.Score.Value,
 		Kept:          r.Score.Kept,
 		Definition:    r.Score.Definition,
@@ -255,11 +256,4 @@ func (s *Server) analysisPools(req proto.Request) proto.Response {
 	}
 	job.viewed.Pools = job.poolViews(req.Line)
 	return proto.Response{PoolsHTML: poolsHTML(job.viewed)}
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return topology.Thousands(n) + " " + word + "s"
 }

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"failwright/engine/topology"
+	"failwright/engine/units"
 	"failwright/web/engine/proto"
 )
 
@@ -69,8 +69,6 @@ func depthName(d int) string { return "N-" + strconv.Itoa(d) }
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-func thousands(n int) string { return topology.Thousands(n) }
-
 func keptText(kept []float64) string {
 	var parts []string
 	for i, k := range kept {
@@ -93,7 +91,7 @@ func reportHTML(r *View, v matrixView) string {
 	b.tag("span", `class="score-value" id="analysis-score"`, strconv.FormatFloat(r.Score, 'f', 1, 64))
 	b.raw(`<span class="hint">/ 100</span></div><div class="score-text"><p>`)
 	b.tag("strong", "", r.Topology)
-	b.text(" · " + depthName(r.Depth) + " · " + thousands(int(r.Sets)) + " failure sets · " + thousands(r.Users) + " users on Front End pools")
+	b.text(" · " + depthName(r.Depth) + " · " + units.Thousands(int(r.Sets)) + " failure sets · " + units.Thousands(r.Users) + " users on Front End pools")
 	b.raw("</p>")
 	b.tag("p", `class="hint"`, r.Elements)
 	b.tag("p", `class="hint"`, r.Baseline)
@@ -103,13 +101,13 @@ func reportHTML(r *View, v matrixView) string {
 
 	b.raw(proto.WorstMarker, `<section class="card" id="analysis-worst"><h2>Worst cases</h2>`)
 	for _, l := range r.Levels {
-		b.tag("h3", "", depthName(l.Depth)+": "+thousands(int(l.Sets))+" sets, "+thousands(int(l.SetsUnserved))+" leave users without full service")
+		b.tag("h3", "", depthName(l.Depth)+": "+units.Thousands(int(l.Sets))+" sets, "+units.Thousands(int(l.SetsUnserved))+" leave users without full service")
 		b.raw(`<table class="worst"><thead><tr><th>Figure</th><th>Worst</th><th>Sets</th><th>First failure sets (click one to fail the simulator to it)</th></tr></thead><tbody>`)
 		for _, w := range l.Worst {
 			b.raw("<tr ", attr("data-figure", w.Figure), ">")
 			b.tag("td", "", figureName(w.Figure))
 			b.tag("td", `class="num"`, w.Value)
-			b.tag("td", `class="num"`, thousands(int(w.Count)))
+			b.tag("td", `class="num"`, units.Thousands(int(w.Count)))
 			b.raw("<td>")
 			for _, s := range w.Sets {
 				b.setButton(s)
@@ -155,7 +153,7 @@ func poolsHTML(r *View) string {
 		b.raw("<tr ", attr("data-pool", p.Pool), ">")
 		b.tag("td", "", p.Pool)
 		b.tag("td", "", p.Site)
-		b.tag("td", `class="num"`, thousands(p.Users))
+		b.tag("td", `class="num"`, units.Thousands(p.Users))
 		partner := p.Partner
 		if partner == "" {
 			partner = "(none)"

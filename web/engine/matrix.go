@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"failwright/engine/topology"
+	"failwright/engine/units"
 	"failwright/web/engine/proto"
 )
 
@@ -94,7 +94,7 @@ func buildMatrix(m Matrix) matrixView {
 
 // legend describes the impact buckets in users, on the scale of the largest pool.
 func legend(scale int) []string {
-	n := func(f float64) string { return topology.Thousands(int(f * float64(scale))) }
+	n := func(f float64) string { return units.Thousands(int(f * float64(scale))) }
 	b := Buckets
 	return []string{
 		"no user at risk",

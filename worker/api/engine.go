@@ -25,7 +25,8 @@ type Engine interface {
 	// could not be run at all; a scenario whose expectations do not hold still has a report.
 	Run(name string, src, topo []byte) (report []byte, passed bool, fs topology.Findings, err error)
 	// Plan builds a plan for the topology in src and renders it in req.Format. Findings with
-	// errors mean the topology is invalid or the plan cannot be valid.
+	// errors mean the topology is invalid or the plan cannot be valid; ErrNotInTopology, with
+	// the findings, that the request names a pool the topology does not have.
 	Plan(name string, src []byte, req PlanRequest) (out []byte, fs topology.Findings, err error)
 	// Analyze analyzes the topology in src at req.Depth and returns the report as JSON, what
 	// "failwright analyze --json" prints. A topology that does not decode or validate is
@@ -43,6 +44,10 @@ type ValidationReport = scenarios.FileReport
 // ErrTopology is what Engine.Plan and Engine.Analyze return when the topology does not
 // decode (or, for an analysis, does not validate): its findings say why.
 var ErrTopology = errors.New("the topology does not decode")
+
+// ErrNotInTopology is what Engine.Plan returns when the request names a pool that is not in
+// the topology (app.StatusBadInput, the CLI's exit 2): its findings say which.
+var ErrNotInTopology = errors.New("the request names a pool that is not in the topology")
 
 // DefaultEngine returns the engine of failwright itself.
 func DefaultEngine() Engine { return realEngine{} }
@@ -96,7 +101,10 @@ func (realEngine) Plan(name string, src []byte, req PlanRequest) ([]byte, topolo
 		return nil, fs, ErrTopology
 	}
 	res := app.Plan(doc, req)
-	if res.Status != app.StatusOK {
+	switch res.Status {
+	case app.StatusBadInput:
+		return nil, res.Findings, ErrNotInTopology
+	case app.StatusFail:
 		return nil, res.Findings, nil
 	}
 	out, err := res.Text(req.Format)

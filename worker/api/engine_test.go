@@ -115,20 +115,25 @@ func TestPlanRefused(t *testing.T) {
 	require.NoError(t, err)
 	tests := []struct {
 		name, topology, pool string
+		status               int
 		typ                  string
 	}{
-		{"unknown pool", string(src), "nowhere.litwareinc.com", ProblemPlanInvalid},
-		{"an Edge pool", string(src), "atl-edge-001.litwareinc.com", ProblemPlanInvalid},
-		{"topology that does not decode", "name: x\nbogus: 1\n", "atl-cs-001.litwareinc.com", ProblemInvalidTopology},
+		{"unknown pool", string(src), "nowhere.litwareinc.com", http.StatusBadRequest, ProblemInvalidField},
+		{"an Edge pool", string(src), "atl-edge-001.litwareinc.com", http.StatusUnprocessableEntity, ProblemPlanInvalid},
+		{"topology that does not decode", "name: x\nbogus: 1\n", "atl-cs-001.litwareinc.com", http.StatusUnprocessableEntity, ProblemInvalidTopology},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			body, err := json.Marshal(map[string]any{"topology": tc.topology, "pool": tc.pool})
 			require.NoError(t, err)
 			rec := do(h, http.MethodPost, "/api/plan", "application/json", string(body))
-			p := decodeProblem(t, rec, http.StatusUnprocessableEntity, tc.typ)
+			p := decodeProblem(t, rec, tc.status, tc.typ)
 			require.NotEmpty(t, p.Findings)
 			assert.True(t, p.Findings.HasErrors())
+			if tc.typ == ProblemInvalidField {
+				assert.Equal(t, "pool", p.Field)
+				assert.Equal(t, "PL001", p.Findings[0].Code)
+			}
 		})
 	}
 }

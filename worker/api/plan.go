@@ -70,6 +70,11 @@ func (s *server) plan(w http.ResponseWriter, r *http.Request, _ map[string]strin
 		p.Findings = fs
 		writeProblem(w, p)
 		return
+	case errors.Is(err, ErrNotInTopology):
+		p := newProblem(ProblemInvalidField, "pool", fmt.Sprintf(`"pool" names no pool of the topology: %s`, fs.Error()))
+		p.Findings = fs
+		writeProblem(w, p)
+		return
 	case err != nil:
 		s.internal(w, r, err)
 		return

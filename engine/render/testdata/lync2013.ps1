@@ -1,9 +1,9 @@
 #Requires -Version 3.0
 # failwright plan: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)
-#   plan ID:     94652bfd-3d84-5443-b10b-b58c73c95d59
+#   plan ID:     bbfeb3f0-9957-5b37-80c2-efa2bf203fec
 #   fingerprint: ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff
 #   topology:    Contoso (Lync Server 2013)
-#   format:      1
+#   format:      2
 # Run it in the Skype for Business Server Management Shell on a Front End of chi-pool-01.contoso.com.
 #   -Rehearse   every changing cmdlet runs with -WhatIf; manual steps are listed, not awaited
 #   -NoConfirm  no confirmation before changing steps (manual steps still wait)
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '94652bfd-3d84-5443-b10b-b58c73c95d59'
+$FwPlanId = 'bbfeb3f0-9957-5b37-80c2-efa2bf203fec'
 $FwFingerprint = 'ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff'
 $FwTopology = 'Contoso (Lync Server 2013)'
 $FwTitle = 'fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
@@ -78,19 +78,28 @@ $FwDrift = New-Object System.Collections.Generic.List[string]
 $FwUnchecked = New-Object System.Collections.Generic.List[string]
 
 function Test-FwFact {
-    param([string]$Path, [string]$Expected, [scriptblock]$Probe, [switch]$Exact)
+    param([string]$Path, [string[]]$Expected, [scriptblock]$Probe, [string]$Property, [string]$Where, [switch]$Exact)
     try {
-        $seen = (& $Probe | Out-String).Trim()
+        $items = @(& $Probe)
+        if ($Where) { $items = @($items | Where-Object { $_.$Where }) }
+        if ($Property) { $items = @($items | ForEach-Object { $_.$Property }) }
+        $seen = @($items | ForEach-Object { ([string]$_).Trim() })
     } catch {
         Write-Host ('    ?      {0}: could not be read ({1})' -f $Path, $_.Exception.Message) -ForegroundColor Yellow
         $FwUnchecked.Add($Path)
         return
     }
-    if ($Exact) { $ok = ($seen -eq $Expected) } else { $ok = ($seen -match [regex]::Escape($Expected)) }
+    # Whole values only, never a substring (Dallas-DR is not Dallas): -contains compares
+    # case-insensitively, as the product compares FQDNs and site names; -Exact also the case.
+    $ok = $false
+    foreach ($value in $Expected) {
+        if ($Exact) { if ($seen -ccontains $value) { $ok = $true } } elseif ($seen -contains $value) { $ok = $true }
+    }
     if ($ok) {
-        Write-Host ('    ok     {0} = {1}' -f $Path, $Expected)
+        Write-Host ('    ok     {0} = {1}' -f $Path, ($Expected -join ' or '))
     } else {
-        Write-Host ('    DRIFT  {0}: the plan assumed {1}; the deployment shows: {2}' -f $Path, $Expected, $seen) -ForegroundColor Red
+        if ($seen.Count -eq 0) { $seen = @('(nothing)') }
+        Write-Host ('    DRIFT  {0}: the plan assumed {1}; the deployment shows: {2}' -f $Path, ($Expected -join ' or '), ($seen -join ', ')) -ForegroundColor Red
         $FwDrift.Add($Path)
     }
 }
@@ -105,7 +114,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 94652bfd-3d84-5443-b10b-b58c73c95d59: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
+Write-Host 'failwright plan bbfeb3f0-9957-5b37-80c2-efa2bf203fec: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -115,18 +124,18 @@ Write-Host '=== Preflight: checking the facts the plan relies on' -ForegroundCol
 if (-not (Get-Command -Name 'Invoke-CsPoolFailOver' -ErrorAction SilentlyContinue)) {
     throw 'Run this script in the Skype for Business Server (or Lync Server) Management Shell: Invoke-CsPoolFailOver is not available.'
 }
-Test-FwFact -Path 'cms.pool' -Expected 'red-pool-01.contoso.com' -Probe { Get-CsService -CentralManagement }
-Test-FwFact -Path 'pools[chi-pool-01.contoso.com].backEnd.fqdn' -Expected 'chi-sql-01.contoso.com' -Probe { (Get-CsPool -Identity 'chi-pool-01.contoso.com').Services }
+Test-FwFact -Path 'cms.pool' -Expected 'red-pool-01.contoso.com' -Where 'Active' -Property 'PoolFqdn' -Probe { Get-CsService -CentralManagement }
+Test-FwFact -Path 'pools[chi-pool-01.contoso.com].backEnd.fqdn' -Expected 'UserDatabase:chi-sql-01.contoso.com' -Probe { (Get-CsPool -Identity 'chi-pool-01.contoso.com').Services }
 Write-Host '    skip   pools[chi-pool-01.contoso.com].backEnd.instance = rtc (checked with the SQL server)'
-Test-FwFact -Path 'pools[chi-pool-01.contoso.com].backEnd.mirror.fqdn' -Expected 'chi-sql-02.contoso.com' -Probe { Get-CsService -UserDatabase -PoolFqdn 'chi-pool-01.contoso.com' }
+Test-FwFact -Path 'pools[chi-pool-01.contoso.com].backEnd.mirror.fqdn' -Expected 'chi-sql-02.contoso.com' -Probe { (Get-CsService -UserDatabase -PoolFqdn 'chi-pool-01.contoso.com').MirrorSqlServer }
 Write-Host '    skip   pools[chi-pool-01.contoso.com].backEnd.mirror.instance = rtc (checked with the SQL server)'
-Test-FwFact -Path 'pools[chi-pool-01.contoso.com].backupPool' -Expected 'red-pool-01.contoso.com' -Probe { Get-CsPoolBackupRelationship -PoolFqdn 'chi-pool-01.contoso.com' -LocalStore }
+Test-FwFact -Path 'pools[chi-pool-01.contoso.com].backupPool' -Expected 'red-pool-01.contoso.com' -Probe { (Get-CsPoolBackupRelationship -PoolFqdn 'chi-pool-01.contoso.com' -LocalStore).BackupPoolFqdn }
 Test-FwFact -Path 'pools[chi-pool-01.contoso.com].role' -Expected 'Registrar:chi-pool-01.contoso.com' -Probe { (Get-CsPool -Identity 'chi-pool-01.contoso.com').Services }
-Test-FwFact -Path 'pools[chi-pool-01.contoso.com].site' -Expected 'Chicago' -Probe { (Get-CsPool -Identity 'chi-pool-01.contoso.com').Site }
+Test-FwFact -Path 'pools[chi-pool-01.contoso.com].site' -Expected 'Site:Chicago','Chicago' -Probe { (Get-CsPool -Identity 'chi-pool-01.contoso.com').Site }
 Test-FwFact -Path 'pools[chi-pool-01.contoso.com].version' -Expected '6' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'chi-pool-01.contoso.com').Version }
-Test-FwFact -Path 'pools[red-pool-01.contoso.com].backupPool' -Expected 'chi-pool-01.contoso.com' -Probe { Get-CsPoolBackupRelationship -PoolFqdn 'red-pool-01.contoso.com' -LocalStore }
+Test-FwFact -Path 'pools[red-pool-01.contoso.com].backupPool' -Expected 'chi-pool-01.contoso.com' -Probe { (Get-CsPoolBackupRelationship -PoolFqdn 'red-pool-01.contoso.com' -LocalStore).BackupPoolFqdn }
 Test-FwFact -Path 'pools[red-pool-01.contoso.com].role' -Expected 'Registrar:red-pool-01.contoso.com' -Probe { (Get-CsPool -Identity 'red-pool-01.contoso.com').Services }
-Test-FwFact -Path 'pools[red-pool-01.contoso.com].site' -Expected 'Redmond' -Probe { (Get-CsPool -Identity 'red-pool-01.contoso.com').Site }
+Test-FwFact -Path 'pools[red-pool-01.contoso.com].site' -Expected 'Site:Redmond','Redmond' -Probe { (Get-CsPool -Identity 'red-pool-01.contoso.com').Site }
 Test-FwFact -Path 'pools[red-pool-01.contoso.com].version' -Expected '6' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'red-pool-01.contoso.com').Version }
 if ($FwDrift.Count -gt 0) {
     throw ('Preflight found drift in {0} fact(s): {1}. The deployment is not the one this plan was made for; nothing was changed. Make a new plan (failwright plan) from the current topology.' -f $FwDrift.Count, ($FwDrift -join ', '))

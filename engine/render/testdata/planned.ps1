@@ -1,9 +1,9 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)
-#   plan ID:     9cc6ba40-43a3-5bd7-8ce2-ca9c9c0e8e32
+#   plan ID:     9ab8279b-73bb-5866-9af9-22010427407d
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
-#   format:      1
+#   format:      2
 # Run it in the Skype for Business Server Management Shell on a Front End of dfw-cs-001.litwareinc.com.
 #   -Rehearse   every changing cmdlet runs with -WhatIf; manual steps are listed, not awaited
 #   -NoConfirm  no confirmation before changing steps (manual steps still wait)
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '9cc6ba40-43a3-5bd7-8ce2-ca9c9c0e8e32'
+$FwPlanId = '9ab8279b-73bb-5866-9af9-22010427407d'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
@@ -77,19 +77,28 @@ $FwDrift = New-Object System.Collections.Generic.List[string]
 $FwUnchecked = New-Object System.Collections.Generic.List[string]
 
 function Test-FwFact {
-    param([string]$Path, [string]$Expected, [scriptblock]$Probe, [switch]$Exact)
+    param([string]$Path, [string[]]$Expected, [scriptblock]$Probe, [string]$Property, [string]$Where, [switch]$Exact)
     try {
-        $seen = (& $Probe | Out-String).Trim()
+        $items = @(& $Probe)
+        if ($Where) { $items = @($items | Where-Object { $_.$Where }) }
+        if ($Property) { $items = @($items | ForEach-Object { $_.$Property }) }
+        $seen = @($items | ForEach-Object { ([string]$_).Trim() })
     } catch {
         Write-Host ('    ?      {0}: could not be read ({1})' -f $Path, $_.Exception.Message) -ForegroundColor Yellow
         $FwUnchecked.Add($Path)
         return
     }
-    if ($Exact) { $ok = ($seen -eq $Expected) } else { $ok = ($seen -match [regex]::Escape($Expected)) }
+    # Whole values only, never a substring (Dallas-DR is not Dallas): -contains compares
+    # case-insensitively, as the product compares FQDNs and site names; -Exact also the case.
+    $ok = $false
+    foreach ($value in $Expected) {
+        if ($Exact) { if ($seen -ccontains $value) { $ok = $true } } elseif ($seen -contains $value) { $ok = $true }
+    }
     if ($ok) {
-        Write-Host ('    ok     {0} = {1}' -f $Path, $Expected)
+        Write-Host ('    ok     {0} = {1}' -f $Path, ($Expected -join ' or '))
     } else {
-        Write-Host ('    DRIFT  {0}: the plan assumed {1}; the deployment shows: {2}' -f $Path, $Expected, $seen) -ForegroundColor Red
+        if ($seen.Count -eq 0) { $seen = @('(nothing)') }
+        Write-Host ('    DRIFT  {0}: the plan assumed {1}; the deployment shows: {2}' -f $Path, ($Expected -join ' or '), ($seen -join ', ')) -ForegroundColor Red
         $FwDrift.Add($Path)
     }
 }
@@ -104,7 +113,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 9cc6ba40-43a3-5bd7-8ce2-ca9c9c0e8e32: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
+Write-Host 'failwright plan 9ab8279b-73bb-5866-9af9-22010427407d: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -114,22 +123,22 @@ Write-Host '=== Preflight: checking the facts the plan relies on' -ForegroundCol
 if (-not (Get-Command -Name 'Invoke-CsPoolFailOver' -ErrorAction SilentlyContinue)) {
     throw 'Run this script in the Skype for Business Server (or Lync Server) Management Shell: Invoke-CsPoolFailOver is not available.'
 }
-Test-FwFact -Path 'branches[sav-sba-01.litwareinc.com].backupRegistrar' -Expected 'atl-cs-001.litwareinc.com' -Probe { Get-CsService -Registrar -PoolFqdn 'sav-sba-01.litwareinc.com' }
-Test-FwFact -Path 'cms.pool' -Expected 'atl-cs-001.litwareinc.com' -Probe { Get-CsService -CentralManagement }
-Test-FwFact -Path 'pools[atl-cs-001.litwareinc.com].backupPool' -Expected 'dfw-cs-001.litwareinc.com' -Probe { Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' -LocalStore }
+Test-FwFact -Path 'branches[sav-sba-01.litwareinc.com].backupRegistrar' -Expected 'Registrar:atl-cs-001.litwareinc.com' -Probe { (Get-CsService -Registrar -PoolFqdn 'sav-sba-01.litwareinc.com').BackupRegistrar }
+Test-FwFact -Path 'cms.pool' -Expected 'atl-cs-001.litwareinc.com' -Where 'Active' -Property 'PoolFqdn' -Probe { Get-CsService -CentralManagement }
+Test-FwFact -Path 'pools[atl-cs-001.litwareinc.com].backupPool' -Expected 'dfw-cs-001.litwareinc.com' -Probe { (Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' -LocalStore).BackupPoolFqdn }
 Test-FwFact -Path 'pools[atl-cs-001.litwareinc.com].role' -Expected 'Registrar:atl-cs-001.litwareinc.com' -Probe { (Get-CsPool -Identity 'atl-cs-001.litwareinc.com').Services }
-Test-FwFact -Path 'pools[atl-cs-001.litwareinc.com].site' -Expected 'Atlanta' -Probe { (Get-CsPool -Identity 'atl-cs-001.litwareinc.com').Site }
+Test-FwFact -Path 'pools[atl-cs-001.litwareinc.com].site' -Expected 'Site:Atlanta','Atlanta' -Probe { (Get-CsPool -Identity 'atl-cs-001.litwareinc.com').Site }
 Test-FwFact -Path 'pools[atl-cs-001.litwareinc.com].version' -Expected '7' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'atl-cs-001.litwareinc.com').Version }
-Test-FwFact -Path 'pools[atl-edge-001.litwareinc.com].nextHop' -Expected 'atl-cs-001.litwareinc.com' -Probe { (Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com').Registrar }
-Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].backEnd.fqdn' -Expected 'dfw-sql-01.litwareinc.com' -Probe { (Get-CsPool -Identity 'dfw-cs-001.litwareinc.com').Services }
+Test-FwFact -Path 'pools[atl-edge-001.litwareinc.com].nextHop' -Expected 'Registrar:atl-cs-001.litwareinc.com' -Probe { (Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com').Registrar }
+Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].backEnd.fqdn' -Expected 'UserDatabase:dfw-sql-01.litwareinc.com' -Probe { (Get-CsPool -Identity 'dfw-cs-001.litwareinc.com').Services }
 Write-Host '    skip   pools[dfw-cs-001.litwareinc.com].backEnd.instance = rtc (checked with the SQL server)'
-Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].backEnd.mirror.fqdn' -Expected 'dfw-sql-02.litwareinc.com' -Probe { Get-CsService -UserDatabase -PoolFqdn 'dfw-cs-001.litwareinc.com' }
+Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].backEnd.mirror.fqdn' -Expected 'dfw-sql-02.litwareinc.com' -Probe { (Get-CsService -UserDatabase -PoolFqdn 'dfw-cs-001.litwareinc.com').MirrorSqlServer }
 Write-Host '    skip   pools[dfw-cs-001.litwareinc.com].backEnd.mirror.instance = rtc (checked with the SQL server)'
-Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].backupPool' -Expected 'atl-cs-001.litwareinc.com' -Probe { Get-CsPoolBackupRelationship -PoolFqdn 'dfw-cs-001.litwareinc.com' -LocalStore }
+Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].backupPool' -Expected 'atl-cs-001.litwareinc.com' -Probe { (Get-CsPoolBackupRelationship -PoolFqdn 'dfw-cs-001.litwareinc.com' -LocalStore).BackupPoolFqdn }
 Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].role' -Expected 'Registrar:dfw-cs-001.litwareinc.com' -Probe { (Get-CsPool -Identity 'dfw-cs-001.litwareinc.com').Services }
-Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].site' -Expected 'Dallas' -Probe { (Get-CsPool -Identity 'dfw-cs-001.litwareinc.com').Site }
+Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].site' -Expected 'Site:Dallas','Dallas' -Probe { (Get-CsPool -Identity 'dfw-cs-001.litwareinc.com').Site }
 Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].version' -Expected '7' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'dfw-cs-001.litwareinc.com').Version }
-Test-FwFact -Path 'pools[dfw-edge-001.litwareinc.com].nextHop' -Expected 'dfw-cs-001.litwareinc.com' -Probe { (Get-CsService -EdgeServer -PoolFqdn 'dfw-edge-001.litwareinc.com').Registrar }
+Test-FwFact -Path 'pools[dfw-edge-001.litwareinc.com].nextHop' -Expected 'Registrar:dfw-cs-001.litwareinc.com' -Probe { (Get-CsService -EdgeServer -PoolFqdn 'dfw-edge-001.litwareinc.com').Registrar }
 if ($FwDrift.Count -gt 0) {
     throw ('Preflight found drift in {0} fact(s): {1}. The deployment is not the one this plan was made for; nothing was changed. Make a new plan (failwright plan) from the current topology.' -f $FwDrift.Count, ($FwDrift -join ', '))
 }

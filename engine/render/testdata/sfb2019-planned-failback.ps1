@@ -1,9 +1,9 @@
 #Requires -Version 3.0
 # failwright plan: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back
-#   plan ID:     ff95d8e3-3b9d-516a-96e1-8b796de575c6
+#   plan ID:     db60e8c6-3e31-5c91-81e3-01ddd0520bbd
 #   fingerprint: e1a23be7226dc1ca42a9a1dad9acb59abe8b70f98b59080c5456f8c41cb9b517
 #   topology:    Northwind Traders (SfB 2019, 16 Front End Servers)
-#   format:      1
+#   format:      2
 # Run it in the Skype for Business Server Management Shell on a Front End of ams-pool-01.northwindtraders.com.
 #   -Rehearse   every changing cmdlet runs with -WhatIf; manual steps are listed, not awaited
 #   -NoConfirm  no confirmation before changing steps (manual steps still wait)
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'ff95d8e3-3b9d-516a-96e1-8b796de575c6'
+$FwPlanId = 'db60e8c6-3e31-5c91-81e3-01ddd0520bbd'
 $FwFingerprint = 'e1a23be7226dc1ca42a9a1dad9acb59abe8b70f98b59080c5456f8c41cb9b517'
 $FwTopology = 'Northwind Traders (SfB 2019, 16 Front End Servers)'
 $FwTitle = 'fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
@@ -77,19 +77,28 @@ $FwDrift = New-Object System.Collections.Generic.List[string]
 $FwUnchecked = New-Object System.Collections.Generic.List[string]
 
 function Test-FwFact {
-    param([string]$Path, [string]$Expected, [scriptblock]$Probe, [switch]$Exact)
+    param([string]$Path, [string[]]$Expected, [scriptblock]$Probe, [string]$Property, [string]$Where, [switch]$Exact)
     try {
-        $seen = (& $Probe | Out-String).Trim()
+        $items = @(& $Probe)
+        if ($Where) { $items = @($items | Where-Object { $_.$Where }) }
+        if ($Property) { $items = @($items | ForEach-Object { $_.$Property }) }
+        $seen = @($items | ForEach-Object { ([string]$_).Trim() })
     } catch {
         Write-Host ('    ?      {0}: could not be read ({1})' -f $Path, $_.Exception.Message) -ForegroundColor Yellow
         $FwUnchecked.Add($Path)
         return
     }
-    if ($Exact) { $ok = ($seen -eq $Expected) } else { $ok = ($seen -match [regex]::Escape($Expected)) }
+    # Whole values only, never a substring (Dallas-DR is not Dallas): -contains compares
+    # case-insensitively, as the product compares FQDNs and site names; -Exact also the case.
+    $ok = $false
+    foreach ($value in $Expected) {
+        if ($Exact) { if ($seen -ccontains $value) { $ok = $true } } elseif ($seen -contains $value) { $ok = $true }
+    }
     if ($ok) {
-        Write-Host ('    ok     {0} = {1}' -f $Path, $Expected)
+        Write-Host ('    ok     {0} = {1}' -f $Path, ($Expected -join ' or '))
     } else {
-        Write-Host ('    DRIFT  {0}: the plan assumed {1}; the deployment shows: {2}' -f $Path, $Expected, $seen) -ForegroundColor Red
+        if ($seen.Count -eq 0) { $seen = @('(nothing)') }
+        Write-Host ('    DRIFT  {0}: the plan assumed {1}; the deployment shows: {2}' -f $Path, ($Expected -join ' or '), ($seen -join ', ')) -ForegroundColor Red
         $FwDrift.Add($Path)
     }
 }
@@ -104,7 +113,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan ff95d8e3-3b9d-516a-96e1-8b796de575c6: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
+Write-Host 'failwright plan db60e8c6-3e31-5c91-81e3-01ddd0520bbd: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -114,19 +123,19 @@ Write-Host '=== Preflight: checking the facts the plan relies on' -ForegroundCol
 if (-not (Get-Command -Name 'Invoke-CsPoolFailOver' -ErrorAction SilentlyContinue)) {
     throw 'Run this script in the Skype for Business Server (or Lync Server) Management Shell: Invoke-CsPoolFailOver is not available.'
 }
-Test-FwFact -Path 'cms.pool' -Expected 'fra-pool-01.northwindtraders.com' -Probe { Get-CsService -CentralManagement }
-Test-FwFact -Path 'pools[ams-pool-01.northwindtraders.com].backEnd.fqdn' -Expected 'ams-sql-ag.northwindtraders.com' -Probe { (Get-CsPool -Identity 'ams-pool-01.northwindtraders.com').Services }
+Test-FwFact -Path 'cms.pool' -Expected 'fra-pool-01.northwindtraders.com' -Where 'Active' -Property 'PoolFqdn' -Probe { Get-CsService -CentralManagement }
+Test-FwFact -Path 'pools[ams-pool-01.northwindtraders.com].backEnd.fqdn' -Expected 'UserDatabase:ams-sql-ag.northwindtraders.com' -Probe { (Get-CsPool -Identity 'ams-pool-01.northwindtraders.com').Services }
 Write-Host '    skip   pools[ams-pool-01.northwindtraders.com].backEnd.instance = (none) (checked with the SQL server)'
 Write-Host '    skip   pools[ams-pool-01.northwindtraders.com].backEnd.mirror.fqdn = (none) (no mirror)'
 Write-Host '    skip   pools[ams-pool-01.northwindtraders.com].backEnd.mirror.instance = (none) (checked with the SQL server)'
-Test-FwFact -Path 'pools[ams-pool-01.northwindtraders.com].backupPool' -Expected 'fra-pool-01.northwindtraders.com' -Probe { Get-CsPoolBackupRelationship -PoolFqdn 'ams-pool-01.northwindtraders.com' -LocalStore }
+Test-FwFact -Path 'pools[ams-pool-01.northwindtraders.com].backupPool' -Expected 'fra-pool-01.northwindtraders.com' -Probe { (Get-CsPoolBackupRelationship -PoolFqdn 'ams-pool-01.northwindtraders.com' -LocalStore).BackupPoolFqdn }
 Test-FwFact -Path 'pools[ams-pool-01.northwindtraders.com].role' -Expected 'Registrar:ams-pool-01.northwindtraders.com' -Probe { (Get-CsPool -Identity 'ams-pool-01.northwindtraders.com').Services }
-Test-FwFact -Path 'pools[ams-pool-01.northwindtraders.com].site' -Expected 'Amsterdam' -Probe { (Get-CsPool -Identity 'ams-pool-01.northwindtraders.com').Site }
+Test-FwFact -Path 'pools[ams-pool-01.northwindtraders.com].site' -Expected 'Site:Amsterdam','Amsterdam' -Probe { (Get-CsPool -Identity 'ams-pool-01.northwindtraders.com').Site }
 Test-FwFact -Path 'pools[ams-pool-01.northwindtraders.com].version' -Expected '8' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'ams-pool-01.northwindtraders.com').Version }
-Test-FwFact -Path 'pools[fra-edge-01.northwindtraders.com].nextHop' -Expected 'fra-dir-01.northwindtraders.com' -Probe { (Get-CsService -EdgeServer -PoolFqdn 'fra-edge-01.northwindtraders.com').Registrar }
-Test-FwFact -Path 'pools[fra-pool-01.northwindtraders.com].backupPool' -Expected 'ams-pool-01.northwindtraders.com' -Probe { Get-CsPoolBackupRelationship -PoolFqdn 'fra-pool-01.northwindtraders.com' -LocalStore }
+Test-FwFact -Path 'pools[fra-edge-01.northwindtraders.com].nextHop' -Expected 'Registrar:fra-dir-01.northwindtraders.com' -Probe { (Get-CsService -EdgeServer -PoolFqdn 'fra-edge-01.northwindtraders.com').Registrar }
+Test-FwFact -Path 'pools[fra-pool-01.northwindtraders.com].backupPool' -Expected 'ams-pool-01.northwindtraders.com' -Probe { (Get-CsPoolBackupRelationship -PoolFqdn 'fra-pool-01.northwindtraders.com' -LocalStore).BackupPoolFqdn }
 Test-FwFact -Path 'pools[fra-pool-01.northwindtraders.com].role' -Expected 'Registrar:fra-pool-01.northwindtraders.com' -Probe { (Get-CsPool -Identity 'fra-pool-01.northwindtraders.com').Services }
-Test-FwFact -Path 'pools[fra-pool-01.northwindtraders.com].site' -Expected 'Frankfurt' -Probe { (Get-CsPool -Identity 'fra-pool-01.northwindtraders.com').Site }
+Test-FwFact -Path 'pools[fra-pool-01.northwindtraders.com].site' -Expected 'Site:Frankfurt','Frankfurt' -Probe { (Get-CsPool -Identity 'fra-pool-01.northwindtraders.com').Site }
 Test-FwFact -Path 'pools[fra-pool-01.northwindtraders.com].version' -Expected '8' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'fra-pool-01.northwindtraders.com').Version }
 if ($FwDrift.Count -gt 0) {
     throw ('Preflight found drift in {0} fact(s): {1}. The deployment is not the one this plan was made for; nothing was changed. Make a new plan (failwright plan) from the current topology.' -f $FwDrift.Count, ($FwDrift -join ', '))

@@ -1,9 +1,9 @@
 #Requires -Version 3.0
 # failwright plan: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)
-#   plan ID:     379b6573-5a4c-53fb-94eb-f02344a08efe
+#   plan ID:     500b8876-ad75-5e17-94b2-f2502568161f
 #   fingerprint: d9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68
 #   topology:    Tailspin Toys (Standard Edition pair)
-#   format:      1
+#   format:      2
 # Run it in the Skype for Business Server Management Shell on a Front End of pdx-se-01.tailspintoys.com.
 #   -Rehearse   every changing cmdlet runs with -WhatIf; manual steps are listed, not awaited
 #   -NoConfirm  no confirmation before changing steps (manual steps still wait)
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '379b6573-5a4c-53fb-94eb-f02344a08efe'
+$FwPlanId = '500b8876-ad75-5e17-94b2-f2502568161f'
 $FwFingerprint = 'd9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68'
 $FwTopology = 'Tailspin Toys (Standard Edition pair)'
 $FwTitle = 'fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
@@ -77,19 +77,28 @@ $FwDrift = New-Object System.Collections.Generic.List[string]
 $FwUnchecked = New-Object System.Collections.Generic.List[string]
 
 function Test-FwFact {
-    param([string]$Path, [string]$Expected, [scriptblock]$Probe, [switch]$Exact)
+    param([string]$Path, [string[]]$Expected, [scriptblock]$Probe, [string]$Property, [string]$Where, [switch]$Exact)
     try {
-        $seen = (& $Probe | Out-String).Trim()
+        $items = @(& $Probe)
+        if ($Where) { $items = @($items | Where-Object { $_.$Where }) }
+        if ($Property) { $items = @($items | ForEach-Object { $_.$Property }) }
+        $seen = @($items | ForEach-Object { ([string]$_).Trim() })
     } catch {
         Write-Host ('    ?      {0}: could not be read ({1})' -f $Path, $_.Exception.Message) -ForegroundColor Yellow
         $FwUnchecked.Add($Path)
         return
     }
-    if ($Exact) { $ok = ($seen -eq $Expected) } else { $ok = ($seen -match [regex]::Escape($Expected)) }
+    # Whole values only, never a substring (Dallas-DR is not Dallas): -contains compares
+    # case-insensitively, as the product compares FQDNs and site names; -Exact also the case.
+    $ok = $false
+    foreach ($value in $Expected) {
+        if ($Exact) { if ($seen -ccontains $value) { $ok = $true } } elseif ($seen -contains $value) { $ok = $true }
+    }
     if ($ok) {
-        Write-Host ('    ok     {0} = {1}' -f $Path, $Expected)
+        Write-Host ('    ok     {0} = {1}' -f $Path, ($Expected -join ' or '))
     } else {
-        Write-Host ('    DRIFT  {0}: the plan assumed {1}; the deployment shows: {2}' -f $Path, $Expected, $seen) -ForegroundColor Red
+        if ($seen.Count -eq 0) { $seen = @('(nothing)') }
+        Write-Host ('    DRIFT  {0}: the plan assumed {1}; the deployment shows: {2}' -f $Path, ($Expected -join ' or '), ($seen -join ', ')) -ForegroundColor Red
         $FwDrift.Add($Path)
     }
 }
@@ -104,7 +113,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 379b6573-5a4c-53fb-94eb-f02344a08efe: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
+Write-Host 'failwright plan 500b8876-ad75-5e17-94b2-f2502568161f: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -114,18 +123,18 @@ Write-Host '=== Preflight: checking the facts the plan relies on' -ForegroundCol
 if (-not (Get-Command -Name 'Invoke-CsPoolFailOver' -ErrorAction SilentlyContinue)) {
     throw 'Run this script in the Skype for Business Server (or Lync Server) Management Shell: Invoke-CsPoolFailOver is not available.'
 }
-Test-FwFact -Path 'cms.pool' -Expected 'sea-se-01.tailspintoys.com' -Probe { Get-CsService -CentralManagement }
-Test-FwFact -Path 'pools[pdx-se-01.tailspintoys.com].backEnd.fqdn' -Expected 'pdx-se-01.tailspintoys.com' -Probe { (Get-CsPool -Identity 'pdx-se-01.tailspintoys.com').Services }
+Test-FwFact -Path 'cms.pool' -Expected 'sea-se-01.tailspintoys.com' -Where 'Active' -Property 'PoolFqdn' -Probe { Get-CsService -CentralManagement }
+Test-FwFact -Path 'pools[pdx-se-01.tailspintoys.com].backEnd.fqdn' -Expected 'UserDatabase:pdx-se-01.tailspintoys.com' -Probe { (Get-CsPool -Identity 'pdx-se-01.tailspintoys.com').Services }
 Write-Host '    skip   pools[pdx-se-01.tailspintoys.com].backEnd.instance = rtc (checked with the SQL server)'
 Write-Host '    skip   pools[pdx-se-01.tailspintoys.com].backEnd.mirror.fqdn = (none) (no mirror)'
 Write-Host '    skip   pools[pdx-se-01.tailspintoys.com].backEnd.mirror.instance = (none) (checked with the SQL server)'
-Test-FwFact -Path 'pools[pdx-se-01.tailspintoys.com].backupPool' -Expected 'sea-se-01.tailspintoys.com' -Probe { Get-CsPoolBackupRelationship -PoolFqdn 'pdx-se-01.tailspintoys.com' -LocalStore }
+Test-FwFact -Path 'pools[pdx-se-01.tailspintoys.com].backupPool' -Expected 'sea-se-01.tailspintoys.com' -Probe { (Get-CsPoolBackupRelationship -PoolFqdn 'pdx-se-01.tailspintoys.com' -LocalStore).BackupPoolFqdn }
 Test-FwFact -Path 'pools[pdx-se-01.tailspintoys.com].role' -Expected 'Registrar:pdx-se-01.tailspintoys.com' -Probe { (Get-CsPool -Identity 'pdx-se-01.tailspintoys.com').Services }
-Test-FwFact -Path 'pools[pdx-se-01.tailspintoys.com].site' -Expected 'Portland' -Probe { (Get-CsPool -Identity 'pdx-se-01.tailspintoys.com').Site }
+Test-FwFact -Path 'pools[pdx-se-01.tailspintoys.com].site' -Expected 'Site:Portland','Portland' -Probe { (Get-CsPool -Identity 'pdx-se-01.tailspintoys.com').Site }
 Test-FwFact -Path 'pools[pdx-se-01.tailspintoys.com].version' -Expected '7' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'pdx-se-01.tailspintoys.com').Version }
-Test-FwFact -Path 'pools[sea-se-01.tailspintoys.com].backupPool' -Expected 'pdx-se-01.tailspintoys.com' -Probe { Get-CsPoolBackupRelationship -PoolFqdn 'sea-se-01.tailspintoys.com' -LocalStore }
+Test-FwFact -Path 'pools[sea-se-01.tailspintoys.com].backupPool' -Expected 'pdx-se-01.tailspintoys.com' -Probe { (Get-CsPoolBackupRelationship -PoolFqdn 'sea-se-01.tailspintoys.com' -LocalStore).BackupPoolFqdn }
 Test-FwFact -Path 'pools[sea-se-01.tailspintoys.com].role' -Expected 'Registrar:sea-se-01.tailspintoys.com' -Probe { (Get-CsPool -Identity 'sea-se-01.tailspintoys.com').Services }
-Test-FwFact -Path 'pools[sea-se-01.tailspintoys.com].site' -Expected 'Seattle' -Probe { (Get-CsPool -Identity 'sea-se-01.tailspintoys.com').Site }
+Test-FwFact -Path 'pools[sea-se-01.tailspintoys.com].site' -Expected 'Site:Seattle','Seattle' -Probe { (Get-CsPool -Identity 'sea-se-01.tailspintoys.com').Site }
 Test-FwFact -Path 'pools[sea-se-01.tailspintoys.com].version' -Expected '7' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'sea-se-01.tailspintoys.com').Version }
 if ($FwDrift.Count -gt 0) {
     throw ('Preflight found drift in {0} fact(s): {1}. The deployment is not the one this plan was made for; nothing was changed. Make a new plan (failwright plan) from the current topology.' -f $FwDrift.Count, ($FwDrift -join ', '))
