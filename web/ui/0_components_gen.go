@@ -19,7 +19,10 @@ import (
 	"failwright/engine/topology"
 )
 
-import "failwright/scenarios"
+import (
+	"failwright/engine/units"
+	"failwright/scenarios"
+)
 
 // Analysis is the Analysis tab: it runs the N-1/N-2 failure analysis in the engine worker
 // with progress and cancel, and shows the report (which the worker writes as HTML) with
@@ -3556,9 +3559,9 @@ func noteOf(s string) string {
 
 func verdict(r *scenarios.Report) string {
 	if r.Passed {
-		return fmt.Sprintf("PASSED: %d of %d expectations held.", r.Checks-r.Failures, r.Checks)
+		return fmt.Sprintf("PASSED: %d of %s held.", r.Checks-r.Failures, units.Plural(r.Checks, "expectation"))
 	}
-	return fmt.Sprintf("FAILED: %d of %d expectations did not hold.", r.Failures, r.Checks)
+	return fmt.Sprintf("FAILED: %d of %s did not hold.", r.Failures, units.Plural(r.Checks, "expectation"))
 }
 
 func checkText(c scenarios.Check) string {
@@ -3582,7 +3585,7 @@ func scoreText(s *scenarios.Score) string {
 	if s.Passed {
 		v = "passed"
 	}
-	return fmt.Sprintf("Score %d / %d (%s): %d of %d steps done, %d commands, %d hints.", s.Points, s.Max, v, s.StepsDone, s.Steps, s.Commands, s.Hints)
+	return fmt.Sprintf("Score %d / %d (%s): %d of %s done, %s, %s.", s.Points, s.Max, v, s.StepsDone, units.Plural(s.Steps, "step"), units.Plural(s.Commands, "command"), units.Plural(s.Hints, "hint"))
 }
 func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 

@@ -100,7 +100,7 @@ func TestTopologyEditReplaysTheSessionAndNamesWhatNoLongerApplies(t *testing.T) 
 	a.edit("rename a server", "", func(t *topology.Topology) { t.Pools[0].Servers[0].FQDN = "sea-fe9.contoso.com" })
 	assert.Equal(t, []string{"Stop-SimServer -Fqdn sea-fe1.contoso.com", "Wait-SimTime -Minutes 5"}, a.W().Log, "the session is kept")
 	require.NotNil(t, a.Sim())
-	assert.Equal(t, "0:05:00", a.Clock(), "the replay ran the lines that still apply")
+	assert.Equal(t, "00:05:00", a.Clock(), "the replay ran the lines that still apply")
 	require.NotEmpty(t, a.Notices)
 	last := a.Notices[len(a.Notices)-1]
 	assert.Equal(t, "warning", last.Kind)

@@ -6,6 +6,7 @@ import (
 
 	"failwright/engine/sim"
 	"failwright/engine/topology"
+	"failwright/engine/units"
 )
 
 // Layout is the diagram's geometry and colours, computed from the topology and a snapshot.
@@ -134,7 +135,7 @@ func LayoutOf(t *topology.Topology, snap sim.Snapshot, selected string) Layout {
 				box.Health, box.State, box.Load = string(ps.Health), string(ps.PoolState), ps.Load
 				box.Bars, box.Label = bars(ps, box.X+10, box.W-20, p.Users)
 			} else if p.Role.IsFrontEnd() {
-				box.Label = fmt.Sprintf("%s users", thousands(p.Users))
+				box.Label = fmt.Sprintf("%s users", units.Thousands(p.Users))
 			}
 			idx[strings.ToLower(p.FQDN)] = len(l.Pools)
 			l.Pools = append(l.Pools, box)
@@ -234,7 +235,7 @@ func branchBox(b topology.Branch, snap sim.Snapshot, x, y int) BranchBox {
 			box.Up, served = bs.Up, bs.ServedBy
 		}
 	}
-	users := plural(b.Users, "user")
+	users := units.Plural(b.Users, "user")
 	switch {
 	case box.Up:
 		box.Label = "Branch appliance · " + users
@@ -265,7 +266,7 @@ func bars(ps sim.PoolSnapshot, x, w, users int) ([]Bar, string) {
 	}
 	if total == 0 {
 		if users > 0 {
-			return nil, thousands(users) + " users"
+			return nil, units.Thousands(users) + " users"
 		}
 		return nil, ""
 	}
@@ -280,7 +281,7 @@ func bars(ps sim.PoolSnapshot, x, w, users int) ([]Bar, string) {
 		bw := w * n / total
 		out = append(out, Bar{Mode: string(m), X: cx, W: bw, Count: n})
 		cx += bw
-		parts = append(parts, fmt.Sprintf("%s %s", thousands(n), modeLabel(m)))
+		parts = append(parts, fmt.Sprintf("%s %s", units.Thousands(n), modeLabel(m)))
 	}
 	return out, strings.Join(parts, " · ")
 }
@@ -297,18 +298,6 @@ func modeLabel(m sim.Mode) string {
 		return "signed out"
 	}
 	return strings.ToLower(string(m))
-}
-
-// thousands formats n with thousands separators.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 // SelectPool selects a pool in the diagram (clicking again clears the selection).
@@ -401,10 +390,3 @@ func overview(t *topology.Topology, snap sim.Snapshot, selected string) Layout {
 	return l
 }
 
-// plural writes n with thousands separators and the noun, plural unless n is 1.
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return thousands(n) + " " + noun + "s"
-}

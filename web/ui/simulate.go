@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"failwright/engine/shell"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
+	"failwright/engine/units"
 	"failwright/web/workspace"
 )
 
@@ -93,7 +93,7 @@ func (sm *SimStore) replay() {
 	sm.Console = nil
 	w := sm.W()
 	if sm.findings.HasErrors() {
-		sm.simErr = fmt.Sprintf("The topology has %d error(s); fix them on the Topology tab to simulate.", sm.findings.Count(topology.Error))
+		sm.simErr = "The topology has " + units.Plural(sm.findings.Count(topology.Error), "error") + "; fix them on the Topology tab to simulate."
 		return
 	}
 	s, err := sim.New(workspace.CloneTopology(w.Topology), sim.Options{Seed: w.Seed})
@@ -115,7 +115,7 @@ func (sm *SimStore) replay() {
 	sm.failed = failed
 	if len(dropped) > 0 {
 		sm.notify("warning", "The simulation was replayed on the edited topology; %s no longer %s: %s.",
-			plural(len(dropped), "shell line"), verbS(len(dropped), "applies", "apply"), strings.Join(dropped, "; "))
+			units.Plural(len(dropped), "shell line"), verbS(len(dropped), "applies", "apply"), strings.Join(dropped, "; "))
 	}
 }
 
@@ -203,14 +203,9 @@ func (sm *SimStore) simChanged() { sm.snap, sm.report = nil, nil }
 // Clock formats the virtual clock.
 func (sm *SimStore) Clock() string { return FormatClock(sm.Snapshot().Now) }
 
-// FormatClock formats a virtual time as h:mm:ss.
-func FormatClock(d time.Duration) string {
-	d = d.Round(time.Second)
-	h := d / time.Hour
-	m := (d % time.Hour) / time.Minute
-	s := (d % time.Minute) / time.Second
-	return fmt.Sprintf("%d:%02d:%02d", h, m, s)
-}
+// FormatClock formats a virtual time as the shell and every other surface write it: a
+// TimeSpan, hh:mm:ss (units.Duration), rounded to the second.
+func FormatClock(d time.Duration) string { return units.Duration(d.Round(time.Second)).String() }
 
 // Fault and repair actions: each is a typed simulator verb run through the shell as its line
 // (every name quoted, whatever the topology holds), so the transcript and the log show it.
