@@ -1,7 +1,6 @@
 package ui
 
 import (
-
 	"failwright/engine/topology"
 	"failwright/engine/units"
 )

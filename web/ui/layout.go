@@ -389,4 +389,3 @@ func overview(t *topology.Topology, snap sim.Snapshot, selected string) Layout {
 	l.Height = margin*2 + rows*(tileH+gap)
 	return l
 }
-

@@ -81,9 +81,9 @@ type Response struct {
 	Report       *scenarios.Report `json:"report,omitempty"`
 	Turn         *scenarios.Turn   `json:"turn,omitempty"`
 	// Drill is what the trainee sees of the drill's simulation, with each turn.
-	Drill *Drill `json:"drill,omitempty"`
-	Score        *scenarios.Score  `json:"score,omitempty"`
-	Plan         *PlanResult       `json:"plan,omitempty"`
+	Drill *Drill           `json:"drill,omitempty"`
+	Score *scenarios.Score `json:"score,omitempty"`
+	Plan  *PlanResult      `json:"plan,omitempty"`
 	// Progress is how far a running analysis is.
 	Progress *Progress `json:"progress,omitempty"`
 	// Analysis is a finished analysis, trimmed for the page.
