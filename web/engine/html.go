@@ -77,6 +77,24 @@ func keptText(kept []float64) string {
 	return strings.Join(parts, ", ")
 }
 
+// scoreWords says what the score means in words, and why a design that loses everyone to
+// some pair of failures (a two-site pair losing both sites) cannot score above 66.7 at N-2.
+func scoreWords(depth int, kept []float64) string {
+	s := "100 means that no single failure"
+	if depth > 1 {
+		s += " and no pair of failures"
+	}
+	s += " leaves any user without full service or on a pool beyond its capacity, once failwright's recovery has run. Each point lost is a hundredth of the users the worst case puts at risk"
+	if depth > 1 {
+		s += "; the worst single failure weighs twice, the worst pair once"
+	}
+	s += "."
+	if depth > 1 && len(kept) > 1 && kept[1] == 0 {
+		s += " Here some pair of failures puts every user at risk (a two-site design losing both sites, or both pools of a pair): no recovery can serve anyone after it, so the pair counts 0 and the score cannot exceed 66.7 (2 × 100 + 0, over 3). A design scores above 66.7 at N-2 only with a third place to recover to; compare designs at N-1, where a sound pair scores 100."
+	}
+	return s
+}
+
 // pageView is what the page gets of a finished analysis.
 func pageView(v *View) *proto.Analysis {
 	m := buildMatrix(v.Matrix)
@@ -95,6 +113,7 @@ func reportHTML(r *View, v matrixView) string {
 	b.raw("</p>")
 	b.tag("p", `class="hint"`, r.Elements)
 	b.tag("p", `class="hint"`, r.Baseline)
+	b.tag("p", `id="analysis-meaning"`, scoreWords(r.Depth, r.Kept))
 	b.raw(`<p class="hint" id="analysis-definition"><strong>Definition:</strong> `)
 	b.text(r.Definition + " (" + keptText(r.Kept) + ").")
 	b.raw("</p></div></div></section>")
