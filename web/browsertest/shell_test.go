@@ -49,7 +49,7 @@ func TestTrainingDrawsTheDrillInTimeOrder(t *testing.T) {
 	p.click(`.lib-item[data-file="training-beginner-planned-failover.yaml"] .train-scenario`)
 	p.waitFor("#train-input")
 	p.waitFor(`#drill-diagram g[data-pool="chi-pool-01.contoso.com"]`)
-	assert.True(t, p.exists("#drill-chart"))
+	assert.True(t, p.exists(`#drill-diagram path[data-mode="Home"]`), "the chart of users by mode")
 	p.typeIn("#train-input", "Invoke-CsPoolFailOver -PoolFqdn chi-pool-01.contoso.com")
 	p.key("#train-input", "Enter")
 	p.waitFor("#train-log .tentry.event")

@@ -95,9 +95,7 @@ func (s *Server) handle(req proto.Request) proto.Response {
 			return proto.Response{Error: loadError(req.File, res)}
 		}
 		s.trainer = tr
-		r := s.turn(turn)
-		r.Drill.Topology = tr.Scenario.Topology
-		return r
+		return s.turn(turn)
 	case proto.OpTrainInput:
 		if s.trainer == nil {
 			return proto.Response{Error: "no drill is running"}
@@ -110,6 +108,8 @@ func (s *Server) handle(req proto.Request) proto.Response {
 		return proto.Response{Score: s.trainer.Finish()}
 	case proto.OpPlan:
 		return proto.Response{Plan: buildPlan(req)}
+	case proto.OpWarm:
+		return s.warm()
 	case proto.OpAnalyze:
 		return s.analyze(req)
 	case proto.OpContinue:
@@ -125,7 +125,8 @@ func (s *Server) handle(req proto.Request) proto.Response {
 }
 
 func (s *Server) turn(t scenarios.Turn) proto.Response {
-	r := proto.Response{Turn: &t, Drill: &proto.Drill{Snapshot: s.trainer.Snapshot(), Timeline: s.trainer.Report().Timeline}}
+	snap := s.trainer.Snapshot()
+	r := proto.Response{Turn: &t, Drill: &proto.Drill{Snapshot: snap, HTML: drillHTML(s.trainer.Scenario.Topology, snap, s.trainer.Report().Timeline)}}
 	if t.Finished || s.trainer.Done() {
 		r.Score = s.trainer.Finish()
 	}

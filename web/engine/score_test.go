@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"failwright/web/engine/proto"
 )
 
 func TestScoreWords(t *testing.T) {
@@ -27,4 +29,12 @@ func TestScoreWords(t *testing.T) {
 		}
 		assert.NotContains(t, got, "S_", "%s: words, not the formula", tc.name)
 	}
+}
+
+func TestWarmLeavesTheAnalysesAlone(t *testing.T) {
+	var s Server
+	r := call(t, &s, proto.Request{ID: 1, Op: proto.OpWarm})
+	assert.Empty(t, r.Error)
+	assert.Nil(t, s.running)
+	assert.Nil(t, s.finished)
 }

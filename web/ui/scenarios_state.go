@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"failwright/engine/sim"
-	"failwright/engine/topology"
 	"failwright/scenarios"
 	"failwright/web/engine/proto"
 )
@@ -41,11 +40,10 @@ type ScenarioState struct {
 	Score *scenarios.Score
 	// Input is the trainee's prompt line.
 	Input string
-	// DrillTopology, DrillSnap and DrillTimeline are the drill's simulation, drawn beside
-	// it: the trainee sees the deployment and the users over time as they work.
-	DrillTopology *topology.Topology
-	DrillSnap     sim.Snapshot
-	DrillTimeline []sim.Sample
+	// DrillHTML draws the drill's simulation beside it (the worker writes it): the trainee
+	// sees the deployment and the users over time as they work. DrillSnap is its state now.
+	DrillHTML string
+	DrillSnap sim.Snapshot
 }
 
 // TrainEntry is one item of a drill's transcript.
@@ -139,10 +137,7 @@ func (sc *ScenarioStore) takeTurn(r proto.Response) {
 		s.Prompt = t.Prompt
 	}
 	if d := r.Drill; d != nil {
-		if d.Topology != nil {
-			s.DrillTopology = d.Topology
-		}
-		s.DrillSnap, s.DrillTimeline = d.Snapshot, d.Timeline
+		s.DrillHTML, s.DrillSnap = d.HTML, d.Snapshot
 	}
 	if r.Score != nil {
 		s.Score = r.Score

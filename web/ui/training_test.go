@@ -13,7 +13,7 @@ func TestTrainingShowsTheDrillInTimeOrderWithoutTrainerNotes(t *testing.T) {
 	a.SetTab(TabScenarios)
 	a.StartTraining("training-beginner-planned-failover.yaml")
 	require.Empty(t, a.Scen.Error)
-	require.NotNil(t, a.Scen.DrillTopology, "the drill's deployment is drawn")
+	require.NotEmpty(t, a.Scen.DrillHTML, "the drill's deployment is drawn")
 	a.TrainInput("Invoke-CsPoolFailOver -PoolFqdn chi-pool-01.contoso.com")
 	require.NotNil(t, a.Scen.Prompt)
 
@@ -28,7 +28,7 @@ func TestTrainingShowsTheDrillInTimeOrderWithoutTrainerNotes(t *testing.T) {
 
 	html := render(t, a)
 	assert.Contains(t, html, `id="drill-diagram"`)
-	assert.Contains(t, html, `id="drill-chart"`)
+	assert.Contains(t, html, `data-mode="Backup"`, "the chart of users by mode")
 	assert.Contains(t, html, `data-pool="chi-pool-01.contoso.com"`)
 	assert.Contains(t, html, "] scenario&gt; Stop-SimPool", "a scripted command has the scenario's prompt and its time")
 	assert.Contains(t, html, "PS C:\\&gt; Invoke-CsPoolFailOver", "the trainee's command has the shell's prompt")

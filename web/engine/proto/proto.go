@@ -38,6 +38,10 @@ const (
 	OpAnalysisSet = "analysis-set"
 	// OpAnalysisPools returns the pools of the analysis Job whose FQDN or site contains Line.
 	OpAnalysisPools = "analysis-pools"
+	// OpWarm runs a small N-2 analysis (the litwareinc sample), its report for the page
+	// included, and forgets it: sent once the page is idle after loading, it has the browser
+	// compile the analysis code and grow the worker's heap before the first real analysis.
+	OpWarm = "warm"
 )
 
 // Request is one call to the engine worker.
@@ -107,10 +111,9 @@ type PlanResult struct {
 	JSON     string `json:"json,omitempty"`
 }
 
-// Drill is the state of a training drill's simulation, which the page draws beside the
-// drill: its topology (with the first turn only), the state now and the users over time.
+// Drill is what the trainee sees of a training drill's simulation with each turn: its
+// deployment and users over time, drawn by the worker as SVG, and the state now.
 type Drill struct {
-	Topology *topology.Topology `json:"topology,omitempty"`
-	Snapshot sim.Snapshot       `json:"snapshot"`
-	Timeline []sim.Sample       `json:"timeline,omitempty"`
+	HTML     string       `json:"html"`
+	Snapshot sim.Snapshot `json:"snapshot"`
 }
