@@ -38,8 +38,8 @@ const (
 	OpAnalysisSet = "analysis-set"
 	// OpAnalysisPools returns the pools of the analysis Job whose FQDN or site contains Line.
 	OpAnalysisPools = "analysis-pools"
-	// OpWarm runs a small N-2 analysis (the litwareinc sample), its report for the page
-	// included, and forgets it: sent once the page is idle after loading, it has the browser
+	// OpWarm runs a few analyses (web/engine warmRuns), their reports for the page
+	// included, and forgets them: sent once the page is idle after loading, it has the browser
 	// compile the analysis code and grow the worker's heap before the first real analysis.
 	OpWarm = "warm"
 )
