@@ -61,3 +61,21 @@ func TestTrainingDrawsTheDrillInTimeOrder(t *testing.T) {
 	assert.Equal(t, "FailedOver", eval[string](p, `(document.querySelector('#drill-diagram g[data-pool="chi-pool-01.contoso.com"]') || {}).textContent.includes("FailedOver") ? "FailedOver" : "no"`))
 	assert.Empty(t, p.errors(), "console errors")
 }
+
+// TestTopologyEditKeepsTheSimulation runs two shell lines, renames a site on the Topology tab
+// and comes back: the session was replayed on the edited topology (transcript and clock kept)
+// and a notice names the line that no longer applies.
+func TestTopologyEditKeepsTheSimulation(t *testing.T) {
+	p := newPage(t, "/")
+	p.click("#tab-simulate")
+	p.shell("Stop-SimSite -Site Denver")
+	p.shell("Wait-SimTime -Minutes 5")
+	p.click("#tab-topology")
+	p.typeIn("#site-name-1", "Boulder")
+	p.click("#tab-simulate")
+	p.waitFor(".notice-warning")
+	assert.Contains(t, p.text(".notice-warning .notice-text"), "1 shell line no longer applies: Stop-SimSite -Site Denver")
+	assert.Equal(t, "00:05:00", p.text("#clock"), "the lines that still apply were replayed")
+	assert.Equal(t, 2, eval[int](p, `document.querySelectorAll("#console .entry").length`), "the transcript is kept")
+	assert.Empty(t, p.errors(), "console errors")
+}
