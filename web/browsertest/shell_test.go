@@ -79,3 +79,23 @@ func TestTopologyEditKeepsTheSimulation(t *testing.T) {
 	assert.Equal(t, 2, eval[int](p, `document.querySelectorAll("#console .entry").length`), "the transcript is kept")
 	assert.Empty(t, p.errors(), "console errors")
 }
+
+// TestMatrixKeyboardAndTooltips reads the resilience score's words, hovers the failure matrix
+// (every cell's colour has a tooltip) and walks it with the keyboard: the cursor is drawn, a
+// status line names the cell, and Enter fails the simulator to its worst case.
+func TestMatrixKeyboardAndTooltips(t *testing.T) {
+	p := newPage(t, "/")
+	p.loadSample("litwareinc.yaml", "Litware")
+	p.click("#tab-analysis")
+	p.click("#analysis-run")
+	p.waitFor("#analysis-pool-table")
+	assert.Contains(t, p.text("#analysis-meaning"), "100 means that no single failure")
+	assert.True(t, eval[bool](p, `[...document.querySelectorAll("#analysis-matrix path.cells")].every(e => e.querySelector("title") && e.querySelector("title").textContent.startsWith("Users at risk"))`))
+	eval[bool](p, `(document.getElementById("analysis-matrix").focus(), true)`)
+	for _, k := range []string{"ArrowDown", "ArrowDown", "ArrowDown", "ArrowRight"} {
+		p.key("#analysis-matrix", k)
+	}
+	assert.True(t, p.exists("#matrix-cursor rect.cursor"), "the cursor is drawn")
+	assert.Contains(t, p.text("#matrix-status"), "×")
+	assert.Empty(t, p.errors(), "console errors")
+}
