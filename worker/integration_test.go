@@ -30,6 +30,7 @@ import (
 	"failwright/engine/topology"
 	webengine "failwright/web/engine"
 	"failwright/web/engine/proto"
+	"failwright/web/workspace"
 	"failwright/worker/api"
 )
 
@@ -262,6 +263,22 @@ func (s *server) do(t *testing.T, method, path, ctype string, body []byte) respo
 	return response{resp.StatusCode, resp.Header, b}
 }
 
+// doFrom posts a share as the client at ip, the address Cloudflare's edge would put in
+// CF-Connecting-IP (under wrangler dev every client is loopback).
+func (s *server) doFrom(t *testing.T, ip string, body []byte) response {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, s.base+"/api/shares", bytes.NewReader(body))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(api.ClientHeader, ip)
+	resp, err := (&http.Client{Timeout: 120 * time.Second}).Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return response{resp.StatusCode, resp.Header, b}
+}
+
 // problemOf checks that r is a problem document of the given status and type.
 func problemOf(t *testing.T, r response, status int, typ string) api.Problem {
 	t.Helper()
@@ -342,6 +359,22 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		assert.NotEqual(t, 200, r.status, "the _headers file is not served")
 	})
 
+	// Answers the platform makes rather than the Go handler: a method the static assets do not
+	// take is a 405 from the asset server, which applies _headers; a missing file falls through
+	// to the Worker, whose 404 is a problem with the API's headers.
+	t.Run("error answers carry security headers", func(t *testing.T) {
+		for _, method := range []string{"POST", "PUT", "DELETE", "OPTIONS"} {
+			r := s.do(t, method, "/", "", nil)
+			assert.Equal(t, 405, r.status, method)
+			assert.Contains(t, r.header.Get("Content-Security-Policy"), "frame-ancestors 'none'", method)
+			assert.Equal(t, "nosniff", r.header.Get("X-Content-Type-Options"), method)
+			assert.Equal(t, "DENY", r.header.Get("X-Frame-Options"), method)
+		}
+		r := s.do(t, "GET", "/nope.html", "", nil)
+		problemOf(t, r, 404, api.ProblemNotFound)
+		assertAPIHeaders(t, r.header)
+	})
+
 	t.Run("validate", func(t *testing.T) {
 		r := s.do(t, "POST", "/api/validate", "application/yaml", topo)
 		require.Equal(t, 200, r.status, "%s", r.body)
@@ -386,8 +419,10 @@ func TestWorkerUnderWrangler(t *testing.T) {
 			{"scenarios/topologies/litwareinc.yaml", true},
 			{"scenarios/seed-example1-planned-failover.yaml", false},
 		} {
-			args := []string{"validate", tc.file, "--json"}
-			query := "?name=" + tc.file
+			// Both judge support lifecycles on one day: the CLI would take its clock, the Worker
+			// its own.
+			args := []string{"validate", tc.file, "--json", "--as-of", "2026-12-06"}
+			query := "?name=" + tc.file + "&asOf=2026-12-06"
 			if tc.strict {
 				args = append(args, "--strict")
 				query += "&strict=true"
@@ -487,7 +522,9 @@ func TestWorkerUnderWrangler(t *testing.T) {
 	})
 
 	var id string
-	workspace := []byte(`{"version":1,"topology":` + str(topo) + `,"scenario":"name: drill\n","note":"shared from the integration test é"}`)
+	sampleTop, fs := topology.Decode("litwareinc.yaml", topo)
+	require.False(t, fs.HasErrors(), fs)
+	workspace := sharedWorkspace(t, sampleTop, "Stop-SimPool -PoolFqdn atl-cs-001.litwareinc.com", "shared from the integration test é")
 	t.Run("share", func(t *testing.T) {
 		r := s.do(t, "POST", "/api/shares", "application/json", workspace)
 		require.Equal(t, 201, r.status, "%s", r.body)
@@ -510,8 +547,9 @@ func TestWorkerUnderWrangler(t *testing.T) {
 	})
 
 	t.Run("a share at the size limit", func(t *testing.T) {
-		pad := api.DefaultMaxBodyBytes - len(`{"notes":""}`)
-		big := []byte(`{"notes":"` + strings.Repeat("é", pad/2) + strings.Repeat("x", pad%2) + `"}`)
+		// JSON allows whitespace between tokens: the page's workspace padded with it.
+		small := []byte(`{"format":"failwright-workspace","version":1,"workspace":{"topology":{"name":"é"},"origin":"pad"}}`)
+		big := append(small[:len(small)-1:len(small)-1], append(bytes.Repeat([]byte(" \n"), (api.DefaultMaxBodyBytes-len(small))/2), strings.Repeat(" ", (api.DefaultMaxBodyBytes-len(small))%2)+"}"...)...)
 		require.Len(t, big, api.DefaultMaxBodyBytes)
 		r := s.do(t, "POST", "/api/shares", "application/json", big)
 		require.Equal(t, 201, r.status, "%s", r.body)
@@ -520,6 +558,22 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		r = s.do(t, "GET", "/api/shares/"+created.ID, "", nil)
 		require.Equal(t, 200, r.status)
 		assert.True(t, bytes.Equal(big, r.body), "a 1 MiB share comes back byte for byte from D1")
+	})
+
+	t.Run("shares are rate-limited per client", func(t *testing.T) {
+		small := []byte(`{"format":"failwright-workspace","version":1,"workspace":{"topology":{"name":"x"}}}`)
+		for i := range api.DefaultLimits.PerClientPerHour {
+			r := s.doFrom(t, "198.51.100.77", small)
+			require.Equal(t, 201, r.status, "share %d: %s", i+1, r.body)
+		}
+		r := s.doFrom(t, "198.51.100.77", small)
+		p := problemOf(t, r, 429, api.ProblemRateLimited)
+		assert.EqualValues(t, api.DefaultLimits.PerClientPerHour, p.Limit)
+		secs, err := strconv.Atoi(r.header.Get("Retry-After"))
+		require.NoError(t, err, "Retry-After: %q", r.header.Get("Retry-After"))
+		assert.InDelta(t, 3600, secs, 120)
+		assertAPIHeaders(t, r.header)
+		assert.Equal(t, 201, s.doFrom(t, "198.51.100.78", small).status, "another client is not limited")
 	})
 
 	bad := []struct {
@@ -532,7 +586,11 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		{"unknown field", "POST", "/api/plan", "application/json", []byte(`{"topology":{},"pool":"p","color":"red"}`), 400, api.ProblemUnknownField, "color", ""},
 		{"oversized body", "POST", "/api/shares", "application/json", append(append([]byte(`{"a":"`), bytes.Repeat([]byte("x"), api.DefaultMaxBodyBytes)...), `"}`...), 413, api.ProblemBodyTooLarge, "", ""},
 		{"wrong media type", "POST", "/api/shares", "text/plain", []byte(`{}`), 415, api.ProblemUnsupportedMedia, "", ""},
-		{"invalid topology in a share", "POST", "/api/shares", "application/json", []byte(`{"topology":"name: x\nbogus: 1\n"}`), 422, api.ProblemInvalidTopology, "topology.bogus", ""},
+		{"invalid topology in a share", "POST", "/api/shares", "application/json", []byte(`{"format":"failwright-workspace","version":1,"workspace":{"topology":{"name":"x","bogus":1}}}`), 422, api.ProblemInvalidTopology, "workspace.topology.bogus", ""},
+		{"any JSON object as a share", "POST", "/api/shares", "application/json", []byte(`{"notes":"x"}`), 400, api.ProblemUnknownField, "notes", ""},
+		{"a share with Topology", "POST", "/api/shares", "application/json", []byte(`{"format":"failwright-workspace","version":1,"workspace":{"Topology":{"bogus":1}}}`), 400, api.ProblemUnknownField, "workspace.Topology", ""},
+		{"a share with a duplicate member", "POST", "/api/shares", "application/json", []byte(`{"format":"failwright-workspace","version":1,"version":1,"workspace":{"topology":{}}}`), 400, api.ProblemDuplicateField, "version", ""},
+		{"a share with a 23 KB log line", "POST", "/api/shares", "application/json", []byte(`{"format":"failwright-workspace","version":1,"workspace":{"topology":{"name":"x"},"log":["` + strings.Repeat("Get-CsPool;", 2100) + `"]}}`), 422, api.ProblemLimitExceeded, "workspace.log[0]", ""},
 		{"missing share", "GET", "/api/shares/0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b", "", nil, 404, api.ProblemShareNotFound, "id", ""},
 		{"bad share ID", "GET", "/api/shares/not-a-uuid", "", nil, 400, api.ProblemInvalidField, "id", ""},
 		{"wrong method", "DELETE", "/api/shares/0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b", "", nil, 405, api.ProblemMethodNotAllowed, "", "GET, HEAD"},
@@ -600,7 +658,7 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		require.NoError(t, err)
 		require.NoError(t, os.WriteFile(nodb.config, raw, 0o644))
 		s3 := start(t, nodb)
-		r := s3.do(t, "POST", "/api/shares", "application/json", []byte(`{}`))
+		r := s3.do(t, "POST", "/api/shares", "application/json", []byte(`{"format":"failwright-workspace","version":1,"workspace":{"topology":{"name":"x"}}}`))
 		p := problemOf(t, r, 500, api.ProblemInternal)
 		assert.NotContains(t, p.Detail, "D1", "the cause is logged, not sent")
 		assert.Contains(t, s3.output(), "D1 binding DB", "the log says what is missing")
@@ -611,15 +669,83 @@ func TestWorkerUnderWrangler(t *testing.T) {
 
 	t.Run("shares are immutable in D1", func(t *testing.T) {
 		require.NotEmpty(t, id)
-		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, wranglerBin, "d1", "execute", "DB", "--local", "--config", d.config, "--persist-to", d.state,
-			"--command", "UPDATE shares SET body = '{}' WHERE id = '"+id+"'")
-		cmd.Env = append(append(os.Environ(), wranglerEnv...), "WRANGLER_LOG_PATH="+filepath.Join(d.dir, "logs"))
-		out, err := cmd.CombinedOutput()
-		require.Error(t, err, "an UPDATE must fail:\n%s", out)
-		assert.Contains(t, string(out), "shares are immutable")
+		cols := "(id, created_at, expires_at, client, size, body, sha256)"
+		row := "('" + id + "', '2026-01-01T00:00:00.000Z', '2099-01-01T00:00:00.000Z', '', 2, '{}', '" + strings.Repeat("0", 64) + "')"
+		for _, tc := range []struct{ sql, refusal string }{
+			{"UPDATE shares SET body = '{}' WHERE id = '" + id + "'", "shares are immutable"},
+			{"INSERT OR REPLACE INTO shares " + cols + " VALUES " + row, "shares are immutable"},
+			{"REPLACE INTO shares " + cols + " VALUES " + row, "shares are immutable"},
+			{"INSERT INTO shares " + cols + " VALUES " + row + " ON CONFLICT (id) DO UPDATE SET body = excluded.body", "shares are immutable"},
+			{"DELETE FROM shares WHERE id = '" + id + "'", "shares are kept until they expire"},
+		} {
+			out, err := d1Execute(t, d, tc.sql)
+			require.Error(t, err, "%s must fail:\n%s", tc.sql, out)
+			assert.Contains(t, out, tc.refusal, tc.sql)
+		}
+		r := d1Body(t, d, id)
+		assert.Equal(t, string(workspace), r, "the share is as it was")
 	})
+
+	t.Run("expired shares are deleted", func(t *testing.T) {
+		s4 := start(t, d, "--test-scheduled")
+		ids := []string{"5f0c7d1e-2a3b-4c5d-8e6f-7a8b9c0d1e2f", "6f0c7d1e-2a3b-4c5d-8e6f-7a8b9c0d1e2f", "7f0c7d1e-2a3b-4c5d-8e6f-7a8b9c0d1e2f"}
+		for _, x := range ids {
+			out, err := d1Execute(t, d, "INSERT INTO shares (id, created_at, expires_at, client, size, body, sha256) VALUES ('"+x+
+				"', '2020-01-01T00:00:00.000Z', '2020-01-31T00:00:00.000Z', '', 2, '{}', '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a')")
+			require.NoError(t, err, out)
+		}
+		// Read: 410 once, deleted, then 404.
+		problemOf(t, s4.do(t, "GET", "/api/shares/"+ids[0], "", nil), 410, api.ProblemShareExpired)
+		problemOf(t, s4.do(t, "GET", "/api/shares/"+ids[0], "", nil), 404, api.ProblemShareNotFound)
+		// By hand: an expired row may be deleted.
+		out, err := d1Execute(t, d, "DELETE FROM shares WHERE id = '"+ids[1]+"'")
+		require.NoError(t, err, "deleting an expired share:\n%s", out)
+		// By the scheduled handler.
+		r := s4.do(t, "GET", "/__scheduled?cron=17+3+*+*+*", "", nil)
+		require.Equal(t, 200, r.status, "%s\n%s", r.body, s4.output())
+		out, err = d1Execute(t, d, "SELECT COUNT(*) AS n FROM shares WHERE expires_at < '2021-01-01'")
+		require.NoError(t, err, out)
+		assert.Contains(t, out, `"n": 0`, "the cron deleted every expired share")
+		assert.Contains(t, s4.output(), "deleted 1 expired shares")
+		r = s4.do(t, "GET", "/api/shares/"+id, "", nil)
+		assert.Equal(t, 200, r.status, "a share alive is kept")
+		s4.stop(t)
+	})
+}
+
+// sharedWorkspace is what the page sends to share a workspace holding top and one shell line.
+func sharedWorkspace(t *testing.T, top *topology.Topology, line, origin string) []byte {
+	t.Helper()
+	return workspace.New(workspace.Workspace{Topology: top, Seed: 1, Log: []string{line}, Origin: origin}).ExportJSON()
+}
+
+// d1Execute runs one SQL statement on d's local D1 with "wrangler d1 execute" and returns its
+// output and whether it failed.
+func d1Execute(t *testing.T, d deployment, sql string) (string, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, wranglerBin, "d1", "execute", "DB", "--local", "--json", "--config", d.config, "--persist-to", d.state,
+		"--command", sql)
+	cmd.Env = append(append(os.Environ(), wranglerEnv...), "WRANGLER_LOG_PATH="+filepath.Join(d.dir, "logs"))
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// d1Body reads a share's body straight from D1.
+func d1Body(t *testing.T, d deployment, id string) string {
+	t.Helper()
+	out, err := d1Execute(t, d, "SELECT body FROM shares WHERE id = '"+id+"'")
+	require.NoError(t, err, out)
+	var res []struct {
+		Results []struct {
+			Body string `json:"body"`
+		} `json:"results"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out[strings.Index(out, "["):]), &res), out)
+	require.Len(t, res, 1)
+	require.Len(t, res[0].Results, 1)
+	return res[0].Results[0].Body
 }
 
 // firstDiff describes the first line where two outputs differ.

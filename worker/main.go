@@ -9,13 +9,17 @@
 package main
 
 import (
+	"context"
 	"database/sql"
+	"fmt"
 	"log"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/syumai/workers"
 	"github.com/syumai/workers/cloudflare"
+	"github.com/syumai/workers/cloudflare/cron"
 	"github.com/syumai/workers/cloudflare/d1"
 
 	"failwright/worker/api"
@@ -28,8 +32,28 @@ const dbBinding = "DB"
 // origins allowed to call the API from other sites. Unset means no CORS.
 const originsVar = "CORS_ALLOWED_ORIGINS"
 
+// clientKeySecret names the secret (wrangler secret put) that keys the hash shares are counted
+// per client under. Unset means a fixed public key: see docs/deploy.md.
+const clientKeySecret = "SHARE_CLIENT_KEY"
+
 func main() {
+	// The scheduled handler ("triggers": {"crons"} in wrangler.jsonc) deletes expired shares.
+	cron.ScheduleTaskNonBlock(deleteExpired)
 	workers.Serve(handler())
+}
+
+// deleteExpired deletes the shares that have expired.
+func deleteExpired(ctx context.Context) error {
+	connector, err := d1.OpenConnector(dbBinding)
+	if err != nil {
+		return fmt.Errorf("failwright worker: D1 binding %s: %w", dbBinding, err)
+	}
+	n, err := api.SQLStore{DB: sql.OpenDB(connector)}.DeleteExpired(ctx, time.Now())
+	if err != nil {
+		return fmt.Errorf("failwright worker: %w", err)
+	}
+	log.Printf("failwright worker: deleted %d expired shares", n)
+	return nil
 }
 
 // handler builds the API for this request's runtime (each request starts a fresh one).
@@ -45,6 +69,7 @@ func handler() http.Handler {
 	return api.New(api.Config{
 		Store:          api.SQLStore{DB: sql.OpenDB(connector)},
 		AllowedOrigins: strings.Fields(strings.ReplaceAll(cloudflare.Getenv(originsVar), ",", " ")),
+		ClientKey:      []byte(cloudflare.Getenv(clientKeySecret)),
 		Logf:           logf,
 	})
 }

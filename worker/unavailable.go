@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"errors"
+	"time"
 
 	"failwright/worker/api"
 )
@@ -16,7 +17,12 @@ type unavailable struct{}
 var errNoDB = errors.New("the D1 binding " + dbBinding + " is missing: see docs/deploy.md")
 
 // Create implements api.Store.
-func (unavailable) Create(context.Context, api.Share) error { return errNoDB }
+func (unavailable) Create(context.Context, api.Share, api.Quota) error { return errNoDB }
 
 // Get implements api.Store.
-func (unavailable) Get(context.Context, string) (api.Share, error) { return api.Share{}, errNoDB }
+func (unavailable) Get(context.Context, string, time.Time) (api.Share, error) {
+	return api.Share{}, errNoDB
+}
+
+// DeleteExpired implements api.Store.
+func (unavailable) DeleteExpired(context.Context, time.Time) (int64, error) { return 0, errNoDB }

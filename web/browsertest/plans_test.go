@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	enginePlan "failwright/engine/plan"
 )
 
 // TestPlanDownload builds a plan for the starter pair and downloads its three renderings.
@@ -20,7 +22,6 @@ func TestPlanDownload(t *testing.T) {
 	p.click("#plan-build")
 	p.poll(`(document.getElementById("plan-preview") || {textContent: ""}).textContent.includes("Invoke-CsPoolFailOver")`, 20*time.Second)
 	assert.NotEmpty(t, p.text("#plan-steps"))
-	p.screenshot("06-plan")
 
 	p.click("#download-ps1")
 	ps1 := string(p.downloaded(dir, "contoso-den-pool.contoso.com-planned.ps1"))
@@ -41,7 +42,7 @@ func TestPlanDownload(t *testing.T) {
 		Fingerprint string `json:"fingerprint"`
 	}
 	require.NoError(t, json.Unmarshal(p.downloaded(dir, "contoso-den-pool.contoso.com-planned.plan.json"), &plan))
-	assert.Equal(t, 1, plan.FormatVersion)
+	assert.Equal(t, enginePlan.FormatVersion, plan.FormatVersion)
 	assert.Equal(t, "den-pool.contoso.com", plan.Request.Pool)
 	assert.Equal(t, "planned", plan.Request.Mode)
 	assert.Len(t, plan.Fingerprint, 64)

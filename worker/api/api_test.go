@@ -1,10 +1,8 @@
 package api
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -50,21 +48,13 @@ func (f *fakeEngine) Plan(name string, src []byte, req PlanRequest) ([]byte, top
 	return f.planOut, f.planFS, f.err
 }
 
-// failingStore fails every call, as a D1 outage would.
-type failingStore struct{}
-
-func (failingStore) Create(context.Context, Share) error { return errors.New("d1: secret detail") }
-func (failingStore) Get(context.Context, string) (Share, error) {
-	return Share{}, errors.New("d1: secret detail")
-}
-
 func newTestServer(t testing.TB, mod func(*Config)) (http.Handler, *MemStore) {
 	t.Helper()
 	store := NewMemStore()
 	ids := []string{fixedID, "0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b"}
 	cfg := Config{
 		Store: store,
-		Now:   func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
+		Now:   func() time.Time { return testNow },
 		NewID: func() (string, error) {
 			if len(ids) == 0 {
 				return "", errors.New("out of IDs")
@@ -74,6 +64,7 @@ func newTestServer(t testing.TB, mod func(*Config)) (http.Handler, *MemStore) {
 			return id, nil
 		},
 		MaxBodyBytes: 64 << 10,
+		ClientKey:    []byte("test key"),
 	}
 	if mod != nil {
 		mod(&cfg)
@@ -294,133 +285,6 @@ func TestBodyLimitFromContentLength(t *testing.T) {
 	decodeProblem(t, rec, http.StatusRequestEntityTooLarge, ProblemBodyTooLarge)
 }
 
-func TestShares(t *testing.T) {
-	h, store := newTestServer(t, nil)
-	workspace := `{"version":1,"topology":` + jsonString(sample(t)) + `,"scenario":{"steps":[]},"notes":"é"}`
-
-	rec := do(h, http.MethodPost, "/api/shares", "application/json", workspace)
-	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
-	assertSecurityHeaders(t, rec.Header())
-	assert.Equal(t, "/api/shares/"+fixedID, rec.Header().Get("Location"))
-	assert.JSONEq(t, `{"id":"`+fixedID+`","url":"/#share=`+fixedID+`"}`, rec.Body.String())
-
-	sh, err := store.Get(context.Background(), fixedID)
-	require.NoError(t, err)
-	assert.Equal(t, workspace, string(sh.Body), "the workspace is stored as sent")
-	assert.Equal(t, digest([]byte(workspace)), sh.SHA256)
-	assert.Equal(t, time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC), sh.CreatedAt)
-
-	rec = do(h, http.MethodGet, "/api/shares/"+fixedID, "", "")
-	require.Equal(t, http.StatusOK, rec.Code)
-	assertSecurityHeaders(t, rec.Header())
-	assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
-	assert.Equal(t, workspace, rec.Body.String(), "the share comes back byte for byte")
-	assert.Equal(t, `"`+sh.SHA256+`"`, rec.Header().Get("ETag"))
-
-	// A second share gets a new ID; the first is untouched.
-	rec = do(h, http.MethodPost, "/api/shares", "application/json", `{"topology":null}`)
-	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
-	assert.Equal(t, 2, store.Len())
-	rec = do(h, http.MethodGet, "/api/shares/"+fixedID, "", "")
-	assert.Equal(t, workspace, rec.Body.String())
-}
-
-func TestSharesBad(t *testing.T) {
-	h, store := newTestServer(t, nil)
-	bad := []struct {
-		name, method, path, ctype, body string
-		status                          int
-		typ, field                      string
-	}{
-		{"text/plain workspace", "POST", "/api/shares", "text/plain", `{}`, 415, ProblemUnsupportedMedia, ""},
-		{"no content type", "POST", "/api/shares", "", `{}`, 415, ProblemUnsupportedMedia, ""},
-		{"malformed JSON", "POST", "/api/shares", "application/json", `{"a":`, 400, ProblemMalformedJSON, ""},
-		{"a list", "POST", "/api/shares", "application/json", `[]`, 400, ProblemInvalidField, ""},
-		{"a string", "POST", "/api/shares", "application/json", `"x"`, 400, ProblemInvalidField, ""},
-		{"null", "POST", "/api/shares", "application/json", `null`, 400, ProblemInvalidField, ""},
-		{"two values", "POST", "/api/shares", "application/json", `{}{}`, 400, ProblemMalformedJSON, ""},
-		{"empty", "POST", "/api/shares", "application/json", ``, 400, ProblemInvalidField, ""},
-		{"oversized", "POST", "/api/shares", "application/json", `{"a":"` + strings.Repeat("x", 64<<10) + `"}`, 413, ProblemBodyTooLarge, ""},
-		{"topology a number", "POST", "/api/shares", "application/json", `{"topology":1}`, 400, ProblemInvalidField, "topology"},
-		{"invalid topology", "POST", "/api/shares", "application/json", `{"topology":"name: x\nbogus: 1\n"}`, 422, ProblemInvalidTopology, "topology.bogus"},
-		{"missing share", "GET", "/api/shares/0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b", "", "", 404, ProblemShareNotFound, "id"},
-		{"not a UUID", "GET", "/api/shares/hello", "", "", 400, ProblemInvalidField, "id"},
-		{"SQL in the ID", "GET", "/api/shares/1'%20OR%20'1'='1", "", "", 400, ProblemInvalidField, "id"},
-		{"upper-case UUID", "GET", "/api/shares/" + strings.ToUpper(fixedID), "", "", 400, ProblemInvalidField, "id"},
-		{"UUID in braces", "GET", "/api/shares/{" + fixedID + "}", "", "", 400, ProblemInvalidField, "id"},
-		{"UUID without dashes", "GET", "/api/shares/" + strings.ReplaceAll(fixedID, "-", ""), "", "", 400, ProblemInvalidField, "id"},
-		{"version 1 UUID", "GET", "/api/shares/6ba7b810-9dad-11d1-80b4-00c04fd430c8", "", "", 400, ProblemInvalidField, "id"},
-		{"nil UUID", "GET", "/api/shares/00000000-0000-0000-0000-000000000000", "", "", 400, ProblemInvalidField, "id"},
-	}
-	for _, tc := range bad {
-		t.Run(tc.name, func(t *testing.T) {
-			rec := do(h, tc.method, tc.path, tc.ctype, tc.body)
-			p := decodeProblem(t, rec, tc.status, tc.typ)
-			assert.Equal(t, tc.field, p.Field)
-			assertSecurityHeaders(t, rec.Header())
-			if tc.typ == ProblemInvalidTopology {
-				require.NotEmpty(t, p.Findings)
-				assert.Equal(t, topology.CodeUnknownKey, p.Findings[0].Code)
-			}
-		})
-	}
-	assert.Zero(t, store.Len(), "no bad request stored anything")
-}
-
-func TestSharesStorageFailure(t *testing.T) {
-	var logged []string
-	h, _ := newTestServer(t, func(c *Config) {
-		c.Store = failingStore{}
-		c.Logf = func(f string, a ...any) { logged = append(logged, fmt.Sprintf(f, a...)) }
-	})
-	for _, rec := range []*httptest.ResponseRecorder{
-		do(h, http.MethodPost, "/api/shares", "application/json", `{}`),
-		do(h, http.MethodGet, "/api/shares/"+fixedID, "", ""),
-	} {
-		decodeProblem(t, rec, http.StatusInternalServerError, ProblemInternal)
-		assert.NotContains(t, rec.Body.String(), "secret", "internal details stay in the log")
-	}
-	require.Len(t, logged, 2)
-	assert.Contains(t, logged[0], "secret detail")
-}
-
-func TestSharesBadIDSource(t *testing.T) {
-	h, _ := newTestServer(t, func(c *Config) {
-		c.NewID = func() (string, error) { return "not-random", nil }
-	})
-	rec := do(h, http.MethodPost, "/api/shares", "application/json", `{}`)
-	decodeProblem(t, rec, http.StatusInternalServerError, ProblemInternal)
-}
-
-func TestShareIDCollision(t *testing.T) {
-	ids := []string{fixedID, fixedID, "0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b", fixedID, fixedID, fixedID}
-	h, store := newTestServer(t, func(c *Config) {
-		c.NewID = func() (string, error) { id := ids[0]; ids = ids[1:]; return id, nil }
-	})
-	rec := do(h, http.MethodPost, "/api/shares", "application/json", `{"n":1}`)
-	require.Equal(t, http.StatusCreated, rec.Code)
-	rec = do(h, http.MethodPost, "/api/shares", "application/json", `{"n":2}`)
-	require.Equal(t, http.StatusCreated, rec.Code, "a taken ID is drawn again")
-	assert.Contains(t, rec.Body.String(), "0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b")
-	rec = do(h, http.MethodPost, "/api/shares", "application/json", `{"n":3}`)
-	decodeProblem(t, rec, http.StatusInternalServerError, ProblemInternal) // three taken IDs in a row: a broken source
-	got, err := store.Get(context.Background(), fixedID)
-	require.NoError(t, err)
-	assert.Equal(t, `{"n":1}`, string(got.Body), "the first share is never replaced")
-}
-
-func TestMemStoreImmutable(t *testing.T) {
-	s := NewMemStore()
-	ctx := context.Background()
-	require.NoError(t, s.Create(ctx, Share{ID: fixedID, Body: []byte("a")}))
-	assert.ErrorIs(t, s.Create(ctx, Share{ID: fixedID, Body: []byte("b")}), ErrShareExists)
-	got, err := s.Get(ctx, fixedID)
-	require.NoError(t, err)
-	assert.Equal(t, "a", string(got.Body))
-	_, err = s.Get(ctx, "0b6f3a52-1d2c-4e5f-8a9b-0c1d2e3f4a5b")
-	assert.ErrorIs(t, err, ErrShareNotFound)
-}
-
 func TestValidShareID(t *testing.T) {
 	id, err := newUUID()
 	require.NoError(t, err)
@@ -431,6 +295,10 @@ func TestValidShareID(t *testing.T) {
 	}
 }
 
+// testDay is the test server's date (testNow's): the day it judges support lifecycles on
+// when a request names none.
+var testDay = topology.DateOf(testNow)
+
 func TestPlanRequests(t *testing.T) {
 	eng := &fakeEngine{planOut: []byte("# plan\n")}
 	h, _ := newTestServer(t, func(c *Config) { c.Engine = eng })
@@ -438,17 +306,18 @@ func TestPlanRequests(t *testing.T) {
 
 	rec := do(h, http.MethodPost, "/api/plan", "application/json", `{"topology":`+top+`,"pool":"atl-cs-001.litwareinc.com"}`)
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
-	assert.Equal(t, PlanRequest{Request: plan.Request{Pool: "atl-cs-001.litwareinc.com", Mode: "planned"}, Format: "md"}, eng.gotPlan, "defaults as the CLI's")
+	assert.Equal(t, PlanRequest{Request: plan.Request{Pool: "atl-cs-001.litwareinc.com", Mode: "planned"}, Format: "md", AsOf: testDay}, eng.gotPlan, "defaults as the CLI's, the day the Worker's")
 	assert.Equal(t, "text/markdown; charset=utf-8", rec.Header().Get("Content-Type"))
 	assert.Equal(t, "# plan\n", rec.Body.String())
 	assertSecurityHeaders(t, rec.Header())
 
 	for format, ctype := range PlanFormats {
 		rec := do(h, http.MethodPost, "/api/plan", "application/json",
-			`{"topology":`+top+`,"name":"l.yaml","pool":"p","mode":"disaster","failback":true,"format":"`+format+`","setup":["Stop-SimPool -PoolFqdn p"]}`)
+			`{"topology":`+top+`,"name":"l.yaml","pool":"p","mode":"disaster","failback":true,"format":"`+format+`","setup":["Stop-SimPool -PoolFqdn p"],"asOf":"2027-01-31"}`)
 		require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 		assert.Equal(t, ctype, rec.Header().Get("Content-Type"))
-		assert.Equal(t, PlanRequest{Request: plan.Request{Pool: "p", Mode: "disaster", Failback: true, Setup: []string{"Stop-SimPool -PoolFqdn p"}}, Format: app.Format(format), Positions: true}, eng.gotPlan)
+		assert.Equal(t, PlanRequest{Request: plan.Request{Pool: "p", Mode: "disaster", Failback: true, Setup: []string{"Stop-SimPool -PoolFqdn p"}}, Format: app.Format(format), Positions: true,
+			AsOf: topology.Date{Year: 2027, Month: 1, Day: 31}}, eng.gotPlan, "the request's day")
 		assert.Equal(t, "l.yaml", eng.gotName)
 	}
 

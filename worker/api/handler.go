@@ -21,6 +21,13 @@ type Config struct {
 	NewID func() (string, error)
 	// MaxBodyBytes bounds every request body. Zero means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// Limits bounds shares: rates, totals, retention and the shared workspace's log. Zero
+	// fields mean DefaultLimits.
+	Limits Limits
+	// ClientKey keys the hash that shares are counted per client under (ClientID). Empty means
+	// a fixed public key, which hides addresses less well (see docs/deploy.md); every share
+	// created with it logs a warning.
+	ClientKey []byte
 	// AllowedOrigins lists the origins ("https://app.example.com") that may call the API
 	// from another site. Empty means no CORS headers at all: only same-origin pages can read
 	// the answers.
@@ -61,6 +68,9 @@ func Routes() []Route {
 type server struct {
 	cfg     Config
 	origins []string
+	limits  Limits
+	// publicKey is set when Config.ClientKey was empty.
+	publicKey bool
 }
 
 // New returns the API as an http.Handler. It answers every path: those outside the routes get
@@ -82,7 +92,11 @@ func New(cfg Config) http.Handler {
 	if cfg.Logf == nil {
 		cfg.Logf = func(string, ...any) {}
 	}
-	return &server{cfg: cfg, origins: cfg.AllowedOrigins}
+	publicKey := len(cfg.ClientKey) == 0
+	if publicKey {
+		cfg.ClientKey = []byte(defaultClientKey)
+	}
+	return &server{cfg: cfg, origins: cfg.AllowedOrigins, limits: cfg.Limits.withDefaults(cfg.MaxBodyBytes), publicKey: publicKey}
 }
 
 // ServeHTTP sets the security headers, applies CORS, routes and recovers from panics.

@@ -21,6 +21,9 @@ type planRequest struct {
 	Failback *bool           `json:"failback"`
 	Format   *string         `json:"format"`
 	Setup    []string        `json:"setup"`
+	// AsOf is the day support lifecycles are judged on (YYYY-MM-DD); the Worker's date when
+	// absent.
+	AsOf *string `json:"asOf"`
 }
 
 // Limits on a plan request's setup lines.
@@ -60,6 +63,10 @@ func (s *server) plan(w http.ResponseWriter, r *http.Request, _ map[string]strin
 	}
 	pr, src, name, p := checkPlanRequest(req)
 	if p != nil {
+		writeProblem(w, p)
+		return
+	}
+	if pr.AsOf, p = s.asOf(req.AsOf); p != nil {
 		writeProblem(w, p)
 		return
 	}

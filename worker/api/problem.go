@@ -20,11 +20,15 @@ const (
 	ProblemUnsupportedMedia = "unsupported-media-type"
 	ProblemMalformedJSON    = "malformed-json"
 	ProblemUnknownField     = "unknown-field"
+	ProblemDuplicateField   = "duplicate-field"
 	ProblemInvalidField     = "invalid-field"
 	ProblemInvalidTopology  = "invalid-topology"
 	ProblemInvalidScenario  = "invalid-scenario"
 	ProblemPlanInvalid      = "plan-invalid"
+	ProblemLimitExceeded    = "limit-exceeded"
 	ProblemShareNotFound    = "share-not-found"
+	ProblemShareExpired     = "share-expired"
+	ProblemRateLimited      = "rate-limited"
 	ProblemInternal         = "internal"
 )
 
@@ -41,11 +45,15 @@ var ProblemTypes = []struct {
 	{ProblemUnsupportedMedia, http.StatusUnsupportedMediaType, "Unsupported media type"},
 	{ProblemMalformedJSON, http.StatusBadRequest, "Malformed JSON"},
 	{ProblemUnknownField, http.StatusBadRequest, "Unknown field"},
+	{ProblemDuplicateField, http.StatusBadRequest, "Duplicate field"},
 	{ProblemInvalidField, http.StatusBadRequest, "Invalid field"},
 	{ProblemInvalidTopology, http.StatusUnprocessableEntity, "Invalid topology"},
 	{ProblemInvalidScenario, http.StatusUnprocessableEntity, "Invalid scenario"},
 	{ProblemPlanInvalid, http.StatusUnprocessableEntity, "The plan cannot be valid"},
+	{ProblemLimitExceeded, http.StatusUnprocessableEntity, "Limit exceeded"},
 	{ProblemShareNotFound, http.StatusNotFound, "Share not found"},
+	{ProblemShareExpired, http.StatusGone, "Share expired"},
+	{ProblemRateLimited, http.StatusTooManyRequests, "Too many shares"},
 	{ProblemInternal, http.StatusInternalServerError, "Internal error"},
 }
 
@@ -63,7 +71,8 @@ type Problem struct {
 	// Field is the request member at fault as a dotted path ("pool", "topology",
 	// "topology.pools[0].fqdn"), or "" when the problem is not about one field.
 	Field string `json:"field,omitempty"`
-	// Limit is the size limit in bytes that a too-large body broke.
+	// Limit is the limit the request broke: bytes for a too-large body, or the count or bytes
+	// the detail names for a limit-exceeded or rate-limited problem.
 	Limit int64 `json:"limit,omitempty"`
 	// Findings are the validation findings of a topology, scenario or plan, sorted.
 	Findings topology.Findings `json:"findings,omitempty"`

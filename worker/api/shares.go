@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
+	"time"
 
 	"failwright/engine/topology"
 )
@@ -16,33 +18,30 @@ type shareCreated struct {
 	URL string `json:"url"`
 }
 
-// createShare stores a workspace. The workspace is the page's own JSON: the API keeps it as it
-// came, but only after checking that it is one JSON object and that the topology it holds, if
-// any, decodes strictly. The topology is the member "topology", or "topology" inside the
-// member "workspace" (the page's envelope). Validation errors do not stop a share: a design in
-// progress can be shared, and the page shows its findings when it opens it.
+// createShare stores a workspace: the page's workspace export, exactly as sent, once it has
+// passed decodeShare (shape, case-exact and unique member names, the log's bounds, a topology
+// that decodes strictly) and the quota of the client and of all clients. Validation errors in
+// the topology do not stop a share: a design in progress can be shared, and the page shows
+// its findings when it opens it.
 func (s *server) createShare(w http.ResponseWriter, r *http.Request, _ map[string]string) {
 	if p := requireJSON(r); p != nil {
 		writeProblem(w, p)
 		return
 	}
-	body, p := readBody(w, r, s.cfg.MaxBodyBytes)
+	body, p := readBody(w, r, s.limits.ShareBytes)
+	if p == nil {
+		p = s.decodeShare(body)
+	}
 	if p != nil {
 		writeProblem(w, p)
 		return
 	}
-	var ws map[string]json.RawMessage
-	if p := decodeStrict(body, &ws); p != nil {
-		writeProblem(w, p)
-		return
-	}
-	if ws == nil {
-		writeProblem(w, newProblem(ProblemInvalidField, "", "the workspace must be a JSON object, not null"))
-		return
-	}
-	if p := s.checkSharedTopologies(ws); p != nil {
-		writeProblem(w, p)
-		return
+	now := s.cfg.Now().UTC()
+	q := Quota{Now: now, PerClientPerHour: s.limits.PerClientPerHour, PerClient: s.limits.PerClient,
+		Total: s.limits.Total, TotalBytes: s.limits.TotalBytes}
+	client := ClientID(s.cfg.ClientKey, r)
+	if s.publicKey {
+		s.cfg.Logf("failwright api: no client key is configured: share clients are hashed with a public key (docs/deploy.md)")
 	}
 	// A fresh random ID is taken; should it ever be taken already (a 2^-122 chance, or a
 	// broken ID source), another is drawn, and the share that holds it stays as it is.
@@ -57,8 +56,13 @@ func (s *server) createShare(w http.ResponseWriter, r *http.Request, _ map[strin
 			s.internal(w, r, fmt.Errorf("new share ID %q is not a version 4 UUID", id))
 			return
 		}
-		sh := Share{ID: id, CreatedAt: s.cfg.Now().UTC(), Body: body, SHA256: digest(body)}
-		err = s.cfg.Store.Create(reqContext(r), sh)
+		sh := Share{ID: id, CreatedAt: now, ExpiresAt: now.Add(s.limits.Retention), Client: client, Body: body, SHA256: digest(body)}
+		err = s.cfg.Store.Create(reqContext(r), sh, q)
+		var qe *QuotaError
+		if errors.As(err, &qe) {
+			tooMany(w, qe)
+			return
+		}
 		if err == nil {
 			break
 		}
@@ -71,19 +75,31 @@ func (s *server) createShare(w http.ResponseWriter, r *http.Request, _ map[strin
 	writeJSON(w, http.StatusCreated, shareCreated{ID: id, URL: "/#share=" + id})
 }
 
-// getShare answers a stored workspace exactly as it was shared.
+// tooMany answers a share the quota refused: 429 with the seconds to wait in Retry-After.
+func tooMany(w http.ResponseWriter, e *QuotaError) {
+	secs := int64((e.RetryAfter + time.Second - 1) / time.Second)
+	w.Header().Set("Retry-After", strconv.FormatInt(secs, 10))
+	p := newProblem(ProblemRateLimited, "", fmt.Sprintf("%s; try again in %d seconds", e.Error(), secs))
+	p.Limit = e.Max
+	writeProblem(w, p)
+}
+
+// getShare answers a stored workspace exactly as it was shared, until it expires.
 func (s *server) getShare(w http.ResponseWriter, r *http.Request, params map[string]string) {
 	id := params["id"]
 	if !ValidShareID(id) {
 		writeProblem(w, newProblem(ProblemInvalidField, "id", fmt.Sprintf("%q is not a share ID: share IDs are version 4 UUIDs such as 7c9e6679-7425-40de-944b-e07fc1f90ae7", truncate(id, 80))))
 		return
 	}
-	sh, err := s.cfg.Store.Get(reqContext(r), id)
-	if errors.Is(err, ErrShareNotFound) {
+	sh, err := s.cfg.Store.Get(reqContext(r), id, s.cfg.Now().UTC())
+	switch {
+	case errors.Is(err, ErrShareNotFound):
 		writeProblem(w, newProblem(ProblemShareNotFound, "id", fmt.Sprintf("there is no share %s", id)))
 		return
-	}
-	if err != nil {
+	case errors.Is(err, ErrShareExpired):
+		writeProblem(w, newProblem(ProblemShareExpired, "id", fmt.Sprintf("the share %s has expired and is deleted", id)))
+		return
+	case err != nil:
 		s.internal(w, r, err)
 		return
 	}
@@ -136,41 +152,4 @@ func fieldOf(member string, fs topology.Findings) string {
 		}
 	}
 	return member
-}
-
-// checkSharedTopologies decodes strictly every topology a workspace holds: its member
-// "topology" and the member "topology" of its member "workspace".
-func (s *server) checkSharedTopologies(ws map[string]json.RawMessage) *Problem {
-	type found struct {
-		field string
-		raw   json.RawMessage
-	}
-	var tops []found
-	if raw, ok := ws["topology"]; ok {
-		tops = append(tops, found{"topology", raw})
-	}
-	if inner, ok := ws["workspace"]; ok && !isNull(inner) {
-		var m map[string]json.RawMessage
-		if err := json.Unmarshal(inner, &m); err != nil {
-			return newProblem(ProblemInvalidField, "workspace", `"workspace" must be an object`)
-		}
-		if raw, ok := m["topology"]; ok {
-			tops = append(tops, found{"workspace.topology", raw})
-		}
-	}
-	for _, t := range tops {
-		if isNull(t.raw) {
-			continue
-		}
-		src, p := sourceOf(t.raw, t.field)
-		if p != nil {
-			return p
-		}
-		if fs := s.cfg.Engine.Decode(t.field, src); fs.HasErrors() {
-			p := newProblem(ProblemInvalidTopology, fieldOf(t.field, fs), fmt.Sprintf("the workspace's topology does not decode: %s", fs.Error()))
-			p.Findings = fs
-			return p
-		}
-	}
-	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"failwright/app"
+	"failwright/engine/topology"
 )
 
 // modelRequest is the JSON form of /api/run: the scenario as an object or as source text, an
@@ -89,6 +90,22 @@ type validateRequest struct {
 	Scenario json.RawMessage `json:"scenario"`
 	Name     string          `json:"name"`
 	Strict   bool            `json:"strict"`
+	// AsOf is the day support lifecycles are judged on (YYYY-MM-DD); the Worker's date when
+	// absent.
+	AsOf *string `json:"asOf"`
+}
+
+// asOf reads a request's asOf, or takes the Worker's own date (UTC) when it has none: the
+// engine reads no clock.
+func (s *server) asOf(v *string) (topology.Date, *Problem) {
+	if v == nil {
+		return topology.DateOf(s.cfg.Now().UTC()), nil
+	}
+	d, err := topology.ParseDate(*v)
+	if err != nil {
+		return d, newProblem(ProblemInvalidField, "asOf", fmt.Sprintf(`"asOf" must be a date written YYYY-MM-DD, not %q`, truncate(*v, 40)))
+	}
+	return d, nil
 }
 
 // validate answers the report "failwright validate --json" prints for the same file: every
@@ -113,10 +130,19 @@ func (s *server) validate(w http.ResponseWriter, r *http.Request, _ map[string]s
 	if isYAML(mt) {
 		q := r.URL.Query()
 		for k := range q {
-			if k != "name" && k != "strict" {
-				writeProblem(w, newProblem(ProblemUnknownField, k, fmt.Sprintf("unknown query parameter %q: use name and strict", k)))
+			if k != "name" && k != "strict" && k != "asOf" {
+				writeProblem(w, newProblem(ProblemUnknownField, k, fmt.Sprintf("unknown query parameter %q: use name, strict and asOf", k)))
 				return
 			}
+		}
+		var asOf *string
+		if q.Has("asOf") {
+			v := q.Get("asOf")
+			asOf = &v
+		}
+		if opts.AsOf, p = s.asOf(asOf); p != nil {
+			writeProblem(w, p)
+			return
 		}
 		if v := q.Get("name"); v != "" {
 			if p := checkName(v); p != nil {
@@ -148,6 +174,10 @@ func (s *server) validate(w http.ResponseWriter, r *http.Request, _ map[string]s
 			return
 		}
 		opts.Strict = req.Strict
+		if opts.AsOf, p = s.asOf(req.AsOf); p != nil {
+			writeProblem(w, p)
+			return
+		}
 		field := "topology"
 		raw := req.Topology
 		if req.Scenario != nil && !isNull(req.Scenario) {
