@@ -165,6 +165,13 @@ screenshots: web deps-chromium
 	$(GO) test -count=1 ./web/browsertest -run 'Readme|Journey|Plan|Scenarios|Performance|Damaged|Timeline|Analysis|EditorForms' -args -screenshots
 
 ## ---- analysis (engine/analysis, failwright analyze, docs/analysis.md) ----------------------
+.PHONY: analysis-firstrun
+# The engine worker's first N-2 analysis of large.yaml against its second, as WebAssembly under
+# node, without and with the warm-up the page sends at load (docs/performance.md, "First run
+# against second"). Each is a fresh process: the first analysis must be the process's first.
+analysis-firstrun: deps-go
+	@for warm in false true; do PATH=$(WASM_PATH) GOOS=js GOARCH=wasm $(GO) test -count=1 -run TestFirstAnalysisAgainstSecond -v ./web/engine/ -args -firstrun -firstrun.warm=$$warm | grep PERF; done
+
 .PHONY: analysis-bench
 # N-1/N-2 benchmarks natively on 1 and 2 cores, then as WebAssembly under node, in one run (three
 # counts each), and the WebAssembly/native ratio of BenchmarkN2Large from the best of each

@@ -3,6 +3,8 @@ package app
 import (
 	"fmt"
 
+	"failwright/engine/sim"
+	"failwright/engine/topology"
 	"failwright/scenarios"
 )
 
@@ -11,6 +13,7 @@ import (
 type Drill struct {
 	Scenario *scenarios.Scenario
 	trainer  *scenarios.Trainer
+	eng      scenarios.Engine
 }
 
 // StartDrill starts a drill of a scenario. A scenario that does not decode, has no trainee
@@ -23,11 +26,21 @@ func StartDrill(req RunRequest) (*Drill, scenarios.Turn, RunResult) {
 	if !sc.Training() {
 		return nil, scenarios.Turn{}, RunResult{Status: StatusBadInput, Scenario: sc, Findings: fs, Err: ErrNotTraining}
 	}
-	tr, err := scenarios.NewTrainer(sc, scenarios.Options{})
+	d := &Drill{Scenario: sc}
+	// Keep the drill's simulator, so that the trainee can see its state (Snapshot, Report).
+	tr, err := scenarios.NewTrainer(sc, scenarios.Options{NewEngine: func(t *topology.Topology, seed int64) (scenarios.Engine, error) {
+		s, err := sim.New(t, sim.Options{Seed: seed})
+		if err != nil {
+			return nil, err
+		}
+		d.eng = s
+		return s, nil
+	}})
 	if err != nil {
 		return nil, scenarios.Turn{}, RunResult{Status: StatusBadInput, Scenario: sc, Findings: fs, Err: err}
 	}
-	return &Drill{Scenario: sc, trainer: tr}, tr.Start(), RunResult{Status: StatusOK, Scenario: sc, Findings: fs}
+	d.trainer = tr
+	return d, tr.Start(), RunResult{Status: StatusOK, Scenario: sc, Findings: fs}
 }
 
 // ErrNotTraining is StartDrill's error for a scenario without trainee steps.
@@ -35,6 +48,12 @@ var ErrNotTraining = fmt.Errorf("the scenario has no trainee steps")
 
 // Input plays one line the trainee typed (a command, hint, skip or exit).
 func (d *Drill) Input(line string) scenarios.Turn { return d.trainer.Input(line) }
+
+// Snapshot is the state of the drill's simulation now.
+func (d *Drill) Snapshot() sim.Snapshot { return d.eng.Snapshot() }
+
+// Report is the drill's simulation so far: its timeline and events.
+func (d *Drill) Report() sim.Report { return d.eng.Report() }
 
 // Done reports whether the drill is over.
 func (d *Drill) Done() bool { return d.trainer.Done() }

@@ -413,20 +413,20 @@ func (t *Trainer) scoreGoals(g *Goals, rep *Report) {
 	if g.MaxRTO > 0 {
 		for _, p := range sortedKeys(rep.RTO) {
 			if v := rep.RTO[p]; v > Duration(g.MaxRTO) && frontEnd(p) && !unrestored[p] {
-				add(Deduction{Rule: "rto", Points: 15, Reason: fmt.Sprintf("%s's users got full service back after %s; the goal was %s", p, v, g.MaxRTO)})
+				add(Deduction{Rule: "rto", Points: 15, Reason: fmt.Sprintf("%s's users got full service back after %s; the goal was %s", p, v.Clock(), Duration(g.MaxRTO).Clock())})
 			}
 		}
 		for _, p := range rep.Unrestored {
 			if !frontEnd(p) {
 				continue // branch users get no pool failover; no trainee can restore them
 			}
-			add(Deduction{Rule: "rto", Points: 15, Reason: fmt.Sprintf("%s's users never got full service back; the goal was %s", p, g.MaxRTO)})
+			add(Deduction{Rule: "rto", Points: 15, Reason: fmt.Sprintf("%s's users never got full service back; the goal was %s", p, Duration(g.MaxRTO).Clock())})
 		}
 	}
 	if g.MaxDataLoss != nil {
 		for _, p := range sortedKeys(rep.DataLoss) {
 			if v := rep.DataLoss[p]; v > Duration(*g.MaxDataLoss) {
-				add(Deduction{Rule: "data-loss", Points: 15, Reason: fmt.Sprintf("the last %s of %s's changes were lost; the goal was at most %s", v, p, *g.MaxDataLoss)})
+				add(Deduction{Rule: "data-loss", Points: 15, Reason: fmt.Sprintf("the last %s of %s's changes were lost; the goal was at most %s", v.Clock(), p, Duration(*g.MaxDataLoss).Clock())})
 			}
 		}
 	}

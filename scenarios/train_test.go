@@ -86,6 +86,7 @@ func TestTrainerEndOfInputLeavesStepUnfinished(t *testing.T) {
 	assert.False(t, s.Passed)
 	assert.Equal(t, 0, s.StepsDone)
 	assert.Contains(t, s.Deductions[0].Reason, "Fail the CMS over, then the pool, in disaster mode.")
+	assert.Regexp(t, `the goal was \d\d:\d\d:\d\d$`, s.Deductions[1].Reason, "times as hh:mm:ss, as every surface writes them (bug: Go durations such as 45m0s beside the page's hh:mm:ss)")
 }
 
 func TestTrainerSkipPlaysTheModelAnswer(t *testing.T) {

@@ -45,7 +45,7 @@ func New(t *topology.Topology, opts Options) (*Sim, error) {
 	s := &Sim{x: x}
 	s.st = newState(x, opts.Seed)
 	s.recompute()
-	s.logf("Simulation started: %d sites, %d pools, %d users.", len(x.sites), len(x.pools), x.totalUsers)
+	s.logf("Simulation started: %s, %s, %s.", units.Plural(len(x.sites), "site"), units.Plural(len(x.pools), "pool"), units.Plural(x.totalUsers, "user"))
 	return s, nil
 }
 

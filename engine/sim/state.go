@@ -8,6 +8,7 @@ import (
 
 	"failwright/engine/quorum"
 	"failwright/engine/topology"
+	"failwright/engine/units"
 )
 
 // event is a timer in the queue: at virtual time At, re-derive the state. Seq orders events
@@ -560,7 +561,7 @@ func (s *Sim) recompute() {
 		if m != st.mode[p] || by != st.servedBy[p] {
 			st.mode[p], st.servedBy[p] = m, by
 			if x.pools[p].users > 0 {
-				s.logf("Users of %s (%d): %s%s.", x.pools[p].fqdn, x.pools[p].users, modeText(m), s.servedText(by))
+				s.logf("Users of %s (%s): %s%s.", x.pools[p].fqdn, units.Thousands(x.pools[p].users), modeText(m), s.servedText(by))
 			}
 		}
 	}
@@ -581,7 +582,7 @@ func (s *Sim) recompute() {
 		if m != st.bMode[i] || by != st.bServed[i] {
 			st.bMode[i], st.bServed[i] = m, by
 			if b.users > 0 {
-				s.logf("Users of branch %s (%d): %s%s.", b.fqdn, b.users, modeText(m), s.servedText(by))
+				s.logf("Users of branch %s (%s): %s%s.", b.fqdn, units.Thousands(b.users), modeText(m), s.servedText(by))
 			}
 		}
 	}

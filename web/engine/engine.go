@@ -109,6 +109,8 @@ func (s *Server) handle(req proto.Request) proto.Response {
 		return proto.Response{Score: s.trainer.Finish()}
 	case proto.OpPlan:
 		return proto.Response{Plan: buildPlan(req)}
+	case proto.OpWarm:
+		return s.warm()
 	case proto.OpAnalyze:
 		return s.analyze(req)
 	case proto.OpContinue:
@@ -124,7 +126,8 @@ func (s *Server) handle(req proto.Request) proto.Response {
 }
 
 func (s *Server) turn(t scenarios.Turn) proto.Response {
-	r := proto.Response{Turn: &t}
+	snap := s.trainer.Snapshot()
+	r := proto.Response{Turn: &t, Drill: &proto.Drill{Snapshot: snap, HTML: drillHTML(s.trainer.Scenario.Topology, snap, s.trainer.Report().Timeline)}}
 	if t.Finished || s.trainer.Done() {
 		r.Score = s.trainer.Finish()
 	}

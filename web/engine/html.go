@@ -77,11 +77,36 @@ func keptText(kept []float64) string {
 	return strings.Join(parts, ", ")
 }
 
+// scoreWords says what the score means in words, and why a design that loses everyone to
+// some pair of failures (a two-site pair losing both sites) cannot score above 66.7 at N-2.
+func scoreWords(depth int, kept []float64) string {
+	s := "100 means that no single failure"
+	if depth > 1 {
+		s += " and no pair of failures"
+	}
+	s += " leaves any user without full service or on a pool beyond its capacity, once failwright's recovery has run. Each point lost is a hundredth of the users the worst case puts at risk"
+	if depth > 1 {
+		s += "; the worst single failure weighs twice, the worst pair once"
+	}
+	s += "."
+	if depth > 1 && len(kept) > 1 && kept[1] == 0 {
+		s += " Here some pair of failures puts every user at risk (a two-site design losing both sites, or both pools of a pair): no recovery can serve anyone after it, so the pair counts 0 and the score cannot exceed 66.7 (2 × 100 + 0, over 3). A design scores above 66.7 at N-2 only with a third place to recover to; compare designs at N-1, where a sound pair scores 100."
+	}
+	return s
+}
+
 // pageView is what the page gets of a finished analysis.
 func pageView(v *View) *proto.Analysis {
 	m := buildMatrix(v.Matrix)
+	cells := make([]int, len(v.Matrix.Cells))
+	for k, c := range v.Matrix.Cells {
+		cells[k] = c.AtRisk
+		if c.I < 0 {
+			cells[k] = -1
+		}
+	}
 	return &proto.Analysis{Job: v.Job, Depth: v.Depth, Score: v.Score, HTML: reportHTML(v, m), PoolsHTML: poolsHTML(v),
-		PoolsTotal: v.PoolsTotal, Matrix: m.Geometry, MemoryBytes: v.MemoryBytes, Millis: v.Millis}
+		PoolsTotal: v.PoolsTotal, Matrix: m.Geometry, Groups: v.Matrix.Groups, Cells: cells, MemoryBytes: v.MemoryBytes, Millis: v.Millis}
 }
 
 // reportHTML is the report's upper part: the score, the worst cases and the matrix.
@@ -95,6 +120,7 @@ func reportHTML(r *View, v matrixView) string {
 	b.raw("</p>")
 	b.tag("p", `class="hint"`, r.Elements)
 	b.tag("p", `class="hint"`, r.Baseline)
+	b.tag("p", `id="analysis-meaning"`, scoreWords(r.Depth, r.Kept))
 	b.raw(`<p class="hint" id="analysis-definition"><strong>Definition:</strong> `)
 	b.text(r.Definition + " (" + keptText(r.Kept) + ").")
 	b.raw("</p></div></div></section>")
@@ -120,11 +146,17 @@ func reportHTML(r *View, v matrixView) string {
 
 	b.raw(proto.MatrixMarker, `<section class="card" id="analysis-matrix-card"><h2>Failure pairs</h2>`)
 	b.tag("p", `class="hint" id="matrix-caption"`, matrixCaption(r.Matrix.By, r.Depth))
-	b.raw(`<div class="matrix-wrap"><svg xmlns="http://www.w3.org/2000/svg" id="analysis-matrix" class="matrix" role="img" aria-label="Matrix of failure pairs coloured by users at risk" `,
+	b.raw(`<div class="matrix-wrap"><svg xmlns="http://www.w3.org/2000/svg" id="analysis-matrix" class="matrix" tabindex="0" role="group" aria-label="Matrix of failure pairs coloured by users at risk: the arrow keys move between cells, Enter fails the simulator to one" `,
 		attr("viewBox", "0 0 "+itoa(v.W)+" "+itoa(v.H)), " ", attr("width", itoa(v.W)), " ", attr("height", itoa(v.H)), " ",
 		attr("data-n", itoa(v.N)), " ", attr("data-cell", itoa(v.Cell)), " ", attr("data-left", itoa(v.Left)), " ", attr("data-top", itoa(v.Top)), " ", attr("data-by", r.Matrix.By), ">")
+	leg := legend(r.Matrix.Scale)
 	for _, p := range v.paths {
-		b.raw(`<path class="cells b`, itoa(p.bucket), `" d="`, p.d, `"></path>`)
+		// The tooltip of every cell of a colour: what the colour means.
+		b.raw(`<path class="cells b`, itoa(p.bucket), `" d="`, p.d, `"><title>`)
+		if p.bucket < len(leg) {
+			b.text("Users at risk: " + leg[p.bucket] + ". Click to fail the simulator to the cell's worst case.")
+		}
+		b.raw(`</title></path>`)
 	}
 	for _, l := range v.labels {
 		b.raw(`<text class="mlabel" text-anchor="end" `, attr("x", itoa(l.x)), " ", attr("y", itoa(l.y)))
@@ -135,7 +167,7 @@ func reportHTML(r *View, v matrixView) string {
 		b.text(l.text)
 		b.raw("</text>")
 	}
-	b.raw(`</svg><ul class="legend" id="matrix-legend">`)
+	b.raw(`<g id="matrix-cursor"></g></svg><ul class="legend" id="matrix-legend">`)
 	for k, l := range legend(r.Matrix.Scale) {
 		b.raw(`<li><span class="swatch b`, itoa(k), `"></span>`)
 		b.tag("span", "", l)

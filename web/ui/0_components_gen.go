@@ -19,7 +19,10 @@ import (
 	"failwright/engine/topology"
 )
 
-import "failwright/scenarios/result"
+import (
+	"failwright/engine/units"
+	"failwright/scenarios/result"
+)
 
 // Analysis is the Analysis tab: it runs the N-1/N-2 failure analysis in the engine worker
 // with progress and cancel, and shows the report (which the worker writes as HTML) with
@@ -167,6 +170,11 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				Func:      func(event vugu.DOMEvent) { c.Az.ReportClick(event) },
 				// TODO: implement capture, etc. mostly need to decide syntax
 			})
+			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+				EventType: "keydown",
+				Func:      func(event vugu.DOMEvent) { c.Az.ReportKey(event) },
+				// TODO: implement capture, etc. mostly need to decide syntax
+			})
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -181,6 +189,9 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "analysis-matrix-html"}}}
 				vgparent.AppendChild(vgn)
 				vgn.SetInnerHTML(nil)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "matrix-status"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "hint"}, vugu.VGAttribute{Namespace: "", Key: "aria-live", Val: "polite"}}}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(c.Az.CursorText())
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "card"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "analysis-pools"}}}
 				vgparent.AppendChild(vgn)
 				{
@@ -275,6 +286,9 @@ func linkClass(k SiteLink) string {
 
 func poolClass(p PoolBox) string {
 	c := "pool health-" + strings.ToLower(p.Health)
+	if p.Overloaded() {
+		c += " overloaded"
+	}
 	if p.Selected {
 		c += " selected"
 	}
@@ -304,11 +318,33 @@ func poolLine(p PoolBox) string {
 	if p.State != "" && p.State != "Active" {
 		s += " · " + p.State
 	}
+	if p.Overloaded() {
+		s += " · OVERLOADED " + loadPct(p)
+	}
 	return s
 }
 
 func poolAria(p PoolBox) string {
-	return p.FQDN + ", " + p.Health + ", " + p.State + ". " + p.Label + ". Press Enter to inspect."
+	s := p.FQDN + ", " + p.Health + ", " + p.State
+	if p.Overloaded() {
+		s += ", overloaded at " + loadPct(p) + " of capacity"
+	}
+	return s + ". " + p.Label + ". Press Enter to inspect."
+}
+
+// loadPct writes the pool's load as a percentage of its capacity ("" when unknown).
+func loadPct(p PoolBox) string {
+	if p.Load <= 0 {
+		return ""
+	}
+	return Itoa(int(p.Load*100+0.5)) + "%"
+}
+
+func branchClass(b BranchBox) string {
+	if b.Up {
+		return "branch up"
+	}
+	return "branch down"
 }
 func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -326,7 +362,87 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgparent.AppendChild(vgn)
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "card-head"}}}
 		vgparent.AppendChild(vgn)
-		vgn.SetInnerHTML(vugu.HTML(" \x3Ch2 id=\"diagram-title\"\x3EDeployment\x3C/h2\x3E\x3Cspan class=\"legend\"\x3E \x3Cspan class=\"sw up\"\x3E\x3C/span\x3EUp \x3Cspan class=\"sw degraded\"\x3E\x3C/span\x3EDegraded \x3Cspan class=\"sw down\"\x3E\x3C/span\x3EDown\n      \x3Cspan class=\"sw home\"\x3E\x3C/span\x3EHome \x3Cspan class=\"sw backup\"\x3E\x3C/span\x3EOn backup \x3Cspan class=\"sw resiliency\"\x3E\x3C/span\x3EResiliency \x3Cspan class=\"sw signedout\"\x3E\x3C/span\x3ESigned out\n    \x3C/span\x3E "))
+		{
+			vgparent := vgn
+			_ = vgparent
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
+			vgparent.AppendChild(vgn)
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "diagram-title"}}}
+			vgparent.AppendChild(vgn)
+			vgn.SetInnerHTML(vugu.HTML("Deployment"))
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "legend"}}}
+			vgparent.AppendChild(vgn)
+			{
+				vgparent := vgn
+				_ = vgparent
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
+				vgparent.AppendChild(vgn)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "sw up"}}}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(vugu.HTML(""))
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Up "}
+				vgparent.AppendChild(vgn)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "sw degraded"}}}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(vugu.HTML(""))
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Degraded "}
+				vgparent.AppendChild(vgn)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "sw down"}}}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(vugu.HTML(""))
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Down\n      "}
+				vgparent.AppendChild(vgn)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "sw overloaded"}}}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(vugu.HTML(""))
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Overloaded\n      "}
+				vgparent.AppendChild(vgn)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "sw home"}}}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(vugu.HTML(""))
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Home "}
+				vgparent.AppendChild(vgn)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "sw backup"}}}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(vugu.HTML(""))
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "On backup "}
+				vgparent.AppendChild(vgn)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "sw resiliency"}}}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(vugu.HTML(""))
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Resiliency "}
+				vgparent.AppendChild(vgn)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "sw signedout"}}}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(vugu.HTML(""))
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Signed out\n      "}
+				vgparent.AppendChild(vgn)
+				if !c.L.Overview {
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "legend-lines"}}}
+					vgparent.AppendChild(vgn)
+					{
+						vgparent := vgn
+						_ = vgparent
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "ln pair"}}}
+						vgparent.AppendChild(vgn)
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Backup pairing "}
+						vgparent.AppendChild(vgn)
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "ln site-link"}}}
+						vgparent.AppendChild(vgn)
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Site link (dashed red: cut) "}
+						vgparent.AppendChild(vgn)
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "ln hop"}}}
+						vgparent.AppendChild(vgn)
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Edge next hop"}
+						vgparent.AppendChild(vgn)
+					}
+				}
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
+				vgparent.AppendChild(vgn)
+			}
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
+			vgparent.AppendChild(vgn)
+		}
 		if c.Sim.SimError() != "" {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg error"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "sim-error"}}}
 			vgparent.AppendChild(vgn)
@@ -472,6 +588,7 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgn.AddAttrInterface("data-health", p.Health)
 								vgn.AddAttrInterface("data-pool", p.FQDN)
 								vgn.AddAttrInterface("data-state", p.State)
+								vgn.AddAttrInterface("data-usage", loadPct(p))
 								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 									EventType: "click",
 									Func:      func(event vugu.DOMEvent) { c.Ed.SelectPool(p.FQDN) },
@@ -487,9 +604,9 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 									_ = vgparent
 									vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "rect", Attr: []vugu.VGAttribute{{Namespace: "", Key: "rx", Val: "6"}}}
 									vgparent.AppendChild(vgn)
-									vgn.AddAttrInterface("fill", poolFill(p.Health))
+									vgn.AddAttrInterface("fill", poolFill(p))
 									vgn.AddAttrInterface("height", p.H)
-									vgn.AddAttrInterface("stroke", poolStroke(p.Health))
+									vgn.AddAttrInterface("stroke", poolStroke(p))
 									vgn.AddAttrInterface("width", p.W)
 									vgn.AddAttrInterface("x", p.X)
 									vgn.AddAttrInterface("y", p.Y)
@@ -544,6 +661,37 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 									vgn.SetInnerHTML(p.Label)
 								}
 							}
+							for vgiterkeyt, b := range c.L.Branches {
+								var vgiterkey interface{} = vgiterkeyt
+								_ = vgiterkey
+								b := b
+								_ = b
+								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "g", Attr: []vugu.VGAttribute{{Namespace: "", Key: "role", Val: "img"}}}
+								vgparent.AppendChild(vgn)
+								vgn.AddAttrInterface("aria-label", b.FQDN+": "+b.Label)
+								vgn.AddAttrInterface("class", branchClass(b))
+								vgn.AddAttrInterface("data-branch", b.FQDN)
+								{
+									vgparent := vgn
+									_ = vgparent
+									vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "rect", Attr: []vugu.VGAttribute{{Namespace: "", Key: "rx", Val: "4"}}}
+									vgparent.AppendChild(vgn)
+									vgn.AddAttrInterface("height", b.H)
+									vgn.AddAttrInterface("width", b.W)
+									vgn.AddAttrInterface("x", b.X)
+									vgn.AddAttrInterface("y", b.Y)
+									vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "branch-name"}}}
+									vgparent.AppendChild(vgn)
+									vgn.AddAttrInterface("x", b.X+10)
+									vgn.AddAttrInterface("y", b.Y+14)
+									vgn.SetInnerHTML(b.FQDN)
+									vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "branch-state"}}}
+									vgparent.AppendChild(vgn)
+									vgn.AddAttrInterface("x", b.X+10)
+									vgn.AddAttrInterface("y", b.Y+28)
+									vgn.SetInnerHTML(b.Label)
+								}
+							}
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 							vgparent.AppendChild(vgn)
 						}
@@ -596,7 +744,7 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Overview of a large deployment: each square is a pool, coloured by health (blue outline: failed over, thick outline: CMS). Select one to see it."}
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Overview of a large deployment: each square is a pool, coloured by health (blue outline: failed over, thick outline: CMS, dashed orange outline: overloaded). Select one to see it."}
 				vgparent.AppendChild(vgn)
 			}
 		}
@@ -1759,6 +1907,37 @@ func (c *Inspector) peerSite() string {
 	return ""
 }
 
+// anyUp and allUp say whether some or every server of the pool runs (Fail pool needs one,
+// Repair pool a stopped one).
+func (c *Inspector) anyUp() bool {
+	for j := range c.p.Servers {
+		if serverUp(c.ps, j) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Inspector) allUp() bool {
+	for j := range c.p.Servers {
+		if !serverUp(c.ps, j) {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *Inspector) siteUp() bool { return SiteUp(c.Sim.Snapshot(), c.p.Site) }
+
+// failedOver says whether the pool's users are served elsewhere (Fail back applies, Fail
+// over does not).
+func (c *Inspector) failedOver() bool {
+	st := c.ps.PoolState
+	return st != "" && st != sim.StateActive
+}
+
+func (c *Inspector) linkCut() bool { return LinkCut(c.Sim.Snapshot(), c.p.Site, c.peerSite()) }
+
 func upDown(b bool) string {
 	if b {
 		return "up"
@@ -1890,6 +2069,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgparent.AppendChild(vgn)
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "fail-pool"}}}
 					vgparent.AppendChild(vgn)
+					vgn.AddAttrInterface("disabled", !c.anyUp())
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "click",
 						Func:      func(event vugu.DOMEvent) { c.Sim.FailPool(c.pool().FQDN) },
@@ -1903,6 +2083,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "repair-pool"}}}
 					vgparent.AppendChild(vgn)
+					vgn.AddAttrInterface("disabled", c.allUp())
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "click",
 						Func:      func(event vugu.DOMEvent) { c.Sim.RepairPool(c.pool().FQDN) },
@@ -1916,6 +2097,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "fail-site"}}}
 					vgparent.AppendChild(vgn)
+					vgn.AddAttrInterface("disabled", !c.siteUp())
 					vgn.SetInnerHTML("Fail site " + c.pool().Site)
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "click",
@@ -1924,6 +2106,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					})
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "repair-site"}}}
 					vgparent.AppendChild(vgn)
+					vgn.AddAttrInterface("disabled", c.siteUp())
 					vgn.SetInnerHTML("Repair site " + c.pool().Site)
 					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 						EventType: "click",
@@ -1943,6 +2126,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgparent.AppendChild(vgn)
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "failover"}}}
 						vgparent.AppendChild(vgn)
+						vgn.AddAttrInterface("disabled", c.failedOver())
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "click",
 							Func:      func(event vugu.DOMEvent) { c.Sim.FailOver(c.pool().FQDN, string(c.snap().Health) == "Down") },
@@ -1956,6 +2140,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "failback"}}}
 						vgparent.AppendChild(vgn)
+						vgn.AddAttrInterface("disabled", c.ps.PoolState != sim.StateFailedOver)
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "click",
 							Func:      func(event vugu.DOMEvent) { c.Sim.FailBack(c.pool().FQDN) },
@@ -1994,6 +2179,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgparent.AppendChild(vgn)
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "cut-link"}}}
 						vgparent.AppendChild(vgn)
+						vgn.AddAttrInterface("disabled", c.linkCut())
 						vgn.SetInnerHTML("Cut link " + c.pool().Site + "–" + c.peerSite())
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "click",
@@ -2002,6 +2188,7 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						})
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "restore-link"}}}
 						vgparent.AppendChild(vgn)
+						vgn.AddAttrInterface("disabled", !c.linkCut())
 						vgn.SetInnerHTML("Restore link")
 						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
 							EventType: "click",
@@ -3213,9 +3400,9 @@ func noteOf(s string) string {
 
 func verdict(r *result.Report) string {
 	if r.Passed {
-		return fmt.Sprintf("PASSED: %d of %d expectations held.", r.Checks-r.Failures, r.Checks)
+		return fmt.Sprintf("PASSED: %d of %s held.", r.Checks-r.Failures, units.Plural(r.Checks, "expectation"))
 	}
-	return fmt.Sprintf("FAILED: %d of %d expectations did not hold.", r.Failures, r.Checks)
+	return fmt.Sprintf("FAILED: %d of %s did not hold.", r.Failures, units.Plural(r.Checks, "expectation"))
 }
 
 func checkText(c result.Check) string {
@@ -3225,12 +3412,21 @@ func checkText(c result.Check) string {
 	return "✗ " + c.Path + ": expected " + c.Want + ", found " + c.Found
 }
 
+// trainPrompt is the prompt a drill's command is shown with: the trainee's own, or the
+// scenario's with the virtual time of a scripted step, so that the two never look alike.
+func trainPrompt(e TrainEntry) string {
+	if e.Kind == "event" {
+		return "[" + e.Clock + "] scenario> "
+	}
+	return "PS C:\\> "
+}
+
 func scoreText(s *result.Score) string {
 	v := "not passed"
 	if s.Passed {
 		v = "passed"
 	}
-	return fmt.Sprintf("Score %d / %d (%s): %d of %d steps done, %d commands, %d hints.", s.Points, s.Max, v, s.StepsDone, s.Steps, s.Commands, s.Hints)
+	return fmt.Sprintf("Score %d / %d (%s): %d of %s done, %s, %s.", s.Points, s.Max, v, s.StepsDone, units.Plural(s.Steps, "step"), units.Plural(s.Commands, "command"), units.Plural(s.Hints, "hint"))
 }
 func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -3510,6 +3706,11 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute(nil)}
 					vgparent.AppendChild(vgn)
 					vgn.SetInnerHTML(vugu.HTML("Training drill"))
+					if c.Lib.Scen.DrillHTML != "" {
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "drill-view"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "drill-view"}}}
+						vgparent.AppendChild(vgn)
+						vgn.SetInnerHTML(vugu.HTML(c.Lib.Scen.DrillHTML))
+					}
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "console train-log"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "train-log"}}}
 					vgparent.AppendChild(vgn)
 					{
@@ -3545,7 +3746,7 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 										vgparent.AppendChild(vgn)
 										vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "line input"}}}
 										vgparent.AppendChild(vgn)
-										vgn.SetInnerHTML("PS C:\\> " + e.Command.Line)
+										vgn.SetInnerHTML(trainPrompt(e) + e.Command.Line)
 										for vgiterkeyt, l := range e.Command.Lines {
 											var vgiterkey interface{} = vgiterkeyt
 											_ = vgiterkey
@@ -3703,7 +3904,9 @@ var _ vjson.RawMessage
 var _ js.Value
 var _ log.Logger
 
-// Shell is the simulated Management Shell: a transcript and a prompt.
+// Shell is the simulated Management Shell: a transcript and a prompt. The completion
+// candidates come after the prompt and their box is always there: an element appearing
+// before the prompt made the render rebuild the input, which lost the focus after Tab.
 type Shell struct {
 	withSim
 }
@@ -3753,9 +3956,37 @@ func (c *Shell) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			_ = vgparent
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "banner"}}}
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "banner"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "shell-hint"}}}
 			vgparent.AppendChild(vgn)
-			vgn.SetInnerHTML(vugu.HTML("Type a cmdlet (Tab completes, ↑/↓ recall history). Try \x3Ccode\x3EGet-CsPoolFabricState\x3C/code\x3E, \x3Ccode\x3EStop-SimSite -Site Seattle\x3C/code\x3E or \x3Ccode\x3EInvoke-CsPoolFailOver -PoolFqdn … -DisasterMode\x3C/code\x3E."))
+			{
+				vgparent := vgn
+				_ = vgparent
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Type a cmdlet (Tab completes, ↑/↓ recall history). Try "}
+				vgparent.AppendChild(vgn)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "code", Attr: []vugu.VGAttribute(nil)}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(vugu.HTML("Get-CsPoolFabricState"))
+				if c.Sim.HintSite() != "" {
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
+					vgparent.AppendChild(vgn)
+					{
+						vgparent := vgn
+						_ = vgparent
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: ", "}
+						vgparent.AppendChild(vgn)
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "code", Attr: []vugu.VGAttribute(nil)}
+						vgparent.AppendChild(vgn)
+						vgn.SetInnerHTML("Stop-SimSite -Site " + c.Sim.HintSite())
+					}
+				}
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " or "}
+				vgparent.AppendChild(vgn)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "code", Attr: []vugu.VGAttribute(nil)}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML("Invoke-CsPoolFailOver -PoolFqdn " + c.Sim.HintPool() + " -DisasterMode")
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "."}
+				vgparent.AppendChild(vgn)
+			}
 			for vgiterkeyt, e := range c.Sim.Console {
 				var vgiterkey interface{} = vgiterkeyt
 				_ = vgiterkey
@@ -3783,27 +4014,6 @@ func (c *Shell) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			}
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
-		}
-		if len(c.Sim.Completions) > 1 {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "completions"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "completions"}, vugu.VGAttribute{Namespace: "", Key: "aria-live", Val: "polite"}}}
-			vgparent.AppendChild(vgn)
-			{
-				vgparent := vgn
-				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-				vgparent.AppendChild(vgn)
-				for vgiterkeyt, s := range c.Sim.Completions {
-					var vgiterkey interface{} = vgiterkeyt
-					_ = vgiterkey
-					s := s
-					_ = s
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "completion"}}}
-					vgparent.AppendChild(vgn)
-					vgn.SetInnerHTML(s)
-				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
-				vgparent.AppendChild(vgn)
-			}
 		}
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "prompt-row"}}}
 		vgparent.AppendChild(vgn)
@@ -3849,6 +4059,22 @@ func (c *Shell) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			}
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
+		}
+		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "completions"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "completions"}, vugu.VGAttribute{Namespace: "", Key: "aria-live", Val: "polite"}}}
+		vgparent.AppendChild(vgn)
+		vgn.AddAttrInterface("hidden", len(c.Sim.Completions) < 2)
+		{
+			vgparent := vgn
+			_ = vgparent
+			for vgiterkeyt, s := range c.Sim.Completions {
+				var vgiterkey interface{} = vgiterkeyt
+				_ = vgiterkey
+				s := s
+				_ = s
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "completion"}}}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(s)
+			}
 		}
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 		vgparent.AppendChild(vgn)

@@ -53,6 +53,8 @@ type AnalysisState struct {
 	PoolsHTML  string
 	// MaxMemory is the largest engine worker memory reported during the last run.
 	MaxMemory int64
+	// Cursor is the matrix cell the keyboard is on (its index; -1 for none).
+	Cursor int
 
 	runID    int
 	builtAt  int
@@ -149,7 +151,7 @@ func (az *AnalysisStore) RunAnalysis() {
 			s.MaxMemory = max(s.MaxMemory, r.Progress.MemoryBytes)
 		case r.Analysis != nil:
 			s.Running = false
-			s.Result = r.Analysis
+			s.Result, s.Cursor = r.Analysis, -1
 			s.PoolsHTML = r.Analysis.PoolsHTML
 			s.poolsGen++
 			s.PoolFilter = ""

@@ -61,7 +61,7 @@ func (a *App) AfterRender() {
 		// Warm the engine worker up in the background once the page is interactive: the
 		// samples menu, imports, scenarios and plans need it.
 		a.warmed = true
-		a.host.Defer(func() { a.Library() }, true)
+		a.host.Defer(func() { a.Library(); a.warmAnalysis() }, true)
 		if a.pendingPlan {
 			a.pendingPlan = false
 			a.host.Defer(a.BuildPlan, true)

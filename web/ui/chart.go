@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"failwright/engine/sim"
+	"failwright/engine/units"
 )
 
 // Chart is the stacked step chart of users by service mode over virtual time.
@@ -110,18 +111,20 @@ func BuildChart(samples []sim.Sample, now time.Duration) Chart {
 		b.WriteString("Z")
 		c.Series = append(c.Series, Series{Mode: string(m), Path: b.String()})
 	}
-	for i := 0; i <= 4; i++ {
-		d := end * time.Duration(i) / 4
+	step := tickStep(end)
+	for d := time.Duration(0); d <= end; d += step {
 		c.XTicks = append(c.XTicks, Tick{X: x(d), Label: FormatClock(d)})
+	}
+	for i := 0; i <= 4; i++ {
 		n := maxUsers * i / 4
-		c.YTicks = append(c.YTicks, Tick{Y: y(n), Label: thousands(n)})
+		c.YTicks = append(c.YTicks, Tick{Y: y(n), Label: units.Thousands(n)})
 	}
 	if n := len(samples); n > 0 {
 		last := samples[n-1]
 		var parts []string
 		for _, m := range sim.Modes {
 			if last.Users[m] > 0 {
-				parts = append(parts, fmt.Sprintf("%s %s", thousands(last.Users[m]), modeLabel(m)))
+				parts = append(parts, fmt.Sprintf("%s %s", units.Thousands(last.Users[m]), modeLabel(m)))
 			}
 		}
 		c.Desc = fmt.Sprintf("%d samples up to %s; now: %s.", n, FormatClock(end), strings.Join(parts, ", "))
@@ -129,6 +132,23 @@ func BuildChart(samples []sim.Sample, now time.Duration) Chart {
 		c.Desc = "No samples yet."
 	}
 	return c
+}
+
+// tickSteps are the time axis' steps: round times a reader can add up.
+var tickSteps = []time.Duration{15 * time.Second, 30 * time.Second, time.Minute, 2 * time.Minute, 5 * time.Minute,
+	10 * time.Minute, 15 * time.Minute, 30 * time.Minute, time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * time.Hour,
+	12 * time.Hour, 24 * time.Hour}
+
+// tickStep is the smallest round step that puts at most five ticks after 0 on an axis to end
+// (ticks at round times, not at 0:05:34).
+func tickStep(end time.Duration) time.Duration {
+	for _, s := range tickSteps {
+		if end/s <= 5 {
+			return s
+		}
+	}
+	n := end / (5 * 24 * time.Hour)
+	return (n + 1) * 24 * time.Hour
 }
 
 // Figure is one RTO or data-loss figure.

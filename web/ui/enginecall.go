@@ -25,6 +25,16 @@ func (a *App) callEngine(req proto.Request, done func(proto.Response)) {
 	})
 }
 
+// warmAnalysis has the engine worker run a small analysis and forget it (proto.OpWarm), so
+// that the user's first analysis does not pay for compiling the analysis code and growing
+// the worker's heap (docs/performance.md, "First run against second"). It is not work the
+// user asked for: it does not count as Busy, and its answer is dropped.
+func (a *App) warmAnalysis() {
+	a.engineSeq++
+	b, _ := json.Marshal(proto.Request{ID: a.engineSeq, Op: proto.OpWarm})
+	a.host.Engine(b, func([]byte, error) {})
+}
+
 // withTopology encodes req with topo, the topology's JSON, as its Topology. json.Marshal
 // would copy the topology through its compacting encoder, which costs the page's thread far
 // more than encoding the topology did (tens of milliseconds on large.yaml); the topology is

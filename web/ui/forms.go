@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"failwright/engine/topology"
+	"failwright/engine/units"
 )
 
 // Field is one form field of a Fields grid.
@@ -377,7 +378,7 @@ func (ed *EditorStore) BranchTitle(j int) string {
 	}
 	n := len(ed.Under(ed.BranchPaths(j, "")...))
 	if n > 0 {
-		return fmt.Sprintf("%s · %d finding(s)", name, n)
+		return name + " · " + units.Plural(n, "finding")
 	}
 	return name
 }

@@ -1,9 +1,8 @@
 package ui
 
 import (
-	"fmt"
-
 	"failwright/engine/topology"
+	"failwright/engine/units"
 )
 
 // msgText is how a finding reads next to a field.
@@ -52,7 +51,7 @@ func findingsSummary(a *Session) string {
 	if e == 0 && w == 0 {
 		return "no findings"
 	}
-	return fmt.Sprintf("%d error(s), %d warning(s)", e, w)
+	return units.Plural(e, "error") + ", " + units.Plural(w, "warning")
 }
 
 // maxPoolRows is how many pools the list shows before it asks for a filter; maxOptions how

@@ -17,11 +17,8 @@ func TestFormatting(t *testing.T) {
 	for _, tc := range []struct {
 		d    time.Duration
 		want string
-	}{{0, "0:00:00"}, {90 * time.Second, "0:01:30"}, {25*time.Hour + 2*time.Second, "25:00:02"}, {1499 * time.Millisecond, "0:00:01"}} {
-		assert.Equal(t, tc.want, FormatClock(tc.d))
-	}
-	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 3921100: "3,921,100", -1234: "-1,234"} {
-		assert.Equal(t, want, thousands(n))
+	}{{0, "00:00:00"}, {90 * time.Second, "00:01:30"}, {25*time.Hour + 2*time.Second, "1.01:00:02"}, {1499 * time.Millisecond, "00:00:01"}} {
+		assert.Equal(t, tc.want, FormatClock(tc.d), "the page writes times as the shell does")
 	}
 }
 
@@ -43,17 +40,34 @@ func TestChartStacksModesAndSpansTheClock(t *testing.T) {
 	assert.Equal(t, "Home", c.Series[0].Mode)
 	assert.Equal(t, "SignedOut", c.Series[1].Mode)
 	assert.True(t, strings.HasPrefix(c.Series[0].Path, "M56 "))
-	assert.Equal(t, "0:02:00", c.XTicks[len(c.XTicks)-1].Label)
+	assert.Equal(t, "00:02:00", c.XTicks[len(c.XTicks)-1].Label)
 	assert.Equal(t, "100", c.YTicks[len(c.YTicks)-1].Label)
 	assert.Contains(t, c.Desc, "50 signed out")
 	assert.Empty(t, BuildChart(nil, 0).Series)
+}
+
+func TestChartTicksFallAtRoundTimes(t *testing.T) {
+	for _, tc := range []struct {
+		end  time.Duration
+		want []string
+	}{
+		{22*time.Minute + 16*time.Second, []string{"00:00:00", "00:05:00", "00:10:00", "00:15:00", "00:20:00"}},
+		{3 * time.Minute, []string{"00:00:00", "00:01:00", "00:02:00", "00:03:00"}},
+		{7*time.Hour + 33*time.Minute + 5*time.Second, []string{"00:00:00", "02:00:00", "04:00:00", "06:00:00"}},
+	} {
+		var got []string
+		for _, tk := range BuildChart(nil, tc.end).XTicks {
+			got = append(got, tk.Label)
+		}
+		assert.Equal(t, tc.want, got, tc.end.String())
+	}
 }
 
 func TestFiguresListRTOAndDataLoss(t *testing.T) {
 	f := Figures(sim.Report{RTO: map[string]time.Duration{"b": time.Minute, "a": 0}, DataLoss: map[string]time.Duration{"a": 2 * time.Minute}})
 	require.Len(t, f, 3)
 	assert.Equal(t, Figure{Pool: "a", Label: "RTO a", Value: "not yet restored"}, f[0])
-	assert.Equal(t, "0:01:00", f[1].Value)
+	assert.Equal(t, "00:01:00", f[1].Value)
 	assert.Equal(t, "Data loss a", f[2].Label)
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"failwright/engine/sim"
 	"failwright/engine/topology"
+	"failwright/engine/units"
 )
 
 // Layout is the diagram's geometry and colours, computed from the topology and a snapshot.
@@ -20,6 +21,17 @@ type Layout struct {
 	Pairs     []Link
 	Hops      []Link
 	SiteLinks []SiteLink
+	// Branches are the Survivable Branch Appliances, drawn under their site's pools.
+	Branches []BranchBox
+}
+
+// BranchBox is a Survivable Branch Appliance's box.
+type BranchBox struct {
+	FQDN       string
+	X, Y, W, H int
+	Up         bool
+	// Label says who serves its users now.
+	Label string
 }
 
 // SiteBox is a site's region.
@@ -38,6 +50,9 @@ type PoolBox struct {
 	State      string
 	CMS        bool
 	Selected   bool
+	// Load is the users the pool serves over its capacity (0 when unknown); above 1 the pool
+	// is overloaded, which the box shows whatever its health.
+	Load float64
 	// Bars are the user counts by mode, drawn as a stacked bar.
 	Bars []Bar
 	// Label summarises users, e.g. "5,000 users: 5,000 home".
@@ -72,29 +87,36 @@ const (
 	poolGap = 16
 	headerH = 54
 	margin  = 16
+	branchH = 34
 )
 
 // overviewPools is the number of pools above which the diagram shows the overview.
 const overviewPools = 24
 
-// Diagram lays out the topology with the state of snap.
+// Diagram lays out the workspace's topology in the simulation's state now.
 func (ed *EditorStore) Diagram() Layout {
-	t := ed.T()
-	snap := ed.simStore.Snapshot()
+	return LayoutOf(ed.T(), ed.simStore.Snapshot(), ed.SelectedPool)
+}
+
+// LayoutOf lays out topology t in the state of snap, with the pool named selected
+// highlighted.
+func LayoutOf(t *topology.Topology, snap sim.Snapshot, selected string) Layout {
 	if len(t.Pools) > overviewPools {
-		return ed.overview(t, snap)
+		return overview(t, snap, selected)
 	}
 	var l Layout
 	idx := map[string]int{}
-	maxPools := 1
+	maxPools, maxBranches := 1, 0
 	for i, s := range t.Sites {
 		n := len(t.PoolsInSite(s.Name))
 		if n > maxPools {
 			maxPools = n
 		}
+		maxBranches = max(maxBranches, len(branchesIn(t, s.Name)))
 		l.Sites = append(l.Sites, SiteBox{Name: s.Name, X: margin + i*(siteW+siteGap), Y: margin, W: siteW, Up: SiteUp(snap, s.Name)})
 	}
-	h := headerH + maxPools*(poolH+poolGap) + poolGap
+	poolsH := headerH + maxPools*(poolH+poolGap)
+	h := poolsH + maxBranches*(branchH+poolGap) + poolGap
 	for i := range l.Sites {
 		l.Sites[i].H = h
 	}
@@ -107,16 +129,19 @@ func (ed *EditorStore) Diagram() Layout {
 		for k, p := range t.PoolsInSite(s.Name) {
 			box := PoolBox{FQDN: p.FQDN, Role: string(p.Role),
 				X: l.Sites[si].X + 12, Y: l.Sites[si].Y + headerH + k*(poolH+poolGap), W: siteW - 24, H: poolH,
-				CMS: strings.EqualFold(t.CMS.Pool, p.FQDN), Selected: strings.EqualFold(ed.SelectedPool, p.FQDN),
+				CMS: strings.EqualFold(cmsPool(t, snap), p.FQDN), Selected: strings.EqualFold(selected, p.FQDN),
 				Health: "Unknown", State: ""}
 			if ps, ok := PoolSnap(snap, p.FQDN); ok {
-				box.Health, box.State = string(ps.Health), string(ps.PoolState)
+				box.Health, box.State, box.Load = string(ps.Health), string(ps.PoolState), ps.Load
 				box.Bars, box.Label = bars(ps, box.X+10, box.W-20, p.Users)
 			} else if p.Role.IsFrontEnd() {
-				box.Label = fmt.Sprintf("%s users", thousands(p.Users))
+				box.Label = fmt.Sprintf("%s users", units.Thousands(p.Users))
 			}
 			idx[strings.ToLower(p.FQDN)] = len(l.Pools)
 			l.Pools = append(l.Pools, box)
+		}
+		for k, b := range branchesIn(t, s.Name) {
+			l.Branches = append(l.Branches, branchBox(b, snap, l.Sites[si].X+12, l.Sites[si].Y+poolsH+k*(branchH+poolGap)))
 		}
 	}
 	seen := map[string]bool{}
@@ -181,6 +206,50 @@ func (ed *EditorStore) Diagram() Layout {
 	return l
 }
 
+// cmsPool is the pool hosting the Central Management store now: the simulation's active
+// master (it moves with Invoke-CsManagementServerFailover), else the topology's CMS pool.
+func cmsPool(t *topology.Topology, snap sim.Snapshot) string {
+	if snap.CMS.ActivePool != "" {
+		return snap.CMS.ActivePool
+	}
+	return t.CMS.Pool
+}
+
+// branchesIn lists the Survivable Branch Appliances of a site.
+func branchesIn(t *topology.Topology, site string) []topology.Branch {
+	var out []topology.Branch
+	for _, b := range t.Branches {
+		if strings.EqualFold(b.Site, site) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// branchBox draws a branch appliance at x, y with its state in snap.
+func branchBox(b topology.Branch, snap sim.Snapshot, x, y int) BranchBox {
+	box := BranchBox{FQDN: b.FQDN, X: x, Y: y, W: siteW - 24, H: branchH, Up: true}
+	served := ""
+	for _, bs := range snap.Branches {
+		if strings.EqualFold(bs.FQDN, b.FQDN) {
+			box.Up, served = bs.Up, bs.ServedBy
+		}
+	}
+	users := units.Plural(b.Users, "user")
+	switch {
+	case box.Up:
+		box.Label = "Branch appliance · " + users
+	case served != "":
+		box.Label = "Branch appliance down · " + users + " on " + served
+	default:
+		box.Label = "Branch appliance down · " + users + " signed out"
+	}
+	return box
+}
+
+// Overloaded reports whether the pool serves more users than its capacity.
+func (p PoolBox) Overloaded() bool { return p.Load > 1 }
+
 func pairKey(a, b string) string {
 	a, b = strings.ToLower(a), strings.ToLower(b)
 	if a > b {
@@ -197,7 +266,7 @@ func bars(ps sim.PoolSnapshot, x, w, users int) ([]Bar, string) {
 	}
 	if total == 0 {
 		if users > 0 {
-			return nil, thousands(users) + " users"
+			return nil, units.Thousands(users) + " users"
 		}
 		return nil, ""
 	}
@@ -212,7 +281,7 @@ func bars(ps sim.PoolSnapshot, x, w, users int) ([]Bar, string) {
 		bw := w * n / total
 		out = append(out, Bar{Mode: string(m), X: cx, W: bw, Count: n})
 		cx += bw
-		parts = append(parts, fmt.Sprintf("%s %s", thousands(n), modeLabel(m)))
+		parts = append(parts, fmt.Sprintf("%s %s", units.Thousands(n), modeLabel(m)))
 	}
 	return out, strings.Join(parts, " · ")
 }
@@ -229,18 +298,6 @@ func modeLabel(m sim.Mode) string {
 		return "signed out"
 	}
 	return strings.ToLower(string(m))
-}
-
-// thousands formats n with thousands separators.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 // SelectPool selects a pool in the diagram (clicking again clears the selection).
@@ -265,8 +322,11 @@ func (ed *EditorStore) Selected() (*topology.Pool, sim.PoolSnapshot, bool) {
 	return p, ps, true
 }
 
-func poolFill(health string) string {
-	switch health {
+func poolFill(p PoolBox) string {
+	if p.Overloaded() && p.Health != "Down" {
+		return "#ffd0b0"
+	}
+	switch p.Health {
 	case "Up":
 		return "#e3f4e4"
 	case "Degraded":
@@ -277,8 +337,11 @@ func poolFill(health string) string {
 	return "#eef1f5"
 }
 
-func poolStroke(health string) string {
-	switch health {
+func poolStroke(p PoolBox) string {
+	if p.Overloaded() && p.Health != "Down" {
+		return "#d84315"
+	}
+	switch p.Health {
 	case "Up":
 		return "#2e7d32"
 	case "Degraded":
@@ -290,7 +353,7 @@ func poolStroke(health string) string {
 }
 
 // overview lays out a large deployment: sites as tiles in rows, each pool a small square.
-func (ed *EditorStore) overview(t *topology.Topology, snap sim.Snapshot) Layout {
+func overview(t *topology.Topology, snap sim.Snapshot, selected string) Layout {
 	const (
 		perRow = 8
 		tileW  = 150
@@ -314,9 +377,9 @@ func (ed *EditorStore) overview(t *topology.Topology, snap sim.Snapshot) Layout 
 		l.Sites = append(l.Sites, SiteBox{Name: s.Name, X: x, Y: y, W: tileW, H: tileH, Up: SiteUp(snap, s.Name)})
 		for k, p := range t.PoolsInSite(s.Name) {
 			box := PoolBox{FQDN: p.FQDN, Role: string(p.Role), X: x + 8 + (k%perLine)*(sq+sqGap), Y: y + head + (k/perLine)*(sq+sqGap),
-				W: sq, H: sq, CMS: strings.EqualFold(t.CMS.Pool, p.FQDN), Selected: strings.EqualFold(ed.SelectedPool, p.FQDN), Health: "Unknown"}
+				W: sq, H: sq, CMS: strings.EqualFold(cmsPool(t, snap), p.FQDN), Selected: strings.EqualFold(selected, p.FQDN), Health: "Unknown"}
 			if ps, ok := PoolSnap(snap, p.FQDN); ok {
-				box.Health, box.State = string(ps.Health), string(ps.PoolState)
+				box.Health, box.State, box.Load = string(ps.Health), string(ps.PoolState), ps.Load
 			}
 			l.Pools = append(l.Pools, box)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"failwright/engine/sim"
 	"failwright/scenarios/result"
 	"failwright/web/engine/proto"
 )
@@ -39,12 +40,18 @@ type ScenarioState struct {
 	Score *result.Score
 	// Input is the trainee's prompt line.
 	Input string
+	// DrillHTML draws the drill's simulation beside it (the worker writes it): the trainee
+	// sees the deployment and the users over time as they work. DrillSnap is its state now.
+	DrillHTML string
+	DrillSnap sim.Snapshot
 }
 
 // TrainEntry is one item of a drill's transcript.
 type TrainEntry struct {
 	// Kind is "command", "hint", "feedback", "event" or "prompt".
-	Kind    string
+	Kind string
+	// Clock is when a scripted event happened, in virtual time ("" for the trainee's).
+	Clock   string
 	Text    string
 	Command *result.CommandReport
 }
@@ -107,14 +114,8 @@ func (sc *ScenarioStore) takeTurn(r proto.Response) {
 		return
 	}
 	if t := r.Turn; t != nil {
-		for _, ev := range t.Events {
-			for i := range ev.Commands {
-				s.Training = append(s.Training, TrainEntry{Kind: "event", Command: &ev.Commands[i]})
-			}
-			if ev.Note != "" {
-				s.Training = append(s.Training, TrainEntry{Kind: "feedback", Text: ev.Note})
-			}
-		}
+		// In time order: the trainee's input and what the trainer says about it, then the
+		// scripted steps it set off. The steps' notes are for the trainer: not shown here.
 		if t.Command != nil {
 			s.Training = append(s.Training, TrainEntry{Kind: "command", Command: t.Command})
 		}
@@ -124,11 +125,19 @@ func (sc *ScenarioStore) takeTurn(r proto.Response) {
 		for _, f := range t.Feedback {
 			s.Training = append(s.Training, TrainEntry{Kind: "feedback", Text: f})
 		}
+		for _, ev := range t.Events {
+			for i := range ev.Commands {
+				s.Training = append(s.Training, TrainEntry{Kind: "event", Clock: ev.Commands[i].Clock.Clock(), Command: &ev.Commands[i]})
+			}
+		}
 		if t.Prompt != nil && t.NewStep {
 			s.Training = append(s.Training, TrainEntry{Kind: "prompt",
 				Text: fmt.Sprintf("Step %d of %d: %s", t.Prompt.Number, t.Prompt.Of, t.Prompt.Text)})
 		}
 		s.Prompt = t.Prompt
+	}
+	if d := r.Drill; d != nil {
+		s.DrillHTML, s.DrillSnap = d.HTML, d.Snapshot
 	}
 	if r.Score != nil {
 		s.Score = r.Score

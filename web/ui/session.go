@@ -298,12 +298,11 @@ func (ses *Session) SetTab(tab string) {
 	}
 }
 
-// edit applies one undoable change to the topology; key coalesces typing in one field.
+// edit applies one undoable change to the topology; key coalesces typing in one field. The
+// shell log stays: the simulation replays it on the edited topology and says which lines no
+// longer apply (SimStore.replay), rather than silently dropping the session.
 func (ses *Session) edit(label, key string, f func(t *topology.Topology)) {
-	ses.doc.Edit(label, key, func(w *workspace.Workspace) {
-		f(w.Topology)
-		w.Log = nil
-	})
+	ses.doc.Edit(label, key, func(w *workspace.Workspace) { f(w.Topology) })
 	ses.afterEdit()
 }
 

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"github.com/vugu/vugu"
+
+	"failwright/engine/shell"
 )
 
 // ShellKey handles the prompt's keys: Enter runs the line, Up and Down recall history, Tab
@@ -26,6 +28,8 @@ func (sm *SimStore) ShellKey(event vugu.DOMEvent) {
 		event.PreventDefault()
 		sm.ShellInput = value
 		sm.complete(value)
+		// Keep typing where the user was, even if a render rebuilds the prompt.
+		sm.focus = "shell-input"
 	case "Escape":
 		sm.Completions = nil
 	}
@@ -77,4 +81,26 @@ func (sm *SimStore) complete(line string) {
 	} else {
 		sm.Completions = nil
 	}
+}
+
+// HintSite is the site the shell's hint suggests stopping: the first site of the topology
+// ("" when it has none), so the hint runs on the topology shown.
+func (sm *SimStore) HintSite() string {
+	for _, s := range sm.T().Sites {
+		if s.Name != "" {
+			return shell.QuoteArg(s.Name)
+		}
+	}
+	return ""
+}
+
+// HintPool is the pool the shell's hint suggests failing over: the first paired pool, else
+// an ellipsis.
+func (sm *SimStore) HintPool() string {
+	for _, p := range sm.T().Pools {
+		if p.BackupPool != "" && p.FQDN != "" {
+			return shell.QuoteArg(p.FQDN)
+		}
+	}
+	return "…"
 }

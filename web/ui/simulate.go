@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"failwright/engine/shell"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
+	"failwright/engine/units"
 	"failwright/web/workspace"
 )
 
@@ -43,6 +43,10 @@ type SimStore struct {
 	histDraft     string
 	Completions   []string
 	scrollConsole bool
+
+	// failed holds, for each line of the log, whether it failed when it last ran: a replay on
+	// an edited topology compares against it to name the lines that no longer apply.
+	failed []bool
 
 	// Timeline playback.
 	Playing     bool
@@ -89,7 +93,7 @@ func (sm *SimStore) replay() {
 	sm.Console = nil
 	w := sm.W()
 	if sm.findings.HasErrors() {
-		sm.simErr = fmt.Sprintf("The topology has %d error(s); fix them on the Topology tab to simulate.", sm.findings.Count(topology.Error))
+		sm.simErr = "The topology has " + units.Plural(sm.findings.Count(topology.Error), "error") + "; fix them on the Topology tab to simulate."
 		return
 	}
 	s, err := sim.New(workspace.CloneTopology(w.Topology), sim.Options{Seed: w.Seed})
@@ -98,10 +102,29 @@ func (sm *SimStore) replay() {
 		return
 	}
 	sm.sim = s
-	for _, line := range w.Log {
+	failed := make([]bool, len(w.Log))
+	var dropped []string
+	for i, line := range w.Log {
 		res := s.Exec(line)
+		failed[i] = res.Failed
+		if res.Failed && i < len(sm.failed) && !sm.failed[i] {
+			dropped = append(dropped, line)
+		}
 		sm.appendConsole(ConsoleEntry{Input: line, Lines: res.Lines})
 	}
+	sm.failed = failed
+	if len(dropped) > 0 {
+		sm.notify("warning", "The simulation was replayed on the edited topology; %s no longer %s: %s.",
+			units.Plural(len(dropped), "shell line"), verbS(len(dropped), "applies", "apply"), strings.Join(dropped, "; "))
+	}
+}
+
+// verbS picks a verb's form for a count: one for 1, many otherwise.
+func verbS(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func (sm *SimStore) appendConsole(e ConsoleEntry) {
@@ -129,6 +152,7 @@ func (sm *SimStore) Exec(line string) sim.Result {
 	sm.appendConsole(ConsoleEntry{Input: line, Lines: res.Lines, Ms: ms})
 	sm.scrollConsole = true
 	if line != "" {
+		sm.failed = append(sm.failed[:min(len(sm.failed), len(sm.W().Log))], res.Failed)
 		sm.doc.AppendLog("run "+firstWord(line), line)
 		sm.dirty = true
 	}
@@ -179,14 +203,9 @@ func (sm *SimStore) simChanged() { sm.snap, sm.report = nil, nil }
 // Clock formats the virtual clock.
 func (sm *SimStore) Clock() string { return FormatClock(sm.Snapshot().Now) }
 
-// FormatClock formats a virtual time as h:mm:ss.
-func FormatClock(d time.Duration) string {
-	d = d.Round(time.Second)
-	h := d / time.Hour
-	m := (d % time.Hour) / time.Minute
-	s := (d % time.Minute) / time.Second
-	return fmt.Sprintf("%d:%02d:%02d", h, m, s)
-}
+// FormatClock formats a virtual time as the shell and every other surface write it: a
+// TimeSpan, hh:mm:ss (units.Duration), rounded to the second.
+func FormatClock(d time.Duration) string { return units.Duration(d.Round(time.Second)).String() }
 
 // Fault and repair actions: each is a typed simulator verb run through the shell as its line
 // (every name quoted, whatever the topology holds), so the transcript and the log show it.

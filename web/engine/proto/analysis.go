@@ -28,6 +28,10 @@ type Analysis struct {
 	PoolsTotal int `json:"poolsTotal"`
 	// Matrix is where the matrix's cells are, to find the cell a click is on.
 	Matrix Geometry `json:"matrix"`
+	// Groups names the matrix's rows (and columns); Cells holds each cell's users at risk
+	// (-1: no failure set), for the keyboard's way through the matrix.
+	Groups []string `json:"groups,omitempty"`
+	Cells  []int    `json:"cells,omitempty"`
 	// MemoryBytes is the engine worker's WebAssembly memory when the analysis ended.
 	MemoryBytes int64 `json:"memoryBytes,omitempty"`
 	// Millis is how long the analysis took in the worker (matrix included).

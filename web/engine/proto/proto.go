@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 
 	"failwright/engine/plan"
+	"failwright/engine/sim"
 	"failwright/engine/topology"
 	"failwright/scenarios/result"
 	"failwright/web/workspace"
@@ -37,6 +38,10 @@ const (
 	OpAnalysisSet = "analysis-set"
 	// OpAnalysisPools returns the pools of the analysis Job whose FQDN or site contains Line.
 	OpAnalysisPools = "analysis-pools"
+	// OpWarm runs a few analyses (web/engine warmRuns), their reports for the page
+	// included, and forgets them: sent once the page is idle after loading, it has the browser
+	// compile the analysis code and grow the worker's heap before the first real analysis.
+	OpWarm = "warm"
 )
 
 // Request is one call to the engine worker.
@@ -79,8 +84,10 @@ type Response struct {
 	ImportErrors []string       `json:"importErrors,omitempty"`
 	Report       *result.Report `json:"report,omitempty"`
 	Turn         *result.Turn   `json:"turn,omitempty"`
-	Score        *result.Score  `json:"score,omitempty"`
-	Plan         *PlanResult    `json:"plan,omitempty"`
+	// Drill is what the trainee sees of the drill's simulation, with each turn.
+	Drill *Drill        `json:"drill,omitempty"`
+	Score *result.Score `json:"score,omitempty"`
+	Plan  *PlanResult   `json:"plan,omitempty"`
 	// Progress is how far a running analysis is.
 	Progress *Progress `json:"progress,omitempty"`
 	// Analysis is a finished analysis, trimmed for the page.
@@ -102,4 +109,11 @@ type PlanResult struct {
 	PS1      string `json:"ps1,omitempty"`
 	Markdown string `json:"markdown,omitempty"`
 	JSON     string `json:"json,omitempty"`
+}
+
+// Drill is what the trainee sees of a training drill's simulation with each turn: its
+// deployment and users over time, drawn by the worker as SVG, and the state now.
+type Drill struct {
+	HTML     string       `json:"html"`
+	Snapshot sim.Snapshot `json:"snapshot"`
 }
