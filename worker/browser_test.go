@@ -133,15 +133,15 @@ func shareJourney(t *testing.T, base string) {
 	a.act(`document.getElementById("share").click()`)
 	a.poll(`!!document.querySelector("#share-url")`)
 	link := evalIn[string](a, `document.getElementById("share-url").getAttribute("href")`)
-	require.True(t, strings.HasPrefix(link, "/#share="), link)
-	id := strings.TrimPrefix(link, "/#share=")
+	require.True(t, strings.HasPrefix(link, base+"/#share="), "the link is absolute, to copy as it is: %s", link)
+	id := strings.TrimPrefix(link, base+"/#share=")
 	assert.Regexp(t, uuidV4, id)
 
 	stored := evalIn[string](a, `fetch("/api/shares/`+id+`").then(r => r.text())`)
 	assert.Contains(t, stored, `"Get-CsPool"`, "the share holds the shell line run before sharing")
 	assert.Contains(t, stored, `"failwright-workspace"`, "the share is the page's own workspace document")
 
-	b := open(t, browser, base+link)
+	b := open(t, browser, link)
 	b.poll(`document.getElementById("ws-name").textContent === ` + js(name))
 	assert.Equal(t, name, evalIn[string](b, `document.getElementById("ws-name").textContent`), "the second browser sees the same topology")
 
