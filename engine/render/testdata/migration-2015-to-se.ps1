@@ -1,7 +1,7 @@
 #Requires -Version 3.0
 # failwright plan: move bos-pool-15.northwind.com to bos-pool-se.northwind.com, stage by stage
-#   plan ID:     24b9aa7a-0cd6-52f5-ba87-b867ee6fc516
-#   fingerprint: 6d83acc77c7b155c34ef721b0d7e5c98154a76dce8312803112f4cd605f565b6
+#   plan ID:     5b857dda-28da-5a0b-83aa-137ab7a8144a
+#   fingerprint: d27dc44b9359225cf28a56f2adc71ed9beaa0286c56a9605bd46cc7e877d07fb
 #   topology:    Northwind (2015 to Subscription Edition)
 #   format:      2
 # Run it in the Skype for Business Server Management Shell on a Front End of aus-pool-se.northwind.com.
@@ -18,8 +18,8 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '24b9aa7a-0cd6-52f5-ba87-b867ee6fc516'
-$FwFingerprint = '6d83acc77c7b155c34ef721b0d7e5c98154a76dce8312803112f4cd605f565b6'
+$FwPlanId = '5b857dda-28da-5a0b-83aa-137ab7a8144a'
+$FwFingerprint = 'd27dc44b9359225cf28a56f2adc71ed9beaa0286c56a9605bd46cc7e877d07fb'
 $FwTopology = 'Northwind (2015 to Subscription Edition)'
 $FwTitle = 'move bos-pool-15.northwind.com to bos-pool-se.northwind.com, stage by stage'
 
@@ -113,7 +113,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 24b9aa7a-0cd6-52f5-ba87-b867ee6fc516: move bos-pool-15.northwind.com to bos-pool-se.northwind.com, stage by stage'
+Write-Host 'failwright plan 5b857dda-28da-5a0b-83aa-137ab7a8144a: move bos-pool-15.northwind.com to bos-pool-se.northwind.com, stage by stage'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
