@@ -21,9 +21,9 @@ type planRequest struct {
 	Mode     *string         `json:"mode"`
 	Failback *bool           `json:"failback"`
 	// MigrateTo is, with mode "migrate", the pool that takes over from Pool (--to).
-	MigrateTo *string `json:"migrateTo"`
-	Format   *string         `json:"format"`
-	Setup    []string        `json:"setup"`
+	MigrateTo *string  `json:"migrateTo"`
+	Format    *string  `json:"format"`
+	Setup     []string `json:"setup"`
 	// AsOf is the day support lifecycles are judged on (YYYY-MM-DD); the Worker's date when
 	// absent.
 	AsOf *string `json:"asOf"`
