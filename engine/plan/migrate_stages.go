@@ -122,7 +122,7 @@ func (m *migration) layout() {
 		pr.cms = true
 		first := len(b.steps)
 		m.cmsSteps()
-		m.stage("cms", "Move the Central Management store to "+m.new.FQDN, first, before, pr, pr)
+		m.stage("cms", "Move the Central Management store to "+m.new.FQDN, first, before, pr, before)
 	}
 	for i, n := range m.batches {
 		before := pr
@@ -215,21 +215,31 @@ func (m *migration) pairStage(pr progress) {
 	st.Preflight = slices.DeleteFunc(st.Preflight, func(a Assumption) bool { return a.Subject == nw.FQDN })
 }
 
-// cmsSteps lays out the move of the Central Management store to the new pool.
+// cmsSteps lays out the move of the Central Management store to the new pool: a new store on
+// the new pool's back end, Move-CsManagementServer run on one of its Front End Servers, local
+// setup where the cmdlet lists, and the checks.
 func (m *migration) cmsSteps() {
-	b, nw := m.b, m.new
+	b, old, nw := m.b, m.old, m.new
 	where := call("Get-CsService", sw("CentralManagement"))
-	b.step(manualStep("cms-database", "Prepare the CMS database on "+nw.FQDN+"'s back end",
-		"Create the Central Management store on the back end of "+nw.FQDN+": Install-CsDatabase -CentralManagementDatabase -SqlServerFqdn <back end> -SqlInstanceName <instance>, then publish the topology.",
-		"The database exists on the back end of "+nw.FQDN+".",
-		"Move-CsManagementServer moves the store into a prepared database.", 15*time.Minute))
+	server, inst, _, _ := cmsStore(nw)
+	install := call("Install-CsDatabase", sw("CentralManagementDatabase"), q("SqlServerFqdn", server))
+	if inst != "" {
+		install.Params = append(install.Params, q("SqlInstanceName", inst))
+	}
+	b.step(changeStep("cms-database", "Create the Central Management store on "+nw.FQDN+"'s back end", install,
+		"The command completes: the xds and lis databases exist on "+server+".",
+		"Move-CsManagementServer moves the store into a database prepared on the pool it moves to.", 15*time.Minute))
 	b.step(changeStep("cms-move", "Move the Central Management store to "+nw.FQDN,
 		call("Move-CsManagementServer"),
-		"The command reports the store moved; Get-CsService -CentralManagement names "+nw.FQDN+".",
+		"The Proposed State names "+nw.FQDN+"; the command lists the computers where local setup must run.",
 		"Run on a Front End Server of "+nw.FQDN+": the CMS must not stay on the pool being retired, and its standby follows the new pool's pairing.",
 		cmsMoveDuration, where))
+	b.step(manualStep("cms-setup", "Run local setup where Move-CsManagementServer lists",
+		"Run local setup (Bootstrapper.exe) on the servers of "+old.FQDN+" ("+serverList(old)+"), which removes the inactive Central Management service, and on the other Front End Servers of "+nw.FQDN+".",
+		"Setup completes on every listed server.",
+		"The move is finished only when local setup has run on the computers the cmdlet lists.", 20*time.Minute))
 	b.step(checkStep("cms-where", "Check where the Central Management store is", where,
-		"The Central Management service is on "+nw.FQDN+".",
+		"The active Central Management service is on "+nw.FQDN+".",
 		"The store answers from the new pool.").showing(nw.FQDN))
 	b.step(checkStep("cms-replicas", "Check that every replica is up to date",
 		call("Get-CsManagementStoreReplicationStatus"),

@@ -1,7 +1,8 @@
 package shell
 
-// migrateCmdlets are the cmdlets a move to another pool uses: moving users and moving the
-// Central Management Server, and the simulator's stand-in for re-running a cumulative update.
+// migrateCmdlets are the cmdlets a move to another pool uses (Move-CsManagementServer is with
+// the CMS cmdlets): moving users, and the simulator's stand-ins for enabling a pairing and
+// re-running a cumulative update.
 func migrateCmdlets() []Cmdlet {
 	return []Cmdlet{
 		{
@@ -17,20 +18,6 @@ func migrateCmdlets() []Cmdlet {
 				sw("Force", "Move without the user's data: contacts and meetings are lost."),
 			},
 			Examples: []Example{{"Move-CsUser -Identity 'sip:kenmyer@litwareinc.com' -Target 'atl-cs-002.litwareinc.com'", "Moves Ken Myer to the pool atl-cs-002."}},
-		},
-		{
-			Name:          "Move-CsManagementServer",
-			Class:         "Microsoft.Rtc.Management.Deployment.MoveManagementServerCmdlet",
-			ShouldProcess: true,
-			Synopsis:      "Moves the Central Management Server to the pool of the computer it runs on.",
-			Description:   "Run it on a Front End Server of the pool that is to host the Central Management store, after that pool's back end was prepared (Install-CsDatabase -CentralManagementDatabase) and while the current store answers. The simulator has no local computer: it moves the store to the topology's CMS pool.",
-			Params: []Param{
-				{Name: "ConfigurationFileName", Type: TypeString, Help: "Where to save a copy of the configuration before the move."},
-				{Name: "LisConfigurationFileName", Type: TypeString, Help: "Where to save a copy of the Location Information Service data before the move."},
-				{Name: "Report", Type: TypeString, Help: "Where to write the HTML report of the move."},
-				sw("Force", helpForce),
-			},
-			Examples: []Example{{"Move-CsManagementServer", "Moves the CMS to the pool of this Front End Server."}},
 		},
 		{
 			Name: "Enable-SimPairing", Simulator: true,

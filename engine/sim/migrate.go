@@ -1,6 +1,6 @@
 package sim
 
-// Moving to another pool: Move-CsUser, Move-CsManagementServer, and the simulator's
+// Moving to another pool: Move-CsUser, and the simulator's
 // Enable-SimPairing and Install-SimUpdate, which model the Backup Service crash after pairing
 // (FACTS §23).
 
@@ -15,7 +15,6 @@ import (
 
 func init() {
 	handlers["Move-CsUser"] = cmdMoveUser
-	handlers["Move-CsManagementServer"] = cmdMoveManagementServer
 	simVerbs["Enable-SimPairing"] = cmdEnablePairing
 	simVerbs["Install-SimUpdate"] = cmdInstallUpdate
 	handlers["Enable-SimPairing"] = cmdEnablePairing
@@ -74,36 +73,6 @@ func cmdMoveUser(c *ctx) {
 		m[key] = to
 		s.st.userMoved = m
 		s.logf("User %s moved from %s to %s.", id, x.pools[from].fqdn, x.pools[to].fqdn)
-	})
-}
-
-func cmdMoveManagementServer(c *ctx) {
-	s := c.s
-	x := s.x
-	if !c.requireCMS() {
-		return
-	}
-	to := x.cmsPool
-	if to < 0 {
-		c.fail("FW-CMS-UNAVAILABLE", "ResourceUnavailable", "The topology names no pool for the Central Management store.")
-		return
-	}
-	if !s.st.serving[to] {
-		c.fail("FW-POOL-UNREACHABLE", "ResourceUnavailable", fmt.Sprintf(`Cannot move the Central Management store to "%s": the pool does not answer.`, x.pools[to].fqdn))
-		return
-	}
-	if s.st.cmsPool == to {
-		// The simulator has no local computer: it moves the store to the topology's CMS pool.
-		c.verbosef("The Central Management store is on %s, the pool this command runs on.", x.pools[to].fqdn)
-		return
-	}
-	if !c.shouldProcess("Move-CsManagementServer", x.pools[to].fqdn, true) {
-		return
-	}
-	c.change(false, func() {
-		old := x.pools[s.st.cmsPool].fqdn
-		s.st.cmsPool = to
-		s.logf("Central Management store moved from %s to %s.", old, x.pools[to].fqdn)
 	})
 }
 

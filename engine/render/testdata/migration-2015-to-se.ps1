@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: move bos-pool-15.northwind.com to bos-pool-se.northwind.com, stage by stage
-#   plan ID:     5b857dda-28da-5a0b-83aa-137ab7a8144a
+#   plan ID:     0056089b-0bca-5263-aecd-e58534ee5f97
 #   fingerprint: d27dc44b9359225cf28a56f2adc71ed9beaa0286c56a9605bd46cc7e877d07fb
 #   topology:    Northwind (2015 to Subscription Edition)
 #   format:      2
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '5b857dda-28da-5a0b-83aa-137ab7a8144a'
+$FwPlanId = '0056089b-0bca-5263-aecd-e58534ee5f97'
 $FwFingerprint = 'd27dc44b9359225cf28a56f2adc71ed9beaa0286c56a9605bd46cc7e877d07fb'
 $FwTopology = 'Northwind (2015 to Subscription Edition)'
 $FwTitle = 'move bos-pool-15.northwind.com to bos-pool-se.northwind.com, stage by stage'
@@ -113,7 +113,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 5b857dda-28da-5a0b-83aa-137ab7a8144a: move bos-pool-15.northwind.com to bos-pool-se.northwind.com, stage by stage'
+Write-Host 'failwright plan 0056089b-0bca-5263-aecd-e58534ee5f97: move bos-pool-15.northwind.com to bos-pool-se.northwind.com, stage by stage'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -193,26 +193,31 @@ if ($FwUnchecked.Count -gt 0) {
 }
 Write-Host '    Stage 2 preflight passed.' -ForegroundColor Green
 
-# ---- Step 6 [manual] cms-database
-Write-FwStep -Number 6 -Kind 'manual' -Title 'Prepare the CMS database on bos-pool-se.northwind.com''s back end' -Expect 'The database exists on the back end of bos-pool-se.northwind.com.' -Duration '00:15:00'
-Wait-FwAcknowledge -Number 6 -Instructions 'Create the Central Management store on the back end of bos-pool-se.northwind.com: Install-CsDatabase -CentralManagementDatabase -SqlServerFqdn <back end> -SqlInstanceName <instance>, then publish the topology.'
+# ---- Step 6 [change] cms-database
+Write-FwStep -Number 6 -Kind 'change' -Title 'Create the Central Management store on bos-pool-se.northwind.com''s back end' -Expect 'The command completes: the xds and lis databases exist on bos-sqlse-ag.northwind.com.' -Duration '00:15:00'
+Confirm-FwStep -Number 6
+Install-CsDatabase -CentralManagementDatabase -SqlServerFqdn 'bos-sqlse-ag.northwind.com' -WhatIf:$Rehearse -Confirm:$false  # fw:step 6
 
 # ---- Step 7 [change] cms-move
-Write-FwStep -Number 7 -Kind 'change' -Title 'Move the Central Management store to bos-pool-se.northwind.com' -Expect 'The command reports the store moved; Get-CsService -CentralManagement names bos-pool-se.northwind.com.' -Duration '00:30:00'
+Write-FwStep -Number 7 -Kind 'change' -Title 'Move the Central Management store to bos-pool-se.northwind.com' -Expect 'The Proposed State names bos-pool-se.northwind.com; the command lists the computers where local setup must run.' -Duration '00:30:00'
 Confirm-FwStep -Number 7
 Move-CsManagementServer -WhatIf:$Rehearse -Confirm:$false  # fw:step 7
 Get-CsService -CentralManagement | Out-Host  # fw:verify 7
 
-# ---- Step 8 [check] cms-where
-Write-FwStep -Number 8 -Kind 'check' -Title 'Check where the Central Management store is' -Expect 'The Central Management service is on bos-pool-se.northwind.com.' -Duration '00:01:00'
-Get-CsService -CentralManagement | Tee-Object -Variable FwOut | Out-Host  # fw:step 8
-Test-FwShows -Number 8 -Output $FwOut -Shows 'bos-pool-se.northwind.com'
-Confirm-FwCheck -Number 8
+# ---- Step 8 [manual] cms-setup
+Write-FwStep -Number 8 -Kind 'manual' -Title 'Run local setup where Move-CsManagementServer lists' -Expect 'Setup completes on every listed server.' -Duration '00:20:00'
+Wait-FwAcknowledge -Number 8 -Instructions 'Run local setup (Bootstrapper.exe) on the servers of bos-pool-15.northwind.com (bos-fe15-01.northwind.com, bos-fe15-02.northwind.com, bos-fe15-03.northwind.com), which removes the inactive Central Management service, and on the other Front End Servers of bos-pool-se.northwind.com.'
 
-# ---- Step 9 [check] cms-replicas
-Write-FwStep -Number 9 -Kind 'check' -Title 'Check that every replica is up to date' -Expect 'Every replica reports UpToDate True.' -Duration '00:01:00'
-Get-CsManagementStoreReplicationStatus | Out-Host  # fw:step 9
+# ---- Step 9 [check] cms-where
+Write-FwStep -Number 9 -Kind 'check' -Title 'Check where the Central Management store is' -Expect 'The active Central Management service is on bos-pool-se.northwind.com.' -Duration '00:01:00'
+Get-CsService -CentralManagement | Tee-Object -Variable FwOut | Out-Host  # fw:step 9
+Test-FwShows -Number 9 -Output $FwOut -Shows 'bos-pool-se.northwind.com'
 Confirm-FwCheck -Number 9
+
+# ---- Step 10 [check] cms-replicas
+Write-FwStep -Number 10 -Kind 'check' -Title 'Check that every replica is up to date' -Expect 'Every replica reports UpToDate True.' -Duration '00:01:00'
+Get-CsManagementStoreReplicationStatus | Out-Host  # fw:step 10
+Confirm-FwCheck -Number 10
 
 # ---- Stage 3: the deployment must stand as the plan expects before it.
 Write-Host ''
@@ -235,21 +240,21 @@ if ($FwUnchecked.Count -gt 0) {
 }
 Write-Host '    Stage 3 preflight passed.' -ForegroundColor Green
 
-# ---- Step 10 [change] users-1-sample-1
-Write-FwStep -Number 10 -Kind 'change' -Title 'Move sip:dana@northwind.com to bos-pool-se.northwind.com' -Expect 'The command completes; Get-CsUserPoolInfo shows bos-pool-se.northwind.com as the user''s primary pool.' -Duration '00:01:00'
-Confirm-FwStep -Number 10
-Move-CsUser -Identity 'sip:dana@northwind.com' -Target 'bos-pool-se.northwind.com' -WhatIf:$Rehearse -Confirm:$false  # fw:step 10
-Get-CsUserPoolInfo -Identity 'sip:dana@northwind.com' | Out-Host  # fw:verify 10
+# ---- Step 11 [change] users-1-sample-1
+Write-FwStep -Number 11 -Kind 'change' -Title 'Move sip:dana@northwind.com to bos-pool-se.northwind.com' -Expect 'The command completes; Get-CsUserPoolInfo shows bos-pool-se.northwind.com as the user''s primary pool.' -Duration '00:01:00'
+Confirm-FwStep -Number 11
+Move-CsUser -Identity 'sip:dana@northwind.com' -Target 'bos-pool-se.northwind.com' -WhatIf:$Rehearse -Confirm:$false  # fw:step 11
+Get-CsUserPoolInfo -Identity 'sip:dana@northwind.com' | Out-Host  # fw:verify 11
 
-# ---- Step 11 [manual] users-1-move
-Write-FwStep -Number 11 -Kind 'manual' -Title 'Move 4,500 users of bos-pool-15.northwind.com to bos-pool-se.northwind.com' -Expect '4,500 more users are homed on bos-pool-se.northwind.com; none of the moves reported an error.' -Duration '00:50:00'
-Wait-FwAcknowledge -Number 11 -Instructions 'Move 4,500 users homed on bos-pool-15.northwind.com: Get-CsUser -Filter {RegistrarPool -eq ''bos-pool-15.northwind.com''} -ResultSize 4500 | Move-CsUser -Target ''bos-pool-se.northwind.com'' -Confirm:$false. Do not use -Force: it discards the users'' contacts and meetings.'
+# ---- Step 12 [manual] users-1-move
+Write-FwStep -Number 12 -Kind 'manual' -Title 'Move 4,500 users of bos-pool-15.northwind.com to bos-pool-se.northwind.com' -Expect '4,500 more users are homed on bos-pool-se.northwind.com; none of the moves reported an error.' -Duration '00:50:00'
+Wait-FwAcknowledge -Number 12 -Instructions 'Move 4,500 users homed on bos-pool-15.northwind.com: Get-CsUser -Filter {RegistrarPool -eq ''bos-pool-15.northwind.com''} -ResultSize 4500 | Move-CsUser -Target ''bos-pool-se.northwind.com'' -Confirm:$false. Do not use -Force: it discards the users'' contacts and meetings.'
 
-# ---- Step 12 [check] users-1-check
-Write-FwStep -Number 12 -Kind 'check' -Title 'Check where sip:dana@northwind.com registers' -Expect 'PrimaryPoolFqdn is bos-pool-se.northwind.com and BackupPoolFqdn is aus-pool-se.northwind.com.' -Duration '00:01:00'
-Get-CsUserPoolInfo -Identity 'sip:dana@northwind.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 12
-Test-FwShows -Number 12 -Output $FwOut -Shows 'aus-pool-se.northwind.com'
-Confirm-FwCheck -Number 12
+# ---- Step 13 [check] users-1-check
+Write-FwStep -Number 13 -Kind 'check' -Title 'Check where sip:dana@northwind.com registers' -Expect 'PrimaryPoolFqdn is bos-pool-se.northwind.com and BackupPoolFqdn is aus-pool-se.northwind.com.' -Duration '00:01:00'
+Get-CsUserPoolInfo -Identity 'sip:dana@northwind.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 13
+Test-FwShows -Number 13 -Output $FwOut -Shows 'aus-pool-se.northwind.com'
+Confirm-FwCheck -Number 13
 
 # ---- Stage 4: the deployment must stand as the plan expects before it.
 Write-Host ''
@@ -272,15 +277,15 @@ if ($FwUnchecked.Count -gt 0) {
 }
 Write-Host '    Stage 4 preflight passed.' -ForegroundColor Green
 
-# ---- Step 13 [manual] users-2-move
-Write-FwStep -Number 13 -Kind 'manual' -Title 'Move 4,500 users of bos-pool-15.northwind.com to bos-pool-se.northwind.com' -Expect '4,500 more users are homed on bos-pool-se.northwind.com; none of the moves reported an error.' -Duration '00:50:00'
-Wait-FwAcknowledge -Number 13 -Instructions 'Move 4,500 users homed on bos-pool-15.northwind.com: Get-CsUser -Filter {RegistrarPool -eq ''bos-pool-15.northwind.com''} -ResultSize 4500 | Move-CsUser -Target ''bos-pool-se.northwind.com'' -Confirm:$false. Do not use -Force: it discards the users'' contacts and meetings.'
+# ---- Step 14 [manual] users-2-move
+Write-FwStep -Number 14 -Kind 'manual' -Title 'Move 4,500 users of bos-pool-15.northwind.com to bos-pool-se.northwind.com' -Expect '4,500 more users are homed on bos-pool-se.northwind.com; none of the moves reported an error.' -Duration '00:50:00'
+Wait-FwAcknowledge -Number 14 -Instructions 'Move 4,500 users homed on bos-pool-15.northwind.com: Get-CsUser -Filter {RegistrarPool -eq ''bos-pool-15.northwind.com''} -ResultSize 4500 | Move-CsUser -Target ''bos-pool-se.northwind.com'' -Confirm:$false. Do not use -Force: it discards the users'' contacts and meetings.'
 
-# ---- Step 14 [check] users-2-check
-Write-FwStep -Number 14 -Kind 'check' -Title 'Check where sip:dana@northwind.com registers' -Expect 'PrimaryPoolFqdn is bos-pool-se.northwind.com and BackupPoolFqdn is aus-pool-se.northwind.com.' -Duration '00:01:00'
-Get-CsUserPoolInfo -Identity 'sip:dana@northwind.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 14
-Test-FwShows -Number 14 -Output $FwOut -Shows 'aus-pool-se.northwind.com'
-Confirm-FwCheck -Number 14
+# ---- Step 15 [check] users-2-check
+Write-FwStep -Number 15 -Kind 'check' -Title 'Check where sip:dana@northwind.com registers' -Expect 'PrimaryPoolFqdn is bos-pool-se.northwind.com and BackupPoolFqdn is aus-pool-se.northwind.com.' -Duration '00:01:00'
+Get-CsUserPoolInfo -Identity 'sip:dana@northwind.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 15
+Test-FwShows -Number 15 -Output $FwOut -Shows 'aus-pool-se.northwind.com'
+Confirm-FwCheck -Number 15
 
 # ---- Stage 5: the deployment must stand as the plan expects before it.
 Write-Host ''
@@ -303,17 +308,17 @@ if ($FwUnchecked.Count -gt 0) {
 }
 Write-Host '    Stage 5 preflight passed.' -ForegroundColor Green
 
-# ---- Step 15 [check] edge-next-hop-check-bos-edge-01.northwind.com
-Write-FwStep -Number 15 -Kind 'check' -Title 'Check the next hop of Edge pool bos-edge-01.northwind.com' -Expect 'The Edge service of bos-edge-01.northwind.com lists Registrar:bos-pool-15.northwind.com as its next hop.' -Duration '00:01:00'
-Get-CsService -EdgeServer -PoolFqdn 'bos-edge-01.northwind.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 15
-Test-FwShows -Number 15 -Output $FwOut -Shows 'Registrar:bos-pool-15.northwind.com'
-Confirm-FwCheck -Number 15
+# ---- Step 16 [check] edge-next-hop-check-bos-edge-01.northwind.com
+Write-FwStep -Number 16 -Kind 'check' -Title 'Check the next hop of Edge pool bos-edge-01.northwind.com' -Expect 'The Edge service of bos-edge-01.northwind.com lists Registrar:bos-pool-15.northwind.com as its next hop.' -Duration '00:01:00'
+Get-CsService -EdgeServer -PoolFqdn 'bos-edge-01.northwind.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 16
+Test-FwShows -Number 16 -Output $FwOut -Shows 'Registrar:bos-pool-15.northwind.com'
+Confirm-FwCheck -Number 16
 
-# ---- Step 16 [change] edge-next-hop-bos-edge-01.northwind.com
-Write-FwStep -Number 16 -Kind 'change' -Title 'Point Edge pool bos-edge-01.northwind.com at bos-pool-se.northwind.com' -Expect 'The Edge service now lists Registrar:bos-pool-se.northwind.com.' -Duration '00:05:00'
-Confirm-FwStep -Number 16
-Set-CsEdgeServer -Identity 'EdgeServer:bos-edge-01.northwind.com' -Registrar 'Registrar:bos-pool-se.northwind.com' -WhatIf:$Rehearse -Confirm:$false  # fw:step 16
-Get-CsService -EdgeServer -PoolFqdn 'bos-edge-01.northwind.com' | Out-Host  # fw:verify 16
+# ---- Step 17 [change] edge-next-hop-bos-edge-01.northwind.com
+Write-FwStep -Number 17 -Kind 'change' -Title 'Point Edge pool bos-edge-01.northwind.com at bos-pool-se.northwind.com' -Expect 'The Edge service now lists Registrar:bos-pool-se.northwind.com.' -Duration '00:05:00'
+Confirm-FwStep -Number 17
+Set-CsEdgeServer -Identity 'EdgeServer:bos-edge-01.northwind.com' -Registrar 'Registrar:bos-pool-se.northwind.com' -WhatIf:$Rehearse -Confirm:$false  # fw:step 17
+Get-CsService -EdgeServer -PoolFqdn 'bos-edge-01.northwind.com' | Out-Host  # fw:verify 17
 
 # ---- Stage 6: the deployment must stand as the plan expects before it.
 Write-Host ''
@@ -336,15 +341,15 @@ if ($FwUnchecked.Count -gt 0) {
 }
 Write-Host '    Stage 6 preflight passed.' -ForegroundColor Green
 
-# ---- Step 17 [manual] branch-prov-sba-01.northwind.com
-Write-FwStep -Number 17 -Kind 'manual' -Title 'Make bos-pool-se.northwind.com the backup registrar of prov-sba-01.northwind.com' -Expect 'Get-CsService -Registrar lists prov-sba-01.northwind.com with bos-pool-se.northwind.com as its backup registrar.' -Duration '00:20:00'
-Wait-FwAcknowledge -Number 17 -Instructions 'In Topology Builder, edit the branch site of prov-sba-01.northwind.com: set its Resiliency backup registrar to bos-pool-se.northwind.com, publish the topology and run Setup on the appliance.'
+# ---- Step 18 [manual] branch-prov-sba-01.northwind.com
+Write-FwStep -Number 18 -Kind 'manual' -Title 'Make bos-pool-se.northwind.com the backup registrar of prov-sba-01.northwind.com' -Expect 'Get-CsService -Registrar lists prov-sba-01.northwind.com with bos-pool-se.northwind.com as its backup registrar.' -Duration '00:20:00'
+Wait-FwAcknowledge -Number 18 -Instructions 'In Topology Builder, edit the branch site of prov-sba-01.northwind.com: set its Resiliency backup registrar to bos-pool-se.northwind.com, publish the topology and run Setup on the appliance.'
 
-# ---- Step 18 [check] branch-check
-Write-FwStep -Number 18 -Kind 'check' -Title 'Check the registrars' -Expect 'Each branch appliance lists bos-pool-se.northwind.com as its backup registrar.' -Duration '00:01:00'
-Get-CsService -Registrar | Tee-Object -Variable FwOut | Out-Host  # fw:step 18
-Test-FwShows -Number 18 -Output $FwOut -Shows 'bos-pool-se.northwind.com'
-Confirm-FwCheck -Number 18
+# ---- Step 19 [check] branch-check
+Write-FwStep -Number 19 -Kind 'check' -Title 'Check the registrars' -Expect 'Each branch appliance lists bos-pool-se.northwind.com as its backup registrar.' -Duration '00:01:00'
+Get-CsService -Registrar | Tee-Object -Variable FwOut | Out-Host  # fw:step 19
+Test-FwShows -Number 19 -Output $FwOut -Shows 'bos-pool-se.northwind.com'
+Confirm-FwCheck -Number 19
 
 # ---- Stage 7: the deployment must stand as the plan expects before it.
 Write-Host ''
@@ -368,18 +373,18 @@ if ($FwUnchecked.Count -gt 0) {
 }
 Write-Host '    Stage 7 preflight passed.' -ForegroundColor Green
 
-# ---- Step 19 [manual] unpair-publish
-Write-FwStep -Number 19 -Kind 'manual' -Title 'Remove the pairing of bos-pool-15.northwind.com' -Expect 'Get-CsPoolBackupRelationship -PoolFqdn ''bos-pool-15.northwind.com'' names no backup pool.' -Duration '00:30:00'
-Wait-FwAcknowledge -Number 19 -Instructions 'In Topology Builder, clear the associated backup pool of bos-pool-15.northwind.com (and so of aus-pool-15.northwind.com), publish the topology and run Setup on the servers of both pools.'
+# ---- Step 20 [manual] unpair-publish
+Write-FwStep -Number 20 -Kind 'manual' -Title 'Remove the pairing of bos-pool-15.northwind.com' -Expect 'Get-CsPoolBackupRelationship -PoolFqdn ''bos-pool-15.northwind.com'' names no backup pool.' -Duration '00:30:00'
+Wait-FwAcknowledge -Number 20 -Instructions 'In Topology Builder, clear the associated backup pool of bos-pool-15.northwind.com (and so of aus-pool-15.northwind.com), publish the topology and run Setup on the servers of both pools.'
 
-# ---- Step 20 [check] unpair-new-pair
-Write-FwStep -Number 20 -Kind 'check' -Title 'Check the backup relationship of bos-pool-se.northwind.com' -Expect 'The backup pool of bos-pool-se.northwind.com is still aus-pool-se.northwind.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'bos-pool-se.northwind.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 20
-Test-FwShows -Number 20 -Output $FwOut -Shows 'aus-pool-se.northwind.com'
-Confirm-FwCheck -Number 20
+# ---- Step 21 [check] unpair-new-pair
+Write-FwStep -Number 21 -Kind 'check' -Title 'Check the backup relationship of bos-pool-se.northwind.com' -Expect 'The backup pool of bos-pool-se.northwind.com is still aus-pool-se.northwind.com.' -Duration '00:01:00'
+Get-CsPoolBackupRelationship -PoolFqdn 'bos-pool-se.northwind.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 21
+Test-FwShows -Number 21 -Output $FwOut -Shows 'aus-pool-se.northwind.com'
+Confirm-FwCheck -Number 21
 
 Write-Host ''
-Write-Host 'Plan complete (20 steps). Predicted RTO 00:00:00, data loss 00:00:00.' -ForegroundColor Green
+Write-Host 'Plan complete (21 steps). Predicted RTO 00:00:00, data loss 00:00:00.' -ForegroundColor Green
 } finally {
     Stop-Transcript | Out-Null
 }
