@@ -12,8 +12,8 @@ import (
 	"github.com/vugu/vugu"
 	"github.com/vugu/vugu/staticrender"
 
-	"failwright/engine/sim"
 	"failwright/engine/plan"
+	"failwright/engine/sim"
 	"failwright/engine/topology"
 	"failwright/web/engine"
 	"failwright/web/engine/proto"
