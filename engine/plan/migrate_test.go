@@ -140,3 +140,29 @@ func TestPairingRerunFollowsTheRule(t *testing.T) {
 	n, pt := topo.PoolByFQDN(newPool), topo.PoolByFQDN("aus-pool-se.northwind.com")
 	assert.Equal(t, topology.PairNeedsUpdateRerun(topology.Pair{A: n, B: pt}), has)
 }
+
+// TestMigrationDrift: a saved migration plan no longer fits a topology whose facts changed.
+func TestMigrationDrift(t *testing.T) {
+	topo := loadSample(t, "migration-2015-to-se.yaml")
+	p, fs := Build(topo, Request{Pool: oldPool, Mode: Migrate, MigrateTo: newPool})
+	require.NotNil(t, p, "%v", fs)
+	tests := []struct {
+		name string
+		edit func(*topology.Topology)
+		code string
+	}{
+		{"the Edge next hop moved", func(t *topology.Topology) { t.PoolByFQDN("bos-edge-01.northwind.com").NextHop = newPool }, CodeFactChanged},
+		{"the new pool's partner changed", func(t *topology.Topology) {
+			t.PoolByFQDN(newPool).BackupPool = "aus-pool-15.northwind.com"
+		}, CodeFactChanged},
+		{"a sample user renamed", func(t *topology.Topology) { t.PoolByFQDN(oldPool).SampleUsers = []string{"sip:kim@northwind.com"} }, CodeStepChanged},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			changed := loadSample(t, "migration-2015-to-se.yaml")
+			tc.edit(changed)
+			got := Check(p, changed)
+			assert.True(t, slices.ContainsFunc(got, func(f topology.Finding) bool { return f.Code == tc.code }), "%v", got)
+		})
+	}
+}
