@@ -56,7 +56,8 @@ func Plan(doc *topofile.Document, req PlanRequest) *PlanResult {
 	}
 	res := &PlanResult{Plan: p, Findings: fs}
 	switch {
-	case doc.Topology == nil || doc.Topology.PoolByFQDN(req.Pool) == nil:
+	case doc.Topology == nil || doc.Topology.PoolByFQDN(req.Pool) == nil,
+		req.Mode == plan.Migrate && doc.Topology.PoolByFQDN(req.MigrateTo) == nil:
 		res.Status = StatusBadInput // plan.Build refused it (PL001)
 	case p == nil || fs.HasErrors():
 		res.Status = StatusFail

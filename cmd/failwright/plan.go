@@ -24,6 +24,8 @@ func init() {
 const planUsage = `usage: failwright plan TOPOLOGY --pool FQDN [--disaster | --planned] [--failback]
                       [--setup LINE]... [--scenario FILE] [--format ps1|md|json] [-o FILE]
                       [--as-of DATE]
+       failwright plan TOPOLOGY --migrate OLD_POOL --to NEW_POOL [--format ps1|md|json] [-o FILE]
+                      [--as-of DATE]
        failwright plan --check PLAN.json TOPOLOGY
 
 Builds the runbook that fails pool FQDN over to its backup pool (and back, with --failback),
@@ -39,6 +41,9 @@ TOPOLOGY "-" reads standard input (docs/plans.md).
   --scenario FILE  take the failure state from a scenario's leading simulator steps
   --format F       ps1, md or json (default md)
   -o FILE          write the plan to FILE instead of standard output
+  --migrate OLD    instead of a failover, the staged plan that moves pool OLD's users,
+  --to NEW         services and pairing to pool NEW (TOPOLOGY is the target design, holding
+                   NEW already), keeping every user covered by disaster recovery
   --check PLAN     tell whether a saved JSON plan still fits TOPOLOGY
 ` + asOfUsage + ` (its findings
                    go beside the plan's, never into it: a plan's ID does not change with the day)
@@ -49,6 +54,7 @@ Exit codes: 0 the plan is valid (or still fits), 1 it cannot be valid (or no lon
 // planArgs are the parsed arguments of the plan command.
 type planArgs struct {
 	topology, pool, format, out, check, scenario string
+	migrate, to                                  string
 	planned, disaster, failback                  bool
 	setup                                        []string
 	asOf                                         topology.Date
@@ -99,6 +105,10 @@ func parsePlanArgs(args []string) (planArgs, error) {
 			a.out, err = get()
 		case "--check":
 			a.check, err = get()
+		case "--migrate":
+			a.migrate, err = get()
+		case "--to":
+			a.to, err = get()
 		case "--scenario":
 			a.scenario, err = get()
 		case "--as-of":
@@ -139,8 +149,18 @@ func (a planArgs) consistent(operands []string) error {
 	case len(operands) != 1:
 		return fmt.Errorf("give exactly one TOPOLOGY file")
 	case a.check != "":
-		if a.pool != "" || a.planned || a.disaster || a.failback || len(a.setup) > 0 || a.scenario != "" || a.out != "" || a.format != "md" {
+		if a.pool != "" || a.migrate != "" || a.to != "" || a.planned || a.disaster || a.failback || len(a.setup) > 0 || a.scenario != "" || a.out != "" || a.format != "md" {
 			return fmt.Errorf("--check takes only PLAN.json and TOPOLOGY")
+		}
+	case a.migrate != "" || a.to != "":
+		if a.migrate == "" || a.to == "" {
+			return fmt.Errorf("--migrate OLD_POOL and --to NEW_POOL go together")
+		}
+		if a.pool != "" || a.planned || a.disaster || a.failback || len(a.setup) > 0 || a.scenario != "" {
+			return fmt.Errorf("--migrate takes no --pool, --planned, --disaster, --failback, --setup or --scenario")
+		}
+		if formatErr(a.format) != nil {
+			return fmt.Errorf("--format %v", formatErr(a.format))
 		}
 	case a.pool == "":
 		return fmt.Errorf("--pool FQDN is required")
@@ -201,9 +221,14 @@ func runPlan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		req.Setup = setup
 	}
+	what := a.pool + " cannot be failed over as asked"
+	if a.migrate != "" {
+		req = app.MigrateRequest{From: a.migrate, To: a.to, Format: format, Positions: true, AsOf: a.asOf}.PlanRequest()
+		what = a.migrate + " cannot be moved to " + a.to + " as asked"
+	}
 	res := app.Plan(doc, req)
 	if res.Plan == nil {
-		fmt.Fprintf(stderr, "failwright plan: %s cannot be failed over as asked:\n", a.pool)
+		fmt.Fprintf(stderr, "failwright plan: %s:\n", what)
 		topology.PrintFindings(stderr, res.Findings)
 		return res.Status.ExitCode()
 	}

@@ -15,7 +15,10 @@ import (
 	"failwright/internal/testkit"
 )
 
-const litware = "../../scenarios/topologies/litwareinc.yaml"
+const (
+	litware   = "../../scenarios/topologies/litwareinc.yaml"
+	migration = "../../scenarios/topologies/migration-2015-to-se.yaml"
+)
 
 func runPlanCmd(args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
@@ -54,6 +57,13 @@ func TestPlanExitCodes(t *testing.T) {
 		{"unwritable output", []string{litware, "--pool", "dfw-cs-001.litwareinc.com", "-o", filepath.Join(dir, "no", "such", "dir.md")}, 2, "cannot write " + filepath.Join(dir, "no", "such", "dir.md") + ": no such file or directory"},
 		{"topology as scenario", []string{litware, "--pool", "x", "--scenario", litware}, 2, "is not a scenario (it has no steps)"},
 		{"malformed topology", []string{"testdata/validate/garbage.yaml", "--pool", "x"}, 2, "cannot be read as a topology"},
+		{"migration", []string{migration, "--migrate", "bos-pool-15.northwind.com", "--to", "bos-pool-se.northwind.com"}, 0, "**Riskiest stage:** `unpair`"},
+		{"migration ps1", []string{migration, "--migrate", "bos-pool-15.northwind.com", "--to", "bos-pool-se.northwind.com", "--format", "ps1"}, 0, "Move-CsUser -Identity 'sip:dana@northwind.com' -Target 'bos-pool-se.northwind.com'"},
+		{"migration to a pool not in the topology", []string{migration, "--migrate", "bos-pool-15.northwind.com", "--to", "nope.northwind.com"}, 2, "error PL001 request.migrateTo"},
+		{"migration from a pool not in the topology", []string{migration, "--migrate", "nope.northwind.com", "--to", "bos-pool-se.northwind.com"}, 2, "error PL001 request.pool"},
+		{"migration to an unpaired pool", []string{litware, "--migrate", "atl-cs-001.litwareinc.com", "--to", "atl-edge-001.litwareinc.com"}, 1, "error PL030"},
+		{"migration without --to", []string{migration, "--migrate", "bos-pool-15.northwind.com"}, 2, "go together"},
+		{"migration with --pool", []string{migration, "--migrate", "a", "--to", "b", "--pool", "c"}, 2, "--migrate takes no --pool"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

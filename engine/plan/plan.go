@@ -45,6 +45,9 @@ const (
 	// Disaster fails over a pool that is no longer reachable (-DisasterMode): changes not yet
 	// copied to the backup pool are lost.
 	Disaster Mode = "disaster"
+	// Migrate moves a pool's users, services and pairing to another pool, stage by stage
+	// (BuildMigration); Request.Pool is the old pool and Request.MigrateTo the new one.
+	Migrate Mode = "migrate"
 )
 
 // Request says what to plan.
@@ -59,6 +62,9 @@ type Request struct {
 	// failure state the plan starts from. Empty means: for a disaster, the pool's whole site is
 	// lost (Stop-SimSite); for a planned failover, everything runs.
 	Setup []string `json:"setup"`
+	// MigrateTo is, in Migrate mode, the FQDN of the pool that takes over from Pool; empty
+	// otherwise.
+	MigrateTo string `json:"migrateTo,omitempty"`
 }
 
 // Kind is what an operator does with a step.
@@ -134,6 +140,8 @@ type Step struct {
 	// Simulate holds simulator lines that stand for a wait step in the simulation (for
 	// example the repair of the home pool); never part of a rendered script.
 	Simulate []string `json:"simulate,omitempty"`
+	// Stage is the ID of the migration stage the step belongs to; empty in failover plans.
+	Stage string `json:"stage,omitempty"`
 }
 
 // Fact names one kind of topology fact a plan relies on.
@@ -214,6 +222,8 @@ type Plan struct {
 	Prediction Prediction `json:"prediction"`
 	// Findings are the warnings and remarks about the plan (a refused plan is never built).
 	Findings topology.Findings `json:"findings"`
+	// Migration holds the stages of a migration plan (Mode Migrate); nil for failover plans.
+	Migration *Migration `json:"migration,omitempty"`
 }
 
 // Duration is a span of time written as PowerShell writes a TimeSpan (units.Duration):

@@ -21,10 +21,13 @@ const Seed = 1
 // command, runs req.Setup in a fresh simulation (for a disaster without Setup it stops the
 // pool's whole site), lays out the steps from that failure state, and runs every check and
 // change step (and every verification) through the simulator: each must succeed. The
-// simulation's report gives the Prediction. A plan that cannot succeed is refused: Build
+// simulation's report gives the Prediction. A request in Migrate mode is BuildMigration's. A plan that cannot succeed is refused: Build
 // returns nil and findings (codes PLxxx, docs/plans.md) that say why and what to change.
 // Warnings and remarks come back with the plan, and in its Findings.
 func Build(t *topology.Topology, req Request) (*Plan, topology.Findings) {
+	if req.Mode == Migrate {
+		return BuildMigration(t, req)
+	}
 	b := &builder{t: t, req: req}
 	if !b.resolve() {
 		return nil, b.done()

@@ -36,6 +36,9 @@ func TestFormatDocCoversEveryField(t *testing.T) {
 		"Point":               reflect.TypeOf(plan.Point{}),
 		"Finding":             reflect.TypeOf(topology.Finding{}),
 		"Pos":                 reflect.TypeOf(topology.Pos{}),
+		"Migration":           reflect.TypeOf(plan.Migration{}),
+		"Stage":               reflect.TypeOf(plan.Stage{}),
+		"Exposure":            reflect.TypeOf(plan.Exposure{}),
 	}
 	row := regexp.MustCompile("^\\| `([A-Za-z]+)` \\| [^|]+ \\| ([^|]+) \\|")
 	sections := map[string][][2]string{}

@@ -95,6 +95,7 @@ func TestScriptsParseAsPowerShell(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
 	var scripts []testkit.Script
+	migrations := 0
 	for _, f := range files {
 		topo := load(t, filepath.Base(f))
 		values := topologyValues(topo)
@@ -114,10 +115,21 @@ func TestScriptsParseAsPowerShell(t *testing.T) {
 					scripts = append(scripts, testkit.Script{Name: name, Text: string(ps1), Values: values})
 				}
 			}
+			for _, to := range topo.Pools {
+				p, _ := plan.Build(topo, plan.Request{Pool: pool.FQDN, Mode: plan.Migrate, MigrateTo: to.FQDN})
+				if p == nil {
+					continue // no migration between these pools
+				}
+				ps1, err := PowerShell(p)
+				require.NoError(t, err)
+				scripts = append(scripts, testkit.Script{Name: filepath.Base(f) + "/" + pool.FQDN + "/migrate/" + to.FQDN, Text: string(ps1), Values: values})
+				migrations++
+			}
 		}
 	}
 	samples := len(scripts)
 	require.Greater(t, samples, 20, "the sample topologies give runbooks to check")
+	require.Positive(t, migrations, "the sample topologies give migration runbooks to check")
 	seeds := fuzzCorpus(t, "FuzzPowerShell")
 	for _, h := range hostile {
 		seeds = append(seeds, [2]string{h, h}, [2]string{h, "'; Remove-CsPool #"})

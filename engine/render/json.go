@@ -69,8 +69,11 @@ func ParseJSON(data []byte) (*plan.Plan, error) {
 
 // semantics checks what the shape cannot.
 func semantics(p *plan.Plan) error {
-	if p.Request.Mode != plan.Planned && p.Request.Mode != plan.Disaster {
-		return fieldErrorf("request.mode", "%q is not planned or disaster", p.Request.Mode)
+	if p.Request.Mode != plan.Planned && p.Request.Mode != plan.Disaster && p.Request.Mode != plan.Migrate {
+		return fieldErrorf("request.mode", "%q is not planned, disaster or migrate", p.Request.Mode)
+	}
+	if err := stagesSemantics(p); err != nil {
+		return err
 	}
 	for i, st := range p.Steps {
 		path := "steps[" + strconv.Itoa(i) + "]"

@@ -22,8 +22,10 @@ func Markdown(p *plan.Plan) ([]byte, error) {
 	w.assumptions(p)
 	w.prediction(p)
 	w.findings(p)
+	w.stages(p)
 	w.ln("## Steps")
 	for _, st := range p.Steps {
+		w.stageHeading(p, st)
 		w.step(st)
 	}
 	return []byte(w.b.String()), nil
@@ -46,7 +48,9 @@ func (w *md) identity(p *plan.Plan) {
 	if p.Request.Failback {
 		mode += ", then failback"
 	}
-	if databaseOnly(p) {
+	if p.Migration != nil {
+		w.ln("# Runbook: move ", esc(p.Migration.From), " to ", esc(p.Migration.To), ", stage by stage")
+	} else if databaseOnly(p) {
 		w.ln("# Runbook: restore ", esc(p.Request.Pool), " by failing its databases over to the mirror")
 	} else {
 		w.ln("# Runbook: fail ", esc(p.Request.Pool), " over to ", esc(p.BackupPool))
@@ -69,8 +73,12 @@ func (w *md) identity(p *plan.Plan) {
 	}
 	w.ln("| Format | failwright plan format ", strconv.Itoa(p.FormatVersion), " |")
 	w.ln()
+	where := p.BackupPool
+	if p.Migration != nil {
+		where = p.Migration.To
+	}
 	w.ln("Run every command in the Skype for Business Server Management Shell on a Front End of ",
-		esc(p.BackupPool), ", in order, and tick each box when its step is done. ",
+		esc(where), ", in order, and tick each box when its step is done. ",
 		"Before you start, check that the plan still fits: `failwright plan --check PLAN.json TOPOLOGY`.")
 	w.ln()
 }
@@ -97,7 +105,9 @@ func (w *md) prediction(p *plan.Plan) {
 	if !p.Prediction.Simulated {
 		src = "documented targets, not simulated"
 	}
-	if p.Request.Mode == plan.Planned && p.Prediction.RTO == 0 {
+	if p.Migration != nil {
+		w.ln("- RTO: **", p.Prediction.RTO.String(), "**: users keep service while they move (", src, ")")
+	} else if p.Request.Mode == plan.Planned && p.Prediction.RTO == 0 {
 		w.ln("- RTO: **", p.Prediction.RTO.String(), "**: the users of ", esc(p.Request.Pool), " never lose service; they move to ", esc(p.BackupPool), " (", src, ")")
 	} else {
 		w.ln("- RTO: **", p.Prediction.RTO.String(), "** from the failure until the users of ", esc(p.Request.Pool), " have full service again (", src, ")")

@@ -67,6 +67,9 @@ func PowerShell(p *plan.Plan) ([]byte, error) {
 	if p.Request.Failback {
 		title += ", then fail it back"
 	}
+	if p.Migration != nil {
+		title = "move " + p.Migration.From + " to " + p.Migration.To + ", stage by stage"
+	}
 	// Header. A comment holds a plan value only when the value's form is known to be inert
 	// (a UUID, a hex fingerprint, an RFC 1123 name, a plain name); every value is also in a
 	// single-quoted literal below, which is what the script uses.
@@ -117,6 +120,7 @@ func PowerShell(p *plan.Plan) ([]byte, error) {
 	w.line()
 	preflight(w, p)
 	for i := range p.Steps {
+		stagePreflight(w, p, &p.Steps[i])
 		step(w, p, &p.Steps[i])
 	}
 	w.line()
@@ -257,7 +261,18 @@ func preflight(w *ps, p *plan.Plan) {
 	w.line("if (-not (Get-Command -Name 'Invoke-CsPoolFailOver' -ErrorAction SilentlyContinue)) {")
 	w.line("    throw 'Run this script in the Skype for Business Server (or Lync Server) Management Shell: Invoke-CsPoolFailOver is not available.'")
 	w.line("}")
-	for _, a := range p.Assumptions {
+	if p.Migration != nil {
+		w.line("Write-Host '    Each stage checks the deployment as it must stand before it.'")
+		return
+	}
+	factChecks(w, p.Assumptions)
+	w.line("Write-Host '    Preflight passed.' -ForegroundColor Green")
+}
+
+// factChecks writes a Test-FwFact line for every fact, then stops on drift (or asks when a
+// fact could not be read).
+func factChecks(w *ps, as []plan.Assumption) {
+	for _, a := range as {
 		c := factProbe(a)
 		if c.probe == "" {
 			w.line("Write-Host ", lit("    skip   "+a.Path+" = "+show(a.Value)+" ("+c.note+")"))
@@ -288,7 +303,6 @@ func preflight(w *ps, p *plan.Plan) {
 	w.line("    do { $answer = Read-Host 'Type CONTINUE once you have checked them, or STOP' } while ($answer -ne 'CONTINUE' -and $answer -ne 'STOP')")
 	w.line("    if ($answer -ne 'CONTINUE') { throw 'Stopped by the operator at the preflight.' }")
 	w.line("}")
-	w.line("Write-Host '    Preflight passed.' -ForegroundColor Green")
 }
 
 // show writes an assumed value in the script's messages, "(none)" when it is absent.

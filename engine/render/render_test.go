@@ -44,6 +44,7 @@ var variants = []variant{
 	{"standard-pair", "standard-pair.yaml", plan.Request{Pool: "sea-se-01.tailspintoys.com", Mode: plan.Disaster}},
 	{"failback", "litwareinc.yaml", plan.Request{Pool: atl, Mode: plan.Disaster, Failback: true}},
 	{"sfb2019-planned-failback", "sfb2019-16fe.yaml", plan.Request{Pool: "fra-pool-01.northwindtraders.com", Mode: plan.Planned, Failback: true}},
+	{"migration-2015-to-se", "migration-2015-to-se.yaml", plan.Request{Pool: "bos-pool-15.northwind.com", Mode: plan.Migrate, MigrateTo: "bos-pool-se.northwind.com"}},
 }
 
 func load(t testing.TB, name string) *topology.Topology {

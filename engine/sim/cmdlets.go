@@ -474,7 +474,7 @@ func cmdUserPoolInfo(c *ctx) {
 	st := &s.st
 	id := c.cmd.Str("Identity")
 	key := strings.TrimPrefix(lower(id), "sip:")
-	p, ok := x.userByURI[key]
+	p, ok := s.userHome(key)
 	if !ok {
 		c.notFound("FW-USER-NOT-FOUND", fmt.Sprintf(`Management object not found for identity "%s". failwright knows the sample users listed in the topology.`, id))
 		return

@@ -81,9 +81,11 @@ type state struct {
 	nextHop    []int // Edge pools: current next hop
 	detect     []time.Duration
 	failbackDt []time.Duration
-	readOnly   []bool // put read-only by a planned failover
-	disasterFO []bool // the pool's users were failed over in disaster mode
-	rgsInit    []bool // Invoke-CsRgsStoreReplicateData ran: the pool's RGS data is in the backup tables
+	readOnly   []bool         // put read-only by a planned failover
+	disasterFO []bool         // the pool's users were failed over in disaster mode
+	rgsInit    []bool         // Invoke-CsRgsStoreReplicateData ran: the pool's RGS data is in the backup tables
+	userMoved  map[string]int // sample users moved by Move-CsUser (lower-case URI -> pool); copied on write
+	bsCrashed  []bool         // the Backup Service crashes: pairing installed release binaries over a later update (Enable-SimPairing)
 	fbPhase    []failbackPhase
 	hydrated   []int // routing groups hydrated by an interrupted failover or failback
 
@@ -183,7 +185,7 @@ func newState(x *index, seed int64) state {
 
 		dWorking: filled(nd, true), dLastSync: make([]time.Duration, nd), dSince: make([]time.Duration, nd),
 		dProdStop: filled(nd, never), dConfPending: make([]bool, nd),
-		disasterFO: make([]bool, np), rgsInit: make([]bool, np),
+		disasterFO: make([]bool, np), rgsInit: make([]bool, np), bsCrashed: make([]bool, np),
 
 		cmsPool: x.cmsPool, cmsStandbyOK: true, cmsFault: noCMSFault,
 		edgeOK: make([]bool, np), media: make([]int, np), mediaOK: make([]bool, np), fedPool: x.fedPool, syncEvery: x.syncEvery, bcfg: defaultBackupConfig,
@@ -236,6 +238,7 @@ func (st *state) clone() state {
 	c.regSet, c.regSite, c.regSiteOn, c.hydFail = cp(st.regSet), cp(st.regSite), cp(st.regSiteOn), cp(st.hydFail)
 	c.edgeOK, c.drained, c.media, c.mediaOK = cp(st.edgeOK), cp(st.drained), cp(st.media), cp(st.mediaOK)
 	c.dConfPending, c.disasterFO, c.rgsInit = cp(st.dConfPending), cp(st.disasterFO), cp(st.rgsInit)
+	c.bsCrashed = cp(st.bsCrashed)
 	c.health, c.serving, c.downAt, c.upAt = cp(st.health), cp(st.serving), cp(st.downAt), cp(st.upAt)
 	c.mode, c.servedBy, c.resReturn, c.rgLost = cp(st.mode), cp(st.servedBy), cp(st.resReturn), cp(st.rgLost)
 	c.bDownAt, c.bMode, c.bServed, c.bServing = cp(st.bDownAt), cp(st.bMode), cp(st.bServed), cp(st.bServing)
@@ -516,7 +519,7 @@ func (s *Sim) recompute() {
 	// Backup Service directions.
 	for d, di := range x.dirs {
 		working := st.serving[di.from] && st.serving[di.to] && st.siteUp[x.pools[di.from].site] &&
-			s.linkOK(x.pools[di.from].site, x.pools[di.to].site)
+			s.linkOK(x.pools[di.from].site, x.pools[di.to].site) && !st.bsCrashed[di.from] && !st.bsCrashed[di.to]
 		if working != st.dWorking[d] {
 			if working {
 				st.dSince[d] = now
@@ -765,6 +768,8 @@ func (s *Sim) backupState(d int) BackupState {
 	bl := s.backlog(d)
 	caughtUp := s.lastSyncView(d) >= st.dSince[d]
 	switch {
+	case st.bsCrashed[di.from] || st.bsCrashed[di.to]:
+		return BackupError // LyncBackupService.exe crashes on one end (FACTS §23)
 	case !st.serving[di.from] && !st.stopped[di.from]:
 		// The source pool failed (site, servers, quorum or back end): its Backup Service
 		// cannot export, whatever it had copied before. A pool whose services a planned

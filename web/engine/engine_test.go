@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"failwright/engine/plan"
+	"failwright/engine/samples"
+	"failwright/engine/topology"
 	"failwright/scenarios"
 	"failwright/web/engine/proto"
 )
@@ -88,4 +90,23 @@ func TestBadRequests(t *testing.T) {
 	assert.Contains(t, resp.Error, "unknown operation")
 	resp = call(t, &s, proto.Request{ID: 5, Op: proto.OpTrainInput, Line: "x"})
 	assert.Contains(t, resp.Error, "no drill")
+}
+
+// TestMigrationPlan: the page's engine plans a migration as the CLI does, in three renderings.
+func TestMigrationPlan(t *testing.T) {
+	data, err := samples.Read("migration-2015-to-se.yaml")
+	require.NoError(t, err)
+	topo, fs := topology.Decode("migration-2015-to-se.yaml", data)
+	require.False(t, fs.HasErrors(), "%v", fs)
+	js, err := json.Marshal(topo)
+	require.NoError(t, err)
+	var s Server
+	r := call(t, &s, proto.Request{ID: 1, Op: proto.OpPlan, Topology: js,
+		Plan: &plan.Request{Pool: "bos-pool-15.northwind.com", Mode: plan.Migrate, MigrateTo: "bos-pool-se.northwind.com"}})
+	require.NotNil(t, r.Plan)
+	require.NotNil(t, r.Plan.Plan, "%v", r.Plan.Findings)
+	require.NotNil(t, r.Plan.Plan.Migration)
+	assert.Contains(t, r.Plan.PS1, "Move-CsUser")
+	assert.Contains(t, r.Plan.Markdown, "**Riskiest stage:**")
+	assert.Contains(t, r.Plan.JSON, `"migrateTo"`)
 }

@@ -23,8 +23,10 @@ type PlanStore struct {
 type PlanState struct {
 	// Pool is the FQDN of the pool to fail over.
 	Pool string
-	// Mode is "planned" or "disaster".
+	// Mode is "planned", "disaster" or "migrate".
 	Mode string
+	// MigrateTo is, in mode "migrate", the pool the users move to.
+	MigrateTo string
 	// Failback adds the failback steps.
 	Failback bool
 	// Result is the last plan built.
@@ -69,10 +71,39 @@ func (pl *PlanStore) SetPlanPool(v string) { pl.Plan.Pool = v }
 
 // SetPlanMode chooses planned or disaster.
 func (pl *PlanStore) SetPlanMode(v string) {
-	if v == string(plan.Planned) || v == string(plan.Disaster) {
+	if v == string(plan.Planned) || v == string(plan.Disaster) || v == string(plan.Migrate) {
 		pl.Plan.Mode = v
 	}
 }
+
+// MigrationTargets lists the Front End pools a migration from the chosen pool can move to: the
+// other paired Front End pools (the plan refuses those that cannot carry the users).
+func (pl *PlanStore) MigrationTargets() []string {
+	var out []string
+	for _, p := range pl.PairedPools() {
+		if p != pl.PlanPool() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// PlanMigrateTo returns the pool chosen to move to, defaulting to the first target.
+func (pl *PlanStore) PlanMigrateTo() string {
+	ts := pl.MigrationTargets()
+	for _, p := range ts {
+		if p == pl.Plan.MigrateTo {
+			return p
+		}
+	}
+	if len(ts) > 0 {
+		return ts[0]
+	}
+	return ""
+}
+
+// SetPlanMigrateTo chooses the pool to move to.
+func (pl *PlanStore) SetPlanMigrateTo(v string) { pl.Plan.MigrateTo = v }
 
 // SetPlanFailback includes or leaves out the failback steps.
 func (pl *PlanStore) SetPlanFailback(b bool) { pl.Plan.Failback = b }
@@ -91,6 +122,13 @@ func (pl *PlanStore) BuildPlan() {
 		return
 	}
 	req := &plan.Request{Pool: pool, Mode: plan.Mode(pl.Plan.Mode), Failback: pl.Plan.Failback}
+	if req.Mode == plan.Migrate {
+		req.Failback, req.MigrateTo = false, pl.PlanMigrateTo()
+		if req.MigrateTo == "" {
+			pl.Plan.Error = "No pool to move to: add a paired Front End pool on the Topology tab first."
+			return
+		}
+	}
 	changes := pl.doc.Changes
 	pl.engine(proto.Request{Op: proto.OpPlan, Topology: topo, Plan: req}, func(r proto.Response) {
 		if r.Error != "" {
@@ -178,7 +216,11 @@ func (pl *PlanStore) DownloadPlan(kind string) {
 		return
 	}
 	mimeType := map[string]string{"ps1": "text/plain", "md": "text/markdown", "json": "application/json"}[kind]
-	name := workspace.FileName(pl.W()) + "-" + pl.Plan.Result.Plan.Request.Pool + "-" + string(pl.Plan.Result.Plan.Request.Mode)
+	rq := pl.Plan.Result.Plan.Request
+	name := workspace.FileName(pl.W()) + "-" + rq.Pool + "-" + string(rq.Mode)
+	if rq.MigrateTo != "" {
+		name += "-to-" + rq.MigrateTo
+	}
 	if kind == "json" {
 		name += ".plan"
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/vugu/vugu"
 	"github.com/vugu/vugu/staticrender"
 
+	"failwright/engine/plan"
 	"failwright/engine/sim"
 	"failwright/engine/topofile"
 	"failwright/engine/topology"
@@ -213,6 +214,25 @@ func TestPlanAndDownload(t *testing.T) {
 	assert.Contains(t, render(t, a), `id="plan-preview"`)
 	a.SetName("Renamed")
 	assert.True(t, a.PlanStale())
+}
+
+// TestMigrationMode: in mode Migration the tab asks for a migration to the pool chosen, without
+// failback; the Contoso pair's pools are each other's partner, so the plan is refused (PL031).
+func TestMigrationMode(t *testing.T) {
+	a, _ := newTestApp(t)
+	a.SetTab(TabPlans)
+	a.SetPlanPool("den-pool.contoso.com")
+	a.SetPlanFailback(true)
+	a.SetPlanMode("migrate")
+	require.NotEmpty(t, a.MigrationTargets())
+	assert.NotContains(t, a.MigrationTargets(), "den-pool.contoso.com", "not to itself")
+	a.BuildPlan()
+	require.NotNil(t, a.Plan.Result)
+	assert.Equal(t, plan.Migrate, a.Plan.builtFor.Mode)
+	assert.False(t, a.Plan.builtFor.Failback)
+	assert.Equal(t, a.PlanMigrateTo(), a.Plan.builtFor.MigrateTo)
+	assert.True(t, a.PlanRefused())
+	assert.Contains(t, render(t, a), `id="plan-migrate-to"`)
 }
 
 func TestShareLinkLoadsAfterConfirmation(t *testing.T) {

@@ -172,3 +172,47 @@ func TestPlanIsByteIdenticalToThePage(t *testing.T) {
 		}
 	}
 }
+
+// TestMigrationPlans: a migration plan (mode "migrate") is byte for byte the CLI's in every
+// format; a pool not in the topology is 400 on the member that names it, and a migration
+// without "migrateTo", with a failback or with setup lines is 400 too.
+func TestMigrationPlans(t *testing.T) {
+	h, _ := newTestServer(t, nil)
+	src, err := os.ReadFile("../../scenarios/topologies/migration-2015-to-se.yaml")
+	require.NoError(t, err)
+	const from, to = "bos-pool-15.northwind.com", "bos-pool-se.northwind.com"
+	for format, ctype := range PlanFormats {
+		t.Run(format, func(t *testing.T) {
+			body, err := json.Marshal(map[string]any{"topology": string(src), "name": "migration-2015-to-se.yaml",
+				"pool": from, "mode": "migrate", "migrateTo": to, "format": format})
+			require.NoError(t, err)
+			rec := do(h, http.MethodPost, "/api/plan", "application/json", string(body))
+			require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+			assert.Equal(t, ctype, rec.Header().Get("Content-Type"))
+			want := nativePlan(t, src, plan.Request{Pool: from, Mode: plan.Migrate, MigrateTo: to}, format)
+			assert.True(t, bytes.Equal(want, rec.Body.Bytes()), "the Worker's migration plan differs from the native one")
+		})
+	}
+	bad := []struct {
+		name  string
+		body  map[string]any
+		field string
+	}{
+		{"new pool not in the topology", map[string]any{"pool": from, "mode": "migrate", "migrateTo": "nope.northwind.com"}, "migrateTo"},
+		{"old pool not in the topology", map[string]any{"pool": "nope.northwind.com", "mode": "migrate", "migrateTo": to}, "pool"},
+		{"no migrateTo", map[string]any{"pool": from, "mode": "migrate"}, "migrateTo"},
+		{"migrateTo without the mode", map[string]any{"pool": from, "migrateTo": to}, "migrateTo"},
+		{"with a failback", map[string]any{"pool": from, "mode": "migrate", "migrateTo": to, "failback": true}, "failback"},
+		{"with setup", map[string]any{"pool": from, "mode": "migrate", "migrateTo": to, "setup": []string{"Stop-SimSite -Site Boston"}}, "setup"},
+	}
+	for _, tc := range bad {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.body["topology"] = string(src)
+			body, err := json.Marshal(tc.body)
+			require.NoError(t, err)
+			rec := do(h, http.MethodPost, "/api/plan", "application/json", string(body))
+			p := decodeProblem(t, rec, http.StatusBadRequest, ProblemInvalidField)
+			assert.Equal(t, tc.field, p.Field)
+		})
+	}
+}

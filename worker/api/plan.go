@@ -10,6 +10,7 @@ import (
 
 	"failwright/app"
 	"failwright/engine/plan"
+	"failwright/engine/topology"
 )
 
 // planRequest is the body of POST /api/plan.
@@ -19,8 +20,10 @@ type planRequest struct {
 	Pool     *string         `json:"pool"`
 	Mode     *string         `json:"mode"`
 	Failback *bool           `json:"failback"`
-	Format   *string         `json:"format"`
-	Setup    []string        `json:"setup"`
+	// MigrateTo is, with mode "migrate", the pool that takes over from Pool (--to).
+	MigrateTo *string  `json:"migrateTo"`
+	Format    *string  `json:"format"`
+	Setup     []string `json:"setup"`
 	// AsOf is the day support lifecycles are judged on (YYYY-MM-DD); the Worker's date when
 	// absent.
 	AsOf *string `json:"asOf"`
@@ -42,7 +45,7 @@ var PlanFormats = func() map[string]string {
 }()
 
 // planModes are the failover modes a plan request may name.
-var planModes = []plan.Mode{plan.Planned, plan.Disaster}
+var planModes = []plan.Mode{plan.Planned, plan.Disaster, plan.Migrate}
 
 // plan builds a plan and answers it rendered, byte for byte what "failwright plan" writes for
 // the same topology and options.
@@ -78,7 +81,11 @@ func (s *server) plan(w http.ResponseWriter, r *http.Request, _ map[string]strin
 		writeProblem(w, p)
 		return
 	case errors.Is(err, ErrNotInTopology):
-		p := newProblem(ProblemInvalidField, "pool", fmt.Sprintf(`"pool" names no pool of the topology: %s`, fs.Error()))
+		field := "pool"
+		if slices.ContainsFunc(fs, func(f topology.Finding) bool { return f.Path == "request.migrateTo" && f.Severity == topology.Error }) {
+			field = "migrateTo"
+		}
+		p := newProblem(ProblemInvalidField, field, fmt.Sprintf(`%q names no pool of the topology: %s`, field, fs.Error()))
 		p.Findings = fs
 		writeProblem(w, p)
 		return
@@ -120,12 +127,15 @@ func checkPlanRequest(req planRequest) (PlanRequest, []byte, string, *Problem) {
 	pr.Mode = plan.Planned
 	if req.Mode != nil {
 		if !slices.Contains(planModes, plan.Mode(*req.Mode)) {
-			return pr, nil, "", newProblem(ProblemInvalidField, "mode", fmt.Sprintf(`"mode" must be "planned" or "disaster", not %q`, truncate(*req.Mode, 40)))
+			return pr, nil, "", newProblem(ProblemInvalidField, "mode", fmt.Sprintf(`"mode" must be "planned", "disaster" or "migrate", not %q`, truncate(*req.Mode, 40)))
 		}
 		pr.Mode = plan.Mode(*req.Mode)
 	}
 	if req.Failback != nil {
 		pr.Failback = *req.Failback
+	}
+	if p := checkMigrate(req, &pr); p != nil {
+		return pr, nil, "", p
 	}
 	if len(req.Setup) > maxSetupLines {
 		return pr, nil, "", newProblem(ProblemInvalidField, "setup", fmt.Sprintf(`"setup" has %d lines; at most %d are allowed`, len(req.Setup), maxSetupLines))
@@ -146,4 +156,25 @@ func checkPlanRequest(req planRequest) (PlanRequest, []byte, string, *Problem) {
 		pr.Format = f
 	}
 	return pr, src, name, nil
+}
+
+// checkMigrate checks the members of a migration request: mode "migrate" needs "migrateTo"
+// and takes no failback or setup; "migrateTo" goes with mode "migrate" only.
+func checkMigrate(req planRequest, pr *PlanRequest) *Problem {
+	if pr.Mode != plan.Migrate {
+		if req.MigrateTo != nil {
+			return newProblem(ProblemInvalidField, "migrateTo", `"migrateTo" goes with "mode": "migrate"`)
+		}
+		return nil
+	}
+	switch {
+	case req.MigrateTo == nil || strings.TrimSpace(*req.MigrateTo) == "":
+		return newProblem(ProblemInvalidField, "migrateTo", `"migrateTo" is required with "mode": "migrate": the FQDN of the pool the users move to`)
+	case pr.Failback:
+		return newProblem(ProblemInvalidField, "failback", `a migration has no failback`)
+	case len(req.Setup) > 0:
+		return newProblem(ProblemInvalidField, "setup", `a migration starts from the running deployment: it takes no "setup"`)
+	}
+	pr.MigrateTo = *req.MigrateTo
+	return nil
 }
