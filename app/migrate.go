@@ -2,6 +2,7 @@ package app
 
 import (
 	"failwright/engine/plan"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -28,6 +29,6 @@ func (r MigrateRequest) PlanRequest() PlanRequest {
 // Migrate builds, validates stage by stage and renders the migration plan req asks for on the
 // topology of doc. Status is StatusBadInput when From or To is not a pool of the topology,
 // StatusFail when no migration plan can keep the users covered.
-func Migrate(doc *topology.Document, req MigrateRequest) *PlanResult {
+func Migrate(doc *topofile.Document, req MigrateRequest) *PlanResult {
 	return Plan(doc, req.PlanRequest())
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"failwright/engine/sim"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -23,7 +24,7 @@ func loadSample(t *testing.T, name string) *topology.Topology {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "samples", name))
 	require.NoError(t, err)
-	topo, fs := topology.Decode(name, data)
+	topo, fs := topofile.Decode(name, data)
 	require.False(t, fs.HasErrors(), "%v", fs)
 	return topo
 }

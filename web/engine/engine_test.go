@@ -9,7 +9,7 @@ import (
 
 	"failwright/engine/plan"
 	"failwright/engine/samples"
-	"failwright/engine/topology"
+	"failwright/engine/topofile"
 	"failwright/scenarios"
 	"failwright/web/engine/proto"
 )
@@ -96,7 +96,7 @@ func TestBadRequests(t *testing.T) {
 func TestMigrationPlan(t *testing.T) {
 	data, err := samples.Read("migration-2015-to-se.yaml")
 	require.NoError(t, err)
-	topo, fs := topology.Decode("migration-2015-to-se.yaml", data)
+	topo, fs := topofile.Decode("migration-2015-to-se.yaml", data)
 	require.False(t, fs.HasErrors(), "%v", fs)
 	js, err := json.Marshal(topo)
 	require.NoError(t, err)
