@@ -32,6 +32,9 @@ type variant struct {
 	req        plan.Request
 }
 
+// edits change a variant's sample topology before planning, by variant name.
+var edits = map[string]func(*topology.Topology){"disaster-cms-rebuilt": cmsUnpaired}
+
 // variants are the plans of the golden files: one per kind of plan the issue names.
 var variants = []variant{
 	{"planned", "litwareinc.yaml", plan.Request{Pool: atl, Mode: plan.Planned}},
@@ -43,6 +46,19 @@ var variants = []variant{
 	{"standard-pair", "standard-pair.yaml", plan.Request{Pool: "sea-se-01.tailspintoys.com", Mode: plan.Disaster}},
 	{"failback", "litwareinc.yaml", plan.Request{Pool: atl, Mode: plan.Disaster, Failback: true}},
 	{"sfb2019-planned-failback", "sfb2019-16fe.yaml", plan.Request{Pool: "fra-pool-01.northwindtraders.com", Mode: plan.Planned, Failback: true}},
+	{"disaster-cms-rebuilt", "litwareinc.yaml", plan.Request{Pool: atl, Mode: plan.Disaster}},
+}
+
+// cmsUnpaired moves the CMS of litwareinc.yaml to a third, unpaired pool in Atlanta, lost with
+// the site: it cannot be failed over, and the plan rebuilds it on dfw-cs-001 (PL010).
+func cmsUnpaired(topo *topology.Topology) {
+	c := *topo.PoolByFQDN(dfw)
+	c.FQDN, c.Site, c.BackupPool, c.SampleUsers = "atl-cms-001.litwareinc.com", "Atlanta", "", nil
+	c.Servers = []topology.Server{{FQDN: "atl-cmsfe-01.litwareinc.com"}, {FQDN: "atl-cmsfe-02.litwareinc.com"}}
+	c.BackEnd = &topology.BackEnd{FQDN: "atl-cmssql-01.litwareinc.com", Instance: "rtc"}
+	c.Users = 1000
+	topo.Pools = append(topo.Pools, c)
+	topo.CMS.Pool = c.FQDN
 }
 
 func load(t testing.TB, name string) *topology.Topology {
@@ -57,6 +73,9 @@ func load(t testing.TB, name string) *topology.Topology {
 func build(t testing.TB, v variant) (*topology.Topology, *plan.Plan) {
 	t.Helper()
 	topo := load(t, v.file)
+	if edit := edits[v.name]; edit != nil {
+		edit(topo)
+	}
 	p, fs := plan.Build(topo, v.req)
 	require.NotNil(t, p, "%s: plan refused: %v", v.name, fs)
 	return topo, p
