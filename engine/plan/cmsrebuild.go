@@ -8,6 +8,10 @@ import (
 	"failwright/engine/topology"
 )
 
+// BootstrapperPerServer is the plan's estimate of local setup (Bootstrapper /Setup) on one
+// Front End Server, the CMS rebuild's last, manual step; the analysis's model counts it too.
+const BootstrapperPerServer = 5 * time.Minute
+
 // The configuration exports Move-CsManagementServer -Force rebuilds the store from, where the
 // official procedure puts them (step 6).
 const (
@@ -65,7 +69,7 @@ func (b *builder) cmsRebuild(status Call) {
 			"On each Front End Server of "+to.FQDN+" except "+runOn+", run Bootstrapper /Setup: "+strings.Join(others, ", ")+". When the servers of "+cms.FQDN+" are rebuilt, run it on them too.",
 			"Bootstrapper ends without error on every server; Get-CsManagementStoreReplicationStatus shows each of them UpToDate True.",
 			"Procedure step 6: Move-CsManagementServer installs the service only on the server it ran on.",
-			time.Duration(len(others))*5*time.Minute))
+			time.Duration(len(others))*BootstrapperPerServer))
 	}
 }
 
