@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"failwright/engine/plan"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
 )
@@ -84,6 +85,13 @@ func cmsFailoverTime(standby topology.Version) time.Duration {
 		d += planCheck
 	}
 	return d
+}
+
+// cmsRebuildTime is what rebuilding a lost CMS without a standby on a backup pool of the
+// given number of servers adds to a recovery: the exports copied, Install-CsDatabase,
+// Move-CsManagementServer -Force, three checks, and Bootstrapper on the other servers.
+func cmsRebuildTime(servers int) time.Duration {
+	return 4*planCheck + sim.DurCMSReplication + sim.DurCMSFailover + time.Duration(max(servers-1, 0))*plan.BootstrapperPerServer
 }
 
 // strikeTime is when the analysis lets the failure strike: one second before the Backup
@@ -420,12 +428,16 @@ func (m *Model) serve(s *scratch, out *Outcome, pools []int, cmsUp bool) {
 			continue
 		}
 		b := p.partner
-		if b >= 0 && up[b] && p.sameVer && out.CMS != CMSLost {
+		// A lost CMS is rebuilt on the backup pool's store when that answers (plan.cmsRebuild).
+		rebuild := out.CMS == CMSLost && x.cms >= 0 && b >= 0 && b != x.cms && s.dbUp[b]
+		if b >= 0 && up[b] && p.sameVer && (out.CMS != CMSLost || rebuild) {
 			o.Service, o.ServedBy = ServiceBackup, b
 			s.carries[b] = true
 			if p.users > 0 { // a pool without users has no outage to measure
 				o.RTO = p.recovery
-				if x.cms >= 0 && (out.CMS != CMSAvailable || !cmsUp) {
+				if rebuild {
+					o.RTO += cmsRebuildTime(len(x.pools[b].servers))
+				} else if x.cms >= 0 && (out.CMS != CMSAvailable || !cmsUp) {
 					o.RTO += x.cmsFailover // the plan fails the CMS over first
 				}
 			}

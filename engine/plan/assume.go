@@ -9,7 +9,8 @@ import (
 
 // Assumptions lists the topology facts a plan for req relies on, sorted by path: the pool's
 // and its backup pool's role, version, site and pairing; where the CMS is, the version and
-// pairing of its pool and the SQL stores of its backup pool; the internal next hop of every
+// pairing of its pool and the SQL stores of its backup pool (or, when it has none, of the
+// plan's backup pool, where a lost CMS is rebuilt); the internal next hop of every
 // Edge pool; and the Survivable Branch Appliances that use the pool as their backup
 // registrar. Check compares a saved plan's list with a topology's; the PowerShell renderer
 // re-checks the list against the live deployment before anything runs.
@@ -40,17 +41,23 @@ func Assumptions(t *topology.Topology, req Request) []Assumption {
 	if p.BackupPool != "" {
 		pool(p.BackupPool)
 	}
+	store := func(cb *topology.Pool) {
+		server, inst, mirror, minst := cmsStore(cb)
+		path := poolPath(t, cb.FQDN)
+		add(path+".backEnd.fqdn", cb.FQDN, FactBackEnd, server)
+		add(path+".backEnd.instance", cb.FQDN, FactBackEndInstance, inst)
+		add(path+".backEnd.mirror.fqdn", cb.FQDN, FactMirror, mirror)
+		add(path+".backEnd.mirror.instance", cb.FQDN, FactMirrorInstance, minst)
+	}
 	add("cms.pool", "cms", FactCMSPool, t.CMS.Pool)
 	if c := t.PoolByFQDN(t.CMS.Pool); c != nil {
 		pool(c.FQDN)
 		if cb := t.PoolByFQDN(c.BackupPool); cb != nil {
 			pool(cb.FQDN)
-			server, inst, mirror, minst := cmsStore(cb)
-			path := poolPath(t, cb.FQDN)
-			add(path+".backEnd.fqdn", cb.FQDN, FactBackEnd, server)
-			add(path+".backEnd.instance", cb.FQDN, FactBackEndInstance, inst)
-			add(path+".backEnd.mirror.fqdn", cb.FQDN, FactMirror, mirror)
-			add(path+".backEnd.mirror.instance", cb.FQDN, FactMirrorInstance, minst)
+			store(cb)
+		} else if bk := t.PoolByFQDN(p.BackupPool); bk != nil && bk != c {
+			// No standby: a lost CMS is rebuilt on the backup pool's store (cmsRebuild).
+			store(bk)
 		}
 	}
 	for i := range t.Pools {

@@ -81,8 +81,11 @@ type builder struct {
 	edges []*topology.Pool
 	st    failure
 	cmsFO bool // the plan fails the CMS over
-	steps []Step
-	fs    topology.Findings
+	// cmsMove is true when the CMS must move but cannot be failed over (no standby): the plan
+	// rebuilds it on the backup pool's back end instead (cmsRebuild).
+	cmsMove bool
+	steps   []Step
+	fs      topology.Findings
 }
 
 // add records a finding.
@@ -362,18 +365,64 @@ func (b *builder) resolveCMS() {
 		}
 		b.cmsFO = lost
 		if lost {
-			switch {
-			case b.cmsBk == nil:
-				b.errorf("PL010", poolPath(b.t, b.cms.FQDN)+".backupPool",
-					"Pair "+b.cms.FQDN+" with a pool in another site so the CMS has a standby, or move the CMS (Move-CsManagementServer) before the disaster.",
-					"the Central Management store on "+b.cms.FQDN+" is lost and its pool has no backup pool: it cannot be failed over")
-			case b.st.isDown(b.cmsBk.FQDN):
-				b.errorf("PL011", poolPath(b.t, b.cms.FQDN)+".backupPool",
-					"Bring "+b.cmsBk.FQDN+" back, or rebuild the CMS with Move-CsManagementServer from a configuration export.",
-					"the Central Management store on "+b.cms.FQDN+" is lost and so is its backup pool "+b.cmsBk.FQDN)
-			}
+			b.cmsNoStandby()
 		}
+		b.sePairWarning()
 	}
+}
+
+// cmsNoStandby handles a lost CMS that cannot be failed over: its pool has no backup pool
+// (PL010), or that pool is lost too (PL011). Where the backup pool of the failed pool runs,
+// the plan takes the official procedure's other route (procedure step 6, FACTS §14): a new
+// store on that pool's back end and Move-CsManagementServer -Force, and the codes are
+// warnings that say so; otherwise nothing can take the CMS and they refuse the plan.
+func (b *builder) cmsNoStandby() {
+	cms := b.cms
+	path := poolPath(b.t, cms.FQDN) + ".backupPool"
+	var why string
+	switch {
+	case b.cmsBk == nil:
+		why = "its pool has no backup pool"
+	case b.st.isDown(b.cmsBk.FQDN):
+		why = "so is its backup pool " + b.cmsBk.FQDN
+	default:
+		return // the standby answers: the CMS is failed over
+	}
+	code := "PL010"
+	if b.cmsBk != nil {
+		code = "PL011"
+	}
+	if b.st.isDown(b.bk.FQDN) || b.bk == cms {
+		// Nowhere to rebuild it: the pool failover is refused anyway (PL008).
+		fix := "Pair " + cms.FQDN + " with a pool in another site so the CMS has a standby, or move the CMS (Move-CsManagementServer) before the disaster."
+		if code == "PL011" {
+			fix = "Bring " + b.cmsBk.FQDN + " back, or rebuild the CMS with Move-CsManagementServer from a configuration export."
+		}
+		b.errorf(code, path, fix, "the Central Management store on "+cms.FQDN+" is lost and "+why+": it cannot be failed over")
+		return
+	}
+	b.cmsMove = true
+	b.warnf(code, path,
+		"Pair "+cms.FQDN+" with a pool in another site so the CMS has a standby, and keep regular Export-CsConfiguration and Export-CsLisConfiguration backups.",
+		"the Central Management store on "+cms.FQDN+" is lost and "+why+", so it cannot be failed over: the plan rebuilds it on the back end of "+b.bk.FQDN+
+			" (Install-CsDatabase -CentralManagementDatabase, Move-CsManagementServer -Force from your latest configuration exports, then Bootstrapper on the other Front Ends), the official procedure's route; changes made after the last export are lost")
+}
+
+// sePairWarning warns of a planned CMS failover between the two servers of a Standard Edition
+// pair of Skype for Business Server 2015 or later (PL025): Vale Consulting (September 2015)
+// saw it report success and leave the CMS active on both servers, with replication stopped.
+func (b *builder) sePairWarning() {
+	cms, to := b.cms, b.cmsBk
+	if !b.cmsFO || b.cmsMove || to == nil || b.req.Mode != Planned || b.st.cmsDown || b.st.isDown(cms.FQDN) {
+		return
+	}
+	if cms.Role != topology.FrontEndStandard || to.Role != topology.FrontEndStandard || cms.Version.Behaves() == topology.Lync2013 {
+		return
+	}
+	b.warnf("PL025", poolPath(b.t, cms.FQDN)+".role",
+		"After the CMS failover, run Get-CsService -CentralManagement; if both servers show Active True, run Invoke-CsManagementServerFailover -Restore on "+to.FQDN+" (the store Get-CsManagementConnection names), then check that every replica is up to date.",
+		"the planned CMS failover from "+cms.FQDN+" to "+to.FQDN+", a Standard Edition pair of "+cms.Version.Name()+
+			", can report success and leave the CMS active on both servers, with replication stopped (Vale Consulting, September 2015): -Restore on "+to.FQDN+" sets it right")
 }
 
 // remarks records what the plan cannot change but the operator must know: branch users

@@ -47,11 +47,16 @@ func TestEveryCodeIsDocumented(t *testing.T) {
 	assert.Equal(t, keys(used), keys(documented))
 }
 
-// TestEveryStepIDIsDocumented: the step IDs the layout can give (an Edge pool's FQDN ends
-// the Edge steps' IDs) are exactly those docs/plan-format.md lists for a step's id.
+// TestEveryStepIDIsDocumented: the step IDs the layout can give (layout.go, and cmsrebuild.go
+// for the CMS rebuild; an Edge pool's FQDN ends the Edge steps' IDs) are exactly those
+// docs/plan-format.md lists for a step's id.
 func TestEveryStepIDIsDocumented(t *testing.T) {
-	src, err := os.ReadFile("layout.go")
-	require.NoError(t, err)
+	var src []byte
+	for _, f := range []string{"layout.go", "cmsrebuild.go"} {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		src = append(src, b...)
+	}
 	var used []string
 	for _, m := range regexp.MustCompile(`(?:Step\(|ID: )"([a-z-]+)"`).FindAllStringSubmatch(string(src), -1) {
 		id := m[1]

@@ -61,7 +61,9 @@ func (b *builder) layout() {
 	}
 	cmsStatus := b.cmsChecks()
 	// §5 steps 4-5: the CMS failover, when it is on the failed pool or down.
-	if b.cmsFO && b.cmsBk != nil {
+	if b.cmsMove {
+		b.cmsRebuild(cmsStatus)
+	} else if b.cmsFO && b.cmsBk != nil {
 		b.cmsFailover(cmsStatus, disaster)
 	}
 	if cmsLost {
@@ -79,10 +81,18 @@ func (b *builder) layout() {
 // It returns the status call, which the CMS failover verifies with.
 func (b *builder) cmsChecks() Call {
 	cms, bk := b.cms, b.bk
-	b.step(checkStep("cms-locate", "Find the pool that hosts the Central Management store",
-		call("Invoke-CsManagementServerFailover", sw("WhatIf")),
-		"The -WhatIf output names "+cms.FQDN+" as the pool hosting the Central Management store.",
-		"Procedure step 1: run on a Front End of "+bk.FQDN+"; tells where the CMS is before anything changes.").showing(cms.FQDN))
+	if b.cmsMove {
+		// Without a standby there is nothing to fail over to, and -WhatIf says only that.
+		b.step(checkStep("cms-locate", "Find the pool that hosts the Central Management store",
+			call("Get-CsService", sw("CentralManagement")),
+			"CentralManagement:"+cms.FQDN+" shows Active True: "+cms.FQDN+" hosts the Central Management store.",
+			"Procedure step 1, in the form that answers when the CMS has no standby (the -WhatIf failover refuses then).").showing("CentralManagement:" + cms.FQDN))
+	} else {
+		b.step(checkStep("cms-locate", "Find the pool that hosts the Central Management store",
+			call("Invoke-CsManagementServerFailover", sw("WhatIf")),
+			"The -WhatIf output names "+cms.FQDN+" as the pool hosting the Central Management store.",
+			"Procedure step 1: run on a Front End of "+bk.FQDN+"; tells where the CMS is before anything changes.").showing(cms.FQDN))
+	}
 	relExpect, relShows := cms.FQDN+" has no backup pool.", ""
 	if b.cmsBk != nil {
 		relExpect, relShows = "The backup pool of "+cms.FQDN+" is "+b.cmsBk.FQDN+".", b.cmsBk.FQDN

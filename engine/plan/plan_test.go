@@ -328,28 +328,6 @@ func rename(t *topology.Topology, from, to string) {
 	}
 }
 
-// TestCMSLostWithoutPartner: a CMS that must move but whose pool has no backup pool is
-// refused (PL010); one whose backup pool is lost too is refused (PL011).
-func TestCMSLostWithoutPartner(t *testing.T) {
-	topo := load(t, "litwareinc.yaml")
-	// An unpaired pool in Atlanta hosts the CMS.
-	extra := topo.PoolByFQDN(dfw)
-	c := *extra
-	c.FQDN, c.Site, c.BackupPool, c.SampleUsers = "atl-cms-001.litwareinc.com", "Atlanta", "", nil
-	c.Servers = []topology.Server{{FQDN: "atl-cmsfe-01.litwareinc.com"}, {FQDN: "atl-cmsfe-02.litwareinc.com"}, {FQDN: "atl-cmsfe-03.litwareinc.com"}}
-	c.BackEnd = &topology.BackEnd{FQDN: "atl-cmssql-01.litwareinc.com", Instance: "rtc"}
-	topo.Pools = append(topo.Pools, c)
-	topo.CMS.Pool = c.FQDN
-	_, fs := composeSim(t, topo, Request{Pool: atl, Mode: Disaster})
-	assert.True(t, hasCode(fs, "PL010"), "%v", fs)
-
-	// The CMS backup pool in the same lost site.
-	topo = load(t, "litwareinc.yaml")
-	topo.PoolByFQDN(dfw).Site = "Atlanta"
-	_, fs = composeSim(t, topo, Request{Pool: atl, Mode: Disaster})
-	assert.True(t, hasCode(fs, "PL011"), "%v", fs)
-}
-
 // composeSim lays out the plan for req from the failure state its effective setup leaves in
 // a simulation, as the analysis does (EffectiveSetup, then ComposeSnapshot).
 func composeSim(t *testing.T, topo *topology.Topology, req Request) (*Plan, topology.Findings) {

@@ -87,7 +87,8 @@ func fuzzCorpus(t *testing.T, target string) [][2]string {
 }
 
 // TestScriptsParseAsPowerShell renders every runbook of every sample topology (each pool that
-// has a plan: planned and disaster, with and without failback) and the fuzz targets' seed
+// has a plan: planned and disaster, with and without failback), the golden variants that
+// change a sample (the CMS rebuild), and the fuzz targets' seed
 // plans, and parses each with an independent PowerShell grammar: no syntax error, and every
 // value from the topology only inside single-quoted string literals (or comments).
 func TestScriptsParseAsPowerShell(t *testing.T) {
@@ -126,6 +127,15 @@ func TestScriptsParseAsPowerShell(t *testing.T) {
 				migrations++
 			}
 		}
+	}
+	for _, v := range variants {
+		if edits[v.name] == nil {
+			continue // a sample topology's plan, rendered above
+		}
+		topo, p := build(t, v)
+		ps1, err := PowerShell(p)
+		require.NoError(t, err)
+		scripts = append(scripts, testkit.Script{Name: v.name, Text: string(ps1), Values: topologyValues(topo)})
 	}
 	samples := len(scripts)
 	require.Greater(t, samples, 20, "the sample topologies give runbooks to check")
