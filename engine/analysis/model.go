@@ -54,7 +54,7 @@ const (
 // routing groups on the backup pool: sim.HydrationTime split evenly over its routing groups in
 // whole seconds, as the simulator waits one share per routing group.
 func hydrationTime(v topology.Version, users, groups int) time.Duration {
-	total := sim.HydrationTime(v, users)
+	total := sim.HydrationTime(v, users, groups)
 	if groups <= 0 {
 		return total
 	}

@@ -312,7 +312,7 @@ func cmdSyncUserData(c *ctx) {
 	}
 	c.outf("Hydrating Routing Groups Owned by %s on Pool %s.", s.x.pools[p].fqdn, s.x.pools[on].fqdn)
 	all := topology.RoutingGroupCount(s.x.pools[p].pool)
-	per := (HydrationTime(s.x.pools[p].version, s.x.pools[p].users) / time.Duration(max(all, 1))).Truncate(time.Second)
+	per := (HydrationTime(s.x.pools[p].version, s.x.pools[p].users, all) / time.Duration(max(all, 1))).Truncate(time.Second)
 	for _, id := range ids {
 		c.warnf("Hydrating Routing Group {%s}.", id)
 		c.wait(per)
