@@ -358,22 +358,8 @@ func (s *Sim) hardwareHealth(p int) Health {
 		}
 	}
 	beOK := s.backEndUsable(p)
-	if pi.manualBE {
-		// Mirroring without a witness: nothing fails the store over. The Front Ends keep
-		// their sessions for about 30 minutes, then the pool goes down unless an
-		// administrator runs Invoke-CsDatabaseFailover (FACTS §9).
-		switch {
-		case beOK:
-			st.beLostAt[p] = never
-		case st.beLostAt[p] == never && st.siteUp[pi.site]:
-			st.beLostAt[p] = st.now
-			s.schedule(st.now+BackEndGrace, graceEvent+pi.fqdn)
-			s.logf("Back end %s of %s does not answer and has no witness to fail it over: the Front Ends keep their sessions for %s; run Invoke-CsDatabaseFailover -PoolFqdn %s -DatabaseType User -NewPrincipal %s.",
-				s.principalName(p), pi.fqdn, FormatDuration(BackEndGrace), pi.fqdn, map[bool]string{true: "Primary", false: "Mirror"}[st.onMirror[p]])
-		}
-		if !beOK && st.beLostAt[p] != never && st.now < st.beLostAt[p]+BackEndGrace && st.siteUp[pi.site] {
-			beOK = true
-		}
+	if pi.manualBE || pi.noHA {
+		beOK = s.backEndGrace(p, beOK)
 	}
 	switch {
 	case !st.siteUp[pi.site], len(up) == 0, running == 0:
@@ -385,6 +371,42 @@ func (s *Sim) hardwareHealth(p int) Health {
 	default:
 		return HealthDegraded
 	}
+}
+
+// backEndGrace follows pool p's back end when nothing fails it over (no high availability, or
+// mirroring without a witness) and returns whether the pool may still count it as answering:
+// the Front Ends keep their users' sessions for the registrar configuration's
+// BackupStoreUnavailableThreshold (30 minutes by default), then put the users in resiliency
+// mode (FACTS §9, §23) unless an administrator runs Invoke-CsDatabaseFailover.
+func (s *Sim) backEndGrace(p int, beOK bool) bool {
+	pi := &s.x.pools[p]
+	st := &s.st
+	limit := s.backupStoreThreshold(p)
+	switch {
+	case beOK:
+		st.beLostAt[p] = never
+	case st.beLostAt[p] == never && st.siteUp[pi.site]:
+		st.beLostAt[p] = st.now
+		s.schedule(st.now+limit, graceEvent+pi.fqdn)
+		if pi.noHA {
+			s.logf("Back end %s of %s does not answer and has no high availability: the Front Ends keep their users' sessions for %s (BackupStoreUnavailableThreshold), then put them in resiliency mode.",
+				s.principalName(p), pi.fqdn, FormatDuration(limit))
+		} else {
+			s.logf("Back end %s of %s does not answer and has no witness to fail it over: the Front Ends keep their sessions for %s; run Invoke-CsDatabaseFailover -PoolFqdn %s -DatabaseType User -NewPrincipal %s.",
+				s.principalName(p), pi.fqdn, FormatDuration(limit), pi.fqdn, map[bool]string{true: "Primary", false: "Mirror"}[st.onMirror[p]])
+		}
+	}
+	return beOK || (st.beLostAt[p] != never && st.now < st.beLostAt[p]+limit && st.siteUp[pi.site])
+}
+
+// backEndSurvival reports whether pool p is down only because its back end, which nothing
+// fails over, stayed unavailable beyond BackupStoreUnavailableThreshold: its Front Ends still
+// run and keep the users registered in resiliency (survivability) mode [DOC] FACTS §23.
+func (s *Sim) backEndSurvival(p int) bool {
+	pi := &s.x.pools[p]
+	st := &s.st
+	return (pi.manualBE || pi.noHA) && st.beLostAt[p] != never && st.siteUp[pi.site] &&
+		!st.latched[p] && !st.stopped[p] && s.runningServers(p) > 0 && !s.backEndUsable(p)
 }
 
 // replace records that Windows Fabric placed pool p's replicas on the servers running now, as
@@ -447,6 +469,9 @@ func (s *Sim) poolMode(p int) (Mode, int) {
 			return ModeResiliency, b
 		}
 		return ModeHome, p
+	}
+	if s.backEndSurvival(p) {
+		return ModeResiliency, p
 	}
 	if bOK && st.downAt[p] != never && st.now >= st.downAt[p]+st.detect[p] {
 		return ModeResiliency, b
