@@ -94,7 +94,7 @@ type state struct {
 	mode      []Mode
 	servedBy  []int
 	resReturn []bool // users wait for failback detection before going home
-	rgLost    []int  // routing groups with no running replica while the pool serves at home
+	rgLost    []int  // routing groups in quorum loss while the pool serves at home
 
 	// Per branch, derived.
 	bDownAt  []time.Duration
@@ -575,10 +575,10 @@ func (s *Sim) recompute() {
 		}
 		if lost != st.rgLost[p] {
 			if lost > 0 {
-				s.logf("Routing-group quorum loss in %s: %d of %d routing groups have no running replica; their %d users are signed out.",
+				s.logf("Routing-group quorum loss in %s: %d of %d routing groups have lost two of their three replicas; their %d users have limited functionality (resiliency mode).",
 					x.pools[p].fqdn, lost, topology.RoutingGroupCount(x.pools[p].pool), s.stranded(p, lost))
 			} else if m == ModeHome {
-				s.logf("Every routing group of %s has a running replica again.", x.pools[p].fqdn)
+				s.logf("Every routing group of %s has its replica quorum again.", x.pools[p].fqdn)
 			}
 			st.rgLost[p] = lost
 		}
@@ -634,24 +634,41 @@ func modeText(m Mode) string {
 	}
 }
 
-// lostRoutingGroups counts pool p's routing groups none of whose replicas runs.
+// lostRoutingGroups counts pool p's routing groups in quorum loss.
 func (s *Sim) lostRoutingGroups(p int) int {
-	pi := &s.x.pools[p]
-	up := s.serversOf(p)
 	lost := 0
-	for i := range topology.RoutingGroupCount(pi.pool) {
-		alive := false
-		for _, r := range s.replicas(p, i) {
-			if up[r] {
-				alive = true
-				break
-			}
-		}
-		if !alive {
+	for i := range topology.RoutingGroupCount(s.x.pools[p].pool) {
+		if alive, placed := s.replicasRunning(p, i); !s.groupQuorate(p, alive, placed) {
 			lost++
 		}
 	}
 	return lost
+}
+
+// replicasRunning returns how many of routing group i's replicas run and how many were placed.
+func (s *Sim) replicasRunning(p, i int) (alive, placed int) {
+	up := s.serversOf(p)
+	reps := s.replicas(p, i)
+	for _, r := range reps {
+		if up[r] {
+			alive++
+		}
+	}
+	return alive, len(reps)
+}
+
+// groupQuorate reports whether a routing group with alive of its placed replicas running keeps
+// its quorum: a majority of its replicas, so two of three; a group that loses two of its three
+// replicas is in quorum loss (FACTS §11). With two replicas (a two-server pool, an even size)
+// the pool's primary SQL database is the witness: one replica and the back end suffice.
+func (s *Sim) groupQuorate(p, alive, placed int) bool {
+	switch {
+	case placed == 0:
+		return false
+	case placed == 2:
+		return alive == 2 || alive == 1 && s.backEndUsable(p)
+	}
+	return alive >= placed/2+1
 }
 
 // stranded is how many of pool p's users are in its lost routing groups: users are spread
@@ -700,9 +717,9 @@ func (s *Sim) measure() {
 		}
 		m := st.mode[p]
 		if k := s.stranded(p, st.rgLost[p]); k > 0 {
-			counts[modeIndex(ModeSignedOut)] += k
+			counts[modeIndex(ModeResiliency)] += k
 			counts[modeIndex(m)] += x.pools[p].users - k
-			m = ModeSignedOut
+			m = ModeResiliency
 		} else {
 			counts[modeIndex(m)] += x.pools[p].users
 		}
