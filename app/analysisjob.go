@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"failwright/engine/analysis"
-	"failwright/engine/topology"
+	"failwright/engine/topofile"
 )
 
 // MaxGroups is the most groups a matrix axis shows before the elements are grouped more
@@ -21,7 +21,7 @@ const (
 // between messages: Step until Done, then Report and Matrix. It keeps no clock: the surface
 // decides how many steps fit its time budget.
 type AnalysisJob struct {
-	doc   *topology.Document
+	doc   *topofile.Document
 	an    *analysis.Analyzer
 	elems []analysis.Element
 	depth int
@@ -36,7 +36,7 @@ type AnalysisJob struct {
 // StartAnalysis validates the topology of doc and starts an analysis of it at depth 1 or 2
 // (any other depth is 2) on one goroutine. A topology with errors is StatusBadInput with its
 // findings.
-func StartAnalysis(doc *topology.Document, depth int) (*AnalysisJob, AnalyzeResult) {
+func StartAnalysis(doc *topofile.Document, depth int) (*AnalysisJob, AnalyzeResult) {
 	if vf := doc.Validate(); vf.HasErrors() {
 		vf.Sort()
 		return nil, AnalyzeResult{Status: StatusBadInput, Findings: vf}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"failwright/engine/analysis"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -40,7 +41,7 @@ type AnalyzeResult struct {
 // Analyze fails every element of the topology of doc one at a time (and two at a time at
 // depth 2), applies the recovery failwright would plan, and reports the worst cases, a
 // resilience score and findings anchored to doc's file.
-func Analyze(doc *topology.Document, req AnalyzeRequest) AnalyzeResult {
+func Analyze(doc *topofile.Document, req AnalyzeRequest) AnalyzeResult {
 	if vf := doc.Validate(); vf.HasErrors() {
 		vf.Sort()
 		return AnalyzeResult{Status: StatusBadInput, Findings: vf}
@@ -72,7 +73,7 @@ func AnalysisStatus(r *analysis.Report) Status {
 }
 
 // finishReport stamps the topology's fingerprint on a report and anchors its findings.
-func finishReport(doc *topology.Document, r *analysis.Report) {
+func finishReport(doc *topofile.Document, r *analysis.Report) {
 	r.Fingerprint = topology.Fingerprint(doc.Topology)
 	doc.Source.Anchor(r.Findings)
 	r.Findings.Sort()

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 	"failwright/scenarios"
 )
@@ -53,13 +54,13 @@ func (s Status) String() string {
 // does not decode is StatusBadInput with the decoder's findings, sorted. A Skype for Business
 // topology file (published XML, .tbxml, .ps1) is imported without a completion, as
 // LoadTopologyWith does.
-func LoadTopology(src Source) (*topology.Document, topology.Findings, Status) {
+func LoadTopology(src Source) (*topofile.Document, topology.Findings, Status) {
 	return LoadTopologyWith(src, ImportInputs{})
 }
 
 // loadYAML decodes a YAML or JSON topology file strictly.
-func loadYAML(src Source) (*topology.Document, topology.Findings, Status) {
-	doc, fs := topology.DecodeDocument(src.Name, src.Data)
+func loadYAML(src Source) (*topofile.Document, topology.Findings, Status) {
+	doc, fs := topofile.DecodeDocument(src.Name, src.Data)
 	if doc == nil || doc.Topology == nil || fs.HasErrors() {
 		fs.Sort()
 		return nil, fs, StatusBadInput
@@ -69,4 +70,4 @@ func loadYAML(src Source) (*topology.Document, topology.Findings, Status) {
 
 // Model wraps a topology built in code or decoded from JSON by the page: a document without
 // positions, so its findings carry none.
-func Model(t *topology.Topology) *topology.Document { return &topology.Document{Topology: t} }
+func Model(t *topology.Topology) *topofile.Document { return &topofile.Document{Topology: t} }

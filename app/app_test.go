@@ -13,6 +13,7 @@ import (
 
 	"failwright/app"
 	"failwright/engine/plan"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 	"failwright/scenarios"
 )
@@ -33,7 +34,7 @@ func samples(t *testing.T) map[string]app.Source {
 	return out
 }
 
-func load(t *testing.T, src app.Source) *topology.Document {
+func load(t *testing.T, src app.Source) *topofile.Document {
 	t.Helper()
 	doc, fs, st := app.LoadTopology(src)
 	require.Equal(t, app.StatusOK, st, "%v", fs)

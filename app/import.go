@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"failwright/engine/importer"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -53,7 +54,7 @@ type ImportRequest struct {
 type ImportResult struct {
 	// Document is the imported topology with the positions of its parts in the file; nil
 	// for StatusBadInput.
-	Document *topology.Document
+	Document *topofile.Document
 	// Kind is the kind of file read: importer.Published or importer.TopologyBuilder.
 	Kind importer.Format
 	// Output is the topology rendered in the requested format; nil for StatusBadInput.
@@ -128,7 +129,7 @@ func IsImportFile(src Source) bool { return importer.IsImport(src.Name, src.Data
 // topology is decoded exactly as LoadTopology does; an import file (IsImportFile) is
 // imported with in. An import with open gaps returns its document, the gaps and notes, and
 // StatusFail: the surface shows the gaps (and may go on with the incomplete topology).
-func LoadTopologyWith(src Source, in ImportInputs) (*topology.Document, topology.Findings, Status) {
+func LoadTopologyWith(src Source, in ImportInputs) (*topofile.Document, topology.Findings, Status) {
 	if !IsImportFile(src) {
 		return loadYAML(src)
 	}

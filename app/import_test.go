@@ -10,6 +10,7 @@ import (
 
 	"failwright/app"
 	"failwright/engine/importer"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -35,7 +36,7 @@ func TestImport(t *testing.T) {
 	assert.Equal(t, importer.Published, done.Kind)
 	assert.Empty(t, done.Gaps())
 	// The rendering decodes to the same topology.
-	back, fs := topology.Decode("out.yaml", done.Output)
+	back, fs := topofile.Decode("out.yaml", done.Output)
 	require.Empty(t, fs)
 	assert.Equal(t, done.Document.Topology, back)
 

@@ -28,7 +28,8 @@ var useCaseFuncs = map[string][]string{
 	"failwright/engine/plan":     {"Build", "Check", "Compose", "ComposeFor", "SetupFromSteps"},
 	"failwright/engine/sim":      {"New"},
 	"failwright/scenarios":       {"Run", "NewTrainer", "CheckFile", "Decode", "DecodeStrict", "Load", "Record"},
-	"failwright/engine/topology": {"Decode", "DecodeDocument", "Validate", "ValidateStrict"},
+	"failwright/engine/topology": {"Validate", "ValidateStrict"},
+	"failwright/engine/topofile": {"Decode", "DecodeDocument"},
 	"failwright/engine/importer": {"Import", "DecodeCompletion"},
 }
 

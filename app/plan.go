@@ -7,6 +7,7 @@ import (
 
 	"failwright/engine/plan"
 	"failwright/engine/render"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 	"failwright/scenarios"
 )
@@ -40,7 +41,7 @@ type PlanResult struct {
 
 // Plan builds and validates the plan req asks for on the topology of doc, anchors its
 // findings to doc's file (once, here) and renders it.
-func Plan(doc *topology.Document, req PlanRequest) *PlanResult {
+func Plan(doc *topofile.Document, req PlanRequest) *PlanResult {
 	p, fs := plan.Build(doc.Topology, req.Request)
 	fs = slices.Clone(fs)
 	if req.Positions {
@@ -117,7 +118,7 @@ func (r *PlanResult) AllFindings() topology.Findings {
 var topologyPaths = []string{"pools[", "branches[", "sites[", "cms.", "name"}
 
 // anchorTopologyFindings gives the findings about the topology their position in its file.
-func anchorTopologyFindings(doc *topology.Document, fs topology.Findings) {
+func anchorTopologyFindings(doc *topofile.Document, fs topology.Findings) {
 	for i := range fs {
 		f := &fs[i]
 		if f.Pos.IsValid() {
@@ -144,7 +145,7 @@ type PlanCheckResult struct {
 
 // CheckPlan checks a saved JSON plan against the topology of doc, with the findings anchored
 // to doc's file.
-func CheckPlan(doc *topology.Document, saved Source) PlanCheckResult {
+func CheckPlan(doc *topofile.Document, saved Source) PlanCheckResult {
 	p, err := render.ParseJSON(saved.Data)
 	if err != nil {
 		return PlanCheckResult{Status: StatusBadInput, Err: err}
@@ -163,7 +164,7 @@ func CheckPlan(doc *topology.Document, saved Source) PlanCheckResult {
 // time between its steps. otherTopology is true when the scenario was written for another
 // topology than t.
 func ScenarioSetup(src Source, resolve Resolver, t *topology.Topology) (setup []string, otherTopology bool, err error) {
-	if keys, _ := topology.TopLevelKeys(src.Name, src.Data); len(keys) > 0 && !slices.Contains(keys, "steps") {
+	if keys, _ := topofile.TopLevelKeys(src.Name, src.Data); len(keys) > 0 && !slices.Contains(keys, "steps") {
 		return nil, false, fmt.Errorf("%s is not a scenario (it has no steps); --scenario takes a scenario file, see docs/scenarios.md", src.Name)
 	}
 	sc, fs := scenarios.Decode(src.Name, src.Data, resolve)

@@ -3,6 +3,7 @@ package app
 import (
 	"failwright/engine/shell"
 	"failwright/engine/sim"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -20,7 +21,7 @@ type ShellSession struct {
 // NewShell validates the topology of doc and starts a simulation of it with the seed of its
 // random choices. A topology with errors is StatusBadInput with its findings, sorted; a
 // simulation that cannot start is StatusBadInput with the error.
-func NewShell(doc *topology.Document, seed int64) (*ShellSession, topology.Findings, Status, error) {
+func NewShell(doc *topofile.Document, seed int64) (*ShellSession, topology.Findings, Status, error) {
 	if vf := doc.Validate(); vf.HasErrors() {
 		vf.Sort()
 		return nil, vf, StatusBadInput, nil

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"slices"
 
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -49,7 +50,7 @@ func CheckFile(name string, data []byte, resolve Resolver, opt CheckOptions) Fil
 	kind, strict := opt.Kind, opt.Strict
 	if kind == "" {
 		kind = KindTopology
-		keys, fs := topology.TopLevelKeys(name, data)
+		keys, fs := topofile.TopLevelKeys(name, data)
 		if fs.HasErrors() {
 			return newFileReport(name, kind, strict, fs, false)
 		}
@@ -66,7 +67,7 @@ func CheckFile(name string, data []byte, resolve Resolver, opt CheckOptions) Fil
 		fs.Sort()
 		return newFileReport(name, kind, strict, fs, sc != nil)
 	}
-	doc, fs := topology.DecodeDocument(name, data)
+	doc, fs := topofile.DecodeDocument(name, data)
 	if doc == nil {
 		return newFileReport(name, kind, strict, fs, false)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"failwright/engine/decode"
 	"failwright/engine/suggest"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -153,7 +154,7 @@ func (d *decoder) scalarSpan(n *yaml.Node) span {
 	p := d.pos(n)
 	start := d.offset(p.Line, p.Column)
 	if start < 0 || start >= len(d.src) {
-		return span{-1, -1}
+		return span{Start: -1, End: -1}
 	}
 	s := d.src
 	switch s[start] {
@@ -164,10 +165,10 @@ func (d *decoder) scalarSpan(n *yaml.Node) span {
 				continue
 			}
 			if s[i] == '"' {
-				return span{start, i + 1}
+				return span{Start: start, End: i + 1}
 			}
 		}
-		return span{-1, -1}
+		return span{Start: -1, End: -1}
 	case '\'':
 		for i := start + 1; i < len(s) && s[i] != '\n'; i++ {
 			if s[i] == '\'' {
@@ -175,12 +176,12 @@ func (d *decoder) scalarSpan(n *yaml.Node) span {
 					i++
 					continue
 				}
-				return span{start, i + 1}
+				return span{Start: start, End: i + 1}
 			}
 		}
-		return span{-1, -1}
+		return span{Start: -1, End: -1}
 	case '|', '>', '[', '{', '\n':
-		return span{-1, -1}
+		return span{Start: -1, End: -1}
 	}
 	end := start
 	for end < len(s) && s[end] != '\n' && s[end] != '\r' && s[end] != ',' && s[end] != '}' && s[end] != ']' {
@@ -192,7 +193,7 @@ func (d *decoder) scalarSpan(n *yaml.Node) span {
 	for end > start && (s[end-1] == ' ' || s[end-1] == '\t') {
 		end--
 	}
-	return span{start, end}
+	return span{Start: start, End: end}
 }
 
 // pos is where n starts (see decode.PosOf).
@@ -201,15 +202,15 @@ func (d *decoder) pos(n *yaml.Node) topology.Pos {
 	return topology.Pos{File: d.file, Line: p.Line, Column: p.Column}
 }
 
-// errorf records a decoding finding at n. It stops at topology.MaxDecodeFindings, as the topology decoder does, so that a hostile file
+// errorf records a decoding finding at n. It stops at topofile.MaxDecodeFindings, as the topology decoder does, so that a hostile file
 // (60,000 unknown keys) costs a bounded report.
 func (d *decoder) errorf(code string, n *yaml.Node, path, fix, format string, args ...any) {
 	if d.full() {
 		return
 	}
-	if len(d.fs) == topology.MaxDecodeFindings-1 {
+	if len(d.fs) == topofile.MaxDecodeFindings-1 {
 		d.fs = append(d.fs, topology.Finding{Code: topology.CodeTooMany, Severity: topology.Error, Path: path, Pos: d.pos(n),
-			Message: fmt.Sprintf("too many errors: decoding stopped after %d", topology.MaxDecodeFindings-1),
+			Message: fmt.Sprintf("too many errors: decoding stopped after %d", topofile.MaxDecodeFindings-1),
 			Fix:     "fix the findings above and validate again"})
 		return
 	}
@@ -218,7 +219,7 @@ func (d *decoder) errorf(code string, n *yaml.Node, path, fix, format string, ar
 }
 
 // full reports whether the decoder has stopped recording findings.
-func (d *decoder) full() bool { return len(d.fs) >= topology.MaxDecodeFindings }
+func (d *decoder) full() bool { return len(d.fs) >= topofile.MaxDecodeFindings }
 
 // kindName names a node's kind the way a scenario author thinks of it.
 func kindName(n *yaml.Node) string {
@@ -482,7 +483,7 @@ func (d *decoder) topology(sc *Scenario, f field, resolve Resolver) {
 	if d.unsupported(f.value, "topology") {
 		return
 	}
-	var doc *topology.Document
+	var doc *topofile.Document
 	var tfs topology.Findings
 	if s, ok := scalarText(f.value); ok {
 		sc.TopologyFile = s
@@ -501,14 +502,14 @@ func (d *decoder) topology(sc *Scenario, f field, resolve Resolver) {
 				"cannot read topology %q: %v", s, err)
 			return
 		}
-		doc, tfs = topology.DecodeDocument(p, data)
+		doc, tfs = topofile.DecodeDocument(p, data)
 	} else {
 		if !decode.IsMapping(f.value) {
 			d.errorf(CodeWrongType, f.value, "topology", "write a path to a topology file, or the topology inline as a mapping",
 				"topology must be a file path or a mapping, not %s", kindName(f.value))
 			return
 		}
-		doc, tfs = topology.DecodeNode(d.file, f.value)
+		doc, tfs = topofile.DecodeNode(d.file, f.value)
 		for i := range tfs {
 			tfs[i].Path = join("topology", tfs[i].Path)
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 
 	"github.com/stretchr/testify/assert"
@@ -161,11 +162,11 @@ func TestDecodeYAMLDirective(t *testing.T) {
 // TestDecodeFlatMapping checks that a scenario file holding a flat mapping of 60,000 keys
 // (about 870 KB, under the size limit) is refused with a bounded report rather than
 // exhausting time, memory or the stack: the YAML parser does not recurse per key, and the
-// decoder stops after topology.MaxDecodeFindings findings, as the topology decoder does.
+// decoder stops after topofile.MaxDecodeFindings findings, as the topology decoder does.
 func TestDecodeFlatMapping(t *testing.T) {
 	sc, fs := Decode("flat.yaml", flatMapping(60000), nil)
 	require.NotNil(t, sc)
-	require.Len(t, fs, topology.MaxDecodeFindings)
+	require.Len(t, fs, topofile.MaxDecodeFindings)
 	assert.Equal(t, `flat.yaml:1:1: error FW0902 k00000: unknown key "k00000"`, fs[0].String())
 	last := fs[len(fs)-1]
 	assert.Equal(t, topology.CodeTooMany, last.Code)

@@ -149,22 +149,22 @@ func (d *decoder) listSpan(n *yaml.Node) span {
 		return d.scalarSpan(n)
 	}
 	if !decode.IsFlow(n) {
-		return span{-1, -1}
+		return span{Start: -1, End: -1}
 	}
 	p := d.pos(n)
 	start := d.offset(p.Line, p.Column)
 	if start < 0 || start >= len(d.src) || d.src[start] != '[' {
-		return span{-1, -1}
+		return span{Start: -1, End: -1}
 	}
 	for i := start + 1; i < len(d.src) && d.src[i] != '\n'; i++ {
 		switch d.src[i] {
 		case '[', '"', '\'':
-			return span{-1, -1}
+			return span{Start: -1, End: -1}
 		case ']':
-			return span{start, i + 1}
+			return span{Start: start, End: i + 1}
 		}
 	}
-	return span{-1, -1}
+	return span{Start: -1, End: -1}
 }
 
 func edgePools(t *topology.Topology) []string {

@@ -47,17 +47,6 @@ func FS() fs.FS { return library }
 // Resolve reads a file of the embedded library; it is the Resolver for library scenarios.
 func Resolve(p string) ([]byte, error) { return fs.ReadFile(library, path.Clean(p)) }
 
-// Entry describes one scenario of the library.
-type Entry struct {
-	// File is the scenario's file name in the library, for example "planned-failover.yaml".
-	File        string   `json:"file"`
-	Name        string   `json:"name"`
-	Description string   `json:"description"`
-	Audience    Audience `json:"audience"`
-	Level       Level    `json:"level"`
-	Training    bool     `json:"training"`
-}
-
 // Library lists the embedded scenarios sorted by file name. It reads only each file's own
 // keys (not its topology), once, so listing is cheap in the browser; the library's tests make
 // sure every file also decodes and runs.

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -17,7 +18,7 @@ func litware(t testing.TB) *topology.Topology {
 	t.Helper()
 	data, err := os.ReadFile("topologies/litwareinc.yaml")
 	require.NoError(t, err)
-	topo, fs := topology.Decode("litwareinc.yaml", data)
+	topo, fs := topofile.Decode("litwareinc.yaml", data)
 	require.False(t, fs.HasErrors(), "%v", fs)
 	return topo
 }

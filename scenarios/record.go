@@ -37,26 +37,26 @@ func Record(sc *Scenario, rep *Report) RecordResult {
 		case !ok:
 			res.Skipped = append(res.Skipped, fmt.Sprintf("%s: %s: %s cannot be recorded", c.Pos, c.Path, c.Kind))
 			continue
-		case c.span.start < 0 || c.span.end > len(sc.src) || c.span.start >= c.span.end:
+		case c.Span.Start < 0 || c.Span.End > len(sc.src) || c.Span.Start >= c.Span.End:
 			res.Skipped = append(res.Skipped, fmt.Sprintf("%s: %s: the value spans several lines", c.Pos, c.Path))
 			continue
 		}
-		old := string(sc.src[c.span.start:c.span.end])
+		old := string(sc.src[c.Span.Start:c.Span.End])
 		if strings.HasPrefix(old, `"`) || strings.HasPrefix(old, "'") || needsQuotes(text) {
 			text = strconv.Quote(text)
 		}
-		edits = append(edits, edit{c.span, text, c.Path})
+		edits = append(edits, edit{c.Span, text, c.Path})
 	}
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].sp.start < edits[j].sp.start })
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].sp.Start < edits[j].sp.Start })
 	var b strings.Builder
 	at := 0
 	for _, e := range edits {
-		if e.sp.start < at {
+		if e.sp.Start < at {
 			continue // two checks on one value: the first wins
 		}
-		b.Write(sc.src[at:e.sp.start])
+		b.Write(sc.src[at:e.sp.Start])
 		b.WriteString(e.text)
-		at = e.sp.end
+		at = e.sp.End
 		res.Updated = append(res.Updated, e.path)
 	}
 	b.Write(sc.src[at:])

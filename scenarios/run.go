@@ -178,7 +178,7 @@ func (r *runState) finish() *Report {
 	for _, s := range sr.Timeline {
 		r.rep.Timeline = append(r.rep.Timeline, Sample{At: Duration(s.At), Users: s.Users})
 	}
-	r.rep.tally()
+	tally(r.rep)
 	return r.rep
 }
 
@@ -195,5 +195,5 @@ func durations(m map[string]time.Duration) map[string]Duration {
 
 func newCheck(e *Expectation, ctx evalCtx) Check {
 	found, ok := e.eval(ctx)
-	return Check{Kind: e.Kind, Path: e.Path, Want: e.Want, Found: found, Pass: ok, Pos: e.Pos, span: e.span}
+	return Check{Kind: e.Kind, Path: e.Path, Want: e.Want, Found: found, Pass: ok, Pos: e.Pos, Span: e.span}
 }

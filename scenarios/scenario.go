@@ -24,9 +24,6 @@ import (
 // Worker with the embedded library.
 type Resolver func(path string) ([]byte, error)
 
-// Audience is who a scenario is written for.
-type Audience string
-
 // The audiences.
 const (
 	ForArchitect Audience = "architect"
@@ -36,9 +33,6 @@ const (
 
 // Audiences lists every Audience.
 var Audiences = []Audience{ForArchitect, ForTrainer, ForOperator}
-
-// Level is how much a scenario expects its audience to know.
-type Level string
 
 // The levels.
 const (
@@ -145,9 +139,6 @@ type Rule struct {
 	Pos     topology.Pos `json:"pos"`
 }
 
-// ExpectKind says what an Expectation checks.
-type ExpectKind string
-
 // The expectation kinds.
 const (
 	KindHealth    ExpectKind = "health"
@@ -197,6 +188,3 @@ type Expectation struct {
 	text    string   // canonical string value
 	span    span     // the value's bytes in the source, for Record
 }
-
-// span is a byte range of the source.
-type span struct{ start, end int }

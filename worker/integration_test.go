@@ -27,6 +27,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"failwright/engine/plan"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 	webengine "failwright/web/engine"
 	"failwright/web/engine/proto"
@@ -499,7 +500,7 @@ func TestWorkerUnderWrangler(t *testing.T) {
 	})
 
 	t.Run("plan is byte-identical to the page", func(t *testing.T) {
-		top, fs := topology.Decode("litwareinc.yaml", topo)
+		top, fs := topofile.Decode("litwareinc.yaml", topo)
 		require.False(t, fs.HasErrors(), fs)
 		obj, err := json.Marshal(top) // the page sends its engine the topology as an object
 		require.NoError(t, err)
@@ -522,7 +523,7 @@ func TestWorkerUnderWrangler(t *testing.T) {
 	})
 
 	var id string
-	sampleTop, fs := topology.Decode("litwareinc.yaml", topo)
+	sampleTop, fs := topofile.Decode("litwareinc.yaml", topo)
 	require.False(t, fs.HasErrors(), fs)
 	workspace := sharedWorkspace(t, sampleTop, "Stop-SimPool -PoolFqdn atl-cs-001.litwareinc.com", "shared from the integration test é")
 	t.Run("share", func(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 
 	"failwright/app"
 	"failwright/engine/plan"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 	"failwright/scenarios"
 )
@@ -226,8 +227,8 @@ func runPlan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // loadPlanTopology reads and decodes a topology file ("-" for standard input); on failure it
 // prints why and returns nil and the exit code.
-func loadPlanTopology(name string, stdin io.Reader, stderr io.Writer) (*topology.Document, int) {
-	data, err := readInput(name, stdin, topology.MaxInputBytes+1)
+func loadPlanTopology(name string, stdin io.Reader, stderr io.Writer) (*topofile.Document, int) {
+	data, err := readInput(name, stdin, topofile.MaxInputBytes+1)
 	if err != nil {
 		fmt.Fprintf(stderr, "failwright plan: %v\n", err)
 		return nil, exitUsage
@@ -246,7 +247,7 @@ func loadPlanTopology(name string, stdin io.Reader, stderr io.Writer) (*topology
 }
 
 // runPlanCheck is plan --check: whether a saved plan still fits the topology.
-func runPlanCheck(a planArgs, doc *topology.Document, stdout, stderr io.Writer) int {
+func runPlanCheck(a planArgs, doc *topofile.Document, stdout, stderr io.Writer) int {
 	data, err := readInput(a.check, nil, app.MaxPlanBytes+1)
 	if err != nil {
 		fmt.Fprintf(stderr, "failwright plan: %v\n", err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"failwright/app"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 	"failwright/scenarios"
 )
@@ -23,7 +24,7 @@ func init() {
 // fileResolver reads a scenario's topology from the file system, at most one byte more than
 // a topology may hold, so that the decoder reports an oversized file without the CLI holding it.
 func fileResolver(p string) ([]byte, error) {
-	return readInput(filepath.FromSlash(p), nil, topology.MaxInputBytes+1)
+	return readInput(filepath.FromSlash(p), nil, topofile.MaxInputBytes+1)
 }
 
 // scenarioFile is one scenario argument: a path on disk, or a library file with "library:".

@@ -13,6 +13,7 @@ import (
 	"failwright/app"
 	"failwright/engine/shell"
 	"failwright/engine/sim"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -87,7 +88,7 @@ func parseShellArgs(args []string, stderr io.Writer) (o shellOptions, ok bool, h
 // startShell reads and decodes a topology file and starts a shell session on it; it prints
 // why when it cannot and returns nil.
 func startShell(o shellOptions, stderr io.Writer) *app.ShellSession {
-	data, err := readInput(o.file, nil, topology.MaxInputBytes+1)
+	data, err := readInput(o.file, nil, topofile.MaxInputBytes+1)
 	if err != nil {
 		fmt.Fprintf(stderr, "failwright shell: %v\n", err)
 		return nil

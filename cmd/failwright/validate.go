@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"failwright/app"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -103,7 +104,7 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	name := files[0]
 	// One byte over the limit is enough for Decode to report the size.
-	data, err := readInput(name, stdin, topology.MaxInputBytes+1)
+	data, err := readInput(name, stdin, topofile.MaxInputBytes+1)
 	if err != nil {
 		fmt.Fprintf(stderr, "failwright validate: %v\n", err)
 		return exitUsage

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 	"failwright/internal/testkit"
 )
@@ -98,7 +99,7 @@ func TestValidateStdin(t *testing.T) {
 
 // TestValidateJSONInput accepts the same topology as JSON, with positions in the JSON file.
 func TestValidateJSONInput(t *testing.T) {
-	top, fs := topology.Decode("litwareinc.yaml", mustRead(t, "../../scenarios/topologies/litwareinc.yaml"))
+	top, fs := topofile.Decode("litwareinc.yaml", mustRead(t, "../../scenarios/topologies/litwareinc.yaml"))
 	require.Empty(t, fs)
 	js, err := topology.EncodeJSON(top)
 	require.NoError(t, err)
@@ -112,7 +113,7 @@ func TestValidateJSONInput(t *testing.T) {
 
 func TestValidateOversized(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "huge.yaml")
-	require.NoError(t, os.WriteFile(path, bytes.Repeat([]byte("# padding\n"), topology.MaxInputBytes/10+10), 0o644))
+	require.NoError(t, os.WriteFile(path, bytes.Repeat([]byte("# padding\n"), topofile.MaxInputBytes/10+10), 0o644))
 	code, got := validateRun(t, "", path)
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, got, path+":1:1: error FW0004: the file is larger than 1 MiB (1,048,576 bytes), the most failwright reads")

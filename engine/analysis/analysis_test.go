@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 	"failwright/internal/testkit"
 )
@@ -195,7 +196,7 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		topo, _ := topology.Decode("fuzz.yaml", data)
+		topo, _ := topofile.Decode("fuzz.yaml", data)
 		if topo == nil || topo.ServerCount() > 200 || len(topo.Pools) > 40 {
 			return
 		}

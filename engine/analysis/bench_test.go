@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"testing"
 
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -15,7 +16,7 @@ func loadSample(tb testing.TB, name string) *topology.Topology {
 	if err != nil {
 		tb.Fatalf("reading %s: %v", name, err)
 	}
-	t, fs := topology.Decode(name, data)
+	t, fs := topofile.Decode(name, data)
 	if fs.HasErrors() {
 		tb.Fatalf("decoding %s: %v", name, fs)
 	}

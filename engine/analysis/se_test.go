@@ -9,12 +9,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"failwright/engine/topology"
+	"failwright/engine/topofile"
 )
 
 // analyzeJSON decodes a topology from src and returns its depth-2 analysis as JSON.
 func analyzeJSON(t *testing.T, src string) string {
-	topo, fs := topology.Decode("t.yaml", []byte(src))
+	topo, fs := topofile.Decode("t.yaml", []byte(src))
 	require.False(t, fs.HasErrors(), "%v", fs)
 	r, err := Analyze(topo, Options{Depth: 2})
 	require.NoError(t, err)

@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"failwright/engine/plan"
-	"failwright/engine/topology"
+	"failwright/engine/topofile"
 )
 
 // TestBackEndWithoutWitness checks the rule for SQL mirroring without a witness (FACTS §9):
@@ -24,7 +24,7 @@ import (
 func TestBackEndWithoutWitness(t *testing.T) {
 	data, err := os.ReadFile("testdata/topologies/mirror-no-witness.yaml")
 	require.NoError(t, err)
-	topo, fs := topology.Decode("mirror-no-witness.yaml", data)
+	topo, fs := topofile.Decode("mirror-no-witness.yaml", data)
 	require.False(t, fs.HasErrors(), "%v", fs)
 	m, err := NewModel(topo)
 	require.NoError(t, err)

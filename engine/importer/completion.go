@@ -7,6 +7,7 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 
 	"failwright/engine/decode"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -57,7 +58,7 @@ type BranchAnswer struct {
 }
 
 // completionLimits bound a completion file as a topology file is bounded.
-var completionLimits = decode.Limits{MaxBytes: topology.MaxInputBytes, MaxDepth: 8}
+var completionLimits = decode.Limits{MaxBytes: topofile.MaxInputBytes, MaxDepth: 8}
 
 // DecodeCompletion reads a completion file (YAML or JSON). Every problem is a CodeCompletion
 // or CodeBadValue finding with its position.

@@ -3,6 +3,7 @@ package importer
 import (
 	"strings"
 
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -27,7 +28,7 @@ type Options struct {
 // findings (malformed input, gaps, notes), sorted.
 type Result struct {
 	// Document is the imported topology; nil when the input is malformed.
-	Document *topology.Document
+	Document *topofile.Document
 	// Format is the kind of file read.
 	Format Format
 	// Findings are errors of malformed input (IsBadInput), gaps (errors a completion
@@ -130,7 +131,7 @@ func Import(name string, data []byte, opt Options) Result {
 	b := m.build()
 	fs := m.noteFindings()
 	fs = append(fs, complete(b, opt.Completion)...)
-	doc := &topology.Document{Name: name, Topology: b.t, Source: b.src}
+	doc := &topofile.Document{Name: name, Topology: b.t, Source: b.src}
 	if bi := badInput(fs); len(bi) > 0 {
 		return bad(bi...)
 	}

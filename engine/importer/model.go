@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -79,7 +80,7 @@ func newModel() *model {
 
 // errorf records malformed input at n.
 func (m *model) errorf(code string, n *node, fix, format string, args ...any) {
-	if len(m.errs) >= topology.MaxDecodeFindings {
+	if len(m.errs) >= topofile.MaxDecodeFindings {
 		return
 	}
 	m.errs = append(m.errs, topology.Finding{Code: code, Severity: topology.Error, Pos: n.pos, Message: fmt.Sprintf(format, args...), Fix: fix})

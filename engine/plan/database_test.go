@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -18,7 +19,7 @@ func loadNoWitness(t *testing.T, pkg string) *topology.Topology {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", pkg, "testdata", "topologies", "mirror-no-witness.yaml"))
 	require.NoError(t, err)
-	topo, fs := topology.Decode("mirror-no-witness.yaml", data)
+	topo, fs := topofile.Decode("mirror-no-witness.yaml", data)
 	require.False(t, fs.HasErrors(), "%v", fs)
 	return topo
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -18,7 +19,7 @@ func driftTopology(t *testing.T) *topology.Topology {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "topologies", "litwareinc.yaml"))
 	require.NoError(t, err)
-	topo, fs := topology.Decode("litwareinc.yaml", data)
+	topo, fs := topofile.Decode("litwareinc.yaml", data)
 	require.False(t, fs.HasErrors(), "%v", fs)
 	return topo
 }

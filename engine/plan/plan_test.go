@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"failwright/engine/sim"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -26,7 +27,7 @@ func load(t testing.TB, name string) *topology.Topology {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "topologies", name))
 	require.NoError(t, err)
-	topo, fs := topology.Decode(name, data)
+	topo, fs := topofile.Decode(name, data)
 	require.False(t, fs.HasErrors(), "%v", fs)
 	return topo
 }

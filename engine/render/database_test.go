@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"failwright/engine/plan"
-	"failwright/engine/topology"
+	"failwright/engine/topofile"
 )
 
 // TestDatabaseFailoverPlan checks that a plan that restores its pool by a database failover
@@ -18,7 +18,7 @@ import (
 func TestDatabaseFailoverPlan(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("..", "sim", "testdata", "topologies", "mirror-no-witness.yaml"))
 	require.NoError(t, err)
-	topo, fs := topology.Decode("mirror-no-witness.yaml", data)
+	topo, fs := topofile.Decode("mirror-no-witness.yaml", data)
 	require.False(t, fs.HasErrors(), "%v", fs)
 	const chi = "chi-pool-01.contoso.com"
 	p, fs := plan.Build(topo, plan.Request{Pool: chi, Mode: plan.Disaster,

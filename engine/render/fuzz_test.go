@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"failwright/engine/plan"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -44,7 +45,7 @@ func FuzzHostileTopology(f *testing.F) {
 		f.Add(uint8(i%5), h)
 	}
 	f.Fuzz(func(t *testing.T, where uint8, name string) {
-		topo, fs := topology.Decode("litwareinc.yaml", data)
+		topo, fs := topofile.Decode("litwareinc.yaml", data)
 		require.False(t, fs.HasErrors())
 		bk := topo.PoolByFQDN(dfw)
 		switch where % 5 {

@@ -12,7 +12,7 @@ import (
 
 	"failwright/engine/plan"
 	"failwright/engine/shell"
-	"failwright/engine/topology"
+	"failwright/engine/topofile"
 )
 
 // preflightCall matches one preflight check of a script and captures its path, its accepted
@@ -27,7 +27,7 @@ func preflightScript(t *testing.T) (*plan.Plan, string) {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "topologies", "litwareinc.yaml"))
 	require.NoError(t, err)
-	topo, fs := topology.Decode("litwareinc.yaml", data)
+	topo, fs := topofile.Decode("litwareinc.yaml", data)
 	require.False(t, fs.HasErrors(), "%v", fs)
 	p, fs := plan.Build(topo, plan.Request{Pool: "atl-cs-001.litwareinc.com", Mode: plan.Disaster})
 	require.NotNil(t, p, "%v", fs)

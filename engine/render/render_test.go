@@ -17,6 +17,7 @@ import (
 	"failwright/engine/plan"
 	"failwright/engine/shell"
 	"failwright/engine/sim"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 	"failwright/internal/testkit"
 )
@@ -49,7 +50,7 @@ func load(t testing.TB, name string) *topology.Topology {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "topologies", name))
 	require.NoError(t, err)
-	topo, fs := topology.Decode(name, data)
+	topo, fs := topofile.Decode(name, data)
 	require.False(t, fs.HasErrors(), "%v", fs)
 	return topo
 }

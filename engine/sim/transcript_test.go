@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 	"failwright/internal/testkit"
 )
@@ -21,7 +22,7 @@ const prompt = "PS> "
 func loadTopology(t testing.TB, path string) *topology.Topology {
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
-	topo, fs := topology.Decode(filepath.Base(path), data)
+	topo, fs := topofile.Decode(filepath.Base(path), data)
 	require.False(t, fs.HasErrors(), "%s: %v", path, fs)
 	require.NotNil(t, topo)
 	return topo

@@ -1,4 +1,4 @@
-package topology
+package topology_test
 
 import (
 	"fmt"
@@ -6,6 +6,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
+
+	"failwright/engine/topofile"
+	. "failwright/engine/topology"
 )
 
 // genTopology draws a random topology: pools with random roles, versions, sizes, pairings and
@@ -71,7 +74,7 @@ func TestValidateProperties(t *testing.T) {
 		}
 		out, err := Encode(top)
 		require.NoError(t, err)
-		back, dfs := Decode("gen.yaml", out)
+		back, dfs := topofile.Decode("gen.yaml", out)
 		require.Empty(t, dfs, "%s", out)
 		require.Equal(t, top, back)
 

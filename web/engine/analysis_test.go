@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"failwright/app"
-	"failwright/engine/topology"
+	"failwright/engine/topofile"
 	"failwright/web/engine/proto"
 )
 
@@ -19,7 +19,7 @@ func topologyJSON(t *testing.T, name string) json.RawMessage {
 	t.Helper()
 	data, err := os.ReadFile("../../scenarios/topologies/" + name)
 	require.NoError(t, err)
-	top, fs := topology.Decode(name, data)
+	top, fs := topofile.Decode(name, data)
 	require.False(t, fs.HasErrors(), "%v", fs.Err())
 	b, err := json.Marshal(top)
 	require.NoError(t, err)

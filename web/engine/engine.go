@@ -17,6 +17,7 @@ import (
 	"failwright/scenarios"
 	"failwright/web/engine/proto"
 	"failwright/web/workspace"
+	"failwright/web/workspace/fileimport"
 )
 
 // Server holds the engine's state between requests: the running drill, the running analysis
@@ -62,7 +63,7 @@ func (s *Server) handle(req proto.Request) proto.Response {
 		sort.Strings(samples)
 		return proto.Response{Library: scenarios.Library(), Samples: samples}
 	case proto.OpImport:
-		w, err := workspace.Import(req.File, []byte(req.Text))
+		w, err := fileimport.Import(req.File, []byte(req.Text))
 		if err != nil {
 			return proto.Response{ImportErrors: workspace.ImportMessages(err)}
 		}

@@ -19,7 +19,7 @@ import (
 	"failwright/engine/topology"
 )
 
-import "failwright/scenarios"
+import "failwright/scenarios/result"
 
 // Analysis is the Analysis tab: it runs the N-1/N-2 failure analysis in the engine worker
 // with progress and cancel, and shows the report (which the worker writes as HTML) with
@@ -3211,21 +3211,21 @@ func noteOf(s string) string {
 	return " — " + s
 }
 
-func verdict(r *scenarios.Report) string {
+func verdict(r *result.Report) string {
 	if r.Passed {
 		return fmt.Sprintf("PASSED: %d of %d expectations held.", r.Checks-r.Failures, r.Checks)
 	}
 	return fmt.Sprintf("FAILED: %d of %d expectations did not hold.", r.Failures, r.Checks)
 }
 
-func checkText(c scenarios.Check) string {
+func checkText(c result.Check) string {
 	if c.Pass {
 		return "✓ " + c.Path + ": " + c.Want
 	}
 	return "✗ " + c.Path + ": expected " + c.Want + ", found " + c.Found
 }
 
-func scoreText(s *scenarios.Score) string {
+func scoreText(s *result.Score) string {
 	v := "not passed"
 	if s.Passed {
 		v = "passed"

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"failwright/scenarios"
+	"failwright/scenarios/result"
 	"failwright/web/engine/proto"
 )
 
@@ -14,7 +14,7 @@ type ScenarioStore struct {
 	*Session
 	Scen ScenarioState
 
-	library      []scenarios.Entry
+	library      []result.Entry
 	samples      []string
 	libraryAsked bool
 	scrollTrain  bool
@@ -25,7 +25,7 @@ type ScenarioState struct {
 	// Selected is the library file shown.
 	Selected string
 	// Report is the last run of Selected.
-	Report *scenarios.Report
+	Report *result.Report
 	// Error says why a scenario could not run.
 	Error string
 
@@ -34,9 +34,9 @@ type ScenarioState struct {
 	// Training is the drill's transcript, oldest first.
 	Training []TrainEntry
 	// Prompt is the trainee step waiting for input.
-	Prompt *scenarios.Prompt
+	Prompt *result.Prompt
 	// Score is the drill's outcome once finished.
-	Score *scenarios.Score
+	Score *result.Score
 	// Input is the trainee's prompt line.
 	Input string
 }
@@ -46,11 +46,11 @@ type TrainEntry struct {
 	// Kind is "command", "hint", "feedback", "event" or "prompt".
 	Kind    string
 	Text    string
-	Command *scenarios.CommandReport
+	Command *result.CommandReport
 }
 
 // Library lists the scenario library (loaded from the engine worker on first use).
-func (sc *ScenarioStore) Library() []scenarios.Entry {
+func (sc *ScenarioStore) Library() []result.Entry {
 	if sc.library == nil && !sc.libraryAsked {
 		sc.libraryAsked = true
 		sc.engine(proto.Request{Op: proto.OpLibrary}, func(r proto.Response) {

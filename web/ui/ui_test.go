@@ -13,6 +13,7 @@ import (
 	"github.com/vugu/vugu/staticrender"
 
 	"failwright/engine/sim"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 	"failwright/web/engine"
 	"failwright/web/engine/proto"
@@ -193,7 +194,7 @@ func TestExportRoundTrips(t *testing.T) {
 	require.Len(t, h.Downloads, 2)
 	assert.Equal(t, "contoso.yaml", h.Downloads[0].Name)
 	for _, d := range h.Downloads {
-		got, fs := topology.Decode(d.Name, d.Data)
+		got, fs := topofile.Decode(d.Name, d.Data)
 		require.False(t, fs.HasErrors(), "%v", fs)
 		assert.Equal(t, a.T(), got)
 	}

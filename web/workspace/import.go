@@ -1,10 +1,8 @@
 package workspace
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"path"
 	"strings"
 
 	"failwright/engine/topology"
@@ -30,33 +28,6 @@ func (e *ImportError) Error() string {
 		}
 	}
 	return b.String()
-}
-
-// Import reads a file the user chose: a workspace exported as JSON, or a topology in YAML or
-// JSON. A file that does not decode is refused with every problem and its position; the
-// caller keeps the current workspace. A topology that decodes but does not validate is
-// accepted: the editor shows its findings.
-func Import(name string, data []byte) (Workspace, error) {
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 {
-		return Workspace{}, &ImportError{Name: name, Message: name + " is empty."}
-	}
-	if trimmed[0] == '{' && bytes.Contains(trimmed, []byte(`"`+Format+`"`)) {
-		w, err := ParseShared(data)
-		if err != nil {
-			return Workspace{}, &ImportError{Name: name, Message: name + ": " + err.Error()}
-		}
-		w.Origin = "import " + path.Base(name)
-		return w, nil
-	}
-	t, fs := topology.Decode(path.Base(name), data)
-	if t == nil || fs.HasErrors() {
-		if len(fs) == 0 {
-			return Workspace{}, &ImportError{Name: name, Message: name + " holds no topology."}
-		}
-		return Workspace{}, &ImportError{Name: name, Findings: fs}
-	}
-	return Workspace{Topology: t, Seed: 1, Origin: "import " + path.Base(name)}, nil
 }
 
 // ExportYAML returns the topology as YAML, as the CLI reads it.

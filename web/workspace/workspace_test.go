@@ -1,7 +1,6 @@
 package workspace
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -111,36 +110,6 @@ func TestMarshalLimitDropsOldestHistory(t *testing.T) {
 	assert.True(t, got.Undo(), "recent history is kept")
 }
 
-func TestImport(t *testing.T) {
-	good := "name: X\nsites:\n  - name: A\npools: []\n"
-	w, err := Import("x.yaml", []byte(good))
-	require.NoError(t, err)
-	assert.Equal(t, "X", w.Topology.Name)
-	assert.Equal(t, "import x.yaml", w.Origin)
-
-	_, err = Import("bad.yaml", []byte("name: X\nsites: [\n"))
-	var ie *ImportError
-	require.ErrorAs(t, err, &ie)
-	assert.Contains(t, err.Error(), "bad.yaml:")
-
-	_, err = Import("unknown.yaml", []byte("name: X\nbogus: 1\n"))
-	require.ErrorAs(t, err, &ie)
-	assert.Contains(t, err.Error(), "unknown.yaml:2:1")
-
-	_, err = Import("empty.yaml", []byte("  \n"))
-	require.Error(t, err)
-
-	d := New(sample())
-	exported := d.ExportJSON()
-	w, err = Import("ws.json", exported)
-	require.NoError(t, err)
-	assert.Equal(t, sample().Log, w.Log)
-
-	var env map[string]any
-	require.NoError(t, json.Unmarshal(exported, &env))
-	assert.Equal(t, float64(Version), env["version"])
-}
-
 func TestFileName(t *testing.T) {
 	for in, want := range map[string]string{"Litware, Inc.": "litware-inc", "": "topology", "  ": "topology", "A/B": "a-b"} {
 		assert.Equal(t, want, FileName(&Workspace{Topology: &topology.Topology{Name: in}}), in)
@@ -182,20 +151,4 @@ func TestShellLinesUndoWithoutSnapshots(t *testing.T) {
 	require.True(t, got.Undo())
 	require.True(t, got.Undo())
 	assert.Equal(t, []string{"Get-SimState"}, got.Current().Log)
-}
-
-func FuzzImport(f *testing.F) {
-	f.Add("x.yaml", "name: X\nsites:\n  - name: A\npools: []\n")
-	f.Add("x.json", `{"name":"X","sites":[],"pools":[]}`)
-	f.Add("w.json", string(New(sample()).ExportJSON()))
-	f.Add("bad.yaml", "sites: [\n")
-	f.Fuzz(func(t *testing.T, name, data string) {
-		w, err := Import(name, []byte(data))
-		if err == nil && w.Topology == nil {
-			t.Fatal("an accepted import has no topology")
-		}
-		if err != nil && len(ImportMessages(err)) == 0 {
-			t.Fatal("a refused import gives no message")
-		}
-	})
 }

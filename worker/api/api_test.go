@@ -15,6 +15,7 @@ import (
 
 	"failwright/app"
 	"failwright/engine/plan"
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -176,7 +177,7 @@ func TestHead(t *testing.T) {
 
 func TestValidate(t *testing.T) {
 	h, _ := newTestServer(t, nil)
-	top, fs := topology.Decode("litwareinc.yaml", []byte(sample(t)))
+	top, fs := topofile.Decode("litwareinc.yaml", []byte(sample(t)))
 	require.False(t, fs.HasErrors(), fs)
 	asJSON, err := topology.EncodeJSON(top)
 	require.NoError(t, err)

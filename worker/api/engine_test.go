@@ -14,7 +14,7 @@ import (
 
 	"failwright/app"
 	"failwright/engine/plan"
-	"failwright/engine/topology"
+	"failwright/engine/topofile"
 	"failwright/scenarios"
 	webengine "failwright/web/engine"
 	"failwright/web/engine/proto"
@@ -76,7 +76,7 @@ func TestRunBadScenario(t *testing.T) {
 // render, with no Worker in between.
 func nativePlan(t *testing.T, src []byte, req plan.Request, format string) []byte {
 	t.Helper()
-	doc, fs := topology.DecodeDocument("litwareinc.yaml", src)
+	doc, fs := topofile.DecodeDocument("litwareinc.yaml", src)
 	require.False(t, fs.HasErrors(), fs)
 	p, pfs := plan.Build(doc.Topology, req)
 	require.NotNil(t, p, "%v", pfs)
@@ -145,7 +145,7 @@ func TestPlanIsByteIdenticalToThePage(t *testing.T) {
 	h, _ := newTestServer(t, nil)
 	src, err := os.ReadFile("../../scenarios/topologies/litwareinc.yaml")
 	require.NoError(t, err)
-	top, fs := topology.Decode("litwareinc.yaml", src)
+	top, fs := topofile.Decode("litwareinc.yaml", src)
 	require.False(t, fs.HasErrors(), fs)
 	topo, err := json.Marshal(top) // what the page sends to its engine
 	require.NoError(t, err)

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/engine/topofile"
 	"failwright/engine/topology"
 	"failwright/web/workspace"
 )
@@ -20,7 +21,7 @@ func TestPageWorkspaceRoundTrip(t *testing.T) {
 	h, _ := newTestServer(t, func(c *Config) { c.NewID = newUUID })
 	src, err := os.ReadFile("../../scenarios/topologies/litwareinc.yaml")
 	require.NoError(t, err)
-	top, fs := topology.Decode("litwareinc.yaml", src)
+	top, fs := topofile.Decode("litwareinc.yaml", src)
 	require.False(t, fs.HasErrors(), fs)
 
 	tests := []struct {

@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"failwright/engine/topology"
+	"failwright/engine/topofile"
 	"failwright/web/workspace"
 )
 
@@ -38,7 +38,7 @@ var testNow = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 // topology with the given shell log.
 func pageShare(t *testing.T, log ...string) string {
 	t.Helper()
-	top, fs := topology.Decode("litwareinc.yaml", []byte(sample(t)))
+	top, fs := topofile.Decode("litwareinc.yaml", []byte(sample(t)))
 	require.False(t, fs.HasErrors(), fs)
 	return string(workspace.New(workspace.Workspace{Topology: top, Seed: 7, Log: log, Origin: "sample litwareinc.yaml"}).ExportJSON())
 }

@@ -9,7 +9,7 @@ import (
 
 	"failwright/engine/plan"
 	"failwright/engine/topology"
-	"failwright/scenarios"
+	"failwright/scenarios/result"
 	"failwright/web/workspace"
 )
 
@@ -68,19 +68,19 @@ type Response struct {
 	// while the worker slices its work every 20 ms.
 	Quiet bool `json:"quiet,omitempty"`
 	// Cancelled answers OpCancel.
-	Cancelled bool              `json:"cancelled,omitempty"`
-	Error     string            `json:"error,omitempty"`
-	Library   []scenarios.Entry `json:"library,omitempty"`
+	Cancelled bool           `json:"cancelled,omitempty"`
+	Error     string         `json:"error,omitempty"`
+	Library   []result.Entry `json:"library,omitempty"`
 	// Samples are the sample topologies' library paths (topologies/NAME.yaml), sorted.
 	Samples []string `json:"samples,omitempty"`
 	// Workspace is a decoded workspace (import, sample, scenario topology).
 	Workspace *workspace.Workspace `json:"workspace,omitempty"`
 	// ImportErrors are an import's problems, each with file:line:column.
-	ImportErrors []string          `json:"importErrors,omitempty"`
-	Report       *scenarios.Report `json:"report,omitempty"`
-	Turn         *scenarios.Turn   `json:"turn,omitempty"`
-	Score        *scenarios.Score  `json:"score,omitempty"`
-	Plan         *PlanResult       `json:"plan,omitempty"`
+	ImportErrors []string       `json:"importErrors,omitempty"`
+	Report       *result.Report `json:"report,omitempty"`
+	Turn         *result.Turn   `json:"turn,omitempty"`
+	Score        *result.Score  `json:"score,omitempty"`
+	Plan         *PlanResult    `json:"plan,omitempty"`
 	// Progress is how far a running analysis is.
 	Progress *Progress `json:"progress,omitempty"`
 	// Analysis is a finished analysis, trimmed for the page.

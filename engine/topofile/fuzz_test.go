@@ -1,4 +1,4 @@
-package topology
+package topofile
 
 import (
 	"strings"
@@ -7,10 +7,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"failwright/engine/topology"
 )
 
 // FuzzDecode feeds arbitrary bytes to Decode: it must never panic, every finding must carry a
-// position, and whatever decodes cleanly must survive Encode and Decode unchanged and
+// position, and whatever decodes cleanly must survive topology.Encode and Decode unchanged and
 // validate with every finding positioned.
 func FuzzDecode(f *testing.F) {
 	for _, name := range []string{"litwareinc.yaml", "lync2013-pair.yaml", "standard-pair.yaml", "unpaired.yaml", "mixed-version.yaml"} {
@@ -45,12 +47,12 @@ func FuzzDecode(f *testing.F) {
 			assert.Less(t, strings.IndexFunc(x.Path, func(r rune) bool { return !unicode.IsGraphic(r) }), 0,
 				"a path shows every character it holds: %q", x.Path)
 		}
-		_ = Fingerprint(doc.Topology)
-		_ = ValidateStrict(doc.Topology)
+		_ = topology.Fingerprint(doc.Topology)
+		_ = topology.ValidateStrict(doc.Topology)
 		if len(fs) > 0 {
 			return
 		}
-		out, err := Encode(doc.Topology)
+		out, err := topology.Encode(doc.Topology)
 		require.NoError(t, err)
 		back, fs2 := Decode("re-encoded", out)
 		require.Empty(t, fs2, "re-encoding of a clean decode must decode cleanly:\n%s", out)
@@ -72,13 +74,5 @@ func BenchmarkDecodeValidateLarge(b *testing.B) {
 		if vs := doc.Validate(); vs.HasErrors() {
 			b.Fatal(vs)
 		}
-	}
-}
-
-// BenchmarkFingerprintLarge measures the canonical form and hash of the large topology.
-func BenchmarkFingerprintLarge(b *testing.B) {
-	top := GenerateLarge()
-	for b.Loop() {
-		_ = Fingerprint(top)
 	}
 }

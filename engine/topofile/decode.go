@@ -1,4 +1,8 @@
-package topology
+// Package topofile reads topology files: YAML and JSON into the model (package topology),
+// with the position in the file of every model path. It is the one place that turns a
+// topology file into a topology.Topology, so that the model itself does not depend on the
+// YAML library.
+package topofile
 
 import (
 	"fmt"
@@ -10,6 +14,7 @@ import (
 
 	"failwright/engine/decode"
 	"failwright/engine/suggest"
+	"failwright/engine/topology"
 )
 
 // Limits on what Decode accepts. They keep a hostile or broken file from exhausting memory or
@@ -23,22 +28,6 @@ const (
 	MaxDepth = 32
 )
 
-// Decode-stage finding codes. docs/validation.md describes each.
-const (
-	CodeSyntax        = "FW0001" // the file is not valid YAML or JSON
-	CodeUnknownKey    = "FW0002" // a key the model does not have
-	CodeWrongType     = "FW0003" // a value of the wrong kind (a list where a name belongs, ...)
-	CodeTooLarge      = "FW0004" // the file exceeds MaxInputBytes
-	CodeTooDeep       = "FW0005" // nesting deeper than MaxDepth
-	CodeNotText       = "FW0006" // binary data: NUL bytes or invalid UTF-8
-	CodeUnsupported   = "FW0007" // anchors, aliases, tags or merge keys
-	CodeEmpty         = "FW0008" // nothing in the file
-	CodeMultiDocument = "FW0009" // more than one YAML document
-	CodeDuplicateKey  = "FW0010" // the same key twice in one mapping
-	CodeParserFailure = "FW0011" // the YAML library failed unexpectedly
-	CodeTooMany       = "FW0012" // decoding stopped after MaxDecodeFindings findings
-)
-
 // MaxDecodeFindings is how many decoding findings Decode reports before it stops, as go/scanner
 // does: past that point more findings only repeat one mistake.
 const MaxDecodeFindings = 100
@@ -48,25 +37,27 @@ type Document struct {
 	// Name is the file name given to the decoder; it prefixes every position.
 	Name string
 	// Topology is the decoded model.
-	Topology *Topology
+	Topology *topology.Topology
 	// Source maps model paths to positions in the file.
-	Source Source
+	Source topology.Source
 }
 
 // Validate validates the document's topology and anchors each finding to its position in
 // the file.
-func (d *Document) Validate() Findings { return Check(d.Topology, Options{Source: d.Source}) }
+func (d *Document) Validate() topology.Findings {
+	return topology.Check(d.Topology, topology.Options{Source: d.Source})
+}
 
 // Check validates the document's topology with opt, its findings anchored to the document's
 // file (opt.Source is the document's own).
-func (d *Document) Check(opt Options) Findings {
+func (d *Document) Check(opt topology.Options) topology.Findings {
 	opt.Source = d.Source
-	return Check(d.Topology, opt)
+	return topology.Check(d.Topology, opt)
 }
 
 // ValidateStrict is Validate with documented-but-unenforced rules reported as errors.
-func (d *Document) ValidateStrict() Findings {
-	return Check(d.Topology, Options{Source: d.Source, Strict: true})
+func (d *Document) ValidateStrict() topology.Findings {
+	return topology.Check(d.Topology, topology.Options{Source: d.Source, Strict: true})
 }
 
 // Decode parses a topology from YAML or JSON (JSON is read as YAML flow style) and returns it
@@ -75,7 +66,7 @@ func (d *Document) ValidateStrict() Findings {
 // position name:line:column. Decode does not validate the model; see Validate and
 // DecodeDocument. The topology is nil only when the input could not be parsed at all; when
 // there are error findings it is partial and must not be used.
-func Decode(name string, data []byte) (*Topology, Findings) {
+func Decode(name string, data []byte) (*topology.Topology, topology.Findings) {
 	doc, fs := DecodeDocument(name, data)
 	if doc == nil {
 		return nil, fs
@@ -84,18 +75,18 @@ func Decode(name string, data []byte) (*Topology, Findings) {
 }
 
 // DecodeDocument is Decode that also returns the Source positions of every model path.
-func DecodeDocument(name string, data []byte) (*Document, Findings) {
+func DecodeDocument(name string, data []byte) (*Document, topology.Findings) {
 	docs, f := parseDocs(name, data)
 	if f != nil {
-		return nil, Findings{*f}
+		return nil, topology.Findings{*f}
 	}
 	switch {
 	case len(docs) == 0:
-		return nil, Findings{{Code: CodeEmpty, Severity: Error, Pos: Pos{File: name, Line: 1, Column: 1},
+		return nil, topology.Findings{{Code: topology.CodeEmpty, Severity: topology.Error, Pos: topology.Pos{File: name, Line: 1, Column: 1},
 			Message: "the file holds no topology", Fix: "write a mapping with at least name, sites and pools (see docs/topology.md)"}}
 	case len(docs) > 1:
 		d := &decoder{file: name}
-		return nil, Findings{{Code: CodeMultiDocument, Severity: Error, Pos: d.pos(docs[1]),
+		return nil, topology.Findings{{Code: topology.CodeMultiDocument, Severity: topology.Error, Pos: d.pos(docs[1]),
 			Message: "the file holds more than one YAML document", Fix: "keep one topology per file; remove the extra '---' section"}}
 	}
 	return DecodeNode(name, docs[0])
@@ -103,9 +94,9 @@ func DecodeDocument(name string, data []byte) (*Document, Findings) {
 
 // DecodeNode decodes a topology from an already parsed YAML node, for files that embed a
 // topology (a scenario's inline topology). Paths in Source are relative to the node.
-func DecodeNode(name string, node *yaml.Node) (*Document, Findings) {
-	d := &decoder{file: name, src: Source{}}
-	t := &Topology{}
+func DecodeNode(name string, node *yaml.Node) (*Document, topology.Findings) {
+	d := &decoder{file: name, src: topology.Source{}}
+	t := &topology.Topology{}
 	if node != nil {
 		d.src[""] = d.pos(node)
 	}
@@ -119,33 +110,33 @@ var limits = decode.Limits{MaxBytes: MaxInputBytes, MaxDepth: MaxDepth}
 
 // parseDocs runs the checks every input gets (size, text, depth, syntax, duplicate keys) and
 // returns the bodies of the file's non-empty YAML documents, or the finding that stopped it.
-func parseDocs(name string, data []byte) ([]*yaml.Node, *Finding) {
+func parseDocs(name string, data []byte) ([]*yaml.Node, *topology.Finding) {
 	docs, p := decode.Parse(data, limits)
 	if p == nil {
 		return docs, nil
 	}
-	f := &Finding{Code: CodeSyntax, Severity: Error, Pos: Pos{File: name, Line: p.Pos.Line, Column: p.Pos.Column}}
+	f := &topology.Finding{Code: topology.CodeSyntax, Severity: topology.Error, Pos: topology.Pos{File: name, Line: p.Pos.Line, Column: p.Pos.Column}}
 	switch p.Kind {
 	case decode.TooLarge:
-		f.Code, f.Message = CodeTooLarge, fmt.Sprintf("the file is larger than 1 MiB (%s bytes), the most failwright reads", Thousands(MaxInputBytes))
+		f.Code, f.Message = topology.CodeTooLarge, fmt.Sprintf("the file is larger than 1 MiB (%s bytes), the most failwright reads", topology.Thousands(MaxInputBytes))
 		f.Fix = "split the deployment into several topologies, or remove what failwright does not model"
 	case decode.UTF16:
-		f.Code, f.Message = CodeNotText, "the file is UTF-16 text (the default of Windows PowerShell's Out-File); failwright reads UTF-8"
+		f.Code, f.Message = topology.CodeNotText, "the file is UTF-16 text (the default of Windows PowerShell's Out-File); failwright reads UTF-8"
 		f.Fix = "save it as UTF-8, for example Out-File -Encoding utf8 or Set-Content -Encoding UTF8"
 	case decode.NotText:
-		f.Code, f.Message = CodeNotText, fmt.Sprintf("the file is not UTF-8 text: byte 0x%02x at offset %d", p.Byte, p.Offset)
+		f.Code, f.Message = topology.CodeNotText, fmt.Sprintf("the file is not UTF-8 text: byte 0x%02x at offset %d", p.Byte, p.Offset)
 		f.Fix = "give a YAML or JSON topology file saved as UTF-8"
 	case decode.TooDeep:
-		f.Code, f.Message = CodeTooDeep, fmt.Sprintf("the file nests mappings and lists more than %d levels deep", MaxDepth)
+		f.Code, f.Message = topology.CodeTooDeep, fmt.Sprintf("the file nests mappings and lists more than %d levels deep", MaxDepth)
 		f.Fix = "a topology is at most six levels deep; check the indentation and brackets here"
 	case decode.DuplicateKey:
-		f.Code = CodeDuplicateKey
+		f.Code = topology.CodeDuplicateKey
 		f.Message = fmt.Sprintf("the key %q appears twice in one mapping (first at line %d, column %d)", p.Key, p.First.Line, p.First.Column)
 		f.Fix = "remove one of them"
 	case decode.Tab:
 		f.Message, f.Fix = "invalid YAML: a tab character where YAML allows only spaces", "indent with spaces, not tabs"
 	case decode.ParserFailure:
-		f.Code, f.Message = CodeParserFailure, "the YAML parser failed on this input: "+p.Message
+		f.Code, f.Message = topology.CodeParserFailure, "the YAML parser failed on this input: "+p.Message
 		f.Fix = "simplify the file; if it is valid YAML, report it as a failwright bug"
 	default:
 		f.Message, f.Fix = "invalid YAML: "+p.Message, "correct the YAML syntax at this position"
@@ -156,17 +147,17 @@ func parseDocs(name string, data []byte) ([]*yaml.Node, *Finding) {
 // decoder walks YAML nodes into the model by reflection over the model's json tags, strictly.
 type decoder struct {
 	file string
-	src  Source
-	fs   Findings
+	src  topology.Source
+	fs   topology.Findings
 }
 
 // pos is the position of n in the file; a mapping's is that of its first key.
-func (d *decoder) pos(n *yaml.Node) Pos {
+func (d *decoder) pos(n *yaml.Node) topology.Pos {
 	if decode.IsMapping(n) && len(n.Content) > 0 {
 		n = n.Content[0]
 	}
 	p := decode.PosOf(n)
-	return Pos{File: d.file, Line: p.Line, Column: p.Column}
+	return topology.Pos{File: d.file, Line: p.Line, Column: p.Column}
 }
 
 // errorf records a decoding finding at n, until MaxDecodeFindings.
@@ -175,12 +166,12 @@ func (d *decoder) errorf(code string, n *yaml.Node, path, fix, format string, ar
 		return
 	}
 	if len(d.fs) == MaxDecodeFindings-1 {
-		d.fs = append(d.fs, Finding{Code: CodeTooMany, Severity: Error, Path: path, Pos: d.pos(n),
+		d.fs = append(d.fs, topology.Finding{Code: topology.CodeTooMany, Severity: topology.Error, Path: path, Pos: d.pos(n),
 			Message: fmt.Sprintf("too many errors: decoding stopped after %d", MaxDecodeFindings-1),
 			Fix:     "fix the findings above and validate again"})
 		return
 	}
-	d.fs = append(d.fs, Finding{Code: code, Severity: Error, Path: path, Pos: d.pos(n),
+	d.fs = append(d.fs, topology.Finding{Code: code, Severity: topology.Error, Path: path, Pos: d.pos(n),
 		Message: fmt.Sprintf(format, args...), Fix: fix})
 }
 
@@ -206,11 +197,11 @@ func (d *decoder) full() bool { return len(d.fs) >= MaxDecodeFindings }
 func (d *decoder) unsupported(n *yaml.Node, path string) bool {
 	switch decode.Unsupported(n) {
 	case decode.Anchor, decode.Alias:
-		d.errorf(CodeUnsupported, n, path, "write the value out in full", "YAML anchors and aliases are not supported")
+		d.errorf(topology.CodeUnsupported, n, path, "write the value out in full", "YAML anchors and aliases are not supported")
 	case decode.Tag:
-		d.errorf(CodeUnsupported, n, path, "remove the tag", "YAML tags such as %s are not supported", n.Tag)
+		d.errorf(topology.CodeUnsupported, n, path, "remove the tag", "YAML tags such as %s are not supported", n.Tag)
 	case decode.MergeKey:
-		d.errorf(CodeUnsupported, n, path, "write the keys out in full", "YAML merge keys (<<) are not supported")
+		d.errorf(topology.CodeUnsupported, n, path, "write the keys out in full", "YAML merge keys (<<) are not supported")
 	default:
 		return false
 	}
@@ -223,7 +214,7 @@ func (d *decoder) value(path string, n *yaml.Node, v reflect.Value, depth int) {
 		return
 	}
 	if depth > MaxDepth {
-		d.errorf(CodeTooDeep, n, path, "flatten the structure", "nested more than %d levels deep", MaxDepth)
+		d.errorf(topology.CodeTooDeep, n, path, "flatten the structure", "nested more than %d levels deep", MaxDepth)
 		return
 	}
 	if n == nil {
@@ -247,19 +238,19 @@ func (d *decoder) value(path string, n *yaml.Node, v reflect.Value, depth int) {
 			v.SetString(s)
 			return
 		}
-		d.errorf(CodeWrongType, n, path, "give a single value, quoted if it contains special characters",
+		d.errorf(topology.CodeWrongType, n, path, "give a single value, quoted if it contains special characters",
 			"expected text, found %s", decode.Describe(n))
 	case reflect.Int:
 		d.integer(path, n, v)
 	case reflect.Bool:
 		b, ok := decode.Bool(n)
 		if !ok {
-			d.errorf(CodeWrongType, n, path, "write true or false", "expected true or false, found %s", decode.Describe(n))
+			d.errorf(topology.CodeWrongType, n, path, "write true or false", "expected true or false, found %s", decode.Describe(n))
 			return
 		}
 		v.SetBool(b)
 	default:
-		panic("topology: decoder cannot handle " + v.Type().String())
+		panic("topofile: decoder cannot handle " + v.Type().String())
 	}
 }
 
@@ -268,10 +259,10 @@ func (d *decoder) integer(path string, n *yaml.Node, v reflect.Value) {
 	x, ok, tooLarge := decode.Int(n)
 	switch {
 	case !ok:
-		d.errorf(CodeWrongType, n, path, "give a whole number without quotes, such as 20000",
+		d.errorf(topology.CodeWrongType, n, path, "give a whole number without quotes, such as 20000",
 			"expected a whole number, found %s", decode.Describe(n))
 	case tooLarge || x < -1<<31 || x > 1<<31-1:
-		d.errorf(CodeWrongType, n, path, "give a number between -2147483648 and 2147483647", "number %s is out of range", n.Value)
+		d.errorf(topology.CodeWrongType, n, path, "give a number between -2147483648 and 2147483647", "number %s is out of range", n.Value)
 	default:
 		v.SetInt(x)
 	}
@@ -296,7 +287,7 @@ func fieldsByKey(t reflect.Type) (map[string]int, []string) {
 func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value, depth int) {
 	entries, ok := decode.Entries(n)
 	if !ok {
-		d.errorf(CodeWrongType, n, path, "write key: value pairs here (see docs/topology.md)",
+		d.errorf(topology.CodeWrongType, n, path, "write key: value pairs here (see docs/topology.md)",
 			"expected a mapping of keys to values, found %s", decode.Describe(n))
 		return
 	}
@@ -308,12 +299,12 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value, depth int)
 		}
 		key, ok := decode.Scalar(e.Key)
 		if !ok {
-			d.errorf(CodeWrongType, e.Key, path, "keys are plain names such as fqdn or site", "a key must be a plain name, found %s", decode.Describe(e.Key))
+			d.errorf(topology.CodeWrongType, e.Key, path, "keys are plain names such as fqdn or site", "a key must be a plain name, found %s", decode.Describe(e.Key))
 			continue
 		}
 		fp := decode.Join(path, key)
 		if seen[key] {
-			d.errorf(CodeDuplicateKey, e.Key, fp, "remove one of the two entries", "key %q appears twice in this mapping", key)
+			d.errorf(topology.CodeDuplicateKey, e.Key, fp, "remove one of the two entries", "key %q appears twice in this mapping", key)
 			continue
 		}
 		seen[key] = true
@@ -322,7 +313,7 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value, depth int)
 			if d.full() {
 				continue // no suggestion to compute for a finding that is not kept
 			}
-			d.errorf(CodeUnknownKey, e.Key, fp, "use one of: "+strings.Join(names, ", ")+didYouMean(key, names),
+			d.errorf(topology.CodeUnknownKey, e.Key, fp, "use one of: "+strings.Join(names, ", ")+didYouMean(key, names),
 				"unknown key %q in %s", key, displayPath(path))
 			continue
 		}
@@ -345,16 +336,16 @@ func didYouMean(key string, names []string) string {
 
 // elementKey is the key field that names elements of a list in model paths.
 var elementKey = map[reflect.Type]string{
-	reflect.TypeFor[Site]():   "name",
-	reflect.TypeFor[Pool]():   "fqdn",
-	reflect.TypeFor[Branch](): "fqdn",
+	reflect.TypeFor[topology.Site]():   "name",
+	reflect.TypeFor[topology.Pool]():   "fqdn",
+	reflect.TypeFor[topology.Branch](): "fqdn",
 }
 
 // sequence decodes a YAML list into the slice v, naming elements by their key where they have one.
 func (d *decoder) sequence(path string, n *yaml.Node, v reflect.Value, depth int) {
 	items, ok := decode.Items(n)
 	if !ok {
-		d.errorf(CodeWrongType, n, path, "write a list: one '- ' item per line, or [a, b]",
+		d.errorf(topology.CodeWrongType, n, path, "write a list: one '- ' item per line, or [a, b]",
 			"expected a list, found %s", decode.Describe(n))
 		return
 	}
@@ -366,10 +357,10 @@ func (d *decoder) sequence(path string, n *yaml.Node, v reflect.Value, depth int
 	out := reflect.MakeSlice(v.Type(), len(items), len(items))
 	taken := map[string]bool{} // keys already naming an element, lower-cased
 	for i, item := range items {
-		ip := indexPath(path, i)
+		ip := topology.IndexPath(path, i)
 		ep := ip
 		if keyName != "" {
-			if s, ok := elementName(item, keyName); ok && usableKey(s) && !taken[strings.ToLower(s)] {
+			if s, ok := elementName(item, keyName); ok && topology.UsableKey(s) && !taken[strings.ToLower(s)] {
 				taken[strings.ToLower(s)] = true
 				ep = path + "[" + s + "]"
 			}
@@ -412,17 +403,17 @@ func KnownKeys() map[string][]string {
 			walk(decode.Join(prefix, name), t.Field(i).Type)
 		}
 	}
-	walk("", reflect.TypeFor[Topology]())
+	walk("", reflect.TypeFor[topology.Topology]())
 	return out
 }
 
 // TopLevelKeys returns the keys of the top-level mapping of a YAML or JSON file, in file
 // order, after the same checks as Decode (size, text, depth, syntax). Callers use it to tell a
 // topology from a scenario file (which has "steps") before decoding.
-func TopLevelKeys(name string, data []byte) ([]string, Findings) {
+func TopLevelKeys(name string, data []byte) ([]string, topology.Findings) {
 	docs, f := parseDocs(name, data)
 	if f != nil {
-		return nil, Findings{*f}
+		return nil, topology.Findings{*f}
 	}
 	if len(docs) == 0 {
 		return nil, nil

@@ -1,4 +1,4 @@
-package topology
+package topofile
 
 import (
 	"fmt"
@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"failwright/engine/topology"
 )
 
 // samplesDir holds the sample topologies.
@@ -29,7 +31,7 @@ func TestDecodeLitware(t *testing.T) {
 	assert.Equal(t, "dfw-cs-001.litwareinc.com", atl.BackupPool)
 	assert.Equal(t, 20000, atl.Users)
 	assert.Len(t, atl.Servers, 4)
-	assert.Equal(t, HAMirroring, atl.BackEnd.HA)
+	assert.Equal(t, topology.HAMirroring, atl.BackEnd.HA)
 	assert.Equal(t, "atl-cs-001.litwareinc.com", top.CMS.Pool)
 	p := doc.Source["pools[atl-cs-001.litwareinc.com].backupPool"]
 	assert.Equal(t, "litwareinc.yaml", p.File)
@@ -42,17 +44,17 @@ func TestDecodeLitware(t *testing.T) {
 func TestEncodeRoundTrip(t *testing.T) {
 	top, fs := Decode("litwareinc.yaml", readSample(t, "litwareinc.yaml"))
 	require.Empty(t, fs)
-	out, err := Encode(top)
+	out, err := topology.Encode(top)
 	require.NoError(t, err)
 	back, fs := Decode("encoded.yaml", out)
 	require.Empty(t, fs, "%s", out)
 	assert.Equal(t, top, back)
-	js, err := EncodeJSON(top)
+	js, err := topology.EncodeJSON(top)
 	require.NoError(t, err)
 	fromJSON, fs := Decode("encoded.json", js)
 	require.Empty(t, fs)
 	assert.Equal(t, top, fromJSON)
-	assert.Equal(t, Fingerprint(top), Fingerprint(back))
+	assert.Equal(t, topology.Fingerprint(top), topology.Fingerprint(back))
 }
 
 func TestDecodeBadInput(t *testing.T) {
@@ -64,22 +66,22 @@ func TestDecodeBadInput(t *testing.T) {
 		name, in, code string
 		line, col      int
 	}{
-		{"syntax", "name: [unclosed\n", CodeSyntax, 1, 0},
-		{"unknown key", "name: x\nsites: []\npools: []\ncms: {pool: a.b}\nbogus: 1\n", CodeUnknownKey, 5, 1},
-		{"unknown nested", "pools:\n  - fqdn: a.b.c\n    bakupPool: x.y\n", CodeUnknownKey, 3, 5},
-		{"wrong type", "pools:\n  - fqdn: a.b.c\n    users: lots\n", CodeWrongType, 3, 12},
-		{"list for text", "name: [a, b]\n", CodeWrongType, 1, 7},
-		{"binary", "name: \x00\x01\x02", CodeNotText, 1, 7},
-		{"invalid utf8", "name: \xff\xfe", CodeNotText, 1, 7},
-		{"utf-16", "\xff\xfen\x00a\x00", CodeNotText, 1, 1},
-		{"deep flow", deep, CodeTooDeep, 1, 32},
-		{"deep block", "a:\n" + repeatSeq(60), CodeTooDeep, 2, 0},
-		{"anchor", "name: &x a\ndescription: *x\n", CodeUnsupported, 1, 0},
-		{"empty", "# nothing\n", CodeEmpty, 1, 1},
-		{"two docs", "name: a\n---\nname: b\n", CodeMultiDocument, 3, 1},
-		{"top level list", "- a\n- b\n", CodeWrongType, 1, 1},
-		{"duplicate key", "name: a\nsites: []\nname: b\n", CodeDuplicateKey, 3, 1},
-		{"number too large", "pools:\n  - users: 99999999999999999999999\n", CodeWrongType, 2, 12},
+		{"syntax", "name: [unclosed\n", topology.CodeSyntax, 1, 0},
+		{"unknown key", "name: x\nsites: []\npools: []\ncms: {pool: a.b}\nbogus: 1\n", topology.CodeUnknownKey, 5, 1},
+		{"unknown nested", "pools:\n  - fqdn: a.b.c\n    bakupPool: x.y\n", topology.CodeUnknownKey, 3, 5},
+		{"wrong type", "pools:\n  - fqdn: a.b.c\n    users: lots\n", topology.CodeWrongType, 3, 12},
+		{"list for text", "name: [a, b]\n", topology.CodeWrongType, 1, 7},
+		{"binary", "name: \x00\x01\x02", topology.CodeNotText, 1, 7},
+		{"invalid utf8", "name: \xff\xfe", topology.CodeNotText, 1, 7},
+		{"utf-16", "\xff\xfen\x00a\x00", topology.CodeNotText, 1, 1},
+		{"deep flow", deep, topology.CodeTooDeep, 1, 32},
+		{"deep block", "a:\n" + repeatSeq(60), topology.CodeTooDeep, 2, 0},
+		{"anchor", "name: &x a\ndescription: *x\n", topology.CodeUnsupported, 1, 0},
+		{"empty", "# nothing\n", topology.CodeEmpty, 1, 1},
+		{"two docs", "name: a\n---\nname: b\n", topology.CodeMultiDocument, 3, 1},
+		{"top level list", "- a\n- b\n", topology.CodeWrongType, 1, 1},
+		{"duplicate key", "name: a\nsites: []\nname: b\n", topology.CodeDuplicateKey, 3, 1},
+		{"number too large", "pools:\n  - users: 99999999999999999999999\n", topology.CodeWrongType, 2, 12},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -141,7 +143,7 @@ func TestDecodeTooLarge(t *testing.T) {
 	}
 	_, fs := Decode("big.yaml", big)
 	require.Len(t, fs, 1)
-	assert.Equal(t, CodeTooLarge, fs[0].Code)
+	assert.Equal(t, topology.CodeTooLarge, fs[0].Code)
 	// The CLI reads one byte past the limit, so the message must not claim a size.
 	assert.Equal(t, "the file is larger than 1 MiB (1,048,576 bytes), the most failwright reads", fs[0].Message)
 	assert.Equal(t, 1, fs[0].Pos.Line)
@@ -155,7 +157,7 @@ func TestDecodeStopsAfterTooManyFindings(t *testing.T) {
 	_, fs := Decode("many.yaml", []byte(in))
 	require.Len(t, fs, MaxDecodeFindings)
 	last := fs[len(fs)-1]
-	assert.Equal(t, CodeTooMany, last.Code)
+	assert.Equal(t, topology.CodeTooMany, last.Code)
 	assert.True(t, last.Pos.IsValid())
 }
 
@@ -182,8 +184,8 @@ func TestDecodeFlatMapping(t *testing.T) {
 	top, fs := Decode("flat.yaml", flatMapping(60000))
 	require.NotNil(t, top)
 	require.Len(t, fs, MaxDecodeFindings)
-	assert.Equal(t, CodeUnknownKey, fs[0].Code)
-	assert.Equal(t, CodeTooMany, fs[len(fs)-1].Code)
+	assert.Equal(t, topology.CodeUnknownKey, fs[0].Code)
+	assert.Equal(t, topology.CodeTooMany, fs[len(fs)-1].Code)
 }
 
 // flatMapping is a mapping of n keys on one level.
