@@ -120,10 +120,10 @@ func TestModelOutcomes(t *testing.T) {
 	// The plan's steps as the simulator runs them: the Edge next-hop check and move (1 + 5
 	// min), three CMS checks, for Atlanta the CMS failover (mirror-state check 1, failover 5,
 	// two checks 2), two backup checks, then Invoke-CsPoolFailOver: CMS replication 30 s,
-	// PoolState 5 s, hydration (14 min + 5 min x users/40,000, in whole seconds per routing group: Dallas 975 s over 9 groups is 9 x 108 s) and verification 2 min.
+	// PoolState 5 s, hydration (19 min per 40,000 users, in whole seconds per routing group: Dallas 513 s over 9 groups is 9 x 57 s) and verification 2 min.
 	const (
-		atlRTO = 6*time.Minute + 3*time.Minute + 8*time.Minute + 2*time.Minute + 35*time.Second + 16*time.Minute + 30*time.Second + 2*time.Minute
-		dfwRTO = 6*time.Minute + 3*time.Minute + 2*time.Minute + 35*time.Second + 16*time.Minute + 12*time.Second + 2*time.Minute
+		atlRTO = 6*time.Minute + 3*time.Minute + 8*time.Minute + 2*time.Minute + 35*time.Second + 9*time.Minute + 30*time.Second + 2*time.Minute
+		dfwRTO = 6*time.Minute + 3*time.Minute + 2*time.Minute + 35*time.Second + 8*time.Minute + 33*time.Second + 2*time.Minute
 	)
 	tests := []struct {
 		name     string

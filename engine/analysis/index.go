@@ -60,6 +60,8 @@ type poolInfo struct {
 	// manualBE is true for SQL mirroring without a witness: nothing fails the store over to
 	// the mirror, so the Front Ends keep their sessions for a grace period and then stop.
 	manualBE bool
+	// noHA is true for a back end without high availability: the same grace, then the stop.
+	noHA     bool
 	detect   time.Duration
 	capacity int // normal capacity with every server up
 	edgesHop []int
@@ -303,6 +305,7 @@ func newPoolInfo(p *topology.Pool, find *finder) poolInfo {
 		pi.hasBE = true
 		pi.hasMirror = p.BackEnd.Mirror != nil && p.BackEnd.HA != topology.HANone && p.BackEnd.HA != ""
 		pi.manualBE = pi.hasMirror && p.BackEnd.HA == topology.HAMirroring && p.BackEnd.Witness == ""
+		pi.noHA = p.BackEnd.HA == "" || p.BackEnd.HA == topology.HANone
 	}
 	return pi
 }

@@ -55,7 +55,7 @@ const (
 // routing groups on the backup pool: sim.HydrationTime split evenly over its routing groups in
 // whole seconds, as the simulator waits one share per routing group.
 func hydrationTime(v topology.Version, users, groups int) time.Duration {
-	total := sim.HydrationTime(v, users)
+	total := sim.HydrationTime(v, users, groups)
 	if groups <= 0 {
 		return total
 	}
@@ -384,7 +384,7 @@ func (m *Model) poolsUp(s *scratch, pools []int) {
 		quorate := nsrv > 0 && p.rule.Servers > 0 &&
 			min(nsrv, p.rule.AmongFirst)-int(s.srvDownFirst[i]) >= p.rule.Running
 		up[i] = alive && db && quorate
-		if i == x.cms && p.manualBE && alive && !db && quorate {
+		if i == x.cms && (p.manualBE || p.noHA) && alive && !db && quorate {
 			s.grace = true
 		}
 	}
@@ -448,7 +448,9 @@ func (m *Model) serve(s *scratch, out *Outcome, pools []int, cmsUp bool) {
 			continue
 		}
 		s.serves[i] = false
-		if b >= 0 && up[b] {
+		if b >= 0 && up[b] || i == x.cms && s.grace {
+			// The backup registrar, or, for a pool down only because its back end stayed
+			// unavailable beyond the threshold, the pool's own Front Ends (sim.backEndSurvival).
 			o.Service = ServiceResiliency
 		} else {
 			o.Service = ServiceSignedOut

@@ -254,7 +254,7 @@ func (e *SimEvaluator) graceful(set FailureSet, snap *sim.Snapshot) int {
 		}
 		for i := range e.x.pools {
 			p := &e.x.pools[i]
-			if p.manualBE && strings.EqualFold(p.fqdn, el.Name) {
+			if (p.manualBE || p.noHA) && strings.EqualFold(p.fqdn, el.Name) {
 				if ps := sp[strings.ToLower(p.fqdn)]; ps != nil && ps.Health != sim.HealthDown && !ps.BackEndUp {
 					return i
 				}

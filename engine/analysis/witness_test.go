@@ -49,7 +49,7 @@ func TestBackEndWithoutWitness(t *testing.T) {
 	}{
 		{"principal: failwright fails the databases over to the mirror", FailureSet{principal}, CMSAvailable, ServiceHome, 0, 0},
 		{"principal and the link: the database failover needs no link", FailureSet{principal, link}, CMSAvailable, ServiceHome, 0, 0},
-		{"principal and mirror: the pool stops after the grace and is failed over", FailureSet{principal, mirror}, CMSFailedOver, ServiceBackup, 39*time.Minute + 23*time.Second, 119 * time.Second},
+		{"principal and mirror: the pool stops after the grace and is failed over", FailureSet{principal, mirror}, CMSFailedOver, ServiceBackup, 19*time.Minute + 23*time.Second, 119 * time.Second},
 		{"mirror only: the principal keeps serving", FailureSet{mirror}, CMSAvailable, ServiceHome, 0, 0},
 	}
 	for _, tc := range tests {

@@ -312,7 +312,7 @@ func cmdSyncUserData(c *ctx) {
 	}
 	c.outf("Hydrating Routing Groups Owned by %s on Pool %s.", s.x.pools[p].fqdn, s.x.pools[on].fqdn)
 	all := topology.RoutingGroupCount(s.x.pools[p].pool)
-	per := (HydrationTime(s.x.pools[p].version, s.x.pools[p].users) / time.Duration(max(all, 1))).Truncate(time.Second)
+	per := (HydrationTime(s.x.pools[p].version, s.x.pools[p].users, all) / time.Duration(max(all, 1))).Truncate(time.Second)
 	for _, id := range ids {
 		c.warnf("Hydrating Routing Group {%s}.", id)
 		c.wait(per)
@@ -433,39 +433,72 @@ func cmdFabricState(c *ctx) {
 		c.fail("FW-POOL-UNREACHABLE", "ResourceUnavailable", fmt.Sprintf(`Pool "%s" cannot be reached (%s): Windows Fabric does not answer.`, pi.fqdn, s.downReason(p)))
 		return
 	}
-	ids := topology.RoutingGroupIDs(pi.pool)
+	if t := lower(c.cmd.Str("Type")); t != "" && t != "all" && t != "routing" {
+		c.infof("failwright models the Routing service's replicas only: no %s replica is reported.", c.cmd.Str("Type"))
+		return
+	}
 	up := s.serversOf(p)
-	c.outf("Pool: %s (%d of %d Front End servers running, quorum %s)", pi.fqdn, s.runningServers(p), len(up), quorum.MinRunning(len(up), pi.version))
+	c.infof("Pool: %s (%d of %d Front End servers running, quorum %s)", pi.fqdn, s.runningServers(p), len(up), quorum.MinRunning(len(up), pi.version))
+	missing := s.fabricGroups(c, p, p, only)
+	// The backup pool hosts the routing groups of the pools failed over to it.
+	for q := range s.x.pools {
+		if q != p && s.x.pools[q].partner == p && s.st.poolState[q] == StateFailedOver && only == "" {
+			c.infof("Routing groups of %s, failed over to %s:", s.x.pools[q].fqdn, pi.fqdn)
+			missing += s.fabricGroups(c, q, p, "")
+		}
+	}
+	if only == "" {
+		c.infof("Routing groups: %d; missing replicas: %d", len(topology.RoutingGroupIDs(pi.pool)), missing)
+	}
+}
+
+// fabricGroups prints the Windows Fabric state of pool owner's routing groups hosted on pool
+// host (the owner itself, or its backup pool after a failover) and returns the replicas
+// missing. A group short of replicas prints what Get-CsPoolFabricState prints for it: "has no
+// primaries" when none runs, "has insufficient secondary replicas (Expected: 2, Current: N)"
+// when fewer than two secondaries run; each group's replicas follow as an information line.
+// On the backup pool the simulator places them as on the home pool, on the host's servers.
+func (s *Sim) fabricGroups(c *ctx, owner, host int, only string) int {
+	hi := &s.x.pools[host]
+	up := s.serversOf(host)
 	missing := 0
-	for i, id := range ids {
+	for i, id := range topology.RoutingGroupIDs(s.x.pools[owner].pool) {
 		if only != "" && id != only {
 			continue
 		}
 		var alive []string
-		for _, r := range s.replicas(p, i) {
+		for _, r := range s.replicas(host, i) {
 			if up[r] {
-				alive = append(alive, pi.servers[r])
+				alive = append(alive, hi.servers[r])
 			}
 		}
 		want := min(3, len(up))
+		svc := "fabric:/lync/routing/" + strings.ToLower(id)
 		if len(alive) == 0 {
-			c.outf("Routing group {%s}: no replica running (quorum loss)", id)
-			missing += want
-			continue
+			c.outf("Service: (P) %s has no primaries.", svc)
 		}
-		line := fmt.Sprintf("Routing group {%s}: Primary %s", id, alive[0])
-		if len(alive) > 1 {
-			line += "; Secondaries " + strings.Join(alive[1:], ", ")
+		if want == 3 && len(alive) < 3 {
+			c.outf("Service: (P) %s has insufficient secondary replicas (Expected: 2, Current: %d)", svc, max(len(alive)-1, 0))
 		}
-		if m := want - len(alive); m > 0 {
-			line += fmt.Sprintf("; missing replicas %d", m)
-			missing += m
+		missing += want - len(alive)
+		switch {
+		case len(alive) == 0:
+			c.infof("Routing group {%s}: no replica running (quorum loss)", id)
+		default:
+			line := fmt.Sprintf("Routing group {%s}: Primary %s", id, alive[0])
+			if len(alive) > 1 {
+				line += "; Secondaries " + strings.Join(alive[1:], ", ")
+			}
+			if m := want - len(alive); m > 0 {
+				line += fmt.Sprintf("; missing replicas %d", m)
+			}
+			if want == 3 && len(alive) < 2 {
+				line += " (quorum loss)"
+			}
+			c.infof("%s", line)
 		}
-		c.outf("%s", line)
 	}
-	if only == "" {
-		c.outf("Routing groups: %d; missing replicas: %d", len(ids), missing)
-	}
+	return missing
 }
 
 func cmdUserPoolInfo(c *ctx) {

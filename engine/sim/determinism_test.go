@@ -79,8 +79,8 @@ func TestDrillReport(t *testing.T) {
 		require.False(t, r.Failed, "%v", r.Lines)
 	}
 	rep := s.Report()
-	// Site lost at 00:59:10; PoolState FailedOver (full service on Dallas) at 01:26:15.
-	assert.Equal(t, 27*time.Minute+5*time.Second, rep.RTO["atl-cs-001.litwareinc.com"])
+	// Site lost at 00:59:10; PoolState FailedOver (full service on Dallas) at 01:19:15.
+	assert.Equal(t, 20*time.Minute+5*time.Second, rep.RTO["atl-cs-001.litwareinc.com"])
 	// Last sync 00:58:00, failure 00:59:10: 70 seconds of changes lost.
 	assert.Equal(t, 70*time.Second, rep.DataLoss["atl-cs-001.litwareinc.com"])
 	assert.Empty(t, rep.Unrestored)

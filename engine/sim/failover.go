@@ -202,7 +202,7 @@ func cmdPoolFailOver(c *ctx) {
 			return
 		}
 	}
-	if !c.hydrate(p, b, HydrationTime(pi.version, pi.users)) {
+	if !c.hydrate(p, b, HydrationTime(pi.version, pi.users, topology.RoutingGroupCount(pi.pool))) {
 		return
 	}
 	if pi.version != topology.Lync2013 {
@@ -443,7 +443,7 @@ func cmdPoolFailBack(c *ctx) {
 	}
 	st.fbPhase[p] = fbHydrating
 	s.recompute()
-	if !c.hydrate(p, p, FailbackTime(pi.users)) {
+	if !c.hydrate(p, p, FailbackTime(pi.users, topology.RoutingGroupCount(pi.pool))) {
 		return
 	}
 	if pi.version != topology.Lync2013 {

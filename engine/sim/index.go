@@ -53,6 +53,8 @@ type poolInfo struct {
 	// manualBE is true for SQL mirroring without a witness: the back end does not fail over
 	// to the mirror by itself (Invoke-CsDatabaseFailover does it).
 	manualBE bool
+	// noHA is true for a back end without high availability (HA None): nothing can fail it over.
+	noHA     bool
 	mirror   string
 	mirrInst string
 	detect   time.Duration // registrar failure detection
@@ -162,6 +164,7 @@ func (x *index) addPool(i int, p *topology.Pool) error {
 	x.nServers += len(p.Servers)
 	if p.BackEnd != nil && p.Role == topology.FrontEndEnterprise {
 		pi.hasBE, pi.beFQDN, pi.beInst = true, p.BackEnd.FQDN, p.BackEnd.Instance
+		pi.noHA = p.BackEnd.HA == "" || p.BackEnd.HA == topology.HANone
 		if p.BackEnd.Mirror != nil && p.BackEnd.HA != "" && p.BackEnd.HA != topology.HANone {
 			pi.hasMirror, pi.mirror, pi.mirrInst = true, p.BackEnd.Mirror.FQDN, p.BackEnd.Mirror.Instance
 			pi.manualBE = p.BackEnd.HA == topology.HAMirroring && p.BackEnd.Witness == ""

@@ -33,7 +33,7 @@ func (s *Sim) Snapshot() Snapshot {
 			ps.Users = map[Mode]int{st.mode[p]: pi.users}
 			if k := s.stranded(p, st.rgLost[p]); k > 0 {
 				ps.Users[st.mode[p]] -= k
-				ps.Users[ModeSignedOut] += k
+				ps.Users[ModeResiliency] += k
 			}
 			ps.Mode = st.mode[p]
 			if by := st.servedBy[p]; by >= 0 {

@@ -97,7 +97,7 @@ type state struct {
 	mode      []Mode
 	servedBy  []int
 	resReturn []bool // users wait for failback detection before going home
-	rgLost    []int  // routing groups with no running replica while the pool serves at home
+	rgLost    []int  // routing groups in quorum loss while the pool serves at home
 
 	// Per branch, derived.
 	bDownAt  []time.Duration
@@ -362,22 +362,8 @@ func (s *Sim) hardwareHealth(p int) Health {
 		}
 	}
 	beOK := s.backEndUsable(p)
-	if pi.manualBE {
-		// Mirroring without a witness: nothing fails the store over. The Front Ends keep
-		// their sessions for about 30 minutes, then the pool goes down unless an
-		// administrator runs Invoke-CsDatabaseFailover (FACTS §9).
-		switch {
-		case beOK:
-			st.beLostAt[p] = never
-		case st.beLostAt[p] == never && st.siteUp[pi.site]:
-			st.beLostAt[p] = st.now
-			s.schedule(st.now+BackEndGrace, graceEvent+pi.fqdn)
-			s.logf("Back end %s of %s does not answer and has no witness to fail it over: the Front Ends keep their sessions for %s; run Invoke-CsDatabaseFailover -PoolFqdn %s -DatabaseType User -NewPrincipal %s.",
-				s.principalName(p), pi.fqdn, FormatDuration(BackEndGrace), pi.fqdn, map[bool]string{true: "Primary", false: "Mirror"}[st.onMirror[p]])
-		}
-		if !beOK && st.beLostAt[p] != never && st.now < st.beLostAt[p]+BackEndGrace && st.siteUp[pi.site] {
-			beOK = true
-		}
+	if pi.manualBE || pi.noHA {
+		beOK = s.backEndGrace(p, beOK)
 	}
 	switch {
 	case !st.siteUp[pi.site], len(up) == 0, running == 0:
@@ -389,6 +375,42 @@ func (s *Sim) hardwareHealth(p int) Health {
 	default:
 		return HealthDegraded
 	}
+}
+
+// backEndGrace follows pool p's back end when nothing fails it over (no high availability, or
+// mirroring without a witness) and returns whether the pool may still count it as answering:
+// the Front Ends keep their users' sessions for the registrar configuration's
+// BackupStoreUnavailableThreshold (30 minutes by default), then put the users in resiliency
+// mode (FACTS §9, §23) unless an administrator runs Invoke-CsDatabaseFailover.
+func (s *Sim) backEndGrace(p int, beOK bool) bool {
+	pi := &s.x.pools[p]
+	st := &s.st
+	limit := s.backupStoreThreshold(p)
+	switch {
+	case beOK:
+		st.beLostAt[p] = never
+	case st.beLostAt[p] == never && st.siteUp[pi.site]:
+		st.beLostAt[p] = st.now
+		s.schedule(st.now+limit, graceEvent+pi.fqdn)
+		if pi.noHA {
+			s.logf("Back end %s of %s does not answer and has no high availability: the Front Ends keep their users' sessions for %s (BackupStoreUnavailableThreshold), then put them in resiliency mode.",
+				s.principalName(p), pi.fqdn, FormatDuration(limit))
+		} else {
+			s.logf("Back end %s of %s does not answer and has no witness to fail it over: the Front Ends keep their sessions for %s; run Invoke-CsDatabaseFailover -PoolFqdn %s -DatabaseType User -NewPrincipal %s.",
+				s.principalName(p), pi.fqdn, FormatDuration(limit), pi.fqdn, map[bool]string{true: "Primary", false: "Mirror"}[st.onMirror[p]])
+		}
+	}
+	return beOK || (st.beLostAt[p] != never && st.now < st.beLostAt[p]+limit && st.siteUp[pi.site])
+}
+
+// backEndSurvival reports whether pool p is down only because its back end, which nothing
+// fails over, stayed unavailable beyond BackupStoreUnavailableThreshold: its Front Ends still
+// run and keep the users registered in resiliency (survivability) mode [DOC] FACTS §23.
+func (s *Sim) backEndSurvival(p int) bool {
+	pi := &s.x.pools[p]
+	st := &s.st
+	return (pi.manualBE || pi.noHA) && st.beLostAt[p] != never && st.siteUp[pi.site] &&
+		!st.latched[p] && !st.stopped[p] && s.runningServers(p) > 0 && !s.backEndUsable(p)
 }
 
 // replace records that Windows Fabric placed pool p's replicas on the servers running now, as
@@ -451,6 +473,9 @@ func (s *Sim) poolMode(p int) (Mode, int) {
 			return ModeResiliency, b
 		}
 		return ModeHome, p
+	}
+	if s.backEndSurvival(p) {
+		return ModeResiliency, p
 	}
 	if bOK && st.downAt[p] != never && st.now >= st.downAt[p]+st.detect[p] {
 		return ModeResiliency, b
@@ -554,10 +579,10 @@ func (s *Sim) recompute() {
 		}
 		if lost != st.rgLost[p] {
 			if lost > 0 {
-				s.logf("Routing-group quorum loss in %s: %d of %d routing groups have no running replica; their %d users are signed out.",
+				s.logf("Routing-group quorum loss in %s: %d of %d routing groups have lost two of their three replicas; their %d users have limited functionality (resiliency mode).",
 					x.pools[p].fqdn, lost, topology.RoutingGroupCount(x.pools[p].pool), s.stranded(p, lost))
 			} else if m == ModeHome {
-				s.logf("Every routing group of %s has a running replica again.", x.pools[p].fqdn)
+				s.logf("Every routing group of %s has its replica quorum again.", x.pools[p].fqdn)
 			}
 			st.rgLost[p] = lost
 		}
@@ -613,24 +638,41 @@ func modeText(m Mode) string {
 	}
 }
 
-// lostRoutingGroups counts pool p's routing groups none of whose replicas runs.
+// lostRoutingGroups counts pool p's routing groups in quorum loss.
 func (s *Sim) lostRoutingGroups(p int) int {
-	pi := &s.x.pools[p]
-	up := s.serversOf(p)
 	lost := 0
-	for i := range topology.RoutingGroupCount(pi.pool) {
-		alive := false
-		for _, r := range s.replicas(p, i) {
-			if up[r] {
-				alive = true
-				break
-			}
-		}
-		if !alive {
+	for i := range topology.RoutingGroupCount(s.x.pools[p].pool) {
+		if alive, placed := s.replicasRunning(p, i); !s.groupQuorate(p, alive, placed) {
 			lost++
 		}
 	}
 	return lost
+}
+
+// replicasRunning returns how many of routing group i's replicas run and how many were placed.
+func (s *Sim) replicasRunning(p, i int) (alive, placed int) {
+	up := s.serversOf(p)
+	reps := s.replicas(p, i)
+	for _, r := range reps {
+		if up[r] {
+			alive++
+		}
+	}
+	return alive, len(reps)
+}
+
+// groupQuorate reports whether a routing group with alive of its placed replicas running keeps
+// its quorum: a majority of its replicas, so two of three; a group that loses two of its three
+// replicas is in quorum loss (FACTS §11). With two replicas (a two-server pool, an even size)
+// the pool's primary SQL database is the witness: one replica and the back end suffice.
+func (s *Sim) groupQuorate(p, alive, placed int) bool {
+	switch {
+	case placed == 0:
+		return false
+	case placed == 2:
+		return alive == 2 || alive == 1 && s.backEndUsable(p)
+	}
+	return alive >= placed/2+1
 }
 
 // stranded is how many of pool p's users are in its lost routing groups: users are spread
@@ -679,9 +721,9 @@ func (s *Sim) measure() {
 		}
 		m := st.mode[p]
 		if k := s.stranded(p, st.rgLost[p]); k > 0 {
-			counts[modeIndex(ModeSignedOut)] += k
+			counts[modeIndex(ModeResiliency)] += k
 			counts[modeIndex(m)] += x.pools[p].users - k
-			m = ModeSignedOut
+			m = ModeResiliency
 		} else {
 			counts[modeIndex(m)] += x.pools[p].users
 		}

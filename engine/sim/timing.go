@@ -40,29 +40,43 @@ const (
 	DefaultFailbackWait = 15 * time.Second
 	// FailbackPer20k is the failback time for 20,000 users: up to 60 minutes [DOC] FACTS §6, §9.
 	FailbackPer20k = 60 * time.Minute
-	// MinFailbackHydration is the least a failback's hydration takes [INFERRED].
-	MinFailbackHydration = 5 * time.Minute
+	// FailoverPer40kSfB and FailoverPer40kLync2013 are the hydration of a failover at the
+	// documented reference load of 40,000 active users, sized so that a disaster-mode failover,
+	// from the administrator's command to full service, lands in the documented RTO: 15-20
+	// minutes on Skype for Business Server 2015/2019 and 30 minutes on Lync Server 2013 [DOC]
+	// FACTS §9 (the plan's checks, the CMS replication and the data verification take the rest).
+	FailoverPer40kSfB      = 19 * time.Minute
+	FailoverPer40kLync2013 = 29 * time.Minute
+	// DurHydrateGroup is the least loading one routing group takes, however few its users: the
+	// backup store's read and the Windows Fabric commit of its three replicas [INFERRED].
+	DurHydrateGroup = 15 * time.Second
 )
 
 // HydrationTime is how long the backup pool takes to load a failed pool's users (the bulk of a
-// failover). It is sized so that a disaster-mode failover, from the administrator's command
-// to full service, lands in the documented RTO: 15-20 minutes on Skype for Business Server
-// 2015/2019 and 30 minutes on Lync Server 2013 [DOC] FACTS §9, growing with the pool's users up
-// to the documented reference load of 40,000 active users.
-func HydrationTime(v topology.Version, users int) time.Duration {
-	u := time.Duration(min(max(users, 0), 40000))
+// failover): in proportion to its users at the documented rate (FailoverPer40kSfB,
+// FailoverPer40kLync2013 per 40,000 users [DOC]), and at least DurHydrateGroup per routing
+// group [INFERRED], so that a 1,000-user lab fails over in about a minute while a 40,000-user
+// pool takes the documented time.
+func HydrationTime(v topology.Version, users, groups int) time.Duration {
+	per := FailoverPer40kSfB
 	if v == topology.Lync2013 {
-		return 25*time.Minute + (4 * time.Minute * u / 40000).Truncate(time.Second)
+		per = FailoverPer40kLync2013
 	}
-	return 14*time.Minute + (5 * time.Minute * u / 40000).Truncate(time.Second)
+	return scaled(per, 40000, users, groups)
 }
 
 // FailbackTime is how long the home pool takes to load its users back: 60 minutes per 20,000
-// users [DOC], and at least MinFailbackHydration.
-func FailbackTime(users int) time.Duration {
-	u := time.Duration(min(max(users, 0), 1_000_000)) // bounded so that the product cannot overflow
-	d := (FailbackPer20k * u / 20000).Truncate(time.Second)
-	return max(d, MinFailbackHydration)
+// users [DOC], and at least DurHydrateGroup per routing group [INFERRED].
+func FailbackTime(users, groups int) time.Duration {
+	return scaled(FailbackPer20k, 20000, users, groups)
+}
+
+// scaled is per for every ref users, in proportion and truncated to the second, and at least
+// DurHydrateGroup for each routing group. Both counts are bounded so that no product overflows.
+func scaled(per time.Duration, ref, users, groups int) time.Duration {
+	u := time.Duration(min(max(users, 0), 1_000_000))
+	d := (per * u / time.Duration(ref)).Truncate(time.Second)
+	return max(d, DurHydrateGroup*time.Duration(min(max(groups, 0), 1_000_000)))
 }
 
 // The Backup Service sync interval range, inclusive, and its default [DOC] FACTS §10.

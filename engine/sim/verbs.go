@@ -293,7 +293,7 @@ func (c *ctx) stateTable() {
 			users = fmt.Sprint(pi.users)
 			mode = string(st.mode[p])
 			if k := s.stranded(p, st.rgLost[p]); k > 0 {
-				mode += fmt.Sprintf(" (%d SignedOut)", k)
+				mode += fmt.Sprintf(" (%d Resiliency)", k)
 			}
 			if b := st.servedBy[p]; b >= 0 {
 				by = x.pools[b].fqdn

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)
-#   plan ID:     0761885e-1336-5ac2-a4f3-6310539cadf4
+#   plan ID:     64528f01-ff11-59d5-9f70-44ce6931447a
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      2
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '0761885e-1336-5ac2-a4f3-6310539cadf4'
+$FwPlanId = '64528f01-ff11-59d5-9f70-44ce6931447a'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
@@ -113,7 +113,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 0761885e-1336-5ac2-a4f3-6310539cadf4: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan 64528f01-ff11-59d5-9f70-44ce6931447a: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -190,7 +190,7 @@ Get-CsBackupServiceStatus -PoolFqdn 'atl-cs-001.litwareinc.com' -Category UserDa
 Confirm-FwCheck -Number 7
 
 # ---- Step 8 [change] pool-failover
-Write-FwStep -Number 8 -Kind 'change' -Title 'Fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com' -Expect 'The verbose output ends without error; the users of dfw-cs-001.litwareinc.com get full service from atl-cs-001.litwareinc.com.' -Duration '00:18:52'
+Write-FwStep -Number 8 -Kind 'change' -Title 'Fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com' -Expect 'The verbose output ends without error; the users of dfw-cs-001.litwareinc.com get full service from atl-cs-001.litwareinc.com.' -Duration '00:11:13'
 Confirm-FwStep -Number 8
 Invoke-CsPoolFailOver -PoolFqdn 'dfw-cs-001.litwareinc.com' -DisasterMode -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 8
 Get-CsUserPoolInfo -Identity 'sip:davidlongmuir@litwareinc.com' | Out-Host  # fw:verify 8
@@ -214,7 +214,7 @@ Write-FwStep -Number 12 -Kind 'manual' -Title 'Re-create announcements and unass
 Wait-FwAcknowledge -Number 12 -Instructions 'Re-create the announcements of dfw-cs-001.litwareinc.com on atl-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:atl-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
 
 Write-Host ''
-Write-Host 'Plan complete (12 steps). Predicted RTO 00:29:47, data loss 00:01:59.' -ForegroundColor Green
+Write-Host 'Plan complete (12 steps). Predicted RTO 00:22:08, data loss 00:01:59.' -ForegroundColor Green
 } finally {
     Stop-Transcript | Out-Null
 }

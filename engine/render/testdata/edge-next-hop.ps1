@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)
-#   plan ID:     055fb1ec-bf11-50cc-a82f-f44981b59923
+#   plan ID:     157782bf-26e9-5a0c-8fa8-d2f70263dcda
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      2
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '055fb1ec-bf11-50cc-a82f-f44981b59923'
+$FwPlanId = '157782bf-26e9-5a0c-8fa8-d2f70263dcda'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
@@ -114,7 +114,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 055fb1ec-bf11-50cc-a82f-f44981b59923: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan 157782bf-26e9-5a0c-8fa8-d2f70263dcda: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -241,7 +241,7 @@ Get-CsBackupServiceStatus -PoolFqdn 'dfw-cs-001.litwareinc.com' -Category UserDa
 Confirm-FwCheck -Number 12
 
 # ---- Step 13 [change] pool-failover
-Write-FwStep -Number 13 -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com' -Expect 'The verbose output ends without error; the users of atl-cs-001.litwareinc.com get full service from dfw-cs-001.litwareinc.com.' -Duration '00:19:10'
+Write-FwStep -Number 13 -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com' -Expect 'The verbose output ends without error; the users of atl-cs-001.litwareinc.com get full service from dfw-cs-001.litwareinc.com.' -Duration '00:12:10'
 Confirm-FwStep -Number 13
 Invoke-CsPoolFailOver -PoolFqdn 'atl-cs-001.litwareinc.com' -DisasterMode -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 13
 Get-CsUserPoolInfo -Identity 'sip:kenmyer@litwareinc.com' | Out-Host  # fw:verify 13
@@ -265,7 +265,7 @@ Write-FwStep -Number 17 -Kind 'manual' -Title 'Re-create announcements and unass
 Wait-FwAcknowledge -Number 17 -Instructions 'Re-create the announcements of atl-cs-001.litwareinc.com on dfw-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:dfw-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
 
 Write-Host ''
-Write-Host 'Plan complete (17 steps). Predicted RTO 00:38:05, data loss 00:00:00.' -ForegroundColor Green
+Write-Host 'Plan complete (17 steps). Predicted RTO 00:31:05, data loss 00:00:00.' -ForegroundColor Green
 } finally {
     Stop-Transcript | Out-Null
 }

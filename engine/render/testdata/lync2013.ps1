@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)
-#   plan ID:     bbfeb3f0-9957-5b37-80c2-efa2bf203fec
+#   plan ID:     13cd7c7a-e88c-5f77-aad3-73d57d4835eb
 #   fingerprint: ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff
 #   topology:    Contoso (Lync Server 2013)
 #   format:      2
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'bbfeb3f0-9957-5b37-80c2-efa2bf203fec'
+$FwPlanId = '13cd7c7a-e88c-5f77-aad3-73d57d4835eb'
 $FwFingerprint = 'ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff'
 $FwTopology = 'Contoso (Lync Server 2013)'
 $FwTitle = 'fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
@@ -114,7 +114,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan bbfeb3f0-9957-5b37-80c2-efa2bf203fec: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
+Write-Host 'failwright plan 13cd7c7a-e88c-5f77-aad3-73d57d4835eb: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -226,7 +226,7 @@ Get-CsBackupServiceStatus -PoolFqdn 'chi-pool-01.contoso.com' -Category UserData
 Confirm-FwCheck -Number 10
 
 # ---- Step 11 [change] pool-failover
-Write-FwStep -Number 11 -Kind 'change' -Title 'Fail red-pool-01.contoso.com over to chi-pool-01.contoso.com' -Expect 'The verbose output ends without error; the users of red-pool-01.contoso.com get full service from chi-pool-01.contoso.com.' -Duration '00:26:30'
+Write-FwStep -Number 11 -Kind 'change' -Title 'Fail red-pool-01.contoso.com over to chi-pool-01.contoso.com' -Expect 'The verbose output ends without error; the users of red-pool-01.contoso.com get full service from chi-pool-01.contoso.com.' -Duration '00:07:10'
 Confirm-FwStep -Number 11
 Invoke-CsPoolFailOver -PoolFqdn 'red-pool-01.contoso.com' -DisasterMode -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 11
 Get-CsUserPoolInfo -Identity 'sip:alice@contoso.com' | Out-Host  # fw:verify 11
@@ -250,7 +250,7 @@ Write-FwStep -Number 15 -Kind 'manual' -Title 'Re-create announcements and unass
 Wait-FwAcknowledge -Number 15 -Instructions 'Re-create the announcements of red-pool-01.contoso.com on chi-pool-01.contoso.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:chi-pool-01.contoso.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
 
 Write-Host ''
-Write-Host 'Plan complete (15 steps). Predicted RTO 00:39:25, data loss 00:01:59.' -ForegroundColor Green
+Write-Host 'Plan complete (15 steps). Predicted RTO 00:20:05, data loss 00:01:59.' -ForegroundColor Green
 } finally {
     Stop-Transcript | Out-Null
 }

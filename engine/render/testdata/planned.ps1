@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)
-#   plan ID:     9ab8279b-73bb-5866-9af9-22010427407d
+#   plan ID:     27bacb17-cc30-5f01-89dd-32986bfac6a6
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      2
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '9ab8279b-73bb-5866-9af9-22010427407d'
+$FwPlanId = '27bacb17-cc30-5f01-89dd-32986bfac6a6'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
@@ -113,7 +113,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 9ab8279b-73bb-5866-9af9-22010427407d: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
+Write-Host 'failwright plan 27bacb17-cc30-5f01-89dd-32986bfac6a6: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -207,7 +207,7 @@ Write-FwStep -Number 10 -Kind 'manual' -Title 'Export the Response Group configu
 Wait-FwAcknowledge -Number 10 -Instructions 'Export the Response Group data while atl-cs-001.litwareinc.com still runs: Export-CsRgsConfiguration -Source ''ApplicationServer:atl-cs-001.litwareinc.com'' -FileName <file>.'
 
 # ---- Step 11 [change] pool-failover
-Write-FwStep -Number 11 -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com' -Expect 'The verbose output shows atl-cs-001.litwareinc.com going read-only, the final-state backup and the hydration of its routing groups on dfw-cs-001.litwareinc.com; the Backup Service from atl-cs-001.litwareinc.com reports FinalState.' -Duration '00:25:35'
+Write-FwStep -Number 11 -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com' -Expect 'The verbose output shows atl-cs-001.litwareinc.com going read-only, the final-state backup and the hydration of its routing groups on dfw-cs-001.litwareinc.com; the Backup Service from atl-cs-001.litwareinc.com reports FinalState.' -Duration '00:18:35'
 Confirm-FwStep -Number 11
 Invoke-CsPoolFailOver -PoolFqdn 'atl-cs-001.litwareinc.com' -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 11
 Get-CsUserPoolInfo -Identity 'sip:kenmyer@litwareinc.com' | Out-Host  # fw:verify 11

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)
-#   plan ID:     500b8876-ad75-5e17-94b2-f2502568161f
+#   plan ID:     3561603c-a606-50d9-8e3f-54f8bf2171a1
 #   fingerprint: d9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68
 #   topology:    Tailspin Toys (Standard Edition pair)
 #   format:      2
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '500b8876-ad75-5e17-94b2-f2502568161f'
+$FwPlanId = '3561603c-a606-50d9-8e3f-54f8bf2171a1'
 $FwFingerprint = 'd9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68'
 $FwTopology = 'Tailspin Toys (Standard Edition pair)'
 $FwTitle = 'fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
@@ -113,7 +113,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 500b8876-ad75-5e17-94b2-f2502568161f: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
+Write-Host 'failwright plan 3561603c-a606-50d9-8e3f-54f8bf2171a1: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -198,7 +198,7 @@ Get-CsBackupServiceStatus -PoolFqdn 'pdx-se-01.tailspintoys.com' -Category UserD
 Confirm-FwCheck -Number 9
 
 # ---- Step 10 [change] pool-failover
-Write-FwStep -Number 10 -Kind 'change' -Title 'Fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com' -Expect 'The verbose output ends without error; the users of sea-se-01.tailspintoys.com get full service from pdx-se-01.tailspintoys.com.' -Duration '00:16:58'
+Write-FwStep -Number 10 -Kind 'change' -Title 'Fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com' -Expect 'The verbose output ends without error; the users of sea-se-01.tailspintoys.com get full service from pdx-se-01.tailspintoys.com.' -Duration '00:03:48'
 Confirm-FwStep -Number 10
 Invoke-CsPoolFailOver -PoolFqdn 'sea-se-01.tailspintoys.com' -DisasterMode -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 10
 Get-CsUserPoolInfo -Identity 'sip:carol@tailspintoys.com' | Out-Host  # fw:verify 10
@@ -222,7 +222,7 @@ Write-FwStep -Number 14 -Kind 'manual' -Title 'Re-create announcements and unass
 Wait-FwAcknowledge -Number 14 -Instructions 'Re-create the announcements of sea-se-01.tailspintoys.com on pdx-se-01.tailspintoys.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:pdx-se-01.tailspintoys.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
 
 Write-Host ''
-Write-Host 'Plan complete (14 steps). Predicted RTO 00:29:53, data loss 00:01:59.' -ForegroundColor Green
+Write-Host 'Plan complete (14 steps). Predicted RTO 00:16:43, data loss 00:01:59.' -ForegroundColor Green
 } finally {
     Stop-Transcript | Out-Null
 }

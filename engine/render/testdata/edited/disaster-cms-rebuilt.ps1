@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)
-#   plan ID:     a90c18f2-cb6d-5e4a-b8cc-eb4d0fdd0a85
+#   plan ID:     a118f9c1-a971-5aad-9d6b-e076861ae355
 #   fingerprint: 18d74453d1c7bd23f51320157550196b0aab72ddcbcae5cebf4a0111e3a5d283
 #   topology:    Litware, Inc.
 #   format:      2
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'a90c18f2-cb6d-5e4a-b8cc-eb4d0fdd0a85'
+$FwPlanId = 'a118f9c1-a971-5aad-9d6b-e076861ae355'
 $FwFingerprint = '18d74453d1c7bd23f51320157550196b0aab72ddcbcae5cebf4a0111e3a5d283'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
@@ -113,7 +113,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan a90c18f2-cb6d-5e4a-b8cc-eb4d0fdd0a85: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan a118f9c1-a971-5aad-9d6b-e076861ae355: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -230,7 +230,7 @@ Get-CsBackupServiceStatus -PoolFqdn 'dfw-cs-001.litwareinc.com' -Category UserDa
 Confirm-FwCheck -Number 14
 
 # ---- Step 15 [change] pool-failover
-Write-FwStep -Number 15 -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com' -Expect 'The verbose output ends without error; the users of atl-cs-001.litwareinc.com get full service from dfw-cs-001.litwareinc.com.' -Duration '00:19:10'
+Write-FwStep -Number 15 -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com' -Expect 'The verbose output ends without error; the users of atl-cs-001.litwareinc.com get full service from dfw-cs-001.litwareinc.com.' -Duration '00:12:10'
 Confirm-FwStep -Number 15
 Invoke-CsPoolFailOver -PoolFqdn 'atl-cs-001.litwareinc.com' -DisasterMode -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 15
 Get-CsUserPoolInfo -Identity 'sip:kenmyer@litwareinc.com' | Out-Host  # fw:verify 15
@@ -258,7 +258,7 @@ Write-FwStep -Number 20 -Kind 'manual' -Title 'Re-create announcements and unass
 Wait-FwAcknowledge -Number 20 -Instructions 'Re-create the announcements of atl-cs-001.litwareinc.com on dfw-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:dfw-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
 
 Write-Host ''
-Write-Host 'Plan complete (20 steps). Predicted RTO 00:54:35, data loss 00:01:59.' -ForegroundColor Green
+Write-Host 'Plan complete (20 steps). Predicted RTO 00:47:35, data loss 00:01:59.' -ForegroundColor Green
 } finally {
     Stop-Transcript | Out-Null
 }
