@@ -74,7 +74,7 @@ func drillOf(events []ClassEvent) ([]ClassEvent, []int) {
 		if st.Status == ClassEnded {
 			drills[i] = -1
 		}
-		st = st.apply(e)
+		st = st.Apply(e)
 	}
 	return es, drills
 }
@@ -89,7 +89,7 @@ func activeMs(es []ClassEvent, drill int, until int64) int64 {
 		if e.At > until {
 			break
 		}
-		st = st.apply(e)
+		st = st.Apply(e)
 		running := st.Status == ClassRunning && st.Drill == drill
 		switch {
 		case running && from < 0:

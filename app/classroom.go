@@ -103,13 +103,13 @@ func sortedEvents(es []ClassEvent) []ClassEvent {
 func (c *Class) State() ClassState {
 	st := ClassState{Status: ClassWaiting, Drill: -1}
 	for _, e := range sortedEvents(c.Events) {
-		st = st.apply(e)
+		st = st.Apply(e)
 	}
 	return st
 }
 
-// apply is the state after e; an event the state does not admit changes nothing.
-func (st ClassState) apply(e ClassEvent) ClassState {
+// Apply returns the state after e; an event the state does not admit changes nothing.
+func (st ClassState) Apply(e ClassEvent) ClassState {
 	if st.Status == ClassEnded {
 		return st
 	}
