@@ -615,6 +615,8 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		shareJourney(t, s.base)
 	})
 
+	t.Run("classroom", func(t *testing.T) { testClassroom(t, s, d) })
+
 	t.Run("share survives a restart", func(t *testing.T) {
 		require.NotEmpty(t, id)
 		s.stop(t)
