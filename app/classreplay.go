@@ -220,10 +220,26 @@ func (c *Class) Board(drills []*scenarios.Scenario) (*Board, error) {
 		}
 		return b, nil
 	}
+	typed := map[string]bool{}
+	for _, cmd := range c.Commands {
+		if cmd.Drill == d {
+			typed[cmd.Trainee] = true
+		}
+	}
+	var idle *TraineeProgress // the progress of every trainee who typed nothing: one replay
 	for _, t := range c.Trainees {
+		if !typed[t.ID] && idle != nil {
+			p := *idle
+			p.ID, p.Name = t.ID, t.Name
+			b.Trainees = append(b.Trainees, p)
+			continue
+		}
 		r, err := ReplayTrainee(drills[d], d, t, c.Commands, c.Events)
 		if err != nil {
 			return nil, err
+		}
+		if !typed[t.ID] {
+			idle = &r.Progress
 		}
 		b.Trainees = append(b.Trainees, r.Progress)
 	}

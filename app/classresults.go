@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"failwright/engine/shell"
 	"failwright/scenarios"
@@ -234,16 +235,20 @@ func (r *ClassResults) drillName(d int) string {
 // print styles: the ranking, the common mistakes, and each trainee's lines.
 func (r *ClassResults) HTML() []byte {
 	var b bytes.Buffer
-	if err := resultsPage.Execute(&b, r); err != nil {
+	if err := resultsPage().Execute(&b, r); err != nil {
 		panic("app: rendering class results: " + err.Error()) // the template and its data are fixed
 	}
 	return b.Bytes()
 }
 
-var resultsPage = template.Must(template.New("results").Funcs(template.FuncMap{
-	"drill":   func(r *ClassResults, d int) string { return r.drillName(d) },
-	"seconds": seconds,
-}).Parse(resultsHTML))
+// resultsPage parses the page's template on first use, not at package initialisation: the
+// Worker starts a fresh runtime for every request, and most never render results.
+var resultsPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("results").Funcs(template.FuncMap{
+		"drill":   func(r *ClassResults, d int) string { return r.drillName(d) },
+		"seconds": seconds,
+	}).Parse(resultsHTML))
+})
 
 const resultsHTML = `<!DOCTYPE html>
 <html lang="en">

@@ -188,8 +188,12 @@ func (s *server) drills(in []drillBody) ([]StoredDrill, []app.Source, *Problem) 
 			stored[i], srcs[i] = StoredDrill{Name: name, Source: d.Source}, app.Source{Name: name, Data: []byte(d.Source)}
 		}
 	}
-	if _, err := (&app.Class{Drills: srcs}).LoadDrills(libraryResolver); err != nil {
+	scs, err := (&app.Class{Drills: srcs}).LoadDrills(libraryResolver)
+	if err != nil {
 		return nil, nil, newProblem(ProblemInvalidScenario, "drills", err.Error())
+	}
+	for i, sc := range scs {
+		stored[i].Title = sc.Name
 	}
 	return stored, srcs, nil
 }

@@ -50,6 +50,8 @@ type traineeViewBody struct {
 type accepted struct {
 	Seq   int64          `json:"seq"`
 	State app.ClassState `json:"state"`
+	// Progress is the trainee's progress after a command, as the Worker replays it.
+	Progress *app.TraineeProgress `json:"progress,omitempty"`
 }
 
 // boardBody is the answer to GET /api/classes/{id}/board.

@@ -228,3 +228,38 @@ func TestDeleteExpiredClasses(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(1), n)
 }
+
+// TestBoardCacheMatchesReplay checks that the board built from stored progress is the board a
+// full replay gives, whatever happened in between: commands, a late joiner, a fault, a pause.
+func TestBoardCacheMatchesReplay(t *testing.T) {
+	cs := newClassServer(t, ClassLimits{})
+	c, toks := cs.open(t, "Ann", "Bob")
+	base := "/api/classes/" + c.ID
+	steps := []struct{ path, token, body string }{
+		{"/events", c.TrainerToken, `{"kind":"start"}`},
+		{"/commands", toks[0], `{"line":"hint"}`},
+		{"/commands", toks[1], `{"line":"Invoke-CsManagementServerFailover -WhatIf"}`},
+		{"/events", c.TrainerToken, `{"kind":"inject","verb":"Stop-SimSite -Site Dallas"}`},
+		{"/commands", toks[0], `{"line":"Get-CsPool"}`},
+		{"/events", c.TrainerToken, `{"kind":"pause"}`},
+	}
+	for i, st := range steps {
+		cs.now.Add(10)
+		require.Equal(t, 201, cs.call("POST", base+st.path, st.token, st.body).Code, "step %d", i)
+		if i == 2 {
+			decodeAs[joined](t, cs.call("POST", "/api/classes/join", "", fmt.Sprintf(`{"code":%q,"name":"Late"}`, c.Code)), 201)
+		}
+		got := decodeAs[boardBody](t, cs.call("GET", base+"/board", c.TrainerToken, ""), 200)
+		rec, err := cs.store.Class(t.Context(), c.ID, testNow)
+		require.NoError(t, err)
+		log, err := cs.store.Log(t.Context(), c.ID, "")
+		require.NoError(t, err)
+		ac, err := appClass(rec, log)
+		require.NoError(t, err)
+		drills, err := ac.LoadDrills(nil)
+		require.NoError(t, err)
+		want, err := ac.Board(drills)
+		require.NoError(t, err)
+		assert.Equal(t, want.Trainees, got.Trainees, "after step %d", i)
+	}
+}

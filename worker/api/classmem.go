@@ -184,6 +184,22 @@ func (m *MemClasses) Log(_ context.Context, class, trainee string) (ClassLog, er
 	return out, nil
 }
 
+// SaveProgress implements ClassStore.
+func (m *MemClasses) SaveProgress(_ context.Context, class, trainee string, seq int64, progress []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	c, ok := m.classes[class]
+	if !ok {
+		return ErrClassNotFound
+	}
+	for i, t := range c.log.Trainees {
+		if t.ID == trainee && t.ProgressSeq <= seq {
+			c.log.Trainees[i].Progress, c.log.Trainees[i].ProgressSeq = append([]byte(nil), progress...), seq
+		}
+	}
+	return nil
+}
+
 // JoinFailures implements ClassStore.
 func (m *MemClasses) JoinFailures(_ context.Context, client string, since time.Time) (int, time.Time, error) {
 	m.mu.Lock()

@@ -108,7 +108,12 @@ func (s *server) postCommand(w http.ResponseWriter, r *http.Request, params map[
 		s.internal(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, accepted{Seq: seq, State: st})
+	progress, err := s.replayOne(r, store, rec, t)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, accepted{Seq: seq, State: st, Progress: progress})
 }
 
 // postEvent stores a trainer's event: start a drill, inject a fault, pause, resume, end.
@@ -169,6 +174,15 @@ func (s *server) postEvent(w http.ResponseWriter, r *http.Request, params map[st
 		s.internal(w, r, err)
 		return
 	}
+	if resetsProgress(e.Kind) {
+		// Everyone's progress changes: replay the class now, so that boards stay cheap.
+		if c, ok := s.loadClass(w, r, store, rec); !ok {
+			return
+		} else if _, err := s.refresh(r, store, rec, c, nil); err != nil {
+			s.internal(w, r, err)
+			return
+		}
+	}
 	writeJSON(w, http.StatusCreated, accepted{Seq: seq, State: st.Apply(e)})
 }
 
@@ -191,11 +205,7 @@ func (s *server) board(w http.ResponseWriter, r *http.Request, params map[string
 	if !ok {
 		return
 	}
-	c, ok := s.loadClass(w, r, store, rec)
-	if !ok {
-		return
-	}
-	b, err := s.boardOf(c)
+	b, err := s.cachedBoard(r, store, rec)
 	if err != nil {
 		s.internal(w, r, err)
 		return

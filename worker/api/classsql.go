@@ -186,16 +186,18 @@ RETURNING seq`
 // Log implements ClassStore.
 func (s SQLStore) Log(ctx context.Context, class, trainee string) (ClassLog, error) {
 	var out ClassLog
-	rows, err := s.DB.QueryContext(ctx, "SELECT id, name FROM class_trainees WHERE class_id = ? ORDER BY joined_at, id", class)
+	rows, err := s.DB.QueryContext(ctx, "SELECT id, name, progress, progress_seq FROM class_trainees WHERE class_id = ? ORDER BY joined_at, id", class)
 	if err != nil {
 		return ClassLog{}, fmt.Errorf("reading class %s: %w", class, err)
 	}
 	for rows.Next() {
 		var t TraineeRecord
-		if err := rows.Scan(&t.ID, &t.Name); err != nil {
+		var progress string
+		if err := rows.Scan(&t.ID, &t.Name, &progress, &t.ProgressSeq); err != nil {
 			rows.Close()
 			return ClassLog{}, err
 		}
+		t.Progress = []byte(progress)
 		out.Trainees = append(out.Trainees, t)
 	}
 	rows.Close()
@@ -227,6 +229,16 @@ func (s SQLStore) Log(ctx context.Context, class, trainee string) (ClassLog, err
 		out.Commands = append(out.Commands, c)
 	}
 	return out, rows.Err()
+}
+
+// SaveProgress implements ClassStore.
+func (s SQLStore) SaveProgress(ctx context.Context, class, trainee string, seq int64, progress []byte) error {
+	_, err := s.DB.ExecContext(ctx, "UPDATE class_trainees SET progress = ?, progress_seq = ? WHERE class_id = ? AND id = ? AND progress_seq <= ?",
+		string(progress), seq, class, trainee, seq)
+	if err != nil {
+		return fmt.Errorf("storing a trainee's progress in class %s: %w", class, err)
+	}
+	return nil
 }
 
 // JoinFailures implements ClassStore.

@@ -30,7 +30,9 @@ type ClassRecord struct {
 // StoredDrill is one drill of a class: Library names a scenario of failwright's library, or
 // Source holds the trainer's own scenario file.
 type StoredDrill struct {
-	Name    string `json:"name"`
+	Name string `json:"name"`
+	// Title is the scenario's name, what the board shows.
+	Title   string `json:"title,omitempty"`
 	Library bool   `json:"library,omitempty"`
 	Source  string `json:"source,omitempty"`
 }
@@ -41,6 +43,11 @@ type TraineeRecord struct {
 	Name      string
 	TokenHash string
 	JoinedAt  time.Time
+	// Progress is the trainee's app.TraineeProgress as JSON, as the Worker last replayed it
+	// (a cache, so that the board need not replay everyone), and ProgressSeq the class's
+	// sequence number it was computed at; empty and 0 before the first replay.
+	Progress    []byte
+	ProgressSeq int64
 }
 
 // ClassLog is what a class holds: its trainees, the commands they typed and the trainer's
@@ -92,6 +99,9 @@ type ClassStore interface {
 	// Log returns the class's trainees, events and commands: every trainee's, or with
 	// trainee set only that trainee's commands.
 	Log(ctx context.Context, class, trainee string) (ClassLog, error)
+	// SaveProgress stores a trainee's replayed progress computed at seq, unless what is stored
+	// was computed at a later seq.
+	SaveProgress(ctx context.Context, class, trainee string, seq int64, progress []byte) error
 	// JoinFailures counts the client's wrong join codes since since and returns the oldest.
 	JoinFailures(ctx context.Context, client string, since time.Time) (int, time.Time, error)
 	// AddJoinFailure notes a wrong join code of the client.

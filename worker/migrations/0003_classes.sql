@@ -4,7 +4,8 @@
 -- the commands they typed and the trainer's events (start, inject, pause, resume, end) hang
 -- off it and are deleted with it once it expires (expires_at, RFC 3339 UTC text like the
 -- shares'). Commands and events share one sequence per class (seq), which orders them for
--- the replay. Nothing computed is stored: the Worker replays the commands for every score.
+-- the replay. Scores are the Worker's own: it replays the commands, and keeps each trainee's
+-- last replayed progress only as a cache for the board.
 CREATE TABLE IF NOT EXISTS classes (
     id         TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36),
     code       TEXT NOT NULL UNIQUE CHECK (length(code) = 8),
@@ -26,6 +27,10 @@ CREATE TABLE IF NOT EXISTS class_trainees (
     name_key   TEXT NOT NULL,
     token_hash TEXT NOT NULL CHECK (length(token_hash) = 64),
     joined_at  TEXT NOT NULL,
+    -- The trainee's progress as the Worker last replayed it (JSON), and the class sequence
+    -- number it was computed at: a cache, so that the board need not replay everyone.
+    progress     TEXT NOT NULL DEFAULT '',
+    progress_seq INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (class_id, id),
     UNIQUE (class_id, name_key),
     UNIQUE (class_id, token_hash)
