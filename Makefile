@@ -162,7 +162,7 @@ scenarios: deps-go
 
 # Rewrites docs/screenshots/*.png from the browser tests (the README shows them).
 screenshots: web deps-chromium
-	$(GO) test -count=1 ./web/browsertest -run 'Journey|Plan|Scenarios|Performance|Damaged|Timeline|Analysis|EditorForms' -args -screenshots
+	$(GO) test -count=1 ./web/browsertest -run 'Readme|Journey|Plan|Scenarios|Performance|Damaged|Timeline|Analysis|EditorForms' -args -screenshots
 
 ## ---- analysis (engine/analysis, failwright analyze, docs/analysis.md) ----------------------
 .PHONY: analysis-bench

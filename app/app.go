@@ -50,8 +50,15 @@ func (s Status) String() string {
 }
 
 // LoadTopology decodes a topology file strictly (without validating the model). A file that
-// does not decode is StatusBadInput with the decoder's findings, sorted.
+// does not decode is StatusBadInput with the decoder's findings, sorted. A Skype for Business
+// topology file (published XML, .tbxml, .ps1) is imported without a completion, as
+// LoadTopologyWith does.
 func LoadTopology(src Source) (*topology.Document, topology.Findings, Status) {
+	return LoadTopologyWith(src, ImportInputs{})
+}
+
+// loadYAML decodes a YAML or JSON topology file strictly.
+func loadYAML(src Source) (*topology.Document, topology.Findings, Status) {
 	doc, fs := topology.DecodeDocument(src.Name, src.Data)
 	if doc == nil || doc.Topology == nil || fs.HasErrors() {
 		fs.Sort()

@@ -29,6 +29,7 @@ var useCaseFuncs = map[string][]string{
 	"failwright/engine/sim":      {"New"},
 	"failwright/scenarios":       {"Run", "NewTrainer", "CheckFile", "Decode", "DecodeStrict", "Load", "Record"},
 	"failwright/engine/topology": {"Decode", "DecodeDocument", "Validate", "ValidateStrict"},
+	"failwright/engine/importer": {"Import", "DecodeCompletion"},
 }
 
 // parseDir parses the non-test Go files of one directory of the repository.

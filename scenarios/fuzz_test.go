@@ -18,6 +18,7 @@ func FuzzDecode(f *testing.F) {
 		}
 	}
 	f.Add([]byte(head + "  - at: 0s\n    run: Get-CsPool\n"))
+	f.Add([]byte(hostileScenario(3)))
 	f.Add([]byte("steps: [{at: 1m, expect: {pools: {x: {users: {Home: all}}}}}]"))
 	f.Add([]byte("name: [\n"))
 	f.Add([]byte("&a x: *a"))

@@ -63,6 +63,8 @@ type runState struct {
 	rep  *Report
 	end  []Expectation
 	m    *matcher
+	// kept is the console output the report holds so far (bytes), for keep's bound.
+	kept int
 }
 
 func newRunState(sc *Scenario, eng Engine) *runState {
@@ -88,7 +90,7 @@ func (r *runState) exec(sr *StepReport, line string) sim.Result {
 	clock := r.eng.Now()
 	res := r.eng.Exec(line)
 	r.last = &res
-	sr.Commands = append(sr.Commands, CommandReport{Line: line, Clock: Duration(clock), Lines: res.Lines,
+	sr.Commands = append(sr.Commands, CommandReport{Line: line, Clock: Duration(clock), Lines: r.keep(res.Lines),
 		Failed: res.Failed, ErrorID: res.ErrorID, Prompt: res.Prompt, Changed: res.Changed})
 	return res
 }

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/term"
+
+	"failwright/engine/shell"
 )
 
 // errInterrupt is returned by readLine when the user presses Ctrl-C.
@@ -340,6 +342,58 @@ func (e *lineEditor) redraw() {
 	}
 	e.write(b.String())
 }
+
+// readStatement reads the rest of a statement whose first line is first: while more (for
+// example shell.Incomplete) says the text goes on, it reads another line after the
+// continuation prompt. It returns the lines joined by newlines and, on Ctrl-C, Ctrl-D or the
+// end of input, what was read with the error.
+func (e *lineEditor) readStatement(first string, more func(string) bool) (string, error) {
+	j := newJoiner(first, more)
+	for j.goesOn() {
+		next, err := e.readLine(continuationPrompt)
+		if err != nil {
+			return j.String(), err
+		}
+		j.add(next)
+	}
+	return j.String(), nil
+}
+
+// joiner assembles a statement typed or piped over several lines in time linear in its
+// length. Asking more after each line parses the whole text so far, which for n continuation
+// lines costs the square of n (10,000 lines took 42 seconds); so more is asked only while the
+// text is within shell.MaxLineBytes. Past it, the shell refuses the statement whole
+// (FW-LINE-TOO-LONG) and only where it ends matters: it goes on while a line ends with a
+// backtick, so the rest of a long paste is not run line by line.
+type joiner struct {
+	b    strings.Builder
+	last string
+	more func(string) bool
+}
+
+func newJoiner(first string, more func(string) bool) *joiner {
+	j := &joiner{last: first, more: more}
+	j.b.WriteString(first)
+	return j
+}
+
+// add appends the next line.
+func (j *joiner) add(line string) {
+	j.b.WriteByte('\n')
+	j.b.WriteString(line)
+	j.last = line
+}
+
+// goesOn reports whether the statement continues on another line.
+func (j *joiner) goesOn() bool {
+	if j.b.Len() <= shell.MaxLineBytes {
+		return j.more(j.b.String())
+	}
+	return strings.HasSuffix(strings.TrimRight(j.last, " \t\r"), "`")
+}
+
+// String returns the lines joined by newlines.
+func (j *joiner) String() string { return j.b.String() }
 
 // terminalEditor returns a line editor on stdin when both stdin and stdout are terminals, with
 // raw mode switched on around each read, or nil.

@@ -196,12 +196,13 @@ func (sh *shellSession) script(r io.Reader) int {
 			sh.pending = false // a pending question is dropped: its command does not run
 			break
 		}
-		stmt := line
-		for shell.Continues(stmt) && sc.Scan() {
+		j := newJoiner(line, shell.Continues)
+		for j.goesOn() && sc.Scan() {
 			next := strings.TrimSuffix(sc.Text(), "\r")
 			fmt.Fprintln(sh.out, continuationPrompt+next)
-			stmt += "\n" + next
+			j.add(next)
 		}
+		stmt := j.String()
 		if strings.TrimSpace(stmt) == "" {
 			continue
 		}
@@ -300,14 +301,9 @@ func (sh *shellSession) interactive(ed *lineEditor) int {
 			}
 			continue
 		}
-		stmt := line
-		for shell.Incomplete(stmt) {
-			next, err := ed.readLine(continuationPrompt)
-			if err != nil {
-				stmt = ""
-				break
-			}
-			stmt += "\n" + next
+		stmt, err := ed.readStatement(line, shell.Incomplete)
+		if err != nil {
+			stmt = ""
 		}
 		if strings.TrimSpace(stmt) == "" {
 			continue

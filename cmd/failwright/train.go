@@ -162,13 +162,7 @@ func trainInteractive(tr *app.Drill, turn scenarios.Turn, ed *lineEditor, t *top
 				fmt.Fprint(out, "\x1b[H\x1b[2J")
 				continue
 			}
-			for shell.Incomplete(line) {
-				next, err := ed.readLine(continuationPrompt)
-				if err != nil {
-					break
-				}
-				line += "\n" + next
-			}
+			line, _ = ed.readStatement(line, shell.Incomplete) // on an error, what was typed
 			line = oneLine(line)
 			ed.addHistory(line)
 		}

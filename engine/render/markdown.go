@@ -3,6 +3,7 @@ package render
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"failwright/engine/plan"
 	"failwright/engine/topology"
@@ -193,19 +194,52 @@ func longestBacktickRun(s string) int {
 	return n
 }
 
-// esc escapes Markdown's inline punctuation so that text reads as written.
+// esc escapes Markdown's inline punctuation so that text reads as written: no emphasis, no
+// inline link ([a](b)), no <autolink> and no HTML. A word a renderer would turn into a link by
+// itself (GitHub's extended autolinks: http://..., www...., an e-mail address) is written as
+// inline code, so that a topology's value never renders as a link in the runbook.
 func esc(s string) string {
-	if !strings.ContainsAny(s, "\\`*_[]<>|#&!~") {
+	if !strings.ContainsAny(s, mdSpecial) && !mayAutolink(s) {
 		return s
 	}
 	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>|#&!~", r) {
-			b.WriteByte('\\')
+	for len(s) > 0 {
+		// One run of blank space, then one word.
+		i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+		if i < 0 {
+			i = len(s)
 		}
-		b.WriteRune(r)
+		b.WriteString(s[:i])
+		s = s[i:]
+		j := strings.IndexFunc(s, unicode.IsSpace)
+		if j < 0 {
+			j = len(s)
+		}
+		word := s[:j]
+		s = s[j:]
+		if mayAutolink(word) {
+			b.WriteString(code(word))
+			continue
+		}
+		for _, r := range word {
+			if strings.ContainsRune(mdSpecial, r) {
+				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
+		}
 	}
 	return b.String()
+}
+
+// mdSpecial is the punctuation esc escapes.
+const mdSpecial = "\\`*_[]<>|#&!~"
+
+// mayAutolink reports whether s holds something a Markdown renderer may link by itself: a
+// scheme (http://, mailto:, xmpp:), www. or an @.
+func mayAutolink(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(l, "://") || strings.Contains(l, "www.") || strings.Contains(l, "@") ||
+		strings.Contains(l, "mailto:") || strings.Contains(l, "xmpp:")
 }
 
 // cell is esc for a table cell (esc already escapes the pipe).

@@ -111,7 +111,7 @@ func deploymentCmdlets() []Cmdlet {
 			Class:         "Microsoft.Rtc.Management.Xds.SetRegistrarCmdlet",
 			ShouldProcess: true,
 			Synopsis:      "Changes a registrar pool's settings, such as how fast clients notice it is down.",
-			Description:   "FailureDetectionInterval is how long clients wait before registering with the backup registrar (resiliency mode). -PoolState is what the failover and failback cmdlets set as they go.",
+			Description:   "FailureDetectionInterval is how long clients wait before registering with the backup registrar (resiliency mode). It has no -PoolState: a pool's failover state is in its registrar configuration (Set-CsRegistrarConfiguration).",
 			Params: []Param{
 				{Name: "Identity", Type: TypeString, TypeName: "Microsoft.Rtc.Management.Xds.XdsGlobalRelativeIdentity", Position: 2, Complete: CompletePools, Help: "The registrar: Registrar:<pool FQDN>."},
 				{Name: "BackupRegistrar", Type: TypeString, Help: "The backup registrar (set by Topology Builder)."},
@@ -119,7 +119,6 @@ func deploymentCmdlets() []Cmdlet {
 				{Name: "EnableAutomaticFailover", Type: TypeBool, Help: "Whether clients fail over to the backup registrar by themselves ($true or $false)."},
 				{Name: "FailbackDetectionInterval", Type: TypeTimeSpan, Help: "How long the home registrar must be back before clients return."},
 				{Name: "FailureDetectionInterval", Type: TypeTimeSpan, Help: "How long clients wait before registering with the backup registrar."},
-				{Name: "PoolState", Type: TypeEnum, TypeName: "Microsoft.Rtc.Management.WritableConfig.Services.PoolState", Enum: []string{"Active", "FailingOver", "FailedOver", "FailingBack"}, Help: "The pool's failover state (set by the failover and failback cmdlets)."},
 				{Name: "Registrar", Type: TypeString, Complete: CompletePools, Help: "The registrar service."},
 				{Name: "UserServer", Type: TypeString, Help: "The User Services pool."},
 				{Name: "WebServer", Type: TypeString, Help: "The Web Services pool."},

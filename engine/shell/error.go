@@ -2,7 +2,6 @@ package shell
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // Error is an error record as the Management Shell prints it: the cmdlet, the message, where
@@ -109,14 +108,12 @@ func (e *Error) Format(src string) []string {
 	if end < off {
 		end = off
 	}
-	width := utf8.RuneCountInString(src[off:end])
-	if width == 0 {
-		width = 1
-	}
+	sh := showLine(text, off-ls, end-ls)
+	width := max(sh.width, 1)
 	pos := []string{
 		"At line:" + itoa(line) + " char:" + itoa(col),
-		"+ " + text,
-		"+ " + strings.Repeat(" ", col-1) + strings.Repeat("~", width),
+		"+ " + sh.text,
+		"+ " + strings.Repeat(" ", sh.col) + strings.Repeat("~", width),
 	}
 	target := e.Target + ":" + e.TargetType
 	activity := e.Cmdlet
@@ -124,19 +121,26 @@ func (e *Error) Format(src string) []string {
 		activity = ""
 	}
 	info := []string{
-		"    + CategoryInfo          : " + e.Category + ": (" + target + ") [" + activity + "], " + e.Reason,
-		"    + FullyQualifiedErrorId : " + e.FullyQualifiedErrorID(),
+		shortMessage("    + CategoryInfo          : " + e.Category + ": (" + target + ") [" + activity + "], " + e.Reason),
+		shortMessage("    + FullyQualifiedErrorId : " + e.FullyQualifiedErrorID()),
 	}
 	var out []string
 	if e.Category == "ParserError" {
 		out = append(out, pos...)
-		out = append(out, strings.Split(e.Message, "\n")...)
+		out = appendMessage(out, e.Message)
 	} else {
-		msg := strings.Split(e.Error(), "\n")
-		out = append(out, msg...)
+		out = appendMessage(out, e.Error())
 		out = append(out, pos...)
 	}
 	return append(out, info...)
+}
+
+// appendMessage appends the lines of msg, each as shortMessage shows it.
+func appendMessage(out []string, msg string) []string {
+	for _, l := range strings.Split(msg, "\n") {
+		out = append(out, shortMessage(l))
+	}
+	return out
 }
 
 func clamp(v, lo, hi int) int {

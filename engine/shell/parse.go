@@ -139,6 +139,9 @@ func isDelim(r rune) bool {
 type parser struct {
 	src string
 	pos int
+	// at, atLine and atCol cache the last position lineCol computed, so that finding the
+	// line and column of each statement in turn costs linear time in all.
+	at, atLine, atCol int
 }
 
 // Parse splits src into statements. Statements are separated by newlines and semicolons; a
@@ -148,8 +151,12 @@ type parser struct {
 // 'single-quoted' and "double-quoted" strings, $true, $false, $null and comma lists.
 // Variables, subexpressions, script blocks, pipelines and redirection are not supported and
 // are reported as errors. On error Parse returns no statements: like PowerShell, nothing of
-// a line that does not parse is run.
+// a line that does not parse is run. An input longer than MaxLineBytes or with more than
+// MaxStatements statements is refused whole (FW-LINE-TOO-LONG, FW-TOO-MANY-STATEMENTS).
 func Parse(src string) ([]Statement, error) {
+	if err := checkLimits(src); err != nil {
+		return nil, err
+	}
 	p := &parser{src: src}
 	var out []Statement
 	for {
@@ -158,6 +165,9 @@ func Parse(src string) ([]Statement, error) {
 		}
 		if p.pos >= len(p.src) {
 			return out, nil
+		}
+		if len(out) == MaxStatements {
+			return nil, p.tooManyStatements(p.pos)
 		}
 		st, err := p.statement()
 		if err != nil {
@@ -220,6 +230,22 @@ func LineCol(src string, off int) (line, col int) {
 	start := strings.LastIndexByte(src[:off], '\n') + 1
 	col = 1 + utf8.RuneCountInString(src[start:off])
 	return line, col
+}
+
+// lineCol is LineCol(p.src, off) for offsets that only grow, counting from the last one.
+func (p *parser) lineCol(off int) (line, col int) {
+	if off < p.at || p.atLine == 0 {
+		p.at, p.atLine, p.atCol = 0, 1, 1
+	}
+	seg := p.src[p.at:off]
+	if nl := strings.LastIndexByte(seg, '\n'); nl >= 0 {
+		p.atLine += strings.Count(seg, "\n")
+		p.atCol = 1 + utf8.RuneCountInString(seg[nl+1:])
+	} else {
+		p.atCol += utf8.RuneCountInString(seg)
+	}
+	p.at = off
+	return p.atLine, p.atCol
 }
 
 // skipComment skips a # comment to the end of the line or a <# #> block comment when one
@@ -322,7 +348,7 @@ func (p *parser) atStatementEnd() bool {
 func (p *parser) statement() (Statement, error) {
 	start := p.pos
 	st := Statement{Offset: start}
-	st.Line, st.Col = LineCol(p.src, start)
+	st.Line, st.Col = p.lineCol(start)
 	if err := p.checkWordStart(true); err != nil {
 		return st, err
 	}

@@ -69,14 +69,15 @@ type Error struct {
 }
 
 // Error returns the error's first console line as PowerShell prints it: "Cmdlet : message",
-// or the message alone for parser errors and errors of no cmdlet.
+// or the message alone for parser errors and errors of no cmdlet; format characters are
+// escaped as the console shows them (\u202E).
 func (e *Error) Error() string {
 	msg := e.Message
 	if e.Cmdlet != "" && e.Category != "ParserError" {
 		msg = e.Cmdlet + " : " + msg
 	}
 	first, _, _ := strings.Cut(msg, "\n")
-	return first
+	return shell.EscapeFormat(first)
 }
 
 // simError is the Error value of a shell error record.

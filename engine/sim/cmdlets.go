@@ -31,6 +31,9 @@ func init() {
 		"Set-CsEdgeServer":                       cmdSetEdgeServer,
 		"Reset-CsPoolRegistrarState":             cmdResetRegistrar,
 		"Set-CsRegistrar":                        cmdSetRegistrar,
+		"Get-CsRegistrarConfiguration":           cmdGetRegistrarConfig,
+		"Set-CsRegistrarConfiguration":           cmdSetRegistrarConfig,
+		"New-CsRegistrarConfiguration":           cmdNewRegistrarConfig,
 		"Get-CsPool":                             cmdGetPool,
 		"Get-CsService":                          cmdGetService,
 		"Start-CsPool":                           cmdStartPool,
@@ -733,13 +736,6 @@ func cmdSetRegistrar(c *ctx) {
 		s.logf("Front End pool %s: Edge pool for media %s -> %s.", s.x.pools[p].fqdn, old, s.x.pools[edge].fqdn)
 		c.step("The Edge pool for media of %s is now %s (was %s).", s.x.pools[p].fqdn, s.x.pools[edge].fqdn, old)
 		c.infof("In the product this is the pool's \"Associate Edge pool (for media components)\" in Topology Builder, then publish; the simulator accepts Set-CsRegistrar -EdgeServer for it.")
-	}
-	if c.cmd.Has("PoolState") {
-		ps := PoolState(c.cmd.Str("PoolState"))
-		c.warnf(`Setting PoolState by hand does not move any user; use Invoke-CsPoolFailOver and Invoke-CsPoolFailBack.`)
-		st.poolState[p] = ps
-		st.regCfg[p] = true
-		s.logf("PoolState of %s set to %s by hand.", s.x.pools[p].fqdn, ps)
 	}
 	s.recompute()
 	c.res.Changed = true

@@ -49,9 +49,16 @@ func cmdCMSFailover(c *ctx) {
 	}
 	ti := &x.pools[t]
 	dr := c.cmd.Has("BackupSqlServerFqdn")
+	if c.cmd.Switch("Restore") && !c.whatIf && (st.cmsFault.any() || s.cmsAvailable()) {
+		cmsRestore(c)
+		return
+	}
 	if c.whatIf {
 		c.emit(LineOutput, fmt.Sprintf(`What if: Performing the operation "Invoke-CsManagementServerFailover" on target "Central Management store: active master on pool %s (%s); it would fail over to pool %s (%s)".`,
 			x.pools[cp].fqdn, s.cmsStore(cp), ti.fqdn, s.cmsStore(t)))
+		return
+	}
+	if c.cmsFaultBlocks(t) {
 		return
 	}
 	if !st.serving[t] && !(dr && s.backEndUsable(t) && st.siteUp[ti.site]) {
@@ -70,14 +77,9 @@ func cmdCMSFailover(c *ctx) {
 				x.pools[cp].fqdn, firstNonEmpty(ti.beFQDN, ti.fqdn), firstNonEmpty(ti.beInst, "rtc")))
 			return
 		}
-		if c.cmd.Switch("Restore") {
-			c.outf("The Central Management store on pool %s is consistent; there is nothing to restore.", x.pools[cp].fqdn)
-			return
-		}
 	}
 	if !st.cmsStandbyOK {
-		c.fail("FW-CMS-NOT-BACKUP-MODE", "InvalidOperation", fmt.Sprintf(
-			`Cannot fail over the Central Management Server. The new Central Management Store located at "%s" is not in backup mode.`, ti.fqdn))
+		c.cmsNotBackupMode(t)
 		return
 	}
 	if !c.shouldProcess("Invoke-CsManagementServerFailover", "Central Management Server: "+x.pools[cp].fqdn+" -> "+ti.fqdn, false) {
@@ -102,6 +104,15 @@ func cmdCMSFailover(c *ctx) {
 		c.step("Setting the Central Management store on %s read-only.", s.cmsStore(cp))
 		c.step("Moving the active master to %s.", s.cmsStore(t))
 		c.wait(DurCMSFailover - DurCMSReplication)
+	}
+	if dr && !s.cmsAvailable() {
+		// The old master's database still marks itself active (support article, scenario 1).
+		st.cmsFault.stale, st.cmsFault.noted = cp, false
+	}
+	if !dr && x.sePairSplit(cp, t) {
+		// Vale Consulting (2015): the old Standard Edition server's local copy still names
+		// itself the master; replication stops and the CMS looks active on both.
+		st.cmsFault.both = cp
 	}
 	st.cmsPool = t
 	st.cmsStandbyOK = false
@@ -182,7 +193,7 @@ func firstNonEmpty(ss ...string) string {
 // its site is up and reaches the active master's site, and the active master answers.
 func (s *Sim) replicaUp(p, i int) bool {
 	pi := &s.x.pools[p]
-	if !s.st.serverUp[pi.serverOff+i] || !s.st.siteUp[pi.site] || !s.cmsAvailable() {
+	if !s.st.serverUp[pi.serverOff+i] || !s.st.siteUp[pi.site] || !s.cmsAvailable() || s.st.cmsFault.both >= 0 {
 		return false
 	}
 	return s.linkOK(pi.site, s.x.pools[s.st.cmsPool].site)
@@ -386,7 +397,7 @@ func (l *services) cms(p int) {
 		{"Identity", "CentralManagement:" + x.pools[p].fqdn},
 		{"PoolFqdn", x.pools[p].fqdn},
 		{"SiteId", l.site(p)},
-		{"Active", boolText(p == l.s.st.cmsPool)},
+		{"Active", boolText(p == l.s.st.cmsPool || p == l.s.st.cmsFault.both)},
 		{"Version", serviceVersion(x.pools[p].version)},
 	})
 }

@@ -40,8 +40,28 @@ type ctx struct {
 
 // Exec runs one shell line: a cmdlet, a simulator verb, or the answer to a pending prompt.
 // Several statements separated by ';' or newlines run in order; a statement that asks for
-// confirmation ends the line, and the next Exec answers it.
+// confirmation ends the line, and the next Exec answers it. Format characters that could
+// reorder the console's text (bidirectional overrides, ...) are shown escaped (\u202E).
+//
+// The statements of one line stop once their console output passes MaxOutput: the rest are
+// not run (FW-OUTPUT-TOO-LONG), so that a line cannot build hundreds of megabytes of output.
 func (s *Sim) Exec(line string) Result {
+	res := s.exec(line)
+	for i := range res.Lines {
+		res.Lines[i].Text = shell.EscapeFormat(res.Lines[i].Text)
+	}
+	return res
+}
+
+// MaxOutput bounds the console output of one Exec (bytes of text): the statement that passes
+// it is the last one run. The largest real output of one command, Get-CsComputer on a
+// topology of 280 pools, is about 240 KiB.
+const MaxOutput = 1 << 20
+
+// ErrOutputTooLong is the error ID of a line whose statements stopped at MaxOutput.
+const ErrOutputTooLong = "FW-OUTPUT-TOO-LONG"
+
+func (s *Sim) exec(line string) Result {
 	s.out = nil
 	var res Result
 	if p := s.st.pending; p != nil {
@@ -60,9 +80,25 @@ func (s *Sim) Exec(line string) Result {
 		return Result{Lines: []Line{{Kind: LineError, Text: err.Error()}}, Failed: true, ErrorID: "ParseError",
 			Err: &Error{ID: "ParseError", Category: "ParserError", Message: err.Error()}}
 	}
-	for _, st := range stmts {
+	size := 0
+	for i, st := range stmts {
 		r := s.execStatement(st, line)
 		res.Lines = append(res.Lines, r.Lines...)
+		for _, l := range r.Lines {
+			size += len(l.Text)
+		}
+		if size > MaxOutput && i+1 < len(stmts) && !r.Prompt {
+			// Many statements of large output: stop rather than build hundreds of megabytes.
+			e := &Error{ID: ErrOutputTooLong, Category: "LimitsExceeded", Message: fmt.Sprintf(
+				"The output of this line passed %d KiB at statement %d of %d: the other %d statements were not run. Run them in smaller parts.",
+				MaxOutput>>10, i+1, len(stmts), len(stmts)-i-1)}
+			res.Lines = append(res.Lines, Line{Kind: LineError, Text: e.Message})
+			if !res.Failed {
+				res.Failed, res.ErrorID, res.Err = true, e.ID, e
+			}
+			res.Changed = res.Changed || r.Changed
+			break
+		}
 		if r.Failed && !res.Failed {
 			res.Failed, res.ErrorID, res.Err = true, r.ErrorID, r.Err
 		}
@@ -427,18 +463,22 @@ func (c *ctx) tickNotices() {
 var errata = map[[2]string]string{
 	{"Invoke-CsManagementServerFailover", "mirrorsqlserverfqdn"}:   "The CMS failover procedure writes -MirrorSQLServerFqdn; the cmdlet's parameter is -BackupMirrorSqlServerFqdn (and -BackupMirrorSqlInstanceName).",
 	{"Invoke-CsManagementServerFailover", "mirrorsqlinstancename"}: "The CMS failover procedure writes -MirrorSQLInstanceName; the cmdlet's parameter is -BackupMirrorSqlInstanceName.",
+	{"Set-CsRegistrar", "poolstate"}:                               "Set-CsRegistrar has no -PoolState: a pool's failover state is in its registrar configuration, Set-CsRegistrarConfiguration -Identity service:Registrar:<pool FQDN> -PoolState <state>, which Invoke-CsPoolFailOver and Invoke-CsPoolFailBack set themselves.",
 	{"Get-CsBackupServiceStatus", "backupmodule"}:                  "A restore procedure writes Get-CsBackupServiceStatus -BackupModule; the cmdlet has only -Category: use -Category UserData and read the ConfServices.DataConf module.",
 }
 
 // errataValues are values Microsoft's examples use that the cmdlets reject (FACTS §20).
 var errataValues = map[[2]string]string{
-	{"Get-CsPoolFabricState", "mcu"}: "The cmdlet reference's example writes -Type MCU; the allowed value is MCUFactory.",
+	{"Get-CsPoolFabricState", "mcu"}:               "The cmdlet reference's example writes -Type MCU; the allowed value is MCUFactory.",
+	{"Set-CsRegistrarConfiguration", "failedback"}: "The cmdlet reference lists PoolState FailedBack; the product's value is FailingBack (Invoke-CsPoolFailBack sets it, then Active).",
+	{"New-CsRegistrarConfiguration", "failedback"}: "The cmdlet reference lists PoolState FailedBack; the product's value is FailingBack (Invoke-CsPoolFailBack sets it, then Active).",
+	{"Get-CsDatabaseMirrorState", "centralmgmt"}:   "The pool failover procedure writes -DatabaseType Centralmgmt, the Skype for Business Server 2015 name; on Lync Server 2013 the Central Management database is -DatabaseType CMS.",
 }
 
 // errataNote returns the notice for a binding error on a documented-but-wrong parameter or
 // value, or "".
 func errataNote(st shell.Statement, e *shell.Error, src string) string {
-	if e.ID == shell.ErrValidation && e.Offset >= 0 && e.End <= len(src) && e.Offset < e.End {
+	if (e.ID == shell.ErrValidation || e.ID == shell.ErrCannotConvert) && e.Offset >= 0 && e.End <= len(src) && e.Offset < e.End {
 		return errataValues[[2]string{e.Cmdlet, strings.ToLower(src[e.Offset:e.End])}]
 	}
 	if e.ID != shell.ErrNamedParameterNotFound {

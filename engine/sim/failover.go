@@ -25,20 +25,71 @@ func (s *Sim) edgeFor(p int) int {
 	return -1
 }
 
-// setPoolState changes a pool's registrar PoolState, creating the registrar configuration with
-// a warning the first time, as the real cmdlet does.
+// regID is the service-scope identity of pool p's registrar configuration as the failover
+// cmdlets write it: 'service:Registrar:<pool>'.
+func (s *Sim) regID(p int) string { return "'service:Registrar:" + s.x.pools[p].fqdn + "'" }
+
+// regMissingWarning is the warning Get-CsRegistrarConfiguration writes when a pool has no
+// registrar configuration of its own (masteringlync.com, November 2013, a real -Verbose run).
+func (s *Sim) regMissingWarning(p int) string {
+	return `Cannot find "RegistrarConfiguration" "Registrar:` + s.x.pools[p].fqdn + `" because it does not exist.`
+}
+
+// checkRegCfg is the failover's look-up of pool p's registrar configuration, with the
+// product's warning when it does not exist. localStore adds -LocalStore:$false, as the first
+// look-up of a failover writes it.
+func (c *ctx) checkRegCfg(p int, localStore bool) {
+	s := c.s
+	ls := ""
+	if localStore {
+		ls = " -LocalStore:$false"
+	}
+	c.step("Get-CsRegistrarConfiguration -Identity %s%s", s.regID(p), ls)
+	if !s.st.regCfg[p] {
+		c.warnf("%s", s.regMissingWarning(p))
+	}
+}
+
+// setPoolState changes a pool's registrar PoolState as the failover and failback cmdlets do:
+// New-CsRegistrarConfiguration the first time (the pool has no configuration of its own, so
+// the new one carries the default settings), Set-CsRegistrarConfiguration afterwards.
 func (c *ctx) setPoolState(p int, ps PoolState) {
 	s := c.s
 	fq := s.x.pools[p].fqdn
 	if !s.st.regCfg[p] {
-		c.warnf(`Registrar configuration "Service:Registrar:%s" does not exist. Creating it.`, fq)
-		s.st.regCfg[p] = true
+		c.checkRegCfg(p, false)
+		c.step("New-CsRegistrarConfiguration -Identity %s -PoolState %s", s.regID(p), ps)
+		s.newRegCfg(p)
+	} else {
+		c.step("Set-CsRegistrarConfiguration -Identity %s -PoolState %s", s.regID(p), ps)
 	}
-	c.step("Set-CsRegistrarConfiguration -Identity Service:Registrar:%s -PoolState %s", fq, ps)
 	s.st.poolState[p] = ps
 	s.logf("PoolState of %s is %s.", fq, ps)
 	s.recompute()
 	c.wait(DurSetState)
+}
+
+// steadyStateBackup is Backup-CsPool -SteadyState of the Backup Service direction d: it
+// waits for the next sync when changes made since d last caught up are still queued.
+func (c *ctx) steadyStateBackup(d int, cmdline string) {
+	s := c.s
+	st := &s.st
+	c.step("%s", cmdline)
+	c.step("Attempting to get into steady state.")
+	if st.dWorking[d] && s.lastSyncView(d) < st.dSince[d] {
+		c.wait(s.nextTick(st.now) - st.now)
+	}
+}
+
+// replicateTo is the CMS replication the failover and failback cmdlets run to pool p before
+// they change its state.
+func (c *ctx) replicateTo(p int, polls int) {
+	fq := c.s.x.pools[p].fqdn
+	c.step("Invoke-CsManagementStoreReplication -ReplicaFqdn %s", fq)
+	c.wait(DurCMSReplication)
+	for range polls {
+		c.step("Get-CsManagementStoreReplicationStatus -ReplicaFqdn %s", fq)
+	}
 }
 
 // finalAt is when direction d reaches the final state if nothing changes, or never.
@@ -73,7 +124,7 @@ func (c *ctx) hydrate(p, on int, total time.Duration) bool {
 	} else {
 		c.step("Sync-CsUserData -PoolFqdn %s -Target", s.x.pools[p].fqdn)
 	}
-	c.verbosef("Hydrating Routing Groups Owned by %s on Pool %s.", s.x.pools[p].fqdn, s.x.pools[on].fqdn)
+	c.warnf("Hydrating Routing Groups Owned by %s on Pool %s.", s.x.pools[p].fqdn, s.x.pools[on].fqdn)
 	if len(ids) == 0 {
 		c.wait(total)
 		return true
@@ -90,6 +141,9 @@ func (c *ctx) hydrate(p, on int, total time.Duration) bool {
 			return false
 		}
 		c.wait(per)
+		if on == p && i == s.st.hydrated[p] && c.failbackHydrationFails(p) {
+			return false
+		}
 		s.st.hydrated[p] = i + 1
 	}
 	s.st.hydrated[p] = 0
@@ -119,18 +173,17 @@ func cmdPoolFailOver(c *ctx) {
 	}
 	start := st.now
 	dir := pi.dirOut
+	// The real cmdlet's sequence, as a -Verbose run prints it (DESIGN.md, "What the real
+	// cmdlet does inside"); disaster mode skips what needs the failed pool.
+	c.checkRegCfg(p, true)
 	if disaster {
 		c.step("Disaster mode: skipping the steady-state backup of %s (the pool may not answer).", pi.fqdn)
+		c.step("Invoke-CsManagementStoreReplication")
+		c.wait(DurCMSReplication)
 	} else {
-		c.step("Backup-CsPool -PoolFqdn %s -Category UserData -SteadyState", pi.fqdn)
-		if st.dWorking[dir] {
-			if s.lastSyncView(dir) < st.dSince[dir] {
-				c.wait(s.nextTick(st.now) - st.now)
-			}
-		}
+		c.steadyStateBackup(dir, fmt.Sprintf("Backup-CsPool -PoolFqdn %s -LocalStore:$false -SteadyState -Category UserData", pi.fqdn))
+		c.replicateTo(p, 1)
 	}
-	c.step("Invoke-CsManagementStoreReplication")
-	c.wait(DurCMSReplication)
 	if st.poolState[p] != StateFailingOver {
 		c.setPoolState(p, StateFailingOver)
 	} else {
@@ -173,7 +226,9 @@ func cmdPoolFailOver(c *ctx) {
 		if m, ok := c.cmd.Int("ServicesStopDelayMins"); ok {
 			stop = time.Duration(max(m, 1)) * time.Minute
 		}
-		c.step("Stopping services on the Front End servers of %s.", pi.fqdn)
+		for _, fe := range pi.servers {
+			c.step("Stop-CsWindowsService -ComputerName %s -LeaveClsAgentRunning -NoWait -Verbose", fe)
+		}
 		c.wait(stop)
 		st.stopped[p] = true
 		s.logf("Services of %s stopped.", pi.fqdn)
@@ -263,7 +318,8 @@ func (c *ctx) plannedFinalSync(p, b int) (lost time.Duration, stop bool) {
 		}
 		st.dProdStop[dir] = drain
 	}
-	c.step("Backup-CsPool -PoolFqdn %s -Category UserData -FullBackup", pi.fqdn)
+	c.step("Backup-CsPool -PoolFqdn %s -LocalStore:$false -FullBackup -Category UserData", pi.fqdn)
+	c.step("Attempting to get into final state.")
 	wt, ok := c.cmd.TimeSpan("WaitTime")
 	if !ok {
 		wt = DefaultFailoverWait
@@ -327,23 +383,46 @@ func cmdPoolFailBack(c *ctx) {
 		return
 	}
 	start := st.now
-	if st.stopped[p] {
-		c.step("Starting services on the Front End servers of %s.", pi.fqdn)
-		c.wait(DurServicesStart)
-		st.stopped[p] = false
-		s.logf("Services of %s started.", pi.fqdn)
-		s.recompute()
-	}
-	c.step("Invoke-CsManagementStoreReplication")
-	c.wait(DurCMSReplication)
-	wt, ok := c.cmd.TimeSpan("WaitTime")
-	if !ok {
-		wt = DefaultFailbackWait
-	}
-	c.step("Waiting %s before synchronizing data.", FormatDuration(wt))
-	c.wait(wt)
 	back := x.pools[b].dirOut
 	if st.poolState[p] == StateFailedOver {
+		// The real order (DESIGN.md): the home pool's Front End service stays stopped while
+		// its Backup Service and replica come up, take the configuration and the data, and
+		// only then does RTCSRV start and the PoolState turn FailingBack.
+		for _, fe := range pi.servers {
+			c.step("Get-CsWindowsService -Name 'RTCSRV' -ComputerName '%s'", fe)
+			c.step("Stop-CsWindowsService -LeaveClsAgentRunning -Name RTCSRV -ComputerName %s -NoWait -Verbose", fe)
+		}
+		for _, fe := range pi.servers {
+			c.step("Start-CsWindowsService -Name LYNCBACKUP -ComputerName %s -Verbose", fe)
+			c.step("Start-CsWindowsService -Name REPLICA -ComputerName %s -Verbose", fe)
+		}
+		wasStopped := st.stopped[p]
+		if wasStopped {
+			st.stopped[p] = false
+			s.logf("Services of %s started.", pi.fqdn)
+			s.recompute()
+		}
+		c.replicateTo(p, 1)
+		wt, ok := c.cmd.TimeSpan("WaitTime")
+		if !ok {
+			wt = DefaultFailbackWait
+		}
+		c.wait(wt)
+		c.step("Get-CsManagementStoreReplicationStatus -ReplicaFqdn %s", pi.fqdn)
+		if !disaster {
+			c.steadyStateBackup(back, fmt.Sprintf("Backup-CsPool -PoolFqdn %s -LocalStore:$false -SteadyState -Category UserData -FailedOverPoolOnly", bi.fqdn))
+		}
+		for _, fe := range pi.servers {
+			c.step("Get-CsWindowsService -Name 'RTCSRV' -ComputerName '%s'", fe)
+			c.step("Start-CsWindowsService -Name RTCSRV -ComputerName %s -NoWait -Verbose", fe)
+		}
+		if wasStopped {
+			// A pool whose services the failover stopped takes this long to come up; RTCSRV
+			// is started with -NoWait otherwise.
+			c.wait(DurServicesStart)
+		}
+		st.fbPhase[p] = fbOnBackup
+		c.setPoolState(p, StateFailingBack)
 		if disaster {
 			lost := s.backlog(back)
 			c.warnf(`Disaster mode: the backup pool "%s" is skipped; changes the users of "%s" made there in the last %s are lost.`, bi.fqdn, pi.fqdn, FormatDuration(lost))
@@ -352,14 +431,13 @@ func cmdPoolFailBack(c *ctx) {
 			}
 			s.logf("Failback of %s lost the last %s of changes made on %s.", pi.fqdn, FormatDuration(lost), bi.fqdn)
 		} else {
-			c.step("Backup-CsPool -PoolFqdn %s -Category UserData -FullBackup -FailedOverPoolOnly", bi.fqdn)
+			c.step("Backup-CsPool -PoolFqdn %s -LocalStore:$false -FullBackup -Category UserData -FailedOverPoolOnly", bi.fqdn)
+			c.step("Attempting to get into final state.")
 			if fin := s.finalAt(back, st.now); fin != never {
 				c.wait(fin - st.now)
 				s.forceSync(back)
 			}
 		}
-		st.fbPhase[p] = fbOnBackup
-		c.setPoolState(p, StateFailingBack)
 	} else {
 		c.step("PoolState of %s is already FailingBack: resuming the failback.", pi.fqdn)
 	}

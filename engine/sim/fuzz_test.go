@@ -48,6 +48,9 @@ func FuzzExec(f *testing.F) {
 			f.Add(seed, "Wait-SimTime 00:02:00", uint8(k))
 		}
 	}
+	for _, seed := range hostileLines {
+		f.Add(seed, "Get-SimState", uint8(0))
+	}
 	f.Add("Get-CsBackupServiceStatus -PoolFqdn sea-se-01.tailspintoys.com -Category RGS", "Get-SimState", uint8(2))
 	var bases []*Sim
 	for _, file := range fuzzTopologies {

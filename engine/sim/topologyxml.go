@@ -5,7 +5,6 @@ package sim
 // shows the shape).
 
 import (
-	"encoding/xml"
 	"fmt"
 	"strings"
 
@@ -47,10 +46,43 @@ type xmlWriter struct {
 	depth int
 }
 
+// attr escapes s for an XML attribute or text, as encoding/xml's EscapeText does (a fuzz test
+// holds them equal): written here so that encoding/xml stays out of the page's wasm, which
+// runs the simulator.
 func attr(s string) string {
 	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s)) // never fails on a strings.Builder
-	return strings.ReplaceAll(b.String(), `"`, "&#34;")
+	for _, r := range s { // an invalid byte reads as U+FFFD, which EscapeText writes too
+		switch r {
+		case '"':
+			b.WriteString("&#34;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '\t':
+			b.WriteString("&#x9;")
+		case '\n':
+			b.WriteString("&#xA;")
+		case '\r':
+			b.WriteString("&#xD;")
+		default:
+			if !xmlChar(r) {
+				r = '\uFFFD'
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// xmlChar reports whether r may appear in an XML document (the Char production).
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 // open writes <name attrs...> (or <name attrs... /> when empty) and goes one level in.

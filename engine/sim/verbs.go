@@ -20,6 +20,7 @@ var simVerbs = map[string]func(*ctx){
 	"Stop-SimSite":            func(c *ctx) { c.setSite(false) },
 	"Start-SimSite":           func(c *ctx) { c.setSite(true) },
 	"Stop-SimBackEnd":         func(c *ctx) { c.setBackEnd(false) },
+	"Set-SimHydrationFailure": cmdSetHydrationFailure,
 	"Start-SimBackEnd":        func(c *ctx) { c.setBackEnd(true) },
 	"Disconnect-SimSite":      func(c *ctx) { c.setLink(false) },
 	"Connect-SimSite":         func(c *ctx) { c.setLink(true) },

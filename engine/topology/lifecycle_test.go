@@ -68,7 +68,10 @@ func TestDates(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, Date{2026, time.December, 6}, d)
 	assert.Equal(t, "2026-12-06", d.String())
-	for _, bad := range []string{"", "2026-02-30", "2026-13-01", "2026-1-6", "06/12/2026", "2026-12-06T00:00:00Z", " 2026-12-06", "20261206"} {
+	leap, err := ParseDate("2024-02-29")
+	require.NoError(t, err)
+	assert.Equal(t, Date{2024, time.February, 29}, leap)
+	for _, bad := range []string{"", "2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "2026-12-00", "2026-1-6", "2026-+2-06", "06/12/2026", "2026-12-06T00:00:00Z", " 2026-12-06", "20261206"} {
 		_, err := ParseDate(bad)
 		assert.Error(t, err, bad)
 	}
@@ -185,4 +188,22 @@ func TestLifecycleMessage(t *testing.T) {
 	require.NotNil(t, f, "%v", fs)
 	assert.Equal(t, "Skype for Business Server 2019 left support on 2025-10-14 and its extended security updates on 2026-04-14: as of 2026-12-06 it gets no security updates", f.Message)
 	assert.Equal(t, "upgrade the pool in place to Skype for Business Server Subscription Edition, then set version: SfBSE", f.Fix)
+}
+
+// FuzzParseDate holds ParseDate to time.Parse with the layout YYYY-MM-DD: the same dates
+// accepted, the same days read.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2026-12-06", "2024-02-29", "2025-02-29", "0001-01-01", "9999-12-31", "2026-+2-06", "2026-12-6 "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		want, werr := time.Parse(time.DateOnly, s)
+		if werr != nil || len(s) != len(time.DateOnly) {
+			assert.Error(t, err, s)
+			return
+		}
+		require.NoError(t, err, s)
+		assert.Equal(t, DateOf(want), d, s)
+	})
 }

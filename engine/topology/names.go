@@ -34,14 +34,16 @@ func ValidFQDN(s string) bool {
 }
 
 // ValidSiteName reports whether s is an acceptable site name: 1 to 64 letters, digits, spaces,
-// hyphens, underscores or dots, not starting or ending with a space.
+// parentheses, hyphens, underscores or dots, not starting or ending with a space. Parentheses
+// are allowed because Topology Builder allows them ("HQ (Redmond)"); every script quotes a
+// site name with shell.QuoteArg, in which none of these characters is special.
 func ValidSiteName(s string) bool {
 	if len(s) == 0 || len(s) > 64 || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ' || c == '-' || c == '_' || c == '.') {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ' || c == '-' || c == '_' || c == '.' || c == '(' || c == ')') {
 			return false
 		}
 	}

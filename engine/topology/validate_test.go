@@ -340,6 +340,15 @@ func TestValidateAcceptsBoundaries(t *testing.T) {
 			}
 			t.Branches[0].Site = "Atlanta DC-1_a.b"
 		}},
+		{"site name with parentheses, as Topology Builder allows", func(t *Topology) {
+			t.Sites[0].Name = "HQ (Atlanta)"
+			for i := range t.Pools {
+				if t.Pools[i].Site == "Atlanta" {
+					t.Pools[i].Site = "HQ (Atlanta)"
+				}
+			}
+			t.Branches[0].Site = "HQ (Atlanta)"
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -58,7 +58,6 @@ func TestJourney(t *testing.T) {
 	p.choose("#pool-backup", "par-pool.fabrikam.com")
 	p.choose("#topo-cms", "lon-pool.fabrikam.com")
 	p.poll(`!document.querySelector("#tab-topology .badge.bad")`, 5*time.Second)
-	p.screenshot("02-two-site-pair")
 
 	// Break the Paris site from the diagram.
 	p.click("#tab-simulate")
@@ -68,7 +67,6 @@ func TestJourney(t *testing.T) {
 	assert.Contains(t, p.text("#console"), "Stop-SimSite -Site 'Paris'", "the diagram's button runs a shell verb")
 	p.shell("Wait-SimTime -Minutes 3")
 	p.poll(`!!document.querySelector('#chart path[data-mode="Resiliency"]')`, 5*time.Second)
-	p.screenshot("03-site-down")
 
 	// Fail the pool over in the shell: the diagram and the chart change.
 	assert.False(t, p.exists(`#chart path[data-mode="Backup"]`))
@@ -79,7 +77,6 @@ func TestJourney(t *testing.T) {
 	assert.Contains(t, p.text("#console"), "Hydrating Routing Group")
 	assert.True(t, p.exists("#console .line.warning"), "warnings are styled as warnings")
 	assert.Contains(t, p.text("#figures"), "RTO par-pool.fabrikam.com")
-	p.screenshot("04-failed-over")
 
 	// Errors are styled as errors.
 	p.shell("Invoke-CsPoolFailOver -PoolFqdn nosuch.fabrikam.com")

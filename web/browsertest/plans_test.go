@@ -22,7 +22,6 @@ func TestPlanDownload(t *testing.T) {
 	p.click("#plan-build")
 	p.poll(`(document.getElementById("plan-preview") || {textContent: ""}).textContent.includes("Invoke-CsPoolFailOver")`, 20*time.Second)
 	assert.NotEmpty(t, p.text("#plan-steps"))
-	p.screenshot("06-plan")
 
 	p.click("#download-ps1")
 	ps1 := string(p.downloaded(dir, "contoso-den-pool.contoso.com-planned.ps1"))

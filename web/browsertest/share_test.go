@@ -47,9 +47,16 @@ func fakeWorker(t *testing.T) *httptest.Server {
 		mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(201)
-		json.NewEncoder(w).Encode(map[string]string{"id": id, "url": "http://" + r.Host + "/#share=" + id})
+		json.NewEncoder(w).Encode(map[string]string{"id": id, "url": "/#share=" + id}) // relative, as the Worker's
 	})
 	mux.HandleFunc("GET /api/shares/{id}", func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.PathValue("id"), "s") {
+			// The Worker's answer to an ID that is not one of its IDs (docs/api.md).
+			w.Header().Set("Content-Type", "application/problem+json")
+			w.WriteHeader(400)
+			io.WriteString(w, `{"type":"tag:failwright,2026:problem:invalid-field","title":"Invalid field","status":400,"detail":"id must be a version 4 UUID","field":"id"}`)
+			return
+		}
 		mu.Lock()
 		body, ok := shares[r.PathValue("id")]
 		mu.Unlock()
@@ -118,4 +125,39 @@ func newPageAt(t *testing.T, url string) *page {
 	require.NoError(t, chromedp.Do(tctx, chromedp.Navigate(url)))
 	p.waitReady()
 	return p
+}
+
+// TestShareLinks: the link shown is absolute and copies; a share link pasted into an open
+// tab loads it; a malformed one shows the API's own message.
+func TestShareLinks(t *testing.T) {
+	if skipReason != "" {
+		t.Skip(skipReason)
+	}
+	ws := fakeWorker(t)
+
+	p := newPageAt(t, ws.URL+"/")
+	p.waitFor("#share")
+	p.typeIn("#topo-name", "Shared drill")
+	p.click("#share")
+	p.waitFor("#share-url")
+	assert.Equal(t, ws.URL+"/#share=s1", p.text("#share-url"), "the link shown is absolute")
+	p.click("#share-copy")
+	p.poll(`document.getElementById("share-copy").textContent === "Copied"`, 5*time.Second)
+
+	// Another tab, open on the untouched starter: the link pasted into its address bar.
+	q := newPageAt(t, ws.URL+"/")
+	q.waitFor("#share")
+	q.act(`location.hash = "#share=s1"`)
+	q.poll(`document.getElementById("ws-name").textContent === "Shared drill"`, 15*time.Second)
+	assert.Equal(t, "", eval[string](q, `location.hash`), "a reload restores the saved workspace, without asking to open the link again")
+	q.waitSaved()
+	q.do(chromedp.Reload())
+	q.waitReady()
+	assert.Equal(t, "Shared drill", q.text("#ws-name"))
+
+	q.act(`location.hash = "#share=bad-id"`)
+	q.poll(`[...document.querySelectorAll(".notice-error .notice-text")].some((e) => e.textContent.includes("Invalid field: id must be a version 4 UUID."))`, 15*time.Second)
+	assert.NotContains(t, q.text(".notices"), "HTTP 400")
+	assert.Equal(t, "Shared drill", q.text("#ws-name"), "a link that does not load leaves the workspace alone")
+	assert.Empty(t, p.errors(), "console errors")
 }

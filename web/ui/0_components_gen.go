@@ -244,6 +244,14 @@ func (c *Diagram) key(event vugu.DOMEvent, fqdn string) {
 	}
 }
 
+func (c *Diagram) siteKey(event vugu.DOMEvent, name string) {
+	switch event.PropString("key") {
+	case "Enter", " ":
+		event.PreventDefault()
+		c.Ed.SelectSite(name)
+	}
+}
+
 func siteClass(s SiteBox) string {
 	if s.Up {
 		return "site up"
@@ -351,10 +359,21 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						_ = vgiterkey
 						s := s
 						_ = s
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "g", Attr: []vugu.VGAttribute(nil)}
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "g", Attr: []vugu.VGAttribute{{Namespace: "", Key: "tabindex", Val: "0"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "button"}}}
 						vgparent.AppendChild(vgn)
+						vgn.AddAttrInterface("aria-label", "Site "+s.Name+". Press Enter to inspect it.")
 						vgn.AddAttrInterface("class", siteClass(s))
 						vgn.AddAttrInterface("data-site", s.Name)
+						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+							EventType: "click",
+							Func:      func(event vugu.DOMEvent) { c.Ed.SelectSite(s.Name) },
+							// TODO: implement capture, etc. mostly need to decide syntax
+						})
+						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+							EventType: "keydown",
+							Func:      func(event vugu.DOMEvent) { c.siteKey(event, s.Name) },
+							// TODO: implement capture, etc. mostly need to decide syntax
+						})
 						{
 							vgparent := vgn
 							_ = vgparent
@@ -2446,6 +2465,9 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 							vgparent.AppendChild(vgn)
 						}
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "chart-legend"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "plan-legend"}}}
+						vgparent.AppendChild(vgn)
+						vgn.SetInnerHTML(vugu.HTML("\x3Cspan class=\"sw home\"\x3E\x3C/span\x3EHome \x3Cspan class=\"sw backup\"\x3E\x3C/span\x3EOn backup pool \x3Cspan class=\"sw resiliency\"\x3E\x3C/span\x3EResiliency mode \x3Cspan class=\"sw signedout\"\x3E\x3C/span\x3ESigned out"))
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "ol", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "plan-steps"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "plan-steps"}}}
 						vgparent.AppendChild(vgn)
 						{
@@ -2613,6 +2635,13 @@ type Root struct {
 
 // BeforeBuild counts renders, which the browser tests read from data-renders.
 func (c *Root) BeforeBuild() { c.Ses.Renders++ }
+
+func copyLabel(copied bool) string {
+	if copied {
+		return "Copied"
+	}
+	return "Copy"
+}
 
 func boolStr(b bool) string {
 	if b {
@@ -2830,7 +2859,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn.SetInnerHTML(c.Sh.ShareStatus)
 				}
 				if c.Sh.ShareURL != "" {
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-line"}}}
 					vgparent.AppendChild(vgn)
 					{
 						vgparent := vgn
@@ -2841,6 +2870,16 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgparent.AppendChild(vgn)
 						vgn.AddAttrInterface("href", c.Sh.ShareURL)
 						vgn.SetInnerHTML(c.Sh.ShareURL)
+						if c.Sh.CanCopy() {
+							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "share-copy"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}}}
+							vgparent.AppendChild(vgn)
+							vgn.SetInnerHTML(copyLabel(c.Sh.ShareCopied))
+							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+								EventType: "click",
+								Func:      func(event vugu.DOMEvent) { c.Sh.CopyShare() },
+								// TODO: implement capture, etc. mostly need to decide syntax
+							})
+						}
 					}
 				}
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}

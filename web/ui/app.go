@@ -19,6 +19,10 @@ type App struct {
 	*AnalysisStore
 	*ShareStore
 	warmed bool
+	// savedView is the view last stored; pendingPlan asks for the restored plan to be built
+	// again once the page is interactive.
+	savedView   string
+	pendingPlan bool
 }
 
 // NewApp starts the app on host: it restores the stored workspace (reporting any problem),
@@ -32,7 +36,7 @@ func NewApp(host Host) *App {
 		EditorStore:   &EditorStore{Session: ses, EditPool: -1, simStore: sims},
 		SimStore:      sims,
 		ScenarioStore: lib,
-		PlanStore:     &PlanStore{Session: ses, Plan: PlanState{Mode: "planned"}},
+		PlanStore:     &PlanStore{Session: ses, Plan: PlanState{Mode: "planned"}, sims: sims},
 		AnalysisStore: &AnalysisStore{Session: ses, An: AnalysisState{Depth: 2}, simStore: sims},
 		ShareStore:    &ShareStore{Session: ses, lib: lib},
 	}
@@ -40,8 +44,9 @@ func NewApp(host Host) *App {
 	ses.onChange = []func(){sims.stale, a.EditorStore.clamp}
 	ses.onReplace = []func(){a.EditorStore.deselect}
 	ses.onReload = []func(){sims.replay}
-	ses.onTab = []func(from, to string){a.AnalysisStore.tabChanged, sims.tabChanged}
+	ses.onTab = []func(from, to string){a.AnalysisStore.tabChanged, sims.tabChanged, a.PlanStore.tabChanged}
 	ses.restore()
+	a.restoreView()
 	ses.afterChange(false)
 	ses.reload()
 	a.probeShare()
@@ -57,6 +62,10 @@ func (a *App) AfterRender() {
 		// samples menu, imports, scenarios and plans need it.
 		a.warmed = true
 		a.host.Defer(func() { a.Library() }, true)
+		if a.pendingPlan {
+			a.pendingPlan = false
+			a.host.Defer(a.BuildPlan, true)
+		}
 	}
 	if a.focus != "" {
 		a.host.Focus(a.focus)
@@ -72,6 +81,7 @@ func (a *App) AfterRender() {
 		a.host.ScrollToEnd("train-log")
 	}
 	a.expireNotices()
+	a.saveView()
 	if !a.dirty || a.saving {
 		return
 	}

@@ -86,6 +86,7 @@ var poolExtraKeys = map[string][]string{
 	"backEnd.mirror":                     {"backEnd.mirror", "backEnd.mirror.fqdn"},
 	"backEnd.mirror.instance":            {"backEnd.mirror.instance"},
 	"backEnd.witness":                    {"backEnd.witness"},
+	"sampleUsers":                        {"sampleUsers", "sampleUsers[0]"},
 }
 
 func (ed *EditorStore) poolExtraFindings(i int, key string) []topology.Finding {
@@ -154,6 +155,8 @@ func (ed *EditorStore) PoolExtraFields(i int) []Field {
 			strconv.Itoa(topology.DefaultFailureDetectionSeconds)+" (default)", nil)
 		f("registrar.failbackDetectionSeconds", "pool-failback-detection", "Registrar failback detection (seconds)", numText(p.Registrar.FailbackDetectionSeconds), "number",
 			strconv.Itoa(topology.DefaultFailbackDetectionSeconds)+" (default)", nil)
+		// A plan checks where this user registers after the failover (Get-CsUserPoolInfo).
+		f("sampleUsers", "pool-sample-user", "Sample user (a plan checks where it registers)", firstOf(p.SampleUsers), "text", "sip:user@"+orDefault(t.SIPDomain, "example.com"), nil)
 	}
 	if p.Role == topology.FrontEndEnterprise {
 		be := p.BackEnd
@@ -173,6 +176,13 @@ func (ed *EditorStore) PoolExtraFields(i int) []Field {
 	return out
 }
 
+func firstOf(xs []string) string {
+	if len(xs) == 0 {
+		return ""
+	}
+	return xs[0]
+}
+
 // setPoolExtra applies one of PoolExtraFields to pool p; it reports whether key was one.
 func setPoolExtra(p *topology.Pool, key, v string) bool {
 	v = strings.TrimSpace(v)
@@ -182,6 +192,20 @@ func setPoolExtra(p *topology.Pool, key, v string) bool {
 		return true
 	case "registrar.failbackDetectionSeconds":
 		p.Registrar.FailbackDetectionSeconds = atoiField(v)
+		return true
+	case "sampleUsers":
+		// The form edits the first sample user; the others (from a file) are kept.
+		switch {
+		case v == "" && len(p.SampleUsers) > 0:
+			p.SampleUsers = p.SampleUsers[1:]
+		case v != "" && len(p.SampleUsers) > 0:
+			p.SampleUsers[0] = v
+		case v != "":
+			p.SampleUsers = []string{v}
+		}
+		if len(p.SampleUsers) == 0 {
+			p.SampleUsers = nil
+		}
 		return true
 	}
 	if !strings.HasPrefix(key, "backEnd.") {

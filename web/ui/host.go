@@ -112,6 +112,11 @@ type MemHost struct {
 	Rects map[string][4]float64
 	// HTML records SetHTML: the HTML last set per element id.
 	HTML map[string]string
+	// URL is the page's address (PageURL); Copied records Copy; HashChange holds the
+	// functions OnHashChange registered.
+	URL        string
+	Copied     []string
+	HashChange []func()
 }
 
 // Download is a file MemHost was asked to offer.

@@ -30,8 +30,12 @@ type ShareStore struct {
 
 	// Share (only when served by the failwright Worker).
 	ShareAvailable bool
-	ShareURL       string
-	ShareStatus    string
+	// ShareURL is the last link made, absolute; ShareCopied says it was copied.
+	ShareURL    string
+	ShareStatus string
+	ShareCopied bool
+	// shareOpen is the ID of the shared workspace last opened (or being opened).
+	shareOpen string
 }
 
 // OpenImport shows the import dialog.
@@ -169,7 +173,18 @@ func (sh *ShareStore) probeShare() {
 		if id := shareID(sh.host.Location()); id != "" {
 			sh.loadShare(id)
 		}
+		if lh, ok := sh.host.(LinkHost); ok {
+			lh.OnHashChange(sh.hashChanged)
+		}
 	})
+}
+
+// hashChanged opens a shared link pasted into the open tab: its fragment changed to another
+// share's ID.
+func (sh *ShareStore) hashChanged() {
+	if id := shareID(sh.host.Location()); id != "" && id != sh.shareOpen {
+		sh.loadShare(id)
+	}
 }
 
 // shareID finds "share=<id>" in the fragment or the query.
@@ -197,11 +212,12 @@ func validShareID(id string) bool {
 }
 
 func (sh *ShareStore) loadShare(id string) {
+	sh.shareOpen = id
 	sh.ShareStatus = "Loading the shared workspace…"
 	sh.host.Fetch("GET", "api/shares/"+id, nil, func(status int, body []byte, err error) {
 		sh.ShareStatus = ""
 		if err != nil || status != 200 {
-			sh.notify("error", "The shared workspace %s could not be loaded (%s).", id, statusText(status, err))
+			sh.notify("error", "The shared workspace %s could not be loaded: %s", id, problemText(status, body, err))
 			return
 		}
 		w, perr := workspace.ParseShared(body)
@@ -209,6 +225,9 @@ func (sh *ShareStore) loadShare(id string) {
 			sh.notify("error", "The shared workspace %s is not readable: %v", id, perr)
 			return
 		}
+		// The link has been answered: a reload now restores the workspace as saved, rather
+		// than asking to open the link again.
+		defer sh.clearHash()
 		if sh.HasWork() && !sh.host.Confirm("Open the shared workspace "+id+"? It replaces your current workspace (Undo brings it back).") {
 			return
 		}
@@ -216,6 +235,36 @@ func (sh *ShareStore) loadShare(id string) {
 		sh.replace("open shared workspace", w)
 		sh.notify("info", "Opened the shared workspace %s.", id)
 	})
+}
+
+// clearHash removes "#share=..." from the address and forgets the link, so that pasting it
+// again opens it again.
+func (sh *ShareStore) clearHash() {
+	sh.shareOpen = ""
+	if lh, ok := sh.host.(LinkHost); ok {
+		if hash, _ := sh.host.Location(); shareID(hash, "") != "" {
+			lh.ClearHash()
+		}
+	}
+}
+
+// problemText says why the API refused a request: the title and detail of its
+// problem+json answer (RFC 9457), else what statusText says.
+func problemText(status int, body []byte, err error) string {
+	var pr struct {
+		Title  string `json:"title"`
+		Detail string `json:"detail"`
+	}
+	if err == nil && json.Unmarshal(body, &pr) == nil && (pr.Title != "" || pr.Detail != "") {
+		switch {
+		case pr.Title == "":
+			return pr.Detail + "."
+		case pr.Detail == "":
+			return pr.Title + "."
+		}
+		return pr.Title + ": " + pr.Detail + "."
+	}
+	return statusText(status, err) + "."
 }
 
 func statusText(status int, err error) string {
@@ -237,7 +286,7 @@ func (sh *ShareStore) Share() {
 	sh.host.Fetch("POST", "api/shares", sh.doc.ExportJSON(), func(status int, body []byte, err error) {
 		sh.ShareStatus = ""
 		if err != nil || (status != 200 && status != 201) {
-			sh.notify("error", "Sharing failed (%s).", statusText(status, err))
+			sh.notify("error", "Sharing failed: %s", problemText(status, body, err))
 			return
 		}
 		var r struct {
@@ -248,10 +297,55 @@ func (sh *ShareStore) Share() {
 			sh.notify("error", "Sharing failed: the server's answer was not understood.")
 			return
 		}
-		sh.ShareURL = r.URL
-		if sh.ShareURL == "" {
-			sh.ShareURL = "#share=" + r.ID
+		link := r.URL
+		if link == "" {
+			link = "#share=" + r.ID
 		}
+		sh.ShareURL, sh.ShareCopied = sh.absolute(link), false
+		sh.shareOpen = r.ID // this workspace is that share: following the link reopens nothing
+	})
+}
+
+// absolute resolves a link the API gave ("/#share=ID") against the page's address, so that
+// the link shown can be pasted anywhere. (String work, not net/url's resolver: this is all
+// the page needs, and the resolver costs the page's wasm kilobytes.)
+func (sh *ShareStore) absolute(link string) string {
+	lh, ok := sh.host.(LinkHost)
+	if !ok || strings.Contains(link, "://") {
+		return link
+	}
+	page := lh.PageURL()
+	switch {
+	case strings.HasPrefix(link, "#"):
+		return page + link
+	case strings.HasPrefix(link, "/"):
+		// The origin ends at the first "/" after the scheme's "//".
+		if i := strings.Index(page, "//"); i >= 0 {
+			if j := strings.IndexByte(page[i+2:], '/'); j >= 0 {
+				return page[:i+2+j] + link
+			}
+			return page + link
+		}
+	}
+	return link
+}
+
+// CanCopy reports whether the page can copy the link.
+func (sh *ShareStore) CanCopy() bool { _, ok := sh.host.(LinkHost); return ok }
+
+// CopyShare copies the link shown to the clipboard.
+func (sh *ShareStore) CopyShare() {
+	lh, ok := sh.host.(LinkHost)
+	if !ok || sh.ShareURL == "" {
+		return
+	}
+	link := sh.ShareURL
+	lh.Copy(link, func(err error) {
+		if err != nil {
+			sh.notify("error", "The link could not be copied (%v): select it and copy it by hand.", err)
+			return
+		}
+		sh.ShareCopied = sh.ShareURL == link
 	})
 }
 

@@ -15,6 +15,8 @@ import (
 type PlanStore struct {
 	*Session
 	Plan PlanState
+	// sims is the simulation the Plans tab opens on (tabChanged).
+	sims *SimStore
 }
 
 // PlanState is the Plans tab's state.
@@ -33,6 +35,8 @@ type PlanState struct {
 	Preview string
 	// builtAt is the workspace's change count when Result was built.
 	builtAt int
+	// builtFor is the request Result answers.
+	builtFor plan.Request
 }
 
 // PairedPools lists the Front End pools that have a backup pool: the ones a plan can fail over.
@@ -95,6 +99,7 @@ func (pl *PlanStore) BuildPlan() {
 		}
 		pl.Plan.Result = r.Plan
 		pl.Plan.builtAt = changes
+		pl.Plan.builtFor = *req
 		if pl.Plan.Preview == "" {
 			pl.Plan.Preview = "ps1"
 		}

@@ -309,7 +309,8 @@ func TestShareLinkAsksBeforeReplacingWork(t *testing.T) {
 	h.Answer = false
 	a := NewApp(h)
 	assert.Equal(t, "Mine", a.T().Name, "declining keeps the user's work")
-	h.Answer = true
+	assert.Empty(t, h.Hash, "and a reload does not ask again")
+	h.Hash, h.Answer = "#share=x1", true // the link opened again
 	b := NewApp(h)
 	assert.Equal(t, "Theirs", b.T().Name)
 	b.Undo()

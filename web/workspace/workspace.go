@@ -268,6 +268,9 @@ const (
 	Migrated ProblemKind = "migrated"
 	// Newer means the stored workspace is from a newer failwright; it is left alone.
 	Newer ProblemKind = "newer"
+	// OverLimit means the workspace's shell log (or its undo history) is over the bounds
+	// CheckLog checks: it is neither opened nor replayed, and stays where it was.
+	OverLimit ProblemKind = "over-limit"
 )
 
 // Problem reports a stored workspace that could not be restored as it was. Raw is the stored
@@ -309,6 +312,9 @@ func Restore(stored string) (*Doc, *Problem) {
 		if env.Current.Topology == nil {
 			return nil, &Problem{Kind: Corrupt, Message: "The saved workspace has no topology.", Raw: raw}
 		}
+		if err := checkHistory(env.Current.Log, env.Undo, env.Redo); err != nil {
+			return nil, &Problem{Kind: OverLimit, Message: err.Message + " The workspace was not opened.", Raw: raw}
+		}
 		d := New(env.Current)
 		d.undo, d.redo = env.Undo, env.Redo
 		return d, nil
@@ -321,6 +327,9 @@ func Restore(stored string) (*Doc, *Problem) {
 		}
 		if err := json.Unmarshal([]byte(stored), &v0); err != nil || v0.Topology == nil {
 			return nil, &Problem{Kind: Corrupt, Message: "The saved value is not a failwright workspace.", Raw: raw}
+		}
+		if err := CheckLog(v0.Log); err != nil {
+			return nil, &Problem{Kind: OverLimit, Message: err.Message + " The workspace was not opened.", Raw: raw}
 		}
 		if v0.Seed == 0 {
 			v0.Seed = 1

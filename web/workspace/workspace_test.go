@@ -152,6 +152,9 @@ func FuzzRestore(f *testing.F) {
 	f.Add(`{"topology":{}}`)
 	f.Add(`{"version":"x"}`)
 	f.Add(``)
+	for _, s := range hostileStored() {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, p := Restore(s)
 		if d == nil && p == nil {

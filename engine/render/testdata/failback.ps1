@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back
-#   plan ID:     b13d678e-b31f-5a04-b934-0c419d4341c9
+#   plan ID:     feab7c16-9f46-5b55-9342-4e00a3432825
 #   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
 #   topology:    Litware, Inc.
 #   format:      2
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'b13d678e-b31f-5a04-b934-0c419d4341c9'
+$FwPlanId = 'feab7c16-9f46-5b55-9342-4e00a3432825'
 $FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
@@ -114,7 +114,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan b13d678e-b31f-5a04-b934-0c419d4341c9: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
+Write-Host 'failwright plan feab7c16-9f46-5b55-9342-4e00a3432825: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -283,7 +283,7 @@ Write-FwStep -Number 21 -Kind 'manual' -Title 'Export the Response Groups from d
 Wait-FwAcknowledge -Number 21 -Instructions 'Before failback, export the Response Groups owned by atl-cs-001.litwareinc.com: Export-CsRgsConfiguration -Source ''ApplicationServer:dfw-cs-001.litwareinc.com'' -Owner ''ApplicationServer:atl-cs-001.litwareinc.com'' -FileName <file>.'
 
 # ---- Step 22 [change] pool-failback
-Write-FwStep -Number 22 -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com back from dfw-cs-001.litwareinc.com' -Expect 'The verbose output ends without error (if it reports that hydration failed after repeated attempts, run it again); the users of atl-cs-001.litwareinc.com are served at home.' -Duration '01:04:01'
+Write-FwStep -Number 22 -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com back from dfw-cs-001.litwareinc.com' -Expect 'The verbose output ends without error (if it reports that hydration failed after repeated attempts, run it again); the users of atl-cs-001.litwareinc.com are served at home.' -Duration '01:03:56'
 Confirm-FwStep -Number 22
 Invoke-CsPoolFailBack -PoolFqdn 'atl-cs-001.litwareinc.com' -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 22
 Get-CsUserPoolInfo -Identity 'sip:kenmyer@litwareinc.com' | Out-Host  # fw:verify 22

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back
-#   plan ID:     db60e8c6-3e31-5c91-81e3-01ddd0520bbd
+#   plan ID:     2520d772-0f22-5a0d-9040-bb8da96cfe80
 #   fingerprint: e1a23be7226dc1ca42a9a1dad9acb59abe8b70f98b59080c5456f8c41cb9b517
 #   topology:    Northwind Traders (SfB 2019, 16 Front End Servers)
 #   format:      2
@@ -18,7 +18,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'db60e8c6-3e31-5c91-81e3-01ddd0520bbd'
+$FwPlanId = '2520d772-0f22-5a0d-9040-bb8da96cfe80'
 $FwFingerprint = 'e1a23be7226dc1ca42a9a1dad9acb59abe8b70f98b59080c5456f8c41cb9b517'
 $FwTopology = 'Northwind Traders (SfB 2019, 16 Front End Servers)'
 $FwTitle = 'fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
@@ -113,7 +113,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan db60e8c6-3e31-5c91-81e3-01ddd0520bbd: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
+Write-Host 'failwright plan 2520d772-0f22-5a0d-9040-bb8da96cfe80: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -223,7 +223,7 @@ Test-FwShows -Number 14 -Output $FwOut -Shows 'ams-pool-01.northwindtraders.com'
 Confirm-FwCheck -Number 14
 
 # ---- Step 15 [change] pool-failback
-Write-FwStep -Number 15 -Kind 'change' -Title 'Fail fra-pool-01.northwindtraders.com back from ams-pool-01.northwindtraders.com' -Expect 'The verbose output ends without error (if it reports that hydration failed after repeated attempts, run it again); the users of fra-pool-01.northwindtraders.com are served at home.' -Duration '02:46:02'
+Write-FwStep -Number 15 -Kind 'change' -Title 'Fail fra-pool-01.northwindtraders.com back from ams-pool-01.northwindtraders.com' -Expect 'The verbose output ends without error (if it reports that hydration failed after repeated attempts, run it again); the users of fra-pool-01.northwindtraders.com are served at home.' -Duration '02:45:57'
 Confirm-FwStep -Number 15
 Invoke-CsPoolFailBack -PoolFqdn 'fra-pool-01.northwindtraders.com' -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 15
 Get-CsUserPoolInfo -Identity 'sip:heidi@northwindtraders.com' | Out-Host  # fw:verify 15
