@@ -224,3 +224,7 @@ func LibraryDrill(name string) (Source, error) {
 	}
 	return Source{Name: name, Data: data}, nil
 }
+
+// Inject plays a fault the class's trainer injected, between the trainee's commands, as the
+// Worker's replay does (scenarios.Trainer.Inject).
+func (d *Drill) Inject(v sim.Verb) scenarios.Turn { return d.trainer.Inject(v) }
