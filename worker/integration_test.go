@@ -615,6 +615,13 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		shareJourney(t, s.base)
 	})
 
+	t.Run("a trainer and three trainees run a class in browsers", func(t *testing.T) {
+		if _, err := os.Stat("../build/web/index.html"); err != nil {
+			t.Skip("the web app is not built: run 'make web' (make test does)")
+		}
+		classroomJourney(t, s.base)
+	})
+
 	t.Run("classroom", func(t *testing.T) { testClassroom(t, s, d) })
 
 	t.Run("share survives a restart", func(t *testing.T) {
