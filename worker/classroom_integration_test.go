@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -147,11 +148,12 @@ func testClassroom(t *testing.T, s *server, d deployment) {
 	problemOf(t, s.call(t, "POST", "/api/classes/join", "", "192.0.2.77", map[string]string{"code": "ZZZZZZZZ", "name": "x"}), 429, api.ProblemTooManyJoinCodes)
 
 	// Expiry: on access and by the scheduled handler, with everything in the class.
-	out, err := d1Execute(t, d, "UPDATE classes SET expires_at = '2020-01-01T00:00:00.000Z'")
+	out, err := d1Execute(t, d, "UPDATE classes SET expires_at = '2020-01-01T00:00:00.000Z' WHERE id = '"+c.ID+"'")
 	require.NoError(t, err, out)
 	problemOf(t, s.call(t, "GET", base+"/board", c.TrainerToken, "", nil), 410, api.ProblemClassExpired)
 	problemOf(t, s.call(t, "GET", base+"/board", c.TrainerToken, "", nil), 404, api.ProblemClassNotFound)
-	out, err = d1Execute(t, d, "SELECT (SELECT COUNT(*) FROM class_commands) + (SELECT COUNT(*) FROM class_trainees) + (SELECT COUNT(*) FROM class_events) AS n")
+	out, err = d1Execute(t, d, "SELECT (SELECT COUNT(*) FROM class_commands WHERE class_id = '"+c.ID+"') + (SELECT COUNT(*) FROM class_trainees WHERE class_id = '"+c.ID+
+		"') + (SELECT COUNT(*) FROM class_events WHERE class_id = '"+c.ID+"') AS n")
 	require.NoError(t, err, out)
 	assert.Contains(t, out, `"n": 0`, "the class's rows went with it")
 }
@@ -196,4 +198,33 @@ func TestMeasureBoard(t *testing.T) {
 	t0 := time.Now()
 	jsonOf(t, s.call(t, "POST", base+"/events", c.TrainerToken, "", map[string]any{"kind": "inject", "verb": "Stop-SimSite -Site Dallas"}), 201, &struct{}{})
 	t.Logf("an injected fault (replays all 40): %v", time.Since(t0).Round(time.Millisecond))
+}
+
+// expiredClassID is the class expiredClass stores.
+const expiredClassID = "8f0c7d1e-2a3b-4c5d-8e6f-7a8b9c0d1e2f"
+
+// expiredClass stores an expired class with a trainee, a command and an event, straight in D1.
+func expiredClass(t *testing.T, d deployment) {
+	t.Helper()
+	for _, q := range []string{
+		"INSERT INTO classes (id, code, token_hash, title, drills, created_at, expires_at, client) VALUES ('" + expiredClassID +
+			"', 'EXPIRED2', '" + strings.Repeat("0", 64) + "', 'Old', '[]', '2020-01-01T00:00:00.000Z', '2020-01-08T00:00:00.000Z', '')",
+		"INSERT INTO class_trainees (class_id, id, name, name_key, token_hash, joined_at) VALUES ('" + expiredClassID +
+			"', '" + expiredClassID + "', 'Old', 'old', '" + strings.Repeat("1", 64) + "', '2020-01-01T00:00:00.000Z')",
+		"INSERT INTO class_commands (class_id, seq, trainee_id, drill, at_ms, line) VALUES ('" + expiredClassID + "', 2, 'x', 0, 0, 'Get-CsPool')",
+		"INSERT INTO class_events (class_id, seq, kind, drill, verb, at_ms) VALUES ('" + expiredClassID + "', 1, 'start', 0, '', 0)",
+	} {
+		out, err := d1Execute(t, d, q)
+		require.NoError(t, err, out)
+	}
+}
+
+// assertNoExpiredClass checks that the scheduled handler deleted expiredClass's rows.
+func assertNoExpiredClass(t *testing.T, d deployment) {
+	t.Helper()
+	id := "'" + expiredClassID + "'"
+	out, err := d1Execute(t, d, "SELECT (SELECT COUNT(*) FROM classes WHERE id = "+id+") + (SELECT COUNT(*) FROM class_trainees WHERE class_id = "+id+
+		") + (SELECT COUNT(*) FROM class_commands WHERE class_id = "+id+") + (SELECT COUNT(*) FROM class_events WHERE class_id = "+id+") AS n")
+	require.NoError(t, err, out)
+	assert.Contains(t, out, `"n": 0`, "the scheduled handler deleted the expired class with its rows")
 }
