@@ -97,7 +97,7 @@ type ClassStore interface {
 	// returns it, or ErrTooMany when the class has max events.
 	AddEvent(ctx context.Context, class string, e app.ClassEvent, max int) (int64, error)
 	// Log returns the class's trainees, events and commands: every trainee's, or with
-	// trainee set only that trainee's commands.
+	// trainee set only that trainee's commands ("-", which is no trainee's ID, for none).
 	Log(ctx context.Context, class, trainee string) (ClassLog, error)
 	// SaveProgress stores a trainee's replayed progress computed at seq, unless what is stored
 	// was computed at a later seq.
