@@ -616,6 +616,15 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		shareJourney(t, s.base)
 	})
 
+	t.Run("a trainer and three trainees run a class in browsers", func(t *testing.T) {
+		if _, err := os.Stat("../build/web/index.html"); err != nil {
+			t.Skip("the web app is not built: run 'make web' (make test does)")
+		}
+		classroomJourney(t, s.base)
+	})
+
+	t.Run("classroom", func(t *testing.T) { testClassroom(t, s, d) })
+
 	t.Run("share survives a restart", func(t *testing.T) {
 		require.NotEmpty(t, id)
 		s.stop(t)
@@ -701,13 +710,15 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		// By hand: an expired row may be deleted.
 		out, err := d1Execute(t, d, "DELETE FROM shares WHERE id = '"+ids[1]+"'")
 		require.NoError(t, err, "deleting an expired share:\n%s", out)
-		// By the scheduled handler.
+		// By the scheduled handler, with an expired class and its rows.
+		expiredClass(t, d)
 		r := s4.do(t, "GET", "/__scheduled?cron=17+3+*+*+*", "", nil)
 		require.Equal(t, 200, r.status, "%s\n%s", r.body, s4.output())
 		out, err = d1Execute(t, d, "SELECT COUNT(*) AS n FROM shares WHERE expires_at < '2021-01-01'")
 		require.NoError(t, err, out)
 		assert.Contains(t, out, `"n": 0`, "the cron deleted every expired share")
-		assert.Contains(t, s4.output(), "deleted 1 expired shares")
+		assert.Contains(t, s4.output(), "deleted 1 expired shares and 1 expired classes")
+		assertNoExpiredClass(t, d)
 		r = s4.do(t, "GET", "/api/shares/"+id, "", nil)
 		assert.Equal(t, 200, r.status, "a share alive is kept")
 		s4.stop(t)

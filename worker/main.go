@@ -37,22 +37,28 @@ const originsVar = "CORS_ALLOWED_ORIGINS"
 const clientKeySecret = "SHARE_CLIENT_KEY"
 
 func main() {
-	// The scheduled handler ("triggers": {"crons"} in wrangler.jsonc) deletes expired shares.
+	// The scheduled handler ("triggers": {"crons"} in wrangler.jsonc) deletes expired shares
+	// and expired classes.
 	cron.ScheduleTaskNonBlock(deleteExpired)
 	workers.Serve(handler())
 }
 
-// deleteExpired deletes the shares that have expired.
+// deleteExpired deletes the shares and the classes (with their results) that have expired.
 func deleteExpired(ctx context.Context) error {
 	connector, err := d1.OpenConnector(dbBinding)
 	if err != nil {
 		return fmt.Errorf("failwright worker: D1 binding %s: %w", dbBinding, err)
 	}
-	n, err := api.SQLStore{DB: sql.OpenDB(connector)}.DeleteExpired(ctx, time.Now())
+	store := api.SQLStore{DB: sql.OpenDB(connector)}
+	n, err := store.DeleteExpired(ctx, time.Now())
 	if err != nil {
 		return fmt.Errorf("failwright worker: %w", err)
 	}
-	log.Printf("failwright worker: deleted %d expired shares", n)
+	c, err := store.DeleteExpiredClasses(ctx, time.Now())
+	if err != nil {
+		return fmt.Errorf("failwright worker: %w", err)
+	}
+	log.Printf("failwright worker: deleted %d expired shares and %d expired classes", n, c)
 	return nil
 }
 
@@ -66,8 +72,10 @@ func handler() http.Handler {
 			api.New(api.Config{Store: unavailable{}, Logf: logf}).ServeHTTP(w, r)
 		})
 	}
+	store := api.SQLStore{DB: sql.OpenDB(connector)}
 	return api.New(api.Config{
-		Store:          api.SQLStore{DB: sql.OpenDB(connector)},
+		Store:          store,
+		Classes:        store,
 		AllowedOrigins: strings.Fields(strings.ReplaceAll(cloudflare.Getenv(originsVar), ",", " ")),
 		ClientKey:      []byte(cloudflare.Getenv(clientKeySecret)),
 		Logf:           logf,

@@ -91,7 +91,11 @@ func (s *Server) handle(req proto.Request) proto.Response {
 		}
 		return proto.Response{Report: res.Report}
 	case proto.OpTrainStart:
-		tr, turn, res := app.StartDrill(library(req.File))
+		rq := library(req.File)
+		if req.Text != "" { // a class's drill from the trainer's own scenario file
+			rq = app.RunRequest{Scenario: app.Source{Name: req.File, Data: []byte(req.Text)}, Resolve: scenarios.Resolve}
+		}
+		tr, turn, res := app.StartDrill(rq)
 		if tr == nil {
 			return proto.Response{Error: loadError(req.File, res)}
 		}
@@ -102,6 +106,15 @@ func (s *Server) handle(req proto.Request) proto.Response {
 			return proto.Response{Error: "no drill is running"}
 		}
 		return s.turn(s.trainer.Input(req.Line))
+	case proto.OpTrainInject:
+		if s.trainer == nil {
+			return proto.Response{Error: "no drill is running"}
+		}
+		v, err := app.ParseFault(req.Line)
+		if err != nil {
+			return proto.Response{Error: err.Error()}
+		}
+		return s.turn(s.trainer.Inject(v))
 	case proto.OpTrainFinish:
 		if s.trainer == nil {
 			return proto.Response{Error: "no drill is running"}

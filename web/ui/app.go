@@ -18,6 +18,8 @@ type App struct {
 	*PlanStore
 	*AnalysisStore
 	*ShareStore
+	// Class is the classroom's store (a named field: its methods are its own).
+	Class  *ClassStore
 	warmed bool
 	// savedView is the view last stored; pendingPlan asks for the restored plan to be built
 	// again once the page is interactive.
@@ -39,6 +41,7 @@ func NewApp(host Host) *App {
 		PlanStore:     &PlanStore{Session: ses, Plan: PlanState{Mode: "planned"}, sims: sims},
 		AnalysisStore: &AnalysisStore{Session: ses, An: AnalysisState{Depth: 2}, simStore: sims},
 		ShareStore:    &ShareStore{Session: ses, lib: lib},
+		Class:         &ClassStore{Session: ses, lib: lib},
 	}
 	ses.engine = a.callEngine
 	ses.onChange = []func(){sims.stale, a.EditorStore.clamp}
@@ -50,6 +53,7 @@ func NewApp(host Host) *App {
 	ses.afterChange(false)
 	ses.reload()
 	a.probeShare()
+	a.Class.start()
 	return a
 }
 

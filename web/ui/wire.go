@@ -27,6 +27,9 @@ func (a *App) Wire(b vugu.Builder) {
 	if c, ok := b.(interface{ wireShare(*ShareStore) }); ok {
 		c.wireShare(a.ShareStore)
 	}
+	if c, ok := b.(interface{ wireClass(*ClassStore) }); ok {
+		c.wireClass(a.Class)
+	}
 }
 
 // withSession gives a component the session (Ses): the workspace, findings, tabs, notices.
@@ -63,3 +66,8 @@ func (w *withAnalysis) wireAnalysis(s *AnalysisStore) { w.Az = s }
 type withShare struct{ Sh *ShareStore }
 
 func (w *withShare) wireShare(s *ShareStore) { w.Sh = s }
+
+// withClass gives a component the classroom's store (Cl).
+type withClass struct{ Cl *ClassStore }
+
+func (w *withClass) wireClass(s *ClassStore) { w.Cl = s }

@@ -407,7 +407,7 @@ func TestCORS(t *testing.T) {
 	h.ServeHTTP(rec, req)
 	assert.Equal(t, http.StatusNoContent, rec.Code)
 	assert.Equal(t, "POST", rec.Header().Get("Access-Control-Allow-Methods"))
-	assert.Equal(t, "Content-Type", rec.Header().Get("Access-Control-Allow-Headers"))
+	assert.Equal(t, "Content-Type, Authorization", rec.Header().Get("Access-Control-Allow-Headers"))
 
 	req = httptest.NewRequest(http.MethodGet, "/api/health", nil)
 	req.Header.Set("Origin", "https://evil.example.net")

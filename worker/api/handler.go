@@ -21,6 +21,10 @@ type Config struct {
 	NewID func() (string, error)
 	// MaxBodyBytes bounds every request body. Zero means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// Classes keeps classes (docs/classroom.md). Nil means the class routes answer 503.
+	Classes ClassStore
+	// ClassLimits bounds classes. Zero fields mean DefaultClassLimits.
+	ClassLimits ClassLimits
 	// Limits bounds shares: rates, totals, retention and the shared workspace's log. Zero
 	// fields mean DefaultLimits.
 	Limits Limits
@@ -53,6 +57,14 @@ var routes = []Route{
 	{http.MethodPost, "/api/analyze", (*server).analyze},
 	{http.MethodPost, "/api/shares", (*server).createShare},
 	{http.MethodGet, "/api/shares/{id}", (*server).getShare},
+	{http.MethodPost, "/api/classes", (*server).createClass},
+	{http.MethodPost, "/api/classes/join", (*server).joinClass},
+	{http.MethodGet, "/api/classes/{id}/me", (*server).traineeView},
+	{http.MethodPost, "/api/classes/{id}/commands", (*server).postCommand},
+	{http.MethodGet, "/api/classes/{id}/board", (*server).board},
+	{http.MethodPost, "/api/classes/{id}/events", (*server).postEvent},
+	{http.MethodGet, "/api/classes/{id}/results.html", (*server).resultsHTML},
+	{http.MethodGet, "/api/classes/{id}/results.csv", (*server).resultsCSV},
 }
 
 // Routes returns the method and pattern of every route, in the router's order.
@@ -69,6 +81,7 @@ type server struct {
 	cfg     Config
 	origins []string
 	limits  Limits
+	classes ClassLimits
 	// publicKey is set when Config.ClientKey was empty.
 	publicKey bool
 }
@@ -96,7 +109,8 @@ func New(cfg Config) http.Handler {
 	if publicKey {
 		cfg.ClientKey = []byte(defaultClientKey)
 	}
-	return &server{cfg: cfg, origins: cfg.AllowedOrigins, limits: cfg.Limits.withDefaults(cfg.MaxBodyBytes), publicKey: publicKey}
+	return &server{cfg: cfg, origins: cfg.AllowedOrigins, limits: cfg.Limits.withDefaults(cfg.MaxBodyBytes),
+		classes: cfg.ClassLimits.withDefaults(), publicKey: publicKey}
 }
 
 // ServeHTTP sets the security headers, applies CORS, routes and recovers from panics.

@@ -30,6 +30,15 @@ const (
 	ProblemShareExpired     = "share-expired"
 	ProblemRateLimited      = "rate-limited"
 	ProblemInternal         = "internal"
+
+	ProblemClassNotFound      = "class-not-found"
+	ProblemClassExpired       = "class-expired"
+	ProblemClassState         = "class-state"
+	ProblemUnauthorized       = "unauthorized"
+	ProblemWrongJoinCode      = "wrong-join-code"
+	ProblemTooManyJoinCodes   = "too-many-join-codes"
+	ProblemTooManyClasses     = "too-many-classes"
+	ProblemClassesUnavailable = "classes-unavailable"
 )
 
 // ProblemTypes lists every problem type with its HTTP status and title, in the order
@@ -55,6 +64,14 @@ var ProblemTypes = []struct {
 	{ProblemShareExpired, http.StatusGone, "Share expired"},
 	{ProblemRateLimited, http.StatusTooManyRequests, "Too many shares"},
 	{ProblemInternal, http.StatusInternalServerError, "Internal error"},
+	{ProblemClassNotFound, http.StatusNotFound, "Class not found"},
+	{ProblemClassExpired, http.StatusGone, "Class expired"},
+	{ProblemClassState, http.StatusConflict, "The class does not take this now"},
+	{ProblemUnauthorized, http.StatusUnauthorized, "Missing or wrong token"},
+	{ProblemWrongJoinCode, http.StatusNotFound, "No class has this join code"},
+	{ProblemTooManyJoinCodes, http.StatusTooManyRequests, "Too many wrong join codes"},
+	{ProblemTooManyClasses, http.StatusTooManyRequests, "Too many classes"},
+	{ProblemClassesUnavailable, http.StatusServiceUnavailable, "Classes unavailable"},
 }
 
 // Problem is an RFC 9457 problem document, with failwright's extension members: the field

@@ -21,6 +21,7 @@ const (
 	OpTrainStart  = "train-start"  // start a drill of a library scenario: Turn
 	OpTrainInput  = "train-input"  // send the trainee's line: Turn (and Score when over)
 	OpTrainFinish = "train-finish" // end the drill: Score
+	OpTrainInject = "train-inject" // play a class trainer's fault (Line) in the drill: Turn
 	OpPlan        = "plan"         // build and render a plan: Plan
 	OpImport      = "import"       // decode a file the user chose (File, Text): Workspace or ImportErrors
 	OpSample      = "sample"       // decode a sample topology of the library (File): Workspace
