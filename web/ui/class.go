@@ -9,7 +9,7 @@ import (
 
 	"github.com/vugu/vugu"
 
-	"failwright/scenarios"
+	"failwright/scenarios/result"
 )
 
 // ClassStore is the classroom's store (docs/classroom.md): a trainer opens a class from the
@@ -53,8 +53,8 @@ type ClassState struct {
 	Trainee        *TraineeClass
 	View           *ClassView
 	Transcript     []TrainEntry
-	Prompt         *scenarios.Prompt
-	Score          *scenarios.Score
+	Prompt         *result.Prompt
+	Score          *result.Score
 	Input          string
 }
 
@@ -299,8 +299,8 @@ func classProblemText(status int, data []byte) string {
 }
 
 // TrainingDrills are the library's training scenarios, for the trainer to pick.
-func (cl *ClassStore) TrainingDrills() []scenarios.Entry {
-	var out []scenarios.Entry
+func (cl *ClassStore) TrainingDrills() []result.Entry {
+	var out []result.Entry
 	for _, e := range cl.lib.Library() {
 		if e.Training {
 			out = append(out, e)
