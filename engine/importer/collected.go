@@ -2,6 +2,7 @@ package importer
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -35,8 +36,29 @@ func importCollected(name string, data []byte, opt Options) Result {
 	r := Import(xmlName, []byte(f.TopologyXML), Options{Set: opt.Set, Completion: Merge(opt.Completion, derived)})
 	if !r.Malformed {
 		r.Format = Collected
+		r.Findings = append(r.Findings, collectorNotes(name, f)...)
+		r.Findings.Sort()
 	}
 	return r
+}
+
+// collectorNotes reports what the file holds that the import does not use: the steps that
+// failed (their questions stay open as gaps), and the mirror and Backup Service states, which
+// are the deployment's state now rather than its topology.
+func collectorNotes(name string, f *collector.File) topology.Findings {
+	at := topology.Pos{File: name, Line: 1, Column: 1}
+	var fs topology.Findings
+	for _, e := range f.Errors {
+		fs = append(fs, topology.Finding{Code: CodeNotModelled, Severity: topology.Info, Pos: at,
+			Message: fmt.Sprintf("the collector's step %q failed (%s): what it reads is asked as a gap", e.Step, strings.TrimSpace(e.Message)),
+			Fix:     "run the collector again where the step can succeed, or answer the gaps in a completion"})
+	}
+	if n, m := len(f.MirrorStates), len(f.BackupServiceStatus); n+m > 0 {
+		fs = append(fs, topology.Finding{Code: CodeNotModelled, Severity: topology.Info, Pos: at,
+			Message: fmt.Sprintf("%d mirror states and %d Backup Service statuses are the deployment's state now, not its topology: not imported", n, m),
+			Fix:     "none needed; the simulator's Get-CsDatabaseMirrorState and Get-CsBackupServiceStatus show the modelled state"})
+	}
+	return fs
 }
 
 // collectorFinding turns collector.Parse's "name:line:col: message" into a finding at that
