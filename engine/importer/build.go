@@ -196,20 +196,29 @@ func (m *model) userStore(us *xservice) *xsql {
 // backEnd maps a SQL instance to a pool's back end: AlwaysOn where the instance names its
 // primary node, mirroring where it names a mirror.
 func (m *model) backEnd(q *xsql) *topology.BackEnd {
-	be := &topology.BackEnd{FQDN: m.sqlFQDN(q), Instance: q.name}
+	be := &topology.BackEnd{FQDN: m.sqlFQDN(q), Instance: instanceName(q.name)}
 	switch {
 	case q.alwaysOn != "":
 		be.HA = topology.HAAlwaysOn
 	case q.mirror != "":
 		be.HA = topology.HAMirroring
 		if mq := m.sqlBy[q.mirror]; mq != nil {
-			be.Mirror = &topology.SQLStore{FQDN: m.sqlFQDN(mq), Instance: mq.name}
+			be.Mirror = &topology.SQLStore{FQDN: m.sqlFQDN(mq), Instance: instanceName(mq.name)}
 		}
 		if w := m.sqlBy[q.witness]; w != nil {
 			be.Witness = m.sqlFQDN(w)
 		}
 	}
 	return be
+}
+
+// instanceName is a SQL instance's name in the model: "" for the default instance, which
+// a file may name MSSQLSERVER.
+func instanceName(s string) string {
+	if strings.EqualFold(s, "MSSQLSERVER") {
+		return ""
+	}
+	return s
 }
 
 // sqlFQDN is the FQDN of the cluster a SQL instance is on.

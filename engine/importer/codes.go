@@ -26,6 +26,7 @@ const (
 	CodeCompletion    = "FW1128" // a completion file that does not decode
 	CodeBadValue      = "FW1129" // a completion value of the wrong kind
 	CodeMissingPart   = "FW1130" // a required element or attribute is missing
+	CodeCollector     = "FW1131" // a collector file that does not decode
 
 	// Notes: elements read but not modelled.
 	CodeNotModelled = "FW1150" // elements failwright does not model
@@ -62,6 +63,7 @@ var Rules = []Rule{
 	{CodeCompletion, topology.Error, false, true, "a completion file that does not decode"},
 	{CodeBadValue, topology.Error, false, true, "a completion value of the wrong kind"},
 	{CodeMissingPart, topology.Error, false, true, "a required element or attribute is missing"},
+	{CodeCollector, topology.Error, false, true, "a collector file that does not decode"},
 	{CodeNotModelled, topology.Info, false, false, "elements failwright does not model"},
 	{CodeDomains, topology.Info, false, false, "fault and upgrade domains, kept as a note"},
 	{CodeCollocated, topology.Info, false, false, "collocated roles failwright does not model"},

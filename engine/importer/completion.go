@@ -48,6 +48,11 @@ type PoolAnswer struct {
 	Version topology.Version
 	// NextHop is an Edge pool's next hop, where the file gives none.
 	NextHop string
+	// Build is the product build the pool's servers run (the collector's file gives it).
+	Build string
+	// Registrar holds the registrar's timers where they are not the defaults (the
+	// collector's file gives them); zero fields leave the pool's as they are.
+	Registrar topology.Registrar
 }
 
 // BranchAnswer completes one branch appliance.

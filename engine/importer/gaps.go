@@ -62,6 +62,15 @@ func complete(b *built, c *Completion) topology.Findings {
 		if a.NextHop != "" {
 			p.NextHop = a.NextHop
 		}
+		if a.Build != "" {
+			p.Build = a.Build
+		}
+		if a.Registrar.FailureDetectionSeconds != 0 {
+			p.Registrar.FailureDetectionSeconds = a.Registrar.FailureDetectionSeconds
+		}
+		if a.Registrar.FailbackDetectionSeconds != 0 {
+			p.Registrar.FailbackDetectionSeconds = a.Registrar.FailbackDetectionSeconds
+		}
 		if a.BackupPool != nil {
 			p.BackupPool, paired[i] = *a.BackupPool, true
 		}

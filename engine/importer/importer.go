@@ -3,6 +3,8 @@ package importer
 import (
 	"strings"
 
+	"failwright/engine/collector"
+
 	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
@@ -42,11 +44,11 @@ type Result struct {
 func (r Result) Gaps() bool { return !r.Malformed && r.Findings.HasErrors() }
 
 // IsImport reports whether a file is one Import reads rather than a YAML or JSON topology:
-// XML (after a byte-order mark and white space, in UTF-8 or UTF-16), or a PowerShell script
+// the collector's file (collector.Detect), XML (after a byte-order mark and white space, in UTF-8 or UTF-16), or a PowerShell script
 // (by its .ps1 name, or by a here-string holding a Topology element). A UTF-16 file that is
 // not XML is left to the YAML decoder, which says how to save it as UTF-8.
 func IsImport(name string, data []byte) bool {
-	if strings.HasSuffix(strings.ToLower(name), ".ps1") {
+	if strings.HasSuffix(strings.ToLower(name), ".ps1") || collector.Detect(data) {
 		return true
 	}
 	head := data[:min(len(data), 4096)]
@@ -66,8 +68,12 @@ func IsImport(name string, data []byte) bool {
 }
 
 // Import reads a published topology or a Topology Builder file, bare or in a .ps1
-// here-string, maps it to the model and applies the completion.
+// here-string, or the collector's file (failwright collect), maps it to the model and
+// applies the completion.
 func Import(name string, data []byte, opt Options) Result {
+	if collector.Detect(data) {
+		return importCollected(name, data, opt)
+	}
 	bad := func(fs ...topology.Finding) Result {
 		fs2 := topology.Findings(fs)
 		fs2.Sort()

@@ -150,6 +150,7 @@ type topologyPlan struct {
 	branch   []clusterID
 	backEnd  []sqlStore // per pool; cluster number 0 when none
 	mirror   []sqlStore
+	witness  []sqlStore
 	sqlFQDN  map[string]clusterID
 	clusters []xmlCluster
 	nextNum  map[int]int
@@ -213,17 +214,20 @@ func planTopology(s *Sim) *topologyPlan {
 	}
 	for i, p := range x.pools {
 		site := t.siteID[p.site]
-		var be, mi sqlStore
+		var be, mi, wi sqlStore
 		switch {
 		case p.hasBE:
 			be = sqlStore{t.sqlCluster(site, p.beFQDN), sqlInstanceName(p.beInst)}
 			if p.hasMirror {
 				mi = sqlStore{t.sqlCluster(site, p.mirror), sqlInstanceName(p.mirrInst)}
+				if w := p.pool.BackEnd.Witness; w != "" {
+					wi = sqlStore{t.sqlCluster(site, w), sqlInstanceName("")}
+				}
 			}
 		case p.role == topology.FrontEndStandard:
 			be = sqlStore{t.pool[i], "RTC"} // Standard Edition: SQL Express on the server
 		}
-		t.backEnd, t.mirror = append(t.backEnd, be), append(t.mirror, mi)
+		t.backEnd, t.mirror, t.witness = append(t.backEnd, be), append(t.mirror, mi), append(t.witness, wi)
 	}
 	return t
 }
@@ -284,33 +288,47 @@ func boolAttr(b bool) string {
 	return "false"
 }
 
-// writeSQLInstances writes each back end's SQL instance once, with its mirror and witness.
+// writeSQLInstances writes each back end's SQL instance once: an AlwaysOn one with
+// AlwaysOnPrimaryNodeFqdn (the listener's FQDN: the simulator knows no nodes), a mirrored one
+// with MirrorSqlInstanceId and WitnessSqlInstanceId children naming the mirror's and the
+// witness's instances, which follow as SqlInstances of their own. The mirror and witness
+// spelling is failwright's where no public sample showed the product's (docs/import.md).
 func (t *topologyPlan) writeSQLInstances(w *xmlWriter) {
 	w.open("SqlInstances", false)
 	seen := map[sqlStore]bool{}
+	plain := func(s sqlStore) {
+		if s.cluster.number == 0 || seen[s] {
+			return
+		}
+		seen[s] = true
+		w.open("SqlInstance", false)
+		w.sqlInstanceID("SqlInstanceId", s)
+		w.close("SqlInstance")
+	}
 	for i, be := range t.backEnd {
 		if be.cluster.number == 0 || seen[be] {
 			continue
 		}
 		seen[be] = true
 		p := t.x.pools[i].pool
-		ha := ""
-		if p.BackEnd != nil && t.mirror[i].cluster.number != 0 {
-			ha = string(p.BackEnd.HA)
-		}
-		if ha == "" {
+		switch {
+		case p.BackEnd != nil && p.BackEnd.HA == topology.HAAlwaysOn:
+			w.open("SqlInstance", false, "AlwaysOnPrimaryNodeFqdn", p.BackEnd.FQDN)
+			w.sqlInstanceID("SqlInstanceId", be)
+		case t.mirror[i].cluster.number != 0:
 			w.open("SqlInstance", false)
-		} else {
-			w.open("SqlInstance", false, "HighAvailability", ha)
-		}
-		w.sqlInstanceID("SqlInstanceId", be)
-		if ha != "" {
+			w.sqlInstanceID("SqlInstanceId", be)
 			w.sqlInstanceID("MirrorSqlInstanceId", t.mirror[i])
-			if p.BackEnd.Witness != "" {
-				w.leaf("MirroringWitness", "Fqdn", p.BackEnd.Witness)
+			if t.witness[i].cluster.number != 0 {
+				w.sqlInstanceID("WitnessSqlInstanceId", t.witness[i])
 			}
+		default:
+			w.open("SqlInstance", false)
+			w.sqlInstanceID("SqlInstanceId", be)
 		}
 		w.close("SqlInstance")
+		plain(t.mirror[i])
+		plain(t.witness[i])
 	}
 	w.close("SqlInstances")
 }
