@@ -51,8 +51,12 @@ type Request struct {
 	Op   string `json:"op"`
 	File string `json:"file,omitempty"`
 	Line string `json:"line,omitempty"`
-	// Text is the content of a file to import.
+	// Text is the content of a file to import; Data, when set, is its bytes (a UTF-16
+	// topology file is not text the page can carry in a string).
 	Text string `json:"text,omitempty"`
+	Data []byte `json:"data,omitempty"`
+	// Answers complete an import that had gaps (Response.ImportGaps).
+	Answers *ImportAnswers `json:"answers,omitempty"`
 	// Topology is the topology to plan for, as JSON.
 	Topology json.RawMessage `json:"topology,omitempty"`
 	Plan     *plan.Request   `json:"plan,omitempty"`
@@ -82,9 +86,12 @@ type Response struct {
 	// Workspace is a decoded workspace (import, sample, scenario topology).
 	Workspace *workspace.Workspace `json:"workspace,omitempty"`
 	// ImportErrors are an import's problems, each with file:line:column.
-	ImportErrors []string       `json:"importErrors,omitempty"`
-	Report       *result.Report `json:"report,omitempty"`
-	Turn         *result.Turn   `json:"turn,omitempty"`
+	ImportErrors []string `json:"importErrors,omitempty"`
+	// ImportGaps are what an imported Skype for Business topology file does not say, for the
+	// page's "complete the import" step.
+	ImportGaps *ImportGaps    `json:"importGaps,omitempty"`
+	Report     *result.Report `json:"report,omitempty"`
+	Turn       *result.Turn   `json:"turn,omitempty"`
 	// Drill is what the trainee sees of the drill's simulation, with each turn.
 	Drill *Drill        `json:"drill,omitempty"`
 	Score *result.Score `json:"score,omitempty"`
@@ -117,4 +124,33 @@ type PlanResult struct {
 type Drill struct {
 	HTML     string       `json:"html"`
 	Snapshot sim.Snapshot `json:"snapshot"`
+}
+
+// ImportGaps are the questions of the page's "complete the import" step.
+type ImportGaps struct {
+	// Pools are the Front End pools and branches to complete, in the file's order.
+	Pools []ImportGap `json:"pools"`
+	// Backups are the Front End pools a pool may be paired with.
+	Backups []string `json:"backups,omitempty"`
+	// Version asks whether the 2019 code line is Skype for Business Server 2019 or SE.
+	Version bool `json:"version,omitempty"`
+	// Other are the gaps the step does not ask (answered with a completion file).
+	Other []string `json:"other,omitempty"`
+}
+
+// ImportGap is one pool (or branch) of the step: which of its answers are asked.
+type ImportGap struct {
+	FQDN   string `json:"fqdn"`
+	Branch bool   `json:"branch,omitempty"`
+	Users  bool   `json:"users,omitempty"`
+	Backup bool   `json:"backup,omitempty"`
+}
+
+// ImportAnswers are the step's answers: users and backup pool by FQDN (backup "" for none;
+// a branch's users under "branch/FQDN"), and
+// the version (SfB2019 or SfBSE) when asked. The engine makes the completion of them.
+type ImportAnswers struct {
+	Users   map[string]string `json:"users,omitempty"`
+	Backup  map[string]string `json:"backup,omitempty"`
+	Version string            `json:"version,omitempty"`
 }
