@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/json"
+	"html"
 	"path"
 	"sort"
 	"strconv"
@@ -75,7 +76,11 @@ func gapsOf(res app.ImportResult) *proto.ImportGaps {
 		if !ok {
 			i = len(g.Pools)
 			at[key] = i
-			g.Pools = append(g.Pools, proto.ImportGap{FQDN: fqdn, Branch: kind == "branches"})
+			gap := proto.ImportGap{FQDN: fqdn, Key: fqdn, Branch: kind == "branches"}
+			if gap.Branch {
+				gap.Key = "branch/" + fqdn
+			}
+			g.Pools = append(g.Pools, gap)
 		}
 		if field == "users" {
 			g.Pools[i].Users = true
@@ -83,13 +88,16 @@ func gapsOf(res app.ImportResult) *proto.ImportGaps {
 			g.Pools[i].Backup = true
 		}
 	}
+	var b strings.Builder
+	b.WriteString(`<option value="">choose…</option><option>none</option>`)
 	if res.Document != nil {
 		for _, p := range res.Document.Topology.Pools {
 			if p.Role.IsFrontEnd() {
-				g.Backups = append(g.Backups, p.FQDN)
+				b.WriteString("<option>" + html.EscapeString(p.FQDN) + "</option>")
 			}
 		}
 	}
+	g.Backups = b.String()
 	return g
 }
 
@@ -144,10 +152,10 @@ func completion(a *proto.ImportAnswers) ([]byte, []string) {
 		get(key).Users = &n
 	}
 	for key, v := range a.Backup {
-		b := v
-		if b == "" {
-			b = "none"
+		if v == "" {
+			continue // left open: asked again
 		}
+		b := v
 		get(key).BackupPool = &b
 	}
 	sort.Strings(problems)

@@ -23,17 +23,17 @@ func TestImportStep(t *testing.T) {
 	assert.Nil(t, r.Workspace)
 	require.NotNil(t, r.ImportGaps)
 	assert.Equal(t, []proto.ImportGap{
-		{FQDN: "red-pool1.litwareinc.com", Users: true, Backup: true},
-		{FQDN: "dub-pool1.litwareinc.com", Users: true, Backup: true},
-		{FQDN: "bel-sba1.litwareinc.com", Branch: true, Users: true},
+		{FQDN: "red-pool1.litwareinc.com", Key: "red-pool1.litwareinc.com", Users: true, Backup: true},
+		{FQDN: "dub-pool1.litwareinc.com", Key: "dub-pool1.litwareinc.com", Users: true, Backup: true},
+		{FQDN: "bel-sba1.litwareinc.com", Key: "branch/bel-sba1.litwareinc.com", Branch: true, Users: true},
 	}, r.ImportGaps.Pools)
-	assert.Equal(t, []string{"red-pool1.litwareinc.com", "dub-pool1.litwareinc.com"}, r.ImportGaps.Backups)
+	assert.Equal(t, `<option value="">choose…</option><option>none</option><option>red-pool1.litwareinc.com</option><option>dub-pool1.litwareinc.com</option>`, r.ImportGaps.Backups)
 
 	// Half the answers: asked again, only what is still open.
 	half := &proto.ImportAnswers{Users: map[string]string{"red-pool1.litwareinc.com": "12,000"}}
 	r = call(t, &s, proto.Request{ID: 2, Op: proto.OpImport, File: "Topology.xml", Data: data, Answers: half})
 	require.NotNil(t, r.ImportGaps)
-	assert.Equal(t, proto.ImportGap{FQDN: "red-pool1.litwareinc.com", Backup: true}, r.ImportGaps.Pools[0])
+	assert.Equal(t, proto.ImportGap{FQDN: "red-pool1.litwareinc.com", Key: "red-pool1.litwareinc.com", Backup: true}, r.ImportGaps.Pools[0])
 
 	answers := &proto.ImportAnswers{
 		Users:  map[string]string{"red-pool1.litwareinc.com": "12000", "dub-pool1.litwareinc.com": "9000", "branch/bel-sba1.litwareinc.com": "150"},
@@ -64,7 +64,7 @@ func TestImportStepRefuses(t *testing.T) {
 	require.NoError(t, err)
 	r = call(t, &s, proto.Request{ID: 2, Op: proto.OpImport, File: "t.xml", Data: data, Answers: &proto.ImportAnswers{Users: map[string]string{"red-pool1.litwareinc.com": "many"}}})
 	assert.Equal(t, []string{`The users of red-pool1.litwareinc.com must be a whole number, not "many".`}, r.ImportErrors)
-	r = call(t, &s, proto.Request{ID: 3, Op: proto.OpImport, File: "t.xml", Data: data, Answers: &proto.ImportAnswers{Backup: map[string]string{"no.example.com": ""}}})
+	r = call(t, &s, proto.Request{ID: 3, Op: proto.OpImport, File: "t.xml", Data: data, Answers: &proto.ImportAnswers{Backup: map[string]string{"no.example.com": "none"}}})
 	require.NotEmpty(t, r.ImportErrors)
 	assert.Contains(t, r.ImportErrors[0], "no.example.com")
 }

@@ -130,8 +130,9 @@ type Drill struct {
 type ImportGaps struct {
 	// Pools are the Front End pools and branches to complete, in the file's order.
 	Pools []ImportGap `json:"pools"`
-	// Backups are the Front End pools a pool may be paired with.
-	Backups []string `json:"backups,omitempty"`
+	// Backups are the options of a backup-pool select, as HTML: "choose…", "none" and the
+	// Front End pools a pool may be paired with.
+	Backups string `json:"backups,omitempty"`
 	// Version asks whether the 2019 code line is Skype for Business Server 2019 or SE.
 	Version bool `json:"version,omitempty"`
 	// Other are the gaps the step does not ask (answered with a completion file).
@@ -140,14 +141,16 @@ type ImportGaps struct {
 
 // ImportGap is one pool (or branch) of the step: which of its answers are asked.
 type ImportGap struct {
-	FQDN   string `json:"fqdn"`
+	FQDN string `json:"fqdn"`
+	// Key is the key of its users in ImportAnswers: FQDN, or "branch/FQDN".
+	Key    string `json:"key"`
 	Branch bool   `json:"branch,omitempty"`
 	Users  bool   `json:"users,omitempty"`
 	Backup bool   `json:"backup,omitempty"`
 }
 
-// ImportAnswers are the step's answers: users and backup pool by FQDN (backup "" for none;
-// a branch's users under "branch/FQDN"), and
+// ImportAnswers are the step's answers: users and backup pool by FQDN (backup "none" for
+// none; a branch's users under "branch/FQDN"; "" leaves a question open), and
 // the version (SfB2019 or SfBSE) when asked. The engine makes the completion of them.
 type ImportAnswers struct {
 	Users   map[string]string `json:"users,omitempty"`
