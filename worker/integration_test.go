@@ -397,6 +397,24 @@ func TestWorkerUnderWrangler(t *testing.T) {
 		assert.Equal(t, "FW0002", bad.Findings[0].Code)
 	})
 
+	// A flat mapping of 60,000 keys (888 KB, under the body limit) overflowed the Go runtime's
+	// stack in the Worker with the YAML parser of before (one recursion per key): it is now
+	// answered, as any file is, with its findings (issue 13).
+	t.Run("a 60,000-key flat mapping is answered", func(t *testing.T) {
+		var flat bytes.Buffer
+		for i := range 60000 {
+			fmt.Fprintf(&flat, "k%05d: v%d\n", i, i)
+		}
+		for _, route := range []string{"/api/validate", "/api/validate?asOf=2026-12-06"} {
+			r := s.do(t, "POST", route, "application/yaml", flat.Bytes())
+			require.Equal(t, 200, r.status, "%s", r.body)
+			var rep api.ValidationReport
+			require.NoError(t, json.Unmarshal(r.body, &rep))
+			assert.False(t, rep.Valid)
+			assert.Len(t, rep.Findings, 100, "decoding stops after 100 findings")
+		}
+	})
+
 	t.Run("run", func(t *testing.T) {
 		sc, err := os.ReadFile("../scenarios/seed-example1-planned-failover.yaml")
 		require.NoError(t, err)

@@ -154,11 +154,16 @@ type scratch struct {
 	srvDown, srvDownFirst []int32
 	beDown                bool // CMS pool principal back end
 	mirrorDown            bool
-	// grace is true while evaluating when the CMS pool, mirrored without a witness, lost its
-	// principal but would otherwise run: it goes down only when the grace runs out.
-	grace    bool
-	edgeDown []bool
-	cut      []bool
+	// grace is true while evaluating when the CMS pool, whose store nothing fails over (no
+	// high availability, or mirroring without a witness), lost it but would otherwise run: it
+	// goes down only when the grace runs out.
+	grace bool
+	// graceQuorumLost is true, with grace, when the CMS pool has two servers and one is down:
+	// its routing groups' two replicas had the back end as witness, so they lose quorum at
+	// the failure and its users lose full service then, not when the grace runs out.
+	graceQuorumLost bool
+	edgeDown        []bool
+	cut             []bool
 
 	up, dbUp, carries []bool
 	serves            []bool // listed pools: their users have full service (home or backup)
@@ -356,7 +361,7 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 func (m *Model) poolsUp(s *scratch, pools []int) {
 	x := m.x
 	up, upServers, dbUp, carries := s.up, s.upServers, s.dbUp, s.carries
-	s.grace = false
+	s.grace, s.graceQuorumLost = false, false
 	for _, i := range pools {
 		carries[i] = false
 		p := &x.pools[i]
@@ -386,6 +391,8 @@ func (m *Model) poolsUp(s *scratch, pools []int) {
 		up[i] = alive && db && quorate
 		if i == x.cms && (p.manualBE || p.noHA) && alive && !db && quorate {
 			s.grace = true
+			// sim.groupQuorate: with two replicas, one and the back end keep a routing group.
+			s.graceQuorumLost = nsrv == 2 && upServers[i] < nsrv
 		}
 	}
 }
@@ -444,6 +451,10 @@ func (m *Model) serve(s *scratch, out *Outcome, pools []int, cmsUp bool) {
 			o.DataLoss = x.strike
 			if i == x.cms && s.grace {
 				o.DataLoss = m.graceLoss(s, i)
+				if s.graceQuorumLost && p.users > 0 {
+					// The outage began at the failure, the plan only when the grace ran out.
+					o.RTO += BackEndGrace
+				}
 			}
 			continue
 		}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -9,6 +10,7 @@ import (
 	"pgregory.net/rapid"
 
 	"failwright/engine/plan"
+	"failwright/engine/topology"
 )
 
 // TestModelMatchesSimulator checks that the analysis's model reproduces what the simulator and
@@ -81,6 +83,49 @@ func TestModelMatchesPlan(t *testing.T) {
 			}
 			require.Positive(t, checked, "some failure is recovered by a failover")
 			t.Logf("%d sets, %d pools failed over checked", len(sets), checked)
+		})
+	}
+}
+
+// TestGraceQuorumLoss checks the RTO of a CMS pool whose back end has no high availability when
+// one of its servers is lost with the back end: in a two-server pool the routing groups' two
+// replicas had the back end as witness, so the users lose full service at the failure and the
+// outage counts from then, the 30 minutes of grace included; a larger pool keeps its quorum
+// and its users' service until the grace runs out. The model and the simulator agree.
+func TestGraceQuorumLoss(t *testing.T) {
+	for _, tc := range []struct {
+		servers int
+		extra   time.Duration
+	}{
+		{servers: 2, extra: BackEndGrace},
+		{servers: 3, extra: 0},
+	} {
+		t.Run(fmt.Sprintf("%d servers", tc.servers), func(t *testing.T) {
+			topo := &topology.Topology{Name: "grace", SIPDomain: "contoso.com",
+				Sites: []topology.Site{{Name: "Site1"}, {Name: "Site2"}}}
+			for p := 1; p <= 2; p++ {
+				pool := topology.Pool{FQDN: fmt.Sprintf("pool%d.contoso.com", p), Site: fmt.Sprintf("Site%d", p),
+					Role: topology.FrontEndEnterprise, Version: topology.SfB2015, Users: 1000,
+					BackEnd: &topology.BackEnd{FQDN: fmt.Sprintf("sql%d.contoso.com", p), HA: topology.HANone}}
+				for s := 1; s <= tc.servers; s++ {
+					pool.Servers = append(pool.Servers, topology.Server{FQDN: fmt.Sprintf("fe%d-%d.contoso.com", p, s)})
+				}
+				topo.Pools = append(topo.Pools, pool)
+			}
+			topo.Pools[0].BackupPool, topo.Pools[1].BackupPool = "pool2.contoso.com", "pool1.contoso.com"
+			topo.CMS.Pool = "pool1.contoso.com"
+			m, err := NewModel(topo)
+			require.NoError(t, err)
+			ev, err := NewSimEvaluator(topo)
+			require.NoError(t, err)
+			be := Element{Kind: KindBackEnd, Name: "pool1.contoso.com"}
+			srv := Element{Kind: KindServer, Name: "fe1-1.contoso.com", Pool: "pool1.contoso.com"}
+			alone, both := m.Evaluate(FailureSet{be}), m.Evaluate(FailureSet{srv, be})
+			require.Equal(t, ev.Evaluate(FailureSet{be}), alone)
+			require.Equal(t, ev.Evaluate(FailureSet{srv, be}), both)
+			require.Equal(t, ServiceBackup, both.Pools[0].Service)
+			assert.Equal(t, tc.extra, both.Pools[0].RTO-alone.Pools[0].RTO)
+			assert.Equal(t, alone.Pools[0].DataLoss, both.Pools[0].DataLoss)
 		})
 	}
 }

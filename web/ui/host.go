@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"github.com/vugu/vugu"
+
+	"failwright/engine/topology"
 )
 
 // AnswerHead is the start of every engine answer: its request's ID, whether more answers
@@ -99,6 +101,8 @@ type Host interface {
 
 // MemHost is an in-memory Host for tests and native rendering.
 type MemHost struct {
+	// Day is the date Today gives (the zero Date: no lifecycle findings).
+	Day       topology.Date
 	Items     map[string]string
 	Downloads []Download
 	Hash      string

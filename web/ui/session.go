@@ -151,7 +151,11 @@ func (ses *Session) afterEdit() {
 func (ses *Session) Validating() bool { return ses.validating }
 
 func (ses *Session) validate() {
-	ses.findings = topology.Validate(ses.T())
+	var opt topology.Options
+	if h, ok := ses.host.(DayHost); ok {
+		opt.AsOf = h.Today()
+	}
+	ses.findings = topology.Check(ses.T(), opt)
 	ses.findings.Sort()
 	ses.byPath = map[string][]topology.Finding{}
 	for _, f := range ses.findings {

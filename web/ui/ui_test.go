@@ -350,3 +350,26 @@ func TestFaultButtonsQuoteEveryName(t *testing.T) {
 		assert.True(t, s.Up, "site %s is still up", s.Name)
 	}
 }
+
+// TestLifecycleJudgedOnThePagesDay: the page judges support lifecycles on its host's day (the
+// browser's date), and on none when the host gives none.
+func TestLifecycleJudgedOnThePagesDay(t *testing.T) {
+	has1001 := func(a *App) bool {
+		for _, f := range a.Findings() {
+			if f.Code == topology.CodeEndOfSupport {
+				return true
+			}
+		}
+		return false
+	}
+	a, _ := newTestApp(t)
+	assert.False(t, has1001(a), "no day, no lifecycle finding")
+
+	h := NewMemHost()
+	h.Day = topology.Date{Year: 2026, Month: 12, Day: 6}
+	var srv engine.Server
+	h.EngineFunc = srv.Handle
+	b := NewApp(h)
+	b.SetPoolField(0, "version", string(topology.SfB2015))
+	assert.True(t, has1001(b), "a 2015 pool is out of support on 2026-12-06: %v", b.Findings())
+}
