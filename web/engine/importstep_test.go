@@ -22,22 +22,25 @@ func TestImportStep(t *testing.T) {
 	require.Empty(t, r.ImportErrors)
 	assert.Nil(t, r.Workspace)
 	require.NotNil(t, r.ImportGaps)
-	assert.Equal(t, []proto.ImportGap{
-		{FQDN: "red-pool1.litwareinc.com", Key: "red-pool1.litwareinc.com", Users: true, Backup: true},
-		{FQDN: "dub-pool1.litwareinc.com", Key: "dub-pool1.litwareinc.com", Users: true, Backup: true},
-		{FQDN: "bel-sba1.litwareinc.com", Key: "branch/bel-sba1.litwareinc.com", Branch: true, Users: true},
-	}, r.ImportGaps.Pools)
-	assert.Equal(t, `<option value="">choose…</option><option>none</option><option>red-pool1.litwareinc.com</option><option>dub-pool1.litwareinc.com</option>`, r.ImportGaps.Backups)
+	step := stepOf(app.Import(app.ImportRequest{File: app.Source{Name: "Topology.xml", Data: data}}))
+	assert.Equal(t, []importGap{
+		{FQDN: "red-pool1.litwareinc.com", Users: true, Backup: true},
+		{FQDN: "dub-pool1.litwareinc.com", Users: true, Backup: true},
+		{FQDN: "bel-sba1.litwareinc.com", Branch: true, Users: true},
+	}, step.pools)
+	assert.Contains(t, r.ImportGaps.HTML, `<input inputmode="numeric" id="u/branch/bel-sba1.litwareinc.com">`)
+	assert.Contains(t, r.ImportGaps.HTML, `<select id="b/red-pool1.litwareinc.com"><option value="">choose…</option><option>none</option><option>red-pool1.litwareinc.com</option><option>dub-pool1.litwareinc.com</option></select>`)
+	assert.NotContains(t, r.ImportGaps.HTML, `id="v"`, "the file says 2015")
 
-	// Half the answers: asked again, only what is still open.
-	half := &proto.ImportAnswers{Users: map[string]string{"red-pool1.litwareinc.com": "12,000"}}
-	r = call(t, &s, proto.Request{ID: 2, Op: proto.OpImport, File: "Topology.xml", Data: data, Answers: half})
+	// Part of the answers: asked again, only what is still open.
+	r = call(t, &s, proto.Request{ID: 2, Op: proto.OpImport, File: "Topology.xml", Data: data, Answers: map[string]string{"u/red-pool1.litwareinc.com": "12,000", "b/dub-pool1.litwareinc.com": ""}})
 	require.NotNil(t, r.ImportGaps)
-	assert.Equal(t, proto.ImportGap{FQDN: "red-pool1.litwareinc.com", Key: "red-pool1.litwareinc.com", Backup: true}, r.ImportGaps.Pools[0])
+	assert.NotContains(t, r.ImportGaps.HTML, `id="u/red-pool1.litwareinc.com"`)
+	assert.Contains(t, r.ImportGaps.HTML, `id="b/red-pool1.litwareinc.com"`)
 
-	answers := &proto.ImportAnswers{
-		Users:  map[string]string{"red-pool1.litwareinc.com": "12000", "dub-pool1.litwareinc.com": "9000", "branch/bel-sba1.litwareinc.com": "150"},
-		Backup: map[string]string{"red-pool1.litwareinc.com": "dub-pool1.litwareinc.com", "dub-pool1.litwareinc.com": "red-pool1.litwareinc.com"},
+	answers := map[string]string{
+		"u/red-pool1.litwareinc.com": "12000", "u/dub-pool1.litwareinc.com": "9000", "u/branch/bel-sba1.litwareinc.com": "150",
+		"b/red-pool1.litwareinc.com": "dub-pool1.litwareinc.com",
 	}
 	r = call(t, &s, proto.Request{ID: 3, Op: proto.OpImport, File: "Topology.xml", Data: data, Answers: answers})
 	require.Empty(t, r.ImportErrors)
@@ -62,9 +65,9 @@ func TestImportStepRefuses(t *testing.T) {
 
 	data, err := os.ReadFile("../../engine/importer/testdata/litware-published.xml")
 	require.NoError(t, err)
-	r = call(t, &s, proto.Request{ID: 2, Op: proto.OpImport, File: "t.xml", Data: data, Answers: &proto.ImportAnswers{Users: map[string]string{"red-pool1.litwareinc.com": "many"}}})
+	r = call(t, &s, proto.Request{ID: 2, Op: proto.OpImport, File: "t.xml", Data: data, Answers: map[string]string{"u/red-pool1.litwareinc.com": "many"}})
 	assert.Equal(t, []string{`The users of red-pool1.litwareinc.com must be a whole number, not "many".`}, r.ImportErrors)
-	r = call(t, &s, proto.Request{ID: 3, Op: proto.OpImport, File: "t.xml", Data: data, Answers: &proto.ImportAnswers{Backup: map[string]string{"no.example.com": "none"}}})
+	r = call(t, &s, proto.Request{ID: 3, Op: proto.OpImport, File: "t.xml", Data: data, Answers: map[string]string{"b/no.example.com": "none"}})
 	require.NotEmpty(t, r.ImportErrors)
 	assert.Contains(t, r.ImportErrors[0], "no.example.com")
 }

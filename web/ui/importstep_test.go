@@ -24,20 +24,17 @@ func TestImportStepCompletesAPublishedTopology(t *testing.T) {
 	assert.JSONEq(t, string(before), string(after), "the workspace waits for the step")
 	html := render(t, a)
 	assert.Contains(t, html, `id="import-step"`)
-	assert.Contains(t, html, `id="u/red-pool1.litwareinc.com"`)
-	assert.Contains(t, html, `id="b/dub-pool1.litwareinc.com"`)
+	assert.Contains(t, html, `id="import-complete"`)
 
-	for _, g := range a.ImportGaps.Pools {
-		if g.Users {
-			a.ImportAnswers.Users[g.Key] = "1000"
-		}
-	}
-	a.ImportAnswers.Backup["red-pool1.litwareinc.com"] = "dub-pool1.litwareinc.com"
-	delete(a.ImportAnswers.Users, "red-pool1.litwareinc.com")
+	assert.Contains(t, html, `id="u/red-pool1.litwareinc.com"`, "the engine's form is on the page")
+	a.ImportAnswers["u/dub-pool1.litwareinc.com"] = "1000"
+	a.ImportAnswers["u/branch/bel-sba1.litwareinc.com"] = "10"
+	a.ImportAnswers["b/red-pool1.litwareinc.com"] = "dub-pool1.litwareinc.com"
 	a.CompleteImport()
 	require.NotNil(t, a.ImportGaps, "red-pool1's users are still open")
-	assert.Equal(t, "red-pool1.litwareinc.com", a.ImportGaps.Pools[0].FQDN)
-	a.ImportAnswers.Users["red-pool1.litwareinc.com"] = "1,000"
+	assert.Contains(t, a.ImportGaps.HTML, `id="u/red-pool1.litwareinc.com"`)
+	assert.NotContains(t, a.ImportGaps.HTML, `id="b/red-pool1.litwareinc.com"`)
+	a.ImportAnswers["u/red-pool1.litwareinc.com"] = "1,000"
 	a.CompleteImport()
 	assert.Nil(t, a.ImportGaps)
 	assert.Empty(t, a.ImportErrors)

@@ -30,7 +30,7 @@ type ShareStore struct {
 	// ImportGaps are the questions of the "complete the import" step of a Skype for Business
 	// topology file, and ImportAnswers the user's answers; importFile is that file.
 	ImportGaps    *proto.ImportGaps
-	ImportAnswers proto.ImportAnswers
+	ImportAnswers map[string]string
 	importFile    struct {
 		name string
 		data []byte
@@ -81,20 +81,19 @@ func (sh *ShareStore) ImportData(name string, data []byte) {
 	}
 	sh.ImportErrors = nil
 	sh.ImportGaps = nil
-	sh.ImportAnswers = proto.ImportAnswers{Users: map[string]string{}, Backup: map[string]string{}}
+	sh.ImportAnswers = map[string]string{}
 	sh.importFile.name, sh.importFile.data = name, data
 	sh.sendImport(nil)
 }
 
 // CompleteImport imports the file again with the answers of the "complete the import" step.
 func (sh *ShareStore) CompleteImport() {
-	a := sh.ImportAnswers
 	sh.ImportErrors = nil
-	sh.sendImport(&a)
+	sh.sendImport(sh.ImportAnswers)
 }
 
 // sendImport has the engine worker import the pending file, with the step's answers.
-func (sh *ShareStore) sendImport(answers *proto.ImportAnswers) {
+func (sh *ShareStore) sendImport(answers map[string]string) {
 	name := sh.importFile.name
 	sh.engine(proto.Request{Op: proto.OpImport, File: name, Data: sh.importFile.data, Answers: answers}, func(r proto.Response) {
 		switch {
@@ -390,17 +389,8 @@ func (sh *ShareStore) ReadImportFile(event vugu.DOMEvent) {
 	})
 }
 
-// ImportAnswer records an answer of the "complete the import" step: the changed field's id
-// is "u/KEY" (users), "b/FQDN" (backup pool) or "v" (version).
+// ImportAnswer records an answer of the "complete the import" step under its field's id
+// (proto.ImportGaps).
 func (sh *ShareStore) ImportAnswer(event vugu.DOMEvent) {
-	id, v := event.PropString("target", "id"), event.PropString("target", "value")
-	kind, key, _ := strings.Cut(id, "/")
-	switch kind {
-	case "u":
-		sh.ImportAnswers.Users[key] = v
-	case "b":
-		sh.ImportAnswers.Backup[key] = v
-	case "v":
-		sh.ImportAnswers.Version = v
-	}
+	sh.ImportAnswers[event.PropString("target", "id")] = event.PropString("target", "value")
 }

@@ -55,8 +55,8 @@ type Request struct {
 	// topology file is not text the page can carry in a string).
 	Text string `json:"text,omitempty"`
 	Data []byte `json:"data,omitempty"`
-	// Answers complete an import that had gaps (Response.ImportGaps).
-	Answers *ImportAnswers `json:"answers,omitempty"`
+	// Answers complete an import that had gaps, by field id (ImportGaps).
+	Answers map[string]string `json:"answers,omitempty"`
 	// Topology is the topology to plan for, as JSON.
 	Topology json.RawMessage `json:"topology,omitempty"`
 	Plan     *plan.Request   `json:"plan,omitempty"`
@@ -126,34 +126,11 @@ type Drill struct {
 	Snapshot sim.Snapshot `json:"snapshot"`
 }
 
-// ImportGaps are the questions of the page's "complete the import" step.
+// ImportGaps are the "complete the import" step: its form as HTML, whose fields the page
+// sends back by id as Request.Answers: "u/FQDN" (a pool's users), "u/branch/FQDN" (a
+// branch's), "b/FQDN" (a backup pool, "none" for none) and "v" (SfB2019 or SfBSE); and the
+// gaps the form does not ask (answered with a completion file).
 type ImportGaps struct {
-	// Pools are the Front End pools and branches to complete, in the file's order.
-	Pools []ImportGap `json:"pools"`
-	// Backups are the options of a backup-pool select, as HTML: "choose…", "none" and the
-	// Front End pools a pool may be paired with.
-	Backups string `json:"backups,omitempty"`
-	// Version asks whether the 2019 code line is Skype for Business Server 2019 or SE.
-	Version bool `json:"version,omitempty"`
-	// Other are the gaps the step does not ask (answered with a completion file).
+	HTML  string   `json:"html"`
 	Other []string `json:"other,omitempty"`
-}
-
-// ImportGap is one pool (or branch) of the step: which of its answers are asked.
-type ImportGap struct {
-	FQDN string `json:"fqdn"`
-	// Key is the key of its users in ImportAnswers: FQDN, or "branch/FQDN".
-	Key    string `json:"key"`
-	Branch bool   `json:"branch,omitempty"`
-	Users  bool   `json:"users,omitempty"`
-	Backup bool   `json:"backup,omitempty"`
-}
-
-// ImportAnswers are the step's answers: users and backup pool by FQDN (backup "none" for
-// none; a branch's users under "branch/FQDN"; "" leaves a question open), and
-// the version (SfB2019 or SfBSE) when asked. The engine makes the completion of them.
-type ImportAnswers struct {
-	Users   map[string]string `json:"users,omitempty"`
-	Backup  map[string]string `json:"backup,omitempty"`
-	Version string            `json:"version,omitempty"`
 }
