@@ -21,12 +21,15 @@ func init() {
 
 func analyzeUsage(w io.Writer) {
 	fmt.Fprintln(w, "usage: failwright analyze TOPOLOGY [--depth 1|2] [--json] [--simulate]")
+	fmt.Fprintln(w, "                                  [--set NAME=VALUE]... [--completion FILE]")
 	fmt.Fprintln(w, "  Fails every Front End server, Front End pool, site, Edge pool, CMS back end and")
 	fmt.Fprintln(w, "  inter-site link of TOPOLOGY, one at a time (--depth 1) and also two at a time (--depth 2,")
 	fmt.Fprintln(w, "  the default); applies the recovery failwright would plan; reports the worst cases, a")
 	fmt.Fprintln(w, "  resilience score and findings (docs/analysis.md). --simulate evaluates each failure set")
 	fmt.Fprintln(w, "  with the simulator and the plan builder instead of the analysis model (slower; the model")
 	fmt.Fprintln(w, "  is held to give the same figures, RTO and data loss included).")
+	fmt.Fprintln(w, "  TOPOLOGY may be a file to import (docs/import.md), with:")
+	fmt.Fprintln(w, importFlagsUsage)
 	fmt.Fprintln(w, "  On a terminal, progress is shown on standard error.")
 	fmt.Fprintln(w, "  Exit codes: 0 the design holds; 1 it does not: an error finding, such as users without")
 	fmt.Fprintln(w, "  full service after a single failure (AN001) or a pool beyond its capacity (AN301);")
@@ -40,6 +43,8 @@ func runAnalyze(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	depth := fs.Int("depth", 2, "1: single failures; 2: also every pair")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	simulate := fs.Bool("simulate", false, "evaluate with the simulator and the plan builder")
+	var imp importFlags
+	imp.register(fs)
 	var files []string
 	for len(args) > 0 {
 		if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
@@ -69,7 +74,7 @@ func runAnalyze(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "failwright analyze: %v\n", err)
 		return exitUsage
 	}
-	doc, found, st := app.LoadTopology(app.Source{Name: name, Data: data})
+	doc, found, st := loadAnyTopology("analyze", app.Source{Name: name, Data: data}, imp, stderr)
 	if doc == nil {
 		topology.PrintFindings(stderr, found)
 		return st.ExitCode()

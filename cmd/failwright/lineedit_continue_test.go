@@ -56,7 +56,7 @@ func TestShellLongContinuationIsOneRefusal(t *testing.T) {
 		n       int
 		errorID string
 	}{{100, ""}, {10000, shell.ErrLineTooLong}} {
-		s := startShell(shellOptions{file: topologies + "lync2013-pair.yaml", seed: 1}, io.Discard)
+		s, _ := startShell(shellOptions{file: topologies + "lync2013-pair.yaml", seed: 1}, io.Discard)
 		require.NotNil(t, s)
 		keys, _ := continuationKeys(tc.n)
 		ed, out, _ := fakeTerminal(keys + "exit\r")

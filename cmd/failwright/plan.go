@@ -27,10 +27,11 @@ const planUsage = `usage: failwright plan TOPOLOGY --pool FQDN [--disaster | --p
        failwright plan TOPOLOGY --migrate OLD_POOL --to NEW_POOL [--format ps1|md|json] [-o FILE]
                       [--as-of DATE]
        failwright plan --check PLAN.json TOPOLOGY
+       (and --set NAME=VALUE... --completion FILE for an imported TOPOLOGY)
 
 Builds the runbook that fails pool FQDN over to its backup pool (and back, with --failback),
 validates it by simulating it, and writes it as Markdown (default), PowerShell or JSON.
-TOPOLOGY "-" reads standard input (docs/plans.md).
+TOPOLOGY "-" reads standard input (docs/plans.md); it may be a file to import (docs/import.md).
   --pool FQDN      the Front End pool to fail over
   --planned        the pool still runs (the default): no data is lost
   --disaster       the pool is lost (-DisasterMode)
@@ -45,6 +46,7 @@ TOPOLOGY "-" reads standard input (docs/plans.md).
   --to NEW         services and pairing to pool NEW (TOPOLOGY is the target design, holding
                    NEW already), keeping every user covered by disaster recovery
   --check PLAN     tell whether a saved JSON plan still fits TOPOLOGY
+` + importFlagsUsage + `
 ` + asOfUsage + ` (its findings
                    go beside the plan's, never into it: a plan's ID does not change with the day)
 Findings go to standard error.
@@ -58,6 +60,7 @@ type planArgs struct {
 	planned, disaster, failback                  bool
 	setup                                        []string
 	asOf                                         topology.Date
+	importFlags
 }
 
 // parsePlanArgs reads the plan command's arguments: flags in any order, "--flag value" or
@@ -88,6 +91,12 @@ func parsePlanArgs(args []string) (planArgs, error) {
 				err = fmt.Errorf("%s needs a value", name)
 			}
 			return v, err
+		}
+		if ok, err := a.take(args, &i); ok || err != nil {
+			if err != nil {
+				return a, err
+			}
+			continue
 		}
 		var err error
 		flag := func(b *bool) {
@@ -193,7 +202,7 @@ func runPlan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "failwright plan: %v\n\n%s\n", err, planUsage)
 		return exitUsage
 	}
-	doc, code := loadPlanTopology(a.topology, stdin, stderr)
+	doc, code := loadPlanTopology(a.topology, a.importFlags, stdin, stderr)
 	if doc == nil {
 		return code
 	}
@@ -252,8 +261,8 @@ func runPlan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // loadPlanTopology reads and decodes a topology file ("-" for standard input); on failure it
 // prints why and returns nil and the exit code.
-func loadPlanTopology(name string, stdin io.Reader, stderr io.Writer) (*topofile.Document, int) {
-	data, err := readInput(name, stdin, topofile.MaxInputBytes+1)
+func loadPlanTopology(name string, f importFlags, stdin io.Reader, stderr io.Writer) (*topofile.Document, int) {
+	data, err := readTopology(name, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "failwright plan: %v\n", err)
 		return nil, exitUsage
@@ -262,7 +271,10 @@ func loadPlanTopology(name string, stdin io.Reader, stderr io.Writer) (*topofile
 	if name == "-" {
 		display = "<stdin>"
 	}
-	doc, fs, st := app.LoadTopology(app.Source{Name: display, Data: data})
+	doc, fs, st := loadAnyTopology("plan", app.Source{Name: display, Data: data}, f, stderr)
+	if doc == nil && (st != app.StatusBadInput || fs == nil) {
+		return nil, st.ExitCode()
+	}
 	if doc == nil {
 		topology.PrintFindings(stderr, fs)
 		fmt.Fprintf(stderr, "failwright plan: %s cannot be read as a topology (failwright validate shows why)\n", display)

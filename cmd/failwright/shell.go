@@ -13,7 +13,6 @@ import (
 	"failwright/app"
 	"failwright/engine/shell"
 	"failwright/engine/sim"
-	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
 
@@ -45,11 +44,14 @@ type shellOptions struct {
 	color   bool
 	noColor bool
 	file    string
+	importFlags
 }
 
 func shellUsage(w io.Writer) {
-	fmt.Fprintln(w, "usage: failwright shell TOPOLOGY [--seed N] [--color|--no-color]")
-	fmt.Fprintln(w, "  Opens the simulated Skype for Business Server Management Shell on TOPOLOGY (YAML or JSON).")
+	fmt.Fprintln(w, "usage: failwright shell TOPOLOGY [--seed N] [--color|--no-color] [--set NAME=VALUE]...")
+	fmt.Fprintln(w, "                                [--completion FILE]")
+	fmt.Fprintln(w, "  Opens the simulated Skype for Business Server Management Shell on TOPOLOGY (YAML or JSON,")
+	fmt.Fprintln(w, "  or a file to import: docs/import.md, with --set and --completion).")
 	fmt.Fprintln(w, "  When standard input is not a terminal, runs its lines as a script, echoing each after the")
 	fmt.Fprintln(w, "  prompt, and exits 1 if any command failed.")
 }
@@ -62,6 +64,7 @@ func parseShellArgs(args []string, stderr io.Writer) (o shellOptions, ok bool, h
 	fs.Int64Var(&o.seed, "seed", 1, "seed of the simulation's random choices")
 	fs.BoolVar(&o.color, "color", false, "style errors, warnings and verbose lines with colours")
 	fs.BoolVar(&o.noColor, "no-color", false, "never use colours")
+	o.importFlags.register(fs)
 	var rest []string
 	for len(args) > 0 {
 		if err := fs.Parse(args); err == flag.ErrHelp {
@@ -86,17 +89,20 @@ func parseShellArgs(args []string, stderr io.Writer) (o shellOptions, ok bool, h
 }
 
 // startShell reads and decodes a topology file and starts a shell session on it; it prints
-// why when it cannot and returns nil.
-func startShell(o shellOptions, stderr io.Writer) *app.ShellSession {
-	data, err := readInput(o.file, nil, topofile.MaxInputBytes+1)
+// why when it cannot and returns nil and the exit code.
+func startShell(o shellOptions, stderr io.Writer) (*app.ShellSession, int) {
+	data, err := readTopology(o.file, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "failwright shell: %v\n", err)
-		return nil
+		return nil, exitUsage
 	}
-	doc, fs, _ := app.LoadTopology(app.Source{Name: o.file, Data: data})
+	doc, fs, st := loadAnyTopology("shell", app.Source{Name: o.file, Data: data}, o.importFlags, stderr)
 	if doc == nil {
 		topology.PrintFindings(stderr, fs)
-		return nil
+		if st == app.StatusFail {
+			return nil, exitFail
+		}
+		return nil, exitUsage
 	}
 	s, fs, _, err := app.NewShell(doc, o.seed)
 	switch {
@@ -105,7 +111,7 @@ func startShell(o shellOptions, stderr io.Writer) *app.ShellSession {
 	case s == nil:
 		topology.PrintFindings(stderr, fs)
 	}
-	return s
+	return s, exitUsage
 }
 
 func runShell(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -117,9 +123,9 @@ func runShell(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	s := startShell(o, stderr)
+	s, code := startShell(o, stderr)
 	if s == nil {
-		return exitUsage
+		return code
 	}
 	ed := terminalEditor(stdin, stdout)
 	interactive := ed != nil

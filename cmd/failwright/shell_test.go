@@ -120,7 +120,7 @@ func TestOneLine(t *testing.T) {
 }
 
 func TestShellInteractive(t *testing.T) {
-	s := startShell(shellOptions{file: topologies + "lync2013-pair.yaml", seed: 1}, io.Discard)
+	s, _ := startShell(shellOptions{file: topologies + "lync2013-pair.yaml", seed: 1}, io.Discard)
 	require.NotNil(t, s)
 	keys := "Get-CsPoolBack\t -PoolFqdn r\t\r" +
 		"Invoke-CsPoolFailOver -PoolFqdn chi-pool-01.contoso.com -Confirm\r" + "n\r" +

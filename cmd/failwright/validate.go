@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"failwright/app"
-	"failwright/engine/topofile"
 	"failwright/engine/topology"
+	"failwright/scenarios"
 )
 
 func init() {
@@ -19,14 +19,17 @@ func init() {
 }
 
 const validateUsage = `usage: failwright validate FILE [--json] [--strict] [--as-of DATE]
+                          [--set NAME=VALUE]... [--completion FILE]
 
 Decodes a topology file (YAML or JSON, see docs/topology.md) and checks it against every
-rule in docs/validation.md. FILE "-" reads standard input.
+rule in docs/validation.md. FILE "-" reads standard input. A file to import (docs/import.md)
+is imported first: its gaps and notes join the findings.
   --json           print {"file", "kind", "strict", "asOf", "valid", "errors", "warnings",
                    "infos", "fingerprint", "summary", "findings"} (docs/validation.md)
   --strict         report documented-but-unenforced rules (unsupported pairings, sizing) as
                    errors (support-lifecycle warnings stay warnings: docs/versions.md)
 ` + asOfUsage + `
+` + importFlagsUsage + `
 Exit codes: 0 no errors, 1 errors found, 2 the file cannot be read or parsed, or bad usage.`
 
 // readInput reads the file name, or standard input for "-", and at most limit bytes of it:
@@ -58,10 +61,18 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var files []string
 	jsonOut, strict, afterDashes := false, false, false
 	asOf := today()
+	var imp importFlags
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if afterDashes {
 			files = append(files, a)
+			continue
+		}
+		if ok, err := imp.take(args, &i); ok || err != nil {
+			if err != nil {
+				fmt.Fprintf(stderr, "failwright validate: %v\n%s\n", err, validateUsage)
+				return exitUsage
+			}
 			continue
 		}
 		name, inline, hasInline := strings.Cut(a, "=")
@@ -104,7 +115,7 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	name := files[0]
 	// One byte over the limit is enough for Decode to report the size.
-	data, err := readInput(name, stdin, topofile.MaxInputBytes+1)
+	data, err := readTopology(name, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "failwright validate: %v\n", err)
 		return exitUsage
@@ -114,7 +125,23 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		display = "<stdin>"
 	}
 
-	res := app.Validate(app.ValidateRequest{File: app.Source{Name: display, Data: data}, Resolve: fileResolver, Strict: strict, AsOf: asOf})
+	req := app.ValidateRequest{File: app.Source{Name: display, Data: data}, Resolve: fileResolver, Strict: strict, AsOf: asOf}
+	var imported *app.ImportResult
+	if app.IsImportFile(req.File) {
+		if imported, err = importForValidate(&req, imp); err != nil {
+			fmt.Fprintf(stderr, "failwright validate: %v\n", err)
+			return exitUsage
+		}
+		if imported.Output == nil {
+			topology.PrintFindings(stderr, imported.Findings)
+			fmt.Fprintf(stderr, "failwright validate: %s cannot be imported\n", display)
+			return imported.Status.ExitCode()
+		}
+	}
+	res := app.Validate(req)
+	if imported != nil {
+		res = withImportFindings(res, *imported)
+	}
 	if jsonOut {
 		out, err := res.JSON()
 		if err != nil {
@@ -132,6 +159,45 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	topology.PrintFindings(stdout, res.Report.Findings)
 	fmt.Fprintln(stdout, res.Summary())
 	return res.Status.ExitCode()
+}
+
+// importForValidate imports the request's file and has the request validate the topology
+// it becomes (under the file's name).
+func importForValidate(req *app.ValidateRequest, imp importFlags) (*app.ImportResult, error) {
+	in, err := imp.inputs()
+	if err != nil {
+		return nil, err
+	}
+	r := app.Import(app.ImportRequest{File: req.File, ImportInputs: in})
+	// Positions of the validation's findings are in the rendered topology (failwright import
+	// prints it), so it carries its own name.
+	req.File = app.Source{Name: req.File.Name + " (imported)", Data: r.Output}
+	req.Kind = scenarios.KindTopology
+	return &r, nil
+}
+
+// withImportFindings puts an import's gaps and notes before the validation's findings: gaps
+// make the file invalid (exit 1).
+func withImportFindings(res app.ValidateResult, r app.ImportResult) app.ValidateResult {
+	rep := &res.Report
+	rep.Findings = append(append(topology.Findings{}, r.Findings...), rep.Findings...)
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case topology.Error:
+			rep.Errors++
+		case topology.Warning:
+			rep.Warnings++
+		default:
+			rep.Infos++
+		}
+	}
+	if r.Status == app.StatusFail {
+		rep.Valid = false
+		if res.Status == app.StatusOK {
+			res.Status = app.StatusFail
+		}
+	}
+	return res
 }
 
 // unwrapPathError drops the repeated file name from an *os.PathError.

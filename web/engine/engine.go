@@ -63,7 +63,14 @@ func (s *Server) handle(req proto.Request) proto.Response {
 		sort.Strings(samples)
 		return proto.Response{Library: scenarios.Library(), Samples: samples}
 	case proto.OpImport:
-		w, err := fileimport.Import(req.File, []byte(req.Text))
+		data := req.Data
+		if data == nil {
+			data = []byte(req.Text)
+		}
+		if app.IsImportFile(app.Source{Name: req.File, Data: data}) {
+			return importTopology(req.File, data, req.Answers)
+		}
+		w, err := fileimport.Import(req.File, data)
 		if err != nil {
 			return proto.Response{ImportErrors: workspace.ImportMessages(err)}
 		}

@@ -27,6 +27,14 @@ type ShareStore struct {
 	ImportName   string
 	ImportText   string
 	ImportErrors []string
+	// ImportGaps are the questions of the "complete the import" step of a Skype for Business
+	// topology file, and ImportAnswers the user's answers; importFile is that file.
+	ImportGaps    *proto.ImportGaps
+	ImportAnswers map[string]string
+	importFile    struct {
+		name string
+		data []byte
+	}
 
 	// Share (only when served by the failwright Worker).
 	ShareAvailable bool
@@ -53,6 +61,8 @@ func (sh *ShareStore) CloseImport() {
 	sh.ImportOpen = false
 	sh.ImportErrors = nil
 	sh.ImportText = ""
+	sh.ImportGaps = nil
+	sh.importFile.data = nil
 }
 
 // ImportKey closes the import dialog on Escape.
@@ -70,8 +80,27 @@ func (sh *ShareStore) ImportData(name string, data []byte) {
 		name = "pasted.yaml"
 	}
 	sh.ImportErrors = nil
-	sh.engine(proto.Request{Op: proto.OpImport, File: name, Text: string(data)}, func(r proto.Response) {
+	sh.ImportGaps = nil
+	sh.ImportAnswers = map[string]string{}
+	sh.importFile.name, sh.importFile.data = name, data
+	sh.sendImport(nil)
+}
+
+// CompleteImport imports the file again with the answers of the "complete the import" step.
+func (sh *ShareStore) CompleteImport() {
+	sh.ImportErrors = nil
+	sh.sendImport(sh.ImportAnswers)
+}
+
+// sendImport has the engine worker import the pending file, with the step's answers.
+func (sh *ShareStore) sendImport(answers map[string]string) {
+	name := sh.importFile.name
+	sh.engine(proto.Request{Op: proto.OpImport, File: name, Data: sh.importFile.data, Answers: answers}, func(r proto.Response) {
 		switch {
+		case r.ImportGaps != nil:
+			sh.ImportOpen = true
+			sh.ImportGaps = r.ImportGaps
+			sh.ImportErrors = r.ImportGaps.Other
 		case r.Error != "":
 			sh.ImportOpen = true
 			sh.ImportErrors = []string{r.Error}
@@ -358,4 +387,10 @@ func (sh *ShareStore) ReadImportFile(event vugu.DOMEvent) {
 		}
 		sh.ImportData(name, data)
 	})
+}
+
+// ImportAnswer records an answer of the "complete the import" step under its field's id
+// (proto.ImportGaps).
+func (sh *ShareStore) ImportAnswer(event vugu.DOMEvent) {
+	sh.ImportAnswers[event.PropString("target", "id")] = event.PropString("target", "value")
 }

@@ -55,6 +55,7 @@ var routes = []Route{
 	{http.MethodPost, "/api/run", (*server).run},
 	{http.MethodPost, "/api/plan", (*server).plan},
 	{http.MethodPost, "/api/analyze", (*server).analyze},
+	{http.MethodPost, "/api/import", (*server).importTopology},
 	{http.MethodPost, "/api/shares", (*server).createShare},
 	{http.MethodGet, "/api/shares/{id}", (*server).getShare},
 	{http.MethodPost, "/api/classes", (*server).createClass},

@@ -51,8 +51,12 @@ type Request struct {
 	Op   string `json:"op"`
 	File string `json:"file,omitempty"`
 	Line string `json:"line,omitempty"`
-	// Text is the content of a file to import.
+	// Text is the content of a file to import; Data, when set, is its bytes (a UTF-16
+	// topology file is not text the page can carry in a string).
 	Text string `json:"text,omitempty"`
+	Data []byte `json:"data,omitempty"`
+	// Answers complete an import that had gaps, by field id (ImportGaps).
+	Answers map[string]string `json:"answers,omitempty"`
 	// Topology is the topology to plan for, as JSON.
 	Topology json.RawMessage `json:"topology,omitempty"`
 	Plan     *plan.Request   `json:"plan,omitempty"`
@@ -82,9 +86,12 @@ type Response struct {
 	// Workspace is a decoded workspace (import, sample, scenario topology).
 	Workspace *workspace.Workspace `json:"workspace,omitempty"`
 	// ImportErrors are an import's problems, each with file:line:column.
-	ImportErrors []string       `json:"importErrors,omitempty"`
-	Report       *result.Report `json:"report,omitempty"`
-	Turn         *result.Turn   `json:"turn,omitempty"`
+	ImportErrors []string `json:"importErrors,omitempty"`
+	// ImportGaps are what an imported Skype for Business topology file does not say, for the
+	// page's "complete the import" step.
+	ImportGaps *ImportGaps    `json:"importGaps,omitempty"`
+	Report     *result.Report `json:"report,omitempty"`
+	Turn       *result.Turn   `json:"turn,omitempty"`
 	// Drill is what the trainee sees of the drill's simulation, with each turn.
 	Drill *Drill        `json:"drill,omitempty"`
 	Score *result.Score `json:"score,omitempty"`
@@ -117,4 +124,13 @@ type PlanResult struct {
 type Drill struct {
 	HTML     string       `json:"html"`
 	Snapshot sim.Snapshot `json:"snapshot"`
+}
+
+// ImportGaps are the "complete the import" step: its form as HTML, whose fields the page
+// sends back by id as Request.Answers: "u/FQDN" (a pool's users), "u/branch/FQDN" (a
+// branch's), "b/FQDN" (a backup pool, "none" for none) and "v" (SfB2019 or SfBSE); and the
+// gaps the form does not ask (answered with a completion file).
+type ImportGaps struct {
+	HTML  string   `json:"html"`
+	Other []string `json:"other,omitempty"`
 }
