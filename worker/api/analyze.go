@@ -20,18 +20,8 @@ type analyzeRequest struct {
 // "failwright analyze --json" prints for the same file and depth. A design that loses users
 // is not an error of the request: the answer is 200 and the report says so.
 func (s *server) analyze(w http.ResponseWriter, r *http.Request, _ map[string]string) {
-	if p := requireJSON(r); p != nil {
-		writeProblem(w, p)
-		return
-	}
-	body, p := readBody(w, r, s.cfg.MaxBodyBytes)
-	if p != nil {
-		writeProblem(w, p)
-		return
-	}
 	var req analyzeRequest
-	if p := decodeStrict(body, &req); p != nil {
-		writeProblem(w, p)
+	if !s.decodeJSONBody(w, r, &req) {
 		return
 	}
 	src, name, ar, p := checkAnalyzeRequest(req)

@@ -173,3 +173,23 @@ func lineCol(data []byte, off int64) string {
 	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
 	return fmt.Sprintf("line %d, column %d", line, col)
 }
+
+// decodeJSONBody reads a JSON request body, bounded by MaxBodyBytes, into v as decodeStrict
+// does. When the body cannot be used it answers the problem itself and returns false: the
+// routes that take a JSON object start with it.
+func (s *server) decodeJSONBody(w http.ResponseWriter, r *http.Request, v any) bool {
+	if p := requireJSON(r); p != nil {
+		writeProblem(w, p)
+		return false
+	}
+	body, p := readBody(w, r, s.cfg.MaxBodyBytes)
+	if p != nil {
+		writeProblem(w, p)
+		return false
+	}
+	if p := decodeStrict(body, v); p != nil {
+		writeProblem(w, p)
+		return false
+	}
+	return true
+}

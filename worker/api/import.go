@@ -43,18 +43,8 @@ const (
 // imports (complete or with gaps), 422 invalid-topology with the findings when the file or
 // the completion cannot be used.
 func (s *server) importTopology(w http.ResponseWriter, r *http.Request, _ map[string]string) {
-	if p := requireJSON(r); p != nil {
-		writeProblem(w, p)
-		return
-	}
-	body, p := readBody(w, r, s.cfg.MaxBodyBytes)
-	if p != nil {
-		writeProblem(w, p)
-		return
-	}
 	var req importRequest
-	if p := decodeStrict(body, &req); p != nil {
-		writeProblem(w, p)
+	if !s.decodeJSONBody(w, r, &req) {
 		return
 	}
 	ir, p := checkImportRequest(req)

@@ -50,18 +50,8 @@ var planModes = []plan.Mode{plan.Planned, plan.Disaster, plan.Migrate}
 // plan builds a plan and answers it rendered, byte for byte what "failwright plan" writes for
 // the same topology and options.
 func (s *server) plan(w http.ResponseWriter, r *http.Request, _ map[string]string) {
-	if p := requireJSON(r); p != nil {
-		writeProblem(w, p)
-		return
-	}
-	body, p := readBody(w, r, s.cfg.MaxBodyBytes)
-	if p != nil {
-		writeProblem(w, p)
-		return
-	}
 	var req planRequest
-	if p := decodeStrict(body, &req); p != nil {
-		writeProblem(w, p)
+	if !s.decodeJSONBody(w, r, &req) {
 		return
 	}
 	pr, src, name, p := checkPlanRequest(req)
