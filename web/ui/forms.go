@@ -88,6 +88,7 @@ var poolExtraKeys = map[string][]string{
 	"backEnd.mirror.instance":            {"backEnd.mirror.instance"},
 	"backEnd.witness":                    {"backEnd.witness"},
 	"sampleUsers":                        {"sampleUsers", "sampleUsers[0]"},
+	"build":                              {"build"},
 }
 
 func (ed *EditorStore) poolExtraFindings(i int, key string) []topology.Finding {
@@ -159,6 +160,8 @@ func (ed *EditorStore) PoolExtraFields(i int) []Field {
 		// A plan checks where this user registers after the failover (Get-CsUserPoolInfo).
 		f("sampleUsers", "pool-sample-user", "Sample user (a plan checks where it registers)", firstOf(p.SampleUsers), "text", "sip:user@"+orDefault(t.SIPDomain, "example.com"), nil)
 	}
+	// The build the servers run: the 2019/SE pairing checks compare it (docs/versions.md).
+	f("build", "pool-build", "Build (cumulative update)", p.Build, "text", "7.0.2046.820", nil)
 	if p.Role == topology.FrontEndEnterprise {
 		be := p.BackEnd
 		if be == nil {
@@ -193,6 +196,9 @@ func setPoolExtra(p *topology.Pool, key, v string) bool {
 		return true
 	case "registrar.failbackDetectionSeconds":
 		p.Registrar.FailbackDetectionSeconds = atoiField(v)
+		return true
+	case "build":
+		p.Build = v
 		return true
 	case "sampleUsers":
 		// The form edits the first sample user; the others (from a file) are kept.
