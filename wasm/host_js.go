@@ -158,7 +158,13 @@ func (h *browserHost) ReadFile(event vugu.DOMEvent, done func(string, []byte, er
 	if !files.Truthy() || files.Get("length").Int() == 0 {
 		return
 	}
-	file := files.Index(0)
+	h.readBlob(files.Index(0), done)
+	// Let the same file be chosen again after a failed import.
+	target.Set("value", "")
+}
+
+// readBlob reads a File's bytes and calls done, with the render lock held.
+func (h *browserHost) readBlob(file js.Value, done func(string, []byte, error)) {
 	name := file.Get("name").String()
 	var onOK, onErr js.Func
 	finish := func(data []byte, err error) {
@@ -180,8 +186,6 @@ func (h *browserHost) ReadFile(event vugu.DOMEvent, done func(string, []byte, er
 		return nil
 	})
 	file.Call("arrayBuffer").Call("then", onOK, onErr)
-	// Let the same file be chosen again after a failed import.
-	target.Set("value", "")
 }
 
 // ScrollToEnd scrolls in the next animation frame, so that the layout it needs is the one the

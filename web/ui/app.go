@@ -53,6 +53,7 @@ func NewApp(host Host) *App {
 	ses.afterChange(false)
 	ses.reload()
 	a.probeShare()
+	a.listenDrops()
 	a.Class.start()
 	return a
 }

@@ -117,10 +117,11 @@ type MemHost struct {
 	// HTML records SetHTML: the HTML last set per element id.
 	HTML map[string]string
 	// URL is the page's address (PageURL); Copied records Copy; HashChange holds the
-	// functions OnHashChange registered.
+	// functions OnHashChange registered; Drops the functions OnDrop registered.
 	URL        string
 	Copied     []string
 	HashChange []func()
+	Drops      []func(name string, data []byte, err error)
 }
 
 // Download is a file MemHost was asked to offer.
