@@ -184,7 +184,7 @@ func (sh *shellSession) script(r io.Reader) int {
 	for sc.Scan() {
 		line := strings.TrimSuffix(sc.Text(), "\r")
 		if sh.pending && !isCommand(line) {
-			fmt.Fprintln(sh.out, line) // the answer, after the prompt's choices
+			fmt.Fprintln(sh.out, shell.EscapeFormat(line)) // the answer, after the prompt's choices
 			sh.exec(line)
 			continue
 		}
@@ -193,7 +193,9 @@ func (sh *shellSession) script(r io.Reader) int {
 			// question and runs the command, which is echoed after a fresh prompt.
 			fmt.Fprintln(sh.out)
 		}
-		fmt.Fprintln(sh.out, shellPrompt+line)
+		// The echo shows format characters escaped, as errors do: a right-to-left override in
+		// a piped script must not reorder what the operator reads.
+		fmt.Fprintln(sh.out, shellPrompt+shell.EscapeFormat(line))
 		if isExit(line) {
 			// "exit N" ends the script with code N, as in PowerShell; a bare exit keeps the
 			// usual code (1 when a command failed).
@@ -206,7 +208,7 @@ func (sh *shellSession) script(r io.Reader) int {
 		j := newJoiner(line, shell.Continues)
 		for j.goesOn() && sc.Scan() {
 			next := strings.TrimSuffix(sc.Text(), "\r")
-			fmt.Fprintln(sh.out, continuationPrompt+next)
+			fmt.Fprintln(sh.out, continuationPrompt+shell.EscapeFormat(next))
 			j.add(next)
 		}
 		stmt := j.String()

@@ -182,3 +182,14 @@ func TestDocsExamples(t *testing.T) {
 	b.WriteString(doc[last:])
 	testkit.Golden(t, docs, b.String())
 }
+
+// TestShellScriptEchoEscapesFormatCharacters: a piped script's lines are echoed with format
+// characters escaped (a right-to-left override would reorder what the operator reads), as
+// the errors they cause are.
+func TestShellScriptEchoEscapesFormatCharacters(t *testing.T) {
+	var out, errb bytes.Buffer
+	script := "Get-CsPool -Identity 'x\u202Ey'\n"
+	runMain([]string{"shell", topologies + "litwareinc.yaml"}, strings.NewReader(script), &out, &errb)
+	assert.NotContains(t, out.String(), "\u202E", "no raw override reaches the terminal")
+	assert.Contains(t, out.String(), shellPrompt+`Get-CsPool -Identity 'x\u202Ey'`)
+}
