@@ -79,7 +79,7 @@ func findings(x *index, base *baseline, levels []*levelAgg, r *Report) topology.
 		switch q := ci.partner; {
 		case q < 0:
 			add(CodeCMSUnpaired, topology.Error, "cms.pool",
-				fmt.Sprintf("the CMS pool %s has no partner: when it fails the Central Management store is lost and no pool can be failed over", ci.fqdn),
+				fmt.Sprintf("the CMS pool %s has no partner: when it fails the Central Management store is lost, and no pool can be failed over until it is rebuilt on another pool's store from the last configuration export (Install-CsDatabase, Move-CsManagementServer)", ci.fqdn),
 				"pair the CMS pool, or move the CMS to a paired pool (Move-CsManagementServer)")
 		case ci.site >= 0 && ci.site == x.pools[q].site:
 			add(CodeCMSSameSite, topology.Warning, "cms.pool",
