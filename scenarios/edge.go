@@ -11,6 +11,7 @@ import (
 	"failwright/engine/decode"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
+	"failwright/scenarios/result"
 )
 
 // The expectation kinds of external access: the Edge pools, remote access, federation and
@@ -202,7 +203,7 @@ func (e *Expectation) evalEdge(c evalCtx) (string, bool) {
 	case KindFederation:
 		return strconv.FormatBool(es.Federation), es.Federation == e.flag
 	case KindFederationPool:
-		got := orNone(es.FederationPool)
+		got := result.OrNone(es.FederationPool)
 		return got, strings.EqualFold(got, e.text)
 	case KindEdgeWorking, KindMediaStopped:
 		got := es.Working
@@ -222,7 +223,7 @@ func (e *Expectation) evalEdgePool(ps *sim.PoolSnapshot) (string, bool) {
 	case KindFederationVia:
 		return strconv.FormatBool(ps.FederationRoute), ps.FederationRoute == e.flag
 	case KindMediaEdge:
-		got := orNone(ps.MediaEdge)
+		got := result.OrNone(ps.MediaEdge)
 		return got, strings.EqualFold(got, e.text)
 	case KindServersDrained:
 		n := 0

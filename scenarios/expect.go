@@ -12,6 +12,7 @@ import (
 	"failwright/engine/decode"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
+	"failwright/scenarios/result"
 )
 
 var (
@@ -406,7 +407,7 @@ func (d *decoder) poolExpect(name string, key, val *yaml.Node, p string, add add
 					return
 				case !strings.EqualFold(sp.FQDN, pool.FQDN) && !strings.EqualFold(sp.FQDN, pool.BackupPool):
 					d.errorf(CodeImpossible, v.value, pp+".servedBy", "expect "+pool.FQDN+", its backup pool, or none",
-						"users of %s can never be served by %s: only by their home pool or its backup pool (%s)", pool.FQDN, sp.FQDN, orNone(pool.BackupPool))
+						"users of %s can never be served by %s: only by their home pool or its backup pool (%s)", pool.FQDN, sp.FQDN, result.OrNone(pool.BackupPool))
 					return
 				}
 				want = sp.FQDN
@@ -462,13 +463,6 @@ func (d *decoder) poolExpect(name string, key, val *yaml.Node, p string, add add
 			add(Expectation{Kind: KindBackEndUp, Path: pp + ".backEndUp", Want: strconv.FormatBool(b), subject: name, flag: b}, v.value)
 		}
 	}
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "none"
-	}
-	return s
 }
 
 // usersExpect decodes a users expectation: a mode (every user in it) or a mapping from mode
@@ -616,7 +610,7 @@ func (d *decoder) backupExpect(f field, p string, add addFunc) {
 			}
 			if !strings.EqualFold(fp.BackupPool, tp.FQDN) {
 				d.errorf(CodeImpossible, bf["to"].value, ep+".to", "name a pool and its backup pool",
-					"there is no Backup Service direction from %s to %s: %s's backup pool is %s", fp.FQDN, tp.FQDN, fp.FQDN, orNone(fp.BackupPool))
+					"there is no Backup Service direction from %s to %s: %s's backup pool is %s", fp.FQDN, tp.FQDN, fp.FQDN, result.OrNone(fp.BackupPool))
 				continue
 			}
 			from, to = fp.FQDN, tp.FQDN
@@ -677,7 +671,7 @@ func (e *Expectation) eval(c evalCtx) (found string, ok bool) {
 			}
 			return got, strings.EqualFold(got, e.text)
 		case KindNextHop:
-			return orNone(ps.NextHop), strings.EqualFold(ps.NextHop, e.text)
+			return result.OrNone(ps.NextHop), strings.EqualFold(ps.NextHop, e.text)
 		case KindServersUp:
 			n := 0
 			for _, up := range ps.ServersUp {
@@ -713,7 +707,7 @@ func (e *Expectation) eval(c evalCtx) (found string, ok bool) {
 		}
 		return "no such site in the simulation", false
 	case KindCMSPool:
-		return orNone(c.snap.CMS.ActivePool), strings.EqualFold(c.snap.CMS.ActivePool, e.text)
+		return result.OrNone(c.snap.CMS.ActivePool), strings.EqualFold(c.snap.CMS.ActivePool, e.text)
 	case KindCMSUp:
 		return strconv.FormatBool(c.snap.CMS.Available), c.snap.CMS.Available == e.flag
 	case KindBackup, KindBacklog:
@@ -794,27 +788,13 @@ func (e *Expectation) evalUsers(users map[sim.Mode]int) (string, bool) {
 	}
 	got := users[e.mode]
 	if e.Kind == KindUsersAll {
-		return distribution(users), got == total
+		return result.Distribution(users), got == total
 	}
 	want := e.count
 	if want < 0 {
 		want = total
 	}
 	return strconv.Itoa(got), got == want
-}
-
-// distribution formats users by mode, best mode first, leaving out empty modes.
-func distribution(users map[sim.Mode]int) string {
-	var parts []string
-	for _, m := range sim.Modes {
-		if users[m] > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", m, users[m]))
-		}
-	}
-	if len(parts) == 0 {
-		return "no users"
-	}
-	return strings.Join(parts, ", ")
 }
 
 func (e *Expectation) evalBound(r sim.Report) (string, bool) {

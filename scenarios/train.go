@@ -7,6 +7,7 @@ import (
 
 	"failwright/engine/shell"
 	"failwright/engine/sim"
+	"failwright/scenarios/result"
 )
 
 // Trainer runs a training drill one input at a time, so that any surface (the CLI reading
@@ -200,7 +201,7 @@ func (t *Trainer) Input(line string) Turn {
 		pts := min(2, 10-t.errors)
 		if pts > 0 {
 			t.errors += pts
-			t.deduct(Deduction{Rule: "error", Points: pts, Reason: "the command failed (" + orNone(res.ErrorID) + ")", Line: line})
+			t.deduct(Deduction{Rule: "error", Points: pts, Reason: "the command failed (" + result.OrNone(res.ErrorID) + ")", Line: line})
 		}
 	}
 	if t.stepDone() {
@@ -307,7 +308,7 @@ func (t *Trainer) judgeCommand(line string, c shell.Command, turn *Turn) {
 		}
 		if !snap.CMS.Available && !t.cmsWarned {
 			t.cmsWarned = true
-			add(Deduction{Rule: "cms-first", Points: 15, Reason: fmt.Sprintf("ran the pool failover while the Central Management store on %s was unavailable; fail the CMS over first (Invoke-CsManagementServerFailover)", orNone(snap.CMS.ActivePool))})
+			add(Deduction{Rule: "cms-first", Points: 15, Reason: fmt.Sprintf("ran the pool failover while the Central Management store on %s was unavailable; fail the CMS over first (Invoke-CsManagementServerFailover)", result.OrNone(snap.CMS.ActivePool))})
 		}
 		if force {
 			add(Deduction{Rule: "force", Points: 5, Reason: "-Force hides errors you need to read; this failover did not need it"})

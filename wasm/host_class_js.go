@@ -15,36 +15,7 @@ func (h *browserHost) FetchAuth(method, url, token string, body []byte, done fun
 		init["body"] = string(body)
 		headers["Content-Type"] = "application/json"
 	}
-	var onOK, onErr, onText js.Func
-	status := 0
-	finish := func(code int, data []byte, err error) {
-		onOK.Release()
-		onErr.Release()
-		onText.Release()
-		h.env.Lock()
-		done(code, data, err)
-		h.env.UnlockRender()
-	}
-	onErr = js.FuncOf(func(_ js.Value, args []js.Value) any {
-		msg := "network error"
-		if len(args) > 0 {
-			msg = args[0].Call("toString").String()
-		}
-		go finish(0, nil, errString(msg))
-		return nil
-	})
-	onText = js.FuncOf(func(_ js.Value, args []js.Value) any {
-		text := args[0].String()
-		go finish(status, []byte(text), nil)
-		return nil
-	})
-	onOK = js.FuncOf(func(_ js.Value, args []js.Value) any {
-		resp := args[0]
-		status = resp.Get("status").Int()
-		resp.Call("text").Call("then", onText, onErr)
-		return nil
-	})
-	h.win.Call("fetch", url, init).Call("then", onOK, onErr)
+	h.fetch(url, init, done)
 }
 
 // PrintHTML implements ui.ClassHost: the page opens in a new window (a Blob URL) that prints

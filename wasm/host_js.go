@@ -89,6 +89,12 @@ func (h *browserHost) Fetch(method, url string, body []byte, done func(int, []by
 		init["body"] = string(body)
 		init["headers"] = map[string]any{"Content-Type": "application/json"}
 	}
+	h.fetch(url, init, done)
+}
+
+// fetch runs window.fetch(url, init) and calls done with the status and the body's text, or
+// with an error when the request fails; done runs with the render lock held.
+func (h *browserHost) fetch(url string, init map[string]any, done func(int, []byte, error)) {
 	var onOK, onErr, onText js.Func
 	status := 0
 	finish := func(code int, data []byte, err error) {

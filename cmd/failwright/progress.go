@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"sync"
 	"time"
 
 	"golang.org/x/term"
+
+	"failwright/engine/units"
 )
 
 // progressInterval is the least time between two progress lines: a few a second.
@@ -56,7 +57,7 @@ func (p *progress) update(done, total int64) {
 	p.last = now
 	p.shown = true
 	// \x1b[K erases what a longer line before left.
-	fmt.Fprintf(p.w, "\ranalyze: %s of %s failure sets (%s)\x1b[K", thousands(p.done), thousands(total), elapsed(now.Sub(p.start)))
+	fmt.Fprintf(p.w, "\ranalyze: %s of %s failure sets (%s)\x1b[K", units.Thousands(p.done), units.Thousands(total), elapsed(now.Sub(p.start)))
 }
 
 // finish clears the progress line, if one was shown, so that what follows starts clean.
@@ -67,22 +68,6 @@ func (p *progress) finish() {
 		fmt.Fprint(p.w, "\r\x1b[K")
 		p.shown = false
 	}
-}
-
-// thousands writes n with a comma between groups of three digits: 2,208,151.
-func thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := n < 0
-	if neg {
-		s = s[1:]
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
 }
 
 // elapsed writes d as H:MM:SS.

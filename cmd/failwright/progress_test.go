@@ -14,17 +14,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestThousands(t *testing.T) {
-	for _, tc := range []struct {
-		n    int64
-		want string
-	}{
-		{0, "0"}, {999, "999"}, {1000, "1,000"}, {12345, "12,345"}, {2208151, "2,208,151"}, {-1234, "-1,234"},
-	} {
-		assert.Equal(t, tc.want, thousands(tc.n), "%d", tc.n)
-	}
-}
-
 func TestElapsed(t *testing.T) {
 	for _, tc := range []struct {
 		d    time.Duration

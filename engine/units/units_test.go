@@ -77,6 +77,7 @@ func TestThousands(t *testing.T) {
 		1234567: "1,234,567", -1200: "-1,200", -999: "-999"} {
 		assert.Equal(t, want, Thousands(n), "%d", n)
 	}
+	assert.Equal(t, "2,208,151", Thousands(int64(2208151)), "the analysis progress counts sets as int64")
 	assert.Equal(t, "9,223,372,036,854,775,807", Thousands(int64(9223372036854775807)))
 }
 

@@ -193,7 +193,7 @@ func (r *Report) Text(opts TextOptions) []byte {
 		for _, c := range s.Commands {
 			status := ""
 			if c.Failed {
-				status = "   [error " + orNone(c.ErrorID) + "]"
+				status = "   [error " + OrNone(c.ErrorID) + "]"
 			}
 			fmt.Fprintf(&b, "%s  %s %s%s\n", c.Clock.Clock(), who, c.Line, status)
 			if opts.Output || failed {
@@ -220,7 +220,7 @@ func (r *Report) Text(opts TextOptions) []byte {
 	if len(r.Timeline) > 0 {
 		b.WriteString("Users by mode:\n")
 		for _, s := range r.Timeline {
-			fmt.Fprintf(&b, "  %s  %s\n", s.At.Clock(), distribution(s.Users))
+			fmt.Fprintf(&b, "  %s  %s\n", s.At.Clock(), Distribution(s.Users))
 		}
 	}
 	if r.Passed {
@@ -259,16 +259,16 @@ func figure(title string, m map[string]Duration, unrestored []string) string {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// orNone is s, or "none" when s is empty.
-func orNone(s string) string {
+// OrNone is s, or "none" when s is empty: how reports write a value that is missing.
+func OrNone(s string) string {
 	if s == "" {
 		return "none"
 	}
 	return s
 }
 
-// distribution formats users by mode, best mode first, leaving out empty modes.
-func distribution(users map[sim.Mode]int) string {
+// Distribution formats users by mode, best mode first, leaving out empty modes.
+func Distribution(users map[sim.Mode]int) string {
 	var parts []string
 	for _, m := range sim.Modes {
 		if users[m] > 0 {
