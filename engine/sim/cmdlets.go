@@ -377,19 +377,12 @@ func cmdMirrorState(c *ctx) {
 
 // replicas returns the servers (positions in the pool) holding routing group i's replicas,
 // primary first: up to three servers among those Windows Fabric placed replicas on at the pool's
-// last start, from a seeded offset, so that every run places them the same.
+// last start, placed by quorum.Replicas from the run's seed, the formula the failure analysis
+// uses too, so that every run places them the same.
 func (s *Sim) replicas(p, i int) []int {
 	pi := &s.x.pools[p]
-	n := len(pi.servers)
-	placed := s.st.placed[pi.serverOff : pi.serverOff+n]
-	off := int((uint64(s.st.seed)*2654435761 + uint64(i)*40503) % uint64(max(n, 1)))
-	out := make([]int, 0, 3)
-	for j := 0; j < n && len(out) < 3; j++ {
-		if k := (off + j) % n; placed[k] {
-			out = append(out, k)
-		}
-	}
-	return out
+	placed := s.st.placed[pi.serverOff : pi.serverOff+len(pi.servers)]
+	return quorum.Replicas(make([]int, 0, quorum.ReplicasPerGroup), s.st.seed, i, placed)
 }
 
 func cmdFabricState(c *ctx) {
@@ -671,7 +664,7 @@ func cmdResetRegistrar(c *ctx) {
 	switch strings.ToLower(rt) {
 	case "quorumlossrecovery", "fullreset":
 		r := quorum.MinRunning(len(pi.servers), pi.version)
-		if !r.Satisfied(s.serversOf(p)) {
+		if !r.SatisfiedWitness(s.serversOf(p), s.witnessUp(p)) {
 			c.fail("FW-QUORUM-NOT-MET", "InvalidOperation", fmt.Sprintf(
 				`Pool "%s" cannot recover from quorum loss: %d of %d Front End servers run and it needs %s. Start more servers first.`,
 				pi.fqdn, s.runningServers(p), len(pi.servers), r))
@@ -883,11 +876,11 @@ func cmdStartPool(c *ctx) {
 	minRule := quorum.MinRunning(len(up), pi.version)
 	switch {
 	case running >= need:
-	case c.cmd.Switch("QuorumLossRecovery") && minRule.Satisfied(up):
+	case c.cmd.Switch("QuorumLossRecovery") && minRule.SatisfiedWitness(up, s.witnessUp(p)):
 		c.warnf("Starting pool %s with -QuorumLossRecovery: routing groups in quorum loss are reloaded from the back end; data not yet written there is lost.", pi.fqdn)
 	default:
 		hint := ""
-		if minRule.Satisfied(up) {
+		if minRule.SatisfiedWitness(up, s.witnessUp(p)) {
 			hint = " Use -QuorumLossRecovery to start it with fewer."
 		}
 		c.fail("FW-START-QUORUM", "InvalidOperation", fmt.Sprintf(
