@@ -76,11 +76,12 @@ func OffsetCounts(seed int64, groups, n int) []int32 {
 }
 
 // LostGroups returns how many routing groups of a pool with every server placed are in quorum
-// loss when the servers marked down are stopped, from the pool's OffsetCounts and whether its
-// witness answers. It agrees with Replicas and GroupQuorate group by group.
-func LostGroups(counts []int32, down []bool, witnessUp bool) int {
+// loss when only the servers marked in up run, from the pool's OffsetCounts and whether its
+// witness answers. It agrees with Replicas and GroupQuorate group by group, in O(n) for n
+// servers.
+func LostGroups(counts []int32, up []bool, witnessUp bool) int {
 	n := len(counts)
-	if n == 0 || len(down) != n {
+	if n == 0 || len(up) != n {
 		return 0
 	}
 	placed := min(n, ReplicasPerGroup)
@@ -91,7 +92,7 @@ func LostGroups(counts []int32, down []bool, witnessUp bool) int {
 		}
 		alive := 0
 		for j := range placed {
-			if !down[(off+j)%n] {
+			if up[(off+j)%n] {
 				alive++
 			}
 		}

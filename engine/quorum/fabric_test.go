@@ -61,9 +61,10 @@ func TestLostGroupsMatchesReplicas(t *testing.T) {
 		}
 		counts := OffsetCounts(seed, groups, n)
 		for mask := 0; mask < 1<<n; mask++ {
-			down := make([]bool, n)
+			down, up := make([]bool, n), make([]bool, n)
 			for i := range down {
 				down[i] = mask&(1<<i) != 0
+				up[i] = !down[i]
 			}
 			for _, w := range []bool{true, false} {
 				want := 0
@@ -80,7 +81,7 @@ func TestLostGroupsMatchesReplicas(t *testing.T) {
 						want++
 					}
 				}
-				require.Equal(t, want, LostGroups(counts, down, w), "n=%d down=%b witness=%v", n, mask, w)
+				require.Equal(t, want, LostGroups(counts, up, w), "n=%d down=%b witness=%v", n, mask, w)
 			}
 		}
 	}
