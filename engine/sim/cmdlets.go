@@ -385,6 +385,20 @@ func (s *Sim) replicas(p, i int) []int {
 	return quorum.Replicas(make([]int, 0, quorum.ReplicasPerGroup), s.st.seed, i, placed)
 }
 
+// fabricHost is the pool whose Windows Fabric hosts pool q's routing groups now: its backup
+// pool while its users are failed over there (and, during a failback, until the home pool
+// hydrates them), q itself otherwise.
+func (s *Sim) fabricHost(q int) int {
+	st := &s.st
+	b := s.x.pools[q].partner
+	if b >= 0 && (st.poolState[q] == StateFailedOver || st.poolState[q] == StateFailingBack && st.fbPhase[q] == fbOnBackup) {
+		return b
+	}
+	return q
+}
+
+// cmdFabricState is Get-CsPoolFabricState: the Routing service's replicas of a pool's routing
+// groups, and on a backup pool those of the routing groups it took over in a failover.
 func cmdFabricState(c *ctx) {
 	s := c.s
 	only := ""
@@ -421,6 +435,11 @@ func cmdFabricState(c *ctx) {
 		c.fail("FW-NOT-MODELLED", "NotImplemented", "The simulator models Get-CsPoolFabricState for -PoolFqdn, -RoutingGroup and -UserUri; an on-premises pool has no tenants.")
 		return
 	}
+	// A routing group (or a user's) taken over by the backup pool is reported from there.
+	owner := p
+	if only != "" {
+		p = s.fabricHost(owner)
+	}
 	pi := &s.x.pools[p]
 	if !s.st.serving[p] {
 		c.fail("FW-POOL-UNREACHABLE", "ResourceUnavailable", fmt.Sprintf(`Pool "%s" cannot be reached (%s): Windows Fabric does not answer.`, pi.fqdn, s.downReason(p)))
@@ -432,17 +451,28 @@ func cmdFabricState(c *ctx) {
 	}
 	up := s.serversOf(p)
 	c.infof("Pool: %s (%d of %d Front End servers running, quorum %s)", pi.fqdn, s.runningServers(p), len(up), quorum.MinRunning(len(up), pi.version))
-	missing := s.fabricGroups(c, p, p, only)
+	if only != "" {
+		if owner != p {
+			c.infof("Routing groups of %s, failed over to %s:", s.x.pools[owner].fqdn, pi.fqdn)
+		}
+		s.fabricGroups(c, owner, p, only)
+		return
+	}
+	groups := 0
+	missing := 0
+	if s.fabricHost(p) == p {
+		groups = len(topology.RoutingGroupIDs(pi.pool))
+		missing = s.fabricGroups(c, p, p, "")
+	}
 	// The backup pool hosts the routing groups of the pools failed over to it.
 	for q := range s.x.pools {
-		if q != p && s.x.pools[q].partner == p && s.st.poolState[q] == StateFailedOver && only == "" {
+		if q != p && s.x.pools[q].partner == p && s.fabricHost(q) == p {
 			c.infof("Routing groups of %s, failed over to %s:", s.x.pools[q].fqdn, pi.fqdn)
+			groups += len(topology.RoutingGroupIDs(s.x.pools[q].pool))
 			missing += s.fabricGroups(c, q, p, "")
 		}
 	}
-	if only == "" {
-		c.infof("Routing groups: %d; missing replicas: %d", len(topology.RoutingGroupIDs(pi.pool)), missing)
-	}
+	c.infof("Routing groups: %d; missing replicas: %d", groups, missing)
 }
 
 // fabricGroups prints the Windows Fabric state of pool owner's routing groups hosted on pool
