@@ -81,6 +81,7 @@ type Analyzer struct {
 	pairClass [][2]int32     // per distinct interacting class pair: the two classes, ci <= cj
 	pairCount []int32        // per distinct interacting class pair: its interacting pairs
 	classRows [][]classEntry // per class ci: the interacting class pairs (ci, cj), by cj
+	upBuf     []bool         // plan's scratch for pairLost
 	pairSets  [][2]int32     // per distinct interacting class pair: the set evaluated
 	pairRes   []Figures      // per distinct interacting class pair: its figures
 	unitMax   []unitLoad     // units by their worst baseline load, worst first

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"failwright/engine/plan"
 	"failwright/engine/quorum"
 	"failwright/engine/topology"
 )
@@ -68,6 +69,14 @@ type poolInfo struct {
 	recovery time.Duration // RTO of its disaster-mode failover without a CMS failover (recoveryTime)
 	sameVer  bool          // it has a partner that runs its version (string compares are dear in WebAssembly)
 	maxUsers int           // topology.MaxPoolUsers of its version
+	// witness is true when its quorum rule asks for exactly half of the servers it counts, so
+	// that the primary SQL database decides as witness (quorum.Rule.WitnessDecides).
+	witness bool
+	// groups is its number of routing groups, and rgAt how many start their replicas at each
+	// server (quorum.OffsetCounts with plan.Seed, the simulator's placement): nil for pools
+	// of fewer than 4 servers, where no two servers can stop while the pool runs on.
+	groups int
+	rgAt   []int32
 }
 
 // edgeInfo is one Edge pool.
@@ -300,6 +309,11 @@ func newPoolInfo(p *topology.Pool, find *finder) poolInfo {
 	}
 	for _, s := range p.Servers {
 		pi.servers = append(pi.servers, s.FQDN)
+	}
+	pi.witness = pi.rule.WitnessDecides()
+	if n := len(p.Servers); n >= 4 && !pi.standard {
+		pi.groups = topology.RoutingGroupCount(p)
+		pi.rgAt = quorum.OffsetCounts(plan.Seed, pi.groups, n)
 	}
 	if p.Role == topology.FrontEndEnterprise && p.BackEnd != nil {
 		pi.hasBE = true

@@ -1,6 +1,10 @@
 package analysis
 
-import "slices"
+import (
+	"slices"
+
+	"failwright/engine/quorum"
+)
 
 // plan records the single-failure level, then finds the pairs that do not compose: the two
 // elements share a unit, or one changes the CMS while the other needs it (or changes it too).
@@ -26,30 +30,56 @@ func (a *Analyzer) plan() {
 
 	// Distinct class pairs, class by class. A class is a run of consecutive elements
 	// (classify), so in a pair {i, j} with i < j the class of i is not after j's: walking the
-	// rows of a class's members meets each pair once, from its lower class.
+	// rows of a class's members meets each pair once, from its lower class. Two servers of one
+	// pool are alike for the quorum rule but not for Windows Fabric: a pair that strands users
+	// (two replicas of some routing groups) goes to a distinct pair of its own per number of
+	// groups lost, and the other pairs of the two classes are represented by one that strands
+	// none.
 	c := len(a.members)
 	slot := make([]int32, c)
 	stamp := make([]int32, c)
 	a.classRows = make([][]classEntry, c)
 	var entries []classEntry
+	var split map[[3]int32]int32 // (ci, cj, groups lost) -> distinct pair
+	addSlot := func(set [2]int32, ci, cj int) int32 {
+		a.pairSets = append(a.pairSets, set)
+		a.pairClass = append(a.pairClass, [2]int32{int32(ci), int32(cj)})
+		a.pairCount = append(a.pairCount, 0)
+		return int32(len(a.pairSets) - 1)
+	}
 	for ci := 0; ci < c; ci++ {
 		first := len(a.pairSets)
 		for _, i := range a.members[ci] {
 			row, res := a.row(int(i))
 			for k := range row {
 				cj := int(a.class[row[k]])
+				fabric := a.samePoolFabric(int(i), int(row[k]))
+				if lost := a.pairLost(fabric, int(i), int(row[k])); lost > 0 {
+					key := [3]int32{int32(ci), int32(cj), int32(lost)}
+					r, ok := split[key]
+					if !ok {
+						if split == nil {
+							split = map[[3]int32]int32{}
+						}
+						r = addSlot([2]int32{i, row[k]}, ci, cj)
+						split[key] = r
+					}
+					a.pairCount[r]++
+					res[k] = r
+					continue
+				}
 				r := slot[cj]
 				if stamp[cj] != int32(ci+1) {
 					stamp[cj] = int32(ci + 1)
-					r = int32(len(a.pairSets))
-					slot[cj] = r
 					set := [2]int32{a.members[ci][0], a.members[cj][0]}
-					if ci == cj {
+					switch {
+					case fabric >= 0:
+						set = [2]int32{i, row[k]} // a pair that strands no one
+					case ci == cj:
 						set[1] = a.members[ci][1]
 					}
-					a.pairSets = append(a.pairSets, set)
-					a.pairClass = append(a.pairClass, [2]int32{int32(ci), int32(cj)})
-					a.pairCount = append(a.pairCount, 0)
+					r = addSlot(set, ci, cj)
+					slot[cj] = r
 				}
 				a.pairCount[r]++
 				res[k] = r
@@ -70,6 +100,18 @@ func (a *Analyzer) plan() {
 				}
 				cr[q] = e
 			}
+			// One entry per class cj: pairs split by the routing groups they strand add up.
+			w := 0
+			for k := range cr {
+				if w > 0 && cr[w-1].cj == cr[k].cj {
+					cr[w-1].n += cr[k].n
+					continue
+				}
+				cr[w] = cr[k]
+				w++
+			}
+			cr = cr[:w:w]
+			entries = entries[:start+w]
 			a.classRows[ci] = cr
 		}
 	}
@@ -78,6 +120,41 @@ func (a *Analyzer) plan() {
 	a.stats.Evaluated = len(a.pairSets)
 	a.l2 = newLevelAgg(len(x.pools))
 	a.pairExs = a.pairExamples()
+}
+
+// samePoolFabric returns the pool of elements i and j when both are servers of one pool whose
+// routing groups two stopped servers can leave in quorum loss while it runs (index rgAt), or -1.
+func (a *Analyzer) samePoolFabric(i, j int) int {
+	x := a.x
+	if x.elems[i].Kind != KindServer || x.elems[j].Kind != KindServer {
+		return -1
+	}
+	p := x.targets[i].pool
+	if p < 0 || p != x.targets[j].pool || x.pools[p].rgAt == nil {
+		return -1
+	}
+	return p
+}
+
+// pairLost is how many routing groups of pool p lose quorum when servers i and j (elements)
+// stop and nothing else does, or 0 when p < 0.
+func (a *Analyzer) pairLost(p, i, j int) int {
+	if p < 0 {
+		return 0
+	}
+	x := a.x
+	pi := &x.pools[p]
+	n := len(pi.servers)
+	if cap(a.upBuf) < n {
+		a.upBuf = make([]bool, n)
+	}
+	up := a.upBuf[:n]
+	for k := range up {
+		up[k] = true
+	}
+	up[x.targets[i].server-x.srvOff[p]] = false
+	up[x.targets[j].server-x.srvOff[p]] = false
+	return quorum.LostGroups(pi.rgAt, up, true)
 }
 
 // classEntry counts the interacting pairs between two classes.

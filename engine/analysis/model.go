@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"failwright/engine/plan"
+	"failwright/engine/quorum"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
 )
@@ -157,13 +158,9 @@ type scratch struct {
 	// grace is true while evaluating when the CMS pool, whose store nothing fails over (no
 	// high availability, or mirroring without a witness), lost it but would otherwise run: it
 	// goes down only when the grace runs out.
-	grace bool
-	// graceQuorumLost is true, with grace, when the CMS pool has two servers and one is down:
-	// its routing groups' two replicas had the back end as witness, so they lose quorum at
-	// the failure and its users lose full service then, not when the grace runs out.
-	graceQuorumLost bool
-	edgeDown        []bool
-	cut             []bool
+	grace    bool
+	edgeDown []bool
+	cut      []bool
 
 	up, dbUp, carries []bool
 	serves            []bool // listed pools: their users have full service (home or backup)
@@ -361,7 +358,7 @@ func (m *Model) recover(s *scratch, out *Outcome, pools []int, lb *localBase) {
 func (m *Model) poolsUp(s *scratch, pools []int) {
 	x := m.x
 	up, upServers, dbUp, carries := s.up, s.upServers, s.dbUp, s.carries
-	s.grace, s.graceQuorumLost = false, false
+	s.grace = false
 	for _, i := range pools {
 		carries[i] = false
 		p := &x.pools[i]
@@ -385,16 +382,35 @@ func (m *Model) poolsUp(s *scratch, pools []int) {
 			db = alive && (principal || mirror)
 		}
 		dbUp[i] = db
-		// The quorum rule (quorum.Rule.Satisfied) from the counts of servers down.
-		quorate := nsrv > 0 && p.rule.Servers > 0 &&
-			min(nsrv, p.rule.AmongFirst)-int(s.srvDownFirst[i]) >= p.rule.Running
+		// The quorum rule (quorum.Rule.SatisfiedWitness) from the counts of servers down: where
+		// the rule asks for exactly half of the servers it counts, that half holds only while
+		// the primary SQL database runs as the witness (not when the store runs on the mirror).
+		running := min(nsrv, p.rule.AmongFirst) - int(s.srvDownFirst[i])
+		quorate := nsrv > 0 && p.rule.Servers > 0 && running >= p.rule.Running &&
+			(!p.witness || running > p.rule.Running || s.witnessUp(x, i))
 		up[i] = alive && db && quorate
 		if i == x.cms && (p.manualBE || p.noHA) && alive && !db && quorate {
 			s.grace = true
-			// sim.groupQuorate: with two replicas, one and the back end keep a routing group.
-			s.graceQuorumLost = nsrv == 2 && upServers[i] < nsrv
 		}
 	}
+}
+
+// witnessUp reports whether pool i's primary SQL database runs as its witness (sim.witnessUp):
+// the only back end the analysis fails is the CMS pool's principal.
+func (s *scratch) witnessUp(x *index, i int) bool { return i != x.cms || !s.beDown }
+
+// stranded is how many of pool i's users, the pool running at home, are in routing groups that
+// lost two of their three replicas (quorum.LostGroups, quorum.StrandedUsers): they have limited
+// functionality while the others keep full service. Only two or more servers down can strand
+// users, which keeps the cost off nearly every evaluation.
+func (s *scratch) stranded(x *index, i int) int {
+	p := &x.pools[i]
+	if p.rgAt == nil || s.srvDown[i] < 2 {
+		return 0
+	}
+	off := x.srvOff[i]
+	lost := quorum.LostGroups(p.rgAt, s.srvUp[off:off+len(p.servers)], s.witnessUp(x, i))
+	return quorum.StrandedUsers(p.users, lost, p.groups)
 }
 
 // cms writes what became of the Central Management store and returns whether its pool is up
@@ -432,6 +448,7 @@ func (m *Model) serve(s *scratch, out *Outcome, pools []int, cmsUp bool) {
 		s.serves[i] = true
 		if up[i] {
 			o.Service, o.ServedBy = ServiceHome, i
+			o.Unserved = s.stranded(x, i)
 			continue
 		}
 		b := p.partner
@@ -451,10 +468,6 @@ func (m *Model) serve(s *scratch, out *Outcome, pools []int, cmsUp bool) {
 			o.DataLoss = x.strike
 			if i == x.cms && s.grace {
 				o.DataLoss = m.graceLoss(s, i)
-				if s.graceQuorumLost && p.users > 0 {
-					// The outage began at the failure, the plan only when the grace ran out.
-					o.RTO += BackEndGrace
-				}
 			}
 			continue
 		}

@@ -176,6 +176,7 @@ func (e *SimEvaluator) recoverPools(out *Outcome, st *struck, fp map[string]*sim
 		if ps.Mode == sim.ModeHome {
 			o.Service, o.ServedBy = ServiceHome, i
 			o.RTO = lookupDuration(rep.RTO, p.fqdn)
+			o.Unserved = ps.StrandedUsers // routing groups in quorum loss while the pool runs
 			continue
 		}
 		restored := false
@@ -191,6 +192,7 @@ func (e *SimEvaluator) recoverPools(out *Outcome, st *struck, fp map[string]*sim
 				o.Service, o.ServedBy = ServiceBackup, p.partner
 				if m := final[i][strings.ToLower(p.fqdn)]; m != nil && m.Mode == sim.ModeHome {
 					o.Service, o.ServedBy = ServiceHome, i
+					o.Unserved = m.StrandedUsers
 				}
 				o.RTO, o.DataLoss = r.RTO, r.DataLoss
 			}

@@ -98,10 +98,49 @@ func MinRunning(servers int, v topology.Version) Rule {
 }
 
 // PoolFunctional reports whether a pool whose servers are up as given (in topology order) keeps
-// pool-level quorum on version v. It assumes the back end is up; the caller combines it with
-// back-end and site health.
+// pool-level quorum on version v, its primary SQL database up as the witness. It assumes the
+// back end is up; the caller combines it with back-end and site health. PoolFunctionalWitness
+// is the same with the witness as an input.
 func PoolFunctional(up []bool, v topology.Version) bool {
-	return MinRunning(len(up), v).Satisfied(up)
+	return PoolFunctionalWitness(up, v, true)
+}
+
+// WitnessDecides reports whether the rule's requirement is exactly half of the servers it
+// counts (2 servers: 1 of 2; 4: 2 of 4; 6: 3 of 6), so that the pool's SQL witness decides
+// whether that half keeps the pool up (see PoolFunctionalWitness). Rules that count "the
+// first N" servers (8 servers and more) never ask for half of them.
+func (r Rule) WitnessDecides() bool {
+	return r.Servers > 1 && 2*r.Running == r.AmongFirst
+}
+
+// SatisfiedWitness reports whether the servers marked up meet the rule when witnessUp says
+// whether the pool's witness answers: where the requirement is exactly half of the servers
+// counted (WitnessDecides), that half holds only with the witness; without it a majority
+// (half + 1) is needed.
+func (r Rule) SatisfiedWitness(up []bool, witnessUp bool) bool {
+	if !r.Satisfied(up) {
+		return false
+	}
+	if witnessUp || !r.WitnessDecides() {
+		return true
+	}
+	return Rule{Running: r.Running + 1, AmongFirst: r.AmongFirst, Servers: r.Servers}.Satisfied(up)
+}
+
+// PoolFunctionalWitness reports whether a pool whose servers are up as given keeps pool-level
+// quorum on version v, witnessUp saying whether its primary SQL database answers as the
+// witness. The planning page on high availability notes that in pools with an even number of
+// servers Skype for Business Server uses the primary SQL database as the witness, and that a
+// pool whose primary database is shut down (the mirror serving instead) and which has too few
+// Front End servers running goes down as a whole (SFB:plan-your-deployment/
+// high-availability-and-disaster-recovery/high-availability.md, the note under the start
+// table; FACTS §11). failwright reads it at pool level, with the functional table: where the
+// requirement is exactly half of the servers it counts (Rule.WitnessDecides), that half holds
+// the pool up only while the primary database (the back end's principal, not the mirror or a
+// failed-over secondary) runs; without it a majority is needed. A Standard Edition server, a
+// pool of one, has no such rule: callers pass true for it.
+func PoolFunctionalWitness(up []bool, v topology.Version, witnessUp bool) bool {
+	return MinRunning(len(up), v).SatisfiedWitness(up, witnessUp)
 }
 
 // startTable is the documented "must be running to start" row, indexed by pool size.

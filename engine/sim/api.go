@@ -194,9 +194,15 @@ type PoolSnapshot struct {
 	// Role is the pool's role (topology.Role).
 	Role string `json:"role,omitempty"`
 	// Mode is the service mode of the pool's homed users (Front End pools only). When some of
-	// its routing groups lost quorum, their users are counted SignedOut in Users while Mode
-	// stays the mode of the others.
+	// its routing groups lost quorum, their users (StrandedUsers) are counted Resiliency in
+	// Users while Mode stays the mode of the others.
 	Mode Mode `json:"mode,omitempty"`
+	// RoutingGroupsLost is how many of a Front End pool's routing groups are in quorum loss
+	// (two of their three replicas stopped) while the pool serves its users at home.
+	RoutingGroupsLost int `json:"routingGroupsLost,omitempty"`
+	// StrandedUsers is how many of the pool's homed users are in those routing groups: they have
+	// limited functionality although the pool is up (quorum.StrandedUsers).
+	StrandedUsers int `json:"strandedUsers,omitempty"`
 	// BackupPool is the FQDN of the paired pool, if any.
 	BackupPool string `json:"backupPool,omitempty"`
 	// ServicesStopped is true while a failover has stopped the pool's services.

@@ -377,21 +377,28 @@ func cmdMirrorState(c *ctx) {
 
 // replicas returns the servers (positions in the pool) holding routing group i's replicas,
 // primary first: up to three servers among those Windows Fabric placed replicas on at the pool's
-// last start, from a seeded offset, so that every run places them the same.
+// last start, placed by quorum.Replicas from the run's seed, the formula the failure analysis
+// uses too, so that every run places them the same.
 func (s *Sim) replicas(p, i int) []int {
 	pi := &s.x.pools[p]
-	n := len(pi.servers)
-	placed := s.st.placed[pi.serverOff : pi.serverOff+n]
-	off := int((uint64(s.st.seed)*2654435761 + uint64(i)*40503) % uint64(max(n, 1)))
-	out := make([]int, 0, 3)
-	for j := 0; j < n && len(out) < 3; j++ {
-		if k := (off + j) % n; placed[k] {
-			out = append(out, k)
-		}
-	}
-	return out
+	placed := s.st.placed[pi.serverOff : pi.serverOff+len(pi.servers)]
+	return quorum.Replicas(make([]int, 0, quorum.ReplicasPerGroup), s.st.seed, i, placed)
 }
 
+// fabricHost is the pool whose Windows Fabric hosts pool q's routing groups now: its backup
+// pool while its users are failed over there (and, during a failback, until the home pool
+// hydrates them), q itself otherwise.
+func (s *Sim) fabricHost(q int) int {
+	st := &s.st
+	b := s.x.pools[q].partner
+	if b >= 0 && (st.poolState[q] == StateFailedOver || st.poolState[q] == StateFailingBack && st.fbPhase[q] == fbOnBackup) {
+		return b
+	}
+	return q
+}
+
+// cmdFabricState is Get-CsPoolFabricState: the Routing service's replicas of a pool's routing
+// groups, and on a backup pool those of the routing groups it took over in a failover.
 func cmdFabricState(c *ctx) {
 	s := c.s
 	only := ""
@@ -428,6 +435,11 @@ func cmdFabricState(c *ctx) {
 		c.fail("FW-NOT-MODELLED", "NotImplemented", "The simulator models Get-CsPoolFabricState for -PoolFqdn, -RoutingGroup and -UserUri; an on-premises pool has no tenants.")
 		return
 	}
+	// A routing group (or a user's) taken over by the backup pool is reported from there.
+	owner := p
+	if only != "" {
+		p = s.fabricHost(owner)
+	}
 	pi := &s.x.pools[p]
 	if !s.st.serving[p] {
 		c.fail("FW-POOL-UNREACHABLE", "ResourceUnavailable", fmt.Sprintf(`Pool "%s" cannot be reached (%s): Windows Fabric does not answer.`, pi.fqdn, s.downReason(p)))
@@ -439,17 +451,28 @@ func cmdFabricState(c *ctx) {
 	}
 	up := s.serversOf(p)
 	c.infof("Pool: %s (%d of %d Front End servers running, quorum %s)", pi.fqdn, s.runningServers(p), len(up), quorum.MinRunning(len(up), pi.version))
-	missing := s.fabricGroups(c, p, p, only)
+	if only != "" {
+		if owner != p {
+			c.infof("Routing groups of %s, failed over to %s:", s.x.pools[owner].fqdn, pi.fqdn)
+		}
+		s.fabricGroups(c, owner, p, only)
+		return
+	}
+	groups := 0
+	missing := 0
+	if s.fabricHost(p) == p {
+		groups = len(topology.RoutingGroupIDs(pi.pool))
+		missing = s.fabricGroups(c, p, p, "")
+	}
 	// The backup pool hosts the routing groups of the pools failed over to it.
 	for q := range s.x.pools {
-		if q != p && s.x.pools[q].partner == p && s.st.poolState[q] == StateFailedOver && only == "" {
+		if q != p && s.x.pools[q].partner == p && s.fabricHost(q) == p {
 			c.infof("Routing groups of %s, failed over to %s:", s.x.pools[q].fqdn, pi.fqdn)
+			groups += len(topology.RoutingGroupIDs(s.x.pools[q].pool))
 			missing += s.fabricGroups(c, q, p, "")
 		}
 	}
-	if only == "" {
-		c.infof("Routing groups: %d; missing replicas: %d", len(topology.RoutingGroupIDs(pi.pool)), missing)
-	}
+	c.infof("Routing groups: %d; missing replicas: %d", groups, missing)
 }
 
 // fabricGroups prints the Windows Fabric state of pool owner's routing groups hosted on pool
@@ -671,7 +694,7 @@ func cmdResetRegistrar(c *ctx) {
 	switch strings.ToLower(rt) {
 	case "quorumlossrecovery", "fullreset":
 		r := quorum.MinRunning(len(pi.servers), pi.version)
-		if !r.Satisfied(s.serversOf(p)) {
+		if !r.SatisfiedWitness(s.serversOf(p), s.witnessUp(p)) {
 			c.fail("FW-QUORUM-NOT-MET", "InvalidOperation", fmt.Sprintf(
 				`Pool "%s" cannot recover from quorum loss: %d of %d Front End servers run and it needs %s. Start more servers first.`,
 				pi.fqdn, s.runningServers(p), len(pi.servers), r))
@@ -883,11 +906,11 @@ func cmdStartPool(c *ctx) {
 	minRule := quorum.MinRunning(len(up), pi.version)
 	switch {
 	case running >= need:
-	case c.cmd.Switch("QuorumLossRecovery") && minRule.Satisfied(up):
+	case c.cmd.Switch("QuorumLossRecovery") && minRule.SatisfiedWitness(up, s.witnessUp(p)):
 		c.warnf("Starting pool %s with -QuorumLossRecovery: routing groups in quorum loss are reloaded from the back end; data not yet written there is lost.", pi.fqdn)
 	default:
 		hint := ""
-		if minRule.Satisfied(up) {
+		if minRule.SatisfiedWitness(up, s.witnessUp(p)) {
 			hint = " Use -QuorumLossRecovery to start it with fewer."
 		}
 		c.fail("FW-START-QUORUM", "InvalidOperation", fmt.Sprintf(

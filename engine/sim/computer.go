@@ -68,7 +68,7 @@ func cmdComputerFailOver(c *ctx) {
 	// The rest of the pool must keep quorum whatever -Force says.
 	after := cp(s.serversOf(p))
 	after[i] = false
-	if r := quorum.MinRunning(len(after), pi.version); !quorum.PoolFunctional(after, pi.version) {
+	if r := quorum.MinRunning(len(after), pi.version); !quorum.PoolFunctionalWitness(after, pi.version, s.witnessUp(p)) {
 		c.fail("FW-COMPUTER-QUORUM", "InvalidOperation", fmt.Sprintf(
 			`Failing over "%s" would leave pool "%s" below its quorum: it needs %s, and %d of %d Front End Servers would run. Bring the other servers back first.`,
 			fe, pi.fqdn, r, s.runningServers(p)-1, len(after)))

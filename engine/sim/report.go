@@ -34,6 +34,7 @@ func (s *Sim) Snapshot() Snapshot {
 			if k := s.stranded(p, st.rgLost[p]); k > 0 {
 				ps.Users[st.mode[p]] -= k
 				ps.Users[ModeResiliency] += k
+				ps.RoutingGroupsLost, ps.StrandedUsers = st.rgLost[p], k
 			}
 			ps.Mode = st.mode[p]
 			if by := st.servedBy[p]; by >= 0 {

@@ -71,6 +71,7 @@ type state struct {
 	beLostAt   []time.Duration // when a witness-less mirrored back end stopped answering, or never
 	stopped    []bool          // services stopped by a failover
 	latched    []bool          // pool-level quorum lost: stays down until the start quorum runs again
+	witnessed  []bool          // pool-level quorum held by half of the servers and the SQL witness (logged once)
 	poolState  []PoolState
 	regCfg     []bool // the pool's registrar configuration (PoolState) exists
 	regSet     []regSettings
@@ -170,7 +171,7 @@ func newState(x *index, seed int64) state {
 		branchUp: filled(nb, true),
 
 		beUp: filled(np, true), mirrorUp: filled(np, true), onMirror: make([]bool, np), beLostAt: filled(np, never),
-		stopped: make([]bool, np), latched: make([]bool, np), poolState: filled(np, StateActive),
+		stopped: make([]bool, np), latched: make([]bool, np), witnessed: make([]bool, np), poolState: filled(np, StateActive),
 		regCfg: make([]bool, np), regSet: filled(np, defaultRegSettings), regSite: filled(ns, defaultRegSettings),
 		regSiteOn: make([]bool, ns), regGlobal: defaultRegSettings, hydFail: make([]int, np), nextHop: make([]int, np), detect: make([]time.Duration, np),
 		failbackDt: make([]time.Duration, np), readOnly: make([]bool, np),
@@ -233,6 +234,7 @@ func (st *state) clone() state {
 	c.placed = cp(st.placed)
 	c.beUp, c.mirrorUp, c.onMirror, c.beLostAt = cp(st.beUp), cp(st.mirrorUp), cp(st.onMirror), cp(st.beLostAt)
 	c.stopped, c.latched, c.poolState, c.regCfg = cp(st.stopped), cp(st.latched), cp(st.poolState), cp(st.regCfg)
+	c.witnessed = cp(st.witnessed)
 	c.nextHop, c.detect, c.failbackDt, c.readOnly = cp(st.nextHop), cp(st.detect), cp(st.failbackDt), cp(st.readOnly)
 	c.fbPhase, c.hydrated = cp(st.fbPhase), cp(st.hydrated)
 	c.regSet, c.regSite, c.regSiteOn, c.hydFail = cp(st.regSet), cp(st.regSite), cp(st.regSiteOn), cp(st.hydFail)
@@ -348,10 +350,17 @@ func (s *Sim) hardwareHealth(p int) Health {
 	running := s.runningServers(p)
 	s.settleBackEnd(p)
 	if pi.role.IsFrontEnd() {
-		if !quorum.PoolFunctional(up, pi.version) {
+		rule := quorum.MinRunning(len(up), pi.version)
+		witness := s.witnessUp(p)
+		if !rule.SatisfiedWitness(up, witness) {
 			if !st.latched[p] && st.siteUp[pi.site] && len(up) > 0 {
-				s.logf("Pool %s lost pool-level quorum (%d of %d servers running; it needs %s).",
-					pi.fqdn, running, len(up), quorum.MinRunning(len(up), pi.version))
+				if rule.Satisfied(up) {
+					s.logf("Pool %s lost pool-level quorum (%d of %d servers running, half of the pool, and its primary SQL database%s, the witness of an even-sized pool, is not available; it needs %d).",
+						pi.fqdn, running, len(up), s.witnessName(p), rule.Running+1)
+				} else {
+					s.logf("Pool %s lost pool-level quorum (%d of %d servers running; it needs %s).",
+						pi.fqdn, running, len(up), rule)
+				}
 			}
 			st.latched[p] = true
 		} else if st.latched[p] && quorum.CanStart(up, pi.version) {
@@ -360,6 +369,7 @@ func (s *Sim) hardwareHealth(p int) Health {
 			s.logf("Pool %s started: %d of %d servers running meet the start quorum of %d.",
 				pi.fqdn, running, len(up), quorum.StartQuorum(len(up), pi.version))
 		}
+		s.noteWitness(p, rule, witness)
 	}
 	beOK := s.backEndUsable(p)
 	if pi.manualBE || pi.noHA {
@@ -375,6 +385,45 @@ func (s *Sim) hardwareHealth(p int) Health {
 	default:
 		return HealthDegraded
 	}
+}
+
+// witnessUp reports whether pool p's witness for the even-sized pool rule answers: its primary
+// SQL database, the back end's principal while it is principal (not the mirror, nor a
+// failed-over secondary), in a site that runs. A pool without a separate back end in the
+// topology counts its store. A Standard Edition server has no such rule (its one server never
+// makes half of the pool), nor does a pool of one server.
+func (s *Sim) witnessUp(p int) bool {
+	pi := &s.x.pools[p]
+	st := &s.st
+	if !pi.role.IsFrontEnd() || len(pi.servers) <= 1 {
+		return true
+	}
+	return st.siteUp[pi.site] && st.beUp[p] && !st.onMirror[p]
+}
+
+// noteWitness logs, once each time it starts, that pool p keeps pool-level quorum only because
+// its primary SQL database is the witness: exactly half of the servers its rule counts run
+// (quorum.Rule.WitnessDecides).
+func (s *Sim) noteWitness(p int, rule quorum.Rule, witness bool) {
+	st := &s.st
+	pi := &s.x.pools[p]
+	up := s.serversOf(p)
+	held := !st.latched[p] && witness && rule.WitnessDecides() && rule.Satisfied(up) &&
+		!(quorum.Rule{Running: rule.Running + 1, AmongFirst: rule.AmongFirst, Servers: rule.Servers}).Satisfied(up)
+	if held && !st.witnessed[p] {
+		s.logf("Pool %s keeps pool-level quorum with %d of %d servers running, half of the pool: its primary SQL database%s is the witness.",
+			pi.fqdn, s.runningServers(p), len(up), s.witnessName(p))
+	}
+	st.witnessed[p] = held
+}
+
+// witnessName is " " and the FQDN of pool p's primary SQL server, or "" when the topology
+// names none.
+func (s *Sim) witnessName(p int) string {
+	if n := s.x.pools[p].beFQDN; n != "" {
+		return " " + n
+	}
+	return ""
 }
 
 // backEndGrace follows pool p's back end when nothing fails it over (no high availability, or
@@ -661,29 +710,18 @@ func (s *Sim) replicasRunning(p, i int) (alive, placed int) {
 	return alive, len(reps)
 }
 
-// groupQuorate reports whether a routing group with alive of its placed replicas running keeps
-// its quorum: a majority of its replicas, so two of three; a group that loses two of its three
-// replicas is in quorum loss (FACTS §11). With two replicas (a two-server pool, an even size)
-// the pool's primary SQL database is the witness: one replica and the back end suffice.
+// groupQuorate reports whether a routing group of pool p with alive of its placed replicas
+// running keeps its quorum (quorum.GroupQuorate): two of three; with two replicas (a two-server
+// pool) one and the pool's primary SQL database as witness.
 func (s *Sim) groupQuorate(p, alive, placed int) bool {
-	switch {
-	case placed == 0:
-		return false
-	case placed == 2:
-		return alive == 2 || alive == 1 && s.backEndUsable(p)
-	}
-	return alive >= placed/2+1
+	return quorum.GroupQuorate(alive, placed, s.witnessUp(p))
 }
 
 // stranded is how many of pool p's users are in its lost routing groups: users are spread
-// evenly over the routing groups.
+// evenly over the routing groups (quorum.StrandedUsers).
 func (s *Sim) stranded(p, lost int) int {
 	pi := &s.x.pools[p]
-	n := topology.RoutingGroupCount(pi.pool)
-	if lost <= 0 || n == 0 {
-		return 0
-	}
-	return min(pi.users*lost/n, pi.users)
+	return quorum.StrandedUsers(pi.users, lost, topology.RoutingGroupCount(pi.pool))
 }
 
 // measure updates outages, RTOs and the timeline.
