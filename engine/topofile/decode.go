@@ -339,6 +339,12 @@ var elementKey = map[reflect.Type]string{
 	reflect.TypeFor[topology.Site]():   "name",
 	reflect.TypeFor[topology.Pool]():   "fqdn",
 	reflect.TypeFor[topology.Branch](): "fqdn",
+	// The recovery parts (topology/recovery.go); simple URLs are named by index.
+	reflect.TypeFor[topology.DNSProvider]():        "name",
+	reflect.TypeFor[topology.LoadBalancer]():       "name",
+	reflect.TypeFor[topology.PersistentChatPool](): "fqdn",
+	reflect.TypeFor[topology.XMPPGateway]():        "domain",
+	reflect.TypeFor[topology.PSTNGateway]():        "fqdn",
 }
 
 // sequence decodes a YAML list into the slice v, naming elements by their key where they have one.

@@ -301,6 +301,7 @@ func canonicalCopy(t *Topology) *Topology {
 			}
 			q.BackEnd = be
 		}
+		canonicalPoolRecovery(&p, &q)
 		c.Pools = append(c.Pools, q)
 	}
 	sortByJSON(c.Pools, func(p Pool) string { return p.FQDN })
@@ -308,6 +309,7 @@ func canonicalCopy(t *Topology) *Topology {
 		c.Branches = append(c.Branches, Branch{FQDN: lc(b.FQDN), Site: b.Site, Users: b.Users, BackupRegistrar: lc(b.BackupRegistrar)})
 	}
 	sortByJSON(c.Branches, func(b Branch) string { return b.FQDN })
+	canonicalRecovery(t, c)
 	return c
 }
 

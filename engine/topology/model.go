@@ -85,6 +85,19 @@ type Topology struct {
 	CMS CMS `json:"cms"`
 	// BackupService is the global Backup Service configuration.
 	BackupService BackupService `json:"backupService,omitzero"`
+	// SimpleURLs are the Meet, Dial-in and Admin simple URLs and how their DNS names are
+	// published (recovery.go; a pool failover does not move them).
+	SimpleURLs []SimpleURL `json:"simpleUrls,omitempty"`
+	// DNSProviders are the DNS services that publish simple URLs and SRV records by GeoDNS.
+	DNSProviders []DNSProvider `json:"dnsProviders,omitempty"`
+	// LoadBalancers are the hardware load balancers in front of pools' web services.
+	LoadBalancers []LoadBalancer `json:"loadBalancers,omitempty"`
+	// PersistentChat are the Persistent Chat pools (Lync Server 2013 and SfB 2015 only).
+	PersistentChat []PersistentChatPool `json:"persistentChat,omitempty"`
+	// XMPPGateways are the XMPP federation routes (Lync Server 2013 and SfB 2015 only).
+	XMPPGateways []XMPPGateway `json:"xmppGateways,omitempty"`
+	// PSTNGateways are the PSTN gateways the pools' Mediation Servers route calls to.
+	PSTNGateways []PSTNGateway `json:"pstnGateways,omitempty"`
 }
 
 // Site is a central site: a data center that can fail as a whole.
@@ -136,6 +149,19 @@ type Pool struct {
 	BackEnd *BackEnd `json:"backEnd,omitempty"`
 	// Registrar holds the registrar resiliency settings (Front End pools only).
 	Registrar Registrar `json:"registrar,omitzero"`
+	// WebServices are the pool's internal and external web services and the load balancer in
+	// front of them (Front End and Director pools; see recovery.go).
+	WebServices *WebServices `json:"webServices,omitempty"`
+	// LocationDatabase marks the Front End pool whose back end holds the Location Information
+	// Service database for E9-1-1. It is not replicated to the backup pool (FACTS §8b, §19).
+	LocationDatabase bool `json:"locationDatabase,omitempty"`
+	// ResponseGroups is the number of Response Group workflows homed on the Front End pool.
+	ResponseGroups int `json:"responseGroups,omitempty"`
+	// CallPark marks a Front End pool whose Call Park application has orbit ranges.
+	CallPark bool `json:"callPark,omitempty"`
+	// Announcements marks a Front End pool whose Announcement application answers unassigned
+	// numbers.
+	Announcements bool `json:"announcements,omitempty"`
 }
 
 // Server is one server in a pool.

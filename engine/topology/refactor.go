@@ -3,7 +3,8 @@ package topology
 import "strings"
 
 // RenameSite renames site i to name and makes every reference to the site follow it: the
-// pools' and the branches' site. References are compared case-insensitively, as the rest of
+// pools' and the branches' site, and the sites of the recovery parts (load balancers, DNS
+// providers, Persistent Chat pools and their backup site, PSTN gateways). References are compared case-insensitively, as the rest of
 // the package compares site names. Nothing else moves when the old name was empty, or when
 // another site still carries the old name (the references may be that site's; moving them
 // would take its pools away, as typing a name through a duplicate would). It returns how
@@ -30,12 +31,14 @@ func (t *Topology) RenameSite(i int, name string) int {
 	for j := range t.Branches {
 		follow(&t.Branches[j].Site)
 	}
+	t.followSiteRecovery(follow)
 	return n
 }
 
 // RenamePool renames pool i to fqdn and makes every reference to the pool follow it: the
-// backup pool of its partner, the Edge pools' next hop, the Central Management store and the
-// branches' backup registrar. References are compared case-insensitively, as DNS names are.
+// backup pool of its partner, the Edge pools' next hop, the Central Management store, the
+// branches' backup registrar, and the recovery parts' pools (simple URLs' pools, Persistent
+// Chat next hops, XMPP gateways' Edge pools, PSTN gateways' Mediation pools). References are compared case-insensitively, as DNS names are.
 // Nothing else moves when the old FQDN was empty or another pool still has it (the
 // references may be that pool's). It returns how many references changed; an index out of
 // range changes nothing.
@@ -63,6 +66,7 @@ func (t *Topology) RenamePool(i int, fqdn string) int {
 	for j := range t.Branches {
 		follow(&t.Branches[j].BackupRegistrar)
 	}
+	t.followPoolRecovery(follow)
 	return n
 }
 
