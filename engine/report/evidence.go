@@ -255,3 +255,6 @@ func dur(d time.Duration) *units.Duration {
 	u := units.Duration(d.Round(time.Second))
 	return &u
 }
+
+// JSON renders the report's data as indented JSON with stable bytes.
+func (r *EvidenceReport) JSON() []byte { return marshal(r) }
