@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -119,4 +120,41 @@ func TestAnalyzeAndTrainReports(t *testing.T) {
 	assert.Contains(t, string(page), "Trainee Ana")
 	code, _, _ = cli(t, "", "train", "--library", "training-beginner-planned-failover.yaml", "--report")
 	assert.Equal(t, exitUsage, code)
+}
+
+// TestEvidenceDocExample runs the examples of docs/evidence.md: every line shown after each
+// "$ failwright evidence ..." command is in its standard error, and "echo $?" its exit code.
+func TestEvidenceDocExample(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/evidence.md")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	var errb strings.Builder
+	code, ran := -1, 0
+	for _, line := range strings.Split(string(doc), "\n") {
+		switch {
+		case strings.HasPrefix(line, "$ failwright evidence "):
+			args := strings.Fields(strings.TrimPrefix(line, "$ failwright "))
+			for i, a := range args {
+				switch {
+				case strings.HasPrefix(a, "cmd/failwright/"):
+					args[i] = strings.TrimPrefix(a, "cmd/failwright/")
+				case a == "report.html":
+					args[i] = filepath.Join(dir, a)
+				}
+			}
+			c, _, s := cli(t, "", args...)
+			code, ran = c, ran+1
+			errb.Reset()
+			errb.WriteString(s)
+		case line == "$ echo $?":
+		case line == "```":
+			code = -1
+		case code >= 0 && (line == "0" || line == "1" || line == "2"):
+			assert.Equal(t, line, strconv.Itoa(code), "exit code in the docs")
+		case code >= 0:
+			// The docs name files from the repository's root; the test runs in cmd/failwright.
+			assert.Contains(t, errb.String(), strings.ReplaceAll(line, "cmd/failwright/", "")+"\n", "docs/evidence.md shows a line the command does not print")
+		}
+	}
+	require.Equal(t, 2, ran, "docs/evidence.md's examples")
 }
