@@ -24,6 +24,8 @@ var surfaces = []string{"cmd/failwright", "worker", "worker/api", "web/engine", 
 // of them holds a second copy of a use case. A nil list forbids the whole package.
 var useCaseFuncs = map[string][]string{
 	"failwright/engine/render":   nil,
+	"failwright/engine/report":   nil,
+	"failwright/engine/runlog":   {"Read"},
 	"failwright/engine/analysis": {"New", "Analyze", "NewSimEvaluator"},
 	"failwright/engine/plan":     {"Build", "Check", "Compose", "ComposeFor", "SetupFromSteps"},
 	"failwright/engine/sim":      {"New"},

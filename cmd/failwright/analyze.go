@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"failwright/app"
 	"failwright/engine/topology"
@@ -22,12 +23,16 @@ func init() {
 func analyzeUsage(w io.Writer) {
 	fmt.Fprintln(w, "usage: failwright analyze TOPOLOGY [--depth 1|2] [--json] [--simulate]")
 	fmt.Fprintln(w, "                                  [--set NAME=VALUE]... [--completion FILE]")
+	fmt.Fprintln(w, "                                  [--report html [-o FILE]]")
 	fmt.Fprintln(w, "  Fails every Front End server, Front End pool, site, Edge pool, CMS back end and")
 	fmt.Fprintln(w, "  inter-site link of TOPOLOGY, one at a time (--depth 1) and also two at a time (--depth 2,")
 	fmt.Fprintln(w, "  the default); applies the recovery failwright would plan; reports the worst cases, a")
 	fmt.Fprintln(w, "  resilience score and findings (docs/analysis.md). --simulate evaluates each failure set")
 	fmt.Fprintln(w, "  with the simulator and the plan builder instead of the analysis model (slower; the model")
 	fmt.Fprintln(w, "  is held to give the same figures, RTO and data loss included).")
+	fmt.Fprintln(w, "  --report html writes the design review instead (docs/evidence.md): one printable HTML page")
+	fmt.Fprintln(w, "  with the score in plain words, the worst failures, what to change and the recovery policy;")
+	fmt.Fprintln(w, "  -o FILE writes it to FILE instead of standard output.")
 	fmt.Fprintln(w, "  TOPOLOGY may be a file to import (docs/import.md), with:")
 	fmt.Fprintln(w, importFlagsUsage)
 	fmt.Fprintln(w, "  On a terminal, progress is shown on standard error.")
@@ -43,6 +48,8 @@ func runAnalyze(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	depth := fs.Int("depth", 2, "1: single failures; 2: also every pair")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	simulate := fs.Bool("simulate", false, "evaluate with the simulator and the plan builder")
+	reportFormat := fs.String("report", "", "html: write the design review")
+	out := fs.String("o", "", "write the design review to this file")
 	var imp importFlags
 	imp.register(fs)
 	var files []string
@@ -60,6 +67,10 @@ func runAnalyze(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			files = append(files, args[0])
 			args = args[1:]
 		}
+	}
+	if *reportFormat != "" && *reportFormat != "html" {
+		fmt.Fprintf(stderr, "failwright analyze: --report takes html, not %q\n", *reportFormat)
+		return exitUsage
 	}
 	if len(files) != 1 || (*depth != 1 && *depth != 2) {
 		if *depth != 1 && *depth != 2 {
@@ -96,6 +107,13 @@ func runAnalyze(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	case res.Report == nil:
 		topology.PrintFindings(stderr, res.Findings)
 		return res.Status.ExitCode()
+	case *reportFormat != "":
+		rev := app.Review(res, time.Now().UTC().Truncate(time.Second))
+		if code := writeOut("analyze", *out, rev.HTML, stdout, stderr); code != exitOK {
+			return code
+		}
+		fmt.Fprintf(stderr, "Verdict: %s\n", rev.Review.Verdict.Text)
+		return rev.Status.ExitCode()
 	case *asJSON:
 		_, _ = stdout.Write(res.Report.JSON())
 	default:

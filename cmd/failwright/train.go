@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"failwright/app"
 	"failwright/engine/shell"
@@ -24,7 +26,7 @@ func init() {
 	})
 }
 
-const trainUsage = `usage: failwright train SCENARIO [--json] [--library]
+const trainUsage = `usage: failwright train SCENARIO [--json] [--library] [--report FILE] [--trainee NAME]
 
 Plays the trainer's events of a training scenario and stops at each trainee step to read
 commands from standard input (piped input works). Type hint for a hint, skip to see the model
@@ -32,12 +34,19 @@ answer, exit to end the drill. At the end (or at the end of the input) the drill
 against the scenario's goals.
   --json     print the score as JSON
   --library  SCENARIO names a scenario embedded in failwright
+  --report FILE   also write the trainee's result as a printable HTML page (docs/evidence.md)
+  --trainee NAME  the trainee's name on that page
 Exit codes: 0 the drill is passed, 1 it is not, 2 bad input.`
 
 // trainPrompt is the prompt a trainee types at.
 const trainPrompt = "PS trainee> "
 
 func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	args, values, err := takeValues(args, "report", "trainee")
+	if err != nil {
+		fmt.Fprintf(stderr, "failwright train: %v\n%s\n", err, trainUsage)
+		return exitUsage
+	}
 	flags, operands, _ := splitArgs(args)
 	for f := range flags {
 		switch f {
@@ -84,6 +93,12 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		fmt.Fprintln(stdout)
 		stdout.Write(score.Text())
+	}
+	if out := values["report"]; out != "" {
+		page := app.TrainingReport(sc, score, values["trainee"], time.Now().UTC().Truncate(time.Second)).HTML()
+		if code := writeOut("train", out, page, stdout, stderr); code != exitOK {
+			return code
+		}
 	}
 	return app.ScoreStatus(score).ExitCode()
 }
@@ -197,4 +212,32 @@ func writeTurn(out io.Writer, turn scenarios.Turn, color bool) {
 		turn.Command = nil
 	}
 	out.Write(turn.Text())
+}
+
+// takeValues removes the flags with a value named in names ("--report FILE", "--report=FILE")
+// from args and returns them, for commands whose other flags splitArgs reads as switches.
+func takeValues(args []string, names ...string) ([]string, map[string]string, error) {
+	values := map[string]string{}
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || !slices.Contains(names, name) {
+			rest = append(rest, a)
+			continue
+		}
+		if !hasValue {
+			if i+1 >= len(args) {
+				return nil, nil, fmt.Errorf("--%s needs a value", name)
+			}
+			i++
+			value = args[i]
+		}
+		values[name] = value
+	}
+	return rest, values, nil
 }

@@ -1,0 +1,58 @@
+package app
+
+import (
+	"time"
+
+	"failwright/engine/analysis"
+	"failwright/engine/report"
+	"failwright/scenarios"
+)
+
+// TrainingReport makes the printable report of a finished drill of scenario sc: the trainee's
+// score, what they typed and when, hints, mistakes and the scenario's expected steps. trainee
+// names the trainee (empty leaves it off); generatedAt is printed on it (zero leaves it off).
+func TrainingReport(sc *scenarios.Scenario, score *scenarios.Score, trainee string, generatedAt time.Time) *report.DrillReport {
+	in := report.DrillInput{Score: score, Trainee: trainee, GeneratedAt: generatedAt}
+	for _, st := range sc.Steps {
+		if t := st.Trainee; t != nil {
+			in.Expected = append(in.Expected, report.ExpectedStep{Prompt: t.Prompt, Goal: t.Goal, Solution: t.Solution})
+		}
+	}
+	if g := sc.Goals; g != nil {
+		in.MaxRTO, in.MaxDataLoss = g.MaxRTO, g.MaxDataLoss
+	}
+	return report.Drill(in)
+}
+
+// ReviewResult is a design review: the analysis's status and the printable review.
+type ReviewResult struct {
+	AnalyzeResult
+	Review *report.ReviewReport
+	// HTML is the review's printable page.
+	HTML []byte
+}
+
+// Review makes the design review of an analysis (Analyze's result), with the failures that
+// break the recovery policy (PolicyBreaches); a breach makes the status StatusFail. A topology
+// that could not be analyzed has no review.
+func Review(res AnalyzeResult, generatedAt time.Time) ReviewResult {
+	out := ReviewResult{AnalyzeResult: res}
+	if res.Report == nil {
+		return out
+	}
+	judged, breaches := PolicyBreaches(res.Report)
+	out.Review = report.Review(report.ReviewInput{Report: res.Report, PolicyJudged: judged, Breaches: breaches, GeneratedAt: generatedAt})
+	out.HTML = out.Review.HTML()
+	if len(breaches) > 0 {
+		out.Status = StatusFail
+	}
+	return out
+}
+
+// PolicyBreaches is the hook for the recovery policy: whether a policy was judged on the
+// analysis r, and the failures that break it. No policy is judged yet (it returns false and
+// none), and the review says so rather than claim a pass; when recovery policies land, this
+// is the one function to point at the analysis's policy verdict.
+func PolicyBreaches(r *analysis.Report) (judged bool, breaches []report.PolicyBreach) {
+	return false, nil
+}
