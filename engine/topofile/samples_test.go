@@ -67,6 +67,8 @@ func TestSampleWarnings(t *testing.T) {
 		"unpaired.yaml":      {topology.CodeUnpaired, topology.CodeCMSUnpaired},
 		"large.yaml":         nil,
 		"se-pair.yaml":       nil,
+		// A GeoDNS service in one site (FW1205) and records changed by hand (FW1203).
+		"whole-recovery.yaml": {topology.CodeSinglePoint, topology.CodeSinglePoint, topology.CodeManualDNS, topology.CodeManualDNS},
 	}
 	for name, codes := range want {
 		top, fs := Decode(name, readSample(t, name))
