@@ -59,7 +59,7 @@ func TestSamples(t *testing.T) {
 // TestSampleWarnings pins what each hand-written sample is meant to show.
 func TestSampleWarnings(t *testing.T) {
 	want := map[string][]string{
-		"litwareinc.yaml":    {topology.CodeFailoverSizing, topology.CodeFailoverSizing},
+		"litwareinc.yaml":    {topology.CodeFailoverSizing, topology.CodeFailoverSizing, topology.CodeManualDNS},
 		"lync2013-pair.yaml": nil,
 		"mixed-version.yaml": {topology.CodePairVersion},
 		"sfb2019-16fe.yaml":  nil,
