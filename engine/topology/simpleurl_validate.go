@@ -73,7 +73,7 @@ func (v *validator) simpleURLPools(path string, s *SimpleURL) []*Pool {
 }
 
 // singlePoints warns of a DNS provider hosted in one site, or one load balancer that every
-// pool of a simple URL sits behind: one failure there and the name leads nowhere, whatever
+// pool of a simple URL (of two or more) sits behind: one failure there and the name leads nowhere, whatever
 // the pools do.
 func (v *validator) singlePoints(path, name string, d *DNSProvider, pools []*Pool) {
 	if d != nil && len(d.Sites) > 0 {
@@ -85,6 +85,9 @@ func (v *validator) singlePoints(path, name string, d *DNSProvider, pools []*Poo
 			v.add(CodeSinglePoint, path+".dnsProvider", "host the DNS provider in a second site, or use an outside provider",
 				"DNS provider %s runs only in site %s: if that site fails, %s does not resolve, whichever pool is up", d.Name, d.Sites[0], name)
 		}
+	}
+	if len(pools) < 2 {
+		return // one pool: FW1204 says it already
 	}
 	var lb *LoadBalancer
 	for _, p := range pools {
