@@ -59,7 +59,7 @@ func TestSamples(t *testing.T) {
 // TestSampleWarnings pins what each hand-written sample is meant to show.
 func TestSampleWarnings(t *testing.T) {
 	want := map[string][]string{
-		"litwareinc.yaml":    {topology.CodeFailoverSizing, topology.CodeFailoverSizing},
+		"litwareinc.yaml":    {topology.CodeFailoverSizing, topology.CodeFailoverSizing, topology.CodeManualDNS},
 		"lync2013-pair.yaml": nil,
 		"mixed-version.yaml": {topology.CodePairVersion},
 		"sfb2019-16fe.yaml":  nil,
@@ -67,6 +67,8 @@ func TestSampleWarnings(t *testing.T) {
 		"unpaired.yaml":      {topology.CodeUnpaired, topology.CodeCMSUnpaired},
 		"large.yaml":         nil,
 		"se-pair.yaml":       nil,
+		// A GeoDNS service in one site (FW1205) and records changed by hand (FW1203).
+		"whole-recovery.yaml": {topology.CodeSinglePoint, topology.CodeSinglePoint, topology.CodeManualDNS, topology.CodeManualDNS},
 	}
 	for name, codes := range want {
 		top, fs := Decode(name, readSample(t, name))

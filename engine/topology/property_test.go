@@ -50,8 +50,63 @@ func genTopology(t *rapid.T) *Topology {
 			top.Branches = append(top.Branches, Branch{FQDN: fmt.Sprintf("b%d.example.com", i), Site: "S0",
 				Users: rapid.IntRange(0, 5000).Draw(t, "branchUsers"), BackupRegistrar: fqdn(rapid.IntRange(0, nPools-1).Draw(t, "registrar"))})
 		}
+		genRecovery(t, top, nPools, fqdn)
 	}
 	return top
+}
+
+// genRecovery draws the recovery parts of a topology (simple URLs, DNS providers, load
+// balancers, pools' web services and settings, Persistent Chat, XMPP and PSTN gateways),
+// valid or not.
+func genRecovery(t *rapid.T, top *Topology, nPools int, fqdn func(int) string) {
+	pool := func(label string) string { return fqdn(rapid.IntRange(0, nPools-1).Draw(t, label)) }
+	site := func(label string) string {
+		return rapid.SampledFrom([]string{"S0", "S1", "", "Nowhere"}).Draw(t, label)
+	}
+	for i := range rapid.IntRange(0, 2).Draw(t, "loadBalancers") {
+		top.LoadBalancers = append(top.LoadBalancers, LoadBalancer{Name: fmt.Sprintf("lb%d", i), Site: site("lbSite")})
+	}
+	for i := range rapid.IntRange(0, 2).Draw(t, "dnsProviders") {
+		d := DNSProvider{Name: rapid.SampledFrom([]string{fmt.Sprintf("dns%d", i), "", "dns0"}).Draw(t, "dnsName")}
+		for range rapid.IntRange(0, 2).Draw(t, "dnsSites") {
+			d.Sites = append(d.Sites, site("dnsSite"))
+		}
+		top.DNSProviders = append(top.DNSProviders, d)
+	}
+	for i := range top.Pools {
+		p := &top.Pools[i]
+		if rapid.Bool().Draw(t, "web") {
+			p.WebServices = &WebServices{Internal: rapid.SampledFrom([]string{"", "web.example.com", "web"}).Draw(t, "internal"),
+				LoadBalancer: rapid.SampledFrom([]string{"", "lb0", "lb1", "lbX"}).Draw(t, "lb")}
+		}
+		p.LocationDatabase = rapid.Bool().Draw(t, "lis")
+		p.ResponseGroups = rapid.IntRange(-1, 3).Draw(t, "rgs")
+		p.CallPark = rapid.Bool().Draw(t, "callPark")
+	}
+	for range rapid.IntRange(0, 3).Draw(t, "simpleUrls") {
+		u := SimpleURL{Kind: rapid.SampledFrom(append(SimpleURLKinds, "", "Bogus")).Draw(t, "kind"),
+			URL:         rapid.SampledFrom([]string{"https://meet.example.com", "http://x", "", "https://example.com/Dialin"}).Draw(t, "url"),
+			Publishing:  rapid.SampledFrom(append(Publishings, "", "Bogus")).Draw(t, "publishing"),
+			DNSProvider: rapid.SampledFrom([]string{"", "dns0", "dnsX"}).Draw(t, "provider"),
+			TTLSeconds:  rapid.SampledFrom([]int{0, -1, 60, 3600}).Draw(t, "ttl")}
+		for range rapid.IntRange(0, 3).Draw(t, "urlPools") {
+			u.Pools = append(u.Pools, pool("urlPool"))
+		}
+		top.SimpleURLs = append(top.SimpleURLs, u)
+	}
+	if rapid.Bool().Draw(t, "pchat") {
+		top.PersistentChat = append(top.PersistentChat, PersistentChatPool{FQDN: "pc.example.com", Site: site("pcSite"), BackupSite: site("pcBackup"),
+			Version: rapid.SampledFrom(append(Versions, "")).Draw(t, "pcVersion"), NextHop: pool("pcNextHop"),
+			Servers: []Server{{FQDN: rapid.SampledFrom([]string{"pc1.example.com", "s0-0.example.com"}).Draw(t, "pcServer")}}})
+	}
+	if rapid.Bool().Draw(t, "xmpp") {
+		top.XMPPGateways = append(top.XMPPGateways, XMPPGateway{Domain: "example.com", EdgePool: pool("xmppEdge"),
+			Publishing: rapid.SampledFrom(append(Publishings, "")).Draw(t, "xmppPublishing")})
+	}
+	for i := range rapid.IntRange(0, 2).Draw(t, "gateways") {
+		top.PSTNGateways = append(top.PSTNGateways, PSTNGateway{FQDN: fmt.Sprintf("gw%d.example.com", i), Site: site("gwSite"),
+			Mediation: []string{pool("mediation")}, FailoverGateway: rapid.SampledFrom([]string{"", "gw0.example.com", "gw1.example.com", "gwX.example.com"}).Draw(t, "failover")})
+	}
 }
 
 // TestValidateProperties: for any topology, validation never panics, uses documented codes,

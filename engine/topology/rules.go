@@ -6,8 +6,9 @@ package topology
 type Rule struct {
 	// Code is the stable identifier, FWaaxx where aa is the area (00 decoding, 01 names and
 	// references, 02 pairing, 03 server counts and quorum, 04 capacity, 05 CMS, 06 Edge,
-	// 07 back end, registrar and Backup Service, 08 branches, 10 support lifecycle; 09 is
-	// the scenario files', 11 the importer's: engine/importer and docs/import.md).
+	// 07 back end, registrar and Backup Service, 08 branches, 10 support lifecycle, 12 the
+	// parts a pool failover does not bring back; 09 is the scenario files', 11 the
+	// importer's: engine/importer and docs/import.md).
 	Code string
 	// Severity is the severity in normal mode.
 	Severity Severity
@@ -92,6 +93,24 @@ const (
 	CodeExtendedSupport = "FW1003"
 )
 
+// Codes of the parts a pool failover does not bring back (area 12; recovery_validate.go).
+const (
+	CodeBadURL           = "FW1201"
+	CodeGeoDNSNoProvider = "FW1202"
+	CodeManualDNS        = "FW1203"
+	CodeURLOneSite       = "FW1204"
+	CodeSinglePoint      = "FW1205"
+	CodeRecoveryRole     = "FW1206"
+	CodeRemovedIn2019    = "FW1207"
+	CodeLISUnpaired      = "FW1208"
+	CodeCallParkPartner  = "FW1209"
+	CodeFrontEndOnly     = "FW1210"
+	CodeWebNoLB          = "FW1211"
+	CodeLBSite           = "FW1212"
+	CodePChatNoDR        = "FW1213"
+	CodePSTNNoFailover   = "FW1214"
+)
+
 // Rules lists every finding code failwright's topology decoder and validator emit.
 var Rules = []Rule{
 	{CodeSyntax, Error, false, "the file is not valid YAML or JSON"},
@@ -116,7 +135,7 @@ var Rules = []Rule{
 	{CodeBadName, Error, false, "not a valid name"},
 	{CodeDuplicate, Error, false, "duplicate name"},
 	{CodeDangling, Error, false, "reference to something that does not exist"},
-	{CodeBadEnum, Error, false, "unknown role, version, platform or HA value"},
+	{CodeBadEnum, Error, false, "unknown role, version, platform, HA or other listed value"},
 	{CodeNegative, Error, false, "negative number"},
 	{CodeUsersOnNonFE, Error, false, "users on a pool that homes no users"},
 	{CodeEmptySite, Info, false, "site without pools or branches"},
@@ -185,6 +204,21 @@ var Rules = []Rule{
 	{CodeEndOfSupport, Warning, false, "version out of support and security updates"},
 	{CodeESUOnly, Warning, false, "version out of support, on extended security updates only"},
 	{CodeExtendedSupport, Info, false, "version past mainstream support"},
+
+	{CodeBadURL, Error, false, "simple URL that is not an https URL with a valid host"},
+	{CodeGeoDNSNoProvider, Error, false, "GeoDNS publishing without a DNS provider"},
+	{CodeManualDNS, Warning, false, "DNS record someone must change by hand in a disaster"},
+	{CodeURLOneSite, Warning, false, "simple URL whose pools are all in one site"},
+	{CodeSinglePoint, Warning, false, "DNS provider or load balancer that is a single point of failure"},
+	{CodeRecoveryRole, Error, false, "reference to a pool of the wrong role"},
+	{CodeRemovedIn2019, Error, false, "Persistent Chat or XMPP on 2019 or Subscription Edition"},
+	{CodeLISUnpaired, Info, false, "location database on a pool without a backup pool"},
+	{CodeCallParkPartner, Warning, false, "Call Park in a pool whose backup pool has none"},
+	{CodeFrontEndOnly, Error, false, "Front End setting on a pool of another role"},
+	{CodeWebNoLB, Warning, false, "web services of several servers without a load balancer"},
+	{CodeLBSite, Warning, false, "load balancer in another site than its pool"},
+	{CodePChatNoDR, Warning, false, "Persistent Chat pool without a backup data centre"},
+	{CodePSTNNoFailover, Warning, false, "PSTN gateway without a failover route to another site"},
 }
 
 // RuleFor returns the rule of a code, and false when the code is unknown.

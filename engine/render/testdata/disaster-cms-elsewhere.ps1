@@ -1,7 +1,7 @@
 #Requires -Version 3.0
 # failwright plan: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)
-#   plan ID:     64528f01-ff11-59d5-9f70-44ce6931447a
-#   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
+#   plan ID:     27e85f45-20ab-5279-bdc7-70205b01c1e7
+#   fingerprint: 2b5e5c066be278e65dda87367126f79a06743d385b77653d60f1538944d9bd40
 #   topology:    Litware, Inc.
 #   format:      2
 # Run it in the Skype for Business Server Management Shell on a Front End of atl-cs-001.litwareinc.com.
@@ -18,8 +18,8 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '64528f01-ff11-59d5-9f70-44ce6931447a'
-$FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
+$FwPlanId = '27e85f45-20ab-5279-bdc7-70205b01c1e7'
+$FwFingerprint = '2b5e5c066be278e65dda87367126f79a06743d385b77653d60f1538944d9bd40'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
 
@@ -113,7 +113,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 64528f01-ff11-59d5-9f70-44ce6931447a: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan 27e85f45-20ab-5279-bdc7-70205b01c1e7: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 

@@ -1,7 +1,7 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)
-#   plan ID:     28e2a9a1-6278-553a-aba6-6d77b5ac1126
-#   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
+#   plan ID:     5dd59b13-aa2f-579d-862e-9be3e8fc74e9
+#   fingerprint: 2b5e5c066be278e65dda87367126f79a06743d385b77653d60f1538944d9bd40
 #   topology:    Litware, Inc.
 #   format:      2
 # Run it in the Skype for Business Server Management Shell on a Front End of dfw-cs-001.litwareinc.com.
@@ -18,8 +18,8 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '28e2a9a1-6278-553a-aba6-6d77b5ac1126'
-$FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
+$FwPlanId = '5dd59b13-aa2f-579d-862e-9be3e8fc74e9'
+$FwFingerprint = '2b5e5c066be278e65dda87367126f79a06743d385b77653d60f1538944d9bd40'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
 $FwAlt_cms_failover = ''
@@ -114,7 +114,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 28e2a9a1-6278-553a-aba6-6d77b5ac1126: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan 5dd59b13-aa2f-579d-862e-9be3e8fc74e9: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 

@@ -1,7 +1,7 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)
-#   plan ID:     157782bf-26e9-5a0c-8fa8-d2f70263dcda
-#   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
+#   plan ID:     a0580128-6ee7-5bef-97ab-7112b39058cf
+#   fingerprint: 2b5e5c066be278e65dda87367126f79a06743d385b77653d60f1538944d9bd40
 #   topology:    Litware, Inc.
 #   format:      2
 # Run it in the Skype for Business Server Management Shell on a Front End of dfw-cs-001.litwareinc.com.
@@ -18,8 +18,8 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '157782bf-26e9-5a0c-8fa8-d2f70263dcda'
-$FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
+$FwPlanId = 'a0580128-6ee7-5bef-97ab-7112b39058cf'
+$FwFingerprint = '2b5e5c066be278e65dda87367126f79a06743d385b77653d60f1538944d9bd40'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
 $FwAlt_cms_failover = ''
@@ -114,7 +114,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 157782bf-26e9-5a0c-8fa8-d2f70263dcda: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan a0580128-6ee7-5bef-97ab-7112b39058cf: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 

@@ -1,7 +1,7 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back
-#   plan ID:     bab14a67-258f-5e60-b5d1-e35805f4238c
-#   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
+#   plan ID:     e9459b93-1bbf-5e1b-879d-80f18afee05b
+#   fingerprint: 2b5e5c066be278e65dda87367126f79a06743d385b77653d60f1538944d9bd40
 #   topology:    Litware, Inc.
 #   format:      2
 # Run it in the Skype for Business Server Management Shell on a Front End of dfw-cs-001.litwareinc.com.
@@ -18,8 +18,8 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'bab14a67-258f-5e60-b5d1-e35805f4238c'
-$FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
+$FwPlanId = 'e9459b93-1bbf-5e1b-879d-80f18afee05b'
+$FwFingerprint = '2b5e5c066be278e65dda87367126f79a06743d385b77653d60f1538944d9bd40'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
 $FwAlt_cms_failover = ''
@@ -114,7 +114,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan bab14a67-258f-5e60-b5d1-e35805f4238c: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
+Write-Host 'failwright plan e9459b93-1bbf-5e1b-879d-80f18afee05b: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 

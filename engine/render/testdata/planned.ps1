@@ -1,7 +1,7 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)
-#   plan ID:     27bacb17-cc30-5f01-89dd-32986bfac6a6
-#   fingerprint: de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8
+#   plan ID:     29fdb5ca-7965-57c3-bc9a-7b3bb99542e9
+#   fingerprint: 2b5e5c066be278e65dda87367126f79a06743d385b77653d60f1538944d9bd40
 #   topology:    Litware, Inc.
 #   format:      2
 # Run it in the Skype for Business Server Management Shell on a Front End of dfw-cs-001.litwareinc.com.
@@ -18,8 +18,8 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '27bacb17-cc30-5f01-89dd-32986bfac6a6'
-$FwFingerprint = 'de7de3b9735b7de87865ceae592557e7fe78c8f12030194c32ce0d0c295baae8'
+$FwPlanId = '29fdb5ca-7965-57c3-bc9a-7b3bb99542e9'
+$FwFingerprint = '2b5e5c066be278e65dda87367126f79a06743d385b77653d60f1538944d9bd40'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
 
@@ -113,7 +113,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan 27bacb17-cc30-5f01-89dd-32986bfac6a6: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
+Write-Host 'failwright plan 29fdb5ca-7965-57c3-bc9a-7b3bb99542e9: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 

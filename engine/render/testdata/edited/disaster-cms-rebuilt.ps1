@@ -1,7 +1,7 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)
-#   plan ID:     a118f9c1-a971-5aad-9d6b-e076861ae355
-#   fingerprint: 18d74453d1c7bd23f51320157550196b0aab72ddcbcae5cebf4a0111e3a5d283
+#   plan ID:     21f1120c-f4f1-54cb-9bd5-be8e1be97aeb
+#   fingerprint: 8a8a1d3c0736fcc84ee7b643ee43d70333390fb6c2a49f171c115f16641b11c9
 #   topology:    Litware, Inc.
 #   format:      2
 # Run it in the Skype for Business Server Management Shell on a Front End of dfw-cs-001.litwareinc.com.
@@ -18,8 +18,8 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'a118f9c1-a971-5aad-9d6b-e076861ae355'
-$FwFingerprint = '18d74453d1c7bd23f51320157550196b0aab72ddcbcae5cebf4a0111e3a5d283'
+$FwPlanId = '21f1120c-f4f1-54cb-9bd5-be8e1be97aeb'
+$FwFingerprint = '8a8a1d3c0736fcc84ee7b643ee43d70333390fb6c2a49f171c115f16641b11c9'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
 
@@ -113,7 +113,7 @@ if (-not $LogPath) {
 }
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
-Write-Host 'failwright plan a118f9c1-a971-5aad-9d6b-e076861ae355: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan 21f1120c-f4f1-54cb-9bd5-be8e1be97aeb: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
