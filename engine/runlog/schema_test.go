@@ -2,6 +2,8 @@ package runlog
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -48,4 +50,26 @@ func TestReadRefusesAFieldOfAnotherKind(t *testing.T) {
 	_, err := Read("run.log", join(out, "\n"), p)
 	require.Error(t, err)
 	assert.Equal(t, `run.log:1: field "stepId" does not belong in a start entry`, err.Error())
+}
+
+// docRow is the row of docs/plan-format.md's run-log table for f.
+func docRow(f Field) string {
+	kinds := "every entry"
+	if f.Kinds != nil {
+		var ks []string
+		for _, k := range f.Kinds {
+			ks = append(ks, string(k))
+		}
+		kinds = strings.Join(ks, ", ")
+	}
+	return "| `" + f.JSON + "` | " + string(f.Type) + " | " + kinds + " | " + f.Doc + " |"
+}
+
+// TestFieldsDocumented: docs/plan-format.md lists every field as the table says.
+func TestFieldsDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "plan-format.md"))
+	require.NoError(t, err)
+	for _, f := range Fields {
+		assert.Contains(t, string(doc), docRow(f)+"\n", f.JSON)
+	}
 }

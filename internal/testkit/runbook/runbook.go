@@ -205,7 +205,8 @@ func (w *walker) close() error {
 // closeStep writes the open step's entry.
 func (w *walker) closeStep() error {
 	e := w.open
-	if start, _ := time.Parse(TimeFormat, e.Start); w.now.Before(start.Add(w.duration)) {
+	// A step that ran takes its predicted time; a skipped one only its prompt.
+	if start, _ := time.Parse(TimeFormat, e.Start); e.Outcome != runlog.OutcomeSkipped && w.now.Before(start.Add(w.duration)) {
 		w.now = start.Add(w.duration)
 	}
 	e.End = w.tick(0)
