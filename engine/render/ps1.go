@@ -91,12 +91,14 @@ func PowerShell(p *plan.Plan) ([]byte, error) {
 	w.line("#   -Rehearse   every changing cmdlet runs with -WhatIf; manual steps are listed, not awaited")
 	w.line("#   -NoConfirm  no confirmation before changing steps (manual steps still wait)")
 	w.line("#   -LogPath    where the transcript goes (default: the current folder)")
+	w.line("#   -RunLogPath where the run log goes (default: beside the transcript, its name ending .runlog.jsonl)")
 	w.line("# Made by failwright. Do not edit: failwright plan --check PLAN.json TOPOLOGY tells whether it still fits.")
 	w.line("[CmdletBinding()]")
 	w.line("param(")
 	w.line("    [switch]$Rehearse,")
 	w.line("    [switch]$NoConfirm,")
-	w.line("    [string]$LogPath = ''")
+	w.line("    [string]$LogPath = '',")
+	w.line("    [string]$RunLogPath = ''")
 	w.line(")")
 	w.line("Set-StrictMode -Version Latest")
 	w.line("$ErrorActionPreference = 'Stop'")
@@ -109,11 +111,16 @@ func PowerShell(p *plan.Plan) ([]byte, error) {
 		w.line("$FwAlt_", altVar(g), " = ''")
 	}
 	w.line(psHelpers)
+	w.line(psLogHelpers)
+	w.line(psLogWriter())
 	w.line("if (-not $LogPath) {")
 	w.line("    $LogPath = Join-Path -Path (Get-Location).Path -ChildPath ('failwright-' + $FwPlanId + '-' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.log')")
 	w.line("}")
+	w.line("if (-not $RunLogPath) { $RunLogPath = [IO.Path]::ChangeExtension($LogPath, '.runlog.jsonl') }")
+	w.line("Open-FwLog -Path $RunLogPath")
 	w.line("Start-Transcript -Path $LogPath -Append | Out-Null")
 	w.line("try {")
+	w.line("Write-FwLogStart")
 	w.line("Write-Host ", lit("failwright plan "+p.ID+": "+title))
 	w.line("Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)")
 	w.line("if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }")
@@ -126,8 +133,12 @@ func PowerShell(p *plan.Plan) ([]byte, error) {
 	w.line()
 	w.line("Write-Host ''")
 	w.line("Write-Host ", lit(fmt.Sprintf("Plan complete (%d steps). Predicted RTO %s, data loss %s.", len(p.Steps), p.Prediction.RTO, p.Prediction.DataLoss)), " -ForegroundColor Green")
+	w.line("$FwLog.Completed = $true")
+	w.line("} catch {")
+	w.line("    $FwLog.RunError = $_.Exception.Message")
+	w.line("    throw")
 	w.line("} finally {")
-	w.line("    Stop-Transcript | Out-Null")
+	w.line("    try { Close-FwLog } finally { Stop-Transcript | Out-Null }")
 	w.line("}")
 	return []byte(w.b.String()), nil
 }
@@ -136,7 +147,8 @@ func PowerShell(p *plan.Plan) ([]byte, error) {
 // plan value is ever spliced into their code.
 const psHelpers = `
 function Write-FwStep {
-    param([int]$Number, [string]$Kind, [string]$Title, [string]$Expect, [string]$Duration, [string]$When)
+    param([int]$Number, [string]$Id, [string]$Kind, [string]$Title, [string]$Expect, [string]$Duration, [string]$When)
+    Start-FwLogStep -Number $Number -Id $Id
     Write-Host ''
     Write-Host ('=== Step {0} [{1}] {2}' -f $Number, $Kind, $Title) -ForegroundColor Cyan
     if ($When) { Write-Host ('    Only when: ' + $When) }
@@ -147,42 +159,47 @@ function Write-FwStep {
 function Confirm-FwStep {
     param([int]$Number)
     if ($NoConfirm) { return }
-    $answer = Read-Host ('Run step {0}? Type Y to run it; anything else stops the plan' -f $Number)
-    if ($answer -ne 'Y') { throw ('Stopped by the operator before step {0}.' -f $Number) }
+    $answer = Read-FwAnswer ('Run step {0}? Type Y to run it; anything else stops the plan' -f $Number)
+    if ($answer -ne 'Y') { Stop-FwRun ('Stopped by the operator before step {0}.' -f $Number) }
 }
 
 function Confirm-FwCheck {
     param([int]$Number)
     if ($NoConfirm -or $Rehearse) { return }
-    $answer = Read-Host ('Does the output of step {0} match the expected result? Type Y to go on; anything else stops the plan' -f $Number)
-    if ($answer -ne 'Y') { throw ('Stopped by the operator at step {0}: the output did not match.' -f $Number) }
+    $answer = Read-FwAnswer ('Does the output of step {0} match the expected result? Type Y to go on; anything else stops the plan' -f $Number)
+    if ($answer -ne 'Y') { Stop-FwRun ('Stopped by the operator at step {0}: the output did not match.' -f $Number) }
 }
 
 function Test-FwShows {
     param([int]$Number, [object]$Output, [string]$Shows)
-    if (($Output | Out-String) -match [regex]::Escape($Shows)) {
+    $FwLog.Shows = $Shows
+    $FwLog.Shown = (($Output | Out-String) -match [regex]::Escape($Shows))
+    if ($FwLog.Shown) {
         Write-Host ('    The output shows {0}, as planned.' -f $Shows)
         return
     }
     Write-Warning ('Step {0}: the output does not show {1}, which the plan expects.' -f $Number, $Shows)
     if ($Rehearse) { return }
-    if ($NoConfirm) { throw ('Stopped at step {0}: the output does not show {1}.' -f $Number, $Shows) }
-    $answer = Read-Host 'Type GO to go on anyway (you checked it by hand); anything else stops the plan'
-    if ($answer -ne 'GO') { throw ('Stopped by the operator at step {0}.' -f $Number) }
+    if ($NoConfirm) { Stop-FwRun ('Stopped at step {0}: the output does not show {1}.' -f $Number, $Shows) }
+    $answer = Read-FwAnswer 'Type GO to go on anyway (you checked it by hand); anything else stops the plan'
+    if ($answer -ne 'GO') { Stop-FwRun ('Stopped by the operator at step {0}.' -f $Number) }
 }
 
 function Select-FwAlternative {
-    param([int]$Number, [string]$When)
+    param([int]$Number, [string]$When, [switch]$Done)
+    if ($Done) { Set-FwStepOutcome -Outcome 'skipped' -Message ''; return $false }
     if ($NoConfirm) { return $true }
-    $answer = Read-Host ('Step {0} applies only when: {1}. Does it apply? Type Y to run it, N to skip to the next alternative' -f $Number, $When)
-    return ($answer -eq 'Y')
+    $answer = Read-FwAnswer ('Step {0} applies only when: {1}. Does it apply? Type Y to run it, N to skip to the next alternative' -f $Number, $When)
+    if ($answer -eq 'Y') { return $true }
+    Set-FwStepOutcome -Outcome 'skipped' -Message ''
+    return $false
 }
 
 function Wait-FwAcknowledge {
     param([int]$Number, [string]$Instructions)
     Write-Host ('    To do: ' + $Instructions)
     if ($Rehearse) { Write-Host '    (rehearsal: not waiting)'; return }
-    do { $answer = Read-Host ('Type DONE when step {0} is done' -f $Number) } while ($answer -ne 'DONE')
+    do { $answer = Read-FwAnswer ('Type DONE when step {0} is done' -f $Number) } while ($answer -ne 'DONE')
 }
 
 $FwDrift = New-Object System.Collections.Generic.List[string]
@@ -263,15 +280,17 @@ func preflight(w *ps, p *plan.Plan) {
 	w.line("}")
 	if p.Migration != nil {
 		w.line("Write-Host '    Each stage checks the deployment as it must stand before it.'")
+		w.line("Complete-FwPreflight")
 		return
 	}
-	factChecks(w, p.Assumptions)
+	factChecks(w, p.Assumptions, "")
 	w.line("Write-Host '    Preflight passed.' -ForegroundColor Green")
 }
 
-// factChecks writes a Test-FwFact line for every fact, then stops on drift (or asks when a
-// fact could not be read).
-func factChecks(w *ps, as []plan.Assumption) {
+// factChecks writes a Test-FwFact line for every fact, then Complete-FwPreflight, which logs
+// the preflight (of stage, in a migration plan) and stops on drift (or asks when a fact could
+// not be read).
+func factChecks(w *ps, as []plan.Assumption, stage string) {
 	for _, a := range as {
 		c := factProbe(a)
 		if c.probe == "" {
@@ -294,15 +313,11 @@ func factChecks(w *ps, as []plan.Assumption) {
 		}
 		w.line("Test-FwFact -Path ", lit(a.Path), " -Expected ", strings.Join(accept, ","), opts, " -Probe { ", c.probe, " }")
 	}
-	w.line("if ($FwDrift.Count -gt 0) {")
-	w.line("    throw ('Preflight found drift in {0} fact(s): {1}. The deployment is not the one this plan was made for; nothing was changed. Make a new plan (failwright plan) from the current topology.' -f $FwDrift.Count, ($FwDrift -join ', '))")
-	w.line("}")
-	w.line("if ($FwUnchecked.Count -gt 0) {")
-	w.line("    Write-Warning ('Preflight could not read {0} fact(s): {1}. With the Central Management store down this is expected; check them by hand.' -f $FwUnchecked.Count, ($FwUnchecked -join ', '))")
-	w.line("    if ($NoConfirm) { throw 'Preflight could not check every fact; run without -NoConfirm to go on after checking them by hand.' }")
-	w.line("    do { $answer = Read-Host 'Type CONTINUE once you have checked them, or STOP' } while ($answer -ne 'CONTINUE' -and $answer -ne 'STOP')")
-	w.line("    if ($answer -ne 'CONTINUE') { throw 'Stopped by the operator at the preflight.' }")
-	w.line("}")
+	if stage == "" {
+		w.line("Complete-FwPreflight")
+	} else {
+		w.line("Complete-FwPreflight -Stage ", lit(stage))
+	}
 }
 
 // show writes an assumed value in the script's messages, "(none)" when it is absent.
@@ -393,7 +408,7 @@ func step(w *ps, p *plan.Plan, st *plan.Step) {
 	if st.When != "" {
 		when = " -When " + lit(st.When)
 	}
-	w.line("Write-FwStep -Number ", n, " -Kind ", lit(string(st.Kind)), " -Title ", lit(st.Title),
+	w.line("Write-FwStep -Number ", n, " -Id ", lit(st.ID), " -Kind ", lit(string(st.Kind)), " -Title ", lit(st.Title),
 		" -Expect ", lit(st.Expect), " -Duration ", lit(st.Duration.String()), when)
 	switch st.Kind {
 	case plan.KindCheck:
@@ -416,12 +431,13 @@ func step(w *ps, p *plan.Plan, st *plan.Step) {
 		// One of a group of alternatives: the operator picks it by what a check showed; with
 		// -NoConfirm the first that succeeds runs.
 		v := "$FwAlt_" + altVar(st.Alternative)
-		w.line("if (", v, " -ne 'done' -and (Select-FwAlternative -Number ", n, " -When ", lit(st.When), ")) {")
+		w.line("if (Select-FwAlternative -Number ", n, " -When ", lit(st.When), " -Done:(", v, " -eq 'done')) {")
 		w.line("    Confirm-FwStep -Number ", n)
 		w.line("    try {")
 		change(w, st, n, "        ")
 		w.line("        ", v, " = 'done'")
 		w.line("    } catch {")
+		w.line("        Set-FwStepOutcome -Outcome 'failed' -Message $_.Exception.Message")
 		w.line("        if (-not $NoConfirm) { throw }")
 		w.line("        Write-Warning ('Step ", n, " failed: ' + $_.Exception.Message + ' Trying the next alternative.')")
 		w.line("    }")
@@ -431,11 +447,12 @@ func step(w *ps, p *plan.Plan, st *plan.Step) {
 		}
 		w.line("    }")
 		w.line("}")
-		if lastOfGroup(p, st) {
-			w.line("if (", v, " -ne 'done') { throw ", lit("None of the alternative steps ("+st.Alternative+") ran: the plan cannot go on."), " }")
-		}
 	case plan.KindManual, plan.KindWait:
 		w.line("Wait-FwAcknowledge -Number ", n, " -Instructions ", lit(st.Instructions))
+	}
+	w.line("Complete-FwStep -Number ", n)
+	if st.Alternative != "" && lastOfGroup(p, st) {
+		w.line("if ($FwAlt_", altVar(st.Alternative), " -ne 'done') { throw ", lit("None of the alternative steps ("+st.Alternative+") ran: the plan cannot go on."), " }")
 	}
 }
 

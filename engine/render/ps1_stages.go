@@ -27,7 +27,7 @@ func stagePreflight(w *ps, p *plan.Plan, st *plan.Step) {
 		}
 		w.line("$FwDrift.Clear()")
 		w.line("$FwUnchecked.Clear()")
-		factChecks(w, sg.Preflight)
+		factChecks(w, sg.Preflight, sg.ID)
 		w.line("Write-Host ", lit("    Stage "+n+" preflight passed."), " -ForegroundColor Green")
 	}
 }

@@ -75,6 +75,9 @@ type Entry struct {
 	// NoConfirm is true when it ran with -NoConfirm (start).
 	NoConfirm bool `json:"noConfirm,omitempty"`
 
+	// Stage is, in a migration plan, the ID of the stage whose preflight this is; empty for
+	// the preflight before the first step (preflight).
+	Stage string `json:"stage,omitempty"`
 	// Drift lists the model paths of assumptions the deployment contradicted (preflight).
 	Drift []string `json:"drift,omitempty"`
 	// Unchecked lists the model paths of assumptions that could not be read (preflight).
@@ -90,7 +93,8 @@ type Entry struct {
 	End string `json:"end,omitempty"`
 	// Outcome is how the step (step) or the run (end) ended.
 	Outcome Outcome `json:"outcome,omitempty"`
-	// Answers are what the operator typed at the step's prompts, in order (step).
+	// Answers are what the operator typed at the step's prompts, in order (step), or at the
+	// preflight's (preflight).
 	Answers []string `json:"answers,omitempty"`
 	// Shows is the text the step's check looked for in the output (step).
 	Shows string `json:"shows,omitempty"`

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"time"
@@ -50,6 +51,9 @@ type Log struct {
 	Start Entry
 	// Preflight is the preflight entry, nil when the runbook wrote none.
 	Preflight *Entry
+	// Stages are the preflight entries of a migration plan's stages (each with its Stage), in
+	// order; a stage the run never reached has none.
+	Stages []Entry
 	// Steps are the step entries in order; a plan step the run never reached has none.
 	Steps []Entry
 	// End is the end entry.
@@ -141,15 +145,14 @@ func (r *reader) entry(line []byte) error {
 	if r.line == 1 && e.Kind != KindStart {
 		return r.fail(r.line, 0, "the first line is a "+strconv.Quote(string(e.Kind))+" entry; a run log starts with a start entry")
 	}
+	if err := r.fields(e); err != nil {
+		return err
+	}
 	switch e.Kind {
 	case KindStart:
 		return r.start(e)
 	case KindPreflight:
-		if r.line != 2 {
-			return r.fail(r.line, 0, "a preflight entry comes right after the start entry")
-		}
-		r.log.Preflight = &e
-		return nil
+		return r.preflight(e)
 	case KindStep:
 		return r.step(e)
 	case KindEnd:
@@ -175,6 +178,48 @@ func (r *reader) start(e Entry) error {
 	return nil
 }
 
+// fields checks that e holds only the fields of its kind (Fields).
+func (r *reader) fields(e Entry) error {
+	switch e.Kind {
+	case KindStart, KindPreflight, KindStep, KindEnd:
+	default:
+		return nil // refused by the caller
+	}
+	v := reflect.ValueOf(e)
+	for _, f := range Fields {
+		if !f.Belongs(e.Kind) && !v.FieldByName(f.Go).IsZero() {
+			return r.fail(r.line, 0, "field "+strconv.Quote(f.JSON)+" does not belong in a "+string(e.Kind)+" entry")
+		}
+	}
+	return nil
+}
+
+// preflight checks a preflight entry: the plan's, right after the start entry, or in a
+// migration plan a stage's, right before the stage's first step.
+func (r *reader) preflight(e Entry) error {
+	if e.Stage == "" {
+		if r.line != 2 {
+			return r.fail(r.line, 0, "a preflight entry comes right after the start entry")
+		}
+		r.log.Preflight = &e
+		return nil
+	}
+	if r.plan.Migration == nil {
+		return r.fail(r.line, 0, "a stage's preflight ("+strconv.Quote(e.Stage)+") in a plan without stages")
+	}
+	for _, sg := range r.plan.Migration.Stages {
+		if sg.ID != e.Stage {
+			continue
+		}
+		if r.lastStp != sg.First-1 {
+			return r.fail(r.line, 0, fmt.Sprintf("the preflight of stage %q comes after step %d, right before its first step %d", e.Stage, r.lastStp, sg.First))
+		}
+		r.log.Stages = append(r.log.Stages, e)
+		return nil
+	}
+	return r.fail(r.line, 0, "stage "+strconv.Quote(e.Stage)+" is not in the plan")
+}
+
 // step checks a step entry against the plan's step of that number.
 func (r *reader) step(e Entry) error {
 	if e.Step < 1 || e.Step > len(r.plan.Steps) {
@@ -182,6 +227,10 @@ func (r *reader) step(e Entry) error {
 	}
 	if e.Step <= r.lastStp {
 		return r.fail(r.line, 0, fmt.Sprintf("step %d comes after step %d: the log is out of order", e.Step, r.lastStp))
+	}
+	if e.Step != r.lastStp+1 {
+		// The runbook writes an entry for every step it reaches, skipped alternatives included.
+		return r.fail(r.line, 0, fmt.Sprintf("step %d comes after step %d: the entry of step %d is missing", e.Step, r.lastStp, r.lastStp+1))
 	}
 	if want := r.plan.Steps[e.Step-1].ID; e.StepID != want {
 		return r.fail(r.line, 0, fmt.Sprintf("step %d is %q in the plan, not %q", e.Step, want, e.StepID))

@@ -26,6 +26,7 @@ type PowerShellReport struct {
 	Name     string           `json:"name"`
 	Errors   []PowerShellSpot `json:"errors"`   // ERROR and MISSING nodes
 	Unquoted []PowerShellSpot `json:"unquoted"` // values in code outside a single-quoted literal
+	PS7      []PowerShellSpot `json:"ps7"`      // constructs only PowerShell 7 has
 }
 
 // PowerShellSpot is a place in a script (line and column from 1, the column in characters)
@@ -35,6 +36,8 @@ type PowerShellSpot struct {
 	Column  int    `json:"column"`
 	Message string `json:"message,omitempty"`
 	Value   string `json:"value,omitempty"`
+	// Construct is the PowerShell 7 construct found there (PS7).
+	Construct string `json:"construct,omitempty"`
 }
 
 // pwshDir is the folder of the grammar's npm packages and check.mjs, from the module root.
@@ -42,7 +45,9 @@ const pwshDir = "internal/testkit/pwsh"
 
 // CheckPowerShell parses every script with an independent PowerShell grammar
 // (tree-sitter-powershell, under node) and fails t for each syntax error and each value found
-// in code outside a single-quoted string literal. Node starts once for all the scripts. It
+// in code outside a single-quoted string literal, and for each construct that only PowerShell 7
+// has (failwright's scripts run on Windows PowerShell 3.0 and later: `&&`, `||`, `??`, `?.`,
+// `?[`, the ternary operator, -Parallel, clean blocks). Node starts once for all the scripts. It
 // fails, and never skips, when node or the grammar's packages are missing (make deps-npm).
 func CheckPowerShell(t testing.TB, scripts []Script) {
 	t.Helper()
@@ -56,6 +61,9 @@ func CheckPowerShell(t testing.TB, scripts []Script) {
 		}
 		for _, u := range r.Unquoted {
 			t.Errorf("%s:%d:%d: the topology value %q is outside a single-quoted string literal", r.Name, u.Line, u.Column, u.Value)
+		}
+		for _, c := range r.PS7 {
+			t.Errorf("%s:%d:%d: %s is PowerShell 7 only; the script must run on Windows PowerShell 3.0", r.Name, c.Line, c.Column, c.Construct)
 		}
 	}
 }

@@ -8,12 +8,14 @@
 #   -Rehearse   every changing cmdlet runs with -WhatIf; manual steps are listed, not awaited
 #   -NoConfirm  no confirmation before changing steps (manual steps still wait)
 #   -LogPath    where the transcript goes (default: the current folder)
+#   -RunLogPath where the run log goes (default: beside the transcript, its name ending .runlog.jsonl)
 # Made by failwright. Do not edit: failwright plan --check PLAN.json TOPOLOGY tells whether it still fits.
 [CmdletBinding()]
 param(
     [switch]$Rehearse,
     [switch]$NoConfirm,
-    [string]$LogPath = ''
+    [string]$LogPath = '',
+    [string]$RunLogPath = ''
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
@@ -25,7 +27,8 @@ $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (di
 $FwAlt_cms_failover = ''
 
 function Write-FwStep {
-    param([int]$Number, [string]$Kind, [string]$Title, [string]$Expect, [string]$Duration, [string]$When)
+    param([int]$Number, [string]$Id, [string]$Kind, [string]$Title, [string]$Expect, [string]$Duration, [string]$When)
+    Start-FwLogStep -Number $Number -Id $Id
     Write-Host ''
     Write-Host ('=== Step {0} [{1}] {2}' -f $Number, $Kind, $Title) -ForegroundColor Cyan
     if ($When) { Write-Host ('    Only when: ' + $When) }
@@ -36,42 +39,47 @@ function Write-FwStep {
 function Confirm-FwStep {
     param([int]$Number)
     if ($NoConfirm) { return }
-    $answer = Read-Host ('Run step {0}? Type Y to run it; anything else stops the plan' -f $Number)
-    if ($answer -ne 'Y') { throw ('Stopped by the operator before step {0}.' -f $Number) }
+    $answer = Read-FwAnswer ('Run step {0}? Type Y to run it; anything else stops the plan' -f $Number)
+    if ($answer -ne 'Y') { Stop-FwRun ('Stopped by the operator before step {0}.' -f $Number) }
 }
 
 function Confirm-FwCheck {
     param([int]$Number)
     if ($NoConfirm -or $Rehearse) { return }
-    $answer = Read-Host ('Does the output of step {0} match the expected result? Type Y to go on; anything else stops the plan' -f $Number)
-    if ($answer -ne 'Y') { throw ('Stopped by the operator at step {0}: the output did not match.' -f $Number) }
+    $answer = Read-FwAnswer ('Does the output of step {0} match the expected result? Type Y to go on; anything else stops the plan' -f $Number)
+    if ($answer -ne 'Y') { Stop-FwRun ('Stopped by the operator at step {0}: the output did not match.' -f $Number) }
 }
 
 function Test-FwShows {
     param([int]$Number, [object]$Output, [string]$Shows)
-    if (($Output | Out-String) -match [regex]::Escape($Shows)) {
+    $FwLog.Shows = $Shows
+    $FwLog.Shown = (($Output | Out-String) -match [regex]::Escape($Shows))
+    if ($FwLog.Shown) {
         Write-Host ('    The output shows {0}, as planned.' -f $Shows)
         return
     }
     Write-Warning ('Step {0}: the output does not show {1}, which the plan expects.' -f $Number, $Shows)
     if ($Rehearse) { return }
-    if ($NoConfirm) { throw ('Stopped at step {0}: the output does not show {1}.' -f $Number, $Shows) }
-    $answer = Read-Host 'Type GO to go on anyway (you checked it by hand); anything else stops the plan'
-    if ($answer -ne 'GO') { throw ('Stopped by the operator at step {0}.' -f $Number) }
+    if ($NoConfirm) { Stop-FwRun ('Stopped at step {0}: the output does not show {1}.' -f $Number, $Shows) }
+    $answer = Read-FwAnswer 'Type GO to go on anyway (you checked it by hand); anything else stops the plan'
+    if ($answer -ne 'GO') { Stop-FwRun ('Stopped by the operator at step {0}.' -f $Number) }
 }
 
 function Select-FwAlternative {
-    param([int]$Number, [string]$When)
+    param([int]$Number, [string]$When, [switch]$Done)
+    if ($Done) { Set-FwStepOutcome -Outcome 'skipped' -Message ''; return $false }
     if ($NoConfirm) { return $true }
-    $answer = Read-Host ('Step {0} applies only when: {1}. Does it apply? Type Y to run it, N to skip to the next alternative' -f $Number, $When)
-    return ($answer -eq 'Y')
+    $answer = Read-FwAnswer ('Step {0} applies only when: {1}. Does it apply? Type Y to run it, N to skip to the next alternative' -f $Number, $When)
+    if ($answer -eq 'Y') { return $true }
+    Set-FwStepOutcome -Outcome 'skipped' -Message ''
+    return $false
 }
 
 function Wait-FwAcknowledge {
     param([int]$Number, [string]$Instructions)
     Write-Host ('    To do: ' + $Instructions)
     if ($Rehearse) { Write-Host '    (rehearsal: not waiting)'; return }
-    do { $answer = Read-Host ('Type DONE when step {0} is done' -f $Number) } while ($answer -ne 'DONE')
+    do { $answer = Read-FwAnswer ('Type DONE when step {0} is done' -f $Number) } while ($answer -ne 'DONE')
 }
 
 $FwDrift = New-Object System.Collections.Generic.List[string]
@@ -109,11 +117,155 @@ function Write-FwRehearsal {
     Write-Host ('    (rehearsal: step {0} is not run; its cmdlet has no -WhatIf)' -f $Number) -ForegroundColor Yellow
 }
 
+
+$FwLog = @{
+    Path = ''; Seq = 0; Prev = '0000000000000000000000000000000000000000000000000000000000000000'
+    Step = 0; StepId = ''; Start = ''; Outcome = ''; Error = ''; Shows = ''; Shown = $null
+    Answers = (New-Object System.Collections.Generic.List[string])
+    Stopped = $false; Completed = $false; RunError = ''
+}
+
+function Get-FwTime {
+    (Get-Date).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", [Globalization.CultureInfo]::InvariantCulture)
+}
+
+# Add-FwLogLine writes an entry as one line of compact JSON (UTF-8, no BOM, CRLF) and keeps the
+# SHA-256 of its bytes for the next line's prev.
+function Add-FwLogLine {
+    param([System.Collections.IDictionary]$Entry)
+    $line = ConvertTo-Json -InputObject $Entry -Compress
+    [IO.File]::AppendAllText($FwLog.Path, $line + "`r`n", (New-Object System.Text.UTF8Encoding -ArgumentList $false))
+    $sha = [Security.Cryptography.SHA256]::Create()
+    $FwLog.Prev = -join ($sha.ComputeHash([Text.Encoding]::UTF8.GetBytes($line)) | ForEach-Object { $_.ToString('x2') })
+    $FwLog.Seq = $FwLog.Seq + 1
+}
+
+function Open-FwLog {
+    param([string]$Path)
+    $full = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)
+    if (Test-Path -LiteralPath $full) { throw ('The run log {0} exists; a run log is never appended to. Give another -RunLogPath.' -f $full) }
+    $FwLog.Path = $full
+}
+
+function Write-FwLogStart {
+    Write-FwLog -Kind 'start' -Schema 1 -PlanId $FwPlanId -Fingerprint $FwFingerprint -Machine $env:COMPUTERNAME -Account ([Security.Principal.WindowsIdentity]::GetCurrent().Name) -HostVersion ($PSVersionTable.PSVersion.ToString()) -Rehearsal $Rehearse.IsPresent -NoConfirm $NoConfirm.IsPresent
+}
+
+function Read-FwAnswer {
+    param([string]$Prompt)
+    $answer = [string](Read-Host $Prompt)
+    $FwLog.Answers.Add($answer)
+    return $answer
+}
+
+function Stop-FwRun {
+    param([string]$Message)
+    $FwLog.Stopped = $true
+    throw $Message
+}
+
+function Set-FwStepOutcome {
+    param([string]$Outcome, [string]$Message)
+    $FwLog.Outcome = $Outcome
+    $FwLog.Error = $Message
+}
+
+function Start-FwLogStep {
+    param([int]$Number, [string]$Id)
+    $FwLog.Step = $Number; $FwLog.StepId = $Id; $FwLog.Start = Get-FwTime
+    Set-FwStepOutcome -Outcome '' -Message ''
+    $FwLog.Shows = ''; $FwLog.Shown = $null
+    $FwLog.Answers.Clear()
+}
+
+function Write-FwLogStep {
+    param([string]$Outcome)
+    Write-FwLog -Kind 'step' -Step $FwLog.Step -StepId $FwLog.StepId -Start $FwLog.Start -End (Get-FwTime) -Outcome $Outcome -Answers $FwLog.Answers.ToArray() -Shows $FwLog.Shows -Shown $FwLog.Shown -Message $FwLog.Error
+    $FwLog.Step = 0
+    $FwLog.Answers.Clear()
+}
+
+function Complete-FwStep {
+    param([int]$Number)
+    $outcome = $FwLog.Outcome
+    if (-not $outcome) { if ($Rehearse) { $outcome = 'rehearsed' } else { $outcome = 'done' } }
+    Write-FwLogStep -Outcome $outcome
+}
+
+function Complete-FwPreflight {
+    param([string]$Stage)
+    try {
+        if ($FwDrift.Count -gt 0) {
+            Stop-FwRun ('Preflight found drift in {0} fact(s): {1}. The deployment is not the one this plan was made for; nothing was changed. Make a new plan (failwright plan) from the current topology.' -f $FwDrift.Count, ($FwDrift -join ', '))
+        }
+        if ($FwUnchecked.Count -gt 0) {
+            Write-Warning ('Preflight could not read {0} fact(s): {1}. With the Central Management store down this is expected; check them by hand.' -f $FwUnchecked.Count, ($FwUnchecked -join ', '))
+            if ($NoConfirm) { Stop-FwRun 'Preflight could not check every fact; run without -NoConfirm to go on after checking them by hand.' }
+            do { $answer = Read-FwAnswer 'Type CONTINUE once you have checked them, or STOP' } while ($answer -ne 'CONTINUE' -and $answer -ne 'STOP')
+            if ($answer -ne 'CONTINUE') { Stop-FwRun 'Stopped by the operator at the preflight.' }
+        }
+    } finally {
+        Write-FwLog -Kind 'preflight' -Stage $Stage -Drift $FwDrift.ToArray() -Unchecked $FwUnchecked.ToArray() -Answers $FwLog.Answers.ToArray()
+        $FwLog.Answers.Clear()
+    }
+}
+
+# Close-FwLog ends the log, in the script's finally block: the open step, if any, and the end
+# entry, done when the plan completed, stopped when the operator (or Ctrl+C) stopped it, else
+# failed.
+function Close-FwLog {
+    if ($FwLog.Seq -eq 0) { return }
+    $outcome = 'failed'
+    if ($FwLog.Completed) { $outcome = 'done' } elseif ($FwLog.Stopped) { $outcome = 'stopped' } elseif (-not $FwLog.RunError) {
+        $outcome = 'stopped'
+        $FwLog.RunError = 'Interrupted before the plan completed (Ctrl+C, or the session closed).'
+    }
+    if ($FwLog.Step -gt 0) {
+        Set-FwStepOutcome -Outcome $outcome -Message $FwLog.RunError
+        Write-FwLogStep -Outcome $outcome
+    }
+    Write-FwLog -Kind 'end' -Outcome $outcome -Message $FwLog.RunError
+}
+
+# Write-FwLog writes one run-log entry. Generated from failwright's run-log schema (engine/runlog Fields).
+function Write-FwLog {
+    param([string]$Kind, [int]$Schema, [string]$PlanId, [string]$Fingerprint, [string]$Machine, [string]$Account, [string]$HostVersion, [bool]$Rehearsal, [bool]$NoConfirm, [string]$Stage, [string[]]$Drift, [string[]]$Unchecked, [int]$Step, [string]$StepId, [string]$Start, [string]$End, [string]$Outcome, [string[]]$Answers, [string]$Shows, [object]$Shown, [string]$Message)
+    $e = New-Object System.Collections.Specialized.OrderedDictionary
+    $e['seq'] = $FwLog.Seq + 1
+    $e['prev'] = $FwLog.Prev
+    $e['kind'] = $Kind
+    $e['time'] = (Get-FwTime)
+    if ($Schema -ne 0) { $e['schema'] = $Schema }
+    if ($PlanId -ne '') { $e['planId'] = $PlanId }
+    if ($Fingerprint -ne '') { $e['fingerprint'] = $Fingerprint }
+    if ($Machine -ne '') { $e['machine'] = $Machine }
+    if ($Account -ne '') { $e['account'] = $Account }
+    if ($HostVersion -ne '') { $e['host'] = $HostVersion }
+    if ($Rehearsal) { $e['rehearsal'] = $true }
+    if ($NoConfirm) { $e['noConfirm'] = $true }
+    if ($Stage -ne '') { $e['stage'] = $Stage }
+    if ($null -ne $Drift -and $Drift.Length -gt 0) { $e['drift'] = $Drift }
+    if ($null -ne $Unchecked -and $Unchecked.Length -gt 0) { $e['unchecked'] = $Unchecked }
+    if ($Step -ne 0) { $e['step'] = $Step }
+    if ($StepId -ne '') { $e['stepId'] = $StepId }
+    if ($Start -ne '') { $e['start'] = $Start }
+    if ($End -ne '') { $e['end'] = $End }
+    if ($Outcome -ne '') { $e['outcome'] = $Outcome }
+    if ($null -ne $Answers -and $Answers.Length -gt 0) { $e['answers'] = $Answers }
+    if ($Shows -ne '') { $e['shows'] = $Shows }
+    if ($null -ne $Shown) { $e['shown'] = [bool]$Shown }
+    if ($Message -ne '') { $e['error'] = $Message }
+    Add-FwLogLine -Entry $e
+}
+
 if (-not $LogPath) {
     $LogPath = Join-Path -Path (Get-Location).Path -ChildPath ('failwright-' + $FwPlanId + '-' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.log')
 }
+if (-not $RunLogPath) { $RunLogPath = [IO.Path]::ChangeExtension($LogPath, '.runlog.jsonl') }
+Open-FwLog -Path $RunLogPath
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
+Write-FwLogStart
 Write-Host 'failwright plan 5dd59b13-aa2f-579d-862e-9be3e8fc74e9: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
@@ -140,47 +292,44 @@ Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].role' -Expected 'Registrar:d
 Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].site' -Expected 'Site:Dallas','Dallas' -Probe { (Get-CsPool -Identity 'dfw-cs-001.litwareinc.com').Site }
 Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].version' -Expected '7' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'dfw-cs-001.litwareinc.com').Version }
 Test-FwFact -Path 'pools[dfw-edge-001.litwareinc.com].nextHop' -Expected 'Registrar:dfw-cs-001.litwareinc.com' -Probe { (Get-CsService -EdgeServer -PoolFqdn 'dfw-edge-001.litwareinc.com').Registrar }
-if ($FwDrift.Count -gt 0) {
-    throw ('Preflight found drift in {0} fact(s): {1}. The deployment is not the one this plan was made for; nothing was changed. Make a new plan (failwright plan) from the current topology.' -f $FwDrift.Count, ($FwDrift -join ', '))
-}
-if ($FwUnchecked.Count -gt 0) {
-    Write-Warning ('Preflight could not read {0} fact(s): {1}. With the Central Management store down this is expected; check them by hand.' -f $FwUnchecked.Count, ($FwUnchecked -join ', '))
-    if ($NoConfirm) { throw 'Preflight could not check every fact; run without -NoConfirm to go on after checking them by hand.' }
-    do { $answer = Read-Host 'Type CONTINUE once you have checked them, or STOP' } while ($answer -ne 'CONTINUE' -and $answer -ne 'STOP')
-    if ($answer -ne 'CONTINUE') { throw 'Stopped by the operator at the preflight.' }
-}
+Complete-FwPreflight
 Write-Host '    Preflight passed.' -ForegroundColor Green
 
 # ---- Step 1 [check] cms-locate
-Write-FwStep -Number 1 -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'The -WhatIf output names atl-cs-001.litwareinc.com as the pool hosting the Central Management store.' -Duration '00:01:00'
+Write-FwStep -Number 1 -Id 'cms-locate' -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'The -WhatIf output names atl-cs-001.litwareinc.com as the pool hosting the Central Management store.' -Duration '00:01:00'
 Invoke-CsManagementServerFailover -WhatIf | Tee-Object -Variable FwOut | Out-Host  # fw:step 1
 Test-FwShows -Number 1 -Output $FwOut -Shows 'atl-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 1
+Complete-FwStep -Number 1
 
 # ---- Step 2 [check] cms-backup-relationship
-Write-FwStep -Number 2 -Kind 'check' -Title 'Find the backup pool of the CMS pool' -Expect 'The backup pool of atl-cs-001.litwareinc.com is dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
+Write-FwStep -Number 2 -Id 'cms-backup-relationship' -Kind 'check' -Title 'Find the backup pool of the CMS pool' -Expect 'The backup pool of atl-cs-001.litwareinc.com is dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
 Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 2
 Test-FwShows -Number 2 -Output $FwOut -Shows 'dfw-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 2
+Complete-FwStep -Number 2
 
 # ---- Step 3 [check] cms-status
-Write-FwStep -Number 3 -Kind 'check' -Title 'Check whether the Central Management store answers' -Expect 'ActiveMasterFqdn and ActiveFileTransferAgents are empty, or name atl-cs-001.litwareinc.com, which is being lost: the CMS must be failed over first.' -Duration '00:01:00'
+Write-FwStep -Number 3 -Id 'cms-status' -Kind 'check' -Title 'Check whether the Central Management store answers' -Expect 'ActiveMasterFqdn and ActiveFileTransferAgents are empty, or name atl-cs-001.litwareinc.com, which is being lost: the CMS must be failed over first.' -Duration '00:01:00'
 Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Out-Host  # fw:step 3
 Confirm-FwCheck -Number 3
+Complete-FwStep -Number 3
 
 # ---- Step 4 [check] cms-mirror-state
-Write-FwStep -Number 4 -Kind 'check' -Title 'See which back end of dfw-cs-001.litwareinc.com holds the CMS principal' -Expect 'StateOnPrimary and StateOnMirror show which SQL server holds the principal copy of the CMS database.' -Duration '00:01:00'
+Write-FwStep -Number 4 -Id 'cms-mirror-state' -Kind 'check' -Title 'See which back end of dfw-cs-001.litwareinc.com holds the CMS principal' -Expect 'StateOnPrimary and StateOnMirror show which SQL server holds the principal copy of the CMS database.' -Duration '00:01:00'
 Get-CsDatabaseMirrorState -DatabaseType CentralMgmt -PoolFqdn 'dfw-cs-001.litwareinc.com' | Out-Host  # fw:step 4
 Confirm-FwCheck -Number 4
+Complete-FwStep -Number 4
 
 # ---- Step 5 [change] cms-failover
-Write-FwStep -Number 5 -Kind 'change' -Title 'Fail the CMS over to dfw-cs-001.litwareinc.com (principal on the primary)' -Expect 'The command completes; the CMS database on dfw-cs-001.litwareinc.com becomes the active store.' -Duration '00:05:00' -When 'Get-CsDatabaseMirrorState shows StateOnPrimary Principal'
-if ($FwAlt_cms_failover -ne 'done' -and (Select-FwAlternative -Number 5 -When 'Get-CsDatabaseMirrorState shows StateOnPrimary Principal')) {
+Write-FwStep -Number 5 -Id 'cms-failover' -Kind 'change' -Title 'Fail the CMS over to dfw-cs-001.litwareinc.com (principal on the primary)' -Expect 'The command completes; the CMS database on dfw-cs-001.litwareinc.com becomes the active store.' -Duration '00:05:00' -When 'Get-CsDatabaseMirrorState shows StateOnPrimary Principal'
+if (Select-FwAlternative -Number 5 -When 'Get-CsDatabaseMirrorState shows StateOnPrimary Principal' -Done:($FwAlt_cms_failover -eq 'done')) {
     Confirm-FwStep -Number 5
     try {
         Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'dfw-sql-01.litwareinc.com' -BackupSqlInstanceName 'rtc' -BackupMirrorSqlServerFqdn 'dfw-sql-02.litwareinc.com' -BackupMirrorSqlInstanceName 'rtc' -Force -WhatIf:$Rehearse -Confirm:$false  # fw:step 5
         $FwAlt_cms_failover = 'done'
     } catch {
+        Set-FwStepOutcome -Outcome 'failed' -Message $_.Exception.Message
         if (-not $NoConfirm) { throw }
         Write-Warning ('Step 5 failed: ' + $_.Exception.Message + ' Trying the next alternative.')
     }
@@ -188,15 +337,17 @@ if ($FwAlt_cms_failover -ne 'done' -and (Select-FwAlternative -Number 5 -When 'G
         Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Out-Host  # fw:verify 5
     }
 }
+Complete-FwStep -Number 5
 
 # ---- Step 6 [change] cms-failover-mirror
-Write-FwStep -Number 6 -Kind 'change' -Title 'Fail the CMS over to dfw-cs-001.litwareinc.com (principal on the mirror)' -Expect 'The command completes; the CMS database on dfw-cs-001.litwareinc.com becomes the active store.' -Duration '00:05:00' -When 'Get-CsDatabaseMirrorState shows StateOnMirror Principal'
-if ($FwAlt_cms_failover -ne 'done' -and (Select-FwAlternative -Number 6 -When 'Get-CsDatabaseMirrorState shows StateOnMirror Principal')) {
+Write-FwStep -Number 6 -Id 'cms-failover-mirror' -Kind 'change' -Title 'Fail the CMS over to dfw-cs-001.litwareinc.com (principal on the mirror)' -Expect 'The command completes; the CMS database on dfw-cs-001.litwareinc.com becomes the active store.' -Duration '00:05:00' -When 'Get-CsDatabaseMirrorState shows StateOnMirror Principal'
+if (Select-FwAlternative -Number 6 -When 'Get-CsDatabaseMirrorState shows StateOnMirror Principal' -Done:($FwAlt_cms_failover -eq 'done')) {
     Confirm-FwStep -Number 6
     try {
         Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'dfw-sql-02.litwareinc.com' -BackupSqlInstanceName 'rtc' -Force -WhatIf:$Rehearse -Confirm:$false  # fw:step 6
         $FwAlt_cms_failover = 'done'
     } catch {
+        Set-FwStepOutcome -Outcome 'failed' -Message $_.Exception.Message
         if (-not $NoConfirm) { throw }
         Write-Warning ('Step 6 failed: ' + $_.Exception.Message + ' Trying the next alternative.')
     }
@@ -204,72 +355,89 @@ if ($FwAlt_cms_failover -ne 'done' -and (Select-FwAlternative -Number 6 -When 'G
         Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Out-Host  # fw:verify 6
     }
 }
+Complete-FwStep -Number 6
 if ($FwAlt_cms_failover -ne 'done') { throw 'None of the alternative steps (cms-failover) ran: the plan cannot go on.' }
 
 # ---- Step 7 [check] cms-verify
-Write-FwStep -Number 7 -Kind 'check' -Title 'Check that the CMS is active on dfw-cs-001.litwareinc.com' -Expect 'ActiveMasterFqdn and ActiveFileTransferAgents now name dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
+Write-FwStep -Number 7 -Id 'cms-verify' -Kind 'check' -Title 'Check that the CMS is active on dfw-cs-001.litwareinc.com' -Expect 'ActiveMasterFqdn and ActiveFileTransferAgents now name dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
 Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Tee-Object -Variable FwOut | Out-Host  # fw:step 7
 Test-FwShows -Number 7 -Output $FwOut -Shows 'dfw-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 7
+Complete-FwStep -Number 7
 
 # ---- Step 8 [check] cms-replicas
-Write-FwStep -Number 8 -Kind 'check' -Title 'Check that every replica is up to date' -Expect 'Every replica reports UpToDate True.' -Duration '00:01:00'
+Write-FwStep -Number 8 -Id 'cms-replicas' -Kind 'check' -Title 'Check that every replica is up to date' -Expect 'Every replica reports UpToDate True.' -Duration '00:01:00'
 Get-CsManagementStoreReplicationStatus | Out-Host  # fw:step 8
 Confirm-FwCheck -Number 8
+Complete-FwStep -Number 8
 
 # ---- Step 9 [check] edge-next-hop-check-atl-edge-001.litwareinc.com
-Write-FwStep -Number 9 -Kind 'check' -Title 'Check the next hop of Edge pool atl-edge-001.litwareinc.com' -Expect 'The Edge service of atl-edge-001.litwareinc.com lists Registrar:atl-cs-001.litwareinc.com as its next hop.' -Duration '00:01:00'
+Write-FwStep -Number 9 -Id 'edge-next-hop-check-atl-edge-001.litwareinc.com' -Kind 'check' -Title 'Check the next hop of Edge pool atl-edge-001.litwareinc.com' -Expect 'The Edge service of atl-edge-001.litwareinc.com lists Registrar:atl-cs-001.litwareinc.com as its next hop.' -Duration '00:01:00'
 Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 9
 Test-FwShows -Number 9 -Output $FwOut -Shows 'Registrar:atl-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 9
+Complete-FwStep -Number 9
 
 # ---- Step 10 [change] edge-next-hop-atl-edge-001.litwareinc.com
-Write-FwStep -Number 10 -Kind 'change' -Title 'Point Edge pool atl-edge-001.litwareinc.com at dfw-cs-001.litwareinc.com' -Expect 'The command completes without error; the Edge service now lists Registrar:dfw-cs-001.litwareinc.com.' -Duration '00:05:00'
+Write-FwStep -Number 10 -Id 'edge-next-hop-atl-edge-001.litwareinc.com' -Kind 'change' -Title 'Point Edge pool atl-edge-001.litwareinc.com at dfw-cs-001.litwareinc.com' -Expect 'The command completes without error; the Edge service now lists Registrar:dfw-cs-001.litwareinc.com.' -Duration '00:05:00'
 Confirm-FwStep -Number 10
 Set-CsEdgeServer -Identity 'EdgeServer:atl-edge-001.litwareinc.com' -Registrar 'Registrar:dfw-cs-001.litwareinc.com' -WhatIf:$Rehearse -Confirm:$false  # fw:step 10
 Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Out-Host  # fw:verify 10
+Complete-FwStep -Number 10
 
 # ---- Step 11 [check] backup-relationship
-Write-FwStep -Number 11 -Kind 'check' -Title 'Check the backup relationship of atl-cs-001.litwareinc.com' -Expect 'The backup pool of atl-cs-001.litwareinc.com is dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
+Write-FwStep -Number 11 -Id 'backup-relationship' -Kind 'check' -Title 'Check the backup relationship of atl-cs-001.litwareinc.com' -Expect 'The backup pool of atl-cs-001.litwareinc.com is dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
 Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 11
 Test-FwShows -Number 11 -Output $FwOut -Shows 'dfw-cs-001.litwareinc.com'
 Confirm-FwCheck -Number 11
+Complete-FwStep -Number 11
 
 # ---- Step 12 [check] backup-status
-Write-FwStep -Number 12 -Kind 'check' -Title 'Check the Backup Service on dfw-cs-001.litwareinc.com' -Expect 'The status of dfw-cs-001.litwareinc.com is returned; the last sync time of the atl-cs-001.litwareinc.com to dfw-cs-001.litwareinc.com direction bounds the data lost (up to 00:05:00 is expected).' -Duration '00:01:00'
+Write-FwStep -Number 12 -Id 'backup-status' -Kind 'check' -Title 'Check the Backup Service on dfw-cs-001.litwareinc.com' -Expect 'The status of dfw-cs-001.litwareinc.com is returned; the last sync time of the atl-cs-001.litwareinc.com to dfw-cs-001.litwareinc.com direction bounds the data lost (up to 00:05:00 is expected).' -Duration '00:01:00'
 Get-CsBackupServiceStatus -PoolFqdn 'dfw-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:step 12
 Confirm-FwCheck -Number 12
+Complete-FwStep -Number 12
 
 # ---- Step 13 [change] pool-failover
-Write-FwStep -Number 13 -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com' -Expect 'The verbose output ends without error; the users of atl-cs-001.litwareinc.com get full service from dfw-cs-001.litwareinc.com.' -Duration '00:12:10'
+Write-FwStep -Number 13 -Id 'pool-failover' -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com' -Expect 'The verbose output ends without error; the users of atl-cs-001.litwareinc.com get full service from dfw-cs-001.litwareinc.com.' -Duration '00:12:10'
 Confirm-FwStep -Number 13
 Invoke-CsPoolFailOver -PoolFqdn 'atl-cs-001.litwareinc.com' -DisasterMode -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 13
 Get-CsUserPoolInfo -Identity 'sip:kenmyer@litwareinc.com' | Out-Host  # fw:verify 13
 Get-CsPoolFabricState -PoolFqdn 'dfw-cs-001.litwareinc.com' | Out-Host  # fw:verify 13
 Get-CsBackupServiceStatus -PoolFqdn 'dfw-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:verify 13
+Complete-FwStep -Number 13
 
 # ---- Step 14 [manual] federation-route
-Write-FwStep -Number 14 -Kind 'manual' -Title 'Move outbound federation from atl-edge-001.litwareinc.com to dfw-edge-001.litwareinc.com' -Expect 'Federated contacts can reach your users again through dfw-edge-001.litwareinc.com.' -Duration '00:15:00'
+Write-FwStep -Number 14 -Id 'federation-route' -Kind 'manual' -Title 'Move outbound federation from atl-edge-001.litwareinc.com to dfw-edge-001.litwareinc.com' -Expect 'Federated contacts can reach your users again through dfw-edge-001.litwareinc.com.' -Duration '00:15:00'
 Wait-FwAcknowledge -Number 14 -Instructions 'In Topology Builder, clear "Enable federation for this Edge pool (Port 5061)" on atl-edge-001.litwareinc.com, set it on dfw-edge-001.litwareinc.com, publish the topology, and run Setup on the Edge Servers of dfw-edge-001.litwareinc.com. Move the XMPP federation route too if atl-edge-001.litwareinc.com carried it (Set-CsSite -XmppExternalFederationRoute).'
+Complete-FwStep -Number 14
 
 # ---- Step 15 [manual] lis-restore
-Write-FwStep -Number 15 -Kind 'manual' -Title 'Restore the Location Information Service data into dfw-cs-001.litwareinc.com' -Expect 'Locations, subnets and switches of atl-cs-001.litwareinc.com''s sites are served from dfw-cs-001.litwareinc.com.' -Duration '00:15:00'
+Write-FwStep -Number 15 -Id 'lis-restore' -Kind 'manual' -Title 'Restore the Location Information Service data into dfw-cs-001.litwareinc.com' -Expect 'Locations, subnets and switches of atl-cs-001.litwareinc.com''s sites are served from dfw-cs-001.litwareinc.com.' -Duration '00:15:00'
 Wait-FwAcknowledge -Number 15 -Instructions 'Import your latest Export-CsLisConfiguration backup of atl-cs-001.litwareinc.com''s E9-1-1 locations into dfw-cs-001.litwareinc.com (Import-CsLisConfiguration -FileName <file>).'
+Complete-FwStep -Number 15
 
 # ---- Step 16 [manual] rgs-import
-Write-FwStep -Number 16 -Kind 'manual' -Title 'Import the Response Groups of atl-cs-001.litwareinc.com into dfw-cs-001.litwareinc.com' -Expect 'The imported workflows answer on dfw-cs-001.litwareinc.com; they keep atl-cs-001.litwareinc.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
+Write-FwStep -Number 16 -Id 'rgs-import' -Kind 'manual' -Title 'Import the Response Groups of atl-cs-001.litwareinc.com into dfw-cs-001.litwareinc.com' -Expect 'The imported workflows answer on dfw-cs-001.litwareinc.com; they keep atl-cs-001.litwareinc.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
 Wait-FwAcknowledge -Number 16 -Instructions 'Import the Response Group export of atl-cs-001.litwareinc.com: Import-CsRgsConfiguration -Destination ''ApplicationServer:dfw-cs-001.litwareinc.com'' -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.'
+Complete-FwStep -Number 16
 
 # ---- Step 17 [manual] call-park
-Write-FwStep -Number 17 -Kind 'manual' -Title 'Redirect the Call Park orbits of atl-cs-001.litwareinc.com' -Expect 'Parked calls in those ranges are served by dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
+Write-FwStep -Number 17 -Id 'call-park' -Kind 'manual' -Title 'Redirect the Call Park orbits of atl-cs-001.litwareinc.com' -Expect 'Parked calls in those ranges are served by dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
 Wait-FwAcknowledge -Number 17 -Instructions 'For each Call Park and Group Call Pickup orbit range served by atl-cs-001.litwareinc.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:dfw-cs-001.litwareinc.com''.'
+Complete-FwStep -Number 17
 
 # ---- Step 18 [manual] announcements
-Write-FwStep -Number 18 -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on dfw-cs-001.litwareinc.com' -Expect 'Calls to unassigned numbers hear the announcements from dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
+Write-FwStep -Number 18 -Id 'announcements' -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on dfw-cs-001.litwareinc.com' -Expect 'Calls to unassigned numbers hear the announcements from dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
 Wait-FwAcknowledge -Number 18 -Instructions 'Re-create the announcements of atl-cs-001.litwareinc.com on dfw-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:dfw-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
+Complete-FwStep -Number 18
 
 Write-Host ''
 Write-Host 'Plan complete (18 steps). Predicted RTO 00:31:05, data loss 00:01:59.' -ForegroundColor Green
+$FwLog.Completed = $true
+} catch {
+    $FwLog.RunError = $_.Exception.Message
+    throw
 } finally {
-    Stop-Transcript | Out-Null
+    try { Close-FwLog } finally { Stop-Transcript | Out-Null }
 }

@@ -6,6 +6,11 @@
 // output): a JSON array, in the same order, of {"name", "errors", "unquoted"}: errors are
 // {"line", "column", "message"} for each ERROR or MISSING node; unquoted are {"line",
 // "column", "value"} for each place a value appears in code outside a single-quoted literal.
+// ps7 are {"line", "column", "construct"} for each construct only PowerShell 7 has (failwright's
+// scripts target Windows PowerShell 3.0): `&&` and `||` between pipelines and `-Parallel`, found
+// in the syntax tree; `??` and `??=`, `?.`, `?[`, the ternary `a ? b : c` and `clean {}` blocks,
+// which this grammar does not know (they are also syntax errors here), found in the code outside
+// strings and comments.
 // Lines and columns count from 1; columns count characters (code points).
 //
 // Where a value may appear: inside a single-quoted string ('...' or the here-string @'...'@),
@@ -37,10 +42,53 @@ function position(text, index) {
   return { line: before.split('\n').length, column: [...before.slice(nl + 1)].length + 1 };
 }
 
+// Node types whose text is a string or a comment: the scan for PowerShell 7 operators skips them.
+const textual = new Set(['string_literal', 'expandable_string_literal', 'expandable_here_string_literal',
+  'verbatim_string_characters', 'verbatim_here_string_characters', 'comment']);
+
+// ps7Tokens are the PowerShell 7 operators found by a scan of the code (strings and comments
+// blanked): each with the pattern that finds it.
+const ps7Tokens = [
+  ['??', /\?\?=?/g],
+  ['?.', /(?<!\?)\?\./g],
+  ['?[', /(?<!\?)\?\[/g],
+  // A ? between spaces after an operand, not the Where-Object alias (after |, ;, {, ( or at
+  // the start of a line).
+  ['ternary ? :', /(?<=[^\s|;{(=][ \t]+)\?(?=[ \t])/g],
+  ['clean {}', /(?<![\w-])clean\s*\{/gi],
+];
+
+// ps7 finds the constructs only PowerShell 7 has in a parsed script.
+function ps7(text, root) {
+  const found = [];
+  const blank = text.split('');
+  const walk = (node) => {
+    if (node.type === 'pipeline_chain_tail') {
+      found.push({ ...position(text, node.startIndex), construct: text.slice(node.startIndex, node.endIndex).trim() || '&& or ||' });
+    }
+    if (node.type === 'command_parameter' && /^-parallel(:|$)/i.test(node.text)) {
+      found.push({ ...position(text, node.startIndex), construct: '-Parallel' });
+    }
+    if (textual.has(node.type)) {
+      for (let i = node.startIndex; i < node.endIndex; i++) if (blank[i] !== '\n') blank[i] = ' ';
+      return;
+    }
+    for (let i = 0; i < node.childCount; i++) walk(node.child(i));
+  };
+  walk(root);
+  const code = blank.join('');
+  for (const [construct, re] of ps7Tokens) {
+    for (const m of code.matchAll(re)) found.push({ ...position(text, m.index), construct });
+  }
+  found.sort((a, b) => a.line - b.line || a.column - b.column);
+  return found;
+}
+
 function check({ name, text, values }) {
   const tree = parser.parse(text);
   const errors = [];
   const ranges = [];
+  const ps7found = ps7(text, tree.rootNode);
   const walk = (node) => {
     if (node.isMissing) {
       errors.push({ ...position(text, node.startIndex), message: `missing ${node.type}` });
@@ -65,7 +113,7 @@ function check({ name, text, values }) {
     if (!inside(i, i + form.length)) unquoted.push({ ...position(text, i), value });
   }
   unquoted.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { name, errors, unquoted };
+  return { name, errors, unquoted, ps7: ps7found };
 }
 
 // prefix is how many first characters index the forms a finder looks for.
