@@ -270,3 +270,49 @@ func (s *Sim) poolFeatures(p int) (have, missing []topology.Feature) {
 	got := s.st.parts.have[p]
 	return got.List(), (s.x.rules.Applicable(p) &^ got).List()
 }
+
+// featureLines prints Get-SimState's per-feature lines: the users without each feature now,
+// and, in a topology with the parts a pool failover does not bring back, the per-feature RTOs.
+func (c *ctx) featureLines() {
+	s := c.s
+	var parts []string
+	for f, n := range s.st.parts.without {
+		if n > 0 {
+			parts = append(parts, topology.Features[f].Name()+" "+units.Thousands(n))
+		}
+	}
+	if len(parts) > 0 {
+		c.outf("Users without: %s", joinComma(parts))
+	}
+	if !s.x.modelled {
+		return
+	}
+	var r Report
+	s.featureFigures(&r)
+	for _, f := range topology.Features {
+		m := r.FeatureRTO[f]
+		if len(m) == 0 {
+			continue
+		}
+		var ps []string
+		for _, k := range sortedKeys(m) {
+			v := FormatDuration(m[k])
+			if m[k] == 0 {
+				v = "not yet restored"
+			}
+			ps = append(ps, k+" "+v)
+		}
+		c.outf("RTO %s: %s", f.Name(), joinComma(ps))
+	}
+}
+
+func joinComma(ss []string) string {
+	out := ""
+	for i, s := range ss {
+		if i > 0 {
+			out += ", "
+		}
+		out += s
+	}
+	return out
+}

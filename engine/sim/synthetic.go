@@ -110,7 +110,7 @@ func cmdSynthetic(c *ctx) {
 		c.testResult(fq, false, "The test users have no such feature in this topology.", fmt.Sprintf("%s is not modelled for the users of %s.", tx.feature.Name(), s.x.pools[home].fqdn))
 		return
 	}
-	if s.st.parts.have[home].Has(tx.feature) {
+	if s.st.parts.have[home].Has(tx.feature) && (c.cmd.Cmdlet != "Test-CsDialInConferencing" || s.dialInResolves()) {
 		c.testResult(fq, true, "", "")
 		return
 	}
@@ -165,6 +165,16 @@ func (s *Sim) whyNoMeetings(p int) (string, string) {
 		return "Unable to connect to the remote server", fmt.Sprintf("%s resolves to the web services of %s, which do not answer: change the DNS record, then wait for its TTL.", u.URL, to)
 	}
 	return "Unable to connect to the remote server", fmt.Sprintf("The web services of %s do not answer.", s.x.pools[by].fqdn)
+}
+
+// dialInResolves reports whether every Dial-in simple URL resolves to web services that answer.
+func (s *Sim) dialInResolves() bool {
+	for i := range s.x.topo.SimpleURLs {
+		if s.x.topo.SimpleURLs[i].Kind == topology.SimpleURLDialin && !s.x.rules.URLResolves(&s.st.parts.fs, i) {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *Sim) siteUpByName(name string) bool {
