@@ -167,3 +167,13 @@ func (r *Rules) Chat(st *State, c int) bool {
 	return r.siteUp(st, at(st.ChatSite, c, r.chatSite[c])) && at(st.ChatServersUp, c, true) &&
 		r.poolUp(st, at(st.ChatHop, c, r.chatHop[c]))
 }
+
+// DNSUp reports whether DNS provider k (an index into the topology's DNSProviders) answers in
+// state st: it runs, and it is an outside provider or one of its sites runs. The simulator
+// uses it for the XMPP records a provider publishes by GeoDNS.
+func (r *Rules) DNSUp(st *State, k int) bool {
+	if k < 0 || k >= len(r.dnsSites) {
+		return false
+	}
+	return r.dnsUp(st, k)
+}

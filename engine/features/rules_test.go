@@ -17,7 +17,7 @@ func twoSites() *topology.Topology {
 		Sites: []topology.Site{{Name: "Atlanta"}, {Name: "Dallas"}},
 		Pools: []topology.Pool{
 			{FQDN: "atl.litwareinc.com", Site: "Atlanta", Role: topology.FrontEndEnterprise, BackupPool: "dal.litwareinc.com",
-				WebServices: &topology.WebServices{Internal: "atlweb.litwareinc.com", External: "atlext.litwareinc.com", LoadBalancer: "atl-hlb"},
+				WebServices:    &topology.WebServices{Internal: "atlweb.litwareinc.com", External: "atlext.litwareinc.com", LoadBalancer: "atl-hlb"},
 				ResponseGroups: 4, CallPark: true, LocationDatabase: true},
 			{FQDN: "dal.litwareinc.com", Site: "Dallas", Role: topology.FrontEndEnterprise, BackupPool: "atl.litwareinc.com",
 				WebServices: &topology.WebServices{Internal: "dalweb.litwareinc.com", LoadBalancer: "dal-hlb"}},
@@ -128,4 +128,12 @@ func BenchmarkPool(b *testing.B) {
 	for b.Loop() {
 		_ = r.Pool(st, atl)
 	}
+}
+
+func TestDNSUp(t *testing.T) {
+	r := New(twoSites())
+	assert.True(t, r.DNSUp(&State{}, 0))
+	assert.False(t, r.DNSUp(&State{DNSUp: []bool{false}}, 0), "the provider itself is down")
+	assert.False(t, r.DNSUp(&State{}, 1), "no such provider")
+	assert.False(t, r.DNSUp(&State{}, -1))
 }

@@ -176,7 +176,13 @@ func validate(p *Plan, s *sim.Sim) topology.Findings {
 	for i, smp := range rep.Timeline {
 		switch {
 		case smp.At > start:
-			p.Prediction.Timeline = append(p.Prediction.Timeline, point(smp.At-start, smp))
+			// A sample the simulator took for a change of features alone repeats the counts.
+			pt, tl := point(smp.At-start, smp), p.Prediction.Timeline
+			if n := len(tl); n > 0 && tl[n-1].Home == pt.Home && tl[n-1].Backup == pt.Backup &&
+				tl[n-1].Resiliency == pt.Resiliency && tl[n-1].SignedOut == pt.SignedOut {
+				continue
+			}
+			p.Prediction.Timeline = append(tl, pt)
 		case i+1 == len(rep.Timeline) || rep.Timeline[i+1].At > start:
 			p.Prediction.Timeline = append(p.Prediction.Timeline, point(0, smp)) // the state at the start
 		}

@@ -52,7 +52,7 @@ var backupModules = []string{"UserServices.PresenceFocus", "ConfServices.DataCon
 // names, types, sets, positions and version availability follow the Skype for Business Server
 // cmdlet reference; the help texts are failwright's own.
 func defaultCmdlets() []Cmdlet {
-	return slices.Concat(failoverCmdlets(), backupCmdlets(), deploymentCmdlets(), registrarCmdlets(), collectCmdlets(), migrateCmdlets(), shellCmdlets(), simCmdlets())
+	return slices.Concat(failoverCmdlets(), backupCmdlets(), recoveryCmdlets(), deploymentCmdlets(), registrarCmdlets(), collectCmdlets(), migrateCmdlets(), shellCmdlets(), simCmdlets())
 }
 
 // shellCmdlets are PowerShell's own commands the shell knows: Get-Help and Get-Command.

@@ -109,7 +109,7 @@ func TestComplete(t *testing.T) {
 		want  []string
 	}{
 		{"Invoke-CsPool", "", 0, []string{"Invoke-CsPoolFailBack", "Invoke-CsPoolFailOver"}},
-		{"start-", topology.Lync2013, 0, []string{"Start-SimBackEnd", "Start-SimBranch", "Start-SimEdgePool", "Start-SimPool", "Start-SimServer", "Start-SimSite"}},
+		{"start-", topology.Lync2013, 0, []string{"Start-SimBackEnd", "Start-SimBranch", "Start-SimDnsProvider", "Start-SimEdgePool", "Start-SimGateway", "Start-SimLoadBalancer", "Start-SimPersistentChat", "Start-SimPool", "Start-SimServer", "Start-SimSite"}},
 		{"start-cs", topology.SfB2019, 0, []string{"Start-CsPool"}},
 		{"Invoke-CsPoolFailOver -Dis", "", 22, []string{"-DisasterMode"}},
 		{"Invoke-CsPoolFailOver -PoolFqdn p -Po", "", 34, nil},

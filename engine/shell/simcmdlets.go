@@ -11,6 +11,10 @@ func simCmdlets() []Cmdlet {
 	site := func(help string) Param {
 		return Param{Name: "Site", Type: TypeString, Mandatory: true, Position: 1, Complete: CompleteSites, Help: help}
 	}
+	name := func(help string) Param {
+		return Param{Name: "Name", Type: TypeString, Mandatory: true, Position: 1, Help: help}
+	}
+	chatSite := Param{Name: "Site", Type: TypeString, Position: 2, Complete: CompleteSites, Help: "Only the servers in this site (the stretched pool's data centre)."}
 	mirror := sw("Mirror", "The mirror (or secondary replica) instead of the principal.")
 	to := Param{Name: "To", Type: TypeString, Mandatory: true, Position: 2, Complete: CompleteSites, Help: "The other site."}
 	mk := func(name, syn, desc string, ex Example, ps ...Param) Cmdlet {
@@ -51,6 +55,29 @@ func simCmdlets() []Cmdlet {
 			Example{"Stop-SimBranch -Fqdn sav-sba-01.litwareinc.com", "The branch appliance fails."}, fqdn("FQDN of the branch appliance.", CompleteServers)),
 		mk("Start-SimBranch", "Simulator: a failed Survivable Branch Appliance comes back.", "Its users register with it again.",
 			Example{"Start-SimBranch -Fqdn sav-sba-01.litwareinc.com", "The branch appliance is back."}, fqdn("FQDN of the branch appliance.", CompleteServers)),
+		mk("Stop-SimLoadBalancer", "Simulator: a hardware load balancer fails.", "The web services behind it stop answering: meetings and the external web services of the pools it fronts are lost, and simple URLs that resolve to it stop working.",
+			Example{"Stop-SimLoadBalancer -Name atl-hlb", "The Atlanta load balancer fails."}, name("Name of the load balancer (loadBalancers in the topology).")),
+		mk("Start-SimLoadBalancer", "Simulator: a failed load balancer comes back.", "The web services behind it answer again.",
+			Example{"Start-SimLoadBalancer -Name atl-hlb", "The Atlanta load balancer is back."}, name("Name of the load balancer.")),
+		mk("Stop-SimDnsProvider", "Simulator: a GeoDNS provider stops answering.", "Names it publishes by GeoDNS (simple URLs, XMPP records) no longer resolve: nobody joins meetings through them.",
+			Example{"Stop-SimDnsProvider -Name \"Litware GeoDNS\"", "The GeoDNS provider fails."}, name("Name of the DNS provider (dnsProviders in the topology).")),
+		mk("Start-SimDnsProvider", "Simulator: a failed GeoDNS provider answers again.", "Its names resolve again, to pools whose web services answer.",
+			Example{"Start-SimDnsProvider -Name \"Litware GeoDNS\"", "The GeoDNS provider is back."}, name("Name of the DNS provider.")),
+		mk("Stop-SimGateway", "Simulator: a PSTN gateway fails.", "Calls to and from the PSTN through it stop, unless a failover route sends them to another gateway.",
+			Example{"Stop-SimGateway -Fqdn atl-gw-01.litwareinc.com", "The Atlanta gateway fails."}, fqdn("FQDN of the PSTN gateway (pstnGateways in the topology).", CompleteNone)),
+		mk("Start-SimGateway", "Simulator: a failed PSTN gateway comes back.", "Calls go through it again.",
+			Example{"Start-SimGateway -Fqdn atl-gw-01.litwareinc.com", "The Atlanta gateway is back."}, fqdn("FQDN of the PSTN gateway.", CompleteNone)),
+		mk("Stop-SimPersistentChat", "Simulator: the servers of a Persistent Chat pool stop, in one data centre or everywhere.", "With -Site only the servers in that site stop; the pool serves again once its database is active in a site whose servers run (Set-CsPersistentChatState, Set-CsPersistentChatActiveServer).",
+			Example{"Stop-SimPersistentChat -Fqdn atl-pc-001.litwareinc.com -Site Atlanta", "The Atlanta half of the stretched pool stops."}, fqdn("FQDN of the Persistent Chat pool (persistentChat in the topology).", CompleteNone), chatSite),
+		mk("Start-SimPersistentChat", "Simulator: the servers of a Persistent Chat pool start again.", "With -Site only the servers in that site start.",
+			Example{"Start-SimPersistentChat -Fqdn atl-pc-001.litwareinc.com", "Every server of the pool runs again."}, fqdn("FQDN of the Persistent Chat pool.", CompleteNone), chatSite),
+		mk("Set-SimPersistentChatNextHop", "Simulator: points a Persistent Chat pool at another next-hop Front End pool.", "Stands in for Topology Builder: edit the Persistent Chat pool's next hop, publish the topology. Needs the Central Management store.",
+			Example{"Set-SimPersistentChatNextHop -Fqdn atl-pc-001.litwareinc.com -PoolFqdn dfw-cs-001.litwareinc.com", "Persistent Chat routes through the Dallas pool."},
+			fqdn("FQDN of the Persistent Chat pool.", CompleteNone), Param{Name: "PoolFqdn", Type: TypeFqdn, Mandatory: true, Position: 2, Complete: CompletePools, Help: "FQDN of the Front End pool that becomes the next hop."}),
+		mk("Set-SimDnsRecord", "Simulator: an administrator points a DNS record at another pool, by hand.", "For a simple URL published by a manual record (its host name, such as meet.litwareinc.com) give the Front End pool, or its web services FQDN; for XMPP (_xmpp-server._tcp.<domain>) the Edge pool. Clients keep the old answer until the record's TTL has passed (Wait-SimTime). A name published by GeoDNS follows the pools' health by itself and is refused.",
+			Example{"Set-SimDnsRecord -Name dialin.litwareinc.com -Target dfw-cs-001.litwareinc.com", "The Dial-in simple URL now resolves to the Dallas pool's web services, once the TTL has passed."},
+			Param{Name: "Name", Type: TypeString, Mandatory: true, Position: 1, Help: "The DNS name: a simple URL's host, or _xmpp-server._tcp.<domain>."},
+			Param{Name: "Target", Type: TypeString, Mandatory: true, Position: 2, Complete: CompletePools, Help: "The pool (or web services FQDN) the name resolves to from now on."}),
 		{
 			Name: "Wait-SimTime", Simulator: true, Sets: []string{"Duration", "Parts"}, DefaultSet: "Duration",
 			Synopsis:    "Simulator: lets virtual time pass.",

@@ -154,6 +154,59 @@ type Snapshot struct {
 	Edge *EdgeSnapshot `json:"edge,omitempty"`
 	// SyncInterval is the Backup Service sync interval now (Set-CsBackupServiceConfiguration).
 	SyncInterval time.Duration `json:"syncInterval,omitempty"`
+	// Recovery is the state of the parts a pool failover does not bring back; nil when the
+	// topology has none.
+	Recovery *RecoverySnapshot `json:"recovery,omitempty"`
+}
+
+// RecoverySnapshot is the state of the parts a pool failover does not bring back
+// (docs/recovery.md).
+type RecoverySnapshot struct {
+	// LoadBalancers, DNSProviders and Gateways are the load balancers, DNS providers and PSTN
+	// gateways, in topology order, each up or down (its own state and its site's).
+	LoadBalancers []PartSnapshot `json:"loadBalancers,omitempty"`
+	DNSProviders  []PartSnapshot `json:"dnsProviders,omitempty"`
+	Gateways      []PartSnapshot `json:"gateways,omitempty"`
+	// SimpleURLs are the simple URLs, in topology order.
+	SimpleURLs []URLSnapshot `json:"simpleUrls,omitempty"`
+	// PersistentChat are the Persistent Chat pools, in topology order.
+	PersistentChat []ChatSnapshot `json:"persistentChat,omitempty"`
+	// XMPP are the XMPP gateways, in topology order.
+	XMPP []XMPPSnapshot `json:"xmpp,omitempty"`
+}
+
+// PartSnapshot is a load balancer, DNS provider or gateway and whether it runs.
+type PartSnapshot struct {
+	Name string `json:"name"`
+	Up   bool   `json:"up"`
+}
+
+// URLSnapshot is a simple URL: whether it resolves to web services that answer, and for a
+// manual record the pool clients resolve it to now and, while a change waits for its TTL,
+// the pool it will resolve to.
+type URLSnapshot struct {
+	URL      string `json:"url"`
+	Resolves bool   `json:"resolves"`
+	Target   string `json:"target,omitempty"`
+	Pending  string `json:"pending,omitempty"`
+}
+
+// ChatSnapshot is a Persistent Chat pool's state.
+type ChatSnapshot struct {
+	FQDN       string `json:"fqdn"`
+	Serving    bool   `json:"serving"`
+	PoolState  string `json:"poolState"`
+	ActiveSite string `json:"activeSite"`
+	NextHop    string `json:"nextHop,omitempty"`
+}
+
+// XMPPSnapshot is an XMPP gateway: the Edge pool of the route and of the record, and whether
+// XMPP federation works through it.
+type XMPPSnapshot struct {
+	Domain string `json:"domain"`
+	Route  string `json:"route,omitempty"`
+	Record string `json:"record,omitempty"`
+	Works  bool   `json:"works"`
 }
 
 // EdgeSnapshot is the state of external access (FACTS §15).
@@ -217,6 +270,10 @@ type PoolSnapshot struct {
 	// ServersDrained lists, in topology order, whether each server was drained and stopped by
 	// Invoke-CsComputerFailOver (nil when none is).
 	ServersDrained []bool `json:"serversDrained,omitempty"`
+	// Features are, for a Front End pool, the features its users have now (engine/features),
+	// and Missing those that apply to them but they lack, both in topology.Features order.
+	Features []topology.Feature `json:"features,omitempty"`
+	Missing  []topology.Feature `json:"missing,omitempty"`
 }
 
 // BranchSnapshot is one Survivable Branch Appliance's state.
@@ -272,6 +329,14 @@ type Report struct {
 	DataLoss map[string]time.Duration `json:"dataLoss,omitempty"`
 	// Unrestored lists pools whose users still lack full service, sorted.
 	Unrestored []string `json:"unrestored,omitempty"`
+	// FeatureRTO is, for each feature and each pool (Front End pool, or Persistent Chat pool
+	// for persistent-chat) some of whose users lost it, the time from the fault until all of
+	// them had it again; zero when not yet restored. As for RTO, only losses a fault started
+	// count, and the longest is kept; features never lost are absent.
+	FeatureRTO map[topology.Feature]map[string]time.Duration `json:"featureRto,omitempty"`
+	// UnrestoredFeatures lists, for each feature some users still lack, the pools whose users
+	// lack it, sorted.
+	UnrestoredFeatures map[topology.Feature][]string `json:"unrestoredFeatures,omitempty"`
 	// Timeline samples users by mode at every change, in time order.
 	Timeline []Sample `json:"timeline"`
 	// Events is the log of what happened, in time order.
@@ -282,6 +347,10 @@ type Report struct {
 type Sample struct {
 	At    time.Duration `json:"at"`
 	Users map[Mode]int  `json:"users"`
+	// Without counts, for each feature some users lack, the users without it (Front End pools'
+	// users by the rules of engine/features; Persistent Chat by its pools' users); absent when
+	// every user has every feature that applies to them.
+	Without map[topology.Feature]int `json:"without,omitempty"`
 }
 
 // Event is one entry in the run's log.

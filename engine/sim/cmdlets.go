@@ -49,8 +49,10 @@ func init() {
 		"Get-CsTopology":                         cmdGetTopology,
 		"Get-CsUser":                             cmdGetUser,
 	}
-	for k, v := range simVerbs {
-		handlers[k] = v
+	for _, m := range []map[string]func(*ctx){simVerbs, partVerbs, recoveryHandlers, syntheticHandlers} {
+		for k, v := range m {
+			handlers[k] = v
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"failwright/engine/features"
 	"failwright/engine/topology"
 )
 
@@ -28,6 +29,11 @@ type index struct {
 	frontEnds  []int // Front End pools, in topology order
 	fedPool    int   // the Edge pool carrying the federation route at the start, or -1
 	syncEvery  time.Duration
+	// rules judge which features users have (engine/features); modelled is true when the
+	// topology has any of the parts a pool failover does not bring back, so that feature
+	// changes are logged.
+	rules    *features.Rules
+	modelled bool
 }
 
 type siteInfo struct {
@@ -130,6 +136,8 @@ func buildIndex(t *topology.Topology) (*index, error) {
 		}
 		x.cmsPool = p
 	}
+	x.rules = features.New(t)
+	x.modelled = recoveryModelled(t)
 	return x, nil
 }
 

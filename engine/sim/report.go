@@ -49,6 +49,7 @@ func (s *Sim) Snapshot() Snapshot {
 			if c := s.capacity(p); c > 0 {
 				ps.Load = float64(s.servedLoad(p)) / float64(c)
 			}
+			ps.Features, ps.Missing = s.poolFeatures(p)
 		}
 		if pi.role == "Edge" {
 			if h := st.nextHop[p]; h >= 0 {
@@ -102,6 +103,7 @@ func (s *Sim) Snapshot() Snapshot {
 		snap.Edge = es
 	}
 	snap.SyncInterval = st.syncEvery
+	snap.Recovery = s.recoverySnapshot()
 	for i, si := range x.sites {
 		snap.Sites = append(snap.Sites, SiteSnapshot{Name: si.name, Up: st.siteUp[i]})
 	}
@@ -157,6 +159,7 @@ func (s *Sim) Report() Report {
 		}
 	}
 	sort.Strings(r.Unrestored)
+	s.featureFigures(&r)
 	for p := range x.pools {
 		if st.dataLossSet[p] {
 			if r.DataLoss == nil {

@@ -150,6 +150,9 @@ type state struct {
 
 	pending  *pending
 	faulting bool // the change under way is a fault (or follows from one)
+
+	// parts is the state of the parts a pool failover does not bring back (parts.go).
+	parts parts
 }
 
 func filled[T any](n int, v T) []T {
@@ -196,6 +199,7 @@ func newState(x *index, seed int64) state {
 		rto: make([]time.Duration, np+nb), rtoSet: make([]bool, np+nb),
 		dataLoss: make([]time.Duration, np), dataLossSet: make([]bool, np),
 	}
+	st.parts = newParts(x)
 	for p, pi := range x.pools {
 		st.nextHop[p] = pi.nextHop
 		st.detect[p] = pi.detect
@@ -248,6 +252,7 @@ func (st *state) clone() state {
 	c.outStart, c.outFault, c.rto, c.rtoSet = cp(st.outStart), cp(st.outFault), cp(st.rto), cp(st.rtoSet)
 	c.dataLoss, c.dataLossSet = cp(st.dataLoss), cp(st.dataLossSet)
 	c.timeline, c.events = appendOnly(st.timeline), appendOnly(st.events)
+	c.parts = st.parts.clone()
 	return c
 }
 
@@ -771,9 +776,10 @@ func (s *Sim) measure() {
 		counts[modeIndex(st.bMode[i])] += b.users
 		track(np+i, b.users, st.bMode[i], b.fqdn)
 	}
-	if counts != st.last {
+	changed := s.measureFeatures()
+	if counts != st.last || changed {
 		st.last = counts
-		sm := Sample{At: st.now, Users: countsToMap(counts)}
+		sm := Sample{At: st.now, Users: countsToMap(counts), Without: s.withoutMap()}
 		if n := len(st.timeline); n > 0 && st.timeline[n-1].At == st.now {
 			st.timeline = append(st.timeline[:n-1:n-1], sm)
 		} else {

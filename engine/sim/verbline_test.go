@@ -40,6 +40,17 @@ func TestVerbLineRoundTrip(t *testing.T) {
 		{Wait{0}, "Wait-SimTime -Duration 00:00:00"},
 		{Wait{50 * time.Hour}, "Wait-SimTime -Duration 2.02:00:00"},
 		{GetState{}, "Get-SimState"},
+		{StopLoadBalancer{"atl-hlb"}, "Stop-SimLoadBalancer -Name 'atl-hlb'"},
+		{StartLoadBalancer{"atl-hlb"}, "Start-SimLoadBalancer -Name 'atl-hlb'"},
+		{StopDNSProvider{"Litware GeoDNS"}, "Stop-SimDnsProvider -Name 'Litware GeoDNS'"},
+		{StartDNSProvider{"Litware GeoDNS"}, "Start-SimDnsProvider -Name 'Litware GeoDNS'"},
+		{StopGateway{"gw1.litwareinc.com"}, "Stop-SimGateway -Fqdn 'gw1.litwareinc.com'"},
+		{StartGateway{"gw1.litwareinc.com"}, "Start-SimGateway -Fqdn 'gw1.litwareinc.com'"},
+		{StopPersistentChat{"pc.litwareinc.com", ""}, "Stop-SimPersistentChat -Fqdn 'pc.litwareinc.com'"},
+		{StopPersistentChat{"pc.litwareinc.com", "Atlanta"}, "Stop-SimPersistentChat -Fqdn 'pc.litwareinc.com' -Site 'Atlanta'"},
+		{StartPersistentChat{"pc.litwareinc.com", "Atlanta"}, "Start-SimPersistentChat -Fqdn 'pc.litwareinc.com' -Site 'Atlanta'"},
+		{SetPersistentChatNextHop{"pc.litwareinc.com", pool}, "Set-SimPersistentChatNextHop -Fqdn 'pc.litwareinc.com' -PoolFqdn '" + pool + "'"},
+		{SetDNSRecord{"meet.litwareinc.com", pool}, "Set-SimDnsRecord -Name 'meet.litwareinc.com' -Target '" + pool + "'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

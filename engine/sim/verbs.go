@@ -365,6 +365,7 @@ func (c *ctx) stateFigures() {
 	}
 	c.outf("")
 	c.outf("Users: %s", strings.Join(counts, ", "))
+	c.featureLines()
 	rep := s.Report()
 	if len(rep.RTO) > 0 {
 		var parts []string
