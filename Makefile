@@ -89,8 +89,11 @@ UI_GEN     := web/ui/0_components_gen.go
 # inlining for the page (its functions are then called, not copied into every Build). So is the
 # shell's cmdlet catalog and parser (engine/shell: 21 KB gzip less; its tables are built once and
 # its parser runs once per typed line). The components (web/ui) keep inlining: without it they
-# were 19 KB smaller but each render took 3-4 ms longer (TestPerformance, 2026-12-06).
-PAGE_GCFLAGS := -gcflags='github.com/vugu/vugu=-l' -gcflags='failwright/engine/shell=-l'
+# were 19 KB smaller but each render took 3-4 ms longer (TestPerformance, 2026-12-06). The
+# topology model is compiled without inlining too (engine/topology: 34 KB gzip less, which the
+# recovery parts' forms and diagram of issue 18 took): the page runs its validation once per edit,
+# after the frame that shows the edit, and it took about 30% longer natively on large.yaml (3.7 to 5 ms).
+PAGE_GCFLAGS := -gcflags='github.com/vugu/vugu=-l' -gcflags='failwright/engine/shell=-l' -gcflags='failwright/engine/topology=-l'
 # build/web/: index.html, app.wasm(.gz) (the page), engine.wasm(.gz) (the engine worker that
 # runs scenarios and plans), wasm_exec.js, vugu-helper.js (vugu's DOM helper as a file, so that
 # the Content-Security-Policy needs no 'unsafe-eval': web/internal/vuguhelper), boot.js,

@@ -93,23 +93,20 @@ func (ed *EditorStore) PoolFindings(i int) []topology.Finding {
 	return ed.Under(ed.PoolPaths(i, "")...)
 }
 
-// shownPoolFields are the pool fields the form shows findings for; the rest are listed at
-// the top of the pool's form.
-var shownPoolFields = []string{"fqdn", "site", "role", "version", "users", "backupPool", "nextHop", "servers", "backEnd",
-	"registrar.failureDetectionSeconds", "registrar.failbackDetectionSeconds", "backEnd.instance", "backEnd.ha", "backEnd.mirror",
-	"backEnd.mirror.instance", "backEnd.witness"}
-
-// PoolOtherFindings returns pool i's findings that no field of the form shows.
+// PoolOtherFindings returns pool i's findings that no field of its form shows.
 func (ed *EditorStore) PoolOtherFindings(i int) []topology.Finding {
 	var out []topology.Finding
-	all := ed.PoolFindings(i)
 	shown := map[string]bool{}
-	for _, f := range shownPoolFields {
-		for _, x := range ed.PoolFieldFindings(i, f) {
+	show := func(fs []topology.Finding) {
+		for _, x := range fs {
 			shown[x.Path+"\x00"+x.Code+"\x00"+x.Message] = true
 		}
 	}
-	for _, f := range all {
+	for _, f := range ed.PoolFields(i) {
+		show(f.Findings)
+	}
+	show(ed.PoolFieldFindings(i, "servers"))
+	for _, f := range ed.PoolFindings(i) {
 		if !shown[f.Path+"\x00"+f.Code+"\x00"+f.Message] {
 			out = append(out, f)
 		}
@@ -117,13 +114,21 @@ func (ed *EditorStore) PoolOtherFindings(i int) []topology.Finding {
 	return out
 }
 
+// ownedPrefixes are the model paths whose findings a section of the editor shows (sites,
+// pools, branches, the Backup Service field and the recovery parts' lists).
+var ownedPrefixes = []string{"pools[", "sites[", "branches[", "backupService", "simpleUrls[", "dnsProviders[", "loadBalancers[",
+	"persistentChat[", "xmppGateways[", "pstnGateways["}
+
 // GlobalFindings returns the findings that belong to no site, pool or branch and to no field
 // of the deployment's own.
 func (ed *EditorStore) GlobalFindings() []topology.Finding {
 	var out []topology.Finding
 	for _, f := range ed.findings {
-		if !strings.HasPrefix(f.Path, "pools[") && !strings.HasPrefix(f.Path, "sites[") && !strings.HasPrefix(f.Path, "branches[") &&
-			!strings.HasPrefix(f.Path, "backupService") {
+		owned := false
+		for _, p := range ownedPrefixes {
+			owned = owned || strings.HasPrefix(f.Path, p)
+		}
+		if !owned {
 			out = append(out, f)
 		}
 	}
@@ -232,6 +237,10 @@ func (ed *EditorStore) SetPoolField(i int, field, v string) {
 			}
 			if !p.Role.IsFrontEnd() {
 				p.Users, p.BackupPool = 0, ""
+				p.LocationDatabase, p.ResponseGroups, p.CallPark, p.Announcements = false, 0, false, false
+			}
+			if p.Role == topology.Edge {
+				p.WebServices = nil
 			}
 			if p.Role != topology.Edge {
 				p.NextHop = ""

@@ -89,6 +89,23 @@ var poolExtraKeys = map[string][]string{
 	"backEnd.witness":                    {"backEnd.witness"},
 	"sampleUsers":                        {"sampleUsers", "sampleUsers[0]"},
 	"build":                              {"build"},
+	"webServices.internal":               {"webServices", "webServices.internal"},
+	"webServices.external":               {"webServices.external"},
+	"webServices.loadBalancer":           {"webServices.loadBalancer"},
+	"locationDatabase":                   {"locationDatabase"},
+	"responseGroups":                     {"responseGroups"},
+	"callPark":                           {"callPark"},
+	"announcements":                      {"announcements"},
+}
+
+// yesNo are the choices of a pool's on/off recovery fields.
+var yesNo = []Option{{"", "No"}, {"true", "Yes"}}
+
+func yesText(b bool) string {
+	if b {
+		return "true"
+	}
+	return ""
 }
 
 func (ed *EditorStore) poolExtraFindings(i int, key string) []topology.Finding {
@@ -160,6 +177,23 @@ func (ed *EditorStore) PoolExtraFields(i int) []Field {
 		// A plan checks where this user registers after the failover (Get-CsUserPoolInfo).
 		f("sampleUsers", "pool-sample-user", "Sample user (a plan checks where it registers)", firstOf(p.SampleUsers), "text", "sip:user@"+orDefault(t.SIPDomain, "example.com"), nil)
 	}
+	if p.Role.IsFrontEnd() || p.Role == topology.Director {
+		// What a failover does not move (docs/recovery.md): the web services' names and load
+		// balancer, which the simple URLs resolve to.
+		ws := p.WebServices
+		if ws == nil {
+			ws = &topology.WebServices{}
+		}
+		f("webServices.internal", "pool-web-internal", "Internal web services FQDN", ws.Internal, "text", "webint.example.com", nil)
+		f("webServices.external", "pool-web-external", "External web services FQDN", ws.External, "text", "webext.example.com", nil)
+		f("webServices.loadBalancer", "pool-web-lb", "Web services load balancer", ws.LoadBalancer, "text", "load balancer name", ed.partOptions("lb"))
+	}
+	if p.Role.IsFrontEnd() {
+		f("locationDatabase", "pool-lis", "Holds the location database (E9-1-1)", yesText(p.LocationDatabase), "", "", yesNo)
+		f("responseGroups", "pool-rgs", "Response Group workflows", numText(p.ResponseGroups), "number", "0", nil)
+		f("callPark", "pool-callpark", "Call Park orbits", yesText(p.CallPark), "", "", yesNo)
+		f("announcements", "pool-announcements", "Unassigned-number announcements", yesText(p.Announcements), "", "", yesNo)
+	}
 	// The build the servers run: the 2019/SE pairing checks compare it (docs/versions.md).
 	f("build", "pool-build", "Build (cumulative update)", p.Build, "text", "7.0.2046.820", nil)
 	if p.Role == topology.FrontEndEnterprise {
@@ -200,6 +234,18 @@ func setPoolExtra(p *topology.Pool, key, v string) bool {
 	case "build":
 		p.Build = v
 		return true
+	case "locationDatabase":
+		p.LocationDatabase = v == "true"
+		return true
+	case "responseGroups":
+		p.ResponseGroups = atoiField(v)
+		return true
+	case "callPark":
+		p.CallPark = v == "true"
+		return true
+	case "announcements":
+		p.Announcements = v == "true"
+		return true
 	case "sampleUsers":
 		// The form edits the first sample user; the others (from a file) are kept.
 		switch {
@@ -213,6 +259,10 @@ func setPoolExtra(p *topology.Pool, key, v string) bool {
 		if len(p.SampleUsers) == 0 {
 			p.SampleUsers = nil
 		}
+		return true
+	}
+	if strings.HasPrefix(key, "webServices.") {
+		setWebServices(p, key, v)
 		return true
 	}
 	if !strings.HasPrefix(key, "backEnd.") {
@@ -245,6 +295,26 @@ func setPoolExtra(p *topology.Pool, key, v string) bool {
 		return false
 	}
 	return true
+}
+
+// setWebServices sets one of a pool's web services fields; the pool has none once all are
+// empty.
+func setWebServices(p *topology.Pool, key, v string) {
+	if p.WebServices == nil {
+		p.WebServices = &topology.WebServices{}
+	}
+	w := p.WebServices
+	switch key {
+	case "webServices.internal":
+		w.Internal = v
+	case "webServices.external":
+		w.External = v
+	case "webServices.loadBalancer":
+		w.LoadBalancer = v
+	}
+	if *w == (topology.WebServices{}) {
+		p.WebServices = nil
+	}
 }
 
 // BranchPaths returns the model paths of branch j's field (field "" for the branch).

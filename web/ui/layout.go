@@ -23,6 +23,10 @@ type Layout struct {
 	SiteLinks []SiteLink
 	// Branches are the Survivable Branch Appliances, drawn under their site's pools.
 	Branches []BranchBox
+	// Parts are the recovery parts (layout_parts.go), drawn under the branches; URLs the
+	// simple URLs, under the sites.
+	Parts []PartBox
+	URLs  []URLBox
 }
 
 // BranchBox is a Survivable Branch Appliance's box.
@@ -116,7 +120,8 @@ func LayoutOf(t *topology.Topology, snap sim.Snapshot, selected string) Layout {
 		l.Sites = append(l.Sites, SiteBox{Name: s.Name, X: margin + i*(siteW+siteGap), Y: margin, W: siteW, Up: SiteUp(snap, s.Name)})
 	}
 	poolsH := headerH + maxPools*(poolH+poolGap)
-	h := poolsH + maxBranches*(branchH+poolGap) + poolGap
+	partsY := poolsH + maxBranches*(branchH+poolGap)
+	h := partsY + partRows(t)*(partH+partGap) + poolGap
 	for i := range l.Sites {
 		l.Sites[i].H = h
 	}
@@ -203,6 +208,7 @@ func LayoutOf(t *topology.Topology, snap sim.Snapshot, selected string) Layout {
 			l.SiteLinks = append(l.SiteLinks, link)
 		}
 	}
+	layoutParts(&l, t, snap, partsY)
 	return l
 }
 
