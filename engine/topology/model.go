@@ -85,6 +85,9 @@ type Topology struct {
 	CMS CMS `json:"cms"`
 	// BackupService is the global Backup Service configuration.
 	BackupService BackupService `json:"backupService,omitzero"`
+	// RecoveryPolicy is the deployment's recovery targets (policy.go); nil means Microsoft's
+	// engineering targets for each pool's version.
+	RecoveryPolicy *RecoveryPolicy `json:"recoveryPolicy,omitempty"`
 }
 
 // Site is a central site: a data center that can fail as a whole.
@@ -95,6 +98,8 @@ type Site struct {
 	Description string `json:"description,omitempty"`
 	// Region is the world region; pairs should stay in one region (FACTS §7).
 	Region string `json:"region,omitempty"`
+	// RecoveryPolicy overrides the topology's recovery targets for the site's pools.
+	RecoveryPolicy *RecoveryPolicy `json:"recoveryPolicy,omitempty"`
 }
 
 // Pool is a Front End (Enterprise or Standard), Edge or Director pool.
@@ -136,6 +141,9 @@ type Pool struct {
 	BackEnd *BackEnd `json:"backEnd,omitempty"`
 	// Registrar holds the registrar resiliency settings (Front End pools only).
 	Registrar Registrar `json:"registrar,omitzero"`
+	// RecoveryPolicy overrides the site's and topology's recovery targets for this Front End
+	// pool.
+	RecoveryPolicy *RecoveryPolicy `json:"recoveryPolicy,omitempty"`
 }
 
 // Server is one server in a pool.

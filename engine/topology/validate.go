@@ -94,6 +94,7 @@ func (v *validator) run() {
 		v.branch(i)
 	}
 	v.backupService()
+	v.policies()
 }
 
 // text checks a free-text field for hidden characters and length.
