@@ -101,21 +101,21 @@ func (v *validator) policyTight(t *Topology, i int, seen map[string]bool) {
 	if eff.From.RTO != PolicyFromDefault && eff.RTO < def.RTO {
 		if path := v.policyPath(t, i, eff.From.RTO, "rto"); once(CodePolicyTight, path) {
 			v.add(CodePolicyTight, path, "plan for the engineering target, or test a faster recovery in drills before you promise it",
-				"RTO %s is tighter than the %s engineering target of %s for %s pools (counted from the decision to fail over); the product is not designed to meet it",
-				eff.RTO, string(p.Version), def.RTO, string(p.Version))
+				"RTO %s is tighter than the engineering target of %s for %s pools (counted from the decision to fail over): the product is not designed to meet it",
+				eff.RTO, def.RTO, string(p.Version))
 		}
 	}
 	if eff.From.RPO != PolicyFromDefault && eff.RPO < def.RPO {
 		if path := v.policyPath(t, i, eff.From.RPO, "rpo"); once(CodePolicyTight, path) {
 			v.add(CodePolicyTight, path, "plan for the engineering target: the Backup Service is not designed to lose less",
-				"RPO %s is tighter than the %s engineering target of %s for %s pools; the product is not designed to meet it",
-				eff.RPO, string(p.Version), def.RPO, string(p.Version))
+				"RPO %s is tighter than the engineering target of %s for %s pools: the product is not designed to meet it",
+				eff.RPO, def.RPO, string(p.Version))
 		}
 	}
 	if eff.Clock == ClockFailure && eff.RTO <= def.RTO && eff.From.Clock != PolicyFromDefault {
 		if path := v.policyPath(t, i, eff.From.Clock, "clock"); once(CodePolicyTightFail, path) {
 			v.add(CodePolicyTightFail, path, "allow for detection and decision time in the RTO, or judge on the decision clock",
-				"RTO %s on the failure clock leaves no time to detect the failure and decide: Microsoft's %s target alone is %s from the decision",
+				"RTO %s on the failure clock leaves no time to detect the failure and decide: Microsoft's target for %s pools alone is %s from the decision",
 				eff.RTO, string(p.Version), def.RTO)
 		}
 	}
