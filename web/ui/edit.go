@@ -123,7 +123,7 @@ func (ed *EditorStore) GlobalFindings() []topology.Finding {
 	var out []topology.Finding
 	for _, f := range ed.findings {
 		if !strings.HasPrefix(f.Path, "pools[") && !strings.HasPrefix(f.Path, "sites[") && !strings.HasPrefix(f.Path, "branches[") &&
-			!strings.HasPrefix(f.Path, "backupService") {
+			!strings.HasPrefix(f.Path, "backupService") && !strings.HasPrefix(f.Path, "recoveryPolicy") {
 			out = append(out, f)
 		}
 	}
