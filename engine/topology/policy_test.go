@@ -137,3 +137,26 @@ func TestPolicyValidation(t *testing.T) {
 		})
 	}
 }
+
+// FuzzVerdict judges arbitrary figures against arbitrary targets: the verdict never panics,
+// says met exactly when both targets hold, and names the clock it judged.
+func FuzzVerdict(f *testing.F) {
+	f.Add(int64(1200), int64(300), int64(1205), int64(725), int64(70), true, false)
+	f.Add(int64(1), int64(0), int64(-5), int64(1<<40), int64(-1), false, true)
+	f.Fuzz(func(t *testing.T, rto, rpo, fromFailure, fromDecision, loss int64, restored, failure bool) {
+		p := Policy{RTO: units.Duration(time.Duration(rto) * time.Second), RPO: units.Duration(time.Duration(rpo) * time.Second), Clock: ClockDecision}
+		if failure {
+			p.Clock = ClockFailure
+		}
+		v := Judge("a.example.com", p, RecoveryFigures{FromFailure: time.Duration(fromFailure) * time.Second,
+			FromDecision: time.Duration(fromDecision) * time.Second, DataLoss: time.Duration(loss) * time.Second, Restored: restored})
+		s := v.String()
+		assert.Equal(t, v.Met, v.RTOMet && v.RPOMet)
+		assert.Equal(t, v.Met, s[:4] == "met:", s)
+		assert.Contains(t, s, " on the "+string(p.Clock)+" clock")
+		if !restored {
+			assert.False(t, v.Met)
+			assert.Zero(t, v.RTOOver)
+		}
+	})
+}
