@@ -93,11 +93,14 @@ func policyReport(x *index, slab *strSlab, levels []*levelAgg) PolicyReport {
 			}
 		}
 	}
+	lv := make([]PolicyLevel, 0, len(x.pools)*len(levels)) // one array for every pool's levels
 	for p := range x.pools {
-		pp := PolicyPool{Pool: x.pools[p].fqdn, Policy: pols[p], Levels: make([]PolicyLevel, 0, len(levels))}
+		k := len(lv)
+		pp := PolicyPool{Pool: x.pools[p].fqdn, Policy: pols[p], Levels: lv[k:k:k+len(levels)]}
 		for d, l := range levels {
 			pp.Levels = append(pp.Levels, worstPolicy(x, slab, pols[p], p, d+1, &l.pools[p]))
 		}
+		lv = lv[:k+len(levels)]
 		r.Pools = append(r.Pools, pp)
 	}
 	return r
@@ -149,9 +152,10 @@ func worstPolicy(x *index, slab *strSlab, pol topology.Policy, p, depth int, g *
 	case !v.RPOMet:
 		k = pfDataLoss
 	}
-	if k >= 0 {
-		for e := int8(0); e < g[k].ne; e++ {
-			pl.Sets = append(pl.Sets, setRef(x, slab, g[k].ex[e]))
+	if k >= 0 && g[k].ne > 0 {
+		pl.Sets = slab.takeRefs(int(g[k].ne))
+		for e := range pl.Sets {
+			pl.Sets[e] = setRef(x, slab, g[k].ex[e])
 		}
 	}
 	return pl
