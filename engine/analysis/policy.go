@@ -96,7 +96,7 @@ func policyReport(x *index, slab *strSlab, levels []*levelAgg) PolicyReport {
 	lv := make([]PolicyLevel, 0, len(x.pools)*len(levels)) // one array for every pool's levels
 	for p := range x.pools {
 		k := len(lv)
-		pp := PolicyPool{Pool: x.pools[p].fqdn, Policy: pols[p], Levels: lv[k:k:k+len(levels)]}
+		pp := PolicyPool{Pool: x.pools[p].fqdn, Policy: pols[p], Levels: lv[k : k : k+len(levels)]}
 		for d, l := range levels {
 			pp.Levels = append(pp.Levels, worstPolicy(x, slab, pols[p], p, d+1, &l.pools[p]))
 		}
