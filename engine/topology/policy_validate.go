@@ -6,14 +6,15 @@ import (
 	"failwright/engine/units"
 )
 
-// Recovery-policy finding codes (area 12; docs/validation.md and docs/policy.md).
+// Recovery-policy finding codes: area 13 of the codes (rules.go; docs/validation.md and
+// docs/policy.md).
 const (
-	CodePolicyZero      = "FW1201"
-	CodePolicyAbsurd    = "FW1202"
-	CodePolicyClock     = "FW1203"
-	CodePolicyTight     = "FW1204"
-	CodePolicyNotFE     = "FW1205"
-	CodePolicyTightFail = "FW1206"
+	CodePolicyZero      = "FW1301"
+	CodePolicyAbsurd    = "FW1302"
+	CodePolicyClock     = "FW1303"
+	CodePolicyTight     = "FW1304"
+	CodePolicyNotFE     = "FW1305"
+	CodePolicyTightFail = "FW1306"
 )
 
 // policyRules are the recovery-policy rules, appended to Rules.

@@ -6,8 +6,7 @@ package topology
 type Rule struct {
 	// Code is the stable identifier, FWaaxx where aa is the area (00 decoding, 01 names and
 	// references, 02 pairing, 03 server counts and quorum, 04 capacity, 05 CMS, 06 Edge,
-	// 07 back end, registrar and Backup Service, 08 branches, 10 support lifecycle, 12 recovery
-	// policy (policy_validate.go); 09 is
+	// 07 back end, registrar and Backup Service, 08 branches, 10 support lifecycle; 09 is
 	// the scenario files', 11 the importer's: engine/importer and docs/import.md).
 	Code string
 	// Severity is the severity in normal mode.
