@@ -27,8 +27,9 @@ type AnalyzeRequest struct {
 }
 
 // AnalyzeResult is a failure analysis: StatusOK when the design holds, StatusFail when it
-// does not (the report has an error finding, or some single failure leaves users without full
-// service after recovery), StatusBadInput (with Findings, or Err) when the topology cannot be
+// does not (the report has an error finding, some single failure leaves users without full
+// service after recovery, or some single failure breaks a pool's recovery policy),
+// StatusBadInput (with Findings, or Err) when the topology cannot be
 // analyzed.
 type AnalyzeResult struct {
 	Status Status
@@ -66,7 +67,7 @@ func Analyze(doc *topofile.Document, req AnalyzeRequest) AnalyzeResult {
 // has an error finding or some single failure leaves users without full service after
 // recovery, StatusOK otherwise.
 func AnalysisStatus(r *analysis.Report) Status {
-	if r.Findings.HasErrors() || r.SingleFailureUnserved() {
+	if r.Findings.HasErrors() || r.SingleFailureUnserved() || r.SingleFailureBreaksPolicy() {
 		return StatusFail
 	}
 	return StatusOK

@@ -168,7 +168,7 @@ func TestAnalysisJobIsAnalyze(t *testing.T) {
 			doc := load(t, src)
 			res := app.Analyze(doc, app.AnalyzeRequest{Depth: depth})
 			require.NotNil(t, res.Report, "%v %v", res.Findings, res.Err)
-			assert.Equal(t, res.Report.SingleFailureUnserved() || res.Report.Findings.HasErrors(), res.Status == app.StatusFail)
+			assert.Equal(t, res.Report.SingleFailureUnserved() || res.Report.Findings.HasErrors() || res.Report.SingleFailureBreaksPolicy(), res.Status == app.StatusFail)
 			assert.Equal(t, res.Status, app.AnalysisStatus(res.Report))
 
 			job, jr := app.StartAnalysis(load(t, src), depth)

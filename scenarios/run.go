@@ -175,6 +175,8 @@ func (r *runState) finish() *Report {
 	r.rep.RTO = durations(sr.RTO)
 	r.rep.DataLoss = durations(sr.DataLoss)
 	r.rep.Unrestored = append([]string(nil), sr.Unrestored...)
+	r.rep.RTOFromDecision = durations(sr.RTOFromDecision)
+	r.rep.Policy = sr.Policy
 	for _, s := range sr.Timeline {
 		r.rep.Timeline = append(r.rep.Timeline, Sample{At: Duration(s.At), Users: s.Users})
 	}

@@ -37,8 +37,9 @@ func analyzeUsage(w io.Writer) {
 	fmt.Fprintln(w, importFlagsUsage)
 	fmt.Fprintln(w, "  On a terminal, progress is shown on standard error.")
 	fmt.Fprintln(w, "  Exit codes: 0 the design holds; 1 it does not: an error finding, such as users without")
-	fmt.Fprintln(w, "  full service after a single failure (AN001) or a pool beyond its capacity (AN301);")
-	fmt.Fprintln(w, "  2 bad input or usage.")
+	fmt.Fprintln(w, "  full service after a single failure (AN001) or a pool beyond its capacity (AN301), or")
+	fmt.Fprintln(w, "  a single failure whose recovery breaks a pool's recovery policy (docs/policy.md; with")
+	fmt.Fprintln(w, "  none in the file, Microsoft's engineering targets for the version); 2 bad input or usage.")
 }
 
 // runAnalyze is "failwright analyze".

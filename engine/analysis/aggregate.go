@@ -140,6 +140,7 @@ type levelAgg struct {
 	withNoDR     int64
 	figs         [numFigs]agg
 	pools        [][numPoolFigs]agg
+	singles      []single // single failures in enumeration order, for the policy (policy.go)
 }
 
 func newLevelAgg(pools int) *levelAgg {
@@ -191,6 +192,9 @@ func figValues(f *Figures, edges int) [numFigs]float64 {
 // says that the set is a pair whose unserved users exceed the sum of its two failures' (less
 // the baseline's): the failures hurt more together than apart.
 func (l *levelAgg) record(base *baseline, f *Figures, edges int, worse []poolVal, e example, isNew bool) {
+	if e.b < 0 && len(worse) > 0 {
+		l.singles = append(l.singles, single{a: e.a, worse: worse})
+	}
 	l.recordFigs(base, f, edges, e, isNew)
 	l.recordPools(base, worse, e)
 }

@@ -12,6 +12,7 @@ func (a *Analyzer) plan() {
 	x := a.x
 	n := len(x.elems)
 	l1 := newLevelAgg(len(x.pools))
+	l1.singles = make([]single, 0, n) // at most one per element (policy.go)
 	for i := 0; i < n; i++ {
 		s := &a.singles[a.class[i]]
 		l1.record(a.base, &s.f, a.edgesN, s.worse, example{a: int32(i), b: -1, pool: -1}, false)

@@ -81,6 +81,7 @@ func (r *Report) Text() []byte {
 			}
 		}
 	}
+	writePolicy(&b, r)
 	b.WriteString("\nFindings\n")
 	if len(r.Findings) == 0 {
 		b.WriteString("  none\n")

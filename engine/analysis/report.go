@@ -35,6 +35,8 @@ type Report struct {
 	Score Score `json:"score"`
 	// Findings say what to change, most serious first.
 	Findings topology.Findings `json:"findings"`
+	// Policy is the analysis judged against the recovery policy (policy.go).
+	Policy PolicyReport `json:"policy"`
 }
 
 // ElementCounts counts failure elements by kind.
@@ -208,6 +210,7 @@ func buildReport(x *index, base *baseline, levels []*levelAgg) *Report {
 		r.Pools = append(r.Pools, pr)
 	}
 	r.Score = score(x, base, levels)
+	r.Policy = policyReport(x, slab, levels)
 	r.Findings = findings(x, base, levels, r)
 	if r.Findings == nil {
 		r.Findings = topology.Findings{}

@@ -327,6 +327,13 @@ type Report struct {
 	// short -WaitTime cut the final sync; a disaster-mode failback adds what the backup pool had
 	// not synced back (the larger of the two is kept).
 	DataLoss map[string]time.Duration `json:"dataLoss,omitempty"`
+	// RTOFromDecision is RTO on the decision clock: from the administrator's decision to fail
+	// the pool over (when Invoke-CsPoolFailOver ran during the outage) until full service; the
+	// same as RTO when nobody decided (the users got service back without a failover).
+	RTOFromDecision map[string]time.Duration `json:"rtoFromDecision,omitempty"`
+	// Policy judges each Front End pool with an RTO or data-loss figure against its recovery
+	// policy (topology.EffectivePolicy), sorted by pool.
+	Policy []topology.Verdict `json:"policy,omitempty"`
 	// Unrestored lists pools whose users still lack full service, sorted.
 	Unrestored []string `json:"unrestored,omitempty"`
 	// FeatureRTO is, for each feature and each pool (Front End pool, or Persistent Chat pool

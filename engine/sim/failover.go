@@ -172,6 +172,7 @@ func cmdPoolFailOver(c *ctx) {
 		return
 	}
 	start := st.now
+	s.decide(p)
 	dir := pi.dirOut
 	// The real cmdlet's sequence, as a -Verbose run prints it (DESIGN.md, "What the real
 	// cmdlet does inside"); disaster mode skips what needs the failed pool.

@@ -156,6 +156,12 @@ func (s *Sim) Report() Report {
 				r.RTO = map[string]time.Duration{}
 			}
 			r.RTO[name(k)] = st.rto[k]
+			if k < np {
+				if r.RTOFromDecision == nil {
+					r.RTOFromDecision = map[string]time.Duration{}
+				}
+				r.RTOFromDecision[name(k)] = st.rtoDec[k]
+			}
 		}
 	}
 	sort.Strings(r.Unrestored)
@@ -168,6 +174,7 @@ func (s *Sim) Report() Report {
 			r.DataLoss[x.pools[p].fqdn] = st.dataLoss[p]
 		}
 	}
+	r.Policy = s.verdicts(&r)
 	return r
 }
 

@@ -142,6 +142,8 @@ type state struct {
 	outFault    []bool
 	rto         []time.Duration
 	rtoSet      []bool
+	rtoDec      []time.Duration // rto on the decision clock (policy.go)
+	decided     []time.Duration // pools: when the administrator decided to fail over, or never
 	dataLoss    []time.Duration
 	dataLossSet []bool
 	timeline    []Sample
@@ -197,6 +199,7 @@ func newState(x *index, seed int64) state {
 
 		outStart: filled(np+nb, never), outFault: make([]bool, np+nb),
 		rto: make([]time.Duration, np+nb), rtoSet: make([]bool, np+nb),
+		rtoDec: make([]time.Duration, np+nb), decided: filled(np, never),
 		dataLoss: make([]time.Duration, np), dataLossSet: make([]bool, np),
 	}
 	st.parts = newParts(x)
@@ -251,6 +254,7 @@ func (st *state) clone() state {
 	c.dWorking, c.dLastSync, c.dSince, c.dProdStop = cp(st.dWorking), cp(st.dLastSync), cp(st.dSince), cp(st.dProdStop)
 	c.outStart, c.outFault, c.rto, c.rtoSet = cp(st.outStart), cp(st.outFault), cp(st.rto), cp(st.rtoSet)
 	c.dataLoss, c.dataLossSet = cp(st.dataLoss), cp(st.dataLossSet)
+	c.rtoDec, c.decided = cp(st.rtoDec), cp(st.decided)
 	c.timeline, c.events = appendOnly(st.timeline), appendOnly(st.events)
 	c.parts = st.parts.clone()
 	return c
@@ -749,7 +753,7 @@ func (s *Sim) measure() {
 			d := st.now - st.outStart[k]
 			if st.outFault[k] {
 				if !st.rtoSet[k] || d > st.rto[k] {
-					st.rto[k] = d
+					st.rto[k], st.rtoDec[k] = d, s.fromDecision(k, d)
 				}
 				st.rtoSet[k] = true
 			}

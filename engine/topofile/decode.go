@@ -15,6 +15,7 @@ import (
 	"failwright/engine/decode"
 	"failwright/engine/suggest"
 	"failwright/engine/topology"
+	"failwright/engine/units"
 )
 
 // Limits on what Decode accepts. They keep a hostile or broken file from exhausting memory or
@@ -242,6 +243,8 @@ func (d *decoder) value(path string, n *yaml.Node, v reflect.Value, depth int) {
 			"expected text, found %s", decode.Describe(n))
 	case reflect.Int:
 		d.integer(path, n, v)
+	case reflect.Int64:
+		d.duration(path, n, v)
 	case reflect.Bool:
 		b, ok := decode.Bool(n)
 		if !ok {
@@ -266,6 +269,29 @@ func (d *decoder) integer(path string, n *yaml.Node, v reflect.Value) {
 	default:
 		v.SetInt(x)
 	}
+}
+
+// duration decodes a TimeSpan ("00:20:00", units.ParseDuration) into v, a units.Duration.
+func (d *decoder) duration(path string, n *yaml.Node, v reflect.Value) {
+	if v.Type() != reflect.TypeFor[units.Duration]() {
+		panic("topofile: decoder cannot handle " + v.Type().String())
+	}
+	s, ok := decode.Scalar(n)
+	var err error
+	var x units.Duration
+	if ok {
+		x, err = units.ParseDuration(s)
+	}
+	fix := `write a TimeSpan hh:mm:ss in quotes, such as "00:20:00", with "d." first from a day on`
+	switch {
+	case !ok:
+		d.errorf(topology.CodeWrongType, n, path, fix, "expected a duration hh:mm:ss, found %s", decode.Describe(n))
+		return
+	case err != nil:
+		d.errorf(topology.CodeWrongType, n, path, fix, "expected a duration hh:mm:ss, found %q", s)
+		return
+	}
+	v.SetInt(int64(x))
 }
 
 // fieldsByKey maps json key names to struct field indexes.

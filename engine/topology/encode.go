@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"failwright/engine/units"
 )
 
 // Encode renders t as YAML with the model's field order (the order of docs/topology.md),
@@ -143,6 +145,11 @@ func (e *encoder) value(v reflect.Value, indent int) {
 		e.b.WriteString(" ")
 		e.b.WriteString(QuoteYAML(v.String()))
 		e.b.WriteString("\n")
+	case reflect.Int64:
+		if v.Type() != reflect.TypeFor[units.Duration]() {
+			panic("topology: encoder cannot handle " + v.Type().String())
+		}
+		e.b.WriteString(" " + QuoteYAML(units.Duration(v.Int()).String()) + "\n") // a TimeSpan, quoted
 	case reflect.Int:
 		e.b.WriteString(" " + strconv.FormatInt(v.Int(), 10) + "\n")
 	case reflect.Bool:

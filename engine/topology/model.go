@@ -98,6 +98,9 @@ type Topology struct {
 	XMPPGateways []XMPPGateway `json:"xmppGateways,omitempty"`
 	// PSTNGateways are the PSTN gateways the pools' Mediation Servers route calls to.
 	PSTNGateways []PSTNGateway `json:"pstnGateways,omitempty"`
+	// RecoveryPolicy is the deployment's recovery targets (policy.go); nil means Microsoft's
+	// engineering targets for each pool's version.
+	RecoveryPolicy *RecoveryPolicy `json:"recoveryPolicy,omitempty"`
 }
 
 // Site is a central site: a data center that can fail as a whole.
@@ -108,6 +111,8 @@ type Site struct {
 	Description string `json:"description,omitempty"`
 	// Region is the world region; pairs should stay in one region (FACTS §7).
 	Region string `json:"region,omitempty"`
+	// RecoveryPolicy overrides the topology's recovery targets for the site's pools.
+	RecoveryPolicy *RecoveryPolicy `json:"recoveryPolicy,omitempty"`
 }
 
 // Pool is a Front End (Enterprise or Standard), Edge or Director pool.
@@ -162,6 +167,9 @@ type Pool struct {
 	// Announcements marks a Front End pool whose Announcement application answers unassigned
 	// numbers.
 	Announcements bool `json:"announcements,omitempty"`
+	// RecoveryPolicy overrides the site's and topology's recovery targets for this Front End
+	// pool.
+	RecoveryPolicy *RecoveryPolicy `json:"recoveryPolicy,omitempty"`
 }
 
 // Server is one server in a pool.

@@ -95,6 +95,7 @@ func (v *validator) run() {
 	}
 	v.backupService()
 	v.recovery()
+	v.policies()
 }
 
 // text checks a free-text field for hidden characters and length.

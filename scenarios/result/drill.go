@@ -93,6 +93,7 @@ func (s *Score) Text() []byte {
 	if s.Report != nil {
 		b.WriteString(figure("RTO", s.Report.RTO, s.Report.Unrestored))
 		b.WriteString(figure("Data loss", s.Report.DataLoss, nil))
+		b.WriteString(PolicyText(s.Report.Policy))
 	}
 	return []byte(b.String())
 }

@@ -68,6 +68,12 @@ type Report struct {
 	RTO        map[string]Duration `json:"rto,omitempty"`
 	DataLoss   map[string]Duration `json:"dataLoss,omitempty"`
 	Unrestored []string            `json:"unrestored,omitempty"`
+	// RTOFromDecision is RTO on the decision clock (sim.Report): from the administrator's
+	// decision to fail over.
+	RTOFromDecision map[string]Duration `json:"rtoFromDecision,omitempty"`
+	// Policy is each Front End pool's recovery judged against its recovery policy
+	// (sim.Report.Policy; docs/policy.md).
+	Policy []topology.Verdict `json:"policy,omitempty"`
 	// Timeline is users by mode at every change.
 	Timeline []Sample `json:"timeline,omitempty"`
 }
@@ -217,6 +223,7 @@ func (r *Report) Text(opts TextOptions) []byte {
 	}
 	b.WriteString(figure("RTO", r.RTO, r.Unrestored))
 	b.WriteString(figure("Data loss", r.DataLoss, nil))
+	b.WriteString(PolicyText(r.Policy))
 	if len(r.Timeline) > 0 {
 		b.WriteString("Users by mode:\n")
 		for _, s := range r.Timeline {
@@ -279,4 +286,18 @@ func Distribution(users map[sim.Mode]int) string {
 		return "no users"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// PolicyText writes the recovery-policy verdicts, one line per pool, or nothing when there
+// are none: "Recovery policy:" then "  POOL  met: RTO ... on the decision clock, ...".
+func PolicyText(vs []topology.Verdict) string {
+	if len(vs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("Recovery policy:\n")
+	for _, v := range vs {
+		fmt.Fprintf(&b, "  %-40s %s\n", v.Pool, v)
+	}
+	return b.String()
 }

@@ -148,6 +148,7 @@ func (job *analysisJob) view(mem int64) (*View, error) {
 		}
 		v.Levels = append(v.Levels, al)
 	}
+	v.Policy = policyView(r)
 	v.Findings = r.Findings
 	if len(v.Findings) > maxFindings {
 		v.Findings = v.Findings[:maxFindings]

@@ -142,6 +142,7 @@ func reportHTML(r *View, v matrixView) string {
 		}
 		b.raw("</tbody></table>")
 	}
+	b.policyHTML(r.Policy)
 	b.raw("</section>")
 
 	b.raw(proto.MatrixMarker, `<section class="card" id="analysis-matrix-card"><h2>Failure pairs</h2>`)

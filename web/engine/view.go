@@ -28,7 +28,9 @@ type View struct {
 	// FindingsTotal counts all.
 	Findings      topology.Findings `json:"findings"`
 	FindingsTotal int               `json:"findingsTotal"`
-	Matrix        Matrix            `json:"matrix"`
+	// Policy is the recovery-policy verdict (policyview.go).
+	Policy PolicyView `json:"policy"`
+	Matrix Matrix     `json:"matrix"`
 	// MemoryBytes is the engine worker's WebAssembly memory when the analysis ended.
 	MemoryBytes int64 `json:"memoryBytes,omitempty"`
 	// Millis is how long the analysis took in the worker (matrix included).

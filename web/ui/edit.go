@@ -115,9 +115,9 @@ func (ed *EditorStore) PoolOtherFindings(i int) []topology.Finding {
 }
 
 // ownedPrefixes are the model paths whose findings a section of the editor shows (sites,
-// pools, branches, the Backup Service field and the recovery parts' lists).
+// pools, branches, the Backup Service and recovery policy fields and the recovery parts' lists).
 var ownedPrefixes = []string{"pools[", "sites[", "branches[", "backupService", "simpleUrls[", "dnsProviders[", "loadBalancers[",
-	"persistentChat[", "xmppGateways[", "pstnGateways["}
+	"persistentChat[", "xmppGateways[", "pstnGateways[", "recoveryPolicy"}
 
 // GlobalFindings returns the findings that belong to no site, pool or branch and to no field
 // of the deployment's own.

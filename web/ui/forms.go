@@ -59,16 +59,20 @@ func choices(none string, names []string, limit int) []Option {
 	return out
 }
 
-// TopFields are the deployment-wide fields: the Backup Service's sync interval.
+// TopFields are the deployment-wide fields: the Backup Service's sync interval and the
+// recovery policy.
 func (ed *EditorStore) TopFields() []Field {
 	t := ed.T()
-	return []Field{{Key: "syncInterval", ID: "backup-sync", Label: "Backup Service sync interval (seconds)", Type: "number",
+	return append([]Field{{Key: "syncInterval", ID: "backup-sync", Label: "Backup Service sync interval (seconds)", Type: "number",
 		Value: numText(t.BackupService.SyncIntervalSeconds), Placeholder: "120 (default)",
-		Findings: ed.At("backupService", "backupService.syncIntervalSeconds")}}
+		Findings: ed.At("backupService", "backupService.syncIntervalSeconds")}}, ed.policyFields()...)
 }
 
 // SetTopField sets a deployment-wide field.
 func (ed *EditorStore) SetTopField(key, v string) {
+	if ed.setPolicyField(key, v) {
+		return
+	}
 	if key == "syncInterval" {
 		ed.edit("edit Backup Service sync interval", "sync", func(t *topology.Topology) { t.BackupService.SyncIntervalSeconds = atoiField(v) })
 	}
