@@ -52,10 +52,11 @@ type summary struct {
 
 // The phases of an analysis, in order.
 const (
-	phaseSingles = iota // evaluate one representative of each equivalence class
-	phasePlan           // footprints, interacting pairs, the single-failure level
-	phasePairs          // evaluate each distinct interacting pair of classes
-	phaseSweep          // record the interacting pairs, then compose the pairs of classes
+	phaseSingles  = iota // evaluate one representative of each equivalence class
+	phasePlan            // footprints, interacting pairs, the single-failure level
+	phasePairs           // evaluate each distinct interacting pair of classes
+	phaseSweep           // record the interacting pairs, then compose the pairs of classes
+	phaseFeatures        // judge every set's features (topologies that model the parts)
 	phaseDone
 )
 
@@ -107,6 +108,9 @@ type Analyzer struct {
 	allPools []int // every Front End pool
 
 	levels []*levelAgg
+	// feat judges the features of every set, nil for a topology without the parts a pool
+	// failover does not bring back.
+	feat   *featurePass
 	phase  int
 	cursor int
 	done   int64
@@ -180,6 +184,13 @@ func New(t *topology.Topology, opts Options) (*Analyzer, error) {
 	if opts.Depth >= 2 {
 		n := int64(len(x.elems))
 		a.total += n * (n - 1) / 2
+	}
+	if a.feat = newFeaturePass(x, a.ev, opts.Depth, len(a.workers)); a.feat != nil {
+		n := int64(len(x.elems))
+		a.total += n
+		if opts.Depth >= 2 {
+			a.total += n * (n - 1) / 2
+		}
 	}
 	a.stats.Elements = len(x.elems)
 	a.stats.Classes = len(a.members)
@@ -274,7 +285,7 @@ func (a *Analyzer) Next(budget int) bool {
 			return a.phase == phaseDone
 		case phaseSweep:
 			if a.cursor >= len(a.members) {
-				a.phase = phaseDone
+				a.afterSweep()
 				continue
 			}
 			n := a.sweepClasses(a.levels[1], a.cursor, a.cursor+1)
@@ -283,9 +294,28 @@ func (a *Analyzer) Next(budget int) bool {
 			a.cursor++
 			a.done += n
 			budget -= int(n/16 + 1)
+		case phaseFeatures:
+			if a.cursor >= len(a.x.elems) {
+				a.feat.finish()
+				a.phase = phaseDone
+				continue
+			}
+			n := a.feat.row(a.x, a.ev, 0, a.cursor)
+			a.cursor++
+			a.done += n
+			budget -= int(n)
 		}
 	}
 	return a.phase == phaseDone
+}
+
+// afterSweep starts the feature pass, or ends the analysis when there is none.
+func (a *Analyzer) afterSweep() {
+	a.cursor = 0
+	a.phase = phaseDone
+	if a.feat != nil {
+		a.phase = phaseFeatures
+	}
 }
 
 // Run finishes the analysis on opts.Workers goroutines.
@@ -331,6 +361,15 @@ func (a *Analyzer) Run() {
 		// large.yaml takes a tenth of a millisecond, less than splitting it into chunk
 		// aggregates and merging them costs.
 		a.parallelSweep(1)
+		a.afterSweep()
+		a.tell()
+	}
+	if a.phase == phaseFeatures {
+		rows := len(a.x.elems) - a.cursor
+		var done atomic.Int64
+		parallelOn(w, rows, func(wk, k int) { done.Add(a.feat.row(a.x, a.ev, wk, a.cursor+k)) })
+		a.feat.finish()
+		a.done += done.Load()
 		a.phase = phaseDone
 		a.tell()
 	}
@@ -366,7 +405,7 @@ func (a *Analyzer) Report() (*Report, error) {
 	if a.phase != phaseDone {
 		return nil, fmt.Errorf("analysis: not finished (call Run, or Next until it returns true)")
 	}
-	return buildReport(a.x, a.base, a.levels), nil
+	return buildReport(a.x, a.base, a.levels, a.feat), nil
 }
 
 // Analyze runs the whole analysis of t with the fast analyzer and returns its report.
