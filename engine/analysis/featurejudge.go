@@ -24,6 +24,7 @@ type featureScratch struct {
 	t0 []time.Duration
 	// urlMoved and xmppMoved say which manual records the recovery re-pointed.
 	urlMoved, xmppMoved, chatMoved []bool
+	got                            []features.Set // per topology pool: its users' features
 }
 
 func newFeatureScratch(f *featureSpec) *featureScratch {
@@ -37,7 +38,7 @@ func newFeatureScratch(f *featureSpec) *featureScratch {
 		ChatHop: make([]int, len(f.chatSite)), XMPPEdge: make([]int, len(f.xmppTopo)),
 	}
 	return &featureScratch{st: st, t0: make([]time.Duration, n), urlMoved: make([]bool, len(f.urlFirst)),
-		xmppMoved: make([]bool, len(f.xmppTopo)), chatMoved: make([]bool, len(f.chatSite))}
+		xmppMoved: make([]bool, len(f.xmppTopo)), chatMoved: make([]bool, len(f.chatSite)), got: make([]features.Set, n)}
 }
 
 // reset puts every part up and every pointer where the topology says.
@@ -199,11 +200,15 @@ func (f *featureSpec) measure(x *index, o *Outcome, sc *featureScratch, v *featu
 			xmppAt = max(xmppAt, XMPPMoveStep+f.xmppTTL[g])
 		}
 	}
+	f.rules.Pools(st, sc.got)
 	for i, ti := range f.feTopo {
-		got := f.rules.Pool(st, ti)
+		got := sc.got[ti]
 		users := x.pools[i].users
 		full := st.Mode[ti].Full()
-		at := f.restoredAt(x, i, ti, sc, dns, meetAt, xmppAt)
+		var at [numFeatures]time.Duration
+		if sc.t0[ti] > 0 || meetAt > 0 || xmppAt > 0 { // otherwise nothing waits
+			at = f.restoredAt(x, i, ti, sc, dns, meetAt, xmppAt)
+		}
 		for k, b := range f.bits {
 			if f.apply[i]&b == 0 {
 				continue
