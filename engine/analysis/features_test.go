@@ -1,12 +1,16 @@
 package analysis
 
 import (
+	"encoding/json"
 	"os"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/engine/plan"
 	"failwright/engine/topofile"
 	"failwright/engine/topology"
 )
@@ -201,4 +205,62 @@ func TestNoPartsNoFeatureSection(t *testing.T) {
 	assert.Nil(t, r.Features)
 	assert.NotContains(t, string(r.JSON()), `"features"`)
 	assert.False(t, r.SingleFailureFeatureLost())
+}
+
+// TestFeatureDocExamples checks the examples of docs/analysis.md's "The whole recovery"
+// section against whole-recovery.yaml's report: every line of its text blocks is in the text
+// report, and its JSON block is the report's third feature at depth 1 with the first set of
+// each worst case.
+func TestFeatureDocExamples(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/analysis.md")
+	require.NoError(t, err)
+	_, sec, ok := strings.Cut(string(doc), "## The whole recovery: per-feature figures")
+	require.True(t, ok)
+	sec, _, _ = strings.Cut(sec, "\n## ")
+	r, err := Analyze(loadTestTopology(t, "whole-recovery.yaml"), Options{Depth: 2})
+	require.NoError(t, err)
+	text := string(r.Text())
+	blocks := strings.Split(sec, "```")
+	var jsonSeen, textSeen int
+	for k := 1; k < len(blocks); k += 2 {
+		b := blocks[k]
+		if body, ok := strings.CutPrefix(b, "json\n"); ok {
+			var want FeatureReport
+			require.NoError(t, json.Unmarshal([]byte(body), &want))
+			got := r.Features[2]
+			got.Levels = got.Levels[:1]
+			got.Levels[0].Worst = append([]Worst(nil), got.Levels[0].Worst...)
+			for i := range got.Levels[0].Worst {
+				got.Levels[0].Worst[i].Sets = got.Levels[0].Worst[i].Sets[:1]
+			}
+			assert.Equal(t, want, got)
+			jsonSeen++
+			continue
+		}
+		for _, line := range strings.Split(strings.TrimPrefix(b, "\n"), "\n") {
+			if strings.TrimSpace(line) != "" {
+				assert.Contains(t, text, line+"\n")
+				textSeen++
+			}
+		}
+	}
+	assert.Equal(t, 1, jsonSeen)
+	assert.Positive(t, textSeen)
+}
+
+// TestFeatureStepDurations holds the manual-step durations the feature figures use to the
+// disaster plan failwright writes for whole-recovery.yaml's Atlanta pool (engine/plan).
+func TestFeatureStepDurations(t *testing.T) {
+	topo := loadTestTopology(t, "whole-recovery.yaml")
+	p, fs := plan.Build(topo, plan.Request{Pool: "atl-cs-001.litwareinc.com", Mode: plan.Disaster})
+	require.False(t, fs.HasErrors(), "%v", fs)
+	want := map[string]time.Duration{"rgs-import": RGSImportStep, "call-park": CallParkStep,
+		"announcements": AnnouncementStep, "lis-restore": LISRestoreStep}
+	for _, s := range p.Steps {
+		if d, ok := want[s.ID]; ok {
+			assert.Equal(t, d, s.Duration.Std(), "step %s", s.ID)
+			delete(want, s.ID)
+		}
+	}
+	assert.Empty(t, want, "steps the plan no longer has under these IDs")
 }
