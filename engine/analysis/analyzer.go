@@ -185,7 +185,7 @@ func New(t *topology.Topology, opts Options) (*Analyzer, error) {
 		n := int64(len(x.elems))
 		a.total += n * (n - 1) / 2
 	}
-	if a.feat = newFeaturePass(x, a.ev, opts.Depth, len(a.workers)); a.feat != nil {
+	if a.feat = newFeaturePass(x, modelEval(x, opts), opts.Depth, len(a.workers)); a.feat != nil {
 		n := int64(len(x.elems))
 		a.total += n
 		if opts.Depth >= 2 {
@@ -300,7 +300,7 @@ func (a *Analyzer) Next(budget int) bool {
 				a.phase = phaseDone
 				continue
 			}
-			n := a.feat.row(a.x, a.ev, 0, a.cursor)
+			n := a.feat.row(a.x, 0, a.cursor)
 			a.cursor++
 			a.done += n
 			budget -= int(n)
@@ -367,7 +367,7 @@ func (a *Analyzer) Run() {
 	if a.phase == phaseFeatures {
 		rows := len(a.x.elems) - a.cursor
 		var done atomic.Int64
-		parallelOn(w, rows, func(wk, k int) { done.Add(a.feat.row(a.x, a.ev, wk, a.cursor+k)) })
+		parallelOn(w, rows, func(wk, k int) { done.Add(a.feat.row(a.x, wk, a.cursor+k)) })
 		a.feat.finish()
 		a.done += done.Load()
 		a.phase = phaseDone

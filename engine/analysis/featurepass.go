@@ -32,6 +32,14 @@ func (g *featureAgg) merge(o *featureAgg) {
 	g.sets += o.sets
 }
 
+// modelEval is the evaluation the feature pass reads the pools' outcome from: the Model's,
+// whatever evaluator opts names. The parity tests hold the Model to the simulator, and
+// judging every set with the simulator would cost a simulation per pair of failures.
+func modelEval(x *index, opts Options) evalFunc {
+	opts.Evaluator = nil
+	return evaluatorFor(x, opts)
+}
+
 // featurePass judges every failure set's features: the feature figures do not compose the
 // way the pools' do (a load balancer and a site interact through every simple URL that
 // resolves to pools behind either), so each set's pools' outcome is evaluated in full and
@@ -39,6 +47,7 @@ func (g *featureAgg) merge(o *featureAgg) {
 // model the parts a pool failover does not bring back (featuresModelled).
 type featurePass struct {
 	spec    *featureSpec
+	ev      evalFunc
 	base    featureVals
 	singles []featureVals // per element
 	levels  []*featureAgg
@@ -51,7 +60,7 @@ func newFeaturePass(x *index, ev evalFunc, depth, workers int) *featurePass {
 	if spec == nil {
 		return nil
 	}
-	p := &featurePass{spec: spec, singles: make([]featureVals, len(x.elems)),
+	p := &featurePass{spec: spec, ev: ev, singles: make([]featureVals, len(x.elems)),
 		parts: make([][]*featureAgg, max(workers, 1)), scratch: make([]*featureScratch, max(workers, 1))}
 	for d := 0; d < depth; d++ {
 		p.levels = append(p.levels, &featureAgg{})
@@ -73,7 +82,8 @@ func (p *featurePass) worker(wk int) *featureScratch {
 
 // row judges element i alone and, at depth 2, with every element after it, on worker wk.
 // It returns the number of sets judged.
-func (p *featurePass) row(x *index, ev evalFunc, wk, i int) int64 {
+func (p *featurePass) row(x *index, wk, i int) int64 {
+	ev := p.ev
 	sc := p.worker(wk)
 	if p.parts[wk] == nil {
 		for range p.levels {

@@ -157,3 +157,18 @@ func TestModelMatchesSimulatorWithParts(t *testing.T) {
 		})
 	}
 }
+
+// TestSimulatedFeatures checks that an analysis with the simulator as evaluator gives the same
+// per-feature figures as the model's on a topology with the parts.
+func TestSimulatedFeatures(t *testing.T) {
+	topo := loadTestTopology(t, "whole-recovery.yaml")
+	ev, err := NewSimEvaluator(topo)
+	require.NoError(t, err)
+	sim, err := Analyze(topo, Options{Depth: 1, Evaluator: ev})
+	require.NoError(t, err)
+	model, err := Analyze(topo, Options{Depth: 1})
+	require.NoError(t, err)
+	require.NotEmpty(t, model.Features)
+	assert.Equal(t, model.Features, sim.Features)
+	assert.Equal(t, model.Findings, sim.Findings)
+}

@@ -81,10 +81,10 @@ func Reference(t *topology.Topology, opts Options) (*Report, error) {
 		levels = append(levels, l)
 	}
 	// The features: every set judged on its own, in enumeration order.
-	fp := newFeaturePass(x, ev, len(levels), 1)
+	fp := newFeaturePass(x, modelEval(x, opts), len(levels), 1)
 	if fp != nil {
 		for i := 0; i < n; i++ {
-			fp.row(x, ev, 0, i)
+			fp.row(x, 0, i)
 		}
 	}
 	return buildReport(x, base, levels, fp), nil
