@@ -45,12 +45,14 @@ func (r *Report) Text() []byte {
 	fmt.Fprintf(&b, "Baseline: %s without disaster recovery, worst load %s, CMS %s\n",
 		plural(int64(r.Baseline.NoDR), "user"), formatFig(figLoad, r.Baseline.Load), r.Baseline.CMS)
 	fmt.Fprintf(&b, "Resilience score: %.1f / 100\n", r.Score.Value)
-	if r.SingleFailureUnserved() {
+	lost := r.SingleFailureFeatureLost()
+	switch {
+	case r.SingleFailureUnserved():
 		b.WriteString("Verdict: a single failure can leave users without full service after recovery (AN001)\n")
-	} else {
+	case !lost:
 		b.WriteString("Verdict: after any single failure and its recovery, every user has full service\n")
 	}
-	if r.SingleFailureFeatureLost() {
+	if lost {
 		b.WriteString("Verdict: a single failure can leave users without a feature although their pool serves them (AN601)\n")
 	}
 	for _, l := range r.Levels {
