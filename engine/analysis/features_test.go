@@ -264,3 +264,48 @@ func TestFeatureStepDurations(t *testing.T) {
 	}
 	assert.Empty(t, want, "steps the plan no longer has under these IDs")
 }
+
+// TestSPOFFindings checks AN602 on variants of whole-recovery.yaml: the load balancer or DNS
+// provider named, the users it leaves without meetings, and the fix.
+func TestSPOFFindings(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(*topology.Topology)
+		want   map[string]string // path: message fragment
+	}{
+		{"one load balancer in front of both pools, the provider outside",
+			func(t *topology.Topology) {
+				t.Pools[1].WebServices.LoadBalancer = "atl-hlb"
+				t.DNSProviders[0].Sites = nil
+			},
+			map[string]string{
+				"loadBalancers[atl-hlb]":       "meetings for 20,000 users",
+				"dnsProviders[Litware GeoDNS]": "publish the simple URLs through a second DNS provider",
+			}},
+		{"the provider in both sites still fails on its own",
+			func(t *topology.Topology) { t.DNSProviders[0].Sites = []string{"Atlanta", "Dallas"} },
+			map[string]string{
+				"loadBalancers[atl-hlb]":       "meetings for 12,000 users",
+				"loadBalancers[dfw-hlb]":       "meetings for 8,000 users",
+				"dnsProviders[Litware GeoDNS]": "host the GeoDNS provider's DNS load balancers in every site",
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			topo := loadTestTopology(t, "whole-recovery.yaml")
+			tt.change(topo)
+			r, err := Analyze(topo, Options{Depth: 1})
+			require.NoError(t, err)
+			got := map[string]string{}
+			for _, f := range r.Findings {
+				if f.Code == CodeFeatureSPOF {
+					got[f.Path] = f.Message + " / " + f.Fix
+				}
+			}
+			require.Len(t, got, len(tt.want), "%v", got)
+			for path, frag := range tt.want {
+				assert.Contains(t, got[path], frag, path)
+			}
+		})
+	}
+}
