@@ -195,6 +195,9 @@ func FuzzAnalyze(f *testing.F) {
 			f.Add(data)
 		}
 	}
+	if data, err := os.ReadFile("testdata/topologies/whole-recovery.yaml"); err == nil {
+		f.Add(data) // the parts a pool failover does not bring back, and the feature pass
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		topo, _ := topofile.Decode("fuzz.yaml", data)
 		if topo == nil || topo.ServerCount() > 200 || len(topo.Pools) > 40 {
