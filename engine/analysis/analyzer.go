@@ -110,12 +110,13 @@ type Analyzer struct {
 	levels []*levelAgg
 	// feat judges the features of every set, nil for a topology without the parts a pool
 	// failover does not bring back.
-	feat   *featurePass
-	phase  int
-	cursor int
-	done   int64
-	total  int64
-	stats  Stats
+	feat    *featurePass
+	featCol int // the next set of the feature pass's current row (cursor)
+	phase   int
+	cursor  int
+	done    int64
+	total   int64
+	stats   Stats
 }
 
 // Stats says how much work the fast analyzer did.
@@ -252,7 +253,8 @@ func (a *Analyzer) Done() bool { return a.phase == phaseDone }
 func (a *Analyzer) Stats() Stats { return a.stats }
 
 // Next does about budget steps of work and reports whether the analysis has finished. A step
-// is one evaluation, or about 16 composed pairs; the two one-off steps between phases (finding
+// is one evaluation (in the feature pass, one set evaluated and judged), or about 16 composed
+// pairs; the two one-off steps between phases (finding
 // the interacting pairs, and recording them) each get a call of their own. On large.yaml as
 // WebAssembly, Next(1000) returns within about 50 ms.
 func (a *Analyzer) Next(budget int) bool {
@@ -295,23 +297,35 @@ func (a *Analyzer) Next(budget int) bool {
 			a.done += n
 			budget -= int(n/16 + 1)
 		case phaseFeatures:
-			if a.cursor >= len(a.x.elems) {
-				a.feat.finish()
-				a.phase = phaseDone
-				continue
-			}
-			n := a.feat.row(a.x, 0, a.cursor)
-			a.cursor++
-			a.done += n
-			budget -= int(n)
+			a.nextFeatures(&budget)
 		}
 	}
 	return a.phase == phaseDone
 }
 
+// nextFeatures judges up to budget failure sets of the feature pass, a row's sets at a time
+// (a row of a large topology is thousands of sets), and ends the analysis after the last.
+func (a *Analyzer) nextFeatures(budget *int) {
+	n := len(a.x.elems)
+	if a.cursor >= n {
+		a.feat.finish()
+		a.phase = phaseDone
+		return
+	}
+	row := a.feat.rowLen(n, a.cursor)
+	k := min(max(*budget, 1), row-a.featCol)
+	a.feat.cells(a.x, 0, a.cursor, a.featCol, a.featCol+k)
+	a.featCol += k
+	a.done += int64(k)
+	*budget -= k
+	if a.featCol == row {
+		a.cursor, a.featCol = a.cursor+1, 0
+	}
+}
+
 // afterSweep starts the feature pass, or ends the analysis when there is none.
 func (a *Analyzer) afterSweep() {
-	a.cursor = 0
+	a.cursor, a.featCol = 0, 0
 	a.phase = phaseDone
 	if a.feat != nil {
 		a.phase = phaseFeatures

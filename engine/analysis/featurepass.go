@@ -80,10 +80,25 @@ func (p *featurePass) worker(wk int) *featureScratch {
 	return p.scratch[wk]
 }
 
-// row judges element i alone and, at depth 2, with every element after it, on worker wk.
-// It returns the number of sets judged.
+// rowLen is the number of sets in element i's row: i alone and, at depth 2, i with every
+// element after it.
+func (p *featurePass) rowLen(n, i int) int {
+	if len(p.levels) < 2 {
+		return 1
+	}
+	return n - i
+}
+
+// row judges every set of element i's row on worker wk and returns how many.
 func (p *featurePass) row(x *index, wk, i int) int64 {
-	ev := p.ev
+	k := p.rowLen(len(x.elems), i)
+	p.cells(x, wk, i, 0, k)
+	return int64(k)
+}
+
+// cells judges the sets of element i's row from position from to position to (excluded) on
+// worker wk: position 0 is i alone, position c > 0 the pair of i and i+c.
+func (p *featurePass) cells(x *index, wk, i, from, to int) {
 	sc := p.worker(wk)
 	if p.parts[wk] == nil {
 		for range p.levels {
@@ -93,23 +108,20 @@ func (p *featurePass) row(x *index, wk, i int) int64 {
 	aggs := p.parts[wk]
 	n := len(p.spec.reported)
 	set := [2]int{i, -1}
-	ev(set[:1], &sc.out)
-	v := &p.singles[i]
-	p.spec.judge(x, set[:1], &sc.out, sc, v)
-	aggs[0].record(v, &p.base, n, example{a: int32(i), b: -1, pool: -1})
-	count := int64(1)
-	if len(aggs) < 2 {
-		return count
-	}
 	var w featureVals
-	for j := i + 1; j < len(x.elems); j++ {
-		set[1] = j
-		ev(set[:], &sc.out)
+	for c := from; c < to; c++ {
+		if c == 0 {
+			p.ev(set[:1], &sc.out)
+			v := &p.singles[i]
+			p.spec.judge(x, set[:1], &sc.out, sc, v)
+			aggs[0].record(v, &p.base, n, example{a: int32(i), b: -1, pool: -1})
+			continue
+		}
+		set[1] = i + c
+		p.ev(set[:], &sc.out)
 		p.spec.judge(x, set[:], &sc.out, sc, &w)
-		aggs[1].record(&w, &p.base, n, example{a: int32(i), b: int32(j), pool: -1})
-		count++
+		aggs[1].record(&w, &p.base, n, example{a: int32(i), b: int32(i + c), pool: -1})
 	}
-	return count
 }
 
 // finish merges the workers' aggregates into the levels.
