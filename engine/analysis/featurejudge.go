@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"failwright/engine/features"
+	"failwright/engine/topology"
 )
 
 // featureVals is one failure set's per-feature figures, indexed like featureSpec.reported.
@@ -74,7 +75,7 @@ func fill[T any](s []T, v T) {
 
 // judge works out the per-feature figures of failure set set, whose pools' outcome after
 // recovery is o, into v: the parts the set fails, the pools' service from o, then the
-// recovery of the parts a pool failover does not bring back (featureRecover), then
+// recovery of the parts a pool failover does not bring back (recoverParts), then
 // engine/features's rules for every Front End pool and Persistent Chat pool.
 func (f *featureSpec) judge(x *index, set []int, o *Outcome, sc *featureScratch, v *featureVals) {
 	*v = featureVals{}
@@ -209,9 +210,18 @@ func (f *featureSpec) measure(x *index, o *Outcome, sc *featureScratch, v *featu
 		if sc.t0[ti] > 0 || meetAt > 0 || xmppAt > 0 { // otherwise nothing waits
 			at = f.restoredAt(x, i, ti, sc, dns, meetAt, xmppAt)
 		}
+		// Users of routing groups in quorum loss in a pool that runs (the model's Unserved of a
+		// pool at home) have limited functionality: none of what needs full service.
+		stranded := 0
+		if o.Pools[i].Service == ServiceHome {
+			stranded = o.Pools[i].Unserved
+		}
 		for k, b := range f.bits {
 			if f.apply[i]&b == 0 {
 				continue
+			}
+			if got&b != 0 && stranded > 0 && b&needsFull != 0 {
+				v.lost[k] += stranded
 			}
 			if got&b == 0 {
 				v.lost[k] += users
@@ -245,6 +255,10 @@ func (f *featureSpec) measure(x *index, o *Outcome, sc *featureScratch, v *featu
 		}
 	}
 }
+
+// needsFull are the features only users with full service have (features.Rules.Pool).
+var needsFull = features.Of(topology.FeatureIMPresence, topology.FeatureMeetings,
+	topology.FeatureResponseGroups, topology.FeatureXMPPFederation)
 
 // Positions of the features in topology.Features, for restoredAt's answer.
 const (

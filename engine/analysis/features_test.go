@@ -309,3 +309,26 @@ func TestSPOFFindings(t *testing.T) {
 		})
 	}
 }
+
+// TestStrandedUsersLackFullServiceFeatures checks that the users of routing groups in quorum
+// loss in a pool that runs (two servers of a four-server pool down) lack what needs full
+// service (IM and presence, meetings, Response Groups, XMPP), and keep peer calls and PSTN.
+func TestStrandedUsersLackFullServiceFeatures(t *testing.T) {
+	topo := loadTestTopology(t, "whole-recovery.yaml")
+	m, err := NewModel(topo)
+	require.NoError(t, err)
+	for _, pair := range [][2]string{{"atl-fe-01", "atl-fe-02"}, {"atl-fe-01", "atl-fe-03"}, {"atl-fe-02", "atl-fe-04"}} {
+		set := FailureSet{{Kind: KindServer, Name: pair[0] + ".litwareinc.com", Pool: "atl-cs-001.litwareinc.com"},
+			{Kind: KindServer, Name: pair[1] + ".litwareinc.com", Pool: "atl-cs-001.litwareinc.com"}}
+		stranded := m.Evaluate(set).Pools[0].Unserved
+		if stranded == 0 {
+			continue
+		}
+		lost, served := featureFigures(t, topo, set[0].String(), set[1].String())
+		assert.Equal(t, feats{topology.FeatureIMPresence: stranded, topology.FeatureMeetings: stranded,
+			topology.FeatureResponseGroups: stranded, topology.FeatureXMPPFederation: stranded}, lost, "%s", set)
+		assert.Empty(t, served)
+		return
+	}
+	t.Fatal("no pair of Atlanta's servers strands users")
+}
