@@ -52,10 +52,11 @@ type summary struct {
 
 // The phases of an analysis, in order.
 const (
-	phaseSingles = iota // evaluate one representative of each equivalence class
-	phasePlan           // footprints, interacting pairs, the single-failure level
-	phasePairs          // evaluate each distinct interacting pair of classes
-	phaseSweep          // record the interacting pairs, then compose the pairs of classes
+	phaseSingles  = iota // evaluate one representative of each equivalence class
+	phasePlan            // footprints, interacting pairs, the single-failure level
+	phasePairs           // evaluate each distinct interacting pair of classes
+	phaseSweep           // record the interacting pairs, then compose the pairs of classes
+	phaseFeatures        // judge every set's features (topologies that model the parts)
 	phaseDone
 )
 
@@ -107,11 +108,15 @@ type Analyzer struct {
 	allPools []int // every Front End pool
 
 	levels []*levelAgg
-	phase  int
-	cursor int
-	done   int64
-	total  int64
-	stats  Stats
+	// feat judges the features of every set, nil for a topology without the parts a pool
+	// failover does not bring back.
+	feat    *featurePass
+	featCol int // the next set of the feature pass's current row (cursor)
+	phase   int
+	cursor  int
+	done    int64
+	total   int64
+	stats   Stats
 }
 
 // Stats says how much work the fast analyzer did.
@@ -181,6 +186,13 @@ func New(t *topology.Topology, opts Options) (*Analyzer, error) {
 		n := int64(len(x.elems))
 		a.total += n * (n - 1) / 2
 	}
+	if a.feat = newFeaturePass(x, modelEval(x, opts), opts.Depth, len(a.workers)); a.feat != nil {
+		n := int64(len(x.elems))
+		a.total += n
+		if opts.Depth >= 2 {
+			a.total += n * (n - 1) / 2
+		}
+	}
 	a.stats.Elements = len(x.elems)
 	a.stats.Classes = len(a.members)
 	return a, nil
@@ -241,7 +253,8 @@ func (a *Analyzer) Done() bool { return a.phase == phaseDone }
 func (a *Analyzer) Stats() Stats { return a.stats }
 
 // Next does about budget steps of work and reports whether the analysis has finished. A step
-// is one evaluation, or about 16 composed pairs; the two one-off steps between phases (finding
+// is one evaluation (in the feature pass, one set evaluated and judged), or about 16 composed
+// pairs; the two one-off steps between phases (finding
 // the interacting pairs, and recording them) each get a call of their own. On large.yaml as
 // WebAssembly, Next(1000) returns within about 50 ms.
 func (a *Analyzer) Next(budget int) bool {
@@ -274,7 +287,7 @@ func (a *Analyzer) Next(budget int) bool {
 			return a.phase == phaseDone
 		case phaseSweep:
 			if a.cursor >= len(a.members) {
-				a.phase = phaseDone
+				a.afterSweep()
 				continue
 			}
 			n := a.sweepClasses(a.levels[1], a.cursor, a.cursor+1)
@@ -283,9 +296,40 @@ func (a *Analyzer) Next(budget int) bool {
 			a.cursor++
 			a.done += n
 			budget -= int(n/16 + 1)
+		case phaseFeatures:
+			a.nextFeatures(&budget)
 		}
 	}
 	return a.phase == phaseDone
+}
+
+// nextFeatures judges up to budget failure sets of the feature pass, a row's sets at a time
+// (a row of a large topology is thousands of sets), and ends the analysis after the last.
+func (a *Analyzer) nextFeatures(budget *int) {
+	n := len(a.x.elems)
+	if a.cursor >= n {
+		a.feat.finish()
+		a.phase = phaseDone
+		return
+	}
+	row := a.feat.rowLen(n, a.cursor)
+	k := min(max(*budget, 1), row-a.featCol)
+	a.feat.cells(a.x, 0, a.cursor, a.featCol, a.featCol+k)
+	a.featCol += k
+	a.done += int64(k)
+	*budget -= k
+	if a.featCol == row {
+		a.cursor, a.featCol = a.cursor+1, 0
+	}
+}
+
+// afterSweep starts the feature pass, or ends the analysis when there is none.
+func (a *Analyzer) afterSweep() {
+	a.cursor, a.featCol = 0, 0
+	a.phase = phaseDone
+	if a.feat != nil {
+		a.phase = phaseFeatures
+	}
 }
 
 // Run finishes the analysis on opts.Workers goroutines.
@@ -331,6 +375,15 @@ func (a *Analyzer) Run() {
 		// large.yaml takes a tenth of a millisecond, less than splitting it into chunk
 		// aggregates and merging them costs.
 		a.parallelSweep(1)
+		a.afterSweep()
+		a.tell()
+	}
+	if a.phase == phaseFeatures {
+		rows := len(a.x.elems) - a.cursor
+		var done atomic.Int64
+		parallelOn(w, rows, func(wk, k int) { done.Add(a.feat.row(a.x, wk, a.cursor+k)) })
+		a.feat.finish()
+		a.done += done.Load()
 		a.phase = phaseDone
 		a.tell()
 	}
@@ -366,7 +419,7 @@ func (a *Analyzer) Report() (*Report, error) {
 	if a.phase != phaseDone {
 		return nil, fmt.Errorf("analysis: not finished (call Run, or Next until it returns true)")
 	}
-	return buildReport(a.x, a.base, a.levels), nil
+	return buildReport(a.x, a.base, a.levels, a.feat), nil
 }
 
 // Analyze runs the whole analysis of t with the fast analyzer and returns its report.

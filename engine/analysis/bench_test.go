@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"os"
 	"runtime"
 	"testing"
@@ -24,7 +25,11 @@ func loadSample(tb testing.TB, name string) *topology.Topology {
 }
 
 func benchAnalyze(b *testing.B, name string, depth int) {
-	t := loadSample(b, name)
+	benchTopology(b, loadSample(b, name), depth)
+}
+
+// benchTopology analyses t at the given depth.
+func benchTopology(b *testing.B, t *topology.Topology, depth int) {
 	b.ReportAllocs()
 	var st Stats
 	for b.Loop() {
@@ -53,6 +58,30 @@ func BenchmarkN2Large(b *testing.B) { benchAnalyze(b, "large.yaml", 2) }
 
 // BenchmarkN2Litware analyses every pair of failures of litwareinc.yaml.
 func BenchmarkN2Litware(b *testing.B) { benchAnalyze(b, "litwareinc.yaml", 2) }
+
+// BenchmarkN2WholeRecovery analyses every pair of failures of whole-recovery.yaml, with the
+// feature pass.
+func BenchmarkN2WholeRecovery(b *testing.B) {
+	benchTopology(b, loadTestTopology(b, "whole-recovery.yaml"), 2)
+}
+
+// BenchmarkLargeWithParts analyses large.yaml with a load balancer per site in front of every
+// Front End pool's web services: the feature pass judges every set in full, a cost linear in
+// the topology per set (depth 1, and depth 2 with -bench=LargeWithParts/2).
+func BenchmarkLargeWithParts(b *testing.B) {
+	t := loadSample(b, "large.yaml")
+	for _, s := range t.Sites {
+		t.LoadBalancers = append(t.LoadBalancers, topology.LoadBalancer{Name: "hlb-" + s.Name, Site: s.Name})
+	}
+	for i := range t.Pools {
+		if p := &t.Pools[i]; p.Role.IsFrontEnd() {
+			p.WebServices = &topology.WebServices{Internal: "web-" + p.FQDN, LoadBalancer: "hlb-" + p.Site}
+		}
+	}
+	for _, d := range []int{1, 2} {
+		b.Run(fmt.Sprint(d), func(b *testing.B) { benchTopology(b, t, d) })
+	}
+}
 
 // BenchmarkN2LargePhases times each phase of an N-2 analysis of large.yaml on one worker (as
 // the page runs it): the index and baseline (New), the single failures, finding the

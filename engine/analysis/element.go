@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 
+	"failwright/engine/shell"
 	"failwright/engine/sim"
 )
 
@@ -35,12 +36,19 @@ const (
 	KindBackEnd             // the CMS pool's principal SQL back end
 	KindMirror              // the CMS pool's mirror SQL back end
 	KindLink                // the network link between two sites
+	// The parts a pool failover does not bring back (docs/recovery.md), appended so that old
+	// reports keep their kinds' numbers.
+	KindLoadBalancer   // a hardware load balancer (web services)
+	KindDNSProvider    // a DNS provider (GeoDNS)
+	KindPersistentChat // a Persistent Chat pool's servers
+	KindGateway        // a PSTN gateway
 )
 
-var kindNames = [...]string{"server", "pool", "site", "edge", "backend", "mirror", "link"}
+var kindNames = [...]string{"server", "pool", "site", "edge", "backend", "mirror", "link",
+	"load balancer", "DNS provider", "Persistent Chat pool", "PSTN gateway"}
 
 // String returns the kind's lower-case name as reports write it: server, pool, site, edge,
-// backend, mirror or link.
+// backend, mirror, link, load balancer, DNS provider, Persistent Chat pool or PSTN gateway.
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
 		return kindNames[k]
@@ -53,7 +61,8 @@ type Element struct {
 	// Kind is what fails.
 	Kind Kind `json:"kind"`
 	// Name is the server FQDN, pool FQDN, site name, Edge pool FQDN, the pool FQDN whose back
-	// end fails (KindBackEnd, KindMirror), or the first site of a link.
+	// end fails (KindBackEnd, KindMirror), the first site of a link, the load balancer's or
+	// DNS provider's name, or the Persistent Chat pool's or PSTN gateway's FQDN.
 	Name string `json:"name"`
 	// To is the second site of a link; empty otherwise.
 	To string `json:"to,omitempty"`
@@ -75,10 +84,29 @@ func (e Element) Setup() string {
 	if v := e.Fault(); v != nil {
 		return v.Line()
 	}
+	return e.partLine()
+}
+
+// partLine is the simulator line that fails one of the parts a pool failover does not bring
+// back (Stop-SimLoadBalancer -Name, Stop-SimDnsProvider -Name, Stop-SimPersistentChat -Fqdn,
+// Stop-SimGateway -Fqdn), or "" for another kind. The simulator's verb types for them are not
+// in engine/sim yet, so Fault cannot return them; the lines are what the shell parses.
+func (e Element) partLine() string {
+	switch e.Kind {
+	case KindLoadBalancer:
+		return "Stop-SimLoadBalancer -Name " + shell.QuoteArg(e.Name)
+	case KindDNSProvider:
+		return "Stop-SimDnsProvider -Name " + shell.QuoteArg(e.Name)
+	case KindPersistentChat:
+		return "Stop-SimPersistentChat -Fqdn " + shell.QuoteArg(e.Name)
+	case KindGateway:
+		return "Stop-SimGateway -Fqdn " + shell.QuoteArg(e.Name)
+	}
 	return ""
 }
 
-// Fault returns the simulator verb that makes the element fail, or nil for an unknown kind.
+// Fault returns the simulator verb that makes the element fail, or nil for an unknown kind
+// and for the parts whose verbs engine/sim does not type (Setup writes their lines).
 func (e Element) Fault() sim.Verb {
 	switch e.Kind {
 	case KindServer:
@@ -138,14 +166,16 @@ func (s FailureSet) Names() []string {
 // sorted by the sites' topology order. Targets are positions, never names, so that duplicate
 // names in a topology validation would reject cannot mix elements up.
 func (x *index) elements() ([]Element, []target) {
-	n := x.nServers + len(x.pools) + len(x.sites) + len(x.edges) + 2 + len(x.links)
+	t := x.t
+	n := x.nServers + len(x.pools) + len(x.sites) + len(x.edges) + 2 + len(x.links) +
+		len(t.LoadBalancers) + len(t.DNSProviders) + len(t.PersistentChat) + len(t.PSTNGateways)
 	out := make([]Element, 0, n)
 	ts := make([]target, 0, n)
 	add := func(e Element, t target) {
 		out = append(out, e)
 		ts = append(ts, t)
 	}
-	none := target{pool: -1, server: -1, site: -1, edge: -1, link: -1}
+	none := target{pool: -1, server: -1, site: -1, edge: -1, link: -1, part: -1}
 	for i, p := range x.pools {
 		for k, s := range p.servers {
 			t := none
@@ -182,7 +212,33 @@ func (x *index) elements() ([]Element, []target) {
 		t.link = k
 		add(Element{Kind: KindLink, Name: x.sites[l[0]], To: x.sites[l[1]]}, t)
 	}
+	x.partElements(add, none)
 	return out, ts
+}
+
+// partElements enumerates, after the links, the parts a pool failover does not bring back:
+// load balancers, DNS providers, Persistent Chat pools and PSTN gateways, each in topology
+// order. They change no pool's service, so the fast analyzer composes their pairs with
+// anything; the feature pass (features.go) judges what they change.
+func (x *index) partElements(add func(Element, target), none target) {
+	t := x.t
+	part := func(k Kind, name string, i int) {
+		tg := none
+		tg.part = i
+		add(Element{Kind: k, Name: name}, tg)
+	}
+	for i, lb := range t.LoadBalancers {
+		part(KindLoadBalancer, lb.Name, i)
+	}
+	for i, d := range t.DNSProviders {
+		part(KindDNSProvider, d.Name, i)
+	}
+	for i, c := range t.PersistentChat {
+		part(KindPersistentChat, c.FQDN, i)
+	}
+	for i, g := range t.PSTNGateways {
+		part(KindGateway, g.FQDN, i)
+	}
 }
 
 // sortedLinks returns the distinct site pairs (lower index first) of the pairs whose pools are

@@ -38,9 +38,11 @@ type index struct {
 	users    int      // users homed on Front End pools
 }
 
-// target is what an element fails, by number; fields that do not apply are -1.
+// target is what an element fails, by number; fields that do not apply are -1. Part is the
+// position of a load balancer, DNS provider, Persistent Chat pool or PSTN gateway in its
+// topology list.
 type target struct {
-	pool, server, site, edge, link int
+	pool, server, site, edge, link, part int
 }
 
 // poolInfo is one Front End pool.

@@ -135,3 +135,40 @@ func TestGraceQuorumLoss(t *testing.T) {
 		})
 	}
 }
+
+// TestModelMatchesSimulatorWithParts checks the model against the simulator on a topology with
+// the parts a pool failover does not bring back: every single failure of the pools' elements
+// gives the same outcome. The parts' own elements (load balancers, DNS providers, Persistent
+// Chat pools, PSTN gateways) are struck by simulator verbs that engine/sim does not have yet
+// (Stop-SimLoadBalancer, Stop-SimDnsProvider, Stop-SimPersistentChat, Stop-SimGateway): once
+// they land, drop the skip below and the same comparison covers them.
+func TestModelMatchesSimulatorWithParts(t *testing.T) {
+	topo := loadTestTopology(t, "whole-recovery.yaml")
+	ev, err := NewSimEvaluator(topo)
+	require.NoError(t, err)
+	m, err := NewModel(topo)
+	require.NoError(t, err)
+	for _, e := range m.x.elems {
+		t.Run(e.String(), func(t *testing.T) {
+			if e.Kind >= KindLoadBalancer {
+				t.Skip("the simulator's verb for this part is not in engine/sim yet")
+			}
+			assert.Equal(t, ev.Evaluate(FailureSet{e}), m.Evaluate(FailureSet{e}))
+		})
+	}
+}
+
+// TestSimulatedFeatures checks that an analysis with the simulator as evaluator gives the same
+// per-feature figures as the model's on a topology with the parts.
+func TestSimulatedFeatures(t *testing.T) {
+	topo := loadTestTopology(t, "whole-recovery.yaml")
+	ev, err := NewSimEvaluator(topo)
+	require.NoError(t, err)
+	sim, err := Analyze(topo, Options{Depth: 1, Evaluator: ev})
+	require.NoError(t, err)
+	model, err := Analyze(topo, Options{Depth: 1})
+	require.NoError(t, err)
+	require.NotEmpty(t, model.Features)
+	assert.Equal(t, model.Features, sim.Features)
+	assert.Equal(t, model.Findings, sim.Findings)
+}

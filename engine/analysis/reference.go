@@ -80,5 +80,12 @@ func Reference(t *topology.Topology, opts Options) (*Report, error) {
 		}
 		levels = append(levels, l)
 	}
-	return buildReport(x, base, levels), nil
+	// The features: every set judged on its own, in enumeration order.
+	fp := newFeaturePass(x, modelEval(x, opts), len(levels), 1)
+	if fp != nil {
+		for i := 0; i < n; i++ {
+			fp.row(x, 0, i)
+		}
+	}
+	return buildReport(x, base, levels, fp), nil
 }

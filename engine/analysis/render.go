@@ -35,9 +35,7 @@ func (r *Report) Text() []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "Failure analysis of %s (depth %d)\n", r.Topology, r.Depth)
 	e := r.Elements
-	fmt.Fprintf(&b, "Elements: %d (%s, %s, %s, %s, %s, %s)\n", e.Total,
-		plural(int64(e.Servers), "server"), plural(int64(e.Pools), "pool"), plural(int64(e.Sites), "site"),
-		plural(int64(e.Edges), "Edge pool"), plural(int64(e.BackEnds), "CMS back end"), plural(int64(e.Links), "link"))
+	fmt.Fprintf(&b, "Elements: %d (%s)\n", e.Total, e.List())
 	if len(r.Links) > 0 {
 		fmt.Fprintf(&b, "Links: %s\n", strings.Join(r.Links, ", "))
 	}
@@ -45,10 +43,15 @@ func (r *Report) Text() []byte {
 	fmt.Fprintf(&b, "Baseline: %s without disaster recovery, worst load %s, CMS %s\n",
 		plural(int64(r.Baseline.NoDR), "user"), formatFig(figLoad, r.Baseline.Load), r.Baseline.CMS)
 	fmt.Fprintf(&b, "Resilience score: %.1f / 100\n", r.Score.Value)
-	if r.SingleFailureUnserved() {
+	lost := r.SingleFailureFeatureLost()
+	switch {
+	case r.SingleFailureUnserved():
 		b.WriteString("Verdict: a single failure can leave users without full service after recovery (AN001)\n")
-	} else {
+	case !lost:
 		b.WriteString("Verdict: after any single failure and its recovery, every user has full service\n")
+	}
+	if lost {
+		b.WriteString("Verdict: a single failure can leave users without a feature although their pool serves them (AN601)\n")
 	}
 	for _, l := range r.Levels {
 		name := "single failures"
@@ -81,6 +84,7 @@ func (r *Report) Text() []byte {
 			}
 		}
 	}
+	writeFeatures(&b, r.Features)
 	writePolicy(&b, r)
 	b.WriteString("\nFindings\n")
 	if len(r.Findings) == 0 {
@@ -117,4 +121,40 @@ func writeWorst(b *bytes.Buffer, indent, title string, w Worst) {
 		}
 	}
 	b.WriteString("\n")
+}
+
+// List names the elements by kind, "8 servers, 2 pools, ..., 1 link", the kinds of the whole
+// recovery only when the topology has them. The text report and the page both print it.
+func (e ElementCounts) List() string {
+	parts := []string{plural(int64(e.Servers), "server"), plural(int64(e.Pools), "pool"), plural(int64(e.Sites), "site"),
+		plural(int64(e.Edges), "Edge pool"), plural(int64(e.BackEnds), "CMS back end"), plural(int64(e.Links), "link")}
+	for _, c := range []struct {
+		n    int
+		noun string
+	}{{e.LoadBalancers, "load balancer"}, {e.DNSProviders, "DNS provider"}, {e.PersistentChat, "Persistent Chat pool"}, {e.Gateways, "PSTN gateway"}} {
+		if c.n > 0 {
+			parts = append(parts, plural(int64(c.n), c.noun))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// writeFeatures writes the per-feature section.
+func writeFeatures(b *bytes.Buffer, fs []FeatureReport) {
+	if len(fs) == 0 {
+		return
+	}
+	b.WriteString("\nFeatures (users without each feature after recovery)\n")
+	for _, f := range fs {
+		fmt.Fprintf(b, "  %s (%s", f.Name, plural(int64(f.Users), "user"))
+		if f.Baseline > 0 {
+			fmt.Fprintf(b, ", %s without it with nothing failed", plural(int64(f.Baseline), "user"))
+		}
+		b.WriteString(")\n")
+		for _, l := range f.Levels {
+			for _, w := range l.Worst {
+				writeWorst(b, fmt.Sprintf("    N-%d ", l.Depth), featFigTitles[w.Figure], w)
+			}
+		}
+	}
 }

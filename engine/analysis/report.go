@@ -33,6 +33,12 @@ type Report struct {
 	Pools []PoolReport `json:"pools"`
 	// Score is the resilience score.
 	Score Score `json:"score"`
+	// Features is one entry per feature the topology models (topology.ModelledFeatures), when
+	// it models a part a pool failover does not bring back (load balancers, DNS providers,
+	// simple URLs, web services, PSTN gateways, Persistent Chat, XMPP, Response Groups, Call
+	// Park, announcements, location data); omitted otherwise, where IM and presence, peer
+	// calls and meetings follow the pools' service the figures above give.
+	Features []FeatureReport `json:"features,omitempty"`
 	// Findings say what to change, most serious first.
 	Findings topology.Findings `json:"findings"`
 	// Policy is the analysis judged against the recovery policy (policy.go).
@@ -47,7 +53,12 @@ type ElementCounts struct {
 	Edges    int `json:"edges"`
 	BackEnds int `json:"backEnds"`
 	Links    int `json:"links"`
-	Total    int `json:"total"`
+	// The parts a pool failover does not bring back, when the topology has them.
+	LoadBalancers  int `json:"loadBalancers,omitempty"`
+	DNSProviders   int `json:"dnsProviders,omitempty"`
+	PersistentChat int `json:"persistentChat,omitempty"`
+	Gateways       int `json:"gateways,omitempty"`
+	Total          int `json:"total"`
 }
 
 // Baseline is the figures with nothing failed.
@@ -70,6 +81,9 @@ type Level struct {
 	// sets that leave more users without disaster recovery than the baseline.
 	SetsUnserved int64 `json:"setsUnserved"`
 	SetsNoDR     int64 `json:"setsNoDR"`
+	// SetsFeature counts the sets after which some users lack a feature they have with
+	// nothing failed (topologies with per-feature figures only).
+	SetsFeature int64 `json:"setsFeature,omitempty"`
 	// Worst is one entry per figure, in a fixed order.
 	Worst []Worst `json:"worst"`
 }
@@ -140,7 +154,7 @@ var figNames = [numFigs]string{"unserved", "noDR", "load", "rto", "dataLoss", "c
 var poolFigNames = [numPoolFigs]string{"unserved", "noDR", "load", "rto", "dataLoss"}
 
 // buildReport turns the aggregates into a report.
-func buildReport(x *index, base *baseline, levels []*levelAgg) *Report {
+func buildReport(x *index, base *baseline, levels []*levelAgg, fp *featurePass) *Report {
 	r := &Report{
 		Topology: x.t.Name,
 		Depth:    len(levels),
@@ -162,6 +176,14 @@ func buildReport(x *index, base *baseline, levels []*levelAgg) *Report {
 		case KindLink:
 			r.Elements.Links++
 			r.Links = append(r.Links, e.Name+"-"+e.To)
+		case KindLoadBalancer:
+			r.Elements.LoadBalancers++
+		case KindDNSProvider:
+			r.Elements.DNSProviders++
+		case KindPersistentChat:
+			r.Elements.PersistentChat++
+		case KindGateway:
+			r.Elements.Gateways++
 		}
 	}
 	r.Elements.Total = len(x.elems)
@@ -174,6 +196,9 @@ func buildReport(x *index, base *baseline, levels []*levelAgg) *Report {
 	for d, l := range levels {
 		lv := Level{Depth: d + 1, Sets: l.sets, SetsUnserved: l.withUnserved, SetsNoDR: l.withNoDR,
 			Worst: make([]Worst, 0, numFigs)}
+		if fp != nil {
+			lv.SetsFeature = fp.levels[d].sets
+		}
 		for k := 0; k < numFigs; k++ {
 			lv.Worst = append(lv.Worst, worstOf(x, slab, figNames[k], k, &l.figs[k], base.figs[k]))
 		}
@@ -211,7 +236,9 @@ func buildReport(x *index, base *baseline, levels []*levelAgg) *Report {
 	}
 	r.Score = score(x, base, levels)
 	r.Policy = policyReport(x, slab, levels)
-	r.Findings = findings(x, base, levels, r)
+	r.Features = featureReports(x, slab, fp)
+	r.Findings = append(findings(x, base, levels, r), featureFindings(x, fp)...)
+	r.Findings.Sort()
 	if r.Findings == nil {
 		r.Findings = topology.Findings{}
 	}

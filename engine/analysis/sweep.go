@@ -10,7 +10,7 @@ import (
 func (a *Analyzer) startSweep() {
 	a.cursor = 0
 	if a.opts.Depth < 2 {
-		a.phase = phaseDone
+		a.afterSweep()
 		return
 	}
 	l := a.l2 // the interacting pairs, recorded as they were evaluated

@@ -101,31 +101,64 @@ func (r *Rules) edgeWorks(st *State) bool {
 	return false
 }
 
+// globals are the parts of a state every pool's features read: whether some Edge pool gives
+// remote access, whether every Meet simple URL resolves, and whether an XMPP route works.
+type globals struct{ edge, meet, xmpp bool }
+
+func (r *Rules) globals(st *State) globals {
+	return globals{edge: r.edgeWorks(st), meet: r.meetResolves(st), xmpp: r.xmpp(st)}
+}
+
 // Pool returns the features Front End pool i's users have in state st, among Applicable(i).
 func (r *Rules) Pool(st *State, i int) Set {
+	if r.Applicable(i) == 0 {
+		return 0
+	}
+	return r.pool(st, i, r.globals(st))
+}
+
+// Pools writes into dst, for every pool of the topology (dst[i] for t.Pools[i]), the features
+// its users have in state st: Pool for each, with what every pool reads of the state (the
+// Edge pools, the Meet simple URLs, the XMPP routes) judged once, so that judging every pool
+// costs time linear in the topology. dst must have a place per pool; it is returned.
+func (r *Rules) Pools(st *State, dst []Set) []Set {
+	g := r.globals(st)
+	for i := range dst {
+		dst[i] = 0
+		if r.Applicable(i) != 0 {
+			dst[i] = r.pool(st, i, g)
+		}
+	}
+	return dst
+}
+
+func (r *Rules) pool(st *State, i int, g globals) Set {
 	apply := r.Applicable(i)
 	m := at(st.Mode, i, Home)
-	if apply == 0 || !m.SignedIn() {
+	if !m.SignedIn() {
 		return 0
 	}
 	s := at(st.ServedBy, i, i)
+	if s < 0 || s >= len(r.poolSite) {
+		s = None // a pool that is not in the topology serves nobody
+	}
 	got := bPeer
 	if m.Full() {
 		got |= bIM
-		if r.meetings(st, s) {
+		if g.meet && r.webUp(st, s) {
 			got |= bMeetings
 		}
 		if r.poolUp(st, at(st.RGSOn, i, i)) {
 			got |= bRGS
 		}
-		if r.xmpp(st) {
+		if g.xmpp {
 			got |= bXMPP
 		}
 	}
 	if r.pstnRoute(st, s) && (!r.t.Pools[i].CallPark && !r.t.Pools[i].Announcements || r.poolUp(st, at(st.ParkOn, i, i))) {
 		got |= bPSTN
 	}
-	if r.edgeWorks(st) && (!r.external[s] || r.webUp(st, s)) {
+	if g.edge && (s < 0 || s >= len(r.external) || !r.external[s] || r.webUp(st, s)) {
 		got |= bExternal
 	}
 	if l := at(st.LISOn, i, i); l == s && r.poolUp(st, l) {
@@ -134,12 +167,9 @@ func (r *Rules) Pool(st *State, i int) Set {
 	return got & apply
 }
 
-// meetings reports whether meetings hosted on pool s can be joined: its web services answer and
-// every Meet simple URL resolves.
-func (r *Rules) meetings(st *State, s int) bool {
-	if !r.webUp(st, s) {
-		return false
-	}
+// meetResolves reports whether every Meet simple URL resolves: with the web services of the
+// pool that hosts them, meetings can be joined.
+func (r *Rules) meetResolves(st *State) bool {
 	for _, u := range r.meet {
 		if !r.URLResolves(st, u) {
 			return false

@@ -80,7 +80,19 @@ func TestPool(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want.String(), r.Pool(tt.st, tt.pool).String())
+			all := r.Pools(tt.st, make([]Set, 4))
+			assert.Equal(t, tt.want.String(), all[tt.pool].String(), "Pools judges each pool as Pool does")
 		})
+	}
+}
+
+// TestServedByNowhere checks that a pool served by a pool that is not in the topology has
+// peer calls at most, and that judging it does not panic.
+func TestServedByNowhere(t *testing.T) {
+	r := New(twoSites())
+	for _, s := range []int{None, 9} {
+		st := &State{Mode: []Mode{Resiliency, Home}, ServedBy: []int{s, dal}}
+		assert.Equal(t, Of(topology.FeaturePeerCalls, topology.FeatureExternalAccess).String(), r.Pool(st, atl).String())
 	}
 }
 
