@@ -68,6 +68,11 @@ type Report struct {
 	RTO        map[string]Duration `json:"rto,omitempty"`
 	DataLoss   map[string]Duration `json:"dataLoss,omitempty"`
 	Unrestored []string            `json:"unrestored,omitempty"`
+	// FeatureRTO and UnrestoredFeatures are the simulator's per-feature figures
+	// (sim.Report): for each feature some users lost, the time per pool until they all had it
+	// back, and the pools whose users still lack it.
+	FeatureRTO         map[topology.Feature]map[string]Duration `json:"featureRto,omitempty"`
+	UnrestoredFeatures map[topology.Feature][]string            `json:"unrestoredFeatures,omitempty"`
 	// Timeline is users by mode at every change.
 	Timeline []Sample `json:"timeline,omitempty"`
 }
@@ -217,6 +222,11 @@ func (r *Report) Text(opts TextOptions) []byte {
 	}
 	b.WriteString(figure("RTO", r.RTO, r.Unrestored))
 	b.WriteString(figure("Data loss", r.DataLoss, nil))
+	for _, f := range topology.Features {
+		if len(r.FeatureRTO[f]) > 0 || len(r.UnrestoredFeatures[f]) > 0 {
+			b.WriteString(figure("RTO "+f.Name(), r.FeatureRTO[f], r.UnrestoredFeatures[f]))
+		}
+	}
 	if len(r.Timeline) > 0 {
 		b.WriteString("Users by mode:\n")
 		for _, s := range r.Timeline {
