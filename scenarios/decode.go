@@ -546,7 +546,7 @@ func (d *decoder) topology(sc *Scenario, f field, resolve Resolver) {
 }
 
 func (d *decoder) goals(f field) *Goals {
-	fs, ok := d.fields(f.value, "goals", "maxRTO", "maxDataLoss", "require", "forbid")
+	fs, ok := d.fields(f.value, "goals", "maxRTO", "maxDataLoss", "maxFeatureRTO", "require", "forbid")
 	if !ok {
 		return nil
 	}
@@ -558,6 +558,9 @@ func (d *decoder) goals(f field) *Goals {
 		if dl, ok := d.duration(v, "goals.maxDataLoss"); ok {
 			g.MaxDataLoss = &dl
 		}
+	}
+	if v, ok := fs["maxFeatureRTO"]; ok {
+		g.MaxFeatureRTO = d.featureBounds(v, "goals.maxFeatureRTO")
 	}
 	if v, ok := fs["require"]; ok {
 		g.Require = d.rules(v, "goals.require", 10)

@@ -61,7 +61,7 @@ func TestDocsCoverLibraryAndKeys(t *testing.T) {
 		"pools", "branches", "sites", "cms", "backup", "error", "output", "changed", "prompt", "rto", "dataLoss",
 		"health", "poolState", "users", "servedBy", "nextHop", "serversUp", "backEndUp", "load", "up",
 		"edge", "remoteAccess", "federation", "federationPool", "working", "mediaStopped",
-		"externalAccess", "federationRoute", "mediaEdge", "serversDrained",
+		"externalAccess", "federationRoute", "mediaEdge", "serversDrained", "features", "missing", "without", "maxFeatureRTO",
 		"activePool", "available", "from", "to", "state", "backlog",
 		"goal", "hints", "accept", "solution", "maxRTO", "maxDataLoss", "require", "forbid", "command", "reason", "points"}
 	for _, k := range keys {

@@ -28,7 +28,7 @@ type addFunc func(Expectation, *yaml.Node)
 // expect decodes an expect mapping. ran says whether a command runs before it, which the
 // checks on the previous command (error, output, changed, prompt) need.
 func (d *decoder) expect(f field, p string, ran bool) []Expectation {
-	fs, ok := d.fields(f.value, p, "pools", "branches", "sites", "cms", "backup", "edge", "error", "output", "changed", "prompt", "rto", "dataLoss")
+	fs, ok := d.fields(f.value, p, "pools", "branches", "sites", "cms", "backup", "edge", "features", "error", "output", "changed", "prompt", "rto", "dataLoss")
 	if !ok {
 		return nil
 	}
@@ -61,6 +61,9 @@ func (d *decoder) expect(f field, p string, ran bool) []Expectation {
 	}
 	if v, ok := fs["edge"]; ok {
 		d.edgeExpect(v, p, add)
+	}
+	if v, ok := fs["features"]; ok {
+		d.featuresExpect(v, p, add)
 	}
 	d.commandExpect(fs, p, ran, add)
 	for _, k := range []string{"rto", "dataLoss"} {
@@ -362,7 +365,7 @@ func (d *decoder) poolExpect(name string, key, val *yaml.Node, p string, add add
 		pp = fmt.Sprintf("%s.pools[%s]", p, name)
 	}
 	pf, ok := d.fields(val, pp, "health", "poolState", "users", "servedBy", "nextHop", "serversUp", "backEndUp", "load",
-		"externalAccess", "federationRoute", "mediaEdge", "serversDrained")
+		"externalAccess", "federationRoute", "mediaEdge", "serversDrained", "features", "missing")
 	if !ok {
 		return
 	}
@@ -458,6 +461,7 @@ func (d *decoder) poolExpect(name string, key, val *yaml.Node, p string, add add
 		}
 	}
 	d.poolEdgeExpect(pool, name, pp, pf, add)
+	d.poolFeatureExpect(pool, name, pp, pf, add)
 	if v, ok := pf["backEndUp"]; ok && !notFE("backEndUp", v) {
 		if b, ok := d.boolean(v, pp+".backEndUp"); ok {
 			add(Expectation{Kind: KindBackEndUp, Path: pp + ".backEndUp", Want: strconv.FormatBool(b), subject: name, flag: b}, v.value)
@@ -646,6 +650,7 @@ type evalCtx struct {
 	snap   sim.Snapshot
 	last   *sim.Result // the previous command's result, nil when none
 	report *sim.Report // the run's figures, for AtEnd expectations
+	eng    Engine      // the engine, for the users without each feature now; nil when report is set
 }
 
 // eval checks one expectation and returns what was found and whether it holds.
@@ -697,6 +702,8 @@ func (e *Expectation) eval(c evalCtx) (found string, ok bool) {
 		return e.evalEdgePool(ps)
 	case KindRemoteAccess, KindFederation, KindFederationPool, KindEdgeWorking, KindMediaStopped:
 		return e.evalEdge(c)
+	case KindFeatures, KindMissing, KindWithout, KindFeatureRTO:
+		return e.evalFeatures(c)
 	case KindBranchUp:
 		return e.evalBranch(c)
 	case KindSiteUp:

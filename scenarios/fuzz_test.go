@@ -19,6 +19,7 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Add([]byte(head + "  - at: 0s\n    run: Get-CsPool\n"))
 	f.Add([]byte(hostileScenario(3)))
+	f.Add([]byte("goals: {maxFeatureRTO: {meetings: 30m}}\n" + head + "  - expect:\n      pools: {atl-cs-001.litwareinc.com: {missing: [meetings], features: none}}\n      features: {meetings: {without: \"<= 5\", rto: 1h}}\n"))
 	f.Add([]byte("steps: [{at: 1m, expect: {pools: {x: {users: {Home: all}}}}}]"))
 	f.Add([]byte("name: [\n"))
 	f.Add([]byte("&a x: *a"))

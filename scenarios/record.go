@@ -72,7 +72,7 @@ func recordValue(c Check) (string, bool) {
 			return "", false
 		}
 		return c.Found, true
-	case KindServersUp, KindUsers, KindServersDrained:
+	case KindServersUp, KindUsers, KindServersDrained, KindWithout:
 		if _, err := strconv.Atoi(c.Found); err != nil {
 			return "", false
 		}
@@ -106,7 +106,7 @@ func recordValue(c Check) (string, bool) {
 			return "", false
 		}
 		return c.Found, true
-	case KindRTO, KindDataLoss:
+	case KindRTO, KindDataLoss, KindFeatureRTO:
 		v := c.Found
 		if i := strings.IndexByte(v, ' '); i >= 0 {
 			v = v[:i]
@@ -115,7 +115,7 @@ func recordValue(c Check) (string, bool) {
 			return "", false
 		}
 		return v, true
-	case KindEdgeWorking, KindMediaStopped:
+	case KindEdgeWorking, KindMediaStopped, KindFeatures, KindMissing:
 		// "[a, b]" is written back as a flow list.
 		if !strings.HasPrefix(c.Found, "[") || !strings.HasSuffix(c.Found, "]") {
 			return "", false

@@ -98,7 +98,7 @@ func (r *runState) exec(sr *StepReport, line string) sim.Result {
 // check evaluates expectations now and appends the results; AtEnd ones are kept for the end.
 func (r *runState) check(sr *StepReport, es []Expectation) bool {
 	ok := true
-	ctx := evalCtx{snap: r.eng.Snapshot(), last: r.last}
+	ctx := evalCtx{snap: r.eng.Snapshot(), last: r.last, eng: r.eng}
 	for i := range es {
 		if es[i].AtEnd {
 			r.end = append(r.end, es[i])
@@ -177,6 +177,18 @@ func (r *runState) finish() *Report {
 	r.rep.Unrestored = append([]string(nil), sr.Unrestored...)
 	r.rep.RTOFromDecision = durations(sr.RTOFromDecision)
 	r.rep.Policy = sr.Policy
+	for f, m := range sr.FeatureRTO {
+		if r.rep.FeatureRTO == nil {
+			r.rep.FeatureRTO = map[topology.Feature]map[string]Duration{}
+		}
+		r.rep.FeatureRTO[f] = durations(m)
+	}
+	for f, pools := range sr.UnrestoredFeatures {
+		if r.rep.UnrestoredFeatures == nil {
+			r.rep.UnrestoredFeatures = map[topology.Feature][]string{}
+		}
+		r.rep.UnrestoredFeatures[f] = append([]string(nil), pools...)
+	}
 	for _, s := range sr.Timeline {
 		r.rep.Timeline = append(r.rep.Timeline, Sample{At: Duration(s.At), Users: s.Users})
 	}

@@ -124,6 +124,9 @@ type Goals struct {
 	MaxRTO time.Duration `json:"maxRTO,omitempty"`
 	// MaxDataLoss bounds every pool's data-loss window; nil means no bound.
 	MaxDataLoss *time.Duration `json:"maxDataLoss,omitempty"`
+	// MaxFeatureRTO bounds, per feature, the time until every user who lost it has it back
+	// (sim.Report's FeatureRTO); a feature still missing at the end breaks its bound.
+	MaxFeatureRTO map[topology.Feature]time.Duration `json:"maxFeatureRTO,omitempty"`
 	// Require lists commands that must succeed, in this order.
 	Require []Rule `json:"require,omitempty"`
 	// Forbid lists commands that must not be run.

@@ -169,7 +169,7 @@ func (t *Trainer) Input(line string) Turn {
 	if t.pending == "" {
 		for _, name := range cmdletNames(line) {
 			if trainerOnly(name) {
-				turn.Feedback = append(turn.Feedback, name+" is a simulator verb for the trainer: trainees cannot break or repair the deployment. Wait-SimTime, Get-SimState and Move-SimFederationRoute are yours to use.")
+				turn.Feedback = append(turn.Feedback, name+" is a simulator verb for the trainer: trainees cannot break or repair the deployment. Wait-SimTime, Get-SimState, Move-SimFederationRoute, Set-SimDnsRecord and Set-SimPersistentChatNextHop are yours to use.")
 				turn.Prompt = t.Prompt()
 				return turn
 			}
@@ -220,9 +220,11 @@ func trainerOnly(cmdlet string) bool {
 		return false
 	}
 	switch strings.ToLower(cmdlet) {
-	case "wait-simtime", "get-simstate", "move-simfederationroute":
-		// Time, the state, and Move-SimFederationRoute, which stands in for the
-		// administrator's Topology Builder change, are the trainee's too.
+	case "wait-simtime", "get-simstate", "move-simfederationroute", "set-simdnsrecord", "set-simpersistentchatnexthop":
+		// Time, the state, and the verbs that stand in for what an administrator does outside
+		// the Management Shell (Move-SimFederationRoute and Set-SimPersistentChatNextHop for a
+		// Topology Builder change, Set-SimDnsRecord for a DNS record changed by hand) are the
+		// trainee's too.
 		return false
 	}
 	return true
@@ -242,7 +244,7 @@ func (t *Trainer) stepDone() bool {
 			return false
 		}
 	}
-	ctx := evalCtx{snap: t.run.eng.Snapshot(), last: t.run.last}
+	ctx := evalCtx{snap: t.run.eng.Snapshot(), last: t.run.last, eng: t.run.eng}
 	for i := range st.Expect {
 		if _, ok := st.Expect[i].eval(ctx); !ok {
 			return false
@@ -431,6 +433,7 @@ func (t *Trainer) scoreGoals(g *Goals, rep *Report) {
 			}
 		}
 	}
+	t.scoreFeatures(g, rep, add)
 	last, lastRule := -1, ""
 	for _, r := range g.Require {
 		idx := -1

@@ -74,6 +74,11 @@ type Report struct {
 	// Policy is each Front End pool's recovery judged against its recovery policy
 	// (sim.Report.Policy; docs/policy.md).
 	Policy []topology.Verdict `json:"policy,omitempty"`
+	// FeatureRTO and UnrestoredFeatures are the simulator's per-feature figures
+	// (sim.Report): for each feature some users lost, the time per pool until they all had it
+	// back, and the pools whose users still lack it.
+	FeatureRTO         map[topology.Feature]map[string]Duration `json:"featureRto,omitempty"`
+	UnrestoredFeatures map[topology.Feature][]string            `json:"unrestoredFeatures,omitempty"`
 	// Timeline is users by mode at every change.
 	Timeline []Sample `json:"timeline,omitempty"`
 }
@@ -223,6 +228,11 @@ func (r *Report) Text(opts TextOptions) []byte {
 	}
 	b.WriteString(figure("RTO", r.RTO, r.Unrestored))
 	b.WriteString(figure("Data loss", r.DataLoss, nil))
+	for _, f := range topology.Features {
+		if len(r.FeatureRTO[f]) > 0 || len(r.UnrestoredFeatures[f]) > 0 {
+			b.WriteString(figure("RTO "+f.Name(), r.FeatureRTO[f], r.UnrestoredFeatures[f]))
+		}
+	}
 	b.WriteString(PolicyText(r.Policy))
 	if len(r.Timeline) > 0 {
 		b.WriteString("Users by mode:\n")
