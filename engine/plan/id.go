@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 
-	"github.com/google/uuid"
+	"failwright/engine/nameid"
 )
 
 // Namespace is the UUID namespace of plan IDs: the name-based (SHA-1, version 5) UUID of
 // "failwright.plan" in the URL namespace.
-var Namespace = uuid.NewSHA1(uuid.NameSpaceURL, []byte("failwright.plan"))
+var Namespace = nameid.SHA1(nameid.URL, []byte("failwright.plan"))
 
 // Canonical returns the canonical content of p that its ID is computed from: the plan's
 // compact JSON encoding with the ID left empty, without HTML escaping (the rendered document
@@ -30,5 +30,5 @@ func Canonical(p *Plan) []byte {
 
 // ComputeID returns the name-based UUID (version 5, in Namespace) of p's canonical content.
 func ComputeID(p *Plan) string {
-	return uuid.NewSHA1(Namespace, Canonical(p)).String()
+	return nameid.SHA1(Namespace, Canonical(p)).String()
 }

@@ -110,7 +110,7 @@ func TestIDIsOfTheCompactDocument(t *testing.T) {
 	require.NoError(t, err)
 	var compact bytes.Buffer
 	require.NoError(t, json.Compact(&compact, bytes.Replace(data, []byte(`"id": "`+p.ID+`"`), []byte(`"id": ""`), 1)))
-	assert.Equal(t, p.ID, uuid.NewSHA1(plan.Namespace, compact.Bytes()).String())
+	assert.Equal(t, p.ID, uuid.NewSHA1(uuid.UUID(plan.Namespace), compact.Bytes()).String())
 }
 
 // TestFormatDocFirstExample: the doc's first example is the beginning of the golden plan it

@@ -2,7 +2,6 @@ package runlog
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -12,6 +11,7 @@ import (
 	"strconv"
 	"time"
 
+	"failwright/engine/digest"
 	"failwright/engine/plan"
 )
 
@@ -131,7 +131,7 @@ func (r *reader) entry(line []byte) error {
 	if e.Prev != r.prev {
 		return r.fail(r.line, 0, "prev does not match the hash of the line before: the log was edited here or just before")
 	}
-	sum := sha256.Sum256(line)
+	sum := digest.SHA256(line)
 	r.prev = hex.EncodeToString(sum[:])
 	at, err := ParseTime(e.Time)
 	if err != nil {

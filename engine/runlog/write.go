@@ -1,9 +1,10 @@
 package runlog
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+
+	"failwright/engine/digest"
 )
 
 // Writer appends entries to a run log, numbering and chaining them as Read expects. The test
@@ -24,7 +25,7 @@ func (w *Writer) Line(e Entry) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(b)
+	sum := digest.SHA256(b)
 	w.prev = hex.EncodeToString(sum[:])
 	return b, nil
 }

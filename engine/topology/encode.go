@@ -2,7 +2,6 @@ package topology
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"failwright/engine/digest"
 	"failwright/engine/units"
 )
 
@@ -254,7 +254,7 @@ func Canonical(t *Topology) []byte {
 // Fingerprint is the SHA-256 of Canonical(t) in lower-case hex. Plans embed it and refuse to
 // run against a topology whose fingerprint differs.
 func Fingerprint(t *Topology) string {
-	sum := sha256.Sum256(Canonical(t))
+	sum := digest.SHA256(Canonical(t))
 	return hex.EncodeToString(sum[:])
 }
 

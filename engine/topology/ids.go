@@ -4,13 +4,13 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/google/uuid"
+	"failwright/engine/nameid"
 )
 
 // IDNamespace is the fixed namespace of failwright's name-based (version 5, SHA-1) UUIDs. It
 // is itself the SHA-1 UUID of "failwright" in the URL namespace, and never changes: plans,
 // transcripts and golden files depend on the IDs derived from it.
-var IDNamespace = uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://failwright.dev/ns/topology"))
+var IDNamespace = nameid.SHA1(nameid.URL, []byte("https://failwright.dev/ns/topology"))
 
 // Routing-group derivation: a Front End pool without an explicit routingGroups count has one
 // routing group per UsersPerRoutingGroup users (rounded up), at least one and at most
@@ -46,7 +46,7 @@ func RoutingGroupIDs(p *Pool) []string {
 	out := make([]string, n)
 	base := strings.ToLower(p.FQDN) + "/routing-group/"
 	for i := range out {
-		out[i] = strings.ToUpper(uuid.NewSHA1(IDNamespace, []byte(base+strconv.Itoa(i))).String())
+		out[i] = strings.ToUpper(nameid.SHA1(IDNamespace, []byte(base+strconv.Itoa(i))).String())
 	}
 	return out
 }
