@@ -198,6 +198,9 @@ func Evidence(in EvidenceInput) *EvidenceReport {
 	ev.recovery(in.FailedAt)
 	ev.policy(in.Targets)
 	ev.runDeviations()
+	for _, line := range log.ClockSteps {
+		ev.add("clock", SeverityDeviation, 0, "the clock of %s stepped back at line %d of the log (corrected during the run): times there are as it read them, and durations across the step are not exact", log.Start.Machine, line)
+	}
 	r.Verdict = verdictOf(r.Deviations, r.Rehearsal)
 	return r
 }

@@ -284,3 +284,21 @@ func TestDefaultTargets(t *testing.T) {
 	assert.Equal(t, plan.Duration(30*time.Minute), got.RPO)
 	assert.Contains(t, DefaultTargets(&plan.Plan{}).Source, "does not record the pool's version")
 }
+
+// TestEvidenceClockStep: a log whose machine clock stepped back is reported with a deviation
+// naming the line, not refused and not judged as if its times were exact.
+func TestEvidenceClockStep(t *testing.T) {
+	p := samplePlan(t, plan.Planned)
+	log := writeLog(t, p, run{})
+	log.ClockSteps = []int{4}
+	r := Evidence(EvidenceInput{Plan: p, Log: log, PlanFile: "plan.json", LogFile: "run.log", Targets: testTargets})
+	var texts []string
+	for _, d := range r.Deviations {
+		if d.Kind == "clock" {
+			texts = append(texts, d.Text)
+		}
+	}
+	require.Len(t, texts, 1)
+	assert.Contains(t, texts[0], "stepped back at line 4")
+	assert.Equal(t, StateDeviations, r.Verdict.State)
+}

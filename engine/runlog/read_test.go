@@ -121,3 +121,28 @@ func FuzzRead(f *testing.F) {
 		require.True(t, strings.HasPrefix(err.Error(), "fuzz.log"), "error without a position: %v", err)
 	})
 }
+
+// TestReadAcceptsAClockStep: a genuine log whose machine clock was corrected back during the
+// run (NTP) is read, and the lines where the clock stepped back are named for the report.
+func TestReadAcceptsAClockStep(t *testing.T) {
+	p := samplePlan(t)
+	w := NewWriter()
+	var lines [][]byte
+	add := func(e Entry) {
+		b, err := w.Line(e)
+		require.NoError(t, err)
+		lines = append(lines, b)
+	}
+	add(Entry{Kind: KindStart, Time: "2026-12-06T05:00:00.000Z", Schema: Schema, PlanID: p.ID, Fingerprint: p.Fingerprint})
+	add(Entry{Kind: KindStep, Time: "2026-12-06T05:10:00.000Z", Step: 1, StepID: p.Steps[0].ID,
+		Start: "2026-12-06T05:01:00.000Z", End: "2026-12-06T05:10:00.000Z", Outcome: OutcomeDone})
+	// The clock is set back two minutes between the steps, and again inside step 3.
+	add(Entry{Kind: KindStep, Time: "2026-12-06T05:09:00.000Z", Step: 2, StepID: p.Steps[1].ID,
+		Start: "2026-12-06T05:08:00.000Z", End: "2026-12-06T05:09:00.000Z", Outcome: OutcomeDone})
+	add(Entry{Kind: KindStep, Time: "2026-12-06T05:09:30.000Z", Step: 3, StepID: p.Steps[2].ID,
+		Start: "2026-12-06T05:09:40.000Z", End: "2026-12-06T05:09:30.000Z", Outcome: OutcomeStopped})
+	add(Entry{Kind: KindEnd, Time: "2026-12-06T05:09:31.000Z", Outcome: OutcomeStopped})
+	log, err := Read("run.log", join(lines, "\n"), p)
+	require.NoError(t, err)
+	assert.Equal(t, []int{3, 4}, log.ClockSteps)
+}
