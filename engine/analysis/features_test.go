@@ -252,6 +252,7 @@ func TestFeatureDocExamples(t *testing.T) {
 // disaster plan failwright writes for whole-recovery.yaml's Atlanta pool (engine/plan).
 func TestFeatureStepDurations(t *testing.T) {
 	topo := loadTestTopology(t, "whole-recovery.yaml")
+	topo.Pools[0].Announcements = true // the plan has the step only for a pool that models them
 	p, fs := plan.Build(topo, plan.Request{Pool: "atl-cs-001.litwareinc.com", Mode: plan.Disaster})
 	require.False(t, fs.HasErrors(), "%v", fs)
 	want := map[string]time.Duration{"rgs-import": RGSImportStep, "call-park": CallParkStep,

@@ -86,6 +86,11 @@ type builder struct {
 	cmsMove bool
 	steps   []Step
 	fs      topology.Findings
+	// grp is the group the steps laid out now belong to (Step.Group).
+	grp string
+	// modelled is true when the topology models any part a pool failover does not bring back
+	// (recoveryModelled): steps then follow the model.
+	modelled bool
 }
 
 // add records a finding.
@@ -147,6 +152,7 @@ func (b *builder) compose() (*Plan, topology.Findings) {
 	if b.fs.HasErrors() {
 		return nil, b.done()
 	}
+	b.modelled = recoveryModelled(b.t)
 	b.layout()
 	p := &Plan{
 		FormatVersion: FormatVersion,
@@ -294,9 +300,46 @@ func (b *builder) safety() {
 		site(poolPath(b.t, e.FQDN)+".site", e.Site)
 	}
 	for i := range t.Pools {
-		if p := &t.Pools[i]; p.Role == topology.Director {
+		if p := &t.Pools[i]; p.Role == topology.Director || p.Role == topology.Edge {
 			fqdn(poolPath(b.t, p.FQDN)+".fqdn", p.FQDN)
+			site(poolPath(b.t, p.FQDN)+".site", p.Site)
 		}
+	}
+	b.recoverySafety(fqdn, site)
+}
+
+// recoverySafety checks the values of the whole recovery's parts that the plan can put into
+// a command, a simulation line or an instruction: simple URLs, web services, Persistent Chat
+// pools and XMPP gateways.
+func (b *builder) recoverySafety(fqdn, site func(path, v string)) {
+	t := b.t
+	for i := range t.SimpleURLs {
+		if u := t.SimpleURLs[i]; !topology.ValidSimpleURL(u.URL) {
+			b.errorf("PL005", t.SimpleURLPath(i)+".url", "Use https:// and a host name, with an optional path of letters, digits and - _ . /.",
+				"simple URL "+strconv.Quote(u.URL)+" cannot be put in a command safely")
+		}
+	}
+	for _, p := range []*topology.Pool{b.pool, b.bk} {
+		if w := p.WebServices; w != nil {
+			if w.Internal != "" {
+				fqdn(poolPath(t, p.FQDN)+".webServices.internal", w.Internal)
+			}
+			if w.External != "" {
+				fqdn(poolPath(t, p.FQDN)+".webServices.external", w.External)
+			}
+		}
+	}
+	for i := range t.PersistentChat {
+		c := &t.PersistentChat[i]
+		fqdn(t.PersistentChatPath(i)+".fqdn", c.FQDN)
+		site(t.PersistentChatPath(i)+".site", c.Site)
+		if c.BackupSite != "" {
+			site(t.PersistentChatPath(i)+".backupSite", c.BackupSite)
+		}
+	}
+	for i := range t.XMPPGateways {
+		fqdn(t.XMPPGatewayPath(i)+".domain", t.XMPPGateways[i].Domain)
+		fqdn(t.XMPPGatewayPath(i)+".edgePool", t.XMPPGateways[i].EdgePool)
 	}
 }
 

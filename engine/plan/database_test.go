@@ -54,7 +54,8 @@ func TestDatabaseFailoverWithoutWitness(t *testing.T) {
 		{"after the grace: the users come back after failback detection", "sim", []string{stop, "Wait-SimTime -Minutes 31"},
 			[]string{"db-mirror-state", "db-failover", "users-return"}, 7 * time.Minute, true},
 		{"mirror lost too: the pool is failed over", "sim", []string{stop, stop + " -Mirror", "Wait-SimTime -Minutes 31"},
-			[]string{"cms-locate", "cms-backup-relationship", "cms-status", "backup-relationship", "backup-status", "pool-failover", "lis-restore", "rgs-import", "call-park", "announcements"}, -1, false},
+			[]string{"cms-locate", "cms-backup-relationship", "cms-status", "backup-relationship", "backup-status", "pool-failover", "rgs-import", "call-park", "announcements", "lis-restore",
+				"verify-registration", "verify-im", "verify-presence", "verify-peer-calls", "verify-conferencing", "verify-meetings"}, -1, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

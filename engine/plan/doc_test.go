@@ -65,6 +65,7 @@ func TestEveryStepIDIsDocumented(t *testing.T) {
 		}
 		used = append(used, id)
 	}
+	used = append(used, builtStepIDs(t)...)
 	doc, err := os.ReadFile("../../docs/plan-format.md")
 	require.NoError(t, err)
 	var row [][]byte // the id row of the Step table, the one that names step IDs
@@ -81,4 +82,45 @@ func TestEveryStepIDIsDocumented(t *testing.T) {
 	slices.Sort(used)
 	slices.Sort(documented)
 	assert.Equal(t, slices.Compact(used), slices.Compact(documented))
+}
+
+// builtStepIDs are the step IDs of the disaster and planned plans, with failback, of every
+// paired Front End pool of the whole-recovery topologies, an FQDN or domain that ends an ID
+// written as the placeholder the docs use (EDGE, POOL, DOMAIN).
+func builtStepIDs(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, name := range []string{"litwareinc.yaml", "whole-recovery.yaml", "lync2013-pair.yaml", "sfb2019-16fe.yaml"} {
+		topo := load(t, name)
+		for _, p := range topo.Pools {
+			if !p.Role.IsFrontEnd() || p.BackupPool == "" {
+				continue
+			}
+			for _, mode := range []Mode{Disaster, Planned} {
+				pl, _ := Build(topo, Request{Pool: p.FQDN, Mode: mode, Failback: true})
+				if pl == nil {
+					continue
+				}
+				for _, st := range pl.Steps {
+					out = append(out, placeholderID(st.ID))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// placeholderID writes the FQDN or domain that ends a step ID as its placeholder.
+func placeholderID(id string) string {
+	for _, pre := range []struct{ prefix, name string }{
+		{"edge-next-hop-check-", "EDGE"}, {"edge-next-hop-back-", "EDGE"}, {"edge-next-hop-", "EDGE"},
+		{"pchat-database-back-", "POOL"}, {"pchat-database-", "POOL"}, {"pchat-failback-", "POOL"},
+		{"pchat-failover-", "POOL"}, {"pchat-next-hop-back-", "POOL"}, {"pchat-next-hop-", "POOL"},
+		{"xmpp-route-back-", "DOMAIN"}, {"xmpp-route-", "DOMAIN"}, {"xmpp-dns-back-", "DOMAIN"}, {"xmpp-dns-", "DOMAIN"},
+	} {
+		if strings.HasPrefix(id, pre.prefix) && strings.Contains(id[len(pre.prefix):], ".") {
+			return pre.prefix + pre.name
+		}
+	}
+	return id
 }

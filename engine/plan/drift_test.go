@@ -77,7 +77,7 @@ func TestCheckRefusesDrift(t *testing.T) {
 				t.PoolByFQDN("atl-edge-001.litwareinc.com").FederationRoute = false
 				t.PoolByFQDN("dfw-edge-001.litwareinc.com").FederationRoute = true
 			},
-			want: []string{`PL108 steps[13]: step 14 "federation-route" (`},
+			want: []string{`PL108 steps[20]: step 21 "federation-route" (`},
 		},
 		{
 			name:   "sync interval of 3 hours",

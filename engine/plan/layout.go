@@ -11,6 +11,9 @@ import (
 // step appends a step and numbers it.
 func (b *builder) step(s Step) {
 	s.Number = len(b.steps) + 1
+	if s.Group == "" {
+		s.Group = b.grp
+	}
 	if s.Call != nil {
 		s.Command = s.Call.Line()
 	}
@@ -47,6 +50,7 @@ func (b *builder) layout() {
 	b.steps = make([]Step, 0, 24)
 	// FACTS §9: a back end mirrored without a witness is failed over by hand first. When
 	// that brings the pool back, nothing else is failed over.
+	b.grp = GroupDatabase
 	b.dbFailoverSteps()
 	if b.healedByDatabase() {
 		return
@@ -57,8 +61,10 @@ func (b *builder) layout() {
 	// failover instead.
 	cmsLost := b.cmsFO && (disaster || b.st.cmsDown || b.st.isDown(b.cms.FQDN))
 	if !cmsLost {
+		b.grp = GroupEdge
 		b.edgeSteps(false)
 	}
+	b.grp = GroupCMS
 	cmsStatus := b.cmsChecks()
 	// §5 steps 4-5: the CMS failover, when it is on the failed pool or down.
 	if b.cmsMove {
@@ -67,11 +73,15 @@ func (b *builder) layout() {
 		b.cmsFailover(cmsStatus, disaster)
 	}
 	if cmsLost {
+		b.grp = GroupEdge
 		b.edgeSteps(true)
 	}
+	b.grp = GroupPool
 	b.backupChecks(disaster)
 	b.poolFailover(disaster)
 	b.afterFailover()
+	b.grp = GroupVerify
+	b.verifySteps(b.bk, b.federationEdge(), "verify-")
 	if b.req.Failback {
 		b.failback()
 	}
@@ -128,11 +138,13 @@ func (b *builder) backupChecks(disaster bool) {
 			call("Get-CsBackupServiceStatus", q("PoolFqdn", p.FQDN), lit("Category", "UserData")),
 			"The UserData modules of "+p.FQDN+" are in SteadyState: changes reach "+bk.FQDN+" within one sync interval.",
 			"A planned failover expects the Backup Service in steady state before the pool goes read-only.").showing("SteadyState"))
-		if b.rgsManual(bk) {
-			b.step(manualStep("rgs-export", "Export the Response Group configuration of "+p.FQDN,
+		if b.rgsManual(bk) && b.part(p.ResponseGroups > 0) {
+			s := manualStep("rgs-export", "Export the Response Group configuration of "+p.FQDN,
 				"Export the Response Group data while "+p.FQDN+" still runs: Export-CsRgsConfiguration -Source "+QuoteArg(appServer(p.FQDN))+" -FileName <file>.",
 				"The export file exists and holds every workflow, queue and group of "+p.FQDN+".",
-				"Response Group data is not copied by the Backup Service"+rgsWhy(bk)+".", 5*time.Minute))
+				"Response Group data is not copied by the Backup Service"+rgsWhy(bk)+".", 5*time.Minute)
+			s.Simulate = b.simulated(p.ResponseGroups > 0, "Export-CsRgsConfiguration -Source "+QuoteArg(appServer(p.FQDN))+" -FileName "+QuoteArg(rgsFile(p)))
+			b.step(s)
 		}
 	}
 }
@@ -160,41 +172,6 @@ func (b *builder) poolFailover(disaster bool) {
 	}
 	b.step(changeStep("pool-failover", "Fail "+p.FQDN+" over to "+bk.FQDN, fo, expect,
 		modeWhy+" Parameters for "+p.Version.Label()+".", b.failoverDuration(), verify...))
-}
-
-// afterFailover lays out the manual steps the docs require after a failover (FACTS §8b, §19,
-// §6, §15): federation, LIS, Response Groups, Call Park, announcements.
-func (b *builder) afterFailover() {
-	p, bk := b.pool, b.bk
-	if fed, to := b.federationMove(); fed != nil {
-		b.step(manualStep("federation-route", "Move outbound federation from "+fed.FQDN+" to "+to.FQDN,
-			"In Topology Builder, clear \"Enable federation for this Edge pool (Port 5061)\" on "+fed.FQDN+", set it on "+to.FQDN+", publish the topology, and run Setup on the Edge Servers of "+to.FQDN+". Move the XMPP federation route too if "+fed.FQDN+" carried it (Set-CsSite -XmppExternalFederationRoute).",
-			"Federated contacts can reach your users again through "+to.FQDN+".",
-			"Outbound federation goes through one designated Edge pool, which is lost with its site; only Topology Builder can move it.", 15*time.Minute))
-	}
-	b.step(manualStep("lis-restore", "Restore the Location Information Service data into "+bk.FQDN,
-		"Import your latest Export-CsLisConfiguration backup of "+p.FQDN+"'s E9-1-1 locations into "+bk.FQDN+" (Import-CsLisConfiguration -FileName <file>).",
-		"Locations, subnets and switches of "+p.FQDN+"'s sites are served from "+bk.FQDN+".",
-		"The LIS database is not copied by the Backup Service: it must be restored by hand after a failover.", lisDuration))
-	if b.rgsManual(bk) {
-		b.step(manualStep("rgs-import", "Import the Response Groups of "+p.FQDN+" into "+bk.FQDN,
-			"Import the Response Group export of "+p.FQDN+": Import-CsRgsConfiguration -Destination "+QuoteArg(appServer(bk.FQDN))+" -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.",
-			"The imported workflows answer on "+bk.FQDN+"; they keep "+p.FQDN+" as their owner, so manage them with the shell until failback.",
-			"Response Group data is not copied by the Backup Service"+rgsWhy(bk)+".", rgsDuration))
-	} else {
-		b.step(manualStep("rgs-check", "Check the Response Group copy on "+bk.FQDN,
-			"If the Response Group backup of the July 2019 cumulative update is enabled, run Get-CsBackupServiceStatus -PoolFqdn "+QuoteArg(bk.FQDN)+" -Category RGS and expect steady state; otherwise import the Response Group export of "+p.FQDN+" with Import-CsRgsConfiguration -Destination "+QuoteArg(appServer(bk.FQDN))+" -FileName <file>.",
-			"The Response Groups of "+p.FQDN+" answer on "+bk.FQDN+".",
-			"On 2019 the Backup Service copies Response Group data only once the RGS backup of the July 2019 update is enabled.", 5*time.Minute))
-	}
-	b.step(manualStep("call-park", "Redirect the Call Park orbits of "+p.FQDN,
-		"For each Call Park and Group Call Pickup orbit range served by "+p.FQDN+": Set-CsCallParkOrbit -Identity <range> -CallParkService "+QuoteArg(appServer(bk.FQDN))+".",
-		"Parked calls in those ranges are served by "+bk.FQDN+".",
-		"Call Park settings and custom music on hold are not copied by the Backup Service.", callParkDuration))
-	b.step(manualStep("announcements", "Re-create announcements and unassigned numbers on "+bk.FQDN,
-		"Re-create the announcements of "+p.FQDN+" on "+bk.FQDN+" and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService "+QuoteArg(appServer(bk.FQDN))+" -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.",
-		"Calls to unassigned numbers hear the announcements from "+bk.FQDN+".",
-		"Announcement audio files are not copied by the Backup Service.", announceDuration))
 }
 
 // edgeSteps lays out §5 step 0 for every Edge pool whose next hop is the pool: check the next
@@ -407,75 +384,6 @@ func (b *builder) failoverDuration() time.Duration {
 func (b *builder) failbackDuration() time.Duration {
 	d := time.Duration(b.t.TotalUsers(b.pool)) * failbackPer20k / 20000
 	return max(d.Round(time.Minute), minFailback)
-}
-
-// failback lays out §6: wait for the home pool, fail back, copy conference content back, and
-// undo the manual redirections and the Edge next hop.
-func (b *builder) failback() {
-	p, bk := b.pool, b.bk
-	disaster := b.req.Mode == Disaster
-	wait := Step{ID: "home-ready", Title: "Wait until " + p.FQDN + " is repaired", Kind: KindWait,
-		Instructions: "Wait until every Front End of " + p.FQDN + " and its back end run again, then check with Get-CsPoolFabricState -PoolFqdn " + QuoteArg(p.FQDN) + ".",
-		Expect:       "Every routing group of " + p.FQDN + " has a primary and at least one secondary replica.",
-		Reason:       "Failback needs the home pool running; nothing else about the CMS is needed (it can stay on " + bk.FQDN + ").",
-	}
-	if disaster {
-		wait.Simulate = inverseSetup(b.req.Setup, p.Site)
-	} else {
-		wait.Instructions = "Finish the maintenance of " + p.FQDN + " and leave its servers running."
-		wait.Expect = "The maintenance of " + p.FQDN + " is done."
-	}
-	b.step(wait)
-	b.step(checkStep("failback-relationship", "Check the backup relationship before failback",
-		call("Get-CsPoolBackupRelationship", q("PoolFqdn", p.FQDN)),
-		"The backup pool of "+p.FQDN+" is still "+bk.FQDN+".",
-		"Failback names the same pool as the failover did.").showing(bk.FQDN))
-	if b.rgsManual(bk) {
-		b.step(manualStep("rgs-export-back", "Export the Response Groups from "+bk.FQDN,
-			"Before failback, export the Response Groups owned by "+p.FQDN+": Export-CsRgsConfiguration -Source "+QuoteArg(appServer(bk.FQDN))+" -Owner "+QuoteArg(appServer(p.FQDN))+" -FileName <file>.",
-			"The export file holds the Response Groups changed while on "+bk.FQDN+".",
-			"Changes made to imported Response Groups on the backup pool are only kept through an export.", 5*time.Minute))
-	}
-	b.step(changeStep("pool-failback", "Fail "+p.FQDN+" back from "+bk.FQDN,
-		call("Invoke-CsPoolFailBack", q("PoolFqdn", p.FQDN), sw("Verbose")),
-		"The verbose output ends without error (if it reports that hydration failed after repeated attempts, run it again); the users of "+p.FQDN+" are served at home.",
-		"Procedure §6: -PoolFqdn names the pool that was failed over. Up to 60 minutes per 20,000 users.",
-		b.failbackDuration(), append(b.userChecks(p), call("Get-CsBackupServiceStatus", q("PoolFqdn", p.FQDN), lit("Category", "UserData")))...))
-	if disaster {
-		b.step(changeStep("conference-content", "Copy conference content back to "+p.FQDN,
-			call("Invoke-CsBackupServiceSync", q("PoolFqdn", bk.FQDN), lit("BackupModule", "ConfServices.DataConf")),
-			"The sync completes; the ConfServices.DataConf module reports SteadyState.",
-			"After a whole-pool failure the conference content created on "+bk.FQDN+" is copied back with this sync.",
-			confSyncDuration, call("Get-CsBackupServiceStatus", q("PoolFqdn", bk.FQDN), lit("Category", "UserData"))))
-	}
-	rgs := "Import-CsRgsConfiguration -Destination " + QuoteArg(appServer(p.FQDN)) + " -FileName <file>, then remove the imported copies from " + bk.FQDN + " if you like."
-	if !b.rgsManual(bk) {
-		rgs = "If the 2019 Response Group backup is not enabled, " + rgs + " Otherwise nothing to do."
-	}
-	b.step(manualStep("rgs-back", "Bring the Response Groups back to "+p.FQDN, rgs,
-		"The Response Groups of "+p.FQDN+" answer at home; agents sign in again.",
-		"Response Groups follow their users home by hand.", rgsDuration))
-	b.step(manualStep("call-park-back", "Point the Call Park orbits back at "+p.FQDN,
-		"For each orbit range redirected during the failover: Set-CsCallParkOrbit -Identity <range> -CallParkService "+QuoteArg(appServer(p.FQDN))+".",
-		"Parked calls in those ranges are served by "+p.FQDN+" again.",
-		"Undo the failover's Call Park redirection.", callParkDuration))
-	b.step(manualStep("announcements-back", "Point unassigned numbers back at "+p.FQDN,
-		"For each range redirected during the failover: Set-CsUnassignedNumber -Identity <range> -AnnouncementService "+QuoteArg(appServer(p.FQDN))+" -AnnouncementName <name>.",
-		"Calls to unassigned numbers hear the announcements of "+p.FQDN+" again.",
-		"Undo the failover's announcement redirection.", announceDuration))
-	if fed, to := b.federationMove(); fed != nil {
-		b.step(manualStep("federation-route-back", "Move outbound federation back to "+fed.FQDN,
-			"Once the Edge Servers of "+fed.FQDN+" run again: in Topology Builder, clear federation on "+to.FQDN+", set it on "+fed.FQDN+" again, publish, and run Setup on the Edge Servers of "+fed.FQDN+" (and move the XMPP route back if it moved).",
-			"Outbound federation goes through "+fed.FQDN+" again.",
-			"Undo the failover's federation move.", 15*time.Minute))
-	}
-	for _, e := range b.edges {
-		look := call("Get-CsService", sw("EdgeServer"), q("PoolFqdn", e.FQDN))
-		b.step(changeStep("edge-next-hop-back-"+e.FQDN, "Point Edge pool "+e.FQDN+" back at "+p.FQDN,
-			call("Set-CsEdgeServer", q("Identity", "EdgeServer:"+e.FQDN), q("Registrar", "Registrar:"+p.FQDN)),
-			"The Edge service of "+e.FQDN+" lists Registrar:"+p.FQDN+" again.",
-			"Restore the topology's Edge next hop now that "+p.FQDN+" serves its users.", edgeDuration, look))
-	}
 }
 
 // inverseSetup returns the simulator lines that undo a failure: each Stop-Sim line becomes a

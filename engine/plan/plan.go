@@ -137,11 +137,16 @@ type Step struct {
 	Duration Duration `json:"duration"`
 	// Reason says which step of the official procedure this is and why it is here.
 	Reason string `json:"reason"`
-	// Simulate holds simulator lines that stand for a wait step in the simulation (for
-	// example the repair of the home pool); never part of a rendered script.
+	// Simulate holds simulator lines that stand for a wait or manual step in the simulation
+	// (the repair of the home pool, a DNS record changed by hand, a backup imported from a
+	// file the operator names); never part of a rendered script. Each must succeed.
 	Simulate []string `json:"simulate,omitempty"`
 	// Stage is the ID of the migration stage the step belongs to; empty in failover plans.
 	Stage string `json:"stage,omitempty"`
+	// Group is the ID of the group of the whole recovery the step belongs to (GroupCMS,
+	// GroupPool, GroupDNS ...; Groups lists them in order); empty in migration plans and in
+	// plans made before groups existed.
+	Group string `json:"group,omitempty"`
 }
 
 // Fact names one kind of topology fact a plan relies on.
@@ -196,6 +201,21 @@ type Prediction struct {
 	Total Duration `json:"total"`
 	// Timeline is the users by mode at every change.
 	Timeline []Point `json:"timeline"`
+	// Features are, for each feature the failed pool's users lost in the simulation, the time
+	// from the failure until they had it again (zero when the plan does not bring it back, and
+	// a finding PL026 says so), in topology.Features order; empty when no simulation ran.
+	Features []FeatureRTO `json:"features,omitempty"`
+}
+
+// FeatureRTO is the recovery time of one feature for the failed pool's users.
+type FeatureRTO struct {
+	// Feature is the feature's identifier (topology.Feature), for example "meetings".
+	Feature topology.Feature `json:"feature"`
+	// RTO is the time from the failure until the users had the feature again; zero when the
+	// plan does not bring it back.
+	RTO Duration `json:"rto"`
+	// Restored is false when the users still lack the feature after the last step.
+	Restored bool `json:"restored"`
 }
 
 // Plan is a validated execution plan.

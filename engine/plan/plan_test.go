@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"failwright/engine/shell"
 	"failwright/engine/sim"
 	"failwright/engine/topofile"
 	"failwright/engine/topology"
@@ -80,7 +81,10 @@ func TestDisasterLitwareincOrder(t *testing.T) {
 		"cms-failover", "cms-failover-mirror", "cms-verify", "cms-replicas",
 		"edge-next-hop-check-atl-edge-001.litwareinc.com", "edge-next-hop-atl-edge-001.litwareinc.com",
 		"backup-relationship", "backup-status", "pool-failover",
-		"federation-route", "lis-restore", "rgs-import", "call-park", "announcements",
+		"dns-check-meet", "dns-check-dialin", "dns-admin", "rgs-import", "call-park", "announcements", "lis-restore",
+		"federation-route",
+		"verify-registration", "verify-im", "verify-presence", "verify-peer-calls", "verify-conferencing",
+		"verify-meetings", "verify-dialin", "verify-pstn", "verify-federation",
 	}, ids(p))
 	for _, c := range []struct{ id, command string }{
 		{"cms-locate", "Invoke-CsManagementServerFailover -WhatIf"},
@@ -145,7 +149,9 @@ func TestCMSElsewhereKeepsOfficialOrder(t *testing.T) {
 		"edge-next-hop-check-dfw-edge-001.litwareinc.com", "edge-next-hop-dfw-edge-001.litwareinc.com",
 		"cms-locate", "cms-backup-relationship", "cms-status",
 		"backup-relationship", "backup-status", "pool-failover",
-		"lis-restore", "rgs-import", "call-park", "announcements",
+		"dns-check-meet", "dns-check-dialin", "call-park",
+		"verify-registration", "verify-im", "verify-presence", "verify-peer-calls", "verify-conferencing",
+		"verify-meetings", "verify-dialin", "verify-pstn", "verify-federation",
 	}, ids(p))
 	assert.Equal(t, "Set-CsEdgeServer -Identity 'EdgeServer:dfw-edge-001.litwareinc.com' -Registrar 'Registrar:atl-cs-001.litwareinc.com'",
 		step(t, p, "edge-next-hop-dfw-edge-001.litwareinc.com").Command)
@@ -162,7 +168,9 @@ func TestPlannedFailover(t *testing.T) {
 		"edge-next-hop-check-atl-edge-001.litwareinc.com", "edge-next-hop-atl-edge-001.litwareinc.com",
 		"cms-locate", "cms-backup-relationship", "cms-status", "cms-failover", "cms-replicas",
 		"backup-relationship", "backup-status", "rgs-export", "pool-failover",
-		"lis-restore", "rgs-import", "call-park", "announcements",
+		"dns-check-meet", "dns-check-dialin", "dns-admin", "rgs-import", "call-park", "announcements", "lis-restore",
+		"verify-registration", "verify-im", "verify-presence", "verify-peer-calls", "verify-conferencing",
+		"verify-meetings", "verify-dialin", "verify-pstn", "verify-federation",
 	}, ids(p))
 	assert.Equal(t, "Invoke-CsManagementServerFailover", step(t, p, "cms-failover").Command)
 	assert.Equal(t, "Invoke-CsPoolFailOver -PoolFqdn 'atl-cs-001.litwareinc.com' -Verbose", step(t, p, "pool-failover").Command)
@@ -187,7 +195,11 @@ func TestFailback(t *testing.T) {
 	require.NotZero(t, i)
 	assert.Equal(t, []string{
 		"home-ready", "failback-relationship", "rgs-export-back", "pool-failback", "conference-content",
-		"rgs-back", "call-park-back", "announcements-back", "federation-route-back", "edge-next-hop-back-atl-edge-001.litwareinc.com",
+		"dns-check-back-meet", "dns-check-back-dialin", "dns-back-admin",
+		"rgs-back", "call-park-back", "announcements-back", "lis-back", "federation-route-back", "edge-next-hop-back-atl-edge-001.litwareinc.com",
+		"failback-verify-registration", "failback-verify-im", "failback-verify-presence", "failback-verify-peer-calls",
+		"failback-verify-conferencing", "failback-verify-meetings", "failback-verify-dialin", "failback-verify-pstn",
+		"failback-verify-federation",
 	}, got[i:])
 	assert.Equal(t, "Invoke-CsPoolFailBack -PoolFqdn 'atl-cs-001.litwareinc.com' -Verbose", step(t, p, "pool-failback").Command)
 	assert.Equal(t, "Invoke-CsBackupServiceSync -PoolFqdn 'dfw-cs-001.litwareinc.com' -BackupModule ConfServices.DataConf", step(t, p, "conference-content").Command)
@@ -609,9 +621,17 @@ func TestStepsRunTheirRenderedLines(t *testing.T) {
 				assert.Equal(t, st.Call.Line(), st.Command, st.ID)
 			}
 			for _, line := range st.Simulate {
+				simLines++
+				if st.Kind == KindManual && !isSimVerb(line) {
+					// A manual step stands in for the operator's own command: one product
+					// cmdlet the shell knows.
+					stmts, err := shell.Parse(line)
+					require.NoError(t, err, "%s: %q", st.ID, line)
+					assert.Len(t, stmts, 1, "%s: %q", st.ID, line)
+					continue
+				}
 				_, err := sim.ParseVerb(line)
 				assert.NoError(t, err, "%s: %q", st.ID, line)
-				simLines++
 			}
 		}
 	}

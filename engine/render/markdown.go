@@ -24,8 +24,11 @@ func Markdown(p *plan.Plan) ([]byte, error) {
 	w.findings(p)
 	w.stages(p)
 	w.ln("## Steps")
-	for _, st := range p.Steps {
+	for i, st := range p.Steps {
 		w.stageHeading(p, st)
+		if st.Group != "" && (i == 0 || p.Steps[i-1].Group != st.Group) {
+			w.groupHeading(st.Group)
+		}
 		w.step(st)
 	}
 	return []byte(w.b.String()), nil
@@ -115,6 +118,7 @@ func (w *md) prediction(p *plan.Plan) {
 	w.ln("- Data loss: up to **", p.Prediction.DataLoss.String(), "** of changes")
 	w.ln("- All steps: ", p.Prediction.Total.String())
 	w.ln()
+	w.features(p)
 	if len(p.Prediction.Timeline) == 0 {
 		return
 	}
@@ -123,6 +127,29 @@ func (w *md) prediction(p *plan.Plan) {
 	for _, pt := range p.Prediction.Timeline {
 		w.ln("| ", pt.At.String(), " | ", topology.Thousands(pt.Home), " | ", topology.Thousands(pt.Backup), " | ",
 			topology.Thousands(pt.Resiliency), " | ", topology.Thousands(pt.SignedOut), " |")
+	}
+	w.ln()
+}
+
+// groupHeading writes the heading of a group of the whole recovery before its first step.
+func (w *md) groupHeading(id string) {
+	w.ln()
+	w.ln("## ", esc(plan.GroupTitle(id)), " (", code(id), ")")
+}
+
+// features writes the per-feature recovery times of the prediction, if it has them.
+func (w *md) features(p *plan.Plan) {
+	if len(p.Prediction.Features) == 0 {
+		return
+	}
+	w.ln("| Feature | Back after |")
+	w.ln("|---|---:|")
+	for _, f := range p.Prediction.Features {
+		back := f.RTO.String()
+		if !f.Restored {
+			back = "not back (PL026)"
+		}
+		w.ln("| ", cell(f.Feature.Name()), " (", code(string(f.Feature)), ") | ", back, " |")
 	}
 	w.ln()
 }

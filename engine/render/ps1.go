@@ -128,11 +128,25 @@ func PowerShell(p *plan.Plan) ([]byte, error) {
 	preflight(w, p)
 	for i := range p.Steps {
 		stagePreflight(w, p, &p.Steps[i])
+		if g := p.Steps[i].Group; g != "" && (i == 0 || p.Steps[i-1].Group != g) {
+			groupBanner(w, g)
+		}
 		step(w, p, &p.Steps[i])
 	}
 	w.line()
 	w.line("Write-Host ''")
 	w.line("Write-Host ", lit(fmt.Sprintf("Plan complete (%d steps). Predicted RTO %s, data loss %s.", len(p.Steps), p.Prediction.RTO, p.Prediction.DataLoss)), " -ForegroundColor Green")
+	if fs := p.Prediction.Features; len(fs) > 0 {
+		parts := make([]string, len(fs))
+		for i, f := range fs {
+			back := f.RTO.String()
+			if !f.Restored {
+				back = "not back"
+			}
+			parts[i] = f.Feature.Name() + " " + back
+		}
+		w.line("Write-Host ", lit("Predicted per feature: "+strings.Join(parts, ", ")+"."))
+	}
 	w.line("$FwLog.Completed = $true")
 	w.line("} catch {")
 	w.line("    $FwLog.RunError = $_.Exception.Message")
@@ -393,6 +407,22 @@ func factProbe(a plan.Assumption) factCheck {
 		return factCheck{note: "checked with the SQL server"}
 	}
 	return factCheck{note: "not checkable from the shell"}
+}
+
+// groupBanner writes, before a group's first step, a comment banner and a header line.
+func groupBanner(w *ps, id string) {
+	title := plan.GroupTitle(id)
+	w.line()
+	switch {
+	case safeComment(id) && safeComment(title):
+		w.line("# ======== ", title, " (", id, ")")
+	case safeComment(id):
+		w.line("# ======== group ", id)
+	default:
+		w.line("# ======== group")
+	}
+	w.line("Write-Host ''")
+	w.line("Write-Host ", lit("######## "+title), " -ForegroundColor Magenta")
 }
 
 // step writes one step.

@@ -74,6 +74,9 @@ func checkPlan(p *plan.Plan) error {
 	}
 	for i, st := range p.Steps {
 		path := fmt.Sprintf("steps[%d]", i)
+		if st.Group != "" && (!isWord(st.Group, "-") || len(st.Group) > 64) {
+			return fieldErrorf(path+".group", "%q is not a group ID: lower-case letters, digits and hyphens", st.Group)
+		}
 		for _, s := range append([]string{st.ID, st.Title, string(st.Kind), st.When, st.Alternative, st.Command,
 			st.Instructions, st.Expect, st.Shows, st.Reason}, st.Simulate...) {
 			if err := check(path, s); err != nil {

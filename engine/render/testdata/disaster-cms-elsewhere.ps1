@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)
-#   plan ID:     27e85f45-20ab-5279-bdc7-70205b01c1e7
+#   plan ID:     3fb64e5c-89ee-52c5-b986-a26dabc6f9a0
 #   fingerprint: 2b5e5c066be278e65dda87367126f79a06743d385b77653d60f1538944d9bd40
 #   topology:    Litware, Inc.
 #   format:      2
@@ -20,7 +20,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '27e85f45-20ab-5279-bdc7-70205b01c1e7'
+$FwPlanId = '3fb64e5c-89ee-52c5-b986-a26dabc6f9a0'
 $FwFingerprint = '2b5e5c066be278e65dda87367126f79a06743d385b77653d60f1538944d9bd40'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
@@ -265,7 +265,7 @@ Open-FwLog -Path $RunLogPath
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
 Write-FwLogStart
-Write-Host 'failwright plan 27e85f45-20ab-5279-bdc7-70205b01c1e7: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan 3fb64e5c-89ee-52c5-b986-a26dabc6f9a0: fail dfw-cs-001.litwareinc.com over to atl-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -293,6 +293,10 @@ Test-FwFact -Path 'pools[dfw-edge-001.litwareinc.com].nextHop' -Expected 'Regist
 Complete-FwPreflight
 Write-Host '    Preflight passed.' -ForegroundColor Green
 
+# ======== Edge next hop (edge)
+Write-Host ''
+Write-Host '######## Edge next hop' -ForegroundColor Magenta
+
 # ---- Step 1 [check] edge-next-hop-check-dfw-edge-001.litwareinc.com
 Write-FwStep -Number 1 -Id 'edge-next-hop-check-dfw-edge-001.litwareinc.com' -Kind 'check' -Title 'Check the next hop of Edge pool dfw-edge-001.litwareinc.com' -Expect 'The Edge service of dfw-edge-001.litwareinc.com lists Registrar:dfw-cs-001.litwareinc.com as its next hop.' -Duration '00:01:00'
 Get-CsService -EdgeServer -PoolFqdn 'dfw-edge-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 1
@@ -306,6 +310,10 @@ Confirm-FwStep -Number 2
 Set-CsEdgeServer -Identity 'EdgeServer:dfw-edge-001.litwareinc.com' -Registrar 'Registrar:atl-cs-001.litwareinc.com' -WhatIf:$Rehearse -Confirm:$false  # fw:step 2
 Get-CsService -EdgeServer -PoolFqdn 'dfw-edge-001.litwareinc.com' | Out-Host  # fw:verify 2
 Complete-FwStep -Number 2
+
+# ======== Central Management store (cms)
+Write-Host ''
+Write-Host '######## Central Management store' -ForegroundColor Magenta
 
 # ---- Step 3 [check] cms-locate
 Write-FwStep -Number 3 -Id 'cms-locate' -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'The -WhatIf output names atl-cs-001.litwareinc.com as the pool hosting the Central Management store.' -Duration '00:01:00'
@@ -326,6 +334,10 @@ Write-FwStep -Number 5 -Id 'cms-status' -Kind 'check' -Title 'Check whether the 
 Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus | Out-Host  # fw:step 5
 Confirm-FwCheck -Number 5
 Complete-FwStep -Number 5
+
+# ======== Pool failover (pool)
+Write-Host ''
+Write-Host '######## Pool failover' -ForegroundColor Magenta
 
 # ---- Step 6 [check] backup-relationship
 Write-FwStep -Number 6 -Id 'backup-relationship' -Kind 'check' -Title 'Check the backup relationship of dfw-cs-001.litwareinc.com' -Expect 'The backup pool of dfw-cs-001.litwareinc.com is atl-cs-001.litwareinc.com.' -Duration '00:01:00'
@@ -349,28 +361,95 @@ Get-CsPoolFabricState -PoolFqdn 'atl-cs-001.litwareinc.com' | Out-Host  # fw:ver
 Get-CsBackupServiceStatus -PoolFqdn 'atl-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:verify 8
 Complete-FwStep -Number 8
 
-# ---- Step 9 [manual] lis-restore
-Write-FwStep -Number 9 -Id 'lis-restore' -Kind 'manual' -Title 'Restore the Location Information Service data into atl-cs-001.litwareinc.com' -Expect 'Locations, subnets and switches of dfw-cs-001.litwareinc.com''s sites are served from atl-cs-001.litwareinc.com.' -Duration '00:15:00'
-Wait-FwAcknowledge -Number 9 -Instructions 'Import your latest Export-CsLisConfiguration backup of dfw-cs-001.litwareinc.com''s E9-1-1 locations into atl-cs-001.litwareinc.com (Import-CsLisConfiguration -FileName <file>).'
+# ======== DNS and simple URLs (dns)
+Write-Host ''
+Write-Host '######## DNS and simple URLs' -ForegroundColor Magenta
+
+# ---- Step 9 [manual] dns-check-meet
+Write-FwStep -Number 9 -Id 'dns-check-meet' -Kind 'manual' -Title 'Check that meet.litwareinc.com answers with atl-cs-001.litwareinc.com' -Expect 'meet.litwareinc.com resolves to the web services of atl-cs-001.litwareinc.com (atl-cs-001-ext.litwareinc.com); nothing to change.' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 9 -Instructions 'meet.litwareinc.com is published by GeoDNS (Litware GeoDNS), which answers with a pool whose web services are up by itself: resolve it inside and outside (Resolve-DnsName ''meet.litwareinc.com'') and check the answer. If it does not resolve, the DNS provider does not answer: bring it back or publish the name another way.'
 Complete-FwStep -Number 9
 
-# ---- Step 10 [manual] rgs-import
-Write-FwStep -Number 10 -Id 'rgs-import' -Kind 'manual' -Title 'Import the Response Groups of dfw-cs-001.litwareinc.com into atl-cs-001.litwareinc.com' -Expect 'The imported workflows answer on atl-cs-001.litwareinc.com; they keep dfw-cs-001.litwareinc.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
-Wait-FwAcknowledge -Number 10 -Instructions 'Import the Response Group export of dfw-cs-001.litwareinc.com: Import-CsRgsConfiguration -Destination ''ApplicationServer:atl-cs-001.litwareinc.com'' -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.'
+# ---- Step 10 [manual] dns-check-dialin
+Write-FwStep -Number 10 -Id 'dns-check-dialin' -Kind 'manual' -Title 'Check that dialin.litwareinc.com answers with atl-cs-001.litwareinc.com' -Expect 'dialin.litwareinc.com resolves to the web services of atl-cs-001.litwareinc.com (atl-cs-001-ext.litwareinc.com); nothing to change.' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 10 -Instructions 'dialin.litwareinc.com is published by GeoDNS (Litware GeoDNS), which answers with a pool whose web services are up by itself: resolve it inside and outside (Resolve-DnsName ''dialin.litwareinc.com'') and check the answer. If it does not resolve, the DNS provider does not answer: bring it back or publish the name another way.'
 Complete-FwStep -Number 10
+
+# ======== Call Park and announcements (call-park)
+Write-Host ''
+Write-Host '######## Call Park and announcements' -ForegroundColor Magenta
 
 # ---- Step 11 [manual] call-park
 Write-FwStep -Number 11 -Id 'call-park' -Kind 'manual' -Title 'Redirect the Call Park orbits of dfw-cs-001.litwareinc.com' -Expect 'Parked calls in those ranges are served by atl-cs-001.litwareinc.com.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 11 -Instructions 'For each Call Park and Group Call Pickup orbit range served by dfw-cs-001.litwareinc.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:atl-cs-001.litwareinc.com''.'
+Wait-FwAcknowledge -Number 11 -Instructions 'For each Call Park and Group Call Pickup orbit range of dfw-cs-001.litwareinc.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:atl-cs-001.litwareinc.com''.'
 Complete-FwStep -Number 11
 
-# ---- Step 12 [manual] announcements
-Write-FwStep -Number 12 -Id 'announcements' -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on atl-cs-001.litwareinc.com' -Expect 'Calls to unassigned numbers hear the announcements from atl-cs-001.litwareinc.com.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 12 -Instructions 'Re-create the announcements of dfw-cs-001.litwareinc.com on atl-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:atl-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
+# ======== Verification (verify)
+Write-Host ''
+Write-Host '######## Verification' -ForegroundColor Magenta
+
+# ---- Step 12 [check] verify-registration
+Write-FwStep -Number 12 -Id 'verify-registration' -Kind 'check' -Title 'Verify sign-in' -Expect 'Result : Success for sip:davidlongmuir@litwareinc.com (a user of dfw-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsRegistration -TargetFqdn 'atl-cs-001.litwareinc.com' -UserSipAddress 'sip:davidlongmuir@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 12
+Test-FwShows -Number 12 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 12
 Complete-FwStep -Number 12
 
+# ---- Step 13 [check] verify-im
+Write-FwStep -Number 13 -Id 'verify-im' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:davidlongmuir@litwareinc.com (a user of dfw-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsIM -TargetFqdn 'atl-cs-001.litwareinc.com' -SenderSipAddress 'sip:davidlongmuir@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 13
+Test-FwShows -Number 13 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 13
+Complete-FwStep -Number 13
+
+# ---- Step 14 [check] verify-presence
+Write-FwStep -Number 14 -Id 'verify-presence' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:davidlongmuir@litwareinc.com (a user of dfw-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsPresence -TargetFqdn 'atl-cs-001.litwareinc.com' -SubscriberSipAddress 'sip:davidlongmuir@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 14
+Test-FwShows -Number 14 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 14
+Complete-FwStep -Number 14
+
+# ---- Step 15 [check] verify-peer-calls
+Write-FwStep -Number 15 -Id 'verify-peer-calls' -Kind 'check' -Title 'Verify Peer calls' -Expect 'Result : Success for sip:davidlongmuir@litwareinc.com (a user of dfw-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsP2PAV -TargetFqdn 'atl-cs-001.litwareinc.com' -SenderSipAddress 'sip:davidlongmuir@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 15
+Test-FwShows -Number 15 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 15
+Complete-FwStep -Number 15
+
+# ---- Step 16 [check] verify-conferencing
+Write-FwStep -Number 16 -Id 'verify-conferencing' -Kind 'check' -Title 'Verify A/V conferencing on atl-cs-001.litwareinc.com' -Expect 'Result : Success for sip:davidlongmuir@litwareinc.com (a user of dfw-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsAVConference -TargetFqdn 'atl-cs-001.litwareinc.com' -SenderSipAddress 'sip:davidlongmuir@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 16
+Test-FwShows -Number 16 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 16
+Complete-FwStep -Number 16
+
+# ---- Step 17 [check] verify-meetings
+Write-FwStep -Number 17 -Id 'verify-meetings' -Kind 'check' -Title 'Verify Meetings (web services and the Meet simple URL)' -Expect 'Result : Success for sip:davidlongmuir@litwareinc.com (a user of dfw-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsUcwaConference -TargetFqdn 'atl-cs-001.litwareinc.com' -OrganizerSipAddress 'sip:davidlongmuir@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 17
+Test-FwShows -Number 17 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 17
+Complete-FwStep -Number 17
+
+# ---- Step 18 [check] verify-dialin
+Write-FwStep -Number 18 -Id 'verify-dialin' -Kind 'check' -Title 'Verify dial-in conferencing (the Dial-in simple URL)' -Expect 'Result : Success for sip:davidlongmuir@litwareinc.com (a user of dfw-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsDialInConferencing -TargetFqdn 'atl-cs-001.litwareinc.com' -UserSipAddress 'sip:davidlongmuir@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 18
+Test-FwShows -Number 18 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 18
+Complete-FwStep -Number 18
+
+# ---- Step 19 [manual] verify-pstn
+Write-FwStep -Number 19 -Id 'verify-pstn' -Kind 'manual' -Title 'Verify PSTN calls' -Expect 'Result : Success for sip:davidlongmuir@litwareinc.com (a user of dfw-cs-001.litwareinc.com).' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 19 -Instructions 'Run Test-CsPstnOutboundCall -TargetFqdn ''atl-cs-001.litwareinc.com'' -UserSipAddress ''sip:davidlongmuir@litwareinc.com'' -TargetPstnPhoneNumber <a PSTN number to call>, with a value of your deployment for -TargetPstnPhoneNumber.'
+Complete-FwStep -Number 19
+
+# ---- Step 20 [manual] verify-federation
+Write-FwStep -Number 20 -Id 'verify-federation' -Kind 'manual' -Title 'Verify federation through atl-edge-001.litwareinc.com' -Expect 'Result : Success for sip:davidlongmuir@litwareinc.com (a user of dfw-cs-001.litwareinc.com).' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 20 -Instructions 'Run Test-CsFederatedPartner -TargetFqdn ''atl-edge-001.litwareinc.com'' -Domain <a federated partner''s domain>, with a value of your deployment for -Domain.'
+Complete-FwStep -Number 20
+
 Write-Host ''
-Write-Host 'Plan complete (12 steps). Predicted RTO 00:22:08, data loss 00:01:59.' -ForegroundColor Green
+Write-Host 'Plan complete (20 steps). Predicted RTO 00:22:08, data loss 00:01:59.' -ForegroundColor Green
+Write-Host 'Predicted per feature: IM and presence 00:22:08, Peer calls 00:02:00, Meetings 00:22:08, PSTN calls 00:24:13, External access and federation 00:02:00.'
 $FwLog.Completed = $true
 } catch {
     $FwLog.RunError = $_.Exception.Message

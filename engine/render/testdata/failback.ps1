@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back
-#   plan ID:     e9459b93-1bbf-5e1b-879d-80f18afee05b
+#   plan ID:     f5d0872b-629d-50c4-9a17-2a944963b4f4
 #   fingerprint: 2b5e5c066be278e65dda87367126f79a06743d385b77653d60f1538944d9bd40
 #   topology:    Litware, Inc.
 #   format:      2
@@ -20,7 +20,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = 'e9459b93-1bbf-5e1b-879d-80f18afee05b'
+$FwPlanId = 'f5d0872b-629d-50c4-9a17-2a944963b4f4'
 $FwFingerprint = '2b5e5c066be278e65dda87367126f79a06743d385b77653d60f1538944d9bd40'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
@@ -266,7 +266,7 @@ Open-FwLog -Path $RunLogPath
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
 Write-FwLogStart
-Write-Host 'failwright plan e9459b93-1bbf-5e1b-879d-80f18afee05b: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
+Write-Host 'failwright plan f5d0872b-629d-50c4-9a17-2a944963b4f4: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster), then fail it back'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -294,6 +294,10 @@ Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].version' -Expected '7' -Exac
 Test-FwFact -Path 'pools[dfw-edge-001.litwareinc.com].nextHop' -Expected 'Registrar:dfw-cs-001.litwareinc.com' -Probe { (Get-CsService -EdgeServer -PoolFqdn 'dfw-edge-001.litwareinc.com').Registrar }
 Complete-FwPreflight
 Write-Host '    Preflight passed.' -ForegroundColor Green
+
+# ======== Central Management store (cms)
+Write-Host ''
+Write-Host '######## Central Management store' -ForegroundColor Magenta
 
 # ---- Step 1 [check] cms-locate
 Write-FwStep -Number 1 -Id 'cms-locate' -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'The -WhatIf output names atl-cs-001.litwareinc.com as the pool hosting the Central Management store.' -Duration '00:01:00'
@@ -371,6 +375,10 @@ Get-CsManagementStoreReplicationStatus | Out-Host  # fw:step 8
 Confirm-FwCheck -Number 8
 Complete-FwStep -Number 8
 
+# ======== Edge next hop (edge)
+Write-Host ''
+Write-Host '######## Edge next hop' -ForegroundColor Magenta
+
 # ---- Step 9 [check] edge-next-hop-check-atl-edge-001.litwareinc.com
 Write-FwStep -Number 9 -Id 'edge-next-hop-check-atl-edge-001.litwareinc.com' -Kind 'check' -Title 'Check the next hop of Edge pool atl-edge-001.litwareinc.com' -Expect 'The Edge service of atl-edge-001.litwareinc.com lists Registrar:atl-cs-001.litwareinc.com as its next hop.' -Duration '00:01:00'
 Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 9
@@ -384,6 +392,10 @@ Confirm-FwStep -Number 10
 Set-CsEdgeServer -Identity 'EdgeServer:atl-edge-001.litwareinc.com' -Registrar 'Registrar:dfw-cs-001.litwareinc.com' -WhatIf:$Rehearse -Confirm:$false  # fw:step 10
 Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Out-Host  # fw:verify 10
 Complete-FwStep -Number 10
+
+# ======== Pool failover (pool)
+Write-Host ''
+Write-Host '######## Pool failover' -ForegroundColor Magenta
 
 # ---- Step 11 [check] backup-relationship
 Write-FwStep -Number 11 -Id 'backup-relationship' -Kind 'check' -Title 'Check the backup relationship of atl-cs-001.litwareinc.com' -Expect 'The backup pool of atl-cs-001.litwareinc.com is dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
@@ -407,95 +419,309 @@ Get-CsPoolFabricState -PoolFqdn 'dfw-cs-001.litwareinc.com' | Out-Host  # fw:ver
 Get-CsBackupServiceStatus -PoolFqdn 'dfw-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:verify 13
 Complete-FwStep -Number 13
 
-# ---- Step 14 [manual] federation-route
-Write-FwStep -Number 14 -Id 'federation-route' -Kind 'manual' -Title 'Move outbound federation from atl-edge-001.litwareinc.com to dfw-edge-001.litwareinc.com' -Expect 'Federated contacts can reach your users again through dfw-edge-001.litwareinc.com.' -Duration '00:15:00'
-Wait-FwAcknowledge -Number 14 -Instructions 'In Topology Builder, clear "Enable federation for this Edge pool (Port 5061)" on atl-edge-001.litwareinc.com, set it on dfw-edge-001.litwareinc.com, publish the topology, and run Setup on the Edge Servers of dfw-edge-001.litwareinc.com. Move the XMPP federation route too if atl-edge-001.litwareinc.com carried it (Set-CsSite -XmppExternalFederationRoute).'
+# ======== DNS and simple URLs (dns)
+Write-Host ''
+Write-Host '######## DNS and simple URLs' -ForegroundColor Magenta
+
+# ---- Step 14 [manual] dns-check-meet
+Write-FwStep -Number 14 -Id 'dns-check-meet' -Kind 'manual' -Title 'Check that meet.litwareinc.com answers with dfw-cs-001.litwareinc.com' -Expect 'meet.litwareinc.com resolves to the web services of dfw-cs-001.litwareinc.com (dfw-cs-001-ext.litwareinc.com); nothing to change.' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 14 -Instructions 'meet.litwareinc.com is published by GeoDNS (Litware GeoDNS), which answers with a pool whose web services are up by itself: resolve it inside and outside (Resolve-DnsName ''meet.litwareinc.com'') and check the answer. If it does not resolve, the DNS provider does not answer: bring it back or publish the name another way.'
 Complete-FwStep -Number 14
 
-# ---- Step 15 [manual] lis-restore
-Write-FwStep -Number 15 -Id 'lis-restore' -Kind 'manual' -Title 'Restore the Location Information Service data into dfw-cs-001.litwareinc.com' -Expect 'Locations, subnets and switches of atl-cs-001.litwareinc.com''s sites are served from dfw-cs-001.litwareinc.com.' -Duration '00:15:00'
-Wait-FwAcknowledge -Number 15 -Instructions 'Import your latest Export-CsLisConfiguration backup of atl-cs-001.litwareinc.com''s E9-1-1 locations into dfw-cs-001.litwareinc.com (Import-CsLisConfiguration -FileName <file>).'
+# ---- Step 15 [manual] dns-check-dialin
+Write-FwStep -Number 15 -Id 'dns-check-dialin' -Kind 'manual' -Title 'Check that dialin.litwareinc.com answers with dfw-cs-001.litwareinc.com' -Expect 'dialin.litwareinc.com resolves to the web services of dfw-cs-001.litwareinc.com (dfw-cs-001-ext.litwareinc.com); nothing to change.' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 15 -Instructions 'dialin.litwareinc.com is published by GeoDNS (Litware GeoDNS), which answers with a pool whose web services are up by itself: resolve it inside and outside (Resolve-DnsName ''dialin.litwareinc.com'') and check the answer. If it does not resolve, the DNS provider does not answer: bring it back or publish the name another way.'
 Complete-FwStep -Number 15
 
-# ---- Step 16 [manual] rgs-import
-Write-FwStep -Number 16 -Id 'rgs-import' -Kind 'manual' -Title 'Import the Response Groups of atl-cs-001.litwareinc.com into dfw-cs-001.litwareinc.com' -Expect 'The imported workflows answer on dfw-cs-001.litwareinc.com; they keep atl-cs-001.litwareinc.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
-Wait-FwAcknowledge -Number 16 -Instructions 'Import the Response Group export of atl-cs-001.litwareinc.com: Import-CsRgsConfiguration -Destination ''ApplicationServer:dfw-cs-001.litwareinc.com'' -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.'
+# ---- Step 16 [manual] dns-admin
+Write-FwStep -Number 16 -Id 'dns-admin' -Kind 'manual' -Title 'Point admin.litwareinc.com at the web services of dfw-cs-001.litwareinc.com' -Expect 'admin.litwareinc.com resolves to dfw-cs-001-ext.litwareinc.com once the TTL (01:00:00) has passed; the predicted duration includes that wait.' -Duration '01:05:00'
+Wait-FwAcknowledge -Number 16 -Instructions 'Point admin.litwareinc.com at the web services of dfw-cs-001.litwareinc.com (dfw-cs-001-ext.litwareinc.com) in the DNS servers that publish it (internal and external). Clients keep the old answer for the record''s TTL (01:00:00).'
 Complete-FwStep -Number 16
 
-# ---- Step 17 [manual] call-park
-Write-FwStep -Number 17 -Id 'call-park' -Kind 'manual' -Title 'Redirect the Call Park orbits of atl-cs-001.litwareinc.com' -Expect 'Parked calls in those ranges are served by dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 17 -Instructions 'For each Call Park and Group Call Pickup orbit range served by atl-cs-001.litwareinc.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:dfw-cs-001.litwareinc.com''.'
+# ======== Response Groups (response-groups)
+Write-Host ''
+Write-Host '######## Response Groups' -ForegroundColor Magenta
+
+# ---- Step 17 [manual] rgs-import
+Write-FwStep -Number 17 -Id 'rgs-import' -Kind 'manual' -Title 'Import the Response Groups of atl-cs-001.litwareinc.com into dfw-cs-001.litwareinc.com' -Expect 'The imported workflows answer on dfw-cs-001.litwareinc.com; they keep atl-cs-001.litwareinc.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
+Wait-FwAcknowledge -Number 17 -Instructions 'Import the Response Group export of atl-cs-001.litwareinc.com: Import-CsRgsConfiguration -Destination ''ApplicationServer:dfw-cs-001.litwareinc.com'' -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.'
 Complete-FwStep -Number 17
 
-# ---- Step 18 [manual] announcements
-Write-FwStep -Number 18 -Id 'announcements' -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on dfw-cs-001.litwareinc.com' -Expect 'Calls to unassigned numbers hear the announcements from dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 18 -Instructions 'Re-create the announcements of atl-cs-001.litwareinc.com on dfw-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:dfw-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
+# ======== Call Park and announcements (call-park)
+Write-Host ''
+Write-Host '######## Call Park and announcements' -ForegroundColor Magenta
+
+# ---- Step 18 [manual] call-park
+Write-FwStep -Number 18 -Id 'call-park' -Kind 'manual' -Title 'Redirect the Call Park orbits of atl-cs-001.litwareinc.com' -Expect 'Parked calls in those ranges are served by dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 18 -Instructions 'For each Call Park and Group Call Pickup orbit range of atl-cs-001.litwareinc.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:dfw-cs-001.litwareinc.com''.'
 Complete-FwStep -Number 18
 
-# ---- Step 19 [wait] home-ready
-Write-FwStep -Number 19 -Id 'home-ready' -Kind 'wait' -Title 'Wait until atl-cs-001.litwareinc.com is repaired' -Expect 'Every routing group of atl-cs-001.litwareinc.com has a primary and at least one secondary replica.' -Duration '00:00:00'
-Wait-FwAcknowledge -Number 19 -Instructions 'Wait until every Front End of atl-cs-001.litwareinc.com and its back end run again, then check with Get-CsPoolFabricState -PoolFqdn ''atl-cs-001.litwareinc.com''.'
+# ---- Step 19 [manual] announcements
+Write-FwStep -Number 19 -Id 'announcements' -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on dfw-cs-001.litwareinc.com' -Expect 'Calls to unassigned numbers hear the announcements from dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 19 -Instructions 'Make sure the announcements of atl-cs-001.litwareinc.com exist on dfw-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:dfw-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
 Complete-FwStep -Number 19
 
-# ---- Step 20 [check] failback-relationship
-Write-FwStep -Number 20 -Id 'failback-relationship' -Kind 'check' -Title 'Check the backup relationship before failback' -Expect 'The backup pool of atl-cs-001.litwareinc.com is still dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 20
-Test-FwShows -Number 20 -Output $FwOut -Shows 'dfw-cs-001.litwareinc.com'
-Confirm-FwCheck -Number 20
+# ======== Location database (E9-1-1) (location)
+Write-Host ''
+Write-Host '######## Location database (E9-1-1)' -ForegroundColor Magenta
+
+# ---- Step 20 [manual] lis-restore
+Write-FwStep -Number 20 -Id 'lis-restore' -Kind 'manual' -Title 'Restore the Location Information Service data into dfw-cs-001.litwareinc.com' -Expect 'Locations, subnets and switches of atl-cs-001.litwareinc.com''s sites are served from dfw-cs-001.litwareinc.com.' -Duration '00:15:00'
+Wait-FwAcknowledge -Number 20 -Instructions 'Import your latest Export-CsLisConfiguration backup of atl-cs-001.litwareinc.com''s E9-1-1 locations into dfw-cs-001.litwareinc.com (Import-CsLisConfiguration -FileName <file>), then publish them: Publish-CsLisConfiguration.'
 Complete-FwStep -Number 20
 
-# ---- Step 21 [manual] rgs-export-back
-Write-FwStep -Number 21 -Id 'rgs-export-back' -Kind 'manual' -Title 'Export the Response Groups from dfw-cs-001.litwareinc.com' -Expect 'The export file holds the Response Groups changed while on dfw-cs-001.litwareinc.com.' -Duration '00:05:00'
-Wait-FwAcknowledge -Number 21 -Instructions 'Before failback, export the Response Groups owned by atl-cs-001.litwareinc.com: Export-CsRgsConfiguration -Source ''ApplicationServer:dfw-cs-001.litwareinc.com'' -Owner ''ApplicationServer:atl-cs-001.litwareinc.com'' -FileName <file>.'
+# ======== Federation and XMPP (federation)
+Write-Host ''
+Write-Host '######## Federation and XMPP' -ForegroundColor Magenta
+
+# ---- Step 21 [manual] federation-route
+Write-FwStep -Number 21 -Id 'federation-route' -Kind 'manual' -Title 'Move outbound federation from atl-edge-001.litwareinc.com to dfw-edge-001.litwareinc.com' -Expect 'Federated contacts can reach your users again through dfw-edge-001.litwareinc.com.' -Duration '00:15:00'
+Wait-FwAcknowledge -Number 21 -Instructions 'In Topology Builder, clear "Enable federation for this Edge pool (Port 5061)" on atl-edge-001.litwareinc.com, set it on dfw-edge-001.litwareinc.com, publish the topology, and run Setup on the Edge Servers of dfw-edge-001.litwareinc.com.'
 Complete-FwStep -Number 21
 
-# ---- Step 22 [change] pool-failback
-Write-FwStep -Number 22 -Id 'pool-failback' -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com back from dfw-cs-001.litwareinc.com' -Expect 'The verbose output ends without error (if it reports that hydration failed after repeated attempts, run it again); the users of atl-cs-001.litwareinc.com are served at home.' -Duration '01:02:56'
-Confirm-FwStep -Number 22
-Invoke-CsPoolFailBack -PoolFqdn 'atl-cs-001.litwareinc.com' -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 22
-Get-CsUserPoolInfo -Identity 'sip:kenmyer@litwareinc.com' | Out-Host  # fw:verify 22
-Get-CsPoolFabricState -PoolFqdn 'atl-cs-001.litwareinc.com' | Out-Host  # fw:verify 22
-Get-CsBackupServiceStatus -PoolFqdn 'atl-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:verify 22
+# ======== Verification (verify)
+Write-Host ''
+Write-Host '######## Verification' -ForegroundColor Magenta
+
+# ---- Step 22 [check] verify-registration
+Write-FwStep -Number 22 -Id 'verify-registration' -Kind 'check' -Title 'Verify sign-in' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsRegistration -TargetFqdn 'dfw-cs-001.litwareinc.com' -UserSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 22
+Test-FwShows -Number 22 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 22
 Complete-FwStep -Number 22
 
-# ---- Step 23 [change] conference-content
-Write-FwStep -Number 23 -Id 'conference-content' -Kind 'change' -Title 'Copy conference content back to atl-cs-001.litwareinc.com' -Expect 'The sync completes; the ConfServices.DataConf module reports SteadyState.' -Duration '00:00:30'
-Confirm-FwStep -Number 23
-if ($Rehearse) { Write-FwRehearsal -Number 23 } else {
-Invoke-CsBackupServiceSync -PoolFqdn 'dfw-cs-001.litwareinc.com' -BackupModule ConfServices.DataConf  # fw:step 23
-}
-Get-CsBackupServiceStatus -PoolFqdn 'dfw-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:verify 23
+# ---- Step 23 [check] verify-im
+Write-FwStep -Number 23 -Id 'verify-im' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsIM -TargetFqdn 'dfw-cs-001.litwareinc.com' -SenderSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 23
+Test-FwShows -Number 23 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 23
 Complete-FwStep -Number 23
 
-# ---- Step 24 [manual] rgs-back
-Write-FwStep -Number 24 -Id 'rgs-back' -Kind 'manual' -Title 'Bring the Response Groups back to atl-cs-001.litwareinc.com' -Expect 'The Response Groups of atl-cs-001.litwareinc.com answer at home; agents sign in again.' -Duration '00:20:00'
-Wait-FwAcknowledge -Number 24 -Instructions 'Import-CsRgsConfiguration -Destination ''ApplicationServer:atl-cs-001.litwareinc.com'' -FileName <file>, then remove the imported copies from dfw-cs-001.litwareinc.com if you like.'
+# ---- Step 24 [check] verify-presence
+Write-FwStep -Number 24 -Id 'verify-presence' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsPresence -TargetFqdn 'dfw-cs-001.litwareinc.com' -SubscriberSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 24
+Test-FwShows -Number 24 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 24
 Complete-FwStep -Number 24
 
-# ---- Step 25 [manual] call-park-back
-Write-FwStep -Number 25 -Id 'call-park-back' -Kind 'manual' -Title 'Point the Call Park orbits back at atl-cs-001.litwareinc.com' -Expect 'Parked calls in those ranges are served by atl-cs-001.litwareinc.com again.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 25 -Instructions 'For each orbit range redirected during the failover: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:atl-cs-001.litwareinc.com''.'
+# ---- Step 25 [check] verify-peer-calls
+Write-FwStep -Number 25 -Id 'verify-peer-calls' -Kind 'check' -Title 'Verify Peer calls' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsP2PAV -TargetFqdn 'dfw-cs-001.litwareinc.com' -SenderSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 25
+Test-FwShows -Number 25 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 25
 Complete-FwStep -Number 25
 
-# ---- Step 26 [manual] announcements-back
-Write-FwStep -Number 26 -Id 'announcements-back' -Kind 'manual' -Title 'Point unassigned numbers back at atl-cs-001.litwareinc.com' -Expect 'Calls to unassigned numbers hear the announcements of atl-cs-001.litwareinc.com again.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 26 -Instructions 'For each range redirected during the failover: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:atl-cs-001.litwareinc.com'' -AnnouncementName <name>.'
+# ---- Step 26 [check] verify-conferencing
+Write-FwStep -Number 26 -Id 'verify-conferencing' -Kind 'check' -Title 'Verify A/V conferencing on dfw-cs-001.litwareinc.com' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsAVConference -TargetFqdn 'dfw-cs-001.litwareinc.com' -SenderSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 26
+Test-FwShows -Number 26 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 26
 Complete-FwStep -Number 26
 
-# ---- Step 27 [manual] federation-route-back
-Write-FwStep -Number 27 -Id 'federation-route-back' -Kind 'manual' -Title 'Move outbound federation back to atl-edge-001.litwareinc.com' -Expect 'Outbound federation goes through atl-edge-001.litwareinc.com again.' -Duration '00:15:00'
-Wait-FwAcknowledge -Number 27 -Instructions 'Once the Edge Servers of atl-edge-001.litwareinc.com run again: in Topology Builder, clear federation on dfw-edge-001.litwareinc.com, set it on atl-edge-001.litwareinc.com again, publish, and run Setup on the Edge Servers of atl-edge-001.litwareinc.com (and move the XMPP route back if it moved).'
+# ---- Step 27 [check] verify-meetings
+Write-FwStep -Number 27 -Id 'verify-meetings' -Kind 'check' -Title 'Verify Meetings (web services and the Meet simple URL)' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsUcwaConference -TargetFqdn 'dfw-cs-001.litwareinc.com' -OrganizerSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 27
+Test-FwShows -Number 27 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 27
 Complete-FwStep -Number 27
 
-# ---- Step 28 [change] edge-next-hop-back-atl-edge-001.litwareinc.com
-Write-FwStep -Number 28 -Id 'edge-next-hop-back-atl-edge-001.litwareinc.com' -Kind 'change' -Title 'Point Edge pool atl-edge-001.litwareinc.com back at atl-cs-001.litwareinc.com' -Expect 'The Edge service of atl-edge-001.litwareinc.com lists Registrar:atl-cs-001.litwareinc.com again.' -Duration '00:05:00'
-Confirm-FwStep -Number 28
-Set-CsEdgeServer -Identity 'EdgeServer:atl-edge-001.litwareinc.com' -Registrar 'Registrar:atl-cs-001.litwareinc.com' -WhatIf:$Rehearse -Confirm:$false  # fw:step 28
-Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Out-Host  # fw:verify 28
+# ---- Step 28 [check] verify-dialin
+Write-FwStep -Number 28 -Id 'verify-dialin' -Kind 'check' -Title 'Verify dial-in conferencing (the Dial-in simple URL)' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsDialInConferencing -TargetFqdn 'dfw-cs-001.litwareinc.com' -UserSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 28
+Test-FwShows -Number 28 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 28
 Complete-FwStep -Number 28
 
+# ---- Step 29 [manual] verify-pstn
+Write-FwStep -Number 29 -Id 'verify-pstn' -Kind 'manual' -Title 'Verify PSTN calls' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 29 -Instructions 'Run Test-CsPstnOutboundCall -TargetFqdn ''dfw-cs-001.litwareinc.com'' -UserSipAddress ''sip:kenmyer@litwareinc.com'' -TargetPstnPhoneNumber <a PSTN number to call>, with a value of your deployment for -TargetPstnPhoneNumber.'
+Complete-FwStep -Number 29
+
+# ---- Step 30 [manual] verify-federation
+Write-FwStep -Number 30 -Id 'verify-federation' -Kind 'manual' -Title 'Verify federation through dfw-edge-001.litwareinc.com' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 30 -Instructions 'Run Test-CsFederatedPartner -TargetFqdn ''dfw-edge-001.litwareinc.com'' -Domain <a federated partner''s domain>, with a value of your deployment for -Domain.'
+Complete-FwStep -Number 30
+
+# ======== Failback of the pool (failback)
 Write-Host ''
-Write-Host 'Plan complete (28 steps). Predicted RTO 00:31:05, data loss 00:01:59.' -ForegroundColor Green
+Write-Host '######## Failback of the pool' -ForegroundColor Magenta
+
+# ---- Step 31 [wait] home-ready
+Write-FwStep -Number 31 -Id 'home-ready' -Kind 'wait' -Title 'Wait until atl-cs-001.litwareinc.com is repaired' -Expect 'Every routing group of atl-cs-001.litwareinc.com has a primary and at least one secondary replica.' -Duration '00:00:00'
+Wait-FwAcknowledge -Number 31 -Instructions 'Wait until every Front End of atl-cs-001.litwareinc.com and its back end run again, then check with Get-CsPoolFabricState -PoolFqdn ''atl-cs-001.litwareinc.com''.'
+Complete-FwStep -Number 31
+
+# ---- Step 32 [check] failback-relationship
+Write-FwStep -Number 32 -Id 'failback-relationship' -Kind 'check' -Title 'Check the backup relationship before failback' -Expect 'The backup pool of atl-cs-001.litwareinc.com is still dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
+Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 32
+Test-FwShows -Number 32 -Output $FwOut -Shows 'dfw-cs-001.litwareinc.com'
+Confirm-FwCheck -Number 32
+Complete-FwStep -Number 32
+
+# ---- Step 33 [manual] rgs-export-back
+Write-FwStep -Number 33 -Id 'rgs-export-back' -Kind 'manual' -Title 'Export the Response Groups from dfw-cs-001.litwareinc.com' -Expect 'The export file holds the Response Groups changed while on dfw-cs-001.litwareinc.com.' -Duration '00:05:00'
+Wait-FwAcknowledge -Number 33 -Instructions 'Before failback, export the Response Groups owned by atl-cs-001.litwareinc.com: Export-CsRgsConfiguration -Source ''ApplicationServer:dfw-cs-001.litwareinc.com'' -Owner ''ApplicationServer:atl-cs-001.litwareinc.com'' -FileName <file>.'
+Complete-FwStep -Number 33
+
+# ---- Step 34 [change] pool-failback
+Write-FwStep -Number 34 -Id 'pool-failback' -Kind 'change' -Title 'Fail atl-cs-001.litwareinc.com back from dfw-cs-001.litwareinc.com' -Expect 'The verbose output ends without error (if it reports that hydration failed after repeated attempts, run it again); the users of atl-cs-001.litwareinc.com are served at home.' -Duration '01:02:56'
+Confirm-FwStep -Number 34
+Invoke-CsPoolFailBack -PoolFqdn 'atl-cs-001.litwareinc.com' -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 34
+Get-CsUserPoolInfo -Identity 'sip:kenmyer@litwareinc.com' | Out-Host  # fw:verify 34
+Get-CsPoolFabricState -PoolFqdn 'atl-cs-001.litwareinc.com' | Out-Host  # fw:verify 34
+Get-CsBackupServiceStatus -PoolFqdn 'atl-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:verify 34
+Complete-FwStep -Number 34
+
+# ======== Conference content (conference-content)
+Write-Host ''
+Write-Host '######## Conference content' -ForegroundColor Magenta
+
+# ---- Step 35 [change] conference-content
+Write-FwStep -Number 35 -Id 'conference-content' -Kind 'change' -Title 'Copy conference content back to atl-cs-001.litwareinc.com' -Expect 'The sync completes; the ConfServices.DataConf module reports SteadyState.' -Duration '00:00:30'
+Confirm-FwStep -Number 35
+if ($Rehearse) { Write-FwRehearsal -Number 35 } else {
+Invoke-CsBackupServiceSync -PoolFqdn 'dfw-cs-001.litwareinc.com' -BackupModule ConfServices.DataConf  # fw:step 35
+}
+Get-CsBackupServiceStatus -PoolFqdn 'dfw-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:verify 35
+Complete-FwStep -Number 35
+
+# ======== group failback-dns
+Write-Host ''
+Write-Host '######## Failback: DNS and simple URLs' -ForegroundColor Magenta
+
+# ---- Step 36 [manual] dns-check-back-meet
+Write-FwStep -Number 36 -Id 'dns-check-back-meet' -Kind 'manual' -Title 'Check that meet.litwareinc.com answers with atl-cs-001.litwareinc.com' -Expect 'meet.litwareinc.com resolves to the web services of atl-cs-001.litwareinc.com (atl-cs-001-ext.litwareinc.com); nothing to change.' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 36 -Instructions 'meet.litwareinc.com is published by GeoDNS (Litware GeoDNS), which answers with a pool whose web services are up by itself: resolve it inside and outside (Resolve-DnsName ''meet.litwareinc.com'') and check the answer. If it does not resolve, the DNS provider does not answer: bring it back or publish the name another way.'
+Complete-FwStep -Number 36
+
+# ---- Step 37 [manual] dns-check-back-dialin
+Write-FwStep -Number 37 -Id 'dns-check-back-dialin' -Kind 'manual' -Title 'Check that dialin.litwareinc.com answers with atl-cs-001.litwareinc.com' -Expect 'dialin.litwareinc.com resolves to the web services of atl-cs-001.litwareinc.com (atl-cs-001-ext.litwareinc.com); nothing to change.' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 37 -Instructions 'dialin.litwareinc.com is published by GeoDNS (Litware GeoDNS), which answers with a pool whose web services are up by itself: resolve it inside and outside (Resolve-DnsName ''dialin.litwareinc.com'') and check the answer. If it does not resolve, the DNS provider does not answer: bring it back or publish the name another way.'
+Complete-FwStep -Number 37
+
+# ---- Step 38 [manual] dns-back-admin
+Write-FwStep -Number 38 -Id 'dns-back-admin' -Kind 'manual' -Title 'Point admin.litwareinc.com at the web services of atl-cs-001.litwareinc.com' -Expect 'admin.litwareinc.com resolves to atl-cs-001-ext.litwareinc.com once the TTL (01:00:00) has passed; the predicted duration includes that wait.' -Duration '01:05:00'
+Wait-FwAcknowledge -Number 38 -Instructions 'Point admin.litwareinc.com at the web services of atl-cs-001.litwareinc.com (atl-cs-001-ext.litwareinc.com) in the DNS servers that publish it (internal and external). Clients keep the old answer for the record''s TTL (01:00:00).'
+Complete-FwStep -Number 38
+
+# ======== group failback-response-groups
+Write-Host ''
+Write-Host '######## Failback: Response Groups' -ForegroundColor Magenta
+
+# ---- Step 39 [manual] rgs-back
+Write-FwStep -Number 39 -Id 'rgs-back' -Kind 'manual' -Title 'Bring the Response Groups back to atl-cs-001.litwareinc.com' -Expect 'The Response Groups of atl-cs-001.litwareinc.com answer at home; agents sign in again.' -Duration '00:20:00'
+Wait-FwAcknowledge -Number 39 -Instructions 'Import-CsRgsConfiguration -Destination ''ApplicationServer:atl-cs-001.litwareinc.com'' -FileName <file>, then remove the imported copies from dfw-cs-001.litwareinc.com if you like.'
+Complete-FwStep -Number 39
+
+# ======== group failback-call-park
+Write-Host ''
+Write-Host '######## Failback: Call Park and announcements' -ForegroundColor Magenta
+
+# ---- Step 40 [manual] call-park-back
+Write-FwStep -Number 40 -Id 'call-park-back' -Kind 'manual' -Title 'Point the Call Park orbits back at atl-cs-001.litwareinc.com' -Expect 'Parked calls in those ranges are served by atl-cs-001.litwareinc.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 40 -Instructions 'For each Call Park and Group Call Pickup orbit range of atl-cs-001.litwareinc.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:atl-cs-001.litwareinc.com''.'
+Complete-FwStep -Number 40
+
+# ---- Step 41 [manual] announcements-back
+Write-FwStep -Number 41 -Id 'announcements-back' -Kind 'manual' -Title 'Point unassigned numbers back at atl-cs-001.litwareinc.com' -Expect 'Calls to unassigned numbers hear the announcements from atl-cs-001.litwareinc.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 41 -Instructions 'Make sure the announcements of atl-cs-001.litwareinc.com exist on atl-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:atl-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
+Complete-FwStep -Number 41
+
+# ======== group failback-location
+Write-Host ''
+Write-Host '######## Failback: location database' -ForegroundColor Magenta
+
+# ---- Step 42 [manual] lis-back
+Write-FwStep -Number 42 -Id 'lis-back' -Kind 'manual' -Title 'Serve the locations of atl-cs-001.litwareinc.com from its own database again' -Expect 'The Location Information Service of atl-cs-001.litwareinc.com answers with every location again.' -Duration '00:15:00'
+Wait-FwAcknowledge -Number 42 -Instructions 'If locations changed while on dfw-cs-001.litwareinc.com, export them there (Export-CsLisConfiguration -FileName <file>) and import them into atl-cs-001.litwareinc.com (Import-CsLisConfiguration -FileName <file>); then Publish-CsLisConfiguration.'
+Complete-FwStep -Number 42
+
+# ======== group failback-federation
+Write-Host ''
+Write-Host '######## Failback: federation and XMPP' -ForegroundColor Magenta
+
+# ---- Step 43 [manual] federation-route-back
+Write-FwStep -Number 43 -Id 'federation-route-back' -Kind 'manual' -Title 'Move outbound federation back to atl-edge-001.litwareinc.com' -Expect 'Outbound federation goes through atl-edge-001.litwareinc.com again.' -Duration '00:15:00'
+Wait-FwAcknowledge -Number 43 -Instructions 'Once the Edge Servers of atl-edge-001.litwareinc.com run again: in Topology Builder, clear federation on dfw-edge-001.litwareinc.com, set it on atl-edge-001.litwareinc.com again, publish, and run Setup on the Edge Servers of atl-edge-001.litwareinc.com.'
+Complete-FwStep -Number 43
+
+# ======== group failback-edge
+Write-Host ''
+Write-Host '######## Failback: Edge next hop' -ForegroundColor Magenta
+
+# ---- Step 44 [change] edge-next-hop-back-atl-edge-001.litwareinc.com
+Write-FwStep -Number 44 -Id 'edge-next-hop-back-atl-edge-001.litwareinc.com' -Kind 'change' -Title 'Point Edge pool atl-edge-001.litwareinc.com back at atl-cs-001.litwareinc.com' -Expect 'The Edge service of atl-edge-001.litwareinc.com lists Registrar:atl-cs-001.litwareinc.com again.' -Duration '00:05:00'
+Confirm-FwStep -Number 44
+Set-CsEdgeServer -Identity 'EdgeServer:atl-edge-001.litwareinc.com' -Registrar 'Registrar:atl-cs-001.litwareinc.com' -WhatIf:$Rehearse -Confirm:$false  # fw:step 44
+Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Out-Host  # fw:verify 44
+Complete-FwStep -Number 44
+
+# ======== group failback-verify
+Write-Host ''
+Write-Host '######## Failback: verification' -ForegroundColor Magenta
+
+# ---- Step 45 [check] failback-verify-registration
+Write-FwStep -Number 45 -Id 'failback-verify-registration' -Kind 'check' -Title 'Verify sign-in' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsRegistration -TargetFqdn 'atl-cs-001.litwareinc.com' -UserSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 45
+Test-FwShows -Number 45 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 45
+Complete-FwStep -Number 45
+
+# ---- Step 46 [check] failback-verify-im
+Write-FwStep -Number 46 -Id 'failback-verify-im' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsIM -TargetFqdn 'atl-cs-001.litwareinc.com' -SenderSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 46
+Test-FwShows -Number 46 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 46
+Complete-FwStep -Number 46
+
+# ---- Step 47 [check] failback-verify-presence
+Write-FwStep -Number 47 -Id 'failback-verify-presence' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsPresence -TargetFqdn 'atl-cs-001.litwareinc.com' -SubscriberSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 47
+Test-FwShows -Number 47 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 47
+Complete-FwStep -Number 47
+
+# ---- Step 48 [check] failback-verify-peer-calls
+Write-FwStep -Number 48 -Id 'failback-verify-peer-calls' -Kind 'check' -Title 'Verify Peer calls' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsP2PAV -TargetFqdn 'atl-cs-001.litwareinc.com' -SenderSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 48
+Test-FwShows -Number 48 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 48
+Complete-FwStep -Number 48
+
+# ---- Step 49 [check] failback-verify-conferencing
+Write-FwStep -Number 49 -Id 'failback-verify-conferencing' -Kind 'check' -Title 'Verify A/V conferencing on atl-cs-001.litwareinc.com' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsAVConference -TargetFqdn 'atl-cs-001.litwareinc.com' -SenderSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 49
+Test-FwShows -Number 49 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 49
+Complete-FwStep -Number 49
+
+# ---- Step 50 [check] failback-verify-meetings
+Write-FwStep -Number 50 -Id 'failback-verify-meetings' -Kind 'check' -Title 'Verify Meetings (web services and the Meet simple URL)' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsUcwaConference -TargetFqdn 'atl-cs-001.litwareinc.com' -OrganizerSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 50
+Test-FwShows -Number 50 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 50
+Complete-FwStep -Number 50
+
+# ---- Step 51 [check] failback-verify-dialin
+Write-FwStep -Number 51 -Id 'failback-verify-dialin' -Kind 'check' -Title 'Verify dial-in conferencing (the Dial-in simple URL)' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsDialInConferencing -TargetFqdn 'atl-cs-001.litwareinc.com' -UserSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 51
+Test-FwShows -Number 51 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 51
+Complete-FwStep -Number 51
+
+# ---- Step 52 [manual] failback-verify-pstn
+Write-FwStep -Number 52 -Id 'failback-verify-pstn' -Kind 'manual' -Title 'Verify PSTN calls' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 52 -Instructions 'Run Test-CsPstnOutboundCall -TargetFqdn ''atl-cs-001.litwareinc.com'' -UserSipAddress ''sip:kenmyer@litwareinc.com'' -TargetPstnPhoneNumber <a PSTN number to call>, with a value of your deployment for -TargetPstnPhoneNumber.'
+Complete-FwStep -Number 52
+
+# ---- Step 53 [manual] failback-verify-federation
+Write-FwStep -Number 53 -Id 'failback-verify-federation' -Kind 'manual' -Title 'Verify federation through atl-edge-001.litwareinc.com' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 53 -Instructions 'Run Test-CsFederatedPartner -TargetFqdn ''atl-edge-001.litwareinc.com'' -Domain <a federated partner''s domain>, with a value of your deployment for -Domain.'
+Complete-FwStep -Number 53
+
+Write-Host ''
+Write-Host 'Plan complete (53 steps). Predicted RTO 00:31:05, data loss 00:01:59.' -ForegroundColor Green
+Write-Host 'Predicted per feature: IM and presence 00:31:05, Peer calls 00:02:00, Meetings 00:31:05, PSTN calls 02:08:10, External access and federation 00:02:00, Response Groups 01:38:10, Emergency location 02:18:10.'
 $FwLog.Completed = $true
 } catch {
     $FwLog.RunError = $_.Exception.Message

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)
-#   plan ID:     13cd7c7a-e88c-5f77-aad3-73d57d4835eb
+#   plan ID:     a2424770-6ad5-5810-a074-a53fc3c40de5
 #   fingerprint: ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff
 #   topology:    Contoso (Lync Server 2013)
 #   format:      2
@@ -20,7 +20,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '13cd7c7a-e88c-5f77-aad3-73d57d4835eb'
+$FwPlanId = 'a2424770-6ad5-5810-a074-a53fc3c40de5'
 $FwFingerprint = 'ad6db59dd478d40031856705cbfa32d66738ea62dff706d5790089aab96b12ff'
 $FwTopology = 'Contoso (Lync Server 2013)'
 $FwTitle = 'fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
@@ -266,7 +266,7 @@ Open-FwLog -Path $RunLogPath
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
 Write-FwLogStart
-Write-Host 'failwright plan 13cd7c7a-e88c-5f77-aad3-73d57d4835eb: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
+Write-Host 'failwright plan a2424770-6ad5-5810-a074-a53fc3c40de5: fail red-pool-01.contoso.com over to chi-pool-01.contoso.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -291,6 +291,10 @@ Test-FwFact -Path 'pools[red-pool-01.contoso.com].site' -Expected 'Site:Redmond'
 Test-FwFact -Path 'pools[red-pool-01.contoso.com].version' -Expected '6' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'red-pool-01.contoso.com').Version }
 Complete-FwPreflight
 Write-Host '    Preflight passed.' -ForegroundColor Green
+
+# ======== Central Management store (cms)
+Write-Host ''
+Write-Host '######## Central Management store' -ForegroundColor Magenta
 
 # ---- Step 1 [check] cms-locate
 Write-FwStep -Number 1 -Id 'cms-locate' -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'The -WhatIf output names red-pool-01.contoso.com as the pool hosting the Central Management store.' -Duration '00:01:00'
@@ -368,6 +372,10 @@ Get-CsManagementStoreReplicationStatus | Out-Host  # fw:step 8
 Confirm-FwCheck -Number 8
 Complete-FwStep -Number 8
 
+# ======== Pool failover (pool)
+Write-Host ''
+Write-Host '######## Pool failover' -ForegroundColor Magenta
+
 # ---- Step 9 [check] backup-relationship
 Write-FwStep -Number 9 -Id 'backup-relationship' -Kind 'check' -Title 'Check the backup relationship of red-pool-01.contoso.com' -Expect 'The backup pool of red-pool-01.contoso.com is chi-pool-01.contoso.com.' -Duration '00:01:00'
 Get-CsPoolBackupRelationship -PoolFqdn 'red-pool-01.contoso.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 9
@@ -390,28 +398,87 @@ Get-CsPoolFabricState -PoolFqdn 'chi-pool-01.contoso.com' | Out-Host  # fw:verif
 Get-CsBackupServiceStatus -PoolFqdn 'chi-pool-01.contoso.com' -Category UserData | Out-Host  # fw:verify 11
 Complete-FwStep -Number 11
 
-# ---- Step 12 [manual] lis-restore
-Write-FwStep -Number 12 -Id 'lis-restore' -Kind 'manual' -Title 'Restore the Location Information Service data into chi-pool-01.contoso.com' -Expect 'Locations, subnets and switches of red-pool-01.contoso.com''s sites are served from chi-pool-01.contoso.com.' -Duration '00:15:00'
-Wait-FwAcknowledge -Number 12 -Instructions 'Import your latest Export-CsLisConfiguration backup of red-pool-01.contoso.com''s E9-1-1 locations into chi-pool-01.contoso.com (Import-CsLisConfiguration -FileName <file>).'
+# ======== Response Groups (response-groups)
+Write-Host ''
+Write-Host '######## Response Groups' -ForegroundColor Magenta
+
+# ---- Step 12 [manual] rgs-import
+Write-FwStep -Number 12 -Id 'rgs-import' -Kind 'manual' -Title 'Import the Response Groups of red-pool-01.contoso.com into chi-pool-01.contoso.com' -Expect 'The imported workflows answer on chi-pool-01.contoso.com; they keep red-pool-01.contoso.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
+Wait-FwAcknowledge -Number 12 -Instructions 'Import the Response Group export of red-pool-01.contoso.com: Import-CsRgsConfiguration -Destination ''ApplicationServer:chi-pool-01.contoso.com'' -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.'
 Complete-FwStep -Number 12
 
-# ---- Step 13 [manual] rgs-import
-Write-FwStep -Number 13 -Id 'rgs-import' -Kind 'manual' -Title 'Import the Response Groups of red-pool-01.contoso.com into chi-pool-01.contoso.com' -Expect 'The imported workflows answer on chi-pool-01.contoso.com; they keep red-pool-01.contoso.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
-Wait-FwAcknowledge -Number 13 -Instructions 'Import the Response Group export of red-pool-01.contoso.com: Import-CsRgsConfiguration -Destination ''ApplicationServer:chi-pool-01.contoso.com'' -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.'
+# ======== Call Park and announcements (call-park)
+Write-Host ''
+Write-Host '######## Call Park and announcements' -ForegroundColor Magenta
+
+# ---- Step 13 [manual] call-park
+Write-FwStep -Number 13 -Id 'call-park' -Kind 'manual' -Title 'Redirect the Call Park orbits of red-pool-01.contoso.com' -Expect 'Parked calls in those ranges are served by chi-pool-01.contoso.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 13 -Instructions 'For each Call Park and Group Call Pickup orbit range of red-pool-01.contoso.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:chi-pool-01.contoso.com''.'
 Complete-FwStep -Number 13
 
-# ---- Step 14 [manual] call-park
-Write-FwStep -Number 14 -Id 'call-park' -Kind 'manual' -Title 'Redirect the Call Park orbits of red-pool-01.contoso.com' -Expect 'Parked calls in those ranges are served by chi-pool-01.contoso.com.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 14 -Instructions 'For each Call Park and Group Call Pickup orbit range served by red-pool-01.contoso.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:chi-pool-01.contoso.com''.'
+# ---- Step 14 [manual] announcements
+Write-FwStep -Number 14 -Id 'announcements' -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on chi-pool-01.contoso.com' -Expect 'Calls to unassigned numbers hear the announcements from chi-pool-01.contoso.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 14 -Instructions 'Make sure the announcements of red-pool-01.contoso.com exist on chi-pool-01.contoso.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:chi-pool-01.contoso.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
 Complete-FwStep -Number 14
 
-# ---- Step 15 [manual] announcements
-Write-FwStep -Number 15 -Id 'announcements' -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on chi-pool-01.contoso.com' -Expect 'Calls to unassigned numbers hear the announcements from chi-pool-01.contoso.com.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 15 -Instructions 'Re-create the announcements of red-pool-01.contoso.com on chi-pool-01.contoso.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:chi-pool-01.contoso.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
+# ======== Location database (E9-1-1) (location)
+Write-Host ''
+Write-Host '######## Location database (E9-1-1)' -ForegroundColor Magenta
+
+# ---- Step 15 [manual] lis-restore
+Write-FwStep -Number 15 -Id 'lis-restore' -Kind 'manual' -Title 'Restore the Location Information Service data into chi-pool-01.contoso.com' -Expect 'Locations, subnets and switches of red-pool-01.contoso.com''s sites are served from chi-pool-01.contoso.com.' -Duration '00:15:00'
+Wait-FwAcknowledge -Number 15 -Instructions 'Import your latest Export-CsLisConfiguration backup of red-pool-01.contoso.com''s E9-1-1 locations into chi-pool-01.contoso.com (Import-CsLisConfiguration -FileName <file>), then publish them: Publish-CsLisConfiguration.'
 Complete-FwStep -Number 15
 
+# ======== Verification (verify)
 Write-Host ''
-Write-Host 'Plan complete (15 steps). Predicted RTO 00:20:05, data loss 00:01:59.' -ForegroundColor Green
+Write-Host '######## Verification' -ForegroundColor Magenta
+
+# ---- Step 16 [check] verify-registration
+Write-FwStep -Number 16 -Id 'verify-registration' -Kind 'check' -Title 'Verify sign-in' -Expect 'Result : Success for sip:alice@contoso.com (a user of red-pool-01.contoso.com).' -Duration '00:01:00'
+Test-CsRegistration -TargetFqdn 'chi-pool-01.contoso.com' -UserSipAddress 'sip:alice@contoso.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 16
+Test-FwShows -Number 16 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 16
+Complete-FwStep -Number 16
+
+# ---- Step 17 [check] verify-im
+Write-FwStep -Number 17 -Id 'verify-im' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:alice@contoso.com (a user of red-pool-01.contoso.com).' -Duration '00:01:00'
+Test-CsIM -TargetFqdn 'chi-pool-01.contoso.com' -SenderSipAddress 'sip:alice@contoso.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 17
+Test-FwShows -Number 17 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 17
+Complete-FwStep -Number 17
+
+# ---- Step 18 [check] verify-presence
+Write-FwStep -Number 18 -Id 'verify-presence' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:alice@contoso.com (a user of red-pool-01.contoso.com).' -Duration '00:01:00'
+Test-CsPresence -TargetFqdn 'chi-pool-01.contoso.com' -SubscriberSipAddress 'sip:alice@contoso.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 18
+Test-FwShows -Number 18 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 18
+Complete-FwStep -Number 18
+
+# ---- Step 19 [check] verify-peer-calls
+Write-FwStep -Number 19 -Id 'verify-peer-calls' -Kind 'check' -Title 'Verify Peer calls' -Expect 'Result : Success for sip:alice@contoso.com (a user of red-pool-01.contoso.com).' -Duration '00:01:00'
+Test-CsP2PAV -TargetFqdn 'chi-pool-01.contoso.com' -SenderSipAddress 'sip:alice@contoso.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 19
+Test-FwShows -Number 19 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 19
+Complete-FwStep -Number 19
+
+# ---- Step 20 [check] verify-conferencing
+Write-FwStep -Number 20 -Id 'verify-conferencing' -Kind 'check' -Title 'Verify A/V conferencing on chi-pool-01.contoso.com' -Expect 'Result : Success for sip:alice@contoso.com (a user of red-pool-01.contoso.com).' -Duration '00:01:00'
+Test-CsAVConference -TargetFqdn 'chi-pool-01.contoso.com' -SenderSipAddress 'sip:alice@contoso.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 20
+Test-FwShows -Number 20 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 20
+Complete-FwStep -Number 20
+
+# ---- Step 21 [check] verify-meetings
+Write-FwStep -Number 21 -Id 'verify-meetings' -Kind 'check' -Title 'Verify Meetings (web services and the Meet simple URL)' -Expect 'Result : Success for sip:alice@contoso.com (a user of red-pool-01.contoso.com).' -Duration '00:01:00'
+Test-CsUcwaConference -TargetFqdn 'chi-pool-01.contoso.com' -OrganizerSipAddress 'sip:alice@contoso.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 21
+Test-FwShows -Number 21 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 21
+Complete-FwStep -Number 21
+
+Write-Host ''
+Write-Host 'Plan complete (21 steps). Predicted RTO 00:20:05, data loss 00:01:59.' -ForegroundColor Green
+Write-Host 'Predicted per feature: IM and presence 00:20:05, Peer calls 00:02:00, Meetings 00:20:05.'
 $FwLog.Completed = $true
 } catch {
     $FwLog.RunError = $_.Exception.Message

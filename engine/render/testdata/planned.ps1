@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)
-#   plan ID:     29fdb5ca-7965-57c3-bc9a-7b3bb99542e9
+#   plan ID:     55847ce5-35fa-5484-b877-59cba5d1c327
 #   fingerprint: 2b5e5c066be278e65dda87367126f79a06743d385b77653d60f1538944d9bd40
 #   topology:    Litware, Inc.
 #   format:      2
@@ -20,7 +20,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '29fdb5ca-7965-57c3-bc9a-7b3bb99542e9'
+$FwPlanId = '55847ce5-35fa-5484-b877-59cba5d1c327'
 $FwFingerprint = '2b5e5c066be278e65dda87367126f79a06743d385b77653d60f1538944d9bd40'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
@@ -265,7 +265,7 @@ Open-FwLog -Path $RunLogPath
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
 Write-FwLogStart
-Write-Host 'failwright plan 29fdb5ca-7965-57c3-bc9a-7b3bb99542e9: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
+Write-Host 'failwright plan 55847ce5-35fa-5484-b877-59cba5d1c327: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (planned)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -294,6 +294,10 @@ Test-FwFact -Path 'pools[dfw-edge-001.litwareinc.com].nextHop' -Expected 'Regist
 Complete-FwPreflight
 Write-Host '    Preflight passed.' -ForegroundColor Green
 
+# ======== Edge next hop (edge)
+Write-Host ''
+Write-Host '######## Edge next hop' -ForegroundColor Magenta
+
 # ---- Step 1 [check] edge-next-hop-check-atl-edge-001.litwareinc.com
 Write-FwStep -Number 1 -Id 'edge-next-hop-check-atl-edge-001.litwareinc.com' -Kind 'check' -Title 'Check the next hop of Edge pool atl-edge-001.litwareinc.com' -Expect 'The Edge service of atl-edge-001.litwareinc.com lists Registrar:atl-cs-001.litwareinc.com as its next hop.' -Duration '00:01:00'
 Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 1
@@ -307,6 +311,10 @@ Confirm-FwStep -Number 2
 Set-CsEdgeServer -Identity 'EdgeServer:atl-edge-001.litwareinc.com' -Registrar 'Registrar:dfw-cs-001.litwareinc.com' -WhatIf:$Rehearse -Confirm:$false  # fw:step 2
 Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Out-Host  # fw:verify 2
 Complete-FwStep -Number 2
+
+# ======== Central Management store (cms)
+Write-Host ''
+Write-Host '######## Central Management store' -ForegroundColor Magenta
 
 # ---- Step 3 [check] cms-locate
 Write-FwStep -Number 3 -Id 'cms-locate' -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'The -WhatIf output names atl-cs-001.litwareinc.com as the pool hosting the Central Management store.' -Duration '00:01:00'
@@ -341,6 +349,10 @@ Get-CsManagementStoreReplicationStatus | Out-Host  # fw:step 7
 Confirm-FwCheck -Number 7
 Complete-FwStep -Number 7
 
+# ======== Pool failover (pool)
+Write-Host ''
+Write-Host '######## Pool failover' -ForegroundColor Magenta
+
 # ---- Step 8 [check] backup-relationship
 Write-FwStep -Number 8 -Id 'backup-relationship' -Kind 'check' -Title 'Check the backup relationship of atl-cs-001.litwareinc.com' -Expect 'The backup pool of atl-cs-001.litwareinc.com is dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
 Get-CsPoolBackupRelationship -PoolFqdn 'atl-cs-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 8
@@ -369,28 +381,122 @@ Get-CsPoolFabricState -PoolFqdn 'dfw-cs-001.litwareinc.com' | Out-Host  # fw:ver
 Get-CsBackupServiceStatus -PoolFqdn 'atl-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:verify 11
 Complete-FwStep -Number 11
 
-# ---- Step 12 [manual] lis-restore
-Write-FwStep -Number 12 -Id 'lis-restore' -Kind 'manual' -Title 'Restore the Location Information Service data into dfw-cs-001.litwareinc.com' -Expect 'Locations, subnets and switches of atl-cs-001.litwareinc.com''s sites are served from dfw-cs-001.litwareinc.com.' -Duration '00:15:00'
-Wait-FwAcknowledge -Number 12 -Instructions 'Import your latest Export-CsLisConfiguration backup of atl-cs-001.litwareinc.com''s E9-1-1 locations into dfw-cs-001.litwareinc.com (Import-CsLisConfiguration -FileName <file>).'
+# ======== DNS and simple URLs (dns)
+Write-Host ''
+Write-Host '######## DNS and simple URLs' -ForegroundColor Magenta
+
+# ---- Step 12 [manual] dns-check-meet
+Write-FwStep -Number 12 -Id 'dns-check-meet' -Kind 'manual' -Title 'Check that meet.litwareinc.com answers with dfw-cs-001.litwareinc.com' -Expect 'meet.litwareinc.com resolves to the web services of dfw-cs-001.litwareinc.com (dfw-cs-001-ext.litwareinc.com); nothing to change.' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 12 -Instructions 'meet.litwareinc.com is published by GeoDNS (Litware GeoDNS), which answers with a pool whose web services are up by itself: resolve it inside and outside (Resolve-DnsName ''meet.litwareinc.com'') and check the answer. If it does not resolve, the DNS provider does not answer: bring it back or publish the name another way.'
 Complete-FwStep -Number 12
 
-# ---- Step 13 [manual] rgs-import
-Write-FwStep -Number 13 -Id 'rgs-import' -Kind 'manual' -Title 'Import the Response Groups of atl-cs-001.litwareinc.com into dfw-cs-001.litwareinc.com' -Expect 'The imported workflows answer on dfw-cs-001.litwareinc.com; they keep atl-cs-001.litwareinc.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
-Wait-FwAcknowledge -Number 13 -Instructions 'Import the Response Group export of atl-cs-001.litwareinc.com: Import-CsRgsConfiguration -Destination ''ApplicationServer:dfw-cs-001.litwareinc.com'' -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.'
+# ---- Step 13 [manual] dns-check-dialin
+Write-FwStep -Number 13 -Id 'dns-check-dialin' -Kind 'manual' -Title 'Check that dialin.litwareinc.com answers with dfw-cs-001.litwareinc.com' -Expect 'dialin.litwareinc.com resolves to the web services of dfw-cs-001.litwareinc.com (dfw-cs-001-ext.litwareinc.com); nothing to change.' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 13 -Instructions 'dialin.litwareinc.com is published by GeoDNS (Litware GeoDNS), which answers with a pool whose web services are up by itself: resolve it inside and outside (Resolve-DnsName ''dialin.litwareinc.com'') and check the answer. If it does not resolve, the DNS provider does not answer: bring it back or publish the name another way.'
 Complete-FwStep -Number 13
 
-# ---- Step 14 [manual] call-park
-Write-FwStep -Number 14 -Id 'call-park' -Kind 'manual' -Title 'Redirect the Call Park orbits of atl-cs-001.litwareinc.com' -Expect 'Parked calls in those ranges are served by dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 14 -Instructions 'For each Call Park and Group Call Pickup orbit range served by atl-cs-001.litwareinc.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:dfw-cs-001.litwareinc.com''.'
+# ---- Step 14 [manual] dns-admin
+Write-FwStep -Number 14 -Id 'dns-admin' -Kind 'manual' -Title 'Point admin.litwareinc.com at the web services of dfw-cs-001.litwareinc.com' -Expect 'admin.litwareinc.com resolves to dfw-cs-001-ext.litwareinc.com once the TTL (01:00:00) has passed; the predicted duration includes that wait.' -Duration '01:05:00'
+Wait-FwAcknowledge -Number 14 -Instructions 'Point admin.litwareinc.com at the web services of dfw-cs-001.litwareinc.com (dfw-cs-001-ext.litwareinc.com) in the DNS servers that publish it (internal and external). Clients keep the old answer for the record''s TTL (01:00:00).'
 Complete-FwStep -Number 14
 
-# ---- Step 15 [manual] announcements
-Write-FwStep -Number 15 -Id 'announcements' -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on dfw-cs-001.litwareinc.com' -Expect 'Calls to unassigned numbers hear the announcements from dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 15 -Instructions 'Re-create the announcements of atl-cs-001.litwareinc.com on dfw-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:dfw-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
+# ======== Response Groups (response-groups)
+Write-Host ''
+Write-Host '######## Response Groups' -ForegroundColor Magenta
+
+# ---- Step 15 [manual] rgs-import
+Write-FwStep -Number 15 -Id 'rgs-import' -Kind 'manual' -Title 'Import the Response Groups of atl-cs-001.litwareinc.com into dfw-cs-001.litwareinc.com' -Expect 'The imported workflows answer on dfw-cs-001.litwareinc.com; they keep atl-cs-001.litwareinc.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
+Wait-FwAcknowledge -Number 15 -Instructions 'Import the Response Group export of atl-cs-001.litwareinc.com: Import-CsRgsConfiguration -Destination ''ApplicationServer:dfw-cs-001.litwareinc.com'' -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.'
 Complete-FwStep -Number 15
 
+# ======== Call Park and announcements (call-park)
 Write-Host ''
-Write-Host 'Plan complete (15 steps). Predicted RTO 00:00:00, data loss 00:00:00.' -ForegroundColor Green
+Write-Host '######## Call Park and announcements' -ForegroundColor Magenta
+
+# ---- Step 16 [manual] call-park
+Write-FwStep -Number 16 -Id 'call-park' -Kind 'manual' -Title 'Redirect the Call Park orbits of atl-cs-001.litwareinc.com' -Expect 'Parked calls in those ranges are served by dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 16 -Instructions 'For each Call Park and Group Call Pickup orbit range of atl-cs-001.litwareinc.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:dfw-cs-001.litwareinc.com''.'
+Complete-FwStep -Number 16
+
+# ---- Step 17 [manual] announcements
+Write-FwStep -Number 17 -Id 'announcements' -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on dfw-cs-001.litwareinc.com' -Expect 'Calls to unassigned numbers hear the announcements from dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 17 -Instructions 'Make sure the announcements of atl-cs-001.litwareinc.com exist on dfw-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:dfw-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
+Complete-FwStep -Number 17
+
+# ======== Location database (E9-1-1) (location)
+Write-Host ''
+Write-Host '######## Location database (E9-1-1)' -ForegroundColor Magenta
+
+# ---- Step 18 [manual] lis-restore
+Write-FwStep -Number 18 -Id 'lis-restore' -Kind 'manual' -Title 'Restore the Location Information Service data into dfw-cs-001.litwareinc.com' -Expect 'Locations, subnets and switches of atl-cs-001.litwareinc.com''s sites are served from dfw-cs-001.litwareinc.com.' -Duration '00:15:00'
+Wait-FwAcknowledge -Number 18 -Instructions 'Import your latest Export-CsLisConfiguration backup of atl-cs-001.litwareinc.com''s E9-1-1 locations into dfw-cs-001.litwareinc.com (Import-CsLisConfiguration -FileName <file>), then publish them: Publish-CsLisConfiguration.'
+Complete-FwStep -Number 18
+
+# ======== Verification (verify)
+Write-Host ''
+Write-Host '######## Verification' -ForegroundColor Magenta
+
+# ---- Step 19 [check] verify-registration
+Write-FwStep -Number 19 -Id 'verify-registration' -Kind 'check' -Title 'Verify sign-in' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsRegistration -TargetFqdn 'dfw-cs-001.litwareinc.com' -UserSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 19
+Test-FwShows -Number 19 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 19
+Complete-FwStep -Number 19
+
+# ---- Step 20 [check] verify-im
+Write-FwStep -Number 20 -Id 'verify-im' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsIM -TargetFqdn 'dfw-cs-001.litwareinc.com' -SenderSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 20
+Test-FwShows -Number 20 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 20
+Complete-FwStep -Number 20
+
+# ---- Step 21 [check] verify-presence
+Write-FwStep -Number 21 -Id 'verify-presence' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsPresence -TargetFqdn 'dfw-cs-001.litwareinc.com' -SubscriberSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 21
+Test-FwShows -Number 21 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 21
+Complete-FwStep -Number 21
+
+# ---- Step 22 [check] verify-peer-calls
+Write-FwStep -Number 22 -Id 'verify-peer-calls' -Kind 'check' -Title 'Verify Peer calls' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsP2PAV -TargetFqdn 'dfw-cs-001.litwareinc.com' -SenderSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 22
+Test-FwShows -Number 22 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 22
+Complete-FwStep -Number 22
+
+# ---- Step 23 [check] verify-conferencing
+Write-FwStep -Number 23 -Id 'verify-conferencing' -Kind 'check' -Title 'Verify A/V conferencing on dfw-cs-001.litwareinc.com' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsAVConference -TargetFqdn 'dfw-cs-001.litwareinc.com' -SenderSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 23
+Test-FwShows -Number 23 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 23
+Complete-FwStep -Number 23
+
+# ---- Step 24 [check] verify-meetings
+Write-FwStep -Number 24 -Id 'verify-meetings' -Kind 'check' -Title 'Verify Meetings (web services and the Meet simple URL)' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsUcwaConference -TargetFqdn 'dfw-cs-001.litwareinc.com' -OrganizerSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 24
+Test-FwShows -Number 24 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 24
+Complete-FwStep -Number 24
+
+# ---- Step 25 [check] verify-dialin
+Write-FwStep -Number 25 -Id 'verify-dialin' -Kind 'check' -Title 'Verify dial-in conferencing (the Dial-in simple URL)' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsDialInConferencing -TargetFqdn 'dfw-cs-001.litwareinc.com' -UserSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 25
+Test-FwShows -Number 25 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 25
+Complete-FwStep -Number 25
+
+# ---- Step 26 [manual] verify-pstn
+Write-FwStep -Number 26 -Id 'verify-pstn' -Kind 'manual' -Title 'Verify PSTN calls' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 26 -Instructions 'Run Test-CsPstnOutboundCall -TargetFqdn ''dfw-cs-001.litwareinc.com'' -UserSipAddress ''sip:kenmyer@litwareinc.com'' -TargetPstnPhoneNumber <a PSTN number to call>, with a value of your deployment for -TargetPstnPhoneNumber.'
+Complete-FwStep -Number 26
+
+# ---- Step 27 [manual] verify-federation
+Write-FwStep -Number 27 -Id 'verify-federation' -Kind 'manual' -Title 'Verify federation through atl-edge-001.litwareinc.com' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 27 -Instructions 'Run Test-CsFederatedPartner -TargetFqdn ''atl-edge-001.litwareinc.com'' -Domain <a federated partner''s domain>, with a value of your deployment for -Domain.'
+Complete-FwStep -Number 27
+
+Write-Host ''
+Write-Host 'Plan complete (27 steps). Predicted RTO 00:00:00, data loss 00:00:00.' -ForegroundColor Green
 $FwLog.Completed = $true
 } catch {
     $FwLog.RunError = $_.Exception.Message

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back
-#   plan ID:     6ba87a1e-4484-506c-94ff-d4b1d03c561c
+#   plan ID:     cb85723d-91e6-50c9-bede-4b6d59ab9cbd
 #   fingerprint: e1a23be7226dc1ca42a9a1dad9acb59abe8b70f98b59080c5456f8c41cb9b517
 #   topology:    Northwind Traders (SfB 2019, 16 Front End Servers)
 #   format:      2
@@ -20,7 +20,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '6ba87a1e-4484-506c-94ff-d4b1d03c561c'
+$FwPlanId = 'cb85723d-91e6-50c9-bede-4b6d59ab9cbd'
 $FwFingerprint = 'e1a23be7226dc1ca42a9a1dad9acb59abe8b70f98b59080c5456f8c41cb9b517'
 $FwTopology = 'Northwind Traders (SfB 2019, 16 Front End Servers)'
 $FwTitle = 'fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
@@ -265,7 +265,7 @@ Open-FwLog -Path $RunLogPath
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
 Write-FwLogStart
-Write-Host 'failwright plan 6ba87a1e-4484-506c-94ff-d4b1d03c561c: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
+Write-Host 'failwright plan cb85723d-91e6-50c9-bede-4b6d59ab9cbd: fail fra-pool-01.northwindtraders.com over to ams-pool-01.northwindtraders.com (planned), then fail it back'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -291,6 +291,10 @@ Test-FwFact -Path 'pools[fra-pool-01.northwindtraders.com].site' -Expected 'Site
 Test-FwFact -Path 'pools[fra-pool-01.northwindtraders.com].version' -Expected '8' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'fra-pool-01.northwindtraders.com').Version }
 Complete-FwPreflight
 Write-Host '    Preflight passed.' -ForegroundColor Green
+
+# ======== Central Management store (cms)
+Write-Host ''
+Write-Host '######## Central Management store' -ForegroundColor Magenta
 
 # ---- Step 1 [check] cms-locate
 Write-FwStep -Number 1 -Id 'cms-locate' -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'The -WhatIf output names fra-pool-01.northwindtraders.com as the pool hosting the Central Management store.' -Duration '00:01:00'
@@ -325,6 +329,10 @@ Get-CsManagementStoreReplicationStatus | Out-Host  # fw:step 5
 Confirm-FwCheck -Number 5
 Complete-FwStep -Number 5
 
+# ======== Pool failover (pool)
+Write-Host ''
+Write-Host '######## Pool failover' -ForegroundColor Magenta
+
 # ---- Step 6 [check] backup-relationship
 Write-FwStep -Number 6 -Id 'backup-relationship' -Kind 'check' -Title 'Check the backup relationship of fra-pool-01.northwindtraders.com' -Expect 'The backup pool of fra-pool-01.northwindtraders.com is ams-pool-01.northwindtraders.com.' -Duration '00:01:00'
 Get-CsPoolBackupRelationship -PoolFqdn 'fra-pool-01.northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 6
@@ -348,64 +356,199 @@ Get-CsPoolFabricState -PoolFqdn 'ams-pool-01.northwindtraders.com' | Out-Host  #
 Get-CsBackupServiceStatus -PoolFqdn 'fra-pool-01.northwindtraders.com' -Category UserData | Out-Host  # fw:verify 8
 Complete-FwStep -Number 8
 
-# ---- Step 9 [manual] lis-restore
-Write-FwStep -Number 9 -Id 'lis-restore' -Kind 'manual' -Title 'Restore the Location Information Service data into ams-pool-01.northwindtraders.com' -Expect 'Locations, subnets and switches of fra-pool-01.northwindtraders.com''s sites are served from ams-pool-01.northwindtraders.com.' -Duration '00:15:00'
-Wait-FwAcknowledge -Number 9 -Instructions 'Import your latest Export-CsLisConfiguration backup of fra-pool-01.northwindtraders.com''s E9-1-1 locations into ams-pool-01.northwindtraders.com (Import-CsLisConfiguration -FileName <file>).'
+# ======== Response Groups (response-groups)
+Write-Host ''
+Write-Host '######## Response Groups' -ForegroundColor Magenta
+
+# ---- Step 9 [manual] rgs-check
+Write-FwStep -Number 9 -Id 'rgs-check' -Kind 'manual' -Title 'Check the Response Group copy on ams-pool-01.northwindtraders.com' -Expect 'The Response Groups of fra-pool-01.northwindtraders.com answer on ams-pool-01.northwindtraders.com.' -Duration '00:05:00'
+Wait-FwAcknowledge -Number 9 -Instructions 'If the Response Group backup of the July 2019 cumulative update is enabled, run Get-CsBackupServiceStatus -PoolFqdn ''ams-pool-01.northwindtraders.com'' -Category RGS and expect steady state; otherwise import the Response Group export of fra-pool-01.northwindtraders.com with Import-CsRgsConfiguration -Destination ''ApplicationServer:ams-pool-01.northwindtraders.com'' -FileName <file>.'
 Complete-FwStep -Number 9
 
-# ---- Step 10 [manual] rgs-check
-Write-FwStep -Number 10 -Id 'rgs-check' -Kind 'manual' -Title 'Check the Response Group copy on ams-pool-01.northwindtraders.com' -Expect 'The Response Groups of fra-pool-01.northwindtraders.com answer on ams-pool-01.northwindtraders.com.' -Duration '00:05:00'
-Wait-FwAcknowledge -Number 10 -Instructions 'If the Response Group backup of the July 2019 cumulative update is enabled, run Get-CsBackupServiceStatus -PoolFqdn ''ams-pool-01.northwindtraders.com'' -Category RGS and expect steady state; otherwise import the Response Group export of fra-pool-01.northwindtraders.com with Import-CsRgsConfiguration -Destination ''ApplicationServer:ams-pool-01.northwindtraders.com'' -FileName <file>.'
+# ======== Call Park and announcements (call-park)
+Write-Host ''
+Write-Host '######## Call Park and announcements' -ForegroundColor Magenta
+
+# ---- Step 10 [manual] call-park
+Write-FwStep -Number 10 -Id 'call-park' -Kind 'manual' -Title 'Redirect the Call Park orbits of fra-pool-01.northwindtraders.com' -Expect 'Parked calls in those ranges are served by ams-pool-01.northwindtraders.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 10 -Instructions 'For each Call Park and Group Call Pickup orbit range of fra-pool-01.northwindtraders.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:ams-pool-01.northwindtraders.com''.'
 Complete-FwStep -Number 10
 
-# ---- Step 11 [manual] call-park
-Write-FwStep -Number 11 -Id 'call-park' -Kind 'manual' -Title 'Redirect the Call Park orbits of fra-pool-01.northwindtraders.com' -Expect 'Parked calls in those ranges are served by ams-pool-01.northwindtraders.com.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 11 -Instructions 'For each Call Park and Group Call Pickup orbit range served by fra-pool-01.northwindtraders.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:ams-pool-01.northwindtraders.com''.'
+# ---- Step 11 [manual] announcements
+Write-FwStep -Number 11 -Id 'announcements' -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on ams-pool-01.northwindtraders.com' -Expect 'Calls to unassigned numbers hear the announcements from ams-pool-01.northwindtraders.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 11 -Instructions 'Make sure the announcements of fra-pool-01.northwindtraders.com exist on ams-pool-01.northwindtraders.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:ams-pool-01.northwindtraders.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
 Complete-FwStep -Number 11
 
-# ---- Step 12 [manual] announcements
-Write-FwStep -Number 12 -Id 'announcements' -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on ams-pool-01.northwindtraders.com' -Expect 'Calls to unassigned numbers hear the announcements from ams-pool-01.northwindtraders.com.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 12 -Instructions 'Re-create the announcements of fra-pool-01.northwindtraders.com on ams-pool-01.northwindtraders.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:ams-pool-01.northwindtraders.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
+# ======== Location database (E9-1-1) (location)
+Write-Host ''
+Write-Host '######## Location database (E9-1-1)' -ForegroundColor Magenta
+
+# ---- Step 12 [manual] lis-restore
+Write-FwStep -Number 12 -Id 'lis-restore' -Kind 'manual' -Title 'Restore the Location Information Service data into ams-pool-01.northwindtraders.com' -Expect 'Locations, subnets and switches of fra-pool-01.northwindtraders.com''s sites are served from ams-pool-01.northwindtraders.com.' -Duration '00:15:00'
+Wait-FwAcknowledge -Number 12 -Instructions 'Import your latest Export-CsLisConfiguration backup of fra-pool-01.northwindtraders.com''s E9-1-1 locations into ams-pool-01.northwindtraders.com (Import-CsLisConfiguration -FileName <file>), then publish them: Publish-CsLisConfiguration.'
 Complete-FwStep -Number 12
 
-# ---- Step 13 [wait] home-ready
-Write-FwStep -Number 13 -Id 'home-ready' -Kind 'wait' -Title 'Wait until fra-pool-01.northwindtraders.com is repaired' -Expect 'The maintenance of fra-pool-01.northwindtraders.com is done.' -Duration '00:00:00'
-Wait-FwAcknowledge -Number 13 -Instructions 'Finish the maintenance of fra-pool-01.northwindtraders.com and leave its servers running.'
+# ======== Verification (verify)
+Write-Host ''
+Write-Host '######## Verification' -ForegroundColor Magenta
+
+# ---- Step 13 [check] verify-registration
+Write-FwStep -Number 13 -Id 'verify-registration' -Kind 'check' -Title 'Verify sign-in' -Expect 'Result : Success for sip:heidi@northwindtraders.com (a user of fra-pool-01.northwindtraders.com).' -Duration '00:01:00'
+Test-CsRegistration -TargetFqdn 'ams-pool-01.northwindtraders.com' -UserSipAddress 'sip:heidi@northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 13
+Test-FwShows -Number 13 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 13
 Complete-FwStep -Number 13
 
-# ---- Step 14 [check] failback-relationship
-Write-FwStep -Number 14 -Id 'failback-relationship' -Kind 'check' -Title 'Check the backup relationship before failback' -Expect 'The backup pool of fra-pool-01.northwindtraders.com is still ams-pool-01.northwindtraders.com.' -Duration '00:01:00'
-Get-CsPoolBackupRelationship -PoolFqdn 'fra-pool-01.northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 14
-Test-FwShows -Number 14 -Output $FwOut -Shows 'ams-pool-01.northwindtraders.com'
+# ---- Step 14 [check] verify-im
+Write-FwStep -Number 14 -Id 'verify-im' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:heidi@northwindtraders.com (a user of fra-pool-01.northwindtraders.com).' -Duration '00:01:00'
+Test-CsIM -TargetFqdn 'ams-pool-01.northwindtraders.com' -SenderSipAddress 'sip:heidi@northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 14
+Test-FwShows -Number 14 -Output $FwOut -Shows 'Success'
 Confirm-FwCheck -Number 14
 Complete-FwStep -Number 14
 
-# ---- Step 15 [change] pool-failback
-Write-FwStep -Number 15 -Id 'pool-failback' -Kind 'change' -Title 'Fail fra-pool-01.northwindtraders.com back from ams-pool-01.northwindtraders.com' -Expect 'The verbose output ends without error (if it reports that hydration failed after repeated attempts, run it again); the users of fra-pool-01.northwindtraders.com are served at home.' -Duration '02:46:06'
-Confirm-FwStep -Number 15
-Invoke-CsPoolFailBack -PoolFqdn 'fra-pool-01.northwindtraders.com' -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 15
-Get-CsUserPoolInfo -Identity 'sip:heidi@northwindtraders.com' | Out-Host  # fw:verify 15
-Get-CsPoolFabricState -PoolFqdn 'fra-pool-01.northwindtraders.com' | Out-Host  # fw:verify 15
-Get-CsBackupServiceStatus -PoolFqdn 'fra-pool-01.northwindtraders.com' -Category UserData | Out-Host  # fw:verify 15
+# ---- Step 15 [check] verify-presence
+Write-FwStep -Number 15 -Id 'verify-presence' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:heidi@northwindtraders.com (a user of fra-pool-01.northwindtraders.com).' -Duration '00:01:00'
+Test-CsPresence -TargetFqdn 'ams-pool-01.northwindtraders.com' -SubscriberSipAddress 'sip:heidi@northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 15
+Test-FwShows -Number 15 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 15
 Complete-FwStep -Number 15
 
-# ---- Step 16 [manual] rgs-back
-Write-FwStep -Number 16 -Id 'rgs-back' -Kind 'manual' -Title 'Bring the Response Groups back to fra-pool-01.northwindtraders.com' -Expect 'The Response Groups of fra-pool-01.northwindtraders.com answer at home; agents sign in again.' -Duration '00:20:00'
-Wait-FwAcknowledge -Number 16 -Instructions 'If the 2019 Response Group backup is not enabled, Import-CsRgsConfiguration -Destination ''ApplicationServer:fra-pool-01.northwindtraders.com'' -FileName <file>, then remove the imported copies from ams-pool-01.northwindtraders.com if you like. Otherwise nothing to do.'
+# ---- Step 16 [check] verify-peer-calls
+Write-FwStep -Number 16 -Id 'verify-peer-calls' -Kind 'check' -Title 'Verify Peer calls' -Expect 'Result : Success for sip:heidi@northwindtraders.com (a user of fra-pool-01.northwindtraders.com).' -Duration '00:01:00'
+Test-CsP2PAV -TargetFqdn 'ams-pool-01.northwindtraders.com' -SenderSipAddress 'sip:heidi@northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 16
+Test-FwShows -Number 16 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 16
 Complete-FwStep -Number 16
 
-# ---- Step 17 [manual] call-park-back
-Write-FwStep -Number 17 -Id 'call-park-back' -Kind 'manual' -Title 'Point the Call Park orbits back at fra-pool-01.northwindtraders.com' -Expect 'Parked calls in those ranges are served by fra-pool-01.northwindtraders.com again.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 17 -Instructions 'For each orbit range redirected during the failover: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:fra-pool-01.northwindtraders.com''.'
+# ---- Step 17 [check] verify-conferencing
+Write-FwStep -Number 17 -Id 'verify-conferencing' -Kind 'check' -Title 'Verify A/V conferencing on ams-pool-01.northwindtraders.com' -Expect 'Result : Success for sip:heidi@northwindtraders.com (a user of fra-pool-01.northwindtraders.com).' -Duration '00:01:00'
+Test-CsAVConference -TargetFqdn 'ams-pool-01.northwindtraders.com' -SenderSipAddress 'sip:heidi@northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 17
+Test-FwShows -Number 17 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 17
 Complete-FwStep -Number 17
 
-# ---- Step 18 [manual] announcements-back
-Write-FwStep -Number 18 -Id 'announcements-back' -Kind 'manual' -Title 'Point unassigned numbers back at fra-pool-01.northwindtraders.com' -Expect 'Calls to unassigned numbers hear the announcements of fra-pool-01.northwindtraders.com again.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 18 -Instructions 'For each range redirected during the failover: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:fra-pool-01.northwindtraders.com'' -AnnouncementName <name>.'
+# ---- Step 18 [check] verify-meetings
+Write-FwStep -Number 18 -Id 'verify-meetings' -Kind 'check' -Title 'Verify Meetings (web services and the Meet simple URL)' -Expect 'Result : Success for sip:heidi@northwindtraders.com (a user of fra-pool-01.northwindtraders.com).' -Duration '00:01:00'
+Test-CsUcwaConference -TargetFqdn 'ams-pool-01.northwindtraders.com' -OrganizerSipAddress 'sip:heidi@northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 18
+Test-FwShows -Number 18 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 18
 Complete-FwStep -Number 18
 
+# ---- Step 19 [manual] verify-federation
+Write-FwStep -Number 19 -Id 'verify-federation' -Kind 'manual' -Title 'Verify federation through fra-edge-01.northwindtraders.com' -Expect 'Result : Success for sip:heidi@northwindtraders.com (a user of fra-pool-01.northwindtraders.com).' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 19 -Instructions 'Run Test-CsFederatedPartner -TargetFqdn ''fra-edge-01.northwindtraders.com'' -Domain <a federated partner''s domain>, with a value of your deployment for -Domain.'
+Complete-FwStep -Number 19
+
+# ======== Failback of the pool (failback)
 Write-Host ''
-Write-Host 'Plan complete (18 steps). Predicted RTO 00:00:00, data loss 00:00:00.' -ForegroundColor Green
+Write-Host '######## Failback of the pool' -ForegroundColor Magenta
+
+# ---- Step 20 [wait] home-ready
+Write-FwStep -Number 20 -Id 'home-ready' -Kind 'wait' -Title 'Wait until fra-pool-01.northwindtraders.com is repaired' -Expect 'The maintenance of fra-pool-01.northwindtraders.com is done.' -Duration '00:00:00'
+Wait-FwAcknowledge -Number 20 -Instructions 'Finish the maintenance of fra-pool-01.northwindtraders.com and leave its servers running.'
+Complete-FwStep -Number 20
+
+# ---- Step 21 [check] failback-relationship
+Write-FwStep -Number 21 -Id 'failback-relationship' -Kind 'check' -Title 'Check the backup relationship before failback' -Expect 'The backup pool of fra-pool-01.northwindtraders.com is still ams-pool-01.northwindtraders.com.' -Duration '00:01:00'
+Get-CsPoolBackupRelationship -PoolFqdn 'fra-pool-01.northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 21
+Test-FwShows -Number 21 -Output $FwOut -Shows 'ams-pool-01.northwindtraders.com'
+Confirm-FwCheck -Number 21
+Complete-FwStep -Number 21
+
+# ---- Step 22 [change] pool-failback
+Write-FwStep -Number 22 -Id 'pool-failback' -Kind 'change' -Title 'Fail fra-pool-01.northwindtraders.com back from ams-pool-01.northwindtraders.com' -Expect 'The verbose output ends without error (if it reports that hydration failed after repeated attempts, run it again); the users of fra-pool-01.northwindtraders.com are served at home.' -Duration '02:45:06'
+Confirm-FwStep -Number 22
+Invoke-CsPoolFailBack -PoolFqdn 'fra-pool-01.northwindtraders.com' -Verbose -WhatIf:$Rehearse -Confirm:$false  # fw:step 22
+Get-CsUserPoolInfo -Identity 'sip:heidi@northwindtraders.com' | Out-Host  # fw:verify 22
+Get-CsPoolFabricState -PoolFqdn 'fra-pool-01.northwindtraders.com' | Out-Host  # fw:verify 22
+Get-CsBackupServiceStatus -PoolFqdn 'fra-pool-01.northwindtraders.com' -Category UserData | Out-Host  # fw:verify 22
+Complete-FwStep -Number 22
+
+# ======== group failback-response-groups
+Write-Host ''
+Write-Host '######## Failback: Response Groups' -ForegroundColor Magenta
+
+# ---- Step 23 [manual] rgs-back
+Write-FwStep -Number 23 -Id 'rgs-back' -Kind 'manual' -Title 'Bring the Response Groups back to fra-pool-01.northwindtraders.com' -Expect 'The Response Groups of fra-pool-01.northwindtraders.com answer at home; agents sign in again.' -Duration '00:20:00'
+Wait-FwAcknowledge -Number 23 -Instructions 'If the 2019 Response Group backup is not enabled, Import-CsRgsConfiguration -Destination ''ApplicationServer:fra-pool-01.northwindtraders.com'' -FileName <file>, then remove the imported copies from ams-pool-01.northwindtraders.com if you like. Otherwise nothing to do.'
+Complete-FwStep -Number 23
+
+# ======== group failback-call-park
+Write-Host ''
+Write-Host '######## Failback: Call Park and announcements' -ForegroundColor Magenta
+
+# ---- Step 24 [manual] call-park-back
+Write-FwStep -Number 24 -Id 'call-park-back' -Kind 'manual' -Title 'Point the Call Park orbits back at fra-pool-01.northwindtraders.com' -Expect 'Parked calls in those ranges are served by fra-pool-01.northwindtraders.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 24 -Instructions 'For each Call Park and Group Call Pickup orbit range of fra-pool-01.northwindtraders.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:fra-pool-01.northwindtraders.com''.'
+Complete-FwStep -Number 24
+
+# ---- Step 25 [manual] announcements-back
+Write-FwStep -Number 25 -Id 'announcements-back' -Kind 'manual' -Title 'Point unassigned numbers back at fra-pool-01.northwindtraders.com' -Expect 'Calls to unassigned numbers hear the announcements from fra-pool-01.northwindtraders.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 25 -Instructions 'Make sure the announcements of fra-pool-01.northwindtraders.com exist on fra-pool-01.northwindtraders.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:fra-pool-01.northwindtraders.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
+Complete-FwStep -Number 25
+
+# ======== group failback-location
+Write-Host ''
+Write-Host '######## Failback: location database' -ForegroundColor Magenta
+
+# ---- Step 26 [manual] lis-back
+Write-FwStep -Number 26 -Id 'lis-back' -Kind 'manual' -Title 'Serve the locations of fra-pool-01.northwindtraders.com from its own database again' -Expect 'The Location Information Service of fra-pool-01.northwindtraders.com answers with every location again.' -Duration '00:15:00'
+Wait-FwAcknowledge -Number 26 -Instructions 'If locations changed while on ams-pool-01.northwindtraders.com, export them there (Export-CsLisConfiguration -FileName <file>) and import them into fra-pool-01.northwindtraders.com (Import-CsLisConfiguration -FileName <file>); then Publish-CsLisConfiguration.'
+Complete-FwStep -Number 26
+
+# ======== group failback-verify
+Write-Host ''
+Write-Host '######## Failback: verification' -ForegroundColor Magenta
+
+# ---- Step 27 [check] failback-verify-registration
+Write-FwStep -Number 27 -Id 'failback-verify-registration' -Kind 'check' -Title 'Verify sign-in' -Expect 'Result : Success for sip:heidi@northwindtraders.com (a user of fra-pool-01.northwindtraders.com).' -Duration '00:01:00'
+Test-CsRegistration -TargetFqdn 'fra-pool-01.northwindtraders.com' -UserSipAddress 'sip:heidi@northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 27
+Test-FwShows -Number 27 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 27
+Complete-FwStep -Number 27
+
+# ---- Step 28 [check] failback-verify-im
+Write-FwStep -Number 28 -Id 'failback-verify-im' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:heidi@northwindtraders.com (a user of fra-pool-01.northwindtraders.com).' -Duration '00:01:00'
+Test-CsIM -TargetFqdn 'fra-pool-01.northwindtraders.com' -SenderSipAddress 'sip:heidi@northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 28
+Test-FwShows -Number 28 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 28
+Complete-FwStep -Number 28
+
+# ---- Step 29 [check] failback-verify-presence
+Write-FwStep -Number 29 -Id 'failback-verify-presence' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:heidi@northwindtraders.com (a user of fra-pool-01.northwindtraders.com).' -Duration '00:01:00'
+Test-CsPresence -TargetFqdn 'fra-pool-01.northwindtraders.com' -SubscriberSipAddress 'sip:heidi@northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 29
+Test-FwShows -Number 29 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 29
+Complete-FwStep -Number 29
+
+# ---- Step 30 [check] failback-verify-peer-calls
+Write-FwStep -Number 30 -Id 'failback-verify-peer-calls' -Kind 'check' -Title 'Verify Peer calls' -Expect 'Result : Success for sip:heidi@northwindtraders.com (a user of fra-pool-01.northwindtraders.com).' -Duration '00:01:00'
+Test-CsP2PAV -TargetFqdn 'fra-pool-01.northwindtraders.com' -SenderSipAddress 'sip:heidi@northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 30
+Test-FwShows -Number 30 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 30
+Complete-FwStep -Number 30
+
+# ---- Step 31 [check] failback-verify-conferencing
+Write-FwStep -Number 31 -Id 'failback-verify-conferencing' -Kind 'check' -Title 'Verify A/V conferencing on fra-pool-01.northwindtraders.com' -Expect 'Result : Success for sip:heidi@northwindtraders.com (a user of fra-pool-01.northwindtraders.com).' -Duration '00:01:00'
+Test-CsAVConference -TargetFqdn 'fra-pool-01.northwindtraders.com' -SenderSipAddress 'sip:heidi@northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 31
+Test-FwShows -Number 31 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 31
+Complete-FwStep -Number 31
+
+# ---- Step 32 [check] failback-verify-meetings
+Write-FwStep -Number 32 -Id 'failback-verify-meetings' -Kind 'check' -Title 'Verify Meetings (web services and the Meet simple URL)' -Expect 'Result : Success for sip:heidi@northwindtraders.com (a user of fra-pool-01.northwindtraders.com).' -Duration '00:01:00'
+Test-CsUcwaConference -TargetFqdn 'fra-pool-01.northwindtraders.com' -OrganizerSipAddress 'sip:heidi@northwindtraders.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 32
+Test-FwShows -Number 32 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 32
+Complete-FwStep -Number 32
+
+# ---- Step 33 [manual] failback-verify-federation
+Write-FwStep -Number 33 -Id 'failback-verify-federation' -Kind 'manual' -Title 'Verify federation through fra-edge-01.northwindtraders.com' -Expect 'Result : Success for sip:heidi@northwindtraders.com (a user of fra-pool-01.northwindtraders.com).' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 33 -Instructions 'Run Test-CsFederatedPartner -TargetFqdn ''fra-edge-01.northwindtraders.com'' -Domain <a federated partner''s domain>, with a value of your deployment for -Domain.'
+Complete-FwStep -Number 33
+
+Write-Host ''
+Write-Host 'Plan complete (33 steps). Predicted RTO 00:00:00, data loss 00:00:00.' -ForegroundColor Green
 $FwLog.Completed = $true
 } catch {
     $FwLog.RunError = $_.Exception.Message

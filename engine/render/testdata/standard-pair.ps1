@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)
-#   plan ID:     3561603c-a606-50d9-8e3f-54f8bf2171a1
+#   plan ID:     70871d9d-36e3-598a-9f4c-08daf6e76b49
 #   fingerprint: d9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68
 #   topology:    Tailspin Toys (Standard Edition pair)
 #   format:      2
@@ -20,7 +20,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '3561603c-a606-50d9-8e3f-54f8bf2171a1'
+$FwPlanId = '70871d9d-36e3-598a-9f4c-08daf6e76b49'
 $FwFingerprint = 'd9bf9d58b5a944ec0b7ad0bb58dc899f93af4291ce4aaf483f9b3309a742ea68'
 $FwTopology = 'Tailspin Toys (Standard Edition pair)'
 $FwTitle = 'fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
@@ -265,7 +265,7 @@ Open-FwLog -Path $RunLogPath
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
 Write-FwLogStart
-Write-Host 'failwright plan 3561603c-a606-50d9-8e3f-54f8bf2171a1: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
+Write-Host 'failwright plan 70871d9d-36e3-598a-9f4c-08daf6e76b49: fail sea-se-01.tailspintoys.com over to pdx-se-01.tailspintoys.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -290,6 +290,10 @@ Test-FwFact -Path 'pools[sea-se-01.tailspintoys.com].site' -Expected 'Site:Seatt
 Test-FwFact -Path 'pools[sea-se-01.tailspintoys.com].version' -Expected '7' -Exact -Probe { (Get-CsService -Registrar -PoolFqdn 'sea-se-01.tailspintoys.com').Version }
 Complete-FwPreflight
 Write-Host '    Preflight passed.' -ForegroundColor Green
+
+# ======== Central Management store (cms)
+Write-Host ''
+Write-Host '######## Central Management store' -ForegroundColor Magenta
 
 # ---- Step 1 [check] cms-locate
 Write-FwStep -Number 1 -Id 'cms-locate' -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'The -WhatIf output names sea-se-01.tailspintoys.com as the pool hosting the Central Management store.' -Duration '00:01:00'
@@ -337,6 +341,10 @@ Get-CsManagementStoreReplicationStatus | Out-Host  # fw:step 7
 Confirm-FwCheck -Number 7
 Complete-FwStep -Number 7
 
+# ======== Pool failover (pool)
+Write-Host ''
+Write-Host '######## Pool failover' -ForegroundColor Magenta
+
 # ---- Step 8 [check] backup-relationship
 Write-FwStep -Number 8 -Id 'backup-relationship' -Kind 'check' -Title 'Check the backup relationship of sea-se-01.tailspintoys.com' -Expect 'The backup pool of sea-se-01.tailspintoys.com is pdx-se-01.tailspintoys.com.' -Duration '00:01:00'
 Get-CsPoolBackupRelationship -PoolFqdn 'sea-se-01.tailspintoys.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 8
@@ -359,28 +367,87 @@ Get-CsPoolFabricState -PoolFqdn 'pdx-se-01.tailspintoys.com' | Out-Host  # fw:ve
 Get-CsBackupServiceStatus -PoolFqdn 'pdx-se-01.tailspintoys.com' -Category UserData | Out-Host  # fw:verify 10
 Complete-FwStep -Number 10
 
-# ---- Step 11 [manual] lis-restore
-Write-FwStep -Number 11 -Id 'lis-restore' -Kind 'manual' -Title 'Restore the Location Information Service data into pdx-se-01.tailspintoys.com' -Expect 'Locations, subnets and switches of sea-se-01.tailspintoys.com''s sites are served from pdx-se-01.tailspintoys.com.' -Duration '00:15:00'
-Wait-FwAcknowledge -Number 11 -Instructions 'Import your latest Export-CsLisConfiguration backup of sea-se-01.tailspintoys.com''s E9-1-1 locations into pdx-se-01.tailspintoys.com (Import-CsLisConfiguration -FileName <file>).'
+# ======== Response Groups (response-groups)
+Write-Host ''
+Write-Host '######## Response Groups' -ForegroundColor Magenta
+
+# ---- Step 11 [manual] rgs-import
+Write-FwStep -Number 11 -Id 'rgs-import' -Kind 'manual' -Title 'Import the Response Groups of sea-se-01.tailspintoys.com into pdx-se-01.tailspintoys.com' -Expect 'The imported workflows answer on pdx-se-01.tailspintoys.com; they keep sea-se-01.tailspintoys.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
+Wait-FwAcknowledge -Number 11 -Instructions 'Import the Response Group export of sea-se-01.tailspintoys.com: Import-CsRgsConfiguration -Destination ''ApplicationServer:pdx-se-01.tailspintoys.com'' -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.'
 Complete-FwStep -Number 11
 
-# ---- Step 12 [manual] rgs-import
-Write-FwStep -Number 12 -Id 'rgs-import' -Kind 'manual' -Title 'Import the Response Groups of sea-se-01.tailspintoys.com into pdx-se-01.tailspintoys.com' -Expect 'The imported workflows answer on pdx-se-01.tailspintoys.com; they keep sea-se-01.tailspintoys.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
-Wait-FwAcknowledge -Number 12 -Instructions 'Import the Response Group export of sea-se-01.tailspintoys.com: Import-CsRgsConfiguration -Destination ''ApplicationServer:pdx-se-01.tailspintoys.com'' -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.'
+# ======== Call Park and announcements (call-park)
+Write-Host ''
+Write-Host '######## Call Park and announcements' -ForegroundColor Magenta
+
+# ---- Step 12 [manual] call-park
+Write-FwStep -Number 12 -Id 'call-park' -Kind 'manual' -Title 'Redirect the Call Park orbits of sea-se-01.tailspintoys.com' -Expect 'Parked calls in those ranges are served by pdx-se-01.tailspintoys.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 12 -Instructions 'For each Call Park and Group Call Pickup orbit range of sea-se-01.tailspintoys.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:pdx-se-01.tailspintoys.com''.'
 Complete-FwStep -Number 12
 
-# ---- Step 13 [manual] call-park
-Write-FwStep -Number 13 -Id 'call-park' -Kind 'manual' -Title 'Redirect the Call Park orbits of sea-se-01.tailspintoys.com' -Expect 'Parked calls in those ranges are served by pdx-se-01.tailspintoys.com.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 13 -Instructions 'For each Call Park and Group Call Pickup orbit range served by sea-se-01.tailspintoys.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:pdx-se-01.tailspintoys.com''.'
+# ---- Step 13 [manual] announcements
+Write-FwStep -Number 13 -Id 'announcements' -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on pdx-se-01.tailspintoys.com' -Expect 'Calls to unassigned numbers hear the announcements from pdx-se-01.tailspintoys.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 13 -Instructions 'Make sure the announcements of sea-se-01.tailspintoys.com exist on pdx-se-01.tailspintoys.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:pdx-se-01.tailspintoys.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
 Complete-FwStep -Number 13
 
-# ---- Step 14 [manual] announcements
-Write-FwStep -Number 14 -Id 'announcements' -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on pdx-se-01.tailspintoys.com' -Expect 'Calls to unassigned numbers hear the announcements from pdx-se-01.tailspintoys.com.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 14 -Instructions 'Re-create the announcements of sea-se-01.tailspintoys.com on pdx-se-01.tailspintoys.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:pdx-se-01.tailspintoys.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
+# ======== Location database (E9-1-1) (location)
+Write-Host ''
+Write-Host '######## Location database (E9-1-1)' -ForegroundColor Magenta
+
+# ---- Step 14 [manual] lis-restore
+Write-FwStep -Number 14 -Id 'lis-restore' -Kind 'manual' -Title 'Restore the Location Information Service data into pdx-se-01.tailspintoys.com' -Expect 'Locations, subnets and switches of sea-se-01.tailspintoys.com''s sites are served from pdx-se-01.tailspintoys.com.' -Duration '00:15:00'
+Wait-FwAcknowledge -Number 14 -Instructions 'Import your latest Export-CsLisConfiguration backup of sea-se-01.tailspintoys.com''s E9-1-1 locations into pdx-se-01.tailspintoys.com (Import-CsLisConfiguration -FileName <file>), then publish them: Publish-CsLisConfiguration.'
 Complete-FwStep -Number 14
 
+# ======== Verification (verify)
 Write-Host ''
-Write-Host 'Plan complete (14 steps). Predicted RTO 00:16:43, data loss 00:01:59.' -ForegroundColor Green
+Write-Host '######## Verification' -ForegroundColor Magenta
+
+# ---- Step 15 [check] verify-registration
+Write-FwStep -Number 15 -Id 'verify-registration' -Kind 'check' -Title 'Verify sign-in' -Expect 'Result : Success for sip:carol@tailspintoys.com (a user of sea-se-01.tailspintoys.com).' -Duration '00:01:00'
+Test-CsRegistration -TargetFqdn 'pdx-se-01.tailspintoys.com' -UserSipAddress 'sip:carol@tailspintoys.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 15
+Test-FwShows -Number 15 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 15
+Complete-FwStep -Number 15
+
+# ---- Step 16 [check] verify-im
+Write-FwStep -Number 16 -Id 'verify-im' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:carol@tailspintoys.com (a user of sea-se-01.tailspintoys.com).' -Duration '00:01:00'
+Test-CsIM -TargetFqdn 'pdx-se-01.tailspintoys.com' -SenderSipAddress 'sip:carol@tailspintoys.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 16
+Test-FwShows -Number 16 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 16
+Complete-FwStep -Number 16
+
+# ---- Step 17 [check] verify-presence
+Write-FwStep -Number 17 -Id 'verify-presence' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:carol@tailspintoys.com (a user of sea-se-01.tailspintoys.com).' -Duration '00:01:00'
+Test-CsPresence -TargetFqdn 'pdx-se-01.tailspintoys.com' -SubscriberSipAddress 'sip:carol@tailspintoys.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 17
+Test-FwShows -Number 17 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 17
+Complete-FwStep -Number 17
+
+# ---- Step 18 [check] verify-peer-calls
+Write-FwStep -Number 18 -Id 'verify-peer-calls' -Kind 'check' -Title 'Verify Peer calls' -Expect 'Result : Success for sip:carol@tailspintoys.com (a user of sea-se-01.tailspintoys.com).' -Duration '00:01:00'
+Test-CsP2PAV -TargetFqdn 'pdx-se-01.tailspintoys.com' -SenderSipAddress 'sip:carol@tailspintoys.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 18
+Test-FwShows -Number 18 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 18
+Complete-FwStep -Number 18
+
+# ---- Step 19 [check] verify-conferencing
+Write-FwStep -Number 19 -Id 'verify-conferencing' -Kind 'check' -Title 'Verify A/V conferencing on pdx-se-01.tailspintoys.com' -Expect 'Result : Success for sip:carol@tailspintoys.com (a user of sea-se-01.tailspintoys.com).' -Duration '00:01:00'
+Test-CsAVConference -TargetFqdn 'pdx-se-01.tailspintoys.com' -SenderSipAddress 'sip:carol@tailspintoys.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 19
+Test-FwShows -Number 19 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 19
+Complete-FwStep -Number 19
+
+# ---- Step 20 [check] verify-meetings
+Write-FwStep -Number 20 -Id 'verify-meetings' -Kind 'check' -Title 'Verify Meetings (web services and the Meet simple URL)' -Expect 'Result : Success for sip:carol@tailspintoys.com (a user of sea-se-01.tailspintoys.com).' -Duration '00:01:00'
+Test-CsUcwaConference -TargetFqdn 'pdx-se-01.tailspintoys.com' -OrganizerSipAddress 'sip:carol@tailspintoys.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 20
+Test-FwShows -Number 20 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 20
+Complete-FwStep -Number 20
+
+Write-Host ''
+Write-Host 'Plan complete (20 steps). Predicted RTO 00:16:43, data loss 00:01:59.' -ForegroundColor Green
+Write-Host 'Predicted per feature: IM and presence 00:16:43, Peer calls 00:02:00, Meetings 00:16:43.'
 $FwLog.Completed = $true
 } catch {
     $FwLog.RunError = $_.Exception.Message

@@ -1,6 +1,6 @@
 #Requires -Version 3.0
 # failwright plan: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)
-#   plan ID:     21f1120c-f4f1-54cb-9bd5-be8e1be97aeb
+#   plan ID:     495cd207-ff0a-5184-82f0-a176690291d4
 #   fingerprint: 8a8a1d3c0736fcc84ee7b643ee43d70333390fb6c2a49f171c115f16641b11c9
 #   topology:    Litware, Inc.
 #   format:      2
@@ -20,7 +20,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$FwPlanId = '21f1120c-f4f1-54cb-9bd5-be8e1be97aeb'
+$FwPlanId = '495cd207-ff0a-5184-82f0-a176690291d4'
 $FwFingerprint = '8a8a1d3c0736fcc84ee7b643ee43d70333390fb6c2a49f171c115f16641b11c9'
 $FwTopology = 'Litware, Inc.'
 $FwTitle = 'fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
@@ -265,7 +265,7 @@ Open-FwLog -Path $RunLogPath
 Start-Transcript -Path $LogPath -Append | Out-Null
 try {
 Write-FwLogStart
-Write-Host 'failwright plan 21f1120c-f4f1-54cb-9bd5-be8e1be97aeb: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
+Write-Host 'failwright plan 495cd207-ff0a-5184-82f0-a176690291d4: fail atl-cs-001.litwareinc.com over to dfw-cs-001.litwareinc.com (disaster)'
 Write-Host ('Topology: ' + $FwTopology + '  fingerprint: ' + $FwFingerprint)
 if ($Rehearse) { Write-Host 'REHEARSAL: every changing cmdlet runs with -WhatIf.' -ForegroundColor Yellow }
 
@@ -297,6 +297,10 @@ Test-FwFact -Path 'pools[dfw-cs-001.litwareinc.com].version' -Expected '7' -Exac
 Test-FwFact -Path 'pools[dfw-edge-001.litwareinc.com].nextHop' -Expected 'Registrar:dfw-cs-001.litwareinc.com' -Probe { (Get-CsService -EdgeServer -PoolFqdn 'dfw-edge-001.litwareinc.com').Registrar }
 Complete-FwPreflight
 Write-Host '    Preflight passed.' -ForegroundColor Green
+
+# ======== Central Management store (cms)
+Write-Host ''
+Write-Host '######## Central Management store' -ForegroundColor Magenta
 
 # ---- Step 1 [check] cms-locate
 Write-FwStep -Number 1 -Id 'cms-locate' -Kind 'check' -Title 'Find the pool that hosts the Central Management store' -Expect 'CentralManagement:atl-cms-001.litwareinc.com shows Active True: atl-cms-001.litwareinc.com hosts the Central Management store.' -Duration '00:01:00'
@@ -360,6 +364,10 @@ Write-FwStep -Number 10 -Id 'cms-bootstrapper' -Kind 'manual' -Title 'Install th
 Wait-FwAcknowledge -Number 10 -Instructions 'On each Front End Server of dfw-cs-001.litwareinc.com except dfw-fe-01.litwareinc.com, run Bootstrapper /Setup: dfw-fe-02.litwareinc.com, dfw-fe-03.litwareinc.com, dfw-fe-04.litwareinc.com. When the servers of atl-cms-001.litwareinc.com are rebuilt, run it on them too.'
 Complete-FwStep -Number 10
 
+# ======== Edge next hop (edge)
+Write-Host ''
+Write-Host '######## Edge next hop' -ForegroundColor Magenta
+
 # ---- Step 11 [check] edge-next-hop-check-atl-edge-001.litwareinc.com
 Write-FwStep -Number 11 -Id 'edge-next-hop-check-atl-edge-001.litwareinc.com' -Kind 'check' -Title 'Check the next hop of Edge pool atl-edge-001.litwareinc.com' -Expect 'The Edge service of atl-edge-001.litwareinc.com lists Registrar:atl-cs-001.litwareinc.com as its next hop.' -Duration '00:01:00'
 Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 11
@@ -373,6 +381,10 @@ Confirm-FwStep -Number 12
 Set-CsEdgeServer -Identity 'EdgeServer:atl-edge-001.litwareinc.com' -Registrar 'Registrar:dfw-cs-001.litwareinc.com' -WhatIf:$Rehearse -Confirm:$false  # fw:step 12
 Get-CsService -EdgeServer -PoolFqdn 'atl-edge-001.litwareinc.com' | Out-Host  # fw:verify 12
 Complete-FwStep -Number 12
+
+# ======== Pool failover (pool)
+Write-Host ''
+Write-Host '######## Pool failover' -ForegroundColor Magenta
 
 # ---- Step 13 [check] backup-relationship
 Write-FwStep -Number 13 -Id 'backup-relationship' -Kind 'check' -Title 'Check the backup relationship of atl-cs-001.litwareinc.com' -Expect 'The backup pool of atl-cs-001.litwareinc.com is dfw-cs-001.litwareinc.com.' -Duration '00:01:00'
@@ -396,33 +408,132 @@ Get-CsPoolFabricState -PoolFqdn 'dfw-cs-001.litwareinc.com' | Out-Host  # fw:ver
 Get-CsBackupServiceStatus -PoolFqdn 'dfw-cs-001.litwareinc.com' -Category UserData | Out-Host  # fw:verify 15
 Complete-FwStep -Number 15
 
-# ---- Step 16 [manual] federation-route
-Write-FwStep -Number 16 -Id 'federation-route' -Kind 'manual' -Title 'Move outbound federation from atl-edge-001.litwareinc.com to dfw-edge-001.litwareinc.com' -Expect 'Federated contacts can reach your users again through dfw-edge-001.litwareinc.com.' -Duration '00:15:00'
-Wait-FwAcknowledge -Number 16 -Instructions 'In Topology Builder, clear "Enable federation for this Edge pool (Port 5061)" on atl-edge-001.litwareinc.com, set it on dfw-edge-001.litwareinc.com, publish the topology, and run Setup on the Edge Servers of dfw-edge-001.litwareinc.com. Move the XMPP federation route too if atl-edge-001.litwareinc.com carried it (Set-CsSite -XmppExternalFederationRoute).'
+# ======== DNS and simple URLs (dns)
+Write-Host ''
+Write-Host '######## DNS and simple URLs' -ForegroundColor Magenta
+
+# ---- Step 16 [manual] dns-check-meet
+Write-FwStep -Number 16 -Id 'dns-check-meet' -Kind 'manual' -Title 'Check that meet.litwareinc.com answers with dfw-cs-001.litwareinc.com' -Expect 'meet.litwareinc.com resolves to the web services of dfw-cs-001.litwareinc.com (dfw-cs-001-ext.litwareinc.com); nothing to change.' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 16 -Instructions 'meet.litwareinc.com is published by GeoDNS (Litware GeoDNS), which answers with a pool whose web services are up by itself: resolve it inside and outside (Resolve-DnsName ''meet.litwareinc.com'') and check the answer. If it does not resolve, the DNS provider does not answer: bring it back or publish the name another way.'
 Complete-FwStep -Number 16
 
-# ---- Step 17 [manual] lis-restore
-Write-FwStep -Number 17 -Id 'lis-restore' -Kind 'manual' -Title 'Restore the Location Information Service data into dfw-cs-001.litwareinc.com' -Expect 'Locations, subnets and switches of atl-cs-001.litwareinc.com''s sites are served from dfw-cs-001.litwareinc.com.' -Duration '00:15:00'
-Wait-FwAcknowledge -Number 17 -Instructions 'Import your latest Export-CsLisConfiguration backup of atl-cs-001.litwareinc.com''s E9-1-1 locations into dfw-cs-001.litwareinc.com (Import-CsLisConfiguration -FileName <file>).'
+# ---- Step 17 [manual] dns-check-dialin
+Write-FwStep -Number 17 -Id 'dns-check-dialin' -Kind 'manual' -Title 'Check that dialin.litwareinc.com answers with dfw-cs-001.litwareinc.com' -Expect 'dialin.litwareinc.com resolves to the web services of dfw-cs-001.litwareinc.com (dfw-cs-001-ext.litwareinc.com); nothing to change.' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 17 -Instructions 'dialin.litwareinc.com is published by GeoDNS (Litware GeoDNS), which answers with a pool whose web services are up by itself: resolve it inside and outside (Resolve-DnsName ''dialin.litwareinc.com'') and check the answer. If it does not resolve, the DNS provider does not answer: bring it back or publish the name another way.'
 Complete-FwStep -Number 17
 
-# ---- Step 18 [manual] rgs-import
-Write-FwStep -Number 18 -Id 'rgs-import' -Kind 'manual' -Title 'Import the Response Groups of atl-cs-001.litwareinc.com into dfw-cs-001.litwareinc.com' -Expect 'The imported workflows answer on dfw-cs-001.litwareinc.com; they keep atl-cs-001.litwareinc.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
-Wait-FwAcknowledge -Number 18 -Instructions 'Import the Response Group export of atl-cs-001.litwareinc.com: Import-CsRgsConfiguration -Destination ''ApplicationServer:dfw-cs-001.litwareinc.com'' -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.'
+# ---- Step 18 [manual] dns-admin
+Write-FwStep -Number 18 -Id 'dns-admin' -Kind 'manual' -Title 'Point admin.litwareinc.com at the web services of dfw-cs-001.litwareinc.com' -Expect 'admin.litwareinc.com resolves to dfw-cs-001-ext.litwareinc.com once the TTL (01:00:00) has passed; the predicted duration includes that wait.' -Duration '01:05:00'
+Wait-FwAcknowledge -Number 18 -Instructions 'Point admin.litwareinc.com at the web services of dfw-cs-001.litwareinc.com (dfw-cs-001-ext.litwareinc.com) in the DNS servers that publish it (internal and external). Clients keep the old answer for the record''s TTL (01:00:00).'
 Complete-FwStep -Number 18
 
-# ---- Step 19 [manual] call-park
-Write-FwStep -Number 19 -Id 'call-park' -Kind 'manual' -Title 'Redirect the Call Park orbits of atl-cs-001.litwareinc.com' -Expect 'Parked calls in those ranges are served by dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 19 -Instructions 'For each Call Park and Group Call Pickup orbit range served by atl-cs-001.litwareinc.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:dfw-cs-001.litwareinc.com''.'
+# ======== Response Groups (response-groups)
+Write-Host ''
+Write-Host '######## Response Groups' -ForegroundColor Magenta
+
+# ---- Step 19 [manual] rgs-import
+Write-FwStep -Number 19 -Id 'rgs-import' -Kind 'manual' -Title 'Import the Response Groups of atl-cs-001.litwareinc.com into dfw-cs-001.litwareinc.com' -Expect 'The imported workflows answer on dfw-cs-001.litwareinc.com; they keep atl-cs-001.litwareinc.com as their owner, so manage them with the shell until failback.' -Duration '00:20:00'
+Wait-FwAcknowledge -Number 19 -Instructions 'Import the Response Group export of atl-cs-001.litwareinc.com: Import-CsRgsConfiguration -Destination ''ApplicationServer:dfw-cs-001.litwareinc.com'' -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.'
 Complete-FwStep -Number 19
 
-# ---- Step 20 [manual] announcements
-Write-FwStep -Number 20 -Id 'announcements' -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on dfw-cs-001.litwareinc.com' -Expect 'Calls to unassigned numbers hear the announcements from dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
-Wait-FwAcknowledge -Number 20 -Instructions 'Re-create the announcements of atl-cs-001.litwareinc.com on dfw-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:dfw-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
+# ======== Call Park and announcements (call-park)
+Write-Host ''
+Write-Host '######## Call Park and announcements' -ForegroundColor Magenta
+
+# ---- Step 20 [manual] call-park
+Write-FwStep -Number 20 -Id 'call-park' -Kind 'manual' -Title 'Redirect the Call Park orbits of atl-cs-001.litwareinc.com' -Expect 'Parked calls in those ranges are served by dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 20 -Instructions 'For each Call Park and Group Call Pickup orbit range of atl-cs-001.litwareinc.com: Set-CsCallParkOrbit -Identity <range> -CallParkService ''ApplicationServer:dfw-cs-001.litwareinc.com''.'
 Complete-FwStep -Number 20
 
+# ---- Step 21 [manual] announcements
+Write-FwStep -Number 21 -Id 'announcements' -Kind 'manual' -Title 'Re-create announcements and unassigned numbers on dfw-cs-001.litwareinc.com' -Expect 'Calls to unassigned numbers hear the announcements from dfw-cs-001.litwareinc.com.' -Duration '00:10:00'
+Wait-FwAcknowledge -Number 21 -Instructions 'Make sure the announcements of atl-cs-001.litwareinc.com exist on dfw-cs-001.litwareinc.com and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService ''ApplicationServer:dfw-cs-001.litwareinc.com'' -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.'
+Complete-FwStep -Number 21
+
+# ======== Location database (E9-1-1) (location)
 Write-Host ''
-Write-Host 'Plan complete (20 steps). Predicted RTO 00:47:35, data loss 00:01:59.' -ForegroundColor Green
+Write-Host '######## Location database (E9-1-1)' -ForegroundColor Magenta
+
+# ---- Step 22 [manual] lis-restore
+Write-FwStep -Number 22 -Id 'lis-restore' -Kind 'manual' -Title 'Restore the Location Information Service data into dfw-cs-001.litwareinc.com' -Expect 'Locations, subnets and switches of atl-cs-001.litwareinc.com''s sites are served from dfw-cs-001.litwareinc.com.' -Duration '00:15:00'
+Wait-FwAcknowledge -Number 22 -Instructions 'Import your latest Export-CsLisConfiguration backup of atl-cs-001.litwareinc.com''s E9-1-1 locations into dfw-cs-001.litwareinc.com (Import-CsLisConfiguration -FileName <file>), then publish them: Publish-CsLisConfiguration.'
+Complete-FwStep -Number 22
+
+# ======== Federation and XMPP (federation)
+Write-Host ''
+Write-Host '######## Federation and XMPP' -ForegroundColor Magenta
+
+# ---- Step 23 [manual] federation-route
+Write-FwStep -Number 23 -Id 'federation-route' -Kind 'manual' -Title 'Move outbound federation from atl-edge-001.litwareinc.com to dfw-edge-001.litwareinc.com' -Expect 'Federated contacts can reach your users again through dfw-edge-001.litwareinc.com.' -Duration '00:15:00'
+Wait-FwAcknowledge -Number 23 -Instructions 'In Topology Builder, clear "Enable federation for this Edge pool (Port 5061)" on atl-edge-001.litwareinc.com, set it on dfw-edge-001.litwareinc.com, publish the topology, and run Setup on the Edge Servers of dfw-edge-001.litwareinc.com.'
+Complete-FwStep -Number 23
+
+# ======== Verification (verify)
+Write-Host ''
+Write-Host '######## Verification' -ForegroundColor Magenta
+
+# ---- Step 24 [check] verify-registration
+Write-FwStep -Number 24 -Id 'verify-registration' -Kind 'check' -Title 'Verify sign-in' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsRegistration -TargetFqdn 'dfw-cs-001.litwareinc.com' -UserSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 24
+Test-FwShows -Number 24 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 24
+Complete-FwStep -Number 24
+
+# ---- Step 25 [check] verify-im
+Write-FwStep -Number 25 -Id 'verify-im' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsIM -TargetFqdn 'dfw-cs-001.litwareinc.com' -SenderSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 25
+Test-FwShows -Number 25 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 25
+Complete-FwStep -Number 25
+
+# ---- Step 26 [check] verify-presence
+Write-FwStep -Number 26 -Id 'verify-presence' -Kind 'check' -Title 'Verify IM and presence' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsPresence -TargetFqdn 'dfw-cs-001.litwareinc.com' -SubscriberSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 26
+Test-FwShows -Number 26 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 26
+Complete-FwStep -Number 26
+
+# ---- Step 27 [check] verify-peer-calls
+Write-FwStep -Number 27 -Id 'verify-peer-calls' -Kind 'check' -Title 'Verify Peer calls' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsP2PAV -TargetFqdn 'dfw-cs-001.litwareinc.com' -SenderSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 27
+Test-FwShows -Number 27 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 27
+Complete-FwStep -Number 27
+
+# ---- Step 28 [check] verify-conferencing
+Write-FwStep -Number 28 -Id 'verify-conferencing' -Kind 'check' -Title 'Verify A/V conferencing on dfw-cs-001.litwareinc.com' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsAVConference -TargetFqdn 'dfw-cs-001.litwareinc.com' -SenderSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 28
+Test-FwShows -Number 28 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 28
+Complete-FwStep -Number 28
+
+# ---- Step 29 [check] verify-meetings
+Write-FwStep -Number 29 -Id 'verify-meetings' -Kind 'check' -Title 'Verify Meetings (web services and the Meet simple URL)' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsUcwaConference -TargetFqdn 'dfw-cs-001.litwareinc.com' -OrganizerSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 29
+Test-FwShows -Number 29 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 29
+Complete-FwStep -Number 29
+
+# ---- Step 30 [check] verify-dialin
+Write-FwStep -Number 30 -Id 'verify-dialin' -Kind 'check' -Title 'Verify dial-in conferencing (the Dial-in simple URL)' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Test-CsDialInConferencing -TargetFqdn 'dfw-cs-001.litwareinc.com' -UserSipAddress 'sip:kenmyer@litwareinc.com' | Tee-Object -Variable FwOut | Out-Host  # fw:step 30
+Test-FwShows -Number 30 -Output $FwOut -Shows 'Success'
+Confirm-FwCheck -Number 30
+Complete-FwStep -Number 30
+
+# ---- Step 31 [manual] verify-pstn
+Write-FwStep -Number 31 -Id 'verify-pstn' -Kind 'manual' -Title 'Verify PSTN calls' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 31 -Instructions 'Run Test-CsPstnOutboundCall -TargetFqdn ''dfw-cs-001.litwareinc.com'' -UserSipAddress ''sip:kenmyer@litwareinc.com'' -TargetPstnPhoneNumber <a PSTN number to call>, with a value of your deployment for -TargetPstnPhoneNumber.'
+Complete-FwStep -Number 31
+
+# ---- Step 32 [manual] verify-federation
+Write-FwStep -Number 32 -Id 'verify-federation' -Kind 'manual' -Title 'Verify federation through dfw-edge-001.litwareinc.com' -Expect 'Result : Success for sip:kenmyer@litwareinc.com (a user of atl-cs-001.litwareinc.com).' -Duration '00:01:00'
+Wait-FwAcknowledge -Number 32 -Instructions 'Run Test-CsFederatedPartner -TargetFqdn ''dfw-edge-001.litwareinc.com'' -Domain <a federated partner''s domain>, with a value of your deployment for -Domain.'
+Complete-FwStep -Number 32
+
+Write-Host ''
+Write-Host 'Plan complete (32 steps). Predicted RTO 00:47:35, data loss 00:01:59.' -ForegroundColor Green
+Write-Host 'Predicted per feature: IM and presence 00:47:35, Peer calls 00:02:00, Meetings 00:47:35, PSTN calls 02:24:40, External access and federation 00:02:00, Response Groups 01:54:40, Emergency location 02:34:40.'
 $FwLog.Completed = $true
 } catch {
     $FwLog.RunError = $_.Exception.Message
