@@ -50,19 +50,34 @@ func cmdExportRgs(c *ctx) {
 	if p < 0 {
 		return
 	}
-	if s.x.pools[p].pool.ResponseGroups == 0 {
+	if s.x.pools[p].pool.ResponseGroups == 0 && !c.cmd.Has("Owner") {
 		c.warnf(`No Response Group configuration was found on "ApplicationServer:%s".`, s.x.pools[p].fqdn)
 		return
+	}
+	// With -Owner the file holds the groups the owner's pool owns on the source: after a
+	// failover, the home pool's groups served by the backup pool (FACTS §6).
+	held := p
+	if c.cmd.Has("Owner") {
+		o := s.x.appServerPool(c.cmd.Str("Owner"))
+		if o < 0 || !s.x.isFE(o) {
+			c.fail("FW-APPSERVER-NOT-FOUND", "ObjectNotFound", fmt.Sprintf(`Cannot find the owner "%s": give ApplicationServer:<Front End pool FQDN>.%s`, c.cmd.Str("Owner"), suggestion(c.cmd.Str("Owner"), s.x.frontEndNames())))
+			return
+		}
+		if s.x.pools[o].pool.ResponseGroups == 0 || s.st.parts.rgsOn[o] != p && o != p {
+			c.warnf(`No Response Group owned by "ApplicationServer:%s" was found on "ApplicationServer:%s".`, s.x.pools[o].fqdn, s.x.pools[p].fqdn)
+			return
+		}
+		held = o
 	}
 	ps := &s.st.parts
 	files := make(map[string]int, len(ps.rgsFiles)+1)
 	for k, v := range ps.rgsFiles {
 		files[k] = v
 	}
-	files[strings.ToLower(c.cmd.Str("FileName"))] = p
+	files[strings.ToLower(c.cmd.Str("FileName"))] = held
 	ps.rgsFiles = files
 	c.res.Changed = true
-	c.verbosef("Exported %d Response Group workflows of %s to %s.", s.x.pools[p].pool.ResponseGroups, s.x.pools[p].fqdn, c.cmd.Str("FileName"))
+	c.verbosef("Exported %d Response Group workflows owned by %s from %s to %s.", s.x.pools[held].pool.ResponseGroups, s.x.pools[held].fqdn, s.x.pools[p].fqdn, c.cmd.Str("FileName"))
 }
 
 // rgsSource is the pool whose Response Groups the file holds: the one exported to it in this
@@ -96,7 +111,7 @@ func cmdImportRgs(c *ctx) {
 		c.fail("FW-RGS-NO-BACKUP", "ObjectNotFound", fmt.Sprintf(`"%s" holds no Response Group configuration of a pool of the topology: export it with Export-CsRgsConfiguration -Source ApplicationServer:<pool FQDN> -FileName <file>.`, c.cmd.Str("FileName")))
 		return
 	}
-	if src == p {
+	if src == p && s.st.parts.rgsOn[p] == p {
 		c.warnf(`The file holds the Response Groups of "%s" itself: nothing moved.`, s.x.pools[p].fqdn)
 		return
 	}
