@@ -58,22 +58,54 @@ func plannedFailoverTime(x *index, i int) time.Duration {
 // not change: the users had full service throughout.
 func (f *featureSpec) plannedFailovers(x *index, o *Outcome, sc *featureScratch) {
 	st := &sc.st
+	if o.CMS != CMSAvailable || !webMayFail(st) {
+		return // most sets: no web services can be down while their pool runs
+	}
+	judged := false
 	for i, ti := range f.feTopo {
 		po := &o.Pools[i]
 		q := x.pools[i].partner
 		if po.Service != ServiceHome || po.NoDR != 0 || q < 0 || o.Pools[q].Service != ServiceHome ||
-			o.CMS != CMSAvailable || x.pools[i].users == 0 {
+			x.pools[i].users == 0 {
 			continue
 		}
 		tq := f.feTopo[q]
 		if f.rules.WebUp(st, ti) || !f.rules.WebUp(st, tq) {
 			continue
 		}
-		sc.kept[ti] = f.rules.Pool(st, ti)
-		st.Mode[ti], st.ServedBy[ti] = features.Backup, tq
-		sc.t0[ti] = f.planned[i]
+		if !judged {
+			// What every pool's users have at the failure, judged once for all pools (before
+			// any of them is failed over) at a cost linear in the topology.
+			f.rules.Pools(st, sc.kept)
+			judged = true
+		}
 		sc.planned[ti] = true
 	}
+	if !judged {
+		return
+	}
+	for i, ti := range f.feTopo {
+		if sc.planned[ti] {
+			st.Mode[ti], st.ServedBy[ti] = features.Backup, f.feTopo[x.pools[i].partner]
+			sc.t0[ti] = f.planned[i]
+		}
+	}
+}
+
+// webMayFail reports whether st has a load balancer or a site down: otherwise every running
+// pool's web services answer.
+func webMayFail(st *features.State) bool {
+	for _, up := range st.LBUp {
+		if !up {
+			return true
+		}
+	}
+	for _, up := range st.SiteUp {
+		if !up {
+			return true
+		}
+	}
+	return false
 }
 
 // keptAt adjusts restoredAt's answer for the users of a pool failed over in planned mode:
