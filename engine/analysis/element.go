@@ -20,7 +20,6 @@ import (
 	"sort"
 	"strings"
 
-	"failwright/engine/shell"
 	"failwright/engine/sim"
 )
 
@@ -79,34 +78,15 @@ func (e Element) String() string {
 	return e.Kind.String() + " " + e.Name
 }
 
-// Setup returns the simulator line that injects the failure.
+// Setup returns the simulator line that injects the failure, or "" for an unknown kind.
 func (e Element) Setup() string {
 	if v := e.Fault(); v != nil {
 		return v.Line()
 	}
-	return e.partLine()
-}
-
-// partLine is the simulator line that fails one of the parts a pool failover does not bring
-// back (Stop-SimLoadBalancer -Name, Stop-SimDnsProvider -Name, Stop-SimPersistentChat -Fqdn,
-// Stop-SimGateway -Fqdn), or "" for another kind. The simulator's verb types for them are not
-// in engine/sim yet, so Fault cannot return them; the lines are what the shell parses.
-func (e Element) partLine() string {
-	switch e.Kind {
-	case KindLoadBalancer:
-		return "Stop-SimLoadBalancer -Name " + shell.QuoteArg(e.Name)
-	case KindDNSProvider:
-		return "Stop-SimDnsProvider -Name " + shell.QuoteArg(e.Name)
-	case KindPersistentChat:
-		return "Stop-SimPersistentChat -Fqdn " + shell.QuoteArg(e.Name)
-	case KindGateway:
-		return "Stop-SimGateway -Fqdn " + shell.QuoteArg(e.Name)
-	}
 	return ""
 }
 
-// Fault returns the simulator verb that makes the element fail, or nil for an unknown kind
-// and for the parts whose verbs engine/sim does not type (Setup writes their lines).
+// Fault returns the simulator verb that makes the element fail, or nil for an unknown kind.
 func (e Element) Fault() sim.Verb {
 	switch e.Kind {
 	case KindServer:
@@ -123,6 +103,14 @@ func (e Element) Fault() sim.Verb {
 		return sim.StopBackEnd{Pool: e.Name, Mirror: true}
 	case KindLink:
 		return sim.CutLink{Site: e.Name, To: e.To}
+	case KindLoadBalancer:
+		return sim.StopLoadBalancer{Name: e.Name}
+	case KindDNSProvider:
+		return sim.StopDNSProvider{Name: e.Name}
+	case KindPersistentChat:
+		return sim.StopPersistentChat{FQDN: e.Name}
+	case KindGateway:
+		return sim.StopGateway{FQDN: e.Name}
 	}
 	return nil
 }
@@ -217,9 +205,13 @@ func (x *index) elements() ([]Element, []target) {
 }
 
 // partElements enumerates, after the links, the parts a pool failover does not bring back:
-// load balancers, DNS providers, Persistent Chat pools and PSTN gateways, each in topology
-// order. They change no pool's service, so the fast analyzer composes their pairs with
-// anything; the feature pass (features.go) judges what they change.
+// load balancers, DNS providers hosted in sites, Persistent Chat pools and PSTN gateways, each
+// in topology order. A DNS provider without sites is an outside service (a managed GeoDNS
+// provider, which the simple-URL guidance calls "your DNS provider",
+// SFB:plan-your-deployment/network-requirements/simple-urls.md): its availability is its
+// service level, outside the design, so it is not a failure element, as the internet is not.
+// The parts change no pool's service, so the fast analyzer composes their pairs with anything;
+// the feature pass (features.go) judges what they change.
 func (x *index) partElements(add func(Element, target), none target) {
 	t := x.t
 	part := func(k Kind, name string, i int) {
@@ -231,7 +223,9 @@ func (x *index) partElements(add func(Element, target), none target) {
 		part(KindLoadBalancer, lb.Name, i)
 	}
 	for i, d := range t.DNSProviders {
-		part(KindDNSProvider, d.Name, i)
+		if len(d.Sites) > 0 {
+			part(KindDNSProvider, d.Name, i)
+		}
 	}
 	for i, c := range t.PersistentChat {
 		part(KindPersistentChat, c.FQDN, i)

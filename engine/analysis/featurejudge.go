@@ -26,6 +26,10 @@ type featureScratch struct {
 	// urlMoved and xmppMoved say which manual records the recovery re-pointed.
 	urlMoved, xmppMoved, chatMoved []bool
 	got                            []features.Set // per topology pool: its users' features
+	// planned says, per topology pool, whether it was failed over in planned mode
+	// (plannedFailovers), and kept what its users had at the failure.
+	planned []bool
+	kept    []features.Set
 }
 
 func newFeatureScratch(f *featureSpec) *featureScratch {
@@ -39,7 +43,8 @@ func newFeatureScratch(f *featureSpec) *featureScratch {
 		ChatHop: make([]int, len(f.chatSite)), XMPPEdge: make([]int, len(f.xmppTopo)),
 	}
 	return &featureScratch{st: st, t0: make([]time.Duration, n), urlMoved: make([]bool, len(f.urlFirst)),
-		xmppMoved: make([]bool, len(f.xmppTopo)), chatMoved: make([]bool, len(f.chatSite)), got: make([]features.Set, n)}
+		xmppMoved: make([]bool, len(f.xmppTopo)), chatMoved: make([]bool, len(f.chatSite)), got: make([]features.Set, n),
+		planned: make([]bool, n), kept: make([]features.Set, n)}
 }
 
 // reset puts every part up and every pointer where the topology says.
@@ -53,7 +58,7 @@ func (sc *featureScratch) reset(f *featureSpec) {
 	fill(st.ChatServersUp, true)
 	for i := range st.Mode {
 		st.Mode[i], st.ServedBy[i], st.RGSOn[i], st.LISOn[i], st.ParkOn[i], st.EdgeHop[i] = features.Home, i, i, i, i, i
-		sc.t0[i] = 0
+		sc.t0[i], sc.planned[i] = 0, false
 	}
 	for k, e := range f.edgeTopo {
 		st.EdgeHop[e] = f.edgeHop[k]
@@ -74,11 +79,21 @@ func fill[T any](s []T, v T) {
 }
 
 // judge works out the per-feature figures of failure set set, whose pools' outcome after
-// recovery is o, into v: the parts the set fails, the pools' service from o, then the
+// recovery is o, into v: the parts the set fails, the pools' service from o, the planned
+// failover of running pools whose web services do not answer (plannedFailovers), then the
 // recovery of the parts a pool failover does not bring back (recoverParts), then
 // engine/features's rules for every Front End pool and Persistent Chat pool.
 func (f *featureSpec) judge(x *index, set []int, o *Outcome, sc *featureScratch, v *featureVals) {
 	*v = featureVals{}
+	f.fail(x, set, o, sc)
+	f.plannedFailovers(x, o, sc)
+	f.recoverParts(x, sc)
+	f.measure(x, o, sc, v)
+}
+
+// fail puts into sc's state the parts set fails and the pools' service from o, before any
+// recovery of the parts.
+func (f *featureSpec) fail(x *index, set []int, o *Outcome, sc *featureScratch) {
 	sc.reset(f)
 	st := &sc.st
 	for _, ei := range set {
@@ -116,8 +131,6 @@ func (f *featureSpec) judge(x *index, set []int, o *Outcome, sc *featureScratch,
 			st.Mode[ti], st.ServedBy[ti] = features.Out, features.None
 		}
 	}
-	f.recoverParts(x, sc)
-	f.measure(x, o, sc, v)
 }
 
 // recoverParts applies the recovery failwright plans for the parts a pool failover does not
@@ -209,6 +222,10 @@ func (f *featureSpec) measure(x *index, o *Outcome, sc *featureScratch, v *featu
 		var at [numFeatures]time.Duration
 		if sc.t0[ti] > 0 || meetAt > 0 || xmppAt > 0 { // otherwise nothing waits
 			at = f.restoredAt(x, i, ti, sc, dns, meetAt, xmppAt)
+			if sc.planned[ti] {
+				p := x.pools[i].tp
+				keptAt(&at, sc.kept[ti], p.CallPark || p.Announcements, xmppAt)
+			}
 		}
 		// Users of routing groups in quorum loss in a pool that runs (the model's Unserved of a
 		// pool at home) have limited functionality: none of what needs full service.

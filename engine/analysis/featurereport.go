@@ -12,8 +12,9 @@ const (
 	// CodeFeatureLostN1: a single failure leaves users whose pool gives them full service
 	// after recovery without a feature (the pool comes back, the feature does not).
 	CodeFeatureLostN1 = "AN601"
-	// CodeFeatureSPOF: a DNS provider or load balancer whose loss leaves users without a
-	// feature with no recovery but its repair: a single point of failure.
+	// CodeFeatureSPOF: a DNS provider hosted in sites or a load balancer whose loss leaves
+	// users without a feature with no recovery but its repair (for a load balancer: no planned
+	// failover to a backup pool behind another load balancer): a single point of failure.
 	CodeFeatureSPOF = "AN602"
 )
 
@@ -178,12 +179,13 @@ func featureFix(f topology.Feature) string {
 }
 
 // spofFix says how to remove a DNS provider or load balancer as a single point of failure.
+// Only providers hosted in sites are failure elements (an outside provider is not).
 func spofFix(x *index, e Element, part int) string {
 	if e.Kind == KindDNSProvider {
-		if part >= 0 && len(x.t.DNSProviders[part].Sites) > 0 {
+		if part >= 0 && len(x.t.DNSProviders[part].Sites) == 1 {
 			return "host the GeoDNS provider's DNS load balancers in every site the simple URLs resolve to, or use an outside provider"
 		}
-		return "publish the simple URLs through a second DNS provider, or by records the plan re-points by hand"
+		return "publish the simple URLs through an outside GeoDNS provider or a second provider, or by records the plan re-points by hand"
 	}
-	return "give each pool its own load balancer (or a pair) and publish the simple URLs over pools behind different load balancers in different sites"
+	return "put the backup pool's web services behind a load balancer of its own (or a pair), so that the pool can be failed over to it, and publish the simple URLs over pools behind different load balancers in different sites"
 }

@@ -64,6 +64,9 @@ type featureSpec struct {
 	chatBack  []int
 	chatHop   []int // topology index
 	chatUsers []int
+	// planned is, per Front End pool, when its users are served by its backup pool after a
+	// planned failover (plannedFailoverTime; zero without a backup pool).
+	planned   []time.Duration
 	nSites    int
 	nPools    int
 	nLB, nDNS int
@@ -109,6 +112,11 @@ func newFeatureSpec(x *index) *featureSpec {
 			f.feOfTopo[i] = len(f.feTopo)
 			f.feTopo = append(f.feTopo, i)
 			f.apply = append(f.apply, f.rules.Applicable(i))
+			var d time.Duration
+			if k := len(f.planned); x.pools[k].partner >= 0 {
+				d = plannedFailoverTime(x, k)
+			}
+			f.planned = append(f.planned, d)
 		case p.Role == topology.Edge:
 			edgeOf[strings.ToLower(p.FQDN)] = len(f.edgeTopo)
 			f.edgeTopo = append(f.edgeTopo, i)

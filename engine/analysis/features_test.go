@@ -74,8 +74,14 @@ func TestFeatureFigures(t *testing.T) {
 		served feats
 	}{
 		{"nothing failed", nil, feats{}, feats{}},
-		{"the Atlanta load balancer: Atlanta's meetings and external web services, no recovery but repair",
-			[]string{"load balancer atl-hlb"},
+		{"the Atlanta load balancer: Atlanta is failed over in planned mode to Dallas, whose web services answer",
+			[]string{"load balancer atl-hlb"}, feats{}, feats{}},
+		{"both load balancers: no pool's web services answer, nowhere to fail over to",
+			[]string{"load balancer atl-hlb", "load balancer dfw-hlb"},
+			feats{topology.FeatureMeetings: 20000, topology.FeatureExternalAccess: 20000},
+			feats{topology.FeatureMeetings: 20000, topology.FeatureExternalAccess: 20000}},
+		{"the Atlanta load balancer and the link: no Backup Service to Dallas, no planned failover",
+			[]string{"link Atlanta-Dallas", "load balancer atl-hlb"},
 			feats{topology.FeatureMeetings: 12000, topology.FeatureExternalAccess: 12000},
 			feats{topology.FeatureMeetings: 12000, topology.FeatureExternalAccess: 12000}},
 		{"the GeoDNS provider: nobody joins a meeting by the Meet URL",
@@ -117,8 +123,12 @@ func TestFeatureFigures(t *testing.T) {
 	}
 }
 
-// TestFeatureRTO checks the wait for each feature after the Atlanta pool's failover: the
-// failover, then the plan's manual steps in order (DNS, Response Groups, Call Park, locations).
+// TestFeatureRTO checks the wait for each feature: after the Atlanta pool's failover, the
+// failover, then the plan's manual steps in order (DNS, Response Groups, Call Park,
+// locations); after the loss of Atlanta's load balancer, Atlanta's planned failover to Dallas
+// (longer than the disaster-mode one: the CMS moves with the Normal parameter set, the
+// Response Groups are exported first and the Backup Service reaches its final state), then the
+// same steps, while IM and presence were never lost.
 func TestFeatureRTO(t *testing.T) {
 	topo := loadTestTopology(t, "whole-recovery.yaml")
 	r, err := Analyze(topo, Options{Depth: 1})
@@ -126,22 +136,29 @@ func TestFeatureRTO(t *testing.T) {
 	m, err := NewModel(topo)
 	require.NoError(t, err)
 	failover := m.Evaluate(FailureSet{{Kind: KindPool, Name: "atl-cs-001.litwareinc.com"}}).Pools[0].RTO
-	want := map[topology.Feature]string{
-		topology.FeatureIMPresence:        hms(failover),
-		topology.FeatureResponseGroups:    hms(failover + DNSChangeStep + RGSImportStep),
-		topology.FeaturePSTNCalls:         hms(failover + DNSChangeStep + RGSImportStep + CallParkStep),
-		topology.FeatureEmergencyLocation: hms(failover + DNSChangeStep + RGSImportStep + CallParkStep + LISRestoreStep),
+	planned := plannedFailoverTime(m.x, 0)
+	require.Greater(t, planned, failover)
+	pool, lb := "pool atl-cs-001.litwareinc.com", "load balancer atl-hlb"
+	want := map[topology.Feature][2]string{
+		topology.FeatureIMPresence:        {hms(failover), pool},
+		topology.FeatureMeetings:          {hms(planned), lb},
+		topology.FeatureExternalAccess:    {hms(planned), lb},
+		topology.FeatureResponseGroups:    {hms(planned + DNSChangeStep + RGSImportStep), lb},
+		topology.FeaturePSTNCalls:         {hms(planned + DNSChangeStep + RGSImportStep + CallParkStep), lb},
+		topology.FeatureEmergencyLocation: {hms(planned + DNSChangeStep + RGSImportStep + CallParkStep + LISRestoreStep), lb},
 	}
 	for _, f := range r.Features {
 		w, ok := want[f.Feature]
 		if !ok {
 			continue
 		}
+		delete(want, f.Feature)
 		rto := f.Levels[0].Worst[2]
 		require.Equal(t, "rto", rto.Figure)
-		assert.Equal(t, w, rto.Value, "%s", f.Feature)
-		assert.Equal(t, []string{"pool atl-cs-001.litwareinc.com"}, rto.Sets[0].Elements, "%s", f.Feature)
+		assert.Equal(t, w[0], rto.Value, "%s", f.Feature)
+		assert.Equal(t, []string{w[1]}, rto.Sets[0].Elements, "%s", f.Feature)
 	}
+	assert.Empty(t, want, "features the report does not list")
 }
 
 // TestFeatureGolden renders the depth-2 report of whole-recovery.yaml and holds the fast
@@ -171,7 +188,7 @@ func TestFeatureGolden(t *testing.T) {
 			codes = append(codes, f.Path)
 		}
 	}
-	assert.Equal(t, []string{"dnsProviders[Litware GeoDNS]", "loadBalancers[atl-hlb]", "loadBalancers[dfw-hlb]"}, codes)
+	assert.Equal(t, []string{"dnsProviders[Litware GeoDNS]"}, codes, "the provider runs in Atlanta only; each pool can be failed over to the other's load balancer")
 }
 
 // TestPartElements checks the new elements' names and the simulator lines that strike them.
@@ -257,7 +274,10 @@ func TestFeatureStepDurations(t *testing.T) {
 	require.False(t, fs.HasErrors(), "%v", fs)
 	want := map[string]time.Duration{"rgs-import": RGSImportStep, "call-park": CallParkStep,
 		"announcements": AnnouncementStep, "lis-restore": LISRestoreStep}
-	for _, s := range p.Steps {
+	planned, fs := plan.Build(topo, plan.Request{Pool: "atl-cs-001.litwareinc.com", Mode: plan.Planned})
+	require.False(t, fs.HasErrors(), "%v", fs)
+	want["rgs-export"] = RGSExportStep
+	for _, s := range append(p.Steps, planned.Steps...) {
 		if d, ok := want[s.ID]; ok {
 			assert.Equal(t, d, s.Duration.Std(), "step %s", s.ID)
 			delete(want, s.ID)
@@ -274,22 +294,31 @@ func TestSPOFFindings(t *testing.T) {
 		change func(*topology.Topology)
 		want   map[string]string // path: message fragment
 	}{
-		{"one load balancer in front of both pools, the provider outside",
+		{"one load balancer in front of both pools, the provider outside: the load balancer only",
 			func(t *topology.Topology) {
 				t.Pools[1].WebServices.LoadBalancer = "atl-hlb"
 				t.DNSProviders[0].Sites = nil
 			},
 			map[string]string{
-				"loadBalancers[atl-hlb]":       "meetings for 20,000 users",
-				"dnsProviders[Litware GeoDNS]": "publish the simple URLs through a second DNS provider",
+				"loadBalancers[atl-hlb]": "meetings for 20,000 users",
 			}},
-		{"the provider in both sites still fails on its own",
+		{"the provider in both sites still fails on its own; each pool fails over to the other's load balancer",
 			func(t *topology.Topology) { t.DNSProviders[0].Sites = []string{"Atlanta", "Dallas"} },
 			map[string]string{
-				"loadBalancers[atl-hlb]":       "meetings for 12,000 users",
-				"loadBalancers[dfw-hlb]":       "meetings for 8,000 users",
-				"dnsProviders[Litware GeoDNS]": "host the GeoDNS provider's DNS load balancers in every site",
+				"dnsProviders[Litware GeoDNS]": "publish the simple URLs through an outside GeoDNS provider",
 			}},
+		{"no backup pool: nothing to fail Atlanta over to",
+			func(t *topology.Topology) {
+				t.Pools[0].BackupPool, t.Pools[1].BackupPool = "", ""
+				t.DNSProviders[0].Sites = nil
+			},
+			map[string]string{
+				"loadBalancers[atl-hlb]": "meetings for 12,000 users",
+				"loadBalancers[dfw-hlb]": "meetings for 8,000 users",
+			}},
+		{"an outside provider and a load balancer per pool: no single point of failure",
+			func(t *topology.Topology) { t.DNSProviders[0].Sites = nil },
+			map[string]string{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

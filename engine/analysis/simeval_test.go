@@ -48,6 +48,10 @@ func TestElementSetup(t *testing.T) {
 		{Element{Kind: KindBackEnd, Name: "atl-cs-001.litwareinc.com"}, "Stop-SimBackEnd -PoolFqdn 'atl-cs-001.litwareinc.com'"},
 		{Element{Kind: KindMirror, Name: "atl-cs-001.litwareinc.com"}, "Stop-SimBackEnd -PoolFqdn 'atl-cs-001.litwareinc.com' -Mirror"},
 		{Element{Kind: KindLink, Name: "Atlanta", To: "Dallas \u2019s"}, "Disconnect-SimSite -Site 'Atlanta' -To 'Dallas \u2019\u2019s'"},
+		{Element{Kind: KindLoadBalancer, Name: "atl-hlb"}, "Stop-SimLoadBalancer -Name 'atl-hlb'"},
+		{Element{Kind: KindDNSProvider, Name: "Atlanta GeoDNS"}, "Stop-SimDnsProvider -Name 'Atlanta GeoDNS'"},
+		{Element{Kind: KindPersistentChat, Name: "atl-pchat-001.litwareinc.com"}, "Stop-SimPersistentChat -Fqdn 'atl-pchat-001.litwareinc.com'"},
+		{Element{Kind: KindGateway, Name: "atl-gw-01.litwareinc.com"}, "Stop-SimGateway -Fqdn 'atl-gw-01.litwareinc.com'"},
 	} {
 		require.NotNil(t, c.e.Fault(), "%v", c.e)
 		assert.Equal(t, c.want, c.e.Setup(), "%v", c.e)

@@ -207,3 +207,14 @@ func (r *Rules) DNSUp(st *State, k int) bool {
 	}
 	return r.dnsUp(st, k)
 }
+
+// WebUp reports whether pool p's web services answer in state st: the pool serves and the load
+// balancer in front of them (when the topology gives one) runs in a site that runs. The
+// failure analysis uses it to decide when failing a running pool over to its backup pool
+// brings its meetings and external web access back.
+func (r *Rules) WebUp(st *State, p int) bool {
+	if p < 0 || p >= len(r.webLB) {
+		return false
+	}
+	return r.webUp(st, p)
+}

@@ -149,3 +149,24 @@ func TestDNSUp(t *testing.T) {
 	assert.False(t, r.DNSUp(&State{}, 1), "no such provider")
 	assert.False(t, r.DNSUp(&State{}, -1))
 }
+
+func TestWebUp(t *testing.T) {
+	r := New(twoSites())
+	for _, tt := range []struct {
+		name string
+		st   *State
+		pool int
+		want bool
+	}{
+		{"everything up", &State{}, atl, true},
+		{"its load balancer down", &State{LBUp: []bool{false, true}}, atl, false},
+		{"the other pool's load balancer down", &State{LBUp: []bool{false, true}}, dal, true},
+		{"the pool down", &State{PoolUp: []bool{false, true, true, true}}, atl, false},
+		{"its site down", &State{SiteUp: []bool{false, true}}, atl, false},
+		{"an Edge pool has no web services of its own", &State{}, atlEdge, true},
+		{"no such pool", &State{}, 9, false},
+		{"none", &State{}, None, false},
+	} {
+		assert.Equal(t, tt.want, r.WebUp(tt.st, tt.pool), tt.name)
+	}
+}

@@ -27,17 +27,7 @@ const (
 
 // recoveryModelled reports whether the topology models any part a pool failover does not
 // bring back (docs/recovery.md); the simulator draws the same line (engine/sim).
-func recoveryModelled(t *topology.Topology) bool {
-	if len(t.SimpleURLs)+len(t.DNSProviders)+len(t.LoadBalancers)+len(t.PersistentChat)+len(t.XMPPGateways)+len(t.PSTNGateways) > 0 {
-		return true
-	}
-	for _, p := range t.Pools {
-		if p.WebServices != nil || p.ResponseGroups > 0 || p.LocationDatabase || p.CallPark || p.Announcements {
-			return true
-		}
-	}
-	return false
-}
+func recoveryModelled(t *topology.Topology) bool { return t.ModelsRecovery() }
 
 // part reports whether the plan has a step for a part of the failed pool: always for a
 // topology that models none of the parts (the steps every plan had), else when the pool has it.

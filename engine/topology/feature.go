@@ -133,3 +133,20 @@ func (t *Topology) ModelledFeatures() []Feature {
 	}
 	return out
 }
+
+// ModelsRecovery reports whether the topology models any part a pool failover does not bring
+// back (recovery.go): a simple URL, DNS provider, load balancer, Persistent Chat pool, XMPP or
+// PSTN gateway, or a pool's web services, Response Groups, location database, Call Park or
+// announcements. Plans and the analysis step through only the parts a topology that models
+// them has, and keep every manual step for one that models none.
+func (t *Topology) ModelsRecovery() bool {
+	if len(t.SimpleURLs)+len(t.DNSProviders)+len(t.LoadBalancers)+len(t.PersistentChat)+len(t.XMPPGateways)+len(t.PSTNGateways) > 0 {
+		return true
+	}
+	for _, p := range t.Pools {
+		if p.WebServices != nil || p.ResponseGroups > 0 || p.LocationDatabase || p.CallPark || p.Announcements {
+			return true
+		}
+	}
+	return false
+}

@@ -44,7 +44,7 @@ func TestAnalysisFailToWorstCase(t *testing.T) {
 	assert.Greater(t, score, 0.0)
 	assert.LessOrEqual(t, score, 100.0)
 	assert.Contains(t, p.text("#analysis-definition"), "S_k")
-	assert.Equal(t, "20", eval[string](p, `document.getElementById("analysis-matrix").dataset.n`))
+	assert.Equal(t, "19", eval[string](p, `document.getElementById("analysis-matrix").dataset.n`))
 	assert.Positive(t, eval[int](p, `document.querySelectorAll("#analysis-matrix path.cells").length`))
 	assert.Equal(t, 5, eval[int](p, `document.querySelectorAll("#matrix-legend li").length`))
 	assert.Contains(t, p.text("#analysis-findings"), "Fix:")
