@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"failwright/app"
-	"failwright/engine/report"
 	"failwright/engine/runlog"
 )
 
@@ -21,7 +20,7 @@ import (
 const DefaultMaxEvidenceBytes = 3 * runlog.MaxBytes
 
 // VerdictHeader is the answer header of the report routes that carries the report's verdict:
-// passed, deviations or failed (report.State).
+// passed, deviations or failed (the state of its verdict).
 const VerdictHeader = "Failwright-Verdict"
 
 // evidenceRequest is the body of POST /api/evidence.
@@ -70,7 +69,7 @@ func (s *server) evidence(w http.ResponseWriter, r *http.Request, _ map[string]s
 		writeProblem(w, evidenceProblem(res))
 		return
 	}
-	writeReport(w, r, res.Report.Verdict, res.HTML, res.Report.JSON())
+	writeReport(w, r, res.Report.Verdict.State, res.HTML, res.Report.JSON())
 }
 
 // maxEvidenceBytes is the body bound of POST /api/evidence.
@@ -192,9 +191,9 @@ func evidenceProblem(res app.EvidenceResult) *Problem {
 }
 
 // writeReport answers a printable report: its page when the client prefers text/html, its
-// typed data as JSON otherwise, with the verdict in VerdictHeader either way.
-func writeReport(w http.ResponseWriter, r *http.Request, v report.Verdict, html, js []byte) {
-	w.Header().Set(VerdictHeader, v.State)
+// typed data as JSON otherwise, with the verdict's state in VerdictHeader either way.
+func writeReport(w http.ResponseWriter, r *http.Request, state string, html, js []byte) {
+	w.Header().Set(VerdictHeader, state)
 	w.Header().Add("Vary", "Accept")
 	if wantsHTML(r.Header.Get("Accept")) {
 		// The page has no script; its one inline style sheet is all the policy lets in.

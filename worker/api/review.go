@@ -45,5 +45,5 @@ func (s *server) review(w http.ResponseWriter, r *http.Request, _ map[string]str
 		s.internal(w, r, err)
 		return
 	}
-	writeReport(w, r, res.Review.Verdict, res.HTML, res.Review.JSON())
+	writeReport(w, r, res.Review.Verdict.State, res.HTML, res.Review.JSON())
 }
