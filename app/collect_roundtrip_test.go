@@ -133,12 +133,13 @@ func assemble(t *testing.T, s *sim.Sim) *collector.File {
 
 // reported keeps what the collector's cmdlets report: it drops the name, description, site
 // regions, platforms and OS, sample users and routing groups, the federation route, the
-// Backup Service sync interval and the recovery parts, which no cmdlet the collector calls
+// Backup Service sync interval, the recovery parts and the recovery policies (the
+// organization's targets, not the deployment's state), which no cmdlet the collector calls
 // returns. A pool without
 // a build gets its version's release build, and the registrar timers are the effective ones,
 // on both sides.
 func reported(t topology.Topology) topology.Topology {
-	t.Name, t.Description, t.BackupService = "", "", topology.BackupService{}
+	t.Name, t.Description, t.BackupService, t.RecoveryPolicy = "", "", topology.BackupService{}, nil
 	// The recovery parts (simple URLs, web services, Persistent Chat, gateways) are not
 	// collected yet.
 	t.SimpleURLs, t.DNSProviders, t.LoadBalancers, t.PersistentChat, t.XMPPGateways, t.PSTNGateways = nil, nil, nil, nil, nil, nil
@@ -151,6 +152,7 @@ func reported(t topology.Topology) topology.Topology {
 	for i, p := range t.Pools {
 		p.Platform, p.OS, p.SampleUsers, p.RoutingGroups, p.FederationRoute = "", "", nil, 0, false
 		p.WebServices, p.LocationDatabase, p.ResponseGroups, p.CallPark, p.Announcements = nil, false, 0, false, false
+		p.RecoveryPolicy = nil
 		// The cmdlets report the effective registrar timers.
 		p.Registrar = topology.Registrar{FailureDetectionSeconds: p.EffectiveFailureDetectionSeconds(),
 			FailbackDetectionSeconds: p.EffectiveFailbackDetectionSeconds()}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"time"
 
 	"failwright/engine/analysis"
@@ -49,10 +50,29 @@ func Review(res AnalyzeResult, generatedAt time.Time) ReviewResult {
 	return out
 }
 
-// PolicyBreaches is the hook for the recovery policy: whether a policy was judged on the
-// analysis r, and the failures that break it. No policy is judged yet (it returns false and
-// none), and the review says so rather than claim a pass; when recovery policies land, this
-// is the one function to point at the analysis's policy verdict.
+// PolicyBreaches is the recovery policy judged on the analysis r (analysis.Report.Policy,
+// docs/policy.md): judged is true, and there is one breach per single failure and pool whose
+// recovery breaks the pool's effective policy, as r lists them (the first
+// analysis.MaxPolicyBreaks; r.Policy.Count says how many there are). A breach names the figure
+// missed: "rto" when the recovery time (or the recovery itself) missed, else "dataLoss".
 func PolicyBreaches(r *analysis.Report) (judged bool, breaches []report.PolicyBreach) {
-	return false, nil
+	if r == nil {
+		return false, nil
+	}
+	breaches = make([]report.PolicyBreach, 0, len(r.Policy.Breaks))
+	for _, br := range r.Policy.Breaks {
+		v := br.Verdict
+		b := report.PolicyBreach{Failure: strings.Join(br.Set.Elements, " + "), Pool: v.Pool, Clock: report.Clock(v.Policy.Clock)}
+		switch {
+		case !v.RTOMet:
+			b.Figure, b.Target, b.Achieved = "rto", v.Policy.RTO.String(), v.Judged().String()
+			if !v.Restored {
+				b.Achieved = "not restored"
+			}
+		default:
+			b.Figure, b.Target, b.Achieved = "dataLoss", v.Policy.RPO.String(), v.DataLoss.String()
+		}
+		breaches = append(breaches, b)
+	}
+	return true, breaches
 }

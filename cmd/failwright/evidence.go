@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"failwright/app"
+	"failwright/engine/topology"
 )
 
 func init() {
@@ -19,8 +20,8 @@ func init() {
 	})
 }
 
-const evidenceUsage = `usage: failwright evidence PLAN.json RUNLOG [-o report.html] [--failed-at TIME]
-                          [--generated-at TIME] [--json]
+const evidenceUsage = `usage: failwright evidence PLAN.json RUNLOG [-o report.html] [--topology FILE]
+                          [--failed-at TIME] [--generated-at TIME] [--json]
 
 Reads the JSON plan a runbook was rendered from and the run log the runbook wrote beside its
 transcript, checks that the log is whole, unedited and of this plan, and writes the evidence
@@ -29,6 +30,9 @@ predicted against achieved, the recovery time on the decision and failure clocks
 data-loss window against the recovery targets, the deviations and a verdict. The verdict and
 its reasons also go to standard error.
   -o FILE            write the report to FILE instead of standard output
+  --topology FILE    the topology file the plan was made from: the targets are its
+                     recovery policy for the plan's pool (docs/policy.md); without it,
+                     Microsoft's engineering targets for the pool's version
   --failed-at TIME   when the failure happened (2026-12-06T04:52:00Z; without a zone, UTC),
                      for the recovery time from the failure; without it that figure is
                      "not given"
@@ -42,6 +46,7 @@ func runEvidence(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("evidence", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	out := fs.String("o", "", "")
+	topo := fs.String("topology", "", "")
 	failedAt := fs.String("failed-at", "", "")
 	generatedAt := fs.String("generated-at", "", "")
 	asJSON := fs.Bool("json", false, "")
@@ -84,9 +89,20 @@ func runEvidence(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
+	if *topo != "" {
+		req.Topology.Name = filepath.ToSlash(*topo)
+		if req.Topology.Data, err = os.ReadFile(*topo); err != nil {
+			fmt.Fprintf(stderr, "failwright evidence: %v\n", err)
+			return exitUsage
+		}
+	}
 	res := app.Evidence(req)
 	if res.Err != nil {
-		fmt.Fprintf(stderr, "failwright evidence: %v\n", res.Err)
+		if len(res.Findings) > 0 {
+			topology.PrintFindings(stderr, res.Findings)
+		} else {
+			fmt.Fprintf(stderr, "failwright evidence: %v\n", res.Err)
+		}
 		return res.Status.ExitCode()
 	}
 	body := res.HTML

@@ -67,6 +67,9 @@ func TestEvidenceCommand(t *testing.T) {
 	}{
 		{"passed.golden", exitOK, []string{"evidence", evidencedata + "plan.json", evidencedata + "fast.log", "-o", dir + "/passed.html", gen}},
 		{"over-target.golden", exitFail, []string{"evidence", evidencedata + "plan.json", evidencedata + "as-planned.log", "-o", dir + "/over.html", "--failed-at", "2026-12-06T04:52:00Z", gen}},
+		{"policy-passed.golden", exitOK, []string{"evidence", evidencedata + "plan.json", evidencedata + "fast.log", "--topology", "../../scenarios/topologies/litwareinc.yaml", "-o", dir + "/policy.html", gen}},
+		{"policy-over.golden", exitFail, []string{"evidence", evidencedata + "plan.json", evidencedata + "as-planned.log", "--topology", "../../scenarios/topologies/litwareinc.yaml", "-o", dir + "/policy-over.html", gen}},
+		{"other-topology.golden", exitUsage, []string{"evidence", evidencedata + "plan.json", evidencedata + "fast.log", "--topology", "../../scenarios/topologies/lync2013-pair.yaml", gen}},
 		{"failed.golden", exitFail, []string{"evidence", evidencedata + "plan.json", evidencedata + "failed.log", "-o", dir + "/failed.html", gen}},
 		{"tampered.golden", exitUsage, []string{"evidence", evidencedata + "plan.json", evidencedata + "tampered.log", gen}},
 		{"log-as-plan.golden", exitUsage, []string{"evidence", evidencedata + "fast.log", evidencedata + "fast.log", gen}},
@@ -107,7 +110,7 @@ func TestAnalyzeAndTrainReports(t *testing.T) {
 	page, err := os.ReadFile(dir + "/review.html")
 	require.NoError(t, err)
 	assert.Contains(t, string(page), `class="report report-review"`)
-	assert.Contains(t, string(page), "No recovery policy judged yet")
+	assert.Contains(t, string(page), `<dd id="figure-policy">2 breaches</dd>`, "litwareinc.yaml's Atlanta target is broken by a minute")
 	code, _, _ = cli(t, "", "analyze", "../../scenarios/topologies/litwareinc.yaml", "--report", "pdf")
 	assert.Equal(t, exitUsage, code)
 

@@ -13,6 +13,8 @@ import (
 	"failwright/engine/runlog"
 	"failwright/engine/samples"
 	"failwright/engine/topofile"
+	"failwright/engine/topology"
+	"failwright/engine/units"
 	"failwright/internal/testkit"
 )
 
@@ -301,4 +303,36 @@ func TestEvidenceClockStep(t *testing.T) {
 	require.Len(t, texts, 1)
 	assert.Contains(t, texts[0], "stepped back at line 4")
 	assert.Equal(t, StateDeviations, r.Verdict.State)
+}
+
+func TestPolicyTargets(t *testing.T) {
+	min := func(m int) units.Duration { return units.Duration(time.Duration(m) * time.Minute) }
+	def := topology.PolicyFrom{RTO: topology.PolicyFromDefault, RPO: topology.PolicyFromDefault, Clock: topology.PolicyFromDefault}
+	tests := []struct {
+		name    string
+		pol     topology.Policy
+		version topology.Version
+		source  string
+	}{
+		{"all defaults", topology.Policy{RTO: min(20), RPO: min(5), Clock: topology.ClockDecision, From: def}, topology.SfB2019,
+			"Microsoft's engineering targets for a Skype for Business Server 2019 pool failover (FACTS §9: 15-20 minutes, taken as 20, and 5 minutes); t.yaml sets no recovery policy for this pool"},
+		{"the file's, with a default", topology.Policy{RTO: min(30), RPO: min(5), Clock: topology.ClockDecision,
+			From: topology.PolicyFrom{RTO: topology.PolicyFromSite, RPO: topology.PolicyFromTopology, Clock: topology.PolicyFromDefault}}, topology.SfB2015,
+			"the recovery policy in t.yaml (RTO 00:30:00: its site's; RPO 00:05:00: the deployment's; decision clock: Microsoft's default); defaults: Microsoft's engineering targets for a Skype for Business Server 2015 pool failover"},
+		{"the pool's, whole", topology.Policy{RTO: min(60), RPO: min(30), Clock: topology.ClockFailure,
+			From: topology.PolicyFrom{RTO: topology.PolicyFromPool, RPO: topology.PolicyFromPool, Clock: topology.PolicyFromPool}}, topology.Lync2013,
+			"the recovery policy in t.yaml (RTO 01:00:00: the pool's; RPO 00:30:00: the pool's; failure clock: the pool's)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := PolicyTargets(tt.pol, tt.version, "t.yaml")
+			assert.Equal(t, tt.pol.RTO, got.RTO)
+			assert.Equal(t, tt.pol.RPO, got.RPO)
+			assert.Equal(t, Clock(tt.pol.Clock), got.Clock)
+			assert.Equal(t, tt.pol.From, got.From)
+			assert.Equal(t, string(tt.version), got.Version)
+			assert.Equal(t, "t.yaml", got.Topology)
+			assert.True(t, strings.HasPrefix(got.Source, tt.source), got.Source)
+		})
+	}
 }

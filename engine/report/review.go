@@ -170,7 +170,8 @@ func policyValue(r *ReviewReport) string {
 	case len(r.Breaches) == 0:
 		return "no failure breaks it"
 	}
-	return units.Plural(len(r.Breaches), "breach")
+	n := max(len(r.Breaches), r.Analysis.Policy.Count)
+	return units.Plural(n, "breach")
 }
 
 func (r *ReviewReport) policySection() Section {
@@ -181,7 +182,19 @@ func (r *ReviewReport) policySection() Section {
 	for _, b := range r.Breaches {
 		rows = append(rows, Row{Class: "row-failed", Cells: []string{b.Failure, b.Pool, b.Figure, b.Target, b.Achieved, string(b.Clock)}})
 	}
-	return Section{ID: "policy", Title: "Recovery policy", Empty: "No failure breaks the recovery policy.",
+	var text []string
+	for _, p := range r.Analysis.Policy.Pools {
+		pol := p.Policy
+		text = append(text, p.Pool+": RTO "+pol.RTO.String()+" ("+pol.From.RTO+"), RPO "+pol.RPO.String()+" ("+pol.From.RPO+"), the "+
+			string(pol.Clock)+" clock ("+pol.From.Clock+").")
+	}
+	if len(text) > 0 {
+		text = append(text, "Where each target comes from: pool, site or topology is the recovery policy of the topology file; default is Microsoft's engineering target for the pool's version (FACTS §9). The analysis recovers from the moment of failure, so both clocks read the same.")
+	}
+	if more := r.Analysis.Policy.Count - len(r.Breaches); more > 0 && len(r.Breaches) > 0 {
+		text = append(text, "The table lists the first "+strconv.Itoa(len(r.Breaches))+" of "+strconv.Itoa(r.Analysis.Policy.Count)+" breaches.")
+	}
+	return Section{ID: "policy", Title: "Recovery policy", Text: text, Empty: "No failure breaks the recovery policy.",
 		Tables: tableIf(Table{ID: "policy-table", Head: []string{"Failure", "Pool", "Figure", "Target", "Found", "Clock"}, Rows: rows})}
 }
 

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -29,18 +30,29 @@ func sampleAnalysis(t testing.TB, file string) *analysis.Report {
 func TestReview(t *testing.T) {
 	gen := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
 	a := sampleAnalysis(t, "litwareinc.yaml")
-	r := Review(ReviewInput{Report: a, GeneratedAt: gen})
-	html := string(r.HTML())
-	checkSelfContained(t, []byte(html))
-	assert.Contains(t, html, NoPolicyYet[:40], "no policy: said honestly, no pass claimed")
+	unjudged := Review(ReviewInput{Report: a, GeneratedAt: gen})
+	html := string(unjudged.HTML())
+	assert.Contains(t, html, NoPolicyYet[:40], "no policy judged: said honestly, no pass claimed")
 	assert.Contains(t, html, `<dd id="figure-policy">not judged yet</dd>`)
-	assert.Contains(t, r.Verdict.Reasons, "no recovery policy judged yet")
+	assert.Contains(t, unjudged.Verdict.Reasons, "no recovery policy judged yet")
+
+	// The breaches as app.PolicyBreaches makes them from the analysis's policy report:
+	// litwareinc.yaml promises Atlanta 30 minutes, and losing its pool or site takes 00:31:05.
+	var breaches []PolicyBreach
+	for _, b := range a.Policy.Breaks {
+		breaches = append(breaches, PolicyBreach{Failure: strings.Join(b.Set.Elements, " + "), Pool: b.Verdict.Pool, Figure: "rto",
+			Target: b.Verdict.Policy.RTO.String(), Achieved: b.Verdict.Judged().String(), Clock: Clock(b.Verdict.Policy.Clock)})
+	}
+	require.Len(t, breaches, 2)
+	judged := Review(ReviewInput{Report: a, PolicyJudged: true, Breaches: breaches, GeneratedAt: gen})
+	html = string(judged.HTML())
+	checkSelfContained(t, []byte(html))
+	assert.Equal(t, StateFailed, judged.Verdict.State, "a policy breach fails the design")
+	assert.Contains(t, html, `<dd id="figure-policy">2 breaches</dd>`)
+	assert.Contains(t, html, "atl-cs-001.litwareinc.com: RTO 00:30:00 (site), RPO 00:05:00 (topology), the decision clock (default).")
+	assert.Contains(t, judged.Verdict.Reasons, "breaks the recovery policy: site Atlanta: atl-cs-001.litwareinc.com rto 00:31:05, target 00:30:00 (decision clock)")
 	testkit.Golden(t, "testdata/review-litwareinc.html", html)
 
-	judged := Review(ReviewInput{Report: a, PolicyJudged: true, Breaches: []PolicyBreach{
-		{Failure: "site Atlanta", Pool: "atl-cs-001.litwareinc.com", Figure: "rto", Target: "00:20:00", Achieved: "00:31:05", Clock: ClockDecision}}})
-	assert.Equal(t, StateFailed, judged.Verdict.State, "a policy breach fails the design")
-	assert.Contains(t, string(judged.HTML()), `id="policy-table"`)
 	none := Review(ReviewInput{Report: a, PolicyJudged: true})
 	assert.Contains(t, string(none.HTML()), "No failure breaks the recovery policy.")
 }

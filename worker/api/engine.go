@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path"
 	"strings"
+	"time"
 
 	"failwright/app"
 	"failwright/engine/topology"
@@ -32,6 +33,13 @@ type Engine interface {
 	// "failwright analyze --json" prints. A topology that does not decode or validate is
 	// ErrTopology, with its findings.
 	Analyze(name string, src []byte, req app.AnalyzeRequest) (report []byte, fs topology.Findings, err error)
+	// Evidence makes the evidence report of a run from its plan, its run log and optionally
+	// the topology the plan was made from, as "failwright evidence" does (app.Evidence).
+	Evidence(req app.EvidenceRequest) app.EvidenceResult
+	// Review analyzes the topology in src at req.Depth and makes its design review, with
+	// generatedAt printed on it, as "failwright analyze --report html" does (app.Review). A
+	// topology that does not decode or validate is ErrTopology, with its findings.
+	Review(name string, src []byte, req app.AnalyzeRequest, generatedAt time.Time) (app.ReviewResult, topology.Findings, error)
 }
 
 // PlanRequest is what to plan, as POST /api/plan carries it beside the topology.
@@ -126,4 +134,25 @@ func (realEngine) Analyze(name string, src []byte, req app.AnalyzeRequest) ([]by
 		return nil, res.Findings, ErrTopology
 	}
 	return res.Report.JSON(), nil, nil
+}
+
+// Evidence implements Engine with app.Evidence.
+func (realEngine) Evidence(req app.EvidenceRequest) app.EvidenceResult { return app.Evidence(req) }
+
+// Review implements Engine with app.LoadTopology, app.Analyze and app.Review.
+func (realEngine) Review(name string, src []byte, req app.AnalyzeRequest, generatedAt time.Time) (app.ReviewResult, topology.Findings, error) {
+	doc, fs, _ := app.LoadTopology(app.Source{Name: name, Data: src})
+	if doc == nil {
+		return app.ReviewResult{}, fs, ErrTopology
+	}
+	res := app.Review(app.Analyze(doc, req), generatedAt)
+	switch {
+	case res.Err != nil:
+		return res, nil, res.Err
+	case res.Review == nil && len(res.Findings) > 0:
+		return res, res.Findings, ErrTopology
+	case res.Review == nil:
+		return res, nil, errNoReview
+	}
+	return res, nil, nil
 }

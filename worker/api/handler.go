@@ -19,8 +19,12 @@ type Config struct {
 	Now func() time.Time
 	// NewID returns a fresh random (version 4) UUID for a share. Nil means google/uuid.
 	NewID func() (string, error)
-	// MaxBodyBytes bounds every request body. Zero means DefaultMaxBodyBytes.
+	// MaxBodyBytes bounds every request body but POST /api/evidence's. Zero means
+	// DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// MaxEvidenceBytes bounds the body of POST /api/evidence, which carries a plan and a run
+	// log. Zero means DefaultMaxEvidenceBytes.
+	MaxEvidenceBytes int64
 	// Classes keeps classes (docs/classroom.md). Nil means the class routes answer 503.
 	Classes ClassStore
 	// ClassLimits bounds classes. Zero fields mean DefaultClassLimits.
@@ -55,6 +59,8 @@ var routes = []Route{
 	{http.MethodPost, "/api/run", (*server).run},
 	{http.MethodPost, "/api/plan", (*server).plan},
 	{http.MethodPost, "/api/analyze", (*server).analyze},
+	{http.MethodPost, "/api/review", (*server).review},
+	{http.MethodPost, "/api/evidence", (*server).evidence},
 	{http.MethodPost, "/api/import", (*server).importTopology},
 	{http.MethodPost, "/api/shares", (*server).createShare},
 	{http.MethodGet, "/api/shares/{id}", (*server).getShare},

@@ -25,6 +25,8 @@ const (
 	ProblemInvalidTopology  = "invalid-topology"
 	ProblemInvalidScenario  = "invalid-scenario"
 	ProblemPlanInvalid      = "plan-invalid"
+	ProblemInvalidPlan      = "invalid-plan"
+	ProblemInvalidRunLog    = "invalid-run-log"
 	ProblemLimitExceeded    = "limit-exceeded"
 	ProblemShareNotFound    = "share-not-found"
 	ProblemShareExpired     = "share-expired"
@@ -59,6 +61,8 @@ var ProblemTypes = []struct {
 	{ProblemInvalidTopology, http.StatusUnprocessableEntity, "Invalid topology"},
 	{ProblemInvalidScenario, http.StatusUnprocessableEntity, "Invalid scenario"},
 	{ProblemPlanInvalid, http.StatusUnprocessableEntity, "The plan cannot be valid"},
+	{ProblemInvalidPlan, http.StatusUnprocessableEntity, "Invalid plan"},
+	{ProblemInvalidRunLog, http.StatusUnprocessableEntity, "Invalid run log"},
 	{ProblemLimitExceeded, http.StatusUnprocessableEntity, "Limit exceeded"},
 	{ProblemShareNotFound, http.StatusNotFound, "Share not found"},
 	{ProblemShareExpired, http.StatusGone, "Share expired"},
