@@ -1,9 +1,9 @@
 package report
 
 import (
-	"bytes"
 	_ "embed"
-	"html/template"
+	"strings"
+	"unicode/utf8"
 )
 
 // Page is what every report shows, in the one layout HTML renders: a title, the summary of key
@@ -88,24 +88,152 @@ type Row struct {
 	Cells []string `json:"cells"`
 }
 
-//go:embed page.html.tmpl
-var pageTemplate string
-
 //go:embed page.css
 var pageCSS string
 
-// tmpl is the page template; every value goes through html/template's escaping.
-var tmpl = template.Must(template.New("page").Funcs(template.FuncMap{
-	"css": func() template.CSS { return template.CSS(pageCSS) },
-}).Parse(pageTemplate))
-
 // HTML renders the page as one self-contained HTML document: inline CSS, no script, no
-// external resource. The same page gives the same bytes.
+// external resource. The same page gives the same bytes. It is written by hand rather than by
+// html/template, which would add about half a megabyte to the page's engine worker; every
+// value is escaped as html/template escapes text and quoted attributes (escape), and a test
+// holds the output to the template it replaced (testdata/page.html.tmpl), byte for byte.
 func (p *Page) HTML() []byte {
-	var b bytes.Buffer
-	if err := tmpl.Execute(&b, p); err != nil {
-		// Only a broken template fails, and the tests execute it: a report is never half a page.
-		panic("report: rendering the page: " + err.Error())
+	w := &pageWriter{}
+	w.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" +
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"failwright\">\n")
+	w.raw("<title>", p.Title, "</title>\n<style>")
+	w.b.WriteString(pageCSS)
+	w.raw("</style>\n</head>\n<body>\n")
+	w.raw(`<main id="report" class="report report-`, p.Kind, `" data-kind="`, p.Kind, `" data-verdict="`, p.Verdict.State, "\">\n")
+	w.raw("<header id=\"title\">\n<h1>", p.Title, "</h1>")
+	if p.Subtitle != "" {
+		w.raw("\n<p class=\"subtitle\">", p.Subtitle, "</p>")
 	}
-	return b.Bytes()
+	if p.Generated != "" {
+		w.raw("\n<p class=\"generated\">Generated ", p.Generated, " by failwright</p>")
+	}
+	w.raw("\n</header>")
+	if p.Rehearsal != "" {
+		w.raw("\n<p id=\"rehearsal\" class=\"banner\">", p.Rehearsal, "</p>")
+	}
+	w.raw(`
+<section id="verdict" class="verdict verdict-`, p.Verdict.State, "\">\n<h2>Verdict</h2>\n<p id=\"verdict-text\">", p.Verdict.Text, "</p>")
+	w.list(` id="verdict-reasons"`, p.Verdict.Reasons)
+	w.raw("\n</section>\n<section id=\"summary\">\n<h2>Summary</h2>\n<dl class=\"facts\">")
+	for _, f := range p.Facts {
+		w.raw(`
+<div class="fact" id="fact-`, f.ID, `"><dt>`, f.Label, `</dt><dd id="figure-`, f.ID, `">`, f.Value, "</dd>")
+		if f.Note != "" {
+			w.raw(`<dd class="note">`, f.Note, "</dd>")
+		}
+		w.raw("</div>")
+	}
+	w.raw("\n</dl>\n</section>")
+	for i := range p.Sections {
+		w.section(&p.Sections[i])
+	}
+	w.raw("\n<footer id=\"footer\"><p>Made by failwright from the inputs named above; the same inputs give the same report.</p></footer>\n</main>\n</body>\n</html>\n")
+	return []byte(w.b.String())
+}
+
+// section writes one section of the page.
+func (w *pageWriter) section(s *Section) {
+	brk := ""
+	if s.Break {
+		brk = " break"
+	}
+	w.raw(`
+<section id="`, s.ID, `" class="section`)
+	w.b.WriteString(brk)
+	w.raw("\">\n<h2>", s.Title, "</h2>")
+	for _, t := range s.Text {
+		w.raw("\n<p>", t, "</p>")
+	}
+	w.list("", s.Items)
+	for i := range s.Tables {
+		t := &s.Tables[i]
+		w.b.WriteString("\n<table")
+		if t.ID != "" {
+			w.raw(` id="`, t.ID, `"`)
+		}
+		w.b.WriteString(">")
+		if t.Caption != "" {
+			w.raw("\n<caption>", t.Caption, "</caption>")
+		}
+		w.b.WriteString("\n<thead><tr>")
+		for _, h := range t.Head {
+			w.raw(`<th scope="col">`, h, "</th>")
+		}
+		w.b.WriteString("</tr></thead>\n<tbody>")
+		for _, r := range t.Rows {
+			w.b.WriteString("\n<tr")
+			if r.Class != "" {
+				w.raw(` class="`, r.Class, `"`)
+			}
+			w.b.WriteString(">")
+			for _, c := range r.Cells {
+				w.raw("<td>", c, "</td>")
+			}
+			w.b.WriteString("</tr>")
+		}
+		w.b.WriteString("\n</tbody>\n</table>")
+	}
+	if s.Empty != "" && len(s.Items) == 0 && len(s.Tables) == 0 {
+		w.raw("\n<p class=\"empty\">", s.Empty, "</p>")
+	}
+	w.b.WriteString("\n</section>")
+}
+
+// list writes a bulleted list with the given attributes, nothing when it is empty.
+func (w *pageWriter) list(attrs string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	w.b.WriteString("\n<ul" + attrs + ">")
+	for _, it := range items {
+		w.raw("\n<li>", it, "</li>")
+	}
+	w.b.WriteString("\n</ul>")
+}
+
+// pageWriter writes a page: markup as it is, values escaped.
+type pageWriter struct{ b strings.Builder }
+
+// raw writes its arguments, markup and values in turn: the first, third, ... are markup
+// written as they are, the second, fourth, ... values written escaped.
+func (w *pageWriter) raw(parts ...string) {
+	for i, s := range parts {
+		if i%2 == 0 {
+			w.b.WriteString(s)
+		} else {
+			escape(&w.b, s)
+		}
+	}
+}
+
+// escape writes s as html/template escapes a value in text and in a quoted attribute: the
+// five HTML specials and '+' as entities, NUL as U+FFFD. Unlike html/template, which passes
+// them through, each byte that is not UTF-8 becomes U+FFFD too: the page is always UTF-8.
+func escape(b *strings.Builder, s string) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r {
+		case 0, utf8.RuneError:
+			b.WriteString("\uFFFD")
+		case '"':
+			b.WriteString("&#34;")
+		case '&':
+			b.WriteString("&amp;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '+':
+			b.WriteString("&#43;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		default:
+			b.WriteRune(r)
+		}
+	}
 }

@@ -1,10 +1,14 @@
 package report
 
 import (
+	"bytes"
 	"html"
+	"html/template"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -49,4 +53,48 @@ func FuzzPageHTML(f *testing.F) {
 			assert.Contains(t, body, html.EscapeString(value))
 		}
 	})
+}
+
+// templatePage renders pg with the html/template the hand-written HTML replaced
+// (testdata/page.html.tmpl), the yardstick of its escaping.
+func templatePage(t testing.TB, pg *Page) []byte {
+	src, err := os.ReadFile("testdata/page.html.tmpl")
+	require.NoError(t, err)
+	tm := template.Must(template.New("page").Funcs(template.FuncMap{
+		"css": func() template.CSS { return template.CSS(pageCSS) },
+	}).Parse(string(src)))
+	var b bytes.Buffer
+	require.NoError(t, tm.Execute(&b, pg))
+	return b.Bytes()
+}
+
+// FuzzPageAsTemplate holds Page.HTML to html/template byte for byte, whatever the values.
+func FuzzPageAsTemplate(f *testing.F) {
+	f.Add("Evidence", "<b>x</b> + y", "step 1 & 2", `ATL\ops "q" 'a'`, true)
+	f.Add("", "</style><script>", "\x00\xff\xfe", "{{.}}", false)
+	f.Fuzz(func(t *testing.T, title, value, cell, reason string, brk bool) {
+		pg := &Page{Kind: "evidence", Title: title, Subtitle: value, Generated: cell, Rehearsal: reason,
+			Verdict: Verdict{State: StateFailed, Text: title, Reasons: []string{reason, value}},
+			Facts:   []Fact{{ID: cell, Label: title, Value: value, Note: reason}, {ID: "y", Label: "y", Value: ""}},
+			Sections: []Section{
+				{ID: value, Title: cell, Break: brk, Text: []string{reason}, Items: []string{title},
+					Tables: []Table{{ID: reason, Caption: title, Head: []string{cell}, Rows: []Row{{Class: value, Cells: []string{cell, value}}}}}},
+				{ID: "e", Title: "empty", Empty: cell},
+			}}
+		out := pg.HTML()
+		require.True(t, utf8.Valid(out), "the page is UTF-8 whatever the values")
+		for _, v := range []string{title, value, cell, reason} {
+			if !utf8.ValidString(v) {
+				return // html/template passes bytes that are not UTF-8 through; HTML replaces them
+			}
+		}
+		require.Equal(t, string(templatePage(t, pg)), string(out))
+	})
+}
+
+// TestPagesAsTemplate holds every golden page's model to html/template too.
+func TestPagesAsTemplate(t *testing.T) {
+	pg := &Page{Kind: "review", Title: "T", Verdict: Verdict{State: StatePassed, Text: "Passed"},
+		Sections: []Section{{ID: "s", Title: "S", Empty: "nothing"}, {ID: "t", Title: "T", Items: []string{"a"}, Empty: "x"}}}
+	assert.Equal(t, string(templatePage(t, pg)), string(pg.HTML()))
 }
