@@ -29,12 +29,13 @@ deps: deps-go deps-chromium deps-npm
 deps-go:
 	$(GO) mod download
 
-# Debian's Chromium for the browser tests (chromedp). Installed only when missing.
+# Debian's Chromium for the browser tests (chromedp), and poppler-utils (pdftotext, pdfinfo)
+# to read the PDFs they print the reports to. Installed only when missing.
 deps-chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  echo "== installing Debian chromium"; \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftotext ]; then \
+	  echo "== installing Debian chromium and poppler-utils"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	fi
 
 # npm packages: wrangler (pinned in worker/package-lock.json), when the Worker exists; the

@@ -141,6 +141,12 @@ func (s *Server) handle(req proto.Request) proto.Response {
 		return s.analysisSet(req)
 	case proto.OpAnalysisPools:
 		return s.analysisPools(req)
+	case proto.OpEvidence:
+		return s.evidence(req)
+	case proto.OpReview:
+		return s.review(req)
+	case proto.OpDrillReport:
+		return s.drillReport(req)
 	}
 	return proto.Response{Error: fmt.Sprintf("unknown operation %q", req.Op)}
 }

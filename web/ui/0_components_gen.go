@@ -31,6 +31,9 @@ type Analysis struct {
 	withAnalysis
 }
 
+// Rendered shows the design review's summary.
+func (c *Analysis) Rendered() { c.Az.showPrintout("review", &c.Az.An.Review) }
+
 // The report's four elements (analysis-report-html, -worst-html, -matrix-html, -pools-html) are filled by
 // AnalysisStore.showReport through the host, once per report; vg-html='nil' keeps vugu from setting
 // their innerHTML to "" on every render (as it does for an element without children).
@@ -132,6 +135,21 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgparent.AppendChild(vgn)
 					}
 				}
+				if c.Az.An.Result != nil && !c.Az.An.Running {
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "analysis-review"}}}
+					vgparent.AppendChild(vgn)
+					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+						EventType: "click",
+						Func:      func(event vugu.DOMEvent) { c.Az.PrintReview() },
+						// TODO: implement capture, etc. mostly need to decide syntax
+					})
+					{
+						vgparent := vgn
+						_ = vgparent
+						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Print design review"}
+						vgparent.AppendChild(vgn)
+					}
+				}
 				if c.Az.An.Running {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "progress", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "analysis-progress"}, vugu.VGAttribute{Namespace: "", Key: "max", Val: "1000"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Analysis progress"}}}
 					vgparent.AppendChild(vgn)
@@ -153,6 +171,19 @@ func (c *Analysis) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn.AddAttrInterface("id", c.Az.AnalysisMessage().ID)
 				vgn.SetInnerHTML(c.Az.AnalysisMessage().Text)
 			}
+			if c.Az.An.Review.Error != "" {
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg error"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "review-error"}}}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(c.Az.An.Review.Error)
+			}
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "review"}}}
+			vgparent.AppendChild(vgn)
+			vgn.SetInnerHTML(nil)
+			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+				EventType: "click",
+				Func:      func(event vugu.DOMEvent) { c.Az.PrintoutClick(event, &c.Az.An.Review) },
+				// TODO: implement capture, etc. mostly need to decide syntax
+			})
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 			vgparent.AppendChild(vgn)
 		}
@@ -3361,6 +3392,9 @@ type Plans struct {
 // BeforeBuild draws the predicted chart once per render.
 func (c *Plans) BeforeBuild() { c.ch = c.Pl.PlanChart() }
 
+// Rendered shows the evidence report's summary.
+func (c *Plans) Rendered() { c.Ses.showPrintout("evidence-report", &c.Pl.Plan.Ev.Out) }
+
 func fixOf(s string) string {
 	if s == "" {
 		return ""
@@ -3913,6 +3947,60 @@ func (c *Plans) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 				vgparent.AppendChild(vgn)
 			}
+		}
+		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "card"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "evidence"}}}
+		vgparent.AppendChild(vgn)
+		{
+			vgparent := vgn
+			_ = vgparent
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
+			vgparent.AppendChild(vgn)
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute(nil)}
+			vgparent.AppendChild(vgn)
+			vgn.SetInnerHTML(vugu.HTML("Evidence of a run"))
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "dropzone"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "evidence-drop"}}}
+			vgparent.AppendChild(vgn)
+			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+				EventType: "drop",
+				Func:      func(event vugu.DOMEvent) { c.Pl.DropEvidence(event) },
+				// TODO: implement capture, etc. mostly need to decide syntax
+			})
+			{
+				vgparent := vgn
+				_ = vgparent
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
+				vgparent.AppendChild(vgn)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "evidence-files"}}}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(vugu.HTML("After a run or a drill, drop here the JSON plan and the run log its runbook wrote (in either order, or both at once), or choose them:"))
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "file"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "evidence-files"}, vugu.VGAttribute{Namespace: "", Key: "multiple", Val: "multiple"}, vugu.VGAttribute{Namespace: "", Key: "accept", Val: ".json,.jsonl,.log,.txt"}}}
+				vgparent.AppendChild(vgn)
+				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+					EventType: "change",
+					Func:      func(event vugu.DOMEvent) { c.Pl.DropEvidence(event) },
+					// TODO: implement capture, etc. mostly need to decide syntax
+				})
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "evidence-files-held"}}}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(c.Pl.EvidenceFiles())
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
+				vgparent.AppendChild(vgn)
+			}
+			if c.Pl.Plan.Ev.Out.Error != "" {
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg error"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "evidence-error"}}}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(c.Pl.Plan.Ev.Out.Error)
+			}
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "evidence-report"}}}
+			vgparent.AppendChild(vgn)
+			vgn.SetInnerHTML(nil)
+			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+				EventType: "click",
+				Func:      func(event vugu.DOMEvent) { c.Ses.PrintoutClick(event, &c.Pl.Plan.Ev.Out) },
+				// TODO: implement capture, etc. mostly need to decide syntax
+			})
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
+			vgparent.AppendChild(vgn)
 		}
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 		vgparent.AppendChild(vgn)
@@ -4478,6 +4566,9 @@ type Scenarios struct {
 	withScenarios
 }
 
+// Rendered shows the drill result's summary.
+func (c *Scenarios) Rendered() { c.Lib.showPrintout("drill-result", &c.Lib.Scen.Result) }
+
 func libClass(a *ScenarioStore, file string) string {
 	if a.Scen.Selected == file {
 		return "lib-item selected"
@@ -4995,6 +5086,32 @@ func (c *Scenarios) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 									vgn.SetInnerHTML("−" + Itoa(d.Points) + " " + d.Reason)
 								}
 							}
+							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "train-print"}}}
+							vgparent.AppendChild(vgn)
+							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+								EventType: "click",
+								Func:      func(event vugu.DOMEvent) { c.Lib.PrintDrillResult() },
+								// TODO: implement capture, etc. mostly need to decide syntax
+							})
+							{
+								vgparent := vgn
+								_ = vgparent
+								vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Print result"}
+								vgparent.AppendChild(vgn)
+							}
+							if c.Lib.Scen.Result.Error != "" {
+								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg error"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "drill-result-error"}}}
+								vgparent.AppendChild(vgn)
+								vgn.SetInnerHTML(c.Lib.Scen.Result.Error)
+							}
+							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "drill-result"}}}
+							vgparent.AppendChild(vgn)
+							vgn.SetInnerHTML(nil)
+							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+								EventType: "click",
+								Func:      func(event vugu.DOMEvent) { c.Lib.PrintoutClick(event, &c.Lib.Scen.Result) },
+								// TODO: implement capture, etc. mostly need to decide syntax
+							})
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 							vgparent.AppendChild(vgn)
 						}

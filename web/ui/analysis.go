@@ -25,6 +25,7 @@ type AnalysisStore struct {
 // render: vugu may reuse them for the new tab's elements, and would not remove children it
 // did not create.
 func (az *AnalysisStore) tabChanged(from, to string) {
+	az.clearPrintout(from)
 	if from == TabAnalysis && to != TabAnalysis {
 		for _, id := range []string{"analysis-report-html", "analysis-worst-html", "analysis-matrix-html", "analysis-pools-html"} {
 			az.host.SetHTML(id, "", "")
@@ -45,6 +46,8 @@ type AnalysisState struct {
 	Phase       string
 	// Result is the last finished analysis.
 	Result *proto.Analysis
+	// Review is its design review, once asked for (PrintReview).
+	Review Printout
 	// Error says why the analysis could not run; Status reports a cancel.
 	Error  string
 	Status string
@@ -123,7 +126,7 @@ func (az *AnalysisStore) RunAnalysis() {
 	if s.Depth == 0 {
 		s.Depth = 2
 	}
-	s.Running, s.Error, s.Status = true, "", ""
+	s.Running, s.Error, s.Status, s.Review = true, "", "", Printout{}
 	s.Done, s.Total, s.Phase, s.MaxMemory = 0, 1000, "Starting the engine", 0
 	s.startMs = az.host.NowMs()
 	changes := az.doc.Changes

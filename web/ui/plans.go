@@ -39,6 +39,8 @@ type PlanState struct {
 	builtAt int
 	// builtFor is the request Result answers.
 	builtFor plan.Request
+	// Ev is the evidence of a run (reports.go).
+	Ev EvidenceState
 }
 
 // PairedPools lists the Front End pools that have a backup pool: the ones a plan can fail over.

@@ -44,6 +44,8 @@ type ScenarioState struct {
 	// sees the deployment and the users over time as they work. DrillSnap is its state now.
 	DrillHTML string
 	DrillSnap sim.Snapshot
+	// Result is the drill's printable result, once asked for (PrintDrillResult).
+	Result Printout
 }
 
 // TrainEntry is one item of a drill's transcript.

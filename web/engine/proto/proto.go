@@ -57,6 +57,8 @@ type Request struct {
 	Data []byte `json:"data,omitempty"`
 	// Answers complete an import that had gaps, by field id (ImportGaps).
 	Answers map[string]string `json:"answers,omitempty"`
+	// Files are the files of an OpEvidence request.
+	Files []File `json:"files,omitempty"`
 	// Topology is the topology to plan for, as JSON.
 	Topology json.RawMessage `json:"topology,omitempty"`
 	Plan     *plan.Request   `json:"plan,omitempty"`
@@ -105,6 +107,8 @@ type Response struct {
 	Line  string   `json:"line,omitempty"`
 	// PoolsHTML answers OpAnalysisPools: the pool table and findings (Analysis.PoolsHTML).
 	PoolsHTML string `json:"poolsHtml,omitempty"`
+	// Printable answers OpEvidence, OpReview and OpDrillReport.
+	Printable *Printable `json:"printable,omitempty"`
 }
 
 // PlanResult is a built plan and its three renderings, or the findings that refused it.
