@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
-	"html/template"
+
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
+	"failwright/engine/report"
 	"failwright/engine/shell"
 	"failwright/scenarios"
 )
@@ -232,75 +232,81 @@ func (r *ClassResults) drillName(d int) string {
 }
 
 // HTML renders the results as one self-contained page (no script, no outside resource) with
-// print styles: the ranking, the common mistakes, and each trainee's lines.
-func (r *ClassResults) HTML() []byte {
-	var b bytes.Buffer
-	if err := resultsPage().Execute(&b, r); err != nil {
-		panic("app: rendering class results: " + err.Error()) // the template and its data are fixed
+// print styles, engine/report's one printable layout: the ranking, the common mistakes, and
+// each trainee's lines.
+func (r *ClassResults) HTML() []byte { return r.Page().HTML() }
+
+// Page is the results as a printable report page.
+func (r *ClassResults) Page() *report.Page {
+	passed := 0
+	for _, row := range r.Rows {
+		if row.Passed {
+			passed++
+		}
 	}
-	return b.Bytes()
+	v := report.Verdict{State: report.StatePassed, Text: "Every drill started was passed"}
+	switch {
+	case len(r.Rows) == 0:
+		v = report.Verdict{State: report.StateDeviations, Text: "No drill was started"}
+	case passed == 0:
+		v = report.Verdict{State: report.StateFailed, Text: "No drill started was passed"}
+	case passed < len(r.Rows):
+		v = report.Verdict{State: report.StateDeviations, Text: fmt.Sprintf("%d of %d drills started were passed", passed, len(r.Rows))}
+	}
+	return &report.Page{Kind: "class", Title: "Class results: " + r.Title, Verdict: v,
+		Facts: []report.Fact{{ID: "state", Label: "State", Value: r.State.Status},
+			{ID: "drills", Label: "Drills", Value: strings.Join(r.Drills, "; ")},
+			{ID: "results", Label: "Results", Value: strconv.Itoa(len(r.Rows))}},
+		Sections: []report.Section{r.rankingSection(), r.mistakesSection(), r.commandsSection()}}
 }
 
-// resultsPage parses the page's template on first use, not at package initialisation: the
-// Worker starts a fresh runtime for every request, and most never render results.
-var resultsPage = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("results").Funcs(template.FuncMap{
-		"drill":   func(r *ClassResults, d int) string { return r.drillName(d) },
-		"seconds": seconds,
-	}).Parse(resultsHTML))
-})
-
-const resultsHTML = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Class results: {{.Title}}</title>
-<style>
-body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #111; }
-table { border-collapse: collapse; margin: 1em 0; width: 100%; }
-th, td { border: 1px solid #999; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
-th { background: #eee; }
-td.n { text-align: right; }
-code { font: 12px/1.3 ui-monospace, monospace; white-space: pre-wrap; }
-.failed { color: #a00; }
-section.trainee { break-inside: avoid; }
-@media print {
-  body { margin: 0; font-size: 11pt; }
-  th { background: none; }
-  section.trainee { page-break-inside: avoid; }
-  h2 { page-break-after: avoid; }
+func (r *ClassResults) rankingSection() report.Section {
+	t := report.Table{ID: "ranking-table", Head: []string{"Rank", "Trainee", "Total", "Drill", "Points", "Passed", "Steps", "Hints", "Commands", "Failed", "Time (s)"}}
+	for _, row := range r.Rows {
+		yes := "no"
+		if row.Passed {
+			yes = "yes"
+		}
+		t.Rows = append(t.Rows, report.Row{Cells: []string{strconv.Itoa(row.Rank), row.Name, strconv.Itoa(row.Total), r.drillName(row.Drill),
+			strconv.Itoa(row.Points), yes, strconv.Itoa(row.StepsDone) + "/" + strconv.Itoa(row.Of), strconv.Itoa(row.Hints),
+			strconv.Itoa(row.Commands), strconv.Itoa(row.Failed), seconds(row.TimeMs)}})
+	}
+	s := report.Section{ID: "ranking", Title: "Ranking", Empty: "No drill was started."}
+	if len(t.Rows) > 0 {
+		s.Tables = []report.Table{t}
+	}
+	return s
 }
-</style>
-</head>
-<body>
-<h1>Class results: {{.Title}}</h1>
-<p>State: {{.State.Status}}. Drills: {{range $i, $d := .Drills}}{{if $i}}; {{end}}{{$d}}{{end}}.</p>
-<h2>Ranking</h2>
-<table>
-<thead><tr><th>Rank</th><th>Trainee</th><th>Total</th><th>Drill</th><th>Points</th><th>Passed</th><th>Steps</th><th>Hints</th><th>Commands</th><th>Failed</th><th>Time (s)</th></tr></thead>
-<tbody>
-{{range .Rows}}<tr><td class="n">{{.Rank}}</td><td>{{.Name}}</td><td class="n">{{.Total}}</td><td>{{drill $ .Drill}}</td><td class="n">{{.Points}}</td><td>{{if .Passed}}yes{{else}}no{{end}}</td><td class="n">{{.StepsDone}}/{{.Of}}</td><td class="n">{{.Hints}}</td><td class="n">{{.Commands}}</td><td class="n">{{.Failed}}</td><td class="n">{{seconds .TimeMs}}</td></tr>
-{{else}}<tr><td colspan="11">No drill was started.</td></tr>
-{{end}}</tbody>
-</table>
-<h2>Common mistakes</h2>
-{{if .Common}}<table>
-<thead><tr><th>Kind</th><th>Mistake</th><th>Trainees</th><th>Times</th></tr></thead>
-<tbody>
-{{range .Common}}<tr><td>{{.Kind}}</td><td><code>{{.What}}</code></td><td class="n">{{.Trainees}}</td><td class="n">{{.Times}}</td></tr>
-{{end}}</tbody>
-</table>{{else}}<p>None.</p>{{end}}
-<h2>Commands</h2>
-{{range .Rows}}<section class="trainee">
-<h3>{{.Rank}}. {{.Name}} ({{drill $ .Drill}})</h3>
-{{if .Lines}}<table>
-<thead><tr><th>Clock</th><th>Line</th><th>Error</th></tr></thead>
-<tbody>
-{{range .Lines}}<tr{{if .Failed}} class="failed"{{end}}><td>{{.Clock.Clock}}</td><td><code>{{.Line}}</code></td><td>{{.ErrorID}}</td></tr>
-{{end}}</tbody>
-</table>{{else}}<p>No commands.</p>{{end}}
-</section>
-{{end}}</body>
-</html>
-`
+
+func (r *ClassResults) mistakesSection() report.Section {
+	s := report.Section{ID: "mistakes", Title: "Common mistakes", Empty: "None."}
+	if len(r.Common) == 0 {
+		return s
+	}
+	t := report.Table{ID: "mistakes-table", Head: []string{"Kind", "Mistake", "Trainees", "Times"}}
+	for _, m := range r.Common {
+		t.Rows = append(t.Rows, report.Row{Cells: []string{m.Kind, m.What, strconv.Itoa(m.Trainees), strconv.Itoa(m.Times)}})
+	}
+	s.Tables = []report.Table{t}
+	return s
+}
+
+// commandsSection lists each trainee's lines, one table a trainee, on pages of their own.
+func (r *ClassResults) commandsSection() report.Section {
+	s := report.Section{ID: "commands", Title: "Commands", Break: true, Empty: "No drill was started."}
+	for _, row := range r.Rows {
+		t := report.Table{Caption: strconv.Itoa(row.Rank) + ". " + row.Name + " (" + r.drillName(row.Drill) + ")", Head: []string{"Clock", "Line", "Error"}}
+		for _, l := range row.Lines {
+			class := ""
+			if l.Failed {
+				class = "row-failed"
+			}
+			t.Rows = append(t.Rows, report.Row{Class: class, Cells: []string{l.Clock.Clock(), l.Line, l.ErrorID}})
+		}
+		if len(t.Rows) == 0 {
+			t.Rows = []report.Row{{Cells: []string{"", "No commands.", ""}}}
+		}
+		s.Tables = append(s.Tables, t)
+	}
+	return s
+}
