@@ -67,7 +67,7 @@ func TestMeetingsWaitForTheSimpleURL(t *testing.T) {
 	p.click(atl)
 	p.waitFor("#inspect-missing")
 	assert.Contains(t, p.text("#inspect-missing"), "Meetings")
-	assert.Contains(t, p.text(`#feature-rto tr[data-feature="meetings"][data-pool="atl-cs-001.litwareinc.com"]`), "not yet restored")
+	assert.Regexp(t, `RTO Meetings · atl-cs-001\.litwareinc\.com\s*not yet restored`, p.text("#figures"))
 
 	p.shell("Set-SimDnsRecord -Name meet.litwareinc.com -Target dfw-cs-001.litwareinc.com")
 	p.poll(`document.querySelector(`+jsString(meet)+`).textContent.includes("pending until")`, 10*time.Second)
@@ -77,8 +77,7 @@ func TestMeetingsWaitForTheSimpleURL(t *testing.T) {
 	p.waitFor(meet + ".health-up")
 	assert.NotContains(t, p.text(meet), "pending")
 	assert.NotContains(t, p.text("#inspector"), "Meetings")
-	assert.Regexp(t, `Meetings\s*atl-cs-001\.litwareinc\.com\s*\d\d:\d\d:\d\d`,
-		p.text(`#feature-rto tr[data-feature="meetings"][data-pool="atl-cs-001.litwareinc.com"]`), "the meetings' RTO")
+	assert.Regexp(t, `RTO Meetings · atl-cs-001\.litwareinc\.com\s*\d\d:\d\d:\d\d`, p.text("#figures"), "the meetings' RTO")
 	p.screenshot("18-feature-service")
 	assert.Empty(t, p.errors(), "console errors")
 }

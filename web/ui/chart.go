@@ -56,11 +56,14 @@ func buildChart(samples []sim.Sample, now time.Duration, features bool) Chart {
 	var lost []topology.Feature
 	for _, f := range topology.Features {
 		for _, s := range samples {
-			if features && s.Without[f] > 0 {
+			if s.Without[f] > 0 {
 				lost = append(lost, f)
 				break
 			}
 		}
+	}
+	if !features {
+		lost = nil
 	}
 	if len(lost) > 0 {
 		// Room on the left for the features' names.
@@ -196,40 +199,37 @@ func tickStep(end time.Duration) time.Duration {
 	return (n + 1) * 24 * time.Hour
 }
 
-// Figure is one RTO or data-loss figure, or a feature's RTO for a pool (Feature its
-// identifier, Label its name).
+// Figure is one RTO or data-loss figure, or a feature's RTO for a pool.
 type Figure struct {
-	Pool    string
-	Label   string
-	Value   string
-	Feature string
+	Pool  string
+	Label string
+	Value string
 }
 
 // Figures lists the report's RTO figures, sorted by pool (then those of pools not yet
 // restored that have none), and its data-loss figures.
 func Figures(r sim.Report) []Figure {
-	out := rtoFigures(r.RTO, r.Unrestored, "RTO ", "")
+	out := rtoFigures(r.RTO, r.Unrestored, "RTO ")
 	for _, p := range SortedKeys(r.DataLoss) {
 		out = append(out, Figure{Pool: p, Label: "Data loss " + p, Value: FormatClock(r.DataLoss[p])})
 	}
 	return out
 }
 
-// FeatureFigures lists the report's RTO per feature and pool (topology.Features order, then
-// by pool): the time until every user of the pool had the feature again, or "not yet
-// restored" for a feature its users still lack.
+// FeatureFigures lists the report's RTO per feature and pool, in topology.Features order then
+// by pool ("RTO Meetings · atl-cs-001.litwareinc.com"): the time until every user of the pool
+// had the feature again, or "not yet restored" for a feature its users still lack.
 func FeatureFigures(r sim.Report) []Figure {
 	var out []Figure
 	for _, f := range topology.Features {
-		out = append(out, rtoFigures(r.FeatureRTO[f], r.UnrestoredFeatures[f], f.Name(), f)...)
+		out = append(out, rtoFigures(r.FeatureRTO[f], r.UnrestoredFeatures[f], "RTO "+f.Name()+" · ")...)
 	}
 	return out
 }
 
 // rtoFigures lists the RTO figures of m, sorted by pool, then the pools of unrestored that m
-// lacks, "not yet restored" while zero; each is labelled label and its pool, or for feature
-// f label alone.
-func rtoFigures(m map[string]time.Duration, unrestored []string, label string, f topology.Feature) []Figure {
+// lacks, "not yet restored" while zero; each is labelled label and its pool.
+func rtoFigures(m map[string]time.Duration, unrestored []string, label string) []Figure {
 	var out []Figure
 	ps := SortedKeys(m)
 	for _, p := range unrestored {
@@ -242,11 +242,7 @@ func rtoFigures(m map[string]time.Duration, unrestored []string, label string, f
 		if m[p] > 0 {
 			v = FormatClock(m[p])
 		}
-		l := label + p
-		if f != "" {
-			l = label
-		}
-		out = append(out, Figure{Pool: p, Label: l, Value: v, Feature: string(f)})
+		out = append(out, Figure{Pool: p, Label: label + p, Value: v})
 	}
 	return out
 }

@@ -13,14 +13,14 @@ import (
 )
 
 func TestPartHealthReadsTheSnapshot(t *testing.T) {
-	snap := sim.Snapshot{Recovery: &sim.RecoverySnapshot{
+	r := &sim.RecoverySnapshot{
 		LoadBalancers:  []sim.PartSnapshot{{Name: "atl-hlb", Up: true}, {Name: "dfw-hlb"}},
 		DNSProviders:   []sim.PartSnapshot{{Name: "GeoDNS"}},
 		Gateways:       []sim.PartSnapshot{{Name: "gw1", Up: true}},
 		SimpleURLs:     []sim.URLSnapshot{{URL: "https://meet.x.com"}, {URL: "https://dialin.x.com", Resolves: true}},
 		PersistentChat: []sim.ChatSnapshot{{FQDN: "pc.x.com"}},
 		XMPP:           []sim.XMPPSnapshot{{Domain: "x.com", Works: true}},
-	}}
+	}
 	for _, tc := range []struct {
 		kind string
 		i    int
@@ -36,9 +36,9 @@ func TestPartHealthReadsTheSnapshot(t *testing.T) {
 		{"pchat", 0, "Down"},
 		{"xmpp", 0, "Up"},
 	} {
-		assert.Equal(t, tc.want, partHealth(snap, tc.kind, tc.i), "%s %d", tc.kind, tc.i)
+		assert.Equal(t, tc.want, partHealth(r, tc.kind, tc.i), "%s %d", tc.kind, tc.i)
 	}
-	assert.Equal(t, "Up", partHealth(sim.Snapshot{}, "lb", 0), "a topology without the parts")
+	assert.Equal(t, "Up", partHealth(nil, "lb", 0), "a topology without the parts")
 }
 
 // manualMeet makes Litware's Meet URL a manual record on Atlanta with a 10-minute TTL, and
@@ -115,13 +115,13 @@ func TestDiagramFollowsTheMeetRecord(t *testing.T) {
 
 	var got *Figure
 	for _, f := range FeatureFigures(a.Report()) {
-		if f.Feature == string(topology.FeatureMeetings) && f.Pool == "atl-cs-001.litwareinc.com" {
+		if f.Label == "RTO Meetings · atl-cs-001.litwareinc.com" {
 			got = &f
 		}
 	}
 	require.NotNil(t, got, "the report gives the meetings' RTO")
 	assert.Regexp(t, `^\d\d:\d\d:\d\d$`, got.Value)
-	assert.Contains(t, render(t, a), `data-feature="meetings" data-pool="atl-cs-001.litwareinc.com"><td>Meetings</td>`)
+	assert.Regexp(t, `<span class="fig-label">RTO Meetings · atl-cs-001.litwareinc.com</span><span class="fig-value">\d\d:\d\d:\d\d</span>`, render(t, a))
 }
 
 func TestInspectorListsTheFeaturesUsersLack(t *testing.T) {
@@ -193,13 +193,13 @@ func TestFeatureFiguresGiveTheRTOPerFeatureAndPool(t *testing.T) {
 	}
 	var got []string
 	for _, f := range FeatureFigures(r) {
-		got = append(got, f.Feature+" "+f.Label+" "+f.Pool+" "+f.Value)
+		got = append(got, f.Label+" "+f.Pool+" "+f.Value)
 	}
 	assert.Equal(t, []string{
-		"meetings Meetings a not yet restored",
-		"meetings Meetings b 00:18:00",
-		"meetings Meetings c not yet restored",
-		"response-groups Response Groups b not yet restored",
+		"RTO Meetings · a a not yet restored",
+		"RTO Meetings · b b 00:18:00",
+		"RTO Meetings · c c not yet restored",
+		"RTO Response Groups · b b not yet restored",
 	}, got)
 	assert.Empty(t, FeatureFigures(sim.Report{}))
 }

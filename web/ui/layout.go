@@ -215,7 +215,7 @@ func LayoutOf(t *topology.Topology, snap sim.Snapshot, selected string) Layout {
 			l.SiteLinks = append(l.SiteLinks, link)
 		}
 	}
-	layoutParts(&l, t, snap, partsY)
+	layoutParts(&l, t, snap.Recovery, partsY)
 	return l
 }
 

@@ -48,14 +48,14 @@ var partKindNames = map[string]string{"lb": "Load balancer", "dns": "DNS provide
 	"pstn": "PSTN gateway", "xmpp": "XMPP gateway"}
 
 // partHealth is the state of the i-th recovery part of a kind (as PartBox.Kind, or "url"
-// for the simple URLs) in snap, which lists each kind in topology order: "Down" for a load
-// balancer, DNS provider or gateway that is stopped or in a lost site, a simple URL that does
-// not resolve to web services that answer, a Persistent Chat pool that does not serve, or an
-// XMPP gateway whose federation does not work; "Up" otherwise, and for a part the snapshot
-// does not know (docs/recovery.md).
-func partHealth(snap sim.Snapshot, kind string, i int) string {
+// for the simple URLs) in r (a snapshot's Recovery, which lists each kind in topology
+// order): "Down" for a load balancer, DNS provider or gateway that is stopped or in a lost
+// site, a simple URL that does not resolve to web services that answer, a Persistent Chat
+// pool that does not serve, or an XMPP gateway whose federation does not work; "Up"
+// otherwise, and for a part the snapshot does not know (docs/recovery.md).
+func partHealth(r *sim.RecoverySnapshot, kind string, i int) string {
 	up := true
-	if r := snap.Recovery; r != nil {
+	if r != nil {
 		var ps []sim.PartSnapshot
 		switch kind {
 		case "lb":
@@ -116,24 +116,23 @@ func partRows(t *topology.Topology) int {
 	return n
 }
 
-// partBox places part b (Kind, Name and i set) at x, y, w wide, in its state in snap.
-func partBox(b PartBox, x, y, w int, snap sim.Snapshot) PartBox {
+// partBox places part b (Kind, Name and i set) at x, y, w wide, in its state in r.
+func partBox(b *PartBox, x, y, w int, r *sim.RecoverySnapshot) {
 	b.Label = partTags[b.Kind] + " " + b.Name
 	if len(b.Label) > 22 {
 		b.Label = b.Label[:21] + "…"
 	}
-	b.X, b.Y, b.W, b.H, b.Health = x, y, w, partH, partHealth(snap, b.Kind, b.i)
-	return b
+	b.X, b.Y, b.W, b.H, b.Health = x, y, w, partH, partHealth(r, b.Kind, b.i)
 }
 
 // layoutParts adds the recovery parts to l: each site's boxes from y0 (relative to the site's
 // top), the XMPP tags on their Edge pools, then a band under the sites with the outside DNS
 // providers and the simple URLs.
-func layoutParts(l *Layout, t *topology.Topology, snap sim.Snapshot, y0 int) {
+func layoutParts(l *Layout, t *topology.Topology, r *sim.RecoverySnapshot, y0 int) {
 	for si, s := range t.Sites {
 		for k, p := range partsIn(t, s.Name) {
-			x, y := l.Sites[si].X+12+(k%2)*(partW+partGap), l.Sites[si].Y+y0+(k/2)*(partH+partGap)
-			l.Parts = append(l.Parts, partBox(p, x, y, partW, snap))
+			partBox(&p, l.Sites[si].X+12+(k%2)*(partW+partGap), l.Sites[si].Y+y0+(k/2)*(partH+partGap), partW, r)
+			l.Parts = append(l.Parts, p)
 		}
 	}
 	pools := map[string]PoolBox{}
@@ -142,7 +141,8 @@ func layoutParts(l *Layout, t *topology.Topology, snap sim.Snapshot, y0 int) {
 	}
 	for i, g := range t.XMPPGateways {
 		if p, ok := pools[strings.ToLower(g.EdgePool)]; ok {
-			b := partBox(PartBox{Kind: "xmpp", Name: g.Domain, i: i}, p.X+p.W-64, p.Y+p.H-26, 56, snap)
+			b := PartBox{Kind: "xmpp", Name: g.Domain, i: i}
+			partBox(&b, p.X+p.W-64, p.Y+p.H-26, 56, r)
 			b.Label, b.H = "XMPP", 18
 			l.Parts = append(l.Parts, b)
 		}
@@ -151,7 +151,9 @@ func layoutParts(l *Layout, t *topology.Topology, snap sim.Snapshot, y0 int) {
 	x := margin
 	for i, d := range t.DNSProviders {
 		if len(d.Sites) == 0 {
-			l.Parts = append(l.Parts, partBox(PartBox{Kind: "dns", Name: d.Name, i: i}, x, y, partW, snap))
+			b := PartBox{Kind: "dns", Name: d.Name, i: i}
+			partBox(&b, x, y, partW, r)
+			l.Parts = append(l.Parts, b)
 			x += partW + partGap
 		}
 	}
@@ -161,13 +163,13 @@ func layoutParts(l *Layout, t *topology.Topology, snap sim.Snapshot, y0 int) {
 	}
 	for i := range t.SimpleURLs {
 		u := &t.SimpleURLs[i]
-		b := URLBox{Text: string(u.Kind) + " " + u.URL, X: margin, Y: y + urlRowH - 5, Health: partHealth(snap, "url", i), kind: string(u.Kind)}
+		b := URLBox{Text: string(u.Kind) + " " + u.URL, X: margin, Y: y + urlRowH - 5, Health: partHealth(r, "url", i), kind: string(u.Kind)}
 		if len(u.Pools) > 0 {
 			b.resolves = u.Pools[0]
 		}
 		// A manual record the administrator switched points at its target, once clients see it.
 		var us sim.URLSnapshot
-		if r := snap.Recovery; r != nil && i < len(r.SimpleURLs) {
+		if r != nil && i < len(r.SimpleURLs) {
 			us = r.SimpleURLs[i]
 		}
 		if us.Target != "" {
@@ -202,6 +204,8 @@ func urlAria(u *topology.SimpleURL, to string) string {
 func partAria(b PartBox) string { return partKindNames[b.Kind] + " " + b.Name + ", " + b.Health }
 
 // FeatureList names features for display, in their order: "Meetings, Response Groups".
+//
+//go:noinline
 func FeatureList(fs []topology.Feature) string {
 	s := ""
 	for i, f := range fs {
