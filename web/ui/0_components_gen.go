@@ -2987,6 +2987,14 @@ func (c *Inspector) failedOver() bool {
 
 func (c *Inspector) linkCut() bool { return LinkCut(c.Sim.Snapshot(), c.p.Site, c.peerSite()) }
 
+// missingText says which features the pool's users lack.
+func missingText(m []topology.Feature) string {
+	if m == nil {
+		return "none missing"
+	}
+	return FeatureList(m) + " unavailable"
+}
+
 func upDown(b bool) string {
 	if b {
 		return "up"
@@ -3106,20 +3114,12 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dd", Attr: []vugu.VGAttribute(nil)}
 					vgparent.AppendChild(vgn)
 					vgn.SetInnerHTML(upDown(c.snap().BackEndUp))
-					if c.ps.Missing != nil {
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute(nil)}
-						vgparent.AppendChild(vgn)
-						{
-							vgparent := vgn
-							_ = vgparent
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dt", Attr: []vugu.VGAttribute(nil)}
-							vgparent.AppendChild(vgn)
-							vgn.SetInnerHTML(vugu.HTML("Features"))
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dd", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "inspect-missing"}}}
-							vgparent.AppendChild(vgn)
-							vgn.SetInnerHTML(FeatureList(c.ps.Missing) + " unavailable")
-						}
-					}
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dt", Attr: []vugu.VGAttribute(nil)}
+					vgparent.AppendChild(vgn)
+					vgn.SetInnerHTML(vugu.HTML("Features"))
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dd", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "inspect-missing"}}}
+					vgparent.AppendChild(vgn)
+					vgn.SetInnerHTML(missingText(c.ps.Missing))
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 					vgparent.AppendChild(vgn)
 				}

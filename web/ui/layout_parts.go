@@ -204,8 +204,6 @@ func urlAria(u *topology.SimpleURL, to string) string {
 func partAria(b PartBox) string { return partKindNames[b.Kind] + " " + b.Name + ", " + b.Health }
 
 // FeatureList names features for display, in their order: "Meetings, Response Groups".
-//
-//go:noinline
 func FeatureList(fs []topology.Feature) string {
 	s := ""
 	for i, f := range fs {
