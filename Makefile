@@ -96,8 +96,11 @@ UI_GEN     := web/ui/0_components_gen.go
 # after the frame that shows the edit, and it took about 30% longer natively on large.yaml (3.7 to 5 ms).
 # The simulator, the feature rules and the workspace follow (47 KB gzip less, which issue 18's
 # per-feature simulator took): a shell command runs the simulator once, within its 50 ms budget.
+# The page's own components follow vugu (19 KB less, which issue 19's reports and issue 18's
+# per-feature view took): most of web/ui is vugu's generated builders.
 PAGE_GCFLAGS := -gcflags='github.com/vugu/vugu=-l' -gcflags='failwright/engine/shell=-l' -gcflags='failwright/engine/topology=-l' \
-	-gcflags='failwright/engine/sim=-l' -gcflags='failwright/engine/features=-l' -gcflags='failwright/web/workspace=-l'
+	-gcflags='failwright/engine/sim=-l' -gcflags='failwright/engine/features=-l' -gcflags='failwright/web/workspace=-l' \
+	-gcflags='failwright/web/ui=-l'
 # build/web/: index.html, app.wasm(.gz) (the page), engine.wasm(.gz) (the engine worker that
 # runs scenarios and plans), wasm_exec.js, vugu-helper.js (vugu's DOM helper as a file, so that
 # the Content-Security-Policy needs no 'unsafe-eval': web/internal/vuguhelper), boot.js,

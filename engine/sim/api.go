@@ -183,12 +183,13 @@ type PartSnapshot struct {
 
 // URLSnapshot is a simple URL: whether it resolves to web services that answer, and for a
 // manual record the pool clients resolve it to now and, while a change waits for its TTL,
-// the pool it will resolve to.
+// the pool it will resolve to and the virtual time it will (Until).
 type URLSnapshot struct {
-	URL      string `json:"url"`
-	Resolves bool   `json:"resolves"`
-	Target   string `json:"target,omitempty"`
-	Pending  string `json:"pending,omitempty"`
+	URL      string        `json:"url"`
+	Resolves bool          `json:"resolves"`
+	Target   string        `json:"target,omitempty"`
+	Pending  string        `json:"pending,omitempty"`
+	Until    time.Duration `json:"until,omitempty"`
 }
 
 // ChatSnapshot is a Persistent Chat pool's state.

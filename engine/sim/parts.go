@@ -232,6 +232,7 @@ func (s *Sim) recoverySnapshot() *RecoverySnapshot {
 			us.Target = name(ps.fs.URLTarget[i])
 			if st.now < ps.urlAt[i] {
 				us.Pending = name(ps.urlNew[i])
+				us.Until = ps.urlAt[i]
 			}
 		}
 		r.SimpleURLs = append(r.SimpleURLs, us)

@@ -1189,6 +1189,9 @@ func poolAria(p PoolBox) string {
 	if p.Overloaded() {
 		s += ", overloaded at " + loadPct(p) + " of capacity"
 	}
+	if p.Missing != "" {
+		s += ". " + p.Missing + " unavailable"
+	}
 	return s + ". " + p.Label + ". Press Enter to inspect."
 }
 
@@ -1611,7 +1614,7 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 									vgparent.AppendChild(vgn)
 									vgn.AddAttrInterface("x", u.X+18)
 									vgn.AddAttrInterface("y", u.Y)
-									vgn.SetInnerHTML(u.Text)
+									vgn.SetInnerHTML(u.Text + u.Note)
 								}
 							}
 							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
@@ -3015,6 +3018,14 @@ func (c *Inspector) failedOver() bool {
 
 func (c *Inspector) linkCut() bool { return LinkCut(c.Sim.Snapshot(), c.p.Site, c.peerSite()) }
 
+// missingText says which features the pool's users lack.
+func missingText(m []topology.Feature) string {
+	if m == nil {
+		return "none missing"
+	}
+	return FeatureList(m) + " unavailable"
+}
+
 func upDown(b bool) string {
 	if b {
 		return "up"
@@ -3134,6 +3145,12 @@ func (c *Inspector) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dd", Attr: []vugu.VGAttribute(nil)}
 					vgparent.AppendChild(vgn)
 					vgn.SetInnerHTML(upDown(c.snap().BackEndUp))
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dt", Attr: []vugu.VGAttribute(nil)}
+					vgparent.AppendChild(vgn)
+					vgn.SetInnerHTML(vugu.HTML("Features"))
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dd", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "inspect-missing"}}}
+					vgparent.AppendChild(vgn)
+					vgn.SetInnerHTML(missingText(c.ps.Missing))
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " "}
 					vgparent.AppendChild(vgn)
 				}
@@ -5335,8 +5352,9 @@ var _ vjson.RawMessage
 var _ js.Value
 var _ log.Logger
 
-// Timeline is the virtual clock, the chart of users by mode, the RTO and data-loss figures
-// and the event log.
+// Timeline is the virtual clock, the chart of users by mode with a row per feature users
+// lacked, the RTO (per pool, then per feature and pool) and data-loss figures and the event
+// log.
 type Timeline struct {
 	withSim
 	ch     Chart
@@ -5347,8 +5365,8 @@ type Timeline struct {
 // BeforeBuild reads the report once per render.
 func (c *Timeline) BeforeBuild() {
 	r := c.Sim.Report()
-	c.ch = BuildChart(r.Timeline, c.Sim.Snapshot().Now)
-	c.figs = Figures(r)
+	c.ch = BuildFeatureChart(r.Timeline, c.Sim.Snapshot().Now)
+	c.figs = append(Figures(r), FeatureFigures(r)...)
 	c.events = r.Events
 	if len(c.events) > 40 {
 		c.events = c.events[len(c.events)-40:]
@@ -5609,6 +5627,18 @@ func (c *Timeline) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "chart-legend"}}}
 		vgparent.AppendChild(vgn)
 		vgn.SetInnerHTML(vugu.HTML("\x3Cspan class=\"sw home\"\x3E\x3C/span\x3EHome \x3Cspan class=\"sw backup\"\x3E\x3C/span\x3EOn backup pool \x3Cspan class=\"sw resiliency\"\x3E\x3C/span\x3EResiliency mode \x3Cspan class=\"sw signedout\"\x3E\x3C/span\x3ESigned out"))
+		if c.ch.Features > 0 {
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "chart-legend"}}}
+			vgparent.AppendChild(vgn)
+			{
+				vgparent := vgn
+				_ = vgparent
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "sw without"}}}
+				vgparent.AppendChild(vgn)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Users without a feature, a row each (full height: every user)"}
+				vgparent.AppendChild(vgn)
+			}
+		}
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "details", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "events"}, vugu.VGAttribute{Namespace: "", Key: "open", Val: ""}}}
 		vgparent.AppendChild(vgn)
 		{

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"failwright/engine/sim"
+	"failwright/engine/topology"
 	"failwright/engine/units"
 )
 
@@ -14,12 +15,16 @@ import (
 type Chart struct {
 	W, H                     int
 	Left, Right, Top, Bottom int
-	Series                   []Series
-	XTicks, YTicks           []Tick
-	Desc                     string
+	// Series are the modes' bands, then the Features rows of BuildFeatureChart, one per
+	// feature users lacked (their names are YTicks too).
+	Series         []Series
+	Features       int
+	XTicks, YTicks []Tick
+	Desc           string
 }
 
-// Series is one mode's band.
+// Series is one mode's band, or a feature's row under the chart (Mode the feature's
+// identifier).
 type Series struct {
 	Mode string
 	Path string
@@ -33,83 +38,87 @@ type Tick struct {
 
 // BuildChart draws samples up to now. Each sample's counts hold until the next one.
 func BuildChart(samples []sim.Sample, now time.Duration) Chart {
+	return buildChart(samples, now, false)
+}
+
+// BuildFeatureChart is BuildChart with a row under the chart for each feature some users
+// lacked (topology.Features order): a band as high as the share of users without it at each
+// moment, with the feature's name on the left; Desc says how many lack each now.
+func BuildFeatureChart(samples []sim.Sample, now time.Duration) Chart {
+	return buildChart(samples, now, true)
+}
+
+// featureRowH is the height of a feature's row under the chart.
+const featureRowH = 16
+
+func buildChart(samples []sim.Sample, now time.Duration, features bool) Chart {
 	c := Chart{W: 640, H: 220, Left: 56, Right: 630, Top: 10, Bottom: 190}
-	end := now
-	if n := len(samples); n > 0 && samples[n-1].At > end {
-		end = samples[n-1].At
-	}
-	if end < time.Minute {
-		end = time.Minute
-	}
-	maxUsers := 0
-	for _, s := range samples {
-		t := 0
-		for _, m := range sim.Modes {
-			t += s.Users[m]
-		}
-		if t > maxUsers {
-			maxUsers = t
+	var lost []topology.Feature
+	for _, f := range topology.Features {
+		for _, s := range samples {
+			if s.Without[f] > 0 {
+				lost = append(lost, f)
+				break
+			}
 		}
 	}
-	if maxUsers == 0 {
-		maxUsers = 1
+	if !features {
+		lost = nil
 	}
+	if len(lost) > 0 {
+		// Room on the left for the features' names.
+		c.Left, c.H, c.Features = 170, c.H+featureRowH*len(lost)+4, len(lost)
+	}
+	end, maxUsers := chartSpan(samples, now)
 	x := func(d time.Duration) int {
 		return c.Left + int(float64(c.Right-c.Left)*float64(d)/float64(end))
 	}
 	y := func(n int) int {
 		return c.Bottom - int(float64(c.Bottom-c.Top)*float64(n)/float64(maxUsers))
 	}
-	for mi, m := range sim.Modes {
-		if len(samples) == 0 {
-			break
-		}
-		below := func(s sim.Sample) int {
-			n := 0
-			for _, mm := range sim.Modes[:mi] {
-				n += s.Users[mm]
-			}
-			return n
-		}
+	// xs[i] is where sample i starts and xs[i+1] where it ends.
+	ns := len(samples)
+	xs, below, top, bot := make([]int, ns+1), make([]int, ns), make([]int, ns), make([]int, ns)
+	for i, s := range samples {
+		xs[i] = x(s.At)
+	}
+	xs[ns] = x(end)
+	// The modes' bands, stacked; then a row per feature lost, its band as high as the share
+	// of users without it, its name as a tick on the left.
+	var keys []string
+	for _, m := range sim.Modes {
+		keys = append(keys, string(m))
+	}
+	for _, f := range lost {
+		keys = append(keys, string(f))
+	}
+	var without []string
+	for k, key := range keys {
+		row := k - len(sim.Modes)
+		y0 := 222 + featureRowH*(row+1)
 		any := false
-		for _, s := range samples {
-			if s.Users[m] > 0 {
-				any = true
-				break
-			}
-		}
-		if !any {
-			continue
-		}
-		var b strings.Builder
-		// Upper edge, left to right, as steps.
 		for i, s := range samples {
-			x0 := x(s.At)
-			x1 := x(end)
-			if i+1 < len(samples) {
-				x1 = x(samples[i+1].At)
-			}
-			top := y(below(s) + s.Users[m])
-			if i == 0 {
-				fmt.Fprintf(&b, "M%d %d", x0, top)
+			v := s.Users[sim.Mode(key)]
+			if row >= 0 {
+				v = s.Without[topology.Feature(key)]
+				top[i], bot[i] = y0-(featureRowH-2)*v/maxUsers, y0
 			} else {
-				fmt.Fprintf(&b, "L%d %d", x0, top)
+				bot[i] = y(below[i])
+				below[i] += v
+				top[i] = y(below[i])
 			}
-			fmt.Fprintf(&b, "L%d %d", x1, top)
+			any = any || v > 0
 		}
-		// Lower edge, right to left.
-		for i := len(samples) - 1; i >= 0; i-- {
-			s := samples[i]
-			x0 := x(s.At)
-			x1 := x(end)
-			if i+1 < len(samples) {
-				x1 = x(samples[i+1].At)
+		if any {
+			c.Series = append(c.Series, Series{Mode: key, Path: stepPath(xs, top, bot)})
+		}
+		if row >= 0 {
+			name := topology.Feature(key).Name()
+			c.YTicks = append(c.YTicks, Tick{Y: y0 - 8, Label: name})
+			if n := samples[ns-1].Without[topology.Feature(key)]; n > 0 {
+				without = append(without, name+" "+units.Thousands(n))
 			}
-			bot := y(below(s))
-			fmt.Fprintf(&b, "L%d %dL%d %d", x1, bot, x0, bot)
 		}
-		b.WriteString("Z")
-		c.Series = append(c.Series, Series{Mode: string(m), Path: b.String()})
 	}
 	step := tickStep(end)
 	for d := time.Duration(0); d <= end; d += step {
@@ -128,10 +137,49 @@ func BuildChart(samples []sim.Sample, now time.Duration) Chart {
 			}
 		}
 		c.Desc = fmt.Sprintf("%d samples up to %s; now: %s.", n, FormatClock(end), strings.Join(parts, ", "))
+		if len(without) > 0 {
+			c.Desc += " Users without " + strings.Join(without, ", ") + "."
+		}
 	} else {
 		c.Desc = "No samples yet."
 	}
 	return c
+}
+
+// stepPath is the path of a band drawn as steps: sample i holds from xs[i] to xs[i+1], its
+// upper edge at top[i] and its lower one at bot[i].
+func stepPath(xs, top, bot []int) string {
+	var b []byte
+	// Upper edge, left to right; lower edge, right to left.
+	for i := range top {
+		b = pathTo(pathTo(b, xs[i], top[i]), xs[i+1], top[i])
+	}
+	for i := len(bot) - 1; i >= 0; i-- {
+		b = pathTo(pathTo(b, xs[i+1], bot[i]), xs[i], bot[i])
+	}
+	b[0] = 'M'
+	return string(b) + "Z"
+}
+
+// pathTo appends a line to x, y to a path.
+func pathTo(b []byte, x, y int) []byte {
+	b = strconv.AppendInt(append(b, 'L'), int64(x), 10)
+	return strconv.AppendInt(append(b, ' '), int64(y), 10)
+}
+
+// chartSpan is the time the chart spans (at least a minute, up to now or the last sample)
+// and the most users a sample counts (at least 1).
+func chartSpan(samples []sim.Sample, now time.Duration) (end time.Duration, maxUsers int) {
+	end = max(now, time.Minute)
+	for _, s := range samples {
+		end = max(end, s.At)
+		t := 0
+		for _, m := range sim.Modes {
+			t += s.Users[m]
+		}
+		maxUsers = max(maxUsers, t)
+	}
+	return end, max(maxUsers, 1)
 }
 
 // tickSteps are the time axis' steps: round times a reader can add up.
@@ -151,30 +199,50 @@ func tickStep(end time.Duration) time.Duration {
 	return (n + 1) * 24 * time.Hour
 }
 
-// Figure is one RTO or data-loss figure.
+// Figure is one RTO or data-loss figure, or a feature's RTO for a pool.
 type Figure struct {
 	Pool  string
 	Label string
 	Value string
 }
 
-// Figures lists the report's RTO and data-loss figures, sorted by pool.
+// Figures lists the report's RTO figures, sorted by pool (then those of pools not yet
+// restored that have none), and its data-loss figures.
 func Figures(r sim.Report) []Figure {
-	var out []Figure
-	for _, p := range SortedKeys(r.RTO) {
-		v := "not yet restored"
-		if r.RTO[p] > 0 {
-			v = FormatClock(r.RTO[p])
-		}
-		out = append(out, Figure{Pool: p, Label: "RTO " + p, Value: v})
-	}
+	out := rtoFigures(r.RTO, r.Unrestored, "RTO ")
 	for _, p := range SortedKeys(r.DataLoss) {
 		out = append(out, Figure{Pool: p, Label: "Data loss " + p, Value: FormatClock(r.DataLoss[p])})
 	}
-	for _, p := range r.Unrestored {
-		if _, ok := r.RTO[p]; !ok {
-			out = append(out, Figure{Pool: p, Label: "RTO " + p, Value: "not yet restored"})
+	return out
+}
+
+// FeatureFigures lists the report's RTO per feature and pool, in topology.Features order then
+// by pool ("RTO Meetings · atl-cs-001.litwareinc.com"): the time until every user of the pool
+// had the feature again, or "not yet restored" for a feature its users still lack.
+func FeatureFigures(r sim.Report) []Figure {
+	var out []Figure
+	for _, f := range topology.Features {
+		out = append(out, rtoFigures(r.FeatureRTO[f], r.UnrestoredFeatures[f], "RTO "+f.Name()+" · ")...)
+	}
+	return out
+}
+
+// rtoFigures lists the RTO figures of m, sorted by pool, then the pools of unrestored that m
+// lacks, "not yet restored" while zero; each is labelled label and its pool.
+func rtoFigures(m map[string]time.Duration, unrestored []string, label string) []Figure {
+	var out []Figure
+	ps := SortedKeys(m)
+	for _, p := range unrestored {
+		if _, ok := m[p]; !ok {
+			ps = append(ps, p)
 		}
+	}
+	for _, p := range ps {
+		v := "not yet restored"
+		if m[p] > 0 {
+			v = FormatClock(m[p])
+		}
+		out = append(out, Figure{Pool: p, Label: label + p, Value: v})
 	}
 	return out
 }

@@ -59,8 +59,11 @@ type PoolBox struct {
 	Load float64
 	// Bars are the user counts by mode, drawn as a stacked bar.
 	Bars []Bar
-	// Label summarises users, e.g. "5,000 users: 5,000 home".
+	// Label summarises users, e.g. "5,000 home", and how many features they lack.
 	Label string
+	// Missing lists the features the pool's users lack now ("Meetings, Response Groups");
+	// Label counts them.
+	Missing string
 }
 
 // Bar is one segment of a pool's users bar.
@@ -139,6 +142,10 @@ func LayoutOf(t *topology.Topology, snap sim.Snapshot, selected string) Layout {
 			if ps, ok := PoolSnap(snap, p.FQDN); ok {
 				box.Health, box.State, box.Load = string(ps.Health), string(ps.PoolState), ps.Load
 				box.Bars, box.Label = bars(ps, box.X+10, box.W-20, p.Users)
+				if n := len(ps.Missing); n > 0 {
+					box.Missing = FeatureList(ps.Missing)
+					box.Label += " · " + units.Plural(n, "feature") + " unavailable"
+				}
 			} else if p.Role.IsFrontEnd() {
 				box.Label = fmt.Sprintf("%s users", units.Thousands(p.Users))
 			}
@@ -208,7 +215,7 @@ func LayoutOf(t *topology.Topology, snap sim.Snapshot, selected string) Layout {
 			l.SiteLinks = append(l.SiteLinks, link)
 		}
 	}
-	layoutParts(&l, t, snap, partsY)
+	layoutParts(&l, t, snap.Recovery, partsY)
 	return l
 }
 

@@ -191,6 +191,6 @@ func TestDiagramDrawsRecoveryParts(t *testing.T) {
 	assert.LessOrEqual(t, l.URLs[0].Y, l.Height)
 	html := render(t, a)
 	assert.Contains(t, html, `aria-label="Load balancer lb1, Up"`)
-	assert.Contains(t, html, `aria-label="Simple URL Meet https://meet.contoso.com, Manual, resolves to sea-pool.contoso.com"`)
+	assert.Contains(t, html, `aria-label="Simple URL Meet https://meet.contoso.com, Manual, resolves to sea-pool.contoso.com, Up"`)
 	assert.Contains(t, html, "Simple URL resolves to", "the legend")
 }
