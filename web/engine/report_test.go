@@ -56,7 +56,7 @@ func TestEvidence(t *testing.T) {
 			assert.Contains(t, p.Summary, `<p class="report-verdict fail" data-state="failed">Failed</p><ul><li>`+
 				"the recovery time on the decision clock, 00:31:36, is over the target of 00:20:00</li></ul>")
 			assert.Contains(t, p.Summary, `<div class="figure" data-figure="recovery-time"><span class="fig-label">Recovery time, decision clock (from the run&#39;s start)</span><span class="fig-value">00:31:36</span></div>`)
-			assert.Contains(t, p.Summary, `<div class="figure" data-figure="plan-id"><span class="fig-label">Plan ID</span><span class="fig-value">e9459b93-1bbf-5e1b-879d-80f18afee05b</span></div>`)
+			assert.Contains(t, p.Summary, `<div class="figure" data-figure="plan-id"><span class="fig-label">Plan ID</span><span class="fig-value">`+want.Report.PlanID+`</span></div>`)
 			assert.Contains(t, p.Summary, `LITWARE\ops on DFW-FE01`)
 		})
 	}
@@ -74,7 +74,8 @@ func TestReviewAndDrillReport(t *testing.T) {
 	require.Empty(t, r.Error)
 	require.NotNil(t, r.Printable)
 	assert.Contains(t, r.Printable.HTML, `class="report report-review"`)
-	assert.Contains(t, r.Printable.HTML, "No recovery policy judged yet")
+	assert.Contains(t, r.Printable.HTML, `<section id="policy" class="section">`, "the review judges the sample's recovery policy")
+	assert.Contains(t, r.Printable.HTML, "breaks the recovery policy: site Atlanta")
 	assert.Contains(t, r.Printable.Summary, `class="report-verdict`)
 	assert.Contains(t, r.Printable.Summary, `<button type="button" value="download">Download design-review.html</button>`)
 	assert.Equal(t, "design-review.html", r.Printable.Name)
