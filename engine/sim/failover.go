@@ -354,35 +354,11 @@ func cmdPoolFailBack(c *ctx) {
 	}
 	pi := &x.pools[p]
 	disaster := c.cmd.Switch("DisasterMode")
-	b := c.partnerOrFail(p)
-	if b < 0 {
+	b := c.failBackable(p, disaster)
+	if b < 0 || !c.shouldProcess("Invoke-CsPoolFailBack", pi.fqdn, false) {
 		return
 	}
 	bi := &x.pools[b]
-	if st.poolState[p] == StateActive || st.poolState[p] == StateFailingOver {
-		msg := fmt.Sprintf(`Pool "%s" is not failed over (PoolState %s): there is nothing to fail back.`, pi.fqdn, st.poolState[p])
-		if st.poolState[b] == StateFailedOver {
-			msg += fmt.Sprintf(` Its backup pool's users are failed over to it: run Invoke-CsPoolFailBack -PoolFqdn %s for them.`, bi.fqdn)
-		}
-		c.fail("FW-NOT-FAILED-OVER", "InvalidOperation", msg)
-		return
-	}
-	if !c.requireCMS() {
-		return
-	}
-	if st.health[p] == HealthDown {
-		c.fail("FW-HOME-POOL-DOWN", "ResourceUnavailable", fmt.Sprintf(
-			`Pool "%s" is still down (%s). Repair it before failing its users back.`, pi.fqdn, s.downReason(p)))
-		return
-	}
-	if !disaster && !st.serving[b] {
-		c.fail("FW-BACKUP-POOL-DOWN-FAILBACK", "ResourceUnavailable", fmt.Sprintf(
-			`The backup pool "%s" is not available (%s). To fail back without it, use -DisasterMode: the changes the users of "%s" made there since its last sync are lost.`, bi.fqdn, s.downReason(b), pi.fqdn))
-		return
-	}
-	if !c.shouldProcess("Invoke-CsPoolFailBack", pi.fqdn, false) {
-		return
-	}
 	start := st.now
 	back := x.pools[b].dirOut
 	if st.poolState[p] == StateFailedOver {
@@ -469,6 +445,41 @@ func cmdPoolFailBack(c *ctx) {
 	}
 	c.infof("[%s] Invoke-CsPoolFailBack finished in %s: the users of %s are home.",
 		FormatDuration(st.now), FormatDuration(st.now-start), pi.fqdn)
+}
+
+// failBackable checks that pool p can be failed back (in disaster mode or not) and returns its
+// backup pool, or writes the error the cmdlet gives and returns -1.
+func (c *ctx) failBackable(p int, disaster bool) int {
+	s := c.s
+	st := &s.st
+	pi := &s.x.pools[p]
+	b := c.partnerOrFail(p)
+	if b < 0 {
+		return -1
+	}
+	bi := &s.x.pools[b]
+	if st.poolState[p] == StateActive || st.poolState[p] == StateFailingOver {
+		msg := fmt.Sprintf(`Pool "%s" is not failed over (PoolState %s): there is nothing to fail back.`, pi.fqdn, st.poolState[p])
+		if st.poolState[b] == StateFailedOver {
+			msg += fmt.Sprintf(` Its backup pool's users are failed over to it: run Invoke-CsPoolFailBack -PoolFqdn %s for them.`, bi.fqdn)
+		}
+		c.fail("FW-NOT-FAILED-OVER", "InvalidOperation", msg)
+		return -1
+	}
+	if !c.requireCMS() {
+		return -1
+	}
+	if st.health[p] == HealthDown {
+		c.fail("FW-HOME-POOL-DOWN", "ResourceUnavailable", fmt.Sprintf(
+			`Pool "%s" is still down (%s). Repair it before failing its users back.`, pi.fqdn, s.downReason(p)))
+		return -1
+	}
+	if !disaster && !st.serving[b] {
+		c.fail("FW-BACKUP-POOL-DOWN-FAILBACK", "ResourceUnavailable", fmt.Sprintf(
+			`The backup pool "%s" is not available (%s). To fail back without it, use -DisasterMode: the changes the users of "%s" made there since its last sync are lost.`, bi.fqdn, s.downReason(b), pi.fqdn))
+		return -1
+	}
+	return b
 }
 
 // downReason says in a few words why pool p does not serve.

@@ -11,60 +11,8 @@ func (s *Sim) Snapshot() Snapshot {
 	st := &s.st
 	x := s.x
 	snap := Snapshot{Now: st.now}
-	for p, pi := range x.pools {
-		// A server or back end in a lost site is down whatever its own state: the snapshot
-		// shows what runs, not which faults were injected one by one.
-		siteUp := st.siteUp[pi.site]
-		serversUp := cp(s.serversOf(p))
-		for i := range serversUp {
-			serversUp[i] = serversUp[i] && siteUp
-		}
-		ps := PoolSnapshot{
-			FQDN:            pi.fqdn,
-			Health:          st.health[p],
-			PoolState:       st.poolState[p],
-			ServersUp:       serversUp,
-			BackEndUp:       !pi.role.IsFrontEnd() || (siteUp && s.backEndUsable(p)),
-			ServicesStopped: st.stopped[p],
-			Site:            x.sites[pi.site].name,
-			Role:            string(pi.role),
-		}
-		if pi.role.IsFrontEnd() {
-			ps.Users = map[Mode]int{st.mode[p]: pi.users}
-			if k := s.stranded(p, st.rgLost[p]); k > 0 {
-				ps.Users[st.mode[p]] -= k
-				ps.Users[ModeResiliency] += k
-				ps.RoutingGroupsLost, ps.StrandedUsers = st.rgLost[p], k
-			}
-			ps.Mode = st.mode[p]
-			if by := st.servedBy[p]; by >= 0 {
-				ps.ServedBy = x.pools[by].fqdn
-			}
-			if b := pi.partner; b >= 0 {
-				ps.BackupPool = x.pools[b].fqdn
-			}
-			if e := st.media[p]; e >= 0 {
-				ps.MediaEdge = x.pools[e].fqdn
-			}
-			if c := s.capacity(p); c > 0 {
-				ps.Load = float64(s.servedLoad(p)) / float64(c)
-			}
-			ps.Features, ps.Missing = s.poolFeatures(p)
-		}
-		if pi.role == "Edge" {
-			if h := st.nextHop[p]; h >= 0 {
-				ps.NextHop = x.pools[h].fqdn
-			}
-			ps.ExternalAccess = st.edgeOK[p]
-			ps.FederationRoute = st.fedPool == p
-		}
-		for i := range pi.servers {
-			if st.drained[pi.serverOff+i] {
-				ps.ServersDrained = cp(st.drained[pi.serverOff : pi.serverOff+len(pi.servers)])
-				break
-			}
-		}
-		snap.Pools = append(snap.Pools, ps)
+	for p := range x.pools {
+		snap.Pools = append(snap.Pools, s.poolSnapshot(p))
 	}
 	for i, b := range x.branches {
 		bs := BranchSnapshot{FQDN: b.fqdn, Up: st.branchUp[i], Users: map[Mode]int{st.bMode[i]: b.users}, Mode: st.bMode[i]}
@@ -85,48 +33,132 @@ func (s *Sim) Snapshot() Snapshot {
 			LastSync: s.lastSyncView(d), Backlog: s.backlog(d),
 		})
 	}
-	if len(x.edges) > 0 {
-		es := &EdgeSnapshot{RemoteAccess: st.remoteOK, Federation: st.fedOK}
-		if st.fedPool >= 0 {
-			es.FederationPool = x.pools[st.fedPool].fqdn
-		}
-		for _, e := range x.edges {
-			if st.edgeOK[e] {
-				es.Working = append(es.Working, x.pools[e].fqdn)
-			}
-		}
-		for _, p := range x.frontEnds {
-			if s.mediaBroken(p) {
-				es.MediaStopped = append(es.MediaStopped, x.pools[p].fqdn)
-			}
-		}
-		snap.Edge = es
-	}
+	snap.Edge = s.edgeSnapshot()
 	snap.SyncInterval = st.syncEvery
 	snap.Recovery = s.recoverySnapshot()
 	for i, si := range x.sites {
 		snap.Sites = append(snap.Sites, SiteSnapshot{Name: si.name, Up: st.siteUp[i]})
 	}
+	snap.CutLinks = s.cutLinks()
+	return snap
+}
+
+// poolSnapshot is pool p's part of the snapshot.
+func (s *Sim) poolSnapshot(p int) PoolSnapshot {
+	st := &s.st
+	x := s.x
+	pi := &x.pools[p]
+	// A server or back end in a lost site is down whatever its own state: the snapshot shows
+	// what runs, not which faults were injected one by one.
+	siteUp := st.siteUp[pi.site]
+	serversUp := cp(s.serversOf(p))
+	for i := range serversUp {
+		serversUp[i] = serversUp[i] && siteUp
+	}
+	ps := PoolSnapshot{
+		FQDN:            pi.fqdn,
+		Health:          st.health[p],
+		PoolState:       st.poolState[p],
+		ServersUp:       serversUp,
+		BackEndUp:       !pi.role.IsFrontEnd() || (siteUp && s.backEndUsable(p)),
+		ServicesStopped: st.stopped[p],
+		Site:            x.sites[pi.site].name,
+		Role:            string(pi.role),
+	}
+	if pi.role.IsFrontEnd() {
+		s.frontEndSnapshot(p, &ps)
+	}
+	if pi.role == "Edge" {
+		if h := st.nextHop[p]; h >= 0 {
+			ps.NextHop = x.pools[h].fqdn
+		}
+		ps.ExternalAccess = st.edgeOK[p]
+		ps.FederationRoute = st.fedPool == p
+	}
+	for i := range pi.servers {
+		if st.drained[pi.serverOff+i] {
+			ps.ServersDrained = cp(st.drained[pi.serverOff : pi.serverOff+len(pi.servers)])
+			break
+		}
+	}
+	return ps
+}
+
+// frontEndSnapshot fills what a Front End pool's snapshot says of its users.
+func (s *Sim) frontEndSnapshot(p int, ps *PoolSnapshot) {
+	st := &s.st
+	x := s.x
+	pi := &x.pools[p]
+	ps.Users = map[Mode]int{st.mode[p]: pi.users}
+	if k := s.stranded(p, st.rgLost[p]); k > 0 {
+		ps.Users[st.mode[p]] -= k
+		ps.Users[ModeResiliency] += k
+		ps.RoutingGroupsLost, ps.StrandedUsers = st.rgLost[p], k
+	}
+	ps.Mode = st.mode[p]
+	if by := st.servedBy[p]; by >= 0 {
+		ps.ServedBy = x.pools[by].fqdn
+	}
+	if b := pi.partner; b >= 0 {
+		ps.BackupPool = x.pools[b].fqdn
+	}
+	if e := st.media[p]; e >= 0 {
+		ps.MediaEdge = x.pools[e].fqdn
+	}
+	if c := s.capacity(p); c > 0 {
+		ps.Load = float64(s.servedLoad(p)) / float64(c)
+	}
+	ps.Features, ps.Missing = s.poolFeatures(p)
+}
+
+// edgeSnapshot is remote access and federation through the Edge pools; nil without any.
+func (s *Sim) edgeSnapshot() *EdgeSnapshot {
+	st := &s.st
+	x := s.x
+	if len(x.edges) == 0 {
+		return nil
+	}
+	es := &EdgeSnapshot{RemoteAccess: st.remoteOK, Federation: st.fedOK}
+	if st.fedPool >= 0 {
+		es.FederationPool = x.pools[st.fedPool].fqdn
+	}
+	for _, e := range x.edges {
+		if st.edgeOK[e] {
+			es.Working = append(es.Working, x.pools[e].fqdn)
+		}
+	}
+	for _, p := range x.frontEnds {
+		if s.mediaBroken(p) {
+			es.MediaStopped = append(es.MediaStopped, x.pools[p].fqdn)
+		}
+	}
+	return es
+}
+
+// cutLinks lists the cut inter-site links, each pair in name order, sorted.
+func (s *Sim) cutLinks() [][2]string {
+	x := s.x
+	var out [][2]string
 	n := len(x.sites)
 	for a := 0; a < n; a++ {
 		for b := a + 1; b < n; b++ {
-			if st.cut[a*n+b] {
+			if s.st.cut[a*n+b] {
 				l := [2]string{x.sites[a].name, x.sites[b].name}
 				if strings.ToLower(l[1]) < strings.ToLower(l[0]) {
 					l[0], l[1] = l[1], l[0]
 				}
-				snap.CutLinks = append(snap.CutLinks, l)
+				out = append(out, l)
 			}
 		}
 	}
-	sort.Slice(snap.CutLinks, func(i, j int) bool {
-		a, b := snap.CutLinks[i], snap.CutLinks[j]
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
 		if a[0] != b[0] {
 			return a[0] < b[0]
 		}
 		return a[1] < b[1]
 	})
-	return snap
+	return out
 }
 
 // Report returns the run's figures so far.
