@@ -690,7 +690,7 @@ func (e *Expectation) eval(c evalCtx) (found string, ok bool) {
 		case KindLoad:
 			got := strconv.FormatFloat(ps.Load, 'f', 2, 64)
 			v, _ := strconv.ParseFloat(got, 64)
-			return got, compareFloat(v, e.cmp, e.load)
+			return got, compare(v, e.cmp, e.load)
 		default:
 			return e.evalUsers(ps.Users)
 		}
@@ -869,21 +869,9 @@ func lookupDuration(m map[string]time.Duration, pool string) time.Duration {
 	return 0
 }
 
-func compare(got time.Duration, cmp string, want time.Duration) bool {
-	switch cmp {
-	case "<=":
-		return got <= want
-	case ">=":
-		return got >= want
-	case "<":
-		return got < want
-	case ">":
-		return got > want
-	}
-	return got == want
-}
-
-func compareFloat(got float64, cmp string, want float64) bool {
+// compare reports whether got stands in the relation cmp ("<=", ">=", "<", ">"; anything else
+// is equality) to want.
+func compare[T ~int | ~int64 | ~float64](got T, cmp string, want T) bool {
 	switch cmp {
 	case "<=":
 		return got <= want

@@ -148,7 +148,7 @@ func (e *Expectation) evalFeatures(c evalCtx) (string, bool) {
 		return listText(names), strings.Join(sortedFold(names), ",") == strings.Join(e.list, ",")
 	case KindWithout:
 		n := c.withoutNow()[topology.Feature(e.text)]
-		return strconv.Itoa(n), compareInt(n, e.cmp, e.count)
+		return strconv.Itoa(n), compare(n, e.cmp, e.count)
 	case KindFeatureRTO:
 		if c.report == nil {
 			return "not known until the run ends", false
@@ -196,20 +196,6 @@ func lastWithout(r sim.Report) map[topology.Feature]int {
 		return nil
 	}
 	return r.Timeline[len(r.Timeline)-1].Without
-}
-
-func compareInt(got int, cmp string, want int) bool {
-	switch cmp {
-	case "<=":
-		return got <= want
-	case ">=":
-		return got >= want
-	case "<":
-		return got < want
-	case ">":
-		return got > want
-	}
-	return got == want
 }
 
 // featureBounds decodes goals.maxFeatureRTO: a mapping from a feature identifier to a

@@ -18,6 +18,7 @@ func (r *Report) JSON() []byte {
 	return append(b, '\n')
 }
 
+// figTitles name the report's figures for people.
 var figTitles = map[string]string{
 	"unserved":     "users without full service after recovery",
 	"noDR":         "users left without disaster recovery",
@@ -64,7 +65,7 @@ func (r *Report) Text() []byte {
 			if w.Figure == "unservedNew" && l.Depth == 1 {
 				continue
 			}
-			writeWorst(&b, "  ", figTitles[w.Figure], w)
+			writeWorst(&b, "  ", FigureTitle(w.Figure), w)
 		}
 	}
 	b.WriteString("\nPools (worst cases)\n")
@@ -157,4 +158,13 @@ func writeFeatures(b *bytes.Buffer, fs []FeatureReport) {
 			}
 		}
 	}
+}
+
+// FigureTitle names a figure of the report (Worst.Figure: "unserved", "noDR", ...) for people,
+// as the text report and the design review print it; an unknown figure is named as it is.
+func FigureTitle(figure string) string {
+	if t, ok := figTitles[figure]; ok {
+		return t
+	}
+	return figure
 }

@@ -210,7 +210,7 @@ func (r *ReviewReport) worstSection() Section {
 			if w.Count > 0 && (w.Figure == "unserved" || w.Figure == "atRisk") {
 				class = "row-deviation"
 			}
-			rows = append(rows, Row{Class: class, Cells: []string{figureTitle(w.Figure), w.Value, units.Thousands(w.Count), setsText(w.Sets)}})
+			rows = append(rows, Row{Class: class, Cells: []string{analysis.FigureTitle(w.Figure), w.Value, units.Thousands(w.Count), setsText(w.Sets)}})
 		}
 		tables = append(tables, Table{ID: "worst-" + strconv.Itoa(l.Depth),
 			Caption: strconv.FormatInt(l.Sets, 10) + " sets of " + strconv.Itoa(l.Depth) + " failure(s); " +
@@ -259,26 +259,6 @@ func (r *ReviewReport) changesSection() Section {
 
 func scoreSection(a *analysis.Report) Section {
 	return Section{ID: "score", Title: "How the score is computed", Text: []string{a.Score.Definition}}
-}
-
-func figureTitle(f string) string {
-	if t, ok := figureTitles[f]; ok {
-		return t
-	}
-	return f
-}
-
-// figureTitles name the analysis's figures for people (as analysis's text report does).
-var figureTitles = map[string]string{
-	"unserved":     "users without full service after recovery",
-	"noDR":         "users left without disaster recovery",
-	"load":         "worst load on a surviving pool",
-	"rto":          "longest recovery time (RTO)",
-	"dataLoss":     "longest data-loss window",
-	"cms":          "Central Management store",
-	"remoteAccess": "remote access through an Edge pool",
-	"atRisk":       "users at risk (unserved or beyond capacity)",
-	"unservedNew":  "users without full service, pairs that hurt more together than apart",
 }
 
 // setsText names up to three failure sets.
