@@ -316,15 +316,7 @@ func worstOf(x *index, slab *strSlab, name string, kind int, g *agg, base float6
 	}
 	for k := int8(0); k < g.ne; k++ {
 		e := g.ex[k]
-		n := 1
-		if e.b >= 0 {
-			n = 2
-		}
-		ref := SetRef{Elements: slab.take(n), Setup: slab.take(n)}
-		ref.Elements[0], ref.Setup[0] = x.name(int(e.a)), x.setup(int(e.a))
-		if e.b >= 0 {
-			ref.Elements[1], ref.Setup[1] = x.name(int(e.b)), x.setup(int(e.b))
-		}
+		ref := setRef(x, slab, e)
 		if kind == figLoad && e.pool >= 0 {
 			ref.Pool = x.pools[e.pool].fqdn
 		}
