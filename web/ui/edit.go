@@ -37,8 +37,9 @@ func (ed *EditorStore) clamp() {
 	}
 }
 
-// deselect closes the form and the inspector when a new workspace comes in.
-func (ed *EditorStore) deselect() { ed.EditPool, ed.SelectedPool = -1, "" }
+// deselect closes the form and the inspector, and forgets the values refused, when a new
+// workspace comes in.
+func (ed *EditorStore) deselect() { ed.EditPool, ed.SelectedPool, ed.drafts = -1, "", nil }
 
 // Field paths: the editor shows each finding next to the field its Path names. A pool's
 // fields are addressed both by FQDN ("pools[x.example.com].users") and by index

@@ -50,7 +50,7 @@ func (ed *EditorStore) policyFieldsOf(rp *topology.RecoveryPolicy, id string, pa
 			_, err := units.ParseDuration(typed)
 			out[i].Value = typed
 			out[i].Findings = append([]topology.Finding{{Code: topology.CodeWrongType, Severity: topology.Error, Path: fps[0],
-				Message: err.Error(), Fix: "write hh:mm:ss, or leave it empty to inherit"}}, out[i].Findings...)
+				Message: err.Error()}}, out[i].Findings...)
 		}
 	}
 	out[0].Findings = append(ed.At(paths...), out[0].Findings...)
@@ -64,14 +64,14 @@ func (ed *EditorStore) policyFieldsOf(rp *topology.RecoveryPolicy, id string, pa
 
 // setPolicyField sets a deployment recovery-policy field and reports whether key is one.
 func (ed *EditorStore) setPolicyField(key, v string) bool {
-	return ed.setPolicy("recoveryPolicy", key, v, func(t *topology.Topology) **topology.RecoveryPolicy { return &t.RecoveryPolicy })
+	return ed.setPolicy("recoveryPolicy", key, v, 't', 0)
 }
 
-// setPolicy sets field key of the recovery policy at model path path, which at finds in the
-// topology (nil when it is gone), and reports whether key is a policy field. A duration that
+// setPolicy sets field key of the recovery policy at model path path, the topology's (level
+// 't'), site i's ('s') or pool i's ('p'), and reports whether key is a policy field. A duration that
 // is not hh:mm:ss is kept as typed, with a finding, and changes nothing in the model; an
 // empty value inherits; a policy left empty is removed.
-func (ed *EditorStore) setPolicy(path, key, v string, at func(t *topology.Topology) **topology.RecoveryPolicy) bool {
+func (ed *EditorStore) setPolicy(path, key, v string, level byte, i int) bool {
 	if key != "policyRTO" && key != "policyRPO" && key != "policyClock" {
 		return false
 	}
@@ -90,8 +90,13 @@ func (ed *EditorStore) setPolicy(path, key, v string, at func(t *topology.Topolo
 		}
 	}
 	ed.edit("edit recovery policy", fp, func(t *topology.Topology) {
-		pp := at(t)
-		if pp == nil {
+		pp := &t.RecoveryPolicy
+		switch {
+		case level == 's' && i < len(t.Sites):
+			pp = &t.Sites[i].RecoveryPolicy
+		case level == 'p' && i < len(t.Pools):
+			pp = &t.Pools[i].RecoveryPolicy
+		case level != 't':
 			return
 		}
 		var rp topology.RecoveryPolicy
@@ -129,12 +134,7 @@ func (ed *EditorStore) SetSitePolicyField(i int, key, v string) {
 	if len(ps) == 0 {
 		return
 	}
-	ed.setPolicy(ps[0], key, v, func(t *topology.Topology) **topology.RecoveryPolicy {
-		if i < 0 || i >= len(t.Sites) {
-			return nil
-		}
-		return &t.Sites[i].RecoveryPolicy
-	})
+	ed.setPolicy(ps[0], key, v, 's', i)
 }
 
 // SitePolicyOpen reports whether site i's policy fields start unfolded: when it has a
@@ -166,12 +166,7 @@ func (ed *EditorStore) setPoolPolicy(i int, key, v string) bool {
 	if len(ps) == 0 {
 		return false
 	}
-	return ed.setPolicy(ps[0], key, v, func(t *topology.Topology) **topology.RecoveryPolicy {
-		if i < 0 || i >= len(t.Pools) {
-			return nil
-		}
-		return &t.Pools[i].RecoveryPolicy
-	})
+	return ed.setPolicy(ps[0], key, v, 'p', i)
 }
 
 // spanText is a duration field's text: empty for zero (inherited).
