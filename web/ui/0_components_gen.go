@@ -2051,7 +2051,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 										Func:      func(event vugu.DOMEvent) { c.Ed.SetSiteName(i, event.PropString("target", "value")) },
 										// TODO: implement capture, etc. mostly need to decide syntax
 									})
-									for vgiterkeyt, f := range c.Ses.Under(c.Ed.SitePaths(i, "")...) {
+									for vgiterkeyt, f := range c.Ed.SiteNameFindings(i) {
 										var vgiterkey interface{} = vgiterkeyt
 										_ = vgiterkey
 										f := f
@@ -2101,6 +2101,37 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 										vgparent := vgn
 										_ = vgparent
 										vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Remove"}
+										vgparent.AppendChild(vgn)
+									}
+								}
+								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "details", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "site-policy"}, vugu.VGAttribute{Namespace: "", Key: "style", Val: "grid-column:1/-1"}}}
+								vgparent.AppendChild(vgn)
+								vgn.AddAttrInterface("open", c.Ed.SitePolicyOpen(i))
+								{
+									vgparent := vgn
+									_ = vgparent
+									vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "summary", Attr: []vugu.VGAttribute(nil)}
+									vgparent.AppendChild(vgn)
+									{
+										vgparent := vgn
+										_ = vgparent
+										vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Recovery policy"}
+										vgparent.AppendChild(vgn)
+									}
+									{
+										vgcompKey := vugu.MakeCompKey(0xF387E0D015DD99FD^vgin.CurrentPositionHash(), vgiterkey)
+										// ask BuildEnv for prior instance of this specific component
+										vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Fields)
+										if vgcomp == nil {
+											// create new one if needed
+											vgcomp = new(Fields)
+											vgin.BuildEnv.WireComponent(vgcomp)
+										}
+										vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+										vgcomp.Fields = c.Ed.SitePolicyFields(i)
+										vgcomp.Set = func(k, v string) { c.Ed.SetSitePolicyField(i, k, v) }
+										vgout.Components = append(vgout.Components, vgcomp)
+										vgn = &vugu.VGNode{Component: vgcomp}
 										vgparent.AppendChild(vgn)
 									}
 								}
@@ -2215,7 +2246,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 											vgn.SetInnerHTML(msgText(f))
 										}
 										{
-											vgcompKey := vugu.MakeCompKey(0xF387E0D015DD99FD^vgin.CurrentPositionHash(), vgiterkey)
+											vgcompKey := vugu.MakeCompKey(0x7A2F92CDFE4B69CD^vgin.CurrentPositionHash(), vgiterkey)
 											// ask BuildEnv for prior instance of this specific component
 											vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Fields)
 											if vgcomp == nil {
@@ -2420,7 +2451,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 					}
 					{
-						vgcompKey := vugu.MakeCompKey(0x7A2F92CDFE4B69CD^vgin.CurrentPositionHash(), vgiterkey)
+						vgcompKey := vugu.MakeCompKey(0xE6F10E96CA41F51F^vgin.CurrentPositionHash(), vgiterkey)
 						// ask BuildEnv for prior instance of this specific component
 						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Fields)
 						if vgcomp == nil {
@@ -2539,7 +2570,7 @@ func (c *Editor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgn.SetInnerHTML(msgText(f))
 							}
 							{
-								vgcompKey := vugu.MakeCompKey(0xE6F10E96CA41F51F^vgin.CurrentPositionHash(), vgiterkey)
+								vgcompKey := vugu.MakeCompKey(0x71B5E47CABB6451C^vgin.CurrentPositionHash(), vgiterkey)
 								// ask BuildEnv for prior instance of this specific component
 								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Fields)
 								if vgcomp == nil {

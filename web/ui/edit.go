@@ -25,6 +25,9 @@ type EditorStore struct {
 	hiddenPools    int
 	hiddenSites    int
 	hiddenBranches int
+	// drafts are recovery-policy durations typed that are not TimeSpans, by model path: the
+	// field keeps them, with a finding, until a good value or an empty one replaces them.
+	drafts map[string]string
 }
 
 // clamp keeps the open form on a pool that exists after a change.
@@ -34,8 +37,9 @@ func (ed *EditorStore) clamp() {
 	}
 }
 
-// deselect closes the form and the inspector when a new workspace comes in.
-func (ed *EditorStore) deselect() { ed.EditPool, ed.SelectedPool = -1, "" }
+// deselect closes the form and the inspector, and forgets the values refused, when a new
+// workspace comes in.
+func (ed *EditorStore) deselect() { ed.EditPool, ed.SelectedPool, ed.drafts = -1, "", nil }
 
 // Field paths: the editor shows each finding next to the field its Path names. A pool's
 // fields are addressed both by FQDN ("pools[x.example.com].users") and by index
@@ -217,6 +221,9 @@ func (ed *EditorStore) OpenPool(i int) {
 
 // SetPoolField sets one field of pool i from the text of its form control.
 func (ed *EditorStore) SetPoolField(i int, field, v string) {
+	if ed.setPoolPolicy(i, field, v) {
+		return
+	}
 	ed.edit("edit pool "+field, fmt.Sprintf("pool%d.%s", i, field), func(t *topology.Topology) {
 		if i < 0 || i >= len(t.Pools) {
 			return

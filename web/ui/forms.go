@@ -151,6 +151,8 @@ func (ed *EditorStore) PoolFields(i int) []Field {
 	if p.Role.IsFrontEnd() {
 		f("users", "pool-users", "Users homed", Itoa(p.Users), "number", "", nil)
 		f("backupPool", "pool-backup", "Backup pool (paired)", p.BackupPool, "text", "FQDN of the paired pool", choices("(not paired)", ed.FrontEndPools(i), maxOptions))
+		// The pool's own recovery policy (docs/policy.md): empty inherits its site's.
+		out = append(out, ed.policyFieldsOf(p.RecoveryPolicy, "pool-policy", ed.PoolPaths(i, "recoveryPolicy"))...)
 	}
 	if p.Role == topology.Edge {
 		f("nextHop", "pool-nexthop", "Internal next hop", p.NextHop, "text", "FQDN of the next hop", choices("(none)", ed.NextHopPools(), maxOptions))
