@@ -15,8 +15,16 @@ func (s *Server) evidence(req proto.Request) proto.Response {
 		return proto.Response{Error: "give the JSON plan and the run log its runbook wrote"}
 	}
 	pl, lg := req.Files[0], req.Files[1]
-	res := app.Evidence(app.EvidenceRequest{Plan: app.Source{Name: pl.Name, Data: pl.Data},
-		Log: app.Source{Name: lg.Name, Data: lg.Data}, GeneratedAt: now()})
+	in := app.EvidenceRequest{Plan: app.Source{Name: pl.Name, Data: pl.Data},
+		Log: app.Source{Name: lg.Name, Data: lg.Data}, GeneratedAt: now()}
+	// The workspace's topology gives the targets when the plan was made from it; another
+	// topology (the user moved on) leaves Microsoft's defaults, which the report names.
+	in.Topology = app.Source{Name: "the workspace's topology", Data: req.Topology}
+	res := app.Evidence(in)
+	if res.Err != nil && res.Input == app.InputTopology {
+		in.Topology = app.Source{}
+		res = app.Evidence(in)
+	}
 	if res.Err != nil {
 		return proto.Response{Error: res.Err.Error()}
 	}

@@ -96,3 +96,26 @@ func TestReviewAndDrillReport(t *testing.T) {
 	assert.Contains(t, r.Printable.HTML, "Pat Trainee")
 	assert.Contains(t, r.Printable.Summary, `data-state="failed"`, "a drill given up at once is not passed")
 }
+
+// TestEvidenceTargetsFromTheWorkspace: the workspace's topology, when the plan was made from
+// it, gives the recovery policy's targets; another topology leaves Microsoft's defaults.
+func TestEvidenceTargetsFromTheWorkspace(t *testing.T) {
+	files := []proto.File{{Name: "litwareinc-disaster.json", Data: readFile(t, "../../docs/examples/litwareinc-disaster.json")},
+		{Name: "run.log", Data: readFile(t, "../../docs/examples/litwareinc-disaster.runlog.jsonl")}}
+	tests := []struct {
+		topology string
+		want     string
+	}{
+		{"litwareinc.yaml", "over the target of 00:30:00"},    // Atlanta's own policy
+		{"lync2013-pair.yaml", "over the target of 00:20:00"}, // not the plan's topology: the defaults
+	}
+	for i, tc := range tests {
+		t.Run(tc.topology, func(t *testing.T) {
+			var s Server
+			r := call(t, &s, proto.Request{ID: i + 1, Op: proto.OpEvidence, Files: files, Topology: topologyJSON(t, tc.topology)})
+			require.Empty(t, r.Error)
+			require.NotNil(t, r.Printable)
+			assert.Contains(t, r.Printable.Summary, tc.want)
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"strconv"
 
 	"github.com/vugu/vugu"
@@ -119,7 +120,10 @@ func (pl *PlanStore) AddEvidence(files []proto.File, err error) {
 		}
 	}
 	if ev.Plan != nil && ev.Log != nil {
-		pl.engine(proto.Request{Op: proto.OpEvidence, Files: []proto.File{*ev.Plan, *ev.Log}}, ev.Out.answer)
+		// The workspace's topology goes too: when the plan was made from it, its recovery
+		// policy gives the targets (the engine worker falls back to Microsoft's otherwise).
+		topo, _ := json.Marshal(pl.T())
+		pl.engine(proto.Request{Op: proto.OpEvidence, Topology: topo, Files: []proto.File{*ev.Plan, *ev.Log}}, ev.Out.answer)
 	}
 }
 
