@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"failwright/engine/features"
+	"failwright/engine/plan"
 	"failwright/engine/sim"
 	"failwright/engine/topology"
 )
@@ -12,7 +13,7 @@ import (
 // runs (Export-CsRgsConfiguration, FACTS §19), a manual step of the plan before
 // Invoke-CsPoolFailOver when the backup pool does not receive them from the Backup Service
 // (every version but 2019). TestFeatureStepDurations holds it to the plan builder.
-const RGSExportStep = 5 * time.Minute
+const RGSExportStep = plan.RGSExportDuration
 
 // plannedFailoverTime is when the users of Front End pool i, which runs, are served by its
 // backup pool after failwright's planned failover (`failwright plan --pool P --planned`,

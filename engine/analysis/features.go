@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"failwright/engine/features"
+	"failwright/engine/plan"
 	"failwright/engine/topology"
 )
 
@@ -14,28 +15,29 @@ const numFeatures = 9
 // The manual steps of the whole recovery after a pool failover, in the order of the disaster
 // plan's groups (issue 18: DNS and simple URLs, Response Groups, Call Park and announcements,
 // the location database, Persistent Chat, federation and XMPP), with the plan's durations
-// (engine/plan/build.go: rgsDuration, callParkDuration, announceDuration, lisDuration; the
-// federation move of engine/plan/layout.go for XMPP). The plan builder keeps them unexported;
-// TestFeatureStepDurations holds these to the plans it writes.
+// (engine/plan's exported step durations), so that a feature's wait here is what the plan
+// predicts; TestFeatureStepDurations holds them to the plans it writes.
 const (
 	// DNSChangeStep is re-pointing a manually published record (a simple URL, the XMPP
 	// records) at another pool or Edge pool; clients see it once the record's TTL has passed.
-	DNSChangeStep = 10 * time.Minute
-	// RGSImportStep is exporting and importing a pool's Response Groups into its backup pool
-	// (Export-/Import-CsRgsConfiguration, FACTS §19).
-	RGSImportStep = 20 * time.Minute
+	DNSChangeStep = plan.DNSDuration
+	// RGSImportStep is importing a pool's Response Groups into its backup pool
+	// (Import-CsRgsConfiguration, FACTS §19).
+	RGSImportStep = plan.RGSDuration
 	// CallParkStep and AnnouncementStep are moving Call Park orbits and unassigned-number
 	// announcements to the backup pool (FACTS §19).
-	CallParkStep     = 10 * time.Minute
-	AnnouncementStep = 10 * time.Minute
+	CallParkStep     = plan.CallParkDuration
+	AnnouncementStep = plan.AnnouncementDuration
 	// LISRestoreStep is restoring the location database into the backup pool from
 	// Export-CsLisConfiguration (FACTS §8b, §19).
-	LISRestoreStep = 15 * time.Minute
+	LISRestoreStep = plan.LISDuration
 	// ChatFailoverStep is failing a stretched Persistent Chat pool over to its backup
-	// database (Set-CsPersistentChatState, Set-CsPersistentChatActiveServer, FACTS §19).
-	ChatFailoverStep = 15 * time.Minute
-	// XMPPMoveStep is moving the XMPP route to another Edge pool (the plan's federation move).
-	XMPPMoveStep = 15 * time.Minute
+	// database and moving its next hop: the plan's pchat-database, pchat-failover and
+	// pchat-next-hop steps (FACTS §19).
+	ChatFailoverStep = plan.ChatDBDuration + plan.ChatStateDuration + plan.TopologyDuration
+	// XMPPMoveStep is moving the XMPP route to another Edge pool and changing its records
+	// (the plan's xmpp-route and xmpp-dns steps; the records' TTL comes on top).
+	XMPPMoveStep = plan.XMPPRouteDuration + plan.DNSDuration
 )
 
 // featureSpec is what the feature pass needs of the topology, by index, made once.

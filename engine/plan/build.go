@@ -9,6 +9,23 @@ import (
 	"failwright/engine/topology"
 )
 
+// The durations of the recovery's manual steps, exported because the failure analysis assumes
+// the same recovery and counts the same time (engine/analysis: the feature waits). They are
+// failwright's estimates of the work by hand, not Microsoft's figures.
+const (
+	// RGSExportDuration is exporting a pool's Response Groups (Export-CsRgsConfiguration).
+	RGSExportDuration = 5 * time.Minute
+	// RGSDuration is importing them into the other pool and the agents signing in again.
+	RGSDuration = 20 * time.Minute
+	// CallParkDuration and AnnouncementDuration are pointing the Call Park orbits and the
+	// unassigned numbers at the other pool (Set-CsCallParkOrbit, Set-CsUnassignedNumber).
+	CallParkDuration     = 10 * time.Minute
+	AnnouncementDuration = 10 * time.Minute
+	// LISDuration is restoring and publishing the location database (Import- and
+	// Publish-CsLisConfiguration).
+	LISDuration = 15 * time.Minute
+)
+
 // Estimated step durations, used when a step takes no simulated time (a person reading
 // output, typing, or working by hand) and as the prediction when no simulation ran.
 const (
@@ -17,10 +34,6 @@ const (
 	cmsDuration      = 5 * time.Minute  // CMS failover RTO (FACTS §9)
 	failoverSfB      = 20 * time.Minute // pool failover RTO, 2015/2019 (FACTS §9: 15-20 min)
 	failover2013     = 30 * time.Minute // pool failover RTO, Lync 2013 (FACTS §9)
-	lisDuration      = 15 * time.Minute
-	rgsDuration      = 20 * time.Minute
-	callParkDuration = 10 * time.Minute
-	announceDuration = 10 * time.Minute
 	confSyncDuration = 10 * time.Minute
 	failbackPer20k   = sim.FailbackPer20k // FACTS §6: up to 60 min for 20,000 users (the simulator's figure)
 	minFailback      = 10 * time.Minute

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"strings"
-	"time"
 
 	"failwright/engine/sim"
 )
@@ -34,7 +33,7 @@ func (b *builder) failback() {
 		}
 		s := manualStep("rgs-back", "Bring the Response Groups back to "+p.FQDN, rgs,
 			"The Response Groups of "+p.FQDN+" answer at home; agents sign in again.",
-			"Response Groups follow their users home by hand (FACTS §6).", rgsDuration)
+			"Response Groups follow their users home by hand (FACTS §6).", RGSDuration)
 		s.Simulate = b.simulated(p.ResponseGroups > 0, "Import-CsRgsConfiguration -Destination "+QuoteArg(appServer(p.FQDN))+" -FileName "+QuoteArg(rgsFile(p)))
 		b.step(s)
 	}
@@ -45,7 +44,7 @@ func (b *builder) failback() {
 		s := manualStep("lis-back", "Serve the locations of "+p.FQDN+" from its own database again",
 			"If locations changed while on "+bk.FQDN+", export them there (Export-CsLisConfiguration -FileName <file>) and import them into "+p.FQDN+" (Import-CsLisConfiguration -FileName <file>); then Publish-CsLisConfiguration.",
 			"The Location Information Service of "+p.FQDN+" answers with every location again.",
-			"The location database is not replicated: changes made on the backup pool come home only through an export (FACTS §19).", lisDuration)
+			"The location database is not replicated: changes made on the backup pool come home only through an export (FACTS §19).", LISDuration)
 		s.Simulate = b.simulated(p.LocationDatabase, "Publish-CsLisConfiguration")
 		b.step(s)
 	}
@@ -56,7 +55,7 @@ func (b *builder) failback() {
 		s := manualStep("federation-route-back", "Move outbound federation back to "+fed.FQDN,
 			"Once the Edge Servers of "+fed.FQDN+" run again: in Topology Builder, clear federation on "+to.FQDN+", set it on "+fed.FQDN+" again, publish, and run Setup on the Edge Servers of "+fed.FQDN+".",
 			"Outbound federation goes through "+fed.FQDN+" again.",
-			"Undo the failover's federation move (FACTS §15).", topologyDuration)
+			"Undo the failover's federation move (FACTS §15).", TopologyDuration)
 		s.Simulate = []string{sim.MoveFederationRoute{Pool: fed.FQDN}.Line()}
 		b.step(s)
 	}
@@ -108,7 +107,7 @@ func (b *builder) failbackPool() {
 		b.step(manualStep("rgs-export-back", "Export the Response Groups from "+bk.FQDN,
 			"Before failback, export the Response Groups owned by "+p.FQDN+": Export-CsRgsConfiguration -Source "+QuoteArg(appServer(bk.FQDN))+" -Owner "+QuoteArg(appServer(p.FQDN))+" -FileName <file>.",
 			"The export file holds the Response Groups changed while on "+bk.FQDN+".",
-			"Changes made to imported Response Groups on the backup pool are only kept through an export (FACTS §6).", 5*time.Minute))
+			"Changes made to imported Response Groups on the backup pool are only kept through an export (FACTS §6).", RGSExportDuration))
 	}
 	b.step(changeStep("pool-failback", "Fail "+p.FQDN+" back from "+bk.FQDN,
 		call("Invoke-CsPoolFailBack", q("PoolFqdn", p.FQDN), sw("Verbose")),
@@ -127,18 +126,18 @@ func (b *builder) chatFailback() {
 			b.step(manualStep("pchat-database-back-"+c.FQDN, "Bring the Persistent Chat database of "+c.FQDN+" back to "+c.Site,
 				"Clear the active servers, remove mirroring, back up the database in "+c.BackupSite+" and restore it in "+c.Site+", re-create log shipping to "+c.BackupSite+", then make the servers in "+c.Site+" active (Set-CsPersistentChatActiveServer).",
 				"The database of "+c.FQDN+" in "+c.Site+" is current and log-shipped to "+c.BackupSite+" again.",
-				"Persistent Chat fails back by hand, as it failed over (FACTS §19).", chatDBDuration))
+				"Persistent Chat fails back by hand, as it failed over (FACTS §19).", ChatDBDuration))
 			look := call("Get-CsPersistentChatState", q("Identity", chatIdentity(c.FQDN)))
 			b.step(changeStep("pchat-failback-"+c.FQDN, "Set Persistent Chat pool "+c.FQDN+" back to Normal",
 				call("Set-CsPersistentChatState", q("Identity", chatIdentity(c.FQDN)), lit("PoolState", "Normal")),
 				"The pool state is Normal: the database in "+c.Site+" is active.",
-				"FACTS §19: the last step of the Persistent Chat failback.", chatStateDuration, look))
+				"FACTS §19: the last step of the Persistent Chat failback.", ChatStateDuration, look))
 		}
 		if strings.EqualFold(c.NextHop, p.FQDN) {
 			s := manualStep("pchat-next-hop-back-"+c.FQDN, "Route Persistent Chat pool "+c.FQDN+" through "+p.FQDN+" again",
 				"In Topology Builder, set the next hop of Persistent Chat pool "+c.FQDN+" back to "+p.FQDN+" and publish the topology.",
 				"Persistent Chat clients reach "+c.FQDN+" through "+p.FQDN+" again.",
-				"Undo the failover's next-hop change (FACTS §19).", topologyDuration)
+				"Undo the failover's next-hop change (FACTS §19).", TopologyDuration)
 			s.Simulate = []string{sim.SetPersistentChatNextHop{FQDN: c.FQDN, Pool: p.FQDN}.Line()}
 			b.step(s)
 		}

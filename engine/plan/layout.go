@@ -142,7 +142,7 @@ func (b *builder) backupChecks(disaster bool) {
 			s := manualStep("rgs-export", "Export the Response Group configuration of "+p.FQDN,
 				"Export the Response Group data while "+p.FQDN+" still runs: Export-CsRgsConfiguration -Source "+QuoteArg(appServer(p.FQDN))+" -FileName <file>.",
 				"The export file exists and holds every workflow, queue and group of "+p.FQDN+".",
-				"Response Group data is not copied by the Backup Service"+rgsWhy(bk)+".", 5*time.Minute)
+				"Response Group data is not copied by the Backup Service"+rgsWhy(bk)+".", RGSExportDuration)
 			s.Simulate = b.simulated(p.ResponseGroups > 0, "Export-CsRgsConfiguration -Source "+QuoteArg(appServer(p.FQDN))+" -FileName "+QuoteArg(rgsFile(p)))
 			b.step(s)
 		}

@@ -86,14 +86,7 @@ func BuildMigration(t *topology.Topology, req Request) (*Plan, topology.Findings
 	if !m.resolve() {
 		return nil, b.done()
 	}
-	if vfs := topology.Validate(t); vfs.HasErrors() {
-		b.errorf("PL020", "topology", "Fix the topology's errors first (failwright validate).",
-			"the topology has "+strconv.Itoa(vfs.Count(topology.Error))+" validation errors; a plan needs a valid topology")
-		for _, f := range vfs {
-			if f.Severity == topology.Error {
-				b.add(f)
-			}
-		}
+	if !b.validTopology() {
 		return nil, b.done()
 	}
 	m.capacity()

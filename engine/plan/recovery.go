@@ -18,11 +18,16 @@ import (
 // no time for these changes). A DNS record changed by hand adds its TTL: clients keep the old
 // answer until it has passed (SFB:plan-your-deployment/network-requirements/simple-urls.md).
 const (
-	dnsDuration       = 5 * time.Minute  // changing a record in the DNS servers
-	topologyDuration  = 15 * time.Minute // a Topology Builder change, publish and Setup
-	chatDBDuration    = 30 * time.Minute // bringing a log-shipped database online (FACTS §19)
-	chatStateDuration = 5 * time.Minute  // Set-CsPersistentChatState
-	xmppRouteDuration = 5 * time.Minute  // Set-CsSite -XmppExternalFederationRoute
+	// DNSDuration is changing a record in the DNS servers.
+	DNSDuration = 5 * time.Minute
+	// TopologyDuration is a Topology Builder change, published, and Setup on the servers.
+	TopologyDuration = 15 * time.Minute
+	// ChatDBDuration is bringing a log-shipped Persistent Chat database online (FACTS §19).
+	ChatDBDuration = 30 * time.Minute
+	// ChatStateDuration is Set-CsPersistentChatState.
+	ChatStateDuration = 5 * time.Minute
+	// XMPPRouteDuration is Set-CsSite -XmppExternalFederationRoute.
+	XMPPRouteDuration = 5 * time.Minute
 )
 
 // recoveryModelled reports whether the topology models any part a pool failover does not
@@ -55,7 +60,7 @@ func (b *builder) afterFailover() {
 		s := manualStep("lis-restore", "Restore the Location Information Service data into "+bk.FQDN,
 			"Import your latest Export-CsLisConfiguration backup of "+p.FQDN+"'s E9-1-1 locations into "+bk.FQDN+" (Import-CsLisConfiguration -FileName <file>), then publish them: Publish-CsLisConfiguration.",
 			"Locations, subnets and switches of "+p.FQDN+"'s sites are served from "+bk.FQDN+".",
-			"The LIS database is not copied by the Backup Service: it must be restored by hand after a failover, and answers only once published (FACTS §8b, §19).", lisDuration)
+			"The LIS database is not copied by the Backup Service: it must be restored by hand after a failover, and answers only once published (FACTS §8b, §19).", LISDuration)
 		s.Simulate = b.simulated(p.LocationDatabase, "Import-CsLisConfiguration -FileName "+QuoteArg("<file>"), "Publish-CsLisConfiguration")
 		b.step(s)
 	}
@@ -66,7 +71,7 @@ func (b *builder) afterFailover() {
 		s := manualStep("federation-route", "Move outbound federation from "+fed.FQDN+" to "+to.FQDN,
 			"In Topology Builder, clear \"Enable federation for this Edge pool (Port 5061)\" on "+fed.FQDN+", set it on "+to.FQDN+", publish the topology, and run Setup on the Edge Servers of "+to.FQDN+".",
 			"Federated contacts can reach your users again through "+to.FQDN+".",
-			"Outbound federation goes through one designated Edge pool, which is lost with its site; only Topology Builder can move it (FACTS §15).", topologyDuration)
+			"Outbound federation goes through one designated Edge pool, which is lost with its site; only Topology Builder can move it (FACTS §15).", TopologyDuration)
 		s.Simulate = []string{sim.MoveFederationRoute{Pool: to.FQDN}.Line()}
 		b.step(s)
 	}
@@ -99,7 +104,7 @@ func (b *builder) dnsSteps(to *topology.Pool, prefix string) {
 		s := manualStep("dns-"+prefix+kind, "Point "+host+" at the web services of "+to.FQDN,
 			"Point "+host+" at the web services of "+to.FQDN+" ("+web+") in the DNS servers that publish it (internal and external). Clients keep the old answer for the record's TTL ("+Duration(ttl).String()+").",
 			host+" resolves to "+web+" once the TTL ("+Duration(ttl).String()+") has passed; the predicted duration includes that wait.",
-			"The "+string(u.Kind)+" simple URL is published by a record changed by hand: a failover does not move it (SFB:plan-your-deployment/network-requirements/simple-urls.md).", dnsDuration+ttl)
+			"The "+string(u.Kind)+" simple URL is published by a record changed by hand: a failover does not move it (SFB:plan-your-deployment/network-requirements/simple-urls.md).", DNSDuration+ttl)
 		s.Simulate = []string{sim.SetDNSRecord{Name: host, Target: web}.Line()}
 		b.step(s)
 	}
@@ -134,7 +139,7 @@ func (b *builder) rgsImport() {
 		s := manualStep("rgs-import", "Import the Response Groups of "+p.FQDN+" into "+bk.FQDN,
 			"Import the Response Group export of "+p.FQDN+": Import-CsRgsConfiguration -Destination "+QuoteArg(appServer(bk.FQDN))+" -FileName <file> (add -ReplaceExistingSettings only to take over its application-level settings). Formal agents sign in to their groups again.",
 			"The imported workflows answer on "+bk.FQDN+"; they keep "+p.FQDN+" as their owner, so manage them with the shell until failback.",
-			"Response Group data is not copied by the Backup Service"+rgsWhy(bk)+".", rgsDuration)
+			"Response Group data is not copied by the Backup Service"+rgsWhy(bk)+".", RGSDuration)
 		s.Simulate = b.simulated(p.ResponseGroups > 0, imp)
 		b.step(s)
 		return
@@ -155,7 +160,7 @@ func (b *builder) parkSteps(to *topology.Pool, suffix, parkTitle, annTitle strin
 		s := manualStep("call-park"+suffix, parkTitle,
 			"For each Call Park and Group Call Pickup orbit range of "+p.FQDN+": Set-CsCallParkOrbit -Identity <range> -CallParkService "+QuoteArg(appServer(to.FQDN))+".",
 			"Parked calls in those ranges are served by "+to.FQDN+".",
-			"Call Park settings and custom music on hold are not copied by the Backup Service; the application runs in both pools and the orbits are redirected (FACTS §19).", callParkDuration)
+			"Call Park settings and custom music on hold are not copied by the Backup Service; the application runs in both pools and the orbits are redirected (FACTS §19).", CallParkDuration)
 		s.Simulate = b.simulated(p.CallPark, "Set-CsCallParkOrbit -Identity "+QuoteArg("<range>")+" -CallParkService "+QuoteArg(appServer(to.FQDN)))
 		b.step(s)
 	}
@@ -163,7 +168,7 @@ func (b *builder) parkSteps(to *topology.Pool, suffix, parkTitle, annTitle strin
 		s := manualStep("announcements"+suffix, annTitle,
 			"Make sure the announcements of "+p.FQDN+" exist on "+to.FQDN+" and point each unassigned-number range at them: Set-CsUnassignedNumber -Identity <range> -AnnouncementService "+QuoteArg(appServer(to.FQDN))+" -AnnouncementName <name>. Not needed for ranges served by Exchange UM auto attendants.",
 			"Calls to unassigned numbers hear the announcements from "+to.FQDN+".",
-			"Announcement audio files are not copied by the Backup Service (FACTS §19).", announceDuration)
+			"Announcement audio files are not copied by the Backup Service (FACTS §19).", AnnouncementDuration)
 		s.Simulate = b.simulated(p.Announcements, "Set-CsUnassignedNumber -Identity "+QuoteArg("<range>")+" -AnnouncementService "+QuoteArg(appServer(to.FQDN))+" -AnnouncementName "+QuoteArg("<name>"))
 		b.step(s)
 	}
@@ -189,18 +194,18 @@ func (b *builder) chatFailover() {
 			b.step(manualStep("pchat-database-"+c.FQDN, "Bring the Persistent Chat database of "+c.FQDN+" online in "+c.BackupSite,
 				"In "+c.BackupSite+": stop log shipping, apply the remaining logs and restore the backup database with recovery (restore database mgc with recovery); mirror it if the pool is mirrored there (Install-CsMirrorDatabase).",
 				"The backup database of "+c.FQDN+" in "+c.BackupSite+" is online and current up to the last shipped log.",
-				"Persistent Chat has its own disaster recovery: a stretched pool whose database is log-shipped to the second data centre, failed over by hand (FACTS §19).", chatDBDuration))
+				"Persistent Chat has its own disaster recovery: a stretched pool whose database is log-shipped to the second data centre, failed over by hand (FACTS §19).", ChatDBDuration))
 			look := call("Get-CsPersistentChatState", q("Identity", chatIdentity(c.FQDN)))
 			b.step(changeStep("pchat-failover-"+c.FQDN, "Fail Persistent Chat pool "+c.FQDN+" over to "+c.BackupSite,
 				call("Set-CsPersistentChatState", q("Identity", chatIdentity(c.FQDN)), lit("PoolState", "FailedOver")),
 				"The pool state is FailedOver. Then make the servers of "+c.FQDN+" in "+c.BackupSite+" active: Set-CsPersistentChatActiveServer -Identity "+QuoteArg(chatIdentity(c.FQDN))+" -ActiveServers <servers in "+c.BackupSite+">.",
-				"FACTS §19: the pool state tells the servers which database is active.", chatStateDuration, look))
+				"FACTS §19: the pool state tells the servers which database is active.", ChatStateDuration, look))
 		}
 		if strings.EqualFold(c.NextHop, p.FQDN) {
 			s := manualStep("pchat-next-hop-"+c.FQDN, "Route Persistent Chat pool "+c.FQDN+" through "+bk.FQDN,
 				"In Topology Builder, set the next hop of Persistent Chat pool "+c.FQDN+" to "+bk.FQDN+" and publish the topology.",
 				"Persistent Chat clients reach "+c.FQDN+" through "+bk.FQDN+".",
-				"The next-hop Front End pool of a Persistent Chat pool is lost with its site; only Topology Builder changes it (FACTS §19).", topologyDuration)
+				"The next-hop Front End pool of a Persistent Chat pool is lost with its site; only Topology Builder changes it (FACTS §19).", TopologyDuration)
 			s.Simulate = []string{sim.SetPersistentChatNextHop{FQDN: c.FQDN, Pool: bk.FQDN}.Line()}
 			b.step(s)
 		}
@@ -248,7 +253,7 @@ func (b *builder) xmppSteps(g *topology.XMPPGateway, to *topology.Pool, suffix s
 	b.step(changeStep("xmpp-route"+suffix+"-"+g.Domain, "Send XMPP federation through "+to.FQDN,
 		call("Set-CsSite", q("Identity", "site:"+to.Site), q("XmppExternalFederationRoute", to.FQDN)),
 		"The command completes; XMPP federation of "+g.Domain+" goes through "+to.FQDN+" once its records point there.",
-		"XMPP federation goes through one designated Edge pool; the route moves with Set-CsSite (FACTS §15). Stop the Edge services of "+to.FQDN+" before (Stop-CsWindowsService) and start them after, as the procedure says.", xmppRouteDuration))
+		"XMPP federation goes through one designated Edge pool; the route moves with Set-CsSite (FACTS §15). Stop the Edge services of "+to.FQDN+" before (Stop-CsWindowsService) and start them after, as the procedure says.", XMPPRouteDuration))
 	if g.EffectivePublishing() != topology.PublishingManual {
 		return
 	}
@@ -257,7 +262,7 @@ func (b *builder) xmppSteps(g *topology.XMPPGateway, to *topology.Pool, suffix s
 	s := manualStep("xmpp-dns"+suffix+"-"+g.Domain, "Point the XMPP records of "+g.Domain+" at "+to.FQDN,
 		"Point the external A record of the XMPP proxy and the "+srv+" SRV record (port 5269) at the Edge pool "+to.FQDN+" in the external DNS, and make sure port 5269 is open to it.",
 		"Partners find "+to.FQDN+" once the records' TTL ("+Duration(ttl).String()+") has passed; the predicted duration includes that wait.",
-		"XMPP partners find the gateway by its DNS records, which a failover does not move (FACTS §15).", dnsDuration+ttl)
+		"XMPP partners find the gateway by its DNS records, which a failover does not move (FACTS §15).", DNSDuration+ttl)
 	s.Simulate = []string{sim.SetDNSRecord{Name: srv, Target: to.FQDN}.Line()}
 	b.step(s)
 }

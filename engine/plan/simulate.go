@@ -32,14 +32,7 @@ func Build(t *topology.Topology, req Request) (*Plan, topology.Findings) {
 	if !b.resolve() {
 		return nil, b.done()
 	}
-	if vfs := topology.Validate(t); vfs.HasErrors() {
-		b.errorf("PL020", "topology", "Fix the topology's errors first (failwright validate).",
-			"the topology has "+strconv.Itoa(vfs.Count(topology.Error))+" validation errors; a plan needs a valid topology")
-		for _, f := range vfs {
-			if f.Severity == topology.Error {
-				b.add(f)
-			}
-		}
+	if !b.validTopology() {
 		return nil, b.done()
 	}
 	s, err := sim.New(t, sim.Options{Seed: Seed})
@@ -362,4 +355,21 @@ func snapshotFailure(snap sim.Snapshot) failure {
 		}
 	}
 	return failure{down: down, cmsDown: !snap.CMS.Available, cmsPool: snap.CMS.ActivePool, backup: snap.Backup}
+}
+
+// validTopology reports whether the topology validates; when it does not, it adds PL020 and the
+// validation errors, since a plan needs a valid topology.
+func (b *builder) validTopology() bool {
+	vfs := topology.Validate(b.t)
+	if !vfs.HasErrors() {
+		return true
+	}
+	b.errorf("PL020", "topology", "Fix the topology's errors first (failwright validate).",
+		"the topology has "+strconv.Itoa(vfs.Count(topology.Error))+" validation errors; a plan needs a valid topology")
+	for _, f := range vfs {
+		if f.Severity == topology.Error {
+			b.add(f)
+		}
+	}
+	return false
 }
