@@ -98,40 +98,40 @@ var pageCSS string
 // holds the output to the template it replaced (testdata/page.html.tmpl), byte for byte.
 func (p *Page) HTML() []byte {
 	w := &pageWriter{}
-	w.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" +
+	w.put("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" +
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"failwright\">\n")
-	w.raw("<title>", p.Title, "</title>\n<style>")
+	w.put("<title>", p.Title, "</title>\n<style>")
 	w.b.WriteString(pageCSS)
-	w.raw("</style>\n</head>\n<body>\n")
-	w.raw(`<main id="report" class="report report-`, p.Kind, `" data-kind="`, p.Kind, `" data-verdict="`, p.Verdict.State, "\">\n")
-	w.raw("<header id=\"title\">\n<h1>", p.Title, "</h1>")
+	w.put("</style>\n</head>\n<body>\n")
+	w.put(`<main id="report" class="report report-`, p.Kind, `" data-kind="`, p.Kind, `" data-verdict="`, p.Verdict.State, "\">\n")
+	w.put("<header id=\"title\">\n<h1>", p.Title, "</h1>")
 	if p.Subtitle != "" {
-		w.raw("\n<p class=\"subtitle\">", p.Subtitle, "</p>")
+		w.put("\n<p class=\"subtitle\">", p.Subtitle, "</p>")
 	}
 	if p.Generated != "" {
-		w.raw("\n<p class=\"generated\">Generated ", p.Generated, " by failwright</p>")
+		w.put("\n<p class=\"generated\">Generated ", p.Generated, " by failwright</p>")
 	}
-	w.raw("\n</header>")
+	w.put("\n</header>")
 	if p.Rehearsal != "" {
-		w.raw("\n<p id=\"rehearsal\" class=\"banner\">", p.Rehearsal, "</p>")
+		w.put("\n<p id=\"rehearsal\" class=\"banner\">", p.Rehearsal, "</p>")
 	}
-	w.raw(`
+	w.put(`
 <section id="verdict" class="verdict verdict-`, p.Verdict.State, "\">\n<h2>Verdict</h2>\n<p id=\"verdict-text\">", p.Verdict.Text, "</p>")
 	w.list(` id="verdict-reasons"`, p.Verdict.Reasons)
-	w.raw("\n</section>\n<section id=\"summary\">\n<h2>Summary</h2>\n<dl class=\"facts\">")
+	w.put("\n</section>\n<section id=\"summary\">\n<h2>Summary</h2>\n<dl class=\"facts\">")
 	for _, f := range p.Facts {
-		w.raw(`
+		w.put(`
 <div class="fact" id="fact-`, f.ID, `"><dt>`, f.Label, `</dt><dd id="figure-`, f.ID, `">`, f.Value, "</dd>")
 		if f.Note != "" {
-			w.raw(`<dd class="note">`, f.Note, "</dd>")
+			w.put(`<dd class="note">`, f.Note, "</dd>")
 		}
-		w.raw("</div>")
+		w.put("</div>")
 	}
-	w.raw("\n</dl>\n</section>")
+	w.put("\n</dl>\n</section>")
 	for i := range p.Sections {
 		w.section(&p.Sections[i])
 	}
-	w.raw("\n<footer id=\"footer\"><p>Made by failwright from the inputs named above; the same inputs give the same report.</p></footer>\n</main>\n</body>\n</html>\n")
+	w.put("\n<footer id=\"footer\"><p>Made by failwright from the inputs named above; the same inputs give the same report.</p></footer>\n</main>\n</body>\n</html>\n")
 	return []byte(w.b.String())
 }
 
@@ -141,44 +141,44 @@ func (w *pageWriter) section(s *Section) {
 	if s.Break {
 		brk = " break"
 	}
-	w.raw(`
+	w.put(`
 <section id="`, s.ID, `" class="section`)
 	w.b.WriteString(brk)
-	w.raw("\">\n<h2>", s.Title, "</h2>")
+	w.put("\">\n<h2>", s.Title, "</h2>")
 	for _, t := range s.Text {
-		w.raw("\n<p>", t, "</p>")
+		w.put("\n<p>", t, "</p>")
 	}
 	w.list("", s.Items)
 	for i := range s.Tables {
 		t := &s.Tables[i]
 		w.b.WriteString("\n<table")
 		if t.ID != "" {
-			w.raw(` id="`, t.ID, `"`)
+			w.put(` id="`, t.ID, `"`)
 		}
 		w.b.WriteString(">")
 		if t.Caption != "" {
-			w.raw("\n<caption>", t.Caption, "</caption>")
+			w.put("\n<caption>", t.Caption, "</caption>")
 		}
 		w.b.WriteString("\n<thead><tr>")
 		for _, h := range t.Head {
-			w.raw(`<th scope="col">`, h, "</th>")
+			w.put(`<th scope="col">`, h, "</th>")
 		}
 		w.b.WriteString("</tr></thead>\n<tbody>")
 		for _, r := range t.Rows {
 			w.b.WriteString("\n<tr")
 			if r.Class != "" {
-				w.raw(` class="`, r.Class, `"`)
+				w.put(` class="`, r.Class, `"`)
 			}
 			w.b.WriteString(">")
 			for _, c := range r.Cells {
-				w.raw("<td>", c, "</td>")
+				w.put("<td>", c, "</td>")
 			}
 			w.b.WriteString("</tr>")
 		}
 		w.b.WriteString("\n</tbody>\n</table>")
 	}
 	if s.Empty != "" && len(s.Items) == 0 && len(s.Tables) == 0 {
-		w.raw("\n<p class=\"empty\">", s.Empty, "</p>")
+		w.put("\n<p class=\"empty\">", s.Empty, "</p>")
 	}
 	w.b.WriteString("\n</section>")
 }
@@ -190,7 +190,7 @@ func (w *pageWriter) list(attrs string, items []string) {
 	}
 	w.b.WriteString("\n<ul" + attrs + ">")
 	for _, it := range items {
-		w.raw("\n<li>", it, "</li>")
+		w.put("\n<li>", it, "</li>")
 	}
 	w.b.WriteString("\n</ul>")
 }
@@ -198,9 +198,9 @@ func (w *pageWriter) list(attrs string, items []string) {
 // pageWriter writes a page: markup as it is, values escaped.
 type pageWriter struct{ b strings.Builder }
 
-// raw writes its arguments, markup and values in turn: the first, third, ... are markup
+// put writes its arguments, markup and values in turn: the first, third, ... are markup
 // written as they are, the second, fourth, ... values written escaped.
-func (w *pageWriter) raw(parts ...string) {
+func (w *pageWriter) put(parts ...string) {
 	for i, s := range parts {
 		if i%2 == 0 {
 			w.b.WriteString(s)
